@@ -1,0 +1,43 @@
+// Bundles the extension (dist/extension.js, loaded by VS Code) and the API layer as a standalone
+// CommonJS file (dist/api.js) that plain Node tests, benchmarks and scripts can require.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+// undici (~0.5 MB) is its own file, dist/undici.js, required only on the first request (src/api/http.ts
+// calls require('undici') inside a function): activation never parses it.
+const undiciAsSiblingFile = {
+  name: 'undici-as-sibling-file',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
+  },
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [undiciAsSiblingFile] },
+  { ...common, entryPoints: { api: 'src/api/index.ts' }, outdir: 'dist', external: ['vscode'], plugins: [undiciAsSiblingFile] },
+  { ...common, entryPoints: { undici: 'node_modules/undici/index.js' }, outdir: 'dist', sourcemap: false, minify: true },
+];
+
+if (watch) {
+  for (const options of builds) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+  console.log('[build] watching');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  console.log('[build] dist/extension.js and dist/api.js written');
+}

@@ -1,0 +1,153 @@
+// Public shapes of the API layer. Wire shapes (PascalCase, string enums) are mapped to these in client.ts.
+// Nothing here (or anywhere under src/api) may import 'vscode'.
+
+export interface Credentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  /** STS token; present when accessKeyId starts with "STS.". */
+  securityToken?: string;
+}
+
+/** Either fixed credentials or an async source (SecretStorage, environment, CLI profile). */
+export type CredentialsSource = Credentials | (() => Promise<Credentials>);
+
+export type SignatureVersion = 'v3' | 'v1';
+
+export interface TicketClientOptions {
+  /** Base URL. Default 'https://workorder.aliyuncs.com'. http is allowed only for loopback hosts. */
+  endpoint?: string;
+  credentials: CredentialsSource;
+  /** Bounds each attempt. Default 10 000 ms. */
+  timeoutMs?: number;
+  /** Attempts in all, first try included. Default 3. */
+  maxAttempts?: number;
+  /** Default 'v3' (ACS3-HMAC-SHA256). */
+  signatureVersion?: SignatureVersion;
+  /** Called once per attempt, after it ends; secrets are never part of it. */
+  onRequest?: (event: RequestLogEvent) => void;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface RequestLogEvent {
+  action: string;
+  attempt: number;
+  /** HTTP status, or 0 when no response arrived. */
+  httpStatus: number;
+  durationMs: number;
+  requestId?: string;
+  /** Error code when the attempt failed. */
+  code?: string;
+  /** Set when another attempt follows. */
+  retryInMs?: number;
+}
+
+export type StatusValue = 1 | 2 | 3 | 4 | 5 | 6;
+export type SeverityValue = 1 | 2;
+
+export interface TicketStatus {
+  value: StatusValue;
+  /** Localized by the server, e.g. "已完成" or "Completed". */
+  label: string;
+}
+
+export interface TicketSeverity {
+  value: SeverityValue;
+  label: string;
+}
+
+export interface Ticket {
+  ticketId: string;
+  title: string;
+  description: string;
+  /** Epoch ms. */
+  createTime: number;
+  creatorId: string;
+  categoryId: string;
+  status: TicketStatus;
+  severity: TicketSeverity;
+}
+
+export interface TicketSummary {
+  ticketId: string;
+  title: string;
+  status: TicketStatus;
+}
+
+export interface TicketPage {
+  tickets: TicketSummary[];
+  totalCount: number;
+  pageNumber: number;
+  pageSize: number;
+}
+
+export type StatusName = 'assigned' | 'dealing' | 'wait_feedback' | 'feedback' | 'wait_confirm' | 'confirmed';
+
+export interface ListTicketsQuery {
+  /** ≥ 1 */
+  pageNumber: number;
+  /** 10..100 */
+  pageSize: number;
+  /** Fuzzy match on the description. */
+  keyword?: string;
+  /** Sent as StatusList.1, StatusList.2, ... */
+  statuses?: StatusName[];
+  /** Creation time window, epoch ms; both or neither are sent. */
+  startDate?: number;
+  endDate?: number;
+}
+
+/** 2 = support agent, 3 = the customer (you). */
+export type NoteUserRole = 2 | 3 | number;
+
+export interface TicketAttachment {
+  name: string;
+  url: string;
+}
+
+export interface TicketNote {
+  dialogId: string;
+  /** Epoch ms. */
+  createTime: number;
+  content: string;
+  userName: string;
+  userRole: NoteUserRole;
+  attachments: TicketAttachment[];
+}
+
+export interface AccessDeniedDetail {
+  AuthAction?: string;
+  AuthPrincipalDisplayName?: string;
+  AuthPrincipalOwnerId?: string;
+  AuthPrincipalType?: string;
+  NoPermissionType?: string;
+  PolicyType?: string;
+  [key: string]: unknown;
+}
+
+/** Status value -> the API's status name, in the order support moves a ticket along. */
+export const STATUS_NAMES: Record<StatusValue, StatusName> = {
+  1: 'assigned',
+  2: 'dealing',
+  3: 'wait_feedback',
+  4: 'feedback',
+  5: 'wait_confirm',
+  6: 'confirmed',
+};
+
+/** English labels for when the server's localized label is missing. */
+export const STATUS_LABELS: Record<StatusValue, string> = {
+  1: 'Pending response',
+  2: 'Processing',
+  3: 'Waiting for your feedback',
+  4: 'Feedback received',
+  5: 'To be confirmed',
+  6: 'Completed',
+};
+
+export const SEVERITY_LABELS: Record<SeverityValue, string> = {
+  1: 'Common',
+  2: 'Urgent',
+};
