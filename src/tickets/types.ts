@@ -1,4 +1,4 @@
-import type { ListTicketsQuery, Ticket, TicketNote, TicketPage } from '../api/types';
+import type { ListTicketsQuery, RequestOptions, Ticket, TicketNote, TicketPage } from '../api/types';
 
 export interface FetchOptions {
   signal?: AbortSignal;
@@ -19,4 +19,51 @@ export interface TicketService {
   peekTicket(ticketId: string): Ticket | undefined;
   /** Forget one ticket, or everything (sign-out, endpoint change). */
   invalidate(ticketId?: string): void;
+  /**
+   * Called after invalidate() and when a fetch shows that a ticket changed (status or title differ from what was
+   * cached). ticketId is undefined when everything was dropped. Returns a disposer.
+   */
+  onDidChange(listener: (event: TicketChangeEvent) => void): { dispose(): void };
+}
+
+export interface TicketChangeEvent {
+  /** undefined: everything may have changed (sign-in / sign-out / endpoint change). */
+  ticketId?: string;
+}
+
+/** The part of TicketClient (src/api/client.ts) the service uses; structural, so tests can pass the real client. */
+export interface TicketClientLike {
+  getTicket(ticketId: string, options?: RequestOptions): Promise<Ticket>;
+  listTickets(query: ListTicketsQuery, options?: RequestOptions): Promise<TicketPage>;
+  listTicketNotes(ticketId: string, options?: RequestOptions): Promise<TicketNote[]>;
+}
+
+export interface TicketServiceOptions {
+  /** The signed-in client, or undefined when signed out (requests then fail with kind 'signedOut'). */
+  getClient: () => Promise<TicketClientLike | undefined> | TicketClientLike | undefined;
+  /** How long a ticket or its notes stay fresh. Default 120 000 ms. */
+  ttlMs?: number;
+  /** How long a ListTickets page stays fresh (short: the explorer wants new tickets soon). Default 20 000 ms. */
+  listTtlMs?: number;
+  /** How long a "no such ticket" answer is remembered, so hovers on a wrong id don't ask again and again. Default 60 000 ms. */
+  notFoundTtlMs?: number;
+  /** Entries per cache (tickets, notes, pages each). Default 500. */
+  maxEntries?: number;
+  /** Requests in flight at once; more wait in a queue. Default 4. */
+  maxConcurrent?: number;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+/** Counters for tests, benchmarks and the log. */
+export interface TicketServiceStats {
+  /** Requests handed to the client so far. */
+  requestsStarted: number;
+  inFlight: number;
+  queued: number;
+  /** The most requests that were in flight at one time. */
+  maxInFlightSeen: number;
+  cacheHits: number;
+  /** Callers that joined a request already under way instead of sending their own. */
+  joined: number;
 }
