@@ -25,6 +25,15 @@ export interface TicketClientOptions {
   signatureVersion?: SignatureVersion;
   /** Called once per attempt, after it ends; secrets are never part of it. */
   onRequest?: (event: RequestLogEvent) => void;
+  /** Clock used for x-acs-date / Timestamp (tests use it to model clock skew). Default Date.now. */
+  now?: () => number;
+  /** First retry delay before jitter; doubles per attempt. Default 300 ms. */
+  retryBaseDelayMs?: number;
+  /**
+   * Longest wait before a retry. When the server's x-acs-retry-after asks for longer, the client gives up at once
+   * with a 'throttled' error carrying retryAfterMs (so the UI can say how long to wait). Default 10 000 ms.
+   */
+  maxRetryDelayMs?: number;
 }
 
 export interface RequestOptions {

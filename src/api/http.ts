@@ -1,0 +1,157 @@
+// The HTTP transport: one keep-alive undici Pool per endpoint origin, a timeout per attempt, and caller aborts that
+// reject at once. undici is required lazily (inside loadUndici) so that activating the extension never parses it;
+// the build maps 'undici' to dist/undici.js.
+import type { Pool } from 'undici';
+import { TicketApiError } from './errors';
+
+export interface HttpRequest {
+  /** scheme://host[:port], already validated. */
+  origin: string;
+  method: 'POST' | 'GET';
+  /** Path and query string, e.g. "/?PageNumber=1". */
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Used in error messages only. */
+  action?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Lower-cased names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  body: string;
+}
+
+type UndiciModule = typeof import('undici');
+let undici: UndiciModule | undefined;
+
+/** Loads undici on the first request only. */
+export function loadUndici(): UndiciModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  undici ??= require('undici') as UndiciModule;
+  return undici;
+}
+
+/** Whether this process has loaded the network stack yet (activation must not). */
+export function isUndiciLoaded(): boolean {
+  return undici !== undefined;
+}
+
+// Cap per origin: the TicketService limits concurrency further; this only bounds sockets if it is bypassed.
+const CONNECTIONS_PER_ORIGIN = 8;
+const KEEP_ALIVE_MS = 30_000;
+
+function abortedError(action?: string): TicketApiError {
+  return new TicketApiError({ code: 'Aborted', kind: 'aborted', message: 'The request was cancelled.', action });
+}
+
+function timeoutError(timeoutMs: number, action?: string): TicketApiError {
+  return new TicketApiError({
+    code: 'Timeout',
+    kind: 'timeout',
+    message: `The Ticket API did not answer within ${Math.round(timeoutMs / 100) / 10} s.`,
+    action,
+  });
+}
+
+/** Maps undici / socket failures to a network error naming the cause (codes like ECONNREFUSED hold no secret). */
+function networkError(err: unknown, origin: string, action?: string): TicketApiError {
+  const e = err as { code?: string; cause?: { code?: string }; message?: string } | undefined;
+  const cause = e?.cause?.code || e?.code || 'unknown error';
+  const host = origin.replace(/^https?:\/\//, '');
+  const reason =
+    cause === 'ECONNREFUSED'
+      ? 'the connection was refused'
+      : cause === 'ENOTFOUND' || cause === 'EAI_AGAIN'
+        ? 'the host name could not be resolved'
+        : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' || cause === 'EPIPE'
+          ? 'the connection was closed before a complete answer arrived'
+          : `a network error occurred (${cause})`;
+  return new TicketApiError({ code: 'NetworkError', kind: 'network', message: `Could not reach ${host}: ${reason}.`, action });
+}
+
+export class HttpTransport {
+  private readonly pools = new Map<string, Pool>();
+  private closed = false;
+
+  /** Connections opened so far are not tracked here; the emulator counts them from the server side. */
+  poolFor(origin: string): Pool {
+    let pool = this.pools.get(origin);
+    if (!pool) {
+      const { Pool: PoolClass } = loadUndici();
+      pool = new PoolClass(origin, {
+        connections: CONNECTIONS_PER_ORIGIN,
+        keepAliveTimeout: KEEP_ALIVE_MS,
+        keepAliveMaxTimeout: KEEP_ALIVE_MS,
+      });
+      this.pools.set(origin, pool);
+    }
+    return pool;
+  }
+
+  /** Sends one attempt. Rejects with TicketApiError kind 'network', 'timeout' or 'aborted'; any HTTP status resolves. */
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    if (request.signal?.aborted) throw abortedError(request.action);
+    if (this.closed) {
+      throw new TicketApiError({ code: 'ClientClosed', kind: 'config', message: 'The Ticket API client was closed.', action: request.action });
+    }
+    const pool = this.poolFor(request.origin);
+    const controller = new AbortController();
+    let why: 'timeout' | 'aborted' | undefined;
+    let rejectNow: (err: TicketApiError) => void = () => undefined;
+    // Settles as soon as the caller aborts or the attempt times out, whatever undici is doing.
+    const interrupted = new Promise<never>((_, reject) => (rejectNow = reject));
+    const onAbort = () => {
+      why ??= 'aborted';
+      controller.abort();
+      rejectNow(abortedError(request.action));
+    };
+    const timer = setTimeout(() => {
+      why ??= 'timeout';
+      controller.abort();
+      rejectNow(timeoutError(request.timeoutMs, request.action));
+    }, request.timeoutMs);
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    const exchange = (async (): Promise<HttpResponse> => {
+      try {
+        const response = await pool.request({
+          method: request.method,
+          path: request.path,
+          headers: request.headers,
+          body: request.body,
+          signal: controller.signal,
+        });
+        const body = await response.body.text();
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(response.headers)) {
+          if (value === undefined) continue;
+          headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+        }
+        return { status: response.statusCode, headers, body };
+      } catch (err) {
+        if (why === 'timeout') throw timeoutError(request.timeoutMs, request.action);
+        if (why === 'aborted') throw abortedError(request.action);
+        if (err instanceof TicketApiError) throw err;
+        throw networkError(err, request.origin, request.action);
+      }
+    })();
+    exchange.catch(() => undefined); // the race below may settle first; never leave an unhandled rejection
+    try {
+      return await Promise.race([exchange, interrupted]);
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Closes every pool (idle sockets at once; in-flight requests are allowed to finish). */
+  async close(): Promise<void> {
+    this.closed = true;
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    await Promise.all(pools.map((pool) => pool.close().catch(() => undefined)));
+  }
+}

@@ -1,0 +1,27 @@
+// The API layer's public surface (bundled as dist/api.js). Nothing under src/api imports 'vscode'.
+export * from './types';
+export { TicketApiError, isTicketApiError, describeError, fromResponse, kindForResponse } from './errors';
+export type { TicketErrorKind, TicketApiErrorInit, FailedResponse } from './errors';
+export { TicketClient, API_VERSION, getTicketParams, listTicketsParams, listTicketNotesParams } from './client';
+export type { ActionParams } from './client';
+export { validateEndpoint, isLoopbackHost, DEFAULT_ENDPOINT } from './endpoint';
+export { redactSecrets, REDACTED } from './redact';
+export {
+  percentEncode,
+  canonicalQueryString,
+  canonicalHeaders,
+  canonicalRequestV3,
+  formEncode,
+  formatAcsDate,
+  newNonce,
+  sha256Hex,
+  signV3,
+  signV1,
+  stringToSignV1,
+  v1CommonParams,
+  V3_ALGORITHM,
+} from './sign';
+export type { V3Request, V3Signature, V1Signature, V1CommonParamsInput } from './sign';
+export { parseActionResponse, parseEnvelope, parseRetryAfter, toTicket, toTicketPage, toTicketNotes } from './response';
+export type { RawResponse } from './response';
+export { isUndiciLoaded } from './http';
