@@ -1,0 +1,53 @@
+// Page script of the ticket details panel. Loaded by nonce under a strict CSP. It only swaps in HTML the extension
+// rendered (every server string already escaped), forwards button clicks as messages, and keeps the scroll position
+// across tab switches with getState/setState (the panel does not use retainContextWhenHidden).
+// @ts-check
+(function () {
+  // eslint-disable-next-line no-undef
+  const vscode = acquireVsCodeApi();
+  const root = document.getElementById('root');
+  const ticketId = document.body.dataset.ticketId || '';
+  const saved = vscode.getState() || {};
+  let pendingScroll = saved.ticketId === ticketId && typeof saved.scrollY === 'number' ? saved.scrollY : 0;
+
+  function save() {
+    vscode.setState({ ticketId, scrollY: Math.round(window.scrollY) });
+  }
+  save();
+
+  window.addEventListener('message', function (event) {
+    const message = event.data;
+    if (!message || message.type !== 'render' || typeof message.body !== 'string' || !root) return;
+    root.innerHTML = message.body;
+    if (pendingScroll > 0) {
+      window.scrollTo(0, pendingScroll);
+      // Keep trying until the content is tall enough (first render after a reload).
+      if (Math.abs(window.scrollY - pendingScroll) < 2) pendingScroll = 0;
+    }
+    document.body.dataset.rendered = 'true';
+  });
+
+  let scrollTimer = 0;
+  window.addEventListener('scroll', function () {
+    if (scrollTimer) return;
+    scrollTimer = window.setTimeout(function () {
+      scrollTimer = 0;
+      save();
+    }, 100);
+  });
+
+  document.addEventListener('click', function (event) {
+    const target = event.target instanceof Element ? event.target.closest('[data-action]') : null;
+    if (!(target instanceof HTMLElement)) return;
+    event.preventDefault();
+    const action = target.dataset.action;
+    if (action === 'openAttachment') {
+      vscode.postMessage({ type: action, note: Number(target.dataset.note), attachment: Number(target.dataset.attachment) });
+    } else if (action) {
+      vscode.postMessage({ type: action });
+    }
+  });
+
+  // Listening now: ask for the data.
+  vscode.postMessage({ type: 'ready' });
+})();

@@ -1,0 +1,113 @@
+// Builds the TicketClient the extension talks through, from the settings (endpoint, signature version) and the saved
+// sign-in. One client (one keep-alive pool) at a time; rebuilt when the settings or the sign-in change.
+import { TicketApiError } from '../api/errors';
+import { validateEndpoint } from '../api/endpoint';
+import type { Credentials, RequestLogEvent, SignatureVersion } from '../api/types';
+import { TicketClient } from '../api';
+import type { StoredSignIn } from './credentialInput';
+import type { ExternalCredentialSources } from './externalCredentials';
+
+export interface ClientSettings {
+  endpoint: string;
+  signatureVersion: SignatureVersion;
+}
+
+export interface ClientProviderOptions {
+  readSignIn: () => Promise<StoredSignIn | undefined>;
+  settings: () => ClientSettings;
+  sources: ExternalCredentialSources;
+  onRequest: (event: RequestLogEvent) => void;
+}
+
+export class ClientProvider {
+  private client: TicketClient | undefined;
+  /** Values the log must hide exactly: every credential this window has used. */
+  private readonly seenSecrets = new Set<string>();
+
+  constructor(private readonly options: ClientProviderOptions) {}
+
+  /** The client for the saved sign-in; undefined when signed out. Throws TicketApiError 'config' for a bad endpoint. */
+  async getClient(): Promise<TicketClient | undefined> {
+    const signIn = await this.options.readSignIn();
+    if (!signIn) return undefined;
+    if (!this.client) {
+      const { endpoint, signatureVersion } = this.validatedSettings();
+      // Credentials are read per request: environment variables and CLI profiles (rotating STS tokens) stay current.
+      this.client = new TicketClient({
+        endpoint,
+        signatureVersion,
+        credentials: async () => {
+          const current = await this.options.readSignIn();
+          if (!current) throw signedOut();
+          return this.credentialsFor(current);
+        },
+        onRequest: this.options.onRequest,
+      });
+    }
+    return this.client;
+  }
+
+  /** A one-off client for checking credentials before they are saved (sign-in). Close it after use. */
+  probeClient(credentials: Credentials): TicketClient {
+    this.remember(credentials);
+    const { endpoint, signatureVersion } = this.validatedSettings();
+    return new TicketClient({ endpoint, signatureVersion, credentials, onRequest: this.options.onRequest });
+  }
+
+  /** The key pair a saved sign-in stands for (outside sources are read now). */
+  async credentialsFor(signIn: StoredSignIn): Promise<Credentials> {
+    let credentials: Credentials | undefined;
+    switch (signIn.kind) {
+      case 'accessKey':
+        credentials = { accessKeyId: signIn.accessKeyId, accessKeySecret: signIn.accessKeySecret, securityToken: signIn.securityToken };
+        break;
+      case 'environment':
+        credentials = await this.options.sources.fromEnvironment();
+        if (!credentials) throw sourceGone('The ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET environment variables are no longer set. Sign in again.');
+        break;
+      case 'cliProfile':
+        credentials = (await this.options.sources.fromCliProfile(signIn.profile))?.credentials;
+        if (!credentials) throw sourceGone(`The aliyun CLI profile "${signIn.profile}" is gone or has no AccessKey. Sign in again.`);
+        break;
+    }
+    this.remember(credentials);
+    return credentials;
+  }
+
+  /** Drops the client (settings or sign-in changed); the next request builds a new one. */
+  reset(): void {
+    const old = this.client;
+    this.client = undefined;
+    void Promise.resolve(old?.close()).catch(() => undefined);
+  }
+
+  knownSecrets(): string[] {
+    return [...this.seenSecrets];
+  }
+
+  dispose(): void {
+    this.reset();
+  }
+
+  private validatedSettings(): ClientSettings {
+    const settings = this.options.settings();
+    return { endpoint: validateEndpoint(settings.endpoint), signatureVersion: settings.signatureVersion === 'v1' ? 'v1' : 'v3' };
+  }
+
+  private remember(credentials: Credentials): void {
+    for (const value of [credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken]) {
+      if (value) this.seenSecrets.add(value);
+    }
+  }
+}
+
+function signedOut(): TicketApiError {
+  return new TicketApiError({ code: 'SignedOut', kind: 'signedOut', message: 'You are not signed in to Alibaba Cloud.' });
+}
+
+/** kind 'config' so describeError shows this very sentence; the UI offers Sign In for this code. */
+export const CREDENTIALS_UNAVAILABLE = 'CredentialsUnavailable';
+
+function sourceGone(message: string): TicketApiError {
+  return new TicketApiError({ code: CREDENTIALS_UNAVAILABLE, kind: 'config', message });
+}

@@ -1,0 +1,102 @@
+// The one place credentials live: a single JSON entry in VS Code's SecretStorage (the OS keychain), never settings,
+// globalState or files. Read once and kept in memory (silent reuse), re-read when another window changes the entry.
+import type * as vscode from 'vscode';
+import { SECRET_KEY, parseStoredSignIn, type StoredSignIn } from './credentialInput';
+
+type Listener = (signIn: StoredSignIn | undefined) => void;
+
+export class SecretStorageError extends Error {
+  override readonly name = 'SecretStorageError';
+}
+
+export class CredentialStore {
+  private cached: Promise<StoredSignIn | undefined> | undefined;
+  private readonly listeners = new Set<Listener>();
+  private readonly subscription: vscode.Disposable;
+  /** What listeners were last told (JSON, kept in memory only), to skip repeats. */
+  private lastEmitted: string | undefined;
+
+  constructor(private readonly secrets: vscode.SecretStorage, private readonly onProblem: (message: string) => void = () => {}) {
+    // Fires for changes made in other windows too (secrets are shared between windows).
+    this.subscription = secrets.onDidChange((event) => {
+      if (event.key !== SECRET_KEY) return;
+      this.cached = undefined;
+      void this.read().then((signIn) => this.emit(signIn));
+    });
+  }
+
+  /** The saved sign-in, or undefined when signed out. Never throws: an unreadable entry counts as signed out. */
+  read(): Promise<StoredSignIn | undefined> {
+    if (!this.cached) {
+      this.cached = (async () => {
+        const signIn = await this.load();
+        if (this.lastEmitted === undefined) this.lastEmitted = signIn ? JSON.stringify(signIn) : '';
+        return signIn;
+      })();
+    }
+    return this.cached;
+  }
+
+  private async load(): Promise<StoredSignIn | undefined> {
+    let raw: string | undefined;
+    try {
+      raw = await this.secrets.get(SECRET_KEY);
+    } catch (error) {
+      this.onProblem(`Could not read your saved sign-in from VS Code's secret storage (${errorText(error)}). Sign in again.`);
+      return undefined;
+    }
+    const parsed = parseStoredSignIn(raw);
+    if (parsed instanceof Error) {
+      this.onProblem(`${parsed.message} Sign in again.`);
+      return undefined;
+    }
+    return parsed;
+  }
+
+  /** Saves the sign-in; throws SecretStorageError (with a message for the user) when the keychain refuses. */
+  async write(signIn: StoredSignIn): Promise<void> {
+    try {
+      await this.secrets.store(SECRET_KEY, JSON.stringify(signIn));
+    } catch (error) {
+      throw new SecretStorageError(`VS Code could not save your credentials in its secret storage (${errorText(error)}). Nothing was saved.`);
+    }
+    this.cached = Promise.resolve(signIn);
+    this.emit(signIn);
+  }
+
+  /** Deletes the entry; throws SecretStorageError when the keychain refuses. */
+  async clear(): Promise<void> {
+    this.cached = Promise.resolve(undefined);
+    try {
+      await this.secrets.delete(SECRET_KEY);
+    } catch (error) {
+      throw new SecretStorageError(`VS Code could not delete your credentials from its secret storage (${errorText(error)}).`);
+    } finally {
+      this.emit(undefined);
+    }
+  }
+
+  onDidChange(listener: Listener): vscode.Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.listeners.clear();
+  }
+
+  private emit(signIn: StoredSignIn | undefined): void {
+    // Our own store() also comes back through secrets.onDidChange: tell listeners once per real change.
+    const fingerprint = signIn ? JSON.stringify(signIn) : '';
+    if (fingerprint === this.lastEmitted) return;
+    this.lastEmitted = fingerprint;
+    for (const listener of [...this.listeners]) listener(signIn);
+  }
+}
+
+/** The keychain's own error text, short; it never holds our secret (we never put the secret in a message). */
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text || 'unknown error';
+}

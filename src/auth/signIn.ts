@@ -1,0 +1,201 @@
+// The sign-in flow: AccessKey ID (checked as you type), secret (password box), STS token (only for STS. ids), one cheap
+// signed call to check them, and only then SecretStorage. A rejected key says why and saves nothing; "Try Again"
+// keeps the id. Environment / aliyun CLI credentials are offered when present. One flow at a time (no prompt loops).
+import * as vscode from 'vscode';
+import { describeError, isTicketApiError } from '../api/errors';
+import type { Credentials } from '../api/types';
+import type { ClientProvider } from './clientProvider';
+import {
+  accountLabel,
+  credentialsFromInput,
+  isStsAccessKeyId,
+  validateAccessKeyIdInput,
+  validateSecretInput,
+  validateSecurityTokenInput,
+  type StoredSignIn,
+} from './credentialInput';
+import { SecretStorageError, type CredentialStore } from './credentialStore';
+import type { ExternalCredentialSources } from './externalCredentials';
+import type { TicketLog } from '../log/log';
+
+export interface SignInDeps {
+  store: CredentialStore;
+  clients: ClientProvider;
+  sources: ExternalCredentialSources;
+  log: TicketLog;
+}
+
+type SourceChoice = vscode.QuickPickItem & { signIn?: StoredSignIn };
+
+export class SignInFlow {
+  private running: Promise<boolean> | undefined;
+
+  constructor(private readonly deps: SignInDeps) {}
+
+  /** Runs the interactive sign-in (or joins the one already open). Resolves true when signed in at the end. */
+  run(): Promise<boolean> {
+    if (!this.running) {
+      this.running = this.interactive().finally(() => {
+        this.running = undefined;
+      });
+    }
+    return this.running;
+  }
+
+  /**
+   * Checks a sign-in with one signed call and saves it. Throws TicketApiError (rejected) or SecretStorageError
+   * (keychain refused); nothing is saved then. Used by the flow, and by integration tests without input boxes.
+   */
+  async verifyAndSave(signIn: StoredSignIn, signal?: AbortSignal): Promise<void> {
+    const credentials = await this.deps.clients.credentialsFor(signIn);
+    await this.verify(credentials, signal);
+    await this.deps.store.write(signIn);
+    this.deps.log.info(`Signed in (${accountLabel(signIn)}).`);
+  }
+
+  private async verify(credentials: Credentials, signal?: AbortSignal): Promise<void> {
+    const client = this.deps.clients.probeClient(credentials);
+    try {
+      // The cheapest signed call there is: it proves the id, the secret (signature), the token and the permission.
+      await client.listTickets({ pageNumber: 1, pageSize: 10 }, { signal });
+    } finally {
+      void Promise.resolve(client.close()).catch(() => undefined);
+    }
+  }
+
+  private async interactive(): Promise<boolean> {
+    const source = await this.chooseSource();
+    if (source === undefined) return false;
+    if (source !== 'accessKey') return this.checkAndSave(source);
+
+    let accessKeyId = '';
+    for (;;) {
+      const id = await vscode.window.showInputBox({
+        title: 'Sign In to Alibaba Cloud Tickets: AccessKey ID',
+        prompt: 'The AccessKey ID of a RAM user allowed to use the Ticket API (RAM console → AccessKey).',
+        placeHolder: 'LTAI… (or STS.… for temporary credentials)',
+        value: accessKeyId,
+        ignoreFocusOut: true,
+        validateInput: validateAccessKeyIdInput,
+      });
+      if (id === undefined) return false;
+      accessKeyId = id.trim();
+
+      const secret = await vscode.window.showInputBox({
+        title: 'Sign In to Alibaba Cloud Tickets: AccessKey Secret',
+        prompt: 'The AccessKey Secret that belongs to this AccessKey ID. It is kept in VS Code secret storage only.',
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: validateSecretInput,
+      });
+      if (secret === undefined) return false;
+
+      let token: string | undefined;
+      if (isStsAccessKeyId(accessKeyId)) {
+        token = await vscode.window.showInputBox({
+          title: 'Sign In to Alibaba Cloud Tickets: Security Token',
+          prompt: 'Temporary (STS.) AccessKeys need the security token that came with them.',
+          password: true,
+          ignoreFocusOut: true,
+          validateInput: validateSecurityTokenInput,
+        });
+        if (token === undefined) return false;
+      }
+
+      const signIn: StoredSignIn = { kind: 'accessKey', ...credentialsFromInput(accessKeyId, secret, token) };
+      const outcome = await this.checkWithProgress(signIn);
+      if (outcome === 'ok') return true;
+      if (outcome === 'cancelled' || outcome === 'storageFailed') return false;
+      // Rejected: say why; "Try Again" keeps the id so only the secret is typed again.
+      const retry = await vscode.window.showErrorMessage(`Sign-in failed. ${describeError(outcome.error)} Nothing was saved.`, 'Try Again', 'Show Log');
+      if (retry === 'Show Log') this.deps.log.show();
+      if (retry !== 'Try Again') return false;
+    }
+  }
+
+  /** Environment / CLI sign-in: checked like a typed key. */
+  private async checkAndSave(signIn: StoredSignIn): Promise<boolean> {
+    const outcome = await this.checkWithProgress(signIn);
+    if (outcome === 'ok') return true;
+    if (outcome === 'cancelled' || outcome === 'storageFailed') return false;
+    const choice = await vscode.window.showErrorMessage(
+      `Sign-in with ${accountLabel(signIn)} failed. ${describeError(outcome.error)} Nothing was saved.`,
+      'Enter an AccessKey',
+      'Show Log',
+    );
+    if (choice === 'Show Log') this.deps.log.show();
+    if (choice === 'Enter an AccessKey') return this.interactiveAccessKeyOnly();
+    return false;
+  }
+
+  /** Set while the flow goes straight to the AccessKey boxes (the outside source just failed). */
+  private skipSourcePick = false;
+
+  private async interactiveAccessKeyOnly(): Promise<boolean> {
+    this.skipSourcePick = true;
+    try {
+      return await this.interactive();
+    } finally {
+      this.skipSourcePick = false;
+    }
+  }
+
+  private async checkWithProgress(signIn: StoredSignIn): Promise<'ok' | 'cancelled' | 'storageFailed' | { error: unknown }> {
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Checking the credentials with Alibaba Cloud…', cancellable: true },
+      async (_progress, token) => {
+        const controller = new AbortController();
+        const subscription = token.onCancellationRequested(() => controller.abort());
+        try {
+          await this.verifyAndSave(signIn, controller.signal);
+          void vscode.window.showInformationMessage(`Signed in to Alibaba Cloud Tickets with ${accountLabel(signIn)}.`);
+          return 'ok' as const;
+        } catch (error) {
+          if (error instanceof SecretStorageError) {
+            this.deps.log.error('Saving the sign-in failed', error);
+            void vscode.window.showErrorMessage(error.message);
+            return 'storageFailed' as const;
+          }
+          if (isTicketApiError(error) && error.kind === 'aborted') return 'cancelled' as const;
+          this.deps.log.warn(`Sign-in check failed: ${describeError(error)}`);
+          return { error };
+        } finally {
+          subscription.dispose();
+        }
+      },
+    );
+  }
+
+  /** 'accessKey' to type one; a StoredSignIn for an outside source; undefined when dismissed. */
+  private async chooseSource(): Promise<'accessKey' | StoredSignIn | undefined> {
+    if (this.skipSourcePick) return 'accessKey';
+    const items: SourceChoice[] = [];
+    const [environment, cli] = await Promise.all([
+      this.deps.sources.fromEnvironment().catch(() => undefined),
+      this.deps.sources.fromCliProfile().catch(() => undefined),
+    ]);
+    if (environment) {
+      items.push({
+        label: '$(terminal) Use credentials from the environment',
+        detail: 'ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET of this VS Code process',
+        signIn: { kind: 'environment' },
+      });
+    }
+    if (cli) {
+      items.push({
+        label: `$(account) Use aliyun CLI profile "${cli.profile.replace(/\$\(/g, '$\u200d(')}"`,
+        detail: '~/.aliyun/config.json (read each time, so rotated keys keep working)',
+        signIn: { kind: 'cliProfile', profile: cli.profile },
+      });
+    }
+    if (items.length === 0) return 'accessKey';
+    items.unshift({ label: '$(key) Enter an AccessKey', detail: 'AccessKey ID and Secret (or temporary STS credentials)' });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Sign In to Alibaba Cloud Tickets',
+      placeHolder: 'Which credentials should the extension use?',
+      ignoreFocusOut: true,
+    });
+    if (!picked) return undefined;
+    return picked.signIn ?? 'accessKey';
+  }
+}

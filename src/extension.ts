@@ -1,0 +1,111 @@
+// Composition root: builds the services and registers the features. No feature logic lives here.
+import * as vscode from 'vscode';
+import { describeError } from './api/errors';
+import { DEFAULT_ENDPOINT, validateEndpoint } from './api/endpoint';
+import type { SignatureVersion } from './api/types';
+import { ClientProvider } from './auth/clientProvider';
+import { CredentialStore } from './auth/credentialStore';
+import { createExternalCredentialSources } from './auth/externalCredentials';
+import { AuthSession } from './auth/session';
+import { needsSignIn } from './common/errors';
+import { TicketPanels } from './features/details/ticketPanels';
+import { openTicket } from './features/open-ticket/openTicket';
+import { RecentTickets } from './features/open-ticket/recentTickets';
+import { TicketLog } from './log/log';
+import { createTicketService } from './tickets';
+import type { AliyunTicketsTestApi } from './extensionApi';
+
+export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi {
+  const settings = () => {
+    const config = vscode.workspace.getConfiguration('aliyunTickets');
+    return {
+      endpoint: config.get<string>('endpoint', DEFAULT_ENDPOINT),
+      signatureVersion: config.get<SignatureVersion>('signatureVersion', 'v3'),
+    };
+  };
+
+  // Services.
+  let clients: ClientProvider | undefined;
+  const log = new TicketLog(() => clients?.knownSecrets() ?? []);
+  const store = new CredentialStore(context.secrets, (problem) => {
+    log.warn(problem);
+    void vscode.window.showErrorMessage(problem);
+  });
+  const sources = createExternalCredentialSources();
+  clients = new ClientProvider({ readSignIn: () => store.read(), settings, sources, onRequest: (event) => log.request(event) });
+  const clientProvider = clients;
+  const ticketService = createTicketService({ getClient: () => clientProvider.getClient() });
+  const auth = new AuthSession(store, clientProvider, sources, log);
+  const recent = new RecentTickets(context.globalState);
+  const panels = new TicketPanels({
+    extensionUri: context.extensionUri,
+    service: ticketService,
+    signIn: () => auth.signIn(),
+    recent,
+    log,
+    needsSignIn,
+  });
+  context.subscriptions.push(log, store, clientProvider, auth, panels);
+
+  // Sign-in changes and setting changes reach every cache and panel.
+  context.subscriptions.push(
+    store.onDidChange((signIn) => {
+      clientProvider.reset();
+      ticketService.invalidate();
+      if (signIn) panels.reloadAll();
+      else panels.showSignedOut();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('aliyunTickets.endpoint') && !event.affectsConfiguration('aliyunTickets.signatureVersion')) return;
+      checkEndpointSetting(settings().endpoint, log);
+      clientProvider.reset();
+      ticketService.invalidate();
+      panels.reloadAll();
+    }),
+  );
+  checkEndpointSetting(settings().endpoint, log);
+
+  // Commands.
+  context.subscriptions.push(
+    vscode.commands.registerCommand('aliyunTickets.signIn', () => auth.signIn()),
+    vscode.commands.registerCommand('aliyunTickets.signOut', () => auth.signOut()),
+    vscode.commands.registerCommand('aliyunTickets.showLog', () => log.show()),
+    vscode.commands.registerCommand('aliyunTickets.openTicket', (arg?: unknown) =>
+      openTicket(
+        { recent, isSignedIn: () => auth.isSignedIn(), signIn: () => auth.signIn(), openPanel: (ticketId) => panels.open(ticketId) },
+        arg,
+      ),
+    ),
+  );
+
+  return {
+    ticketService,
+    panels: { htmlFor: (ticketId) => panels.htmlFor(ticketId), openTicketIds: () => panels.openTicketIds() },
+    auth: { isSignedIn: () => auth.isSignedIn(), signInWith: (credentials) => auth.signInWith(credentials), signOut: () => auth.signOut() },
+    inspect: {
+      logLines: () => log.lines(),
+      storedState: () =>
+        JSON.stringify({
+          global: Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)])),
+          workspace: Object.fromEntries(context.workspaceState.keys().map((key) => [key, context.workspaceState.get(key)])),
+        }),
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}
+
+/** An endpoint that would be refused is reported when it is set, not on the first hover. */
+function checkEndpointSetting(endpoint: string, log: TicketLog): void {
+  try {
+    validateEndpoint(endpoint);
+  } catch (error) {
+    const message = `The aliyunTickets.endpoint setting is not usable: ${describeError(error)}`;
+    log.warn(message);
+    void vscode.window.showErrorMessage(message, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'aliyunTickets.endpoint');
+    });
+  }
+}

@@ -1,0 +1,28 @@
+// What activate() returns: a small surface for the integration tests (run inside a real extension host). Not a
+// public API for other extensions; it gives no access to the stored secret.
+import type { Credentials } from './api/types';
+import type { TicketService } from './tickets/types';
+
+export interface AliyunTicketsTestApi {
+  /** The shared ticket service (cache, de-dup, concurrency cap). */
+  ticketService: TicketService;
+  panels: {
+    /** The full HTML document the details panel of this ticket shows now; undefined when it is not open. */
+    htmlFor(ticketId: string): string | undefined;
+    /** Tickets with an open details panel. */
+    openTicketIds(): string[];
+  };
+  auth: {
+    isSignedIn(): Promise<boolean>;
+    /** Sign in without the input boxes: checked with one signed call, then saved. Rejects like the flow does. */
+    signInWith(credentials: Credentials): Promise<void>;
+    signOut(): Promise<void>;
+  };
+  /** For "no secret anywhere" checks. */
+  inspect: {
+    /** Lines written to the log channel (already redacted), most recent last. */
+    logLines(): string[];
+    /** Everything the extension keeps in globalState and workspaceState, as JSON. */
+    storedState(): string;
+  };
+}

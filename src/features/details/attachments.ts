@@ -1,0 +1,28 @@
+// Which attachment URLs may become links. Attachment URLs come from the server (other people's input), so only
+// https links are clickable, and only after the user has seen where they lead (the extension asks before opening).
+// No vscode import: unit tests call this directly.
+
+export type AttachmentTarget =
+  | { clickable: true; url: string; host: string }
+  | { clickable: false; reason: string };
+
+/** Decides whether an attachment URL is offered as a link; anything but a well-formed https URL stays plain text. */
+export function attachmentTarget(rawUrl: unknown): AttachmentTarget {
+  if (typeof rawUrl !== 'string' || rawUrl.trim() === '') return { clickable: false, reason: 'no link' };
+  const text = rawUrl.trim();
+  // Control characters, spaces and bidi overrides in a URL are a spoofing trick, never a real download link.
+  if (/[\u0000-\u0020\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(text)) {
+    return { clickable: false, reason: 'not a plain https link' };
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    return { clickable: false, reason: 'not a valid link' };
+  }
+  if (parsed.protocol !== 'https:') return { clickable: false, reason: 'only https links open' };
+  if (!parsed.hostname) return { clickable: false, reason: 'not a valid link' };
+  // user:password@host hides the real host behind a friendly-looking prefix.
+  if (parsed.username || parsed.password) return { clickable: false, reason: 'link carries a user name' };
+  return { clickable: true, url: parsed.toString(), host: parsed.hostname };
+}

@@ -1,0 +1,224 @@
+// HTML of the ticket details panel, built in the extension by pure functions (no vscode import) so unit tests and the
+// browser tests can render it directly. Every string that came from the server goes through escapeHtml; the page runs
+// under a strict CSP (no inline script or style, scripts only by nonce), so even a missed escape could not run code.
+import type { AccessDeniedDetail, Ticket, TicketNote } from '../../api/types';
+import { SEVERITY_LABELS, STATUS_LABELS, STATUS_NAMES } from '../../api/types';
+import { attachmentTarget } from './attachments';
+import { formatLocal, formatRelative } from './time';
+
+/** What the panel shows. */
+export type DetailsView =
+  | { kind: 'loading'; ticketId: string }
+  | {
+      kind: 'error';
+      ticketId: string;
+      /** One sentence from describeError. */
+      message: string;
+      /** Offer Sign In (signed out, or the stored key was rejected). */
+      offerSignIn: boolean;
+      requestId?: string;
+      accessDenied?: AccessDeniedDetail;
+    }
+  | {
+      kind: 'ticket';
+      ticket: Ticket;
+      notes: TicketNote[];
+      /** Set when the ticket loaded but its conversation did not. */
+      notesError?: string;
+      /** A refresh is under way (the old data stays visible). */
+      refreshing?: boolean;
+      /** A refresh failed; the data shown is older. */
+      refreshError?: string;
+    };
+
+export interface PageResources {
+  /** webview.cspSource */
+  cspSource: string;
+  /** From crypto.randomBytes; a new one for every document. */
+  nonce: string;
+  /** webview.asWebviewUri(media/details.css) */
+  styleUri: string;
+  /** webview.asWebviewUri(media/details.js) */
+  scriptUri: string;
+}
+
+export interface RenderOptions {
+  /** For relative times. Default Date.now(). */
+  now?: number;
+  /** Default: the machine's time zone. */
+  timeZone?: string;
+}
+
+/** Escapes text for use in HTML element content and in double- or single-quoted attribute values. */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"'`]/g, (ch) => ESCAPES[ch]);
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
+
+/** Server text inside <bdi>: a right-to-left override in a title cannot reorder the text around it. */
+function text(value: unknown): string {
+  return `<bdi>${escapeHtml(value)}</bdi>`;
+}
+
+/** The Content-Security-Policy of the panel: nothing but our own stylesheet, images, and nonce'd script. */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource}`,
+    `img-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** The whole document: CSP, stylesheet, the body for `view`, and the page script (by nonce). */
+export function renderTicketHtml(view: DetailsView, resources: PageResources, options: RenderOptions = {}): string {
+  const ticketId = view.kind === 'ticket' ? view.ticket.ticketId : view.ticketId;
+  const nonce = escapeHtml(resources.nonce);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(resources.cspSource, resources.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(resources.styleUri)}">
+<title>Ticket ${escapeHtml(ticketId)}</title>
+</head>
+<body data-ticket-id="${escapeHtml(ticketId)}">
+<main id="root" aria-live="polite">${renderTicketBody(view, options)}</main>
+<script nonce="${nonce}" src="${escapeHtml(resources.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+/** The part inside <main id="root">: replaced when new data arrives (posted after the page said it is ready). */
+export function renderTicketBody(view: DetailsView, options: RenderOptions = {}): string {
+  switch (view.kind) {
+    case 'loading':
+      return `<section class="state loading"><p class="muted">Loading ticket ${escapeHtml(view.ticketId)}…</p></section>`;
+    case 'error':
+      return renderError(view);
+    case 'ticket':
+      return renderTicket(view, options.now ?? Date.now(), options.timeZone);
+  }
+}
+
+function renderError(view: Extract<DetailsView, { kind: 'error' }>): string {
+  const details: string[] = [];
+  if (view.accessDenied) {
+    const d = view.accessDenied;
+    const rows: Array<[string, unknown]> = [
+      ['Denied action', d.AuthAction],
+      ['Principal', d.AuthPrincipalDisplayName],
+      ['Principal type', d.AuthPrincipalType],
+      ['Deny type', d.NoPermissionType],
+      ['Policy type', d.PolicyType],
+    ];
+    const items = rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `<dt>${k}</dt><dd>${text(v)}</dd>`);
+    if (items.length) details.push(`<dl class="facts">${items.join('')}</dl>`);
+  }
+  if (view.requestId) details.push(`<p class="muted">RequestId (quote it to support): <code>${escapeHtml(view.requestId)}</code></p>`);
+  const buttons = [`<button type="button" data-action="retry">Retry</button>`];
+  if (view.offerSignIn) buttons.push(`<button type="button" data-action="signIn">Sign In</button>`);
+  buttons.push(`<button type="button" class="secondary" data-action="showLog">Show Log</button>`);
+  return `<section class="state error" role="alert">
+<h1>Ticket ${escapeHtml(view.ticketId)}</h1>
+<p class="error-message">${text(view.message)}</p>
+${details.join('\n')}
+<div class="actions">${buttons.join('')}</div>
+</section>`;
+}
+
+function statusBadge(ticket: Ticket): string {
+  const value = ticket.status?.value;
+  const name = STATUS_NAMES[value as keyof typeof STATUS_NAMES] ?? 'unknown';
+  const label = ticket.status?.label || STATUS_LABELS[value as keyof typeof STATUS_LABELS] || 'Unknown status';
+  return `<span class="badge status-${name}" title="Status">${text(label)}</span>`;
+}
+
+function severityBadge(ticket: Ticket): string {
+  const value = ticket.severity?.value;
+  const cls = value === 2 ? 'urgent' : value === 1 ? 'common' : 'unknown';
+  const label = ticket.severity?.label || SEVERITY_LABELS[value as keyof typeof SEVERITY_LABELS] || 'Unknown severity';
+  return `<span class="badge severity-${cls}" title="Severity">${text(label)}</span>`;
+}
+
+function timeHtml(timeMs: number, now: number, timeZone?: string): string {
+  const local = formatLocal(timeMs, timeZone);
+  if (!local) return '<span class="muted">unknown</span>';
+  const iso = new Date(timeMs).toISOString();
+  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(local)}</time> <span class="muted">(${escapeHtml(formatRelative(timeMs, now))})</span>`;
+}
+
+function renderTicket(view: Extract<DetailsView, { kind: 'ticket' }>, now: number, timeZone?: string): string {
+  const t = view.ticket;
+  const banner = view.refreshError
+    ? `<p class="banner warning" role="alert">Could not refresh: ${text(view.refreshError)} Showing what was loaded before.</p>`
+    : '';
+  const description = t.description
+    ? `<div class="description text">${escapeHtml(t.description)}</div>`
+    : '<p class="muted">No description.</p>';
+  return `<header class="ticket-header">
+<div class="title-row">
+<h1 class="title">${text(t.title || '(no title)')}</h1>
+<button type="button" class="secondary" data-action="refresh"${view.refreshing ? ' disabled' : ''}>${view.refreshing ? 'Refreshing…' : 'Refresh'}</button>
+</div>
+<div class="badges"><span class="badge ticket-id" title="Ticket ID">${escapeHtml(t.ticketId)}</span>${statusBadge(t)}${severityBadge(t)}</div>
+<dl class="facts">
+<dt>Created</dt><dd>${timeHtml(t.createTime, now, timeZone)}</dd>
+<dt>Creator</dt><dd>${t.creatorId ? text(t.creatorId) : '<span class="muted">unknown</span>'}</dd>
+<dt>Category</dt><dd>${t.categoryId ? text(t.categoryId) : '<span class="muted">unknown</span>'}</dd>
+</dl>
+</header>
+${banner}
+<section class="section">
+<h2>Description</h2>
+${description}
+</section>
+<section class="section conversation">
+<h2>Conversation</h2>
+${renderNotes(view, now, timeZone)}
+</section>`;
+}
+
+function renderNotes(view: Extract<DetailsView, { kind: 'ticket' }>, now: number, timeZone?: string): string {
+  if (view.notesError) {
+    return `<p class="banner error" role="alert">The conversation could not be loaded: ${text(view.notesError)}</p>
+<div class="actions"><button type="button" data-action="retry">Retry</button></div>`;
+  }
+  if (view.notes.length === 0) return '<p class="muted">No messages yet.</p>';
+  // The index into the list as given is what a click sends back; the extension looks the URL up itself.
+  const ordered = view.notes.map((note, index) => ({ note, index })).sort((a, b) => (a.note.createTime || 0) - (b.note.createTime || 0));
+  return `<ol class="notes">${ordered.map(({ note, index }) => renderNote(note, index, now, timeZone)).join('\n')}</ol>`;
+}
+
+function renderNote(note: TicketNote, noteIndex: number, now: number, timeZone?: string): string {
+  const fromAgent = note.userRole === 2;
+  const fromYou = note.userRole === 3;
+  const who = fromAgent ? 'Support agent' : fromYou ? 'You' : 'Participant';
+  const roleClass = fromAgent ? 'agent' : fromYou ? 'you' : 'other';
+  const name = note.userName ? ` <span class="who-name">${text(note.userName)}</span>` : '';
+  const attachments = (note.attachments ?? []).map((attachment, attachmentIndex) => {
+    const target = attachmentTarget(attachment?.url);
+    const label = text(attachment?.name || 'attachment');
+    if (!target.clickable) {
+      return `<li class="attachment plain">${label} <span class="muted">(${escapeHtml(target.reason)})</span></li>`;
+    }
+    return `<li class="attachment"><a href="#" data-action="openAttachment" data-note="${noteIndex}" data-attachment="${attachmentIndex}" title="Opens ${escapeHtml(target.url)}">${label}</a> <span class="muted">(${escapeHtml(target.host)})</span></li>`;
+  });
+  return `<li class="note ${roleClass}">
+<div class="note-head"><span class="who badge role-${roleClass}">${who}</span>${name} <span class="when">${timeHtml(note.createTime, now, timeZone)}</span></div>
+<div class="note-body text">${escapeHtml(note.content)}</div>
+${attachments.length ? `<ul class="attachments">${attachments.join('')}</ul>` : ''}
+</li>`;
+}

@@ -1,0 +1,286 @@
+// The ticket details webviews: one panel per ticket (opening it again reveals it), restored after a window reload
+// (serializer, state {ticketId}), data posted only after the page says 'ready', attachment links opened only after
+// the user confirmed where they go.
+import * as vscode from 'vscode';
+import { randomBytes } from 'crypto';
+import { describeError, isTicketApiError } from '../../api/errors';
+import type { TicketNote } from '../../api/types';
+import type { TicketService } from '../../tickets/types';
+import type { TicketLog } from '../../log/log';
+import { isTicketId } from '../open-ticket/ticketId';
+import type { RecentTickets } from '../open-ticket/recentTickets';
+import { attachmentTarget } from './attachments';
+import { parsePageMessage, type FromPageMessage, type PanelState, type ToPageMessage } from './protocol';
+import { renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
+
+export const DETAILS_VIEW_TYPE = 'aliyunTickets.details';
+
+export interface TicketPanelsDeps {
+  extensionUri: vscode.Uri;
+  service: TicketService;
+  signIn: () => Promise<boolean>;
+  recent: RecentTickets;
+  log: TicketLog;
+  /** Whether an error means the user should sign in (again). */
+  needsSignIn: (error: unknown) => boolean;
+}
+
+export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, vscode.Disposable {
+  private readonly panels = new Map<string, TicketPanel>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly deps: TicketPanelsDeps) {
+    this.subscriptions.push(
+      vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, this),
+      deps.service.onDidChange((event) => {
+        // Someone else (explorer refresh, hover) saw this ticket change: show the newer data.
+        if (event.ticketId) this.panels.get(event.ticketId)?.reloadQuietly();
+      }),
+    );
+  }
+
+  /** Shows the ticket: reveals its panel when one is open, else opens one and loads the data. */
+  open(ticketId: string, options: { preserveFocus?: boolean } = {}): void {
+    const existing = this.panels.get(ticketId);
+    if (existing) {
+      existing.reveal(options.preserveFocus);
+      return;
+    }
+    const webviewPanel = vscode.window.createWebviewPanel(
+      DETAILS_VIEW_TYPE,
+      ticketId,
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus },
+      this.webviewOptions(),
+    );
+    this.adopt(webviewPanel, ticketId);
+  }
+
+  /** VS Code calls this after a window reload for each panel that was open (state saved by the page). */
+  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: PanelState | undefined): Promise<void> {
+    const ticketId = state?.ticketId;
+    if (!isTicketId(ticketId) || this.panels.has(ticketId)) {
+      webviewPanel.dispose();
+      return;
+    }
+    webviewPanel.webview.options = this.webviewOptions();
+    this.adopt(webviewPanel, ticketId);
+  }
+
+  /** The full HTML document the panel for this ticket shows now (for tests); undefined when no panel is open. */
+  htmlFor(ticketId: string): string | undefined {
+    return this.panels.get(ticketId)?.currentHtml();
+  }
+
+  openTicketIds(): string[] {
+    return [...this.panels.keys()];
+  }
+
+  /** Signed out: drop the data from every panel; they show a Sign In button instead. */
+  showSignedOut(): void {
+    for (const panel of this.panels.values()) panel.showSignedOut();
+  }
+
+  /** Signed in again or the endpoint changed: fetch everything anew. */
+  reloadAll(): void {
+    for (const panel of this.panels.values()) panel.load(true);
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+    for (const panel of [...this.panels.values()]) panel.dispose();
+  }
+
+  private adopt(webviewPanel: vscode.WebviewPanel, ticketId: string): void {
+    const panel = new TicketPanel(webviewPanel, ticketId, this.deps, () => this.panels.delete(ticketId));
+    this.panels.set(ticketId, panel);
+    panel.load(false);
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableFindWidget: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media')],
+    };
+  }
+}
+
+class TicketPanel {
+  private view: DetailsView;
+  /** The notes on screen: attachment clicks are looked up here, never taken from the page. */
+  private notes: TicketNote[] = [];
+  private ready = false;
+  private loading: AbortController | undefined;
+  private readonly resources: PageResources;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private disposed = false;
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly ticketId: string,
+    private readonly deps: TicketPanelsDeps,
+    private readonly onDispose: () => void,
+  ) {
+    this.view = { kind: 'loading', ticketId };
+    const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
+    this.resources = {
+      cspSource: panel.webview.cspSource,
+      nonce: randomBytes(18).toString('base64'),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js')).toString(),
+    };
+    panel.iconPath = vscode.Uri.joinPath(media, 'ticket.svg');
+    panel.title = ticketId;
+    // Set once: later data goes by message, so the page (and its scroll position) is not reloaded.
+    panel.webview.html = this.currentHtml();
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((raw) => this.onMessage(parsePageMessage(raw))),
+      panel.onDidChangeViewState(() => {
+        // Hidden panels lose their page (no retainContextWhenHidden); it says 'ready' again when shown.
+        if (!panel.visible) this.ready = false;
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  reveal(preserveFocus?: boolean): void {
+    this.panel.reveal(undefined, preserveFocus);
+  }
+
+  currentHtml(): string {
+    return renderTicketHtml(this.view, this.resources);
+  }
+
+  /** Fetches the ticket and its conversation; force = skip the cache (Refresh). */
+  load(force: boolean): void {
+    this.loading?.abort();
+    const controller = new AbortController();
+    this.loading = controller;
+    const previous = this.view.kind === 'ticket' ? this.view : undefined;
+    this.setView(previous ? { ...previous, refreshing: true, refreshError: undefined } : { kind: 'loading', ticketId: this.ticketId });
+    void this.fetch(force, controller.signal, previous);
+  }
+
+  /** The service saw newer data: show it (from the cache, no new request) unless a load is under way. */
+  reloadQuietly(): void {
+    if (!this.loading) this.load(false);
+  }
+
+  showSignedOut(): void {
+    this.loading?.abort();
+    this.loading = undefined;
+    this.notes = [];
+    this.panel.title = this.ticketId;
+    this.setView({
+      kind: 'error',
+      ticketId: this.ticketId,
+      message: 'You are signed out. Sign in to see this ticket.',
+      offerSignIn: true,
+    });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.loading?.abort();
+    this.onDispose();
+    this.subscriptions.forEach((s) => s.dispose());
+    this.panel.dispose();
+  }
+
+  private async fetch(force: boolean, signal: AbortSignal, previous: Extract<DetailsView, { kind: 'ticket' }> | undefined): Promise<void> {
+    const [ticket, notes] = await Promise.allSettled([
+      this.deps.service.getTicket(this.ticketId, { force, signal }),
+      this.deps.service.getNotes(this.ticketId, { force, signal }),
+    ]);
+    if (signal.aborted || this.disposed) return;
+    this.loading = undefined;
+    if (ticket.status === 'rejected') {
+      const error = ticket.reason;
+      this.deps.log.warn(`Loading ticket ${this.ticketId} failed: ${describeError(error)}`);
+      if (previous && !this.deps.needsSignIn(error)) {
+        this.setView({ ...previous, refreshing: false, refreshError: describeError(error) });
+      } else {
+        this.notes = [];
+        this.setView({
+          kind: 'error',
+          ticketId: this.ticketId,
+          message: describeError(error),
+          offerSignIn: this.deps.needsSignIn(error),
+          requestId: isTicketApiError(error) ? error.requestId : undefined,
+          accessDenied: isTicketApiError(error) ? error.accessDeniedDetail : undefined,
+        });
+      }
+      return;
+    }
+    this.notes = notes.status === 'fulfilled' ? notes.value : [];
+    if (notes.status === 'rejected') this.deps.log.warn(`Loading the conversation of ${this.ticketId} failed: ${describeError(notes.reason)}`);
+    this.setView({
+      kind: 'ticket',
+      ticket: ticket.value,
+      notes: this.notes,
+      notesError: notes.status === 'rejected' ? describeError(notes.reason) : undefined,
+    });
+    this.panel.title = panelTitle(this.ticketId, ticket.value.title);
+    void Promise.resolve(this.deps.recent.remember(this.ticketId, ticket.value.title)).catch(() => undefined);
+  }
+
+  private setView(view: DetailsView): void {
+    this.view = view;
+    this.post();
+  }
+
+  private post(): void {
+    if (!this.ready || this.disposed) return;
+    const message: ToPageMessage = { type: 'render', body: renderTicketBody(this.view) };
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(message: FromPageMessage | undefined): Promise<void> {
+    if (!message) return;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.post();
+        return;
+      case 'refresh':
+      case 'retry':
+        this.load(true);
+        return;
+      case 'signIn':
+        if (await this.deps.signIn()) this.load(true);
+        return;
+      case 'showLog':
+        this.deps.log.show();
+        return;
+      case 'openAttachment':
+        await this.openAttachment(message.note, message.attachment);
+        return;
+    }
+  }
+
+  private async openAttachment(noteIndex: number, attachmentIndex: number): Promise<void> {
+    const attachment = this.notes[noteIndex]?.attachments?.[attachmentIndex];
+    const target = attachmentTarget(attachment?.url);
+    if (!attachment || !target.clickable) return;
+    const choice = await vscode.window.showWarningMessage(
+      `Open the attachment in your browser? It goes to ${target.host}.`,
+      { modal: true, detail: `${oneLine(attachment.name || 'attachment', 200)}\n\n${oneLine(target.url, 1000)}` },
+      'Open',
+    );
+    if (choice !== 'Open') return;
+    await vscode.env.openExternal(vscode.Uri.parse(target.url, true));
+  }
+}
+
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** "0005PYGCW · Title", short, one line. */
+function panelTitle(ticketId: string, title: string): string {
+  const clean = oneLine(title || '', 40).trim();
+  return clean ? `${ticketId} · ${clean}` : ticketId;
+}

@@ -1,0 +1,70 @@
+// Turning what a user types or pastes into a ticket id. No vscode import: unit tests call it directly.
+// Ticket ids are upper-case letters and digits (0005PYGCW, 001571BTXC). We forgive what people paste: spaces,
+// lower case, a leading '#', "ticket 0005PYGCW", or a console URL that carries the id.
+
+export type TicketIdParse = { ok: true; ticketId: string } | { ok: false; message: string };
+
+const MIN_LENGTH = 6;
+const MAX_LENGTH = 32;
+const ID_SHAPE = /^[A-Z0-9]+$/;
+/** Query parameters the console uses for the id. */
+const ID_PARAMS = ['ticketid', 'ticket_id', 'ticket', 'workorderid', 'id'];
+/** Hosts whose paths may carry the id as a path segment. */
+const CONSOLE_HOST = /(^|\.)(aliyun\.com|alibabacloud\.com)$/i;
+
+function checkShape(candidate: string): TicketIdParse {
+  if (!ID_SHAPE.test(candidate)) {
+    const bad = [...candidate].find((ch) => !/[A-Z0-9]/.test(ch)) ?? '';
+    return { ok: false, message: `A ticket ID has only letters and digits (found "${bad}").` };
+  }
+  if (candidate.length < MIN_LENGTH) return { ok: false, message: `A ticket ID has at least ${MIN_LENGTH} characters, like 0005PYGCW.` };
+  if (candidate.length > MAX_LENGTH) return { ok: false, message: `A ticket ID has at most ${MAX_LENGTH} characters.` };
+  if (!/[0-9]/.test(candidate)) return { ok: false, message: 'A ticket ID contains digits, like 0005PYGCW.' };
+  return { ok: true, ticketId: candidate };
+}
+
+function looksLikeId(candidate: string): boolean {
+  return checkShape(candidate.toUpperCase()).ok;
+}
+
+/** The id carried by a console URL: a ticketId-like query parameter (also in a #/route?query), else a path segment. */
+function idFromUrl(url: URL): string | undefined {
+  const queries = [url.searchParams];
+  const hashQuery = url.hash.indexOf('?');
+  if (hashQuery >= 0) queries.push(new URLSearchParams(url.hash.slice(hashQuery + 1)));
+  for (const params of queries) {
+    for (const [key, value] of params) {
+      if (ID_PARAMS.includes(key.toLowerCase()) && looksLikeId(value.trim())) return value.trim().toUpperCase();
+    }
+  }
+  if (!CONSOLE_HOST.test(url.hostname)) return undefined;
+  const route = url.pathname + '/' + url.hash.replace(/^#/, '').split('?')[0];
+  const segments = route.split('/').filter(Boolean).reverse();
+  // A path segment counts only if it is upper-case already: "detail" or "v2" never become ids.
+  return segments.find((segment) => /^[A-Z0-9]+$/.test(segment) && looksLikeId(segment));
+}
+
+/** Parses input as typed: returns the ticket id or a message that says what is wrong. */
+export function parseTicketIdInput(input: string): TicketIdParse {
+  const trimmed = (input ?? '').trim();
+  if (!trimmed) return { ok: false, message: 'Type or paste a ticket ID, like 0005PYGCW, or a console link.' };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+    let url: URL;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      return { ok: false, message: 'That link is not a valid URL.' };
+    }
+    const fromUrl = idFromUrl(url);
+    return fromUrl ? { ok: true, ticketId: fromUrl } : { ok: false, message: 'No ticket ID found in that link.' };
+  }
+  // "ticket 0005PYGCW", "工单 0005PYGCW", "#0005PYGCW", "0005 PYGCW".
+  const withoutLabel = trimmed.replace(/^(?:ticket|工单|work\s*order)\s*(?:id)?\s*[:#]?\s*/i, '').replace(/^#/, '');
+  const compact = withoutLabel.replace(/[\s\u200b-\u200d\ufeff]+/g, '').toUpperCase();
+  return checkShape(compact);
+}
+
+/** Whether `value` is already a well-formed id (commands called with an id argument). */
+export function isTicketId(value: unknown): value is string {
+  return typeof value === 'string' && checkShape(value).ok;
+}

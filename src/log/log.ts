@@ -1,0 +1,67 @@
+// The "Alibaba Cloud Tickets" log (a LogOutputChannel). Every line passes through redactSecrets, with the credentials
+// in use as extra known values, so no AccessKey id, secret, token or signature is ever written.
+import * as vscode from 'vscode';
+import { redactSecrets } from '../api/redact';
+import type { RequestLogEvent } from '../api/types';
+
+/** How many recent lines are kept in memory for the integration tests' "no secret anywhere" check. */
+const RECENT_LINES = 500;
+
+export class TicketLog implements vscode.Disposable {
+  private readonly channel: vscode.LogOutputChannel;
+  private readonly recent: string[] = [];
+
+  /** knownSecrets: values to hide exactly (the signed-in credentials), on top of the pattern-based redaction. */
+  constructor(private readonly knownSecrets: () => ReadonlyArray<string | undefined> = () => []) {
+    this.channel = vscode.window.createOutputChannel('Alibaba Cloud Tickets', { log: true });
+  }
+
+  /** One line per attempt the client made (from TicketClient's onRequest). */
+  request(event: RequestLogEvent): void {
+    const parts = [
+      event.action,
+      event.httpStatus ? `HTTP ${event.httpStatus}` : 'no response',
+      `${Math.round(event.durationMs)} ms`,
+    ];
+    if (event.attempt > 1) parts.push(`attempt ${event.attempt}`);
+    if (event.code) parts.push(`code ${event.code}`);
+    if (event.requestId) parts.push(`RequestId ${event.requestId}`);
+    if (event.retryInMs !== undefined) parts.push(`retrying in ${Math.round(event.retryInMs)} ms`);
+    const line = parts.join(' · ');
+    if (event.code) this.warn(line);
+    else this.info(line);
+  }
+
+  info(message: string): void {
+    this.channel.info(this.clean(message));
+  }
+
+  warn(message: string): void {
+    this.channel.warn(this.clean(message));
+  }
+
+  error(message: string, error?: unknown): void {
+    const detail = error === undefined ? '' : `: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+    this.channel.error(this.clean(message + detail));
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  /** The recent lines as written (already redacted); for tests. */
+  lines(): string[] {
+    return [...this.recent];
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+
+  private clean(message: string): string {
+    const line = redactSecrets(message, this.knownSecrets());
+    this.recent.push(line);
+    if (this.recent.length > RECENT_LINES) this.recent.splice(0, this.recent.length - RECENT_LINES);
+    return line;
+  }
+}
