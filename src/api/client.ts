@@ -228,14 +228,19 @@ export class TicketClient {
     return checkCredentials(value);
   }
 
-  /** Exponential backoff with jitter; a throttle's x-acs-retry-after is honoured as the minimum wait. */
+  /**
+   * Exponential backoff with jitter (half to all of base·2^(attempt-1), capped). A throttle's x-acs-retry-after is a
+   * floor on top of that: we wait at least as long as the server asked, plus a little jitter so that several clients
+   * throttled together do not come back in the same millisecond.
+   */
   private retryDelay(err: TicketApiError, attempt: number): number | undefined {
+    const exponential = Math.min(this.maxRetryDelayMs, this.retryBaseDelayMs * 2 ** (attempt - 1));
+    const backoff = Math.floor(exponential / 2 + Math.random() * (exponential / 2));
     if (err.kind === 'throttled' && err.retryAfterMs !== undefined) {
       if (err.retryAfterMs > this.maxRetryDelayMs) return undefined; // too long to wait inside one call: let the user decide
-      return err.retryAfterMs + Math.floor(Math.random() * Math.min(250, this.retryBaseDelayMs));
+      return Math.max(backoff, err.retryAfterMs + Math.floor(Math.random() * Math.min(100, this.retryBaseDelayMs)));
     }
-    const exponential = Math.min(this.maxRetryDelayMs, this.retryBaseDelayMs * 2 ** (attempt - 1));
-    return Math.floor(exponential / 2 + Math.random() * (exponential / 2));
+    return backoff;
   }
 
   private buildRequest(action: string, params: ActionParams, credentials: Credentials, origin: string, signal?: AbortSignal): HttpRequest {

@@ -103,7 +103,7 @@ export function kindForResponse(code: string, httpStatus: number, action?: strin
   const lower = c.toLowerCase();
   if (lower.startsWith('throttling')) return 'throttled';
   if (c === 'SignatureDoesNotMatch' || c === 'IncompleteSignature' || c === 'InvalidSignatureMethod') return 'signature';
-  if (c === 'InvalidTimeStamp.Expired' || c === 'InvalidTimeStamp.Format' || c === 'RequestTimeTooSkewed') return 'clockSkew';
+  if (c === 'InvalidTimeStamp.Expired' || c === 'RequestTimeTooSkewed') return 'clockSkew';
   if (
     lower === 'illegal.auth' ||
     c.startsWith('InvalidAccessKeyId') ||
@@ -118,7 +118,7 @@ export function kindForResponse(code: string, httpStatus: number, action?: strin
   if (lower === 'illegal.param' || lower === 'param.illegal' || c.startsWith('InvalidParameter') || c.startsWith('MissingParameter')) {
     return action && TICKET_ID_ACTIONS.has(action) ? 'notFound' : 'badRequest';
   }
-  if (/notfound|not\.exist|notexist/i.test(c)) return 'notFound';
+  if (/notfound|not\.exist|notexist/i.test(c) && !c.startsWith('InvalidAction') && !c.startsWith('InvalidVersion')) return 'notFound';
   if (lower === 'system.error' || c === 'InternalError' || c === 'ServiceUnavailable' || httpStatus >= 500) return 'server';
   if (httpStatus === 401) return 'auth';
   if (httpStatus === 403) return 'permission';

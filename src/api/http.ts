@@ -130,6 +130,9 @@ export class HttpTransport {
           if (value === undefined) continue;
           headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
         }
+        // undici frees the connection for the next request on a later turn of the event loop; without this yield a
+        // request issued right after this one finds it still busy and opens a second socket (keep-alive lost).
+        await new Promise<void>((resolve) => setImmediate(resolve));
         return { status: response.statusCode, headers, body };
       } catch (err) {
         if (why === 'timeout') throw timeoutError(request.timeoutMs, request.action);

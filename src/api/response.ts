@@ -39,18 +39,18 @@ function malformed(detail: string, action: string | undefined, httpStatus: numbe
 }
 
 /**
- * x-acs-retry-after, in ms. The reference documents seconds; the official SDK hands the raw number to a delay in
- * ms. We read it as seconds (fractions allowed) unless it is ≥ 1000, which no throttle means in seconds (17+ min)
- * and so is taken as ms. Anything unparsable is ignored.
+ * x-acs-retry-after, in ms. The reference says "how long to wait" without a unit we could verify; the official SDK
+ * (@alicloud/openapi-core getThrottlingTimeLeft -> @darabonba/typescript getBackoffDelay) feeds the raw number into a
+ * millisecond sleep, and our emulator follows it, so we read MILLISECONDS. Should the gateway ever mean seconds, the
+ * client still never waits less than its own exponential backoff (see TicketClient.retryDelay), so a small value
+ * cannot turn into a tight retry loop. Fractions are accepted; anything unparsable is ignored.
  */
 export function parseRetryAfter(headers: Record<string, string>): number | undefined {
   const raw = headers['x-acs-retry-after'];
   if (raw === undefined) return undefined;
   const text = String(raw).trim();
-  if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value)) return undefined;
-  return Math.round(value >= 1000 ? value : value * 1000);
+  if (!/^\d{1,12}(\.\d+)?$/.test(text)) return undefined;
+  return Math.ceil(Number(text));
 }
 
 function parseAccessDeniedDetail(value: unknown): AccessDeniedDetail | undefined {
