@@ -5,6 +5,8 @@
 export class ConcurrencyLimiter {
   private running = 0;
   private readonly queue: Array<{ start: () => void; signal?: AbortSignal }> = [];
+  /** Waits behind everything in `queue` (prefetching that must not delay what a user is looking at). */
+  private readonly backgroundQueue: Array<{ start: () => void; signal?: AbortSignal }> = [];
   private peak = 0;
 
   constructor(readonly max: number) {
@@ -18,7 +20,7 @@ export class ConcurrencyLimiter {
   }
 
   get waiting(): number {
-    return this.queue.length;
+    return this.queue.length + this.backgroundQueue.length;
   }
 
   /** The most tasks that ran at one time. */
@@ -30,7 +32,12 @@ export class ConcurrencyLimiter {
    * Runs task when a slot is free. If signal fires while the task waits, it is removed from the queue and
    * the returned promise rejects with `onAbortedWhileQueued()`.
    */
-  run<T>(task: () => Promise<T>, signal: AbortSignal | undefined, onAbortedWhileQueued: () => Error): Promise<T> {
+  run<T>(
+    task: () => Promise<T>,
+    signal: AbortSignal | undefined,
+    onAbortedWhileQueued: () => Error,
+    background = false,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const start = () => {
         this.running++;
@@ -46,19 +53,23 @@ export class ConcurrencyLimiter {
           this.next();
         });
       };
+      const queue = background ? this.backgroundQueue : this.queue;
+      // Both queues are empty whenever a slot is free (next() drains them), so a free slot means "run now".
       if (this.running < this.max) {
         start();
         return;
       }
       const entry = { start, signal };
-      this.queue.push(entry);
+      queue.push(entry);
       signal?.addEventListener(
         'abort',
         () => {
-          const index = this.queue.indexOf(entry);
-          if (index >= 0) {
-            this.queue.splice(index, 1);
-            reject(onAbortedWhileQueued());
+          for (const held of [this.queue, this.backgroundQueue]) {
+            const index = held.indexOf(entry);
+            if (index >= 0) {
+              held.splice(index, 1);
+              reject(onAbortedWhileQueued());
+            }
           }
         },
         { once: true },
@@ -66,9 +77,18 @@ export class ConcurrencyLimiter {
     });
   }
 
+  /** Moves a queued background task (found by its signal) to the end of the foreground queue. */
+  promote(signal: AbortSignal): void {
+    const index = this.backgroundQueue.findIndex((entry) => entry.signal === signal);
+    if (index >= 0) {
+      const [entry] = this.backgroundQueue.splice(index, 1);
+      this.queue.push(entry);
+    }
+  }
+
   private next(): void {
-    while (this.running < this.max && this.queue.length > 0) {
-      const entry = this.queue.shift()!;
+    while (this.running < this.max && this.queue.length + this.backgroundQueue.length > 0) {
+      const entry = (this.queue.length > 0 ? this.queue : this.backgroundQueue).shift()!;
       if (entry.signal?.aborted) {
         continue;
       }

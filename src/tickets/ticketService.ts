@@ -22,6 +22,7 @@ type CachedResult<T> = { ok: true; value: T } | { ok: false; error: TicketApiErr
 /** One request shared by every caller that asked for the same key while it was under way. */
 interface SharedRequest<T> {
   promise: Promise<T>;
+  background: boolean;
   controller: AbortController;
   waiters: number;
 }
@@ -75,7 +76,7 @@ export class TicketServiceImpl implements TicketService {
         return cached.ok ? Promise.resolve(cached.value) : Promise.reject(cached.error);
       }
     }
-    return this.shared(`ticket:${ticketId}`, options.signal, (client, signal) => client.getTicket(ticketId, { signal }), {
+    return this.shared(`ticket:${ticketId}`, options, (client, signal) => client.getTicket(ticketId, { signal }), {
       onValue: (ticket) => this.storeTicket(ticketId, ticket),
       onError: (error) => {
         if (error.kind === 'notFound') {
@@ -93,7 +94,7 @@ export class TicketServiceImpl implements TicketService {
         return cached.ok ? Promise.resolve(cached.value) : Promise.reject(cached.error);
       }
     }
-    return this.shared(`notes:${ticketId}`, options.signal, (client, signal) => client.listTicketNotes(ticketId, { signal }), {
+    return this.shared(`notes:${ticketId}`, options, (client, signal) => client.listTicketNotes(ticketId, { signal }), {
       onValue: (notes) => this.notes.set(ticketId, { ok: true, value: notes }, this.ttlMs),
       onError: (error) => {
         if (error.kind === 'notFound') {
@@ -112,7 +113,7 @@ export class TicketServiceImpl implements TicketService {
         return Promise.resolve(cached);
       }
     }
-    return this.shared(`list:${key}`, options.signal, (client, signal) => client.listTickets(query, { signal }), {
+    return this.shared(`list:${key}`, options, (client, signal) => client.listTickets(query, { signal }), {
       onValue: (page) => {
         this.pages.set(key, page, this.listTtlMs);
         // A list is newer than a cached ticket whose status or title differs: drop the stale ticket so tooltips
@@ -198,20 +199,27 @@ export class TicketServiceImpl implements TicketService {
    */
   private shared<T>(
     key: string,
-    callerSignal: AbortSignal | undefined,
+    options: FetchOptions,
     run: (client: TicketClientLike, signal: AbortSignal) => Promise<T>,
     hooks: { onValue(value: T): void; onError?(error: TicketApiError): void },
   ): Promise<T> {
+    const callerSignal = options.signal;
     if (callerSignal?.aborted) {
       return Promise.reject(abortedError());
     }
     let request = this.inFlight.get(key) as SharedRequest<T> | undefined;
     if (request) {
       this.counters.joined++;
+      if (request.background && !options.background) {
+        // Someone is waiting for a prefetch now: it stops waiting behind the other prefetches.
+        request.background = false;
+        this.limiter.promote(request.controller.signal);
+      }
     } else {
       const controller = new AbortController();
       const created: SharedRequest<T> = {
         controller,
+        background: options.background === true,
         waiters: 0,
         promise: this.limiter
           .run(
@@ -228,6 +236,7 @@ export class TicketServiceImpl implements TicketService {
             },
             controller.signal,
             abortedError,
+            options.background === true,
           )
           .then(
             (value) => {

@@ -4,6 +4,8 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** Skip the cache and ask the server (the Refresh button). */
   force?: boolean;
+  /** Prefetching: waits behind every request someone is waiting for (hovers, tooltips, panels). */
+  background?: boolean;
 }
 
 /**

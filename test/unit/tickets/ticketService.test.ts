@@ -264,4 +264,24 @@ describe('TicketService (cache, de-dup, cap, cancellation)', () => {
     await service.getNotes('N1');
     assert.strictEqual(client.calls.length, 2);
   });
+
+  it('background prefetches wait behind what users wait for; joining one promotes it', async () => {
+    const client = new ControlledClient();
+    const service = createTicketService({ getClient: () => client, maxConcurrent: 1 });
+    const busy = service.getTicket('BUSY1');
+    const prefetches = ['P1', 'P2', 'P3'].map((id) => service.getTicket(id, { background: true }));
+    const hover = service.getTicket('HOVER1');
+    const joined = service.getTicket('P3'); // a hover on a ticket that was only being prefetched
+    await tick();
+    const order: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const call = client.calls[i];
+      order.push(call.id!);
+      call.resolve(ticket(call.id!));
+      await tick();
+      await tick();
+    }
+    await Promise.all([busy, hover, joined, ...prefetches]);
+    assert.deepStrictEqual(order, ['BUSY1', 'HOVER1', 'P3', 'P1', 'P2']);
+  });
 });

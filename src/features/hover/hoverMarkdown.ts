@@ -1,0 +1,71 @@
+// The hover's markdown as plain data, so unit tests can check escaping without VS Code. hoverProvider.ts turns it
+// into a vscode.MarkdownString with isTrusted limited to `enabledCommands`.
+import type { Ticket } from '../../api/types';
+import {
+  commandUri,
+  escapeMarkdown,
+  formatLocalTime,
+  formatRelativeTime,
+  sanitizeInline,
+  statusLook,
+  statusText,
+} from '../../tickets/display';
+
+export const OPEN_TICKET_COMMAND = 'aliyunTickets.openTicket';
+export const COPY_TICKET_ID_COMMAND = 'aliyunTickets.copyTicketId';
+export const SIGN_IN_COMMAND = 'aliyunTickets.signIn';
+
+export interface HoverContent {
+  markdown: string;
+  /** The only commands its links may run. */
+  enabledCommands: string[];
+  /** True only when the markdown holds icons we put there (ticket text is escaped either way). */
+  supportThemeIcons: boolean;
+}
+
+const TITLE_MAX = 200;
+
+export function ticketHoverMarkdown(ticket: Ticket, nowMs: number, timeZone?: string): HoverContent {
+  const id = escapeMarkdown(sanitizeInline(ticket.ticketId, 64));
+  const title = escapeMarkdown(sanitizeInline(ticket.title, TITLE_MAX)) || '_\\(no title\\)_';
+  const look = statusLook(ticket.status?.value);
+  const status = escapeMarkdown(statusText(ticket.status));
+  const severity = escapeMarkdown(sanitizeInline(ticket.severity?.label ?? '', 40)) || (ticket.severity?.value === 2 ? 'Urgent' : 'Common');
+  const relative = formatRelativeTime(ticket.createTime, nowMs);
+  const absolute = formatLocalTime(ticket.createTime, timeZone);
+  const lines = [
+    `**${title}**`,
+    `$(${look.icon}) ${status} · Severity: ${severity} · ${id}`,
+    absolute ? `Created ${escapeMarkdown(relative)} \\(${escapeMarkdown(absolute)}\\)` : 'Created: unknown',
+    `${link('Open Ticket', OPEN_TICKET_COMMAND, ticket.ticketId, 'Open the ticket details')} · ${link('Copy ID', COPY_TICKET_ID_COMMAND, ticket.ticketId, 'Copy the ticket ID')}`,
+  ];
+  return {
+    markdown: lines.join('\n\n'),
+    enabledCommands: [OPEN_TICKET_COMMAND, COPY_TICKET_ID_COMMAND],
+    supportThemeIcons: true,
+  };
+}
+
+/** One line: the id and a Sign In link. */
+export function signedOutHoverMarkdown(ticketId: string): HoverContent {
+  const id = escapeMarkdown(sanitizeInline(ticketId, 64));
+  return {
+    markdown: `Alibaba Cloud ticket ${id}: [Sign In](${commandUri(SIGN_IN_COMMAND)} "Sign in to Alibaba Cloud") to see it\\.`,
+    enabledCommands: [SIGN_IN_COMMAND],
+    supportThemeIcons: false,
+  };
+}
+
+/** One line: the id and why it could not be shown (a sentence from describeError, never a stack). */
+export function errorHoverMarkdown(ticketId: string, reason: string): HoverContent {
+  const id = escapeMarkdown(sanitizeInline(ticketId, 64));
+  return {
+    markdown: `Alibaba Cloud ticket ${id}: ${escapeMarkdown(sanitizeInline(reason, 300))}`,
+    enabledCommands: [],
+    supportThemeIcons: false,
+  };
+}
+
+function link(text: string, command: string, ticketId: string, title: string): string {
+  return `[${text}](${commandUri(command, [ticketId])} "${title}")`;
+}

@@ -1,0 +1,130 @@
+// Finding ticket ids in a line of text. No vscode import: the table test runs it in plain Node.
+//
+// Ticket ids are 9-10 upper-case letters and digits (0005PYGCW, 001571BTXC). The default pattern asks for a leading
+// digit (so upper-case words and constants never match) and at least one letter from G to Z (so upper-case hex -
+// hashes, addresses, colour values - never matches), and nothing alphanumeric around it (no slice of a longer token).
+// On top of that, by default an id counts only near the word "ticket" / 工单 / "work order", or inside a console URL:
+// a hover sends the id to the server, so guessing wrong leaks text and annoys.
+
+export const DEFAULT_ID_PATTERN = '(?<![0-9A-Za-z_])(?=[0-9A-Z]*[G-Z])[0-9][0-9A-Z]{8,9}(?![0-9A-Za-z_])';
+
+/** Longer lines (minified code, data dumps) are skipped entirely. */
+export const MAX_LINE_LENGTH = 1000;
+
+/** How far before an id (same line) the context word may be; after it, a shorter reach. */
+const CONTEXT_BEFORE = 40;
+const CONTEXT_AFTER = 16;
+const CONTEXT_WORD = /ticket|工单|work[\s_-]?order/i;
+/** Text between two ids of one list: "0005PYGCW, 001571BTXC and 0002..." */
+const LIST_SEPARATOR = /^[\s,;/&|+]*(?:and|or|和|及|、|，)?[\s,;/&|+、，]*$/i;
+const URL_IN_TEXT = /https?:\/\/[^\s'"<>()[\]{}`]+/gi;
+const CONSOLE_HOST = /(^|\.)(aliyun\.com|alibabacloud\.com)$/i;
+/** What a matched id may look like, whatever the pattern: it goes into a command URI and an API parameter. */
+const SANE_ID = /^[0-9A-Za-z_-]{4,64}$/;
+
+export interface IdMatch {
+  ticketId: string;
+  /** Offsets in the line (end exclusive). */
+  start: number;
+  end: number;
+}
+
+export interface IdDetectionOptions {
+  pattern: RegExp;
+  requireContext: boolean;
+}
+
+export interface CompiledPattern {
+  pattern: RegExp;
+  /** Set when the configured pattern was refused and the default is used instead. */
+  error?: string;
+}
+
+/**
+ * Compiles the aliyunTickets.idPattern setting. A pattern that does not compile, is too long, or matches the empty
+ * string is refused (error says why) and the default is used. A named group `id` picks the id out of a larger match.
+ */
+export function compileIdPattern(source: string | undefined): CompiledPattern {
+  const fallback = () => new RegExp(DEFAULT_ID_PATTERN, 'g');
+  const text = (source ?? '').trim();
+  if (!text || text === DEFAULT_ID_PATTERN) {
+    return { pattern: fallback() };
+  }
+  if (text.length > 500) {
+    return { pattern: fallback(), error: 'The ticket id pattern is longer than 500 characters.' };
+  }
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(text, 'g');
+  } catch (err) {
+    return { pattern: fallback(), error: `The ticket id pattern is not a valid regular expression: ${(err as Error).message}` };
+  }
+  if (new RegExp(text).test('')) {
+    return { pattern: fallback(), error: 'The ticket id pattern matches empty text, so it would match everywhere.' };
+  }
+  return { pattern };
+}
+
+/** Every ticket id in the line that the options accept, left to right. Lines over MAX_LINE_LENGTH give none. */
+export function findTicketIds(line: string, options: IdDetectionOptions): IdMatch[] {
+  if (line.length > MAX_LINE_LENGTH) {
+    return [];
+  }
+  const candidates: IdMatch[] = [];
+  const pattern = new RegExp(options.pattern.source, options.pattern.flags.includes('g') ? options.pattern.flags : options.pattern.flags + 'g');
+  for (const match of line.matchAll(pattern)) {
+    if (match[0].length === 0) {
+      continue;
+    }
+    const id = match.groups?.id ?? match[0];
+    if (!SANE_ID.test(id)) {
+      continue;
+    }
+    const groupOffset = match.groups?.id !== undefined ? match[0].indexOf(id) : 0;
+    const start = (match.index ?? 0) + Math.max(0, groupOffset);
+    candidates.push({ ticketId: id, start, end: start + id.length });
+    if (candidates.length >= 100) {
+      break;
+    }
+  }
+  if (!options.requireContext || candidates.length === 0) {
+    return candidates;
+  }
+  const urlSpans = consoleUrlSpans(line);
+  const accepted: IdMatch[] = [];
+  let previous: IdMatch | undefined;
+  for (const candidate of candidates) {
+    const inUrl = urlSpans.some(([s, e]) => candidate.start >= s && candidate.end <= e);
+    const before = line.slice(Math.max(0, candidate.start - CONTEXT_BEFORE), candidate.start);
+    const after = line.slice(candidate.end, candidate.end + CONTEXT_AFTER);
+    const continuesList = previous !== undefined && LIST_SEPARATOR.test(line.slice(previous.end, candidate.start));
+    if (inUrl || CONTEXT_WORD.test(before) || CONTEXT_WORD.test(after) || continuesList) {
+      accepted.push(candidate);
+      previous = candidate;
+    } else {
+      previous = undefined;
+    }
+  }
+  return accepted;
+}
+
+/** The id under a character offset, if any. */
+export function ticketIdAt(line: string, character: number, options: IdDetectionOptions): IdMatch | undefined {
+  return findTicketIds(line, options).find((m) => character >= m.start && character <= m.end);
+}
+
+function consoleUrlSpans(line: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const match of line.matchAll(URL_IN_TEXT)) {
+    let host = '';
+    try {
+      host = new URL(match[0]).hostname;
+    } catch {
+      continue;
+    }
+    if (CONSOLE_HOST.test(host)) {
+      spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,149 @@
+// Presentation helpers shared by the explorer and the hovers. No vscode import: icons and colours are ids that the
+// vscode-facing code turns into ThemeIcon / ThemeColor, so all of this is unit-testable in plain Node.
+import { STATUS_LABELS, STATUS_NAMES, type StatusName, type StatusValue, type TicketStatus } from '../api/types';
+
+export interface StatusLook {
+  value: StatusValue;
+  name: StatusName;
+  /** Our English label (the server's localized label is preferred when present). */
+  label: string;
+  /** Codicon id. */
+  icon: string;
+  /** Theme colour id. */
+  color: string;
+  /** The user is the one who has to act. */
+  needsYou: boolean;
+}
+
+// "Waiting for your feedback" is the one status where support waits on the user: it gets a bell, the warning colour
+// and the first place. "To be confirmed" also asks the user (to confirm the fix) but is not blocking, so it comes next.
+const LOOKS: Record<StatusValue, Omit<StatusLook, 'value' | 'name' | 'label'>> = {
+  1: { icon: 'circle-large-outline', color: 'charts.blue', needsYou: false },
+  2: { icon: 'sync', color: 'charts.blue', needsYou: false },
+  3: { icon: 'bell-dot', color: 'list.warningForeground', needsYou: true },
+  4: { icon: 'comment', color: 'charts.purple', needsYou: false },
+  5: { icon: 'question', color: 'charts.yellow', needsYou: true },
+  6: { icon: 'pass', color: 'charts.green', needsYou: false },
+};
+
+/** Group order in the explorer: what needs you first, finished work last. */
+export const STATUS_GROUP_ORDER: readonly StatusValue[] = [3, 5, 1, 2, 4, 6];
+
+export function statusLook(value: number): StatusLook {
+  const v = (value >= 1 && value <= 6 ? value : 1) as StatusValue;
+  return { value: v, name: STATUS_NAMES[v], label: STATUS_LABELS[v], ...LOOKS[v] };
+}
+
+/** The server's label when it has one (it is localized), else ours. Plain text, sanitized. */
+export function statusText(status: TicketStatus | undefined): string {
+  if (!status) {
+    return 'Unknown status';
+  }
+  const server = sanitizeInline(status.label ?? '', 60);
+  return server || statusLook(status.value).label;
+}
+
+// Characters that reorder or hide text (Trojan Source style), plus C0/C1 controls.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const LINE_BREAKS = /[\r\n\t\u2028\u2029\u0085]+/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * One line of plain text from server text: no line breaks, no control or bidi characters, no lone surrogates,
+ * at most maxLength characters (an ellipsis marks the cut, never inside a surrogate pair).
+ */
+export function sanitizeInline(text: string, maxLength = 200): string {
+  let result = String(text ?? '')
+    .replace(LINE_BREAKS, ' ')
+    .replace(CONTROLS, '')
+    .replace(BIDI_CONTROLS, '')
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  if (result.length > maxLength) {
+    let cut = maxLength - 1;
+    if (/[\uDC00-\uDFFF]/.test(result[cut] ?? '')) {
+      cut--;
+    }
+    result = result.slice(0, cut).trimEnd() + '…';
+  }
+  return result;
+}
+
+/**
+ * Markdown-escapes text so it renders as exactly that text: every ASCII punctuation character is backslash-escaped
+ * (CommonMark allows that for all of them), which defeats links, autolinks (`https\:`, `www\.`), emphasis, HTML and
+ * entities. `$` becomes the entity `&#36;` because VS Code looks for `$(icon)` in the rendered HTML, where a
+ * backslash-escaped `$` would already be a bare `$` again.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, (ch) => (ch === '$' ? '&#36;' : `\\${ch}`));
+}
+
+/** Compact age for tree descriptions: "now", "5m", "3h", "2d", "6w", "4mo", "2y". */
+export function formatAge(timeMs: number, nowMs: number): string {
+  if (!Number.isFinite(timeMs) || timeMs <= 0) {
+    return '';
+  }
+  const minutes = Math.max(0, Math.floor((nowMs - timeMs) / 60_000));
+  if (minutes < 1) return 'now';
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}h`;
+  const days = Math.floor(hours / 24);
+  if (days < 14) return `${days}d`;
+  if (days < 60) return `${Math.floor(days / 7)}w`;
+  if (days < 365) return `${Math.floor(days / 30)}mo`;
+  return `${Math.floor(days / 365)}y`;
+}
+
+const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600_000],
+  ['month', 30 * 24 * 3600_000],
+  ['week', 7 * 24 * 3600_000],
+  ['day', 24 * 3600_000],
+  ['hour', 3600_000],
+  ['minute', 60_000],
+];
+
+/** "3 days ago", "yesterday", "just now"; empty for a missing time. */
+export function formatRelativeTime(timeMs: number, nowMs: number): string {
+  if (!Number.isFinite(timeMs) || timeMs <= 0) {
+    return '';
+  }
+  const delta = timeMs - nowMs;
+  if (Math.abs(delta) < 60_000) {
+    return 'just now';
+  }
+  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (Math.abs(delta) >= size) {
+      return format.format(Math.trunc(delta / size), unit);
+    }
+  }
+  return 'just now';
+}
+
+/** "2026-11-27 19:31" in the given time zone (undefined: this machine's); empty for a missing time. */
+export function formatLocalTime(timeMs: number, timeZone?: string): string {
+  if (!Number.isFinite(timeMs) || timeMs <= 0) {
+    return '';
+  }
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(timeMs));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+/** A command URI with JSON arguments, as markdown links and document links need it. */
+export function commandUri(command: string, args: unknown[] = []): string {
+  return args.length ? `command:${command}?${encodeURIComponent(JSON.stringify(args))}` : `command:${command}`;
+}
