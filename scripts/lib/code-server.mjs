@@ -1,0 +1,177 @@
+// Starts the real VS Code (code-server) in its own process group with fresh data dirs, and stops all of it.
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CODE_SERVER_ENTRY, NODE24 } from './paths.mjs';
+
+const BASE_FLAGS = [
+  '--auth', 'none',
+  '--disable-telemetry',
+  '--disable-update-check',
+  '--disable-getting-started-override',
+  '--disable-workspace-trust',
+];
+
+/** User settings every run gets: quiet workbench, no gallery or telemetry noise, nothing restored from before. */
+export const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'security.workspace.trust.enabled': false,
+  'window.restoreWindows': 'none',
+  'git.enabled': false,
+  'chat.disableAIFeatures': true,
+};
+
+/** Environment for code-server and its extension host: no credentials of the person running the tests leak in. */
+function cleanEnv(extra, isolateHome, dir) {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(ALIBABA_CLOUD_|ALICLOUD_|ALIYUN_)/i.test(key) || /^VSCODE_/.test(key)) continue;
+    env[key] = value;
+  }
+  if (isolateHome) {
+    env.HOME = path.join(dir, 'home');
+    env.XDG_CONFIG_HOME = path.join(dir, 'home', '.config');
+    env.XDG_DATA_HOME = path.join(dir, 'home', '.local', 'share');
+    mkdirSync(env.HOME, { recursive: true });
+  }
+  return { ...env, ...extra };
+}
+
+/** Layout of one run's fresh directory. */
+export function codeServerDirs(dir) {
+  return {
+    dir,
+    userDataDir: path.join(dir, 'data'),
+    extensionsDir: path.join(dir, 'ext'),
+    workspace: path.join(dir, 'workspace'),
+    config: path.join(dir, 'config.yaml'),
+    log: path.join(dir, 'code-server.log'),
+  };
+}
+
+/** Writes <user-data-dir>/User/settings.json (where code-server keeps user settings). */
+export function writeUserSettings(dirs, settings) {
+  const userDir = path.join(dirs.userDataDir, 'User');
+  mkdirSync(userDir, { recursive: true });
+  writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+}
+
+/** Installs a packaged extension offline into the run's extensions dir. */
+export function installVsix(dirs, vsixPath) {
+  const result = spawnSync(
+    NODE24,
+    [CODE_SERVER_ENTRY, '--config', dirs.config, '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir,
+      '--install-extension', vsixPath, '--force'],
+    { encoding: 'utf8', env: cleanEnv({}, true, dirs.dir) },
+  );
+  if (result.status !== 0 || !/successfully installed/i.test(result.stdout + result.stderr)) {
+    throw new Error(`installing ${path.basename(vsixPath)} into code-server failed:\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+/**
+ * Starts code-server on an ephemeral port in a process group of its own (detached = setsid), so stop() can end the
+ * server and every child it spawned (extension host, file watcher, pty host) with one signal to the group.
+ */
+export async function startCodeServer(dirs, { settings = {}, smokeTestDriver = true, isolateHome = true, env = {}, host = '127.0.0.1' } = {}) {
+  mkdirSync(dirs.workspace, { recursive: true });
+  mkdirSync(dirs.extensionsDir, { recursive: true });
+  writeUserSettings(dirs, settings);
+  // Our own config file: code-server would otherwise read ~/.config/code-server/config.yaml.
+  writeFileSync(dirs.config, 'auth: none\n');
+
+  const args = [
+    CODE_SERVER_ENTRY,
+    '--config', dirs.config,
+    ...BASE_FLAGS,
+    '--bind-addr', `${host}:0`,
+    '--user-data-dir', dirs.userDataDir,
+    '--extensions-dir', dirs.extensionsDir,
+  ];
+  // Makes the workbench honour the extensionTestsPath payload; without it nothing runs and nothing says why.
+  if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+
+  const child = spawn(NODE24, args, {
+    cwd: dirs.dir,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: cleanEnv(env, isolateHome, dirs.dir),
+  });
+  const logStream = createWriteStream(dirs.log);
+  child.stdout.pipe(logStream, { end: false });
+  child.stderr.pipe(logStream, { end: false });
+  let exited = false;
+  child.on('exit', () => { exited = true; });
+  const stopSync = () => killGroup(child.pid, 'SIGKILL');
+  process.on('exit', stopSync);
+
+  const url = await new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`code-server did not start within 30 s:\n${seen}`)), 30_000);
+    const onData = (chunk) => {
+      seen += chunk.toString();
+      const match = /HTTP server listening on (http:\/\/[^\s/]+)/.exec(seen);
+      if (match) { clearTimeout(timer); child.stdout.off('data', onData); resolve(match[1]); }
+    };
+    child.stdout.on('data', onData);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`code-server exited with ${code}:\n${seen}`)); });
+  });
+  await waitForHealthz(url);
+
+  return {
+    url,
+    port: Number(new URL(url).port),
+    pid: child.pid,
+    dirs,
+    async stop() {
+      process.off('exit', stopSync);
+      if (!exited) {
+        killGroup(child.pid, 'SIGTERM');
+        const deadline = Date.now() + 5000;
+        while (!exited && Date.now() < deadline) await sleep(100);
+      }
+      // Children of the group may outlive the leader; the group signal reaches them too.
+      killGroup(child.pid, 'SIGKILL');
+      logStream.end();
+    },
+    readLog() { try { return readFileSync(dirs.log, 'utf8'); } catch { return ''; } },
+  };
+}
+
+function killGroup(pid, signal) {
+  try { process.kill(-pid, signal); } catch { /* already gone */ }
+}
+
+async function waitForHealthz(url) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.status === 200) return;
+    } catch { /* not yet */ }
+    if (Date.now() > deadline) throw new Error(`code-server at ${url} did not answer /healthz`);
+    await sleep(100);
+  }
+}
+
+export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+
+/** vscode-remote URI of an absolute path on this machine, as the workbench at host:port sees it. */
+export function remoteUri(serverUrl, absPath) {
+  return `vscode-remote://${new URL(serverUrl).host}${absPath.split(path.sep).map(encodeURIComponent).join('/')}`;
+}
+
+/** The workbench URL that opens `folder` and hands VS Code the test payload (extensionDevelopmentPath etc.). */
+export function workbenchUrl(serverUrl, { folder, payload }) {
+  const params = new URLSearchParams();
+  if (folder) params.set('folder', folder);
+  if (payload) params.set('payload', JSON.stringify(payload));
+  return `${serverUrl}/?${params.toString()}`;
+}

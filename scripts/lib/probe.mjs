@@ -1,0 +1,75 @@
+// A loopback HTTP endpoint through which tests running inside the extension host act and look as the person at the
+// browser would: read the notification toasts, read and type into the quick input (the input boxes the extension
+// opens), press keys, read the webviews' HTML, take screenshots. The runner owns the Playwright page; the tests
+// only see this endpoint (TICKETS_TEST_PROBE_URL).
+import { mkdirSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+
+const QUICK_INPUT = '.quick-input-widget';
+
+export async function startProbe({ notifications, screenshotDir }) {
+  let page;
+  const routes = {
+    'GET /notifications': async () => notifications,
+    'GET /quick-input': async () => page.evaluate((selector) => {
+      const widget = document.querySelector(selector);
+      const visible = !!widget && widget.style.display !== 'none' && widget.getBoundingClientRect().height > 0;
+      const input = widget?.querySelector('.quick-input-box input');
+      const text = (s) => widget?.querySelector(s)?.textContent?.trim() ?? '';
+      return {
+        visible,
+        title: text('.quick-input-title'),
+        message: text('.quick-input-message'),
+        placeholder: input?.getAttribute('placeholder') ?? '',
+        inputType: input?.getAttribute('type') ?? '',
+        value: input?.value ?? '',
+        rows: Array.from(widget?.querySelectorAll('.monaco-list-row') ?? []).map((row) => row.textContent?.trim() ?? ''),
+      };
+    }, QUICK_INPUT),
+    // Replaces the quick input's text, as a person selecting all and typing would.
+    'POST /quick-input/fill': async ({ text }) => {
+      const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(String(text));
+      return { ok: true };
+    },
+    'POST /press': async ({ key }) => { await page.keyboard.press(String(key)); return { ok: true }; },
+    'GET /webviews': async () => {
+      const frames = page.frames().filter((f) => f !== page.mainFrame());
+      const out = [];
+      for (const frame of frames) {
+        try { out.push({ url: frame.url(), html: await frame.content() }); } catch { /* detached meanwhile */ }
+      }
+      return out;
+    },
+    'POST /screenshot': async ({ name }) => {
+      mkdirSync(screenshotDir, { recursive: true });
+      const file = path.join(screenshotDir, `${String(name).replace(/[^\w.-]+/g, '-')}.png`);
+      await page.screenshot({ path: file });
+      return { file };
+    },
+  };
+
+  const server = http.createServer(async (req, res) => {
+    const route = routes[`${req.method} ${req.url}`];
+    if (!route || !page) { res.writeHead(404).end(); return; }
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    try {
+      const result = await route(body ? JSON.parse(body) : {});
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(result));
+    } catch (err) {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: String(err?.message ?? err) }));
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    attach(p) { page = p; },
+    stop: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
+  };
+}

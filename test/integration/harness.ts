@@ -1,0 +1,151 @@
+// What the integration suites share: the run's environment (set by scripts/run-integration-tests.mjs), the
+// extension under test, the emulator's control API, and the "probe" through which a test acts as the person at the
+// browser (types into the extension's input boxes, reads notifications and webviews).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+export { DEMO_CREDENTIALS, STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, DISABLED_CREDENTIALS } from '../emulator/credentials';
+
+export const EXTENSION_ID = 'aliyun-tickets.aliyun-tickets';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run these suites with npm run test:integration`);
+  return value;
+}
+
+export const testEnv = {
+  get emulatorUrl(): string { return required('TICKETS_TEST_EMULATOR_URL'); },
+  /** Missing under @vscode/test-electron (no browser page to drive): UI-driven tests skip themselves there. */
+  get probeUrl(): string | undefined { return process.env.TICKETS_TEST_PROBE_URL; },
+  get userDataDir(): string | undefined { return process.env.TICKETS_TEST_USER_DATA_DIR; },
+  get runDir(): string | undefined { return process.env.TICKETS_TEST_RUN_DIR; },
+};
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls until `check` returns a truthy value; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+    }
+    await sleep(100);
+  }
+}
+
+/** The extension, activated; its exports are the test surface (see src/extension.ts). */
+export async function activateExtension<T = unknown>(): Promise<T> {
+  const extension = vscode.extensions.getExtension<T>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed in this VS Code`);
+  return extension.activate();
+}
+
+// ---- the emulator's HTTP control API ------------------------------------------------------------------------------
+export type Fault =
+  | { kind: 'throttle'; retryAfterMs?: number | null; retryAfterSeconds?: number; code?: string }
+  | { kind: 'status'; status: number; code?: string; message?: string }
+  | { kind: 'slow'; delayMs: number }
+  | { kind: 'drop' }
+  | { kind: 'malformed' }
+  | { kind: 'html'; status?: number }
+  | { kind: 'forbidden' };
+
+export interface RecordedRequest {
+  action: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  status: number;
+}
+
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${testEnv.emulatorUrl}/__emulator/${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : undefined,
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`emulator ${method} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+export const emulator = {
+  inject: (fault: Fault & { action?: string; times?: number }) => control('POST', 'faults', fault),
+  reset: () => control('POST', 'reset'),
+  requests: async (): Promise<RecordedRequest[]> => {
+    const value = (await control('GET', 'requests')) as RecordedRequest[] | { requests: RecordedRequest[] };
+    return Array.isArray(value) ? value : value.requests;
+  },
+};
+
+// ---- the probe: act and look as the person at the browser ---------------------------------------------------------
+export interface QuickInputState {
+  visible: boolean;
+  title: string;
+  message: string;
+  placeholder: string;
+  inputType: string;
+  value: string;
+  rows: string[];
+}
+
+async function probe<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const base = testEnv.probeUrl;
+  if (!base) throw new Error('no browser page to drive here (TICKETS_TEST_PROBE_URL unset)');
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : undefined,
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const value = (await res.json()) as T & { error?: string };
+  if (!res.ok) throw new Error(`probe ${method} ${path}: ${value.error ?? res.status}`);
+  return value;
+}
+
+export const ui = {
+  available: () => !!testEnv.probeUrl,
+  notifications: () => probe<{ text: string; at: number }[]>('GET', '/notifications'),
+  quickInput: () => probe<QuickInputState>('GET', '/quick-input'),
+  fillQuickInput: (text: string) => probe('POST', '/quick-input/fill', { text }),
+  press: (key: string) => probe('POST', '/press', { key }),
+  webviews: () => probe<{ url: string; html: string }[]>('GET', '/webviews'),
+  screenshot: (name: string) => probe<{ file: string }>('POST', '/screenshot', { name }),
+
+  /** Waits for an input box (or quick pick) whose title/prompt/placeholder matches, types `text` and presses Enter. */
+  async answer(match: RegExp, text: string): Promise<QuickInputState> {
+    const state = await waitFor(`an input box matching ${match}`, async () => {
+      const s = await ui.quickInput();
+      return s.visible && match.test(`${s.title} ${s.message} ${s.placeholder}`) ? s : undefined;
+    });
+    await ui.fillQuickInput(text);
+    await ui.press('Enter');
+    return state;
+  },
+
+  /** Waits for a notification whose text matches `match` and that appeared after `since` (epoch ms). */
+  async waitForNotification(match: RegExp, since = 0, timeoutMs = 15_000): Promise<string> {
+    const found = await waitFor(
+      `a notification matching ${match}`,
+      async () => (await ui.notifications()).find((n) => n.at >= since && match.test(n.text)),
+      timeoutMs,
+    );
+    return found.text;
+  },
+};
+
+/** Closes every notification toast and editor so the next test starts from a calm workbench. */
+export async function calmWorkbench(): Promise<void> {
+  await vscode.commands.executeCommand('notifications.clearAll');
+  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
