@@ -28,6 +28,8 @@ export interface CallOptions {
   agent?: http.Agent;
   /** Last chance to alter headers after signing (to tamper). */
   afterSign?: (headers: Record<string, string>) => void;
+  /** Replaces the query string after signing (to tamper). */
+  queryOverride?: ParamPairs;
   /** Replaces the body bytes after signing (to tamper). */
   bodyOverride?: string;
   /** Leave these header names out of SignedHeaders (V3). */
@@ -100,6 +102,7 @@ export function call(baseUrl: string, o: CallOptions): Promise<CallResult> {
   }
   o.afterSign?.(headers);
   if (o.bodyOverride !== undefined) bodyText = o.bodyOverride;
+  if (o.queryOverride) query = o.queryOverride;
   const path = query.length > 0 ? `/?${encodePairs(query)}` : '/';
   return rawRequest(url, 'POST', path, headers, bodyText, o.agent);
 }

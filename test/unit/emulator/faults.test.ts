@@ -1,0 +1,147 @@
+// Each fault kind as a client meets it on the wire, its `times` and `action` scoping.
+import { strict as assert } from 'assert';
+import * as http from 'http';
+import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
+import { call, CallOptions } from './helpers';
+
+const getTicket = (extra: Partial<CallOptions> = {}): CallOptions => ({
+  action: 'GetTicket',
+  body: [['TicketId', '0005PYGCW']],
+  credentials: DEMO_CREDENTIALS,
+  ...extra,
+});
+const listNotes: CallOptions = { action: 'ListTicketNotes', query: [['TicketId', '0005PYGCW']], credentials: DEMO_CREDENTIALS };
+
+describe('emulator faults', () => {
+  let emu: TicketEmulator;
+  before(async () => {
+    emu = await TicketEmulator.start({ seed: 'demo' });
+  });
+  after(async () => {
+    await emu.stop();
+  });
+  beforeEach(() => emu.reset());
+
+  it('throttle: 400 Throttling.User with x-acs-retry-after in milliseconds, then normal answers', async () => {
+    emu.inject({ kind: 'throttle', retryAfterMs: 250 });
+    const throttled = await call(emu.url, getTicket());
+    assert.equal(throttled.status, 400);
+    assert.equal(throttled.json.Code, 'Throttling.User');
+    assert.equal(throttled.headers['x-acs-retry-after'], '250');
+    const next = await call(emu.url, getTicket());
+    assert.equal(next.status, 200);
+  });
+
+  it('throttle: retryAfterSeconds is converted to milliseconds; null sends no header; code can be Throttling.Api', async () => {
+    emu.inject({ kind: 'throttle', retryAfterSeconds: 2 });
+    emu.inject({ kind: 'throttle', retryAfterMs: null, code: 'Throttling.Api' });
+    const first = await call(emu.url, getTicket());
+    assert.equal(first.headers['x-acs-retry-after'], '2000');
+    const second = await call(emu.url, getTicket());
+    assert.equal(second.json.Code, 'Throttling.Api');
+    assert.equal(second.headers['x-acs-retry-after'], undefined);
+  });
+
+  it('status 500 (System.error, Success false) and 503 (ServiceUnavailable) with a RequestId', async () => {
+    emu.inject({ kind: 'status', status: 500 });
+    emu.inject({ kind: 'status', status: 503 });
+    emu.inject({ kind: 'status', status: 500, code: 'InternalError' });
+    const a = await call(emu.url, getTicket());
+    assert.deepEqual([a.status, a.json.Code, a.json.Success], [500, 'System.error', false]);
+    const b = await call(emu.url, getTicket());
+    assert.deepEqual([b.status, b.json.Code], [503, 'ServiceUnavailable']);
+    const c = await call(emu.url, getTicket());
+    assert.deepEqual([c.status, c.json.Code], [500, 'InternalError']);
+    for (const r of [a, b, c]) assert.match(r.json.RequestId, /^[0-9A-F-]{36}$/);
+  });
+
+  it('times and action: a fault answers only its action, as many times as asked', async () => {
+    emu.inject({ kind: 'status', status: 503, action: 'ListTicketNotes', times: 2 });
+    assert.equal((await call(emu.url, getTicket())).status, 200);
+    assert.equal((await call(emu.url, listNotes)).status, 503);
+    assert.equal((await call(emu.url, listNotes)).status, 503);
+    assert.equal((await call(emu.url, listNotes)).status, 200);
+    assert.equal(emu.pendingFaults.length, 0);
+  });
+
+  it('faults only meet correctly signed requests: a bad signature does not consume one', async () => {
+    emu.inject({ kind: 'status', status: 503 });
+    const bad = await call(emu.url, getTicket({ signWithSecret: 'wrong' }));
+    assert.equal(bad.json.Code, 'SignatureDoesNotMatch');
+    assert.equal((await call(emu.url, getTicket())).status, 503);
+  });
+
+  it('slow: answers after the delay', async () => {
+    emu.inject({ kind: 'slow', delayMs: 300 });
+    const started = Date.now();
+    const r = await call(emu.url, getTicket());
+    assert.equal(r.status, 200);
+    assert.ok(Date.now() - started >= 290, 'waited for the delay');
+  });
+
+  it('drop: the socket closes without any response', async () => {
+    emu.inject({ kind: 'drop' });
+    await assert.rejects(call(emu.url, getTicket()), (err: NodeJS.ErrnoException) => {
+      assert.ok(['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(err.code ?? '') || /socket hang up/.test(err.message), err.message);
+      return true;
+    });
+    assert.equal(emu.requests[emu.requests.length - 1].fault, 'drop');
+    assert.equal((await call(emu.url, getTicket())).status, 200);
+  });
+
+  it('malformed: 200 with a JSON content type and a truncated body', async () => {
+    emu.inject({ kind: 'malformed' });
+    const r = await call(emu.url, getTicket());
+    assert.equal(r.status, 200);
+    assert.match(String(r.headers['content-type']), /application\/json/);
+    assert.throws(() => JSON.parse(r.text));
+    assert.ok(r.text.startsWith('{"RequestId"'));
+  });
+
+  it('html: an HTML error page, 502 by default or the status given', async () => {
+    emu.inject({ kind: 'html' });
+    emu.inject({ kind: 'html', status: 504 });
+    const a = await call(emu.url, getTicket());
+    assert.equal(a.status, 502);
+    assert.match(String(a.headers['content-type']), /text\/html/);
+    assert.match(a.text, /<html>/);
+    const b = await call(emu.url, getTicket());
+    assert.equal(b.status, 504);
+  });
+
+  it('forbidden: 403 No permissions with AccessDeniedDetail as a JSON-encoded string naming the action', async () => {
+    emu.inject({ kind: 'forbidden', action: 'ListTicketNotes' });
+    const r = await call(emu.url, listNotes);
+    assert.equal(r.status, 403);
+    assert.equal(r.json.Success, false);
+    assert.equal(r.json.Code, 'No permissions');
+    assert.equal(typeof r.json.AccessDeniedDetail, 'string');
+    const detail = JSON.parse(r.json.AccessDeniedDetail);
+    assert.equal(detail.AuthAction, 'ram:ListTicketNotes');
+    assert.equal(detail.NoPermissionType, 'ImplicitDeny');
+    assert.equal(detail.AuthPrincipalType, 'SubUser');
+  });
+
+  it('a dropped or delayed request does not break keep-alive for the next one', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      emu.inject({ kind: 'drop' });
+      await assert.rejects(call(emu.url, getTicket({ agent })));
+      const r = await call(emu.url, getTicket({ agent }));
+      assert.equal(r.status, 200);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it('stop() ends even while a slow answer is pending', async () => {
+    const other = await TicketEmulator.start({ seed: 'empty' });
+    other.inject({ kind: 'slow', delayMs: 60_000 });
+    const pending = call(other.url, getTicket()).catch((e: Error) => e);
+    await new Promise((r) => setTimeout(r, 50));
+    const started = Date.now();
+    await other.stop();
+    assert.ok(Date.now() - started < 2000);
+    assert.ok((await pending) instanceof Error, 'the client sees the connection close');
+  });
+});
