@@ -1,0 +1,273 @@
+// The details panel's HTML: every server string shows as text (escaped), the page runs under a strict CSP, and the
+// pieces a user reads (badges, times, who said what, attachments) are there.
+import * as assert from 'assert';
+import type { Ticket, TicketNote } from '../../../src/api/types';
+import { escapeHtml, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from '../../../src/features/details/render';
+import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
+
+const RESOURCES: PageResources = {
+  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+  nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=',
+  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/details.css',
+  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/details.js',
+};
+const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
+
+function ticket(overrides: Partial<Ticket> = {}): Ticket {
+  return {
+    ticketId: '0005PYGCW',
+    title: 'ECS instance cannot reach RDS',
+    description: 'Line one\nLine two',
+    createTime: NOW - 3 * 3600_000,
+    creatorId: '1135850448',
+    categoryId: '1234',
+    status: { value: 3, label: 'Waiting for your feedback' },
+    severity: { value: 2, label: 'Urgent' },
+    ...overrides,
+  };
+}
+
+function note(overrides: Partial<TicketNote> = {}): TicketNote {
+  return {
+    dialogId: 'd1',
+    createTime: NOW - 3600_000,
+    content: 'Please send the instance id.',
+    userName: 'Alibaba Cloud Support',
+    userRole: 2,
+    attachments: [],
+    ...overrides,
+  };
+}
+
+/** Tags and attributes the template itself writes; anything else in the output came from server text. */
+const ALLOWED_TAGS = new Set([
+  '!doctype', 'html', 'head', 'meta', 'link', 'title', 'body', 'main', 'script', 'header', 'div', 'h1', 'h2', 'button',
+  'span', 'bdi', 'dl', 'dt', 'dd', 'time', 'section', 'p', 'ol', 'ul', 'li', 'a', 'code',
+]);
+const ALLOWED_ATTRIBUTES = new Set([
+  'lang', 'charset', 'http-equiv', 'content', 'name', 'rel', 'href', 'src', 'nonce', 'class', 'id', 'type', 'title',
+  'data-action', 'data-note', 'data-attachment', 'data-ticket-id', 'datetime', 'role', 'aria-live', 'disabled', 'html',
+]);
+
+interface Tag {
+  name: string;
+  attributes: Array<[string, string]>;
+  raw: string;
+}
+
+/** Every tag in the document, with its attributes (values are always double-quoted by the template). */
+function tags(html: string): Tag[] {
+  const found: Tag[] = [];
+  for (const match of html.matchAll(/<\s*(\/?)([!a-zA-Z][^\s/>]*)([^>]*)>/g)) {
+    if (match[1]) continue;
+    const attributes: Array<[string, string]> = [];
+    for (const attr of match[3].matchAll(/([^\s=]+)(?:="([^"]*)")?/g)) attributes.push([attr[1].toLowerCase(), attr[2] ?? '']);
+    found.push({ name: match[2].toLowerCase(), attributes, raw: match[0] });
+  }
+  return found;
+}
+
+function unescapeHtml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&#96;/g, '`')
+    .replace(/&amp;/g, '&');
+}
+
+function assertOnlyOurMarkup(html: string): void {
+  for (const tag of tags(html)) {
+    assert.ok(ALLOWED_TAGS.has(tag.name), `unexpected tag <${tag.name}> in ${tag.raw.slice(0, 120)}`);
+    for (const [name] of tag.attributes) {
+      if (tag.name === '!doctype') continue;
+      assert.ok(ALLOWED_ATTRIBUTES.has(name), `unexpected attribute ${name} in ${tag.raw.slice(0, 120)}`);
+      assert.ok(!name.startsWith('on'), `event handler attribute in ${tag.raw.slice(0, 120)}`);
+    }
+  }
+}
+
+describe('details panel HTML', () => {
+  it('escapes the five HTML-significant characters and the backtick', () => {
+    assert.strictEqual(escapeHtml(`<a href="x" onclick='y'>&\``), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;');
+    assert.strictEqual(escapeHtml(undefined), '');
+  });
+
+  it('shows every hostile string as text in every field and adds no markup of its own', () => {
+    assert.ok(HOSTILE_STRINGS.length >= 50, 'the corpus has at least 50 strings');
+    for (const { label, value } of HOSTILE_STRINGS) {
+      const view: DetailsView = {
+        kind: 'ticket',
+        ticket: ticket({
+          title: value,
+          description: value,
+          creatorId: value,
+          categoryId: value,
+          status: { value: 1, label: value },
+          severity: { value: 1, label: value },
+        }),
+        notes: [
+          note({ content: value, userName: value, attachments: [{ name: value, url: value }, { name: value, url: `https://oss.example.com/a?x=${value}` }] }),
+        ],
+      };
+      const html = renderTicketHtml(view, RESOURCES, { now: NOW, timeZone: 'UTC' });
+      try {
+        assertOnlyOurMarkup(html);
+      } catch (error) {
+        assert.fail(`[${label}] ${(error as Error).message}`);
+      }
+      // The title comes back unchanged when the escaping is undone: nothing lost, nothing interpreted.
+      const title = /<h1 class="title"><bdi>([\s\S]*?)<\/bdi><\/h1>/.exec(html);
+      assert.ok(title, `[${label}] title element present`);
+      assert.strictEqual(unescapeHtml(title[1]), value || '(no title)', `[${label}] title text intact`);
+      const body = /<div class="note-body text">([\s\S]*?)<\/div>/.exec(html);
+      assert.strictEqual(unescapeHtml(body![1]), value, `[${label}] note text intact`);
+      assert.strictEqual((html.match(/<script/gi) ?? []).length, 1, `[${label}] only our script tag`);
+    }
+  });
+
+  it('escapes server strings in the error view too (message, AccessDeniedDetail, RequestId)', () => {
+    for (const { label, value } of HOSTILE_STRINGS) {
+      const html = renderTicketHtml(
+        {
+          kind: 'error',
+          ticketId: '0005PYGCW',
+          message: value,
+          offerSignIn: true,
+          requestId: value,
+          accessDenied: { AuthAction: value, AuthPrincipalDisplayName: value, NoPermissionType: value, PolicyType: value, AuthPrincipalType: value },
+        },
+        RESOURCES,
+      );
+      try {
+        assertOnlyOurMarkup(html);
+      } catch (error) {
+        assert.fail(`[${label}] ${(error as Error).message}`);
+      }
+    }
+  });
+
+  it('has a strict CSP: nothing by default, scripts only by nonce, styles and images only from the extension', () => {
+    const html = renderTicketHtml({ kind: 'ticket', ticket: ticket(), notes: [note()] }, RESOURCES, { now: NOW });
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
+    assert.ok(csp, 'CSP meta tag present');
+    const policy = unescapeHtml(csp[1]);
+    const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    assert.deepStrictEqual(directives.get('default-src'), ["'none'"]);
+    assert.deepStrictEqual(directives.get('script-src'), [`'nonce-${RESOURCES.nonce}'`]);
+    assert.deepStrictEqual(directives.get('style-src'), [RESOURCES.cspSource]);
+    assert.deepStrictEqual(directives.get('img-src'), [RESOURCES.cspSource]);
+    assert.ok(!policy.includes('unsafe-inline') && !policy.includes('unsafe-eval'), 'no unsafe-* sources');
+    assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<link'), 'the CSP comes before any resource');
+
+    const scripts = tags(html).filter((t) => t.name === 'script');
+    assert.strictEqual(scripts.length, 1);
+    for (const script of scripts) {
+      assert.deepStrictEqual(
+        Object.fromEntries(script.attributes),
+        { nonce: RESOURCES.nonce, src: RESOURCES.scriptUri },
+        'the script has the nonce and comes from the extension',
+      );
+    }
+    assert.ok(!/<script[^>]*>[^<]+<\/script>/.test(html), 'no inline script body');
+    assert.ok(!/\son[a-z]+=/i.test(html), 'no inline event handlers');
+    assert.ok(!/\sstyle=/i.test(html), 'no inline styles (the CSP would block them anyway)');
+  });
+
+  it('uses a different nonce for each document it is given', () => {
+    const a = renderTicketHtml({ kind: 'loading', ticketId: '0005PYGCW' }, { ...RESOURCES, nonce: 'AAAA' });
+    const b = renderTicketHtml({ kind: 'loading', ticketId: '0005PYGCW' }, { ...RESOURCES, nonce: 'BBBB' });
+    assert.ok(unescapeHtml(a).includes("'nonce-AAAA'") && a.includes('nonce="AAAA"'));
+    assert.ok(unescapeHtml(b).includes("'nonce-BBBB'") && !b.includes('AAAA'));
+  });
+
+  it('shows title, id, status and severity badges, local and relative creation time, creator and category', () => {
+    const body = renderTicketBody({ kind: 'ticket', ticket: ticket(), notes: [] }, { now: NOW, timeZone: 'UTC' });
+    assert.match(body, /<h1 class="title"><bdi>ECS instance cannot reach RDS<\/bdi><\/h1>/);
+    assert.match(body, /<span class="badge ticket-id"[^>]*>0005PYGCW<\/span>/);
+    assert.match(body, /<span class="badge status-wait_feedback"[^>]*><bdi>Waiting for your feedback<\/bdi><\/span>/);
+    assert.match(body, /<span class="badge severity-urgent"[^>]*><bdi>Urgent<\/bdi><\/span>/);
+    assert.match(body, /<time datetime="2026-11-27T09:00:00.000Z">2026-11-27 09:00<\/time> <span class="muted">\(3 hours ago\)<\/span>/);
+    assert.match(body, /<dt>Creator<\/dt><dd><bdi>1135850448<\/bdi><\/dd>/);
+    assert.match(body, /<dt>Category<\/dt><dd><bdi>1234<\/bdi><\/dd>/);
+    assert.match(body, /<div class="description text">Line one\nLine two<\/div>/, 'description kept as text with its line breaks');
+    assert.match(body, /data-action="refresh"/, 'a Refresh button');
+  });
+
+  it('falls back to English labels when the server sends none', () => {
+    const body = renderTicketBody({ kind: 'ticket', ticket: ticket({ status: { value: 6, label: '' }, severity: { value: 1, label: '' } }), notes: [] });
+    assert.match(body, /status-confirmed[^>]*><bdi>Completed</);
+    assert.match(body, /severity-common[^>]*><bdi>Common</);
+  });
+
+  it('shows the conversation oldest first with who wrote each message', () => {
+    const notes = [
+      note({ dialogId: '2', createTime: NOW - 60_000, content: 'Here it is: i-123', userName: 'dev', userRole: 3 }),
+      note({ dialogId: '1', createTime: NOW - 7200_000, content: 'Which instance?', userName: 'Agent Li', userRole: 2 }),
+    ];
+    const body = renderTicketBody({ kind: 'ticket', ticket: ticket(), notes }, { now: NOW, timeZone: 'UTC' });
+    const agentAt = body.indexOf('Which instance?');
+    const youAt = body.indexOf('Here it is: i-123');
+    assert.ok(agentAt > 0 && youAt > agentAt, 'older message first');
+    assert.match(body, /<li class="note agent">[\s\S]*?Support agent<\/span> <span class="who-name"><bdi>Agent Li<\/bdi>/);
+    assert.match(body, /<li class="note you">[\s\S]*?>You<\/span> <span class="who-name"><bdi>dev<\/bdi>/);
+    assert.match(body, /2 hours ago/);
+  });
+
+  it('makes only https attachments clickable, pointing at the note and attachment by index', () => {
+    const notes = [
+      note({
+        attachments: [
+          { name: 'log.txt', url: 'https://oss.example.com/log.txt?Signature=abc' },
+          { name: 'evil', url: 'javascript:alert(1)' },
+          { name: 'plain', url: 'http://example.com/a.png' },
+        ],
+      }),
+    ];
+    const body = renderTicketBody({ kind: 'ticket', ticket: ticket(), notes });
+    assert.match(body, /<a href="#" data-action="openAttachment" data-note="0" data-attachment="0" title="Opens https:\/\/oss.example.com\/log.txt\?Signature=abc"><bdi>log.txt<\/bdi><\/a> <span class="muted">\(oss.example.com\)<\/span>/);
+    assert.strictEqual((body.match(/<a /g) ?? []).length, 1, 'one link only');
+    assert.match(body, /<li class="attachment plain"><bdi>evil<\/bdi> <span class="muted">\(only https links open\)<\/span>/);
+    assert.match(body, /<li class="attachment plain"><bdi>plain<\/bdi>/);
+    assert.ok(!body.includes('javascript:'), 'the javascript: URL is not written at all');
+  });
+
+  it('loading and error states: a message, Retry, and Sign In only when signing in helps', () => {
+    assert.match(renderTicketBody({ kind: 'loading', ticketId: '0005PYGCW' }), /Loading ticket 0005PYGCW/);
+    const signedOut = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'You are not signed in.', offerSignIn: true });
+    assert.match(signedOut, /data-action="retry"/);
+    assert.match(signedOut, /data-action="signIn"/);
+    const throttled = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'Wait 5 seconds.', offerSignIn: false, requestId: 'REQ-1' });
+    assert.ok(!throttled.includes('data-action="signIn"'));
+    assert.match(throttled, /RequestId \(quote it to support\): <code>REQ-1<\/code>/);
+  });
+
+  it('shows who was denied what from AccessDeniedDetail', () => {
+    const body = renderTicketBody({
+      kind: 'error',
+      ticketId: '0005PYGCW',
+      message: 'No permission.',
+      offerSignIn: false,
+      accessDenied: { AuthAction: 'workorder:GetTicket', AuthPrincipalDisplayName: 'dev-user', NoPermissionType: 'ImplicitDeny' },
+    });
+    assert.match(body, /<dt>Denied action<\/dt><dd><bdi>workorder:GetTicket<\/bdi><\/dd>/);
+    assert.match(body, /<dt>Principal<\/dt><dd><bdi>dev-user<\/bdi><\/dd>/);
+    assert.match(body, /<dt>Deny type<\/dt><dd><bdi>ImplicitDeny<\/bdi><\/dd>/);
+  });
+
+  it('keeps old data visible with a warning when a refresh fails, and says when the conversation failed', () => {
+    const body = renderTicketBody({ kind: 'ticket', ticket: ticket(), notes: [], refreshError: 'Could not reach the Ticket API.', notesError: 'Throttled.' });
+    assert.match(body, /Could not refresh: <bdi>Could not reach the Ticket API.<\/bdi> Showing what was loaded before./);
+    assert.match(body, /The conversation could not be loaded: <bdi>Throttled.<\/bdi>/);
+    assert.match(body, /ECS instance cannot reach RDS/);
+  });
+
+  it('renders a 100 KB description quickly and whole', () => {
+    const long = 'x<y>&'.repeat(20_480);
+    const started = Date.now();
+    const body = renderTicketBody({ kind: 'ticket', ticket: ticket({ description: long }), notes: [] });
+    assert.ok(Date.now() - started < 1000);
+    assert.ok(body.includes('x&lt;y&gt;&amp;'.repeat(20_480)));
+  });
+});
