@@ -25,3 +25,16 @@ export type { V3Request, V3Signature, V1Signature, V1CommonParamsInput } from '.
 export { parseActionResponse, parseEnvelope, parseRetryAfter, toTicket, toTicketPage, toTicketNotes } from './response';
 export type { RawResponse } from './response';
 export { isUndiciLoaded } from './http';
+export {
+  credentialsFromEnvironment,
+  credentialsFromAliyunCli,
+  parseAliyunCliConfig,
+  findCredentials,
+  defaultAliyunConfigPath,
+  SUPPORTED_CLI_MODES,
+  ENV_ACCESS_KEY_ID,
+  ENV_ACCESS_KEY_SECRET,
+  ENV_SECURITY_TOKEN,
+  ENV_PROFILE,
+} from './credentials';
+export type { FoundCredentials, FindCredentialsOptions } from './credentials';
