@@ -1,6 +1,7 @@
 // Credentials the user already has outside VS Code: the ALIBABA_CLOUD_* environment variables and the aliyun CLI's
 // ~/.aliyun/config.json. Sign-in offers them when present; the saved sign-in then only names the source, and the key
 // is read from there for each request (so a rotated STS token in the CLI profile keeps working).
+import { ENV_PROFILE, credentialsFromAliyunCli, credentialsFromEnvironment, defaultAliyunConfigPath } from '../api/credentials';
 import type { Credentials } from '../api/types';
 
 export interface CliProfileCredentials {
@@ -14,19 +15,19 @@ export interface ExternalCredentialSources {
   fromCliProfile(profile?: string): Promise<CliProfileCredentials | undefined>;
 }
 
-/** Reads the sources through the API layer's credential readers. */
-export function createExternalCredentialSources(): ExternalCredentialSources {
+/** Reads the sources through the API layer's readers (src/api/credentials.ts). */
+export function createExternalCredentialSources(env: Record<string, string | undefined> = process.env): ExternalCredentialSources {
   return {
     async fromEnvironment() {
-      const accessKeyId = process.env.ALIBABA_CLOUD_ACCESS_KEY_ID?.trim();
-      const accessKeySecret = process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET?.trim();
-      if (!accessKeyId || !accessKeySecret) return undefined;
-      const securityToken = process.env.ALIBABA_CLOUD_SECURITY_TOKEN?.trim() || undefined;
-      return { accessKeyId, accessKeySecret, securityToken };
+      return credentialsFromEnvironment(env)?.credentials;
     },
-    // PENDING: wired to the API layer's aliyun CLI profile reader when it lands.
-    async fromCliProfile() {
-      return undefined;
+    async fromCliProfile(profile?: string) {
+      const found = await credentialsFromAliyunCli(defaultAliyunConfigPath(), profile || env[ENV_PROFILE]?.trim() || undefined);
+      if (!found) return undefined;
+      // The reader names the profile it used in `source` ("aliyun CLI profile 'work'"): keep that name, so the saved
+      // sign-in keeps pointing at the same profile even if the CLI's current profile changes later.
+      const name = profile || /'([^']+)'\s*$/.exec(found.source)?.[1] || 'default';
+      return { profile: name, credentials: found.credentials };
     },
   };
 }
