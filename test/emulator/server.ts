@@ -41,7 +41,19 @@ export type { StoredTicket, StoredNote, TicketInput, NoteInput, StatusValue, Sev
 export { STATUS_LABELS, SEVERITY_LABELS, STATUS_NAMES } from './model';
 
 export const API_VERSION = '2021-06-10';
-export const SUPPORTED_ACTIONS = ['GetTicket', 'ListTickets', 'ListTicketNotes'] as const;
+/** Read actions the extension uses today, then the write actions (reply / close / reopen / rate / create) for later features. */
+export const SUPPORTED_ACTIONS = [
+  'GetTicket',
+  'ListTickets',
+  'ListTicketNotes',
+  'ReplyTicket',
+  'CloseTicket',
+  'ReopenTicket',
+  'EvaluateTicket',
+  'CreateTicket',
+  'ListProducts',
+  'ListCategories',
+] as const;
 const DEFAULT_CLOCK_SKEW_TOLERANCE_MS = 15 * 60_000;
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -123,6 +135,7 @@ export class TicketEmulator {
   private faults: QueuedFault[] = [];
   private recorded: RecordedRequest[] = [];
   private usedNonces = new Map<string, number>();
+  private evaluations = new Map<string, { solved: boolean; score: number; content: string }>();
   private readonly sockets = new Map<Socket, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private connections = 0;
@@ -195,11 +208,19 @@ export class TicketEmulator {
     this.recorded = [];
   }
 
-  /** Back to the seed: faults, recorded requests, used nonces, added tickets and disabled keys all cleared. */
-  reset(): void {
+  /**
+   * Back to the seed: faults, recorded requests, used nonces, added tickets, ratings and disabled keys all cleared.
+   * `seed` switches to another data set from now on. connectionCount keeps counting (open connections stay open).
+   */
+  reset(seed?: SeedName): void {
+    if (seed !== undefined) {
+      buildSeed(seed, 0); // throws on an unknown name before anything changes
+      this.options.seed = seed;
+    }
     this.faults = [];
     this.recorded = [];
     this.usedNonces.clear();
+    this.evaluations.clear();
     const fresh = defaultKeys();
     this.keys.clear();
     for (const [id, key] of fresh) this.keys.set(id, key);
@@ -345,7 +366,14 @@ export class TicketEmulator {
         return sendJson(res, 200, { ok: true });
       }
       if (path === '/__emulator/reset' && method === 'POST') {
-        this.reset();
+        const parsed = parseJson() as { seed?: SeedName } | undefined;
+        this.reset(parsed?.seed);
+        return sendJson(res, 200, { ok: true, seed: this.options.seed, tickets: this.tickets.size });
+      }
+      if (path === '/__emulator/keys/disable' && method === 'POST') {
+        const parsed = parseJson() as { accessKeyId?: string } | undefined;
+        if (!parsed?.accessKeyId || !this.keys.has(parsed.accessKeyId)) return sendJson(res, 400, { error: 'accessKeyId of a known key is required' });
+        this.disableKey(parsed.accessKeyId);
         return sendJson(res, 200, { ok: true });
       }
       if (path === '/__emulator/requests' && method === 'GET') {
@@ -655,6 +683,20 @@ export class TicketEmulator {
         return this.listTicketsAction(params, requestId, language);
       case 'ListTicketNotes':
         return this.listTicketNotesAction(params, requestId);
+      case 'ReplyTicket':
+        return this.replyTicketAction(params, requestId);
+      case 'CloseTicket':
+        return this.closeTicketAction(params, requestId);
+      case 'ReopenTicket':
+        return this.reopenTicketAction(params, requestId);
+      case 'EvaluateTicket':
+        return this.evaluateTicketAction(params, requestId);
+      case 'CreateTicket':
+        return this.createTicketAction(params, requestId);
+      case 'ListProducts':
+        return this.listProductsAction(params, requestId, language);
+      case 'ListCategories':
+        return this.listCategoriesAction(params, requestId, language);
       default:
         return gatewayOutcome(new GatewayError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.'), requestId);
     }
@@ -754,12 +796,173 @@ export class TicketEmulator {
     };
   }
 
+  // Write actions. The reference documents their parameters but not their state rules; the emulator follows what
+  // the console shows: a reply from you moves a ticket to "feedback received", a completed ticket only takes
+  // reopen and rating, and a rating needs a completed ticket.
+
+  private existingTicket(params: Map<string, string>, requestId: string): StoredTicket | Outcome {
+    const ticketId = params.get('TicketId');
+    if (!ticketId) return illegalParam(requestId, 'Illegal param: TicketId is required.');
+    const ticket = this.tickets.get(ticketId);
+    if (!ticket) return illegalParam(requestId, `Illegal param: ticket ${ticketId} does not exist.`);
+    return ticket;
+  }
+
+  private addNote(ticket: StoredTicket, content: string, attachments: StoredNote['attachments'] = []): StoredNote {
+    const note: StoredNote = {
+      dialogId: ++this.dialogSeq,
+      createTime: this.options.now(),
+      type: 2,
+      readStatus: 2,
+      content,
+      schema: '',
+      userName: 'demo-user',
+      role: 3,
+      attachments,
+    };
+    const list = this.notes.get(ticket.ticketId) ?? [];
+    list.push(note);
+    this.notes.set(ticket.ticketId, list);
+    return note;
+  }
+
+  private replyTicketAction(params: Map<string, string>, requestId: string): Outcome {
+    const ticket = this.existingTicket(params, requestId);
+    if (!isTicket(ticket)) return ticket;
+    const content = params.get('Content');
+    if (!content) return illegalParam(requestId, 'Illegal param: Content is required.');
+    const encrypt = params.get('Encrypt');
+    if (encrypt !== 'true' && encrypt !== 'false') return illegalParam(requestId, 'Illegal param: Encrypt must be true or false.');
+    if (ticket.status === 6) return illegalParam(requestId, `Illegal param: ticket ${ticket.ticketId} is completed; reopen it first.`);
+    const files = (params.get('FileNameList') ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+    const note = this.addNote(
+      ticket,
+      content,
+      files.map((name) => ({ name, url: `https://workorder-attachments.oss-cn-hangzhou.aliyuncs.com/uploads/${encodeURIComponent(name)}` })),
+    );
+    ticket.status = 4;
+    return { status: 200, body: { ...success(requestId), Data: String(note.dialogId) } };
+  }
+
+  private closeTicketAction(params: Map<string, string>, requestId: string): Outcome {
+    const ticket = this.existingTicket(params, requestId);
+    if (!isTicket(ticket)) return ticket;
+    ticket.status = 6;
+    return { status: 200, body: { ...success(requestId) } };
+  }
+
+  private reopenTicketAction(params: Map<string, string>, requestId: string): Outcome {
+    const ticket = this.existingTicket(params, requestId);
+    if (!isTicket(ticket)) return ticket;
+    const content = params.get('Content');
+    if (!content) return illegalParam(requestId, 'Illegal param: Content is required.');
+    if (ticket.status !== 6) return illegalParam(requestId, `Illegal param: ticket ${ticket.ticketId} is not completed.`);
+    this.addNote(ticket, content);
+    ticket.status = 1;
+    return { status: 200, body: { ...success(requestId), Data: ticket.ticketId } };
+  }
+
+  private evaluateTicketAction(params: Map<string, string>, requestId: string): Outcome {
+    const ticket = this.existingTicket(params, requestId);
+    if (!isTicket(ticket)) return ticket;
+    const solved = params.get('Solved');
+    const score = params.get('Score');
+    if (solved !== 'true' && solved !== 'false') return illegalParam(requestId, 'Illegal param: Solved must be true or false.');
+    if (!score || !/^[1-5]$/.test(score)) return illegalParam(requestId, 'Illegal param: Score must be 1 to 5.');
+    if (ticket.status !== 6) return illegalParam(requestId, `Illegal param: ticket ${ticket.ticketId} is not completed.`);
+    this.evaluations.set(ticket.ticketId, { solved: solved === 'true', score: Number(score), content: params.get('Content') ?? '' });
+    return { status: 200, body: { ...success(requestId) } };
+  }
+
+  private createTicketAction(params: Map<string, string>, requestId: string): Outcome {
+    const categoryId = params.get('CategoryId');
+    const description = params.get('Description');
+    const severity = params.get('Severity');
+    if (!categoryId) return illegalParam(requestId, 'Illegal param: CategoryId is required.');
+    if (!description) return illegalParam(requestId, 'Illegal param: Description is required.');
+    if (severity !== '1' && severity !== '2') return illegalParam(requestId, 'Illegal param: Severity must be 1 or 2.');
+    const ticket = this.addTicket({
+      title: params.get('Title') || description.split('\n')[0].slice(0, 60),
+      description,
+      categoryId,
+      severity: Number(severity) as 1 | 2,
+      status: 1,
+      ...(params.get('CreatorId') ? { creatorId: params.get('CreatorId') } : {}),
+    });
+    return { status: 200, body: { ...success(requestId), Data: ticket.ticketId } };
+  }
+
+  private listProductsAction(params: Map<string, string>, requestId: string, language: Language): Outcome {
+    const name = (params.get('Name') ?? '').toLowerCase();
+    const data = PRODUCT_DIRECTORIES.map((d) => ({
+      DirectoryId: d.id,
+      DirectoryName: d.name[language],
+      ProductList: d.products
+        // fuzzy over both languages, so "oss" finds 对象存储 OSS / Object Storage Service
+        .filter((p) => !name || Object.values(p.name).some((n) => n.toLowerCase().includes(name)))
+        .map((p) => ({ ProductId: p.id, ProductName: p.name[language] })),
+    })).filter((d) => d.ProductList.length > 0);
+    return { status: 200, body: { ...success(requestId), Data: data } };
+  }
+
+  private listCategoriesAction(params: Map<string, string>, requestId: string, language: Language): Outcome {
+    const productId = params.get('ProductId');
+    if (!productId) return illegalParam(requestId, 'Illegal param: ProductId is required.');
+    const product = PRODUCT_DIRECTORIES.flatMap((d) => d.products).find((p) => String(p.id) === productId);
+    if (!product) return illegalParam(requestId, `Illegal param: product ${productId} does not exist.`);
+    const name = (params.get('Name') ?? '').toLowerCase();
+    const data = product.categories
+      .filter((c) => !name || c.name[language].toLowerCase().includes(name))
+      .map((c) => ({ CategoryId: c.id, CategoryName: c.name[language] }));
+    return { status: 200, body: { ...success(requestId), Data: data } };
+  }
+
+  /** Ratings given through EvaluateTicket (tests read them; the API has no action that returns them). */
+  getEvaluation(ticketId: string): { solved: boolean; score: number; content: string } | undefined {
+    return this.evaluations.get(ticketId);
+  }
+
   private sortedTickets(): StoredTicket[] {
     return [...this.tickets.values()].sort((a, b) => b.createTime - a.createTime || (a.ticketId < b.ticketId ? -1 : 1));
   }
 }
 
 // ------------------------------------------------------------------ helpers
+
+function isTicket(value: StoredTicket | Outcome): value is StoredTicket {
+  return 'ticketId' in value;
+}
+
+type Localized = Record<Language, string>;
+const PRODUCT_DIRECTORIES: Array<{
+  id: number;
+  name: Localized;
+  products: Array<{ id: number; name: Localized; categories: Array<{ id: number; name: Localized }> }>;
+}> = [
+  {
+    id: 1,
+    name: { zh: '弹性计算', en: 'Elastic Computing' },
+    products: [
+      {
+        id: 4,
+        name: { zh: '云服务器 ECS', en: 'Elastic Compute Service' },
+        categories: [
+          { id: 7161, name: { zh: '续费与计费', en: 'Renewal and billing' } },
+          { id: 7162, name: { zh: '实例无法启动', en: 'Instance fails to start' } },
+        ],
+      },
+      { id: 9, name: { zh: '负载均衡 SLB', en: 'Server Load Balancer' }, categories: [{ id: 7410, name: { zh: '健康检查', en: 'Health check' } }] },
+    ],
+  },
+  {
+    id: 2,
+    name: { zh: '存储与数据库', en: 'Storage and Databases' },
+    products: [
+      { id: 21, name: { zh: '对象存储 OSS', en: 'Object Storage Service' }, categories: [{ id: 7302, name: { zh: '访问权限', en: 'Access and permissions' } }] },
+      { id: 26, name: { zh: '云数据库 RDS', en: 'ApsaraDB RDS' }, categories: [{ id: 7201, name: { zh: '性能问题', en: 'Performance' } }] },
+    ],
+  },
+];
 
 function roleOf(role: NoteInput['role']): 2 | 3 {
   return role === 'agent' || role === 2 ? 2 : 3;
