@@ -230,6 +230,8 @@ function hostileSeed(now: number): SeedData {
           { name: value, url },
           { name: 'report.pdf', url: 'https://example.com/report.pdf' },
           { name: value.slice(0, 200), url: `https://example.com/${encodeURIComponent(entry.label)}` },
+          // The raw string as a URL: whatever the server sends as Url must not become a live link unless https.
+          { name: entry.label, url: value },
         ],
       },
       {

@@ -139,6 +139,8 @@ export class TicketEmulator {
   private readonly sockets = new Map<Socket, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private connections = 0;
+  /** Added to the emulator's clock for the timestamp check (simulates a client whose clock is off). */
+  private clockOffsetMs = 0;
   private requestSeq = 0;
   private dialogSeq = 100_000;
 
@@ -209,14 +211,16 @@ export class TicketEmulator {
   }
 
   /**
-   * Back to the seed: faults, recorded requests, used nonces, added tickets, ratings and disabled keys all cleared.
-   * `seed` switches to another data set from now on. connectionCount keeps counting (open connections stay open).
+   * Back to the seed: faults, recorded requests, used nonces, added tickets, ratings, disabled keys and the clock
+   * offset all cleared. `seed` / `language` switch the data set / labels from now on. connectionCount keeps counting (open connections stay open).
    */
-  reset(seed?: SeedName): void {
-    if (seed !== undefined) {
-      buildSeed(seed, 0); // throws on an unknown name before anything changes
-      this.options.seed = seed;
-    }
+  reset(seed?: SeedName, language?: Language): void {
+    // Check both before changing anything.
+    if (seed !== undefined) buildSeed(seed, 0); // throws on an unknown name
+    if (language !== undefined && language !== 'zh' && language !== 'en') throw new Error(`Unknown language "${String(language)}": use zh or en`);
+    if (seed !== undefined) this.options.seed = seed;
+    if (language !== undefined) this.options.language = language;
+    this.clockOffsetMs = 0;
     this.faults = [];
     this.recorded = [];
     this.usedNonces.clear();
@@ -268,6 +272,14 @@ export class TicketEmulator {
   /** Every stored ticket, newest first (the order ListTickets uses). */
   allTickets(): StoredTicket[] {
     return this.sortedTickets().map((t) => ({ ...t }));
+  }
+
+  /**
+   * Moves the emulator's clock by `offsetMs` for the timestamp check only: +20 min makes every correctly dated
+   * request look 20 minutes late (InvalidTimeStamp.Expired), as if the user's clock were behind. Reset clears it.
+   */
+  setClockOffset(offsetMs: number): void {
+    this.clockOffsetMs = offsetMs;
   }
 
   /** Registers another AccessKey (e.g. to test a key rotation). */
@@ -366,9 +378,15 @@ export class TicketEmulator {
         return sendJson(res, 200, { ok: true });
       }
       if (path === '/__emulator/reset' && method === 'POST') {
-        const parsed = parseJson() as { seed?: SeedName } | undefined;
-        this.reset(parsed?.seed);
-        return sendJson(res, 200, { ok: true, seed: this.options.seed, tickets: this.tickets.size });
+        const parsed = parseJson() as { seed?: SeedName; language?: Language } | undefined;
+        this.reset(parsed?.seed, parsed?.language);
+        return sendJson(res, 200, { ok: true, seed: this.options.seed, language: this.options.language, tickets: this.tickets.size });
+      }
+      if (path === '/__emulator/clock' && method === 'POST') {
+        const parsed = parseJson() as { offsetMs?: unknown } | undefined;
+        if (typeof parsed?.offsetMs !== 'number' || !Number.isFinite(parsed.offsetMs)) return sendJson(res, 400, { error: 'offsetMs (number) is required' });
+        this.setClockOffset(parsed.offsetMs);
+        return sendJson(res, 200, { ok: true, offsetMs: parsed.offsetMs });
       }
       if (path === '/__emulator/keys/disable' && method === 'POST') {
         const parsed = parseJson() as { accessKeyId?: string } | undefined;
@@ -582,7 +600,7 @@ export class TicketEmulator {
     if (time === undefined) {
       throw new GatewayError(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.');
     }
-    if (Math.abs(this.options.now() - time) > this.options.clockSkewToleranceMs) {
+    if (Math.abs(this.options.now() + this.clockOffsetMs - time) > this.options.clockSkewToleranceMs) {
       throw new GatewayError(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
     }
   }
@@ -628,6 +646,9 @@ export class TicketEmulator {
 
     const bodyHash = sha256Hex(body);
     const declared = headers['x-acs-content-sha256'];
+    if (declared === undefined) {
+      throw new GatewayError(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards: the x-acs-content-sha256 header is missing.');
+    }
     const canonical = v3CanonicalRequest({
       method,
       path,

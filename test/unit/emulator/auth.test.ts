@@ -8,7 +8,7 @@ import {
   TicketEmulator,
 } from '../../emulator/server';
 import { sha256Hex } from '../../emulator/signature';
-import { call, CallOptions, CallResult, rawRequest } from './helpers';
+import { call, CallOptions, CallResult, control, rawRequest } from './helpers';
 
 const getTicket = (extra: Partial<CallOptions> = {}): CallOptions => ({
   action: 'GetTicket',
@@ -160,6 +160,22 @@ describe('emulator authentication', () => {
         afterSign: (h) => (h['x-acs-date'] = new Date().toISOString()),
       }));
       assertGatewayError(r, 400, 'InvalidTimeStamp.Format');
+    });
+
+    it('IncompleteSignature without x-acs-content-sha256', async () => {
+      const r = await call(emu.url, getTicket({ afterSign: (h) => delete h['x-acs-content-sha256'] }));
+      assertGatewayError(r, 400, 'IncompleteSignature');
+      assert.match(r.json.Message, /x-acs-content-sha256/);
+    });
+
+    it('a clock offset set over the control API makes correctly dated requests look expired, until reset', async () => {
+      const set = await control(emu.url, 'POST', '/__emulator/clock', { offsetMs: 20 * 60_000 });
+      assert.equal(set.status, 200);
+      assertGatewayError(await call(emu.url, getTicket()), 400, 'InvalidTimeStamp.Expired');
+      emu.setClockOffset(-20 * 60_000);
+      assertGatewayError(await call(emu.url, getTicket()), 400, 'InvalidTimeStamp.Expired');
+      emu.reset();
+      assert.equal((await call(emu.url, getTicket())).status, 200);
     });
 
     it('honours clockSkewToleranceMs', async () => {

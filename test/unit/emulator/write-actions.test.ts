@@ -110,6 +110,14 @@ describe('emulator write actions', () => {
     await control(emu.url, 'POST', '/__emulator/reset', { seed: 'demo' });
     assert.equal(emu.allTickets().length, 150);
 
+    const lang = await control(emu.url, 'POST', '/__emulator/reset', { language: 'en' });
+    assert.equal(lang.json.language, 'en');
+    assert.equal((await call(emu.url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds })).json.Data.Status.Label, 'Completed');
+    const badLang = await control(emu.url, 'POST', '/__emulator/reset', { seed: 'empty', language: 'fr' });
+    assert.equal(badLang.status, 400);
+    assert.equal(emu.allTickets().length, 150, 'a refused reset changes nothing');
+    await control(emu.url, 'POST', '/__emulator/reset', { language: 'zh' });
+
     await control(emu.url, 'POST', '/__emulator/keys/disable', { accessKeyId: creds.accessKeyId });
     const denied = await call(emu.url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds });
     assert.equal(denied.json.Code, 'Forbidden.AccessKeyDisabled');
