@@ -348,7 +348,12 @@ export class TicketEmulator {
         sendJson(res, 413, gatewayBody(new GatewayError(413, 'RequestEntityTooLarge', 'The request body is too large.'), newRequestId()));
         return;
       }
-      this.handleApi(req, res, body);
+      try {
+        this.handleApi(req, res, body);
+      } catch (err) {
+        // A bug here must show up as an answer a test can see, not as a crash of the whole test process.
+        sendJson(res, 500, gatewayBody(new GatewayError(500, 'InternalError', `Emulator error: ${(err as Error).message}`), newRequestId()));
+      }
     });
     req.on('error', () => req.socket.destroy());
   }
