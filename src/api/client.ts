@@ -1,10 +1,11 @@
 // TicketClient: the signed Ticket API client (product Workorder, version 2021-06-10). Parameters go where the official
 // API puts them, every attempt is signed afresh (new nonce and date), and only failures that can pass on their own are
 // retried: network errors, 5xx and Throttling*.
-import { TicketApiError } from './errors';
+import { TicketApiError, sanitizeError } from './errors';
 import { DEFAULT_ENDPOINT, validateEndpoint } from './endpoint';
 import { HttpTransport, type HttpRequest } from './http';
 import { parseActionResponse, type RawResponse } from './response';
+import { redactSecrets } from './redact';
 import { formEncode, canonicalQueryString, formatAcsDate, newNonce, signV1, signV3, v1CommonParams } from './sign';
 import type {
   Credentials,
@@ -189,7 +190,7 @@ export class TicketClient {
       try {
         response = await this.transport.send(this.buildRequest(action, params, credentials, origin, signal));
         const result = parseActionResponse(action, response, known);
-        this.log({ action, attempt, httpStatus: response.status, durationMs: Date.now() - started, requestId: requestIdOf(response) });
+        this.log({ action, attempt, httpStatus: response.status, durationMs: Date.now() - started, requestId: requestIdOf(response, known) });
         return result;
       } catch (caught) {
         const err = caught instanceof TicketApiError ? caught : new TicketApiError({ code: 'InternalError', kind: 'network', message: 'The request failed unexpectedly.', action });
@@ -200,11 +201,11 @@ export class TicketClient {
           attempt,
           httpStatus: err.httpStatus,
           durationMs: Date.now() - started,
-          requestId: err.requestId ?? (response ? requestIdOf(response) : undefined),
+          requestId: err.requestId ?? (response ? requestIdOf(response, known) : undefined),
           code: err.code,
           retryInMs: delay,
         });
-        if (delay === undefined) throw withAttempts(err, attempt, this.maxAttempts);
+        if (delay === undefined) throw sanitizeError(withAttempts(err, attempt, this.maxAttempts), known);
         await sleep(delay, signal, action);
       }
     }
@@ -289,10 +290,10 @@ export class TicketClient {
   }
 }
 
-function requestIdOf(response: RawResponse): string | undefined {
+function requestIdOf(response: RawResponse, known: ReadonlyArray<string | undefined>): string | undefined {
   try {
     const parsed = JSON.parse(response.body) as { RequestId?: unknown };
-    return typeof parsed?.RequestId === 'string' ? parsed.RequestId.slice(0, 100) : undefined;
+    return typeof parsed?.RequestId === 'string' ? redactSecrets(parsed.RequestId, known).slice(0, 100) : undefined;
   } catch {
     return undefined;
   }

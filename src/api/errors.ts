@@ -231,3 +231,29 @@ export function describeError(err: unknown): string {
       return 'You are not signed in to Alibaba Cloud: run "Alibaba Cloud Tickets: Sign In" with an AccessKey.';
   }
 }
+
+/**
+ * A copy of `err` with every text field passed through redactSecrets (with the credentials in use as known values):
+ * the last line of defence, applied to every error the client lets out, whatever produced it.
+ */
+export function sanitizeError(err: TicketApiError, knownSecrets: ReadonlyArray<string | undefined> = [], attempts?: number): TicketApiError {
+  const clean = (value: string) => redactSecrets(value, knownSecrets);
+  let detail: AccessDeniedDetail | undefined;
+  if (err.accessDeniedDetail) {
+    detail = {};
+    for (const [key, value] of Object.entries(err.accessDeniedDetail)) {
+      detail[clean(key)] = typeof value === 'string' ? clean(value) : typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+    }
+  }
+  return new TicketApiError({
+    code: clean(err.code).slice(0, 100),
+    kind: err.kind,
+    message: clean(err.message),
+    httpStatus: err.httpStatus,
+    requestId: err.requestId === undefined ? undefined : clean(err.requestId).slice(0, 100),
+    accessDeniedDetail: detail,
+    retryAfterMs: err.retryAfterMs,
+    action: err.action === undefined ? undefined : clean(err.action),
+    attempts: attempts ?? err.attempts,
+  });
+}

@@ -1,6 +1,6 @@
 // Turning an HTTP answer into our types or a TicketApiError. Pure (no network, no clock), so it can be fuzzed:
 // whatever the bytes, it returns a value or throws a TicketApiError, nothing else.
-import { TicketApiError, fromResponse } from './errors';
+import { TicketApiError, fromResponse, sanitizeError } from './errors';
 import { redactSecrets } from './redact';
 import type {
   AccessDeniedDetail,
@@ -276,7 +276,7 @@ export function parseActionResponse<A extends string>(
         return envelope as ParsedResult<A>;
     }
   } catch (err) {
-    if (err instanceof TicketApiError) throw err;
+    if (err instanceof TicketApiError) throw sanitizeError(err, knownSecrets);
     const text = err instanceof Error ? err.message : String(err);
     throw malformed(redactSecrets(text, knownSecrets).slice(0, 200), action, response.status);
   }
