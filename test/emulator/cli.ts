@@ -4,14 +4,15 @@ import { DEMO_CREDENTIALS, TicketEmulator } from './server';
 import type { Language } from './model';
 import type { SeedName } from './seed';
 
-const USAGE = 'Usage: npm run emulator -- [--port N] [--seed demo|empty|hostile] [--lang zh|en] [--skew-tolerance-ms N]';
+const USAGE = 'Usage: npm run emulator -- [--port N] [--seed demo|empty|hostile] [--lang zh|en] [--skew-tolerance-ms N] [--latency-ms N]';
 
-function parseArgs(argv: string[]): { port: number; seed: SeedName; language: Language; clockSkewToleranceMs?: number } {
+function parseArgs(argv: string[]): { port: number; seed: SeedName; language: Language; clockSkewToleranceMs?: number; latencyMs?: number } {
   const envPort = process.env.EMULATOR_PORT;
   let port = envPort ? Number(envPort) : 0;
   let seed: SeedName = 'demo';
   let language: Language = 'zh';
   let clockSkewToleranceMs: number | undefined;
+  let latencyMs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = inline ?? argv[++i];
@@ -28,6 +29,9 @@ function parseArgs(argv: string[]): { port: number; seed: SeedName; language: La
       case '--skew-tolerance-ms':
         clockSkewToleranceMs = Number(value);
         break;
+      case '--latency-ms':
+        latencyMs = Number(value);
+        break;
       case '--help':
       case '-h':
         console.log(USAGE);
@@ -40,7 +44,9 @@ function parseArgs(argv: string[]): { port: number; seed: SeedName; language: La
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got ${port}`);
   if (!['demo', 'empty', 'hostile'].includes(seed)) fail(`--seed must be demo, empty or hostile, got ${seed}`);
   if (language !== 'zh' && language !== 'en') fail(`--lang must be zh or en, got ${language}`);
-  return { port, seed, language, clockSkewToleranceMs };
+  if (latencyMs !== undefined && !(latencyMs >= 0)) fail(`--latency-ms must be a number ≥ 0, got ${latencyMs}`);
+  if (clockSkewToleranceMs !== undefined && !(clockSkewToleranceMs >= 0)) fail(`--skew-tolerance-ms must be a number ≥ 0, got ${clockSkewToleranceMs}`);
+  return { port, seed, language, clockSkewToleranceMs, latencyMs };
 }
 
 function fail(message: string): never {

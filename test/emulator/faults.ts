@@ -21,7 +21,11 @@ export type FaultSpec =
   | { kind: 'drop' }
   | { kind: 'malformed' }
   | { kind: 'html'; status?: number }
-  | { kind: 'forbidden' };
+  | {
+      kind: 'forbidden';
+      /** Default 'No permissions' (the Ticket API's own 403); gateway RAM denials use e.g. 'Forbidden.RAM' or 'NoPermission'. */
+      code?: string;
+    };
 
 export type Fault = FaultSpec & {
   /** Only requests for this action (e.g. 'GetTicket') match. */

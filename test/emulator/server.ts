@@ -70,6 +70,8 @@ export interface EmulatorOptions {
   language?: Language;
   /** Idle keep-alive timeout the server announces and enforces. Default 5000 ms (Node's default). */
   keepAliveTimeoutMs?: number;
+  /** Delay added to every API answer. Default 0. */
+  latencyMs?: number;
   /** The emulator's clock (for seeding and the timestamp check). Default Date.now. */
   now?: () => number;
 }
@@ -128,7 +130,7 @@ export class TicketEmulator {
   readonly port: number;
 
   private readonly server: http.Server;
-  private readonly options: Required<Omit<EmulatorOptions, 'port' | 'host'>>;
+  private readonly options: Required<Omit<EmulatorOptions, 'port' | 'host' | 'latencyMs'>>;
   private readonly keys: Map<string, KnownKey> = defaultKeys();
   private tickets = new Map<string, StoredTicket>();
   private notes = new Map<string, StoredNote[]>();
@@ -141,6 +143,9 @@ export class TicketEmulator {
   private connections = 0;
   /** Added to the emulator's clock for the timestamp check (simulates a client whose clock is off). */
   private clockOffsetMs = 0;
+  /** Added before every JSON answer (a demo then shows its loading states). */
+  private latencyMs = 0;
+  private readonly startLatencyMs: number;
   private requestSeq = 0;
   private dialogSeq = 100_000;
 
@@ -154,6 +159,8 @@ export class TicketEmulator {
       now: options.now ?? Date.now,
     };
     const address = server.address() as AddressInfo;
+    this.startLatencyMs = Math.max(0, options.latencyMs ?? 0);
+    this.latencyMs = this.startLatencyMs;
     this.port = address.port;
     this.url = `http://127.0.0.1:${address.port}`;
     this.loadSeed();
@@ -212,7 +219,7 @@ export class TicketEmulator {
 
   /**
    * Back to the seed: faults, recorded requests, used nonces, added tickets, ratings, disabled keys and the clock
-   * offset all cleared. `seed` / `language` switch the data set / labels from now on. connectionCount keeps counting (open connections stay open).
+   * offset all cleared; latency back to the start option. `seed` / `language` switch the data set / labels from now on. connectionCount keeps counting (open connections stay open).
    */
   reset(seed?: SeedName, language?: Language): void {
     // Check both before changing anything.
@@ -221,6 +228,7 @@ export class TicketEmulator {
     if (seed !== undefined) this.options.seed = seed;
     if (language !== undefined) this.options.language = language;
     this.clockOffsetMs = 0;
+    this.latencyMs = this.startLatencyMs;
     this.faults = [];
     this.recorded = [];
     this.usedNonces.clear();
@@ -280,6 +288,11 @@ export class TicketEmulator {
    */
   setClockOffset(offsetMs: number): void {
     this.clockOffsetMs = offsetMs;
+  }
+
+  /** Delays every API answer by `ms` from now on (0 turns it off). Unlike the 'slow' fault it does not run out. */
+  setLatency(ms: number): void {
+    this.latencyMs = Math.max(0, ms);
   }
 
   /** Registers another AccessKey (e.g. to test a key rotation). */
@@ -387,6 +400,12 @@ export class TicketEmulator {
         this.reset(parsed?.seed, parsed?.language);
         return sendJson(res, 200, { ok: true, seed: this.options.seed, language: this.options.language, tickets: this.tickets.size });
       }
+      if (path === '/__emulator/latency' && method === 'POST') {
+        const parsed = parseJson() as { ms?: unknown } | undefined;
+        if (typeof parsed?.ms !== 'number' || !(parsed.ms >= 0)) return sendJson(res, 400, { error: 'ms (number ≥ 0) is required' });
+        this.setLatency(parsed.ms);
+        return sendJson(res, 200, { ok: true, ms: parsed.ms });
+      }
       if (path === '/__emulator/clock' && method === 'POST') {
         const parsed = parseJson() as { offsetMs?: unknown } | undefined;
         if (typeof parsed?.offsetMs !== 'number' || !Number.isFinite(parsed.offsetMs)) return sendJson(res, 400, { error: 'offsetMs (number) is required' });
@@ -458,7 +477,12 @@ export class TicketEmulator {
       record.status = outcome.status;
       const b = outcome.body as { Code?: unknown } | undefined;
       if (outcome.status >= 400 && b && typeof b.Code === 'string') record.code = b.Code;
-      sendJson(res, outcome.status, outcome.body, outcome.headers);
+      if (this.latencyMs <= 0) return sendJson(res, outcome.status, outcome.body, outcome.headers);
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        sendJson(res, outcome.status, outcome.body, outcome.headers);
+      }, this.latencyMs);
+      this.timers.add(timer);
     };
 
     if (!queryPairs || !bodyPairs) {
@@ -537,7 +561,8 @@ export class TicketEmulator {
             NoPermissionType: 'ImplicitDeny',
             PolicyType: 'AccountLevelIdentityBasedPolicy',
           });
-          return finish({ status: 403, body: { ...apiError(requestId, 'No permissions', 'No permissions to access.'), AccessDeniedDetail: detail } });
+          const code = fault.code ?? 'No permissions';
+          return finish({ status: 403, body: { ...apiError(requestId, code, 'No permissions to access.'), AccessDeniedDetail: detail } });
         }
         case 'drop':
           record.status = 0;

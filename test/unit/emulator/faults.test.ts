@@ -122,6 +122,26 @@ describe('emulator faults', () => {
     assert.equal(detail.AuthPrincipalType, 'SubUser');
   });
 
+  it('forbidden can carry a gateway code instead', async () => {
+    emu.inject({ kind: 'forbidden', code: 'Forbidden.RAM' });
+    const r = await call(emu.url, getTicket());
+    assert.deepEqual([r.status, r.json.Code], [403, 'Forbidden.RAM']);
+    assert.equal(JSON.parse(r.json.AccessDeniedDetail).AuthAction, 'ram:GetTicket');
+  });
+
+  it('latency delays every answer until turned off (or reset)', async () => {
+    emu.setLatency(200);
+    for (let i = 0; i < 2; i++) {
+      const started = Date.now();
+      assert.equal((await call(emu.url, getTicket())).status, 200);
+      assert.ok(Date.now() - started >= 190);
+    }
+    emu.setLatency(0);
+    const started = Date.now();
+    await call(emu.url, getTicket());
+    assert.ok(Date.now() - started < 150);
+  });
+
   it('a dropped or delayed request does not break keep-alive for the next one', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
