@@ -118,7 +118,8 @@ export function kindForResponse(code: string, httpStatus: number, action?: strin
   if (lower === 'illegal.param' || lower === 'param.illegal' || c.startsWith('InvalidParameter') || c.startsWith('MissingParameter')) {
     return action && TICKET_ID_ACTIONS.has(action) ? 'notFound' : 'badRequest';
   }
-  if (/notfound|not\.exist|notexist/i.test(c) && !c.startsWith('InvalidAction') && !c.startsWith('InvalidVersion')) return 'notFound';
+  if (c.startsWith('InvalidAction') || c.startsWith('InvalidVersion')) return 'badRequest'; // our request, not the ticket
+  if (/notfound|not\.exist|notexist/i.test(c)) return 'notFound';
   if (lower === 'system.error' || c === 'InternalError' || c === 'ServiceUnavailable' || httpStatus >= 500) return 'server';
   if (httpStatus === 401) return 'auth';
   if (httpStatus === 403) return 'permission';
@@ -196,7 +197,7 @@ export function describeError(err: unknown): string {
         ? `That does not look like a ticket id (ticket ids are letters and digits, such as 0005PYGCW).`
         : 'That ticket was not found: check the ticket id, and that it belongs to the Alibaba Cloud account you are signed in with.';
     case 'badRequest':
-      return `The Ticket API rejected the request (${err.code}). Details: ${redactSecrets(err.message).slice(0, 300)}`;
+      return `The request was not accepted (${err.code}): ${redactSecrets(err.message).slice(0, 300)}`;
     case 'auth':
       if (err.code === 'InvalidAccessKeyId.NotFound') return 'The AccessKey ID was not found: check it, or create a new AccessKey in the RAM console, then sign in again.';
       if (err.code === 'InvalidAccessKeyId.Inactive' || err.code === 'Forbidden.AccessKeyDisabled')
@@ -216,9 +217,9 @@ export function describeError(err: unknown): string {
         ? `The Ticket API is limiting how often you can call it: wait ${seconds(err.retryAfterMs)} and try again.`
         : 'The Ticket API is limiting how often you can call it: wait a minute and try again.';
     case 'server':
-      return `The Ticket API had a server error (${err.httpStatus ? `HTTP ${err.httpStatus}, ` : ''}${err.code}); try again later.${quoteRequestId(err)}`;
+      return `The Ticket API had a server error (${[err.httpStatus ? `HTTP ${err.httpStatus}` : '', /^HTTP\d+$/.test(err.code) ? '' : err.code].filter(Boolean).join(', ')}); try again later.${quoteRequestId(err)}`;
     case 'network':
-      return `Could not reach the Ticket API: ${redactSecrets(err.message.replace(/^Could not reach /, '')).slice(0, 200)} Check your network connection, proxy and the aliyunTickets.endpoint setting.`;
+      return `${/^Could not reach/.test(err.message) ? redactSecrets(err.message).slice(0, 200) : 'Could not reach the Ticket API.'} Check your network connection, proxy and the aliyunTickets.endpoint setting.`;
     case 'timeout':
       return 'The Ticket API did not answer in time. Check your network connection and try again.';
     case 'aborted':
