@@ -9,6 +9,8 @@ import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
 import { needsSignIn } from './common/errors';
 import { TicketPanels } from './features/details/ticketPanels';
+import { registerExplorer } from './features/explorer/explorerView';
+import { registerHovers } from './features/hover/ticketHovers';
 import { openTicket } from './features/open-ticket/openTicket';
 import { RecentTickets } from './features/open-ticket/recentTickets';
 import { TicketLog } from './log/log';
@@ -77,6 +79,10 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       ),
     ),
   );
+
+  // Sidebar explorer, hovers and links on ticket ids.
+  registerExplorer(context, ticketService);
+  registerHovers(context, ticketService);
 
   return {
     ticketService,

@@ -1,0 +1,271 @@
+// The ticket explorer in the sidebar: adapts TicketExplorerModel to a TreeDataProvider and registers its commands,
+// context keys, auto-refresh and reveal.
+import * as vscode from 'vscode';
+import { describeError, isTicketApiError } from '../../api/errors';
+import { showTicketError } from '../../common/errors';
+import type { TicketService } from '../../tickets/types';
+import { describeFilter, isFilterActive } from './filter';
+import { promptForFilter } from './filterPrompt';
+import { LOAD_MORE_COMMAND, nodeLook, RETRY_LIST_COMMAND, ticketTooltip, ticketTooltipError } from './labels';
+import { TicketExplorerModel, type ExplorerNode, type TicketNode } from './model';
+import { RefreshTimer } from './refreshTimer';
+
+export const EXPLORER_VIEW_ID = 'aliyunTickets.explorer';
+const CONFIG = 'aliyunTickets.explorer';
+/** Remembered creation times: they never change, so the age in the description needs one fetch per ticket. */
+const MAX_REMEMBERED = 5000;
+
+export interface TicketExplorer {
+  /** Shows the ticket in the tree (loading pages if needed). onlyIfVisible: do nothing while the view is hidden. */
+  reveal(ticketId: string, options?: { onlyIfVisible?: boolean }): Promise<boolean>;
+  refresh(): Promise<void>;
+}
+
+class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode> {
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly createTimes = new Map<string, number>();
+  private readonly prefetching = new Set<string>();
+
+  constructor(
+    private readonly model: TicketExplorerModel,
+    private readonly service: TicketService,
+  ) {}
+
+  fire(node?: ExplorerNode): void {
+    this.changed.fire(node);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (!node) await this.model.ensureLoaded();
+    return this.model.children(node);
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return this.model.parent(node);
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    const details = node.kind === 'ticket' ? this.service.peekTicket(node.ticket.ticketId) : undefined;
+    if (details) this.remember(details.ticketId, details.createTime);
+    const createTime = node.kind === 'ticket' ? this.createTimes.get(node.ticket.ticketId) : undefined;
+    const look = nodeLook(node, details, Date.now(), this.model.pageSize, createTime);
+    const item = new vscode.TreeItem(
+      look.highlight ? { label: look.label, highlights: [look.highlight] } : look.label,
+      look.collapsible === 'none'
+        ? vscode.TreeItemCollapsibleState.None
+        : look.collapsible === 'expanded'
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed,
+    );
+    item.id = node.id;
+    item.description = look.description;
+    item.contextValue = look.contextValue;
+    item.accessibilityInformation = { label: look.accessibilityLabel };
+    if (look.icon) item.iconPath = new vscode.ThemeIcon(look.icon.id, look.icon.color ? new vscode.ThemeColor(look.icon.color) : undefined);
+    if (look.command) item.command = look.command;
+    // Ticket text: no trust, no icons; escaping already made it plain text.
+    if (look.tooltip) item.tooltip = new vscode.MarkdownString(look.tooltip);
+    if (node.kind === 'ticket' && createTime === undefined) this.prefetch(node);
+    return item;
+  }
+
+  /** Fills the tooltip on hover: the details come through the shared cache (one request per ticket, capped). */
+  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node.kind !== 'ticket' || item.tooltip) return item;
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    try {
+      const details = await this.service.getTicket(node.ticket.ticketId, { signal: controller.signal });
+      this.remember(details.ticketId, details.createTime);
+      item.tooltip = new vscode.MarkdownString(ticketTooltip(node.ticket, details, Date.now()));
+    } catch (error) {
+      if (!(isTicketApiError(error) && error.kind === 'aborted')) {
+        item.tooltip = new vscode.MarkdownString(ticketTooltipError(node.ticket, describeError(error)));
+      }
+    } finally {
+      subscription.dispose();
+    }
+    return item;
+  }
+
+  /** Fetches the ticket in the background (behind hovers and panels) so its age can show; once per ticket. */
+  private prefetch(node: TicketNode): void {
+    const ticketId = node.ticket.ticketId;
+    if (this.prefetching.has(ticketId)) return;
+    this.prefetching.add(ticketId);
+    this.service.getTicket(ticketId, { background: true }).then(
+      (details) => {
+        this.prefetching.delete(ticketId);
+        this.remember(ticketId, details.createTime);
+        this.changed.fire(node);
+      },
+      () => {
+        // Leave it in `prefetching`: a failing ticket is not asked again on every repaint. A refresh clears the set.
+      },
+    );
+  }
+
+  forgetFailedPrefetches(): void {
+    this.prefetching.clear();
+  }
+
+  private remember(ticketId: string, createTime: number): void {
+    if (!Number.isFinite(createTime) || createTime <= 0) return;
+    if (this.createTimes.size >= MAX_REMEMBERED && !this.createTimes.has(ticketId)) {
+      this.createTimes.delete(this.createTimes.keys().next().value as string);
+    }
+    this.createTimes.set(ticketId, createTime);
+  }
+}
+
+/** Registers the explorer view and its commands. Returns reveal/refresh for other features (details panel). */
+export function registerExplorer(context: vscode.ExtensionContext, service: TicketService): TicketExplorer {
+  const settings = () => {
+    const config = vscode.workspace.getConfiguration(CONFIG);
+    return { groupByStatus: config.get<boolean>('groupByStatus', true), pageSize: config.get<number>('pageSize', 50) };
+  };
+  const model = new TicketExplorerModel({ service, settings });
+  const provider = new TicketTreeProvider(model, service);
+  const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const timer = new RefreshTimer(() => track(model.refresh()));
+
+  /** Shows the view's progress bar while a load runs. */
+  const track = (promise: Promise<unknown> | undefined): Promise<void> => {
+    if (!promise) return Promise.resolve();
+    const done = promise.then(() => undefined, () => undefined);
+    void vscode.window.withProgress({ location: { viewId: EXPLORER_VIEW_ID } }, () => done);
+    return done;
+  };
+
+  const updateContext = () => {
+    void vscode.commands.executeCommand('setContext', 'aliyunTickets.explorer.state', model.state);
+    void vscode.commands.executeCommand('setContext', 'aliyunTickets.explorer.errorKind', model.state === 'error' ? (model.lastError?.kind ?? 'unknown') : '');
+    void vscode.commands.executeCommand('setContext', 'aliyunTickets.explorer.filtered', isFilterActive(model.filter));
+    const filterText = describeFilter(model.filter);
+    view.description = filterText ? `Filter: ${filterText}` : undefined;
+  };
+
+  context.subscriptions.push(
+    view,
+    provider,
+    { dispose: () => timer.dispose() },
+    model.onDidChange((node) => {
+      provider.fire(node);
+      if (!node) {
+        updateContext();
+        // A finished load counts as a refresh: the next automatic one is a full interval away.
+        if (!model.loading) timer.markRefreshed();
+      }
+    }),
+    service.onDidChange((event) => {
+      if (event.ticketId === undefined) {
+        // Signed in or out, or the endpoint changed: start over (the tree loads again when it asks for children).
+        provider.forgetFailedPrefetches();
+        model.reset();
+        return;
+      }
+      const node = model.findTicket(event.ticketId);
+      if (node) provider.fire(node);
+    }),
+    view.onDidChangeVisibility((event) => timer.setVisible(event.visible)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${CONFIG}.groupByStatus`) || event.affectsConfiguration(`${CONFIG}.pageSize`)) {
+        void track(model.updateSettings());
+      }
+      if (event.affectsConfiguration(`${CONFIG}.autoRefreshSeconds`)) {
+        timer.setIntervalSeconds(vscode.workspace.getConfiguration(CONFIG).get<number>('autoRefreshSeconds', 300));
+      }
+    }),
+  );
+  timer.setIntervalSeconds(vscode.workspace.getConfiguration(CONFIG).get<number>('autoRefreshSeconds', 300));
+  timer.setVisible(view.visible);
+  updateContext();
+
+  const ticketIdOf = (arg: unknown): string | undefined => {
+    if (typeof arg === 'string') return arg;
+    if (arg && typeof arg === 'object') {
+      const node = arg as Partial<TicketNode> & { ticketId?: unknown };
+      if (node.kind === 'ticket' && node.ticket) return node.ticket.ticketId;
+      if (typeof node.ticketId === 'string') return node.ticketId;
+    }
+    return undefined;
+  };
+
+  const refresh = async () => {
+    provider.forgetFailedPrefetches();
+    timer.markRefreshed();
+    await track(model.refresh());
+  };
+
+  const reveal = async (ticketId: string, options: { onlyIfVisible?: boolean } = {}): Promise<boolean> => {
+    if (options.onlyIfVisible && !view.visible) return false;
+    const node = await model.locate(ticketId);
+    if (!node) return false;
+    await view.reveal(node, { select: true, focus: false, expand: true });
+    return true;
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('aliyunTickets.explorer.refresh', refresh),
+    vscode.commands.registerCommand('aliyunTickets.explorer.filter', async () => {
+      const filter = await promptForFilter(model.filter);
+      if (filter) await track(model.setFilter(filter));
+    }),
+    vscode.commands.registerCommand('aliyunTickets.explorer.clearFilter', () => track(model.setFilter({}))),
+    vscode.commands.registerCommand('aliyunTickets.explorer.groupByStatus', () =>
+      vscode.workspace.getConfiguration(CONFIG).update('groupByStatus', true, vscode.ConfigurationTarget.Global),
+    ),
+    vscode.commands.registerCommand('aliyunTickets.explorer.showFlat', () =>
+      vscode.workspace.getConfiguration(CONFIG).update('groupByStatus', false, vscode.ConfigurationTarget.Global),
+    ),
+    vscode.commands.registerCommand(LOAD_MORE_COMMAND, (listKey: unknown) => {
+      if (typeof listKey === 'string') return track(model.loadMore(listKey));
+    }),
+    vscode.commands.registerCommand(RETRY_LIST_COMMAND, (listKey: unknown) => {
+      if (typeof listKey === 'string') return track(model.retry(listKey));
+    }),
+    vscode.commands.registerCommand('aliyunTickets.explorer.open', (arg: unknown) => {
+      const ticketId = ticketIdOf(arg);
+      if (ticketId) return vscode.commands.executeCommand('aliyunTickets.openTicket', ticketId);
+    }),
+    vscode.commands.registerCommand('aliyunTickets.explorer.refreshTicket', async (arg: unknown) => {
+      const ticketId = ticketIdOf(arg);
+      if (!ticketId) return;
+      service.invalidate(ticketId);
+      await refresh();
+    }),
+    vscode.commands.registerCommand('aliyunTickets.copyTicketId', async (arg: unknown) => {
+      const ticketId = ticketIdOf(arg);
+      if (!ticketId) return;
+      await vscode.env.clipboard.writeText(ticketId);
+      void vscode.window.setStatusBarMessage(`Copied ticket ID ${ticketId}`, 3000);
+    }),
+    vscode.commands.registerCommand('aliyunTickets.revealInExplorer', async (arg: unknown) => {
+      const ticketId = ticketIdOf(arg);
+      if (!ticketId) return;
+      if (!(await reveal(ticketId))) {
+        void vscode.window.showInformationMessage(`Ticket ${ticketId} is not in the Tickets view (check the filter).`);
+      }
+    }),
+    vscode.commands.registerCommand('aliyunTickets.explorer.showError', () => {
+      const error = model.lastError;
+      if (!error) return;
+      return showTicketError(
+        error,
+        {
+          signIn: async () => vscode.commands.executeCommand('aliyunTickets.signIn'),
+          showLog: () => void vscode.commands.executeCommand('aliyunTickets.showLog'),
+          retry: refresh,
+        },
+        'Loading tickets failed.',
+      );
+    }),
+  );
+
+  return { reveal, refresh };
+}

@@ -1,0 +1,136 @@
+// The explorer's filter: what the user chose, how it becomes a ListTickets query, and how it reads in the view's
+// description. No vscode import.
+import { STATUS_LABELS, STATUS_NAMES, type StatusName, type StatusValue } from '../../api/types';
+
+export interface TicketFilter {
+  /** Only these statuses (empty or absent: all). */
+  statuses?: StatusName[];
+  /** Fuzzy match on the description (the API's Keyword). */
+  keyword?: string;
+  /** Creation time window, epoch ms, both set or neither. */
+  startDate?: number;
+  endDate?: number;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+export function isFilterActive(filter: TicketFilter): boolean {
+  return Boolean(filter.statuses?.length || filter.keyword || filter.startDate !== undefined);
+}
+
+export function statusValueOf(name: StatusName): StatusValue {
+  const entry = Object.entries(STATUS_NAMES).find(([, n]) => n === name);
+  return Number(entry?.[0] ?? 1) as StatusValue;
+}
+
+/** "Status: Waiting for your feedback, Processing · “timeout” · Created 2026-11-01 – 2026-11-27" (empty: no filter). */
+export function describeFilter(filter: TicketFilter, timeZone?: string): string {
+  const parts: string[] = [];
+  if (filter.statuses?.length) {
+    parts.push(filter.statuses.map((name) => STATUS_LABELS[statusValueOf(name)]).join(', '));
+  }
+  if (filter.keyword) {
+    parts.push(`“${filter.keyword}”`);
+  }
+  if (filter.startDate !== undefined && filter.endDate !== undefined) {
+    parts.push(`${formatDay(filter.startDate, timeZone)} – ${formatDay(filter.endDate, timeZone)}`);
+  }
+  return parts.join(' · ');
+}
+
+/** The query fields a filter adds to every ListTickets of the explorer. */
+export function filterQueryFields(filter: TicketFilter): { keyword?: string; startDate?: number; endDate?: number } {
+  const fields: { keyword?: string; startDate?: number; endDate?: number } = {};
+  if (filter.keyword) {
+    fields.keyword = filter.keyword;
+  }
+  if (filter.startDate !== undefined && filter.endDate !== undefined) {
+    fields.startDate = filter.startDate;
+    fields.endDate = filter.endDate;
+  }
+  return fields;
+}
+
+/** Trims a keyword; returns a message when it cannot be used. */
+export function validateKeyword(text: string): string | undefined {
+  if (text.trim().length > 100) {
+    return 'Keep the keyword under 100 characters.';
+  }
+  return undefined;
+}
+
+export type DateRangeParse = { ok: true; range?: { startDate: number; endDate: number } } | { ok: false; message: string };
+
+/**
+ * Parses a creation-date range as typed: "2026-11-01" (to today), "2026-11-01 to 2026-11-27" or
+ * "2026-11-01..2026-11-27"; empty means no range. Days are whole local days (start 00:00, end 23:59:59.999).
+ */
+export function parseDateRange(text: string, nowMs: number): DateRangeParse {
+  const trimmed = text.trim();
+  if (!trimmed) {
+    return { ok: true };
+  }
+  const parts = trimmed.split(/\s*(?:\.\.|\bto\b|~|—|–|至)\s*/i).filter(Boolean);
+  if (parts.length > 2) {
+    return { ok: false, message: 'Type one date, or two dates like 2026-11-01 to 2026-11-27.' };
+  }
+  const start = parseDay(parts[0]);
+  if (start === undefined) {
+    return { ok: false, message: `"${parts[0].slice(0, 40)}" is not a date like 2026-11-01.` };
+  }
+  let end: number;
+  if (parts.length === 2) {
+    const endDay = parseDay(parts[1]);
+    if (endDay === undefined) {
+      return { ok: false, message: `"${parts[1].slice(0, 40)}" is not a date like 2026-11-27.` };
+    }
+    end = endOfDay(endDay);
+  } else {
+    end = nowMs;
+  }
+  if (end < start) {
+    return { ok: false, message: 'The range ends before it starts.' };
+  }
+  if (start > nowMs) {
+    return { ok: false, message: 'The range starts in the future.' };
+  }
+  return { ok: true, range: { startDate: start, endDate: end } };
+}
+
+export type DatePreset = 'any' | 'last7' | 'last30' | 'last90' | 'last365';
+
+export const DATE_PRESETS: ReadonlyArray<{ preset: DatePreset; label: string; days?: number }> = [
+  { preset: 'any', label: 'Any time' },
+  { preset: 'last7', label: 'Last 7 days', days: 7 },
+  { preset: 'last30', label: 'Last 30 days', days: 30 },
+  { preset: 'last90', label: 'Last 90 days', days: 90 },
+  { preset: 'last365', label: 'Last 12 months', days: 365 },
+];
+
+export function presetRange(preset: DatePreset, nowMs: number): { startDate: number; endDate: number } | undefined {
+  const days = DATE_PRESETS.find((p) => p.preset === preset)?.days;
+  return days ? { startDate: nowMs - days * DAY_MS, endDate: nowMs } : undefined;
+}
+
+/** Local midnight of a YYYY-MM-DD day, or undefined when it is not a real date. */
+function parseDay(text: string): number | undefined {
+  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text.trim());
+  if (!match) {
+    return undefined;
+  }
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(year, month - 1, day);
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day || year < 2000) {
+    return undefined;
+  }
+  return date.getTime();
+}
+
+function endOfDay(dayStart: number): number {
+  const date = new Date(dayStart);
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime() - 1;
+}
+
+function formatDay(ms: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+}

@@ -1,0 +1,403 @@
+// The ticket explorer's state, without vscode: which lists exist (one per status group, or one flat list), how many
+// pages each has loaded, what failed, and the tree of nodes built from that. explorerView.ts adapts it to a
+// TreeDataProvider; unit tests drive it against the emulator.
+//
+// Grouping and paging: in grouped mode every status group is its own ListTickets query (StatusList = that status),
+// so each group shows the server's TotalCount for that status and has its own "Load more". Counts are exact, a group
+// never mixes in tickets of other statuses, and a long "Completed" history never pushes open tickets off page one.
+import { isTicketApiError, TicketApiError } from '../../api/errors';
+import { STATUS_NAMES, type ListTicketsQuery, type StatusValue, type TicketSummary } from '../../api/types';
+import { STATUS_GROUP_ORDER } from '../../tickets/display';
+import type { TicketService } from '../../tickets/types';
+import { filterQueryFields, statusValueOf, type TicketFilter } from './filter';
+
+export const MIN_PAGE_SIZE = 10;
+export const MAX_PAGE_SIZE = 100;
+/** How many pages reveal() loads while looking for a ticket that is not in the tree yet. */
+export const REVEAL_MAX_PAGES = 10;
+/** Refresh reloads the pages a list had, up to this many (beyond that, the list starts again at page one). */
+export const REFRESH_MAX_PAGES = 5;
+
+export interface ExplorerSettings {
+  groupByStatus: boolean;
+  pageSize: number;
+}
+
+/** What the last finished load found ('idle' before the first one). A refresh under way keeps the old state. */
+export type ExplorerState = 'idle' | 'ready' | 'empty' | 'error' | 'signedOut';
+
+/** One paged ListTickets query: the flat list, or one status group. */
+export class TicketList {
+  tickets: TicketSummary[] = [];
+  totalCount = 0;
+  pagesLoaded = 0;
+  error?: TicketApiError;
+  loadingMore = false;
+
+  constructor(
+    /** 'all' or a status name. */
+    readonly key: string,
+    readonly status: StatusValue | undefined,
+  ) {}
+
+  get remaining(): number {
+    return Math.max(0, this.totalCount - this.tickets.length);
+  }
+
+  /** More pages exist. Also true when the server's total is ahead of what paging returned so far. */
+  get hasMore(): boolean {
+    return this.remaining > 0 && this.pagesLoaded > 0;
+  }
+}
+
+export interface GroupNode {
+  kind: 'group';
+  id: string;
+  list: TicketList;
+  status: StatusValue;
+}
+export interface TicketNode {
+  kind: 'ticket';
+  id: string;
+  ticket: TicketSummary;
+  parent?: GroupNode;
+}
+export interface LoadMoreNode {
+  kind: 'loadMore';
+  id: string;
+  list: TicketList;
+  parent?: GroupNode;
+}
+export interface MessageNode {
+  kind: 'message';
+  id: string;
+  /** Plain text (sanitized where shown). */
+  text: string;
+  error?: TicketApiError;
+  list: TicketList;
+  parent?: GroupNode;
+}
+export type ExplorerNode = GroupNode | TicketNode | LoadMoreNode | MessageNode;
+
+export interface ExplorerModelOptions {
+  service: TicketService;
+  settings: () => ExplorerSettings;
+}
+
+export function clampPageSize(value: unknown): number {
+  const n = Math.round(Number(value));
+  if (!Number.isFinite(n)) return 50;
+  return Math.min(MAX_PAGE_SIZE, Math.max(MIN_PAGE_SIZE, n));
+}
+
+function toApiError(error: unknown): TicketApiError {
+  if (isTicketApiError(error)) return error;
+  if (error instanceof Error && error.name === 'TicketApiError') return error as TicketApiError;
+  return new TicketApiError({ code: 'Unexpected', kind: 'network', message: error instanceof Error ? error.message : String(error) });
+}
+
+export class TicketExplorerModel {
+  private lists: TicketList[] = [];
+  private filterValue: TicketFilter = {};
+  private stateValue: ExplorerState = 'idle';
+  private lastErrorValue?: TicketApiError;
+  private loadPromise?: Promise<void>;
+  private loadingCount = 0;
+  private generation = 0;
+  private controller?: AbortController;
+  private readonly nodes = new Map<string, ExplorerNode>();
+  private readonly listeners = new Set<(node?: ExplorerNode) => void>();
+  private layout: ExplorerSettings;
+
+  constructor(private readonly options: ExplorerModelOptions) {
+    this.layout = this.readSettings();
+  }
+
+  get state(): ExplorerState {
+    return this.stateValue;
+  }
+  get lastError(): TicketApiError | undefined {
+    return this.lastErrorValue;
+  }
+  get filter(): TicketFilter {
+    return this.filterValue;
+  }
+  /** A load or refresh is under way. */
+  get loading(): boolean {
+    return this.loadingCount > 0;
+  }
+  get grouped(): boolean {
+    return this.layout.groupByStatus;
+  }
+  get pageSize(): number {
+    return this.layout.pageSize;
+  }
+
+  /** Listeners get the node whose subtree changed, or undefined for the whole tree. */
+  onDidChange(listener: (node?: ExplorerNode) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Loads the first time; later calls share the load under way or return at once. */
+  ensureLoaded(): Promise<void> {
+    if (this.stateValue === 'idle' && !this.loadPromise) {
+      return this.reload(false);
+    }
+    return this.loadPromise ?? Promise.resolve();
+  }
+
+  /** Root nodes for the current state (call ensureLoaded first). Empty when signed out, empty or failed. */
+  roots(): ExplorerNode[] {
+    if (this.stateValue !== 'ready') {
+      return [];
+    }
+    if (this.layout.groupByStatus) {
+      return this.lists.map((list) => this.groupNode(list));
+    }
+    return this.listChildren(this.lists[0], undefined);
+  }
+
+  children(node?: ExplorerNode): ExplorerNode[] {
+    if (!node) return this.roots();
+    return node.kind === 'group' ? this.listChildren(node.list, node) : [];
+  }
+
+  parent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.kind === 'group' ? undefined : node.parent;
+  }
+
+  /** Reloads every list (force: past the short list cache). Pages already shown are loaded again, up to REFRESH_MAX_PAGES. */
+  refresh(): Promise<void> {
+    return this.reload(true);
+  }
+
+  /** New settings (grouping or page size): lists start again at page one. */
+  updateSettings(): Promise<void> | undefined {
+    const next = this.readSettings();
+    if (next.groupByStatus === this.layout.groupByStatus && next.pageSize === this.layout.pageSize) {
+      return undefined;
+    }
+    this.layout = next;
+    this.lists = [];
+    this.nodes.clear();
+    return this.reload(false);
+  }
+
+  setFilter(filter: TicketFilter): Promise<void> {
+    this.filterValue = { ...filter, statuses: filter.statuses?.length ? [...filter.statuses] : undefined };
+    this.lists = [];
+    this.nodes.clear();
+    return this.reload(false);
+  }
+
+  /** Drops everything (signed out, endpoint changed): the next ensureLoaded loads again. */
+  reset(): void {
+    this.generation++;
+    this.controller?.abort();
+    this.lists = [];
+    this.nodes.clear();
+    this.loadPromise = undefined;
+    this.stateValue = 'idle';
+    this.lastErrorValue = undefined;
+    this.emit(undefined);
+  }
+
+  /** Loads the next page of the list behind a Load more node (or group). */
+  async loadMore(listKey: string): Promise<void> {
+    const list = this.lists.find((l) => l.key === listKey);
+    if (!list || list.loadingMore || !list.hasMore) return;
+    const generation = this.generation;
+    list.loadingMore = true;
+    this.emit(this.ownerOf(list));
+    try {
+      const page = await this.options.service.listTickets(this.queryFor(list, list.pagesLoaded + 1), { signal: this.controller?.signal });
+      if (generation !== this.generation) return;
+      this.append(list, page.tickets, page.totalCount, list.pagesLoaded + 1);
+      list.error = undefined;
+    } catch (error) {
+      if (generation !== this.generation) return;
+      list.error = toApiError(error);
+    } finally {
+      list.loadingMore = false;
+    }
+    this.emit(this.ownerOf(list));
+  }
+
+  /** Loads the failed list again (Retry inside a group). */
+  async retry(listKey: string): Promise<void> {
+    const list = this.lists.find((l) => l.key === listKey);
+    if (!list) return;
+    if (list.pagesLoaded === 0) {
+      await this.loadList(list, 1, this.generation, true);
+      this.emit(this.ownerOf(list));
+    } else {
+      await this.loadMore(listKey);
+    }
+  }
+
+  /** The loaded node for a ticket, if any. */
+  findTicket(ticketId: string): TicketNode | undefined {
+    for (const list of this.lists) {
+      if (list.tickets.some((t) => t.ticketId === ticketId)) {
+        return this.ticketNode(list, list.tickets.find((t) => t.ticketId === ticketId)!);
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Finds a ticket for reveal: loads the tree, then pages through the list it belongs to (its status group, known
+   * from the cached ticket or one GetTicket) until it shows up, at most REVEAL_MAX_PAGES pages.
+   */
+  async locate(ticketId: string, signal?: AbortSignal): Promise<TicketNode | undefined> {
+    await this.ensureLoaded();
+    let node = this.findTicket(ticketId);
+    if (node || this.stateValue !== 'ready') return node;
+    let list: TicketList | undefined = this.lists[0];
+    if (this.layout.groupByStatus) {
+      const ticket = await this.options.service.getTicket(ticketId, { signal }).catch(() => undefined);
+      list = ticket && this.lists.find((l) => l.status === ticket.status.value);
+    }
+    if (!list) return undefined;
+    while (!node && list.hasMore && list.pagesLoaded < REVEAL_MAX_PAGES && !signal?.aborted) {
+      const before = list.pagesLoaded;
+      await this.loadMore(list.key);
+      if (list.pagesLoaded === before) break;
+      node = this.findTicket(ticketId);
+    }
+    return node;
+  }
+
+  private readSettings(): ExplorerSettings {
+    const raw = this.options.settings();
+    return { groupByStatus: raw.groupByStatus !== false, pageSize: clampPageSize(raw.pageSize) };
+  }
+
+  private buildLists(): TicketList[] {
+    if (!this.layout.groupByStatus) {
+      return [new TicketList('all', undefined)];
+    }
+    const wanted = this.filterValue.statuses?.length ? new Set(this.filterValue.statuses.map(statusValueOf)) : undefined;
+    return STATUS_GROUP_ORDER.filter((value) => !wanted || wanted.has(value)).map((value) => new TicketList(STATUS_NAMES[value], value));
+  }
+
+  private queryFor(list: TicketList, pageNumber: number): ListTicketsQuery {
+    const statuses = list.status !== undefined ? [STATUS_NAMES[list.status]] : this.filterValue.statuses;
+    return {
+      pageNumber,
+      pageSize: this.layout.pageSize,
+      ...(statuses?.length ? { statuses: [...statuses] } : {}),
+      ...filterQueryFields(this.filterValue),
+    };
+  }
+
+  private reload(force: boolean): Promise<void> {
+    const generation = ++this.generation;
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    const previous = new Map(this.lists.map((l) => [l.key, l.pagesLoaded]));
+    const lists = this.buildLists();
+    this.loadingCount++;
+    this.emit(undefined);
+    const promise = (async () => {
+      await Promise.all(
+        lists.map((list) => this.loadList(list, Math.min(REFRESH_MAX_PAGES, Math.max(1, previous.get(list.key) ?? 1)), generation, force)),
+      );
+      if (generation !== this.generation) return;
+      this.lists = lists;
+      const failed = lists.filter((l) => l.error);
+      if (failed.length === lists.length) {
+        this.lastErrorValue = failed[0].error;
+        this.stateValue = failed.some((l) => l.error?.kind === 'signedOut') ? 'signedOut' : 'error';
+      } else {
+        this.lastErrorValue = failed[0]?.error;
+        const total = lists.reduce((sum, l) => sum + l.totalCount + l.tickets.length, 0);
+        this.stateValue = total === 0 && failed.length === 0 ? 'empty' : 'ready';
+      }
+    })().finally(() => {
+      this.loadingCount--;
+      if (generation === this.generation) this.emit(undefined);
+    });
+    this.loadPromise = promise;
+    return promise;
+  }
+
+  /** Loads pages 1..pages of a list in order (a refresh keeps what the user had paged to). */
+  private async loadList(list: TicketList, pages: number, generation: number, force: boolean): Promise<void> {
+    list.error = undefined;
+    const signal = this.controller?.signal;
+    try {
+      const results = await Promise.all(
+        Array.from({ length: pages }, (_, i) => this.options.service.listTickets(this.queryFor(list, i + 1), { force, signal })),
+      );
+      if (generation !== this.generation) return;
+      list.tickets = [];
+      list.pagesLoaded = 0;
+      results.forEach((page, i) => this.append(list, page.tickets, page.totalCount, i + 1));
+    } catch (error) {
+      list.error = toApiError(error);
+    }
+  }
+
+  private append(list: TicketList, tickets: TicketSummary[], totalCount: number, pageNumber: number): void {
+    // Tickets created while paging shift later pages by a few rows: skip the ones already shown.
+    const seen = new Set(list.tickets.map((t) => t.ticketId));
+    for (const ticket of tickets) {
+      if (!seen.has(ticket.ticketId)) {
+        seen.add(ticket.ticketId);
+        list.tickets.push(ticket);
+      }
+    }
+    list.pagesLoaded = pageNumber;
+    // An empty page means the end, whatever TotalCount said.
+    list.totalCount = tickets.length === 0 ? list.tickets.length : Math.max(totalCount, list.tickets.length);
+  }
+
+  private ownerOf(list: TicketList): ExplorerNode | undefined {
+    return list.status !== undefined && this.layout.groupByStatus ? this.groupNode(list) : undefined;
+  }
+
+  private listChildren(list: TicketList | undefined, parent: GroupNode | undefined): ExplorerNode[] {
+    if (!list) return [];
+    const nodes: ExplorerNode[] = list.tickets.map((ticket) => this.ticketNode(list, ticket));
+    if (list.error) {
+      nodes.push(this.reuse<MessageNode>(`${list.key}/error`, { kind: 'message', text: list.error.message, error: list.error, list, parent }));
+    } else if (list.hasMore) {
+      nodes.push(this.reuse<LoadMoreNode>(`${list.key}/more`, { kind: 'loadMore', list, parent }));
+    }
+    return nodes;
+  }
+
+  private groupNode(list: TicketList): GroupNode {
+    return this.reuse<GroupNode>(`group/${list.key}`, { kind: 'group', list, status: list.status! });
+  }
+
+  private ticketNode(list: TicketList, ticket: TicketSummary): TicketNode {
+    const parent = this.layout.groupByStatus && list.status !== undefined ? this.groupNode(list) : undefined;
+    return this.reuse<TicketNode>(`${list.key}/${ticket.ticketId}`, { kind: 'ticket', ticket, parent });
+  }
+
+  /** Same id, same object: VS Code keys expansion and reveal on element identity. */
+  private reuse<T extends ExplorerNode>(id: string, fields: Omit<T, 'id'>): T {
+    const existing = this.nodes.get(id) as T | undefined;
+    if (existing && existing.kind === fields.kind) {
+      Object.assign(existing, fields);
+      return existing;
+    }
+    const node = { id, ...fields } as T;
+    this.nodes.set(id, node);
+    return node;
+  }
+
+  private emit(node: ExplorerNode | undefined): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(node);
+      } catch {
+        // One broken listener must not break the tree.
+      }
+    }
+  }
+}

@@ -1,0 +1,135 @@
+// Hovers and clickable links on ticket ids in any text document. Settings apply live: turning hovers off disposes
+// the providers, a new id pattern is compiled (a bad one warns once and the default is used).
+import * as vscode from 'vscode';
+import { describeError, isTicketApiError } from '../../api/errors';
+import { commandUri } from '../../tickets/display';
+import type { TicketService } from '../../tickets/types';
+import { errorHoverMarkdown, OPEN_TICKET_COMMAND, signedOutHoverMarkdown, ticketHoverMarkdown, type HoverContent } from './hoverMarkdown';
+import { compileIdPattern, findTicketIds, MAX_LINE_LENGTH, ticketIdAt, type IdDetectionOptions } from './idDetection';
+
+const CONFIG = 'aliyunTickets';
+/** Documents with more lines than this get links only in their first lines (huge logs stay responsive). */
+const MAX_LINK_LINES = 5000;
+
+/** Where ids are looked for: files and unsaved editors, notebooks, virtual workspaces. Not output panels or settings UI. */
+export const TICKET_ID_DOCUMENTS: vscode.DocumentSelector = [
+  { scheme: 'file' },
+  { scheme: 'untitled' },
+  { scheme: 'vscode-notebook-cell' },
+  { scheme: 'vscode-vfs' },
+  { scheme: 'vscode-remote' },
+];
+
+function toMarkdown(content: HoverContent): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(content.markdown, content.supportThemeIcons);
+  // Our links run only our own commands; the ticket text is escaped and cannot add links anyway.
+  markdown.isTrusted = content.enabledCommands.length ? { enabledCommands: content.enabledCommands } : false;
+  markdown.supportHtml = false;
+  return markdown;
+}
+
+export class TicketHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly service: TicketService,
+    private readonly detection: () => IdDetectionOptions,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const line = document.lineAt(position.line).text;
+    if (line.length > MAX_LINE_LENGTH) return undefined;
+    const match = ticketIdAt(line, position.character, this.detection());
+    if (!match) return undefined;
+    const range = new vscode.Range(position.line, match.start, position.line, match.end);
+    const cached = this.service.peekTicket(match.ticketId);
+    if (cached) return new vscode.Hover(toMarkdown(ticketHoverMarkdown(cached, Date.now())), range);
+    if (token.isCancellationRequested) return undefined;
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    try {
+      const ticket = await this.service.getTicket(match.ticketId, { signal: controller.signal });
+      return new vscode.Hover(toMarkdown(ticketHoverMarkdown(ticket, Date.now())), range);
+    } catch (error) {
+      if (token.isCancellationRequested || (isTicketApiError(error) && error.kind === 'aborted')) return undefined;
+      if (isTicketApiError(error) && error.kind === 'signedOut') {
+        return new vscode.Hover(toMarkdown(signedOutHoverMarkdown(match.ticketId)), range);
+      }
+      return new vscode.Hover(toMarkdown(errorHoverMarkdown(match.ticketId, describeError(error))), range);
+    } finally {
+      subscription.dispose();
+    }
+  }
+}
+
+export class TicketLinkProvider implements vscode.DocumentLinkProvider {
+  constructor(private readonly detection: () => IdDetectionOptions) {}
+
+  provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentLink[] {
+    const links: vscode.DocumentLink[] = [];
+    const options = this.detection();
+    const lines = Math.min(document.lineCount, MAX_LINK_LINES);
+    for (let lineNumber = 0; lineNumber < lines; lineNumber++) {
+      if (token.isCancellationRequested) break;
+      const text = document.lineAt(lineNumber).text;
+      if (text.length > MAX_LINE_LENGTH) continue;
+      for (const match of findTicketIds(text, options)) {
+        const link = new vscode.DocumentLink(
+          new vscode.Range(lineNumber, match.start, lineNumber, match.end),
+          vscode.Uri.parse(commandUri(OPEN_TICKET_COMMAND, [match.ticketId])),
+        );
+        link.tooltip = `Open ticket ${match.ticketId}`;
+        links.push(link);
+      }
+    }
+    return links;
+  }
+}
+
+/** Registers the hover and link providers and keeps them in step with the settings. */
+export function registerHovers(context: vscode.ExtensionContext, service: TicketService): void {
+  let detection: IdDetectionOptions = { pattern: compileIdPattern(undefined).pattern, requireContext: true };
+  let registrations: vscode.Disposable[] = [];
+  let warnedPattern: string | undefined;
+
+  const apply = () => {
+    const config = vscode.workspace.getConfiguration(CONFIG);
+    const source = config.get<string>('idPattern', '');
+    const compiled = compileIdPattern(source);
+    if (compiled.error && warnedPattern !== source) {
+      warnedPattern = source;
+      void vscode.window
+        .showWarningMessage(`${compiled.error} Using the default ticket id pattern.`, 'Open Settings')
+        .then((choice) => {
+          if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'aliyunTickets.idPattern');
+        });
+    }
+    detection = { pattern: compiled.pattern, requireContext: config.get<boolean>('hover.requireContext', true) };
+    const enabled = config.get<boolean>('hover.enabled', true);
+    if (enabled && registrations.length === 0) {
+      registrations = [
+        vscode.languages.registerHoverProvider(TICKET_ID_DOCUMENTS, new TicketHoverProvider(service, () => detection)),
+        vscode.languages.registerDocumentLinkProvider(TICKET_ID_DOCUMENTS, new TicketLinkProvider(() => detection)),
+      ];
+    } else if (!enabled && registrations.length > 0) {
+      registrations.forEach((r) => r.dispose());
+      registrations = [];
+    } else if (enabled) {
+      // Same providers, new pattern: re-register the link provider so open editors compute their links again.
+      registrations[1]?.dispose();
+      registrations[1] = vscode.languages.registerDocumentLinkProvider(TICKET_ID_DOCUMENTS, new TicketLinkProvider(() => detection));
+    }
+  };
+
+  apply();
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (
+        event.affectsConfiguration(`${CONFIG}.idPattern`) ||
+        event.affectsConfiguration(`${CONFIG}.hover.enabled`) ||
+        event.affectsConfiguration(`${CONFIG}.hover.requireContext`)
+      ) {
+        apply();
+      }
+    }),
+    { dispose: () => registrations.forEach((r) => r.dispose()) },
+  );
+}
