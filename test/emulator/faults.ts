@@ -15,6 +15,8 @@ export type FaultSpec =
       retryAfterSeconds?: number;
       /** Default 'Throttling.User'; 'Throttling' and 'Throttling.Api' are real too. */
       code?: string;
+      /** Default 400, as the reference lists; 429 to check a client does not depend on it. */
+      status?: number;
     }
   | { kind: 'status'; status: number; code?: string; message?: string }
   | { kind: 'slow'; delayMs: number }
@@ -60,6 +62,9 @@ export function validateFault(value: unknown): string | undefined {
   if (f.kind === 'throttle') {
     if (f.retryAfterMs !== undefined && f.retryAfterMs !== null && !(typeof f.retryAfterMs === 'number' && f.retryAfterMs >= 0)) {
       return 'retryAfterMs must be a number ≥ 0 or null';
+    }
+    if (f.status !== undefined && !(Number.isInteger(f.status) && (f.status as number) >= 400 && (f.status as number) <= 599)) {
+      return 'throttle status must be 400..599';
     }
     if (f.retryAfterSeconds !== undefined && !(typeof f.retryAfterSeconds === 'number' && f.retryAfterSeconds >= 0)) {
       return 'retryAfterSeconds must be a number ≥ 0';

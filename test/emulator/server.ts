@@ -534,7 +534,7 @@ export class TicketEmulator {
       switch (fault.kind) {
         case 'throttle': {
           const ms = retryAfterMsOf(fault);
-          const out = gatewayOutcome(new GatewayError(400, fault.code ?? 'Throttling.User', 'Request was denied due to user flow control.'), requestId);
+          const out = gatewayOutcome(new GatewayError(fault.status ?? 400, fault.code ?? 'Throttling.User', 'Request was denied due to user flow control.'), requestId);
           if (ms !== undefined) out.headers = { ...out.headers, 'x-acs-retry-after': String(ms) };
           return finish(out);
         }
@@ -577,10 +577,11 @@ export class TicketEmulator {
         }
         case 'html': {
           const status = fault.status ?? 502;
+          const reason = http.STATUS_CODES[status] ?? 'Error';
           record.status = status;
           res.writeHead(status, { 'content-type': 'text/html' });
           res.end(
-            `<html>\r\n<head><title>${status} Bad Gateway</title></head>\r\n<body>\r\n<center><h1>${status} Bad Gateway</h1></center>\r\n<hr><center>Tengine</center>\r\n</body>\r\n</html>\r\n`,
+            `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>Tengine</center>\r\n</body>\r\n</html>\r\n`,
           );
           return;
         }

@@ -40,6 +40,9 @@ describe('emulator faults', () => {
     const second = await call(emu.url, getTicket());
     assert.equal(second.json.Code, 'Throttling.Api');
     assert.equal(second.headers['x-acs-retry-after'], undefined);
+    emu.inject({ kind: 'throttle', status: 429, retryAfterMs: 10 });
+    const third = await call(emu.url, getTicket());
+    assert.deepEqual([third.status, third.json.Code, third.headers['x-acs-retry-after']], [429, 'Throttling.User', '10']);
   });
 
   it('status 500 (System.error, Success false) and 503 (ServiceUnavailable) with a RequestId', async () => {
@@ -107,6 +110,7 @@ describe('emulator faults', () => {
     assert.match(a.text, /<html>/);
     const b = await call(emu.url, getTicket());
     assert.equal(b.status, 504);
+    assert.match(b.text, /504 Gateway Timeout/);
   });
 
   it('forbidden: 403 No permissions with AccessDeniedDetail as a JSON-encoded string naming the action', async () => {
