@@ -16,8 +16,8 @@ export const DEMO_TICKET_COUNT = 150;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Small deterministic PRNG (mulberry32) so every run seeds the same tickets. */
-function random(seed: number): () => number {
+/** Small deterministic PRNG (mulberry32): every run seeds the same tickets; tests use it for repeatable fuzzing. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -86,7 +86,8 @@ const USER_REPLIES = [
 const AGENTS = ['阿里云技术支持-小云', 'Alibaba Cloud Support - Kevin', '售后工程师 张工', 'Support Engineer Lin'];
 const USERS = ['demo-user', '开发者小王', 'ops@example.com'];
 
-function generateId(next: () => number, taken: Set<string>): string {
+/** A new id of the documented shape ("00" + digits, then letters; 9–10 characters) that `isTaken` refuses not. */
+export function generateTicketId(next: () => number, isTaken: (id: string) => boolean): string {
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   for (;;) {
     const length = next() < 0.5 ? 9 : 10;
@@ -94,15 +95,12 @@ function generateId(next: () => number, taken: Set<string>): string {
     let id = '00';
     while (id.length < digitCount) id += String(Math.floor(next() * 10));
     while (id.length < length) id += letters[Math.floor(next() * letters.length)];
-    if (!taken.has(id)) {
-      taken.add(id);
-      return id;
-    }
+    if (!isTaken(id)) return id;
   }
 }
 
 function demoSeed(now: number): SeedData {
-  const next = random(20210610);
+  const next = seededRandom(20210610);
   const tickets: StoredTicket[] = [];
   const notes = new Map<string, StoredNote[]>();
   const taken = new Set<string>(['0005PYGCW', '001571BTXC']);
@@ -135,8 +133,10 @@ function demoSeed(now: number): SeedData {
     const topic = TOPICS[Math.floor(next() * TOPICS.length)];
     // Spread over roughly the last five months; a few per day.
     const createTime = now - Math.floor(next() * 150 * DAY) - Math.floor(next() * DAY);
+    const ticketId = generateTicketId(next, (id) => taken.has(id));
+    taken.add(ticketId);
     tickets.push({
-      ticketId: generateId(next, taken),
+      ticketId,
       title: i % 7 === 0 ? `${topic.title} (#${i})` : topic.title,
       description: topic.description,
       createTime,

@@ -17,7 +17,7 @@ import {
   StoredTicket,
   TicketInput,
 } from './model';
-import { buildSeed, SeedName } from './seed';
+import { buildSeed, generateTicketId, SeedName } from './seed';
 import {
   ParamPairs,
   parseAcsDate,
@@ -243,7 +243,7 @@ export class TicketEmulator {
   addTicket(input: TicketInput, notes: NoteInput[] = []): StoredTicket {
     const now = this.options.now();
     const ticket: StoredTicket = {
-      ticketId: input.ticketId ?? this.newTicketId(),
+      ticketId: input.ticketId ?? generateTicketId(Math.random, (id) => this.tickets.has(id)),
       title: input.title,
       description: input.description ?? '',
       createTime: input.createTime ?? now,
@@ -322,16 +322,6 @@ export class TicketEmulator {
     const data = buildSeed(this.options.seed, this.options.now());
     this.tickets = new Map(data.tickets.map((t) => [t.ticketId, t]));
     this.notes = data.notes;
-  }
-
-  private newTicketId(): string {
-    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-    for (;;) {
-      let id = '009';
-      for (let i = 0; i < 3; i++) id += String(Math.floor(Math.random() * 10));
-      for (let i = 0; i < 4; i++) id += letters[Math.floor(Math.random() * letters.length)];
-      if (!this.tickets.has(id)) return id;
-    }
   }
 
   private onConnection(socket: Socket): void {
@@ -760,10 +750,8 @@ export class TicketEmulator {
   }
 
   private getTicketAction(params: Map<string, string>, requestId: string, language: Language): Outcome {
-    const ticketId = params.get('TicketId');
-    if (!ticketId) return illegalParam(requestId, 'Illegal param: TicketId is required.');
-    const ticket = this.tickets.get(ticketId);
-    if (!ticket) return illegalParam(requestId, `Illegal param: ticket ${ticketId} does not exist.`);
+    const ticket = this.existingTicket(params, requestId);
+    if (!isTicket(ticket)) return ticket;
     return {
       status: 200,
       body: { ...success(requestId), Data: ticketWire(ticket, language) },
@@ -826,10 +814,9 @@ export class TicketEmulator {
   }
 
   private listTicketNotesAction(params: Map<string, string>, requestId: string): Outcome {
-    const ticketId = params.get('TicketId');
-    if (!ticketId) return illegalParam(requestId, 'Illegal param: TicketId is required.');
-    if (!this.tickets.has(ticketId)) return illegalParam(requestId, `Illegal param: ticket ${ticketId} does not exist.`);
-    const notes = [...(this.notes.get(ticketId) ?? [])].sort((a, b) => a.createTime - b.createTime || a.dialogId - b.dialogId);
+    const ticket = this.existingTicket(params, requestId);
+    if (!isTicket(ticket)) return ticket;
+    const notes = [...(this.notes.get(ticket.ticketId) ?? [])].sort((a, b) => a.createTime - b.createTime || a.dialogId - b.dialogId);
     return {
       status: 200,
       body: {
@@ -848,10 +835,7 @@ export class TicketEmulator {
     };
   }
 
-  // Write actions. The reference documents their parameters but not their state rules; the emulator follows what
-  // the console shows: a reply from you moves a ticket to "feedback received", a completed ticket only takes
-  // reopen and rating, and a rating needs a completed ticket.
-
+  /** The ticket named by TicketId, or the illegal.param answer when it is missing or unknown. */
   private existingTicket(params: Map<string, string>, requestId: string): StoredTicket | Outcome {
     const ticketId = params.get('TicketId');
     if (!ticketId) return illegalParam(requestId, 'Illegal param: TicketId is required.');
@@ -877,6 +861,10 @@ export class TicketEmulator {
     this.notes.set(ticket.ticketId, list);
     return note;
   }
+
+  // Write actions. The reference documents their parameters but not their state rules; the emulator follows what
+  // the console shows: a reply from you moves a ticket to "feedback received", a completed ticket only takes
+  // reopen and rating, and a rating needs a completed ticket.
 
   private replyTicketAction(params: Map<string, string>, requestId: string): Outcome {
     const ticket = this.existingTicket(params, requestId);

@@ -2,6 +2,7 @@
 // one must pass the other. A disagreement fails here with the emulator's StringToSign to compare.
 import { strict as assert } from 'assert';
 import { canonicalQueryString, formatAcsDate, formEncode, newNonce, signV1, signV3, v1CommonParams } from '../../../src/api/sign';
+import { seededRandom } from '../../emulator/seed';
 import { DEMO_CREDENTIALS, STS_CREDENTIALS, TicketEmulator } from '../../emulator/server';
 import { rawRequest } from './helpers';
 
@@ -14,14 +15,6 @@ function randomText(next: () => number, max: number): string {
   return s;
 }
 
-function prng(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x = (x * 1103515245 + 12345) & 0x7fffffff;
-    return x / 0x80000000;
-  };
-}
-
 describe('emulator verifier agrees with src/api/sign.ts', () => {
   let emu: TicketEmulator;
   before(async () => {
@@ -32,7 +25,7 @@ describe('emulator verifier agrees with src/api/sign.ts', () => {
   });
 
   it('accepts 40 random V3 requests (Unicode, reserved characters, empty values, repeat lists, STS)', async () => {
-    const next = prng(7);
+    const next = seededRandom(7);
     const url = new URL(emu.url);
     for (let i = 0; i < 40; i++) {
       const credentials = i % 4 === 3 ? STS_CREDENTIALS : DEMO_CREDENTIALS;
@@ -62,7 +55,7 @@ describe('emulator verifier agrees with src/api/sign.ts', () => {
   });
 
   it('accepts 40 random V1 requests', async () => {
-    const next = prng(11);
+    const next = seededRandom(11);
     const url = new URL(emu.url);
     for (let i = 0; i < 40; i++) {
       const credentials = i % 4 === 3 ? STS_CREDENTIALS : DEMO_CREDENTIALS;
