@@ -2,99 +2,87 @@
 import { strict as assert } from 'assert';
 import * as http from 'http';
 import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
-import { call, CallOptions } from './helpers';
+import { call, CallOptions, getTicketCall, useEmulator } from './helpers';
 
-const getTicket = (extra: Partial<CallOptions> = {}): CallOptions => ({
-  action: 'GetTicket',
-  body: [['TicketId', '0005PYGCW']],
-  credentials: DEMO_CREDENTIALS,
-  ...extra,
-});
+const getTicket = getTicketCall;
 const listNotes: CallOptions = { action: 'ListTicketNotes', query: [['TicketId', '0005PYGCW']], credentials: DEMO_CREDENTIALS };
 
 describe('emulator faults', () => {
-  let emu: TicketEmulator;
-  before(async () => {
-    emu = await TicketEmulator.start({ seed: 'demo' });
-  });
-  after(async () => {
-    await emu.stop();
-  });
-  beforeEach(() => emu.reset());
+  const emulator = useEmulator({ seed: 'demo' });
 
   it('throttle: 400 Throttling.User with x-acs-retry-after in milliseconds, then normal answers', async () => {
-    emu.inject({ kind: 'throttle', retryAfterMs: 250 });
-    const throttled = await call(emu.url, getTicket());
+    emulator().inject({ kind: 'throttle', retryAfterMs: 250 });
+    const throttled = await call(emulator().url, getTicket());
     assert.equal(throttled.status, 400);
     assert.equal(throttled.json.Code, 'Throttling.User');
     assert.equal(throttled.headers['x-acs-retry-after'], '250');
-    const next = await call(emu.url, getTicket());
+    const next = await call(emulator().url, getTicket());
     assert.equal(next.status, 200);
   });
 
   it('throttle: retryAfterSeconds is converted to milliseconds; null sends no header; code can be Throttling.Api', async () => {
-    emu.inject({ kind: 'throttle', retryAfterSeconds: 2 });
-    emu.inject({ kind: 'throttle', retryAfterMs: null, code: 'Throttling.Api' });
-    const first = await call(emu.url, getTicket());
+    emulator().inject({ kind: 'throttle', retryAfterSeconds: 2 });
+    emulator().inject({ kind: 'throttle', retryAfterMs: null, code: 'Throttling.Api' });
+    const first = await call(emulator().url, getTicket());
     assert.equal(first.headers['x-acs-retry-after'], '2000');
-    const second = await call(emu.url, getTicket());
+    const second = await call(emulator().url, getTicket());
     assert.equal(second.json.Code, 'Throttling.Api');
     assert.equal(second.headers['x-acs-retry-after'], undefined);
-    emu.inject({ kind: 'throttle', status: 429, retryAfterMs: 10 });
-    const third = await call(emu.url, getTicket());
+    emulator().inject({ kind: 'throttle', status: 429, retryAfterMs: 10 });
+    const third = await call(emulator().url, getTicket());
     assert.deepEqual([third.status, third.json.Code, third.headers['x-acs-retry-after']], [429, 'Throttling.User', '10']);
   });
 
   it('status 500 (System.error, Success false) and 503 (ServiceUnavailable) with a RequestId', async () => {
-    emu.inject({ kind: 'status', status: 500 });
-    emu.inject({ kind: 'status', status: 503 });
-    emu.inject({ kind: 'status', status: 500, code: 'InternalError' });
-    const a = await call(emu.url, getTicket());
+    emulator().inject({ kind: 'status', status: 500 });
+    emulator().inject({ kind: 'status', status: 503 });
+    emulator().inject({ kind: 'status', status: 500, code: 'InternalError' });
+    const a = await call(emulator().url, getTicket());
     assert.deepEqual([a.status, a.json.Code, a.json.Success], [500, 'System.error', false]);
-    const b = await call(emu.url, getTicket());
+    const b = await call(emulator().url, getTicket());
     assert.deepEqual([b.status, b.json.Code], [503, 'ServiceUnavailable']);
-    const c = await call(emu.url, getTicket());
+    const c = await call(emulator().url, getTicket());
     assert.deepEqual([c.status, c.json.Code], [500, 'InternalError']);
     for (const r of [a, b, c]) assert.match(r.json.RequestId, /^[0-9A-F-]{36}$/);
   });
 
   it('times and action: a fault answers only its action, as many times as asked', async () => {
-    emu.inject({ kind: 'status', status: 503, action: 'ListTicketNotes', times: 2 });
-    assert.equal((await call(emu.url, getTicket())).status, 200);
-    assert.equal((await call(emu.url, listNotes)).status, 503);
-    assert.equal((await call(emu.url, listNotes)).status, 503);
-    assert.equal((await call(emu.url, listNotes)).status, 200);
-    assert.equal(emu.pendingFaults.length, 0);
+    emulator().inject({ kind: 'status', status: 503, action: 'ListTicketNotes', times: 2 });
+    assert.equal((await call(emulator().url, getTicket())).status, 200);
+    assert.equal((await call(emulator().url, listNotes)).status, 503);
+    assert.equal((await call(emulator().url, listNotes)).status, 503);
+    assert.equal((await call(emulator().url, listNotes)).status, 200);
+    assert.equal(emulator().pendingFaults.length, 0);
   });
 
   it('faults only meet correctly signed requests: a bad signature does not consume one', async () => {
-    emu.inject({ kind: 'status', status: 503 });
-    const bad = await call(emu.url, getTicket({ signWithSecret: 'wrong' }));
+    emulator().inject({ kind: 'status', status: 503 });
+    const bad = await call(emulator().url, getTicket({ signWithSecret: 'wrong' }));
     assert.equal(bad.json.Code, 'SignatureDoesNotMatch');
-    assert.equal((await call(emu.url, getTicket())).status, 503);
+    assert.equal((await call(emulator().url, getTicket())).status, 503);
   });
 
   it('slow: answers after the delay', async () => {
-    emu.inject({ kind: 'slow', delayMs: 300 });
+    emulator().inject({ kind: 'slow', delayMs: 300 });
     const started = Date.now();
-    const r = await call(emu.url, getTicket());
+    const r = await call(emulator().url, getTicket());
     assert.equal(r.status, 200);
     assert.ok(Date.now() - started >= 290, 'waited for the delay');
   });
 
   it('drop: the socket closes without any response', async () => {
-    emu.inject({ kind: 'drop' });
-    await assert.rejects(call(emu.url, getTicket()), (err: NodeJS.ErrnoException) => {
+    emulator().inject({ kind: 'drop' });
+    await assert.rejects(call(emulator().url, getTicket()), (err: NodeJS.ErrnoException) => {
       assert.ok(['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(err.code ?? '') || /socket hang up/.test(err.message), err.message);
       return true;
     });
-    assert.equal(emu.requests[emu.requests.length - 1].fault, 'drop');
-    assert.equal((await call(emu.url, getTicket())).status, 200);
+    assert.equal(emulator().requests[emulator().requests.length - 1].fault, 'drop');
+    assert.equal((await call(emulator().url, getTicket())).status, 200);
   });
 
   it('malformed: 200 with a JSON content type and a truncated body', async () => {
-    emu.inject({ kind: 'malformed' });
-    const r = await call(emu.url, getTicket());
+    emulator().inject({ kind: 'malformed' });
+    const r = await call(emulator().url, getTicket());
     assert.equal(r.status, 200);
     assert.match(String(r.headers['content-type']), /application\/json/);
     assert.throws(() => JSON.parse(r.text));
@@ -102,20 +90,20 @@ describe('emulator faults', () => {
   });
 
   it('html: an HTML error page, 502 by default or the status given', async () => {
-    emu.inject({ kind: 'html' });
-    emu.inject({ kind: 'html', status: 504 });
-    const a = await call(emu.url, getTicket());
+    emulator().inject({ kind: 'html' });
+    emulator().inject({ kind: 'html', status: 504 });
+    const a = await call(emulator().url, getTicket());
     assert.equal(a.status, 502);
     assert.match(String(a.headers['content-type']), /text\/html/);
     assert.match(a.text, /<html>/);
-    const b = await call(emu.url, getTicket());
+    const b = await call(emulator().url, getTicket());
     assert.equal(b.status, 504);
     assert.match(b.text, /504 Gateway Timeout/);
   });
 
   it('forbidden: 403 No permissions with AccessDeniedDetail as a JSON-encoded string naming the action', async () => {
-    emu.inject({ kind: 'forbidden', action: 'ListTicketNotes' });
-    const r = await call(emu.url, listNotes);
+    emulator().inject({ kind: 'forbidden', action: 'ListTicketNotes' });
+    const r = await call(emulator().url, listNotes);
     assert.equal(r.status, 403);
     assert.equal(r.json.Success, false);
     assert.equal(r.json.Code, 'No permissions');
@@ -127,31 +115,31 @@ describe('emulator faults', () => {
   });
 
   it('forbidden can carry a gateway code instead', async () => {
-    emu.inject({ kind: 'forbidden', code: 'Forbidden.RAM' });
-    const r = await call(emu.url, getTicket());
+    emulator().inject({ kind: 'forbidden', code: 'Forbidden.RAM' });
+    const r = await call(emulator().url, getTicket());
     assert.deepEqual([r.status, r.json.Code], [403, 'Forbidden.RAM']);
     assert.equal(JSON.parse(r.json.AccessDeniedDetail).AuthAction, 'ram:GetTicket');
   });
 
   it('latency delays every answer until turned off (or reset)', async () => {
-    emu.setLatency(200);
+    emulator().setLatency(200);
     for (let i = 0; i < 2; i++) {
       const started = Date.now();
-      assert.equal((await call(emu.url, getTicket())).status, 200);
+      assert.equal((await call(emulator().url, getTicket())).status, 200);
       assert.ok(Date.now() - started >= 190);
     }
-    emu.setLatency(0);
+    emulator().setLatency(0);
     const started = Date.now();
-    await call(emu.url, getTicket());
+    await call(emulator().url, getTicket());
     assert.ok(Date.now() - started < 150);
   });
 
   it('a dropped or delayed request does not break keep-alive for the next one', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
-      emu.inject({ kind: 'drop' });
-      await assert.rejects(call(emu.url, getTicket({ agent })));
-      const r = await call(emu.url, getTicket({ agent }));
+      emulator().inject({ kind: 'drop' });
+      await assert.rejects(call(emulator().url, getTicket({ agent })));
+      const r = await call(emulator().url, getTicket({ agent }));
       assert.equal(r.status, 200);
     } finally {
       agent.destroy();

@@ -3,7 +3,8 @@
 // (src/api/sign.ts) is checked against the emulator separately, over HTTP.
 import * as http from 'http';
 import { randomUUID } from 'crypto';
-import type { EmulatorCredentials } from '../../emulator/credentials';
+import { DEMO_CREDENTIALS, EmulatorCredentials } from '../../emulator/credentials';
+import { EmulatorOptions, TicketEmulator } from '../../emulator/server';
 import {
   ParamPairs,
   rfc3986Encode,
@@ -142,4 +143,28 @@ export function rawRequest(
 /** JSON call to the control API. */
 export async function control(baseUrl: string, method: string, path: string, payload?: unknown): Promise<CallResult> {
   return rawRequest(new URL(baseUrl), method, path, { 'content-type': 'application/json', host: new URL(baseUrl).host }, payload === undefined ? '' : JSON.stringify(payload));
+}
+
+/**
+ * One emulator for the enclosing describe block: started before it, stopped after it, reset before each test
+ * (unless `reset` is false). Call the returned function inside tests to reach it.
+ */
+export function useEmulator(options: EmulatorOptions = { seed: 'demo' }, reset = true): () => TicketEmulator {
+  let emulator: TicketEmulator | undefined;
+  before(async () => {
+    emulator = await TicketEmulator.start(options);
+  });
+  after(async () => {
+    await emulator?.stop();
+  });
+  if (reset) beforeEach(() => emulator!.reset());
+  return () => {
+    if (!emulator) throw new Error('useEmulator: the emulator is not started yet (call it inside a test)');
+    return emulator;
+  };
+}
+
+/** A correctly signed GetTicket of the documented ticket, with any option overridden. */
+export function getTicketCall(extra: Partial<CallOptions> = {}): CallOptions {
+  return { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: DEMO_CREDENTIALS, ...extra };
 }

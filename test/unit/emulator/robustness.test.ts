@@ -2,25 +2,19 @@
 import { strict as assert } from 'assert';
 import * as net from 'net';
 import { seededRandom } from '../../emulator/seed';
-import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
-import { call, rawRequest } from './helpers';
+import { DEMO_CREDENTIALS } from '../../emulator/server';
+import { call, rawRequest, useEmulator } from './helpers';
 
 const PIECES = ['Action=GetTicket', 'TicketId=0005PYGCW', '%', '%E5%B7', '%ZZ', '&&', '==', '+', '工单', '\u0000', 'Signature=', 'AccessKeyId=' + DEMO_CREDENTIALS.accessKeyId, 'SignatureMethod=HMAC-SHA1', 'Timestamp=x', 'StatusList.1=', 'PageSize=1e3'];
 const AUTHS = ['', 'ACS3-HMAC-SHA256', 'ACS3-HMAC-SHA256 Credential=' + DEMO_CREDENTIALS.accessKeyId + ',SignedHeaders=host,Signature=' + 'f'.repeat(64), 'ACS3-HMAC-SHA256 ,,,==', 'Basic Zm9vOmJhcg=='];
 
 describe('emulator robustness', () => {
-  let emu: TicketEmulator;
-  before(async () => {
-    emu = await TicketEmulator.start({ seed: 'demo' });
-  });
-  after(async () => {
-    await emu.stop();
-  });
+  const emulator = useEmulator({ seed: 'demo' }, false);
 
   it('answers 300 random malformed requests with an error and still serves a valid one', async () => {
     const next = seededRandom(99);
     const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)];
-    const url = new URL(emu.url);
+    const url = new URL(emulator().url);
     for (let i = 0; i < 300; i++) {
       // Node's client refuses raw non-ASCII in a path; those go in the body only.
       const query = Array.from({ length: Math.floor(next() * 4) }, () => pick(PIECES.filter((p) => /^[\x21-\x7e]*$/.test(p)))).join('&');
@@ -34,12 +28,12 @@ describe('emulator robustness', () => {
       assert.ok(r.status >= 400 && r.status < 500, `request ${i}: ${r.status} ${r.text}`);
       assert.equal(typeof r.json?.Code, 'string', r.text);
     }
-    const ok = await call(emu.url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: DEMO_CREDENTIALS });
+    const ok = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: DEMO_CREDENTIALS });
     assert.equal(ok.status, 200);
   });
 
   it('survives a broken HTTP request line and a half-sent request', async () => {
-    const url = new URL(emu.url);
+    const url = new URL(emulator().url);
     for (const raw of ['NOT HTTP AT ALL\r\n\r\n', 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nshort']) {
       await new Promise<void>((resolve) => {
         const socket = net.connect(Number(url.port), url.hostname, () => {
@@ -50,7 +44,7 @@ describe('emulator robustness', () => {
         socket.on('error', () => resolve());
       });
     }
-    const ok = await call(emu.url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: DEMO_CREDENTIALS });
+    const ok = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: DEMO_CREDENTIALS });
     assert.equal(ok.status, 200);
   });
 });

@@ -3,8 +3,8 @@ import { strict as assert } from 'assert';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 import { TICKET_ID_SHAPE } from '../../emulator/model';
 import { buildSeed, DEMO_TICKET_COUNT, hostileTicketId } from '../../emulator/seed';
-import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
-import { call } from './helpers';
+import { DEMO_CREDENTIALS } from '../../emulator/server';
+import { call, useEmulator } from './helpers';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 
@@ -91,22 +91,16 @@ describe('emulator seeds', () => {
   });
 
   describe('hostile seed over HTTP', () => {
-    let emu: TicketEmulator;
-    before(async () => {
-      emu = await TicketEmulator.start({ seed: 'hostile' });
-    });
-    after(async () => {
-      await emu.stop();
-    });
+    const emulator = useEmulator({ seed: 'hostile' }, false);
 
     it('serves each corpus string unchanged in title, notes, user names and attachment names', async () => {
       for (const index of [0, 8, 15, 52, HOSTILE_STRINGS.findIndex((h) => h.label === '100 KB string'), HOSTILE_STRINGS.findIndex((h) => h.label === 'null bytes')]) {
         const id = hostileTicketId(index);
         const value = HOSTILE_STRINGS[index].value;
-        const t = await call(emu.url, { action: 'GetTicket', body: [['TicketId', id]], credentials: DEMO_CREDENTIALS });
+        const t = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', id]], credentials: DEMO_CREDENTIALS });
         assert.equal(t.status, 200);
         assert.equal(t.json.Data.Title, value);
-        const n = await call(emu.url, { action: 'ListTicketNotes', query: [['TicketId', id]], credentials: DEMO_CREDENTIALS });
+        const n = await call(emulator().url, { action: 'ListTicketNotes', query: [['TicketId', id]], credentials: DEMO_CREDENTIALS });
         assert.equal(n.json.Data[0].Dialog.Content, value);
         assert.equal(n.json.Data[0].User.Name, value);
         assert.equal(n.json.Data[0].Attachments[0].Name, value);
@@ -114,7 +108,7 @@ describe('emulator seeds', () => {
     });
 
     it('includes javascript:, data: and http: attachment URLs and hostile status labels', async () => {
-      const t = await call(emu.url, { action: 'GetTicket', body: [['TicketId', hostileTicketId(0)]], credentials: DEMO_CREDENTIALS });
+      const t = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', hostileTicketId(0)]], credentials: DEMO_CREDENTIALS });
       assert.equal(t.json.Data.Status.Label, HOSTILE_STRINGS[0].value);
       assert.equal(t.json.Data.Severity.Label, HOSTILE_STRINGS[0].value);
       const seed = buildSeed('hostile', NOW);

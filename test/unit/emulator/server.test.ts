@@ -2,27 +2,20 @@
 import { strict as assert } from 'assert';
 import * as http from 'http';
 import { DEMO_CREDENTIALS, DEMO_TICKET_COUNT, TicketEmulator } from '../../emulator/server';
-import { call, control, rawRequest } from './helpers';
+import { call, control, rawRequest, useEmulator } from './helpers';
 
 const creds = DEMO_CREDENTIALS;
 
 describe('emulator API', () => {
-  let emu: TicketEmulator;
-  before(async () => {
-    emu = await TicketEmulator.start({ seed: 'demo' });
-  });
-  after(async () => {
-    await emu.stop();
-  });
-  beforeEach(() => emu.reset());
+  const emulator = useEmulator({ seed: 'demo' });
 
   async function listTickets(query: Array<[string, string]>, body: Array<[string, string]> = []) {
-    return call(emu.url, { action: 'ListTickets', query, body, credentials: creds });
+    return call(emulator().url, { action: 'ListTickets', query, body, credentials: creds });
   }
 
   describe('GetTicket', () => {
     it('answers the documented ticket with the real envelope: numeric Code 0, string Value, Chinese labels', async () => {
-      const r = await call(emu.url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds });
+      const r = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds });
       assert.equal(r.status, 200);
       assert.equal(r.json.Success, true);
       assert.equal(r.json.Code, 0);
@@ -41,12 +34,12 @@ describe('emulator API', () => {
     });
 
     it('says illegal.param with HTTP 400 and Success false for an unknown or missing id', async () => {
-      const unknown = await call(emu.url, { action: 'GetTicket', body: [['TicketId', 'ZZZZ99999']], credentials: creds });
+      const unknown = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', 'ZZZZ99999']], credentials: creds });
       assert.equal(unknown.status, 400);
       assert.equal(unknown.json.Success, false);
       assert.equal(unknown.json.Code, 'illegal.param');
       assert.match(unknown.json.Message, /ZZZZ99999/);
-      const missing = await call(emu.url, { action: 'GetTicket', credentials: creds });
+      const missing = await call(emulator().url, { action: 'GetTicket', credentials: creds });
       assert.equal(missing.status, 400);
       assert.equal(missing.json.Code, 'illegal.param');
     });
@@ -63,8 +56,8 @@ describe('emulator API', () => {
     });
 
     it('records where each parameter came from and never the secrets', async () => {
-      await call(emu.url, { action: 'GetTicket', query: [['Uid', '42']], body: [['TicketId', '0005PYGCW']], credentials: creds });
-      const rec = emu.requests[emu.requests.length - 1];
+      await call(emulator().url, { action: 'GetTicket', query: [['Uid', '42']], body: [['TicketId', '0005PYGCW']], credentials: creds });
+      const rec = emulator().requests[emulator().requests.length - 1];
       assert.equal(rec.action, 'GetTicket');
       assert.deepEqual(rec.paramSources, { Uid: 'query', TicketId: 'body' });
       assert.deepEqual(rec.body, { TicketId: '0005PYGCW' });
@@ -86,14 +79,14 @@ describe('emulator API', () => {
       assert.deepEqual([p1.json.PageNumber, p1.json.PageSize, p2.json.PageNumber], [1, 100, 2]);
       const ids = [...p1.json.Data, ...p2.json.Data].map((t: { TicketId: string }) => t.TicketId);
       assert.equal(new Set(ids).size, DEMO_TICKET_COUNT, 'no ticket on two pages');
-      const times = ids.map((id) => emu.getTicket(id)!.createTime);
+      const times = ids.map((id) => emulator().getTicket(id)!.createTime);
       for (let i = 1; i < times.length; i++) assert.ok(times[i - 1] >= times[i], 'newest first');
       assert.deepEqual(Object.keys(p1.json.Data[0]).sort(), ['Status', 'TicketId', 'Title']);
     });
 
     it('pages with PageSize 10: page 15 holds the last ten', async () => {
       const r = await listTickets([['PageNumber', '15'], ['PageSize', '10']]);
-      const all = emu.allTickets();
+      const all = emulator().allTickets();
       assert.deepEqual(
         r.json.Data.map((t: { TicketId: string }) => t.TicketId),
         all.slice(140, 150).map((t) => t.ticketId),
@@ -119,7 +112,7 @@ describe('emulator API', () => {
 
     it('filters by StatusList.N (names or numbers)', async () => {
       const r = await listTickets([['PageNumber', '1'], ['PageSize', '100']], [['StatusList.1', 'wait_feedback'], ['StatusList.2', '6']]);
-      const expected = emu.allTickets().filter((t) => t.status === 3 || t.status === 6);
+      const expected = emulator().allTickets().filter((t) => t.status === 3 || t.status === 6);
       assert.equal(r.json.TotalCount, expected.length);
       assert.ok(expected.length > 0);
       for (const t of r.json.Data) assert.ok(['3', '6'].includes(t.Status.Value));
@@ -130,7 +123,7 @@ describe('emulator API', () => {
     it('filters by Keyword on Description and Title, case-insensitively', async () => {
       const byDescription = await listTickets([['PageNumber', '1'], ['PageSize', '100']], [['Keyword', 'PLEG']]);
       assert.ok(byDescription.json.TotalCount > 0);
-      for (const t of byDescription.json.Data) assert.match(emu.getTicket(t.TicketId)!.description, /PLEG/);
+      for (const t of byDescription.json.Data) assert.match(emulator().getTicket(t.TicketId)!.description, /PLEG/);
       const byTitle = await listTickets([['PageNumber', '1'], ['PageSize', '100']], [['Keyword', '续费失败']]);
       assert.ok(byTitle.json.Data.some((t: { TicketId: string }) => t.TicketId === '0005PYGCW'));
       const none = await listTickets([['PageNumber', '1'], ['PageSize', '10']], [['Keyword', 'no ticket says this']]);
@@ -138,7 +131,7 @@ describe('emulator API', () => {
     });
 
     it('filters by StartDate and EndDate (creation time, inclusive) and needs both', async () => {
-      const all = emu.allTickets();
+      const all = emulator().allTickets();
       const start = all[40].createTime;
       const end = all[10].createTime;
       const r = await listTickets([['PageNumber', '1'], ['PageSize', '100']], [['StartDate', String(start)], ['EndDate', String(end)]]);
@@ -158,7 +151,7 @@ describe('emulator API', () => {
     });
 
     it('shows a ticket added through addTicket first (newest)', async () => {
-      const added = emu.addTicket({ title: 'Added <now>', status: 2, severity: 2 }, [{ content: 'hi', role: 'agent' }]);
+      const added = emulator().addTicket({ title: 'Added <now>', status: 2, severity: 2 }, [{ content: 'hi', role: 'agent' }]);
       assert.match(added.ticketId, /^[0-9A-Z]{9,10}$/);
       const r = await listTickets([['PageNumber', '1'], ['PageSize', '10']]);
       assert.equal(r.json.Data[0].TicketId, added.ticketId);
@@ -168,7 +161,7 @@ describe('emulator API', () => {
 
   describe('ListTicketNotes', () => {
     it('answers the conversation in the documented shape, oldest first', async () => {
-      const r = await call(emu.url, { action: 'ListTicketNotes', query: [['TicketId', '0005PYGCW']], credentials: creds });
+      const r = await call(emulator().url, { action: 'ListTicketNotes', query: [['TicketId', '0005PYGCW']], credentials: creds });
       assert.equal(r.status, 200);
       assert.equal(r.json.Code, 0);
       const notes = r.json.Data;
@@ -183,11 +176,11 @@ describe('emulator API', () => {
         assert.ok(Array.isArray(n.Attachments));
       }
       for (let i = 1; i < notes.length; i++) assert.ok(notes[i - 1].CreateTime <= notes[i].CreateTime);
-      assert.equal(emu.requests[emu.requests.length - 1].paramSources.TicketId, 'query');
+      assert.equal(emulator().requests[emulator().requests.length - 1].paramSources.TicketId, 'query');
     });
 
     it('says illegal.param for an unknown ticket', async () => {
-      const r = await call(emu.url, { action: 'ListTicketNotes', query: [['TicketId', 'NOPE00000']], credentials: creds });
+      const r = await call(emulator().url, { action: 'ListTicketNotes', query: [['TicketId', 'NOPE00000']], credentials: creds });
       assert.equal(r.status, 400);
       assert.equal(r.json.Code, 'illegal.param');
     });
@@ -195,16 +188,16 @@ describe('emulator API', () => {
 
   describe('routing', () => {
     it('answers InvalidAction.NotFound (404) for an action it does not know and InvalidVersion for another version', async () => {
-      const r = await call(emu.url, { action: 'DescribeRegions', credentials: creds });
+      const r = await call(emulator().url, { action: 'DescribeRegions', credentials: creds });
       assert.equal(r.status, 404);
       assert.equal(r.json.Code, 'InvalidAction.NotFound');
-      const v = await call(emu.url, { action: 'GetTicket', version: '2020-01-01', body: [['TicketId', '0005PYGCW']], credentials: creds });
+      const v = await call(emulator().url, { action: 'GetTicket', version: '2020-01-01', body: [['TicketId', '0005PYGCW']], credentials: creds });
       assert.equal(v.status, 400);
       assert.equal(v.json.Code, 'InvalidVersion');
     });
 
     it('treats any path outside /__emulator/ as a signed API call', async () => {
-      const r = await rawRequest(new URL(emu.url), 'GET', '/__emulatorx', {}, '');
+      const r = await rawRequest(new URL(emulator().url), 'GET', '/__emulatorx', {}, '');
       assert.equal(r.status, 400);
       assert.equal(r.json.Code, 'IncompleteSignature');
     });
@@ -214,16 +207,16 @@ describe('emulator API', () => {
     it('serves consecutive requests on one connection when the client keeps it alive', async () => {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       try {
-        const before = emu.connectionCount;
+        const before = emulator().connectionCount;
         for (let i = 0; i < 3; i++) {
-          const r = await call(emu.url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds, agent });
+          const r = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds, agent });
           assert.equal(r.status, 200);
         }
         // An error answer keeps the connection open too.
-        const bad = await call(emu.url, { action: 'GetTicket', body: [['TicketId', 'NOPE00000']], credentials: creds, agent });
+        const bad = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', 'NOPE00000']], credentials: creds, agent });
         assert.equal(bad.status, 400);
-        assert.equal(emu.connectionCount - before, 1);
-        const ids = new Set(emu.requests.slice(-4).map((r) => r.connectionId));
+        assert.equal(emulator().connectionCount - before, 1);
+        const ids = new Set(emulator().requests.slice(-4).map((r) => r.connectionId));
         assert.equal(ids.size, 1);
       } finally {
         agent.destroy();
@@ -231,29 +224,29 @@ describe('emulator API', () => {
     });
 
     it('counts a new connection per request when the client closes them', async () => {
-      const before = emu.connectionCount;
-      await call(emu.url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds });
-      await call(emu.url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds });
-      assert.equal(emu.connectionCount - before, 2);
-      const [a, b] = emu.requests.slice(-2);
+      const before = emulator().connectionCount;
+      await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds });
+      await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds });
+      assert.equal(emulator().connectionCount - before, 2);
+      const [a, b] = emulator().requests.slice(-2);
       assert.notEqual(a.connectionId, b.connectionId);
     });
   });
 
   describe('control API', () => {
     it('queues faults, lists requests without secrets, adds tickets and resets', async () => {
-      const f = await control(emu.url, 'POST', '/__emulator/faults', { kind: 'status', status: 503, action: 'GetTicket' });
+      const f = await control(emulator().url, 'POST', '/__emulator/faults', { kind: 'status', status: 503, action: 'GetTicket' });
       assert.equal(f.status, 200);
-      const failed = await call(emu.url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds });
+      const failed = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds });
       assert.equal(failed.status, 503);
       assert.equal(failed.json.Code, 'ServiceUnavailable');
 
-      const added = await control(emu.url, 'POST', '/__emulator/tickets', { ticket: { ticketId: 'CTRL00001', title: 'From control' }, notes: [{ content: 'note', role: 'agent' }] });
+      const added = await control(emulator().url, 'POST', '/__emulator/tickets', { ticket: { ticketId: 'CTRL00001', title: 'From control' }, notes: [{ content: 'note', role: 'agent' }] });
       assert.equal(added.json.ticket.ticketId, 'CTRL00001');
-      const got = await call(emu.url, { action: 'GetTicket', body: [['TicketId', 'CTRL00001']], credentials: creds });
+      const got = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', 'CTRL00001']], credentials: creds });
       assert.equal(got.json.Data.Title, 'From control');
 
-      const listed = await control(emu.url, 'GET', '/__emulator/requests');
+      const listed = await control(emulator().url, 'GET', '/__emulator/requests');
       assert.equal(listed.status, 200);
       assert.ok(listed.json.requests.length >= 2);
       assert.equal(listed.json.requests[0].action, 'GetTicket');
@@ -261,17 +254,17 @@ describe('emulator API', () => {
       assert.ok(!listed.text.includes(creds.accessKeyId));
       assert.ok(!/ACS3-HMAC-SHA256 Credential/.test(listed.text));
 
-      const reset = await control(emu.url, 'POST', '/__emulator/reset');
+      const reset = await control(emulator().url, 'POST', '/__emulator/reset');
       assert.equal(reset.status, 200);
-      assert.equal(emu.requests.length, 0);
-      assert.equal(emu.getTicket('CTRL00001'), undefined);
+      assert.equal(emulator().requests.length, 0);
+      assert.equal(emulator().getTicket('CTRL00001'), undefined);
     });
 
     it('refuses a fault it does not understand', async () => {
-      const r = await control(emu.url, 'POST', '/__emulator/faults', { kind: 'explode' });
+      const r = await control(emulator().url, 'POST', '/__emulator/faults', { kind: 'explode' });
       assert.equal(r.status, 400);
       assert.match(r.json.error, /unknown fault kind/);
-      assert.throws(() => emu.inject({ kind: 'slow' } as never), /delayMs/);
+      assert.throws(() => emulator().inject({ kind: 'slow' } as never), /delayMs/);
     });
   });
 });
