@@ -147,6 +147,8 @@ export class TicketEmulator {
   private latencyMs = 0;
   private readonly startLatencyMs: number;
   private requestSeq = 0;
+  private inFlight = 0;
+  private peakInFlight = 0;
   private dialogSeq = 100_000;
 
   private constructor(server: http.Server, options: EmulatorOptions) {
@@ -188,6 +190,16 @@ export class TicketEmulator {
     return this.connections;
   }
 
+  /** API requests being answered right now. */
+  get inFlightCount(): number {
+    return this.inFlight;
+  }
+
+  /** The most API requests that were in flight at once since start or the last reset (checks a client's concurrency cap). */
+  get peakInFlightCount(): number {
+    return this.peakInFlight;
+  }
+
   /** TCP connections open right now. */
   get openConnectionCount(): number {
     return this.sockets.size;
@@ -219,7 +231,7 @@ export class TicketEmulator {
 
   /**
    * Back to the seed: faults, recorded requests, used nonces, added tickets, ratings, disabled keys and the clock
-   * offset all cleared; latency back to the start option. `seed` / `language` switch the data set / labels from now on. connectionCount keeps counting (open connections stay open).
+   * offset all cleared; latency back to the start option; the in-flight peak restarts from what is in flight now. `seed` / `language` switch the data set / labels from now on. connectionCount keeps counting (open connections stay open).
    */
   reset(seed?: SeedName, language?: Language): void {
     // Check both before changing anything.
@@ -229,6 +241,7 @@ export class TicketEmulator {
     if (language !== undefined) this.options.language = language;
     this.clockOffsetMs = 0;
     this.latencyMs = this.startLatencyMs;
+    this.peakInFlight = this.inFlight;
     this.faults = [];
     this.recorded = [];
     this.usedNonces.clear();
@@ -331,6 +344,12 @@ export class TicketEmulator {
   }
 
   private onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (!(req.url ?? '/').startsWith('/__emulator/')) {
+      // In flight from the request's arrival until its answer is sent or its connection is gone.
+      this.inFlight += 1;
+      this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+      res.once('close', () => (this.inFlight -= 1));
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
@@ -409,7 +428,7 @@ export class TicketEmulator {
         return sendJson(res, 200, { ok: true });
       }
       if (path === '/__emulator/requests' && method === 'GET') {
-        return sendJson(res, 200, { connectionCount: this.connectionCount, requests: this.recorded });
+        return sendJson(res, 200, { connectionCount: this.connectionCount, peakInFlight: this.peakInFlight, requests: this.recorded });
       }
       if (path === '/__emulator/requests' && method === 'DELETE') {
         this.clearRequests();

@@ -233,6 +233,21 @@ describe('emulator API', () => {
     });
   });
 
+  describe('concurrency', () => {
+    it('reports the peak number of requests in flight at once', async () => {
+      emulator().setLatency(150);
+      await Promise.all(Array.from({ length: 7 }, () => call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds })));
+      assert.equal(emulator().peakInFlightCount, 7);
+      assert.equal(emulator().inFlightCount, 0);
+      emulator().reset();
+      assert.equal(emulator().peakInFlightCount, 0);
+      for (let i = 0; i < 3; i++) await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds });
+      assert.equal(emulator().peakInFlightCount, 1, 'one after another is never more than one');
+      const listed = await control(emulator().url, 'GET', '/__emulator/requests');
+      assert.equal(listed.json.peakInFlight, 1);
+    });
+  });
+
   describe('control API', () => {
     it('queues faults, lists requests without secrets, adds tickets and resets', async () => {
       const f = await control(emulator().url, 'POST', '/__emulator/faults', { kind: 'status', status: 503, action: 'GetTicket' });
