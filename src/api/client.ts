@@ -290,13 +290,10 @@ export class TicketClient {
   }
 }
 
+/** The RequestId for the log line, without parsing the body a second time. */
 function requestIdOf(response: RawResponse, known: ReadonlyArray<string | undefined>): string | undefined {
-  try {
-    const parsed = JSON.parse(response.body) as { RequestId?: unknown };
-    return typeof parsed?.RequestId === 'string' ? redactSecrets(parsed.RequestId, known).slice(0, 100) : undefined;
-  } catch {
-    return undefined;
-  }
+  const match = /"RequestId"\s*:\s*"([^"\\]{1,100})"/.exec(response.body);
+  return match ? redactSecrets(match[1], known) : undefined;
 }
 
 function withAttempts(err: TicketApiError, attempts: number, maxAttempts: number): TicketApiError {
