@@ -223,6 +223,22 @@ describe('emulator API', () => {
       }
     });
 
+    it('announces its idle timeout and closes idle connections after keepAliveTimeoutMs', async () => {
+      const short = await TicketEmulator.start({ keepAliveTimeoutMs: 200 });
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        const r = await call(short.url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds, agent });
+        assert.equal(r.headers['connection'], 'keep-alive');
+        assert.match(String(r.headers['keep-alive']), /timeout=0|timeout=1/);
+        assert.equal(short.openConnectionCount, 1);
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        assert.equal(short.openConnectionCount, 0, 'the server closed the idle connection');
+      } finally {
+        agent.destroy();
+        await short.stop();
+      }
+    });
+
     it('counts a new connection per request when the client closes them', async () => {
       const before = emulator().connectionCount;
       await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds });
