@@ -3,6 +3,7 @@
 // browser (types into the extension's input boxes, reads notifications and webviews).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { AliyunTicketsTestApi } from '../../src/extensionApi';
 
 export { DEMO_CREDENTIALS, STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, DISABLED_CREDENTIALS } from '../emulator/credentials';
 
@@ -44,12 +45,14 @@ export async function waitFor<T>(what: string, check: () => T | undefined | Prom
   }
 }
 
-/** The extension, activated; its exports are the test surface (see src/extension.ts). */
-export async function activateExtension<T = unknown>(): Promise<T> {
+/** The extension, activated; its exports are the test surface (src/extensionApi.ts). */
+export async function activateExtension<T = AliyunTicketsTestApi>(): Promise<T> {
   const extension = vscode.extensions.getExtension<T>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed in this VS Code`);
   return extension.activate();
 }
+
+export type { AliyunTicketsTestApi };
 
 // ---- the emulator's HTTP control API ------------------------------------------------------------------------------
 export type Fault =
@@ -60,6 +63,14 @@ export type Fault =
   | { kind: 'malformed' }
   | { kind: 'html'; status?: number }
   | { kind: 'forbidden' };
+
+export interface EmulatorTicket {
+  ticketId: string;
+  title: string;
+  description: string;
+  status: number;
+  createTime: number;
+}
 
 export interface RecordedRequest {
   action: string;
@@ -82,9 +93,14 @@ async function control(method: string, path: string, body?: unknown): Promise<un
 export const emulator = {
   inject: (fault: Fault & { action?: string; times?: number }) => control('POST', 'faults', fault),
   reset: () => control('POST', 'reset'),
-  requests: async (): Promise<RecordedRequest[]> => {
-    const value = (await control('GET', 'requests')) as RecordedRequest[] | { requests: RecordedRequest[] };
-    return Array.isArray(value) ? value : value.requests;
+  clearFaults: () => control('DELETE', 'faults'),
+  requests: async (): Promise<RecordedRequest[]> => ((await control('GET', 'requests')) as { requests: RecordedRequest[] }).requests,
+  clearRequests: () => control('DELETE', 'requests'),
+  tickets: async (): Promise<EmulatorTicket[]> => ((await control('GET', 'tickets')) as { tickets: EmulatorTicket[] }).tickets,
+  ticket: async (ticketId: string): Promise<EmulatorTicket> => {
+    const found = (await emulator.tickets()).find((t) => t.ticketId === ticketId);
+    if (!found) throw new Error(`the emulator has no ticket ${ticketId}`);
+    return found;
   },
 };
 
@@ -132,11 +148,18 @@ export const ui = {
     return state;
   },
 
-  /** Waits for a notification whose text matches `match` and that appeared after `since` (epoch ms). */
+  /**
+   * Waits for a notification whose text matches `match` and that appeared after `since` (epoch ms).
+   * With the smoke-test driver on (needed for the test payload) the workbench shows no toasts, so this opens the
+   * notification center (the bell) where the same notifications are listed, and the page recorder reads them there.
+   */
   async waitForNotification(match: RegExp, since = 0, timeoutMs = 15_000): Promise<string> {
     const found = await waitFor(
       `a notification matching ${match}`,
-      async () => (await ui.notifications()).find((n) => n.at >= since && match.test(n.text)),
+      async () => {
+        await vscode.commands.executeCommand('notifications.showList');
+        return (await ui.notifications()).find((n) => n.at >= since && match.test(n.text));
+      },
       timeoutMs,
     );
     return found.text;
@@ -146,6 +169,7 @@ export const ui = {
 /** Closes every notification toast and editor so the next test starts from a calm workbench. */
 export async function calmWorkbench(): Promise<void> {
   await vscode.commands.executeCommand('notifications.clearAll');
+  await vscode.commands.executeCommand('notifications.hideList');
   await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

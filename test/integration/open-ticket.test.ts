@@ -1,0 +1,85 @@
+// Open Ticket: one details panel per ticket whose HTML carries the ticket and its conversation, in the real
+// webview (read from the browser page, two iframes deep) as well as in the HTML the extension set.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { buildSeed } from '../emulator/seed';
+import { AliyunTicketsTestApi, DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, ui, waitFor } from './harness';
+
+/** What the text looks like inside HTML (the panel escapes everything it shows). */
+function asHtmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function detailTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('aliyunTickets.details'));
+}
+
+describe('open ticket', function () {
+  let api: AliyunTicketsTestApi;
+  const seedNotes = buildSeed('demo', Date.now()).notes;
+
+  before(async () => {
+    api = await activateExtension();
+    await emulator.reset();
+    if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
+    await calmWorkbench();
+  });
+
+  after(calmWorkbench);
+
+  it('opens the ticket typed into the Open Ticket box in a panel that shows its title and conversation', async function () {
+    if (!ui.available()) this.skip();
+    const ticket = await emulator.ticket('0005PYGCW');
+    const firstNote = seedNotes.get('0005PYGCW')![0].content.split('\n')[0];
+
+    void vscode.commands.executeCommand('aliyunTickets.openTicket');
+    await ui.answer(/Open Ticket/, '0005PYGCW');
+
+    const html = await waitFor('the panel HTML with the ticket', () => {
+      const h = api.panels.htmlFor('0005PYGCW');
+      return h?.includes(asHtmlText(ticket.title)) ? h : undefined;
+    });
+    assert.ok(html.includes(asHtmlText(firstNote)), 'the panel carries the first message of the conversation');
+
+    // What the person sees: the page inside the webview iframes.
+    const page = await waitFor(
+      'the webview page showing the ticket',
+      async () => (await ui.webviews()).find((w) => w.html.includes(asHtmlText(ticket.title)) && w.html.includes(asHtmlText(firstNote))),
+      20_000,
+    );
+    assert.ok(page);
+    assert.strictEqual(detailTabs().length, 1);
+    assert.match(detailTabs()[0].label, /0005PYGCW/);
+  });
+
+  it('keeps one panel per ticket: a second ticket opens a second panel, the same ticket again reveals its panel', async () => {
+    await vscode.commands.executeCommand('aliyunTickets.openTicket', '001571BTXC');
+    await vscode.commands.executeCommand('aliyunTickets.openTicket', '0005PYGCW');
+    await vscode.commands.executeCommand('aliyunTickets.openTicket', { ticketId: '001571BTXC' });
+    await waitFor('both panels', () => api.panels.openTicketIds().length === 2);
+    assert.deepStrictEqual(api.panels.openTicketIds().sort(), ['0005PYGCW', '001571BTXC']);
+    await waitFor('two detail tabs', () => detailTabs().length === 2);
+    const other = await emulator.ticket('001571BTXC');
+    await waitFor('the second panel to show its own ticket', () => api.panels.htmlFor('001571BTXC')?.includes(asHtmlText(other.title)));
+    assert.ok(!api.panels.htmlFor('001571BTXC')!.includes(asHtmlText((await emulator.ticket('0005PYGCW')).title)));
+  });
+
+  it('closing a panel forgets it; opening the ticket again makes a new one', async () => {
+    const tab = detailTabs().find((t) => /001571BTXC/.test(t.label))!;
+    await vscode.window.tabGroups.close(tab);
+    await waitFor('the panel to be gone', () => !api.panels.openTicketIds().includes('001571BTXC'));
+    await vscode.commands.executeCommand('aliyunTickets.openTicket', '001571BTXC');
+    await waitFor('the panel again', () => api.panels.openTicketIds().includes('001571BTXC'));
+  });
+
+  it('refuses a malformed id from a command link with a message, and opens nothing', async function () {
+    if (!ui.available()) this.skip();
+    await calmWorkbench();
+    const since = Date.now();
+    await vscode.commands.executeCommand('aliyunTickets.openTicket', 'not a ticket!');
+    await ui.waitForNotification(/Cannot open that ticket/, since);
+    assert.deepStrictEqual(api.panels.openTicketIds(), []);
+  });
+});
