@@ -88,11 +88,11 @@ export function parseDateRange(text: string, nowMs: number): DateRangeParse {
   } else {
     end = nowMs;
   }
-  if (end < start) {
-    return { ok: false, message: 'The range ends before it starts.' };
-  }
   if (start > nowMs) {
     return { ok: false, message: 'The range starts in the future.' };
+  }
+  if (end < start) {
+    return { ok: false, message: 'The range ends before it starts.' };
   }
   return { ok: true, range: { startDate: start, endDate: end } };
 }

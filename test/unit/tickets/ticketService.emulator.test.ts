@@ -1,0 +1,162 @@
+// TicketService over the real client and the emulator (real HTTP on loopback): de-duplication and the concurrency cap
+// counted at the server (emu.requests) and at the client, under a mixed load like hovers + explorer + panels.
+import * as assert from 'assert';
+import { TicketClient } from '../../../src/api/client';
+import { TicketApiError } from '../../../src/api/errors';
+import type { ListTicketsQuery, RequestOptions } from '../../../src/api/types';
+import { createTicketService } from '../../../src/tickets/ticketService';
+import type { TicketClientLike } from '../../../src/tickets/types';
+import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
+
+/** The real client, with a count of calls in flight (what the cap must bound). */
+class CountingClient implements TicketClientLike {
+  active = 0;
+  peak = 0;
+  constructor(readonly inner: TicketClient) {}
+  private async count<T>(call: () => Promise<T>): Promise<T> {
+    this.active++;
+    this.peak = Math.max(this.peak, this.active);
+    try {
+      return await call();
+    } finally {
+      this.active--;
+    }
+  }
+  getTicket(id: string, options?: RequestOptions) {
+    return this.count(() => this.inner.getTicket(id, options));
+  }
+  listTickets(query: ListTicketsQuery, options?: RequestOptions) {
+    return this.count(() => this.inner.listTickets(query, options));
+  }
+  listTicketNotes(id: string, options?: RequestOptions) {
+    return this.count(() => this.inner.listTicketNotes(id, options));
+  }
+}
+
+describe('TicketService against the emulator', function () {
+  this.timeout(30000);
+  let emu: TicketEmulator;
+  let client: TicketClient;
+
+  before(async () => {
+    emu = await TicketEmulator.start({ seed: 'demo' });
+  });
+  beforeEach(() => {
+    client = new TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS, maxAttempts: 1 });
+  });
+  afterEach(async () => {
+    await client.close();
+    emu.clearFaults();
+    emu.setLatency(0);
+    emu.clearRequests();
+  });
+  after(async () => {
+    await emu.stop();
+  });
+
+  const actions = (name: string) => emu.requests.filter((r) => r.action === name);
+
+  it('100 hovers on one uncached id send one GetTicket; then the cache answers without a request', async () => {
+    emu.setLatency(30);
+    const service = createTicketService({ getClient: () => client });
+    const answers = await Promise.all(Array.from({ length: 100 }, () => service.getTicket('0005PYGCW')));
+    assert.ok(answers.every((t) => t.ticketId === '0005PYGCW' && t.title.length > 0));
+    assert.strictEqual(actions('GetTicket').length, 1);
+    assert.strictEqual(service.peekTicket('0005PYGCW')?.ticketId, '0005PYGCW');
+    await service.getTicket('0005PYGCW');
+    assert.strictEqual(actions('GetTicket').length, 1);
+  });
+
+  it('a cancelled hover does not cancel the request another hover waits for', async () => {
+    emu.setLatency(100);
+    const service = createTicketService({ getClient: () => client });
+    const hover = new AbortController();
+    const first = service.getTicket('001571BTXC', { signal: hover.signal });
+    const second = service.getTicket('001571BTXC');
+    setTimeout(() => hover.abort(), 20);
+    await assert.rejects(first, (e: TicketApiError) => e.kind === 'aborted');
+    assert.strictEqual((await second).ticketId, '001571BTXC');
+    assert.strictEqual(actions('GetTicket').length, 1);
+  });
+
+  it('a request all callers left is abandoned and its late answer is not cached', async () => {
+    emu.setLatency(200);
+    const service = createTicketService({ getClient: () => client });
+    const hover = new AbortController();
+    const pending = service.getTicket('001571BTXC', { signal: hover.signal });
+    setTimeout(() => hover.abort(), 30);
+    await assert.rejects(pending, (e: TicketApiError) => e.kind === 'aborted');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    assert.strictEqual(service.peekTicket('001571BTXC'), undefined);
+  });
+
+  it('remembers "not found" so repeated hovers on a wrong id do not ask again', async () => {
+    const service = createTicketService({ getClient: () => client });
+    await assert.rejects(service.getTicket('0009ZZZZZZ'), (e: TicketApiError) => e.kind === 'notFound');
+    await assert.rejects(service.getTicket('0009ZZZZZZ'), (e: TicketApiError) => e.kind === 'notFound');
+    assert.strictEqual(actions('GetTicket').length, 1);
+  });
+
+  it('load: 200 concurrent callers (hovers, explorer, panels) stay under the cap, never duplicate, all get an answer or an error', async () => {
+    emu.setLatency(15);
+    const counting = new CountingClient(client);
+    const maxConcurrent = 4;
+    const service = createTicketService({ getClient: () => counting, maxConcurrent });
+    // Ticket ids the explorer would show: the first page.
+    const firstPage = await client.listTickets({ pageNumber: 1, pageSize: 40 });
+    const ids = firstPage.tickets.map((t) => t.ticketId);
+    emu.clearRequests();
+    // Every 10th GetTicket of one id fails once on the server: errors must reach exactly the callers of that request.
+    emu.inject({ kind: 'status', status: 500, action: 'GetTicket', times: 3 });
+
+    type Outcome = { ok: true } | { ok: false; kind: string };
+    const calls: Array<Promise<Outcome>> = [];
+    const settle = (p: Promise<unknown>): Promise<Outcome> =>
+      p.then(
+        () => ({ ok: true }) as Outcome,
+        (e: unknown) => ({ ok: false, kind: e instanceof TicketApiError ? e.kind : 'not a TicketApiError' }) as Outcome,
+      );
+    for (let i = 0; i < 200; i++) {
+      const id = ids[i % 25];
+      switch (i % 5) {
+        case 0: // hover
+        case 1:
+          calls.push(settle(service.getTicket(id)));
+          break;
+        case 2: // explorer: a status group's page, or a tooltip
+          calls.push(
+            settle(i % 2 ? service.listTickets({ pageNumber: 1 + (i % 3), pageSize: 10, statuses: ['dealing'] }) : service.getTicket(id)),
+          );
+          break;
+        case 3: // panel: ticket and conversation
+          calls.push(settle(service.getNotes(id)));
+          break;
+        case 4: // a hover on an id that does not exist
+          calls.push(settle(service.getTicket(`0009ZZZZ${String(i % 7).padStart(2, '0')}`.slice(0, 10))));
+          break;
+      }
+    }
+    const outcomes = await Promise.all(calls);
+
+    assert.strictEqual(outcomes.length, 200, 'every caller settled');
+    assert.ok(outcomes.every((o) => o.ok || o.kind === 'notFound' || o.kind === 'server'), JSON.stringify(outcomes.filter((o) => !o.ok)));
+    assert.ok(counting.peak <= maxConcurrent, `peak ${counting.peak} > cap ${maxConcurrent}`);
+    assert.ok(counting.peak >= 2, 'the load really ran requests in parallel');
+    assert.ok(service.stats().maxInFlightSeen <= maxConcurrent);
+
+    // No duplicate request for one id (or one list page) at the server.
+    const keys = emu.requests.map((r) => {
+      const params = { ...r.query, ...r.body } as Record<string, string>;
+      return r.action === 'ListTickets'
+        ? `${r.action}:${params.PageNumber}:${params.PageSize}:${params['StatusList.1']}`
+        : `${r.action}:${params.TicketId}`;
+    });
+    const duplicates = keys.filter((k, i) => keys.indexOf(k) !== i);
+    // A request that failed with a 500 is not cached, so a later caller may ask again: only those may repeat.
+    const failedKeys = new Set(emu.requests.map((r, i) => (r.status >= 500 ? keys[i] : '')).filter(Boolean));
+    assert.deepStrictEqual(duplicates.filter((k) => !failedKeys.has(k)), [], 'no duplicate request for one id');
+    const unique = new Set(keys).size;
+    assert.ok(unique <= 25 * 2 + 3 + 7 + 3, `expected at most one request per distinct thing, got ${unique}`);
+    assert.strictEqual(outcomes.filter((o) => !o.ok && o.kind === 'server').length > 0, true, 'the injected 500s reached their callers');
+  });
+});
