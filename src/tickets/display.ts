@@ -107,6 +107,10 @@ const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60_000],
 ];
 
+// Intl formatters are slow to build (tens of µs) and hovers are hot: build each once.
+const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const localFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "3 days ago", "yesterday", "just now"; empty for a missing time. */
 export function formatRelativeTime(timeMs: number, nowMs: number): string {
   if (!Number.isFinite(timeMs) || timeMs <= 0) {
@@ -116,10 +120,9 @@ export function formatRelativeTime(timeMs: number, nowMs: number): string {
   if (Math.abs(delta) < 60_000) {
     return 'just now';
   }
-  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
   for (const [unit, size] of RELATIVE_UNITS) {
     if (Math.abs(delta) >= size) {
-      return format.format(Math.trunc(delta / size), unit);
+      return relativeFormat.format(Math.trunc(delta / size), unit);
     }
   }
   return 'just now';
@@ -130,15 +133,20 @@ export function formatLocalTime(timeMs: number, timeZone?: string): string {
   if (!Number.isFinite(timeMs) || timeMs <= 0) {
     return '';
   }
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(timeMs));
+  let format = localFormats.get(timeZone ?? '');
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    localFormats.set(timeZone ?? '', format);
+  }
+  const parts = format.formatToParts(new Date(timeMs));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
