@@ -55,7 +55,8 @@ function groupLook(node: GroupNode): NodeLook {
   const look = statusLook(node.status);
   const count = node.list.totalCount;
   const label = look.label;
-  const attention = look.needsYou && count > 0;
+  // Only "waiting for your feedback" is highlighted: support is blocked on the user there.
+  const attention = look.value === 3 && count > 0;
   return {
     label,
     description: node.list.error && node.list.pagesLoaded === 0 ? 'failed to load' : String(count),

@@ -97,7 +97,7 @@ export function registerHovers(context: vscode.ExtensionContext, service: Ticket
     if (compiled.error && warnedPattern !== source) {
       warnedPattern = source;
       void vscode.window
-        .showWarningMessage(`${compiled.error} Using the default ticket id pattern.`, 'Open Settings')
+        .showWarningMessage(`${compiled.error.replace(/\.?$/, '.')} Using the default ticket id pattern.`, 'Open Settings')
         .then((choice) => {
           if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'aliyunTickets.idPattern');
         });

@@ -1,0 +1,113 @@
+// The ticket explorer, hovers and document links in the real VS Code: providers registered for any text document,
+// the cache shared (many hovers -> one request), settings applied live, the tree loaded and a ticket revealed.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { escapeMarkdown, sanitizeInline } from '../../src/tickets/display';
+import { AliyunTicketsTestApi, DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, sleep, ui, waitFor } from './harness';
+
+async function hoversAt(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
+  return hovers.flatMap((hover) => hover.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')));
+}
+
+async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('aliyunTickets').update(key, value, vscode.ConfigurationTarget.Global);
+  await sleep(200);
+}
+
+describe('explorer and hovers', function () {
+  let api: AliyunTicketsTestApi;
+  let document: vscode.TextDocument;
+  const text = ['// Workaround until ticket 0005PYGCW is fixed', 'released 2026-08-14 as v1.2.3, commit 9fceb02d0ae598e95dc970b74767f19372d61af8', 'bare id 001571BTXC here'].join('\n');
+  const idPosition = new vscode.Position(0, text.indexOf('0005PYGCW') + 3);
+
+  before(async () => {
+    api = await activateExtension();
+    await emulator.reset();
+    if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
+    await calmWorkbench();
+    document = await vscode.workspace.openTextDocument({ language: 'typescript', content: text });
+    await vscode.window.showTextDocument(document);
+  });
+
+  after(async () => {
+    await setSetting('hover.enabled', undefined);
+    await setSetting('hover.requireContext', undefined);
+    await setSetting('idPattern', undefined);
+    await calmWorkbench();
+  });
+
+  it('hovering a ticket id shows title, status, links; 20 hovers send one GetTicket', async () => {
+    api.ticketService.invalidate('0005PYGCW');
+    await emulator.clearRequests();
+    const ticket = await emulator.ticket('0005PYGCW');
+    const all = await Promise.all(Array.from({ length: 20 }, () => hoversAt(document, idPosition)));
+    for (const contents of all) {
+      const ours = contents.find((c) => c.includes('command:aliyunTickets.openTicket'));
+      assert.ok(ours, `our hover is there: ${contents.join(' | ')}`);
+      assert.ok(ours.includes(escapeMarkdown(sanitizeInline(ticket.title, 200))), 'the title, escaped');
+      assert.ok(ours.includes('command:aliyunTickets.copyTicketId'), 'Copy ID link');
+    }
+    const gets = (await emulator.requests()).filter((r) => r.action === 'GetTicket');
+    assert.strictEqual(gets.length, 1, 'one request for twenty hovers');
+    // Cached now: another hover asks nothing.
+    await hoversAt(document, idPosition);
+    assert.strictEqual((await emulator.requests()).filter((r) => r.action === 'GetTicket').length, 1);
+  });
+
+  it('dates, versions and hashes get no hover; a bare id only when requireContext is off', async () => {
+    for (const word of ['2026-08-14', 'v1.2.3', '9fceb02d']) {
+      const contents = await hoversAt(document, new vscode.Position(1, text.split('\n')[1].indexOf(word) + 2));
+      assert.ok(!contents.some((c) => c.includes('aliyunTickets')), `no hover on ${word}`);
+    }
+    const barePosition = new vscode.Position(2, 'bare id '.length + 2);
+    assert.ok(!(await hoversAt(document, barePosition)).some((c) => c.includes('aliyunTickets')));
+    await setSetting('hover.requireContext', false);
+    await waitFor('a hover on the bare id', async () => (await hoversAt(document, barePosition)).some((c) => c.includes('command:aliyunTickets.openTicket')));
+    await setSetting('hover.requireContext', undefined);
+  });
+
+  it('ticket ids are links that open the ticket', async () => {
+    const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri)) ?? [];
+    const ours = links.filter((l) => l.target?.scheme === 'command');
+    assert.strictEqual(ours.length, 1);
+    assert.strictEqual(document.getText(ours[0].range), '0005PYGCW');
+    assert.strictEqual(decodeURIComponent(ours[0].target!.toString(true)), 'command:aliyunTickets.openTicket?["0005PYGCW"]');
+  });
+
+  it('hover.enabled off removes hovers and links at once; on brings them back', async () => {
+    await setSetting('hover.enabled', false);
+    assert.ok(!(await hoversAt(document, idPosition)).some((c) => c.includes('aliyunTickets')));
+    const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri)) ?? [];
+    assert.strictEqual(links.filter((l) => l.target?.scheme === 'command').length, 0);
+    await setSetting('hover.enabled', true);
+    await waitFor('the hover again', async () => (await hoversAt(document, idPosition)).some((c) => c.includes('command:aliyunTickets.openTicket')));
+  });
+
+  it('an invalid idPattern warns and keeps the default working', async function () {
+    const since = Date.now();
+    await setSetting('idPattern', '([A-Z');
+    if (ui.available()) await ui.waitForNotification(/not a valid regular expression/, since);
+    assert.ok((await hoversAt(document, idPosition)).some((c) => c.includes('command:aliyunTickets.openTicket')));
+    await setSetting('idPattern', undefined);
+  });
+
+  it('the Tickets view loads (one ListTickets per status group) and reveals a ticket', async () => {
+    await emulator.clearRequests();
+    await vscode.commands.executeCommand('workbench.view.extension.aliyunTickets');
+    const lists = await waitFor('six ListTickets', async () => {
+      const found = (await emulator.requests()).filter((r) => r.action === 'ListTickets');
+      return found.length >= 6 ? found : undefined;
+    });
+    assert.ok(lists.length >= 6);
+    const since = Date.now();
+    await vscode.commands.executeCommand('aliyunTickets.revealInExplorer', '001571BTXC');
+    if (ui.available()) {
+      await sleep(500);
+      await ui.screenshot('explorer-revealed');
+      await vscode.commands.executeCommand('notifications.showList');
+      const notes = await ui.notifications();
+      assert.ok(!notes.some((n) => n.at >= since && /not in the Tickets view/.test(n.text)), 'the ticket was found');
+    }
+  });
+});
