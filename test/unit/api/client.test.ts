@@ -447,6 +447,18 @@ describe('api/client TicketClient against the emulator', function () {
       assert.strictEqual(new Set(emu.requests.map((r) => r.connectionId)).size, 1);
     });
 
+    it('error answers and retries keep using the same connection', async () => {
+      const before = emu.connectionCount;
+      const c = client();
+      emu.inject({ kind: 'throttle', retryAfterMs: 10 });
+      await c.getTicket('0005PYGCW');
+      await rejectsWith(c.getTicket('0000NOPE00'), 'notFound');
+      emu.inject({ kind: 'status', status: 500 });
+      await c.listTicketNotes('0005PYGCW');
+      assert.strictEqual(emu.requests.length, 5);
+      assert.strictEqual(emu.connectionCount - before, 1);
+    });
+
     it('close() closes the pool; later calls are refused', async () => {
       const c = client();
       await c.getTicket('0005PYGCW');

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { TicketApiError, describeError, fromResponse, kindForResponse, type TicketErrorKind } from '../../../src/api/errors';
+import { parseRetryAfter } from '../../../src/api/response';
 
 describe('api/errors', () => {
   describe('kindForResponse maps the documented codes', () => {
@@ -106,6 +107,18 @@ describe('api/errors', () => {
     it('anything else is described without secrets', () => {
       assert.strictEqual(describeError(new Error('boom LTAI5tSecretIdValue1')), 'Unexpected error: boom LTAI[redacted]');
       assert.strictEqual(describeError('plain'), 'Unexpected error: plain');
+    });
+  });
+
+  describe('parseRetryAfter (x-acs-retry-after, read as milliseconds like the official SDK)', () => {
+    it('reads whole and fractional numbers as ms; ignores anything else', () => {
+      assert.strictEqual(parseRetryAfter({ 'x-acs-retry-after': '1000' }), 1000);
+      assert.strictEqual(parseRetryAfter({ 'x-acs-retry-after': ' 250 ' }), 250);
+      assert.strictEqual(parseRetryAfter({ 'x-acs-retry-after': '0.5' }), 1);
+      for (const bad of ['abc', '-1', '1e9', '', '10s', '9999999999999']) {
+        assert.strictEqual(parseRetryAfter({ 'x-acs-retry-after': bad }), undefined, bad);
+      }
+      assert.strictEqual(parseRetryAfter({}), undefined);
     });
   });
 });
