@@ -107,6 +107,26 @@ function isRetryable(err: TicketApiError): boolean {
   return err.kind === 'network' || err.kind === 'server' || err.kind === 'throttled';
 }
 
+/** Settles with `work`, or rejects as soon as the signal fires (a slow credential store must not hold a cancel). */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, action: string): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new TicketApiError({ code: 'Aborted', kind: 'aborted', message: 'The request was cancelled.', action }));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
+}
+
 function sleep(ms: number, signal: AbortSignal | undefined, action: string): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new TicketApiError({ code: 'Aborted', kind: 'aborted', message: 'The request was cancelled.', action }));
@@ -183,7 +203,7 @@ export class TicketClient {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       if (signal?.aborted) throw new TicketApiError({ code: 'Aborted', kind: 'aborted', message: 'The request was cancelled.', action, attempts: attempt - 1 });
       // Called per attempt so rotated keys (SecretStorage, refreshed STS) are picked up.
-      const credentials = await this.resolveCredentials();
+      const credentials = await unlessAborted(this.resolveCredentials(), signal, action);
       const known = [credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken];
       const started = Date.now();
       let response: RawResponse | undefined;

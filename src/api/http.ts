@@ -30,7 +30,6 @@ let undici: UndiciModule | undefined;
 
 /** Loads undici on the first request only. */
 export function loadUndici(): UndiciModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   undici ??= require('undici') as UndiciModule;
   return undici;
 }
@@ -77,8 +76,8 @@ export class HttpTransport {
   private readonly pools = new Map<string, Pool>();
   private closed = false;
 
-  /** Connections opened so far are not tracked here; the emulator counts them from the server side. */
-  poolFor(origin: string): Pool {
+  /** The keep-alive pool of an origin, created (and undici loaded) on first use. */
+  private poolFor(origin: string): Pool {
     let pool = this.pools.get(origin);
     if (!pool) {
       const { Pool: PoolClass } = loadUndici();

@@ -394,6 +394,19 @@ describe('api/client TicketClient against the emulator', function () {
       await rejectsWith(c.getTicket('0005PYGCW', { signal: AbortSignal.abort() }), 'aborted');
     });
 
+    it('aborting while a slow credentials source is still answering rejects at once', async () => {
+      const controller = new AbortController();
+      const pending = client({ credentials: () => new Promise((r) => setTimeout(() => r(DEMO_CREDENTIALS), 2000)) }).getTicket('0005PYGCW', {
+        signal: controller.signal,
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      const started = Date.now();
+      controller.abort();
+      await rejectsWith(pending, 'aborted');
+      assert.ok(Date.now() - started < 200);
+      assert.strictEqual(emu.requests.length, 0);
+    });
+
     it('aborting during a retry wait rejects at once', async () => {
       emu.inject({ kind: 'throttle', retryAfterMs: 5000 });
       const controller = new AbortController();
