@@ -27,19 +27,42 @@ export interface SignInDeps {
 
 type SourceChoice = vscode.QuickPickItem & { signIn?: StoredSignIn };
 
+interface AttemptOptions {
+  /** Straight to the AccessKey boxes (no environment / CLI choice). */
+  accessKeyOnly?: boolean;
+  /** Pre-filled AccessKey ID (Try Again). */
+  accessKeyId?: string;
+}
+
+/** A key the server refused, kept only until the user has read why (never stored). */
+interface Rejection {
+  error: unknown;
+  /** The account as the user knows it ("AccessKey …W9pK", "aliyun CLI profile "work""). */
+  label: string;
+  /** The key was typed into the boxes (not an environment / CLI source). */
+  typed: boolean;
+  typedAccessKeyId?: string;
+}
+
 export class SignInFlow {
   private running: Promise<boolean> | undefined;
 
   constructor(private readonly deps: SignInDeps) {}
 
-  /** Runs the interactive sign-in (or joins the one already open). Resolves true when signed in at the end. */
-  run(): Promise<boolean> {
-    if (!this.running) {
-      this.running = this.interactive().finally(() => {
+  /**
+   * Runs the interactive sign-in (or joins the one whose boxes are open). Resolves true when signed in at the end,
+   * including after "Try Again" on a rejected key. Only the boxes and the check hold the lock: an error toast the user
+   * ignores never blocks the next Sign In.
+   */
+  run(options: AttemptOptions = {}): Promise<boolean> {
+    if (this.running) return this.running;
+    const attempt = this.attempt(options);
+    this.running = attempt
+      .then((outcome) => outcome === true, () => false)
+      .finally(() => {
         this.running = undefined;
       });
-    }
-    return this.running;
+    return attempt.then((outcome) => (typeof outcome === 'boolean' ? outcome : this.explainFailure(outcome)));
   }
 
   /**
@@ -63,81 +86,63 @@ export class SignInFlow {
     }
   }
 
-  private async interactive(): Promise<boolean> {
-    const source = await this.chooseSource();
+  /** One pass through the boxes and the check: true / false (cancelled), or the rejection to explain. */
+  private async attempt(options: AttemptOptions): Promise<boolean | Rejection> {
+    const source = options.accessKeyOnly ? 'accessKey' : await this.chooseSource();
     if (source === undefined) return false;
     if (source !== 'accessKey') return this.checkAndSave(source);
 
-    let accessKeyId = '';
-    for (;;) {
-      const id = await vscode.window.showInputBox({
-        title: 'Sign In to Alibaba Cloud Tickets: AccessKey ID',
-        prompt: 'The AccessKey ID of a RAM user allowed to use the Ticket API (RAM console → AccessKey).',
-        placeHolder: 'LTAI… (or STS.… for temporary credentials)',
-        value: accessKeyId,
-        ignoreFocusOut: true,
-        validateInput: validateAccessKeyIdInput,
-      });
-      if (id === undefined) return false;
-      accessKeyId = id.trim();
+    const id = await vscode.window.showInputBox({
+      title: 'Sign In to Alibaba Cloud Tickets: AccessKey ID',
+      prompt: 'The AccessKey ID of a RAM user allowed to use the Ticket API (RAM console → AccessKey).',
+      placeHolder: 'LTAI… (or STS.… for temporary credentials)',
+      value: options.accessKeyId ?? '',
+      ignoreFocusOut: true,
+      validateInput: validateAccessKeyIdInput,
+    });
+    if (id === undefined) return false;
+    const accessKeyId = id.trim();
 
-      const secret = await vscode.window.showInputBox({
-        title: 'Sign In to Alibaba Cloud Tickets: AccessKey Secret',
-        prompt: 'The AccessKey Secret that belongs to this AccessKey ID. It is kept in VS Code secret storage only.',
+    const secret = await vscode.window.showInputBox({
+      title: 'Sign In to Alibaba Cloud Tickets: AccessKey Secret',
+      prompt: 'The AccessKey Secret that belongs to this AccessKey ID. It is kept in VS Code secret storage only.',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: validateSecretInput,
+    });
+    if (secret === undefined) return false;
+
+    let token: string | undefined;
+    if (isStsAccessKeyId(accessKeyId)) {
+      token = await vscode.window.showInputBox({
+        title: 'Sign In to Alibaba Cloud Tickets: Security Token',
+        prompt: 'Temporary (STS.) AccessKeys need the security token that came with them.',
         password: true,
         ignoreFocusOut: true,
-        validateInput: validateSecretInput,
+        validateInput: validateSecurityTokenInput,
       });
-      if (secret === undefined) return false;
-
-      let token: string | undefined;
-      if (isStsAccessKeyId(accessKeyId)) {
-        token = await vscode.window.showInputBox({
-          title: 'Sign In to Alibaba Cloud Tickets: Security Token',
-          prompt: 'Temporary (STS.) AccessKeys need the security token that came with them.',
-          password: true,
-          ignoreFocusOut: true,
-          validateInput: validateSecurityTokenInput,
-        });
-        if (token === undefined) return false;
-      }
-
-      const signIn: StoredSignIn = { kind: 'accessKey', ...credentialsFromInput(accessKeyId, secret, token) };
-      const outcome = await this.checkWithProgress(signIn);
-      if (outcome === 'ok') return true;
-      if (outcome === 'cancelled' || outcome === 'storageFailed') return false;
-      // Rejected: say why; "Try Again" keeps the id so only the secret is typed again.
-      const retry = await vscode.window.showErrorMessage(`Sign-in failed. ${describeError(outcome.error)} Nothing was saved.`, 'Try Again', 'Show Log');
-      if (retry === 'Show Log') this.deps.log.show();
-      if (retry !== 'Try Again') return false;
+      if (token === undefined) return false;
     }
+
+    const signIn: StoredSignIn = { kind: 'accessKey', ...credentialsFromInput(accessKeyId, secret, token) };
+    return this.checkAndSave(signIn, accessKeyId);
   }
 
-  /** Environment / CLI sign-in: checked like a typed key. */
-  private async checkAndSave(signIn: StoredSignIn): Promise<boolean> {
+  private async checkAndSave(signIn: StoredSignIn, typedAccessKeyId?: string): Promise<boolean | Rejection> {
     const outcome = await this.checkWithProgress(signIn);
     if (outcome === 'ok') return true;
     if (outcome === 'cancelled' || outcome === 'storageFailed') return false;
-    const choice = await vscode.window.showErrorMessage(
-      `Sign-in with ${accountLabel(signIn)} failed. ${describeError(outcome.error)} Nothing was saved.`,
-      'Enter an AccessKey',
-      'Show Log',
-    );
-    if (choice === 'Show Log') this.deps.log.show();
-    if (choice === 'Enter an AccessKey') return this.interactiveAccessKeyOnly();
-    return false;
+    return { error: outcome.error, label: accountLabel(signIn), typed: signIn.kind === 'accessKey', typedAccessKeyId };
   }
 
-  /** Set while the flow goes straight to the AccessKey boxes (the outside source just failed). */
-  private skipSourcePick = false;
-
-  private async interactiveAccessKeyOnly(): Promise<boolean> {
-    this.skipSourcePick = true;
-    try {
-      return await this.interactive();
-    } finally {
-      this.skipSourcePick = false;
-    }
+  /** Says why the key was refused; "Try Again" reopens the boxes with the id kept (only the secret is typed again). */
+  private async explainFailure(rejection: Rejection): Promise<boolean> {
+    const retryLabel = rejection.typed ? 'Try Again' : 'Enter an AccessKey';
+    const what = rejection.typed ? 'Sign-in failed.' : `Sign-in with ${rejection.label} failed.`;
+    const choice = await vscode.window.showErrorMessage(`${what} ${describeError(rejection.error)} Nothing was saved.`, retryLabel, 'Show Log');
+    if (choice === 'Show Log') this.deps.log.show();
+    if (choice !== retryLabel) return false;
+    return this.run({ accessKeyOnly: true, accessKeyId: rejection.typedAccessKeyId });
   }
 
   private async checkWithProgress(signIn: StoredSignIn): Promise<'ok' | 'cancelled' | 'storageFailed' | { error: unknown }> {
@@ -168,7 +173,6 @@ export class SignInFlow {
 
   /** 'accessKey' to type one; a StoredSignIn for an outside source; undefined when dismissed. */
   private async chooseSource(): Promise<'accessKey' | StoredSignIn | undefined> {
-    if (this.skipSourcePick) return 'accessKey';
     const items: SourceChoice[] = [];
     const [environment, cli] = await Promise.all([
       this.deps.sources.fromEnvironment().catch(() => undefined),
