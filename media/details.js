@@ -19,6 +19,7 @@
     const message = event.data;
     if (!message || message.type !== 'render' || typeof message.body !== 'string' || !root) return;
     root.innerHTML = message.body;
+    showLocalTimes(root);
     if (pendingScroll > 0) {
       window.scrollTo(0, pendingScroll);
       // Keep trying until the content is tall enough (first render after a reload).
@@ -26,6 +27,19 @@
     }
     document.body.dataset.rendered = 'true';
   });
+
+  // The extension host may run on another machine (remote, code-server) with another time zone: show the times in
+  // this browser's zone, in the same "YYYY-MM-DD HH:mm" shape.
+  function showLocalTimes(container) {
+    const pad = (n) => String(n).padStart(2, '0');
+    for (const element of container.querySelectorAll('time[datetime]')) {
+      const date = new Date(element.getAttribute('datetime') || '');
+      if (isNaN(date.getTime())) continue;
+      element.textContent = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+      element.title = date.toString();
+    }
+  }
+  if (root) showLocalTimes(root);
 
   let scrollTimer = 0;
   window.addEventListener('scroll', function () {

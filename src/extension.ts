@@ -55,7 +55,11 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       clientProvider.reset();
       ticketService.invalidate();
       if (signIn) panels.reloadAll();
-      else panels.showSignedOut();
+      else {
+        // Signed out: nothing of the account's tickets stays on screen or in the recent list.
+        panels.showSignedOut();
+        void recent.clear();
+      }
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('aliyunTickets.endpoint') && !event.affectsConfiguration('aliyunTickets.signatureVersion')) return;
