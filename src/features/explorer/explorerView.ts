@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { describeError, isTicketApiError } from '../../api/errors';
 import { showTicketError } from '../../common/errors';
 import type { TicketService } from '../../tickets/types';
-import { describeFilter, isFilterActive } from './filter';
+import { describeFilter, isFilterActive, toFilter } from './filter';
 import { promptForFilter } from './filterPrompt';
 import { LOAD_MORE_COMMAND, nodeLook, RETRY_LIST_COMMAND, ticketTooltip, ticketTooltipError } from './labels';
 import { TicketExplorerModel, type ExplorerNode, type TicketNode } from './model';
@@ -212,8 +212,9 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
 
   context.subscriptions.push(
     vscode.commands.registerCommand('aliyunTickets.explorer.refresh', refresh),
-    vscode.commands.registerCommand('aliyunTickets.explorer.filter', async () => {
-      const filter = await promptForFilter(model.filter);
+    vscode.commands.registerCommand('aliyunTickets.explorer.filter', async (arg?: unknown) => {
+      // Other features and tests may pass a filter; from the title bar it asks.
+      const filter = arg !== undefined ? toFilter(arg) : await promptForFilter(model.filter);
       if (filter) await track(model.setFilter(filter));
     }),
     vscode.commands.registerCommand('aliyunTickets.explorer.clearFilter', () => track(model.setFilter({}))),

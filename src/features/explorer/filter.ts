@@ -134,3 +134,21 @@ function endOfDay(dayStart: number): number {
 function formatDay(ms: number, timeZone?: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
 }
+
+/** A filter from an untrusted command argument: known fields of the right types only; undefined when unusable. */
+export function toFilter(value: unknown): TicketFilter | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const raw = value as Record<string, unknown>;
+  const names = new Set<string>(Object.values(STATUS_NAMES));
+  const filter: TicketFilter = {};
+  if (Array.isArray(raw.statuses)) {
+    const statuses = raw.statuses.filter((s): s is StatusName => typeof s === 'string' && names.has(s));
+    if (statuses.length) filter.statuses = statuses;
+  }
+  if (typeof raw.keyword === 'string' && raw.keyword.trim() && !validateKeyword(raw.keyword)) filter.keyword = raw.keyword.trim();
+  if (typeof raw.startDate === 'number' && typeof raw.endDate === 'number' && raw.startDate <= raw.endDate) {
+    filter.startDate = raw.startDate;
+    filter.endDate = raw.endDate;
+  }
+  return filter;
+}

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { describeFilter, filterQueryFields, isFilterActive, parseDateRange, presetRange } from '../../../src/features/explorer/filter';
+import { describeFilter, filterQueryFields, isFilterActive, parseDateRange, presetRange, toFilter } from '../../../src/features/explorer/filter';
 import { normalizeAutoRefreshSeconds, RefreshTimer } from '../../../src/features/explorer/refreshTimer';
 
 describe('explorer filter', () => {
@@ -34,6 +34,21 @@ describe('explorer filter', () => {
     assert.deepStrictEqual(filterQueryFields({ startDate: 5 }), {});
     assert.deepStrictEqual(filterQueryFields({ keyword: 'x', startDate: 1, endDate: 2 }), { keyword: 'x', startDate: 1, endDate: 2 });
     assert.strictEqual(presetRange('any', now), undefined);
+  });
+});
+
+describe('explorer filter from a command argument', () => {
+  it('keeps known statuses, a usable keyword and an ordered date pair; drops the rest', () => {
+    assert.deepStrictEqual(toFilter({ statuses: ['dealing', 'nope', 7], keyword: '  OSS ', startDate: 1, endDate: 2, extra: true }), {
+      statuses: ['dealing'],
+      keyword: 'OSS',
+      startDate: 1,
+      endDate: 2,
+    });
+    assert.deepStrictEqual(toFilter({ startDate: 5, endDate: 1, keyword: 'x'.repeat(200) }), {});
+    assert.deepStrictEqual(toFilter({}), {});
+    assert.strictEqual(toFilter('dealing'), undefined);
+    assert.strictEqual(toFilter(null), undefined);
   });
 });
 
