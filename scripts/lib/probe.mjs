@@ -23,6 +23,8 @@ export async function startProbe({ notifications, screenshotDir }) {
         message: text('.quick-input-message'),
         placeholder: input?.getAttribute('placeholder') ?? '',
         inputType: input?.getAttribute('type') ?? '',
+        // The input box marks a failed validateInput with a severity class (error / warning / info).
+        severity: ['error', 'warning', 'info'].find((c) => widget?.querySelector('.quick-input-box .monaco-inputbox')?.classList.contains(c)) ?? '',
         value: input?.value ?? '',
         rows: Array.from(widget?.querySelectorAll('.monaco-list-row') ?? []).map((row) => row.textContent?.trim() ?? ''),
       };
@@ -35,6 +37,11 @@ export async function startProbe({ notifications, screenshotDir }) {
       return { ok: true };
     },
     'POST /press': async ({ key }) => { await page.keyboard.press(String(key)); return { ok: true }; },
+    // A key pressed in the quick input itself (focusing it first, as a click would), whatever had focus before.
+    'POST /quick-input/press': async ({ key }) => {
+      await page.locator(`${QUICK_INPUT} .quick-input-box input`).press(String(key), { timeout: 10_000 });
+      return { ok: true };
+    },
     'GET /webviews': async () => {
       const frames = page.frames().filter((f) => f !== page.mainFrame());
       const out = [];

@@ -91,10 +91,10 @@ describe('sign-in', function () {
       const s = await ui.quickInput();
       return /no spaces/i.test(s.message) ? s : undefined;
     });
-    await ui.press('Enter');
+    await ui.pressInQuickInput('Enter');
     assert.match((await ui.quickInput()).title, /AccessKey ID/, 'Enter on an invalid id must not move on');
     assert.ok(state.visible);
-    await ui.press('Escape');
+    await ui.pressInQuickInput('Escape');
     assert.strictEqual(await result, false);
     assert.strictEqual(await api.auth.isSignedIn(), false);
   });

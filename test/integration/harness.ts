@@ -111,6 +111,8 @@ export interface QuickInputState {
   message: string;
   placeholder: string;
   inputType: string;
+  /** 'error' while validateInput reports a problem with the current value. */
+  severity: string;
   value: string;
   rows: string[];
 }
@@ -133,18 +135,43 @@ export const ui = {
   notifications: () => probe<{ text: string; at: number }[]>('GET', '/notifications'),
   quickInput: () => probe<QuickInputState>('GET', '/quick-input'),
   fillQuickInput: (text: string) => probe('POST', '/quick-input/fill', { text }),
+  /** A key pressed wherever the focus is. */
   press: (key: string) => probe('POST', '/press', { key }),
+  /** A key pressed in the quick input (the extension's input box). */
+  pressInQuickInput: (key: string) => probe('POST', '/quick-input/press', { key }),
   webviews: () => probe<{ url: string; html: string }[]>('GET', '/webviews'),
   screenshot: (name: string) => probe<{ file: string }>('POST', '/screenshot', { name }),
 
   /** Waits for an input box (or quick pick) whose title/prompt/placeholder matches, types `text` and presses Enter. */
   async answer(match: RegExp, text: string): Promise<QuickInputState> {
+    let last: QuickInputState | undefined;
     const state = await waitFor(`an input box matching ${match}`, async () => {
-      const s = await ui.quickInput();
+      const s = (last = await ui.quickInput());
       return s.visible && match.test(`${s.title} ${s.message} ${s.placeholder}`) ? s : undefined;
+    }).catch(async (error: Error) => {
+      const shot = await ui.screenshot(`no-input-box-${Date.now()}`).catch(() => undefined);
+      throw new Error(`${error.message}; the quick input shows ${JSON.stringify(last)}${shot ? `; screenshot ${shot.file}` : ''}`);
     });
     await ui.fillQuickInput(text);
-    await ui.press('Enter');
+    // Enter counts only once the extension's validateInput has answered for this value (it runs in the extension
+    // host, a round trip away): wait until the box holds the text and shows no validation error twice in a row.
+    let calm = 0;
+    await waitFor(`the input box to accept ${match}`, async () => {
+      const s = await ui.quickInput();
+      if (s.value !== text) await ui.fillQuickInput(text);
+      calm = s.value === text && s.severity !== 'error' ? calm + 1 : 0;
+      return calm >= 2;
+    });
+    // A person whose Enter did not register presses it again: the same box with the same text still up after a
+    // moment means the key was lost (focus moving between the notification center and the quick input).
+    for (let tries = 0; ; tries++) {
+      await ui.pressInQuickInput('Enter');
+      const moved = await waitFor('the input box to close or change', async () => {
+        const s = await ui.quickInput();
+        return !s.visible || s.title !== state.title || s.value !== text || undefined;
+      }, 1500).then(() => true, () => false);
+      if (moved || tries >= 2) break;
+    }
     return state;
   },
 
