@@ -146,6 +146,9 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     void vscode.commands.executeCommand('setContext', 'aliyunTickets.explorer.state', model.state);
     void vscode.commands.executeCommand('setContext', 'aliyunTickets.explorer.errorKind', model.state === 'error' ? (model.lastError?.kind ?? 'unknown') : '');
     void vscode.commands.executeCommand('setContext', 'aliyunTickets.explorer.filtered', isFilterActive(model.filter));
+    // The activity-bar badge counts what needs the user: tickets support is waiting on.
+    const waiting = model.waitingForYou;
+    view.badge = waiting ? { value: waiting, tooltip: `${waiting} ticket${waiting === 1 ? '' : 's'} waiting for your feedback` } : undefined;
     const filterText = describeFilter(model.filter);
     view.description = filterText ? `Filter: ${filterText}` : undefined;
   };

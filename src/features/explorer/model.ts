@@ -133,6 +133,13 @@ export class TicketExplorerModel {
     return this.layout.pageSize;
   }
 
+  /** Tickets waiting for the user's feedback (the server's total), when the tree is grouped and loaded. */
+  get waitingForYou(): number | undefined {
+    if (this.stateValue !== 'ready' && this.stateValue !== 'empty') return undefined;
+    const list = this.lists.find((l) => l.status === 3 && !l.error && l.pagesLoaded > 0);
+    return this.layout.groupByStatus ? list?.totalCount : undefined;
+  }
+
   /** Listeners get the node whose subtree changed, or undefined for the whole tree. */
   onDidChange(listener: (node?: ExplorerNode) => void): { dispose(): void } {
     this.listeners.add(listener);

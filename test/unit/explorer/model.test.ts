@@ -68,6 +68,7 @@ describe('ticket explorer model against the emulator', function () {
       assert.ok(children.every((n) => m.parent(n) === group), 'getParent of a ticket is its group');
     }
     assert.strictEqual(sum, DEMO_TICKET_COUNT);
+    assert.strictEqual(m.waitingForYou, roots[0].list.totalCount, 'the badge counts tickets waiting for you');
     const feedback = roots[0];
     const look = nodeLook(feedback, undefined, Date.now(), 10);
     if (feedback.list.totalCount > 0) {
