@@ -130,7 +130,7 @@ class TicketPanel {
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js')).toString(),
     };
-    panel.iconPath = vscode.Uri.joinPath(media, 'ticket.svg');
+    panel.iconPath = { light: vscode.Uri.joinPath(media, 'ticket-light.svg'), dark: vscode.Uri.joinPath(media, 'ticket-dark.svg') };
     panel.title = ticketId;
     // Set once: later data goes by message, so the page (and its scroll position) is not reloaded.
     panel.webview.html = this.currentHtml();
