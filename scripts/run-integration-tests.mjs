@@ -29,7 +29,7 @@ const verbose = args.includes('--verbose') || !!process.env.DEBUG;
 const NOISE = [
   /open-vsx\.org/, /authentication provider 'github'/, /^Creating a socket/, /^Resolv(ing|ed) connection token/,
   /^\[reconnection-grace-time\]/, /^Updating additional builtin extensions cache/, /^\[Service Worker\]/,
-  /^\[AgentHost/, /^\[AccountPolicyGate\]/, /^\s+at .*(workbench\.js|\/static\/out\/)/, /vsda/,
+  /^\[AgentHost/, /^\[AccountPolicyGate\]/, /^Creation of workbench contribution/, /^\s+at .*(workbench\.js|\/static\/out\/)/, /vsda/,
 ];
 function isWorkbenchNoise(line) {
   return NOISE.some((re) => re.test(line));
