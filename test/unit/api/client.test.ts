@@ -19,6 +19,15 @@ async function rejectsWith(promise: Promise<unknown>, kind: TicketApiError['kind
   assert.fail(`expected a ${kind} error, but the call succeeded`);
 }
 
+/** Waits for a condition (polling), so tests act on an event instead of guessing how long it takes on a busy machine. */
+async function until(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 describe('api/client TicketClient against the emulator', function () {
   this.timeout(20000);
   let emu: TicketEmulator;
@@ -302,11 +311,14 @@ describe('api/client TicketClient against the emulator', function () {
   });
 
   describe('faults, retries and timeouts', () => {
-    it('throttled then succeeds, waiting at least x-acs-retry-after', async () => {
+    it('throttled then succeeds, waiting at least x-acs-retry-after, re-signed with a new nonce and date', async () => {
       emu.inject({ kind: 'throttle', retryAfterMs: 400, times: 1 });
       const events: RequestLogEvent[] = [];
       const started = Date.now();
-      const ticket = await client({ onRequest: (e) => events.push(e) }).getTicket('0005PYGCW');
+      // A clock one minute further on at every reading: each attempt must read it again to date its signature.
+      let readings = 0;
+      const now = () => started + readings++ * 60_000;
+      const ticket = await client({ onRequest: (e) => events.push(e), now }).getTicket('0005PYGCW');
       const elapsed = Date.now() - started;
       assert.strictEqual(ticket.ticketId, '0005PYGCW');
       assert.ok(elapsed >= 400, `waited only ${elapsed} ms`);
@@ -315,6 +327,32 @@ describe('api/client TicketClient against the emulator', function () {
       assert.ok(events[0].retryInMs! >= 400);
       const nonces = emu.requests.map((r) => r.headers['x-acs-signature-nonce']);
       assert.notStrictEqual(nonces[0], nonces[1], 'each attempt is re-signed with a new nonce');
+      const dates = emu.requests.map((r) => r.headers['x-acs-date']);
+      assert.notStrictEqual(dates[0], dates[1], 'each attempt is re-signed with a new date');
+    });
+
+    it('backs off exponentially with jitter between retries, capped by maxRetryDelayMs', async () => {
+      emu.inject({ kind: 'status', status: 503, times: 2 });
+      const events: RequestLogEvent[] = [];
+      const started = Date.now();
+      await client({ retryBaseDelayMs: 100, onRequest: (e) => events.push(e) }).getTicket('0005PYGCW');
+      const [first, second] = events.map((e) => e.retryInMs);
+      assert.ok(first! >= 50 && first! <= 100, `first wait ${first} ms is half to all of the base`);
+      assert.ok(second! >= 100 && second! <= 200, `second wait ${second} ms is half to all of twice the base`);
+      assert.ok(Date.now() - started >= first! + second!, 'the client really waited');
+      // Jitter: clients failing together do not all come back at the same moment.
+      const waits = new Set<number>();
+      for (let i = 0; i < 6; i++) {
+        emu.inject({ kind: 'status', status: 503 });
+        const seen: RequestLogEvent[] = [];
+        await client({ retryBaseDelayMs: 100, onRequest: (e) => seen.push(e) }).getTicket('0005PYGCW');
+        waits.add(seen[0].retryInMs!);
+      }
+      assert.ok(waits.size > 1, `the same wait every time: ${[...waits]}`);
+      emu.inject({ kind: 'status', status: 503 });
+      const capped: RequestLogEvent[] = [];
+      await client({ retryBaseDelayMs: 5000, maxRetryDelayMs: 100, onRequest: (e) => capped.push(e) }).getTicket('0005PYGCW');
+      assert.ok(capped[0].retryInMs! <= 100, `capped wait ${capped[0].retryInMs} ms`);
     });
 
     it('honours retryAfterSeconds from the emulator (1 s)', async () => {
@@ -337,7 +375,7 @@ describe('api/client TicketClient against the emulator', function () {
       emu.inject({ kind: 'throttle', retryAfterMs: 120_000 });
       const started = Date.now();
       const err = await rejectsWith(client({ maxRetryDelayMs: 2000 }).getTicket('0005PYGCW'), 'throttled');
-      assert.ok(Date.now() - started < 1500);
+      assert.ok(Date.now() - started < 5000, 'did not wait');
       assert.strictEqual(emu.requests.length, 1);
       assert.match(describeError(err), /wait 2 minutes/);
     });
@@ -373,49 +411,67 @@ describe('api/client TicketClient against the emulator', function () {
     });
 
     it('a slow answer times out after timeoutMs', async () => {
-      emu.inject({ kind: 'slow', delayMs: 3000, times: 5 });
+      emu.inject({ kind: 'slow', delayMs: 5000, times: 5 });
       const started = Date.now();
       const err = await rejectsWith(client({ timeoutMs: 300 }).getTicket('0005PYGCW'), 'timeout');
       const elapsed = Date.now() - started;
-      assert.ok(elapsed >= 290 && elapsed < 1500, `took ${elapsed} ms`);
+      assert.ok(elapsed >= 290 && elapsed < 4000, `took ${elapsed} ms`);
       assert.match(describeError(err), /did not answer in time/);
     });
 
+    it('timeoutMs bounds each attempt, not the whole call with its retries', async () => {
+      emu.setLatency(600);
+      emu.inject({ kind: 'status', status: 500, times: 2 });
+      const started = Date.now();
+      const ticket = await client({ timeoutMs: 1500 }).getTicket('0005PYGCW');
+      assert.strictEqual(ticket.ticketId, '0005PYGCW');
+      assert.deepStrictEqual(emu.requests.map((r) => r.status), [500, 500, 200]);
+      assert.ok(Date.now() - started >= 1800, 'three attempts of 600 ms each took longer than one timeoutMs');
+    });
+
+    // "At once" is measured against a wait of several seconds that a broken abort would sit through.
     it('an aborted signal rejects at once, mid-request or before', async () => {
-      emu.inject({ kind: 'slow', delayMs: 3000 });
+      emu.inject({ kind: 'slow', delayMs: 8000 });
       const controller = new AbortController();
       const c = client();
       const pending = c.getTicket('0005PYGCW', { signal: controller.signal });
-      await new Promise((r) => setTimeout(r, 100));
+      await until('the emulator to hold the request', () => emu.requests.length === 1);
       const started = Date.now();
       controller.abort();
       await rejectsWith(pending, 'aborted');
-      assert.ok(Date.now() - started < 200);
+      assert.ok(Date.now() - started < 2000);
       await rejectsWith(c.getTicket('0005PYGCW', { signal: AbortSignal.abort() }), 'aborted');
     });
 
     it('aborting while a slow credentials source is still answering rejects at once', async () => {
       const controller = new AbortController();
-      const pending = client({ credentials: () => new Promise((r) => setTimeout(() => r(DEMO_CREDENTIALS), 2000)) }).getTicket('0005PYGCW', {
-        signal: controller.signal,
-      });
-      await new Promise((r) => setTimeout(r, 50));
-      const started = Date.now();
+      let asked = false;
+      let answer: (c: Credentials) => void = () => undefined;
+      const credentials = () => {
+        asked = true;
+        return new Promise<Credentials>((r) => (answer = r));
+      };
+      const pending = client({ credentials }).getTicket('0005PYGCW', { signal: controller.signal });
+      await until('the credentials source to be asked', () => asked);
       controller.abort();
       await rejectsWith(pending, 'aborted');
-      assert.ok(Date.now() - started < 200);
+      answer(DEMO_CREDENTIALS); // the late answer is ignored
+      await new Promise((r) => setImmediate(r));
       assert.strictEqual(emu.requests.length, 0);
     });
 
     it('aborting during a retry wait rejects at once', async () => {
-      emu.inject({ kind: 'throttle', retryAfterMs: 5000 });
+      emu.inject({ kind: 'throttle', retryAfterMs: 8000 });
       const controller = new AbortController();
-      const pending = client({ maxRetryDelayMs: 10_000 }).getTicket('0005PYGCW', { signal: controller.signal });
-      await new Promise((r) => setTimeout(r, 200));
+      let waiting = false;
+      const pending = client({ maxRetryDelayMs: 10_000, onRequest: (e) => (waiting = e.retryInMs !== undefined) }).getTicket('0005PYGCW', {
+        signal: controller.signal,
+      });
+      await until('the client to start waiting for a retry', () => waiting);
       const started = Date.now();
       controller.abort();
       await rejectsWith(pending, 'aborted');
-      assert.ok(Date.now() - started < 200);
+      assert.ok(Date.now() - started < 2000);
       assert.strictEqual(emu.requests.length, 1);
     });
 
@@ -475,9 +531,10 @@ describe('api/client TicketClient against the emulator', function () {
     it('close() closes the pool; later calls are refused', async () => {
       const c = client();
       await c.getTicket('0005PYGCW');
+      assert.ok(emu.openConnectionCount >= 1);
       await c.close();
-      await new Promise((r) => setTimeout(r, 50));
-      assert.strictEqual(emu.openConnectionCount, 0);
+      // Well before the emulator's own 5 s idle timeout would close it anyway.
+      await until('the emulator to see the connection closed', () => emu.openConnectionCount === 0, 3000);
       await rejectsWith(c.getTicket('0005PYGCW'), 'config');
     });
 
