@@ -50,6 +50,12 @@ describe('explorer and hovers', function () {
     }
     const gets = (await emulator.requests()).filter((r) => r.action === 'GetTicket');
     assert.strictEqual(gets.length, 1, 'one request for twenty hovers');
+    // The MarkdownString VS Code renders: trusted for our two commands only, no HTML.
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, idPosition);
+    const markdown = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.includes('aliyunTickets'));
+    assert.ok(markdown);
+    assert.deepStrictEqual(markdown.isTrusted, { enabledCommands: ['aliyunTickets.openTicket', 'aliyunTickets.copyTicketId'] });
+    assert.ok(!markdown.supportHtml);
     // Cached now: another hover asks nothing.
     await hoversAt(document, idPosition);
     assert.strictEqual((await emulator.requests()).filter((r) => r.action === 'GetTicket').length, 1);
