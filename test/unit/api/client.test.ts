@@ -7,6 +7,7 @@ import { TicketEmulator, DEMO_CREDENTIALS, STS_CREDENTIALS, EXPIRED_STS_CREDENTI
 import { TicketClient } from '../../../src/api/client';
 import { TicketApiError, describeError } from '../../../src/api/errors';
 import type { Credentials, RequestLogEvent, TicketClientOptions } from '../../../src/api/types';
+import { until } from '../emulator/helpers';
 
 async function rejectsWith(promise: Promise<unknown>, kind: TicketApiError['kind']): Promise<TicketApiError> {
   try {
@@ -17,15 +18,6 @@ async function rejectsWith(promise: Promise<unknown>, kind: TicketApiError['kind
     return err;
   }
   assert.fail(`expected a ${kind} error, but the call succeeded`);
-}
-
-/** Waits for a condition (polling), so tests act on an event instead of guessing how long it takes on a busy machine. */
-async function until(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
 }
 
 describe('api/client TicketClient against the emulator', function () {

@@ -140,6 +140,18 @@ export function rawRequest(
   });
 }
 
+/**
+ * Waits for a condition (polling), so tests act on an event instead of guessing how long something takes on a busy
+ * machine. Fails with `what` after `timeoutMs`.
+ */
+export async function until(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 /** JSON call to the control API. */
 export async function control(baseUrl: string, method: string, path: string, payload?: unknown): Promise<CallResult> {
   return rawRequest(new URL(baseUrl), method, path, { 'content-type': 'application/json', host: new URL(baseUrl).host }, payload === undefined ? '' : JSON.stringify(payload));
