@@ -14,6 +14,11 @@ export const EXPLORER_VIEW_ID = 'aliyunTickets.explorer';
 const CONFIG = 'aliyunTickets.explorer';
 /** Remembered creation times: they never change, so the age in the description needs one fetch per ticket. */
 const MAX_REMEMBERED = 5000;
+/**
+ * GetTicket prefetches (for the age in the description) per load or refresh. Creation times are remembered, so later
+ * refreshes only fetch new tickets; the budget keeps a first load of a big account from a burst of hundreds of calls.
+ */
+const PREFETCH_BUDGET = 60;
 
 export interface TicketExplorer {
   /** Shows the ticket in the tree (loading pages if needed). onlyIfVisible: do nothing while the view is hidden. */
@@ -26,6 +31,7 @@ class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode> {
   readonly onDidChangeTreeData = this.changed.event;
   private readonly createTimes = new Map<string, number>();
   private readonly prefetching = new Set<string>();
+  private prefetchBudget = PREFETCH_BUDGET;
 
   constructor(
     private readonly model: TicketExplorerModel,
@@ -96,7 +102,8 @@ class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode> {
   /** Fetches the ticket in the background (behind hovers and panels) so its age can show; once per ticket. */
   private prefetch(node: TicketNode): void {
     const ticketId = node.ticket.ticketId;
-    if (this.prefetching.has(ticketId)) return;
+    if (this.prefetching.has(ticketId) || this.prefetchBudget <= 0) return;
+    this.prefetchBudget--;
     this.prefetching.add(ticketId);
     this.service.getTicket(ticketId, { background: true }).then(
       (details) => {
@@ -110,8 +117,10 @@ class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode> {
     );
   }
 
+  /** A new load or refresh: failed prefetches may be tried again, with a fresh budget. */
   forgetFailedPrefetches(): void {
     this.prefetching.clear();
+    this.prefetchBudget = PREFETCH_BUDGET;
   }
 
   private remember(ticketId: string, createTime: number): void {
@@ -132,7 +141,7 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
   const model = new TicketExplorerModel({ service, settings });
   const provider = new TicketTreeProvider(model, service);
   const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  const timer = new RefreshTimer(() => track(model.refresh()));
+  const timer = new RefreshTimer(() => refresh());
 
   /** Shows the view's progress bar while a load runs. */
   const track = (promise: Promise<unknown> | undefined): Promise<void> => {
