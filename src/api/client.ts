@@ -26,6 +26,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_ATTEMPTS = 3;
 const DEFAULT_RETRY_BASE_MS = 300;
 const DEFAULT_MAX_RETRY_DELAY_MS = 10_000;
+/** setTimeout fires at once (after a warning) for anything longer, which would turn a long wait into none. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Where each parameter travels: the query string or the form body (as the official API metadata says). */
 export interface ActionParams {
@@ -165,13 +167,13 @@ export class TicketClient {
     }
     this.endpoint = endpoint;
     this.credentials = options.credentials;
-    this.timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS);
+    this.timeoutMs = Math.min(MAX_TIMER_MS, positive(options.timeoutMs, DEFAULT_TIMEOUT_MS));
     this.maxAttempts = Math.max(1, Math.floor(positive(options.maxAttempts, DEFAULT_MAX_ATTEMPTS)));
     this.signatureVersion = options.signatureVersion === 'v1' ? 'v1' : 'v3';
     this.onRequest = options.onRequest;
     this.now = options.now ?? Date.now;
     this.retryBaseDelayMs = nonNegative(options.retryBaseDelayMs, DEFAULT_RETRY_BASE_MS);
-    this.maxRetryDelayMs = nonNegative(options.maxRetryDelayMs, DEFAULT_MAX_RETRY_DELAY_MS);
+    this.maxRetryDelayMs = Math.min(MAX_TIMER_MS, nonNegative(options.maxRetryDelayMs, DEFAULT_MAX_RETRY_DELAY_MS));
   }
 
   /** The normalized endpoint, or undefined when it was refused. */
@@ -199,8 +201,8 @@ export class TicketClient {
     if (typeof this.endpoint !== 'string') throw this.endpoint;
     const origin = this.endpoint;
     const signal = options.signal;
-    let lastError: TicketApiError | undefined;
-    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+    // Ends by returning a result or throwing: the last attempt never gets a retry delay.
+    for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new TicketApiError({ code: 'Aborted', kind: 'aborted', message: 'The request was cancelled.', action, attempts: attempt - 1 });
       // Called per attempt so rotated keys (SecretStorage, refreshed STS) are picked up.
       const credentials = await unlessAborted(this.resolveCredentials(), signal, action);
@@ -214,7 +216,6 @@ export class TicketClient {
         return result;
       } catch (caught) {
         const err = caught instanceof TicketApiError ? caught : new TicketApiError({ code: 'InternalError', kind: 'network', message: 'The request failed unexpectedly.', action });
-        lastError = err;
         const delay = attempt < this.maxAttempts && isRetryable(err) ? this.retryDelay(err, attempt) : undefined;
         this.log({
           action,
@@ -229,8 +230,6 @@ export class TicketClient {
         await sleep(delay, signal, action);
       }
     }
-    // Not reached: the loop either returns or throws on its last attempt.
-    throw lastError ?? new TicketApiError({ code: 'InternalError', kind: 'network', message: 'No attempt was made.', action });
   }
 
   /** Closes the keep-alive connection pool; later requests fail with a 'config' error. */

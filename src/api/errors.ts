@@ -80,7 +80,6 @@ export function isTicketApiError(value: unknown): value is TicketApiError {
 // ---------------------------------------------------------------------------------------------------------------
 // Mapping server answers to kinds, and kinds to sentences a person understands.
 
-
 /** What fromResponse needs from a failed answer (already parsed from the envelope and headers). */
 export interface FailedResponse {
   httpStatus: number;
@@ -237,7 +236,7 @@ export function describeError(err: unknown): string {
  * A copy of `err` with every text field passed through redactSecrets (with the credentials in use as known values):
  * the last line of defence, applied to every error the client lets out, whatever produced it.
  */
-export function sanitizeError(err: TicketApiError, knownSecrets: ReadonlyArray<string | undefined> = [], attempts?: number): TicketApiError {
+export function sanitizeError(err: TicketApiError, knownSecrets: ReadonlyArray<string | undefined> = []): TicketApiError {
   const clean = (value: string) => redactSecrets(value, knownSecrets);
   let detail: AccessDeniedDetail | undefined;
   if (err.accessDeniedDetail) {
@@ -255,6 +254,6 @@ export function sanitizeError(err: TicketApiError, knownSecrets: ReadonlyArray<s
     accessDeniedDetail: detail,
     retryAfterMs: err.retryAfterMs,
     action: err.action === undefined ? undefined : clean(err.action),
-    attempts: attempts ?? err.attempts,
+    attempts: err.attempts,
   });
 }

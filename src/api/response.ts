@@ -70,8 +70,9 @@ function scalarText(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Proxies and gateways answer with markup (HTML, sometimes XML); JSON never starts with '<'. */
 function looksLikeHtml(body: string): boolean {
-  return /^\s*(<!doctype|<html|<head|<body|<\?xml|<)/i.test(body);
+  return /^\s*</.test(body);
 }
 
 /**

@@ -411,6 +411,12 @@ describe('api/client TicketClient against the emulator', function () {
       assert.match(describeError(err), /did not answer in time/);
     });
 
+    it('a timeoutMs beyond what a timer can hold is capped, not turned into an instant timeout', async () => {
+      emu.inject({ kind: 'slow', delayMs: 50 });
+      const ticket = await client({ timeoutMs: 3_000_000_000 }).getTicket('0005PYGCW');
+      assert.strictEqual(ticket.ticketId, '0005PYGCW');
+    });
+
     it('timeoutMs bounds each attempt, not the whole call with its retries', async () => {
       emu.setLatency(600);
       emu.inject({ kind: 'status', status: 500, times: 2 });
