@@ -1,7 +1,7 @@
 // TicketClient: the signed Ticket API client (product Workorder, version 2021-06-10). Parameters go where the official
 // API puts them, every attempt is signed afresh (new nonce and date), and only failures that can pass on their own are
 // retried: network errors, 5xx and Throttling*.
-import { TicketApiError, sanitizeError } from './errors';
+import { TicketApiError, abortedError, sanitizeError } from './errors';
 import { DEFAULT_ENDPOINT, validateEndpoint } from './endpoint';
 import { HttpTransport, type HttpRequest } from './http';
 import { parseActionResponse, type RawResponse } from './response';
@@ -65,11 +65,12 @@ export function listTicketNotesParams(ticketId: string): ActionParams {
  * ListTickets: PageNumber/PageSize in the query string; StartDate, EndDate, Keyword and StatusList.N in the form body.
  * The API wants both dates or neither: a lone startDate ends "now", a lone endDate starts at 0.
  */
-export function listTicketsParams(q: ListTicketsQuery, now: number = Date.now()): ActionParams {
+export function listTicketsParams(input: ListTicketsQuery, now: number = Date.now()): ActionParams {
+  const q: Partial<ListTicketsQuery> = input ?? {};
   const bad = (message: string) => new TicketApiError({ code: 'InvalidParameter', kind: 'badRequest', message: `ListTickets: ${message}`, action: 'ListTickets' });
-  const pageNumber = Math.floor(Number(q?.pageNumber ?? 1));
+  const pageNumber = Math.floor(Number(q.pageNumber ?? 1));
   if (!Number.isFinite(pageNumber) || pageNumber < 1) throw bad('pageNumber must be 1 or more.');
-  const rawSize = Math.floor(Number(q?.pageSize ?? 20));
+  const rawSize = Math.floor(Number(q.pageSize ?? 20));
   if (!Number.isFinite(rawSize)) throw bad('pageSize must be a number.');
   const pageSize = Math.min(100, Math.max(10, rawSize)); // the API accepts 10..100
   const query: Record<string, string> = { PageNumber: String(pageNumber), PageSize: String(pageSize) };
@@ -113,7 +114,7 @@ function isRetryable(err: TicketApiError): boolean {
 function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, action: string): Promise<T> {
   if (!signal) return work;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new TicketApiError({ code: 'Aborted', kind: 'aborted', message: 'The request was cancelled.', action }));
+    const onAbort = () => reject(abortedError(action));
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(
@@ -131,14 +132,14 @@ function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, act
 
 function sleep(ms: number, signal: AbortSignal | undefined, action: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new TicketApiError({ code: 'Aborted', kind: 'aborted', message: 'The request was cancelled.', action }));
+    if (signal?.aborted) return reject(abortedError(action));
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new TicketApiError({ code: 'Aborted', kind: 'aborted', message: 'The request was cancelled.', action }));
+      reject(abortedError(action));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
@@ -203,7 +204,7 @@ export class TicketClient {
     const signal = options.signal;
     // Ends by returning a result or throwing: the last attempt never gets a retry delay.
     for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) throw new TicketApiError({ code: 'Aborted', kind: 'aborted', message: 'The request was cancelled.', action, attempts: attempt - 1 });
+      if (signal?.aborted) throw abortedError(action, attempt - 1);
       // Called per attempt so rotated keys (SecretStorage, refreshed STS) are picked up.
       const credentials = await unlessAborted(this.resolveCredentials(), signal, action);
       const known = [credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken];

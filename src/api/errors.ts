@@ -77,6 +77,11 @@ export function isTicketApiError(value: unknown): value is TicketApiError {
   return value instanceof TicketApiError;
 }
 
+/** The caller's signal fired: wherever the call was (credentials, request, retry wait), it ends with this. */
+export function abortedError(action?: string, attempts?: number): TicketApiError {
+  return new TicketApiError({ code: 'Aborted', kind: 'aborted', message: 'The request was cancelled.', action, attempts });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Mapping server answers to kinds, and kinds to sentences a person understands.
 

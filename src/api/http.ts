@@ -2,7 +2,7 @@
 // reject at once. undici is required lazily (inside loadUndici) so that activating the extension never parses it;
 // the build maps 'undici' to dist/undici.js.
 import type { Pool } from 'undici';
-import { TicketApiError } from './errors';
+import { TicketApiError, abortedError } from './errors';
 
 export interface HttpRequest {
   /** scheme://host[:port], already validated. */
@@ -42,10 +42,6 @@ export function isUndiciLoaded(): boolean {
 // Cap per origin: the TicketService limits concurrency further; this only bounds sockets if it is bypassed.
 const CONNECTIONS_PER_ORIGIN = 8;
 const KEEP_ALIVE_MS = 30_000;
-
-function abortedError(action?: string): TicketApiError {
-  return new TicketApiError({ code: 'Aborted', kind: 'aborted', message: 'The request was cancelled.', action });
-}
 
 function timeoutError(timeoutMs: number, action?: string): TicketApiError {
   return new TicketApiError({

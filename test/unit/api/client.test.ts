@@ -189,6 +189,14 @@ describe('api/client TicketClient against the emulator', function () {
       assert.strictEqual(req.headers['x-acs-action'], 'ListTicketNotes');
     });
 
+    it('refuses a bad page number or date range before sending anything, saying what is wrong', async () => {
+      const c = client();
+      assert.match((await rejectsWith(c.listTickets({ pageNumber: 0, pageSize: 10 }), 'badRequest')).message, /pageNumber must be 1 or more/);
+      assert.match((await rejectsWith(c.listTickets({ pageNumber: 1, pageSize: Number.NaN }), 'badRequest')).message, /pageSize must be a number/);
+      assert.match((await rejectsWith(c.listTickets({ pageNumber: 1, pageSize: 10, startDate: 2000, endDate: 1000 }), 'badRequest')).message, /date range/);
+      assert.strictEqual(emu.requests.length, 0);
+    });
+
     it('clamps pageSize to the API range 10..100', async () => {
       await client().listTickets({ pageNumber: 1, pageSize: 5 });
       await client().listTickets({ pageNumber: 1, pageSize: 500 });
