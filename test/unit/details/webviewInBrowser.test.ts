@@ -1,0 +1,192 @@
+// The details page in a real Chromium, under its own CSP, with every hostile string in every field: no script of theirs
+// runs, no request leaves for anything but our stylesheet and script, and each string reads back as the same text.
+// Also the page's half of the protocol: 'ready' first, data by message, clicks become messages with indexes only.
+// Skipped when no Chromium is installed (npm run setup:vscode installs Debian's).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import type { Ticket, TicketNote } from '../../../src/api/types';
+import { renderTicketBody, renderTicketHtml, type DetailsView } from '../../../src/features/details/render';
+import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const MEDIA = path.resolve(__dirname, '../../../../media');
+
+function hostileView(): DetailsView {
+  const first = HOSTILE_STRINGS[0].value;
+  const ticket: Ticket = {
+    ticketId: '0005PYGCW',
+    title: first,
+    description: HOSTILE_STRINGS.map((h) => h.value).join('\n'),
+    createTime: Date.now() - 3600_000,
+    creatorId: '<img src=x onerror=alert(101)>',
+    categoryId: '"><script>alert(102)</script>',
+    status: { value: 3, label: '<svg onload=alert(103)>' },
+    severity: { value: 2, label: '<iframe src="https://evil.example/"></iframe>' },
+  };
+  const notes: TicketNote[] = HOSTILE_STRINGS.map((h, i) => ({
+    dialogId: String(i),
+    createTime: Date.now() - (HOSTILE_STRINGS.length - i) * 60_000,
+    content: h.value,
+    userName: h.value.slice(0, 200),
+    userRole: i % 2 ? 2 : 3,
+    attachments: [
+      { name: h.value.slice(0, 200), url: h.value },
+      { name: `safe-${i}.log`, url: `https://oss.example.com/logs/${i}.log?Signature=${encodeURIComponent('a+b')}` },
+    ],
+  }));
+  return { kind: 'ticket', ticket, notes };
+}
+
+/**
+ * What transport and parser do to text (UTF-8 turns a lone surrogate into U+FFFD; CR LF -> LF; NUL is dropped in body
+ * text), so read-back can be compared exactly.
+ */
+function asParsed(value: string): string {
+  return value
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\ufffd')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u0000/g, '');
+}
+
+describe('details page in Chromium under its CSP', function () {
+  this.timeout(60_000);
+  let browser: Browser | undefined;
+  let server: http.Server;
+  let origin = '';
+  const served: string[] = [];
+  let documentHtml = '';
+
+  before(async function () {
+    if (!fs.existsSync(CHROMIUM)) this.skip();
+    server = http.createServer((req, res) => {
+      served.push(req.url ?? '');
+      if (req.url === '/page') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(documentHtml);
+        return;
+      }
+      const file = req.url?.startsWith('/media/') ? path.join(MEDIA, path.basename(req.url)) : '';
+      if (file && fs.existsSync(file)) {
+        res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' });
+        res.end(fs.readFileSync(file));
+        return;
+      }
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  /** Opens the page with a stand-in for the webview host API; returns what the page posted and saw. */
+  async function open(view: DetailsView): Promise<{ page: Page; posted: unknown[]; dialogs: string[]; requests: string[] }> {
+    documentHtml = renderTicketHtml(view, {
+      cspSource: origin,
+      nonce: 'dGVzdC1ub25jZS0xMjM0NTY=',
+      styleUri: `${origin}/media/details.css`,
+      scriptUri: `${origin}/media/details.js`,
+    });
+    served.length = 0;
+    const page = await browser!.newPage();
+    const dialogs: string[] = [];
+    const requests: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('request', (request) => requests.push(request.url()));
+    await page.addInitScript(() => {
+      const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
+      w.__posted = [];
+      w.__state = undefined;
+      w.acquireVsCodeApi = () => ({
+        postMessage: (message: unknown) => w.__posted.push(message),
+        getState: () => w.__state,
+        setState: (state: unknown) => (w.__state = state),
+      });
+    });
+    await page.goto(`${origin}/page`);
+    await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+    const posted = await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
+    return { page, posted, dialogs, requests };
+  }
+
+  async function assertInert(page: Page, dialogs: string[], requests: string[]): Promise<void> {
+    await page.waitForTimeout(300);
+    assert.deepStrictEqual(dialogs, [], 'no script of theirs ran');
+    const foreign = requests.filter((url) => !url.startsWith(`${origin}/page`) && !url.startsWith(`${origin}/media/details.`));
+    assert.deepStrictEqual(foreign, [], 'no request left for anything but our page, stylesheet and script');
+    // (Chromium itself asks for /favicon.ico for a top-level page; a webview frame does not.)
+    assert.deepStrictEqual(served.filter((url) => !['/page', '/media/details.css', '/media/details.js', '/favicon.ico'].includes(url)), []);
+    const injected = await page.evaluate(() => {
+      const found: string[] = [];
+      for (const element of Array.from(document.querySelectorAll('#root *'))) {
+        if (!['HEADER', 'DIV', 'H1', 'H2', 'BUTTON', 'SPAN', 'BDI', 'DL', 'DT', 'DD', 'TIME', 'SECTION', 'P', 'OL', 'UL', 'LI', 'A', 'CODE'].includes(element.tagName)) {
+          found.push(element.tagName);
+        }
+        for (const attribute of Array.from(element.attributes)) if (/^on/i.test(attribute.name)) found.push(`${element.tagName}[${attribute.name}]`);
+      }
+      return found;
+    });
+    assert.deepStrictEqual(injected, [], 'no element or handler came from server text');
+  }
+
+  it('shows every hostile string as the same text when rendered into the document', async () => {
+    const view = hostileView();
+    const { page, posted, dialogs, requests } = await open(view);
+    try {
+      assert.deepStrictEqual(posted[0], { type: 'ready' }, 'the page says ready once it listens');
+      await assertInert(page, dialogs, requests);
+      const notes = await page.$$eval('.note-body', (elements) => elements.map((e) => e.textContent));
+      const expected = HOSTILE_STRINGS.map((h) => asParsed(h.value));
+      assert.strictEqual(notes.length, expected.length);
+      notes.forEach((text, i) => assert.strictEqual(text, expected[i], `[${HOSTILE_STRINGS[i].label}] reads back as text`));
+      assert.strictEqual(await page.$eval('h1.title', (e) => e.textContent), asParsed(HOSTILE_STRINGS[0].value));
+      const links = await page.$$eval('a', (elements) => elements.map((e) => e.getAttribute('href')));
+      assert.ok(links.length > 0 && links.every((href) => href === '#'), 'links carry no URL: the extension opens them after asking');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('stays inert when the body arrives by message (the path after the ready handshake)', async () => {
+    const { page, dialogs, requests } = await open({ kind: 'loading', ticketId: '0005PYGCW' });
+    try {
+      assert.match((await page.textContent('#root')) ?? '', /Loading ticket 0005PYGCW/);
+      const body = renderTicketBody(hostileView());
+      await page.evaluate((b) => window.postMessage({ type: 'render', body: b }, '*'), body);
+      await page.waitForSelector('.note-body');
+      await assertInert(page, dialogs, requests);
+      const count = await page.$$eval('.note-body', (elements) => elements.length);
+      assert.strictEqual(count, HOSTILE_STRINGS.length);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('turns clicks into messages with indexes only, and keeps the scroll position in the page state', async () => {
+    const { page } = await open(hostileView());
+    try {
+      await page.click('a[data-action="openAttachment"][data-note="3"]');
+      await page.click('button[data-action="refresh"]');
+      const posted = await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
+      assert.deepStrictEqual(posted.slice(1), [{ type: 'openAttachment', note: 3, attachment: 1 }, { type: 'refresh' }]);
+      await page.evaluate(() => window.scrollTo(0, 400));
+      await page.waitForFunction(() => ((window as unknown as { __state?: { scrollY?: number } }).__state?.scrollY ?? 0) >= 400);
+      const state = await page.evaluate(() => (window as unknown as { __state: unknown }).__state);
+      assert.deepStrictEqual(state, { ticketId: '0005PYGCW', scrollY: 400 });
+    } finally {
+      await page.close();
+    }
+  });
+});
