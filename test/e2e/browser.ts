@@ -1,0 +1,22 @@
+// Debian's Chromium through playwright-core, for the UI tests (the same flags as scripts/lib/browser.mjs).
+import * as path from 'path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+/** Where screenshots go (ignored by git); the runner passes it, with a default for running mocha by hand. */
+export const RESULTS_DIR = process.env.TICKETS_E2E_RESULTS || path.join(REPO_ROOT, 'test-results', 'ui');
