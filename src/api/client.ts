@@ -211,14 +211,15 @@ export class TicketClient {
       const started = Date.now();
       let response: RawResponse | undefined;
       try {
-        response = await this.transport.send(this.buildRequest(action, params, credentials, origin, signal));
-        const result = parseActionResponse(action, response, known);
-        this.log({ action, attempt, httpStatus: response.status, durationMs: Date.now() - started, requestId: requestIdOf(response, known) });
+        const answer = await this.transport.send(this.buildRequest(action, params, credentials, origin, signal));
+        response = answer;
+        const result = parseActionResponse(action, answer, known);
+        this.log(() => ({ action, attempt, httpStatus: answer.status, durationMs: Date.now() - started, requestId: requestIdOf(answer, known) }));
         return result;
       } catch (caught) {
         const err = caught instanceof TicketApiError ? caught : new TicketApiError({ code: 'InternalError', kind: 'network', message: 'The request failed unexpectedly.', action });
         const delay = attempt < this.maxAttempts && isRetryable(err) ? this.retryDelay(err, attempt) : undefined;
-        this.log({
+        this.log(() => ({
           action,
           attempt,
           httpStatus: err.httpStatus,
@@ -226,7 +227,7 @@ export class TicketClient {
           requestId: err.requestId ?? (response ? requestIdOf(response, known) : undefined),
           code: err.code,
           retryInMs: delay,
-        });
+        }));
         if (delay === undefined) throw sanitizeError(withAttempts(err, attempt, this.maxAttempts), known);
         await sleep(delay, signal, action);
       }
@@ -300,10 +301,11 @@ export class TicketClient {
     };
   }
 
-  private log(event: RequestLogEvent): void {
+  /** Builds the event only when someone listens: finding and redacting the RequestId is not free. */
+  private log(event: () => RequestLogEvent): void {
     if (!this.onRequest) return;
     try {
-      this.onRequest(event);
+      this.onRequest(event());
     } catch {
       // A failing logger must not fail the request.
     }
