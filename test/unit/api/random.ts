@@ -1,19 +1,12 @@
 // A small seeded random source for the fuzz and differential tests: failures are reproducible from the seed.
+import { seededRandom } from '../../emulator/seed';
 
 export class Random {
-  private state: number;
+  /** Uniform in [0, 1): the emulator's seeded generator, so both suites draw from one implementation. */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0 || 1;
-  }
-
-  /** mulberry32: uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(seed);
   }
 
   int(min: number, max: number): number {
