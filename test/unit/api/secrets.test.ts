@@ -93,7 +93,7 @@ describe('api secrets never appear in errors', function () {
     await expectClean('network', sts, (c) => c.getTicket('0005PYGCW'));
   });
   it('timeout', async () => {
-    emu.inject({ kind: 'slow', delayMs: 2000 });
+    emu.inject({ kind: 'slow', delayMs: 8000 }); // far beyond timeoutMs, even on a stalled machine
     await expectClean('timeout', sts, (c) => c.getTicket('0005PYGCW'), { timeoutMs: 200 });
   });
   it('aborted', async () => {
