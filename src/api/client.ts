@@ -169,7 +169,9 @@ export class TicketClient {
     this.endpoint = endpoint;
     this.credentials = options.credentials;
     this.timeoutMs = Math.min(MAX_TIMER_MS, positive(options.timeoutMs, DEFAULT_TIMEOUT_MS));
-    this.maxAttempts = Math.max(1, Math.floor(positive(options.maxAttempts, DEFAULT_MAX_ATTEMPTS)));
+    // 0 or less still makes the one attempt a call needs; it must not fall back to the default and retry.
+    const attempts = options.maxAttempts;
+    this.maxAttempts = typeof attempts === 'number' && Number.isFinite(attempts) ? Math.max(1, Math.floor(attempts)) : DEFAULT_MAX_ATTEMPTS;
     this.signatureVersion = options.signatureVersion === 'v1' ? 'v1' : 'v3';
     this.onRequest = options.onRequest;
     this.now = options.now ?? Date.now;

@@ -402,6 +402,9 @@ describe('api/client TicketClient against the emulator', function () {
       emu.inject({ kind: 'status', status: 503 });
       await rejectsWith(client({ maxAttempts: 1 }).getTicket('0005PYGCW'), 'server');
       assert.strictEqual(emu.requests.length, 1);
+      emu.inject({ kind: 'status', status: 503 });
+      await rejectsWith(client({ maxAttempts: 0 }).getTicket('0005PYGCW'), 'server');
+      assert.strictEqual(emu.requests.length, 2, 'maxAttempts 0 makes one attempt, not the default three');
     });
 
     it('a parameter error (400 illegal.param) is not retried', async () => {
