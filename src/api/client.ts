@@ -106,6 +106,10 @@ function checkCredentials(value: unknown): Credentials {
   return { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, securityToken: c.securityToken || undefined };
 }
 
+/**
+ * Only failures that can pass on their own. A timeout is not among them: the user has already waited timeoutMs for a
+ * server that hangs, and would wait that long again per retry (timeoutMs still bounds each attempt of the others).
+ */
 function isRetryable(err: TicketApiError): boolean {
   return err.kind === 'network' || err.kind === 'server' || err.kind === 'throttled';
 }

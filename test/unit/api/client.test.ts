@@ -419,6 +419,7 @@ describe('api/client TicketClient against the emulator', function () {
       const err = await rejectsWith(client({ timeoutMs: 300 }).getTicket('0005PYGCW'), 'timeout');
       const elapsed = Date.now() - started;
       assert.ok(elapsed >= 290 && elapsed < 4000, `took ${elapsed} ms`);
+      assert.strictEqual(emu.requests.length, 1, 'a timeout is not retried');
       assert.match(describeError(err), /did not answer in time/);
     });
 
