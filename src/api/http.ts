@@ -42,6 +42,8 @@ export function isUndiciLoaded(): boolean {
 // Cap per origin: the TicketService limits concurrency further; this only bounds sockets if it is bypassed.
 const CONNECTIONS_PER_ORIGIN = 8;
 const KEEP_ALIVE_MS = 30_000;
+// A broken or hostile endpoint must not fill memory within one timeout; real answers are kilobytes.
+const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 function timeoutError(timeoutMs: number, action?: string): TicketApiError {
   return new TicketApiError({
@@ -81,6 +83,7 @@ export class HttpTransport {
         connections: CONNECTIONS_PER_ORIGIN,
         keepAliveTimeout: KEEP_ALIVE_MS,
         keepAliveMaxTimeout: KEEP_ALIVE_MS,
+        maxResponseSize: MAX_RESPONSE_BYTES,
       });
       this.pools.set(origin, pool);
     }
@@ -133,6 +136,14 @@ export class HttpTransport {
         if (why === 'timeout') throw timeoutError(request.timeoutMs, request.action);
         if (why === 'aborted') throw abortedError(request.action);
         if (err instanceof TicketApiError) throw err;
+        if ((err as { code?: string } | undefined)?.code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
+          throw new TicketApiError({
+            code: 'ResponseTooLarge',
+            kind: 'malformed',
+            message: `The Ticket API answer was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB and was not read.`,
+            action: request.action,
+          });
+        }
         throw networkError(err, request.origin, request.action);
       }
     })();

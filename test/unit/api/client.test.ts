@@ -501,6 +501,34 @@ describe('api/client TicketClient against the emulator', function () {
       assert.match(err.message, /could not be read/);
     });
 
+    it('an endless answer is cut off at 32 MB as malformed, not retried, and never read whole', async () => {
+      let requests = 0;
+      const server = http.createServer((req, res) => {
+        requests++;
+        req.resume();
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = Buffer.alloc(1024 * 1024, 0x20);
+        let sent = 0;
+        const more = () => {
+          while (sent < 64 && !res.destroyed) {
+            sent++;
+            if (!res.write(chunk)) return void res.once('drain', more);
+          }
+          res.end();
+        };
+        more();
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      try {
+        const err = await rejectsWith(client({ endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }).getTicket('0005PYGCW'), 'malformed');
+        assert.strictEqual(err.code, 'ResponseTooLarge');
+        assert.strictEqual(requests, 1);
+      } finally {
+        server.closeAllConnections();
+        await new Promise((r) => server.close(r));
+      }
+    });
+
     it('an HTML error page (502) is a server error, retried; an HTML 200 is malformed', async () => {
       emu.inject({ kind: 'html', status: 502, times: 3 });
       const err = await rejectsWith(client().getTicket('0005PYGCW'), 'server');
