@@ -2,7 +2,7 @@
 // are fine), offers recent tickets first, and, when signed out, offers Sign In and then carries on with the same id.
 // Other features call the command with an id (string, { ticketId }, or [id] from a command link).
 import * as vscode from 'vscode';
-import { parseTicketIdInput } from './ticketId';
+import { parseTicketIdInput, ticketIdFromArgument } from './ticketId';
 import { plainQuickPickText, type RecentTickets } from './recentTickets';
 
 export interface OpenTicketDeps {
@@ -13,21 +13,6 @@ export interface OpenTicketDeps {
 }
 
 type PickItem = vscode.QuickPickItem & { ticketId?: string };
-
-/** The id in a command argument, or an error message; undefined when there is no argument. */
-export function ticketIdFromArgument(arg: unknown): { ticketId: string } | { error: string } | undefined {
-  const candidate = Array.isArray(arg) ? arg[0] : arg;
-  if (candidate === undefined || candidate === null) return undefined;
-  const raw =
-    typeof candidate === 'string'
-      ? candidate
-      : typeof candidate === 'object' && typeof (candidate as { ticketId?: unknown }).ticketId === 'string'
-        ? (candidate as { ticketId: string }).ticketId
-        : undefined;
-  if (raw === undefined) return undefined;
-  const parsed = parseTicketIdInput(raw);
-  return parsed.ok ? { ticketId: parsed.ticketId } : { error: parsed.message };
-}
 
 export async function openTicket(deps: OpenTicketDeps, arg?: unknown): Promise<void> {
   const fromArg = ticketIdFromArgument(arg);

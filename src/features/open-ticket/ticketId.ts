@@ -68,3 +68,21 @@ export function parseTicketIdInput(input: string): TicketIdParse {
 export function isTicketId(value: unknown): value is string {
   return typeof value === 'string' && checkShape(value).ok;
 }
+
+/**
+ * The id in a command argument (explorer items pass { ticketId }, command links pass [id], hovers pass the id), or
+ * an error message; undefined when there is no argument.
+ */
+export function ticketIdFromArgument(arg: unknown): { ticketId: string } | { error: string } | undefined {
+  const candidate = Array.isArray(arg) ? arg[0] : arg;
+  if (candidate === undefined || candidate === null) return undefined;
+  const raw =
+    typeof candidate === 'string'
+      ? candidate
+      : typeof candidate === 'object' && typeof (candidate as { ticketId?: unknown }).ticketId === 'string'
+        ? (candidate as { ticketId: string }).ticketId
+        : undefined;
+  if (raw === undefined) return undefined;
+  const parsed = parseTicketIdInput(raw);
+  return parsed.ok ? { ticketId: parsed.ticketId } : { error: parsed.message };
+}

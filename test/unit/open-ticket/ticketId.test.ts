@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { isTicketId, parseTicketIdInput } from '../../../src/features/open-ticket/ticketId';
+import { isTicketId, parseTicketIdInput, ticketIdFromArgument } from '../../../src/features/open-ticket/ticketId';
 import { MAX_RECENT_TICKETS, RecentTickets, plainQuickPickText, type KeyValueStore } from '../../../src/features/open-ticket/recentTickets';
 
 describe('Open Ticket: parsing what the user types or pastes', () => {
@@ -112,5 +112,26 @@ describe('Open Ticket: recent tickets', () => {
     assert.ok(!text.includes('$('), text);
     assert.ok(!text.includes('\n'));
     assert.strictEqual(plainQuickPickText('y'.repeat(500)).length, 120);
+  });
+});
+
+describe('Open Ticket: the id passed by other features', () => {
+  it('takes a string, { ticketId }, or [id] from a command link, normalised', () => {
+    assert.deepStrictEqual(ticketIdFromArgument('0005PYGCW'), { ticketId: '0005PYGCW' });
+    assert.deepStrictEqual(ticketIdFromArgument(' 0005pygcw'), { ticketId: '0005PYGCW' });
+    assert.deepStrictEqual(ticketIdFromArgument({ ticketId: '001571BTXC', title: 'x' }), { ticketId: '001571BTXC' });
+    assert.deepStrictEqual(ticketIdFromArgument(['001571BTXC']), { ticketId: '001571BTXC' });
+  });
+
+  it('no argument (command palette) means: ask', () => {
+    assert.strictEqual(ticketIdFromArgument(undefined), undefined);
+    assert.strictEqual(ticketIdFromArgument([]), undefined);
+    assert.strictEqual(ticketIdFromArgument({ other: 1 }), undefined);
+  });
+
+  it('a malformed id from a link is an error with the reason, never opened', () => {
+    const result = ticketIdFromArgument('"><script>alert(1)</script>');
+    assert.ok(result && 'error' in result);
+    assert.match(result.error, /only letters and digits/);
   });
 });
