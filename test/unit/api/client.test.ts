@@ -321,7 +321,7 @@ describe('api/client TicketClient against the emulator', function () {
       const ticket = await client({ onRequest: (e) => events.push(e), now }).getTicket('0005PYGCW');
       const elapsed = Date.now() - started;
       assert.strictEqual(ticket.ticketId, '0005PYGCW');
-      assert.ok(elapsed >= 400, `waited only ${elapsed} ms`);
+      assert.ok(elapsed >= 395, `waited only ${elapsed} ms`);
       assert.deepStrictEqual(emu.requests.map((r) => r.status), [400, 200]);
       assert.strictEqual(events[0].code, 'Throttling.User');
       assert.ok(events[0].retryInMs! >= 400);
@@ -339,7 +339,8 @@ describe('api/client TicketClient against the emulator', function () {
       const [first, second] = events.map((e) => e.retryInMs);
       assert.ok(first! >= 50 && first! <= 100, `first wait ${first} ms is half to all of the base`);
       assert.ok(second! >= 100 && second! <= 200, `second wait ${second} ms is half to all of twice the base`);
-      assert.ok(Date.now() - started >= first! + second!, 'the client really waited');
+      // Timers may fire a millisecond early by the wall clock, hence the small allowance.
+      assert.ok(Date.now() - started >= first! + second! - 5, 'the client really waited');
       // Jitter: clients failing together do not all come back at the same moment.
       const waits = new Set<number>();
       for (let i = 0; i < 6; i++) {
