@@ -26,6 +26,7 @@ export const QUIET_SETTINGS = {
   'window.restoreWindows': 'none',
   'git.enabled': false,
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /** Environment for code-server and its extension host: no credentials of the person running the tests leak in. */

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// UI tests: the packaged extension in the real VS Code (code-server), driven in Chromium as a person would.
+//   npm run test:ui [-- --grep <regexp>] [--keep] [--update-docs]
+// Assumes `npm run build && npm run compile` ran. Packages the .vsix (vsce), installs it into a fresh code-server
+// extensions dir, starts the emulator (demo tickets) and code-server with `aliyunTickets.endpoint` pointing at it, then
+// runs the Playwright suites in out/test/e2e/*.e2e.js with mocha. Screenshots land in test-results/ui/;
+// --update-docs copies the three used by the README into docs/.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { codeServerDirs, installVsix, startCodeServer } from './lib/code-server.mjs';
+import { emulatorCredentials, startEmulator } from './lib/emulator.mjs';
+import { ROOT, TEST_RESULTS, readPackageJson, requireFiles } from './lib/paths.mjs';
+import { ensureVsCodeTestEnv } from './lib/setup.mjs';
+
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const grep = args.includes('--grep') ? args[args.indexOf('--grep') + 1] : undefined;
+const keep = args.includes('--keep') || process.env.KEEP_TEST_DIRS === '1';
+const updateDocs = args.includes('--update-docs');
+const RESULTS = path.join(TEST_RESULTS, 'ui');
+const E2E_DIR = path.join(ROOT, 'out', 'test', 'e2e');
+/** Screenshot (test-results/ui) → the file the README shows (docs/). */
+const DOC_SHOTS = {
+  '03-ticket-details.png': 'ticket-details.png',
+  '04-explorer-grouped.png': 'explorer.png',
+  '05-hover.png': 'hover.png',
+};
+
+const started = Date.now();
+const cleanups = [];
+let exitCode = 1;
+
+async function cleanup() {
+  while (cleanups.length) {
+    const fn = cleanups.pop();
+    try { await fn(); } catch (err) { console.error('[ui] cleanup:', err?.message ?? err); }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => { console.error(`[ui] ${signal}: stopping`); cleanup().finally(() => process.exit(130)); });
+}
+
+/** Sample files a person would hover ticket ids in. */
+function writeWorkspace(workspace) {
+  mkdirSync(workspace, { recursive: true });
+  writeFileSync(
+    path.join(workspace, 'renewal.ts'),
+    [
+      '// Renewal retries: keep the back-off until Alibaba Cloud fixes the order state.',
+      '// See ticket 0005PYGCW for the support conversation.',
+      'export const RENEWAL_RETRY_MS = 30_000;',
+      '',
+    ].join('\n'),
+  );
+}
+
+try {
+  requireFiles([
+    [path.join(ROOT, 'dist', 'extension.js'), 'npm run build'],
+    [E2E_DIR, 'npm run compile'],
+  ]);
+  ensureVsCodeTestEnv();
+  rmSync(RESULTS, { recursive: true, force: true });
+  mkdirSync(RESULTS, { recursive: true });
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'aliyun-tickets-ui-'));
+  cleanups.push(() => { if (!keep) rmSync(dir, { recursive: true, force: true }); else console.log(`[ui] kept ${dir}`); });
+  const dirs = codeServerDirs(dir);
+
+  // Package exactly what a user installs.
+  const manifest = readPackageJson();
+  const vsix = path.join(dir, `${manifest.name}-${manifest.version}.vsix`);
+  const t0 = Date.now();
+  const pack = spawnSync(
+    path.join(ROOT, 'node_modules', '.bin', 'vsce'),
+    ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  if (pack.status !== 0 || !existsSync(vsix)) throw new Error(`vsce package failed:\n${pack.stdout}\n${pack.stderr}`);
+  installVsix(dirs, vsix);
+  console.log(`[ui] packaged and installed ${path.basename(vsix)} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  const emulator = await startEmulator({ seed: 'demo' });
+  cleanups.push(() => emulator.stop());
+  writeWorkspace(dirs.workspace);
+  // No smoke-test driver here: the workbench behaves as it does for a person (toasts included).
+  const server = await startCodeServer(dirs, { settings: { 'aliyunTickets.endpoint': emulator.url }, smokeTestDriver: false });
+  cleanups.push(() => server.stop());
+  console.log(`[ui] emulator ${emulator.url}, code-server ${server.url}`);
+
+  const { DEMO_CREDENTIALS } = emulatorCredentials();
+  Object.assign(process.env, {
+    TICKETS_E2E_CODE_SERVER_URL: server.url,
+    TICKETS_E2E_EMULATOR_URL: emulator.url,
+    TICKETS_E2E_WORKSPACE: dirs.workspace,
+    TICKETS_E2E_RESULTS: RESULTS,
+    TICKETS_E2E_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
+  });
+
+  const mochaModule = require('mocha');
+  const Mocha = mochaModule.default ?? mochaModule.Mocha ?? mochaModule;
+  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60_000, slow: 5_000, ...(grep ? { grep } : {}) });
+  const files = readdirSync(E2E_DIR).filter((f) => f.endsWith('.e2e.js')).sort();
+  if (!files.length) throw new Error('no UI suites in out/test/e2e (run `npm run compile`)');
+  for (const f of files) mocha.addFile(path.join(E2E_DIR, f));
+  await mocha.loadFilesAsync();
+  const failures = await new Promise((resolve) => mocha.run(resolve));
+  exitCode = failures ? 1 : 0;
+  if (failures) {
+    const log = server.readLog();
+    if (log) console.error(`[ui] code-server log (last lines):\n${log.split('\n').slice(-20).join('\n')}`);
+  }
+  console.log(`[ui] screenshots: ${path.relative(ROOT, RESULTS)}/`);
+
+  if (updateDocs && exitCode === 0) {
+    mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+    for (const [from, to] of Object.entries(DOC_SHOTS)) {
+      copyFileSync(path.join(RESULTS, from), path.join(ROOT, 'docs', to));
+      console.log(`[ui] docs/${to} ← ${from}`);
+    }
+  }
+} catch (err) {
+  console.error(`[ui] FAILED: ${err?.stack ?? err}`);
+  exitCode = 1;
+} finally {
+  await cleanup();
+  console.log(`[ui] ${exitCode === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.exit(exitCode);
+}
