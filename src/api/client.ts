@@ -183,11 +183,6 @@ export class TicketClient {
     this.maxRetryDelayMs = Math.min(MAX_TIMER_MS, nonNegative(options.maxRetryDelayMs, DEFAULT_MAX_RETRY_DELAY_MS));
   }
 
-  /** The normalized endpoint, or undefined when it was refused. */
-  get endpointUrl(): string | undefined {
-    return typeof this.endpoint === 'string' ? this.endpoint : undefined;
-  }
-
   async getTicket(ticketId: string, options?: RequestOptions): Promise<Ticket> {
     const params = getTicketParams(ticketId);
     return this.call('GetTicket', params, options);
