@@ -24,9 +24,9 @@ const RESULTS = path.join(TEST_RESULTS, 'ui');
 const E2E_DIR = path.join(ROOT, 'out', 'test', 'e2e');
 /** Screenshot (test-results/ui) → the file the README shows (docs/). */
 const DOC_SHOTS = {
-  '03-ticket-details.png': 'ticket-details.png',
-  '04-explorer-grouped.png': 'explorer.png',
+  '04-explorer-grouped.png': 'explorer-and-ticket.png',
   '05-hover.png': 'hover.png',
+  '02-sign-in-secret.png': 'sign-in.png',
 };
 
 const started = Date.now();
