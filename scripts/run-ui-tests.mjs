@@ -76,7 +76,7 @@ try {
   const t0 = Date.now();
   const pack = spawnSync(
     path.join(ROOT, 'node_modules', '.bin', 'vsce'),
-    ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix],
+    ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', vsix],
     { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
   if (pack.status !== 0 || !existsSync(vsix)) throw new Error(`vsce package failed:\n${pack.stdout}\n${pack.stderr}`);

@@ -81,7 +81,7 @@ export function installVsix(dirs, vsixPath) {
  * Starts code-server on an ephemeral port in a process group of its own (detached = setsid), so stop() can end the
  * server and every child it spawned (extension host, file watcher, pty host) with one signal to the group.
  */
-export async function startCodeServer(dirs, { settings = {}, smokeTestDriver = true, isolateHome = true, env = {}, host = '127.0.0.1' } = {}) {
+export async function startCodeServer(dirs, { settings = {}, smokeTestDriver = true, isolateHome = true, env = {}, host = '127.0.0.1', port = 0 } = {}) {
   mkdirSync(dirs.workspace, { recursive: true });
   mkdirSync(dirs.extensionsDir, { recursive: true });
   writeUserSettings(dirs, settings);
@@ -92,7 +92,7 @@ export async function startCodeServer(dirs, { settings = {}, smokeTestDriver = t
     CODE_SERVER_ENTRY,
     '--config', dirs.config,
     ...BASE_FLAGS,
-    '--bind-addr', `${host}:0`,
+    '--bind-addr', `${host}:${port}`,
     '--user-data-dir', dirs.userDataDir,
     '--extensions-dir', dirs.extensionsDir,
   ];
