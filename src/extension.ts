@@ -85,12 +85,13 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   );
 
   // Sidebar explorer, hovers and links on ticket ids.
-  registerExplorer(context, ticketService);
+  const explorer = registerExplorer(context, ticketService);
   registerHovers(context, ticketService);
 
   return {
     ticketService,
     panels: { htmlFor: (ticketId) => panels.htmlFor(ticketId), openTicketIds: () => panels.openTicketIds() },
+    explorer: { treeDataProvider: explorer.treeDataProvider },
     auth: { isSignedIn: () => auth.isSignedIn(), signInWith: (credentials) => auth.signInWith(credentials), signOut: () => auth.signOut() },
     inspect: {
       logLines: () => log.lines(),

@@ -12,6 +12,10 @@ export interface AliyunTicketsTestApi {
     /** Tickets with an open details panel. */
     openTicketIds(): string[];
   };
+  explorer: {
+    /** The Tickets view's data provider: getChildren / getTreeItem as VS Code calls them. */
+    treeDataProvider: import('vscode').TreeDataProvider<unknown>;
+  };
   auth: {
     isSignedIn(): Promise<boolean>;
     /** Sign in without the input boxes: checked with one signed call, then saved. Rejects like the flow does. */

@@ -24,6 +24,8 @@ export interface TicketExplorer {
   /** Shows the ticket in the tree (loading pages if needed). onlyIfVisible: do nothing while the view is hidden. */
   reveal(ticketId: string, options?: { onlyIfVisible?: boolean }): Promise<boolean>;
   refresh(): Promise<void>;
+  /** The tree's data provider, for the integration tests (getChildren / getTreeItem as VS Code calls them). */
+  readonly treeDataProvider: vscode.TreeDataProvider<unknown>;
 }
 
 class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode> {
@@ -280,5 +282,5 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     }),
   );
 
-  return { reveal, refresh };
+  return { reveal, refresh, treeDataProvider: provider as vscode.TreeDataProvider<unknown> };
 }
