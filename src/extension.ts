@@ -39,6 +39,9 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   const ticketService = createTicketService({ getClient: () => clientProvider.getClient() });
   const auth = new AuthSession(store, clientProvider, sources, log);
   const recent = new RecentTickets(context.globalState);
+  // Sidebar explorer, hovers and links on ticket ids.
+  const explorer = registerExplorer(context, ticketService);
+  registerHovers(context, ticketService);
   const panels = new TicketPanels({
     extensionUri: context.extensionUri,
     service: ticketService,
@@ -46,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     recent,
     log,
     needsSignIn,
+    // A ticket opened from a hover, a link or Open Ticket is shown in the tree too, if the tree is on screen.
+    onDidShowTicket: (ticketId) => explorer.reveal(ticketId, { onlyIfVisible: true }),
   });
   context.subscriptions.push(log, store, clientProvider, auth, panels);
 
@@ -83,10 +88,6 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       ),
     ),
   );
-
-  // Sidebar explorer, hovers and links on ticket ids.
-  const explorer = registerExplorer(context, ticketService);
-  registerHovers(context, ticketService);
 
   return {
     ticketService,

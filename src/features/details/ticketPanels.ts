@@ -23,6 +23,8 @@ export interface TicketPanelsDeps {
   log: TicketLog;
   /** Whether an error means the user should sign in (again). */
   needsSignIn: (error: unknown) => boolean;
+  /** A panel opened or became the active one (the explorer reveals the ticket in its tree). Failures are ignored. */
+  onDidShowTicket?: (ticketId: string) => PromiseLike<unknown> | void;
 }
 
 export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, vscode.Disposable {
@@ -40,18 +42,15 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
   }
 
   /** Shows the ticket: reveals its panel when one is open, else opens one and loads the data. */
-  open(ticketId: string, options: { preserveFocus?: boolean } = {}): void {
+  open(ticketId: string): void {
     const existing = this.panels.get(ticketId);
     if (existing) {
-      existing.reveal(options.preserveFocus);
+      // Revealing an inactive panel makes it active (which announces it); an active one announces nothing by itself.
+      if (existing.active) this.announce(ticketId);
+      existing.reveal();
       return;
     }
-    const webviewPanel = vscode.window.createWebviewPanel(
-      DETAILS_VIEW_TYPE,
-      ticketId,
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus },
-      this.webviewOptions(),
-    );
+    const webviewPanel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, ticketId, vscode.ViewColumn.Active, this.webviewOptions());
     this.adopt(webviewPanel, ticketId);
   }
 
@@ -91,9 +90,20 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel, ticketId: string): void {
-    const panel = new TicketPanel(webviewPanel, ticketId, this.deps, () => this.panels.delete(ticketId));
+    const panel = new TicketPanel(webviewPanel, ticketId, this.deps, {
+      onDispose: () => this.panels.delete(ticketId),
+      onDidBecomeActive: () => this.announce(ticketId),
+    });
     this.panels.set(ticketId, panel);
     panel.load(false);
+    if (webviewPanel.active) this.announce(ticketId);
+  }
+
+  private announce(ticketId: string): void {
+    // Best effort: a tree that cannot show the ticket (filtered out, failed to load) says so itself.
+    void Promise.resolve()
+      .then(() => this.deps.onDidShowTicket?.(ticketId))
+      .catch(() => undefined);
   }
 
   private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -115,13 +125,16 @@ class TicketPanel {
   private readonly resources: PageResources;
   private readonly subscriptions: vscode.Disposable[] = [];
   private disposed = false;
+  /** panel.active as last seen, to notice when the panel becomes the active one. */
+  private wasActive: boolean;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
     private readonly ticketId: string,
     private readonly deps: TicketPanelsDeps,
-    private readonly onDispose: () => void,
+    private readonly events: { onDispose: () => void; onDidBecomeActive: () => void },
   ) {
+    this.wasActive = panel.active;
     this.view = { kind: 'loading', ticketId };
     const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
     this.resources = {
@@ -139,13 +152,20 @@ class TicketPanel {
       panel.onDidChangeViewState(() => {
         // Hidden panels lose their page (no retainContextWhenHidden); it says 'ready' again when shown.
         if (!panel.visible) this.ready = false;
+        const becameActive = panel.active && !this.wasActive;
+        this.wasActive = panel.active;
+        if (becameActive) events.onDidBecomeActive();
       }),
       panel.onDidDispose(() => this.dispose()),
     );
   }
 
-  reveal(preserveFocus?: boolean): void {
-    this.panel.reveal(undefined, preserveFocus);
+  get active(): boolean {
+    return this.panel.active;
+  }
+
+  reveal(): void {
+    this.panel.reveal();
   }
 
   currentHtml(): string {
@@ -184,7 +204,7 @@ class TicketPanel {
     if (this.disposed) return;
     this.disposed = true;
     this.loading?.abort();
-    this.onDispose();
+    this.events.onDispose();
     this.subscriptions.forEach((s) => s.dispose());
     this.panel.dispose();
   }
