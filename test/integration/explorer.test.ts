@@ -1,0 +1,135 @@
+// The Tickets view as VS Code sees it: the tree data provider's getChildren / getTreeItem against the emulator's 150
+// demo tickets — status groups with the server's counts, newest first, paging with "Load more" until every ticket
+// is there (never a silent stop at 100), the flat list, and the filter.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { STATUS_LABELS, STATUS_NAMES, type StatusValue } from '../../src/api/types';
+import { AliyunTicketsTestApi, DEMO_CREDENTIALS, EmulatorTicket, activateExtension, calmWorkbench, emulator, sleep, waitFor } from './harness';
+
+interface Node {
+  kind: 'group' | 'ticket' | 'loadMore' | 'message';
+  ticket?: { ticketId: string };
+  status?: number;
+}
+
+async function setting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('aliyunTickets.explorer').update(key, value, vscode.ConfigurationTarget.Global);
+  await sleep(300);
+}
+
+function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
+
+describe('explorer (tree data provider)', function () {
+  this.timeout(60_000);
+  let api: AliyunTicketsTestApi;
+  let tree: vscode.TreeDataProvider<unknown>;
+  let all: EmulatorTicket[];
+
+  const children = async (node?: Node) => ((await tree.getChildren(node)) ?? []) as Node[];
+  const item = async (node: Node) => tree.getTreeItem(node);
+  const ticketIds = (nodes: Node[]) => nodes.filter((n) => n.kind === 'ticket').map((n) => n.ticket!.ticketId);
+  /** Newest first, as the API lists them. */
+  const expectedOrder = (tickets: EmulatorTicket[]) => [...tickets].sort((a, b) => b.createTime - a.createTime).map((t) => t.ticketId);
+
+  /** Root children once loading has settled (no "Loading…" message). */
+  async function root(): Promise<Node[]> {
+    return waitFor('the tree to load', async () => {
+      const nodes = await children();
+      return nodes.length && !nodes.some((n) => n.kind === 'message' && /loading/i.test(labelOf(tree.getTreeItem(n) as vscode.TreeItem))) ? nodes : undefined;
+    }, 20_000);
+  }
+
+  /** Clicks "Load more" under `parent` (runs its command as VS Code would) until it is gone; returns the tickets. */
+  async function loadEverything(parent?: Node): Promise<{ ids: string[]; clicks: number }> {
+    let clicks = 0;
+    for (;;) {
+      const nodes = parent ? await children(parent) : await root();
+      const more = nodes.find((n) => n.kind === 'loadMore');
+      if (!more) return { ids: ticketIds(nodes), clicks };
+      const command = (await item(more)).command;
+      assert.ok(command, 'Load more runs a command when clicked');
+      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      clicks++;
+      assert.ok(clicks < 20, 'Load more never ends');
+    }
+  }
+
+  before(async () => {
+    api = await activateExtension();
+    assert.ok(api.explorer?.treeDataProvider, 'activate() exports explorer.treeDataProvider');
+    tree = api.explorer.treeDataProvider;
+    await emulator.reset();
+    all = await emulator.tickets();
+    if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
+    await calmWorkbench();
+    await vscode.commands.executeCommand('aliyunTickets.explorer.clearFilter');
+  });
+
+  after(async () => {
+    await setting('groupByStatus', undefined);
+    await setting('pageSize', undefined);
+    await vscode.commands.executeCommand('aliyunTickets.explorer.clearFilter');
+  });
+
+  it('groups tickets by status, with each group labelled and counted as the server counts', async () => {
+    await setting('groupByStatus', true);
+    await setting('pageSize', 10);
+    await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
+    const groups = (await root()).filter((n) => n.kind === 'group');
+    assert.strictEqual(groups.length, 6, 'one group per status');
+    for (const group of groups) {
+      const treeItem = await item(group);
+      const label = labelOf(treeItem);
+      const status = Number(Object.entries(STATUS_LABELS).find(([, l]) => l === label)?.[0]) as StatusValue;
+      assert.ok(status, `group label ${label} is a status`);
+      const count = all.filter((t) => t.status === status).length;
+      assert.match(String(treeItem.description ?? ''), new RegExp(`\\b${count}\\b`), `${label} shows its count ${count}`);
+    }
+  });
+
+  it('pages a group 10 at a time, newest first, and "Load more" brings the rest', async () => {
+    const group = (await root()).find((n) => n.kind === 'group' && labelOf(tree.getTreeItem(n) as vscode.TreeItem) === STATUS_LABELS[3])!;
+    const first = await children(group);
+    assert.strictEqual(ticketIds(first).length, 10, 'the first page');
+    assert.ok(first.some((n) => n.kind === 'loadMore'), 'a Load more row while more exist');
+    const expected = expectedOrder(all.filter((t) => t.status === 3));
+    assert.deepStrictEqual(ticketIds(first), expected.slice(0, 10));
+    const { ids, clicks } = await loadEverything(group);
+    assert.deepStrictEqual(ids, expected, 'every ticket of the group, in order, no duplicates');
+    assert.ok(clicks >= 2);
+  });
+
+  it('the flat list pages past 100 tickets to all 150', async () => {
+    await setting('groupByStatus', false);
+    await setting('pageSize', 100);
+    await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
+    const first = await root();
+    assert.strictEqual(ticketIds(first).length, 100);
+    assert.ok(first.some((n) => n.kind === 'loadMore'), 'Load more after 100');
+    const { ids } = await loadEverything();
+    assert.strictEqual(ids.length, all.length);
+    assert.deepStrictEqual(ids, expectedOrder(all));
+  });
+
+  it('filters by status and keyword (as the server does), and clearing the filter brings everything back', async () => {
+    await vscode.commands.executeCommand('aliyunTickets.explorer.filter', { statuses: [STATUS_NAMES[3]], keyword: 'RDS' });
+    const { ids } = await loadEverything();
+    const expected = expectedOrder(all.filter((t) => t.status === 3 && (t.title + t.description).toLowerCase().includes('rds')));
+    assert.ok(expected.length > 0, 'the demo seed has matches');
+    assert.deepStrictEqual(ids, expected);
+    await vscode.commands.executeCommand('aliyunTickets.explorer.clearFilter');
+    const back = await loadEverything();
+    assert.strictEqual(back.ids.length, all.length);
+  });
+
+  it('a ticket row opens the ticket when clicked', async () => {
+    const node = (await root()).find((n) => n.kind === 'ticket')!;
+    const command = (await item(node)).command;
+    assert.ok(command, 'ticket rows have a command');
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    await waitFor('the panel', () => api.panels.openTicketIds().includes(node.ticket!.ticketId));
+    await calmWorkbench();
+  });
+});
