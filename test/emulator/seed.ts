@@ -83,6 +83,26 @@ const USER_REPLIES = [
   'The error is back since this morning, see the attached log.',
 ];
 
+/**
+ * The n-th of `count` notes, read in order: support acknowledges, asks for details, then reports a cause; the user
+ * answers in between. The language follows the ticket title so a conversation does not switch language halfway.
+ */
+function conversationLine(title: string, n: number, count: number): string {
+  const chinese = /[\u4e00-\u9fff]/.test(title);
+  const agent = n % 2 === 0;
+  const agentScript = chinese ? [AGENT_REPLIES[0], AGENT_REPLIES[3], AGENT_REPLIES[5]] : [AGENT_REPLIES[1], AGENT_REPLIES[2], /RDS|slow|慢/i.test(title) ? AGENT_REPLIES[6] : AGENT_REPLIES[4]];
+  const userScript = chinese ? [USER_REPLIES[3], USER_REPLIES[1]] : [USER_REPLIES[0], USER_REPLIES[4]];
+  if (agent) {
+    // The last agent turn of a long conversation is the answer; earlier ones follow the script.
+    const turn = Math.floor(n / 2);
+    const isLastAgentTurn = n + 2 >= count;
+    return agentScript[isLastAgentTurn && count > 2 ? agentScript.length - 1 : Math.min(turn, agentScript.length - 1)];
+  }
+  // The user confirms only right after support's answer; before that they send details.
+  const answeredJustBefore = n + 1 >= count && count > 2;
+  return userScript[answeredJustBefore ? 1 : 0];
+}
+
 const AGENTS = ['阿里云技术支持-小云', 'Alibaba Cloud Support - Kevin', '售后工程师 张工', 'Support Engineer Lin'];
 const USERS = ['demo-user', '开发者小王', 'ops@example.com'];
 
@@ -165,7 +185,7 @@ function demoSeed(now: number): SeedData {
         createTime: time,
         type: 2,
         readStatus: n === count - 1 && agent ? 1 : 2,
-        content: agent ? AGENT_REPLIES[Math.floor(next() * AGENT_REPLIES.length)] : USER_REPLIES[Math.floor(next() * USER_REPLIES.length)],
+        content: (next(), conversationLine(ticket.title, n, count)), // the draw keeps the seed's sequence (ids, statuses) unchanged
         schema: '',
         userName: agent ? agentName : userName,
         role: agent ? 2 : 3,
