@@ -257,10 +257,22 @@ async function main() {
   const ext = results.activation['dist/extension.js'];
   const und = results.activation['dist/undici.js'];
   console.log(`  extension.js costs ${fmt(ext.medianMs / results.activation['dist/api.js'].medianMs, 2)}x api.js; loading undici lazily keeps ~${fmt(und.medianMs, 1)} ms out of activation.`);
+
+  // Hovers: a cached hover next to the round trip it saves (our client's p50 at concurrency 1, measured above).
+  const { runHoverBench } = await import('./hover.mjs');
+  results.hover = await runHoverBench({ log: () => {} });
+  const roundTripP50Us = results.roundTrips.find((r) => r.concurrency === 1 && r.name.startsWith('ours')).p50 * 1000;
+  console.log('\nHovers (id detection + cache + markdown, no extension host):');
+  console.log(`  cached hover p50 ${results.hover.cachedHoverP50Us} µs, p99 ${results.hover.cachedHoverP99Us} µs: ${fmt(roundTripP50Us / results.hover.cachedHoverP50Us, 0)}x cheaper than one GetTicket round trip (p50 ${fmt(roundTripP50Us, 0)} µs)`);
+  console.log(`  100 hovers on one uncached id: ${results.hover.uncached100Hovers.requests} request`);
   writeFileSync(path.join(cacheDir, 'results.json'), JSON.stringify(results, null, 2));
   console.log(`\n(results also in ${path.relative(root, path.join(cacheDir, 'results.json'))})`);
   if (ext.undiciLoaded) {
     console.error('FAIL: requiring dist/extension.js loaded undici; activation must not.');
+    process.exitCode = 1;
+  }
+  if (results.hover.cachedHoverP99Us >= 1000 || results.hover.uncached100Hovers.requests !== 1 || results.hover.cachedHoverRequests !== 0) {
+    console.error('FAIL: a cached hover must answer well under a millisecond without a request, and 100 hovers on one id send one request.');
     process.exitCode = 1;
   }
   if (results.sideBySideFailed > 0 || results.roundTrips.some((r) => r.failed > 0)) {
