@@ -1,6 +1,8 @@
 // Which attachment URLs may become links. Attachment URLs come from the server (other people's input), so only
 // https links are clickable, and only after the user has seen where they lead (the extension asks before opening).
 // No vscode import: unit tests call this directly.
+import type { TicketNote } from '../../api/types';
+import { sanitizeInline } from '../../tickets/display';
 
 export type AttachmentTarget =
   | { clickable: true; url: string; host: string }
@@ -25,4 +27,34 @@ export function attachmentTarget(rawUrl: unknown): AttachmentTarget {
   // user:password@host hides the real host behind a friendly-looking prefix.
   if (parsed.username || parsed.password) return { clickable: false, reason: 'link carries a user name' };
   return { clickable: true, url: parsed.toString(), host: parsed.hostname };
+}
+
+/** What opening an attachment needs from VS Code (a modal question, the browser); tests pass their own. */
+export interface AttachmentOpener {
+  /** Asks the user; resolves true only when they chose to open. */
+  confirm(message: string, detail: string): PromiseLike<boolean>;
+  openExternal(url: string): PromiseLike<unknown>;
+}
+
+/**
+ * A click on attachment `attachmentIndex` of note `noteIndex` (indexes from the page, never a URL): looks the URL up in
+ * the notes the extension holds, and opens it only when it is https and the user, told the host and the full URL,
+ * says so. Returns what happened.
+ */
+export async function openAttachment(
+  notes: ReadonlyArray<TicketNote>,
+  noteIndex: number,
+  attachmentIndex: number,
+  opener: AttachmentOpener,
+): Promise<'opened' | 'declined' | 'notALink'> {
+  const attachment = notes[noteIndex]?.attachments?.[attachmentIndex];
+  const target = attachmentTarget(attachment?.url);
+  if (!attachment || !target.clickable) return 'notALink';
+  const confirmed = await opener.confirm(
+    `Open the attachment in your browser? It goes to ${target.host}.`,
+    `${sanitizeInline(attachment.name || 'attachment', 200)}\n\n${sanitizeInline(target.url, 1000)}`,
+  );
+  if (!confirmed) return 'declined';
+  await opener.openExternal(target.url);
+  return 'opened';
 }

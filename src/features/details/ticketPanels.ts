@@ -9,7 +9,8 @@ import type { TicketService } from '../../tickets/types';
 import type { TicketLog } from '../../log/log';
 import { isTicketId } from '../open-ticket/ticketId';
 import type { RecentTickets } from '../open-ticket/recentTickets';
-import { attachmentTarget } from './attachments';
+import { sanitizeInline } from '../../tickets/display';
+import { openAttachment } from './attachments';
 import { parsePageMessage, type FromPageMessage, type PanelState, type ToPageMessage } from './protocol';
 import { renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
 
@@ -275,32 +276,17 @@ class TicketPanel {
         this.deps.log.show();
         return;
       case 'openAttachment':
-        await this.openAttachment(message.note, message.attachment);
+        await openAttachment(this.notes, message.note, message.attachment, {
+          confirm: async (question, detail) => (await vscode.window.showWarningMessage(question, { modal: true, detail }, 'Open')) === 'Open',
+          openExternal: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
+        });
         return;
     }
   }
-
-  private async openAttachment(noteIndex: number, attachmentIndex: number): Promise<void> {
-    const attachment = this.notes[noteIndex]?.attachments?.[attachmentIndex];
-    const target = attachmentTarget(attachment?.url);
-    if (!attachment || !target.clickable) return;
-    const choice = await vscode.window.showWarningMessage(
-      `Open the attachment in your browser? It goes to ${target.host}.`,
-      { modal: true, detail: `${oneLine(attachment.name || 'attachment', 200)}\n\n${oneLine(target.url, 1000)}` },
-      'Open',
-    );
-    if (choice !== 'Open') return;
-    await vscode.env.openExternal(vscode.Uri.parse(target.url, true));
-  }
-}
-
-function oneLine(text: string, max: number): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 /** "0005PYGCW · Title", short, one line. */
 function panelTitle(ticketId: string, title: string): string {
-  const clean = oneLine(title || '', 40).trim();
+  const clean = sanitizeInline(title || '', 40);
   return clean ? `${ticketId} · ${clean}` : ticketId;
 }

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { attachmentTarget } from '../../../src/features/details/attachments';
+import type { TicketNote } from '../../../src/api/types';
+import { attachmentTarget, openAttachment, type AttachmentOpener } from '../../../src/features/details/attachments';
 import { parsePageMessage } from '../../../src/features/details/protocol';
 
 describe('attachment link policy', () => {
@@ -68,5 +69,79 @@ describe('messages from the details page', () => {
     ]) {
       assert.strictEqual(parsePageMessage(raw), undefined, JSON.stringify(raw));
     }
+  });
+});
+
+describe('clicking an attachment (page message -> modal question -> browser)', () => {
+  const notes: TicketNote[] = [
+    {
+      dialogId: 'd1',
+      createTime: 1,
+      content: 'logs attached',
+      userName: 'Support',
+      userRole: 2,
+      attachments: [
+        { name: 'log.txt', url: 'https://oss-cn-hangzhou.aliyuncs.com/t/log.txt?Signature=a%2Bb' },
+        { name: 'http one', url: 'http://example.com/a.png' },
+        { name: 'script', url: 'javascript:alert(1)' },
+      ],
+    },
+    {
+      dialogId: 'd2',
+      createTime: 2,
+      content: 'spoofed name',
+      userName: 'x',
+      userRole: 3,
+      attachments: [{ name: 'invoice.pdf\u202e\nfdp.exe', url: 'https://evil.example/invoice' }],
+    },
+  ];
+
+  /** Records what the user was asked and what went to the browser; answers the question with `answer`. */
+  function recorder(answer: boolean): AttachmentOpener & { asked: Array<[string, string]>; opened: string[] } {
+    const asked: Array<[string, string]> = [];
+    const opened: string[] = [];
+    return {
+      asked,
+      opened,
+      confirm: async (message, detail) => {
+        asked.push([message, detail]);
+        return answer;
+      },
+      openExternal: async (url) => {
+        opened.push(url);
+      },
+    };
+  }
+
+  it('asks first, naming the host and the full URL, and opens the https URL the extension holds when the user agrees', async () => {
+    const opener = recorder(true);
+    assert.strictEqual(await openAttachment(notes, 0, 0, opener), 'opened');
+    assert.strictEqual(opener.asked.length, 1);
+    assert.match(opener.asked[0][0], /goes to oss-cn-hangzhou\.aliyuncs\.com\./);
+    assert.match(opener.asked[0][1], /^log\.txt\n\nhttps:\/\/oss-cn-hangzhou\.aliyuncs\.com\/t\/log\.txt\?Signature=a%2Bb$/);
+    assert.deepStrictEqual(opener.opened, ['https://oss-cn-hangzhou.aliyuncs.com/t/log.txt?Signature=a%2Bb']);
+  });
+
+  it('opens nothing when the user says no', async () => {
+    const opener = recorder(false);
+    assert.strictEqual(await openAttachment(notes, 0, 0, opener), 'declined');
+    assert.strictEqual(opener.asked.length, 1);
+    assert.deepStrictEqual(opener.opened, []);
+  });
+
+  it('neither asks nor opens for http, javascript: or an index that points at nothing', async () => {
+    for (const [note, attachment] of [[0, 1], [0, 2], [0, 3], [2, 0], [1, 5]]) {
+      const opener = recorder(true);
+      assert.strictEqual(await openAttachment(notes, note, attachment, opener), 'notALink', `note ${note} attachment ${attachment}`);
+      assert.deepStrictEqual(opener.asked, []);
+      assert.deepStrictEqual(opener.opened, []);
+    }
+  });
+
+  it('shows a name with bidi overrides and line breaks as one plain line in the question', async () => {
+    const opener = recorder(false);
+    await openAttachment(notes, 1, 0, opener);
+    const [name] = opener.asked[0][1].split('\n\n');
+    assert.strictEqual(name, 'invoice.pdf fdp.exe');
   });
 });
