@@ -4,7 +4,7 @@
 import type { AccessDeniedDetail, Ticket, TicketNote } from '../../api/types';
 import { SEVERITY_LABELS, STATUS_LABELS, STATUS_NAMES } from '../../api/types';
 import { attachmentTarget } from './attachments';
-import { formatLocal, formatRelative } from './time';
+import { formatLocalTime, formatRelativeTime } from '../../tickets/display';
 
 /** What the panel shows. */
 export type DetailsView =
@@ -154,10 +154,10 @@ function severityBadge(ticket: Ticket): string {
 }
 
 function timeHtml(timeMs: number, now: number, timeZone?: string): string {
-  const local = formatLocal(timeMs, timeZone);
+  const local = formatLocalTime(timeMs, timeZone);
   if (!local) return '<span class="muted">unknown</span>';
   const iso = new Date(timeMs).toISOString();
-  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(local)}</time> <span class="muted">(${escapeHtml(formatRelative(timeMs, now))})</span>`;
+  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(local)}</time> <span class="muted">(${escapeHtml(formatRelativeTime(timeMs, now))})</span>`;
 }
 
 function renderTicket(view: Extract<DetailsView, { kind: 'ticket' }>, now: number, timeZone?: string): string {
