@@ -149,7 +149,10 @@ class TicketPanel {
     // Set once: later data goes by message, so the page (and its scroll position) is not reloaded.
     panel.webview.html = this.currentHtml();
     this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((raw) => this.onMessage(parsePageMessage(raw))),
+      panel.webview.onDidReceiveMessage((raw) =>
+        // Sign-in, the modal question or the browser may fail: say so in the log rather than as an unhandled rejection.
+        this.onMessage(parsePageMessage(raw)).catch((error) => this.deps.log.error(`Ticket ${ticketId}: handling a click failed`, error)),
+      ),
       panel.onDidChangeViewState(() => {
         // Hidden panels lose their page (no retainContextWhenHidden); it says 'ready' again when shown.
         if (!panel.visible) this.ready = false;
@@ -180,7 +183,7 @@ class TicketPanel {
     this.loading = controller;
     const previous = this.view.kind === 'ticket' ? this.view : undefined;
     this.setView(previous ? { ...previous, refreshing: true, refreshError: undefined } : { kind: 'loading', ticketId: this.ticketId });
-    void this.fetch(force, controller.signal, previous);
+    this.fetch(force, controller.signal, previous).catch((error) => this.deps.log.error(`Ticket ${this.ticketId}: showing the data failed`, error));
   }
 
   /** The service saw newer data: show it (from the cache, no new request) unless a load is under way. */
