@@ -182,7 +182,7 @@ describe('details page in Chromium under its CSP', function () {
       const posted = await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
       assert.deepStrictEqual(posted.slice(1), [{ type: 'openAttachment', note: 3, attachment: 1 }, { type: 'refresh' }]);
       await page.evaluate(() => window.scrollTo(0, 400));
-      await page.waitForFunction(() => ((window as unknown as { __state?: { scrollY?: number } }).__state?.scrollY ?? 0) >= 400);
+      await page.waitForFunction(() => ((window as unknown as { __state?: { scrollY?: number } }).__state?.scrollY ?? 0) === 400);
       const state = await page.evaluate(() => (window as unknown as { __state: unknown }).__state);
       assert.deepStrictEqual(state, { ticketId: '0005PYGCW', scrollY: 400 });
     } finally {
