@@ -29,8 +29,8 @@ export class ConcurrencyLimiter {
   }
 
   /**
-   * Runs task when a slot is free. If signal fires while the task waits, it is removed from the queue and
-   * the returned promise rejects with `onAbortedWhileQueued()`.
+   * Runs task when a slot is free. If signal fires while the task waits (or has already fired), the task never runs
+   * and the returned promise rejects with `onAbortedWhileQueued()`.
    */
   run<T>(
     task: () => Promise<T>,
@@ -39,6 +39,11 @@ export class ConcurrencyLimiter {
     background = false,
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
+      if (signal?.aborted) {
+        // The 'abort' event has already fired: queued, this task would wait for it forever.
+        reject(onAbortedWhileQueued());
+        return;
+      }
       const start = () => {
         this.running++;
         this.peak = Math.max(this.peak, this.running);
@@ -53,27 +58,29 @@ export class ConcurrencyLimiter {
           this.next();
         });
       };
-      const queue = background ? this.backgroundQueue : this.queue;
       // Both queues are empty whenever a slot is free (next() drains them), so a free slot means "run now".
       if (this.running < this.max) {
         start();
         return;
       }
-      const entry = { start, signal };
-      queue.push(entry);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          for (const held of [this.queue, this.backgroundQueue]) {
-            const index = held.indexOf(entry);
-            if (index >= 0) {
-              held.splice(index, 1);
-              reject(onAbortedWhileQueued());
-            }
+      const onAbort = () => {
+        for (const held of [this.queue, this.backgroundQueue]) {
+          const index = held.indexOf(entry);
+          if (index >= 0) {
+            held.splice(index, 1);
+            reject(onAbortedWhileQueued());
           }
+        }
+      };
+      const entry = {
+        signal,
+        start: () => {
+          signal?.removeEventListener('abort', onAbort);
+          start();
         },
-        { once: true },
-      );
+      };
+      (background ? this.backgroundQueue : this.queue).push(entry);
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 
@@ -88,11 +95,8 @@ export class ConcurrencyLimiter {
 
   private next(): void {
     while (this.running < this.max && this.queue.length + this.backgroundQueue.length > 0) {
-      const entry = (this.queue.length > 0 ? this.queue : this.backgroundQueue).shift()!;
-      if (entry.signal?.aborted) {
-        continue;
-      }
-      entry.start();
+      // An entry is dropped from its queue when its signal fires, so every entry here is still wanted.
+      (this.queue.length > 0 ? this.queue : this.backgroundQueue).shift()!.start();
     }
   }
 }
