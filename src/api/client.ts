@@ -4,6 +4,7 @@
 import { TicketApiError, abortedError, sanitizeError } from './errors';
 import { DEFAULT_ENDPOINT, validateEndpoint } from './endpoint';
 import { HttpTransport, type HttpRequest } from './http';
+import { proxyForEndpoint, type ProxyConfig } from './proxy';
 import { parseActionResponse, type RawResponse } from './response';
 import { redactSecrets } from './redact';
 import { formEncode, canonicalQueryString, formatAcsDate, newNonce, signV1, signV3, v1CommonParams } from './sign';
@@ -111,6 +112,8 @@ function checkCredentials(value: unknown): Credentials {
  * server that hangs, and would wait that long again per retry (timeoutMs still bounds each attempt of the others).
  */
 function isRetryable(err: TicketApiError): boolean {
+  // A proxy that wants other credentials, or forbids the host, gives the same answer the next time.
+  if (err.code === 'ProxyAuthenticationRequired' || err.code === 'ProxyForbidden') return false;
   return err.kind === 'network' || err.kind === 'server' || err.kind === 'throttled';
 }
 
@@ -151,6 +154,8 @@ function sleep(ms: number, signal: AbortSignal | undefined, action: string): Pro
 
 export class TicketClient {
   private readonly endpoint: string | TicketApiError;
+  /** Resolved once, like the endpoint: undefined means direct. */
+  private readonly proxy: ProxyConfig | undefined | TicketApiError;
   private readonly credentials: CredentialsSource;
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
@@ -171,6 +176,14 @@ export class TicketClient {
       endpoint = err instanceof TicketApiError ? err : new TicketApiError({ code: 'InvalidEndpoint', kind: 'config', message: 'The endpoint is not valid.' });
     }
     this.endpoint = endpoint;
+    // Same for a proxy URL that cannot be used (option or environment): a 'config' error per request, nothing sent.
+    let proxy: ProxyConfig | undefined | TicketApiError;
+    try {
+      proxy = typeof endpoint === 'string' ? proxyForEndpoint(endpoint, options.proxy, process.env) : undefined;
+    } catch (err) {
+      proxy = err instanceof TicketApiError ? err : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
+    }
+    this.proxy = proxy;
     this.credentials = options.credentials;
     this.timeoutMs = Math.min(MAX_TIMER_MS, positive(options.timeoutMs, DEFAULT_TIMEOUT_MS));
     // 0 or less still makes the one attempt a call needs; it must not fall back to the default and retry.
@@ -201,18 +214,20 @@ export class TicketClient {
   /** Calls any action of the Workorder API; known actions are mapped to our types (see response.ts). */
   async call<A extends string>(action: A, params: ActionParams, options: RequestOptions = {}) {
     if (typeof this.endpoint !== 'string') throw this.endpoint;
+    if (this.proxy instanceof TicketApiError) throw this.proxy;
     const origin = this.endpoint;
+    const proxy = this.proxy;
     const signal = options.signal;
     // Ends by returning a result or throwing: the last attempt never gets a retry delay.
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw abortedError(action, attempt - 1);
       // Called per attempt so rotated keys (SecretStorage, refreshed STS) are picked up.
       const credentials = await unlessAborted(this.resolveCredentials(), signal, action);
-      const known = [credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken];
+      const known = [credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken, ...(proxy?.secrets ?? [])];
       const started = Date.now();
       let response: RawResponse | undefined;
       try {
-        const answer = await this.transport.send(this.buildRequest(action, params, credentials, origin, signal));
+        const answer = await this.transport.send({ ...this.buildRequest(action, params, credentials, origin, signal), proxy });
         response = answer;
         const result = parseActionResponse(action, answer, known);
         this.log(() => ({ action, attempt, httpStatus: answer.status, durationMs: Date.now() - started, requestId: requestIdOf(answer, known) }));

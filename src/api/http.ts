@@ -1,8 +1,9 @@
-// The HTTP transport: one keep-alive undici Pool per endpoint origin, a timeout per attempt, and caller aborts that
-// reject at once. undici is required lazily (inside loadUndici) so that activating the extension never parses it;
+// The HTTP transport: one keep-alive undici dispatcher per (endpoint origin, proxy) — a Pool, or a ProxyAgent that
+// tunnels through an HTTP proxy with CONNECT — a timeout per attempt, and caller aborts that reject at once. undici is required lazily (inside loadUndici) so that activating the extension never parses it;
 // the build maps 'undici' to dist/undici.js.
-import type { Pool } from 'undici';
+import type { Dispatcher } from 'undici';
 import { TicketApiError, abortedError } from './errors';
+import type { ProxyConfig } from './proxy';
 
 export interface HttpRequest {
   /** scheme://host[:port], already validated. */
@@ -16,6 +17,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Used in error messages only. */
   action?: string;
+  /** Send through this HTTP proxy (see proxy.ts); direct when absent. */
+  proxy?: ProxyConfig;
 }
 
 export interface HttpResponse {
@@ -54,11 +57,44 @@ function timeoutError(timeoutMs: number, action?: string): TicketApiError {
   });
 }
 
+/** The status a proxy answered the CONNECT with, from undici's "Proxy response (407) !== 200 when HTTP Tunneling". */
+function proxyRefusal(err: unknown): number | undefined {
+  const message = (err as { message?: unknown } | undefined)?.message;
+  const match = typeof message === 'string' ? /^Proxy response \((\d{3})\)/.exec(message) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+/** A failure on the way through the proxy; names the proxy's host:port, never its credentials. */
+function proxyError(err: unknown, host: string, proxy: ProxyConfig, action?: string): TicketApiError {
+  const status = proxyRefusal(err);
+  const e = err as { code?: string; cause?: { code?: string } } | undefined;
+  const cause = e?.cause?.code || e?.code || 'unknown error';
+  const via = `Could not reach ${host} through the proxy ${proxy.display}`;
+  if (status === 407) {
+    const message = proxy.authorization
+      ? `${via}: the proxy did not accept the user name and password in the proxy URL (HTTP 407).`
+      : `${via}: the proxy requires a user name and password (HTTP 407); give them in the proxy URL, as http://user:password@host:port.`;
+    return new TicketApiError({ code: 'ProxyAuthenticationRequired', kind: 'network', message, action });
+  }
+  const reason =
+    status !== undefined
+      ? `the proxy refused to connect to it (HTTP ${status}).`
+      : cause === 'ECONNREFUSED'
+        ? 'the proxy refused the connection (is the proxy running, and is the port right?).'
+        : cause === 'ENOTFOUND' || cause === 'EAI_AGAIN'
+          ? "the proxy's host name could not be resolved."
+          : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' || cause === 'EPIPE'
+            ? 'the connection was closed before a complete answer arrived.'
+            : `a network error occurred (${cause}).`;
+  return new TicketApiError({ code: status === 403 ? 'ProxyForbidden' : 'ProxyError', kind: 'network', message: `${via}: ${reason}`, action });
+}
+
 /** Maps undici / socket failures to a network error naming the cause (codes like ECONNREFUSED hold no secret). */
-function networkError(err: unknown, origin: string, action?: string): TicketApiError {
+function networkError(err: unknown, origin: string, action?: string, proxy?: ProxyConfig): TicketApiError {
   const e = err as { code?: string; cause?: { code?: string }; message?: string } | undefined;
   const cause = e?.cause?.code || e?.code || 'unknown error';
   const host = origin.replace(/^https?:\/\//, '');
+  if (proxy) return proxyError(err, host, proxy, action);
   const reason =
     cause === 'ECONNREFUSED'
       ? 'the connection was refused'
@@ -71,21 +107,28 @@ function networkError(err: unknown, origin: string, action?: string): TicketApiE
 }
 
 export class HttpTransport {
-  private readonly pools = new Map<string, Pool>();
+  private readonly pools = new Map<string, Dispatcher>();
   private closed = false;
 
-  /** The keep-alive pool of an origin, created (and undici loaded) on first use. */
-  private poolFor(origin: string): Pool {
-    let pool = this.pools.get(origin);
+  /**
+   * The keep-alive dispatcher of an origin (and proxy), created (and undici loaded) on first use. Through a proxy, the
+   * tunnels are pooled too: one CONNECT per connection, not per request.
+   */
+  private poolFor(origin: string, proxy: ProxyConfig | undefined): Dispatcher {
+    // In memory only; the authorization is part of the key so that changed proxy credentials get fresh connections.
+    const key = proxy ? `${origin} via ${proxy.uri} ${proxy.authorization ?? ''}` : origin;
+    let pool = this.pools.get(key);
     if (!pool) {
-      const { Pool: PoolClass } = loadUndici();
-      pool = new PoolClass(origin, {
+      const options = {
         connections: CONNECTIONS_PER_ORIGIN,
         keepAliveTimeout: KEEP_ALIVE_MS,
         keepAliveMaxTimeout: KEEP_ALIVE_MS,
         maxResponseSize: MAX_RESPONSE_BYTES,
-      });
-      this.pools.set(origin, pool);
+      };
+      const { Pool: PoolClass, ProxyAgent } = loadUndici();
+      // The URI holds no credentials (they go in `token`), so nothing undici reports can repeat them.
+      pool = proxy ? new ProxyAgent({ ...options, uri: proxy.uri, token: proxy.authorization }) : new PoolClass(origin, options);
+      this.pools.set(key, pool);
     }
     return pool;
   }
@@ -96,7 +139,7 @@ export class HttpTransport {
     if (this.closed) {
       throw new TicketApiError({ code: 'ClientClosed', kind: 'config', message: 'The Ticket API client was closed.', action: request.action });
     }
-    const pool = this.poolFor(request.origin);
+    const pool = this.poolFor(request.origin, request.proxy);
     const controller = new AbortController();
     let why: 'timeout' | 'aborted' | undefined;
     let rejectNow: (err: TicketApiError) => void = () => undefined;
@@ -116,6 +159,7 @@ export class HttpTransport {
     const exchange = (async (): Promise<HttpResponse> => {
       try {
         const response = await pool.request({
+          origin: request.origin,
           method: request.method,
           path: request.path,
           headers: request.headers,
@@ -144,7 +188,7 @@ export class HttpTransport {
             action: request.action,
           });
         }
-        throw networkError(err, request.origin, request.action);
+        throw networkError(err, request.origin, request.action, request.proxy);
       }
     })();
     exchange.catch(() => undefined); // the race below may settle first; never leave an unhandled rejection
@@ -156,7 +200,7 @@ export class HttpTransport {
     }
   }
 
-  /** Closes every pool (idle sockets at once; in-flight requests are allowed to finish). */
+  /** Closes every pool and proxy agent (idle sockets at once; in-flight requests are allowed to finish). */
   async close(): Promise<void> {
     this.closed = true;
     const pools = [...this.pools.values()];

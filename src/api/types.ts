@@ -23,6 +23,12 @@ export interface TicketClientOptions {
   maxAttempts?: number;
   /** Default 'v3' (ACS3-HMAC-SHA256). */
   signatureVersion?: SignatureVersion;
+  /**
+   * HTTP proxy URL, http:// or https://, optionally with user:password@ (never logged or shown). Used for every
+   * request, loopback included. When absent or empty: HTTPS_PROXY / HTTP_PROXY (lower case first) unless NO_PROXY
+   * lists the host; loopback hosts (the emulator) never go through an environment proxy.
+   */
+  proxy?: string;
   /** Called once per attempt, after it ends; secrets are never part of it. */
   onRequest?: (event: RequestLogEvent) => void;
   /** Clock used for x-acs-date / Timestamp (tests use it to model clock skew). Default Date.now. */
