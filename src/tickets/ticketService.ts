@@ -1,5 +1,5 @@
-import { TicketApiError } from '../api/errors';
-import type { ListTicketsQuery, Ticket, TicketNote, TicketPage } from '../api/types';
+import { abortedError, TicketApiError } from '../api/errors';
+import type { ListTicketsQuery, Ticket, TicketNote, TicketPage, TicketSummary } from '../api/types';
 import { ConcurrencyLimiter } from './limiter';
 import { LruCache } from './lruCache';
 import type {
@@ -27,10 +27,6 @@ interface SharedRequest<T> {
   waiters: number;
 }
 
-export function abortedError(): TicketApiError {
-  return new TicketApiError({ code: 'Aborted', kind: 'aborted', message: 'The request was cancelled.' });
-}
-
 export function signedOutError(): TicketApiError {
   return new TicketApiError({
     code: 'SignedOut',
@@ -39,7 +35,7 @@ export function signedOutError(): TicketApiError {
   });
 }
 
-export function createTicketService(options: TicketServiceOptions): TicketService & TicketServiceImpl {
+export function createTicketService(options: TicketServiceOptions): TicketServiceImpl {
   return new TicketServiceImpl(options);
 }
 
@@ -69,39 +65,15 @@ export class TicketServiceImpl implements TicketService {
   }
 
   getTicket(ticketId: string, options: FetchOptions = {}): Promise<Ticket> {
-    if (!options.force) {
-      const cached = this.tickets.get(ticketId);
-      if (cached) {
-        this.counters.cacheHits++;
-        return cached.ok ? Promise.resolve(cached.value) : Promise.reject(cached.error);
-      }
-    }
-    return this.shared(`ticket:${ticketId}`, options, (client, signal) => client.getTicket(ticketId, { signal }), {
-      onValue: (ticket) => this.storeTicket(ticketId, ticket),
-      onError: (error) => {
-        if (error.kind === 'notFound') {
-          this.tickets.set(ticketId, { ok: false, error }, this.notFoundTtlMs);
-        }
-      },
-    });
+    const fetch = (client: TicketClientLike, signal: AbortSignal) => client.getTicket(ticketId, { signal });
+    return this.cachedOrShared(this.tickets, `ticket:${ticketId}`, ticketId, options, fetch, (ticket) => this.storeTicket(ticketId, ticket));
   }
 
   getNotes(ticketId: string, options: FetchOptions = {}): Promise<TicketNote[]> {
-    if (!options.force) {
-      const cached = this.notes.get(ticketId);
-      if (cached) {
-        this.counters.cacheHits++;
-        return cached.ok ? Promise.resolve(cached.value) : Promise.reject(cached.error);
-      }
-    }
-    return this.shared(`notes:${ticketId}`, options, (client, signal) => client.listTicketNotes(ticketId, { signal }), {
-      onValue: (notes) => this.notes.set(ticketId, { ok: true, value: notes }, this.ttlMs),
-      onError: (error) => {
-        if (error.kind === 'notFound') {
-          this.notes.set(ticketId, { ok: false, error }, this.notFoundTtlMs);
-        }
-      },
-    });
+    const fetch = (client: TicketClientLike, signal: AbortSignal) => client.listTicketNotes(ticketId, { signal });
+    return this.cachedOrShared(this.notes, `notes:${ticketId}`, ticketId, options, fetch, (notes) =>
+      this.notes.set(ticketId, { ok: true, value: notes }, this.ttlMs),
+    );
   }
 
   listTickets(query: ListTicketsQuery, options: FetchOptions = {}): Promise<TicketPage> {
@@ -120,7 +92,7 @@ export class TicketServiceImpl implements TicketService {
         // and hovers fetch it again.
         for (const summary of page.tickets) {
           const cached = this.tickets.peek(summary.ticketId);
-          if (cached?.ok && (cached.value.status.value !== summary.status.value || cached.value.title !== summary.title)) {
+          if (cached?.ok && shownDifferently(cached.value, summary)) {
             this.tickets.delete(summary.ticketId);
             this.notes.delete(summary.ticketId);
             this.emit({ ticketId: summary.ticketId });
@@ -175,12 +147,35 @@ export class TicketServiceImpl implements TicketService {
   private storeTicket(ticketId: string, ticket: Ticket): void {
     const previous = this.tickets.peek(ticketId);
     this.tickets.set(ticketId, { ok: true, value: ticket }, this.ttlMs);
-    if (
-      previous?.ok &&
-      (previous.value.status.value !== ticket.status.value || previous.value.title !== ticket.title)
-    ) {
+    if (previous?.ok && shownDifferently(previous.value, ticket)) {
       this.emit({ ticketId });
     }
+  }
+
+  /** A ticket or its notes: from the cache (a remembered "not found" too), else through one shared request. */
+  private cachedOrShared<T>(
+    cache: LruCache<string, CachedResult<T>>,
+    key: string,
+    ticketId: string,
+    options: FetchOptions,
+    run: (client: TicketClientLike, signal: AbortSignal) => Promise<T>,
+    store: (value: T) => void,
+  ): Promise<T> {
+    if (!options.force) {
+      const cached = cache.get(ticketId);
+      if (cached) {
+        this.counters.cacheHits++;
+        return cached.ok ? Promise.resolve(cached.value) : Promise.reject(cached.error);
+      }
+    }
+    return this.shared(key, options, run, {
+      onValue: store,
+      onError: (error) => {
+        if (error.kind === 'notFound') {
+          cache.set(ticketId, { ok: false, error }, this.notFoundTtlMs);
+        }
+      },
+    });
   }
 
   private emit(event: TicketChangeEvent): void {
@@ -248,7 +243,7 @@ export class TicketServiceImpl implements TicketService {
               return value;
             },
             (error: unknown) => {
-              const apiError = toApiError(error);
+              const apiError = toTicketApiError(error);
               if (this.inFlight.get(key) === created) {
                 this.inFlight.delete(key);
                 hooks.onError?.(apiError);
@@ -307,7 +302,13 @@ export class TicketServiceImpl implements TicketService {
   }
 }
 
-function toApiError(error: unknown): TicketApiError {
+/** What the explorer and hovers show for a ticket changed: cached details of it are stale. */
+function shownDifferently(cached: TicketSummary, fresh: TicketSummary): boolean {
+  return cached.status.value !== fresh.status.value || cached.title !== fresh.title;
+}
+
+/** Any failure as a TicketApiError (the one error type features handle). */
+export function toTicketApiError(error: unknown): TicketApiError {
   // Duck-typed too: dist/api.js is a separate bundle with its own copy of the class.
   if (error instanceof TicketApiError || (error instanceof Error && error.name === 'TicketApiError' && 'kind' in error)) {
     return error as TicketApiError;

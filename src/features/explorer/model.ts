@@ -5,9 +5,10 @@
 // Grouping and paging: in grouped mode every status group is its own ListTickets query (StatusList = that status),
 // so each group shows the server's TotalCount for that status and has its own "Load more". Counts are exact, a group
 // never mixes in tickets of other statuses, and a long "Completed" history never pushes open tickets off page one.
-import { isTicketApiError, TicketApiError } from '../../api/errors';
+import type { TicketApiError } from '../../api/errors';
 import { STATUS_NAMES, type ListTicketsQuery, type StatusValue, type TicketSummary } from '../../api/types';
 import { STATUS_GROUP_ORDER } from '../../tickets/display';
+import { toTicketApiError } from '../../tickets/ticketService';
 import type { TicketService } from '../../tickets/types';
 import { filterQueryFields, statusValueOf, type TicketFilter } from './filter';
 
@@ -88,12 +89,6 @@ export function clampPageSize(value: unknown): number {
   const n = Math.round(Number(value));
   if (!Number.isFinite(n)) return 50;
   return Math.min(MAX_PAGE_SIZE, Math.max(MIN_PAGE_SIZE, n));
-}
-
-function toApiError(error: unknown): TicketApiError {
-  if (isTicketApiError(error)) return error;
-  if (error instanceof Error && error.name === 'TicketApiError') return error as TicketApiError;
-  return new TicketApiError({ code: 'Unexpected', kind: 'network', message: error instanceof Error ? error.message : String(error) });
 }
 
 export class TicketExplorerModel {
@@ -224,7 +219,7 @@ export class TicketExplorerModel {
       list.error = undefined;
     } catch (error) {
       if (generation !== this.generation) return;
-      list.error = toApiError(error);
+      list.error = toTicketApiError(error);
     } finally {
       list.loadingMore = false;
     }
@@ -344,7 +339,7 @@ export class TicketExplorerModel {
       list.pagesLoaded = 0;
       results.forEach((page, i) => this.append(list, page.tickets, page.totalCount, i + 1));
     } catch (error) {
-      list.error = toApiError(error);
+      list.error = toTicketApiError(error);
     }
   }
 
