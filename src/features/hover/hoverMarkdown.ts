@@ -1,4 +1,4 @@
-// The hover's markdown as plain data, so unit tests can check escaping without VS Code. hoverProvider.ts turns it
+// The hover's markdown as plain data, so unit tests can check escaping without VS Code. ticketHovers.ts turns it
 // into a vscode.MarkdownString with isTrusted limited to `enabledCommands`.
 import type { Ticket } from '../../api/types';
 import {
@@ -56,11 +56,12 @@ export function signedOutHoverMarkdown(ticketId: string): HoverContent {
   };
 }
 
-/** One line: the id and why it could not be shown (a sentence from describeError, never a stack). */
+/** One line: the id and why it could not be shown. Only the reason's first line: a stack after it never shows. */
 export function errorHoverMarkdown(ticketId: string, reason: string): HoverContent {
   const id = escapeMarkdown(sanitizeInline(ticketId, 64));
+  const firstLine = reason.trim().split(/[\r\n\u2028\u2029\u0085]/, 1)[0];
   return {
-    markdown: `Alibaba Cloud ticket ${id}: ${escapeMarkdown(sanitizeInline(reason, 300))}`,
+    markdown: `Alibaba Cloud ticket ${id}: ${escapeMarkdown(sanitizeInline(firstLine, 300))}`,
     enabledCommands: [],
     supportThemeIcons: false,
   };

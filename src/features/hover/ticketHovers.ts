@@ -5,7 +5,7 @@ import { describeError, isTicketApiError } from '../../api/errors';
 import { commandUri } from '../../tickets/display';
 import type { TicketService } from '../../tickets/types';
 import { errorHoverMarkdown, OPEN_TICKET_COMMAND, signedOutHoverMarkdown, ticketHoverMarkdown, type HoverContent } from './hoverMarkdown';
-import { compileIdPattern, findTicketIds, MAX_LINE_LENGTH, ticketIdAt, type IdDetectionOptions } from './idDetection';
+import { compileIdPattern, findTicketIds, ticketIdAt, type IdDetectionOptions } from './idDetection';
 
 const CONFIG = 'aliyunTickets';
 /** Documents with more lines than this get links only in their first lines (huge logs stay responsive). */
@@ -35,9 +35,8 @@ export class TicketHoverProvider implements vscode.HoverProvider {
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const line = document.lineAt(position.line).text;
-    if (line.length > MAX_LINE_LENGTH) return undefined;
-    const match = ticketIdAt(line, position.character, this.detection());
+    // ticketIdAt finds nothing on lines over the length guard (minified code, data dumps).
+    const match = ticketIdAt(document.lineAt(position.line).text, position.character, this.detection());
     if (!match) return undefined;
     const range = new vscode.Range(position.line, match.start, position.line, match.end);
     const cached = this.service.peekTicket(match.ticketId);
@@ -69,9 +68,7 @@ export class TicketLinkProvider implements vscode.DocumentLinkProvider {
     const lines = Math.min(document.lineCount, MAX_LINK_LINES);
     for (let lineNumber = 0; lineNumber < lines; lineNumber++) {
       if (token.isCancellationRequested) break;
-      const text = document.lineAt(lineNumber).text;
-      if (text.length > MAX_LINE_LENGTH) continue;
-      for (const match of findTicketIds(text, options)) {
+      for (const match of findTicketIds(document.lineAt(lineNumber).text, options)) {
         const link = new vscode.DocumentLink(
           new vscode.Range(lineNumber, match.start, lineNumber, match.end),
           vscode.Uri.parse(commandUri(OPEN_TICKET_COMMAND, [match.ticketId])),

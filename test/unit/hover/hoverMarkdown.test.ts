@@ -87,6 +87,7 @@ describe('hover markdown', () => {
     const content = errorHoverMarkdown('0005PYGCW', 'Too many requests: wait 5 seconds.\n    at Object.<anonymous> (x.js:1:1)');
     assert.ok(!content.markdown.includes('\n'));
     const html = md.render(content.markdown);
+    assert.strictEqual(decode(html).trim(), 'Alibaba Cloud ticket 0005PYGCW: Too many requests: wait 5 seconds.');
     assert.deepStrictEqual(links(html), []);
     assert.deepStrictEqual(content.enabledCommands, []);
   });
