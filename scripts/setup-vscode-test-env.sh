@@ -71,8 +71,11 @@ if [ -f "$ROOT/test/vscode-env/package-lock.json" ]; then
 fi
 # npm blocks dependency install scripts unless the installing package.json approves them (its "allowScripts");
 # code-server's postinstall and argon2 must build against Node 24's headers.
+# Under `npm run` / `npm test` the outer npm (on Node 20) exports npm_* variables; npm reads npm_config_* as its own
+# config, so its user agent ("node/v20") would reach code-server's postinstall, which checks the Node version there.
 (
   cd "$CS_DIR"
+  for var in $(compgen -e | grep -i '^npm_'); do unset "$var"; done
   PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" npm install \
     --foreground-scripts --no-audit --no-fund --no-update-notifier --loglevel=warn
 )
