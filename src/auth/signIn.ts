@@ -3,7 +3,6 @@
 // keeps the id. Environment / aliyun CLI credentials are offered when present. One flow at a time (no prompt loops).
 import * as vscode from 'vscode';
 import { describeError, isTicketApiError } from '../api/errors';
-import type { Credentials } from '../api/types';
 import type { ClientProvider } from './clientProvider';
 import {
   accountLabel,
@@ -16,6 +15,7 @@ import {
 } from './credentialInput';
 import { SecretStorageError, type CredentialStore } from './credentialStore';
 import type { ExternalCredentialSources } from './externalCredentials';
+import { verifyAndSave } from './verifySignIn';
 import type { TicketLog } from '../log/log';
 
 export interface SignInDeps {
@@ -65,25 +65,9 @@ export class SignInFlow {
     return attempt.then((outcome) => (typeof outcome === 'boolean' ? outcome : this.explainFailure(outcome)));
   }
 
-  /**
-   * Checks a sign-in with one signed call and saves it. Throws TicketApiError (rejected) or SecretStorageError
-   * (keychain refused); nothing is saved then. Used by the flow, and by integration tests without input boxes.
-   */
-  async verifyAndSave(signIn: StoredSignIn, signal?: AbortSignal): Promise<void> {
-    const credentials = await this.deps.clients.credentialsFor(signIn);
-    await this.verify(credentials, signal);
-    await this.deps.store.write(signIn);
-    this.deps.log.info(`Signed in (${accountLabel(signIn)}).`);
-  }
-
-  private async verify(credentials: Credentials, signal?: AbortSignal): Promise<void> {
-    const client = this.deps.clients.probeClient(credentials);
-    try {
-      // The cheapest signed call there is: it proves the id, the secret (signature), the token and the permission.
-      await client.listTickets({ pageNumber: 1, pageSize: 10 }, { signal });
-    } finally {
-      void Promise.resolve(client.close()).catch(() => undefined);
-    }
+  /** One signed call, then SecretStorage (see verifySignIn.ts). Also used by integration tests without input boxes. */
+  verifyAndSave(signIn: StoredSignIn, signal?: AbortSignal): Promise<void> {
+    return verifyAndSave(signIn, this.deps, signal);
   }
 
   /** One pass through the boxes and the check: true / false (cancelled), or the rejection to explain. */

@@ -8,6 +8,7 @@ import { ClientProvider, CREDENTIALS_UNAVAILABLE } from '../../../src/auth/clien
 import { SECRET_KEY, type StoredSignIn } from '../../../src/auth/credentialInput';
 import { CredentialStore, SecretStorageError } from '../../../src/auth/credentialStore';
 import { createExternalCredentialSources } from '../../../src/auth/externalCredentials';
+import { verifyAndSave } from '../../../src/auth/verifySignIn';
 import { DEMO_CREDENTIALS } from '../../emulator/credentials';
 import { TicketEmulator } from '../../emulator/server';
 
@@ -200,5 +201,80 @@ describe('client provider (settings + saved sign-in -> TicketClient), against th
     assert.strictEqual((await second.getTicket('0005PYGCW')).ticketId, '0005PYGCW');
     assert.ok(clients.knownSecrets().includes(DEMO_CREDENTIALS.accessKeySecret), 'the log can hide the key in use');
     clients.dispose();
+  });
+});
+
+describe('sign-in: checked with one signed call before anything is saved, against the emulator', () => {
+  let emu: TicketEmulator;
+  before(async () => {
+    emu = await TicketEmulator.start({ port: 0, seed: 'demo' });
+  });
+  after(async () => {
+    await emu.stop();
+  });
+  beforeEach(() => emu.reset());
+
+  function setup(endpoint = emu.url) {
+    const { secrets, store } = makeStore();
+    const lines: string[] = [];
+    const clients = new ClientProvider({
+      readSignIn: () => store.read(),
+      settings: () => ({ endpoint, signatureVersion: 'v3' }),
+      sources: createExternalCredentialSources({}),
+      onRequest: () => undefined,
+    });
+    const deps = { store, clients, log: { info: (line: string) => lines.push(line) } };
+    return { secrets, store, deps, lines };
+  }
+
+  /** Rejects with a TicketApiError of this kind (and code, when given), and leaves SecretStorage empty. */
+  async function assertRefused(signIn: StoredSignIn, kind: string, code?: string) {
+    const { secrets, store, deps, lines } = setup();
+    await assert.rejects(verifyAndSave(signIn, deps), (error: unknown) => {
+      assert.ok(error instanceof TicketApiError, String(error));
+      assert.strictEqual(error.kind, kind);
+      if (code) assert.strictEqual(error.code, code);
+      return true;
+    });
+    assert.deepStrictEqual([...secrets.values.keys()], [], 'nothing reached SecretStorage');
+    assert.strictEqual(await store.read(), undefined);
+    assert.deepStrictEqual(lines, []);
+  }
+
+  it('saves a key the server accepts, after exactly one signed call', async () => {
+    const { secrets, store, deps, lines } = setup();
+    await verifyAndSave(DEMO_SIGN_IN, deps);
+    assert.deepStrictEqual(emu.requests.map((r) => [r.action, r.status]), [['ListTickets', 200]]);
+    assert.deepStrictEqual(JSON.parse(secrets.values.get(SECRET_KEY)!), DEMO_SIGN_IN);
+    assert.deepStrictEqual(await store.read(), DEMO_SIGN_IN);
+    assert.strictEqual(lines.length, 1);
+    assert.ok(!lines[0].includes(DEMO_CREDENTIALS.accessKeyId), 'the log line names the key by its last characters only');
+  });
+
+  it('saves nothing for a wrong secret (signature mismatch)', async () => {
+    await assertRefused({ ...DEMO_SIGN_IN, accessKeySecret: 'WrongSecretWrongSecret0000' }, 'signature', 'SignatureDoesNotMatch');
+  });
+
+  it('saves nothing for an unknown AccessKey id', async () => {
+    await assertRefused({ ...DEMO_SIGN_IN, accessKeyId: 'LTAI5tNoSuchKey000000000' }, 'auth', 'InvalidAccessKeyId.NotFound');
+  });
+
+  it('saves nothing when the clock is off by more than the server allows', async () => {
+    emu.setClockOffset(-60 * 60_000);
+    await assertRefused(DEMO_SIGN_IN, 'clockSkew');
+  });
+
+  it('refuses a plain-http endpoint before sending the key anywhere', async () => {
+    const { secrets, deps } = setup('http://tickets.example.com');
+    await assert.rejects(verifyAndSave(DEMO_SIGN_IN, deps), (error: unknown) => error instanceof TicketApiError && error.kind === 'config');
+    assert.strictEqual(emu.requests.length, 0);
+    assert.strictEqual(secrets.values.size, 0);
+  });
+
+  it('a refused keychain write after a good check leaves the user signed out', async () => {
+    const { secrets, store, deps } = setup();
+    secrets.failStore = true;
+    await assert.rejects(verifyAndSave(DEMO_SIGN_IN, deps), SecretStorageError);
+    assert.strictEqual(await store.read(), undefined);
   });
 });
