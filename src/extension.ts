@@ -23,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     return {
       endpoint: config.get<string>('endpoint', DEFAULT_ENDPOINT),
       signatureVersion: config.get<SignatureVersion>('signatureVersion', 'v3'),
+      proxy: vscode.workspace.getConfiguration('http').get<string>('proxy', ''),
     };
   };
 
@@ -67,7 +68,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       }
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration('aliyunTickets.endpoint') && !event.affectsConfiguration('aliyunTickets.signatureVersion')) return;
+      const affected = ['aliyunTickets.endpoint', 'aliyunTickets.signatureVersion', 'http.proxy'];
+      if (!affected.some((section) => event.affectsConfiguration(section))) return;
       checkEndpointSetting(settings().endpoint, log);
       clientProvider.reset();
       ticketService.invalidate();

@@ -1,7 +1,7 @@
 // Builds the TicketClient the extension talks through, from the settings (endpoint, signature version) and the saved
 // sign-in. One client (one keep-alive pool) at a time; rebuilt when the settings or the sign-in change.
 import { TicketApiError } from '../api/errors';
-import { validateEndpoint } from '../api/endpoint';
+import { isLoopbackHost, validateEndpoint } from '../api/endpoint';
 import type { Credentials, RequestLogEvent, SignatureVersion } from '../api/types';
 import { TicketClient } from '../api';
 import type { StoredSignIn } from './credentialInput';
@@ -10,6 +10,8 @@ import type { ExternalCredentialSources } from './externalCredentials';
 export interface ClientSettings {
   endpoint: string;
   signatureVersion: SignatureVersion;
+  /** VS Code's http.proxy (VS Code does not apply it to undici, our HTTP client); empty means none. */
+  proxy?: string;
 }
 
 export interface ClientProviderOptions {
@@ -31,11 +33,12 @@ export class ClientProvider {
     const signIn = await this.options.readSignIn();
     if (!signIn) return undefined;
     if (!this.client) {
-      const { endpoint, signatureVersion } = this.validatedSettings();
+      const { endpoint, signatureVersion, proxy } = this.validatedSettings();
       // Credentials are read per request: environment variables and CLI profiles (rotating STS tokens) stay current.
       this.client = new TicketClient({
         endpoint,
         signatureVersion,
+        proxy,
         credentials: async () => {
           const current = await this.options.readSignIn();
           if (!current) throw signedOut();
@@ -50,8 +53,8 @@ export class ClientProvider {
   /** A one-off client for checking credentials before they are saved (sign-in). Close it after use. */
   probeClient(credentials: Credentials): TicketClient {
     this.remember(credentials);
-    const { endpoint, signatureVersion } = this.validatedSettings();
-    return new TicketClient({ endpoint, signatureVersion, credentials, onRequest: this.options.onRequest });
+    const { endpoint, signatureVersion, proxy } = this.validatedSettings();
+    return new TicketClient({ endpoint, signatureVersion, proxy, credentials, onRequest: this.options.onRequest });
   }
 
   /** The key pair a saved sign-in stands for (outside sources are read now). */
@@ -91,7 +94,10 @@ export class ClientProvider {
 
   private validatedSettings(): ClientSettings {
     const settings = this.options.settings();
-    return { endpoint: validateEndpoint(settings.endpoint), signatureVersion: settings.signatureVersion === 'v1' ? 'v1' : 'v3' };
+    const endpoint = validateEndpoint(settings.endpoint);
+    // A local emulator is never behind the corporate proxy (which could not reach this machine's loopback anyway).
+    const proxy = isLoopbackHost(new URL(endpoint).hostname) ? undefined : settings.proxy;
+    return { endpoint, signatureVersion: settings.signatureVersion === 'v1' ? 'v1' : 'v3', proxy };
   }
 
   private remember(credentials: Credentials): void {
