@@ -2,7 +2,6 @@
 // (serializer, state {ticketId}), data posted only after the page says 'ready', attachment links opened only after
 // the user confirmed where they go.
 import * as vscode from 'vscode';
-import { randomBytes } from 'crypto';
 import { describeError, isTicketApiError } from '../../api/errors';
 import type { TicketNote } from '../../api/types';
 import type { TicketService } from '../../tickets/types';
@@ -12,7 +11,7 @@ import type { RecentTickets } from '../open-ticket/recentTickets';
 import { sanitizeInline } from '../../tickets/display';
 import { openAttachment } from './attachments';
 import { parsePageMessage, type FromPageMessage, type PanelState, type ToPageMessage } from './protocol';
-import { renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
+import { createNonce, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
 
 export const DETAILS_VIEW_TYPE = 'aliyunTickets.details';
 
@@ -140,7 +139,7 @@ class TicketPanel {
     const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
     this.resources = {
       cspSource: panel.webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
+      nonce: createNonce(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js')).toString(),
     };

@@ -2,7 +2,7 @@
 // pieces a user reads (badges, times, who said what, attachments) are there.
 import * as assert from 'assert';
 import type { Ticket, TicketNote } from '../../../src/api/types';
-import { escapeHtml, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from '../../../src/features/details/render';
+import { createNonce, escapeHtml, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from '../../../src/features/details/render';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 
 const RESOURCES: PageResources = {
@@ -173,6 +173,20 @@ describe('details panel HTML', () => {
     assert.ok(!/<script[^>]*>[^<]+<\/script>/.test(html), 'no inline script body');
     assert.ok(!/\son[a-z]+=/i.test(html), 'no inline event handlers');
     assert.ok(!/\sstyle=/i.test(html), 'no inline styles (the CSP would block them anyway)');
+  });
+
+  it('makes nonces that cannot be guessed: 18 random bytes, never the same twice', () => {
+    const nonces = Array.from({ length: 200 }, () => createNonce());
+    assert.strictEqual(new Set(nonces).size, nonces.length, 'all different');
+    for (const nonce of nonces) {
+      assert.match(nonce, /^[A-Za-z0-9+/]{24}$/, 'base64 of 18 bytes, valid in a CSP nonce source');
+    }
+    // Every bit position varies across 200 draws (a counter or timestamp would leave the high bits fixed).
+    const bytes = nonces.map((n) => Buffer.from(n, 'base64'));
+    for (let bit = 0; bit < 18 * 8; bit++) {
+      const ones = bytes.filter((b) => (b[bit >> 3] >> (bit & 7)) & 1).length;
+      assert.ok(ones > 0 && ones < bytes.length, `bit ${bit} never changes`);
+    }
   });
 
   it('uses a different nonce for each document it is given', () => {
