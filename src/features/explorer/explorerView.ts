@@ -21,8 +21,8 @@ const MAX_REMEMBERED = 5000;
 const PREFETCH_BUDGET = 60;
 
 export interface TicketExplorer {
-  /** Shows the ticket in the tree (loading pages if needed). onlyIfVisible: do nothing while the view is hidden. */
-  reveal(ticketId: string, options?: { onlyIfVisible?: boolean }): Promise<boolean>;
+  /** Shows the ticket in the tree (loading pages if needed); false when it is not there (filtered out, unknown). */
+  reveal(ticketId: string): Promise<boolean>;
   refresh(): Promise<void>;
   /** The tree's data provider, for the integration tests (getChildren / getTreeItem as VS Code calls them). */
   readonly treeDataProvider: vscode.TreeDataProvider<unknown>;
@@ -216,8 +216,14 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     await track(model.refresh());
   };
 
-  const reveal = async (ticketId: string, options: { onlyIfVisible?: boolean } = {}): Promise<boolean> => {
-    if (options.onlyIfVisible && !view.visible) return false;
+  /** The title-bar toggle. A workspace value overrides the user's, so it is changed where it is set. */
+  const setGrouped = (grouped: boolean) => {
+    const config = vscode.workspace.getConfiguration(CONFIG);
+    const inWorkspace = config.inspect<boolean>('groupByStatus')?.workspaceValue !== undefined;
+    return config.update('groupByStatus', grouped, inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+  };
+
+  const reveal = async (ticketId: string): Promise<boolean> => {
     const node = await model.locate(ticketId);
     if (!node) return false;
     await view.reveal(node, { select: true, focus: false, expand: true });
@@ -232,12 +238,8 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
       if (filter) await track(model.setFilter(filter));
     }),
     vscode.commands.registerCommand('aliyunTickets.explorer.clearFilter', () => track(model.setFilter({}))),
-    vscode.commands.registerCommand('aliyunTickets.explorer.groupByStatus', () =>
-      vscode.workspace.getConfiguration(CONFIG).update('groupByStatus', true, vscode.ConfigurationTarget.Global),
-    ),
-    vscode.commands.registerCommand('aliyunTickets.explorer.showFlat', () =>
-      vscode.workspace.getConfiguration(CONFIG).update('groupByStatus', false, vscode.ConfigurationTarget.Global),
-    ),
+    vscode.commands.registerCommand('aliyunTickets.explorer.groupByStatus', () => setGrouped(true)),
+    vscode.commands.registerCommand('aliyunTickets.explorer.showFlat', () => setGrouped(false)),
     vscode.commands.registerCommand(LOAD_MORE_COMMAND, (listKey: unknown) => {
       if (typeof listKey === 'string') return track(model.loadMore(listKey));
     }),
@@ -260,12 +262,14 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
       await vscode.env.clipboard.writeText(ticketId);
       void vscode.window.setStatusBarMessage(`Copied ticket ID ${ticketId}`, 3000);
     }),
-    vscode.commands.registerCommand('aliyunTickets.revealInExplorer', async (arg: unknown) => {
+    vscode.commands.registerCommand('aliyunTickets.revealInExplorer', async (arg: unknown): Promise<boolean> => {
       const ticketId = ticketIdOf(arg);
-      if (!ticketId) return;
-      if (!(await reveal(ticketId))) {
+      if (!ticketId) return false;
+      const found = await reveal(ticketId);
+      if (!found) {
         void vscode.window.showInformationMessage(`Ticket ${ticketId} is not in the Tickets view (check the filter).`);
       }
+      return found;
     }),
     vscode.commands.registerCommand('aliyunTickets.explorer.showError', () => {
       const error = model.lastError;
