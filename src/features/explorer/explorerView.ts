@@ -21,8 +21,12 @@ const MAX_REMEMBERED = 5000;
 const PREFETCH_BUDGET = 60;
 
 export interface TicketExplorer {
-  /** Shows the ticket in the tree (loading pages if needed); false when it is not there (filtered out, unknown). */
-  reveal(ticketId: string): Promise<boolean>;
+  /**
+   * Shows the ticket in the tree (loading pages if needed); false when it is not there (filtered out, unknown).
+   * onlyIfVisible: do nothing while the view is hidden (TreeView.reveal would open the sidebar). The details panels
+   * use it (extension.ts) to follow the active ticket without pulling the sidebar open.
+   */
+  reveal(ticketId: string, options?: { onlyIfVisible?: boolean }): Promise<boolean>;
   refresh(): Promise<void>;
   /** The tree's data provider, for the integration tests (getChildren / getTreeItem as VS Code calls them). */
   readonly treeDataProvider: vscode.TreeDataProvider<unknown>;
@@ -223,7 +227,8 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     return config.update('groupByStatus', grouped, inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
   };
 
-  const reveal = async (ticketId: string): Promise<boolean> => {
+  const reveal = async (ticketId: string, options: { onlyIfVisible?: boolean } = {}): Promise<boolean> => {
+    if (options.onlyIfVisible && !view.visible) return false;
     const node = await model.locate(ticketId);
     if (!node) return false;
     await view.reveal(node, { select: true, focus: false, expand: true });
