@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import { describeFilter, filterQueryFields, isFilterActive, parseDateRange, presetRange, toFilter } from '../../../src/features/explorer/filter';
-import { normalizeAutoRefreshSeconds, RefreshTimer } from '../../../src/features/explorer/refreshTimer';
 
 describe('explorer filter', () => {
   const now = new Date(2026, 10, 27, 15, 30).getTime();
@@ -49,35 +48,5 @@ describe('explorer filter from a command argument', () => {
     assert.deepStrictEqual(toFilter({}), {});
     assert.strictEqual(toFilter('dealing'), undefined);
     assert.strictEqual(toFilter(null), undefined);
-  });
-});
-
-describe('explorer auto-refresh timer', () => {
-  it('0 is off; small values are raised to 30 s', () => {
-    assert.strictEqual(normalizeAutoRefreshSeconds(0), 0);
-    assert.strictEqual(normalizeAutoRefreshSeconds(-5), 0);
-    assert.strictEqual(normalizeAutoRefreshSeconds('x'), 0);
-    assert.strictEqual(normalizeAutoRefreshSeconds(5), 30);
-    assert.strictEqual(normalizeAutoRefreshSeconds(300), 300);
-  });
-
-  it('runs only while the view is visible, and catches up at once when shown after the interval', async () => {
-    let clock = 1_000_000;
-    let refreshes = 0;
-    const timer = new RefreshTimer(() => refreshes++, () => clock);
-    timer.setIntervalSeconds(60);
-    assert.strictEqual(timer.running, false, 'hidden: no timer');
-    timer.setVisible(true);
-    assert.strictEqual(timer.running, true);
-    timer.setVisible(false);
-    assert.strictEqual(timer.running, false, 'hidden again: paused');
-    clock += 61_000; // the interval passed while hidden
-    timer.setVisible(true);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.strictEqual(refreshes, 1, 'refreshed as soon as it was shown');
-    assert.strictEqual(timer.running, true, 'and scheduled the next one');
-    timer.setIntervalSeconds(0);
-    assert.strictEqual(timer.running, false, '0 turns it off');
-    timer.dispose();
   });
 });

@@ -69,12 +69,15 @@ describe('ticket explorer model against the emulator', function () {
     }
     assert.strictEqual(sum, DEMO_TICKET_COUNT);
     assert.strictEqual(m.waitingForYou, roots[0].list.totalCount, 'the badge counts tickets waiting for you');
-    const feedback = roots[0];
+    const [feedback, ...others] = roots;
+    assert.ok(feedback.list.totalCount > 0, 'the demo seed has tickets waiting for feedback');
     const look = nodeLook(feedback, undefined, Date.now(), 10);
-    if (feedback.list.totalCount > 0) {
-      assert.strictEqual(look.contextValue, 'ticketGroup.attention');
-      assert.ok(look.highlight, 'the group that waits for you is highlighted');
-      assert.strictEqual(look.icon?.color, 'list.warningForeground');
+    assert.strictEqual(look.contextValue, 'ticketGroup.attention');
+    assert.ok(look.highlight, 'the group that waits for you is highlighted');
+    assert.strictEqual(look.icon?.color, 'list.warningForeground');
+    assert.strictEqual(look.description, String(feedback.list.totalCount), 'its count shows');
+    for (const group of others) {
+      assert.strictEqual(nodeLook(group, undefined, Date.now(), 10).highlight, undefined, `${group.list.key} is not highlighted`);
     }
   });
 

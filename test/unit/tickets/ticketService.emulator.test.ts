@@ -7,13 +7,17 @@ import type { ListTicketsQuery, RequestOptions } from '../../../src/api/types';
 import { createTicketService } from '../../../src/tickets/ticketService';
 import type { TicketClientLike } from '../../../src/tickets/types';
 import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
+import { until } from '../emulator/helpers';
 
 /** The real client, with a count of calls in flight (what the cap must bound). */
 class CountingClient implements TicketClientLike {
   active = 0;
   peak = 0;
+  /** The signal of each request, in order. */
+  readonly signals: Array<AbortSignal | undefined> = [];
   constructor(readonly inner: TicketClient) {}
-  private async count<T>(call: () => Promise<T>): Promise<T> {
+  private async count<T>(call: () => Promise<T>, options?: RequestOptions): Promise<T> {
+    this.signals.push(options?.signal);
     this.active++;
     this.peak = Math.max(this.peak, this.active);
     try {
@@ -23,13 +27,13 @@ class CountingClient implements TicketClientLike {
     }
   }
   getTicket(id: string, options?: RequestOptions) {
-    return this.count(() => this.inner.getTicket(id, options));
+    return this.count(() => this.inner.getTicket(id, options), options);
   }
   listTickets(query: ListTicketsQuery, options?: RequestOptions) {
-    return this.count(() => this.inner.listTickets(query, options));
+    return this.count(() => this.inner.listTickets(query, options), options);
   }
   listTicketNotes(id: string, options?: RequestOptions) {
-    return this.count(() => this.inner.listTicketNotes(id, options));
+    return this.count(() => this.inner.listTicketNotes(id, options), options);
   }
 }
 
@@ -68,25 +72,29 @@ describe('TicketService against the emulator', function () {
   });
 
   it('a cancelled hover does not cancel the request another hover waits for', async () => {
-    emu.setLatency(100);
     const service = createTicketService({ getClient: () => client });
     const hover = new AbortController();
     const first = service.getTicket('001571BTXC', { signal: hover.signal });
     const second = service.getTicket('001571BTXC');
-    setTimeout(() => hover.abort(), 20);
+    hover.abort();
     await assert.rejects(first, (e: TicketApiError) => e.kind === 'aborted');
     assert.strictEqual((await second).ticketId, '001571BTXC');
     assert.strictEqual(actions('GetTicket').length, 1);
   });
 
-  it('a request all callers left is abandoned and its late answer is not cached', async () => {
-    emu.setLatency(200);
-    const service = createTicketService({ getClient: () => client });
+  it('a request all callers left is aborted on the wire and its answer is not cached', async () => {
+    // Long enough that the answer cannot come before the abort, however slow the machine; the abort ends the wait.
+    emu.setLatency(10_000);
+    const counting = new CountingClient(client);
+    const service = createTicketService({ getClient: () => counting });
     const hover = new AbortController();
     const pending = service.getTicket('001571BTXC', { signal: hover.signal });
-    setTimeout(() => hover.abort(), 30);
+    await until('the request reached the server', () => actions('GetTicket').length === 1);
+    hover.abort();
     await assert.rejects(pending, (e: TicketApiError) => e.kind === 'aborted');
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    assert.strictEqual(counting.signals[0]?.aborted, true, 'the HTTP request was aborted');
+    await until('the client call settled', () => counting.active === 0);
+    await new Promise((resolve) => setImmediate(resolve));
     assert.strictEqual(service.peekTicket('001571BTXC'), undefined);
   });
 
