@@ -1,10 +1,10 @@
 // Composition root: builds the services and registers the features. No feature logic lives here.
 import * as vscode from 'vscode';
-import { describeError } from './api/errors';
-import { DEFAULT_ENDPOINT, validateEndpoint } from './api/endpoint';
+import { DEFAULT_ENDPOINT } from './api/endpoint';
 import type { SignatureVersion } from './api/types';
 import { ClientProvider } from './auth/clientProvider';
 import { CredentialStore } from './auth/credentialStore';
+import { reportUnusableEndpoint } from './auth/endpointSetting';
 import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
 import { needsSignIn } from './common/errors';
@@ -70,13 +70,13 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     vscode.workspace.onDidChangeConfiguration((event) => {
       const affected = ['aliyunTickets.endpoint', 'aliyunTickets.signatureVersion', 'http.proxy'];
       if (!affected.some((section) => event.affectsConfiguration(section))) return;
-      checkEndpointSetting(settings().endpoint, log);
+      reportUnusableEndpoint(settings().endpoint, log);
       clientProvider.reset();
       ticketService.invalidate();
       panels.reloadAll();
     }),
   );
-  checkEndpointSetting(settings().endpoint, log);
+  reportUnusableEndpoint(settings().endpoint, log);
 
   // Commands.
   context.subscriptions.push(
@@ -109,17 +109,4 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
 
 export function deactivate(): void {
   // Everything is in context.subscriptions.
-}
-
-/** An endpoint that would be refused is reported when it is set, not on the first hover. */
-function checkEndpointSetting(endpoint: string, log: TicketLog): void {
-  try {
-    validateEndpoint(endpoint);
-  } catch (error) {
-    const message = `The aliyunTickets.endpoint setting is not usable: ${describeError(error)}`;
-    log.warn(message);
-    void vscode.window.showErrorMessage(message, 'Open Settings').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'aliyunTickets.endpoint');
-    });
-  }
 }

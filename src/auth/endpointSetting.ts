@@ -1,0 +1,17 @@
+// The aliyunTickets.endpoint setting is checked when it is read and whenever it changes, so a refused endpoint (plain
+// http to another machine, not a URL) is reported at once with a way to fix it, not on the first hover.
+import * as vscode from 'vscode';
+import { describeError } from '../api/errors';
+import { validateEndpoint } from '../api/endpoint';
+
+export function reportUnusableEndpoint(endpoint: string, log: { warn(message: string): void }): void {
+  try {
+    validateEndpoint(endpoint);
+  } catch (error) {
+    const message = `The aliyunTickets.endpoint setting is not usable: ${describeError(error)}`;
+    log.warn(message);
+    void vscode.window.showErrorMessage(message, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'aliyunTickets.endpoint');
+    });
+  }
+}
