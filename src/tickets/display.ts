@@ -1,6 +1,14 @@
 // Presentation helpers shared by the explorer and the hovers. No vscode import: icons and colours are ids that the
 // vscode-facing code turns into ThemeIcon / ThemeColor, so all of this is unit-testable in plain Node.
-import { STATUS_LABELS, STATUS_NAMES, type StatusName, type StatusValue, type TicketStatus } from '../api/types';
+import {
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  STATUS_NAMES,
+  type StatusName,
+  type StatusValue,
+  type TicketSeverity,
+  type TicketStatus,
+} from '../api/types';
 
 export interface StatusLook {
   value: StatusValue;
@@ -41,6 +49,19 @@ export function statusText(status: TicketStatus | undefined): string {
   }
   const server = sanitizeInline(status.label ?? '', 60);
   return server || statusLook(status.value).label;
+}
+
+/** The server's severity label when it has one, else ours. Plain text, sanitized. */
+export function severityText(severity: TicketSeverity | undefined): string {
+  return sanitizeInline(severity?.label ?? '', 40) || (severity?.value === 2 ? SEVERITY_LABELS[2] : SEVERITY_LABELS[1]);
+}
+
+/** How long a title may be wherever it shows (tree label, tooltip, hover). */
+export const TITLE_MAX_LENGTH = 200;
+
+/** A ticket title as one line of plain text, cut to TITLE_MAX_LENGTH; "(no title)" when empty. */
+export function titleText(title: string | undefined): string {
+  return sanitizeInline(title ?? '', TITLE_MAX_LENGTH) || '(no title)';
 }
 
 // Characters that reorder or hide text (Trojan Source style), plus C0/C1 controls.

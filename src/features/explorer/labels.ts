@@ -8,8 +8,10 @@ import {
   formatLocalTime,
   formatRelativeTime,
   sanitizeInline,
+  severityText,
   statusLook,
   statusText,
+  titleText,
 } from '../../tickets/display';
 import type { ExplorerNode, GroupNode, LoadMoreNode, MessageNode, TicketNode } from './model';
 
@@ -31,8 +33,6 @@ export interface NodeLook {
   highlight?: [number, number];
   accessibilityLabel: string;
 }
-
-const TITLE_MAX = 200;
 
 /**
  * details: the cached ticket, when there is one; createTime: the creation time remembered from an earlier fetch
@@ -73,7 +73,7 @@ function groupLook(node: GroupNode): NodeLook {
 function ticketLook(node: TicketNode, details: Ticket | undefined, nowMs: number, createTime: number | undefined): NodeLook {
   const ticket = node.ticket;
   const look = statusLook(ticket.status?.value);
-  const title = sanitizeInline(ticket.title, TITLE_MAX) || '(no title)';
+  const title = titleText(ticket.title);
   const id = sanitizeInline(ticket.ticketId, 64);
   const age = createTime !== undefined ? formatAge(createTime, nowMs) : '';
   return {
@@ -118,12 +118,12 @@ function messageLook(node: MessageNode): NodeLook {
 
 /** The lazily filled tooltip: title, status, severity, creation time, creator. Escaped; meant for an untrusted MarkdownString. */
 export function ticketTooltip(summary: TicketSummary, details: Ticket, nowMs: number, timeZone?: string): string {
-  const title = escapeMarkdown(sanitizeInline(details.title || summary.title, TITLE_MAX)) || '\\(no title\\)';
+  const title = escapeMarkdown(titleText(details.title || summary.title));
   const created = formatLocalTime(details.createTime, timeZone);
   const rows = [
     `**${title}**`,
     `${escapeMarkdown(sanitizeInline(details.ticketId, 64))} · ${escapeMarkdown(statusText(details.status ?? summary.status))}`,
-    `Severity: ${escapeMarkdown(sanitizeInline(details.severity?.label ?? '', 40) || (details.severity?.value === 2 ? 'Urgent' : 'Common'))}`,
+    `Severity: ${escapeMarkdown(severityText(details.severity))}`,
     created ? `Created: ${escapeMarkdown(created)} \\(${escapeMarkdown(formatRelativeTime(details.createTime, nowMs))}\\)` : 'Created: unknown',
     `Creator: ${escapeMarkdown(sanitizeInline(details.creatorId, 64)) || 'unknown'}`,
   ];
@@ -132,6 +132,6 @@ export function ticketTooltip(summary: TicketSummary, details: Ticket, nowMs: nu
 
 /** Tooltip when the details could not be fetched: the title and one line of why. */
 export function ticketTooltipError(summary: TicketSummary, reason: string): string {
-  const title = escapeMarkdown(sanitizeInline(summary.title, TITLE_MAX)) || '\\(no title\\)';
+  const title = escapeMarkdown(titleText(summary.title));
   return `**${title}**\n\n${escapeMarkdown(sanitizeInline(summary.ticketId, 64))}\n\nDetails unavailable: ${escapeMarkdown(sanitizeInline(reason, 300))}`;
 }

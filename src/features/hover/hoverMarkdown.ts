@@ -7,8 +7,10 @@ import {
   formatLocalTime,
   formatRelativeTime,
   sanitizeInline,
+  severityText,
   statusLook,
   statusText,
+  titleText,
 } from '../../tickets/display';
 
 export const OPEN_TICKET_COMMAND = 'aliyunTickets.openTicket';
@@ -23,14 +25,12 @@ export interface HoverContent {
   supportThemeIcons: boolean;
 }
 
-const TITLE_MAX = 200;
-
 export function ticketHoverMarkdown(ticket: Ticket, nowMs: number, timeZone?: string): HoverContent {
   const id = escapeMarkdown(sanitizeInline(ticket.ticketId, 64));
-  const title = escapeMarkdown(sanitizeInline(ticket.title, TITLE_MAX)) || '_\\(no title\\)_';
+  const title = escapeMarkdown(titleText(ticket.title));
   const look = statusLook(ticket.status?.value);
   const status = escapeMarkdown(statusText(ticket.status));
-  const severity = escapeMarkdown(sanitizeInline(ticket.severity?.label ?? '', 40)) || (ticket.severity?.value === 2 ? 'Urgent' : 'Common');
+  const severity = escapeMarkdown(severityText(ticket.severity));
   const relative = formatRelativeTime(ticket.createTime, nowMs);
   const absolute = formatLocalTime(ticket.createTime, timeZone);
   const lines = [

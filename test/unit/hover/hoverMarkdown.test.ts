@@ -75,6 +75,13 @@ describe('hover markdown', () => {
     assert.deepStrictEqual(content.enabledCommands, [OPEN_TICKET_COMMAND, COPY_TICKET_ID_COMMAND]);
   });
 
+  it('falls back to our severity label and "(no title)" when the server sends none', () => {
+    const text = decode(md.render(ticketHoverMarkdown(ticket({ title: ' \u200F ', severity: { value: 2, label: '' } }), NOW, 'UTC').markdown));
+    assert.match(text, /^\(no title\)$/m);
+    assert.match(text, /Severity: Urgent/);
+    assert.match(decode(md.render(ticketHoverMarkdown(ticket({ severity: { value: 1, label: '' } }), NOW, 'UTC').markdown)), /Severity: Common/);
+  });
+
   it('the signed-out hover is one line with a Sign In link and trusts only Sign In', () => {
     const content = signedOutHoverMarkdown('0005PYGCW');
     assert.ok(!content.markdown.includes('\n'));
