@@ -217,6 +217,38 @@ describe('TicketService (cache, de-dup, cap, cancellation)', () => {
     assert.deepStrictEqual(events, [undefined]);
   });
 
+  it('invalidate(id) forgets that ticket, its notes and the pages that show it; a newer answer with another status is announced', async () => {
+    const client = new ControlledClient();
+    const service = createTicketService({ getClient: () => client });
+    const events: Array<string | undefined> = [];
+    service.onDidChange((e) => events.push(e.ticketId));
+    const loads = [service.getTicket('V1'), service.getNotes('V1'), service.getTicket('V2'), service.listTickets({ pageNumber: 1, pageSize: 10 })];
+    await tick();
+    client.calls[0].resolve(ticket('V1', 2));
+    client.calls[1].resolve([]);
+    client.calls[2].resolve(ticket('V2', 2));
+    client.calls[3].resolve({ tickets: [], totalCount: 0, pageNumber: 1, pageSize: 10 });
+    await Promise.all(loads);
+    service.invalidate('V1');
+    assert.deepStrictEqual(events, ['V1']);
+    assert.strictEqual(service.peekTicket('V1'), undefined);
+    assert.strictEqual(service.peekTicket('V2')?.ticketId, 'V2', 'other tickets stay cached');
+    void service.getNotes('V1');
+    void service.listTickets({ pageNumber: 1, pageSize: 10 });
+    await tick();
+    assert.deepStrictEqual(client.calls.slice(4).map((c) => c.action), ['ListTicketNotes', 'ListTickets']);
+    // A refresh of V2 that finds it moved on: listeners hear about V2; the same status again says nothing.
+    const moved = service.getTicket('V2', { force: true });
+    await tick();
+    client.calls[6].resolve(ticket('V2', 6));
+    await moved;
+    const same = service.getTicket('V2', { force: true });
+    await tick();
+    client.calls[7].resolve(ticket('V2', 6));
+    await same;
+    assert.deepStrictEqual(events, ['V1', 'V2']);
+  });
+
   it('list pages are cached briefly under a key that ignores status order', async () => {
     let now = 0;
     const client = new ControlledClient();
