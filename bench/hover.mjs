@@ -1,8 +1,8 @@
 // Hover benchmark: the cost of a hover on a cached ticket (id detection on the line + cache look-up + markdown), and
 // the request count of 100 hovers on one uncached id (must be 1), against the emulator over real HTTP.
 //
-//   node bench/hover.mjs            (prints a table and a JSON line)
-//   import { runHoverBench } from './hover.mjs'; await runHoverBench()   (bench/run.mjs can call it; returns the numbers)
+//   node bench/hover.mjs            (prints a table and a JSON line; `npm run bench` runs bench/run.mjs, not this file)
+//   import { runHoverBench } from './hover.mjs'; await runHoverBench()   (returns the numbers)
 //
 // The vscode-facing wrapper (vscode.Hover / MarkdownString) is not included: it needs an extension host.
 import { createRequire } from 'node:module';
