@@ -17,7 +17,7 @@ import { TicketLog } from './log/log';
 import { createTicketService } from './tickets';
 import type { AliyunTicketsTestApi } from './extensionApi';
 
-export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi {
+export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi | undefined {
   const settings = () => {
     const config = vscode.workspace.getConfiguration('aliyunTickets');
     return {
@@ -91,6 +91,9 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     ),
   );
 
+  // Every extension in this host can read our exports, and this surface reads tickets and signs in with the user's
+  // key: only the extension-host test runner gets it.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     ticketService,
     panels: { htmlFor: (ticketId) => panels.htmlFor(ticketId), openTicketIds: () => panels.openTicketIds() },

@@ -1,5 +1,5 @@
-// What activate() returns: a small surface for the integration tests (run inside a real extension host). Not a
-// public API for other extensions; it gives no access to the stored secret.
+// What activate() returns in ExtensionMode.Test only: a small surface for the integration tests (run inside a real
+// extension host). Not a public API: in a normal window activate() returns nothing. It gives no access to the secret.
 import type { Credentials } from './api/types';
 import type { TicketService } from './tickets/types';
 
