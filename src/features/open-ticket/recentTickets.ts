@@ -1,5 +1,6 @@
 // Recently opened tickets, offered first by Open Ticket. Kept in globalState: ids and titles only, never credentials.
 // The store is structural (get/update) so unit tests can pass a Map-backed one.
+import { sanitizeInline } from '../../tickets/display';
 
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
@@ -41,20 +42,15 @@ export class RecentTickets {
     await this.store.update(RECENT_TICKETS_KEY, next);
   }
 
-  async forget(ticketId: string): Promise<void> {
-    await this.store.update(RECENT_TICKETS_KEY, this.list().filter((r) => r.ticketId !== ticketId));
-  }
-
   async clear(): Promise<void> {
     await this.store.update(RECENT_TICKETS_KEY, undefined);
   }
 }
 
 /**
- * Server text shown in a quick pick: labels and descriptions render $(icon) syntax, so a title such as
- * "$(warning) Pay now" would draw an icon. A zero-width joiner after '$' keeps it text. Newlines collapse.
+ * Server text shown in a quick pick: one line without control or bidi characters (sanitizeInline), and since labels
+ * and descriptions render $(icon) syntax, a zero-width joiner after '$' keeps "$(warning) Pay now" from drawing an icon.
  */
 export function plainQuickPickText(value: string, maxLength = 120): string {
-  const flat = value.replace(/[\r\n\t]+/g, ' ').replace(/\$\(/g, '$\u200d(');
-  return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+  return sanitizeInline(value, maxLength).replace(/\$\(/g, '$\u200d(');
 }

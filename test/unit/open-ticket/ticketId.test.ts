@@ -112,6 +112,7 @@ describe('Open Ticket: recent tickets', () => {
     assert.ok(!text.includes('$('), text);
     assert.ok(!text.includes('\n'));
     assert.strictEqual(plainQuickPickText('y'.repeat(500)).length, 120);
+    assert.strictEqual(plainQuickPickText('invoice\u202Efdp.exe\u0007'), 'invoicefdp.exe', 'no bidi override or control character');
   });
 });
 
