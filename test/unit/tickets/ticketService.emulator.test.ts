@@ -114,57 +114,68 @@ describe('TicketService against the emulator', function () {
     const firstPage = await client.listTickets({ pageNumber: 1, pageSize: 40 });
     const ids = firstPage.tickets.map((t) => t.ticketId);
     emu.clearRequests();
-    // Every 10th GetTicket of one id fails once on the server: errors must reach exactly the callers of that request.
+    // The first three GetTicket requests fail on the server: their callers, and only theirs, must get that error.
     emu.inject({ kind: 'status', status: 500, action: 'GetTicket', times: 3 });
 
-    type Outcome = { ok: true } | { ok: false; kind: string };
-    const calls: Array<Promise<Outcome>> = [];
-    const settle = (p: Promise<unknown>): Promise<Outcome> =>
-      p.then(
-        () => ({ ok: true }) as Outcome,
-        (e: unknown) => ({ ok: false, kind: e instanceof TicketApiError ? e.kind : 'not a TicketApiError' }) as Outcome,
-      );
+    // Each caller, with the server request it needs (action and the parameters that identify it).
+    const callers: Array<{ request: string; outcome: Promise<string> }> = [];
+    const call = (request: string, promise: Promise<unknown>) =>
+      callers.push({
+        request,
+        outcome: promise.then(
+          () => 'ok',
+          (e: unknown) => (e instanceof TicketApiError ? e.kind : 'not a TicketApiError'),
+        ),
+      });
     for (let i = 0; i < 200; i++) {
       const id = ids[i % 25];
       switch (i % 5) {
         case 0: // hover
         case 1:
-          calls.push(settle(service.getTicket(id)));
+          call(`GetTicket:${id}`, service.getTicket(id));
           break;
-        case 2: // explorer: a status group's page, or a tooltip
-          calls.push(
-            settle(i % 2 ? service.listTickets({ pageNumber: 1 + (i % 3), pageSize: 10, statuses: ['dealing'] }) : service.getTicket(id)),
-          );
+        case 2: {
+          // explorer: a status group's page, or a tooltip
+          const page = 1 + (i % 3);
+          if (i % 2) call(`ListTickets:${page}:10:dealing`, service.listTickets({ pageNumber: page, pageSize: 10, statuses: ['dealing'] }));
+          else call(`GetTicket:${id}`, service.getTicket(id));
           break;
-        case 3: // panel: ticket and conversation
-          calls.push(settle(service.getNotes(id)));
+        }
+        case 3: // panel: the conversation
+          call(`ListTicketNotes:${id}`, service.getNotes(id));
           break;
-        case 4: // a hover on an id that does not exist
-          calls.push(settle(service.getTicket(`0009ZZZZ${String(i % 7).padStart(2, '0')}`.slice(0, 10))));
+        case 4: {
+          // a hover on an id that does not exist
+          const unknown = `0009ZZZZ${String(i % 7).padStart(2, '0')}`;
+          call(`GetTicket:${unknown}`, service.getTicket(unknown));
           break;
+        }
       }
     }
-    const outcomes = await Promise.all(calls);
+    const outcomes = await Promise.all(callers.map((c) => c.outcome));
 
     assert.strictEqual(outcomes.length, 200, 'every caller settled');
-    assert.ok(outcomes.every((o) => o.ok || o.kind === 'notFound' || o.kind === 'server'), JSON.stringify(outcomes.filter((o) => !o.ok)));
     assert.ok(counting.peak <= maxConcurrent, `peak ${counting.peak} > cap ${maxConcurrent}`);
     assert.ok(counting.peak >= 2, 'the load really ran requests in parallel');
     assert.ok(service.stats().maxInFlightSeen <= maxConcurrent);
 
-    // No duplicate request for one id (or one list page) at the server.
-    const keys = emu.requests.map((r) => {
+    // All 200 callers asked before any answer came, so each distinct thing was requested exactly once.
+    const served = new Map<string, number>();
+    for (const r of emu.requests) {
       const params = { ...r.query, ...r.body } as Record<string, string>;
-      return r.action === 'ListTickets'
-        ? `${r.action}:${params.PageNumber}:${params.PageSize}:${params['StatusList.1']}`
-        : `${r.action}:${params.TicketId}`;
+      const key =
+        r.action === 'ListTickets' ? `${r.action}:${params.PageNumber}:${params.PageSize}:${params['StatusList.1']}` : `${r.action}:${params.TicketId}`;
+      assert.ok(!served.has(key), `a second request for ${key}`);
+      served.set(key, r.status);
+    }
+    assert.deepStrictEqual([...served.keys()].sort(), [...new Set(callers.map((c) => c.request))].sort(), 'one request per distinct thing asked for');
+    assert.strictEqual([...served.values()].filter((status) => status === 500).length, 3, 'the injected failures happened');
+
+    // Every caller got the answer or the error of the request it shared.
+    callers.forEach((caller, i) => {
+      const status = served.get(caller.request)!;
+      const expected = status === 200 ? 'ok' : status >= 500 ? 'server' : 'notFound';
+      assert.strictEqual(outcomes[i], expected, `caller ${i} (${caller.request}, HTTP ${status})`);
     });
-    const duplicates = keys.filter((k, i) => keys.indexOf(k) !== i);
-    // A request that failed with a 500 is not cached, so a later caller may ask again: only those may repeat.
-    const failedKeys = new Set(emu.requests.map((r, i) => (r.status >= 500 ? keys[i] : '')).filter(Boolean));
-    assert.deepStrictEqual(duplicates.filter((k) => !failedKeys.has(k)), [], 'no duplicate request for one id');
-    const unique = new Set(keys).size;
-    assert.ok(unique <= 25 * 2 + 3 + 7 + 3, `expected at most one request per distinct thing, got ${unique}`);
-    assert.strictEqual(outcomes.filter((o) => !o.ok && o.kind === 'server').length > 0, true, 'the injected 500s reached their callers');
   });
 });
