@@ -115,6 +115,29 @@ describe('errors reach the user', function () {
     await openWithFault({ kind: 'slow', delayMs: 15_000, times: 1 }, /did not answer in time/, 30_000);
   });
 
+  it("this computer's clock off by more than 15 minutes: says to check the clock", async () => {
+    await emulator.clock(30 * 60_000);
+    try {
+      const text = await openWithFault({ kind: 'slow', delayMs: 0, times: 1 }, /clock is off/);
+      assert.match(text, /date, time and time zone/);
+    } finally {
+      await emulator.clock(0);
+    }
+  });
+
+  it('the stored key was disabled in the console meanwhile: the panel says so and offers Sign In', async () => {
+    await emulator.reset();
+    await emulator.disableKey(DEMO_CREDENTIALS.accessKeyId);
+    try {
+      const ticketId = freshTicket();
+      await vscode.commands.executeCommand('aliyunTickets.openTicket', ticketId);
+      await waitFor('the disabled-key message', () => /disabled/.test(panelText(api, ticketId)));
+      assert.match(api.panels.htmlFor(ticketId)!, /data-action="signIn"/, 'a Sign In button in the panel');
+    } finally {
+      await emulator.reset();
+    }
+  });
+
   it('an unknown ticket id: says it was not found', async () => {
     await vscode.commands.executeCommand('aliyunTickets.openTicket', 'ZZZZ99999');
     await waitFor('not found', () => /not found/.test(panelText(api, 'ZZZZ99999')));

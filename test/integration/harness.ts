@@ -92,7 +92,11 @@ async function control(method: string, path: string, body?: unknown): Promise<un
 
 export const emulator = {
   inject: (fault: Fault & { action?: string; times?: number }) => control('POST', 'faults', fault),
-  reset: () => control('POST', 'reset'),
+  /** Back to a seed's tickets (default demo: a suite before may have switched to 'hostile'), no faults, true clock. */
+  reset: (seed: 'demo' | 'empty' | 'hostile' = 'demo') => control('POST', 'reset', { seed }),
+  /** The emulator's clock runs `offsetMs` ahead of ours (clock-skew checks). */
+  clock: (offsetMs: number) => control('POST', 'clock', { offsetMs }),
+  disableKey: (accessKeyId: string) => control('POST', 'keys/disable', { accessKeyId }),
   clearFaults: () => control('DELETE', 'faults'),
   requests: async (): Promise<RecordedRequest[]> => ((await control('GET', 'requests')) as { requests: RecordedRequest[] }).requests,
   clearRequests: () => control('DELETE', 'requests'),
