@@ -10,8 +10,10 @@
   const saved = vscode.getState() || {};
   let pendingScroll = saved.ticketId === ticketId && typeof saved.scrollY === 'number' ? saved.scrollY : 0;
 
+  // Saved at once (the serializer needs the ticket id even if the user never scrolls). A position not yet restored is
+  // kept as it was: the first render (the loading view) is too short to scroll to it.
   function save() {
-    vscode.setState({ ticketId, scrollY: Math.round(window.scrollY) });
+    vscode.setState({ ticketId, scrollY: pendingScroll > 0 ? pendingScroll : Math.round(window.scrollY) });
   }
   save();
 

@@ -89,7 +89,7 @@ describe('details page in Chromium under its CSP', function () {
   });
 
   /** Opens the page with a stand-in for the webview host API; returns what the page posted and saw. */
-  async function open(view: DetailsView): Promise<{ page: Page; posted: unknown[]; dialogs: string[]; requests: string[] }> {
+  async function open(view: DetailsView, savedState?: unknown): Promise<{ page: Page; posted: unknown[]; dialogs: string[]; requests: string[] }> {
     documentHtml = renderTicketHtml(view, {
       cspSource: origin,
       nonce: 'dGVzdC1ub25jZS0xMjM0NTY=',
@@ -105,16 +105,16 @@ describe('details page in Chromium under its CSP', function () {
       void dialog.dismiss();
     });
     page.on('request', (request) => requests.push(request.url()));
-    await page.addInitScript(() => {
+    await page.addInitScript((state) => {
       const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
       w.__posted = [];
-      w.__state = undefined;
+      w.__state = state;
       w.acquireVsCodeApi = () => ({
         postMessage: (message: unknown) => w.__posted.push(message),
         getState: () => w.__state,
         setState: (state: unknown) => (w.__state = state),
       });
-    });
+    }, savedState);
     await page.goto(`${origin}/page`);
     await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
     const posted = await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
@@ -185,6 +185,21 @@ describe('details page in Chromium under its CSP', function () {
       await page.waitForFunction(() => ((window as unknown as { __state?: { scrollY?: number } }).__state?.scrollY ?? 0) === 400);
       const state = await page.evaluate(() => (window as unknown as { __state: unknown }).__state);
       assert.deepStrictEqual(state, { ticketId: '0005PYGCW', scrollY: 400 });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('after a tab switch or reload, goes back to the saved position once the data arrives (the loading view is too short)', async () => {
+    const { page, posted } = await open({ kind: 'loading', ticketId: '0005PYGCW' }, { ticketId: '0005PYGCW', scrollY: 1500 });
+    try {
+      assert.deepStrictEqual(posted, [{ type: 'ready' }]);
+      const state = () => page.evaluate(() => (window as unknown as { __state: unknown }).__state);
+      assert.deepStrictEqual(await state(), { ticketId: '0005PYGCW', scrollY: 1500 }, 'the position survives the loading view');
+      await page.evaluate((b) => window.postMessage({ type: 'render', body: b }, '*'), renderTicketBody(hostileView()));
+      await page.waitForFunction(() => Math.abs(window.scrollY - 1500) < 2);
+      await page.waitForTimeout(300);
+      assert.deepStrictEqual(await state(), { ticketId: '0005PYGCW', scrollY: 1500 });
     } finally {
       await page.close();
     }
