@@ -1,0 +1,65 @@
+// What a ticket, its tooltip and a status look like in the tree (plain data; explorerView.ts maps it to TreeItems).
+import * as assert from 'assert';
+import type { Ticket, TicketSummary } from '../../../src/api/types';
+import { nodeLook, OPEN_COMMAND, ticketTooltip, ticketTooltipError } from '../../../src/features/explorer/labels';
+import type { TicketNode } from '../../../src/features/explorer/model';
+import { statusLook } from '../../../src/tickets/display';
+
+const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
+const DAY = 24 * 3600_000;
+
+const summary: TicketSummary = { ticketId: '0005PYGCW', title: 'ECS instance cannot reach OSS', status: { value: 3, label: 'Waiting for your feedback' } };
+const details: Ticket = {
+  ...summary,
+  description: 'd',
+  createTime: NOW - 3 * DAY,
+  creatorId: '1234567890',
+  categoryId: '88',
+  severity: { value: 2, label: 'Urgent' },
+};
+const node: TicketNode = { kind: 'ticket', id: 'wait_feedback/0005PYGCW', ticket: summary };
+
+describe('explorer item looks', () => {
+  it('a ticket: title as label, id and age as description, status icon in its colour, click opens it', () => {
+    const look = nodeLook(node, details, NOW, 50);
+    assert.strictEqual(look.label, 'ECS instance cannot reach OSS');
+    assert.strictEqual(look.description, '0005PYGCW · 3d');
+    assert.deepStrictEqual(look.icon, { id: 'bell-dot', color: 'list.warningForeground' });
+    assert.strictEqual(look.contextValue, 'ticket', 'the context menu (Open, Copy Ticket ID, Refresh) keys on this');
+    assert.deepStrictEqual(look.command, { command: OPEN_COMMAND, title: 'Open Ticket', arguments: ['0005PYGCW'] });
+    assert.strictEqual(look.accessibilityLabel, 'ECS instance cannot reach OSS, ticket 0005PYGCW, Waiting for your feedback, created 3 days ago');
+  });
+
+  it('before the details are fetched: no tooltip (resolveTreeItem fills it), the age once the creation time is known', () => {
+    const bare = nodeLook(node, undefined, NOW, 50);
+    assert.strictEqual(bare.tooltip, undefined);
+    assert.strictEqual(bare.description, '0005PYGCW');
+    assert.strictEqual(nodeLook(node, undefined, NOW, 50, NOW - 2 * 3600_000).description, '0005PYGCW · 2h');
+  });
+
+  it('the tooltip: title, id, status, severity, creation time (absolute and relative) and creator', () => {
+    assert.strictEqual(
+      ticketTooltip(summary, details, NOW, 'UTC'),
+      [
+        '**ECS instance cannot reach OSS**',
+        '0005PYGCW · Waiting for your feedback',
+        'Severity: Urgent',
+        'Created: 2026\\-11\\-24 12\\:00 \\(3 days ago\\)',
+        'Creator: 1234567890',
+      ].join('\n\n'),
+    );
+    assert.match(ticketTooltip(summary, { ...details, createTime: 0, creatorId: '' }, NOW, 'UTC'), /Created: unknown\n\nCreator: unknown$/);
+  });
+
+  it('a tooltip whose details failed says why in one line', () => {
+    const tooltip = ticketTooltipError(summary, 'The Ticket API is limiting requests.\nRetry in 5 seconds.');
+    assert.strictEqual(tooltip, '**ECS instance cannot reach OSS**\n\n0005PYGCW\n\nDetails unavailable: The Ticket API is limiting requests\\. Retry in 5 seconds\\.');
+  });
+
+  it('each of the six statuses has its own icon; an unknown status looks like "pending"', () => {
+    const icons = [1, 2, 3, 4, 5, 6].map((value) => statusLook(value).icon);
+    assert.strictEqual(new Set(icons).size, 6);
+    assert.deepStrictEqual(statusLook(42), statusLook(1));
+    assert.deepStrictEqual([1, 2, 3, 4, 5, 6].filter((value) => statusLook(value).needsYou), [3, 5]);
+  });
+});
