@@ -49,10 +49,17 @@ export class AuthSession implements vscode.Disposable {
   }
 
   async signOut(): Promise<void> {
+    const previous = await this.store.read();
     try {
       await this.store.clear();
       this.log.info('Signed out.');
-      void vscode.window.showInformationMessage('Signed out of Alibaba Cloud Tickets. Your AccessKey was removed from VS Code.');
+      // Say what actually happened: only a typed key lived in VS Code; environment / CLI credentials stay where they are.
+      const detail = !previous
+        ? 'No sign-in was saved.'
+        : previous.kind === 'accessKey'
+          ? 'Your AccessKey was removed from VS Code.'
+          : `The extension no longer reads the ${previous.kind === 'environment' ? 'environment variables' : 'aliyun CLI profile'}; they were left as they are.`;
+      void vscode.window.showInformationMessage(`Signed out of Alibaba Cloud Tickets. ${detail}`);
     } catch (error) {
       const message = error instanceof SecretStorageError ? error.message : `Sign-out failed: ${String(error)}`;
       this.log.error(message);
