@@ -51,7 +51,7 @@ export function filterQueryFields(filter: TicketFilter): { keyword?: string; sta
   return fields;
 }
 
-/** Trims a keyword; returns a message when it cannot be used. */
+/** A message when the keyword cannot be used (too long); undefined when it can. */
 export function validateKeyword(text: string): string | undefined {
   if (text.trim().length > 100) {
     return 'Keep the keyword under 100 characters.';

@@ -315,8 +315,8 @@ export class TicketExplorerModel {
         this.stateValue = failed.some((l) => l.error?.kind === 'signedOut') ? 'signedOut' : 'error';
       } else {
         this.lastErrorValue = failed[0]?.error;
-        const total = lists.reduce((sum, l) => sum + l.totalCount + l.tickets.length, 0);
-        this.stateValue = total === 0 && failed.length === 0 ? 'empty' : 'ready';
+        const anyTickets = lists.some((l) => l.totalCount > 0);
+        this.stateValue = !anyTickets && failed.length === 0 ? 'empty' : 'ready';
       }
     })().finally(() => {
       this.loadingCount--;
