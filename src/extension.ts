@@ -7,7 +7,7 @@ import { CredentialStore } from './auth/credentialStore';
 import { reportUnusableEndpoint } from './auth/endpointSetting';
 import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
-import { needsSignIn } from './common/errors';
+import { needsSettings, needsSignIn } from './common/errors';
 import { TicketPanels } from './features/details/ticketPanels';
 import { registerExplorer } from './features/explorer/explorerView';
 import { registerHovers } from './features/hover/ticketHovers';
@@ -50,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     recent,
     log,
     needsSignIn,
+    needsSettings,
     // A ticket opened from a hover, a link or Open Ticket is shown in the tree too, if the tree is on screen.
     onDidShowTicket: (ticketId) => explorer.reveal(ticketId, { onlyIfVisible: true }),
   });

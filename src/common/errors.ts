@@ -9,6 +9,11 @@ export function needsSignIn(error: unknown): boolean {
   return error.kind === 'signedOut' || error.kind === 'auth' || error.kind === 'signature' || error.code === CREDENTIALS_UNAVAILABLE;
 }
 
+/** Errors that a change of the aliyunTickets.endpoint setting fixes (refused or unparsable endpoint). */
+export function needsSettings(error: unknown): boolean {
+  return isTicketApiError(error) && error.kind === 'config' && error.code !== CREDENTIALS_UNAVAILABLE;
+}
+
 export interface ErrorActions {
   signIn: () => Promise<unknown>;
   showLog: () => void;
@@ -22,7 +27,7 @@ export async function showTicketError(error: unknown, actions: ErrorActions, con
   if (needsSignIn(error)) buttons.push('Sign In');
   if (actions.retry && isTicketApiError(error) && ['throttled', 'server', 'network', 'timeout', 'malformed'].includes(error.kind)) buttons.push('Retry');
   if (isTicketApiError(error) && error.requestId) buttons.push('Copy RequestId');
-  if (isTicketApiError(error) && error.kind === 'config' && error.code !== CREDENTIALS_UNAVAILABLE) buttons.push('Open Settings');
+  if (needsSettings(error)) buttons.push('Open Settings');
   buttons.push('Show Log');
   const choice = await vscode.window.showErrorMessage(context ? `${context} ${sentence}` : sentence, ...buttons);
   switch (choice) {

@@ -12,6 +12,7 @@ export type FromPageMessage =
   | { type: 'retry' }
   | { type: 'signIn' }
   | { type: 'showLog' }
+  | { type: 'openSettings' }
   | { type: 'openAttachment'; note: number; attachment: number };
 
 /** The state the page keeps with vscode.setState (and VS Code hands back to the serializer after a reload). */
@@ -34,6 +35,7 @@ export function parsePageMessage(raw: unknown): FromPageMessage | undefined {
     case 'retry':
     case 'signIn':
     case 'showLog':
+    case 'openSettings':
       return { type: message.type };
     case 'openAttachment': {
       const note = typeof message.note === 'string' ? Number(message.note) : message.note;

@@ -17,6 +17,8 @@ export type DetailsView =
       message: string;
       /** Offer Sign In (signed out, or the stored key was rejected). */
       offerSignIn: boolean;
+      /** Offer Open Settings (the endpoint setting is refused). */
+      offerSettings?: boolean;
       requestId?: string;
       accessDenied?: AccessDeniedDetail;
     }
@@ -136,6 +138,7 @@ function renderError(view: Extract<DetailsView, { kind: 'error' }>): string {
   if (view.requestId) details.push(`<p class="muted">RequestId (quote it to support): <code>${escapeHtml(view.requestId)}</code></p>`);
   const buttons = [`<button type="button" data-action="retry">Retry</button>`];
   if (view.offerSignIn) buttons.push(`<button type="button" data-action="signIn">Sign In</button>`);
+  if (view.offerSettings) buttons.push(`<button type="button" data-action="openSettings">Open Settings</button>`);
   buttons.push(`<button type="button" class="secondary" data-action="showLog">Show Log</button>`);
   return `<section class="state error" role="alert">
 <h1>Ticket ${escapeHtml(view.ticketId)}</h1>

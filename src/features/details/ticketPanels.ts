@@ -23,6 +23,8 @@ export interface TicketPanelsDeps {
   log: TicketLog;
   /** Whether an error means the user should sign in (again). */
   needsSignIn: (error: unknown) => boolean;
+  /** Whether an error means the aliyunTickets.endpoint setting needs fixing. */
+  needsSettings: (error: unknown) => boolean;
   /** A panel opened or became the active one (the explorer reveals the ticket in its tree). Failures are ignored. */
   onDidShowTicket?: (ticketId: string) => PromiseLike<unknown> | void;
 }
@@ -231,6 +233,7 @@ class TicketPanel {
           ticketId: this.ticketId,
           message: describeError(error),
           offerSignIn: this.deps.needsSignIn(error),
+          offerSettings: this.deps.needsSettings(error),
           requestId: isTicketApiError(error) ? error.requestId : undefined,
           accessDenied: isTicketApiError(error) ? error.accessDeniedDetail : undefined,
         });
@@ -276,6 +279,9 @@ class TicketPanel {
         return;
       case 'showLog':
         this.deps.log.show();
+        return;
+      case 'openSettings':
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'aliyunTickets.endpoint');
         return;
       case 'openAttachment':
         await openAttachment(this.notes, message.note, message.attachment, {

@@ -53,6 +53,7 @@ describe('messages from the details page', () => {
   it('accepts the known messages', () => {
     assert.deepStrictEqual(parsePageMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepStrictEqual(parsePageMessage({ type: 'refresh', extra: 1 }), { type: 'refresh' });
+    assert.deepStrictEqual(parsePageMessage({ type: 'openSettings' }), { type: 'openSettings' });
     assert.deepStrictEqual(parsePageMessage({ type: 'openAttachment', note: 2, attachment: 0 }), { type: 'openAttachment', note: 2, attachment: 0 });
   });
 

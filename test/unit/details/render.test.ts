@@ -254,6 +254,9 @@ describe('details panel HTML', () => {
     assert.match(signedOut, /data-action="signIn"/);
     const throttled = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'Wait 5 seconds.', offerSignIn: false, requestId: 'REQ-1' });
     assert.ok(!throttled.includes('data-action="signIn"'));
+    assert.ok(!throttled.includes('data-action="openSettings"'));
+    const badEndpoint = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'Refused.', offerSignIn: false, offerSettings: true });
+    assert.match(badEndpoint, /<button type="button" data-action="openSettings">Open Settings<\/button>/);
     assert.match(throttled, /RequestId \(quote it to support\): <code>REQ-1<\/code>/);
   });
 
