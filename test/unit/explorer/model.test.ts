@@ -122,6 +122,27 @@ describe('ticket explorer model against the emulator', function () {
     assert.deepStrictEqual(tickets(roots).map((n) => n.ticket.ticketId), expected);
   });
 
+  it('a failing "Load more" shows the reason and a retry where the list ends, and the retry carries on paging', async () => {
+    settings = { groupByStatus: false, pageSize: 10 };
+    const m = model();
+    await m.ensureLoaded();
+    emu.inject({ kind: 'status', status: 503, action: 'ListTickets', times: 1 });
+    await m.loadMore('all');
+    let children = m.children();
+    assert.strictEqual(tickets(children).length, 10, 'what was shown stays');
+    const last = children[children.length - 1];
+    assert.strictEqual(last.kind, 'message', 'the list does not just stop');
+    const look = nodeLook(last, undefined, Date.now(), 10);
+    assert.match(look.label, /^Couldn't load: /);
+    assert.deepStrictEqual(look.command, { command: 'aliyunTickets.explorer.retryList', title: 'Retry', arguments: ['all'] });
+    await m.retry('all');
+    children = m.children();
+    assert.strictEqual(tickets(children).length, 20);
+    assert.strictEqual(children[children.length - 1].kind, 'loadMore');
+    const expected = (await serverTickets({})).slice(0, 20).map((t) => t.ticketId);
+    assert.deepStrictEqual(tickets(children).map((n) => n.ticket.ticketId), expected);
+  });
+
   it('page size is clamped to what ListTickets allows (10..100)', async () => {
     settings = { groupByStatus: false, pageSize: 500 };
     assert.strictEqual(model().pageSize, 100);
