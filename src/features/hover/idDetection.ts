@@ -71,8 +71,9 @@ export function findTicketIds(line: string, options: IdDetectionOptions): IdMatc
     return [];
   }
   const candidates: IdMatch[] = [];
-  const pattern = new RegExp(options.pattern.source, options.pattern.flags.includes('g') ? options.pattern.flags : options.pattern.flags + 'g');
-  for (const match of line.matchAll(pattern)) {
+  // 'd' gives the `id` group's own offsets (the same text may also appear earlier in the match).
+  const flags = [...new Set(`${options.pattern.flags}gd`)].join('');
+  for (const match of line.matchAll(new RegExp(options.pattern.source, flags))) {
     if (match[0].length === 0) {
       continue;
     }
@@ -80,8 +81,7 @@ export function findTicketIds(line: string, options: IdDetectionOptions): IdMatc
     if (!SANE_ID.test(id)) {
       continue;
     }
-    const groupOffset = match.groups?.id !== undefined ? match[0].indexOf(id) : 0;
-    const start = (match.index ?? 0) + Math.max(0, groupOffset);
+    const start = match.indices?.groups?.id?.[0] ?? match.index ?? 0;
     candidates.push({ ticketId: id, start, end: start + id.length });
     if (candidates.length >= 100) {
       break;

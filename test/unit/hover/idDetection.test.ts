@@ -148,6 +148,13 @@ describe('aliyunTickets.idPattern', () => {
     assert.strictEqual(found[0].start, 'ticket WO-'.length);
   });
 
+  it('takes the offsets of the `id` group itself, even when the same text comes earlier in the match', () => {
+    const compiled = compileIdPattern('(?<order>[0-9]{6})/(?<id>[0-9]{6})');
+    const line = 'ticket 123456/123456';
+    const [match] = findTicketIds(line, { pattern: compiled.pattern, requireContext: false });
+    assert.deepStrictEqual(match, { ticketId: '123456', start: 'ticket 123456/'.length, end: line.length });
+  });
+
   it('refuses an invalid pattern with a reason and falls back to the default', () => {
     const compiled = compileIdPattern('([0-9A-Z');
     assert.match(compiled.error ?? '', /not a valid regular expression/);
