@@ -249,7 +249,8 @@ class TicketPanel {
       notesError: notes.status === 'rejected' ? describeError(notes.reason) : undefined,
     });
     this.panel.title = panelTitle(this.ticketId, ticket.value.title);
-    void Promise.resolve(this.deps.recent.remember(this.ticketId, ticket.value.title)).catch(() => undefined);
+    // Recent = opened by the user: a refresh or a background reload must not move the ticket to the top again.
+    if (!previous) void Promise.resolve(this.deps.recent.remember(this.ticketId, ticket.value.title)).catch(() => undefined);
   }
 
   private setView(view: DetailsView): void {
