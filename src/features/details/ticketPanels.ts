@@ -187,7 +187,11 @@ class TicketPanel {
     this.fetch(force, controller.signal, previous).catch((error) => this.deps.log.error(`Ticket ${this.ticketId}: showing the data failed`, error));
   }
 
-  /** The service saw newer data: show it (from the cache, no new request) unless a load is under way. */
+  /**
+   * The service saw this ticket change (or dropped it): load it again through the cache, unless a load is under way.
+   * The old data stays on screen meanwhile. A fetch that brought the change is served from the cache; a list that
+   * showed the change dropped the cached ticket, so that one costs a request.
+   */
   reloadQuietly(): void {
     if (!this.loading) this.load(false);
   }
