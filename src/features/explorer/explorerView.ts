@@ -138,7 +138,7 @@ class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode> {
   }
 }
 
-/** Registers the explorer view and its commands. Returns reveal/refresh for other features to call (none does yet). */
+/** Registers the explorer view and its commands. Returns reveal/refresh for other features (the details panels reveal the ticket they show). */
 export function registerExplorer(context: vscode.ExtensionContext, service: TicketService): TicketExplorer {
   const settings = () => {
     const config = vscode.workspace.getConfiguration(CONFIG);
