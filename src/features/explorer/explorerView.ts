@@ -231,8 +231,13 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     if (options.onlyIfVisible && !view.visible) return false;
     const node = await model.locate(ticketId);
     if (!node) return false;
-    await view.reveal(node, { select: true, focus: false, expand: true });
-    return true;
+    try {
+      await view.reveal(node, { select: true, focus: false, expand: true });
+      return true;
+    } catch {
+      // The tree reloaded between finding the node and showing it (auto-refresh, sign-out): it is not there now.
+      return false;
+    }
   };
 
   context.subscriptions.push(
