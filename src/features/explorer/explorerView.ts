@@ -7,7 +7,7 @@ import type { TicketService } from '../../tickets/types';
 import { describeFilter, isFilterActive, toFilter } from './filter';
 import { promptForFilter } from './filterPrompt';
 import { LOAD_MORE_COMMAND, nodeLook, RETRY_LIST_COMMAND, ticketTooltip, ticketTooltipError } from './labels';
-import { TicketExplorerModel, type ExplorerNode, type TicketNode } from './model';
+import { ticketIdOf, TicketExplorerModel, type ExplorerNode, type TicketNode } from './model';
 import { RefreshTimer } from './refreshTimer';
 
 export const EXPLORER_VIEW_ID = 'aliyunTickets.explorer';
@@ -203,16 +203,6 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
   timer.setIntervalSeconds(vscode.workspace.getConfiguration(CONFIG).get<number>('autoRefreshSeconds', 300));
   timer.setVisible(view.visible);
   updateContext();
-
-  const ticketIdOf = (arg: unknown): string | undefined => {
-    if (typeof arg === 'string') return arg;
-    if (arg && typeof arg === 'object') {
-      const node = arg as Partial<TicketNode> & { ticketId?: unknown };
-      if (node.kind === 'ticket' && node.ticket) return node.ticket.ticketId;
-      if (typeof node.ticketId === 'string') return node.ticketId;
-    }
-    return undefined;
-  };
 
   const refresh = async () => {
     provider.forgetFailedPrefetches();

@@ -85,6 +85,17 @@ export interface ExplorerModelOptions {
   settings: () => ExplorerSettings;
 }
 
+/** The ticket id in a command argument: a tree item (context menu), `{ ticketId }`, or the id itself. */
+export function ticketIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg && typeof arg === 'object') {
+    const node = arg as Partial<TicketNode> & { ticketId?: unknown };
+    if (node.kind === 'ticket' && node.ticket) return node.ticket.ticketId;
+    if (typeof node.ticketId === 'string') return node.ticketId;
+  }
+  return undefined;
+}
+
 export function clampPageSize(value: unknown): number {
   const n = Math.round(Number(value));
   if (!Number.isFinite(n)) return 50;

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import type { Ticket, TicketSummary } from '../../../src/api/types';
 import { nodeLook, OPEN_COMMAND, ticketTooltip, ticketTooltipError } from '../../../src/features/explorer/labels';
-import type { TicketNode } from '../../../src/features/explorer/model';
+import { ticketIdOf, type TicketNode } from '../../../src/features/explorer/model';
 import { statusLook } from '../../../src/tickets/display';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
@@ -54,6 +54,15 @@ describe('explorer item looks', () => {
   it('a tooltip whose details failed says why in one line', () => {
     const tooltip = ticketTooltipError(summary, 'The Ticket API is limiting requests.\nRetry in 5 seconds.');
     assert.strictEqual(tooltip, '**ECS instance cannot reach OSS**\n\n0005PYGCW\n\nDetails unavailable: The Ticket API is limiting requests\\. Retry in 5 seconds\\.');
+  });
+
+  it('context-menu commands find the ticket id in a tree item, { ticketId } or the id itself', () => {
+    assert.strictEqual(ticketIdOf(node), '0005PYGCW');
+    assert.strictEqual(ticketIdOf({ ticketId: '001571BTXC' }), '001571BTXC');
+    assert.strictEqual(ticketIdOf('001571BTXC'), '001571BTXC');
+    for (const other of [undefined, null, 42, {}, { kind: 'group', id: 'group/dealing' }, { ticketId: 7 }]) {
+      assert.strictEqual(ticketIdOf(other), undefined, JSON.stringify(other));
+    }
   });
 
   it('each of the six statuses has its own icon; an unknown status looks like "pending"', () => {
