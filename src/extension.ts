@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     needsSignIn,
     needsSettings,
     // A ticket opened from a hover, a link or Open Ticket is shown in the tree too, if the tree is on screen.
-    onDidShowTicket: (ticketId) => explorer.reveal(ticketId, { onlyIfVisible: true }),
+    onDidShowTicket: (ticketId) => explorer.reveal(ticketId, { follow: true }),
   });
   context.subscriptions.push(log, store, clientProvider, auth, panels);
 

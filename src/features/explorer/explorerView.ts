@@ -23,10 +23,11 @@ const PREFETCH_BUDGET = 60;
 export interface TicketExplorer {
   /**
    * Shows the ticket in the tree (loading pages if needed); false when it is not there (filtered out, unknown).
-   * onlyIfVisible: do nothing while the view is hidden (TreeView.reveal would open the sidebar). The details panels
-   * use it (extension.ts) to follow the active ticket without pulling the sidebar open.
+   * follow: what the details panels use (extension.ts) to track the active ticket: nothing happens while the view is
+   * hidden (TreeView.reveal would pull the sidebar open), and only a ticket already loaded is selected — opening a
+   * panel must not page through the list with requests the user did not ask for.
    */
-  reveal(ticketId: string, options?: { onlyIfVisible?: boolean }): Promise<boolean>;
+  reveal(ticketId: string, options?: { follow?: boolean }): Promise<boolean>;
   refresh(): Promise<void>;
   /** The tree's data provider, for the integration tests (getChildren / getTreeItem as VS Code calls them). */
   readonly treeDataProvider: vscode.TreeDataProvider<unknown>;
@@ -217,9 +218,9 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     return config.update('groupByStatus', grouped, inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
   };
 
-  const reveal = async (ticketId: string, options: { onlyIfVisible?: boolean } = {}): Promise<boolean> => {
-    if (options.onlyIfVisible && !view.visible) return false;
-    const node = await model.locate(ticketId);
+  const reveal = async (ticketId: string, options: { follow?: boolean } = {}): Promise<boolean> => {
+    if (options.follow && !view.visible) return false;
+    const node = options.follow ? model.findTicket(ticketId) : await model.locate(ticketId);
     if (!node) return false;
     try {
       await view.reveal(node, { select: true, focus: false, expand: true });
