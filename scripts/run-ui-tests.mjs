@@ -87,7 +87,14 @@ try {
   cleanups.push(() => emulator.stop());
   writeWorkspace(dirs.workspace);
   // No smoke-test driver here: the workbench behaves as it does for a person (toasts included).
-  const server = await startCodeServer(dirs, { settings: { 'aliyunTickets.endpoint': emulator.url }, smokeTestDriver: false });
+  const server = await startCodeServer(dirs, {
+    settings: {
+      'aliyunTickets.endpoint': emulator.url,
+      // The default id shape, plus the hostile seed's ids (HST + 7 digits) for the hostile-hover step.
+      'aliyunTickets.idPattern': '(?<![0-9A-Za-z_])(?:HST[0-9]{7}|(?=[0-9A-Z]*[G-Z])[0-9][0-9A-Z]{8,9})(?![0-9A-Za-z_])',
+    },
+    smokeTestDriver: false,
+  });
   cleanups.push(() => server.stop());
   console.log(`[ui] emulator ${emulator.url}, code-server ${server.url}`);
 

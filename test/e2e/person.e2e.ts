@@ -2,12 +2,46 @@
 // boxes, opens a ticket from the command palette and reads it in the webview, sees the sidebar grouped by status,
 // and hovers a ticket id in an editor. Each step leaves a screenshot in test-results/ui/.
 import * as assert from 'assert';
-import type { Browser, Page } from 'playwright-core';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { STATUS_LABELS } from '../../src/api/types';
 import { DEMO_CREDENTIALS } from '../emulator/credentials';
-import { buildSeed } from '../emulator/seed';
+import { buildSeed, hostileTicketId } from '../emulator/seed';
+import { HOSTILE_STRINGS } from '../fixtures/hostile-strings';
 import { launchChromium } from './browser';
 import { Workbench, e2eEnv } from './workbench';
+
+interface HoverFacts {
+  /** Link targets (href / data-href) in the hover. */
+  links: string[];
+  images: number;
+  /** Codicons rendered in the hover. */
+  icons: number;
+  text: string;
+}
+
+/** What the rendered hover contains, as the person sees it. */
+function inspectHover(hover: Locator): Promise<HoverFacts> {
+  return hover.evaluate((el) => ({
+    links: Array.from(el.querySelectorAll('a')).map((a) => a.getAttribute('data-href') || a.getAttribute('href') || '').filter(Boolean),
+    images: el.querySelectorAll('img, svg image, picture, video').length,
+    icons: el.querySelectorAll('.codicon').length,
+    text: el.textContent ?? '',
+  }));
+}
+
+const HOSTILE_HOVER_LABELS = [
+  'markdown link', 'markdown javascript link', 'markdown image', 'markdown image data', 'markdown autolink',
+  'command uri markdown', 'command uri with args', 'codicon alert', 'codicon spin', 'img onerror',
+  'javascript url link', 'script tag', 'bidi override',
+];
+/** Corpus entries whose hover must stay inert, and their tickets in the emulator's hostile seed. */
+const HOSTILE_HOVER_ENTRIES = HOSTILE_HOVER_LABELS.map((label) => {
+  const index = HOSTILE_STRINGS.findIndex((h) => h.label === label);
+  assert.ok(index >= 0, `corpus entry ${label}`);
+  return { label, value: HOSTILE_STRINGS[index].value, ticketId: hostileTicketId(index) };
+});
 
 describe('a person using the extension in VS Code (code-server, Chromium)', function () {
   this.timeout(90_000);
@@ -15,8 +49,55 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
   let page: Page;
   let wb: Workbench;
   const dialogs: string[] = [];
+  let benignHover: HoverFacts = { links: [], images: 0, icons: 0, text: '' };
+
+  /**
+   * Moves the mouse onto `word` in the rendered editor line until a hover containing `expected` shows; every other
+   * attempt goes by keyboard instead (Go to Line/Column `lineNumber:column`, then Show Hover).
+   */
+  async function hoverOver(line: Locator, word: string, expected: string, at: { lineNumber: number; column: number }): Promise<Locator> {
+    const box = await line.evaluate((el, w) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node.textContent ?? '').indexOf(w);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 2);
+        range.setEnd(node, at + 6);
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+      return undefined;
+    }, word);
+    assert.ok(box, `${word} is on screen`);
+    const hover = page.locator('.monaco-hover', { hasText: expected }).first();
+    for (let attempt = 0; attempt < 4 && !(await hover.isVisible()); attempt++) {
+      if (attempt % 2 === 0) {
+        // The mouse rests on the id.
+        await page.mouse.move(box.x - 40, box.y + 30);
+        await page.mouse.move(box.x, box.y, { steps: 5 });
+      } else {
+        // Or, from the keyboard: the cursor onto the id (Quick Open ":line:column"), then Show Hover.
+        await page.keyboard.press('Control+P');
+        await wb.quickInputBox.fill(`:${at.lineNumber}:${at.column}`);
+        await page.keyboard.press('Enter');
+        await wb.runCommand('Show or Focus Hover');
+      }
+      await hover.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
+    if (!(await hover.isVisible())) {
+      const seen = await page.locator('.monaco-hover').allTextContents();
+      assert.fail(`no hover with ${JSON.stringify(expected)}; hovers on the page: ${JSON.stringify(seen).slice(0, 500)}`);
+    }
+    return hover;
+  }
 
   before(async () => {
+    // A file for the hostile-hover step, there from the start so Quick Open lists it.
+    fs.writeFileSync(
+      path.join(e2eEnv('TICKETS_E2E_WORKSPACE'), 'hostile.md'),
+      HOSTILE_HOVER_ENTRIES.map((e) => `ticket ${e.ticketId}`).join('\n') + '\n',
+    );
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
@@ -96,34 +177,55 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     const line = page.locator('.monaco-editor .view-line', { hasText: '0005PYGCW' }).first();
     await line.waitFor({ timeout: 15_000 });
 
-    // Point the mouse at the id: find its characters' box inside the rendered line.
-    const box = await line.evaluate((el) => {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node.textContent ?? '').indexOf('0005PYGCW');
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at + 2);
-        range.setEnd(node, at + 6);
-        const r = range.getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-      }
-      return undefined;
-    });
-    assert.ok(box, 'the id is on screen');
-    const hover = page.locator('.monaco-hover', { hasText: title }).first();
-    for (let attempt = 0; attempt < 3 && !(await hover.isVisible()); attempt++) {
-      await page.mouse.move(box.x - 40, box.y + 30);
-      await page.mouse.move(box.x, box.y, { steps: 5 });
-      await hover.waitFor({ timeout: 8_000 }).catch(() => undefined);
-    }
-    if (!(await hover.isVisible())) {
-      const seen = await page.locator('.monaco-hover').allTextContents();
-      assert.fail(`no hover with the ticket title; hovers on the page: ${JSON.stringify(seen).slice(0, 500)}`);
-    }
+    const hover = await hoverOver(line, '0005PYGCW', title, { lineNumber: 2, column: 18 });
     const text = (await hover.textContent()) ?? '';
     assert.match(text, /0005PYGCW/);
+    benignHover = await inspectHover(hover);
+    // The inspector sees what a hover really holds: our own command links and the status icon.
+    assert.ok(benignHover.links.some((href) => href.startsWith('command:aliyunTickets.')), `our links: ${benignHover.links.join(' ')}`);
+    assert.ok(benignHover.icons >= 1, 'the status icon');
     await wb.screenshot('05-hover.png');
+  });
+
+  it('shows hostile ticket text in hovers as inert text: no link, command, image or icon of its own', async function () {
+    this.timeout(180_000);
+    // The emulator switches to the hostile seed; the runner's user settings make hovers find its ids (HST…).
+    await fetch(`${e2eEnv('TICKETS_E2E_EMULATOR_URL')}/__emulator/reset`, { method: 'POST', body: JSON.stringify({ seed: 'hostile' }) });
+    try {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      await wb.quickInputBox.fill('hostile.md');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'hostile.md' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const failures: string[] = [];
+      for (const entry of HOSTILE_HOVER_ENTRIES) {
+        const line = page.locator('.monaco-editor .view-line', { hasText: entry.ticketId }).first();
+        await line.waitFor({ timeout: 15_000 });
+        const lineNumber = HOSTILE_HOVER_ENTRIES.indexOf(entry) + 1;
+        const hover = await hoverOver(line, entry.ticketId, entry.ticketId, { lineNumber, column: 12 }).catch((error: Error) => {
+          failures.push(`${entry.label}: no hover (${error.message.split('\n')[0]})`);
+          return undefined;
+        });
+        if (!hover) continue;
+        // Wait for the ticket itself (not only the link tooltip) to be in the hover.
+        await page.waitForFunction((id) => Array.from(document.querySelectorAll('.monaco-hover')).some((h) => (h.textContent ?? '').includes(id) && /Open Ticket/.test(h.textContent ?? '')), entry.ticketId, { timeout: 10_000 }).catch(() => undefined);
+        const found = await inspectHover(hover);
+        const problems: string[] = [];
+        const foreign = found.links.filter((href) => !/^command:aliyunTickets\./.test(href));
+        if (foreign.length) problems.push(`links not ours: ${foreign.join(' ')}`);
+        if (found.images) problems.push(`${found.images} images`);
+        if (found.icons > benignHover.icons) problems.push(`${found.icons} icons (a normal hover has ${benignHover.icons})`);
+        const fragment = entry.value.replace(/[\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim().slice(0, 16);
+        if (!found.text.replace(/\s+/g, ' ').includes(fragment)) problems.push(`the title does not show as text (${JSON.stringify(fragment)} missing from ${JSON.stringify(found.text.slice(0, 120))})`);
+        if (problems.length) failures.push(`${entry.label}: ${problems.join('; ')}`);
+        if (entry.label === 'command uri markdown') await wb.screenshot('06-hover-hostile.png');
+        await page.mouse.move(5, 400);
+        await page.keyboard.press('Escape');
+      }
+      assert.deepStrictEqual(failures, []);
+    } finally {
+      await fetch(`${e2eEnv('TICKETS_E2E_EMULATOR_URL')}/__emulator/reset`, { method: 'POST', body: JSON.stringify({ seed: 'demo' }) });
+    }
   });
 
   it('no page dialog appeared along the way', () => {
