@@ -21,26 +21,36 @@ env_hash() { cat "$ROOT"/test/vscode-env/package*.json | sha256sum | cut -c1-16;
 WANT="node=$NODE24_VERSION code-server=$CODE_SERVER_VERSION env=$(env_hash)"
 
 log() { echo "[setup:vscode] $*"; }
+trap 'log "FAILED (line $LINENO: $BASH_COMMAND)" >&2' ERR
+
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 # --- Debian packages --------------------------------------------------------------------------------------------
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$pkg")
-  fi
+  installed "$pkg" || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
-  SUDO=""
+  SUDO=()
   if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null; then SUDO="sudo"; else
-      log "missing Debian packages: ${missing[*]}; run as root or install them: apt-get install -y ${missing[*]}" >&2
+    # -n: CI has no terminal to type a password into; fail at once instead of waiting for one.
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=(sudo -n); else
+      log "missing Debian packages: ${missing[*]}; run as root, with password-less sudo, or install them first:" >&2
+      log "  apt-get update && apt-get install -y ${missing[*]}" >&2
       exit 1
     fi
   fi
   log "installing Debian packages: ${missing[*]}"
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # Wait for another apt/dpkg run (e.g. unattended upgrades on a fresh machine) instead of failing on its lock.
+  APT=("${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -qq)
+  "${APT[@]}" update
+  "${APT[@]}" install -y --no-install-recommends "${missing[@]}"
+  for pkg in "${missing[@]}"; do
+    installed "$pkg" || { log "apt-get did not install $pkg" >&2; exit 1; }
+  done
 fi
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+[ -x "$CHROMIUM" ] || { log "Chromium is not at $CHROMIUM (set CHROMIUM_PATH if it lives elsewhere)" >&2; exit 1; }
 
 # --- Node 24 and code-server (cached) ---------------------------------------------------------------------------
 if [ "${1:-}" != "--force" ] && [ -f "$MARKER" ] && [ "$(cat "$MARKER")" = "$WANT" ] \
