@@ -134,7 +134,7 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     const firstLine = seed.notes.get('0005PYGCW')![0].content.split('\n')[0];
 
     await wb.runCommand('Alibaba Cloud Tickets: Open Ticket');
-    await wb.answer(/Open Ticket/, '0005PYGCW');
+    await wb.answer(/Open Ticket/, '0005PYGCW', { row: '0005PYGCW' });
     const view = wb.webview();
     await view.locator('h1.title', { hasText: ticket.title }).waitFor({ timeout: 30_000 });
     await view.locator('.notes', { hasText: firstLine }).waitFor({ timeout: 10_000 });

@@ -42,12 +42,16 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
-  /** Waits for an input box whose title matches, types `text` and (unless told not to) presses Enter. */
-  async answer(title: RegExp, text: string, { enter = true } = {}): Promise<void> {
+  /**
+   * Waits for an input box (or quick pick) whose title matches, types `text` and (unless told not to) presses Enter.
+   * An input box validates the typed value on Enter itself (VS Code awaits validateInput before accepting). A quick
+   * pick that builds its rows from the value in the extension host (Open Ticket) needs `row`: Enter waits until a row
+   * with that text shows, or it would accept the rows of the previous value.
+   */
+  async answer(title: RegExp, text: string, { enter = true, row }: { enter?: boolean; row?: string } = {}): Promise<void> {
     await this.page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: title }).waitFor({ timeout: 15_000 });
     await this.quickInputBox.fill(text);
-    // Let the extension's validateInput answer for this value before Enter (it runs in the extension host).
-    await this.page.waitForTimeout(300);
+    if (row) await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: row }).first().waitFor({ timeout: 15_000 });
     if (enter) await this.quickInputBox.press('Enter');
   }
 
