@@ -1,20 +1,15 @@
-// Debian's Chromium driven by playwright-core, plus a recorder of the notifications the workbench shows.
-import { chromium } from 'playwright-core';
-import { CHROMIUM } from './paths.mjs';
+// Debian's Chromium driven by playwright-core (launched as the UI tests launch it: test/e2e/browser.ts, compiled by
+// `npm run compile`), plus a recorder of the notifications the workbench shows.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ROOT, requireFiles } from './paths.mjs';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+const require = createRequire(import.meta.url);
+const E2E_BROWSER = path.join(ROOT, 'out', 'test', 'e2e', 'browser.js');
 
 export async function launchChromium() {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  requireFiles([[E2E_BROWSER, 'npm run compile']]);
+  return require(E2E_BROWSER).launchChromium();
 }
 
 /**

@@ -1,4 +1,4 @@
-// Debian's Chromium through playwright-core, for the UI tests (the same flags as scripts/lib/browser.mjs).
+// Debian's Chromium through playwright-core, for the UI tests and the integration runner (scripts/lib/browser.mjs).
 import * as path from 'path';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -14,6 +14,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launchChromium(): Promise<Browser> {
+  // CHROMIUM_PATH: the same override scripts/lib/paths.mjs honours when checking that set-up installed it.
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
 }
 
