@@ -5,7 +5,8 @@
 // `npm run test:integration`, which runs the same suites in code-server. Assumes `npm run build && npm run compile`.
 // Linux without a display needs a virtual one: `xvfb-run -a npm run test:electron`.
 // The suites that act through the browser page (typing into input boxes, reading notifications) need the probe that
-// only the code-server runner provides; they skip themselves here.
+// only the code-server runner provides; they skip themselves here and say so. The tests module prints the closing
+// "N passed, N failed" line and fails the run when no test passed.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,7 +57,9 @@ try {
     vscodeExecutablePath,
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index.js'),
-    launchArgs: [workspace, '--user-data-dir', userDataDir, '--extensions-dir', path.join(dir, 'extensions'), '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    // A fresh profile (runTests adds --skip-welcome, --skip-release-notes, --disable-workspace-trust itself); no other
+    // extension loads, the one under development still does.
+    launchArgs: [workspace, '--user-data-dir', userDataDir, '--extensions-dir', path.join(dir, 'extensions'), '--disable-extensions'],
     extensionTestsEnv: {
       TICKETS_TEST_EMULATOR_URL: emulator.url,
       TICKETS_TEST_USER_DATA_DIR: userDataDir,

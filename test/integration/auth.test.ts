@@ -13,6 +13,7 @@ import {
   testEnv,
   ui,
   waitFor,
+  skipWithoutBrowserPage,
 } from './harness';
 
 function userSettingsText(): string {
@@ -24,7 +25,7 @@ describe('sign-in', function () {
   let api: AliyunTicketsTestApi;
 
   before(async function () {
-    if (!ui.available()) this.skip();
+    skipWithoutBrowserPage(this);
     api = await activateExtension();
   });
 

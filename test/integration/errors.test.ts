@@ -14,6 +14,7 @@ import {
   testEnv,
   ui,
   waitFor,
+  skipWithoutBrowserPage,
 } from './harness';
 
 /** The visible text of the panel's HTML (tags dropped, entities decoded), as a person reads it. */
@@ -145,7 +146,7 @@ describe('errors reach the user', function () {
 
   describe('as notifications', function () {
     before(function () {
-      if (!ui.available()) this.skip();
+      skipWithoutBrowserPage(this);
     });
 
     after(async () => {

@@ -197,6 +197,19 @@ export const ui = {
   },
 };
 
+/**
+ * Skips the running test (or, from a before hook, its whole suite) where there is no browser page to drive: desktop
+ * VS Code under @vscode/test-electron. Says why in the output, since mocha only lists a skipped test as pending.
+ */
+export function skipWithoutBrowserPage(context: Mocha.Context): void {
+  if (ui.available()) return;
+  const runnable = context.test;
+  // From a hook the whole suite is skipped (mocha's Hook has type 'hook'; @types/mocha leaves it out).
+  const title = (runnable as { type?: string } | undefined)?.type === 'hook' ? runnable?.parent?.fullTitle() : runnable?.fullTitle();
+  console.log(`skipped "${title}": it types into input boxes or reads notifications through the browser page, which only the code-server runner (npm run test:integration) has`);
+  context.skip();
+}
+
 /** Closes every notification toast and editor so the next test starts from a calm workbench. */
 export async function calmWorkbench(): Promise<void> {
   await vscode.commands.executeCommand('notifications.clearAll');

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { buildSeed } from '../emulator/seed';
-import { AliyunTicketsTestApi, DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, ui, waitFor } from './harness';
+import { AliyunTicketsTestApi, DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, ui, waitFor, skipWithoutBrowserPage } from './harness';
 
 /** What the text looks like inside HTML (the panel escapes everything it shows). */
 function asHtmlText(text: string): string {
@@ -30,7 +30,7 @@ describe('open ticket', function () {
   after(calmWorkbench);
 
   it('opens the ticket typed into the Open Ticket box in a panel that shows its title and conversation', async function () {
-    if (!ui.available()) this.skip();
+    skipWithoutBrowserPage(this);
     const ticket = await emulator.ticket('0005PYGCW');
     const firstNote = seedNotes.get('0005PYGCW')![0].content.split('\n')[0];
 
@@ -75,7 +75,7 @@ describe('open ticket', function () {
   });
 
   it('refuses a malformed id from a command link with a message, and opens nothing', async function () {
-    if (!ui.available()) this.skip();
+    skipWithoutBrowserPage(this);
     await calmWorkbench();
     const since = Date.now();
     await vscode.commands.executeCommand('aliyunTickets.openTicket', 'not a ticket!');

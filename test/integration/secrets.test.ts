@@ -16,6 +16,7 @@ import {
   testEnv,
   ui,
   waitFor,
+  skipWithoutBrowserPage,
 } from './harness';
 
 const SECRETS: Record<string, string> = {
@@ -48,7 +49,8 @@ describe('secrets after a full session', function () {
   const htmlSeen: string[] = [];
 
   before(async function () {
-    if (!ui.available() || !testEnv.userDataDir) this.skip();
+    skipWithoutBrowserPage(this);
+    if (!testEnv.userDataDir) this.skip();
     api = await activateExtension();
     await emulator.reset();
     if (await api.auth.isSignedIn()) await api.auth.signOut();

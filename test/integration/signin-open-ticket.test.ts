@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AliyunTicketsTestApi } from '../../src/extensionApi';
-import { DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, sleep, ui, waitFor } from './harness';
+import { DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, sleep, ui, waitFor, skipWithoutBrowserPage } from './harness';
 
 /** The rendered page of the details webview showing `text` (the innermost frame holds the page). */
 async function webviewShowing(text: string): Promise<string> {
@@ -14,6 +14,8 @@ describe('sign in, open a ticket, read its conversation', function () {
   let api: AliyunTicketsTestApi;
 
   before(async function () {
+    // Every step builds on the one before, starting with the sign-in typed into the input boxes.
+    skipWithoutBrowserPage(this);
     api = await activateExtension();
     await api.auth.signOut();
     await calmWorkbench();
@@ -24,7 +26,6 @@ describe('sign in, open a ticket, read its conversation', function () {
   });
 
   it('rejects a wrong secret with the reason and saves nothing', async function () {
-    if (!ui.available()) this.skip();
     void vscode.commands.executeCommand('aliyunTickets.signIn');
     await ui.answer(/AccessKey ID/, DEMO_CREDENTIALS.accessKeyId);
     const secretBox = await ui.answer(/AccessKey Secret/, 'ThisIsNotTheRightSecret0000000');
@@ -38,7 +39,6 @@ describe('sign in, open a ticket, read its conversation', function () {
   });
 
   it('signs in through the input boxes after one signed check call', async function () {
-    if (!ui.available()) this.skip();
     await emulator.reset();
     void vscode.commands.executeCommand('aliyunTickets.signIn');
     await ui.answer(/AccessKey ID/, `  ${DEMO_CREDENTIALS.accessKeyId} `);
@@ -52,7 +52,6 @@ describe('sign in, open a ticket, read its conversation', function () {
   });
 
   it('opens a ticket typed in lower case with spaces and shows the conversation', async function () {
-    if (!ui.available()) this.skip();
     void vscode.commands.executeCommand('aliyunTickets.openTicket');
     await ui.answer(/Ticket ID/, ' 001571btxc ');
     const html = await webviewShowing('class="note ');
