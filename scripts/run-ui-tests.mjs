@@ -5,14 +5,13 @@
 // extensions dir, starts the emulator (demo tickets) and code-server with `aliyunTickets.endpoint` pointing at it, then
 // runs the Playwright suites in out/test/e2e/*.e2e.js with mocha. Screenshots land in test-results/ui/;
 // --update-docs copies the three used by the README into docs/.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { codeServerDirs, installVsix, startCodeServer } from './lib/code-server.mjs';
+import { codeServerDirs, packageAndInstallExtension, startCodeServer } from './lib/code-server.mjs';
 import { emulatorCredentials, startEmulator } from './lib/emulator.mjs';
-import { ROOT, TEST_RESULTS, readPackageJson, requireFiles } from './lib/paths.mjs';
+import { ROOT, TEST_RESULTS, requireFiles } from './lib/paths.mjs';
 import { ensureVsCodeTestEnv } from './lib/setup.mjs';
 
 const require = createRequire(import.meta.url);
@@ -71,16 +70,8 @@ try {
   const dirs = codeServerDirs(dir);
 
   // Package exactly what a user installs.
-  const manifest = readPackageJson();
-  const vsix = path.join(dir, `${manifest.name}-${manifest.version}.vsix`);
   const t0 = Date.now();
-  const pack = spawnSync(
-    path.join(ROOT, 'node_modules', '.bin', 'vsce'),
-    ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', vsix],
-    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  if (pack.status !== 0 || !existsSync(vsix)) throw new Error(`vsce package failed:\n${pack.stdout}\n${pack.stderr}`);
-  installVsix(dirs, vsix);
+  const vsix = packageAndInstallExtension(dirs);
   console.log(`[ui] packaged and installed ${path.basename(vsix)} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const emulator = await startEmulator({ seed: 'demo' });

@@ -9,9 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { codeServerDirs, installVsix, startCodeServer } from './lib/code-server.mjs';
+import { codeServerDirs, packageAndInstallExtension, startCodeServer } from './lib/code-server.mjs';
 import { emulatorCredentials, startEmulator } from './lib/emulator.mjs';
-import { ROOT, readPackageJson } from './lib/paths.mjs';
+import { ROOT } from './lib/paths.mjs';
 import { ensureVsCodeTestEnv } from './lib/setup.mjs';
 
 const args = process.argv.slice(2);
@@ -53,12 +53,8 @@ try {
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const dirs = codeServerDirs(dir);
 
-  const manifest = readPackageJson();
-  const vsix = path.join(dir, `${manifest.name}-${manifest.version}.vsix`);
-  run('packaging the extension (vsce package)', path.join(ROOT, 'node_modules', '.bin', 'vsce'), [
-    'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', vsix,
-  ]);
-  installVsix(dirs, vsix);
+  console.log('[start] packaging the extension (vsce package) and installing it into code-server');
+  packageAndInstallExtension(dirs);
 
   const emulator = await startEmulator({ seed });
   cleanups.push(() => emulator.stop());

@@ -1,8 +1,8 @@
 // Starts the real VS Code (code-server) in its own process group with fresh data dirs, and stops all of it.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CODE_SERVER_ENTRY, NODE24 } from './paths.mjs';
+import { CODE_SERVER_ENTRY, NODE24, ROOT, readPackageJson } from './paths.mjs';
 
 const BASE_FLAGS = [
   '--auth', 'none',
@@ -64,13 +64,29 @@ export function writeUserSettings(dirs, settings) {
   writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
 }
 
+/** Packages the extension as a user gets it (vsce) into the run's dir and installs it offline; returns the .vsix path. */
+export function packageAndInstallExtension(dirs) {
+  const manifest = readPackageJson();
+  const vsix = path.join(dirs.dir, `${manifest.name}-${manifest.version}.vsix`);
+  const pack = spawnSync(
+    path.join(ROOT, 'node_modules', '.bin', 'vsce'),
+    ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', vsix],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 5 * 60_000 },
+  );
+  if (pack.status !== 0 || !existsSync(vsix)) {
+    throw new Error(`vsce package failed${pack.error ? ` (${pack.error.message})` : ''}:\n${pack.stdout}\n${pack.stderr}`);
+  }
+  installVsix(dirs, vsix);
+  return vsix;
+}
+
 /** Installs a packaged extension offline into the run's extensions dir. */
-export function installVsix(dirs, vsixPath) {
+function installVsix(dirs, vsixPath) {
   const result = spawnSync(
     NODE24,
     [CODE_SERVER_ENTRY, '--config', dirs.config, '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir,
       '--install-extension', vsixPath, '--force'],
-    { encoding: 'utf8', env: cleanEnv({}, true, dirs.dir) },
+    { encoding: 'utf8', env: cleanEnv({}, true, dirs.dir), timeout: 5 * 60_000 },
   );
   if (result.status !== 0 || !/successfully installed/i.test(result.stdout + result.stderr)) {
     throw new Error(`installing ${path.basename(vsixPath)} into code-server failed:\n${result.stdout}\n${result.stderr}`);
