@@ -125,13 +125,14 @@ export async function startCodeServer(dirs, { settings = {}, smokeTestDriver = t
   child.stdout.pipe(logStream, { end: false });
   child.stderr.pipe(logStream, { end: false });
   let exited = false;
-  child.on('exit', () => { exited = true; });
+  /** Resolves with the exit code or signal when the server process ends. */
+  const exitedPromise = new Promise((resolve) => child.on('exit', (code, signal) => { exited = true; resolve(signal ?? code); }));
   const stopSync = () => killGroup(child.pid, 'SIGKILL');
   process.on('exit', stopSync);
 
   const url = await new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`code-server did not start within 30 s:\n${seen}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`code-server did not start listening within 60 s:\n${seen}`)), 60_000);
     const onData = (chunk) => {
       seen += chunk.toString();
       const match = /HTTP server listening on (http:\/\/[^\s/]+)/.exec(seen);
@@ -139,6 +140,7 @@ export async function startCodeServer(dirs, { settings = {}, smokeTestDriver = t
     };
     child.stdout.on('data', onData);
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`code-server exited with ${code}:\n${seen}`)); });
+    child.on('error', (err) => { clearTimeout(timer); reject(new Error(`code-server could not be started (${NODE24}): ${err.message}`)); });
   });
   await waitForHealthz(url);
 
@@ -147,12 +149,14 @@ export async function startCodeServer(dirs, { settings = {}, smokeTestDriver = t
     port: Number(new URL(url).port),
     pid: child.pid,
     dirs,
+    exited: exitedPromise,
     async stop() {
       process.off('exit', stopSync);
       if (!exited) {
         killGroup(child.pid, 'SIGTERM');
-        const deadline = Date.now() + 5000;
-        while (!exited && Date.now() < deadline) await sleep(100);
+        let timer;
+        await Promise.race([exitedPromise, new Promise((resolve) => { timer = setTimeout(resolve, 5000); })]);
+        clearTimeout(timer);
       }
       // Children of the group may outlive the leader; the group signal reaches them too.
       killGroup(child.pid, 'SIGKILL');
@@ -167,18 +171,21 @@ function killGroup(pid, signal) {
 }
 
 async function waitForHealthz(url) {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 30_000;
+  let last = 'no answer';
   for (;;) {
     try {
-      const res = await fetch(`${url}/healthz`);
+      // Each request is bounded too: a server that accepts the connection and never answers must not hang the run.
+      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) });
       if (res.status === 200) return;
-    } catch { /* not yet */ }
-    if (Date.now() > deadline) throw new Error(`code-server at ${url} did not answer /healthz`);
+      last = `HTTP ${res.status}`;
+    } catch (err) { last = err?.message ?? String(err); }
+    if (Date.now() > deadline) throw new Error(`code-server at ${url} did not answer /healthz with 200 within 30 s (last: ${last})`);
     await sleep(100);
   }
 }
 
-export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 
 /** vscode-remote URI of an absolute path on this machine, as the workbench at host:port sees it. */
 export function remoteUri(serverUrl, absPath) {
