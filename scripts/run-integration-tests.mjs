@@ -15,6 +15,7 @@ import { emulatorCredentials, startEmulator } from './lib/emulator.mjs';
 import { scanForSecrets } from './lib/leak-scan.mjs';
 import { ROOT, TEST_RESULTS, requireFiles } from './lib/paths.mjs';
 import { startProbe } from './lib/probe.mjs';
+import { createRun } from './lib/run.mjs';
 import { ensureVsCodeTestEnv } from './lib/setup.mjs';
 
 const args = process.argv.slice(2);
@@ -35,19 +36,11 @@ function isWorkbenchNoise(line) {
   return NOISE.some((re) => re.test(line));
 }
 
-const started = Date.now();
-const cleanups = [];
+const run = createRun('integration');
 let exitCode = 1;
-
-async function cleanup() {
-  while (cleanups.length) {
-    const fn = cleanups.pop();
-    try { await fn(); } catch (err) { console.error('[integration] cleanup:', err?.message ?? err); }
-  }
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => { console.error(`[integration] ${signal}: stopping`); cleanup().finally(() => process.exit(130)); });
-}
+/** { passed, failed } from the "N passed, N failed" line test/integration/index.ts prints when mocha ends. */
+let tests;
+const SUMMARY = /^(\d+) passed, (\d+) failed$/;
 
 try {
   requireFiles([
@@ -58,31 +51,35 @@ try {
   mkdirSync(RESULTS, { recursive: true });
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'aliyun-tickets-it-'));
-  cleanups.push(() => { if (!keep) rmSync(dir, { recursive: true, force: true }); else console.log(`[integration] kept ${dir}`); });
+  run.onCleanup(() => { if (!keep) rmSync(dir, { recursive: true, force: true }); else console.log(`[integration] kept ${dir}`); });
   const dirs = codeServerDirs(dir);
 
   const emulator = await startEmulator({ seed: 'demo' });
-  cleanups.push(() => emulator.stop());
+  run.onCleanup(() => emulator.stop());
 
   const notifications = [];
   const probe = await startProbe({ notifications, screenshotDir: RESULTS });
-  cleanups.push(() => probe.stop());
+  run.onCleanup(() => probe.stop());
 
   const server = await startCodeServer(dirs, { settings: { 'aliyunTickets.endpoint': emulator.url } });
-  cleanups.push(() => server.stop());
+  run.onCleanup(() => server.stop());
 
   const browser = await launchChromium();
-  cleanups.push(() => browser.close());
+  run.onCleanup(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   probe.attach(page);
 
   // Both functions must exist before the workbench loads: it looks for them once, at start-up.
-  const exited = new Promise((resolve) => {
-    page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))).catch(() => {});
-  });
+  let reportExit;
+  const exited = new Promise((resolve) => { reportExit = resolve; });
+  await page.exposeFunction('codeAutomationExit', (code) => reportExit(Number(code)));
   await page.exposeFunction('codeAutomationLog', (_level, logArgs) => {
     const text = Array.isArray(logArgs) ? util.format(...logArgs) : String(logArgs);
     const lines = verbose ? text.split('\n') : text.split('\n').filter((line) => !isWorkbenchNoise(line));
+    for (const line of lines) {
+      const counts = SUMMARY.exec(line.trim());
+      if (counts) tests = { passed: Number(counts[1]), failed: Number(counts[2]) };
+    }
     if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
   });
   await recordNotifications(page).then((seen) => { seen.push = (...items) => notifications.push(...items); });
@@ -108,13 +105,19 @@ try {
   console.log(`[integration] emulator ${emulator.url}, code-server ${server.url}, data ${dir}`);
   await page.goto(workbenchUrl(server.url, { folder: dirs.workspace, payload }));
 
+  // The run ends when the workbench reports the tests' exit code, or fails when that takes too long or when the
+  // server or the page dies first (no result would ever come).
   let timer;
   const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS); });
-  const result = await Promise.race([exited, timedOut]);
+  const serverDied = server.exited.then((how) => `code-server exited (${how}) before the tests finished`);
+  const pageDied = new Promise((resolve) => page.once('crash', () => resolve('the browser page crashed before the tests finished')));
+  const result = await Promise.race([exited, timedOut, serverDied, pageDied]);
   clearTimeout(timer);
 
   if (result === 'timeout') {
     console.error(`[integration] FAILED: no result within ${TIMEOUT_MS / 1000} s (did the extension host start? see ${RESULTS})`);
+  } else if (typeof result === 'string') {
+    console.error(`[integration] FAILED: ${result}`);
   } else if (result !== 0) {
     console.error(`[integration] FAILED: the test run in the extension host reported exit code ${result}`);
   }
@@ -152,7 +155,5 @@ try {
   console.error(`[integration] FAILED: ${err?.stack ?? err}`);
   exitCode = 1;
 } finally {
-  await cleanup();
-  console.log(`[integration] ${exitCode === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  process.exit(exitCode);
+  await run.finish(exitCode, tests);
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { codeServerDirs, packageAndInstallExtension, startCodeServer } from './lib/code-server.mjs';
 import { emulatorCredentials, startEmulator } from './lib/emulator.mjs';
 import { ROOT, TEST_RESULTS, requireFiles } from './lib/paths.mjs';
+import { createRun } from './lib/run.mjs';
 import { ensureVsCodeTestEnv } from './lib/setup.mjs';
 
 const require = createRequire(import.meta.url);
@@ -28,19 +29,10 @@ const DOC_SHOTS = {
   '02-sign-in-secret.png': 'sign-in.png',
 };
 
-const started = Date.now();
-const cleanups = [];
+const run = createRun('ui');
 let exitCode = 1;
-
-async function cleanup() {
-  while (cleanups.length) {
-    const fn = cleanups.pop();
-    try { await fn(); } catch (err) { console.error('[ui] cleanup:', err?.message ?? err); }
-  }
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => { console.error(`[ui] ${signal}: stopping`); cleanup().finally(() => process.exit(130)); });
-}
+/** { passed, failed } from mocha's stats once the suites ran. */
+let tests;
 
 /** Sample files a person would hover ticket ids in. */
 function writeWorkspace(workspace) {
@@ -66,7 +58,7 @@ try {
   mkdirSync(RESULTS, { recursive: true });
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'aliyun-tickets-ui-'));
-  cleanups.push(() => { if (!keep) rmSync(dir, { recursive: true, force: true }); else console.log(`[ui] kept ${dir}`); });
+  run.onCleanup(() => { if (!keep) rmSync(dir, { recursive: true, force: true }); else console.log(`[ui] kept ${dir}`); });
   const dirs = codeServerDirs(dir);
 
   // Package exactly what a user installs.
@@ -75,7 +67,7 @@ try {
   console.log(`[ui] packaged and installed ${path.basename(vsix)} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const emulator = await startEmulator({ seed: 'demo' });
-  cleanups.push(() => emulator.stop());
+  run.onCleanup(() => emulator.stop());
   writeWorkspace(dirs.workspace);
   // No smoke-test driver here: the workbench behaves as it does for a person (toasts included).
   const server = await startCodeServer(dirs, {
@@ -86,7 +78,7 @@ try {
     },
     smokeTestDriver: false,
   });
-  cleanups.push(() => server.stop());
+  run.onCleanup(() => server.stop());
   console.log(`[ui] emulator ${emulator.url}, code-server ${server.url}`);
 
   const { DEMO_CREDENTIALS } = emulatorCredentials();
@@ -105,7 +97,9 @@ try {
   if (!files.length) throw new Error('no UI suites in out/test/e2e (run `npm run compile`)');
   for (const f of files) mocha.addFile(path.join(E2E_DIR, f));
   await mocha.loadFilesAsync();
-  const failures = await new Promise((resolve) => mocha.run(resolve));
+  const runner = await new Promise((resolve) => { const r = mocha.run(() => resolve(r)); });
+  const failures = runner.stats?.failures ?? 0;
+  tests = { passed: runner.stats?.passes ?? 0, failed: failures };
   exitCode = failures ? 1 : 0;
   if (failures) {
     const log = server.readLog();
@@ -124,7 +118,5 @@ try {
   console.error(`[ui] FAILED: ${err?.stack ?? err}`);
   exitCode = 1;
 } finally {
-  await cleanup();
-  console.log(`[ui] ${exitCode === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  process.exit(exitCode);
+  await run.finish(exitCode, tests);
 }

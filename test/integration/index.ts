@@ -24,8 +24,12 @@ export function run(): Promise<void> {
 
   return new Promise((resolve, reject) => {
     try {
-      mocha.run((failures) => {
+      const runner = mocha.run((failures) => {
+        const passed = runner.stats?.passes ?? 0;
+        // The runners read this line (scripts/run-integration-tests.mjs, and CI after it); keep it plain and alone.
+        console.log(`${passed} passed, ${failures} failed`);
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+        else if (passed === 0) reject(new Error('no integration test ran (none found, all skipped, or --grep matched none)'));
         else resolve();
       });
     } catch (error) {
