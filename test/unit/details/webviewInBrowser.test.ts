@@ -204,4 +204,59 @@ describe('details page in Chromium under its CSP', function () {
       await page.close();
     }
   });
+  it('shows status, severity and author badges legibly in a light and a dark theme (text contrast at least 4.5:1)', async () => {
+    // VS Code's Light Modern and Dark Modern values of the variables the badges use.
+    const themes: Record<string, Record<string, string>> = {
+      light: {
+        '--vscode-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-charts-blue': '#1a85ff',
+        '--vscode-charts-purple': '#652d90', '--vscode-charts-orange': '#d18616', '--vscode-charts-yellow': '#bf8803',
+        '--vscode-charts-green': '#388a34', '--vscode-errorForeground': '#f85149',
+        '--vscode-badge-background': '#cccccc', '--vscode-badge-foreground': '#3b3b3b', '--vscode-textCodeBlock-background': '#f8f8f8',
+      },
+      dark: {
+        '--vscode-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f', '--vscode-charts-blue': '#3794ff',
+        '--vscode-charts-purple': '#b180d7', '--vscode-charts-orange': '#d18616', '--vscode-charts-yellow': '#cca700',
+        '--vscode-charts-green': '#89d185', '--vscode-errorForeground': '#f85149',
+        '--vscode-badge-background': '#616161', '--vscode-badge-foreground': '#f8f8f8', '--vscode-textCodeBlock-background': '#2b2b2b',
+      },
+    };
+    const notes: TicketNote[] = [
+      { dialogId: '1', createTime: Date.now() - 60_000, content: 'hi', userName: 'Kevin', userRole: 3, attachments: [] },
+      { dialogId: '2', createTime: Date.now(), content: 'hello', userName: 'me', userRole: 2, attachments: [] },
+    ];
+    for (const [theme, vars] of Object.entries(themes)) {
+      for (const status of [1, 2, 3, 4, 5, 6]) {
+        const ticket: Ticket = {
+          ticketId: '0005PYGCW', title: 't', description: 'd', createTime: Date.now(), creatorId: '1', categoryId: '2',
+          status: { value: status as Ticket['status']['value'], label: `status ${status}` },
+          severity: { value: status % 2 ? 2 : 1, label: 'severity' },
+        };
+        const { page } = await open({ kind: 'ticket', ticket, notes });
+        try {
+          const ratios = await page.evaluate((vars) => {
+            for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
+            const channels = (css: string): number[] => {
+              const probe = document.createElement('canvas').getContext('2d')!;
+              probe.fillStyle = css;
+              probe.fillRect(0, 0, 1, 1);
+              return Array.from(probe.getImageData(0, 0, 1, 1).data).slice(0, 3);
+            };
+            const luminance = (rgb: number[]) => {
+              const [r, g, b] = rgb.map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+              return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            return Array.from(document.querySelectorAll('#root .badge')).map((badge) => {
+              const style = getComputedStyle(badge);
+              const [a, b] = [luminance(channels(style.color)), luminance(channels(style.backgroundColor))];
+              return { badge: badge.className, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+            });
+          }, vars);
+          assert.ok(ratios.length >= 5, `badges found in ${theme}: ${JSON.stringify(ratios)}`);
+          for (const { badge, ratio } of ratios) assert.ok(ratio >= 4.5, `${theme} theme, ${badge}: contrast ${ratio.toFixed(2)}:1`);
+        } finally {
+          await page.close();
+        }
+      }
+    }
+  });
 });
