@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { escapeMarkdown, sanitizeInline } from '../../src/tickets/display';
-import { AliyunTicketsTestApi, DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, sleep, ui, waitFor } from './harness';
+import { AliyunTicketsTestApi, DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, setSetting, sleep, ui, waitFor } from './harness';
 
 async function hoversAt(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
@@ -11,12 +11,6 @@ async function hoversAt(document: vscode.TextDocument, position: vscode.Position
 }
 
 /** Changes a user setting and waits until this extension host sees the new value (the extension reacts to the same event). */
-async function setSetting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('aliyunTickets').update(key, value, vscode.ConfigurationTarget.Global);
-  const seen = () => vscode.workspace.getConfiguration('aliyunTickets').inspect(key)?.globalValue;
-  await waitFor(`the setting ${key} = ${JSON.stringify(value)}`, () => JSON.stringify(seen()) === JSON.stringify(value) || undefined);
-}
-
 async function ticketLinks(document: vscode.TextDocument): Promise<vscode.DocumentLink[]> {
   const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri)) ?? [];
   return links.filter((l) => l.target?.scheme === 'command');

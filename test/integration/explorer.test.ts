@@ -4,17 +4,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { STATUS_LABELS, STATUS_NAMES, type StatusValue } from '../../src/api/types';
-import { AliyunTicketsTestApi, DEMO_CREDENTIALS, EmulatorTicket, activateExtension, calmWorkbench, emulator, sleep, waitFor } from './harness';
+import { AliyunTicketsTestApi, DEMO_CREDENTIALS, EmulatorTicket, activateExtension, calmWorkbench, emulator, setSetting, waitFor } from './harness';
 
 interface Node {
   kind: 'group' | 'ticket' | 'loadMore' | 'message';
   ticket?: { ticketId: string };
   status?: number;
-}
-
-async function setting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('aliyunTickets.explorer').update(key, value, vscode.ConfigurationTarget.Global);
-  await sleep(300);
 }
 
 function labelOf(item: vscode.TreeItem): string {
@@ -68,14 +63,14 @@ describe('explorer (tree data provider)', function () {
   });
 
   after(async () => {
-    await setting('groupByStatus', undefined);
-    await setting('pageSize', undefined);
+    await setSetting('explorer.groupByStatus', undefined);
+    await setSetting('explorer.pageSize', undefined);
     await vscode.commands.executeCommand('aliyunTickets.explorer.clearFilter');
   });
 
   it('groups tickets by status, with each group labelled and counted as the server counts', async () => {
-    await setting('groupByStatus', true);
-    await setting('pageSize', 10);
+    await setSetting('explorer.groupByStatus', true);
+    await setSetting('explorer.pageSize', 10);
     await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
     const groups = (await root()).filter((n) => n.kind === 'group');
     assert.strictEqual(groups.length, 6, 'one group per status');
@@ -102,8 +97,8 @@ describe('explorer (tree data provider)', function () {
   });
 
   it('the flat list pages past 100 tickets to all 150', async () => {
-    await setting('groupByStatus', false);
-    await setting('pageSize', 100);
+    await setSetting('explorer.groupByStatus', false);
+    await setSetting('explorer.pageSize', 100);
     await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
     const first = await root();
     assert.strictEqual(ticketIds(first).length, 100);

@@ -45,6 +45,16 @@ export async function waitFor<T>(what: string, check: () => T | undefined | Prom
   }
 }
 
+/**
+ * Sets a user setting under aliyunTickets and waits until the extension host sees it: the same update fires the
+ * extension's onDidChangeConfiguration listeners, so they have run when this returns. `undefined` resets it.
+ */
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('aliyunTickets').update(key, value, vscode.ConfigurationTarget.Global);
+  const seen = () => vscode.workspace.getConfiguration('aliyunTickets').inspect(key)?.globalValue;
+  await waitFor(`the setting ${key} = ${JSON.stringify(value)}`, () => JSON.stringify(seen()) === JSON.stringify(value) || undefined);
+}
+
 /** The extension, activated; its exports are the test surface (src/extensionApi.ts). */
 export async function activateExtension<T = AliyunTicketsTestApi>(): Promise<T> {
   const extension = vscode.extensions.getExtension<T>(EXTENSION_ID);
