@@ -58,7 +58,7 @@ export function codeServerDirs(dir) {
 }
 
 /** Writes <user-data-dir>/User/settings.json (where code-server keeps user settings). */
-export function writeUserSettings(dirs, settings) {
+function writeUserSettings(dirs, settings) {
   const userDir = path.join(dirs.userDataDir, 'User');
   mkdirSync(userDir, { recursive: true });
   writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));

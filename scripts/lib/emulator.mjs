@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 const SERVER = path.join(ROOT, 'out', 'test', 'emulator', 'server.js');
 const CREDENTIALS = path.join(ROOT, 'out', 'test', 'emulator', 'credentials.js');
 
-export function loadEmulatorModule() {
+function loadEmulatorModule() {
   if (!existsSync(SERVER)) throw new Error('out/test/emulator/server.js is missing: run `npm run compile` first');
   return require(SERVER);
 }

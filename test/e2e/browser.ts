@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { chromium, type Browser } from 'playwright-core';
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
