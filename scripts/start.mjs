@@ -94,7 +94,12 @@ try {
 
   Ctrl-C stops code-server and the emulator.
 `);
-  await new Promise(() => {}); // until Ctrl-C
+  // Until Ctrl-C; a code-server that dies on its own ends the run too, instead of leaving a dead URL up.
+  const how = await server.exited;
+  if (!stopping) {
+    console.error(`[start] code-server exited (${how}); its log:\n${server.readLog().split('\n').slice(-20).join('\n')}`);
+    await stop(1);
+  }
 } catch (err) {
   console.error(`[start] ${err?.message ?? err}`);
   await stop(1);
