@@ -1,6 +1,6 @@
 // What each explorer node looks like, as plain data (label, description, icon and colour ids, tooltip markdown), so
 // unit tests check it without VS Code. explorerView.ts maps it onto vscode.TreeItem.
-import { describeError } from '../../api/errors';
+import { describeError, isTicketApiError } from '../../api/errors';
 import type { Ticket, TicketSummary } from '../../api/types';
 import {
   escapeMarkdown,
@@ -102,10 +102,38 @@ function loadMoreLook(node: LoadMoreNode, pageSize: number): NodeLook {
   };
 }
 
+/**
+ * The few words that fit a sidebar row for the common failures (the full sentence, with what to do, goes in the
+ * tooltip): the row showed "Couldn't load: The Ticket API is…" and cut off the part that says how long to wait.
+ */
+export function shortFailure(error: unknown): string | undefined {
+  if (!isTicketApiError(error)) return undefined;
+  switch (error.kind) {
+    case 'throttled': {
+      if (error.retryAfterMs === undefined) return 'Too many requests: wait a minute';
+      const s = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+      return `Too many requests: wait ${s < 90 ? `${s} s` : `${Math.ceil(s / 60)} min`}`;
+    }
+    case 'server':
+      return `Server error${error.httpStatus ? ` (HTTP ${error.httpStatus})` : ''}: try again later`;
+    case 'network':
+      return 'Could not reach the Ticket API';
+    case 'timeout':
+      return 'The Ticket API did not answer in time';
+    case 'malformed':
+      return 'Unreadable answer from the Ticket API';
+    case 'permission':
+      return 'No permission to list tickets';
+    default:
+      return undefined;
+  }
+}
+
 function messageLook(node: MessageNode): NodeLook {
   const text = sanitizeInline(node.error ? describeError(node.error) : node.text, 200);
+  const short = node.error ? shortFailure(node.error) : undefined;
   return {
-    label: `Couldn't load: ${text}`,
+    label: short ?? `Couldn't load: ${text}`,
     description: 'click to retry',
     icon: { id: 'error', color: 'list.errorForeground' },
     contextValue: 'loadError',

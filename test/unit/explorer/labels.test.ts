@@ -1,7 +1,8 @@
 // What a ticket, its tooltip and a status look like in the tree (plain data; explorerView.ts maps it to TreeItems).
 import * as assert from 'assert';
 import type { Ticket, TicketSummary } from '../../../src/api/types';
-import { nodeLook, OPEN_COMMAND, ticketTooltip, ticketTooltipError } from '../../../src/features/explorer/labels';
+import { TicketApiError } from '../../../src/api/errors';
+import { nodeLook, OPEN_COMMAND, shortFailure, ticketTooltip, ticketTooltipError } from '../../../src/features/explorer/labels';
 import { ticketIdOf, type TicketNode } from '../../../src/features/explorer/model';
 import { statusLook } from '../../../src/tickets/display';
 
@@ -49,6 +50,20 @@ describe('explorer item looks', () => {
       ].join('\n\n'),
     );
     assert.match(ticketTooltip(summary, { ...details, createTime: 0, creatorId: '' }, NOW, 'UTC'), /Created: unknown\n\nCreator: unknown$/);
+  });
+
+  it('a list that failed to load says the gist in words that fit a sidebar row (how long to wait when throttled)', () => {
+    const throttled = (retryAfterMs?: number) => new TicketApiError({ code: 'Throttling.User', kind: 'throttled', message: 'x', retryAfterMs });
+    assert.strictEqual(shortFailure(throttled(30_000)), 'Too many requests: wait 30 s');
+    assert.strictEqual(shortFailure(throttled(600_000)), 'Too many requests: wait 10 min');
+    assert.strictEqual(shortFailure(throttled()), 'Too many requests: wait a minute');
+    assert.strictEqual(shortFailure(new TicketApiError({ code: 'NetworkError', kind: 'network', message: 'x' })), 'Could not reach the Ticket API');
+    for (const label of ['Too many requests: wait 30 s', 'Server error (HTTP 503): try again later', 'Could not reach the Ticket API']) {
+      assert.ok(label.length <= 40, `${label} fits a default-width sidebar`);
+    }
+    assert.strictEqual(shortFailure(new TicketApiError({ code: 'Forbidden.RAM', kind: 'permission', message: 'x' })), 'No permission to list tickets');
+    // Rarer failures keep the whole sentence.
+    assert.strictEqual(shortFailure(new TicketApiError({ code: 'InvalidParameter', kind: 'badRequest', message: 'x' })), undefined);
   });
 
   it('a tooltip whose details failed says why in one line', () => {

@@ -133,7 +133,8 @@ describe('ticket explorer model against the emulator', function () {
     const last = children[children.length - 1];
     assert.strictEqual(last.kind, 'message', 'the list does not just stop');
     const look = nodeLook(last, undefined, Date.now(), 10);
-    assert.match(look.label, /^Couldn't load: /);
+    assert.strictEqual(look.label, 'Server error (HTTP 503): try again later', 'a few words that fit the sidebar');
+    assert.match(String(look.tooltip), /had a server error.*HTTP 503/, 'the whole sentence in the tooltip');
     assert.deepStrictEqual(look.command, { command: 'aliyunTickets.explorer.retryList', title: 'Retry', arguments: ['all'] });
     await m.retry('all');
     children = m.children();
@@ -231,7 +232,7 @@ describe('ticket explorer model against the emulator', function () {
     assert.strictEqual(message.kind, 'message');
     const look = nodeLook(message, undefined, Date.now(), 10);
     assert.strictEqual(look.command?.command, 'aliyunTickets.explorer.retryList');
-    assert.match(look.label, /^Couldn't load: /);
+    assert.match(look.label, /^Server error \(HTTP 500\)/);
     await m.retry(failed[0].list.key);
     assert.strictEqual(failed[0].list.error, undefined);
     assert.ok(m.children(failed[0]).every((n) => n.kind !== 'message'));
