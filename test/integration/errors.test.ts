@@ -139,6 +139,24 @@ describe('errors reach the user', function () {
     }
   });
 
+  it('a refresh whose conversation request fails keeps the conversation on screen and says the refresh failed', async () => {
+    const ticketId = '0005PYGCW';
+    await vscode.commands.executeCommand('aliyunTickets.openTicket', ticketId);
+    const notes = await api.ticketService.getNotes(ticketId);
+    assert.ok(notes.length > 0, 'the demo ticket has a conversation');
+    const noteText = notes[0].content.replace(/\s+/g, ' ').trim().slice(0, 12);
+    await waitFor('the conversation', () => panelText(api, ticketId).includes(noteText));
+    await emulator.inject({ kind: 'status', status: 503, action: 'ListTicketNotes', times: 5 });
+    api.ticketService.invalidate(ticketId); // the panel loads the ticket again, as Refresh does
+    const text = await waitFor('the refresh to fail', () => {
+      const now = panelText(api, ticketId);
+      return /Could not refresh/.test(now) ? now : undefined;
+    });
+    assert.match(text, /server error \(HTTP 503/);
+    assert.ok(text.includes(noteText), `the conversation stays: ${text.slice(0, 600)}`);
+    assert.doesNotMatch(text, /conversation could not be loaded/);
+  });
+
   it('an unknown ticket id: says it was not found', async () => {
     await vscode.commands.executeCommand('aliyunTickets.openTicket', 'ZZZZ99999');
     await waitFor('not found', () => /not found/.test(panelText(api, 'ZZZZ99999')));

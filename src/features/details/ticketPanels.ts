@@ -244,13 +244,17 @@ class TicketPanel {
       }
       return;
     }
-    this.notes = notes.status === 'fulfilled' ? notes.value : [];
     if (notes.status === 'rejected') this.deps.log.warn(`Loading the conversation of ${this.ticketId} failed: ${describeError(notes.reason)}`);
+    // A refresh whose conversation request fails keeps the conversation already on screen (it replaced it with the
+    // error, so one failed Refresh made the whole conversation disappear) and says so in the refresh banner.
+    const keepNotes = notes.status === 'rejected' && previous !== undefined && !previous.notesError;
+    this.notes = notes.status === 'fulfilled' ? notes.value : keepNotes ? this.notes : [];
     this.setView({
       kind: 'ticket',
       ticket: ticket.value,
       notes: this.notes,
-      notesError: notes.status === 'rejected' ? describeError(notes.reason) : undefined,
+      notesError: notes.status === 'rejected' && !keepNotes ? describeError(notes.reason) : undefined,
+      refreshError: notes.status === 'rejected' && keepNotes ? describeError(notes.reason) : undefined,
     });
     this.panel.title = panelTitle(this.ticketId, ticket.value.title);
     // Recent = opened by the user: a refresh or a background reload must not move the ticket to the top again.
