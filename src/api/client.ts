@@ -339,7 +339,8 @@ function withAttempts(err: TicketApiError, attempts: number, maxAttempts: number
   return new TicketApiError({
     code: err.code,
     kind: err.kind,
-    message: gaveUp ? `${err.message} (gave up after ${attempts} attempts)` : err.message,
+    // Inside the sentence, not after its full stop: describeError shows this message to people.
+    message: gaveUp ? `${err.message.replace(/\.$/, '')} (gave up after ${attempts} attempts)${err.message.endsWith('.') ? '.' : ''}` : err.message,
     httpStatus: err.httpStatus,
     requestId: err.requestId,
     accessDeniedDetail: err.accessDeniedDetail,

@@ -491,6 +491,8 @@ describe('api/client TicketClient against the emulator', function () {
       const err = await rejectsWith(client().getTicket('0005PYGCW'), 'network');
       assert.strictEqual(err.attempts, 3);
       assert.match(err.message, /closed/);
+      // What the person reads: the attempts inside the sentence, then what to check.
+      assert.match(describeError(err), /arrived \(gave up after 3 attempts\)\. Check your network/);
       emu.inject({ kind: 'drop', times: 1 });
       assert.strictEqual((await client().getTicket('0005PYGCW')).ticketId, '0005PYGCW');
     });
