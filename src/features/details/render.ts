@@ -136,9 +136,14 @@ function renderError(view: Extract<DetailsView, { kind: 'error' }>): string {
     if (items.length) details.push(`<dl class="facts">${items.join('')}</dl>`);
   }
   if (view.requestId) details.push(`<p class="muted">RequestId (quote it to support): <code>${escapeHtml(view.requestId)}</code></p>`);
-  const buttons = [`<button type="button" data-action="retry">Retry</button>`];
+  // The one action that helps comes first, as the primary button. Signing in (or changing the setting) reloads the
+  // panel by itself, so a Retry next to Sign In only repeated the same refusal.
+  const buttons: string[] = [];
   if (view.offerSignIn) buttons.push(`<button type="button" data-action="signIn">Sign In</button>`);
-  if (view.offerSettings) buttons.push(`<button type="button" data-action="openSettings">Open Settings</button>`);
+  else if (view.offerSettings) {
+    buttons.push(`<button type="button" data-action="openSettings">Open Settings</button>`);
+    buttons.push(`<button type="button" class="secondary" data-action="retry">Retry</button>`);
+  } else buttons.push(`<button type="button" data-action="retry">Retry</button>`);
   buttons.push(`<button type="button" class="secondary" data-action="showLog">Show Log</button>`);
   return `<section class="state error" role="alert">
 <h1>Ticket ${escapeHtml(view.ticketId)}</h1>

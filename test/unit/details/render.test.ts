@@ -250,13 +250,15 @@ describe('details panel HTML', () => {
   it('loading and error states: a message, Retry, and Sign In only when signing in helps', () => {
     assert.match(renderTicketBody({ kind: 'loading', ticketId: '0005PYGCW' }), /Loading ticket 0005PYGCW/);
     const signedOut = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'You are not signed in.', offerSignIn: true });
-    assert.match(signedOut, /data-action="retry"/);
-    assert.match(signedOut, /data-action="signIn"/);
+    // Sign In is the primary (first, not secondary) button; Retry would only repeat the refusal (signing in reloads).
+    assert.match(signedOut, /<div class="actions"><button type="button" data-action="signIn">Sign In<\/button>/);
+    assert.ok(!signedOut.includes('data-action="retry"'));
     const throttled = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'Wait 5 seconds.', offerSignIn: false, requestId: 'REQ-1' });
     assert.ok(!throttled.includes('data-action="signIn"'));
     assert.ok(!throttled.includes('data-action="openSettings"'));
     const badEndpoint = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'Refused.', offerSignIn: false, offerSettings: true });
-    assert.match(badEndpoint, /<button type="button" data-action="openSettings">Open Settings<\/button>/);
+    assert.match(badEndpoint, /<div class="actions"><button type="button" data-action="openSettings">Open Settings<\/button><button type="button" class="secondary" data-action="retry">/);
+    assert.match(throttled, /<div class="actions"><button type="button" data-action="retry">Retry<\/button>/);
     assert.match(throttled, /RequestId \(quote it to support\): <code>REQ-1<\/code>/);
   });
 
