@@ -98,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   return {
     ticketService,
     panels: { htmlFor: (ticketId) => panels.htmlFor(ticketId), openTicketIds: () => panels.openTicketIds() },
-    explorer: { treeDataProvider: explorer.treeDataProvider },
+    explorer: { treeDataProvider: explorer.treeDataProvider, viewText: () => explorer.viewText() },
     auth: { isSignedIn: () => auth.isSignedIn(), signInWith: (credentials) => auth.signInWith(credentials), signOut: () => auth.signOut() },
     inspect: {
       logLines: () => log.lines(),

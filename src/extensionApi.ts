@@ -15,6 +15,8 @@ export interface AliyunTicketsTestApi {
   explorer: {
     /** The Tickets view's data provider: getChildren / getTreeItem as VS Code calls them. */
     treeDataProvider: import('vscode').TreeDataProvider<unknown>;
+    /** The view's description (after its title) and message (above the list), as shown. */
+    viewText(): { description?: string; message?: string };
   };
   auth: {
     isSignedIn(): Promise<boolean>;

@@ -114,9 +114,14 @@ describe('explorer (tree data provider)', function () {
     const expected = expectedOrder(all.filter((t) => t.status === 3 && (t.title + t.description).toLowerCase().includes('rds')));
     assert.ok(expected.length > 0, 'the demo seed has matches');
     assert.deepStrictEqual(ids, expected);
+    // The description is cut off after the long title in a sidebar of usual width: the list says it too.
+    const shown = await waitFor('the filter shown', () => (api.explorer.viewText().message ? api.explorer.viewText() : undefined));
+    assert.match(shown.description ?? '', /“RDS”/);
+    assert.match(shown.message ?? '', /^Filtered: .*“RDS”.*Clear Filter/);
     await vscode.commands.executeCommand('aliyunTickets.explorer.clearFilter');
     const back = await loadEverything();
     assert.strictEqual(back.ids.length, all.length);
+    assert.deepStrictEqual(api.explorer.viewText(), { description: undefined, message: undefined });
   });
 
   it('a ticket row opens the ticket when clicked', async () => {

@@ -31,6 +31,8 @@ export interface TicketExplorer {
   refresh(): Promise<void>;
   /** The tree's data provider, for the integration tests (getChildren / getTreeItem as VS Code calls them). */
   readonly treeDataProvider: vscode.TreeDataProvider<unknown>;
+  /** What the view shows besides the tree: its description (after the title) and its message (above the list). */
+  viewText(): { description?: string; message?: string };
 }
 
 class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode> {
@@ -167,6 +169,10 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     view.badge = waiting ? { value: waiting, tooltip: `${waiting} ticket${waiting === 1 ? '' : 's'} waiting for your feedback` } : undefined;
     const filterText = describeFilter(model.filter);
     view.description = filterText ? `Filter: ${filterText}` : undefined;
+    // The description sits after the long container title and the title-bar buttons, so in a sidebar of usual width
+    // it is cut off entirely: say it at the top of the list too. Not when the list is empty: a message hides the
+    // welcome view ("No tickets match the filter" with Clear Filter).
+    view.message = filterText && model.state === 'ready' ? `Filtered: ${filterText}. Clear Filter (title bar) shows all tickets.` : undefined;
   };
 
   context.subscriptions.push(
@@ -287,5 +293,10 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     }),
   );
 
-  return { reveal, refresh, treeDataProvider: provider as vscode.TreeDataProvider<unknown> };
+  return {
+    reveal,
+    refresh,
+    treeDataProvider: provider as vscode.TreeDataProvider<unknown>,
+    viewText: () => ({ description: view.description, message: view.message }),
+  };
 }
