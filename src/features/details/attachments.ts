@@ -5,7 +5,15 @@ import type { TicketNote } from '../../api/types';
 import { sanitizeInline } from '../../tickets/display';
 
 export type AttachmentTarget =
-  | { clickable: true; url: string; host: string }
+  | {
+      clickable: true;
+      /** The whole URL: only ever handed to the browser. */
+      url: string;
+      host: string;
+      /** Origin and path only. The query of a presigned OSS URL (Signature, OSSAccessKeyId, security-token) grants
+       * access to the file, so it is never shown: not in the page, its tooltips, or the question before opening. */
+      display: string;
+    }
   | { clickable: false; reason: string };
 
 /** Decides whether an attachment URL is offered as a link; anything but a well-formed https URL stays plain text. */
@@ -26,7 +34,7 @@ export function attachmentTarget(rawUrl: unknown): AttachmentTarget {
   if (!parsed.hostname) return { clickable: false, reason: 'not a valid link' };
   // user:password@host hides the real host behind a friendly-looking prefix.
   if (parsed.username || parsed.password) return { clickable: false, reason: 'link carries a user name' };
-  return { clickable: true, url: parsed.toString(), host: parsed.hostname };
+  return { clickable: true, url: parsed.toString(), host: parsed.hostname, display: `${parsed.origin}${parsed.pathname}` };
 }
 
 /** What opening an attachment needs from VS Code (a modal question, the browser); tests pass their own. */
@@ -38,8 +46,8 @@ export interface AttachmentOpener {
 
 /**
  * A click on attachment `attachmentIndex` of note `noteIndex` (indexes from the page, never a URL): looks the URL up in
- * the notes the extension holds, and opens it only when it is https and the user, told the host and the full URL,
- * says so. Returns what happened.
+ * the notes the extension holds, and opens it only when it is https and the user, told the host and where it leads,
+ * says so. The question shows the URL without its query (see AttachmentTarget.display). Returns what happened.
  */
 export async function openAttachment(
   notes: ReadonlyArray<TicketNote>,
@@ -52,7 +60,7 @@ export async function openAttachment(
   if (!attachment || !target.clickable) return 'notALink';
   const confirmed = await opener.confirm(
     `Open the attachment in your browser? It goes to ${target.host}.`,
-    `${sanitizeInline(attachment.name || 'attachment', 200)}\n\n${sanitizeInline(target.url, 1000)}`,
+    `${sanitizeInline(attachment.name || 'attachment', 200)}\n\n${sanitizeInline(target.display, 1000)}`,
   );
   if (!confirmed) return 'declined';
   await opener.openExternal(target.url);

@@ -228,7 +228,7 @@ function renderNote(note: TicketNote, noteIndex: number, now: number, timeZone?:
     if (!target.clickable) {
       return `<li class="attachment plain">${label} <span class="muted">(${escapeHtml(target.reason)})</span></li>`;
     }
-    return `<li class="attachment"><a href="#" data-action="openAttachment" data-note="${noteIndex}" data-attachment="${attachmentIndex}" title="Opens ${escapeHtml(target.url)}">${label}</a> <span class="muted">(${escapeHtml(target.host)})</span></li>`;
+    return `<li class="attachment"><a href="#" data-action="openAttachment" data-note="${noteIndex}" data-attachment="${attachmentIndex}" title="Opens ${escapeHtml(target.display)}">${label}</a> <span class="muted">(${escapeHtml(target.host)})</span></li>`;
   });
   return `<li class="note ${roleClass}">
 <div class="note-head"><span class="who badge role-${roleClass}">${who}</span>${name} <span class="when">${timeHtml(note.createTime, now, timeZone)}</span></div>
