@@ -157,9 +157,12 @@ describe('errors reach the user', function () {
     assert.doesNotMatch(text, /conversation could not be loaded/);
   });
 
-  it('an unknown ticket id: says it was not found', async () => {
+  it('an unknown ticket id: says it was not found, offers Open Another Ticket first and no RequestId to quote', async () => {
     await vscode.commands.executeCommand('aliyunTickets.openTicket', 'ZZZZ99999');
     await waitFor('not found', () => /not found/.test(panelText(api, 'ZZZZ99999')));
+    const html = api.panels.htmlFor('ZZZZ99999') ?? '';
+    assert.match(html, /<div class="actions"><button type="button" data-action="openTicket">Open Another Ticket<\/button><button type="button" class="secondary" data-action="retry">Retry/);
+    assert.doesNotMatch(html, /RequestId/);
   });
 
   describe('as notifications', function () {

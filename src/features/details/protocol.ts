@@ -13,6 +13,7 @@ export type FromPageMessage =
   | { type: 'signIn' }
   | { type: 'showLog' }
   | { type: 'openSettings' }
+  | { type: 'openTicket' }
   | { type: 'openAttachment'; note: number; attachment: number };
 
 /** The state the page keeps with vscode.setState (and VS Code hands back to the serializer after a reload). */
@@ -36,6 +37,7 @@ export function parsePageMessage(raw: unknown): FromPageMessage | undefined {
     case 'signIn':
     case 'showLog':
     case 'openSettings':
+    case 'openTicket':
       return { type: message.type };
     case 'openAttachment': {
       const note = typeof message.note === 'string' ? Number(message.note) : message.note;

@@ -4,6 +4,7 @@
 import { randomBytes } from 'crypto';
 import type { AccessDeniedDetail, Ticket, TicketNote } from '../../api/types';
 import { SEVERITY_LABELS, STATUS_LABELS, STATUS_NAMES } from '../../api/types';
+import { describeError, isTicketApiError } from '../../api/errors';
 import { attachmentTarget } from './attachments';
 import { formatLocalTime, formatRelativeTime } from '../../tickets/display';
 
@@ -19,6 +20,8 @@ export type DetailsView =
       offerSignIn: boolean;
       /** Offer Open Settings (the endpoint setting is refused). */
       offerSettings?: boolean;
+      /** Offer Open Another Ticket (no such ticket: most often a typo in the id, not a case for support). */
+      offerOpenTicket?: boolean;
       requestId?: string;
       accessDenied?: AccessDeniedDetail;
     }
@@ -121,6 +124,27 @@ export function renderTicketBody(view: DetailsView, options: RenderOptions = {})
   }
 }
 
+/** Which kinds of failure a setting or a sign-in fixes (src/common/errors.ts; passed in to keep this file vscode-free). */
+export interface ErrorChecks {
+  needsSignIn: (error: unknown) => boolean;
+  needsSettings: (error: unknown) => boolean;
+}
+
+/** The error view for a ticket that failed to load: the sentence, and the buttons that fit the kind of failure. */
+export function errorView(ticketId: string, error: unknown, checks: ErrorChecks): Extract<DetailsView, { kind: 'error' }> {
+  const apiError = isTicketApiError(error) ? error : undefined;
+  return {
+    kind: 'error',
+    ticketId,
+    message: describeError(error),
+    offerSignIn: checks.needsSignIn(error),
+    offerSettings: checks.needsSettings(error),
+    offerOpenTicket: apiError?.kind === 'notFound',
+    requestId: apiError?.requestId,
+    accessDenied: apiError?.accessDeniedDetail,
+  };
+}
+
 function renderError(view: Extract<DetailsView, { kind: 'error' }>): string {
   const details: string[] = [];
   if (view.accessDenied) {
@@ -135,13 +159,17 @@ function renderError(view: Extract<DetailsView, { kind: 'error' }>): string {
     const items = rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `<dt>${k}</dt><dd>${text(v)}</dd>`);
     if (items.length) details.push(`<dl class="facts">${items.join('')}</dl>`);
   }
-  if (view.requestId) details.push(`<p class="muted">RequestId (quote it to support): <code>${escapeHtml(view.requestId)}</code></p>`);
+  // A ticket that does not exist is most often a typo: nothing to quote to support.
+  if (view.requestId && !view.offerOpenTicket) details.push(`<p class="muted">RequestId (quote it to support): <code>${escapeHtml(view.requestId)}</code></p>`);
   // The one action that helps comes first, as the primary button. Signing in (or changing the setting) reloads the
   // panel by itself, so a Retry next to Sign In only repeated the same refusal.
   const buttons: string[] = [];
   if (view.offerSignIn) buttons.push(`<button type="button" data-action="signIn">Sign In</button>`);
   else if (view.offerSettings) {
     buttons.push(`<button type="button" data-action="openSettings">Open Settings</button>`);
+    buttons.push(`<button type="button" class="secondary" data-action="retry">Retry</button>`);
+  } else if (view.offerOpenTicket) {
+    buttons.push(`<button type="button" data-action="openTicket">Open Another Ticket</button>`);
     buttons.push(`<button type="button" class="secondary" data-action="retry">Retry</button>`);
   } else buttons.push(`<button type="button" data-action="retry">Retry</button>`);
   buttons.push(`<button type="button" class="secondary" data-action="showLog">Show Log</button>`);

@@ -2,7 +2,7 @@
 // (serializer, state {ticketId}), data posted only after the page says 'ready', attachment links opened only after
 // the user confirmed where they go.
 import * as vscode from 'vscode';
-import { describeError, isTicketApiError } from '../../api/errors';
+import { describeError } from '../../api/errors';
 import type { TicketNote } from '../../api/types';
 import type { TicketService } from '../../tickets/types';
 import type { TicketLog } from '../../log/log';
@@ -11,7 +11,7 @@ import type { RecentTickets } from '../open-ticket/recentTickets';
 import { sanitizeInline } from '../../tickets/display';
 import { openAttachment } from './attachments';
 import { parsePageMessage, type FromPageMessage, type PanelState, type ToPageMessage } from './protocol';
-import { createNonce, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
+import { createNonce, errorView, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
 
 export const DETAILS_VIEW_TYPE = 'aliyunTickets.details';
 
@@ -232,15 +232,7 @@ class TicketPanel {
         this.setView({ ...previous, refreshing: false, refreshError: describeError(error) });
       } else {
         this.notes = [];
-        this.setView({
-          kind: 'error',
-          ticketId: this.ticketId,
-          message: describeError(error),
-          offerSignIn: this.deps.needsSignIn(error),
-          offerSettings: this.deps.needsSettings(error),
-          requestId: isTicketApiError(error) ? error.requestId : undefined,
-          accessDenied: isTicketApiError(error) ? error.accessDeniedDetail : undefined,
-        });
+        this.setView(errorView(this.ticketId, error, this.deps));
       }
       return;
     }
@@ -291,6 +283,10 @@ class TicketPanel {
         return;
       case 'openSettings':
         await vscode.commands.executeCommand('workbench.action.openSettings', 'aliyunTickets.endpoint');
+        return;
+      case 'openTicket':
+        // Asks for an id (this panel stays, so the mistyped id remains visible for comparison).
+        await vscode.commands.executeCommand('aliyunTickets.openTicket');
         return;
       case 'openAttachment':
         await openAttachment(this.notes, message.note, message.attachment, {

@@ -2,7 +2,9 @@
 // pieces a user reads (badges, times, who said what, attachments) are there.
 import * as assert from 'assert';
 import type { Ticket, TicketNote } from '../../../src/api/types';
-import { createNonce, escapeHtml, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from '../../../src/features/details/render';
+import { TicketApiError } from '../../../src/api/errors';
+import { createNonce, errorView, escapeHtml, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from '../../../src/features/details/render';
+import { parsePageMessage } from '../../../src/features/details/protocol';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 
 const RESOURCES: PageResources = {
@@ -264,6 +266,34 @@ describe('details panel HTML', () => {
     assert.match(badEndpoint, /<div class="actions"><button type="button" data-action="openSettings">Open Settings<\/button><button type="button" class="secondary" data-action="retry">/);
     assert.match(throttled, /<div class="actions"><button type="button" data-action="retry">Retry<\/button>/);
     assert.match(throttled, /RequestId \(quote it to support\): <code>REQ-1<\/code>/);
+  });
+
+  it('a ticket that does not exist offers Open Another Ticket first, Retry second, and no RequestId to quote', () => {
+    // The same checks the extension passes (src/common/errors.ts), reduced to the kinds they look at.
+    const checks = {
+      needsSignIn: (e: unknown) => e instanceof TicketApiError && ['signedOut', 'auth', 'signature'].includes(e.kind),
+      needsSettings: (e: unknown) => e instanceof TicketApiError && e.kind === 'config',
+    };
+    const missing = new TicketApiError({ code: 'IllegalParam.TicketId', kind: 'notFound', message: 'x', httpStatus: 400, requestId: 'REQ-404' });
+    const view = errorView('ZZZZ99999', missing, checks);
+    const body = renderTicketBody(view);
+    assert.match(body, /That ticket was not found/);
+    assert.match(
+      body,
+      /<div class="actions"><button type="button" data-action="openTicket">Open Another Ticket<\/button><button type="button" class="secondary" data-action="retry">Retry<\/button><button type="button" class="secondary" data-action="showLog">/,
+    );
+    assert.ok(!body.includes('RequestId') && !body.includes('REQ-404'), 'no RequestId for a typo');
+    assert.ok(!body.includes('data-action="signIn"') && !body.includes('data-action="openSettings"'));
+    assert.deepStrictEqual(parsePageMessage({ type: 'openTicket' }), { type: 'openTicket' });
+
+    // Other kinds keep their buttons, and the RequestId where support can use it.
+    const throttled = renderTicketBody(errorView('0005PYGCW', new TicketApiError({ code: 'Throttling', kind: 'throttled', message: 'x', requestId: 'REQ-1' }), checks));
+    assert.match(throttled, /<div class="actions"><button type="button" data-action="retry">Retry<\/button>/);
+    assert.match(throttled, /RequestId \(quote it to support\): <code>REQ-1<\/code>/);
+    assert.ok(!throttled.includes('data-action="openTicket"'));
+    const signedOut = renderTicketBody(errorView('0005PYGCW', new TicketApiError({ code: 'SignedOut', kind: 'signedOut', message: 'x' }), checks));
+    assert.match(signedOut, /<div class="actions"><button type="button" data-action="signIn">Sign In<\/button>/);
+    assert.ok(!signedOut.includes('data-action="openTicket"'));
   });
 
   it('shows who was denied what from AccessDeniedDetail', () => {
