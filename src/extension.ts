@@ -14,6 +14,7 @@ import { registerHovers } from './features/hover/ticketHovers';
 import { openTicket } from './features/open-ticket/openTicket';
 import { RecentTickets } from './features/open-ticket/recentTickets';
 import { TicketLog } from './log/log';
+import { NETWORK_SETTINGS, readNetworkSettings } from './network/networkSettings';
 import { createTicketService } from './tickets';
 import type { AliyunTicketsTestApi } from './extensionApi';
 
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       endpoint: config.get<string>('endpoint', DEFAULT_ENDPOINT),
       signatureVersion: config.get<SignatureVersion>('signatureVersion', 'v3'),
       proxy: vscode.workspace.getConfiguration('http').get<string>('proxy', ''),
+      network: readNetworkSettings((message) => log.info(message)),
     };
   };
 
@@ -69,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       }
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      const affected = ['aliyunTickets.endpoint', 'aliyunTickets.signatureVersion', 'http.proxy'];
+      const affected = ['aliyunTickets.endpoint', 'aliyunTickets.signatureVersion', ...NETWORK_SETTINGS];
       if (!affected.some((section) => event.affectsConfiguration(section))) return;
       reportUnusableEndpoint(settings().endpoint, log);
       clientProvider.reset();

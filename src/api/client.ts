@@ -5,6 +5,8 @@ import { TicketApiError, abortedError, sanitizeError } from './errors';
 import { DEFAULT_ENDPOINT, validateEndpoint } from './endpoint';
 import { HttpTransport, type HttpRequest } from './http';
 import { proxyForEndpoint, type ProxyConfig } from './proxy';
+import { tlsConnectOptions, type TlsConnectOptions } from './network/options';
+import { isCertificateFailure } from './network/tlsErrors';
 import { parseActionResponse, type RawResponse } from './response';
 import { redactSecrets } from './redact';
 import { formEncode, canonicalQueryString, formatAcsDate, newNonce, signV1, signV3, v1CommonParams } from './sign';
@@ -113,7 +115,7 @@ function checkCredentials(value: unknown): Credentials {
  */
 function isRetryable(err: TicketApiError): boolean {
   // A proxy that wants other credentials, or forbids the host, gives the same answer the next time.
-  if (err.code === 'ProxyAuthenticationRequired' || err.code === 'ProxyForbidden') return false;
+  if (err.code === 'ProxyAuthenticationRequired' || err.code === 'ProxyForbidden' || isCertificateFailure(err)) return false;
   return err.kind === 'network' || err.kind === 'server' || err.kind === 'throttled';
 }
 
@@ -156,6 +158,8 @@ export class TicketClient {
   private readonly endpoint: string | TicketApiError;
   /** Resolved once, like the endpoint: undefined means direct. */
   private readonly proxy: ProxyConfig | undefined | TicketApiError;
+  /** Trusted CAs and certificate checking (VS Code's http.systemCertificates / http.proxyStrictSSL). */
+  private readonly tls: TlsConnectOptions;
   private readonly credentials: CredentialsSource;
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
@@ -179,11 +183,12 @@ export class TicketClient {
     // Same for a proxy URL that cannot be used (option or environment): a 'config' error per request, nothing sent.
     let proxy: ProxyConfig | undefined | TicketApiError;
     try {
-      proxy = typeof endpoint === 'string' ? proxyForEndpoint(endpoint, options.proxy, process.env) : undefined;
+      proxy = typeof endpoint === 'string' ? proxyForEndpoint(endpoint, options.proxy, process.env, options.network) : undefined;
     } catch (err) {
       proxy = err instanceof TicketApiError ? err : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
     }
     this.proxy = proxy;
+    this.tls = tlsConnectOptions(options.network);
     this.credentials = options.credentials;
     this.timeoutMs = Math.min(MAX_TIMER_MS, positive(options.timeoutMs, DEFAULT_TIMEOUT_MS));
     // 0 or less still makes the one attempt a call needs; it must not fall back to the default and retry.
@@ -227,7 +232,7 @@ export class TicketClient {
       const started = Date.now();
       let response: RawResponse | undefined;
       try {
-        const answer = await this.transport.send({ ...this.buildRequest(action, params, credentials, origin, signal), proxy });
+        const answer = await this.transport.send({ ...this.buildRequest(action, params, credentials, origin, signal), proxy, tls: this.tls });
         response = answer;
         const result = parseActionResponse(action, answer, known);
         this.log(() => ({ action, attempt, httpStatus: answer.status, durationMs: Date.now() - started, requestId: requestIdOf(answer, known) }));

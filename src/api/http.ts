@@ -4,6 +4,8 @@
 import type { Dispatcher } from 'undici';
 import { TicketApiError, abortedError } from './errors';
 import type { ProxyConfig } from './proxy';
+import type { TlsConnectOptions } from './network/options';
+import { certificateError, certificateFailureCode } from './network/tlsErrors';
 
 export interface HttpRequest {
   /** scheme://host[:port], already validated. */
@@ -19,6 +21,8 @@ export interface HttpRequest {
   action?: string;
   /** Send through this HTTP proxy (see proxy.ts); direct when absent. */
   proxy?: ProxyConfig;
+  /** Trusted CAs / certificate checking for the endpoint and an https proxy; Node's defaults when absent. */
+  tls?: TlsConnectOptions;
 }
 
 export interface HttpResponse {
@@ -94,6 +98,8 @@ function networkError(err: unknown, origin: string, action?: string, proxy?: Pro
   const e = err as { code?: string; cause?: { code?: string }; message?: string } | undefined;
   const cause = e?.cause?.code || e?.code || 'unknown error';
   const host = origin.replace(/^https?:\/\//, '');
+  const certificate = certificateFailureCode(err);
+  if (certificate) return certificateError(certificate, host, proxy?.display, action);
   if (proxy) return proxyError(err, host, proxy, action);
   const reason =
     cause === 'ECONNREFUSED'
@@ -114,8 +120,9 @@ export class HttpTransport {
    * The keep-alive dispatcher of an origin (and proxy), created (and undici loaded) on first use. Through a proxy, the
    * tunnels are pooled too: one CONNECT per connection, not per request.
    */
-  private poolFor(origin: string, proxy: ProxyConfig | undefined): Dispatcher {
+  private poolFor(origin: string, proxy: ProxyConfig | undefined, tls: TlsConnectOptions = {}): Dispatcher {
     // In memory only; the authorization is part of the key so that changed proxy credentials get fresh connections.
+    // A transport serves one client, whose TLS options never change: they need no place in the key.
     const key = proxy ? `${origin} via ${proxy.uri} ${proxy.authorization ?? ''}` : origin;
     let pool = this.pools.get(key);
     if (!pool) {
@@ -127,7 +134,9 @@ export class HttpTransport {
       };
       const { Pool: PoolClass, ProxyAgent } = loadUndici();
       // The URI holds no credentials (they go in `token`), so nothing undici reports can repeat them.
-      pool = proxy ? new ProxyAgent({ ...options, uri: proxy.uri, token: proxy.authorization }) : new PoolClass(origin, options);
+      pool = proxy
+        ? new ProxyAgent({ ...options, uri: proxy.uri, token: proxy.authorization, requestTls: tls, proxyTls: tls })
+        : new PoolClass(origin, { ...options, connect: tls });
       this.pools.set(key, pool);
     }
     return pool;
@@ -139,7 +148,7 @@ export class HttpTransport {
     if (this.closed) {
       throw new TicketApiError({ code: 'ClientClosed', kind: 'config', message: 'The Ticket API client was closed.', action: request.action });
     }
-    const pool = this.poolFor(request.origin, request.proxy);
+    const pool = this.poolFor(request.origin, request.proxy, request.tls);
     const controller = new AbortController();
     let why: 'timeout' | 'aborted' | undefined;
     let rejectNow: (err: TicketApiError) => void = () => undefined;
