@@ -7,6 +7,8 @@ import { CredentialStore } from './auth/credentialStore';
 import { reportUnusableEndpoint } from './auth/endpointSetting';
 import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
+import { Accounts } from './auth/accounts/accounts';
+import { registerAccounts } from './auth/accounts/registerAccounts';
 import { needsSettings, needsSignIn } from './common/errors';
 import { TicketPanels } from './features/details/ticketPanels';
 import { registerExplorer } from './features/explorer/explorerView';
@@ -19,10 +21,12 @@ import { createTicketService } from './tickets';
 import type { AliyunTicketsTestApi } from './extensionApi';
 
 export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi | undefined {
+  const settingEndpoint = () => vscode.workspace.getConfiguration('aliyunTickets').get<string>('endpoint', DEFAULT_ENDPOINT);
   const settings = () => {
     const config = vscode.workspace.getConfiguration('aliyunTickets');
     return {
-      endpoint: config.get<string>('endpoint', DEFAULT_ENDPOINT),
+      // The signed-in account's site; an account that follows the setting (and signed out) uses the setting.
+      endpoint: accounts.activeEndpoint() ?? settingEndpoint(),
       signatureVersion: config.get<SignatureVersion>('signatureVersion', 'v3'),
       proxy: vscode.workspace.getConfiguration('http').get<string>('proxy', ''),
       network: readNetworkSettings((message) => log.info(message)),
@@ -36,11 +40,14 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     log.warn(problem);
     void vscode.window.showErrorMessage(problem);
   });
+  const accounts = new Accounts(context.secrets, store, context.globalState);
   const sources = createExternalCredentialSources();
-  clients = new ClientProvider({ readSignIn: () => store.read(), settings, sources, onRequest: (event) => log.request(event) });
+  // Requests wait for the account list (its site decides the endpoint).
+  const readSignIn = async () => (await accounts.ready, store.read());
+  clients = new ClientProvider({ readSignIn, settings, sources, onRequest: (event) => log.request(event) });
   const clientProvider = clients;
   const ticketService = createTicketService({ getClient: () => clientProvider.getClient() });
-  const auth = new AuthSession(store, clientProvider, sources, log);
+  const auth = new AuthSession(store, clientProvider, sources, log, accounts, settingEndpoint);
   const recent = new RecentTickets(context.globalState);
   // Sidebar explorer, hovers and links on ticket ids.
   const explorer = registerExplorer(context, ticketService);
@@ -56,7 +63,12 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     // A ticket opened from a hover, a link or Open Ticket is shown in the tree too, if the tree is on screen.
     onDidShowTicket: (ticketId) => explorer.reveal(ticketId, { follow: true }),
   });
-  context.subscriptions.push(log, store, clientProvider, auth, panels);
+  context.subscriptions.push(log, store, accounts, clientProvider, auth, panels);
+  registerAccounts(context, { accounts, auth, explorer, settingEndpoint, onSwitched: () => {
+    clientProvider.reset();
+    ticketService.invalidate();
+    panels.reloadAll();
+  } });
 
   // Sign-in changes and setting changes reach every cache and panel.
   context.subscriptions.push(
@@ -73,13 +85,13 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     vscode.workspace.onDidChangeConfiguration((event) => {
       const affected = ['aliyunTickets.endpoint', 'aliyunTickets.signatureVersion', ...NETWORK_SETTINGS];
       if (!affected.some((section) => event.affectsConfiguration(section))) return;
-      reportUnusableEndpoint(settings().endpoint, log);
+      reportUnusableEndpoint(settingEndpoint(), log);
       clientProvider.reset();
       ticketService.invalidate();
       panels.reloadAll();
     }),
   );
-  reportUnusableEndpoint(settings().endpoint, log);
+  reportUnusableEndpoint(settingEndpoint(), log);
 
   // Commands.
   context.subscriptions.push(
@@ -101,7 +113,15 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     ticketService,
     panels: { htmlFor: (ticketId) => panels.htmlFor(ticketId), openTicketIds: () => panels.openTicketIds() },
     explorer: { treeDataProvider: explorer.treeDataProvider, viewText: () => explorer.viewText() },
-    auth: { isSignedIn: () => auth.isSignedIn(), signInWith: (credentials) => auth.signInWith(credentials), signOut: () => auth.signOut() },
+    auth: {
+      isSignedIn: () => auth.isSignedIn(),
+      signInWith: (credentials, endpoint) => auth.signInWith(credentials, endpoint),
+      signOut: (accountId) => auth.signOut(accountId),
+    },
+    accounts: {
+      list: () => accounts.list().map((account) => ({ ...account, active: account.id === accounts.active()?.id })),
+      switchTo: (accountId) => accounts.switchTo(accountId),
+    },
     inspect: {
       logLines: () => log.lines(),
       storedState: () =>

@@ -21,8 +21,14 @@ export interface AliyunTicketsTestApi {
   auth: {
     isSignedIn(): Promise<boolean>;
     /** Sign in without the input boxes: checked with one signed call, then saved. Rejects like the flow does. */
-    signInWith(credentials: Credentials): Promise<void>;
-    signOut(): Promise<void>;
+    signInWith(credentials: Credentials, endpoint?: string): Promise<void>;
+    /** Signs out of one account (default: the one shown). */
+    signOut(accountId?: string): Promise<void>;
+  };
+  accounts: {
+    /** Saved accounts (no secrets: id, label, endpoint), and which one is shown. */
+    list(): Array<{ id: string; label: string; endpoint?: string; active: boolean }>;
+    switchTo(accountId: string): Promise<void>;
   };
   /** For "no secret anywhere" checks. */
   inspect: {

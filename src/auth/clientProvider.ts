@@ -54,10 +54,13 @@ export class ClientProvider {
     return this.client;
   }
 
-  /** A one-off client for checking credentials before they are saved (sign-in). Close it after use. */
-  probeClient(credentials: Credentials): TicketClient {
+  /**
+   * A one-off client for checking credentials before they are saved (sign-in), on `endpoint` (the site chosen at
+   * sign-in) or else the current one. Close it after use.
+   */
+  probeClient(credentials: Credentials, endpointOverride?: string): TicketClient {
     this.remember(credentials);
-    const { endpoint, signatureVersion, proxy, network } = this.validatedSettings();
+    const { endpoint, signatureVersion, proxy, network } = this.validatedSettings(endpointOverride);
     return new TicketClient({ endpoint, signatureVersion, proxy, network, credentials, onRequest: this.options.onRequest });
   }
 
@@ -96,9 +99,9 @@ export class ClientProvider {
     this.reset();
   }
 
-  private validatedSettings(): ClientSettings {
+  private validatedSettings(endpointOverride?: string): ClientSettings {
     const settings = this.options.settings();
-    const endpoint = validateEndpoint(settings.endpoint);
+    const endpoint = validateEndpoint(endpointOverride ?? settings.endpoint);
     // A local emulator is never behind the corporate proxy (which could not reach this machine's loopback anyway).
     const proxy = isLoopbackHost(new URL(endpoint).hostname) ? undefined : settings.proxy;
     return { endpoint, signatureVersion: settings.signatureVersion === 'v1' ? 'v1' : 'v3', proxy, network: settings.network };

@@ -17,12 +17,19 @@ import { SecretStorageError, type CredentialStore } from './credentialStore';
 import type { ExternalCredentialSources } from './externalCredentials';
 import { verifyAndSave } from './verifySignIn';
 import type { TicketLog } from '../log/log';
+import type { Accounts } from './accounts/accounts';
+import { pickSite } from './accounts/accountsUi';
+import { shortSiteName } from './accounts/sites';
 
 export interface SignInDeps {
   store: CredentialStore;
   clients: ClientProvider;
   sources: ExternalCredentialSources;
   log: TicketLog;
+  /** A checked sign-in is saved as an account (accounts/accounts.ts). */
+  accounts: Accounts;
+  /** The aliyunTickets.endpoint setting: the default site. */
+  settingEndpoint: () => string;
 }
 
 type SourceChoice = vscode.QuickPickItem & { signIn?: StoredSignIn };
@@ -32,6 +39,10 @@ interface AttemptOptions {
   accessKeyOnly?: boolean;
   /** Pre-filled AccessKey ID (Try Again). */
   accessKeyId?: string;
+  /** Ask which site first (adding an account); otherwise the site is `endpoint`, or the setting's. */
+  askSite?: boolean;
+  /** The endpoint the account signs in to; absent: it follows the aliyunTickets.endpoint setting. */
+  endpoint?: string;
 }
 
 /** A key the server refused, kept only until the user has read why (never stored). */
@@ -42,6 +53,7 @@ interface Rejection {
   /** The key was typed into the boxes (not an environment / CLI source). */
   typed: boolean;
   typedAccessKeyId?: string;
+  endpoint?: string;
 }
 
 export class SignInFlow {
@@ -65,20 +77,39 @@ export class SignInFlow {
     return attempt.then((outcome) => (typeof outcome === 'boolean' ? outcome : this.explainFailure(outcome)));
   }
 
-  /** One signed call, then SecretStorage (see verifySignIn.ts). Also used by integration tests without input boxes. */
-  verifyAndSave(signIn: StoredSignIn, signal?: AbortSignal): Promise<void> {
-    return verifyAndSave(signIn, this.deps, signal);
+  /**
+   * One signed call to `endpoint` (absent: the setting's), then SecretStorage as an account (see verifySignIn.ts).
+   * Also used by integration tests without input boxes.
+   */
+  verifyAndSave(signIn: StoredSignIn, signal?: AbortSignal, endpoint?: string): Promise<void> {
+    const { accounts, clients, log } = this.deps;
+    return verifyAndSave(
+      signIn,
+      {
+        store: { write: async (checked) => void (await accounts.add(checked, endpoint)) },
+        clients: { credentialsFor: (s) => clients.credentialsFor(s), probeClient: (credentials) => clients.probeClient(credentials, endpoint) },
+        log,
+      },
+      signal,
+    );
   }
 
   /** One pass through the boxes and the check: true / false (cancelled), or the rejection to explain. */
   private async attempt(options: AttemptOptions): Promise<boolean | Rejection> {
+    if (options.askSite) {
+      const endpoint = await pickSite(this.deps.settingEndpoint());
+      if (endpoint === null) return false;
+      options = { ...options, askSite: false, endpoint };
+    }
+    const endpoint = options.endpoint;
+    const site = shortSiteName(endpoint ?? this.deps.settingEndpoint());
     const source = options.accessKeyOnly ? 'accessKey' : await this.chooseSource();
     if (source === undefined) return false;
-    if (source !== 'accessKey') return this.checkAndSave(source);
+    if (source !== 'accessKey') return this.checkAndSave(source, undefined, endpoint);
 
     const id = await vscode.window.showInputBox({
       title: 'Sign In to Alibaba Cloud Tickets: AccessKey ID',
-      prompt: 'The AccessKey ID of a RAM user allowed to use the Ticket API (RAM console → AccessKey).',
+      prompt: `The AccessKey ID of a RAM user allowed to use the Ticket API (RAM console → AccessKey). Site: ${site} (another site: Switch Account → Add Account…).`,
       placeHolder: 'LTAI… (or STS.… for temporary credentials)',
       value: options.accessKeyId ?? '',
       ignoreFocusOut: true,
@@ -109,14 +140,14 @@ export class SignInFlow {
     }
 
     const signIn: StoredSignIn = { kind: 'accessKey', ...credentialsFromInput(accessKeyId, secret, token) };
-    return this.checkAndSave(signIn, accessKeyId);
+    return this.checkAndSave(signIn, accessKeyId, endpoint);
   }
 
-  private async checkAndSave(signIn: StoredSignIn, typedAccessKeyId?: string): Promise<boolean | Rejection> {
-    const outcome = await this.checkWithProgress(signIn);
+  private async checkAndSave(signIn: StoredSignIn, typedAccessKeyId?: string, endpoint?: string): Promise<boolean | Rejection> {
+    const outcome = await this.checkWithProgress(signIn, endpoint);
     if (outcome === 'ok') return true;
     if (outcome === 'cancelled' || outcome === 'storageFailed') return false;
-    return { error: outcome.error, label: accountLabel(signIn), typed: signIn.kind === 'accessKey', typedAccessKeyId };
+    return { error: outcome.error, label: accountLabel(signIn), typed: signIn.kind === 'accessKey', typedAccessKeyId, endpoint };
   }
 
   /** Says why the key was refused; "Try Again" reopens the boxes with the id kept (only the secret is typed again). */
@@ -126,18 +157,19 @@ export class SignInFlow {
     const choice = await vscode.window.showErrorMessage(`${what} ${describeError(rejection.error)} Nothing was saved.`, retryLabel, 'Show Log');
     if (choice === 'Show Log') this.deps.log.show();
     if (choice !== retryLabel) return false;
-    return this.run({ accessKeyOnly: true, accessKeyId: rejection.typedAccessKeyId });
+    return this.run({ accessKeyOnly: true, accessKeyId: rejection.typedAccessKeyId, endpoint: rejection.endpoint });
   }
 
-  private async checkWithProgress(signIn: StoredSignIn): Promise<'ok' | 'cancelled' | 'storageFailed' | { error: unknown }> {
+  private async checkWithProgress(signIn: StoredSignIn, endpoint?: string): Promise<'ok' | 'cancelled' | 'storageFailed' | { error: unknown }> {
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Checking the credentials with Alibaba Cloud…', cancellable: true },
       async (_progress, token) => {
         const controller = new AbortController();
         const subscription = token.onCancellationRequested(() => controller.abort());
         try {
-          await this.verifyAndSave(signIn, controller.signal);
-          void vscode.window.showInformationMessage(`Signed in to Alibaba Cloud Tickets with ${accountLabel(signIn)}.`);
+          await this.verifyAndSave(signIn, controller.signal, endpoint);
+          const site = shortSiteName(endpoint ?? this.deps.settingEndpoint());
+          void vscode.window.showInformationMessage(`Signed in to Alibaba Cloud Tickets with ${accountLabel(signIn)} (${site}).`);
           return 'ok' as const;
         } catch (error) {
           if (error instanceof SecretStorageError) {

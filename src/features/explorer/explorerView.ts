@@ -33,6 +33,8 @@ export interface TicketExplorer {
   readonly treeDataProvider: vscode.TreeDataProvider<unknown>;
   /** What the view shows besides the tree: its description (after the title) and its message (above the list). */
   viewText(): { description?: string; message?: string };
+  /** Names the account whose tickets the view shows (in its description); undefined when signed out. */
+  setAccount(name: string | undefined): void;
 }
 
 class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode> {
@@ -160,6 +162,7 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     return done;
   };
 
+  let accountName: string | undefined;
   const updateContext = () => {
     void vscode.commands.executeCommand('setContext', 'aliyunTickets.explorer.state', model.state);
     void vscode.commands.executeCommand('setContext', 'aliyunTickets.explorer.errorKind', model.state === 'error' ? (model.lastError?.kind ?? 'unknown') : '');
@@ -168,7 +171,7 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     const waiting = model.waitingForYou;
     view.badge = waiting ? { value: waiting, tooltip: `${waiting} ticket${waiting === 1 ? '' : 's'} waiting for your feedback` } : undefined;
     const filterText = describeFilter(model.filter);
-    view.description = filterText ? `Filter: ${filterText}` : undefined;
+    view.description = [accountName, filterText ? `Filter: ${filterText}` : undefined].filter(Boolean).join(' · ') || undefined;
     // The description sits after the long container title and the title-bar buttons, so in a sidebar of usual width
     // it is cut off entirely: say it at the top of the list too. Not when the list is empty: a message hides the
     // welcome view ("No tickets match the filter" with Clear Filter).
@@ -298,5 +301,9 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     refresh,
     treeDataProvider: provider as vscode.TreeDataProvider<unknown>,
     viewText: () => ({ description: view.description, message: view.message }),
+    setAccount: (name) => {
+      accountName = name;
+      updateContext();
+    },
   };
 }
