@@ -32,7 +32,7 @@ export interface SignInDeps {
   settingEndpoint: () => string;
 }
 
-type SourceChoice = vscode.QuickPickItem & { signIn?: StoredSignIn };
+type SourceChoice = vscode.QuickPickItem & { signIn?: StoredSignIn; unusable?: string };
 
 interface AttemptOptions {
   /** Straight to the AccessKey boxes (no environment / CLI choice). */
@@ -201,21 +201,34 @@ export class SignInFlow {
         signIn: { kind: 'environment' },
       });
     }
-    if (cli) {
-      items.push({
-        label: `$(account) Use aliyun CLI profile "${cli.profile.replace(/\$\(/g, '$\u200d(')}"`,
-        detail: '~/.aliyun/config.json (read each time, so rotated keys keep working)',
-        signIn: { kind: 'cliProfile', profile: cli.profile },
-      });
+    // Every CLI profile: the usable ones to pick, the others (RamRoleArn, EcsRamRole, CloudSSO, …) with why not.
+    const profiles = (await this.deps.sources.listCliProfiles?.().catch(() => undefined)) ?? (cli ? [{ name: cli.profile, mode: 'AK', current: true }] : []);
+    for (const profile of profiles) {
+      const name = profile.name.replace(/\$\(/g, '$\u200d(');
+      items.push(
+        'unusable' in profile && profile.unusable
+          ? { label: `$(circle-slash) aliyun CLI profile "${name}" (${profile.mode})`, detail: `Cannot be used: ${profile.unusable}`, unusable: profile.unusable }
+          : {
+              label: `$(account) Use aliyun CLI profile "${name}"`,
+              description: profile.current ? 'current' : undefined,
+              detail: '~/.aliyun/config.json (read each time, so rotated keys keep working)',
+              signIn: { kind: 'cliProfile', profile: profile.name },
+            },
+      );
     }
     if (items.length === 0) return 'accessKey';
     items.unshift({ label: '$(key) Enter an AccessKey', detail: 'AccessKey ID and Secret (or temporary STS credentials)' });
-    const picked = await vscode.window.showQuickPick(items, {
-      title: 'Sign In to Alibaba Cloud Tickets',
-      placeHolder: 'Which credentials should the extension use?',
-      ignoreFocusOut: true,
-    });
-    if (!picked) return undefined;
-    return picked.signIn ?? 'accessKey';
+    for (;;) {
+      const picked = await vscode.window.showQuickPick(items, {
+        title: 'Sign In to Alibaba Cloud Tickets',
+        placeHolder: 'Which credentials should the extension use?',
+        ignoreFocusOut: true,
+        matchOnDetail: true,
+      });
+      if (!picked) return undefined;
+      if (!picked.unusable) return picked.signIn ?? 'accessKey';
+      // Listed so that the profile is not silently missing; picking it says why, then the list comes back.
+      await vscode.window.showWarningMessage(`${picked.label.replace(/^\$\([^)]*\) /, '')} cannot be used. ${picked.unusable}`, { modal: true });
+    }
   }
 }
