@@ -4,7 +4,8 @@
 // Switching swaps entries: the old active one goes to its own entry, the chosen one into the active entry, and the
 // recent-tickets list follows the same way (one list per account). CredentialStore then reports the change, and the
 // extension drops every cache and reloads every panel, as for any sign-in change.
-import * as vscode from 'vscode';
+// Only vscode's types: unit tests run this over an in-memory SecretStorage and Memento.
+import type * as vscode from 'vscode';
 import { randomUUID } from 'crypto';
 import { accountLabel, parseStoredSignIn, type StoredSignIn } from '../credentialInput';
 import { SecretStorageError, type CredentialStore } from '../credentialStore';
@@ -21,9 +22,19 @@ import {
 
 export class Accounts implements vscode.Disposable {
   private index: AccountIndex = { accounts: [] };
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
-  /** The list or the active account changed (here or in another window). */
-  readonly onDidChange = this.changeEmitter.event;
+  private readonly listeners = new Set<() => void>();
+  private readonly changeEmitter = {
+    fire: () => {
+      for (const listener of [...this.listeners]) {
+        try {
+          listener();
+        } catch {
+          // One failing listener must not keep the others from hearing of the change.
+        }
+      }
+    },
+    dispose: () => this.listeners.clear(),
+  };
   readonly ready: Promise<void>;
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Changes run one at a time: a switch must not interleave with an add. */
@@ -44,6 +55,12 @@ export class Accounts implements vscode.Disposable {
         if (!signIn && this.index.active) void this.exclusive(() => this.forgetActive());
       }),
     );
+  }
+
+  /** The list or the active account changed (here or in another window). */
+  onDidChange(listener: () => void): vscode.Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
   }
 
   list(): readonly AccountInfo[] {
