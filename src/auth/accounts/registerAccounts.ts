@@ -19,25 +19,29 @@ export interface AccountsWiring {
 export function registerAccounts(context: vscode.ExtensionContext, wiring: AccountsWiring): void {
   const { accounts, auth, explorer, settingEndpoint } = wiring;
   let shown = '';
+  /** The view names the account once there is a choice (with one account, the status bar is enough). */
+  const nameInView = () => explorer.setAccount(accounts.list().length > 1 ? activeAccountName(accounts, settingEndpoint()) : undefined);
   const update = () => {
     const active = accounts.active();
-    explorer.setAccount(activeAccountName(accounts, settingEndpoint()));
+    nameInView();
     const now = active ? `${active.id} ${endpointOf(active, settingEndpoint())}` : '';
     if (now === shown) return;
-    const endpointChanged = !!shown && !!now && shown.split(' ')[1] !== now.split(' ')[1];
+    // From one account to another (not signing in from signed out, which the sign-in change handles).
+    const switched = !!shown && !!now;
+    const endpointChanged = switched && shown.split(' ')[1] !== now.split(' ')[1];
     shown = now;
     if (endpointChanged) wiring.onSwitched();
-    void explorer.refresh();
+    if (switched) void explorer.refresh();
   };
   void accounts.ready.then(() => {
     const active = accounts.active();
     shown = active ? `${active.id} ${endpointOf(active, settingEndpoint())}` : '';
-    explorer.setAccount(activeAccountName(accounts, settingEndpoint()));
+    nameInView();
   });
   context.subscriptions.push(
     accounts.onDidChange(update),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('aliyunTickets.endpoint')) explorer.setAccount(activeAccountName(accounts, settingEndpoint()));
+      if (event.affectsConfiguration('aliyunTickets.endpoint')) nameInView();
     }),
     createAccountStatusBar(accounts, settingEndpoint),
     vscode.commands.registerCommand(SWITCH_ACCOUNT_COMMAND, () =>

@@ -33,7 +33,7 @@ export interface TicketExplorer {
   readonly treeDataProvider: vscode.TreeDataProvider<unknown>;
   /** What the view shows besides the tree: its description (after the title) and its message (above the list). */
   viewText(): { description?: string; message?: string };
-  /** Names the account whose tickets the view shows (in its description); undefined when signed out. */
+  /** Names the account whose tickets the view shows (in its description); undefined: no name shown. */
   setAccount(name: string | undefined): void;
 }
 
