@@ -16,6 +16,7 @@ import { RecentTickets } from './features/open-ticket/recentTickets';
 import { TicketLog } from './log/log';
 import { createTicketService } from './tickets';
 import type { AliyunTicketsTestApi } from './extensionApi';
+import { Commands } from './common/commands';
 
 export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi | undefined {
   const settings = () => {
@@ -81,10 +82,10 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
 
   // Commands.
   context.subscriptions.push(
-    vscode.commands.registerCommand('aliyunTickets.signIn', () => auth.signIn()),
-    vscode.commands.registerCommand('aliyunTickets.signOut', () => auth.signOut()),
-    vscode.commands.registerCommand('aliyunTickets.showLog', () => log.show()),
-    vscode.commands.registerCommand('aliyunTickets.openTicket', (arg?: unknown) =>
+    vscode.commands.registerCommand(Commands.signIn, () => auth.signIn()),
+    vscode.commands.registerCommand(Commands.signOut, () => auth.signOut()),
+    vscode.commands.registerCommand(Commands.showLog, () => log.show()),
+    vscode.commands.registerCommand(Commands.openTicket, (arg?: unknown) =>
       openTicket(
         { recent, isSignedIn: () => auth.isSignedIn(), signIn: () => auth.signIn(), openPanel: (ticketId) => panels.open(ticketId) },
         arg,

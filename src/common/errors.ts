@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { describeError, isTicketApiError } from '../api/errors';
 import { CREDENTIALS_UNAVAILABLE } from '../auth/clientProvider';
+import { BuiltinCommands } from './commands';
 
 /** Errors that only a (new) sign-in fixes: signed out, key unknown / disabled / expired, wrong secret. */
 export function needsSignIn(error: unknown): boolean {
@@ -41,7 +42,7 @@ export async function showTicketError(error: unknown, actions: ErrorActions, con
       if (isTicketApiError(error) && error.requestId) await vscode.env.clipboard.writeText(error.requestId);
       return;
     case 'Open Settings':
-      await vscode.commands.executeCommand('workbench.action.openSettings', 'aliyunTickets.endpoint');
+      await vscode.commands.executeCommand(BuiltinCommands.openSettings, 'aliyunTickets.endpoint');
       return;
     case 'Show Log':
       actions.showLog();

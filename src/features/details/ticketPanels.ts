@@ -12,6 +12,7 @@ import { sanitizeInline } from '../../tickets/display';
 import { openAttachment } from './attachments';
 import { parsePageMessage, type FromPageMessage, type PanelState, type ToPageMessage } from './protocol';
 import { createNonce, errorView, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
+import { BuiltinCommands, Commands } from '../../common/commands';
 
 export const DETAILS_VIEW_TYPE = 'aliyunTickets.details';
 
@@ -282,11 +283,11 @@ class TicketPanel {
         this.deps.log.show();
         return;
       case 'openSettings':
-        await vscode.commands.executeCommand('workbench.action.openSettings', 'aliyunTickets.endpoint');
+        await vscode.commands.executeCommand(BuiltinCommands.openSettings, 'aliyunTickets.endpoint');
         return;
       case 'openTicket':
         // Asks for an id (this panel stays, so the mistyped id remains visible for comparison).
-        await vscode.commands.executeCommand('aliyunTickets.openTicket');
+        await vscode.commands.executeCommand(Commands.openTicket);
         return;
       case 'openAttachment':
         await openAttachment(this.notes, message.note, message.attachment, {

@@ -14,10 +14,11 @@ import {
   titleText,
 } from '../../tickets/display';
 import type { ExplorerNode, GroupNode, LoadMoreNode, MessageNode, TicketNode } from './model';
+import { Commands } from '../../common/commands';
 
-export const OPEN_COMMAND = 'aliyunTickets.openTicket';
-export const LOAD_MORE_COMMAND = 'aliyunTickets.explorer.loadMore';
-export const RETRY_LIST_COMMAND = 'aliyunTickets.explorer.retryList';
+export const OPEN_COMMAND = Commands.openTicket;
+export const LOAD_MORE_COMMAND = Commands.explorerLoadMore;
+export const RETRY_LIST_COMMAND = Commands.explorerRetryList;
 
 export interface NodeLook {
   label: string;
