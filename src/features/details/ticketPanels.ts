@@ -13,6 +13,7 @@ import { openAttachment } from './attachments';
 import { parsePageMessage, type FromPageMessage, type PanelState, type ToPageMessage } from './protocol';
 import { createNonce, errorView, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
 import { BuiltinCommands, Commands } from '../../common/commands';
+import { ERROR_ACTIONS, needsSignIn } from '../../common/errors';
 
 export const DETAILS_VIEW_TYPE = 'aliyunTickets.details';
 
@@ -22,12 +23,10 @@ export interface TicketPanelsDeps {
   signIn: () => Promise<boolean>;
   recent: RecentTickets;
   log: TicketLog;
-  /** Whether an error means the user should sign in (again). */
-  needsSignIn: (error: unknown) => boolean;
-  /** Whether an error means the aliyunTickets.endpoint setting needs fixing. */
-  needsSettings: (error: unknown) => boolean;
   /** A panel opened or became the active one (the explorer reveals the ticket in its tree). Failures are ignored. */
   onDidShowTicket?: (ticketId: string) => PromiseLike<unknown> | void;
+  /** Sees the document a panel shows after each change, undefined once it closed (the test surface only). */
+  onDidRender?: (ticketId: string, html: string | undefined) => void;
 }
 
 export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, vscode.Disposable {
@@ -66,15 +65,6 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     }
     webviewPanel.webview.options = this.webviewOptions();
     this.adopt(webviewPanel, ticketId);
-  }
-
-  /** The full HTML document the panel for this ticket shows now (for tests); undefined when no panel is open. */
-  htmlFor(ticketId: string): string | undefined {
-    return this.panels.get(ticketId)?.currentHtml();
-  }
-
-  openTicketIds(): string[] {
-    return [...this.panels.keys()];
   }
 
   /** Signed out: drop the data from every panel; they show a Sign In button instead. */
@@ -149,7 +139,9 @@ class TicketPanel {
     panel.iconPath = { light: vscode.Uri.joinPath(media, 'ticket-light.svg'), dark: vscode.Uri.joinPath(media, 'ticket-dark.svg') };
     panel.title = ticketId;
     // Set once: later data goes by message, so the page (and its scroll position) is not reloaded.
-    panel.webview.html = this.currentHtml();
+    const html = this.currentHtml();
+    panel.webview.html = html;
+    this.deps.onDidRender?.(ticketId, html);
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((raw) =>
         // Sign-in, the modal question or the browser may fail: say so in the log rather than as an unhandled rejection.
@@ -174,7 +166,7 @@ class TicketPanel {
     this.panel.reveal();
   }
 
-  currentHtml(): string {
+  private currentHtml(): string {
     return renderTicketHtml(this.view, this.resources);
   }
 
@@ -206,7 +198,7 @@ class TicketPanel {
       kind: 'error',
       ticketId: this.ticketId,
       message: 'You are signed out. Sign in to see this ticket.',
-      offerSignIn: true,
+      actions: ERROR_ACTIONS.signedOut,
     });
   }
 
@@ -215,6 +207,7 @@ class TicketPanel {
     this.disposed = true;
     this.loading?.abort();
     this.events.onDispose();
+    this.deps.onDidRender?.(this.ticketId, undefined);
     this.subscriptions.forEach((s) => s.dispose());
     this.panel.dispose();
   }
@@ -229,11 +222,11 @@ class TicketPanel {
     if (ticket.status === 'rejected') {
       const error = ticket.reason;
       this.deps.log.warn(`Loading ticket ${this.ticketId} failed: ${describeError(error)}`);
-      if (previous && !this.deps.needsSignIn(error)) {
+      if (previous && !needsSignIn(error)) {
         this.setView({ ...previous, refreshing: false, refreshError: describeError(error) });
       } else {
         this.notes = [];
-        this.setView(errorView(this.ticketId, error, this.deps));
+        this.setView(errorView(this.ticketId, error));
       }
       return;
     }
@@ -257,6 +250,7 @@ class TicketPanel {
   private setView(view: DetailsView): void {
     this.view = view;
     this.post();
+    if (this.deps.onDidRender) this.deps.onDidRender(this.ticketId, this.currentHtml());
   }
 
   private post(): void {

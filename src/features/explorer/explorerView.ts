@@ -2,7 +2,7 @@
 // context keys, auto-refresh and reveal.
 import * as vscode from 'vscode';
 import { describeError, isTicketApiError } from '../../api/errors';
-import { showTicketError } from '../../common/errors';
+import { showTicketError } from '../../common/errorNotification';
 import type { TicketService } from '../../tickets/types';
 import { describeFilter, isFilterActive, toFilter } from './filter';
 import { promptForFilter } from './filterPrompt';
@@ -30,10 +30,10 @@ export interface TicketExplorer {
    */
   reveal(ticketId: string, options?: { follow?: boolean }): Promise<boolean>;
   refresh(): Promise<void>;
-  /** The tree's data provider, for the integration tests (getChildren / getTreeItem as VS Code calls them). */
+  /** The tree's data provider (getChildren / getTreeItem as VS Code calls them). */
   readonly treeDataProvider: vscode.TreeDataProvider<unknown>;
-  /** What the view shows besides the tree: its description (after the title) and its message (above the list). */
-  viewText(): { description?: string; message?: string };
+  /** The view itself: its description (after the title) and message (above the list). */
+  readonly view: vscode.TreeView<unknown>;
 }
 
 class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode> {
@@ -282,15 +282,7 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     vscode.commands.registerCommand(Commands.explorerShowError, () => {
       const error = model.lastError;
       if (!error) return;
-      return showTicketError(
-        error,
-        {
-          signIn: async () => vscode.commands.executeCommand(Commands.signIn),
-          showLog: () => void vscode.commands.executeCommand(Commands.showLog),
-          retry: refresh,
-        },
-        'Loading tickets failed.',
-      );
+      return showTicketError(error, { retry: refresh }, 'Loading tickets failed.');
     }),
   );
 
@@ -298,6 +290,6 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     reveal,
     refresh,
     treeDataProvider: provider as vscode.TreeDataProvider<unknown>,
-    viewText: () => ({ description: view.description, message: view.message }),
+    view: view as vscode.TreeView<unknown>,
   };
 }

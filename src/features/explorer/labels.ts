@@ -15,6 +15,7 @@ import {
 } from '../../tickets/display';
 import type { ExplorerNode, GroupNode, LoadMoreNode, MessageNode, TicketNode } from './model';
 import { Commands } from '../../common/commands';
+import { ERROR_ACTION_LABELS } from '../../common/errors';
 
 export const OPEN_COMMAND = Commands.openTicket;
 export const LOAD_MORE_COMMAND = Commands.explorerLoadMore;
@@ -139,7 +140,7 @@ function messageLook(node: MessageNode): NodeLook {
     icon: { id: 'error', color: 'list.errorForeground' },
     contextValue: 'loadError',
     collapsible: 'none',
-    command: { command: RETRY_LIST_COMMAND, title: 'Retry', arguments: [node.list.key] },
+    command: { command: RETRY_LIST_COMMAND, title: ERROR_ACTION_LABELS.retry, arguments: [node.list.key] },
     tooltip: escapeMarkdown(text),
     accessibilityLabel: `Could not load tickets: ${text}. Activate to retry.`,
   };
