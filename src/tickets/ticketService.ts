@@ -1,5 +1,6 @@
-import { abortedError, TicketApiError } from '../api/errors';
+import { abortedError, signedOutError, TicketApiError } from '../api/errors';
 import type { ListTicketsQuery, Ticket, TicketNote, TicketPage, TicketSummary } from '../api/types';
+import { Emitter } from '../common/emitter';
 import { ConcurrencyLimiter } from './limiter';
 import { LruCache } from './lruCache';
 import type {
@@ -27,14 +28,6 @@ interface SharedRequest<T> {
   waiters: number;
 }
 
-export function signedOutError(): TicketApiError {
-  return new TicketApiError({
-    code: 'SignedOut',
-    kind: 'signedOut',
-    message: 'You are not signed in to Alibaba Cloud. Run "Alibaba Cloud Tickets: Sign In".',
-  });
-}
-
 export function createTicketService(options: TicketServiceOptions): TicketServiceImpl {
   return new TicketServiceImpl(options);
 }
@@ -49,7 +42,7 @@ export class TicketServiceImpl implements TicketService {
   private readonly pages: LruCache<string, TicketPage>;
   private readonly inFlight = new Map<string, SharedRequest<unknown>>();
   private readonly limiter: ConcurrencyLimiter;
-  private readonly listeners = new Set<(event: TicketChangeEvent) => void>();
+  private readonly changes = new Emitter<TicketChangeEvent>();
   private counters = { requestsStarted: 0, cacheHits: 0, joined: 0 };
 
   constructor(private readonly options: TicketServiceOptions) {
@@ -95,7 +88,7 @@ export class TicketServiceImpl implements TicketService {
           if (cached?.ok && shownDifferently(cached.value, summary)) {
             this.tickets.delete(summary.ticketId);
             this.notes.delete(summary.ticketId);
-            this.emit({ ticketId: summary.ticketId });
+            this.changes.fire({ ticketId: summary.ticketId });
           }
         }
       },
@@ -127,12 +120,11 @@ export class TicketServiceImpl implements TicketService {
         }
       }
     }
-    this.emit({ ticketId });
+    this.changes.fire({ ticketId });
   }
 
   onDidChange(listener: (event: TicketChangeEvent) => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    return this.changes.event(listener);
   }
 
   stats(): TicketServiceStats {
@@ -148,7 +140,7 @@ export class TicketServiceImpl implements TicketService {
     const previous = this.tickets.peek(ticketId);
     this.tickets.set(ticketId, { ok: true, value: ticket }, this.ttlMs);
     if (previous?.ok && shownDifferently(previous.value, ticket)) {
-      this.emit({ ticketId });
+      this.changes.fire({ ticketId });
     }
   }
 
@@ -176,16 +168,6 @@ export class TicketServiceImpl implements TicketService {
         }
       },
     });
-  }
-
-  private emit(event: TicketChangeEvent): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event);
-      } catch {
-        // A broken listener must not stop the others or the request that triggered it.
-      }
-    }
   }
 
   /**
