@@ -5,7 +5,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'test-results/**', 'media/**', '**/*.mjs', '**/*.js'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      '.cache/**',
+      'test-results/**',
+      'media/**',
+      '**/*.mjs',
+      '**/*.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,12 +39,18 @@ export default tseslint.config(
         { allowThrowingUnknown: true, allowThrowingAny: false, allow: [{ from: 'file', name: 'GatewayError' }] },
       ],
       // A `.then` rejection handler's reason is typed `any`; passing it on unchanged is what it should do.
-      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true, allowThrowingAny: true }],
+      '@typescript-eslint/prefer-promise-reject-errors': [
+        'error',
+        { allowThrowingUnknown: true, allowThrowingAny: true },
+      ],
       // undici (~0.5 MB) loads on the first request, not at activation; markdown-it ships no types for the tests.
       '@typescript-eslint/no-require-imports': ['error', { allow: ['^undici$', '^markdown-it$'] }],
       // Sanitisers strip control characters on purpose; a regex naming them is the point, not a typo.
       'no-control-regex': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       eqeqeq: ['error', 'always'],
       'no-constant-binary-expression': 'error',
       'no-self-compare': 'error',

@@ -80,7 +80,8 @@ export class TestSurface {
       },
       inspect: {
         logLines: () => [...this.logLines],
-        storedState: () => JSON.stringify({ global: dump(context.globalState), workspace: dump(context.workspaceState) }),
+        storedState: () =>
+          JSON.stringify({ global: dump(context.globalState), workspace: dump(context.workspaceState) }),
       },
     };
   }

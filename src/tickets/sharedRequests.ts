@@ -147,7 +147,10 @@ export class SharedRequests {
 /** Any failure as a TicketApiError (the one error type features handle). */
 export function toTicketApiError(error: unknown): TicketApiError {
   // Duck-typed too: dist/api.js is a separate bundle with its own copy of the class.
-  if (error instanceof TicketApiError || (error instanceof Error && error.name === 'TicketApiError' && 'kind' in error)) {
+  if (
+    error instanceof TicketApiError ||
+    (error instanceof Error && error.name === 'TicketApiError' && 'kind' in error)
+  ) {
     return error as TicketApiError;
   }
   // The client promises TicketApiError only; anything else is a bug we still report without a stack.

@@ -106,7 +106,7 @@ function loadMoreLook(node: LoadMoreNode, pageSize: number): NodeLook {
 
 /**
  * The few words that fit a sidebar row for the common failures (the full sentence, with what to do, goes in the
- * tooltip): the row showed "Couldn't load: The Ticket API is…" and cut off the part that says how long to wait.
+ * tooltip): a sidebar row cuts a whole sentence off before the part that says how long to wait.
  */
 export function shortFailure(error: unknown): string | undefined {
   if (!isTicketApiError(error)) return undefined;

@@ -73,7 +73,10 @@ describe('command ids and context keys (package.json against src/common/commands
   it('every registered command is contributed or listed as internal, and every Commands entry is registered', () => {
     const registered = registeredCommandIds();
     for (const id of registered) {
-      assert.ok(contributed.includes(id) || INTERNAL_COMMANDS.includes(id as never), `${id} is registered but not contributed`);
+      assert.ok(
+        contributed.includes(id) || INTERNAL_COMMANDS.includes(id as never),
+        `${id} is registered but not contributed`,
+      );
     }
     for (const id of ourIds) assert.ok(registered.includes(id), `Commands has ${id}, which nothing registers`);
   });
@@ -81,7 +84,8 @@ describe('command ids and context keys (package.json against src/common/commands
   it('menus and welcome-view links name contributed commands', () => {
     for (const [menu, items] of Object.entries<Array<{ command?: string }>>(contributes.menus ?? {})) {
       for (const item of items) {
-        if (item.command) assert.ok(contributed.includes(item.command), `menu ${menu} names ${item.command}, which is not contributed`);
+        if (item.command)
+          assert.ok(contributed.includes(item.command), `menu ${menu} names ${item.command}, which is not contributed`);
       }
     }
     for (const item of contributes.viewsWelcome ?? []) {
@@ -89,7 +93,11 @@ describe('command ids and context keys (package.json against src/common/commands
         const id = match[1];
         const ours = id.startsWith('aliyunTickets.');
         if (ours) assert.ok(contributed.includes(id), `a welcome view links ${id}, which is not contributed`);
-        else assert.ok((Object.values(BuiltinCommands) as string[]).includes(id), `a welcome view links ${id}, not in BuiltinCommands`);
+        else
+          assert.ok(
+            (Object.values(BuiltinCommands) as string[]).includes(id),
+            `a welcome view links ${id}, not in BuiltinCommands`,
+          );
       }
     }
   });

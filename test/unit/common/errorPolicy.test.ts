@@ -7,7 +7,13 @@ import * as path from 'path';
 import { TicketApiError, type TicketErrorKind } from '../../../src/api/errors';
 import { CREDENTIALS_UNAVAILABLE } from '../../../src/auth/clientProvider';
 import { BuiltinCommands, Commands, ContextKeys } from '../../../src/common/commands';
-import { ERROR_ACTION_LABELS, ERROR_ACTIONS, errorActions, needsSignIn, type ErrorAction } from '../../../src/common/errors';
+import {
+  ERROR_ACTION_LABELS,
+  ERROR_ACTIONS,
+  errorActions,
+  needsSignIn,
+  type ErrorAction,
+} from '../../../src/common/errors';
 import { errorView, renderTicketBody } from '../../../src/features/details/render';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
@@ -40,7 +46,8 @@ describe('error policy: one table for every surface', () => {
     for (const kind of KINDS) {
       const actions = ERROR_ACTIONS[kind];
       assert.ok(actions.length > 0, kind);
-      if (actions.includes('signIn')) assert.ok(!actions.includes('retry'), `${kind}: Retry beside Sign In repeats the refusal`);
+      if (actions.includes('signIn'))
+        assert.ok(!actions.includes('retry'), `${kind}: Retry beside Sign In repeats the refusal`);
     }
     assert.ok(needsSignIn(new TicketApiError({ code: 'SignatureDoesNotMatch', kind: 'signature', message: 'x' })));
     assert.ok(!needsSignIn(new TicketApiError({ code: 'Throttling', kind: 'throttled', message: 'x' })));
@@ -66,9 +73,17 @@ describe('error policy: one table for every surface', () => {
     const fallbacks = errorWelcomes.filter((w) => w.when.includes('!('));
     assert.strictEqual(fallbacks.length, 1, 'one catch-all welcome for the other kinds');
     const excluded = new Set([...fallbacks[0].when.matchAll(KIND_CLAUSE)].map((m) => m[1]));
-    assert.deepStrictEqual([...excluded].sort(), [...named].sort(), 'the catch-all excludes exactly the kinds with their own message');
+    assert.deepStrictEqual(
+      [...excluded].sort(),
+      [...named].sort(),
+      'the catch-all excludes exactly the kinds with their own message',
+    );
     for (const kind of KINDS.filter((k) => !named.has(k) && k !== 'signedOut')) {
-      assert.deepStrictEqual(links(fallbacks[0].contents), expectedLinks(kind), `${kind} falls to the catch-all, whose buttons differ from the table`);
+      assert.deepStrictEqual(
+        links(fallbacks[0].contents),
+        expectedLinks(kind),
+        `${kind} falls to the catch-all, whose buttons differ from the table`,
+      );
     }
   });
 
@@ -76,7 +91,10 @@ describe('error policy: one table for every surface', () => {
     const signedOut = welcomes.find((w) => w.when.includes(`${ContextKeys.explorerState} == signedOut`));
     assert.ok(signedOut);
     const [label, command] = links(signedOut.contents)[0];
-    assert.deepStrictEqual([label, command], [ERROR_ACTION_LABELS[ERROR_ACTIONS.signedOut[0]], WELCOME_COMMANDS[ERROR_ACTIONS.signedOut[0]]]);
+    assert.deepStrictEqual(
+      [label, command],
+      [ERROR_ACTION_LABELS[ERROR_ACTIONS.signedOut[0]], WELCOME_COMMANDS[ERROR_ACTIONS.signedOut[0]]],
+    );
   });
 
   it('the details panel shows the table’s buttons for every kind, the first as primary, Show Log last', () => {
@@ -89,8 +107,13 @@ describe('error policy: one table for every surface', () => {
     };
     for (const kind of KINDS) {
       const body = renderTicketBody(errorView('0005PYGCW', new TicketApiError({ code: 'X', kind, message: 'x' })));
-      const shown = [...body.matchAll(/<button type="button"( class="secondary")? data-action="(\w+)">/g)].map((m) => [m[2], !m[1]]);
-      const expected = [...ERROR_ACTIONS[kind].filter((a) => a !== 'showDetails'), 'showDetails' as const].map((a, i) => [PAGE_ACTIONS[a], i === 0]);
+      const shown = [...body.matchAll(/<button type="button"( class="secondary")? data-action="(\w+)">/g)].map((m) => [
+        m[2],
+        !m[1],
+      ]);
+      const expected = [...ERROR_ACTIONS[kind].filter((a) => a !== 'showDetails'), 'showDetails' as const].map(
+        (a, i) => [PAGE_ACTIONS[a], i === 0],
+      );
       assert.deepStrictEqual(shown, expected, kind);
     }
   });
