@@ -28,7 +28,7 @@ const undiciAsSiblingFile = {
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [undiciAsSiblingFile] },
   { ...common, entryPoints: { api: 'src/api/index.ts' }, outdir: 'dist', external: ['vscode'], plugins: [undiciAsSiblingFile] },
-  { ...common, entryPoints: { undici: 'scripts/undici-entry.cjs' }, outdir: 'dist', sourcemap: false, minify: true },
+  { ...common, entryPoints: { undici: 'scripts/undici-entry.mjs' }, outdir: 'dist', sourcemap: false, minify: true },
 ];
 
 // The "npm: watch" task (.vscode/tasks.json) waits for these lines before F5 launches the Extension Development Host.

@@ -1,7 +1,7 @@
 // TicketClient: the signed Ticket API client (product Workorder, version 2021-06-10). Parameters go where the official
 // API puts them, every attempt is signed afresh (new nonce and date), and only failures that can pass on their own are
 // retried: network errors, 5xx and Throttling*.
-import { TicketApiError, abortedError, sanitizeError } from './errors';
+import { TicketApiError, abortedError, sanitizeError, signedOutError } from './errors';
 import { DEFAULT_ENDPOINT, validateEndpoint } from './endpoint';
 import { HttpTransport, type HttpRequest } from './http';
 import { proxyForEndpoint, type ProxyConfig } from './proxy';
@@ -97,7 +97,7 @@ const PRINTABLE = /^[\x21-\x7e]+$/;
 function checkCredentials(value: unknown): Credentials {
   const c = value as Partial<Credentials> | undefined | null;
   if (!c || !c.accessKeyId || !c.accessKeySecret) {
-    throw new TicketApiError({ code: 'SignedOut', kind: 'signedOut', message: 'No Alibaba Cloud credentials are available: sign in first.' });
+    throw signedOutError();
   }
   const invalid = (what: string) =>
     new TicketApiError({ code: 'InvalidCredentials', kind: 'config', message: `The ${what} contains spaces or characters that are not allowed; paste it again.` });

@@ -10,8 +10,7 @@ import type { ExternalCredentialSources } from './externalCredentials';
 import { SignInFlow } from './signIn';
 import type { TicketLog } from '../log/log';
 import type { Accounts } from './accounts/accounts';
-
-export const SIGNED_IN_CONTEXT_KEY = 'aliyunTickets.signedIn';
+import { BuiltinCommands, ContextKeys } from '../common/commands';
 
 export class AuthSession implements vscode.Disposable {
   private readonly flow: SignInFlow;
@@ -90,6 +89,6 @@ export class AuthSession implements vscode.Disposable {
   }
 
   private async setContextKey(signedIn: boolean): Promise<void> {
-    await vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT_KEY, signedIn);
+    await vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.signedIn, signedIn);
   }
 }

@@ -6,9 +6,8 @@ import { describeError } from '../../api/errors';
 import type { Accounts } from './accounts';
 import { accountDisplayName, type AccountInfo } from './accountIndex';
 import { SITES, shortSiteName, siteOf } from './sites';
+import { Commands } from '../../common/commands';
 
-export const SWITCH_ACCOUNT_COMMAND = 'aliyunTickets.switchAccount';
-export const ADD_ACCOUNT_COMMAND = 'aliyunTickets.addAccount';
 
 /** The endpoint an account's requests go to: its own, else the setting. */
 export function endpointOf(account: Pick<AccountInfo, 'endpoint'> | undefined, settingEndpoint: string): string {
@@ -25,7 +24,7 @@ export function activeAccountName(accounts: Accounts, settingEndpoint: string): 
 export function createAccountStatusBar(accounts: Accounts, settingEndpoint: () => string): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('aliyunTickets.account', vscode.StatusBarAlignment.Left, 0);
   item.name = 'Alibaba Cloud Tickets Account';
-  item.command = SWITCH_ACCOUNT_COMMAND;
+  item.command = Commands.switchAccount;
   const update = () => {
     const name = activeAccountName(accounts, settingEndpoint());
     if (!name) {

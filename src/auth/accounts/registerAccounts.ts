@@ -2,7 +2,8 @@
 // view's account name, and a reload of everything shown when the account (or its site) changes.
 import * as vscode from 'vscode';
 import type { Accounts } from './accounts';
-import { ADD_ACCOUNT_COMMAND, SWITCH_ACCOUNT_COMMAND, activeAccountName, createAccountStatusBar, endpointOf, pickAccount } from './accountsUi';
+import { activeAccountName, createAccountStatusBar, endpointOf, pickAccount } from './accountsUi';
+import { Commands } from '../../common/commands';
 
 export interface AccountsWiring {
   accounts: Accounts;
@@ -44,9 +45,9 @@ export function registerAccounts(context: vscode.ExtensionContext, wiring: Accou
       if (event.affectsConfiguration('aliyunTickets.endpoint')) nameInView();
     }),
     createAccountStatusBar(accounts, settingEndpoint),
-    vscode.commands.registerCommand(SWITCH_ACCOUNT_COMMAND, () =>
+    vscode.commands.registerCommand(Commands.switchAccount, () =>
       pickAccount({ accounts, settingEndpoint, addAccount: () => auth.addAccount(), signOut: (id) => auth.signOut(id) }),
     ),
-    vscode.commands.registerCommand(ADD_ACCOUNT_COMMAND, () => auth.addAccount()),
+    vscode.commands.registerCommand(Commands.addAccount, () => auth.addAccount()),
   );
 }
