@@ -20,6 +20,7 @@ import type { TicketLog } from '../log/log';
 import type { Accounts } from './accounts/accounts';
 import { pickSite } from './accounts/accountsUi';
 import { shortSiteName } from './accounts/sites';
+import { inputWithSiteButton } from './accounts/siteInputBox';
 
 export interface SignInDeps {
   store: CredentialStore;
@@ -101,21 +102,31 @@ export class SignInFlow {
       if (endpoint === null) return false;
       options = { ...options, askSite: false, endpoint };
     }
-    const endpoint = options.endpoint;
-    const site = shortSiteName(endpoint ?? this.deps.settingEndpoint());
+    let endpoint = options.endpoint;
     const source = options.accessKeyOnly ? 'accessKey' : await this.chooseSource();
     if (source === undefined) return false;
     if (source !== 'accessKey') return this.checkAndSave(source, undefined, endpoint);
 
-    const id = await vscode.window.showInputBox({
-      title: 'Sign In to Alibaba Cloud Tickets: AccessKey ID',
-      prompt: `The AccessKey ID of a RAM user allowed to use the Ticket API (RAM console → AccessKey). Site: ${site} (another site: Switch Account → Add Account…).`,
-      placeHolder: 'LTAI… (or STS.… for temporary credentials)',
-      value: options.accessKeyId ?? '',
-      ignoreFocusOut: true,
-      validateInput: validateAccessKeyIdInput,
-    });
-    if (id === undefined) return false;
+    // The site is said in the ID box, whose globe button chooses another (then the box comes back as it was).
+    let typed = options.accessKeyId ?? '';
+    let id: string | undefined;
+    while (id === undefined) {
+      const answer = await inputWithSiteButton({
+        title: 'Sign In to Alibaba Cloud Tickets: AccessKey ID',
+        prompt: 'The AccessKey ID of a RAM user allowed to use the Ticket API (RAM console → AccessKey).',
+        placeHolder: 'LTAI… (or STS.… for temporary credentials)',
+        value: typed,
+        siteName: shortSiteName(endpoint ?? this.deps.settingEndpoint()),
+        validate: validateAccessKeyIdInput,
+      });
+      if (!answer) return false;
+      if ('value' in answer) id = answer.value;
+      else {
+        typed = answer.changeSite;
+        const picked = await pickSite(this.deps.settingEndpoint());
+        if (picked !== null) endpoint = picked;
+      }
+    }
     const accessKeyId = id.trim();
 
     const secret = await vscode.window.showInputBox({

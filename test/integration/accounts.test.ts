@@ -134,4 +134,37 @@ describe('accounts: several sign-ins, switching, sites', function () {
     await done;
     assert.strictEqual(api.accounts.list().find((a) => a.active)?.label, 'AccessKey …W9pK');
   });
+
+  it('Sign In says the site in the AccessKey ID box; its globe button picks another site, keeping what was typed', async function () {
+    skipWithoutBrowserPage(this);
+    const result = vscode.commands.executeCommand<boolean>('aliyunTickets.signIn');
+    const box = await waitFor('the AccessKey ID box', async () => {
+      const state = await ui.quickInput();
+      return state.visible && /AccessKey ID/.test(state.title) ? state : undefined;
+    });
+    assert.match(box.message, /Site: 127\.0\.0\.1:\d+/, `the box names the setting's site: ${box.message}`);
+    await ui.fillQuickInput(DEMO_CREDENTIALS.accessKeyId);
+    await ui.clickQuickInputButton('Choose another site');
+    const sites = await waitFor('the site list', async () => {
+      const state = await ui.quickInput();
+      return state.visible && /Site/.test(state.title) && state.rows.length >= 4 ? state : undefined;
+    });
+    const rows = sites.rows.join('\n');
+    for (const site of ['China site', 'International site', 'Japan site', 'Custom endpoint']) assert.ok(rows.includes(site), `${site} is offered: ${rows}`);
+    assert.match(sites.rows[0], /aliyunTickets\.endpoint setting/, 'the setting\'s site comes first');
+    // A custom endpoint: the same emulator under another name.
+    await ui.fillQuickInput('Custom endpoint');
+    await ui.pressInQuickInput('Enter');
+    await ui.answer(/Custom Endpoint/, otherSite);
+    const again = await waitFor('the AccessKey ID box again', async () => {
+      const state = await ui.quickInput();
+      return state.visible && /AccessKey ID/.test(state.title) ? state : undefined;
+    });
+    assert.strictEqual(again.value, DEMO_CREDENTIALS.accessKeyId, 'what was typed is kept');
+    assert.match(again.message, /Site: localhost:\d+/);
+    await ui.pressInQuickInput('Enter');
+    await ui.answer(/AccessKey Secret/, DEMO_CREDENTIALS.accessKeySecret);
+    assert.strictEqual(await result, true);
+    assert.deepStrictEqual(api.accounts.list().map((a) => [a.label, a.endpoint]), [['AccessKey …W9pK', otherSite]]);
+  });
 });
