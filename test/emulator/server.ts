@@ -4,7 +4,7 @@
 // takes orders on /__emulator/ (control.ts). This file is the facade tests use, and the path of one API request.
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
-import { actionDefinition } from './actions';
+import { ACTIONS, ActionName, actionHandler } from './actions';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { defaultKeys, KnownKey } from './credentials';
 import { answerWithFault } from './faultAnswers';
@@ -14,7 +14,8 @@ import { Language, NoteInput, StatusValue, StoredAttachment, StoredNote, StoredT
 import { buildSeed, SeedName } from './seed';
 import { parsePairs } from './signature';
 import { EmulatorStore, Evaluation } from './store';
-import { handleUpload, UPLOAD_PATH, UploadRecord, UploadSigner } from './uploads';
+import { answerUploadFault, handleUpload, UPLOAD_FAULT_ACTION, UPLOAD_PATH, UploadRecord, UploadSigner } from './uploads';
+import { STATE_RULES, WriteActionName } from './stateRules';
 import { SignatureVerifier } from './verifier';
 import { GatewayError, gatewayBody, gatewayOutcome, newRequestId, Outcome } from './wire';
 
@@ -28,26 +29,16 @@ export type { StoredTicket, StoredNote, TicketInput, NoteInput, StatusValue, Sev
 export { STATUS_LABELS, SEVERITY_LABELS, STATUS_NAMES } from './model';
 export type { RecordedRequest, ParamSource } from './http';
 export type { UploadRecord } from './uploads';
+export { UPLOAD_FAULT_ACTION } from './uploads';
 export { STATE_RULES } from './stateRules';
-export { ACTIONS } from './actions';
+export type { WriteActionName, StateRule } from './stateRules';
+export type { ActionName } from './actions';
 
 export const API_VERSION = '2021-06-10';
 /** Every action the emulator answers (the table in actions/index.ts). */
-export const SUPPORTED_ACTIONS = [
-  'GetTicket',
-  'ListTickets',
-  'ListTicketNotes',
-  'ReplyTicket',
-  'CloseTicket',
-  'ReopenTicket',
-  'EvaluateTicket',
-  'CreateTicket',
-  'ListProducts',
-  'ListCategories',
-  'GetAttachmentUploadUrl',
-] as const;
-/** The actions that change something: each fault kind can be injected into each of them. */
-export const WRITE_ACTIONS = SUPPORTED_ACTIONS.filter((a) => actionDefinition(a)?.write);
+export const SUPPORTED_ACTIONS = Object.keys(ACTIONS) as ActionName[];
+/** The actions that change something (those with a state rule): each fault kind can be injected into each of them. */
+export const WRITE_ACTIONS = Object.keys(STATE_RULES) as WriteActionName[];
 const DEFAULT_CLOCK_SKEW_TOLERANCE_MS = 15 * 60_000;
 
 export interface EmulatorOptions {
@@ -321,7 +312,10 @@ export class TicketEmulator {
         return sendJson(res, status, answer);
       }
       if (path.startsWith(UPLOAD_PATH)) {
-        this.uploadsLog.push(handleUpload(req, res, body, this.store, this.signer, this.uploadsLog.length + 1));
+        const seq = this.uploadsLog.length + 1;
+        const fault = this.takeFault(UPLOAD_FAULT_ACTION, true);
+        if (fault) return this.uploadsLog.push(answerUploadFault(fault, req, res, seq));
+        this.uploadsLog.push(handleUpload(req, res, body, this.store, this.signer, seq));
         return;
       }
       if (tooLarge) return sendJson(res, 413, gatewayBody(new GatewayError(413, 'RequestEntityTooLarge', 'The request body is too large.'), newRequestId()));
@@ -392,8 +386,8 @@ export class TicketEmulator {
     if (!action) {
       return finish(gatewayOutcome(new GatewayError(400, 'MissingParameter', 'The input parameter "Action" that is mandatory for processing this request is not supplied.'), requestId));
     }
-    const definition = actionDefinition(action);
-    if (!definition) {
+    const handler = actionHandler(action);
+    if (!handler) {
       return finish(gatewayOutcome(new GatewayError(404, 'InvalidAction.NotFound', `Specified api is not found, please check your url and method. Action: ${action}`), requestId));
     }
     if (version !== API_VERSION) return finish(gatewayOutcome(new GatewayError(400, 'InvalidVersion', 'Specified parameter Version is not valid.'), requestId));
@@ -401,7 +395,7 @@ export class TicketEmulator {
     const requested = params.get('Language');
     const language: Language = requested === 'en' || requested === 'zh' ? requested : this.options.language;
     const run = (): Outcome => {
-      const outcome = definition.handler({ store: this.store, params, requestId, language, uploads: this.signer });
+      const outcome = handler({ store: this.store, params, requestId, language, uploads: this.signer });
       record.processed = outcome.status < 400;
       return outcome;
     };
@@ -420,8 +414,9 @@ export class TicketEmulator {
     });
   }
 
-  private takeFault(action: string): Fault | undefined {
-    const index = this.faults.findIndex((q) => !q.fault.action || q.fault.action === action);
+  /** The next queued fault for `action` (or for any action, unless `exact`). */
+  private takeFault(action: string, exact = false): Fault | undefined {
+    const index = this.faults.findIndex((q) => (!exact && !q.fault.action) || q.fault.action === action);
     if (index < 0) return undefined;
     const queued = this.faults[index];
     queued.remaining -= 1;
