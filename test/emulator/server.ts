@@ -1,23 +1,23 @@
 // A local Ticket API (Workorder 2021-06-10) on 127.0.0.1 that behaves like the real endpoint: it checks signatures
 // exactly (verifier.ts), answers every action from a table (actions/) over its data (store.ts) with the state rules of
 // stateRules.ts, injects faults on demand (faults.ts, faultAnswers.ts), serves signed attachment URLs (uploads.ts) and
-// takes orders on /__emulator/ (control.ts). This file is the facade tests use, and the path of one API request.
+// takes orders on /__emulator/ (control.ts); one API request's path is apiRequest.ts. This file is the facade tests
+// use: start/stop, the in-process control methods, and routing a request to the API, the control API or an upload.
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
-import { ACTIONS, ActionName, actionHandler } from './actions';
+import { ACTIONS, ActionName } from './actions';
+import { answerApiRequest, ApiServer } from './apiRequest';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { defaultKeys, KnownKey } from './credentials';
-import { answerWithFault } from './faultAnswers';
 import { Fault, QueuedFault, validateFault } from './faults';
-import { flattenHeaders, MAX_BODY_BYTES, readBody, RecordedRequest, redactHeaders, redactParams, sendJson, sourcesOf } from './http';
+import { MAX_BODY_BYTES, readBody, RecordedRequest, sendJson } from './http';
 import { Language, NoteInput, StatusValue, StoredAttachment, StoredNote, StoredTicket, TicketInput } from './model';
 import { buildSeed, SeedName } from './seed';
-import { parsePairs } from './signature';
 import { EmulatorStore, Evaluation } from './store';
 import { answerUploadFault, handleUpload, UPLOAD_FAULT_ACTION, UPLOAD_PATH, UploadRecord, UploadSigner } from './uploads';
 import { STATE_RULES, WriteActionName } from './stateRules';
 import { SignatureVerifier } from './verifier';
-import { GatewayError, gatewayBody, gatewayOutcome, newRequestId, Outcome } from './wire';
+import { GatewayError, gatewayBody, newRequestId } from './wire';
 
 export { DEMO_CREDENTIALS, STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, DISABLED_CREDENTIALS } from './credentials';
 export type { EmulatorCredentials } from './credentials';
@@ -34,7 +34,7 @@ export { STATE_RULES } from './stateRules';
 export type { WriteActionName, StateRule } from './stateRules';
 export type { ActionName } from './actions';
 
-export const API_VERSION = '2021-06-10';
+export { API_VERSION } from './apiRequest';
 /** Every action the emulator answers (the table in actions/index.ts). */
 export const SUPPORTED_ACTIONS = Object.keys(ACTIONS) as ActionName[];
 /** The actions that change something (those with a state rule): each fault kind can be injected into each of them. */
@@ -71,6 +71,8 @@ export class TicketEmulator {
   private readonly store: EmulatorStore;
   private readonly verifier: SignatureVerifier;
   private readonly signer: UploadSigner;
+  /** What answerApiRequest needs of this emulator. */
+  private readonly apiServer: ApiServer;
   private faults: QueuedFault[] = [];
   private recorded: RecordedRequest[] = [];
   private uploadsLog: UploadRecord[] = [];
@@ -105,6 +107,19 @@ export class TicketEmulator {
     this.verifier = new SignatureVerifier(this.keys, now, () => this.options.clockSkewToleranceMs, () => this.clockOffsetMs);
     this.signer = new UploadSigner(this.url, now);
     this.store.load(this.options.seed);
+    this.apiServer = {
+      store: this.store,
+      verifier: this.verifier,
+      signer: this.signer,
+      nextSeq: () => ++this.requestSeq,
+      connectionIdOf: (socket) => this.sockets.get(socket) ?? 0,
+      record: (request) => this.recorded.push(request),
+      now,
+      latencyMs: () => this.latencyMs,
+      later: (ms, fn) => this.later(ms, fn),
+      takeFault: (action) => this.takeFault(action),
+      defaultLanguage: () => this.options.language,
+    };
   }
 
   static async start(options: EmulatorOptions = {}): Promise<TicketEmulator> {
@@ -320,97 +335,11 @@ export class TicketEmulator {
       }
       if (tooLarge) return sendJson(res, 413, gatewayBody(new GatewayError(413, 'RequestEntityTooLarge', 'The request body is too large.'), newRequestId()));
       try {
-        this.handleApi(req, res, body);
+        answerApiRequest(this.apiServer, req, res, body);
       } catch (err) {
         // A bug here must show up as an answer a test can see, not as a crash of the whole test process.
         sendJson(res, 500, gatewayBody(new GatewayError(500, 'InternalError', `Emulator error: ${(err as Error).message}`), newRequestId()));
       }
-    });
-  }
-
-  private handleApi(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
-    const rawUrl = req.url ?? '/';
-    const q = rawUrl.indexOf('?');
-    const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
-    const method = (req.method ?? 'GET').toUpperCase();
-    const headers = flattenHeaders(req.headers);
-    const isForm = /application\/x-www-form-urlencoded/i.test(headers['content-type'] ?? '');
-    const queryPairs = parsePairs(q < 0 ? '' : rawUrl.slice(q + 1), false);
-    const bodyPairs = isForm ? parsePairs(body.toString('utf8'), true) : [];
-    const requestId = newRequestId();
-    const record: RecordedRequest = {
-      seq: ++this.requestSeq,
-      connectionId: this.sockets.get(req.socket) ?? 0,
-      method,
-      path,
-      action: undefined,
-      version: undefined,
-      signatureVersion: undefined,
-      query: redactParams(queryPairs ?? []),
-      body: redactParams(bodyPairs ?? []),
-      paramSources: sourcesOf(queryPairs ?? [], bodyPairs ?? []),
-      headers: redactHeaders(headers),
-      status: 0,
-      requestId,
-      receivedAt: this.options.now(),
-    };
-    this.recorded.push(record);
-
-    const finish = (outcome: Outcome): void => {
-      record.status = outcome.status;
-      const b = outcome.body as { Code?: unknown } | undefined;
-      if (outcome.status >= 400 && b && typeof b.Code === 'string') record.code = b.Code;
-      if (this.latencyMs <= 0) return sendJson(res, outcome.status, outcome.body, outcome.headers);
-      this.later(this.latencyMs, () => sendJson(res, outcome.status, outcome.body, outcome.headers));
-    };
-
-    if (!queryPairs || !bodyPairs) {
-      return finish(gatewayOutcome(new GatewayError(400, 'InvalidParameter', 'The request contains a malformed percent-encoding.'), requestId));
-    }
-    const params = new Map<string, string>();
-    for (const [k, v] of queryPairs) params.set(k, v);
-    for (const [k, v] of bodyPairs) params.set(k, v);
-
-    let action: string | undefined;
-    let version: string | undefined;
-    try {
-      ({ action, version } = this.verifier.authenticate(
-        { method, path, queryPairs, bodyPairs, params, headers, body },
-        (who) => Object.assign(record, who),
-        (names) => (record.signedHeaders = names),
-      ));
-    } catch (err) {
-      if (err instanceof GatewayError) return finish(gatewayOutcome(err, requestId));
-      throw err;
-    }
-    if (!action) {
-      return finish(gatewayOutcome(new GatewayError(400, 'MissingParameter', 'The input parameter "Action" that is mandatory for processing this request is not supplied.'), requestId));
-    }
-    const handler = actionHandler(action);
-    if (!handler) {
-      return finish(gatewayOutcome(new GatewayError(404, 'InvalidAction.NotFound', `Specified api is not found, please check your url and method. Action: ${action}`), requestId));
-    }
-    if (version !== API_VERSION) return finish(gatewayOutcome(new GatewayError(400, 'InvalidVersion', 'Specified parameter Version is not valid.'), requestId));
-
-    const requested = params.get('Language');
-    const language: Language = requested === 'en' || requested === 'zh' ? requested : this.options.language;
-    const run = (): Outcome => {
-      const outcome = handler({ store: this.store, params, requestId, language, uploads: this.signer });
-      record.processed = outcome.status < 400;
-      return outcome;
-    };
-    const fault = this.takeFault(action);
-    if (!fault) return finish(run());
-    record.fault = fault.kind;
-    answerWithFault(fault, {
-      req,
-      res,
-      action,
-      requestId,
-      run,
-      finish,
-      recordStatus: (status) => (record.status = status),
-      later: (ms, fn) => this.later(ms, fn),
     });
   }
 
