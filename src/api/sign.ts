@@ -4,7 +4,8 @@ import type * as NodeCrypto from 'crypto';
 import type { Credentials } from './types';
 
 // Required on first use, not at module load: loading node:crypto costs more than the rest of activation together.
-const nodeCrypto = (): typeof NodeCrypto => require('crypto');
+let cryptoModule: typeof NodeCrypto | undefined;
+const nodeCrypto = (): typeof NodeCrypto => (cryptoModule ??= require('crypto') as typeof NodeCrypto);
 
 export const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
 
