@@ -19,7 +19,7 @@ export function throwawayCertificate() {
     'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
     '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert,
   ], { stdio: 'ignore' });
-  return { key: readFileSync(key), cert: readFileSync(cert), certFile: cert, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return { key: readFileSync(key), cert: readFileSync(cert), certFile: cert, keyFile: key, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 function listen(server) {
@@ -30,12 +30,13 @@ function listen(server) {
 function delayedWriter(socket, delayMs, firstExtraMs = 0) {
   let lastAt = 0;
   let first = true;
-  return (chunk) => {
+  return (chunk, delivered) => {
     const at = Math.max(performance.now() + delayMs + (first ? firstExtraMs : 0), lastAt);
     first = false;
     lastAt = at;
     setTimeout(() => {
       if (!socket.destroyed) socket.write(chunk);
+      delivered?.();
     }, at - performance.now());
   };
 }
@@ -61,8 +62,24 @@ export async function startDistance(emulatorPort, { rttMs = 100, certificate }) 
   });
   const frontPort = await listen(front);
   let connections = 0;
+  // Round trips on the critical path, counted from causality rather than the clock (so a busy machine does not inflate
+  // them): every flight of data from the client has a depth, 1 + the deepest flight whose answer had reached the
+  // client before it left; a connection's first flight adds 1 more for the TCP handshake. An action's round trips are
+  // the deepest flight it sent. Parallel requests on fresh connections overlap; a request that waits for another adds.
+  let deliveredDepth = 0;
+  let deepest = 0;
   const proxy = net.createServer((client) => {
     connections++;
+    let flight; // the connection's current flight: { depth }
+    let clientSpokeLast = false;
+    let opened = true;
+    client.on('data', () => {
+      if (clientSpokeLast) return;
+      clientSpokeLast = true;
+      flight = { depth: 1 + deliveredDepth + (opened ? 1 : 0) };
+      opened = false;
+      deepest = Math.max(deepest, flight.depth);
+    });
     track(client);
     const upstream = net.connect(frontPort, '127.0.0.1');
     track(upstream);
@@ -71,7 +88,13 @@ export async function startDistance(emulatorPort, { rttMs = 100, certificate }) 
     const toServer = delayedWriter(upstream, rttMs / 2, rttMs);
     const toClient = delayedWriter(client, rttMs / 2);
     client.on('data', toServer);
-    upstream.on('data', toClient);
+    upstream.on('data', (chunk) => {
+      clientSpokeLast = false;
+      const answered = flight;
+      toClient(chunk, () => {
+        if (answered) deliveredDepth = Math.max(deliveredDepth, answered.depth);
+      });
+    });
     client.on('close', () => setTimeout(() => upstream.destroy(), rttMs / 2));
     upstream.on('close', () => setTimeout(() => client.destroy(), rttMs / 2));
   });
@@ -80,6 +103,15 @@ export async function startDistance(emulatorPort, { rttMs = 100, certificate }) 
     url: `https://127.0.0.1:${proxyPort}`,
     get connections() {
       return connections;
+    },
+    /** Starts counting an action's round trips (call when nothing is in flight). */
+    startAction() {
+      deliveredDepth = 0;
+      deepest = 0;
+    },
+    /** Round trips on the critical path since startAction(). */
+    roundTrips() {
+      return deepest;
     },
     async stop() {
       for (const s of sockets) s.destroy();

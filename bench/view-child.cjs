@@ -112,21 +112,18 @@ async function memoryMode() {
   await settle();
   global.gc();
   const after = process.memoryUsage().heapUsed;
-  let biggest = roots[0];
-  let rows = 0;
-  for (const group of roots) {
-    const n = (await provider.getChildren(group)).length;
-    if (n > rows) [biggest, rows] = [group, n];
-  }
+  // The group the budget names: Waiting for your feedback, 2,000 rows in the full run.
+  const measured = roots.find((g) => g.status === 3);
+  const rows = (await provider.getChildren(measured)).filter((n) => n.kind === 'ticket').length;
   const times = [];
   for (let i = 0; i < 25; i++) {
     const t0 = performance.now();
-    await provider.getChildren(biggest);
+    await provider.getChildren(measured);
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
   const loaded = (await Promise.all(roots.map((g) => provider.getChildren(g)))).flat().filter((n) => n.kind === 'ticket').length;
-  return { heapGrowthMb: (after - before) / 1024 / 1024, loadedRows: loaded, loadMores, biggestGroupRows: rows, getChildrenMs: times[Math.floor(times.length / 2)] };
+  return { heapGrowthMb: (after - before) / 1024 / 1024, loadedRows: loaded, loadMores, groupRows: rows, getChildrenMs: times[Math.floor(times.length / 2)] };
 }
 
 (async () => {
