@@ -6,7 +6,7 @@
 //   2. Round trips per action over a 100 ms round trip (latency proxy + TLS front + emulator; bench/distance.mjs).
 //   3. Requests spent by the Tickets view and hovers, counted by the emulator's request log (bench/view-child.cjs).
 //   4. Client CPU per GetTicket vs a bare undici request and the official SDK (interleaved rounds, medians of ratios),
-//      and cold start (a fresh process, one GetTicket) vs bare undici's.
+//      and cold start (a fresh process, one GetTicket) vs bare undici's. Interleaved request by request.
 //   5. Memory: 10,000 tickets, every status group paged to the end; getChildren of the biggest group.
 //   6. Size of the packaged .vsix.
 // The emulator always runs in its own process, so its CPU and heap are never counted as the client's.
@@ -180,12 +180,12 @@ function sdkFactory(_api, url, credentials) {
   return { call: async () => (await client.getTicket(new Workorder.GetTicketRequest({ ticketId: TICKET_ID }))).body.data, close: async () => undefined };
 }
 
-/** CPU time (user + system) this process spends per request, over `count` sequential requests. */
-async function cpuPerRequest(call, count) {
+/** CPU time (user + system, µs) this process spends on one request. */
+async function cpuOf(call) {
   const c0 = process.cpuUsage();
-  for (let i = 0; i < count; i++) await call();
+  await call();
   const c = process.cpuUsage(c0);
-  return (c.user + c.system) / count;
+  return c.user + c.system;
 }
 
 async function clientCpu() {
@@ -195,18 +195,22 @@ async function clientCpu() {
     const names = ['ours', 'undici', 'sdk'];
     const contenders = [oursFactory, rawUndiciFactory, sdkFactory].map((f) => f(api, emu.url, emu.credentials));
     for (const c of contenders) for (let i = 0; i < (SMOKE ? 5 : 200); i++) await c.call();
-    const rounds = SMOKE ? 2 : 15;
-    const perRound = SMOKE ? 20 : 300;
+    // Interleaved request by request (ours, undici, SDK, ours, …) so that the machine's load hits all three alike;
+    // each round's ratio is of sums over the round, and the figures are medians over rounds.
+    const rounds = SMOKE ? 2 : 12;
+    const perRound = SMOKE ? 20 : 200;
     const samples = names.map(() => []);
     const oursOverUndici = [];
     const sdkOverOurs = [];
     for (let round = 0; round < rounds; round++) {
-      const us = [];
-      for (let k = 0; k < contenders.length; k++) {
-        const i = (round + k) % contenders.length;
-        us[i] = await cpuPerRequest(contenders[i].call, perRound);
-        samples[i].push(us[i]);
+      const us = names.map(() => 0);
+      for (let n = 0; n < perRound; n++) {
+        for (let k = 0; k < contenders.length; k++) {
+          const i = (n + k) % contenders.length;
+          us[i] += await cpuOf(contenders[i].call);
+        }
       }
+      us.forEach((total, i) => samples[i].push(total / perRound));
       oursOverUndici.push(us[0] / us[1]);
       sdkOverOurs.push(us[2] / us[0]);
     }
