@@ -288,7 +288,7 @@ const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
 
 async function main() {
   const started = performance.now();
-  const results = { date: new Date().toISOString(), machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`, smoke: SMOKE };
+  const results = { date: new Date().toISOString(), machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`, loadAverageAtStart: os.loadavg()[0], smoke: SMOKE };
   log('activation…');
   results.activation = await activation();
   log('round trips…');
@@ -336,7 +336,7 @@ async function main() {
     console.log(`${name.padEnd(w[0])}  ${value.padEnd(w[1])}  ${budget.padEnd(w[2])}  ${SMOKE ? '(smoke)' : pass ? 'pass' : 'FAIL'}`);
   }
   results.seconds = (performance.now() - started) / 1000;
-  console.log(`\n${results.machine}; ${fmt(results.seconds, 0)} s${SMOKE ? '; smoke run: tiny sizes, budgets not enforced' : ''}`);
+  console.log(`\n${results.machine}; load average ${fmt(results.loadAverageAtStart, 1)} at start; ${fmt(results.seconds, 0)} s${SMOKE ? '; smoke run: tiny sizes, budgets not enforced' : ''}`);
   const file = SMOKE ? path.join(cacheDir, 'results.smoke.json') : path.join(root, 'bench', 'results.json');
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   console.log(`results: ${path.relative(root, file)}`);
