@@ -62,8 +62,12 @@ async function showView() {
 async function requestsMode(api) {
   await control('DELETE', 'requests');
   await showView();
-  const opened = countByAction(await settle());
-  const expandedRows = (await showView()).shown.filter((s) => s.node.kind === 'ticket').length;
+  const openedRequests = await settle();
+  const opened = countByAction(openedRequests);
+  const rows = new Set((await showView()).shown.filter((s) => s.node.kind === 'ticket').map((s) => s.node.ticket.ticketId));
+  const expandedRows = rows.size;
+  // GetTicket for a ticket that is not a row of an expanded group: spent on something nobody can see.
+  const outsideExpanded = openedRequests.filter((r) => r.action === 'GetTicket' && !rows.has(r.body.TicketId ?? r.query.TicketId)).length;
   await settle();
 
   await control('DELETE', 'requests');
@@ -84,7 +88,7 @@ async function requestsMode(api) {
   );
   const hovered = countByAction(await settle(100));
   return {
-    openView: { listTickets: opened.ListTickets ?? 0, getTicket: opened.GetTicket ?? 0, expandedRows },
+    openView: { listTickets: opened.ListTickets ?? 0, getTicket: opened.GetTicket ?? 0, expandedRows, outsideExpanded },
     refreshUnchanged: { listTickets: refreshed.ListTickets ?? 0, getTicket: refreshed.GetTicket ?? 0 },
     hover100: { requests: Object.values(hovered).reduce((a, b) => a + b, 0), answered: hovers.filter(Boolean).length },
     ignoredBefore: known.length,
