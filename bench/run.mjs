@@ -313,6 +313,7 @@ async function main() {
     ['Activation: require + activate()', `${fmt(a.totalMs, 1)} ms (require ${fmt(a.requireMs, 1)}, activate ${fmt(a.activateMs, 1)})`, '< 10 ms', a.totalMs < 10],
     ['Activation: HTTP stack / rendering loaded', `${a.httpStackLoaded ? 'HTTP stack' : 'no HTTP stack'}, ${a.renderingLoaded ? 'rendering' : 'no rendering'} (files: ${a.loaded.join(', ')}; Node modules: ${a.builtins.join(', ') || 'none'})`, 'neither', !a.httpStackLoaded && !a.renderingLoaded],
     ['Open Ticket, cold (RTT 100 ms)', `${rt.openCold.roundTrips} RT (${fmt(rt.openCold.ms, 0)} ms)`, '≤ 3 (TCP + TLS + 1)', rt.openCold.roundTrips <= 3],
+    ['Open Ticket, connection warmed (id on screen)', `${rt.openAfterWarm.roundTrips} RT (${fmt(rt.openAfterWarm.ms, 0)} ms)`, '1', rt.openAfterWarm.roundTrips <= 1],
     ['Open Ticket, warm', `${rt.openWarm.roundTrips} RT (${fmt(rt.openWarm.ms, 0)} ms)`, '1', rt.openWarm.roundTrips <= 1],
     ['Hover on an uncached id', `${rt.hoverUncached.roundTrips} RT (${fmt(rt.hoverUncached.ms, 0)} ms)`, '1', rt.hoverUncached.roundTrips <= 1],
     ['Expand a status group', `${rt.expandGroup.roundTrips} RT (${fmt(rt.expandGroup.ms, 0)} ms)`, '1', rt.expandGroup.roundTrips <= 1],
