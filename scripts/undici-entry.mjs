@@ -7,9 +7,10 @@ import Dispatcher from 'undici/lib/dispatcher/dispatcher.js';
 import Pool from 'undici/lib/dispatcher/pool.js';
 import ProxyAgent from 'undici/lib/dispatcher/proxy-agent.js';
 import api from 'undici/lib/api/index.js';
+import buildConnector from 'undici/lib/core/connect.js';
 import errors from 'undici/lib/core/errors.js';
 
 // As undici's own index.js does: request(), stream() … are installed on every dispatcher's prototype.
 Object.assign(Dispatcher.prototype, api);
 
-export { Agent, Client, Pool, ProxyAgent, errors };
+export { Agent, Client, Pool, ProxyAgent, buildConnector, errors };

@@ -1,7 +1,8 @@
 // The HTTP transport: one keep-alive undici dispatcher per (endpoint origin, proxy) — a Pool, or a ProxyAgent that
 // tunnels through an HTTP proxy with CONNECT — a timeout per attempt, and caller aborts that reject at once. undici is required lazily (inside loadUndici) so that activating the extension never parses it;
 // the build maps 'undici' to dist/undici.js.
-import type { Dispatcher } from 'undici';
+import type { Socket } from 'net';
+import type { Dispatcher, Pool, buildConnector } from 'undici';
 import { TicketApiError, abortedError } from './errors';
 import type { ProxyConfig } from './proxy';
 import type { TlsConnectOptions } from './network/options';
@@ -21,8 +22,6 @@ export interface HttpRequest {
   action?: string;
   /** Send through this HTTP proxy (see proxy.ts); direct when absent. */
   proxy?: ProxyConfig;
-  /** Trusted CAs / certificate checking for the endpoint and an https proxy; Node's defaults when absent. */
-  tls?: TlsConnectOptions;
 }
 
 export interface HttpResponse {
@@ -61,6 +60,12 @@ function timeoutError(timeoutMs: number, action?: string): TicketApiError {
   });
 }
 
+/**
+ * Failures of opening the connection: no byte of the request was written, so even a write may be sent again. Anything
+ * else (reset, closed socket) may come after the request left, and a write then has an unknown outcome.
+ */
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
 /** The status a proxy answered the CONNECT with, from undici's "Proxy response (407) !== 200 when HTTP Tunneling". */
 function proxyRefusal(err: unknown): number | undefined {
   const message = (err as { message?: unknown } | undefined)?.message;
@@ -78,7 +83,7 @@ function proxyError(err: unknown, host: string, proxy: ProxyConfig, action?: str
     const message = proxy.authorization
       ? `${via}: the proxy did not accept the user name and password in the proxy URL (HTTP 407).`
       : `${via}: the proxy requires a user name and password (HTTP 407); give them in the proxy URL, as http://user:password@host:port.`;
-    return new TicketApiError({ code: 'ProxyAuthenticationRequired', kind: 'network', message, action });
+    return new TicketApiError({ code: 'ProxyAuthenticationRequired', kind: 'network', message, action, notSent: true });
   }
   const reason =
     status !== undefined
@@ -90,7 +95,9 @@ function proxyError(err: unknown, host: string, proxy: ProxyConfig, action?: str
           : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' || cause === 'EPIPE'
             ? 'the connection was closed before a complete answer arrived.'
             : `a network error occurred (${cause}).`;
-  return new TicketApiError({ code: status === 403 ? 'ProxyForbidden' : 'ProxyError', kind: 'network', message: `${via}: ${reason}`, action });
+  // A refused CONNECT (any status) or a proxy that cannot be reached: the tunnel never carried the request.
+  const notSent = status !== undefined || CONNECT_FAILURES.has(cause);
+  return new TicketApiError({ code: status === 403 ? 'ProxyForbidden' : 'ProxyError', kind: 'network', message: `${via}: ${reason}`, action, notSent });
 }
 
 /** Maps undici / socket failures to a network error naming the cause (codes like ECONNREFUSED hold no secret). */
@@ -109,20 +116,102 @@ function networkError(err: unknown, origin: string, action?: string, proxy?: Pro
         : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' || cause === 'EPIPE'
           ? 'the connection was closed before a complete answer arrived'
           : `a network error occurred (${cause})`;
-  return new TicketApiError({ code: 'NetworkError', kind: 'network', message: `Could not reach ${host}: ${reason}.`, action });
+  return new TicketApiError({ code: 'NetworkError', kind: 'network', message: `Could not reach ${host}: ${reason}.`, action, notSent: CONNECT_FAILURES.has(cause) });
+}
+
+/**
+ * Connections opened ahead of the first request (HttpTransport.warm) so that it pays one round trip, not TCP + TLS +
+ * one. The pool takes a warm connection when it needs a new one, else it connects as usual; a warm connection nobody
+ * took is closed after KEEP_ALIVE_MS, like an idle pooled one.
+ */
+class WarmConnector {
+  private readonly connectNow: buildConnector.connector;
+  private readonly spares: Array<{ socket: Promise<Socket | undefined>; timer?: ReturnType<typeof setTimeout> }> = [];
+
+  constructor(
+    private readonly origin: string,
+    tls: TlsConnectOptions,
+  ) {
+    this.connectNow = loadUndici().buildConnector({ ...tls });
+  }
+
+  get spareCount(): number {
+    return this.spares.length;
+  }
+
+  /** The pool's `connect` option. */
+  readonly connect: buildConnector.connector = (options, callback) => {
+    const spare = this.spares.shift();
+    if (!spare) return this.connectNow(options, callback);
+    clearTimeout(spare.timer);
+    void spare.socket.then((socket) => {
+      if (socket && !socket.destroyed) {
+        socket.removeAllListeners('error');
+        callback(null, socket);
+      } else this.connectNow(options, callback);
+    });
+  };
+
+  /** Opens connections until `count` are spare (TCP and TLS done, nothing sent). */
+  warm(count: number): void {
+    const url = new URL(this.origin);
+    while (this.spares.length < count) {
+      const spare: (typeof this.spares)[number] = { socket: Promise.resolve(undefined) };
+      spare.socket = new Promise((resolve) => {
+        this.connectNow({ hostname: url.hostname, host: url.host, protocol: url.protocol, port: url.port }, (err, socket) => {
+          if (err || !socket) return resolve(undefined);
+          // Until the pool takes it: a failure just closes it (the pool then connects on its own).
+          socket.on('error', () => socket.destroy());
+          if (this.spares.includes(spare)) {
+            spare.timer = setTimeout(() => {
+              const index = this.spares.indexOf(spare);
+              if (index >= 0) this.spares.splice(index, 1);
+              socket.destroy();
+            }, KEEP_ALIVE_MS);
+            spare.timer.unref?.();
+          }
+          resolve(socket);
+        });
+      });
+      this.spares.push(spare);
+    }
+  }
+
+  close(): void {
+    for (const spare of this.spares.splice(0)) {
+      clearTimeout(spare.timer);
+      void spare.socket.then((socket) => socket?.destroy());
+    }
+  }
 }
 
 export class HttpTransport {
   private readonly pools = new Map<string, Dispatcher>();
+  private readonly warmConnectors = new Map<string, WarmConnector>();
   private closed = false;
+
+  /** `tls`: trusted CAs and certificate checking (VS Code's system certificates, http.proxyStrictSSL), for every origin. */
+  constructor(private readonly tls: TlsConnectOptions = {}) {}
+
+  /**
+   * Opens up to `connections` connections to `origin` before they are needed (a ticket id or the Tickets view is on
+   * screen), counting the pool's open ones. Direct connections only: through a proxy the first request connects.
+   */
+  warm(origin: string, proxy: ProxyConfig | undefined, connections = 2): void {
+    if (this.closed || proxy) return;
+    const pool = this.dispatcherFor(origin, undefined) as Pool;
+    const connector = this.warmConnectors.get(origin);
+    if (!connector) return;
+    const open = pool.stats?.connected ?? 0;
+    connector.warm(Math.max(0, connections - open));
+  }
 
   /**
    * The keep-alive dispatcher of an origin (and proxy), created (and undici loaded) on first use. Through a proxy, the
    * tunnels are pooled too: one CONNECT per connection, not per request.
    */
-  private poolFor(origin: string, proxy: ProxyConfig | undefined, tls: TlsConnectOptions = {}): Dispatcher {
+  dispatcherFor(origin: string, proxy: ProxyConfig | undefined): Dispatcher {
     // In memory only; the authorization is part of the key so that changed proxy credentials get fresh connections.
-    // A transport serves one client, whose TLS options never change: they need no place in the key.
     const key = proxy ? `${origin} via ${proxy.uri} ${proxy.authorization ?? ''}` : origin;
     let pool = this.pools.get(key);
     if (!pool) {
@@ -133,10 +222,14 @@ export class HttpTransport {
         maxResponseSize: MAX_RESPONSE_BYTES,
       };
       const { Pool: PoolClass, ProxyAgent } = loadUndici();
-      // The URI holds no credentials (they go in `token`), so nothing undici reports can repeat them.
-      pool = proxy
-        ? new ProxyAgent({ ...options, uri: proxy.uri, token: proxy.authorization, requestTls: tls, proxyTls: tls })
-        : new PoolClass(origin, { ...options, connect: tls });
+      if (proxy) {
+        // The URI holds no credentials (they go in `token`), so nothing undici reports can repeat them.
+        pool = new ProxyAgent({ ...options, uri: proxy.uri, token: proxy.authorization, requestTls: this.tls, proxyTls: this.tls });
+      } else {
+        const connector = new WarmConnector(origin, this.tls);
+        this.warmConnectors.set(origin, connector);
+        pool = new PoolClass(origin, { ...options, connect: connector.connect });
+      }
       this.pools.set(key, pool);
     }
     return pool;
@@ -148,7 +241,7 @@ export class HttpTransport {
     if (this.closed) {
       throw new TicketApiError({ code: 'ClientClosed', kind: 'config', message: 'The Ticket API client was closed.', action: request.action });
     }
-    const pool = this.poolFor(request.origin, request.proxy, request.tls);
+    const pool = this.dispatcherFor(request.origin, request.proxy);
     const controller = new AbortController();
     let why: 'timeout' | 'aborted' | undefined;
     let rejectNow: (err: TicketApiError) => void = () => undefined;
@@ -212,6 +305,8 @@ export class HttpTransport {
   /** Closes every pool and proxy agent (idle sockets at once; in-flight requests are allowed to finish). */
   async close(): Promise<void> {
     this.closed = true;
+    for (const connector of this.warmConnectors.values()) connector.close();
+    this.warmConnectors.clear();
     const pools = [...this.pools.values()];
     this.pools.clear();
     await Promise.all(pools.map((pool) => pool.close().catch(() => undefined)));

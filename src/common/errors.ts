@@ -24,7 +24,7 @@ const RETRY: readonly ErrorAction[] = ['retry', 'showDetails'];
  * The actions for each kind of failure, the one that helps first. Signing in (or fixing the setting) reloads by
  * itself, so Sign In comes without Retry (it would only repeat the refusal). A permission failure needs an
  * administrator: the details (which action, which principal) come before Retry. A ticket that does not exist is most
- * often a mistyped id: opening another one comes first.
+ * often a mistyped id: opening another one comes first. A write whose fate is unknown gets no Retry.
  */
 export const ERROR_ACTIONS: Readonly<Record<TicketErrorKind, readonly ErrorAction[]>> = {
   signedOut: SIGN_IN,
@@ -41,6 +41,9 @@ export const ERROR_ACTIONS: Readonly<Record<TicketErrorKind, readonly ErrorActio
   clockSkew: RETRY,
   badRequest: RETRY,
   aborted: RETRY,
+  // Only a write ends this way, and the surface that sent it reloads and looks for it itself: a Retry here would send
+  // it a second time.
+  unknownOutcome: ['showDetails'],
 };
 
 /** Errors that are not a TicketApiError (a bug somewhere): trying again is all there is. */

@@ -5,7 +5,10 @@
 // /etc/ssl/cert.pem). Windows' and macOS's keychains cannot be read from Node 20 without native code: there,
 // NODE_EXTRA_CA_CERTS is the way (the message for an untrusted certificate says so).
 import * as fs from 'fs';
-import * as tls from 'tls';
+import type * as NodeTls from 'tls';
+
+/** node:tls on first use: the extension reads these settings at activation, which must not load the TLS stack. */
+const nodeTls = (): typeof NodeTls => require('tls') as typeof NodeTls;
 
 /** Where distributions keep the system's CA bundle, in the order Go's crypto/x509 and curl look. */
 export const SYSTEM_CA_BUNDLES = [
@@ -62,9 +65,10 @@ export function loadSystemCertificates(input: SystemCertificateSources = {}): { 
     }
     if (added > 0) sources.push(`${source} (${added})`);
   };
-  add(input.rootCertificates ?? tls.rootCertificates, 'Node roots');
+  add(input.rootCertificates ?? nodeTls().rootCertificates, 'Node roots');
 
-  const getCACertificates = 'getCACertificates' in input ? input.getCACertificates : (tls as { getCACertificates?: (type: 'system') => string[] }).getCACertificates;
+  const getCACertificates =
+    'getCACertificates' in input ? input.getCACertificates : (nodeTls() as { getCACertificates?: (type: 'system') => string[] }).getCACertificates;
   let fromRuntime = false;
   if (getCACertificates) {
     try {

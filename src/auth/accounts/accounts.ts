@@ -6,7 +6,7 @@
 // extension drops every cache and reloads every panel, as for any sign-in change.
 // Only vscode's types: unit tests run this over an in-memory SecretStorage and Memento.
 import type * as vscode from 'vscode';
-import { randomUUID } from 'crypto';
+import type * as NodeCrypto from 'crypto';
 import { accountLabel, parseStoredSignIn, type StoredSignIn } from '../credentialInput';
 import { SecretStorageError, type CredentialStore } from '../credentialStore';
 import { RECENT_TICKETS_KEY } from '../../features/open-ticket/recentTickets';
@@ -83,7 +83,7 @@ export class Accounts implements vscode.Disposable {
   add(signIn: StoredSignIn, endpoint: string | undefined): Promise<AccountInfo> {
     return this.exclusive(async () => {
       await this.ready;
-      const info: AccountInfo = { id: randomUUID(), label: accountLabel(signIn), ...(endpoint ? { endpoint } : {}) };
+      const info: AccountInfo = { id: newAccountId(), label: accountLabel(signIn), ...(endpoint ? { endpoint } : {}) };
       const existing = this.index.accounts.find((a) => sameAccount(a, info));
       if (existing) info.id = existing.id;
       const previous = this.active();
@@ -179,7 +179,7 @@ export class Accounts implements vscode.Disposable {
     const current = await this.store.read();
     if (!index) {
       // Migration: the single saved sign-in (if any) is account one and keeps following the endpoint setting.
-      this.index = current ? { active: randomUUID(), accounts: [] } : { accounts: [] };
+      this.index = current ? { active: newAccountId(), accounts: [] } : { accounts: [] };
       if (current && this.index.active) {
         this.index.accounts.push({ id: this.index.active, label: accountLabel(current) });
         await this.saveIndex(this.index).catch(() => undefined);
@@ -240,4 +240,9 @@ export class Accounts implements vscode.Disposable {
     await this.state.update(RECENT_TICKETS_KEY, this.state.get(accountRecentKey(toId)));
     await this.state.update(accountRecentKey(toId), undefined);
   }
+}
+
+/** node:crypto on first use (a new account), not at activation. */
+function newAccountId(): string {
+  return (require('crypto') as typeof NodeCrypto).randomUUID();
 }
