@@ -8,6 +8,8 @@ import { loadSystemCertificates } from '../api/network/systemCertificates';
 export const NETWORK_SETTINGS = ['http.proxy', 'http.noProxy', 'http.proxyAuthorization', 'http.proxyStrictSSL', 'http.systemCertificates'];
 
 let systemCertificates: string[] | undefined;
+/** The last http.proxyStrictSSL said in the log, so that it is said once per change. */
+let loggedStrictSSL = true;
 
 /** Read once per window (the bundle file is ~200 KB); the first request pays for it, activation does not. */
 function systemCertificatesOnce(log?: (message: string) => void): string[] {
@@ -25,6 +27,10 @@ export function readNetworkSettings(log?: (message: string) => void): NetworkOpt
   const authorization = http.get<unknown>('proxyAuthorization');
   const strictSSL = http.get<boolean>('proxyStrictSSL', true) !== false;
   const useSystem = http.get<boolean>('systemCertificates', true) !== false;
+  if (strictSSL !== loggedStrictSSL) {
+    loggedStrictSSL = strictSSL;
+    log?.(strictSSL ? 'Certificates are checked again (http.proxyStrictSSL).' : 'http.proxyStrictSSL is false: any TLS certificate is accepted, so whoever sits between this computer and the Ticket API could read ticket text.');
+  }
   return {
     noProxy: Array.isArray(noProxy) ? noProxy.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '') : [],
     proxyAuthorization: typeof authorization === 'string' && authorization.trim() ? authorization.trim() : undefined,
