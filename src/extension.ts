@@ -8,6 +8,7 @@ import { reportUnusableEndpoint } from './auth/endpointSetting';
 import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
 import { needsSettings, needsSignIn } from './common/errors';
+import { registerAgentTools } from './features/agent-tools/registerAgentTools';
 import { TicketPanels } from './features/details/ticketPanels';
 import { registerExplorer } from './features/explorer/explorerView';
 import { registerHovers } from './features/hover/ticketHovers';
@@ -55,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     onDidShowTicket: (ticketId) => explorer.reveal(ticketId, { follow: true }),
   });
   context.subscriptions.push(log, store, clientProvider, auth, panels);
+  // Tools for the editor's AI agents: read a ticket, list tickets, draft a reply the user confirms and sends.
+  registerAgentTools(context, { service: ticketService, openPanel: (ticketId) => panels.open(ticketId) });
 
   // Sign-in changes and setting changes reach every cache and panel.
   context.subscriptions.push(

@@ -1,0 +1,69 @@
+// Registers the agent tools with VS Code (vscode.lm.registerTool): the thin adapter between the language model API and
+// AgentTools (tools.ts). Names, descriptions and input schemas are contributed in package.json (languageModelTools).
+import * as vscode from 'vscode';
+import type { TicketService } from '../../tickets/types';
+import { MementoReplyDrafts, type ReplyDrafts } from './replyDrafts';
+import { AgentTools, TOOL_NAMES } from './tools';
+
+export interface AgentToolsWiring {
+  service: TicketService;
+  /** Shows a ticket's panel (the draft tool opens the ticket whose reply box it filled). */
+  openPanel: (ticketId: string) => unknown;
+  /** Where drafts go; by default the extension's global storage (replyDrafts.ts), read by the panel's reply box. */
+  drafts?: ReplyDrafts;
+}
+
+/** Registers the three tools for the extension's lifetime; returns them (the tools' logic) for the caller. */
+export function registerAgentTools(context: vscode.ExtensionContext, wiring: AgentToolsWiring): AgentTools {
+  const drafts = wiring.drafts ?? new MementoReplyDrafts(context.globalState, wiring.openPanel);
+  const tools = new AgentTools({ service: wiring.service, drafts });
+
+  const getTicket: vscode.LanguageModelTool<unknown> = {
+    prepareInvocation: (options) => ({ invocationMessage: `Reading ticket ${idForMessage(options.input)}` }),
+    invoke: async (options, token) => textResult(await withSignal(token, (signal) => tools.getTicket(options.input, signal))),
+  };
+  const listTickets: vscode.LanguageModelTool<unknown> = {
+    prepareInvocation: () => ({ invocationMessage: 'Listing Alibaba Cloud support tickets' }),
+    invoke: async (options, token) => textResult(await withSignal(token, (signal) => tools.listTickets(options.input, signal))),
+  };
+  const draftReply: vscode.LanguageModelTool<unknown> = {
+    prepareInvocation: async (options, token) => {
+      const confirmation = await withSignal(token, (signal) => tools.prepareDraft(options.input, signal));
+      return {
+        invocationMessage: `Putting a draft reply into ticket ${idForMessage(options.input)}`,
+        // Without usable input there is nothing to confirm: invoke answers what is wrong and stores nothing.
+        confirmationMessages: confirmation && { title: confirmation.title, message: new vscode.MarkdownString(confirmation.message) },
+      };
+    },
+    invoke: async (options, token) => textResult(await withSignal(token, (signal) => tools.draftReply(options.input, signal))),
+  };
+
+  context.subscriptions.push(
+    vscode.lm.registerTool(TOOL_NAMES.getTicket, getTicket),
+    vscode.lm.registerTool(TOOL_NAMES.listTickets, listTickets),
+    vscode.lm.registerTool(TOOL_NAMES.draftReply, draftReply),
+  );
+  return tools;
+}
+
+function textResult(text: string): vscode.LanguageModelToolResult {
+  return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+}
+
+/** The ticket id the model passed, for progress messages only: short, one line, never markup. */
+function idForMessage(input: unknown): string {
+  const raw = input && typeof input === 'object' ? (input as { ticketId?: unknown }).ticketId : undefined;
+  return typeof raw === 'string' && /^[A-Za-z0-9]{1,32}$/.test(raw.trim()) ? raw.trim().toUpperCase() : '';
+}
+
+/** Runs `work` with an AbortSignal that fires when VS Code cancels the tool call. */
+async function withSignal<T>(token: vscode.CancellationToken, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const listener = token.onCancellationRequested(() => controller.abort());
+  if (token.isCancellationRequested) controller.abort();
+  try {
+    return await work(controller.signal);
+  } finally {
+    listener.dispose();
+  }
+}
