@@ -16,3 +16,8 @@ export function renderedTags(html: string): string[] {
 
 /** Tags that plain, quoted text may render to. Anything else (a, img, script, iframe…) came from ticket text. */
 export const INERT_TAGS = new Set(['p', 'pre', 'code', 'ul', 'li', 'br']);
+
+/** A result without its fenced text blocks and code spans: what is left is the tools' own words. */
+export function outsideQuotes(text: string): string {
+  return text.replace(/```text\n[\s\S]*?\n```/g, '').replace(/`[^`\n]*`/g, '');
+}

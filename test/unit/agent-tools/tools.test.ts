@@ -10,7 +10,7 @@ import type { TicketClientLike } from '../../../src/tickets/types';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 import { hostileTicketId } from '../../emulator/seed';
 import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
-import { INERT_TAGS, LIVE_LINK, markdown, renderedTags } from './helpers';
+import { INERT_TAGS, LIVE_LINK, markdown, outsideQuotes, renderedTags } from './helpers';
 
 const READ_ACTIONS = new Set(['GetTicket', 'ListTickets', 'ListTicketNotes']);
 
@@ -219,6 +219,7 @@ describe('agent tools against the emulator', function () {
         assert.doesNotMatch(text, LIVE_LINK, `a live link in: ${label}`);
         const tags = renderedTags(markdown.render(text));
         assert.deepStrictEqual(tags.filter((tag) => !INERT_TAGS.has(tag)), [], `markup rendered from: ${label}`);
+        assert.doesNotMatch(outsideQuotes(text), /[<>`]|\]\(/, `ticket text outside its quotes, from: ${label}`);
         // The frame stays ours: every ticket answer ends with our closing line outside any block.
         if (i < HOSTILE_STRINGS.length) {
           const tokens = markdown.parse(text, {});
