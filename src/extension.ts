@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   });
   context.subscriptions.push(log, store, clientProvider, auth, panels);
   // Tools for the editor's AI agents: read a ticket, list tickets, draft a reply the user confirms and sends.
-  registerAgentTools(context, { service: ticketService, openPanel: (ticketId) => panels.open(ticketId) });
+  const agentTools = registerAgentTools(context, { service: ticketService, openPanel: (ticketId) => panels.open(ticketId) });
 
   // Sign-in changes and setting changes reach every cache and panel.
   context.subscriptions.push(
@@ -103,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     panels: { htmlFor: (ticketId) => panels.htmlFor(ticketId), openTicketIds: () => panels.openTicketIds() },
     explorer: { treeDataProvider: explorer.treeDataProvider, viewText: () => explorer.viewText() },
     auth: { isSignedIn: () => auth.isSignedIn(), signInWith: (credentials) => auth.signInWith(credentials), signOut: () => auth.signOut() },
+    agentTools,
     inspect: {
       logLines: () => log.lines(),
       storedState: () =>

@@ -24,6 +24,11 @@ export interface AliyunTicketsTestApi {
     signInWith(credentials: Credentials): Promise<void>;
     signOut(): Promise<void>;
   };
+  /**
+   * The registered language model tools by name (what vscode.lm.invokeTool reaches): tests call prepareInvocation
+   * to read the confirmation VS Code would show (in test runs VS Code confirms its own dialog without showing it).
+   */
+  agentTools: Record<string, import('vscode').LanguageModelTool<unknown>>;
   /** For "no secret anywhere" checks. */
   inspect: {
     /** Lines written to the log channel (already redacted), most recent last. */

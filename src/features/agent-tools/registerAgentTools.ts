@@ -13,8 +13,15 @@ export interface AgentToolsWiring {
   drafts?: ReplyDrafts;
 }
 
-/** Registers the three tools for the extension's lifetime; returns them (the tools' logic) for the caller. */
-export function registerAgentTools(context: vscode.ExtensionContext, wiring: AgentToolsWiring): AgentTools {
+/**
+ * Registers the three tools for the extension's lifetime. Returns the registered instances by name: the
+ * extension-host tests call their prepareInvocation as VS Code does (VS Code answers its own confirmation dialog
+ * with "yes" in test runs, so the dialog's text is checked at the source).
+ */
+export function registerAgentTools(
+  context: vscode.ExtensionContext,
+  wiring: AgentToolsWiring,
+): Record<string, vscode.LanguageModelTool<unknown>> {
   const drafts = wiring.drafts ?? new MementoReplyDrafts(context.globalState, wiring.openPanel);
   const tools = new AgentTools({ service: wiring.service, drafts });
 
@@ -38,12 +45,15 @@ export function registerAgentTools(context: vscode.ExtensionContext, wiring: Age
     invoke: async (options, token) => textResult(await withSignal(token, (signal) => tools.draftReply(options.input, signal))),
   };
 
-  context.subscriptions.push(
-    vscode.lm.registerTool(TOOL_NAMES.getTicket, getTicket),
-    vscode.lm.registerTool(TOOL_NAMES.listTickets, listTickets),
-    vscode.lm.registerTool(TOOL_NAMES.draftReply, draftReply),
-  );
-  return tools;
+  const registered = {
+    [TOOL_NAMES.getTicket]: getTicket,
+    [TOOL_NAMES.listTickets]: listTickets,
+    [TOOL_NAMES.draftReply]: draftReply,
+  };
+  for (const [name, tool] of Object.entries(registered)) {
+    context.subscriptions.push(vscode.lm.registerTool(name, tool));
+  }
+  return registered;
 }
 
 function textResult(text: string): vscode.LanguageModelToolResult {

@@ -1,11 +1,11 @@
 // Where a drafted reply waits for the user: the ticket panel's reply box reads it, the user edits and sends it.
 // No vscode import: the store takes the small part of a Memento it needs.
 
-/** What the draft tool needs from the reply box: put text in it, show it. */
+/** What the draft tool needs from the reply box: read what is there, put text in it, show it. */
 export interface ReplyDrafts {
-  /** The draft waiting in the ticket's reply box ('' when none). */
+  /** The text waiting in the ticket's reply box ('' when none). */
   getDraft(ticketId: string): string;
-  /** Replaces the ticket's draft with `text` (kept across reloads until the user sends or clears it). */
+  /** Replaces the text of the ticket's draft (kept across reloads until the user sends or clears it). */
   setDraft(ticketId: string, text: string): Promise<void>;
   /** Shows the ticket's panel, where the reply box is. */
   open(ticketId: string): Promise<void> | void;
@@ -17,16 +17,13 @@ export interface DraftMemento {
   update(key: string, value: unknown): Thenable<void>;
 }
 
-/** Key in globalState: { [ticketId]: { text, updatedAt } }. The panel's reply box reads and clears the same entry. */
-export const REPLY_DRAFTS_KEY = 'aliyunTickets.replyDrafts';
+/**
+ * One globalState entry per ticket, `aliyunTickets.draft.<ticketId>` = { text, encrypt, attachments, savedAt }: the
+ * layout the ticket panel's reply box keeps its drafts in, so a panel opened after the tool ran shows the text.
+ */
+export const DRAFT_KEY_PREFIX = 'aliyunTickets.draft.';
 
-export interface StoredDraft {
-  text: string;
-  /** Epoch ms of the last change. */
-  updatedAt: number;
-}
-
-/** Drafts per ticket in the extension's global storage: they outlive the panel, a reload and a window. */
+/** Drafts in the extension's global storage: they outlive the panel, a reload and a window. */
 export class MementoReplyDrafts implements ReplyDrafts {
   constructor(
     private readonly memento: DraftMemento,
@@ -35,20 +32,27 @@ export class MementoReplyDrafts implements ReplyDrafts {
   ) {}
 
   getDraft(ticketId: string): string {
-    const entry = this.all()[ticketId];
-    return typeof entry?.text === 'string' ? entry.text : '';
+    const text = this.stored(ticketId).text;
+    return typeof text === 'string' ? text : '';
   }
 
+  /** Replaces the text only: the confidential switch and attachments the user set on the draft stay as they were. */
   async setDraft(ticketId: string, text: string): Promise<void> {
-    await this.memento.update(REPLY_DRAFTS_KEY, { ...this.all(), [ticketId]: { text, updatedAt: this.now() } });
+    const previous = this.stored(ticketId);
+    await this.memento.update(DRAFT_KEY_PREFIX + ticketId, {
+      text,
+      encrypt: previous.encrypt === true,
+      attachments: Array.isArray(previous.attachments) ? previous.attachments : [],
+      savedAt: this.now(),
+    });
   }
 
   async open(ticketId: string): Promise<void> {
     await this.openPanel(ticketId);
   }
 
-  private all(): Record<string, StoredDraft> {
-    const value = this.memento.get<unknown>(REPLY_DRAFTS_KEY);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, StoredDraft>) : {};
+  private stored(ticketId: string): Record<string, unknown> {
+    const value = this.memento.get<unknown>(DRAFT_KEY_PREFIX + ticketId);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   }
 }

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { TicketClient } from '../../../src/api/client';
 import type { StatusValue } from '../../../src/api/types';
-import { MementoReplyDrafts, REPLY_DRAFTS_KEY, type DraftMemento } from '../../../src/features/agent-tools/replyDrafts';
+import { DRAFT_KEY_PREFIX, MementoReplyDrafts, type DraftMemento } from '../../../src/features/agent-tools/replyDrafts';
 import { AgentTools } from '../../../src/features/agent-tools/tools';
 import { createTicketService } from '../../../src/tickets/ticketService';
 import type { TicketClientLike } from '../../../src/tickets/types';
@@ -183,11 +183,21 @@ describe('agent tools against the emulator', function () {
       const answer = await tools.draftReply({ ticketId: '0005pygcw', text: '  Thanks, the output is attached.\u202E  ' });
       assert.match(answer, /^The draft reply \(31 characters\) is in the reply box of ticket 0005PYGCW, and its panel is open\. Nothing was sent/);
       assert.match(answer, /this ticket is completed; support may not accept a reply/, '0005PYGCW is completed in the demo seed');
-      const stored = memento.get<Record<string, { text: string }>>(REPLY_DRAFTS_KEY)!;
-      assert.strictEqual(stored['0005PYGCW'].text, 'Thanks, the output is attached.');
+      const stored = memento.get<{ text: string; encrypt: boolean; attachments: unknown[] }>(`${DRAFT_KEY_PREFIX}0005PYGCW`)!;
+      assert.deepStrictEqual({ ...stored, savedAt: 0 }, { text: 'Thanks, the output is attached.', encrypt: false, attachments: [], savedAt: 0 });
       assert.deepStrictEqual(opened, ['0005PYGCW']);
       const again = await tools.prepareDraft({ ticketId: '0005PYGCW', text: 'New text' });
       assert.match(again!.message, /This replaces the draft already in that reply box \(31 characters\)/);
+    });
+
+    it('replacing the text of a draft keeps the confidential switch and the attachments the user set', async () => {
+      const attachment = { name: 'iostat.txt', size: 120, objectKey: 'uploads/iostat.txt' };
+      await memento.update(`${DRAFT_KEY_PREFIX}001571BTXC`, { text: 'my own words', encrypt: true, attachments: [attachment], savedAt: 1 });
+      const confirmation = await tools.prepareDraft({ ticketId: '001571BTXC', text: 'Agent text' });
+      assert.match(confirmation!.message, /replaces the draft already in that reply box \(12 characters\)/);
+      await tools.draftReply({ ticketId: '001571BTXC', text: 'Agent text' });
+      const stored = memento.get<{ text: string; encrypt: boolean; attachments: unknown[] }>(`${DRAFT_KEY_PREFIX}001571BTXC`)!;
+      assert.deepStrictEqual([stored.text, stored.encrypt, stored.attachments], ['Agent text', true, [attachment]]);
     });
 
     it('refuses empty or huge text, a bad id, an unknown ticket and signed out, storing nothing', async () => {
