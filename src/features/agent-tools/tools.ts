@@ -5,7 +5,7 @@ import type { ListTicketsQuery, StatusName, Ticket, TicketNote, TicketSummary } 
 import { STATUS_NAMES } from '../../api/types';
 import { statusLook } from '../../tickets/display';
 import type { TicketService } from '../../tickets/types';
-import { parseDateRange, validateKeyword } from '../explorer/filter';
+import { parseDateRange, statusValueOf, validateKeyword } from '../explorer/filter';
 import { parseTicketIdInput } from '../open-ticket/ticketId';
 import {
   DRAFT_MAX,
@@ -48,7 +48,7 @@ function statusesFor(choice: StatusChoice): StatusName[] {
     case 'any':
       return ALL_STATUSES;
     case 'waiting_for_you':
-      return ALL_STATUSES.filter((name) => statusLook(valueOf(name)).needsYou);
+      return ALL_STATUSES.filter((name) => statusLook(statusValueOf(name)).needsYou);
     case 'open':
       return ALL_STATUSES.filter((name) => name !== 'confirmed');
     case 'completed':
@@ -56,10 +56,6 @@ function statusesFor(choice: StatusChoice): StatusName[] {
     default:
       return [choice];
   }
-}
-
-function valueOf(name: StatusName): number {
-  return Number(Object.entries(STATUS_NAMES).find(([, n]) => n === name)?.[0] ?? 1);
 }
 
 function field(input: unknown, name: string): unknown {
@@ -107,8 +103,8 @@ export class AgentTools {
     const parsed = this.parseListInput(input);
     if (!parsed.ok) return `Listing tickets failed: ${parsed.message}`;
     const { statuses, base, page, pageSize, filter } = parsed;
-    const waiting = statuses.filter((name) => statusLook(valueOf(name)).needsYou);
-    const others = statuses.filter((name) => !statusLook(valueOf(name)).needsYou);
+    const waiting = statuses.filter((name) => statusLook(statusValueOf(name)).needsYou);
+    const others = statuses.filter((name) => !statusLook(statusValueOf(name)).needsYou);
     const offset = (page - 1) * pageSize;
     try {
       const first = waiting.length ? await this.slice(base, waiting, offset, pageSize, signal) : { tickets: [], total: 0 };
@@ -181,7 +177,7 @@ export class AgentTools {
     } catch {
       shown = false;
     }
-    const completed = statusLook(ticket.status?.value ?? 1).value === 6;
+    const completed = statusLook(ticket.status?.value ?? 1).name === 'confirmed';
     return [
       `The draft reply (${draft.length} characters) is in the reply box of ticket ${ticketId}` +
         (shown ? ', and its panel is open.' : '; its panel could not be opened (the user can open the ticket).'),
