@@ -12,13 +12,12 @@ import {
   type AliyunTicketsTestApi,
 } from './harness';
 import { HOSTILE_STRINGS } from '../fixtures/hostile-strings';
+import { LIVE_LINK, outsideQuotes } from '../unit/agent-tools/helpers';
 
 const GET = 'aliyunTickets_getTicket';
 const LIST = 'aliyunTickets_listTickets';
 const DRAFT = 'aliyunTickets_draftReply';
 const READS = new Set(['GetTicket', 'ListTickets', 'ListTicketNotes']);
-/** A URL or command link a model could follow (the tools write them defanged, as `scheme[:]`). */
-const LIVE_LINK = /\b(?:[a-z][a-z0-9+.-]*:\/\/|(?:command|vscode[a-z-]*|javascript|vbscript|data|file|mailto):)/i;
 
 /** Calls a tool as an agent would, outside a chat (no invocation token), and returns its text. */
 async function invoke(name: string, input: object, token?: vscode.CancellationToken): Promise<string> {
@@ -122,8 +121,7 @@ describe('agent tools through vscode.lm.invokeTool', function () {
         const label = HOSTILE_STRINGS[i]?.label ?? 'the list';
         assert.doesNotMatch(text, LIVE_LINK, `a live link from: ${label}`);
         // Outside the ```text blocks and `code spans` (which nothing inside can close), no markup and no link syntax.
-        const outside = text.replace(/```text\n[\s\S]*?\n```/g, '').replace(/`[^`\n]*`/g, '');
-        assert.doesNotMatch(outside, /[<>]|\]\(|`/, `ticket text outside its quotes, from: ${label}`);
+        assert.doesNotMatch(outsideQuotes(text), /[<>`]|\]\(/, `ticket text outside its quotes, from: ${label}`);
         if (i < HOSTILE_STRINGS.length) assert.match(text, /\nEnd of ticket HST\d{7}\.$/, `our frame closes the answer: ${label}`);
       });
       assert.deepStrictEqual(await writesSeen(), []);

@@ -14,11 +14,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /**
  * Schemes that make text followable: anything written `scheme://`, plus the schemes that work without `//`
- * (VS Code command links, script and data URLs, mail). `script:` catches javascript:, vbscript: and the
+ * (VS Code command links, script and data URLs, mail) and web schemes however many slashes follow (browsers
+ * read `http:/host` and `http:host` as links too). `script:` catches javascript:, vbscript: and the
  * entity-split `jav&#x09;ascript:` alike.
  */
 const URL_SCHEME = /\b([a-z][a-z0-9+.-]*)\s*:(?=\s*\/\/)/gi;
-const BARE_SCHEMES = /\b(command|vscode(?:-[a-z]+)?|data|file|mailto|about|blob|chrome|edge|[a-z]*script)\s*:/gi;
+const BARE_SCHEMES = /\b(https?|ftps?|wss?|command|vscode(?:-[a-z]+)?|data|file|mailto|about|blob|chrome|edge|[a-z]*script)\s*:/gi;
 const WWW = /\bwww\./gi;
 /** A markdown link or image needs `](`; a space between the two keeps both characters and kills the link. */
 const MARKDOWN_LINK = /\]\s*\(/g;

@@ -7,7 +7,7 @@ const MarkdownIt = require('markdown-it');
 export const markdown = new MarkdownIt({ html: true, linkify: true });
 
 /** A URL or command link a model or renderer could follow (the defanged forms read `scheme[:]`). */
-export const LIVE_LINK = /\b(?:[a-z][a-z0-9+.-]*:\/\/|(?:command|vscode[a-z-]*|javascript|vbscript|data|file|mailto):)/i;
+export const LIVE_LINK = /\b(?:[a-z][a-z0-9+.-]*:\/\/|(?:https?|ftps?|wss?|command|vscode[a-z-]*|javascript|vbscript|data|file|mailto):)/i;
 
 /** The element names in rendered HTML, in order (e.g. ['p', 'code']). */
 export function renderedTags(html: string): string[] {

@@ -10,6 +10,7 @@ describe('agent tools: inert text', () => {
     const cases: Array<[string, string]> = [
       ['see https://evil.example/phish', 'see https[:]//evil.example/phish'],
       ['HTTP://EVIL.example', 'HTTP[:]//EVIL.example'],
+      ['http:/evil.example/x and https:evil.example', 'http[:]/evil.example/x and https[:]evil.example'],
       ['[x](command:workbench.action.terminal.new)', '[x] (command[:]workbench.action.terminal.new)'],
       ['vscode://file/etc/passwd', 'vscode[:]//file/etc/passwd'],
       ['vscode-insiders:extension/x', 'vscode-insiders[:]extension/x'],
