@@ -26,7 +26,7 @@ export function registerAgentTools(
   const tools = new AgentTools({ service: wiring.service, drafts });
 
   const getTicket: vscode.LanguageModelTool<unknown> = {
-    prepareInvocation: (options) => ({ invocationMessage: `Reading ticket ${idForMessage(options.input)}` }),
+    prepareInvocation: (options) => ({ invocationMessage: `Reading Alibaba Cloud ticket ${idForMessage(options.input)}`.trim() }),
     invoke: async (options, token) => textResult(await withSignal(token, (signal) => tools.getTicket(options.input, signal))),
   };
   const listTickets: vscode.LanguageModelTool<unknown> = {
@@ -37,7 +37,7 @@ export function registerAgentTools(
     prepareInvocation: async (options, token) => {
       const confirmation = await withSignal(token, (signal) => tools.prepareDraft(options.input, signal));
       return {
-        invocationMessage: `Putting a draft reply into ticket ${idForMessage(options.input)}`,
+        invocationMessage: `Putting a draft reply into ${idForMessage(options.input) ? `ticket ${idForMessage(options.input)}` : 'a ticket'}`,
         // Without usable input there is nothing to confirm: invoke answers what is wrong and stores nothing.
         confirmationMessages: confirmation && { title: confirmation.title, message: new vscode.MarkdownString(confirmation.message) },
       };
