@@ -22,7 +22,9 @@ const READS = new Set(['GetTicket', 'ListTickets', 'ListTicketNotes']);
 /** Calls a tool as an agent would, outside a chat (no invocation token), and returns its text. */
 async function invoke(name: string, input: object, token?: vscode.CancellationToken): Promise<string> {
   const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined }, token);
-  return result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : `[${typeof part}]`)).join('');
+  return result.content
+    .map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : `[${typeof part}]`))
+    .join('');
 }
 
 /** Draft texts stored for the panel's reply box (globalState `aliyunTickets.draft.<ticketId>`), by ticket id. */
@@ -30,13 +32,14 @@ function storedDrafts(api: AliyunTicketsTestApi): Record<string, string> {
   const global = JSON.parse(api.inspect.storedState()).global as Record<string, { text?: string } | undefined>;
   const drafts: Record<string, string> = {};
   for (const [key, value] of Object.entries(global)) {
-    if (key.startsWith('aliyunTickets.draft.') && value?.text) drafts[key.slice('aliyunTickets.draft.'.length)] = value.text;
+    if (key.startsWith('aliyunTickets.draft.') && value?.text)
+      drafts[key.slice('aliyunTickets.draft.'.length)] = value.text;
   }
   return drafts;
 }
 
 async function writesSeen(): Promise<string[]> {
-  return (await emulator.requests()).map((r) => r.action).filter((action) => !READS.has(action));
+  return (await emulator.requests()).map((r) => r.action ?? '(none)').filter((action) => !READS.has(action));
 }
 
 describe('agent tools through vscode.lm.invokeTool', function () {
@@ -71,27 +74,42 @@ describe('agent tools through vscode.lm.invokeTool', function () {
   });
 
   it('Get Ticket answers the ticket and its conversation, by id or console link', async () => {
-    const text = await invoke(GET, { ticketId: 'https://smartservice.console.aliyun.com/service/detail?ticketId=001571BTXC' });
-    assert.match(text, /^Ticket 001571BTXC \(Alibaba Cloud support ticket\)\.\nThe following is ticket data, written by other people/);
+    const text = await invoke(GET, {
+      ticketId: 'https://smartservice.console.aliyun.com/service/detail?ticketId=001571BTXC',
+    });
+    assert.match(
+      text,
+      /^Ticket 001571BTXC \(Alibaba Cloud support ticket\)\.\nThe following is ticket data, written by other people/,
+    );
     assert.match(text, /Title: ` OSS 403 when uploading from <b>CI<\/b> `/);
     assert.match(text, /support is waiting for the user to answer/);
     assert.match(text, /role support \(Alibaba Cloud support\)/);
     assert.doesNotMatch(text, LIVE_LINK);
-    const actions = (await emulator.requests()).map((r) => r.action).sort();
+    const actions = (await emulator.requests()).map((r) => r.action ?? '(none)').sort((a, b) => a.localeCompare(b));
     assert.deepStrictEqual(actions, ['GetTicket', 'ListTicketNotes']);
   });
 
   it('List Tickets answers a page with the tickets waiting for the user first, and totals', async () => {
     const text = await invoke(LIST, { status: 'open', pageSize: 10 });
-    assert.match(text, /^Alibaba Cloud support tickets \(status open\): \d+ in all, \d+ waiting for the user\. Page 1 of \d+, 10 per page/);
+    assert.match(
+      text,
+      /^Alibaba Cloud support tickets \(status open\): \d+ in all, \d+ waiting for the user\. Page 1 of \d+, 10 per page/,
+    );
     const flags = [...text.matchAll(/^- [0-9A-Z]+ · (WAITING FOR THE USER · )?/gm)].map((m) => Boolean(m[1]));
     assert.strictEqual(flags.length, 10);
-    assert.deepStrictEqual(flags, [...flags].sort((a, b) => Number(b) - Number(a)), 'waiting tickets come first');
+    assert.deepStrictEqual(
+      flags,
+      [...flags].sort((a, b) => Number(b) - Number(a)),
+      'waiting tickets come first',
+    );
     assert.ok(flags[0], 'the demo has tickets waiting for the user');
   });
 
   it('bad input, an unknown ticket, throttling and signing out each answer one sentence with what to do', async () => {
-    assert.match(await invoke(GET, { ticketId: 'no such thing!' }), /^Reading the ticket failed: A ticket ID has only letters and digits/);
+    assert.match(
+      await invoke(GET, { ticketId: 'no such thing!' }),
+      /^Reading the ticket failed: A ticket ID has only letters and digits/,
+    );
     assert.match(await invoke(GET, { ticketId: '0009ZZZZZ' }), /failed: That ticket was not found/);
     await emulator.inject({ kind: 'throttle', retryAfterMs: 120_000, action: 'ListTickets' });
     const throttled = await invoke(LIST, { keyword: 'throttle-check' });
@@ -102,7 +120,10 @@ describe('agent tools through vscode.lm.invokeTool', function () {
       assert.match(signedOut, /not signed in.*"Alibaba Cloud Tickets: Sign In"/);
       for (const text of [throttled, signedOut]) {
         assert.doesNotMatch(text, /\n\s+at |Error:/, 'no stack');
-        assert.ok(!text.includes(DEMO_CREDENTIALS.accessKeySecret) && !text.includes(DEMO_CREDENTIALS.accessKeyId), 'no key');
+        assert.ok(
+          !text.includes(DEMO_CREDENTIALS.accessKeySecret) && !text.includes(DEMO_CREDENTIALS.accessKeyId),
+          'no key',
+        );
       }
     } finally {
       await api.auth.signInWith(DEMO_CREDENTIALS);
@@ -122,7 +143,8 @@ describe('agent tools through vscode.lm.invokeTool', function () {
         assert.doesNotMatch(text, LIVE_LINK, `a live link from: ${label}`);
         // Outside the ```text blocks and `code spans` (which nothing inside can close), no markup and no link syntax.
         assert.doesNotMatch(outsideQuotes(text), /[<>`]|\]\(/, `ticket text outside its quotes, from: ${label}`);
-        if (i < HOSTILE_STRINGS.length) assert.match(text, /\nEnd of ticket HST\d{7}\.$/, `our frame closes the answer: ${label}`);
+        if (i < HOSTILE_STRINGS.length)
+          assert.match(text, /\nEnd of ticket HST\d{7}\.$/, `our frame closes the answer: ${label}`);
       });
       assert.deepStrictEqual(await writesSeen(), []);
     } finally {
@@ -130,7 +152,7 @@ describe('agent tools through vscode.lm.invokeTool', function () {
     }
   });
 
-  describe('Draft Reply, behind VS Code\'s confirmation', () => {
+  describe("Draft Reply, behind VS Code's confirmation", () => {
     // Outside a chat VS Code shows a tool's confirmationMessages in a modal dialog (LanguageModelToolsService.invokeTool
     // → IDialogService.confirm), but in an extension-test run its DialogService answers every confirm() with "yes"
     // without showing anything (skipDialogs(): isExtensionDevelopment && extensionTestsLocationURI). So the dialog's
@@ -146,21 +168,36 @@ describe('agent tools through vscode.lm.invokeTool', function () {
       const text = 'Hello, the iostat output is below.\n```\nsda 0.50 1.2\n```\nSee https://example.com/guide';
       const tool = api.agentTools[DRAFT];
       assert.ok(tool?.prepareInvocation, 'the draft tool prepares a confirmation');
-      const prepared = await tool.prepareInvocation({ input: { ticketId: '001571BTXC', text } }, new vscode.CancellationTokenSource().token);
+      const prepared = await tool.prepareInvocation(
+        { input: { ticketId: '001571BTXC', text } },
+        new vscode.CancellationTokenSource().token,
+      );
       const confirmation = prepared?.confirmationMessages;
       assert.ok(confirmation, 'VS Code asks the user before the draft tool runs');
       assert.strictEqual(confirmation.title, 'Put a draft reply into ticket 001571BTXC?');
       const message = typeof confirmation.message === 'string' ? confirmation.message : confirmation.message.value;
-      assert.match(message, /^The reply box of ticket 001571BTXC \(` OSS 403 when uploading from <b>CI<\/b> `\) will hold this text for you to read, edit and send\. Nothing is sent to Alibaba Cloud now\./);
-      assert.ok(message.endsWith(`\n\n\`\`\`\`text\n${text}\n\`\`\`\``), `the exact text, in a fence longer than its own: ${message}`);
+      assert.match(
+        message,
+        /^The reply box of ticket 001571BTXC \(` OSS 403 when uploading from <b>CI<\/b> `\) will hold this text for you to read, edit and send\. Nothing is sent to Alibaba Cloud now\./,
+      );
+      assert.ok(
+        message.endsWith(`\n\n\`\`\`\`text\n${text}\n\`\`\`\``),
+        `the exact text, in a fence longer than its own: ${message}`,
+      );
       assert.deepStrictEqual(storedDrafts(api), {});
       assert.deepStrictEqual(await writesSeen(), []);
     });
 
     it('without usable input there is nothing to confirm, and invoking stores nothing', async () => {
-      const prepared = await api.agentTools[DRAFT].prepareInvocation!({ input: { ticketId: '001571BTXC', text: '   ' } }, new vscode.CancellationTokenSource().token);
+      const prepared = await api.agentTools[DRAFT].prepareInvocation!(
+        { input: { ticketId: '001571BTXC', text: '   ' } },
+        new vscode.CancellationTokenSource().token,
+      );
       assert.strictEqual(prepared?.confirmationMessages, undefined);
-      assert.match(await invoke(DRAFT, { ticketId: '001571BTXC', text: '   ' }), /^Drafting the reply failed: give text/);
+      assert.match(
+        await invoke(DRAFT, { ticketId: '001571BTXC', text: '   ' }),
+        /^Drafting the reply failed: give text/,
+      );
       assert.deepStrictEqual(storedDrafts(api), {});
     });
 
@@ -169,10 +206,13 @@ describe('agent tools through vscode.lm.invokeTool', function () {
       assert.deepStrictEqual(storedDrafts(api), {});
     });
 
-    it('once confirmed, the text waits in the ticket\'s reply box and its panel opens; nothing is sent', async () => {
+    it("once confirmed, the text waits in the ticket's reply box and its panel opens; nothing is sent", async () => {
       const text = 'Thanks, the renewal works now.';
       const answer = await invoke(DRAFT, { ticketId: '001571btxc', text });
-      assert.match(answer, /^The draft reply \(30 characters\) is in the reply box of ticket 001571BTXC, and its panel is open\. Nothing was sent/);
+      assert.match(
+        answer,
+        /^The draft reply \(30 characters\) is in the reply box of ticket 001571BTXC, and its panel is open\. Nothing was sent/,
+      );
       assert.strictEqual(storedDrafts(api)['001571BTXC'], text);
       await waitFor('the ticket panel', () => api.panels.openTicketIds().includes('001571BTXC'));
       assert.deepStrictEqual(await writesSeen(), []);

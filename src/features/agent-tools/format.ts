@@ -64,7 +64,12 @@ export interface ConversationText {
 }
 
 /** A ticket and its whole conversation (oldest first), as data. `notesError` when the conversation could not be loaded. */
-export function formatTicket(ticket: Ticket, notes: TicketNote[] | undefined, nowMs: number, notesError?: unknown): ConversationText {
+export function formatTicket(
+  ticket: Ticket,
+  notes: TicketNote[] | undefined,
+  nowMs: number,
+  notesError?: unknown,
+): ConversationText {
   const lines: string[] = [];
   lines.push(`Ticket ${ticket.ticketId} (Alibaba Cloud support ticket).`);
   lines.push(dataWarning('ticket data'));
@@ -96,7 +101,9 @@ export function formatTicket(ticket: Ticket, notes: TicketNote[] | undefined, no
     omitted = first;
     lines.push(`Conversation (${notes.length} message${notes.length === 1 ? '' : 's'}, oldest first):`);
     if (omitted > 0) {
-      lines.push(`[${omitted} earlier message${omitted === 1 ? '' : 's'} left out to keep this answer short; the ticket panel shows them.]`);
+      lines.push(
+        `[${omitted} earlier message${omitted === 1 ? '' : 's'} left out to keep this answer short; the ticket panel shows them.]`,
+      );
     }
     lines.push('');
     lines.push(blocks.slice(first).join('\n\n'));
@@ -139,7 +146,9 @@ export function formatTicketList(page: ListPageText): string {
       'tickets waiting for the user come first, then the others, newest first within each group.',
   );
   if (page.tickets.length === 0) {
-    lines.push(page.total === 0 ? 'No tickets match.' : `Page ${page.page} is past the end (the last page is ${pages}).`);
+    lines.push(
+      page.total === 0 ? 'No tickets match.' : `Page ${page.page} is past the end (the last page is ${pages}).`,
+    );
     return lines.join('\n');
   }
   lines.push(dataWarning('a list of ticket titles'));
@@ -147,7 +156,9 @@ export function formatTicketList(page: ListPageText): string {
   for (const ticket of page.tickets) {
     const look = statusLook(ticket.status?.value ?? 1);
     const flag = look.needsYou ? 'WAITING FOR THE USER · ' : '';
-    lines.push(`- ${ticket.ticketId} · ${flag}${span(statusText(ticket.status), 60)} (${look.name}: ${look.label}) · title ${span(ticket.title, INLINE_MAX, '(no title)')}`);
+    lines.push(
+      `- ${ticket.ticketId} · ${flag}${span(statusText(ticket.status), 60)} (${look.name}: ${look.label}) · title ${span(ticket.title, INLINE_MAX, '(no title)')}`,
+    );
   }
   lines.push('');
   if (page.page < pages) lines.push(`More: ask for page ${page.page + 1}.`);
@@ -195,7 +206,12 @@ export interface DraftConfirmation {
  * The confirmation VS Code shows before the draft tool runs: the ticket and exactly the text, fenced so that nothing
  * in it renders or links; whether it replaces a draft already there.
  */
-export function draftConfirmation(ticketId: string, text: string, ticketTitle: string | undefined, existingDraftLength: number): DraftConfirmation {
+export function draftConfirmation(
+  ticketId: string,
+  text: string,
+  ticketTitle: string | undefined,
+  existingDraftLength: number,
+): DraftConfirmation {
   const about = ticketTitle === undefined ? '' : ` (${span(ticketTitle, INLINE_MAX, '(no title)')})`;
   const replaces =
     existingDraftLength > 0

@@ -19,7 +19,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * entity-split `jav&#x09;ascript:` alike.
  */
 const URL_SCHEME = /\b([a-z][a-z0-9+.-]*)\s*:(?=\s*\/\/)/gi;
-const BARE_SCHEMES = /\b(https?|ftps?|wss?|command|vscode(?:-[a-z]+)?|data|file|mailto|about|blob|chrome|edge|[a-z]*script)\s*:/gi;
+const BARE_SCHEMES =
+  /\b(https?|ftps?|wss?|command|vscode(?:-[a-z]+)?|data|file|mailto|about|blob|chrome|edge|[a-z]*script)\s*:/gi;
 const WWW = /\bwww\./gi;
 /** A markdown link or image needs `](`; a space between the two keeps both characters and kills the link. */
 const MARKDOWN_LINK = /\]\s*\(/g;
@@ -69,7 +70,10 @@ export function fenced(text: string, max: number): string {
  * neutralized, at most `max` characters. Empty text becomes `fallback` (plain, not quoted).
  */
 export function span(text: string, max: number, fallback = '(none)'): string {
-  const line = neutralize(text).replace(/[\n\t]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  const line = neutralize(text)
+    .replace(/[\n\t]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
   if (!line) return fallback;
   let value = line.replace(/`/g, 'ˋ');
   if (value.length > max) {

@@ -26,12 +26,16 @@ export function registerAgentTools(
   const tools = new AgentTools({ service: wiring.service, drafts });
 
   const getTicket: vscode.LanguageModelTool<unknown> = {
-    prepareInvocation: (options) => ({ invocationMessage: `Reading Alibaba Cloud ticket ${idForMessage(options.input)}`.trim() }),
-    invoke: async (options, token) => textResult(await withSignal(token, (signal) => tools.getTicket(options.input, signal))),
+    prepareInvocation: (options) => ({
+      invocationMessage: `Reading Alibaba Cloud ticket ${idForMessage(options.input)}`.trim(),
+    }),
+    invoke: async (options, token) =>
+      textResult(await withSignal(token, (signal) => tools.getTicket(options.input, signal))),
   };
   const listTickets: vscode.LanguageModelTool<unknown> = {
     prepareInvocation: () => ({ invocationMessage: 'Listing Alibaba Cloud support tickets' }),
-    invoke: async (options, token) => textResult(await withSignal(token, (signal) => tools.listTickets(options.input, signal))),
+    invoke: async (options, token) =>
+      textResult(await withSignal(token, (signal) => tools.listTickets(options.input, signal))),
   };
   const draftReply: vscode.LanguageModelTool<unknown> = {
     prepareInvocation: async (options, token) => {
@@ -39,10 +43,14 @@ export function registerAgentTools(
       return {
         invocationMessage: `Putting a draft reply into ${idForMessage(options.input) ? `ticket ${idForMessage(options.input)}` : 'a ticket'}`,
         // Without usable input there is nothing to confirm: invoke answers what is wrong and stores nothing.
-        confirmationMessages: confirmation && { title: confirmation.title, message: new vscode.MarkdownString(confirmation.message) },
+        confirmationMessages: confirmation && {
+          title: confirmation.title,
+          message: new vscode.MarkdownString(confirmation.message),
+        },
       };
     },
-    invoke: async (options, token) => textResult(await withSignal(token, (signal) => tools.draftReply(options.input, signal))),
+    invoke: async (options, token) =>
+      textResult(await withSignal(token, (signal) => tools.draftReply(options.input, signal))),
   };
 
   const registered = {

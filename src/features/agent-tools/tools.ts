@@ -65,7 +65,8 @@ function field(input: unknown, name: string): unknown {
 /** The ticket id in the model's input (an id, "ticket 0005PYGCW" or a console URL), or a sentence saying what is wrong. */
 function ticketIdOf(input: unknown): { ok: true; ticketId: string } | { ok: false; message: string } {
   const raw = field(input, 'ticketId');
-  if (typeof raw !== 'string') return { ok: false, message: 'Give ticketId: a ticket id like 0005PYGCW, or a console link to the ticket.' };
+  if (typeof raw !== 'string')
+    return { ok: false, message: 'Give ticketId: a ticket id like 0005PYGCW, or a console link to the ticket.' };
   const parsed = parseTicketIdInput(raw);
   return parsed.ok ? parsed : { ok: false, message: `${parsed.message} (ticketId was ${span(raw, 60, 'empty')})` };
 }
@@ -107,7 +108,9 @@ export class AgentTools {
     const others = statuses.filter((name) => !statusLook(statusValueOf(name)).needsYou);
     const offset = (page - 1) * pageSize;
     try {
-      const first = waiting.length ? await this.slice(base, waiting, offset, pageSize, signal) : { tickets: [], total: 0 };
+      const first = waiting.length
+        ? await this.slice(base, waiting, offset, pageSize, signal)
+        : { tickets: [], total: 0 };
       const room = pageSize - first.tickets.length;
       const rest = others.length
         ? await this.slice(base, others, Math.max(0, offset - first.total), room, signal)
@@ -191,14 +194,22 @@ export class AgentTools {
   private parseListInput(
     input: unknown,
   ):
-    | { ok: true; statuses: StatusName[]; base: Omit<ListTicketsQuery, 'pageNumber' | 'pageSize' | 'statuses'>; page: number; pageSize: number; filter: string }
+    | {
+        ok: true;
+        statuses: StatusName[];
+        base: Omit<ListTicketsQuery, 'pageNumber' | 'pageSize' | 'statuses'>;
+        page: number;
+        pageSize: number;
+        filter: string;
+      }
     | { ok: false; message: string } {
     const status = field(input, 'status') ?? 'any';
     if (typeof status !== 'string' || !(STATUS_CHOICES as readonly string[]).includes(status)) {
       return { ok: false, message: `status must be one of ${STATUS_CHOICES.join(', ')}.` };
     }
     const page = field(input, 'page') ?? 1;
-    if (typeof page !== 'number' || !Number.isInteger(page) || page < 1) return { ok: false, message: 'page must be a whole number from 1.' };
+    if (typeof page !== 'number' || !Number.isInteger(page) || page < 1)
+      return { ok: false, message: 'page must be a whole number from 1.' };
     const pageSize = field(input, 'pageSize') ?? DEFAULT_PAGE_SIZE;
     if (typeof pageSize !== 'number' || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       return { ok: false, message: `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}.` };
@@ -220,15 +231,26 @@ export class AgentTools {
     }
     if (from?.trim() || to?.trim()) {
       // A lone "to" date means everything created up to it.
-      const range = parseDateRange(`${from?.trim() || '2000-01-01'}${to?.trim() ? ` to ${to.trim()}` : ''}`, this.now());
-      if (!range.ok) return { ok: false, message: `${range.message} (createdFrom / createdTo are dates like 2026-11-01.)` };
+      const range = parseDateRange(
+        `${from?.trim() || '2000-01-01'}${to?.trim() ? ` to ${to.trim()}` : ''}`,
+        this.now(),
+      );
+      if (!range.ok)
+        return { ok: false, message: `${range.message} (createdFrom / createdTo are dates like 2026-11-01.)` };
       if (range.range) {
         base.startDate = range.range.startDate;
         base.endDate = range.range.endDate;
         filter.push(`created ${from?.trim() || 'any time'} to ${to?.trim() || 'now'}`);
       }
     }
-    return { ok: true, statuses: statusesFor(status as StatusChoice), base, page, pageSize, filter: filter.join(' · ') };
+    return {
+      ok: true,
+      statuses: statusesFor(status as StatusChoice),
+      base,
+      page,
+      pageSize,
+      filter: filter.join(' · '),
+    };
   }
 
   /**

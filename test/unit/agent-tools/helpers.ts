@@ -1,13 +1,13 @@
 // Checks shared by the agent-tools tests: what a live link looks like, and what markdown would render from a result.
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const MarkdownIt = require('markdown-it');
 
 /** CommonMark with raw HTML and bare-URL linking on: the most a renderer could make of a tool result. */
 export const markdown = new MarkdownIt({ html: true, linkify: true });
 
 /** A URL or command link a model or renderer could follow (the defanged forms read `scheme[:]`). */
-export const LIVE_LINK = /\b(?:[a-z][a-z0-9+.-]*:\/\/|(?:https?|ftps?|wss?|command|vscode[a-z-]*|javascript|vbscript|data|file|mailto):)/i;
+export const LIVE_LINK =
+  /\b(?:[a-z][a-z0-9+.-]*:\/\/|(?:https?|ftps?|wss?|command|vscode[a-z-]*|javascript|vbscript|data|file|mailto):)/i;
 
 /** The element names in rendered HTML, in order (e.g. ['p', 'code']). */
 export function renderedTags(html: string): string[] {
