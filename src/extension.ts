@@ -9,6 +9,7 @@ import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
 import { Accounts } from './auth/accounts/accounts';
 import { registerAccounts } from './auth/accounts/registerAccounts';
+import { registerAgentTools } from './features/agent-tools/registerAgentTools';
 import { TicketPanels } from './features/details/ticketPanels';
 import { registerExplorer } from './features/explorer/explorerView';
 import { registerHovers } from './features/hover/ticketHovers';
@@ -78,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       panels.reloadAll();
     },
   });
+  // Tools for the editor's AI agents: read a ticket, list tickets, draft a reply the user confirms and sends.
+  const agentTools = registerAgentTools(context, { service: ticketService, openPanel: (ticketId) => panels.open(ticketId) });
 
   // Sign-in changes and setting changes reach every cache and panel.
   context.subscriptions.push(
@@ -115,7 +118,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     ),
   );
 
-  return testSurface?.api({ context, ticketService, explorer, auth, accounts });
+  return testSurface?.api({ context, ticketService, explorer, auth, accounts, agentTools });
 }
 
 /** Loaded on demand: in a user's window the test surface's code never runs. */

@@ -36,6 +36,11 @@ export interface AliyunTicketsTestApi {
     list(): Array<{ id: string; label: string; endpoint?: string; active: boolean }>;
     switchTo(accountId: string): Promise<void>;
   };
+  /**
+   * The registered language model tools by name (what vscode.lm.invokeTool reaches): tests call prepareInvocation
+   * to read the confirmation VS Code would show (in test runs VS Code confirms its own dialog without showing it).
+   */
+  agentTools: Record<string, vscode.LanguageModelTool<unknown>>;
   /** For "no secret anywhere" checks. */
   inspect: {
     /** Lines written to the log channel (already redacted), most recent last. */
@@ -71,8 +76,9 @@ export class TestSurface {
     explorer: { treeDataProvider: vscode.TreeDataProvider<unknown>; view: { description?: string; message?: string } };
     auth: AuthSession;
     accounts: Accounts;
+    agentTools: Record<string, vscode.LanguageModelTool<unknown>>;
   }): AliyunTicketsTestApi {
-    const { context, ticketService, explorer, auth, accounts } = services;
+    const { context, ticketService, explorer, auth, accounts, agentTools } = services;
     const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
     return {
       ticketService,
@@ -90,6 +96,7 @@ export class TestSurface {
         list: () => accounts.list().map((account) => ({ ...account, active: account.id === accounts.active()?.id })),
         switchTo: (accountId) => accounts.switchTo(accountId),
       },
+      agentTools,
       inspect: {
         logLines: () => [...this.logLines],
         storedState: () =>
