@@ -1,6 +1,7 @@
 // The explorer's filter: what the user chose, how it becomes a ListTickets query, and how it reads in the view's
 // description. No vscode import.
-import { STATUS_LABELS, STATUS_NAMES, type StatusName, type StatusValue } from '../../api/types';
+import { STATUS_LABELS, STATUS_NAMES, type StatusName } from '../../api/types';
+import { statusValueOf } from '../../tickets/status';
 
 export interface TicketFilter {
   /** Only these statuses (empty or absent: all). */
@@ -16,11 +17,6 @@ const DAY_MS = 24 * 3600_000;
 
 export function isFilterActive(filter: TicketFilter): boolean {
   return Boolean(filter.statuses?.length || filter.keyword || filter.startDate !== undefined);
-}
-
-export function statusValueOf(name: StatusName): StatusValue {
-  const entry = Object.entries(STATUS_NAMES).find(([, n]) => n === name);
-  return Number(entry?.[0] ?? 1) as StatusValue;
 }
 
 /** "Status: Waiting for your feedback, Processing · “timeout” · Created 2026-11-01 – 2026-11-27" (empty: no filter). */

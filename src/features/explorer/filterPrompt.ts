@@ -1,7 +1,7 @@
 // The Filter Tickets flow: statuses (multi-select), keyword, creation date. Escape at any step changes nothing.
 import * as vscode from 'vscode';
 import { STATUS_LABELS, STATUS_NAMES, type StatusName, type StatusValue } from '../../api/types';
-import { STATUS_GROUP_ORDER } from '../../tickets/display';
+import { STATUS_GROUP_ORDER } from '../../tickets/status';
 import { DATE_PRESETS, describeFilter, parseDateRange, presetRange, validateKeyword, type DatePreset, type TicketFilter } from './filter';
 
 const TITLE = 'Filter Tickets';

@@ -5,14 +5,14 @@ import type { Ticket, TicketSummary } from '../../api/types';
 import {
   escapeMarkdown,
   formatAge,
-  formatLocalTime,
   formatRelativeTime,
   sanitizeInline,
-  severityText,
   statusLook,
   statusText,
   titleText,
 } from '../../tickets/display';
+import { isFinished, isWaitingForYou } from '../../tickets/status';
+import { ticketRows } from '../../tickets/ticketRows';
 import type { ExplorerNode, GroupNode, LoadMoreNode, MessageNode, TicketNode } from './model';
 
 export const OPEN_COMMAND = 'aliyunTickets.openTicket';
@@ -56,14 +56,14 @@ function groupLook(node: GroupNode): NodeLook {
   const count = node.list.totalCount;
   const label = look.label;
   // Only "waiting for your feedback" is highlighted: support is blocked on the user there.
-  const attention = look.value === 3 && count > 0;
+  const attention = isWaitingForYou(look.value) && count > 0;
   return {
     label,
     description: node.list.error && node.list.pagesLoaded === 0 ? 'failed to load' : String(count),
     icon: { id: look.icon, color: look.color },
     contextValue: attention ? 'ticketGroup.attention' : 'ticketGroup',
     // Finished tickets stay folded: they are history, and the list can be long.
-    collapsible: count === 0 && !node.list.error ? 'none' : look.value === 6 ? 'collapsed' : 'expanded',
+    collapsible: count === 0 && !node.list.error ? 'none' : isFinished(look.value) ? 'collapsed' : 'expanded',
     highlight: attention ? [0, label.length] : undefined,
     tooltip: `${escapeMarkdown(label)}: ${count} ticket${count === 1 ? '' : 's'}${attention ? ' \\- support is waiting for you' : ''}`,
     accessibilityLabel: `${label}, ${count} ticket${count === 1 ? '' : 's'}`,
@@ -144,18 +144,9 @@ function messageLook(node: MessageNode): NodeLook {
   };
 }
 
-/** The lazily filled tooltip: title, status, severity, creation time, creator. Escaped; meant for an untrusted MarkdownString. */
+/** The lazily filled tooltip: the same rows as the hover on an id (ticketRows). */
 export function ticketTooltip(summary: TicketSummary, details: Ticket, nowMs: number, timeZone?: string): string {
-  const title = escapeMarkdown(titleText(details.title || summary.title));
-  const created = formatLocalTime(details.createTime, timeZone);
-  const rows = [
-    `**${title}**`,
-    `${escapeMarkdown(sanitizeInline(details.ticketId, 64))} · ${escapeMarkdown(statusText(details.status ?? summary.status))}`,
-    `Severity: ${escapeMarkdown(severityText(details.severity))}`,
-    created ? `Created: ${escapeMarkdown(created)} \\(${escapeMarkdown(formatRelativeTime(details.createTime, nowMs))}\\)` : 'Created: unknown',
-    `Creator: ${escapeMarkdown(sanitizeInline(details.creatorId, 64)) || 'unknown'}`,
-  ];
-  return rows.join('\n\n');
+  return ticketRows(details, nowMs, { timeZone }, summary).join('\n\n');
 }
 
 /** Tooltip when the details could not be fetched: the title and one line of why. */

@@ -7,10 +7,11 @@
 // never mixes in tickets of other statuses, and a long "Completed" history never pushes open tickets off page one.
 import type { TicketApiError } from '../../api/errors';
 import { STATUS_NAMES, type ListTicketsQuery, type StatusValue, type TicketSummary } from '../../api/types';
-import { STATUS_GROUP_ORDER } from '../../tickets/display';
+import { STATUS_GROUP_ORDER, statusValueOf, WAITING_FOR_YOU } from '../../tickets/status';
 import { toTicketApiError } from '../../tickets/ticketService';
+import { ticketIdTextOf } from '../../tickets/ticketId';
 import type { TicketService } from '../../tickets/types';
-import { filterQueryFields, statusValueOf, type TicketFilter } from './filter';
+import { filterQueryFields, type TicketFilter } from './filter';
 
 export const MIN_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 100;
@@ -87,13 +88,7 @@ export interface ExplorerModelOptions {
 
 /** The ticket id in a command argument: a tree item (context menu), `{ ticketId }`, or the id itself. */
 export function ticketIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (arg && typeof arg === 'object') {
-    const node = arg as Partial<TicketNode> & { ticketId?: unknown };
-    if (node.kind === 'ticket' && node.ticket) return node.ticket.ticketId;
-    if (typeof node.ticketId === 'string') return node.ticketId;
-  }
-  return undefined;
+  return ticketIdTextOf(arg);
 }
 
 export function clampPageSize(value: unknown): number {
@@ -142,7 +137,7 @@ export class TicketExplorerModel {
   /** Tickets waiting for the user's feedback (the server's total), when the tree is grouped and loaded. */
   get waitingForYou(): number | undefined {
     if (this.stateValue !== 'ready' && this.stateValue !== 'empty') return undefined;
-    const list = this.lists.find((l) => l.status === 3 && !l.error && l.pagesLoaded > 0);
+    const list = this.lists.find((l) => l.status === WAITING_FOR_YOU && !l.error && l.pagesLoaded > 0);
     return this.layout.groupByStatus ? list?.totalCount : undefined;
   }
 
