@@ -15,8 +15,8 @@ export interface AliyunTicketsTestApi {
   explorer: {
     /** The Tickets view's data provider: getChildren / getTreeItem as VS Code calls them. */
     treeDataProvider: import('vscode').TreeDataProvider<unknown>;
-    /** The view's description (after its title) and message (above the list), as shown. */
-    viewText(): { description?: string; message?: string };
+    /** The view's description (after its title), message (above the list) and activity-bar badge, as shown. */
+    viewText(): { description?: string; message?: string; badge?: number };
   };
   auth: {
     isSignedIn(): Promise<boolean>;

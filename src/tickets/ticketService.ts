@@ -16,6 +16,10 @@ export const DEFAULT_LIST_TTL_MS = 20_000;
 export const DEFAULT_NOT_FOUND_TTL_MS = 60_000;
 export const DEFAULT_MAX_ENTRIES = 500;
 export const DEFAULT_MAX_CONCURRENT = 4;
+/** The longest a throttled answer holds the requests that have not started yet. */
+export const MAX_THROTTLE_PAUSE_MS = 10_000;
+/** The hold when the throttled answer did not say how long to wait. */
+export const DEFAULT_THROTTLE_PAUSE_MS = 1_000;
 
 type CachedResult<T> = { ok: true; value: T } | { ok: false; error: TicketApiError };
 
@@ -244,6 +248,10 @@ export class TicketServiceImpl implements TicketService {
             },
             (error: unknown) => {
               const apiError = toTicketApiError(error);
+              if (apiError.kind === 'throttled') {
+                // The account's rate limit is shared: requests still queued wait as long as the server asked.
+                this.limiter.pauseFor(Math.min(MAX_THROTTLE_PAUSE_MS, apiError.retryAfterMs ?? DEFAULT_THROTTLE_PAUSE_MS));
+              }
               if (this.inFlight.get(key) === created) {
                 this.inFlight.delete(key);
                 hooks.onError?.(apiError);

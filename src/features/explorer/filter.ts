@@ -57,16 +57,23 @@ export function validateKeyword(text: string): string | undefined {
 
 export type DateRangeParse = { ok: true; range?: { startDate: number; endDate: number } } | { ok: false; message: string };
 
+/** A day as typed: 2026-11-01, 2026/11/01 or 2026.11.01. */
+const DAY = String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`;
+/** Two days and what people put between them: to, .., ~, –, —, -, /, 至, a comma. */
+const TWO_DAYS = new RegExp(String.raw`^(${DAY})\s*(?:\bto\b|\.\.|~|–|—|-|/|至|,)\s*(${DAY})$`, 'i');
+
 /**
- * Parses a creation-date range as typed: "2026-11-01" (to today), "2026-11-01 to 2026-11-27" or
- * "2026-11-01..2026-11-27"; empty means no range. Days are whole local days (start 00:00, end 23:59:59.999).
+ * Parses a creation-date range as typed: "2026-11-01" (to today), "2026-11-01 to 2026-11-27" and the usual
+ * variants ("..", "~", "–", " - ", "/", "至", ","); empty means no range. Days are whole local days (start 00:00,
+ * end 23:59:59.999).
  */
 export function parseDateRange(text: string, nowMs: number): DateRangeParse {
   const trimmed = text.trim();
   if (!trimmed) {
     return { ok: true };
   }
-  const parts = trimmed.split(/\s*(?:\.\.|\bto\b|~|—|–|至)\s*/i).filter(Boolean);
+  const two = TWO_DAYS.exec(trimmed);
+  const parts = two ? [two[1], two[2]] : trimmed.split(/\s*(?:\.\.|\bto\b|~|—|–|至)\s*/i).filter(Boolean);
   if (parts.length > 2) {
     return { ok: false, message: 'Type one date, or two dates like 2026-11-01 to 2026-11-27.' };
   }

@@ -5,6 +5,7 @@ import type { Ticket, TicketSummary } from '../../api/types';
 import {
   escapeMarkdown,
   formatAge,
+  formatLocalTime,
   formatRelativeTime,
   sanitizeInline,
   statusLook,
@@ -13,7 +14,7 @@ import {
 } from '../../tickets/display';
 import { isFinished, isWaitingForYou } from '../../tickets/status';
 import { ticketRows } from '../../tickets/ticketRows';
-import type { ExplorerNode, GroupNode, LoadMoreNode, MessageNode, TicketNode } from './model';
+import type { ExplorerNode, GroupNode, LoadMoreNode, MessageNode, RefreshFailure, TicketNode } from './model';
 
 export const OPEN_COMMAND = 'aliyunTickets.openTicket';
 export const LOAD_MORE_COMMAND = 'aliyunTickets.explorer.loadMore';
@@ -144,13 +145,30 @@ function messageLook(node: MessageNode): NodeLook {
   };
 }
 
+/** The activity-bar badge's tooltip. */
+export function waitingBadgeTooltip(count: number): string {
+  return `${count} ticket${count === 1 ? '' : 's'} waiting for your feedback`;
+}
+
+/**
+ * The line above the list after a refresh failed and the tree kept what it had: when, why, and when to try again.
+ * "Refresh failed at 22:41 (Too many requests: wait 20 s). Showing the tickets loaded before; Refresh again after that wait."
+ */
+export function refreshFailureText(failure: RefreshFailure, timeZone?: string): string {
+  const at = formatLocalTime(failure.at, timeZone).slice(11);
+  const why = shortFailure(failure.error) ?? sanitizeInline(describeError(failure.error), 120).replace(/\.$/, '');
+  const when = failure.error.kind === 'throttled' ? 'Refresh again after that wait' : 'Refresh tries again';
+  return `Refresh failed at ${at} (${why}). Showing the tickets loaded before; ${when}.`;
+}
+
 /** The lazily filled tooltip: the same rows as the hover on an id (ticketRows). */
 export function ticketTooltip(summary: TicketSummary, details: Ticket, nowMs: number, timeZone?: string): string {
   return ticketRows(details, nowMs, { timeZone }, summary).join('\n\n');
 }
 
-/** Tooltip when the details could not be fetched: the title and one line of why. */
-export function ticketTooltipError(summary: TicketSummary, reason: string): string {
+/** Tooltip when the details could not be fetched: the title and one line of why (and that the age is missing for it). */
+export function ticketTooltipError(summary: TicketSummary, reason: string, noAge = false): string {
   const title = escapeMarkdown(titleText(summary.title));
-  return `**${title}**\n\n${escapeMarkdown(sanitizeInline(summary.ticketId, 64))}\n\nDetails unavailable: ${escapeMarkdown(sanitizeInline(reason, 300))}`;
+  const why = `Details unavailable${noAge ? ', so its age is unknown' : ''}: ${escapeMarkdown(sanitizeInline(reason, 300))}`;
+  return `**${title}**\n\n${escapeMarkdown(sanitizeInline(summary.ticketId, 64))}\n\n${why}`;
 }
