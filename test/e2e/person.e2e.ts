@@ -113,7 +113,7 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
   });
 
   it('finds the extension installed from the .vsix: its Tickets view in the activity bar', async () => {
-    await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud Tickets"]').waitFor({ timeout: 30_000 });
+    await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud"]').waitFor({ timeout: 30_000 });
     await wb.screenshot('01-workbench.png');
   });
 
@@ -146,7 +146,7 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
 
   it('opens the Tickets sidebar and sees the tickets grouped by status', async () => {
     await wb.runCommand('Notifications: Clear All Notifications');
-    await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud Tickets"]').click();
+    await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud"]').click();
     const rows = page.locator('.sidebar .monaco-list-row');
     await rows.filter({ hasText: STATUS_LABELS[3] }).first().waitFor({ timeout: 30_000 });
     // Collapse every group (the view's own Collapse All button) to see all the groups at once.

@@ -55,19 +55,23 @@ export function nodeLook(node: ExplorerNode, details: Ticket | undefined, nowMs:
 function groupLook(node: GroupNode): NodeLook {
   const look = statusLook(node.status);
   const count = node.list.totalCount;
-  const label = look.label;
+  const failed = node.list.error !== undefined && node.list.pagesLoaded === 0;
+  // The count leads the label ("25 Waiting for your feedback"): a narrow sidebar cuts a row from its end, and the
+  // description after the label is the first thing to go.
+  const countText = failed ? '' : `${count} `;
+  const label = `${countText}${look.label}`;
   // Only "waiting for your feedback" is highlighted: support is blocked on the user there.
   const attention = isWaitingForYou(look.value) && count > 0;
   return {
     label,
-    description: node.list.error && node.list.pagesLoaded === 0 ? 'failed to load' : String(count),
+    description: failed ? 'failed to load' : undefined,
     icon: { id: look.icon, color: look.color },
     contextValue: attention ? 'ticketGroup.attention' : 'ticketGroup',
     // Finished tickets stay folded: they are history, and the list can be long.
     collapsible: count === 0 && !node.list.error ? 'none' : isFinished(look.value) ? 'collapsed' : 'expanded',
-    highlight: attention ? [0, label.length] : undefined,
-    tooltip: `${escapeMarkdown(label)}: ${count} ticket${count === 1 ? '' : 's'}${attention ? ' \\- support is waiting for you' : ''}`,
-    accessibilityLabel: `${label}, ${count} ticket${count === 1 ? '' : 's'}`,
+    highlight: attention ? [countText.length, label.length] : undefined,
+    tooltip: `${escapeMarkdown(look.label)}: ${count} ticket${count === 1 ? '' : 's'}${attention ? ' \\- support is waiting for you' : ''}`,
+    accessibilityLabel: `${look.label}, ${count} ticket${count === 1 ? '' : 's'}`,
   };
 }
 
