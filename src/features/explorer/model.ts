@@ -5,7 +5,12 @@
 // Grouping and paging: in grouped mode every status group is its own ListTickets query (StatusList = that status),
 // so each group shows the server's TotalCount for that status and has its own "Load more". Counts are exact, a group
 // never mixes in tickets of other statuses, and a long "Completed" history never pushes open tickets off page one.
-import type { TicketApiError } from '../../api/errors';
+//
+// Refresh: the first group loads alone, then the rest (a throttled account meets one request, not six); a list whose
+// refresh fails keeps what it showed (refreshFailure says so). The badge's count (waitingForYou) comes from the tree
+// when it shows that group unfiltered, else from one ListTickets of the smallest page. Longer than 300 lines because
+// loading, paging, refresh and reveal share one generation / abort bookkeeping that splitting would spread out.
+import type { TicketApiError, TicketErrorKind } from '../../api/errors';
 import { STATUS_NAMES, type ListTicketsQuery, type StatusValue, type TicketSummary } from '../../api/types';
 import { STATUS_GROUP_ORDER, statusName, statusValueOf, WAITING_FOR_YOU } from '../../tickets/status';
 import { MAX_THROTTLE_PAUSE_MS, toTicketApiError } from '../../tickets/ticketService';
@@ -22,6 +27,9 @@ export const REFRESH_MAX_PAGES = 5;
 
 /** The smallest page the API allows: what the badge's count costs when the tree does not already know it. */
 const COUNT_PAGE_SIZE = 10;
+
+/** Failures that do not depend on the query: after the first group meets one, the others are not asked. */
+const SAME_ANSWER_FOR_EVERY_GROUP: ReadonlySet<TicketErrorKind> = new Set<TicketErrorKind>(['signedOut', 'auth', 'signature', 'clockSkew', 'config']);
 
 /** A refresh that failed while the tree kept what it had loaded before. */
 export interface RefreshFailure {
@@ -346,8 +354,12 @@ export class TicketExplorerModel {
       if (first) await load(first);
       if (generation !== this.generation) return;
       const throttled = first?.error?.kind === 'throttled' ? first.error : undefined;
+      const sameForAll = first?.error && SAME_ANSWER_FOR_EVERY_GROUP.has(first.error.kind) ? first.error : undefined;
       if (throttled && (throttled.retryAfterMs ?? 0) > MAX_THROTTLE_PAUSE_MS) {
         for (const list of rest) list.error = throttled;
+      } else if (sameForAll) {
+        // Signed out, a refused key, a wrong clock, a bad endpoint: every group would get the same answer.
+        for (const list of rest) list.error = sameForAll;
       } else {
         await Promise.all((throttled ? lists : rest).map(load));
       }
@@ -371,7 +383,7 @@ export class TicketExplorerModel {
         const anyTickets = lists.some((l) => l.totalCount > 0);
         this.stateValue = !anyTickets && failed.length === 0 ? 'empty' : 'ready';
       }
-      if (this.stateValue !== 'signedOut') await this.countWaiting(force, generation);
+      if (this.stateValue === 'ready' || this.stateValue === 'empty') await this.countWaiting(force, generation);
     })().finally(() => {
       this.loadingCount--;
       if (generation === this.generation) this.emit(undefined);

@@ -161,4 +161,16 @@ describe('Tickets view request budget and failed refreshes (emulator request log
     assert.strictEqual(lists[0].code, 'Throttling.User');
     assert.strictEqual(lists.length, 7, 'the throttled one once more, the others once');
   });
+  it('a refused key: the first group meets it and the other five are not asked', async () => {
+    const refused = new TicketClient({ endpoint: emu.url, credentials: { accessKeyId: 'LTAI5tUnknownKeyId000000', accessKeySecret: 'x'.repeat(30) }, maxAttempts: 1 });
+    try {
+      const m = new TicketExplorerModel({ service: createTicketService({ getClient: () => refused }), settings: () => settings });
+      await m.ensureLoaded();
+      assert.strictEqual(m.state, 'error');
+      assert.strictEqual(m.lastError?.kind, 'auth');
+      assert.strictEqual(count('ListTickets'), 1);
+    } finally {
+      await refused.close();
+    }
+  });
 });
