@@ -144,6 +144,20 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     await wb.screenshot('03-ticket-details.png');
   });
 
+  it('a ticket that does not exist: Open Another Ticket replaces its panel instead of leaving a dead tab', async () => {
+    await wb.runCommand('Alibaba Cloud Tickets: Open Ticket');
+    await wb.answer(/Open Ticket/, 'ZZZZ99999', { row: 'ZZZZ99999' });
+    const tab = page.locator('.tab', { hasText: 'ZZZZ99999' });
+    await tab.first().waitFor({ timeout: 15_000 });
+    const button = wb.webview().locator('button[data-action="openTicket"]');
+    await button.waitFor({ timeout: 30_000 });
+    await button.click();
+    await wb.answer(/Open Ticket/, '001571BTXC', { row: '001571BTXC' });
+    await page.locator('.tab', { hasText: '001571BTXC' }).first().waitFor({ timeout: 15_000 });
+    await tab.first().waitFor({ state: 'detached', timeout: 15_000 });
+    assert.strictEqual(await tab.count(), 0, 'the not-found tab is gone');
+  });
+
   it('opens the Tickets sidebar and sees the tickets grouped by status', async () => {
     await wb.runCommand('Notifications: Clear All Notifications');
     await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud"]').click();

@@ -197,4 +197,33 @@ describe('explorer (tree data provider)', function () {
       await emulator.clearFaults();
     }
   });
+  it('requests spent (emulator log): a refresh is one ListTickets per group and at most 50 GetTicket; a second one with nothing changed, no GetTicket', async () => {
+    await setSetting('explorer.groupByStatus', true);
+    await setSetting('explorer.pageSize', 50);
+    await vscode.commands.executeCommand('workbench.view.extension.aliyunTickets');
+    const settle = async () => {
+      // The ages are fetched in the background after the tree painted: wait until the log stops growing.
+      let seen = -1;
+      for (let i = 0; i < 40; i++) {
+        const now = (await emulator.requests()).length;
+        if (now === seen) return;
+        seen = now;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    };
+    await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
+    await settle();
+    await emulator.clearRequests();
+    await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
+    await settle();
+    const first = await emulator.requests();
+    assert.strictEqual(first.filter((r) => r.action === 'ListTickets').length, 6, 'one ListTickets per status group');
+    assert.ok(first.filter((r) => r.action === 'GetTicket').length <= 50, 'at most one page of ages');
+    await emulator.clearRequests();
+    await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
+    await settle();
+    const second = await emulator.requests();
+    assert.strictEqual(second.filter((r) => r.action === 'ListTickets').length, 6);
+    assert.deepStrictEqual(second.filter((r) => r.action === 'GetTicket').map((r) => (r as { body?: Record<string, string> }).body?.TicketId), [], 'nothing changed: no GetTicket');
+  });
 });
