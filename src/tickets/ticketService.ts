@@ -16,7 +16,7 @@ export const DEFAULT_LIST_TTL_MS = 20_000;
 export const DEFAULT_NOT_FOUND_TTL_MS = 60_000;
 export const DEFAULT_MAX_ENTRIES = 500;
 export const DEFAULT_MAX_CONCURRENT = 4;
-/** The longest a throttled answer holds the requests that have not started yet. */
+/** The longest wait a throttled answer may impose on the requests that have not started yet. */
 export const MAX_THROTTLE_PAUSE_MS = 10_000;
 /** The hold when the throttled answer did not say how long to wait. */
 export const DEFAULT_THROTTLE_PAUSE_MS = 1_000;
@@ -248,9 +248,12 @@ export class TicketServiceImpl implements TicketService {
             },
             (error: unknown) => {
               const apiError = toTicketApiError(error);
-              if (apiError.kind === 'throttled') {
-                // The account's rate limit is shared: requests still queued wait as long as the server asked.
-                this.limiter.pauseFor(Math.min(MAX_THROTTLE_PAUSE_MS, apiError.retryAfterMs ?? DEFAULT_THROTTLE_PAUSE_MS));
+              const pauseMs = apiError.kind === 'throttled' ? (apiError.retryAfterMs ?? DEFAULT_THROTTLE_PAUSE_MS) : 0;
+              if (pauseMs > 0 && pauseMs <= MAX_THROTTLE_PAUSE_MS) {
+                // The account's rate limit is shared: requests still queued wait as long as the server asked. A
+                // longer wait is not held here (nothing would show for that long): those requests get the server's
+                // own answer, which says how long to wait.
+                this.limiter.pauseFor(pauseMs);
               }
               if (this.inFlight.get(key) === created) {
                 this.inFlight.delete(key);
