@@ -76,7 +76,10 @@ export class AuthSession implements vscode.Disposable {
           ? `${removed.label} was removed from VS Code.`
           : `The extension no longer reads the ${previous.kind === 'environment' ? 'environment variables' : 'aliyun CLI profile'}; they were left as they are.`;
       const next = wasActive && nowActive ? ` Now showing ${nowActive.label}.` : '';
-      void vscode.window.showInformationMessage(`Signed out of Alibaba Cloud Tickets. ${detail}${next}`);
+      // What else went with it: nothing of the account stays (extension.ts drops the caches when the sign-in changes;
+      // accounts.ts deletes its recent list).
+      const cleared = wasActive && previous ? ' Its cached tickets and recent-tickets list were cleared, and open ticket panels reloaded.' : '';
+      void vscode.window.showInformationMessage(`Signed out of Alibaba Cloud Tickets. ${detail}${cleared}${next}`);
     } catch (error) {
       const message = error instanceof SecretStorageError ? error.message : `Sign-out failed: ${String(error)}`;
       this.log.error(message);
