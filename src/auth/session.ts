@@ -70,15 +70,22 @@ export class AuthSession implements vscode.Disposable {
       if (!removed) await this.store.clear();
       this.log.info(`Signed out${removed ? ` of ${removed.label}` : ''}.`);
       // Say what actually happened: only a typed key lived in VS Code; environment / CLI credentials stay where they are.
+      const others = !!nowActive;
       const detail = !removed
         ? 'No sign-in was saved.'
         : !wasActive || !previous || previous.kind === 'accessKey'
-          ? `${removed.label} was removed from VS Code.`
+          ? others
+            ? `${removed.label} was removed from VS Code.`
+            : 'Your AccessKey was removed from VS Code.'
           : `The extension no longer reads the ${previous.kind === 'environment' ? 'environment variables' : 'aliyun CLI profile'}; they were left as they are.`;
       const next = wasActive && nowActive ? ` Now showing ${nowActive.label}.` : '';
       // What else went with it: nothing of the account stays (extension.ts drops the caches when the sign-in changes;
       // accounts.ts deletes its recent list).
-      const cleared = wasActive && previous ? ' Its cached tickets and recent-tickets list were cleared, and open ticket panels reloaded.' : '';
+      const cleared = !wasActive || !previous
+        ? ''
+        : others
+          ? ' Its cached tickets and recent-tickets list were cleared, and open ticket panels reloaded.'
+          : ' Cached tickets, the recent-tickets list and the content of open ticket panels were cleared.';
       void vscode.window.showInformationMessage(`Signed out of Alibaba Cloud Tickets. ${detail}${cleared}${next}`);
     } catch (error) {
       const message = error instanceof SecretStorageError ? error.message : `Sign-out failed: ${String(error)}`;
