@@ -31,12 +31,23 @@ const builds = [
   { ...common, entryPoints: { undici: 'scripts/undici-entry.cjs' }, outdir: 'dist', sourcemap: false, minify: true },
 ];
 
+// The "npm: watch" task (.vscode/tasks.json) waits for these lines before F5 launches the Extension Development Host.
+const watchLog = {
+  name: 'watch-log',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const error of result.errors) console.log(`✘ [ERROR] ${error.location?.file ?? 'esbuild'}:${error.location?.line ?? 1}: ${error.text}`);
+      console.log('[watch] build finished');
+    });
+  },
+};
+
 if (watch) {
-  for (const options of builds) {
-    const ctx = await esbuild.context(options);
-    await ctx.watch();
-  }
-  console.log('[build] watching');
+  // Only the extension bundle changes while developing; the API bundle and undici are written once.
+  await Promise.all(builds.slice(1).map((options) => esbuild.build(options)));
+  const ctx = await esbuild.context({ ...builds[0], plugins: [...builds[0].plugins, watchLog] });
+  await ctx.watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
   console.log('[build] dist/extension.js and dist/api.js written');

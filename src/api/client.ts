@@ -17,6 +17,8 @@ import {
   type ActionParams,
 } from './params';
 import { proxyForEndpoint, type ProxyConfig } from './proxy';
+import { tlsConnectOptions } from './network/options';
+import type { NetworkOptions } from './network/options';
 import { parseActionResponse, type RawResponse } from './response';
 import { redactSecrets } from './redact';
 import { buildSignedRequest, checkCredentials, sleep, unlessAborted } from './signedRequest';
@@ -66,7 +68,9 @@ export class TicketClient {
   private readonly now: () => number;
   private readonly retryBaseDelayMs: number;
   private readonly maxRetryDelayMs: number;
-  private readonly transport = new HttpTransport();
+  private readonly transport: HttpTransport;
+  /** VS Code's network settings (noProxy, proxyAuthorization, strictSSL, system CAs). */
+  private readonly network: NetworkOptions | undefined;
   /** The read of an async credentials source under way, shared by the requests that start meanwhile. */
   private credentialsRead: Promise<Credentials> | undefined;
 
@@ -83,11 +87,13 @@ export class TicketClient {
     // Same for a proxy URL that cannot be used (option or environment): a 'config' error per request, nothing sent.
     let proxy: ProxyConfig | undefined | TicketApiError;
     try {
-      proxy = typeof endpoint === 'string' ? proxyForEndpoint(endpoint, options.proxy, process.env) : undefined;
+      proxy = typeof endpoint === 'string' ? proxyForEndpoint(endpoint, options.proxy, process.env, options.network) : undefined;
     } catch (err) {
       proxy = err instanceof TicketApiError ? err : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
     }
     this.proxy = proxy;
+    this.network = options.network;
+    this.transport = new HttpTransport(tlsConnectOptions(options.network));
     this.proxyOption = options.proxy;
     this.credentials = options.credentials;
     this.timeoutMs = Math.min(MAX_TIMER_MS, positive(options.timeoutMs, DEFAULT_TIMEOUT_MS));
@@ -164,7 +170,7 @@ export class TicketClient {
     const url = checkUploadUrl(target.putSignedUrl, this.endpoint);
     let proxy: ProxyConfig | undefined;
     try {
-      proxy = proxyForEndpoint(url.origin, this.proxyOption, process.env);
+      proxy = proxyForEndpoint(url.origin, this.proxyOption, process.env, this.network);
     } catch (err) {
       throw err instanceof TicketApiError ? err : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
     }

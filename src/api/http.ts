@@ -5,6 +5,8 @@ import type { Socket } from 'net';
 import type { Dispatcher, Pool, buildConnector } from 'undici';
 import { TicketApiError, abortedError } from './errors';
 import type { ProxyConfig } from './proxy';
+import type { TlsConnectOptions } from './network/options';
+import { certificateError, certificateFailureCode } from './network/tlsErrors';
 
 export interface HttpRequest {
   /** scheme://host[:port], already validated. */
@@ -104,6 +106,8 @@ function networkError(err: unknown, origin: string, action?: string, proxy?: Pro
   const e = err as { code?: string; cause?: { code?: string }; message?: string } | undefined;
   const cause = e?.cause?.code || e?.code || 'unknown error';
   const host = origin.replace(/^https?:\/\//, '');
+  const certificate = certificateFailureCode(err);
+  if (certificate) return certificateError(certificate, host, proxy?.display, action);
   if (proxy) return proxyError(err, host, proxy, action);
   const reason =
     cause === 'ECONNREFUSED'
@@ -125,8 +129,11 @@ class WarmConnector {
   private readonly connectNow: buildConnector.connector;
   private readonly spares: Array<{ socket: Promise<Socket | undefined>; timer?: ReturnType<typeof setTimeout> }> = [];
 
-  constructor(private readonly origin: string) {
-    this.connectNow = loadUndici().buildConnector({});
+  constructor(
+    private readonly origin: string,
+    tls: TlsConnectOptions,
+  ) {
+    this.connectNow = loadUndici().buildConnector({ ...tls });
   }
 
   get spareCount(): number {
@@ -288,6 +295,9 @@ export class HttpTransport {
   private readonly warmConnectors = new Map<string, WarmConnector>();
   private closed = false;
 
+  /** `tls`: trusted CAs and certificate checking (VS Code's system certificates, http.proxyStrictSSL), for every origin. */
+  constructor(private readonly tls: TlsConnectOptions = {}) {}
+
   /**
    * Opens up to `connections` connections to `origin` before they are needed (a ticket id or the Tickets view is on
    * screen), counting the pool's open ones. Direct connections only: through a proxy the first request connects.
@@ -319,9 +329,9 @@ export class HttpTransport {
       const { Pool: PoolClass, ProxyAgent } = loadUndici();
       if (proxy) {
         // The URI holds no credentials (they go in `token`), so nothing undici reports can repeat them.
-        pool = new ProxyAgent({ ...options, uri: proxy.uri, token: proxy.authorization });
+        pool = new ProxyAgent({ ...options, uri: proxy.uri, token: proxy.authorization, requestTls: this.tls, proxyTls: this.tls });
       } else {
-        const connector = new WarmConnector(origin);
+        const connector = new WarmConnector(origin, this.tls);
         this.warmConnectors.set(origin, connector);
         pool = new PoolClass(origin, { ...options, connect: connector.connect });
       }
