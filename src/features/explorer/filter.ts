@@ -25,6 +25,7 @@ export function isFilterActive(filter: TicketFilter): boolean {
 export function describeFilter(filter: TicketFilter, timeZone?: string): string {
   const parts: string[] = [];
   if (filter.statuses?.length) {
+    // The list separator is translated too: a comma in English, 、 in Chinese.
     parts.push(filter.statuses.map((name) => statusLabel(statusValueOf(name))).join(t(', ')));
   }
   if (filter.keyword) {

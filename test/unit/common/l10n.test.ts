@@ -11,7 +11,8 @@ import { formatMessage, resetL10n, setL10n, t } from '../../../src/common/l10n';
 import { errorActionLabel } from '../../../src/common/errors';
 import { describeFilter } from '../../../src/features/explorer/filter';
 import { ticketCount, waitingBadgeTooltip } from '../../../src/features/explorer/labels';
-import { formatAge, formatRelativeTime, severityText, statusText } from '../../../src/tickets/display';
+import { SEVERITY_LABELS, STATUS_LABELS, type SeverityValue, type StatusValue } from '../../../src/api/types';
+import { formatAge, formatRelativeTime, severityLabel, severityText, statusLabel, statusText } from '../../../src/tickets/display';
 import { manifestStrings, NLS_REFERENCE, rawManifest, repoRoot } from '../manifest';
 
 /** The languages besides English (the source text) that every string must have. */
@@ -324,6 +325,11 @@ describe('translations: English and Simplified Chinese', () => {
     const texts = bypassingLiterals('probe.ts', probe).map((f) => f.text);
     // eslint-disable-next-line no-template-curly-in-string -- the template's source text, as reported
     assert.deepStrictEqual(texts, ['Bad thing', 'Retry', '`Load ${n} more`', 'Not translated', 'No way']);
+  });
+
+  it('our English status and severity names are the API module’s (the emulator and the UI tests find groups by them)', () => {
+    for (const value of Object.keys(STATUS_LABELS).map(Number) as StatusValue[]) assert.strictEqual(statusLabel(value), STATUS_LABELS[value]);
+    for (const value of Object.keys(SEVERITY_LABELS).map(Number) as SeverityValue[]) assert.strictEqual(severityLabel(value), SEVERITY_LABELS[value]);
   });
 
   it('shows statuses, severities, ages, counts and button labels in Chinese under zh-cn, and in English by default', () => {
