@@ -1,0 +1,252 @@
+// The ticket watcher's engine: on each tick it takes or renews the account's lease (one poller across windows), the
+// poller fetches one ListTickets page of unfinished tickets when the shared schedule says so, reads notes only where a
+// status changed plus one quiet ticket in turn, announces what changed once, and publishes the snapshot that every
+// other window reads. No vscode import: the unit tests run it with a fake clock and the benchmark counts its requests.
+import { createHash } from 'crypto';
+import type { StatusValue, TicketNote, TicketSummary } from '../../api/types';
+import {
+  diffSnapshots,
+  noteExcerpt,
+  rememberAnnounced,
+  unannounced,
+  waitingForYou,
+  type Announcement,
+  type SupportNoteMark,
+  type TicketSnapshot,
+  type WatchedTicket,
+} from './announcements';
+import { backoffDelay, decideLease, isLease, leaseFor } from './lease';
+import type { SharedStore } from './sharedFiles';
+
+/** Statuses in which support, not the user, is expected to write next: their notes are checked in turn. */
+const SUPPORT_TURN: readonly StatusValue[] = [1, 2, 4];
+
+/** What a failed request means to the watcher (the adapter reads it off TicketApiError). */
+export interface FailureInfo {
+  signedOut: boolean;
+  /** The server asked to wait this long (throttling). */
+  retryAfterMs?: number;
+  /** One sentence for the status-bar tooltip. */
+  message: string;
+}
+
+export interface WatcherOptions {
+  /** This instance (one per window). */
+  id: string;
+  store: SharedStore;
+  /** A key for the signed-in account (see accountKey), undefined while signed out: nothing is polled then. */
+  account: () => Promise<string | undefined>;
+  /** One ListTickets page of the unfinished tickets (statuses 1-5). */
+  listUnfinished: () => Promise<TicketSummary[]>;
+  listNotes: (ticketId: string) => Promise<TicketNote[]>;
+  describeFailure: (error: unknown) => FailureInfo;
+  intervalMs: () => number;
+  enabled: () => boolean;
+  focused: () => boolean;
+  /** How often tick() runs; the lease lasts three of these. */
+  heartbeatMs: number;
+  onAnnounce: (announcements: Announcement[]) => void;
+  onView: (view: WatcherView) => void;
+  now?: () => number;
+}
+
+export interface WaitingTicket {
+  ticketId: string;
+  title: string;
+  status: StatusValue;
+}
+
+export interface WatcherView {
+  /** off: the setting is off; signedOut; polling: this window polls; following: another window polls. */
+  mode: 'off' | 'signedOut' | 'polling' | 'following';
+  /** Tickets waiting for the user, waiting-for-feedback first. */
+  waiting: WaitingTicket[];
+  /** When the snapshot on show was fetched. */
+  polledAt?: number;
+  /** Set while polls fail (the watcher backs off). */
+  problem?: string;
+}
+
+/** The shared document per account: the last snapshot, the schedule, and what was announced. */
+interface WatchState {
+  version: 1;
+  snapshot?: TicketSnapshot;
+  nextPollAt: number;
+  failures: number;
+  problem?: string;
+  announced: string[];
+  /** Turn of the quiet-ticket note check. */
+  rotation: number;
+}
+
+const EMPTY_STATE: WatchState = { version: 1, nextPollAt: 0, failures: 0, announced: [], rotation: 0 };
+
+function isWatchState(value: unknown): value is WatchState {
+  if (!value || typeof value !== 'object') return false;
+  const s = value as Record<string, unknown>;
+  return s.version === 1 && typeof s.nextPollAt === 'number' && typeof s.failures === 'number' && Array.isArray(s.announced) && typeof s.rotation === 'number';
+}
+
+/** A file-name-safe key for an account at an endpoint; the AccessKey id itself never lands in a file name. */
+export function accountKey(endpoint: string, principal: string): string {
+  return createHash('sha256').update(`${endpoint}\n${principal}`).digest('hex').slice(0, 16);
+}
+
+export class TicketWatcher {
+  private readonly now: () => number;
+  private running: Promise<void> | undefined;
+  private holds: string | undefined;
+  private lastView = '';
+  private disposed = false;
+
+  constructor(private readonly options: WatcherOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** One step; overlapping calls share the step under way. */
+  tick(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    this.running ??= this.step().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Gives the lease up at once (so another window takes over without waiting for it to expire). */
+  async dispose(): Promise<void> {
+    await this.running?.catch(() => undefined);
+    this.disposed = true;
+    await this.release();
+  }
+
+  private async step(): Promise<void> {
+    const o = this.options;
+    if (!o.enabled()) {
+      await this.release();
+      return this.publish({ mode: 'off', waiting: [] });
+    }
+    const account = await o.account();
+    if (!account) {
+      await this.release();
+      return this.publish({ mode: 'signedOut', waiting: [] });
+    }
+    if (this.holds && this.holds !== account) await this.release();
+    const now = this.now();
+    const leaseName = `lease-${account}`;
+    const current = await o.store.read(leaseName);
+    const decision = decideLease(isLease(current) ? current : undefined, o.id, now, o.focused());
+    let polling = false;
+    if (decision !== 'follow') {
+      await o.store.write(leaseName, leaseFor(o.id, now, o.heartbeatMs * 3, o.focused()));
+      // Another window may have renamed its lease over ours in the meantime: the file says who won.
+      const check = await o.store.read(leaseName);
+      polling = isLease(check) && check.owner === o.id;
+    }
+    this.holds = polling ? account : undefined;
+    const state = await this.readState(account);
+    if (polling && now >= state.nextPollAt) await this.poll(account, state, now);
+    else this.publishState(state, polling ? 'polling' : 'following');
+  }
+
+  private async poll(account: string, state: WatchState, now: number): Promise<void> {
+    const o = this.options;
+    const interval = o.intervalMs();
+    let summaries: TicketSummary[];
+    try {
+      summaries = await o.listUnfinished();
+    } catch (error) {
+      const failure = o.describeFailure(error);
+      if (failure.signedOut) return this.publish({ mode: 'signedOut', waiting: [] });
+      const failures = state.failures + 1;
+      const next: WatchState = { ...state, failures, problem: failure.message, nextPollAt: now + backoffDelay(interval, failures, failure.retryAfterMs) };
+      await this.writeStateIfUnchanged(account, state, next);
+      return;
+    }
+    const previous = state.snapshot;
+    const tickets: Record<string, WatchedTicket> = {};
+    for (const summary of summaries) {
+      const before = previous?.tickets[summary.ticketId];
+      tickets[summary.ticketId] = { title: summary.title, status: summary.status.value, ...(before?.lastSupportNote !== undefined ? { lastSupportNote: before.lastSupportNote } : {}) };
+    }
+    // Notes only where the status changed, plus one ticket in support's hands in turn (a note without a status change).
+    const toRead = Object.keys(tickets).filter((id) => previous?.tickets[id] && previous.tickets[id].status !== tickets[id].status);
+    const quiet = Object.keys(tickets)
+      .filter((id) => !toRead.includes(id) && SUPPORT_TURN.includes(tickets[id].status))
+      .sort();
+    if (quiet.length > 0) toRead.push(quiet[state.rotation % quiet.length]);
+    for (const ticketId of toRead) {
+      try {
+        tickets[ticketId].lastSupportNote = newestSupportNote(await o.listNotes(ticketId));
+      } catch {
+        // Unknown this time; the next change or turn reads them again.
+      }
+    }
+    const snapshot: TicketSnapshot = { polledAt: now, tickets };
+    const announcements = unannounced(diffSnapshots(previous, snapshot), new Set(state.announced));
+    const next: WatchState = {
+      version: 1,
+      snapshot,
+      nextPollAt: now + interval,
+      failures: 0,
+      announced: rememberAnnounced(state.announced, announcements.flatMap((a) => a.keys)),
+      rotation: state.rotation + 1,
+    };
+    // Recorded before anything is shown: a crash after this cannot lead to a second notification for these changes.
+    if (!(await this.writeStateIfUnchanged(account, state, next))) return;
+    if (announcements.length > 0) o.onAnnounce(announcements);
+  }
+
+  /**
+   * Writes `next` unless another poller wrote since `read` (then its snapshot wins and ours is dropped, with its
+   * announcements). Returns whether ours was written.
+   */
+  private async writeStateIfUnchanged(account: string, read: WatchState, next: WatchState): Promise<boolean> {
+    const latest = await this.readState(account);
+    if ((latest.snapshot?.polledAt ?? -1) !== (read.snapshot?.polledAt ?? -1) || latest.failures !== read.failures) {
+      this.publishState(latest, 'polling');
+      return false;
+    }
+    await this.options.store.write(`watch-${account}`, next);
+    this.publishState(next, 'polling');
+    return true;
+  }
+
+  private async readState(account: string): Promise<WatchState> {
+    const value = await this.options.store.read(`watch-${account}`);
+    return isWatchState(value) ? value : { ...EMPTY_STATE, announced: [] };
+  }
+
+  private async release(): Promise<void> {
+    const account = this.holds;
+    this.holds = undefined;
+    if (!account) return;
+    const leaseName = `lease-${account}`;
+    const current = await this.options.store.read(leaseName);
+    if (isLease(current) && current.owner === this.options.id) {
+      await this.options.store.write(leaseName, { ...current, expiresAt: 0 });
+    }
+  }
+
+  private publishState(state: WatchState, mode: 'polling' | 'following'): void {
+    const snapshot = state.snapshot;
+    const waiting = waitingForYou(snapshot).map((ticketId) => ({ ticketId, title: snapshot!.tickets[ticketId].title, status: snapshot!.tickets[ticketId].status }));
+    this.publish({ mode, waiting, ...(snapshot ? { polledAt: snapshot.polledAt } : {}), ...(state.problem && state.failures > 0 ? { problem: state.problem } : {}) });
+  }
+
+  private publish(view: WatcherView): void {
+    const text = JSON.stringify(view);
+    if (text === this.lastView) return;
+    this.lastView = text;
+    this.options.onView(view);
+  }
+}
+
+/** The newest note written by support (role 2), or null when support has written none. */
+export function newestSupportNote(notes: TicketNote[]): SupportNoteMark | null {
+  let newest: TicketNote | undefined;
+  for (const note of notes) {
+    if (note.userRole !== 2) continue;
+    if (!newest || note.createTime >= newest.createTime) newest = note;
+  }
+  return newest ? { dialogId: String(newest.dialogId), excerpt: noteExcerpt(newest.content) } : null;
+}
