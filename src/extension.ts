@@ -11,8 +11,10 @@ import { needsSettings, needsSignIn } from './common/errors';
 import { TicketPanels } from './features/details/ticketPanels';
 import { registerExplorer } from './features/explorer/explorerView';
 import { registerHovers } from './features/hover/ticketHovers';
+import { registerNewTicket } from './features/new-ticket/register';
 import { openTicket } from './features/open-ticket/openTicket';
 import { RecentTickets } from './features/open-ticket/recentTickets';
+import { registerWatcher } from './features/watcher/register';
 import { TicketLog } from './log/log';
 import { createTicketService } from './tickets';
 import type { AliyunTicketsTestApi } from './extensionApi';
@@ -42,6 +44,10 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   const recent = new RecentTickets(context.globalState);
   // Sidebar explorer, hovers and links on ticket ids.
   const explorer = registerExplorer(context, ticketService);
+  // New tickets (form, from a selection, from a RequestId) and the watcher that tells when support answers.
+  const execute = (command: string, ...args: unknown[]) => vscode.commands.executeCommand(command, ...args);
+  const newTicket = registerNewTicket(context, { getClient: () => clientProvider.getClient(), signIn: () => auth.signIn(), openTicket: (id) => execute('aliyunTickets.openTicket', id), refreshTickets: () => execute('aliyunTickets.explorer.refresh'), log });
+  const watcher = registerWatcher(context, { service: ticketService, readSignIn: () => store.read(), endpoint: () => settings().endpoint, openTicket: (id) => execute('aliyunTickets.openTicket', id), log });
   registerHovers(context, ticketService);
   const panels = new TicketPanels({
     extensionUri: context.extensionUri,
@@ -52,7 +58,10 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     needsSignIn,
     needsSettings,
     // A ticket opened from a hover, a link or Open Ticket is shown in the tree too, if the tree is on screen.
-    onDidShowTicket: (ticketId) => explorer.reveal(ticketId, { follow: true }),
+    onDidShowTicket: (ticketId) => {
+      watcher.markSeen(ticketId);
+      return explorer.reveal(ticketId, { follow: true });
+    },
   });
   context.subscriptions.push(log, store, clientProvider, auth, panels);
 
@@ -99,6 +108,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     ticketService,
     panels: { htmlFor: (ticketId) => panels.htmlFor(ticketId), openTicketIds: () => panels.openTicketIds() },
     explorer: { treeDataProvider: explorer.treeDataProvider, viewText: () => explorer.viewText() },
+    newTicket: { form: newTicket },
+    watcher,
     auth: { isSignedIn: () => auth.isSignedIn(), signInWith: (credentials) => auth.signInWith(credentials), signOut: () => auth.signOut() },
     inspect: {
       logLines: () => log.lines(),

@@ -18,6 +18,12 @@ export interface AliyunTicketsTestApi {
     /** The view's description (after its title) and message (above the list), as shown. */
     viewText(): { description?: string; message?: string };
   };
+  newTicket: {
+    /** The New Ticket form: receive() takes a message as the page would post it; postedMessages() what the page was told. */
+    form: import('./features/new-ticket/newTicketForm').NewTicketForm;
+  };
+  /** The window's watcher: the status bar, marks, and extra instances over shared storage (two "windows" in one host). */
+  watcher: import('./features/watcher/register').WatcherHandle;
   auth: {
     isSignedIn(): Promise<boolean>;
     /** Sign in without the input boxes: checked with one signed call, then saved. Rejects like the flow does. */
