@@ -169,13 +169,18 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
         this.panel?.dispose();
         return;
       case 'discard': {
-        const draft = await this.loadDraft();
-        if (!isDraftEmpty(draft)) {
-          const choice = await vscode.window.showWarningMessage('Discard the ticket draft? What you typed is deleted.', { modal: true }, 'Discard');
-          if (choice !== 'Discard') return;
-        }
+        // No question first: the draft can be brought back with Undo, so nothing is lost by a slip.
+        const discarded = await this.loadDraft();
         await this.clearDraft();
         this.panel?.dispose();
+        if (!isDraftEmpty(discarded)) {
+          void vscode.window.showInformationMessage('The ticket draft was discarded.', 'Undo').then(async (choice) => {
+            if (choice !== 'Undo') return;
+            this.draft = discarded;
+            await this.saveDraft();
+            await this.open();
+          });
+        }
         return;
       }
     }

@@ -18,6 +18,8 @@ export interface WatchedTicket {
    * never read, so the first read is a baseline and announces nothing.
    */
   lastSupportNote?: SupportNoteMark | null;
+  /** When the watcher last saw its status change (epoch ms); support tends to write soon after one. */
+  changedAt?: number;
 }
 
 export interface TicketSnapshot {

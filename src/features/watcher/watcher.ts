@@ -166,14 +166,18 @@ export class TicketWatcher {
     const tickets: Record<string, WatchedTicket> = {};
     for (const summary of summaries) {
       const before = previous?.tickets[summary.ticketId];
-      tickets[summary.ticketId] = { title: summary.title, status: summary.status.value, ...(before?.lastSupportNote !== undefined ? { lastSupportNote: before.lastSupportNote } : {}) };
+      const changedAt = before && before.status !== summary.status.value ? now : before?.changedAt;
+      tickets[summary.ticketId] = {
+        title: summary.title,
+        status: summary.status.value,
+        ...(before?.lastSupportNote !== undefined ? { lastSupportNote: before.lastSupportNote } : {}),
+        ...(changedAt !== undefined ? { changedAt } : {}),
+      };
     }
     // Notes only where the status changed, plus one ticket in support's hands in turn (a note without a status change).
     const toRead = Object.keys(tickets).filter((id) => previous?.tickets[id] && previous.tickets[id].status !== tickets[id].status);
-    const quiet = Object.keys(tickets)
-      .filter((id) => !toRead.includes(id) && SUPPORT_TURN.includes(tickets[id].status))
-      .sort();
-    if (quiet.length > 0) toRead.push(quiet[state.rotation % quiet.length]);
+    const quiet = pickQuietTicket(tickets, toRead, state.rotation, now);
+    if (quiet) toRead.push(quiet);
     for (const ticketId of toRead) {
       try {
         tickets[ticketId].lastSupportNote = newestSupportNote(await o.listNotes(ticketId));
@@ -239,6 +243,26 @@ export class TicketWatcher {
     this.lastView = text;
     this.options.onView(view);
   }
+}
+
+/** A ticket's status change within this long makes it "recent": support often writes again soon after one. */
+const RECENT_MS = 24 * 60 * 60_000;
+
+/**
+ * The one ticket in support's hands whose notes this poll reads (a note without a status change shows no other way).
+ * Every other poll takes the next of the recently changed tickets, newest change first; the polls between take the
+ * next of all of them. So a ticket the user just answered is checked every second poll, and every ticket in turn.
+ */
+export function pickQuietTicket(tickets: Record<string, WatchedTicket>, exclude: readonly string[], rotation: number, now: number): string | undefined {
+  const all = Object.keys(tickets)
+    .filter((id) => !exclude.includes(id) && SUPPORT_TURN.includes(tickets[id].status))
+    .sort();
+  const recent = all
+    .filter((id) => (tickets[id].changedAt ?? 0) > now - RECENT_MS)
+    .sort((a, b) => (tickets[b].changedAt ?? 0) - (tickets[a].changedAt ?? 0) || a.localeCompare(b));
+  const turn = Math.floor(rotation / 2);
+  if (rotation % 2 === 0 && recent.length > 0) return recent[turn % recent.length];
+  return all.length > 0 ? all[turn % all.length] : undefined;
 }
 
 /** The newest note written by support (role 2), or null when support has written none. */

@@ -223,3 +223,20 @@ describe('watcher: polling with a fake clock', () => {
     assert.strictEqual(w.views.at(-1)!.problem, undefined, 'the problem is gone after a good poll');
   });
 });
+
+describe('watcher: which quiet ticket has its notes read', () => {
+  it('takes recently changed tickets every other poll, all tickets in support’s hands in turn between', async () => {
+    const { pickQuietTicket } = await import('../../../src/features/watcher/watcher');
+    const now = 10 * 86_400_000;
+    const tickets = {
+      A: { title: '', status: 2 as const },
+      B: { title: '', status: 4 as const, changedAt: now - 1000 },
+      C: { title: '', status: 1 as const },
+      D: { title: '', status: 3 as const, changedAt: now },
+      E: { title: '', status: 4 as const, changedAt: now - 3 * 86_400_000 },
+    };
+    const picks = [0, 1, 2, 3, 4, 5, 6, 7].map((r) => pickQuietTicket(tickets, [], r, now));
+    assert.deepStrictEqual(picks, ['B', 'A', 'B', 'B', 'B', 'C', 'B', 'E']);
+    assert.strictEqual(pickQuietTicket(tickets, ['A', 'B', 'C', 'E'], 0, now), undefined, 'D waits for the user: not checked');
+  });
+});
