@@ -18,6 +18,9 @@ import {
 import { backoffDelay, decideLease, isLease, leaseFor } from './lease';
 import type { SharedStore } from './sharedFiles';
 
+/** How long a poll may take before another window may take the lease over (three attempts of 10 s, and notes). */
+const POLL_GRACE_MS = 60_000;
+
 /** Statuses in which support, not the user, is expected to write next: their notes are checked in turn. */
 const SUPPORT_TURN: readonly StatusValue[] = [1, 2, 4];
 
@@ -144,7 +147,12 @@ export class TicketWatcher {
     }
     this.holds = polling ? account : undefined;
     const state = await this.readState(account);
-    if (polling && now >= state.nextPollAt) await this.poll(account, state, now);
+    if (polling && now >= state.nextPollAt) {
+      // A poll can outlast the lease (slow network, retries): the lease covers it, or another window would take over
+      // meanwhile and poll the same interval again.
+      await o.store.write(leaseName, leaseFor(o.id, now, o.heartbeatMs * 3 + POLL_GRACE_MS, o.focused()));
+      await this.poll(account, state, now);
+    }
     else this.publishState(state, polling ? 'polling' : 'following');
   }
 
