@@ -29,25 +29,27 @@ export function renderNewTicketHtml(r: FormResources, options: { isMac: boolean 
   <h1 id="heading">New support ticket</h1>
   <p class="hint">Nothing is sent until you press <strong>Submit</strong>. The draft is kept, also across reloads, until the ticket is created.</p>
 
-  <div class="field">
-    <label for="productSearch">Product</label>
-    <input id="productSearch" type="search" placeholder="Search products" autocomplete="off" aria-controls="product">
-    <select id="product" size="8" aria-label="Products, grouped by directory" aria-describedby="productStatus"></select>
-    <div id="productStatus" class="status" role="status">Loading products…</div>
-    <button type="button" id="retryProducts" class="secondary" hidden>Retry</button>
+  <div class="columns">
+    <div class="field">
+      <label for="productSearch">Product</label>
+      <input id="productSearch" type="search" placeholder="Search products" autocomplete="off" aria-controls="product">
+      <select id="product" size="6" aria-label="Products, grouped by directory" aria-describedby="productStatus"></select>
+      <div id="productStatus" class="status" role="status">Loading products…</div>
+      <button type="button" id="retryProducts" class="secondary" hidden>Retry</button>
+    </div>
+    <div>
+      <div class="field">
+        <label for="category">Category</label>
+        <select id="category" aria-describedby="categoryStatus"><option value="">Choose a product first</option></select>
+        <div id="categoryStatus" class="status" role="status"></div>
+      </div>
+      <fieldset class="field">
+        <legend>Severity</legend>
+        <label class="inline"><input type="radio" name="severity" id="severity1" value="1" checked> Common</label>
+        <label class="inline"><input type="radio" name="severity" id="severity2" value="2"> Urgent (a production service is down)</label>
+      </fieldset>
+    </div>
   </div>
-
-  <div class="field">
-    <label for="category">Category</label>
-    <select id="category" aria-describedby="categoryStatus"><option value="">Choose a product first</option></select>
-    <div id="categoryStatus" class="status" role="status"></div>
-  </div>
-
-  <fieldset class="field">
-    <legend>Severity</legend>
-    <label class="inline"><input type="radio" name="severity" id="severity1" value="1" checked> Common</label>
-    <label class="inline"><input type="radio" name="severity" id="severity2" value="2"> Urgent (a production service is down)</label>
-  </fieldset>
 
   <div class="field">
     <label for="title">Title</label>
@@ -56,7 +58,7 @@ export function renderNewTicketHtml(r: FormResources, options: { isMac: boolean 
 
   <div class="field">
     <label for="description">Description (required)</label>
-    <textarea id="description" rows="12" spellcheck="true" aria-required="true"></textarea>
+    <textarea id="description" rows="9" spellcheck="true" aria-required="true"></textarea>
   </div>
 
   <div class="field">

@@ -2,7 +2,6 @@
 // profile's global storage (shared by every window), notifications with Open, the status-bar count of tickets that
 // wait for the user, and the set of tickets the Tickets view marks.
 import * as path from 'path';
-import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import { describeError, isTicketApiError } from '../../api/errors';
 import { STATUS_LABELS, STATUS_NAMES } from '../../api/types';
@@ -17,6 +16,7 @@ const CONFIG = 'aliyunTickets.watcher';
 export const DEFAULT_INTERVAL_SECONDS = 180;
 export const MIN_INTERVAL_SECONDS = 30;
 const HEARTBEAT_MS = 5_000;
+const FIRST_TICK_MS = 2_000;
 /** More announcements than this at once make one summary notification instead of one each. */
 const MAX_SEPARATE_NOTIFICATIONS = 3;
 
@@ -70,6 +70,11 @@ function settings() {
 export function principalOf(signIn: StoredSignIn): string {
   if (signIn.kind === 'accessKey') return signIn.accessKeyId;
   return signIn.kind === 'environment' ? 'environment' : `cli-profile:${signIn.profile}`;
+}
+
+/** This window's watcher id: unique among the windows of one machine (not a secret, so no node:crypto at activation). */
+function instanceId(): string {
+  return `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 function describeFailure(error: unknown): FailureInfo {
@@ -133,7 +138,7 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
 
   const makeWatcher = (options: WatcherInstanceOptions, hooks: { onAnnounce: (a: Announcement[]) => void; onView: (v: WatcherView) => void }) =>
     new TicketWatcher({
-      id: options.id ?? randomUUID(),
+      id: options.id ?? instanceId(),
       store: new SharedFiles(path.join(options.storageDir ?? storageDir, 'watcher')),
       account: account,
       listUnfinished,
@@ -156,12 +161,13 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     },
   });
   const tick = () => void watcher.tick().catch((error) => deps.log.info(`Watcher: ${String(error)}`));
+  // The first check waits for the window to settle (activation stays cheap); then one tick per heartbeat.
   const timer = setInterval(tick, HEARTBEAT_MS);
-  tick();
+  const firstTick = setTimeout(tick, FIRST_TICK_MS);
   context.subscriptions.push(
     item,
     marksChanged,
-    { dispose: () => clearInterval(timer) },
+    { dispose: () => (clearInterval(timer), clearTimeout(firstTick)) },
     { dispose: () => void watcher.dispose() },
     vscode.window.onDidChangeWindowState(tick),
     vscode.workspace.onDidChangeConfiguration((event) => {

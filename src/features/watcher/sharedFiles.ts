@@ -3,7 +3,6 @@
 // old file or the new one, never half of one. globalState is not used for this: other windows see its changes late.
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { randomBytes } from 'crypto';
 
 /** Read and write JSON documents by name; the watcher's view of storage (tests use an in-memory one). */
 export interface SharedStore {
@@ -26,7 +25,8 @@ export class SharedFiles implements SharedStore {
   async write(name: string, value: unknown): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
     const target = this.file(name);
-    const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    // Unique per writer and write (not a secret: it only keeps two windows' temporary files apart).
+    const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     await fs.writeFile(temporary, JSON.stringify(value), 'utf8');
     try {
       await fs.rename(temporary, target);
