@@ -260,6 +260,7 @@ export function describeError(err: unknown): string {
     case 'aborted':
       return 'The request was cancelled.';
     case 'malformed':
+      if (err.code === 'InsecureUploadUrl') return redactSecrets(err.message).slice(0, 300);
       return `The Ticket API sent an answer that could not be read (${err.code}); a proxy or firewall may be in the way.${quoteRequestId(err)}`;
     case 'config':
       return redactSecrets(err.message).slice(0, 300);
