@@ -103,15 +103,12 @@ describe('a person creating a ticket from a selection (code-server, Chromium)', 
     // The runner sets the watcher's interval to its minimum (30 s); support now asks for feedback on the new ticket.
     this.timeout(150_000);
     assert.ok(createdId, 'the ticket of the previous step');
-    const res = await fetch(`${e2eEnv('TICKETS_E2E_EMULATOR_URL')}/__emulator/tickets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        ticket: { ticketId: createdId, title: TITLE, status: 3, severity: 2, categoryId: '7161', description: 'From renewal.ts, line 2' },
-        notes: [{ dialogId: 900001, role: 'agent', content: 'Please send the order number of the failed renewal.' }],
-      }),
-    });
-    assert.ok(res.ok);
+    const control = async (route: string, body: unknown) => {
+      const res = await fetch(`${e2eEnv('TICKETS_E2E_EMULATOR_URL')}/__emulator/tickets/${createdId}/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.ok(res.ok, `${route}: ${res.status}`);
+    };
+    await control('notes', { content: 'Please send the order number of the failed renewal.' });
+    await control('status', { status: 3 });
     const toast = await wb.toast(/Support is waiting for your feedback/, 100_000);
     assert.ok(toast.includes(createdId) && toast.includes('Please send the order number'), toast);
     await page.locator('.notifications-toasts .monaco-button', { hasText: 'Open' }).first().waitFor();

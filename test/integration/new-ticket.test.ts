@@ -139,5 +139,8 @@ describe('new ticket', function () {
     assert.strictEqual(draft.title, `Request ${RID} failed`);
     assert.match(draft.description, new RegExp(`^Alibaba Cloud RequestId: ${RID}`));
     await api.newTicket.form.receive({ type: 'discard' });
+    // The untitled log: closed without the "Save changes?" dialog.
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -12,16 +12,21 @@ import { AliyunTicketsTestApi, DEMO_CREDENTIALS, activateExtension, calmWorkbenc
 const INTERVAL_MS = 1500;
 const TICKET = 'WATCH0001';
 
-/** Replaces the ticket in the emulator (POST /__emulator/tickets): how a test scripts support's actions. */
-async function scriptTicket(status: number, agentNotes: Array<{ dialogId: number; content: string }>): Promise<void> {
-  const notes = [{ dialogId: 1, content: 'The renewal fails with InvalidOrder.', role: 'user' }, ...agentNotes.map((n) => ({ ...n, role: 'agent' }))];
-  const res = await fetch(`${testEnv.emulatorUrl}/__emulator/tickets`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ticket: { ticketId: TICKET, title: 'Watched renewal ticket', status, createTime: Date.now() - 3_600_000 }, notes }),
-  });
-  assert.ok(res.ok, `the emulator took the ticket: ${res.status}`);
+/** The emulator's control API: how a test plays support (tickets/<id>/status and tickets/<id>/notes). */
+async function control(route: string, body: unknown): Promise<void> {
+  const res = await fetch(`${testEnv.emulatorUrl}/__emulator/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  assert.ok(res.ok, `the emulator took ${route}: ${res.status} ${await res.text()}`);
 }
+const support = {
+  setStatus: (status: number) => control(`tickets/${TICKET}/status`, { status }),
+  addNote: (content: string) => control(`tickets/${TICKET}/notes`, { content }),
+  /** A fresh ticket in support's hands, with one note from each side. */
+  reset: () =>
+    control('tickets', {
+      ticket: { ticketId: TICKET, title: 'Watched renewal ticket', status: 2, createTime: Date.now() - 3_600_000 },
+      notes: [{ content: 'The renewal fails with InvalidOrder.', role: 'user' }, { content: 'We are checking the order.', role: 'agent' }],
+    }),
+};
 
 describe('watcher', function () {
   this.timeout(60_000);
@@ -56,7 +61,7 @@ describe('watcher', function () {
 
   beforeEach(async () => {
     storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'watcher-test-'));
-    await scriptTicket(2, [{ dialogId: 2, content: 'We are checking the order.' }]);
+    await support.reset();
   });
 
   afterEach(async () => {
@@ -76,16 +81,17 @@ describe('watcher', function () {
     assert.strictEqual(window1.view()?.mode, 'polling');
     assert.strictEqual(window1.announcements().length, 0, 'the first poll is a baseline');
 
-    await scriptTicket(3, [{ dialogId: 2, content: 'We are checking the order.' }, { dialogId: 3, content: 'Please send the order number.' }]);
+    await support.addNote('Please send the order number.');
+    await support.setStatus(3);
     await nextInterval(window1);
     assert.deepStrictEqual(window1.announcements().map((a) => a.message), ['Support is waiting for your feedback on ticket WATCH0001 “Watched renewal ticket”: “Please send the order number.”']);
     assert.deepStrictEqual(window1.view()?.waiting.map((t) => t.ticketId).filter((id) => id === TICKET), [TICKET]);
 
     // Support writes again without changing the status: the ticket is in the user's hands (3), so it is not in the
     // turn-by-turn note check; the user replies (status 4) and support adds a note.
-    await scriptTicket(4, [{ dialogId: 3, content: 'Please send the order number.' }]);
+    await support.setStatus(4);
     await nextInterval(window1);
-    await scriptTicket(4, [{ dialogId: 3, content: 'Please send the order number.' }, { dialogId: 4, content: 'Thanks, we have forwarded it to billing.' }]);
+    await support.addNote('Thanks, we have forwarded it to billing.');
     // The quiet check visits one ticket in support's hands per poll: enough polls to reach this one among the seed's.
     const deadline = Date.now() + 40_000;
     while (!window1.announcements().some((a) => a.kind === 'supportNote') && Date.now() < deadline) await nextInterval(window1);
@@ -122,7 +128,7 @@ describe('watcher', function () {
   });
 
   it('two windows over the same storage: one polls, one ListTickets per interval, both know what waits', async () => {
-    await scriptTicket(3, [{ dialogId: 2, content: 'Please confirm.' }]);
+    await support.setStatus(3);
     const a = make({ id: 'window-a' });
     const b = make({ id: 'window-b' });
     await emulator.clearRequests();

@@ -127,10 +127,13 @@ describe('new ticket: Submit against the emulator', function () {
     assert.strictEqual(lost.kind, 'unconfirmed', 'no ticket with this title exists: the user is asked');
     assert.strictEqual(creates().length, 1, 'CreateTicket was not retried');
 
-    // The server created it but its answer was lost (as after a dropped connection).
-    const made = emu.addTicket({ title: draft.title, description: draft.description, status: 1 });
+    // The server creates it, then the connection drops before the answer: the list finds it, nothing is resent.
+    emu.clearFaults();
     emu.clearRequests();
+    emu.inject({ kind: 'dropAfterProcessing', action: 'CreateTicket' });
     const found = await submitDraft(client, draft);
+    const made = emu.allTickets().find((t) => t.title === draft.title);
+    assert.ok(made, 'the emulator created the ticket before dropping the connection');
     assert.deepStrictEqual(found, { kind: 'created', ticketId: made.ticketId, confirmedBy: 'list' });
     assert.deepStrictEqual(emu.requests.map((r) => r.action), ['CreateTicket', 'ListTickets']);
   });
