@@ -92,6 +92,24 @@ describe('new ticket', function () {
     assert.deepStrictEqual([cleared.title, cleared.description, cleared.secret], ['', '', ''], 'the draft is gone once the server confirmed');
   });
 
+  it('keeps the draft when the form is closed and brings it back with New Ticket; the sensitive field only in SecretStorage', async () => {
+    await api.newTicket.form.receive({ type: 'draftChanged', draft: { title: 'Half-typed title', description: 'Half-typed text', secret: 'db password: s3cr3t-draft' } });
+    await api.newTicket.form.receive({ type: 'cancel' });
+    assert.ok(!api.newTicket.form.isOpen(), 'Escape / Close closes the form');
+    const stored = api.inspect.storedState();
+    assert.ok(stored.includes('Half-typed text'), 'the draft is in globalState, which a window reload keeps');
+    assert.ok(!stored.includes('s3cr3t-draft'), 'the sensitive field is not');
+
+    const postedBefore = api.newTicket.form.postedMessages().length;
+    await vscode.commands.executeCommand('aliyunTickets.newTicket');
+    if (!ui.available()) await api.newTicket.form.receive({ type: 'ready' });
+    const draftMessage = await waitFor('the form to get the draft back', () =>
+      api.newTicket.form.postedMessages().slice(postedBefore).find((m) => m.type === 'draft'), 20_000);
+    assert.ok(draftMessage.type === 'draft' && draftMessage.draft.description === 'Half-typed text' && draftMessage.draft.secret === 'db password: s3cr3t-draft');
+    await api.newTicket.form.receive({ type: 'discard' });
+    await calmWorkbench();
+  });
+
   it('from a selection: the fenced code with its path and line range, nothing sent before Submit', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     assert.ok(folder, 'the tests run in a workspace folder');
