@@ -2,7 +2,8 @@
 // extension's storage (the secret field in SecretStorage) until the server confirmed the ticket. Submit sends once;
 // the button is disabled while sending and an unknown outcome is checked against the list before Submit is offered again.
 import * as vscode from 'vscode';
-import { describeError, isTicketApiError } from '../../api/errors';
+import { describeError } from '../../api/errors';
+import { showTicketError } from '../../common/errorNotification';
 import type { CatalogLanguage, CreateTicketInput, ListTicketsQuery, ProductDirectory, RequestOptions, TicketCategory, TicketPage, UploadOptions } from '../../api/types';
 import { createNonce } from '../details/render';
 import { EMPTY_DRAFT, checkDraft, isDraftEmpty, parseDraft, type TicketDraft } from './draft';
@@ -11,7 +12,7 @@ import { parseFormMessage, type FromFormMessage, type ToFormMessage } from './pr
 import { renderNewTicketHtml } from './render';
 import { submitDraft } from './submit';
 
-export const NEW_TICKET_VIEW_TYPE = 'aliyunTickets.newTicket';
+export const NEW_TICKET_VIEW_TYPE = 'aliyunTickets.newTicketForm';
 const DRAFT_KEY = 'aliyunTickets.newTicket.draft';
 const SECRET_KEY = 'aliyunTickets.newTicket.draftSecret';
 
@@ -221,9 +222,10 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
           ? `${sentence} No new ticket with this title was found among the tickets created in the last minutes, so it was probably not created: Submit sends it again. The draft is kept.`
           : `The ticket was not created. ${sentence} The draft is kept.`;
       this.post({ type: 'problems', problems: problems.filter((p) => !p.blocking), message });
-      if (isTicketApiError(outcome.error) && (outcome.error.kind === 'signedOut' || outcome.error.kind === 'auth')) {
-        const choice = await vscode.window.showErrorMessage(message, 'Sign In');
-        if (choice) await this.deps.signIn();
+      // The buttons come from the error policy. Retry sends again only after a refusal, where the server did nothing;
+      // after an unknown outcome the policy offers none, and the next Submit is the user's.
+      if (outcome.kind === 'failed') {
+        void showTicketError(outcome.error, { retry: () => this.submit(draft) }, 'The ticket was not created; the draft is kept.');
       }
     } finally {
       this.sending = false;
@@ -276,7 +278,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
         this.draft = { ...draft, attachments: [...draft.attachments, { name, objectKey, size: bytes.byteLength }] };
         await this.saveDraft();
       } catch (error) {
-        void vscode.window.showErrorMessage(`${name} was not attached. ${describeError(error)}`);
+        void showTicketError(error, {}, `${name} was not attached.`);
       }
       this.post({ type: 'attachments', attachments: (await this.loadDraft()).attachments });
     }

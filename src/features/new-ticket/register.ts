@@ -1,10 +1,11 @@
 // New Ticket, Create Ticket from Selection and Create Ticket about a RequestId: the commands, the form, and the
 // RequestId hover and terminal links. extension.ts calls registerNewTicket once.
 import * as vscode from 'vscode';
+import { Commands } from '../../common/commands';
 import { NewTicketForm, type NewTicketFormDeps } from './newTicketForm';
 import { apiLanguage, requestIdPrefill, selectionPrefill, type Prefill } from './prefill';
 import { isRequestId } from './requestId';
-import { CREATE_ABOUT_REQUEST_COMMAND, registerRequestLinks, type RequestIdPlace } from './requestLinks';
+import { registerRequestLinks, type RequestIdPlace } from './requestLinks';
 
 export type NewTicketDeps = Omit<NewTicketFormDeps, 'extensionUri' | 'globalState' | 'secrets' | 'language'>;
 
@@ -52,8 +53,8 @@ export function registerNewTicket(context: vscode.ExtensionContext, deps: NewTic
   });
   context.subscriptions.push(
     form,
-    vscode.commands.registerCommand('aliyunTickets.newTicket', () => form.open()),
-    vscode.commands.registerCommand('aliyunTickets.createTicketFromSelection', async () => {
+    vscode.commands.registerCommand(Commands.newTicket, () => form.open()),
+    vscode.commands.registerCommand(Commands.createTicketFromSelection, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
         void vscode.window.showInformationMessage('Open a file and select the code or log lines the ticket is about.');
@@ -61,7 +62,7 @@ export function registerNewTicket(context: vscode.ExtensionContext, deps: NewTic
       }
       await form.open(prefillFromEditor(editor));
     }),
-    vscode.commands.registerCommand(CREATE_ABOUT_REQUEST_COMMAND, async (arg?: unknown) => {
+    vscode.commands.registerCommand(Commands.createTicketAboutRequest, async (arg?: unknown) => {
       const prefill = await prefillFromPlace(arg);
       if (!prefill) {
         void vscode.window.showWarningMessage('That is not an Alibaba Cloud RequestId (like C499BB0F-630D-5BE6-B3EA-5FCD95B85503).');

@@ -2,13 +2,14 @@
 // RequestIds ("Create ticket about this request") and ticket ids ("Open ticket"). Only detection: nothing is sent
 // until the user opens something and, for a new ticket, presses Submit.
 import * as vscode from 'vscode';
+import { Commands } from '../../common/commands';
 import { commandUri } from '../../tickets/display';
 import { compileIdPattern, findTicketIds, type IdDetectionOptions } from '../hover/idDetection';
 import { TICKET_ID_DOCUMENTS } from '../hover/ticketHovers';
 import { findRequestIds, requestIdAt } from './requestId';
 
-export const CREATE_ABOUT_REQUEST_COMMAND = 'aliyunTickets.createTicketAboutRequest';
-const OPEN_TICKET_COMMAND = 'aliyunTickets.openTicket';
+const CREATE_ABOUT_REQUEST_COMMAND = Commands.createTicketAboutRequest;
+const OPEN_TICKET_COMMAND = Commands.openTicket;
 
 /** Where a RequestId was found, as passed to CREATE_ABOUT_REQUEST_COMMAND (the command reads the line itself). */
 export interface RequestIdPlace {

@@ -3,6 +3,7 @@
 // wait for the user, and the set of tickets the Tickets view marks.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { Commands } from '../../common/commands';
 import { describeError, isTicketApiError } from '../../api/errors';
 import { STATUS_LABELS, STATUS_NAMES } from '../../api/types';
 import type { TicketService } from '../../tickets/types';
@@ -123,7 +124,7 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
       ...lines,
       ...(view.problem ? [`Last check failed: ${view.problem}`] : []),
     ].join('\n');
-    item.command = { command: 'aliyunTickets.openTicket', title: 'Open', arguments: [waiting[0].ticketId] };
+    item.command = { command: Commands.openTicket, title: 'Open', arguments: [waiting[0].ticketId] };
     item.accessibilityInformation = { label: `${waiting.length} Alibaba Cloud tickets wait for you` };
     item.show();
   };

@@ -93,6 +93,7 @@ function isWatchState(value: unknown): value is WatchState {
 /** A file-name-safe key for an account at an endpoint; the AccessKey id itself never lands in a file name. */
 export function accountKey(endpoint: string, principal: string): string {
   // node:crypto is required on the first check, not at activation (loading it costs more than activating).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
   return (require('crypto') as typeof NodeCrypto)
     .createHash('sha256').update(`${endpoint}\n${principal}`).digest('hex').slice(0, 16);
 }

@@ -16,7 +16,7 @@ class FakeServer {
   tickets = new Map<string, { title: string; status: StatusValue; notes: TicketNote[] }>();
   listCalls = 0;
   notesCalls: string[] = [];
-  failNext: unknown[] = [];
+  failNext: Error[] = [];
   add(ticketId: string, status: StatusValue, notes: Array<[string, 2 | 3, string]> = []) {
     this.tickets.set(ticketId, { title: `title of ${ticketId}`, status, notes: notes.map(([dialogId, userRole, content], i) => ({ dialogId, userRole, content, createTime: i, userName: 'x', attachments: [] })) });
   }
@@ -216,7 +216,7 @@ describe('watcher: polling with a fake clock', () => {
     assert.strictEqual(w.views.at(-1)!.mode, 'signedOut');
 
     w.signedIn = true;
-    h.server.failNext = [{ retryAfterMs: 1000 }, { retryAfterMs: 1000 }];
+    h.server.failNext = [Object.assign(new Error('throttled'), { retryAfterMs: 1000 }), Object.assign(new Error('throttled'), { retryAfterMs: 1000 })];
     await h.run(7 * INTERVAL, [w]);
     // t=0 fails (next in 2 intervals), t=2 fails (next in 4), t=6 succeeds.
     assert.strictEqual(h.server.listCalls, 3);

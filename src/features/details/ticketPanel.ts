@@ -1,0 +1,219 @@
+// One ticket details panel: loads the ticket and its conversation, posts the rendered body only after the page
+// says 'ready', keeps the old data on screen when a refresh fails, and handles the page's clicks (attachment links
+// open only after the user confirmed where they go).
+import * as vscode from 'vscode';
+import { describeError } from '../../api/errors';
+import type { TicketNote } from '../../api/types';
+import { BuiltinCommands, Commands } from '../../common/commands';
+import { ERROR_ACTIONS, needsSignIn } from '../../common/errors';
+import type { TicketLog } from '../../log/log';
+import { sanitizeInline } from '../../tickets/display';
+import type { TicketService } from '../../tickets/types';
+import type { RecentTickets } from '../open-ticket/recentTickets';
+import { openAttachment } from './attachments';
+import { parsePageMessage, type FromPageMessage, type ToPageMessage } from './protocol';
+import { createNonce, errorView, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
+
+export const DETAILS_VIEW_TYPE = 'aliyunTickets.details';
+
+export interface TicketPanelsDeps {
+  extensionUri: vscode.Uri;
+  service: TicketService;
+  signIn: () => Promise<boolean>;
+  recent: RecentTickets;
+  log: TicketLog;
+  /** A panel opened or became the active one (the explorer reveals the ticket in its tree). Failures are ignored. */
+  onDidShowTicket?: (ticketId: string) => PromiseLike<unknown> | void;
+  /** Sees the document a panel shows after each change, undefined once it closed (the test surface only). */
+  onDidRender?: (ticketId: string, html: string | undefined) => void;
+}
+
+export class TicketPanel {
+  private view: DetailsView;
+  /** The notes on screen: attachment clicks are looked up here, never taken from the page. */
+  private notes: TicketNote[] = [];
+  private ready = false;
+  private loading: AbortController | undefined;
+  private readonly resources: PageResources;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private disposed = false;
+  /** panel.active as last seen, to notice when the panel becomes the active one. */
+  private wasActive: boolean;
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly ticketId: string,
+    private readonly deps: TicketPanelsDeps,
+    private readonly events: { onDispose: () => void; onDidBecomeActive: () => void },
+  ) {
+    this.wasActive = panel.active;
+    this.view = { kind: 'loading', ticketId };
+    const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
+    this.resources = {
+      cspSource: panel.webview.cspSource,
+      nonce: createNonce(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js')).toString(),
+    };
+    panel.iconPath = { light: vscode.Uri.joinPath(media, 'ticket-light.svg'), dark: vscode.Uri.joinPath(media, 'ticket-dark.svg') };
+    panel.title = ticketId;
+    // Set once: later data goes by message, so the page (and its scroll position) is not reloaded.
+    const html = this.currentHtml();
+    panel.webview.html = html;
+    this.deps.onDidRender?.(ticketId, html);
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((raw) =>
+        // Sign-in, the modal question or the browser may fail: say so in the log rather than as an unhandled rejection.
+        this.onMessage(parsePageMessage(raw)).catch((error) => this.deps.log.error(`Ticket ${ticketId}: handling a click failed`, error)),
+      ),
+      panel.onDidChangeViewState(() => {
+        // Hidden panels lose their page (no retainContextWhenHidden); it says 'ready' again when shown.
+        if (!panel.visible) this.ready = false;
+        const becameActive = panel.active && !this.wasActive;
+        this.wasActive = panel.active;
+        if (becameActive) events.onDidBecomeActive();
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  get active(): boolean {
+    return this.panel.active;
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  private currentHtml(): string {
+    return renderTicketHtml(this.view, this.resources);
+  }
+
+  /** Fetches the ticket and its conversation; force = skip the cache (Refresh). */
+  load(force: boolean): void {
+    this.loading?.abort();
+    const controller = new AbortController();
+    this.loading = controller;
+    const previous = this.view.kind === 'ticket' ? this.view : undefined;
+    this.setView(previous ? { ...previous, refreshing: true, refreshError: undefined } : { kind: 'loading', ticketId: this.ticketId });
+    this.fetch(force, controller.signal, previous).catch((error) => this.deps.log.error(`Ticket ${this.ticketId}: showing the data failed`, error));
+  }
+
+  /**
+   * The service saw this ticket change (or dropped it): load it again through the cache, unless a load is under way.
+   * The old data stays on screen meanwhile. A fetch that brought the change is served from the cache; a list that
+   * showed the change dropped the cached ticket, so that one costs a request.
+   */
+  reloadQuietly(): void {
+    if (!this.loading) this.load(false);
+  }
+
+  showSignedOut(): void {
+    this.loading?.abort();
+    this.loading = undefined;
+    this.notes = [];
+    this.panel.title = this.ticketId;
+    this.setView({
+      kind: 'error',
+      ticketId: this.ticketId,
+      message: 'You are signed out. Sign in to see this ticket.',
+      actions: ERROR_ACTIONS.signedOut,
+    });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.loading?.abort();
+    this.events.onDispose();
+    this.deps.onDidRender?.(this.ticketId, undefined);
+    this.subscriptions.forEach((s) => s.dispose());
+    this.panel.dispose();
+  }
+
+  private async fetch(force: boolean, signal: AbortSignal, previous: Extract<DetailsView, { kind: 'ticket' }> | undefined): Promise<void> {
+    const [ticket, notes] = await Promise.allSettled([
+      this.deps.service.getTicket(this.ticketId, { force, signal }),
+      this.deps.service.getNotes(this.ticketId, { force, signal }),
+    ]);
+    if (signal.aborted || this.disposed) return;
+    this.loading = undefined;
+    if (ticket.status === 'rejected') {
+      const error = ticket.reason;
+      this.deps.log.warn(`Loading ticket ${this.ticketId} failed: ${describeError(error)}`);
+      if (previous && !needsSignIn(error)) {
+        this.setView({ ...previous, refreshing: false, refreshError: describeError(error) });
+      } else {
+        this.notes = [];
+        this.setView(errorView(this.ticketId, error));
+      }
+      return;
+    }
+    if (notes.status === 'rejected') this.deps.log.warn(`Loading the conversation of ${this.ticketId} failed: ${describeError(notes.reason)}`);
+    // A refresh whose conversation request fails keeps the conversation already on screen and says so in the refresh
+    // banner: one failed Refresh must not take the whole conversation off the screen.
+    const keepNotes = notes.status === 'rejected' && previous !== undefined && !previous.notesError;
+    this.notes = notes.status === 'fulfilled' ? notes.value : keepNotes ? this.notes : [];
+    this.setView({
+      kind: 'ticket',
+      ticket: ticket.value,
+      notes: this.notes,
+      notesError: notes.status === 'rejected' && !keepNotes ? describeError(notes.reason) : undefined,
+      refreshError: notes.status === 'rejected' && keepNotes ? describeError(notes.reason) : undefined,
+    });
+    this.panel.title = panelTitle(this.ticketId, ticket.value.title);
+    // Recent = opened by the user: a refresh or a background reload must not move the ticket to the top again.
+    if (!previous) void Promise.resolve(this.deps.recent.remember(this.ticketId, ticket.value.title)).catch(() => undefined);
+  }
+
+  private setView(view: DetailsView): void {
+    this.view = view;
+    this.post();
+    if (this.deps.onDidRender) this.deps.onDidRender(this.ticketId, this.currentHtml());
+  }
+
+  private post(): void {
+    if (!this.ready || this.disposed) return;
+    const message: ToPageMessage = { type: 'render', body: renderTicketBody(this.view) };
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(message: FromPageMessage | undefined): Promise<void> {
+    if (!message) return;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.post();
+        return;
+      case 'refresh':
+      case 'retry':
+        this.load(true);
+        return;
+      case 'signIn':
+        if (await this.deps.signIn()) this.load(true);
+        return;
+      case 'showLog':
+        this.deps.log.show();
+        return;
+      case 'openSettings':
+        await vscode.commands.executeCommand(BuiltinCommands.openSettings, 'aliyunTickets.endpoint');
+        return;
+      case 'openTicket':
+        // Asks for an id (this panel stays, so the mistyped id remains visible for comparison).
+        await vscode.commands.executeCommand(Commands.openTicket);
+        return;
+      case 'openAttachment':
+        await openAttachment(this.notes, message.note, message.attachment, {
+          confirm: async (question, detail) => (await vscode.window.showWarningMessage(question, { modal: true, detail }, 'Open')) === 'Open',
+          openExternal: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
+        });
+        return;
+    }
+  }
+}
+
+/** "0005PYGCW · Title", short, one line. */
+function panelTitle(ticketId: string, title: string): string {
+  const clean = sanitizeInline(title || '', 40);
+  return clean ? `${ticketId} · ${clean}` : ticketId;
+}
