@@ -47,12 +47,14 @@ export interface WatcherInstance {
 }
 
 export interface WatcherHandle {
-  /** Tickets the Tickets view should mark: waiting for the user, or with a support note announced and not yet opened. */
+  /** Tickets the Tickets view should mark: announced in this window (support answered) and not opened since. */
   markedTicketIds(): ReadonlySet<string>;
   onDidChangeMarks: vscode.Event<void>;
-  /** The user opened the ticket: its note mark goes. */
+  /** The user opened the ticket: its mark goes. */
   markSeen(ticketId: string): void;
   view(): WatcherView | undefined;
+  /** The text of every notification this window's watchers showed, oldest first. */
+  notificationsShown(): string[];
   statusBar(): { text: string; tooltip: string; visible: boolean };
   /** Another watcher over the same kind of storage, driven by the caller's ticks (tests, two "windows" in one host). */
   createInstance(options: WatcherInstanceOptions): WatcherInstance;
@@ -89,26 +91,28 @@ function describeFailure(error: unknown): FailureInfo {
 export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherDeps): WatcherHandle {
   const storageDir = context.globalStorageUri.fsPath;
   const marksChanged = new vscode.EventEmitter<void>();
-  const noteMarks = new Set<string>();
+  const newsMarks = new Set<string>();
+  const shown: string[] = [];
+  const notify = (message: string, button: string, ticketId: string) => {
+    shown.push(message);
+    if (shown.length > 100) shown.shift();
+    void vscode.window.showInformationMessage(message, button).then((choice) => {
+      if (choice) void deps.openTicket(ticketId);
+    });
+  };
   let currentView: WatcherView | undefined;
   const item = vscode.window.createStatusBarItem('aliyunTickets.watcher', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Alibaba Cloud Tickets: waiting for you';
 
   const showAnnouncements = (announcements: Announcement[]) => {
     for (const a of announcements) deps.log.info(`Watcher: ${a.message}`);
-    for (const a of announcements) if (a.kind === 'supportNote') noteMarks.add(a.ticketId);
+    for (const a of announcements) newsMarks.add(a.ticketId);
     marksChanged.fire();
     if (announcements.length > MAX_SEPARATE_NOTIFICATIONS) {
-      void vscode.window.showInformationMessage(`${announcements.length} of your tickets have news from support.`, 'Open First').then((choice) => {
-        if (choice) void deps.openTicket(announcements[0].ticketId);
-      });
+      notify(`${announcements.length} of your tickets have news from support.`, 'Open First', announcements[0].ticketId);
       return;
     }
-    for (const a of announcements) {
-      void vscode.window.showInformationMessage(a.message, 'Open').then((choice) => {
-        if (choice) void deps.openTicket(a.ticketId);
-      });
-    }
+    for (const a of announcements) notify(a.message, 'Open', a.ticketId);
   };
 
   const renderStatusBar = (view: WatcherView) => {
@@ -158,7 +162,6 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     onView: (view) => {
       currentView = view;
       renderStatusBar(view);
-      marksChanged.fire();
     },
   });
   const tick = () => void watcher.tick().catch((error) => deps.log.info(`Watcher: ${String(error)}`));
@@ -177,12 +180,13 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
   );
 
   return {
-    markedTicketIds: () => new Set([...(currentView?.waiting.map((t) => t.ticketId) ?? []), ...noteMarks]),
+    markedTicketIds: () => new Set(newsMarks),
     onDidChangeMarks: marksChanged.event,
     markSeen: (ticketId) => {
-      if (noteMarks.delete(ticketId)) marksChanged.fire();
+      if (newsMarks.delete(ticketId)) marksChanged.fire();
     },
     view: () => currentView,
+    notificationsShown: () => [...shown],
     statusBar: () => ({ text: item.text, tooltip: String(item.tooltip ?? ''), visible: (currentView?.waiting.length ?? 0) > 0 && (currentView?.mode === 'polling' || currentView?.mode === 'following') }),
     createInstance: (options) => {
       const announced: Announcement[] = [];
