@@ -74,7 +74,8 @@ describe('watcher', function () {
   it('announces a status change and a new support note once each; a reload (new instance) repeats nothing', async () => {
     const since = Date.now();
     const window1 = make({ id: 'window-1' });
-    await window1.tick();
+    await window1.tick(); // takes the lease
+    await window1.tick(); // polls: the baseline
     assert.strictEqual(window1.view()?.mode, 'polling');
     assert.strictEqual(window1.announcements().length, 0, 'the first poll is a baseline');
 
@@ -102,6 +103,7 @@ describe('watcher', function () {
 
     await window1.dispose();
     const afterReload = make({ id: 'window-1-reloaded' });
+    await afterReload.tick();
     await afterReload.tick();
     await nextInterval(afterReload);
     await nextInterval(afterReload);
@@ -135,8 +137,9 @@ describe('watcher', function () {
     const a = make({ id: 'window-a' });
     const b = make({ id: 'window-b' });
     await emulator.clearRequests();
-    await a.tick();
-    await b.tick();
+    await a.tick(); // a takes the lease
+    await b.tick(); // b follows
+    await a.tick(); // a polls
     for (let i = 0; i < 3; i++) await nextInterval(a, b);
     const calls = await listCalls();
     assert.strictEqual(calls, 4, `one ListTickets per interval for two windows (4 intervals), got ${calls}`);

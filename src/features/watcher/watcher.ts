@@ -150,7 +150,9 @@ export class TicketWatcher {
     }
     this.holds = polling ? account : undefined;
     const state = await this.readState(account);
-    if (polling && now >= state.nextPollAt) {
+    // A lease just taken is only used from the next heartbeat on: two windows that took it in the same moment have
+    // both written by then, the file names one of them, and only that one polls.
+    if (polling && decision === 'renew' && now >= state.nextPollAt) {
       // A poll can outlast the lease (slow network, retries): the lease covers it, or another window would take over
       // meanwhile and poll the same interval again.
       await o.store.write(leaseName, leaseFor(o.id, now, o.heartbeatMs * 3 + POLL_GRACE_MS, o.focused()));
