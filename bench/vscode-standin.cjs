@@ -224,6 +224,8 @@ function create(settings) {
         return new Disposable();
       },
     },
+    // The agent tools register at activation; the bench never invokes them.
+    lm: { registerTool: () => new Disposable() },
     authentication: {
       registerAuthenticationProvider: () => new Disposable(),
       onDidChangeSessions: () => new Disposable(),

@@ -7,6 +7,7 @@ import { CredentialStore } from './auth/credentialStore';
 import { reportUnusableEndpoint } from './auth/endpointSetting';
 import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
+import { registerAgentTools } from './features/agent-tools/registerAgentTools';
 import { TicketPanels } from './features/details/ticketPanels';
 import { registerExplorer } from './features/explorer/explorerView';
 import { registerHovers } from './features/hover/ticketHovers';
@@ -67,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     onDidRender: testSurface?.onPanelRender,
   });
   context.subscriptions.push(log, store, clientProvider, auth, panels);
+  // Tools for the editor's AI agents: read a ticket, list tickets, draft a reply the user confirms and sends.
+  const agentTools = registerAgentTools(context, { service: ticketService, openPanel: (ticketId) => panels.open(ticketId) });
 
   // Sign-in changes and setting changes reach every cache and panel.
   context.subscriptions.push(
@@ -104,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     ),
   );
 
-  return testSurface?.api({ context, ticketService, explorer, auth, newTicket, watcher });
+  return testSurface?.api({ context, ticketService, explorer, auth, agentTools, newTicket, watcher });
 }
 
 /** Loaded on demand: in a user's window the test surface's code never runs. */
