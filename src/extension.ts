@@ -12,7 +12,7 @@ import { TicketPanels } from './features/details/ticketPanels';
 import { registerExplorer } from './features/explorer/explorerView';
 import { registerHovers } from './features/hover/ticketHovers';
 import { registerNewTicket } from './features/new-ticket/register';
-import { openTicket } from './features/open-ticket/openTicket';
+import { openPendingTicket, openTicket, PendingTicket } from './features/open-ticket/openTicket';
 import { RecentTickets } from './features/open-ticket/recentTickets';
 import { registerWatcher } from './features/watcher/register';
 import { TicketLog } from './log/log';
@@ -47,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   const ticketService = createTicketService({ getClient: () => clientProvider.getClient() });
   const auth = new AuthSession(store, clientProvider, sources, log);
   const recent = new RecentTickets(context.globalState);
+  const pendingOpen = new PendingTicket();
   // Sidebar explorer, hovers and links on ticket ids.
   const explorer = registerExplorer(context, ticketService);
   registerHovers(context, ticketService);
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   const execute = (command: string, ...args: unknown[]) => vscode.commands.executeCommand(command, ...args);
   const newTicket = registerNewTicket(context, { getClient: () => clientProvider.getClient(), signIn: () => auth.signIn(), openTicket: (id) => execute(Commands.openTicket, id), refreshTickets: () => execute(Commands.explorerRefresh), log });
   const watcher = registerWatcher(context, { service: ticketService, readSignIn: () => store.read(), endpoint: () => settings().endpoint, openTicket: (id) => execute(Commands.openTicket, id), log });
+  explorer.showMarks(() => watcher.markedTicketIds(), watcher.onDidChangeMarks);
   const panels = new TicketPanels({
     extensionUri: context.extensionUri,
     service: ticketService,
@@ -76,8 +78,10 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     store.onDidChange((signIn) => {
       clientProvider.reset();
       ticketService.invalidate();
-      if (signIn) panels.reloadAll();
-      else {
+      if (signIn) {
+        panels.reloadAll();
+        openPendingTicket(pendingOpen, (ticketId) => panels.open(ticketId));
+      } else {
         // Signed out: nothing of the account's tickets stays on screen or in the recent list.
         panels.showSignedOut();
         void recent.clear();
@@ -101,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
     vscode.commands.registerCommand(Commands.openTicket, (arg?: unknown) =>
       openTicket(
-        { recent, isSignedIn: () => auth.isSignedIn(), signIn: () => auth.signIn(), openPanel: (ticketId) => panels.open(ticketId) },
+        { recent, isSignedIn: () => auth.isSignedIn(), signIn: () => auth.signIn(), openPanel: (ticketId) => panels.open(ticketId), pending: pendingOpen },
         arg,
       ),
     ),

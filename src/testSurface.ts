@@ -22,8 +22,8 @@ export interface AliyunTicketsTestApi {
   explorer: {
     /** The Tickets view's data provider: getChildren / getTreeItem as VS Code calls them. */
     treeDataProvider: vscode.TreeDataProvider<unknown>;
-    /** The view's description (after its title) and message (above the list), as shown. */
-    viewText(): { description?: string; message?: string };
+    /** The view's description (after its title), message (above the list) and activity-bar badge, as shown. */
+    viewText(): { description?: string; message?: string; badge?: number };
   };
   newTicket: {
     /** The New Ticket form: receive() takes a message as the page would post it; postedMessages() what the page was told. */
@@ -74,7 +74,7 @@ export class TestSurface {
   api(services: {
     context: vscode.ExtensionContext;
     ticketService: TicketService;
-    explorer: { treeDataProvider: vscode.TreeDataProvider<unknown>; view: { description?: string; message?: string } };
+    explorer: { treeDataProvider: vscode.TreeDataProvider<unknown>; view: { description?: string; message?: string; badge?: { value: number } } };
     auth: AuthSession;
     agentTools: Record<string, vscode.LanguageModelTool<unknown>>;
     newTicket: NewTicketForm;
@@ -87,7 +87,11 @@ export class TestSurface {
       panels: { htmlFor: (ticketId) => this.panelHtml.get(ticketId), openTicketIds: () => [...this.panelHtml.keys()] },
       explorer: {
         treeDataProvider: explorer.treeDataProvider,
-        viewText: () => ({ description: explorer.view.description, message: explorer.view.message }),
+        viewText: () => ({
+          description: explorer.view.description,
+          message: explorer.view.message,
+          badge: explorer.view.badge?.value,
+        }),
       },
       newTicket: { form: newTicket },
       watcher,

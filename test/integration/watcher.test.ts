@@ -96,6 +96,21 @@ describe('watcher', function () {
     const notes = window1.announcements().filter((a) => a.kind === 'supportNote');
     assert.strictEqual(notes.length, 1);
     assert.ok(api.watcher.markedTicketIds().has(TICKET), 'the Tickets view marks the ticket until it is opened');
+    // The flat list, newest first: the ticket is on its first page.
+    await setSetting('explorer.groupByStatus', false);
+    try {
+      const row = await waitFor('the marked row in the Tickets view', async () => {
+        const tree = api.explorer.treeDataProvider;
+        for (const child of (await tree.getChildren()) ?? []) {
+          const item = await tree.getTreeItem(child);
+          if (String(item.description ?? '').includes(TICKET)) return item;
+        }
+        return undefined;
+      }, 20_000);
+      assert.match(String(row.description), /^new · WATCH0001/);
+    } finally {
+      await setSetting('explorer.groupByStatus', undefined);
+    }
     await vscode.commands.executeCommand('aliyunTickets.openTicket', TICKET);
     await waitFor('the mark to go once the ticket is open', () => !api.watcher.markedTicketIds().has(TICKET));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

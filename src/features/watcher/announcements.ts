@@ -55,14 +55,18 @@ function quoted(ticketId: string, title: string): string {
 
 /**
  * Announcements for what changed from `previous` to `next`. Nothing is announced without a previous snapshot (the
- * first poll is the baseline), for a ticket that was not in it, or for a note the watcher had never read before.
+ * first poll is the baseline), for a ticket that was not in it (unless `complete`: the list holds every unfinished
+ * ticket, so a new one waiting for the user is news), or for a note the watcher had never read before.
  * A status change and a new note seen in the same poll make one announcement (covering both keys).
  */
-export function diffSnapshots(previous: TicketSnapshot | undefined, next: TicketSnapshot): Announcement[] {
+export function diffSnapshots(previous: TicketSnapshot | undefined, next: TicketSnapshot, options: { complete?: boolean } = {}): Announcement[] {
   if (!previous) return [];
   const out: Announcement[] = [];
-  for (const [ticketId, now] of Object.entries(next.tickets)) {
-    const before = previous.tickets[ticketId];
+  for (const [ticketId, found] of Object.entries(next.tickets)) {
+    // A ticket new to the list (created and answered within one interval) counts as coming from "no status", but only
+    // when the list is complete: in a cut-off list a ticket can just have moved onto the page.
+    const before: WatchedTicket | undefined = previous.tickets[ticketId] ?? (options.complete ? { title: found.title, status: 0 as StatusValue } : undefined);
+    const now = found;
     if (!before) continue;
     if (now.status !== before.status && statusLook(now.status).needsYou) {
       // The note that came with the status change says what support wants, even if its notes were never read before.

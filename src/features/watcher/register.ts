@@ -10,7 +10,7 @@ import type { TicketService } from '../../tickets/types';
 import { titleText } from '../../tickets/display';
 import type { Announcement } from './announcements';
 import { SharedFiles } from './sharedFiles';
-import { TicketWatcher, accountKey, type FailureInfo, type WatcherView } from './watcher';
+import { TicketWatcher, UNFINISHED_PAGE_SIZE, accountKey, type FailureInfo, type WatcherView } from './watcher';
 import type { StoredSignIn } from '../../auth/credentialInput';
 
 const CONFIG = 'aliyunTickets.watcher';
@@ -138,7 +138,7 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     return signIn ? accountKey(deps.endpoint(), principalOf(signIn)) : undefined;
   };
   const listUnfinished = async () =>
-    (await deps.service.listTickets({ pageNumber: 1, pageSize: 100, statuses: [1, 2, 3, 4, 5].map((s) => STATUS_NAMES[s as 1]) }, { force: true, background: true })).tickets;
+    (await deps.service.listTickets({ pageNumber: 1, pageSize: UNFINISHED_PAGE_SIZE, statuses: [1, 2, 3, 4, 5].map((s) => STATUS_NAMES[s as 1]) }, { force: true, background: true })).tickets;
   const listNotes = (ticketId: string) => deps.service.getNotes(ticketId, { force: true, background: true });
 
   const makeWatcher = (options: WatcherInstanceOptions, hooks: { onAnnounce: (a: Announcement[]) => void; onView: (v: WatcherView) => void }) =>

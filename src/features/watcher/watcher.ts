@@ -15,11 +15,15 @@ import {
   type TicketSnapshot,
   type WatchedTicket,
 } from './announcements';
+import { statusLook } from '../../tickets/display';
 import { backoffDelay, decideLease, isLease, leaseFor } from './lease';
 import type { SharedStore } from './sharedFiles';
 
 /** How long a poll may take before another window may take the lease over (three attempts of 10 s, and notes). */
 const POLL_GRACE_MS = 60_000;
+
+/** The page the adapter asks for (ListTickets allows at most 100): fewer tickets than this means the list is complete. */
+export const UNFINISHED_PAGE_SIZE = 100;
 
 /** Statuses in which support, not the user, is expected to write next: their notes are checked in turn. */
 const SUPPORT_TURN: readonly StatusValue[] = [1, 2, 4];
@@ -93,7 +97,6 @@ function isWatchState(value: unknown): value is WatchState {
 /** A file-name-safe key for an account at an endpoint; the AccessKey id itself never lands in a file name. */
 export function accountKey(endpoint: string, principal: string): string {
   // node:crypto is required on the first check, not at activation (loading it costs more than activating).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
   return (require('crypto') as typeof NodeCrypto)
     .createHash('sha256').update(`${endpoint}\n${principal}`).digest('hex').slice(0, 16);
 }
@@ -188,7 +191,10 @@ export class TicketWatcher {
       };
     }
     // Notes only where the status changed, plus one ticket in support's hands in turn (a note without a status change).
-    const toRead = Object.keys(tickets).filter((id) => previous?.tickets[id] && previous.tickets[id].status !== tickets[id].status);
+    // One page holds every unfinished ticket: a ticket new to it is new (not one that moved onto a cut-off page).
+    const complete = summaries.length < UNFINISHED_PAGE_SIZE;
+    const isNewAndWaiting = (id: string) => complete && previous !== undefined && !previous.tickets[id] && statusLook(tickets[id].status).needsYou;
+    const toRead = Object.keys(tickets).filter((id) => (previous?.tickets[id] && previous.tickets[id].status !== tickets[id].status) || isNewAndWaiting(id));
     const quiet = pickQuietTicket(tickets, toRead, state.rotation, now);
     if (quiet) toRead.push(quiet);
     for (const ticketId of toRead) {
@@ -199,7 +205,7 @@ export class TicketWatcher {
       }
     }
     const snapshot: TicketSnapshot = { polledAt: now, tickets };
-    const announcements = unannounced(diffSnapshots(previous, snapshot), new Set(state.announced));
+    const announcements = unannounced(diffSnapshots(previous, snapshot, { complete }), new Set(state.announced));
     const next: WatchState = {
       version: 1,
       snapshot,

@@ -101,6 +101,13 @@ describe('watcher: announcements from snapshots', () => {
     assert.match(found[1].message, /“note 8”/);
   });
 
+  it('announces a ticket new to a complete list when it already waits for the user; not in a cut-off list', () => {
+    const before = snap(1, { A: { title: 'a', status: 2 } });
+    const after = snap(2, { A: { title: 'a', status: 2 }, N: { title: 'new', status: 3, lastSupportNote: { dialogId: '9', excerpt: 'Which region?' } }, R: { title: 'reopened', status: 1 } });
+    assert.deepStrictEqual(diffSnapshots(before, after, { complete: true }).map((a) => [a.ticketId, a.kind, a.message]), [['N', 'waitingFeedback', 'Support is waiting for your feedback on ticket N “new”: “Which region?”']]);
+    assert.deepStrictEqual(diffSnapshots(before, after, { complete: false }), []);
+  });
+
   it('keeps the newest announced keys and lists waiting tickets feedback-first', () => {
     assert.deepStrictEqual(rememberAnnounced(['a', 'b', 'c'], ['d', 'b'], 3), ['c', 'd', 'b']);
     assert.deepStrictEqual(waitingForYou(snap(1, { Z: { title: '', status: 5 }, Y: { title: '', status: 3 }, X: { title: '', status: 2 } })), ['Y', 'Z']);
