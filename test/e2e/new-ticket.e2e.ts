@@ -21,7 +21,8 @@ describe('a person creating a ticket from a selection (code-server, Chromium)', 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     wb = await Workbench.open(page, e2eEnv('TICKETS_E2E_CODE_SERVER_URL'), e2eEnv('TICKETS_E2E_WORKSPACE'));
-    await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud Tickets"]').waitFor({ timeout: 30_000 });
+    // The extension host starts after the workbench; on a loaded machine that takes a while.
+    await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud Tickets"]').waitFor({ timeout: 90_000 });
     await wb.runCommand('Alibaba Cloud Tickets: Sign In');
     await wb.answer(/AccessKey ID/, DEMO_CREDENTIALS.accessKeyId);
     await wb.answer(/AccessKey Secret/, DEMO_CREDENTIALS.accessKeySecret);
