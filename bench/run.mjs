@@ -299,6 +299,9 @@ async function main() {
   results.cpu = await clientCpu();
   log('memory…');
   results.memory = await memory();
+  log('watcher…');
+  const { runWatcherBench } = await import('./watcher.mjs');
+  results.watcher = await runWatcherBench({ intervals: SMOKE ? 4 : 12, log: () => {} });
   if (!SMOKE) {
     log('package…');
     results.size = vsixSize();
@@ -327,6 +330,13 @@ async function main() {
     [`Memory: ${mem.tickets} tickets, all paged`, `+${fmt(mem.heapGrowthMb, 1)} MB heap (${mem.loadedRows} rows)`, '< 20 MB', mem.heapGrowthMb < 20 && mem.loadedRows === mem.tickets],
     [`getChildren of a ${mem.groupRows}-row group`, `${fmt(mem.getChildrenMs, 2)} ms`, '< 5 ms', mem.getChildrenMs < 5],
   ];
+  const [watchOne, watchThree, watchUnshared] = results.watcher.runs;
+  rows.push([
+    'Watcher: ListTickets per interval, 1 / 3 windows',
+    `${watchOne.listTicketsPerInterval} / ${watchThree.listTicketsPerInterval} (all requests ${watchOne.requestsPerInterval} / ${watchThree.requestsPerInterval}; 3 windows without the shared lease: ${watchUnshared.listTicketsPerInterval})`,
+    '1 / 1',
+    watchOne.listTicketsPerInterval <= 1 && watchThree.listTicketsPerInterval <= 1,
+  ]);
   if (results.size) rows.push(['Packaged .vsix', `${fmt(results.size.kb, 0)} KB`, '< 300 KB', results.size.kb < 300]);
   if (cpu.failedRequests > 0) rows.push(['CPU run requests answered 200', `${cpu.failedRequests} failed`, '0', false]);
   results.budgets = rows.map(([name, value, budget, pass]) => ({ name, value, budget, pass }));

@@ -209,6 +209,11 @@ function create(settings) {
       onDidChangeActiveTextEditor: () => new Disposable(),
       onDidChangeVisibleTextEditors: () => new Disposable(),
       visibleTextEditors: [],
+      // New Ticket's terminal links and the watcher's status-bar item and focus tracking.
+      registerTerminalLinkProvider: () => new Disposable(),
+      createStatusBarItem: () => ({ text: '', tooltip: '', show: () => undefined, hide: () => undefined, dispose: () => undefined }),
+      onDidChangeWindowState: () => new Disposable(),
+      state: { focused: true },
     },
     languages: {
       registerHoverProvider: (selector, provider) => {

@@ -29,6 +29,8 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [undiciAsSiblingFile] },
   { ...common, entryPoints: { api: 'src/api/index.ts' }, outdir: 'dist', external: ['vscode'], plugins: [undiciAsSiblingFile] },
   { ...common, entryPoints: { undici: 'scripts/undici-entry.cjs' }, outdir: 'dist', sourcemap: false, minify: true },
+  // The New Ticket form's page script: a browser IIFE in media/ (the only folder the webview may load from).
+  { ...common, entryPoints: { newTicket: 'src/features/new-ticket/page/newTicketPage.ts' }, outdir: 'media', platform: 'browser', format: 'iife', target: 'es2020', sourcemap: false },
 ];
 
 // The "npm: watch" task (.vscode/tasks.json) waits for these lines before F5 launches the Extension Development Host.
@@ -50,5 +52,5 @@ if (watch) {
   await ctx.watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
-  console.log('[build] dist/extension.js and dist/api.js written');
+  console.log('[build] dist/extension.js, dist/api.js and media/newTicket.js written');
 }

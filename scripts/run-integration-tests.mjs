@@ -61,7 +61,9 @@ try {
   const probe = await startProbe({ notifications, screenshotDir: RESULTS });
   run.onCleanup(() => probe.stop());
 
-  const server = await startCodeServer(dirs, { settings: { 'aliyunTickets.endpoint': emulator.url } });
+  // The background watcher stays off: its polls would land in the request counts other suites check; the watcher's
+  // own suite turns it on where it needs it and drives extra instances itself.
+  const server = await startCodeServer(dirs, { settings: { 'aliyunTickets.endpoint': emulator.url, 'aliyunTickets.watcher.enabled': false } });
   run.onCleanup(() => server.stop());
 
   const browser = await launchChromium();

@@ -13,8 +13,10 @@ import { registerAgentTools } from './features/agent-tools/registerAgentTools';
 import { TicketPanels } from './features/details/ticketPanels';
 import { registerExplorer } from './features/explorer/explorerView';
 import { registerHovers } from './features/hover/ticketHovers';
+import { registerNewTicket } from './features/new-ticket/register';
 import { openPendingTicket, openTicket, PendingTicket } from './features/open-ticket/openTicket';
 import { RecentTickets } from './features/open-ticket/recentTickets';
+import { registerWatcher } from './features/watcher/register';
 import { TicketLog } from './log/log';
 import { NETWORK_SETTINGS, readNetworkSettings } from './network/networkSettings';
 import { createTicketService } from './tickets';
@@ -61,6 +63,11 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   // Sidebar explorer, hovers and links on ticket ids.
   const explorer = registerExplorer(context, ticketService);
   registerHovers(context, ticketService);
+  // New tickets (form, from a selection, from a RequestId) and the watcher that tells when support answers.
+  const execute = (command: string, ...args: unknown[]) => vscode.commands.executeCommand(command, ...args);
+  const newTicket = registerNewTicket(context, { getClient: () => clientProvider.getClient(), signIn: () => auth.signIn(), openTicket: (id) => execute(Commands.openTicket, id), refreshTickets: () => execute(Commands.explorerRefresh), log });
+  const watcher = registerWatcher(context, { service: ticketService, readSignIn: () => store.read(), endpoint: () => settings().endpoint, openTicket: (id) => execute(Commands.openTicket, id), log });
+  explorer.showMarks(() => watcher.markedTicketIds(), watcher.onDidChangeMarks);
   const panels = new TicketPanels({
     extensionUri: context.extensionUri,
     service: ticketService,
@@ -68,7 +75,10 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     recent,
     log,
     // A ticket opened from a hover, a link or Open Ticket is shown in the tree too, if the tree is on screen.
-    onDidShowTicket: (ticketId) => explorer.reveal(ticketId, { follow: true }),
+    onDidShowTicket: (ticketId) => {
+      watcher.markSeen(ticketId);
+      return explorer.reveal(ticketId, { follow: true });
+    },
     onDidRender: testSurface?.onPanelRender,
   });
   context.subscriptions.push(log, store, accounts, clientProvider, auth, panels);
@@ -124,7 +134,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     ),
   );
 
-  return testSurface?.api({ context, ticketService, explorer, auth, accounts, agentTools });
+  return testSurface?.api({ context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher });
 }
 
 /** Loaded on demand: in a user's window the test surface's code never runs. */

@@ -7,6 +7,8 @@ import type { Credentials } from './api/types';
 import type { AuthSession } from './auth/session';
 import type { Accounts } from './auth/accounts/accounts';
 import type { TicketService } from './tickets/types';
+import type { NewTicketForm } from './features/new-ticket/newTicketForm';
+import type { WatcherHandle } from './features/watcher/register';
 
 /** What activate() returns in ExtensionMode.Test. It gives no access to the secret. */
 export interface AliyunTicketsTestApi {
@@ -24,6 +26,12 @@ export interface AliyunTicketsTestApi {
     /** The view's description (after its title), message (above the list) and activity-bar badge, as shown. */
     viewText(): { description?: string; message?: string; badge?: number };
   };
+  newTicket: {
+    /** The New Ticket form: receive() takes a message as the page would post it; postedMessages() what the page was told. */
+    form: NewTicketForm;
+  };
+  /** The window's watcher: the status bar, marks, and extra instances over shared storage (two "windows" in one host). */
+  watcher: WatcherHandle;
   auth: {
     isSignedIn(): Promise<boolean>;
     /** Sign in without the input boxes: checked with one signed call, then saved. Rejects like the flow does. */
@@ -77,8 +85,10 @@ export class TestSurface {
     auth: AuthSession;
     accounts: Accounts;
     agentTools: Record<string, vscode.LanguageModelTool<unknown>>;
+    newTicket: NewTicketForm;
+    watcher: WatcherHandle;
   }): AliyunTicketsTestApi {
-    const { context, ticketService, explorer, auth, accounts, agentTools } = services;
+    const { context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher } = services;
     const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
     return {
       ticketService,
@@ -91,6 +101,8 @@ export class TestSurface {
           badge: explorer.view.badge?.value,
         }),
       },
+      newTicket: { form: newTicket },
+      watcher,
       auth: {
         isSignedIn: () => auth.isSignedIn(),
         signInWith: (credentials, endpoint) => auth.signInWith(credentials, endpoint),

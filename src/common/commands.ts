@@ -25,6 +25,10 @@ export const Commands = {
   explorerShowError: 'aliyunTickets.explorer.showError',
   switchAccount: 'aliyunTickets.switchAccount',
   addAccount: 'aliyunTickets.addAccount',
+  newTicket: 'aliyunTickets.newTicket',
+  createTicketFromSelection: 'aliyunTickets.createTicketFromSelection',
+  /** From the RequestId hover and terminal links, with the RequestId and where it was found. */
+  createTicketAboutRequest: 'aliyunTickets.createTicketAboutRequest',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

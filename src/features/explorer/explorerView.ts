@@ -30,6 +30,8 @@ export interface TicketExplorer {
   readonly view: vscode.TreeView<unknown>;
   /** Names the account whose tickets the view shows (in its description); undefined: no name shown. */
   setAccount(name: string | undefined): void;
+  /** Marks tickets with news from support (the watcher's announcements not yet opened); redraws when they change. */
+  showMarks(marked: () => ReadonlySet<string>, onDidChange: vscode.Event<void>): void;
 }
 
 /** Registers the explorer view and its commands. Returns reveal/refresh for other features (the details panels reveal the ticket they show). */
@@ -198,5 +200,6 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
       accountName = name;
       updateContext();
     },
+    showMarks: (marked, onDidChange) => context.subscriptions.push(provider.showMarks(marked, onDidChange)),
   };
 }

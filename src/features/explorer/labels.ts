@@ -42,12 +42,12 @@ export interface NodeLook {
  * details: the cached ticket, when there is one; createTime: the creation time remembered from an earlier fetch
  * (it never changes), so the age shows without a new request.
  */
-export function nodeLook(node: ExplorerNode, details: Ticket | undefined, nowMs: number, pageSize: number, createTime?: number): NodeLook {
+export function nodeLook(node: ExplorerNode, details: Ticket | undefined, nowMs: number, pageSize: number, createTime?: number, marked = false): NodeLook {
   switch (node.kind) {
     case 'group':
       return groupLook(node);
     case 'ticket':
-      return ticketLook(node, details, nowMs, details?.createTime ?? createTime);
+      return ticketLook(node, details, nowMs, details?.createTime ?? createTime, marked);
     case 'loadMore':
       return loadMoreLook(node, pageSize);
     case 'message':
@@ -80,7 +80,8 @@ function groupLook(node: GroupNode): NodeLook {
   };
 }
 
-function ticketLook(node: TicketNode, details: Ticket | undefined, nowMs: number, createTime: number | undefined): NodeLook {
+/** marked: support answered since the user last opened it (the watcher's announcement): "new" leads the description. */
+function ticketLook(node: TicketNode, details: Ticket | undefined, nowMs: number, createTime: number | undefined, marked = false): NodeLook {
   const ticket = node.ticket;
   const look = statusLook(ticket.status?.value);
   const title = titleText(ticket.title);
@@ -88,15 +89,19 @@ function ticketLook(node: TicketNode, details: Ticket | undefined, nowMs: number
   const age = createTime !== undefined ? formatAge(createTime, nowMs) : '';
   return {
     label: title,
-    description: age ? `${id} · ${age}` : id,
+    description: `${marked ? t('new · ') : ''}${age ? `${id} · ${age}` : id}`,
     icon: { id: look.icon, color: look.color },
     contextValue: 'ticket',
     collapsible: 'none',
     command: { command: OPEN_COMMAND, title: t('Open Ticket'), arguments: [ticket.ticketId] },
     tooltip: details ? ticketTooltip(ticket, details, nowMs) : undefined,
-    accessibilityLabel: age
-      ? t('{0}, ticket {1}, {2}, created {3}', title, id, statusText(ticket.status), formatRelativeTime(createTime!, nowMs))
-      : t('{0}, ticket {1}, {2}', title, id, statusText(ticket.status)),
+    accessibilityLabel: [
+      t('{0}, ticket {1}, {2}', title, id, statusText(ticket.status)),
+      marked ? t('new answer from support') : undefined,
+      age ? t('created {0}', formatRelativeTime(createTime!, nowMs)) : undefined,
+    ]
+      .filter(Boolean)
+      .join(t(', ')),
   };
 }
 

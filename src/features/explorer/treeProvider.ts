@@ -25,6 +25,14 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     });
   }
 
+  private marked: () => ReadonlySet<string> = () => new Set();
+
+  /** Tickets to mark as having news (see labels.ts); the tree redraws when the set changes. */
+  showMarks(marked: () => ReadonlySet<string>, onDidChange: vscode.Event<void>): vscode.Disposable {
+    this.marked = marked;
+    return onDidChange(() => this.changed.fire(undefined));
+  }
+
   fire(node?: ExplorerNode): void {
     this.changed.fire(node);
   }
@@ -55,7 +63,8 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     const details = node.kind === 'ticket' ? this.service.peekTicket(node.ticket.ticketId) : undefined;
     if (details) this.ages.remember(details.ticketId, details.createTime);
     const createTime = node.kind === 'ticket' ? this.ages.createTime(node.ticket.ticketId) : undefined;
-    const look = nodeLook(node, details, Date.now(), this.model.pageSize, createTime);
+    const marked = node.kind === 'ticket' && this.marked().has(node.ticket.ticketId);
+    const look = nodeLook(node, details, Date.now(), this.model.pageSize, createTime, marked);
     const item = new vscode.TreeItem(
       look.highlight ? { label: look.label, highlights: [look.highlight] } : look.label,
       look.collapsible === 'none'

@@ -1,0 +1,312 @@
+// The New Ticket form: one webview panel at a time, restored after a window reload, over a draft kept in the
+// extension's storage (the secret field in SecretStorage) until the server confirmed the ticket. Submit sends once;
+// the button is disabled while sending and an unknown outcome is checked against the list before Submit is offered again.
+import * as vscode from 'vscode';
+import { describeError } from '../../api/errors';
+import { showTicketError } from '../../common/errorNotification';
+import type { CatalogLanguage, CreateTicketInput, ListTicketsQuery, ProductDirectory, RequestOptions, TicketCategory, TicketPage, UploadOptions } from '../../api/types';
+import { createNonce } from '../details/render';
+import { EMPTY_DRAFT, checkDraft, isDraftEmpty, parseDraft, type TicketDraft } from './draft';
+import { mergePrefill, type Prefill } from './prefill';
+import { parseFormMessage, type FromFormMessage, type ToFormMessage } from './protocol';
+import { renderNewTicketHtml } from './render';
+import { submitDraft } from './submit';
+
+export const NEW_TICKET_VIEW_TYPE = 'aliyunTickets.newTicketForm';
+const DRAFT_KEY = 'aliyunTickets.newTicket.draft';
+const SECRET_KEY = 'aliyunTickets.newTicket.draftSecret';
+
+/** The client methods the form uses (src/api TicketClient). */
+export interface NewTicketClient {
+  createTicket(input: CreateTicketInput, options?: RequestOptions): Promise<string>;
+  listTickets(query: ListTicketsQuery, options?: RequestOptions): Promise<TicketPage>;
+  listProducts(query?: { language?: CatalogLanguage }, options?: RequestOptions): Promise<ProductDirectory[]>;
+  listCategories(productId: string, query?: { language?: CatalogLanguage }, options?: RequestOptions): Promise<TicketCategory[]>;
+  uploadAttachment(fileName: string, bytes: Uint8Array, options?: UploadOptions): Promise<string>;
+}
+
+export interface NewTicketFormDeps {
+  extensionUri: vscode.Uri;
+  globalState: vscode.Memento;
+  secrets: vscode.SecretStorage;
+  /** The signed-in client; undefined while signed out. */
+  getClient: () => Promise<NewTicketClient | undefined>;
+  signIn: () => Promise<unknown>;
+  /** Shows the new ticket in its panel. */
+  openTicket: (ticketId: string) => Thenable<unknown> | void;
+  /** Reloads the Tickets view so the new ticket shows. */
+  refreshTickets: () => Thenable<unknown> | void;
+  language: () => CatalogLanguage;
+  log: { info(message: string): void; warn(message: string): void };
+}
+
+export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelSubscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private draft: TicketDraft | undefined;
+  private sending = false;
+  private saving: Promise<void> = Promise.resolve();
+  /** Every message posted to the page, for the tests' view of what the page was told. */
+  private readonly posted: ToFormMessage[] = [];
+
+  constructor(private readonly deps: NewTicketFormDeps) {
+    this.subscriptions.push(vscode.window.registerWebviewPanelSerializer(NEW_TICKET_VIEW_TYPE, this));
+  }
+
+  /** Opens the form (or reveals it). A prefill is added to the draft, never replacing what the user typed. */
+  async open(prefill?: Prefill): Promise<void> {
+    const draft = await this.loadDraft();
+    if (prefill) {
+      this.draft = { ...draft, ...mergePrefill(draft, prefill) };
+      await this.saveDraft();
+      this.post({ type: 'draft', draft: this.draft });
+    }
+    if (this.panel) {
+      this.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(NEW_TICKET_VIEW_TYPE, 'New Ticket', vscode.ViewColumn.Active, this.webviewOptions());
+    this.adopt(panel);
+  }
+
+  /** After a window reload VS Code hands the form back; the draft comes from storage. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+    if (this.panel) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    this.adopt(panel);
+  }
+
+  isOpen(): boolean {
+    return !!this.panel;
+  }
+
+  /** The stored draft (secret included), as the next Submit would send it. */
+  async currentDraft(): Promise<TicketDraft> {
+    return { ...(await this.loadDraft()) };
+  }
+
+  postedMessages(): ToFormMessage[] {
+    return [...this.posted];
+  }
+
+  /** What the page does, for the extension-host tests: the same path as a real message. */
+  receive(raw: unknown): Promise<void> {
+    return this.handle(raw);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'tickets.svg');
+    const media = (file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', file)).toString();
+    panel.webview.html = renderNewTicketHtml(
+      { cspSource: panel.webview.cspSource, nonce: createNonce(), styleUri: media('newTicket.css'), scriptUri: media('newTicket.js') },
+      { isMac: process.platform === 'darwin' },
+    );
+    this.panelSubscriptions = [
+      panel.webview.onDidReceiveMessage((raw) => void this.handle(raw)),
+      panel.onDidDispose(() => {
+        this.panelSubscriptions.forEach((s) => s.dispose());
+        this.panelSubscriptions = [];
+        this.panel = undefined;
+      }),
+    ];
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media')] };
+  }
+
+  private post(message: ToFormMessage): void {
+    this.posted.push(message);
+    if (this.posted.length > 200) this.posted.shift();
+    void this.panel?.webview.postMessage(message);
+  }
+
+  private async handle(raw: unknown): Promise<void> {
+    const message = parseFormMessage(raw);
+    if (!message) return;
+    try {
+      await this.dispatch(message);
+    } catch (error) {
+      this.deps.log.warn(`New Ticket: ${describeError(error)}`);
+    }
+  }
+
+  private async dispatch(message: FromFormMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.post({ type: 'draft', draft: await this.loadDraft() });
+        return this.loadProducts();
+      case 'retryProducts':
+        return this.loadProducts();
+      case 'loadCategories':
+        return this.loadCategories(message.productId);
+      case 'draftChanged':
+        // Attachments are the extension's to change (uploads): the page's copy may be older.
+        this.draft = { ...message.draft, attachments: (await this.loadDraft()).attachments };
+        return this.saveDraft();
+      case 'addAttachments':
+        return this.addAttachments();
+      case 'removeAttachment': {
+        const draft = await this.loadDraft();
+        this.draft = { ...draft, attachments: draft.attachments.filter((_, i) => i !== message.index) };
+        await this.saveDraft();
+        this.post({ type: 'attachments', attachments: this.draft.attachments });
+        return;
+      }
+      case 'submit':
+        return this.submit({ ...message.draft, attachments: (await this.loadDraft()).attachments });
+      case 'cancel':
+        // The draft stays: New Ticket brings it back.
+        this.panel?.dispose();
+        return;
+      case 'discard': {
+        // No question first: the draft can be brought back with Undo, so nothing is lost by a slip.
+        const discarded = await this.loadDraft();
+        await this.clearDraft();
+        this.panel?.dispose();
+        if (!isDraftEmpty(discarded)) {
+          void vscode.window.showInformationMessage('The ticket draft was discarded.', 'Undo').then(async (choice) => {
+            if (choice !== 'Undo') return;
+            this.draft = discarded;
+            await this.saveDraft();
+            await this.open();
+          });
+        }
+        return;
+      }
+    }
+  }
+
+  private async submit(draft: TicketDraft): Promise<void> {
+    if (this.sending) return;
+    this.draft = draft;
+    await this.saveDraft();
+    const problems = checkDraft(draft);
+    if (problems.some((p) => p.blocking)) {
+      this.post({ type: 'problems', problems });
+      return;
+    }
+    const client = await this.deps.getClient().catch(() => undefined);
+    if (!client) {
+      this.post({ type: 'problems', problems: [], message: 'Sign in to send the ticket. The draft is kept.' });
+      const choice = await vscode.window.showWarningMessage('Sign in to Alibaba Cloud to send the ticket. The draft is kept.', 'Sign In');
+      if (choice) await this.deps.signIn();
+      return;
+    }
+    this.sending = true;
+    this.post({ type: 'sending', sending: true });
+    try {
+      const outcome = await submitDraft(client, draft);
+      if (outcome.kind === 'created') {
+        this.deps.log.info(`New Ticket: created ${outcome.ticketId}${outcome.confirmedBy === 'list' ? ' (found in the list after an unknown outcome)' : ''}`);
+        await this.clearDraft();
+        this.panel?.dispose();
+        await this.deps.refreshTickets();
+        await this.deps.openTicket(outcome.ticketId);
+        void vscode.window.showInformationMessage(`Ticket ${outcome.ticketId} created.`);
+        return;
+      }
+      const sentence = describeError(outcome.error);
+      const message =
+        outcome.kind === 'unconfirmed'
+          ? `${sentence} No new ticket with this title was found among the tickets created in the last minutes, so it was probably not created: Submit sends it again. The draft is kept.`
+          : `The ticket was not created. ${sentence} The draft is kept.`;
+      this.post({ type: 'problems', problems: problems.filter((p) => !p.blocking), message });
+      // The buttons come from the error policy. Retry sends again only after a refusal, where the server did nothing;
+      // after an unknown outcome the policy offers none, and the next Submit is the user's.
+      if (outcome.kind === 'failed') {
+        void showTicketError(outcome.error, { retry: () => this.submit(draft) }, 'The ticket was not created; the draft is kept.');
+      }
+    } finally {
+      this.sending = false;
+      this.post({ type: 'sending', sending: false });
+    }
+  }
+
+  private async loadProducts(): Promise<void> {
+    try {
+      const client = await this.deps.getClient();
+      if (!client) {
+        this.post({ type: 'productsFailed', message: 'Sign in to load the products. The draft is kept.' });
+        return;
+      }
+      this.post({ type: 'products', directories: await client.listProducts({ language: this.deps.language() }) });
+    } catch (error) {
+      this.post({ type: 'productsFailed', message: describeError(error) });
+    }
+  }
+
+  private async loadCategories(productId: string): Promise<void> {
+    try {
+      const client = await this.deps.getClient();
+      if (!client) {
+        this.post({ type: 'categoriesFailed', productId, message: 'Sign in to load the categories.' });
+        return;
+      }
+      this.post({ type: 'categories', productId, categories: await client.listCategories(productId, { language: this.deps.language() }) });
+    } catch (error) {
+      this.post({ type: 'categoriesFailed', productId, message: describeError(error) });
+    }
+  }
+
+  private async addAttachments(): Promise<void> {
+    const files = await vscode.window.showOpenDialog({ canSelectMany: true, openLabel: 'Attach', title: 'Attach files to the new ticket' });
+    if (!files?.length) return;
+    const client = await this.deps.getClient().catch(() => undefined);
+    if (!client) {
+      void vscode.window.showWarningMessage('Sign in to upload attachments. The draft is kept.');
+      return;
+    }
+    for (const file of files) {
+      const name = file.path.split('/').pop() || 'attachment';
+      try {
+        const bytes = await vscode.workspace.fs.readFile(file);
+        const objectKey = await client.uploadAttachment(name, bytes, {
+          onProgress: (sent, total) => this.post({ type: 'attachments', attachments: this.draft?.attachments ?? [], uploading: { name, percent: total ? Math.floor((sent / total) * 100) : 0 } }),
+        });
+        const draft = await this.loadDraft();
+        this.draft = { ...draft, attachments: [...draft.attachments, { name, objectKey, size: bytes.byteLength }] };
+        await this.saveDraft();
+      } catch (error) {
+        void showTicketError(error, {}, `${name} was not attached.`);
+      }
+      this.post({ type: 'attachments', attachments: (await this.loadDraft()).attachments });
+    }
+  }
+
+  private async loadDraft(): Promise<TicketDraft> {
+    if (!this.draft) {
+      const stored = this.deps.globalState.get<unknown>(DRAFT_KEY);
+      const secret = await Promise.resolve(this.deps.secrets.get(SECRET_KEY)).catch(() => undefined);
+      this.draft = stored ? parseDraft({ ...(stored as object), secret: secret ?? '' }) : { ...EMPTY_DRAFT, secret: secret ?? '' };
+    }
+    return this.draft;
+  }
+
+  /** Writes in order: the last edit wins even when the storage answers slowly. */
+  private saveDraft(): Promise<void> {
+    const draft = this.draft ?? EMPTY_DRAFT;
+    const { secret, ...rest } = draft;
+    this.saving = this.saving.then(async () => {
+      await this.deps.globalState.update(DRAFT_KEY, rest);
+      if (secret) await this.deps.secrets.store(SECRET_KEY, secret);
+      else await this.deps.secrets.delete(SECRET_KEY);
+    }).catch((error) => this.deps.log.warn(`New Ticket: the draft could not be saved: ${String(error)}`));
+    return this.saving;
+  }
+
+  private async clearDraft(): Promise<void> {
+    this.draft = { ...EMPTY_DRAFT };
+    await this.saveDraft();
+  }
+}

@@ -1,0 +1,217 @@
+// Page script of the New Ticket form (bundled by scripts/build.mjs into dist/newTicketPage.js, loaded by nonce).
+// It shows what the extension posts (draft, products, categories, attachments, problems) and sends back every edit
+// (debounced) so the draft lives in the extension's storage, not in the page: a reload or a crash loses nothing.
+import type { DraftAttachment, DraftProblem, TicketDraft } from '../draft';
+import { filterProducts, type Category, type FromFormMessage, type ProductDirectory, type ToFormMessage } from '../protocol';
+
+declare function acquireVsCodeApi(): { postMessage(message: FromFormMessage): void };
+
+const vscode = acquireVsCodeApi();
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const form = $<HTMLFormElement>('form');
+const productSearch = $<HTMLInputElement>('productSearch');
+const product = $<HTMLSelectElement>('product');
+const productStatus = $<HTMLElement>('productStatus');
+const retryProducts = $<HTMLButtonElement>('retryProducts');
+const category = $<HTMLSelectElement>('category');
+const categoryStatus = $<HTMLElement>('categoryStatus');
+const title = $<HTMLInputElement>('title');
+const description = $<HTMLTextAreaElement>('description');
+const email = $<HTMLInputElement>('email');
+const secret = $<HTMLTextAreaElement>('secret');
+const attachmentList = $<HTMLUListElement>('attachments');
+const uploadStatus = $<HTMLElement>('uploadStatus');
+const problemsBox = $<HTMLElement>('problems');
+const submit = $<HTMLButtonElement>('submit');
+
+let directories: ProductDirectory[] = [];
+let attachments: DraftAttachment[] = [];
+/** The product and category of the draft, kept while their lists load. */
+let chosen = { productId: '', productName: '', categoryId: '', categoryName: '' };
+let sending = false;
+
+function option(value: string, label: string): HTMLOptionElement {
+  const o = document.createElement('option');
+  o.value = value;
+  o.textContent = label;
+  return o;
+}
+
+function renderProducts(): void {
+  const shown = filterProducts(directories, productSearch.value);
+  product.replaceChildren();
+  for (const directory of shown) {
+    const group = document.createElement('optgroup');
+    group.label = directory.directoryName;
+    for (const p of directory.products) group.append(option(p.productId, p.productName));
+    product.append(group);
+  }
+  // The chosen product stays chosen even when the search hides it from the list.
+  if (chosen.productId && !shown.some((d) => d.products.some((p) => p.productId === chosen.productId))) {
+    product.prepend(option(chosen.productId, chosen.productName || chosen.productId));
+  }
+  product.value = chosen.productId;
+  if (directories.length) productStatus.textContent = shown.length ? '' : `No product matches “${productSearch.value}”.`;
+}
+
+function renderCategories(categories: Category[]): void {
+  category.replaceChildren(option('', categories.length ? 'Choose a category' : 'This product has no categories'));
+  for (const c of categories) category.append(option(c.categoryId, c.categoryName));
+  if (chosen.categoryId && !categories.some((c) => c.categoryId === chosen.categoryId)) {
+    category.append(option(chosen.categoryId, chosen.categoryName || chosen.categoryId));
+  }
+  category.value = chosen.categoryId;
+}
+
+function renderAttachments(): void {
+  attachmentList.replaceChildren();
+  attachments.forEach((a, index) => {
+    const item = document.createElement('li');
+    const name = document.createElement('span');
+    name.textContent = `${a.name} (${Math.max(1, Math.round(a.size / 1024))} KB)`;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'secondary';
+    remove.textContent = 'Remove';
+    remove.setAttribute('aria-label', `Remove ${a.name}`);
+    remove.addEventListener('click', () => vscode.postMessage({ type: 'removeAttachment', index }));
+    item.append(name, remove);
+    attachmentList.append(item);
+  });
+}
+
+function collect(): TicketDraft {
+  const severity = (document.querySelector('input[name="severity"]:checked') as HTMLInputElement | null)?.value === '2' ? 2 : 1;
+  return { ...chosen, severity, title: title.value, description: description.value, email: email.value, attachments, secret: secret.value };
+}
+
+function fill(draft: TicketDraft): void {
+  chosen = { productId: draft.productId, productName: draft.productName, categoryId: draft.categoryId, categoryName: draft.categoryName };
+  title.value = draft.title;
+  description.value = draft.description;
+  email.value = draft.email;
+  secret.value = draft.secret;
+  $<HTMLInputElement>(draft.severity === 2 ? 'severity2' : 'severity1').checked = true;
+  attachments = draft.attachments;
+  renderAttachments();
+  renderProducts();
+  renderCategories([]);
+  if (chosen.productId) vscode.postMessage({ type: 'loadCategories', productId: chosen.productId });
+}
+
+function showProblems(problems: DraftProblem[], message?: string): void {
+  problemsBox.replaceChildren();
+  for (const el of [product, category, description, email]) el.removeAttribute('aria-invalid');
+  if (message) {
+    const p = document.createElement('p');
+    p.textContent = message;
+    problemsBox.append(p);
+  }
+  for (const problem of problems) {
+    const p = document.createElement('p');
+    p.textContent = problem.message;
+    if (!problem.blocking) p.className = 'warning';
+    problemsBox.append(p);
+    const field = { product, category, description, email }[problem.field];
+    if (problem.blocking) field.setAttribute('aria-invalid', 'true');
+  }
+  const first = problems.find((p) => p.blocking);
+  if (first) ({ product: productSearch, category, description, email } as Record<string, HTMLElement>)[first.field].focus();
+}
+
+let saveTimer = 0;
+function changed(): void {
+  window.clearTimeout(saveTimer);
+  saveTimer = window.setTimeout(() => vscode.postMessage({ type: 'draftChanged', draft: collect() }), 250);
+}
+
+function send(): void {
+  if (sending) return;
+  window.clearTimeout(saveTimer);
+  vscode.postMessage({ type: 'submit', draft: collect() });
+}
+
+productSearch.addEventListener('input', renderProducts);
+product.addEventListener('change', () => {
+  const selected = product.selectedOptions[0];
+  if (!selected || selected.value === chosen.productId) return;
+  chosen = { productId: selected.value, productName: selected.textContent ?? '', categoryId: '', categoryName: '' };
+  renderCategories([]);
+  categoryStatus.textContent = 'Loading categories…';
+  vscode.postMessage({ type: 'loadCategories', productId: selected.value });
+  changed();
+});
+category.addEventListener('change', () => {
+  const selected = category.selectedOptions[0];
+  chosen = { ...chosen, categoryId: selected?.value ?? '', categoryName: selected?.value ? selected.textContent ?? '' : '' };
+  changed();
+});
+for (const el of [title, description, email, secret]) el.addEventListener('input', changed);
+document.querySelectorAll('input[name="severity"]').forEach((el) => el.addEventListener('change', changed));
+retryProducts.addEventListener('click', () => {
+  retryProducts.hidden = true;
+  productStatus.textContent = 'Loading products…';
+  vscode.postMessage({ type: 'retryProducts' });
+});
+$('addAttachments').addEventListener('click', () => vscode.postMessage({ type: 'addAttachments' }));
+$('cancel').addEventListener('click', () => vscode.postMessage({ type: 'cancel' }));
+$('discard').addEventListener('click', () => vscode.postMessage({ type: 'discard' }));
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  send();
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    send();
+  } else if (event.key === 'Escape' && !(event.target === productSearch && productSearch.value)) {
+    // Escape in a non-empty search box clears the search (the browser does that); anywhere else it closes the form.
+    event.preventDefault();
+    vscode.postMessage({ type: 'cancel' });
+  }
+});
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const message = event.data as ToFormMessage;
+  switch (message?.type) {
+    case 'draft':
+      fill(message.draft);
+      document.body.dataset.ready = 'true';
+      break;
+    case 'products':
+      directories = message.directories;
+      retryProducts.hidden = true;
+      renderProducts();
+      if (!directories.length) productStatus.textContent = 'The Ticket API listed no products.';
+      break;
+    case 'productsFailed':
+      productStatus.textContent = `Products could not be loaded: ${message.message}`;
+      retryProducts.hidden = false;
+      break;
+    case 'categories':
+      if (message.productId !== chosen.productId) break;
+      categoryStatus.textContent = '';
+      renderCategories(message.categories);
+      break;
+    case 'categoriesFailed':
+      if (message.productId === chosen.productId) categoryStatus.textContent = `Categories could not be loaded: ${message.message}`;
+      break;
+    case 'attachments':
+      attachments = message.attachments;
+      renderAttachments();
+      uploadStatus.textContent = message.uploading ? `Uploading ${message.uploading.name}: ${message.uploading.percent}%` : '';
+      break;
+    case 'sending':
+      sending = message.sending;
+      submit.disabled = message.sending;
+      submit.textContent = message.sending ? message.label ?? 'Sending…' : 'Submit';
+      document.body.dataset.sending = String(message.sending);
+      break;
+    case 'problems':
+      showProblems(message.problems, message.message);
+      break;
+  }
+});
+
+productSearch.focus();
+vscode.postMessage({ type: 'ready' });

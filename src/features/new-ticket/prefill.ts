@@ -1,0 +1,80 @@
+// What a new ticket starts with when it is opened from code: the selection in a fenced block with its workspace-relative
+// path and line range, or a RequestId with the line it was found on. No vscode import: unit-tested in plain Node.
+// Nothing here is sent anywhere: it lands in the form, where the user sees and edits it before Submit.
+
+export interface SelectionSource {
+  /** The selected text, exactly. */
+  text: string;
+  /** Workspace-relative path with forward slashes (or the file name when it is outside the workspace). */
+  relativePath: string;
+  /** 1-based, inclusive. */
+  startLine: number;
+  endLine: number;
+  /** VS Code language id, for the fence's info string. */
+  languageId?: string;
+}
+
+export interface Prefill {
+  title?: string;
+  description: string;
+}
+
+/** Longest selection copied into a draft; the rest is cut with a note (support rarely needs more, and the form stays usable). */
+export const MAX_SELECTION_CHARS = 20_000;
+
+/** A fence longer than any run of backticks inside the text, so the block cannot end early. */
+export function fenced(text: string, info = ''): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const body = text.endsWith('\n') ? text : `${text}\n`;
+  return `${fence}${safeInfo(info)}\n${body}${fence}`;
+}
+
+function safeInfo(info: string): string {
+  return /^[\w+#.-]{1,40}$/.test(info) ? info : '';
+}
+
+function lineRange(start: number, end: number): string {
+  return start === end ? `line ${start}` : `lines ${start}-${end}`;
+}
+
+export function selectionPrefill(source: SelectionSource): Prefill {
+  let text = source.text.replace(/\r\n/g, '\n');
+  let cut = '';
+  if (text.length > MAX_SELECTION_CHARS) {
+    text = text.slice(0, MAX_SELECTION_CHARS);
+    cut = `\n(The selection was cut after ${MAX_SELECTION_CHARS.toLocaleString('en')} characters.)`;
+  }
+  const where = `${source.relativePath}, ${lineRange(source.startLine, source.endLine)}`;
+  return {
+    description: `From ${where}:\n\n${fenced(text, source.languageId)}${cut}\n`,
+  };
+}
+
+/** A ticket about one failed request: the RequestId support asks for first, and the line around it when known. */
+export function requestIdPrefill(requestId: string, context?: { line: string; relativePath?: string; lineNumber?: number }): Prefill {
+  const lines = [`Alibaba Cloud RequestId: ${requestId}`];
+  const line = context?.line.trim();
+  if (line && line !== requestId) {
+    const where = context?.relativePath ? ` (${context.relativePath}${context.lineNumber ? `, line ${context.lineNumber}` : ''})` : '';
+    lines.push('', `Where it appeared${where}:`, '', fenced(line.length > 2000 ? `${line.slice(0, 2000)}…` : line));
+  }
+  return { title: `Request ${requestId} failed`, description: `${lines.join('\n')}\n` };
+}
+
+/**
+ * A prefill added to a draft that may already hold text: appended after a blank line, never replacing what the user
+ * typed. An empty title takes the prefill's title.
+ */
+export function mergePrefill(draft: { title: string; description: string }, prefill: Prefill): { title: string; description: string } {
+  const description = draft.description.trim() === '' ? prefill.description : `${draft.description.replace(/\s*$/, '')}\n\n${prefill.description}`;
+  return { title: draft.title.trim() === '' && prefill.title ? prefill.title : draft.title, description };
+}
+
+/** The Ticket API's language for product and category names, from VS Code's display language. */
+export function apiLanguage(displayLanguage: string): 'zh' | 'en' | 'jp' {
+  const lang = displayLanguage.toLowerCase();
+  if (lang.startsWith('zh')) return 'zh';
+  if (lang === 'ja' || lang.startsWith('ja-')) return 'jp';
+  return 'en';
+}

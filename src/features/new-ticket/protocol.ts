@@ -1,0 +1,65 @@
+// Messages between the New Ticket form page (page/newTicketPage.ts) and the extension. The page says 'ready' once it
+// listens; only then does the extension post the draft and the product list. Messages from the page are checked field
+// by field (the page is untrusted).
+import type { ProductDirectory, TicketCategory as Category } from '../../api/types';
+import { parseDraft, type DraftAttachment, type DraftProblem, type TicketDraft } from './draft';
+
+export type { ProductDirectory, TicketCategory as Category } from '../../api/types';
+
+/** Extension -> page. */
+export type ToFormMessage =
+  | { type: 'draft'; draft: TicketDraft }
+  | { type: 'products'; directories: ProductDirectory[] }
+  | { type: 'productsFailed'; message: string }
+  | { type: 'categories'; productId: string; categories: Category[] }
+  | { type: 'categoriesFailed'; productId: string; message: string }
+  | { type: 'attachments'; attachments: DraftAttachment[]; uploading?: { name: string; percent: number } }
+  | { type: 'sending'; sending: boolean; label?: string }
+  | { type: 'problems'; problems: DraftProblem[]; message?: string };
+
+/** Page -> extension. */
+export type FromFormMessage =
+  | { type: 'ready' }
+  | { type: 'draftChanged'; draft: TicketDraft }
+  | { type: 'loadCategories'; productId: string }
+  | { type: 'retryProducts' }
+  | { type: 'addAttachments' }
+  | { type: 'removeAttachment'; index: number }
+  | { type: 'submit'; draft: TicketDraft }
+  | { type: 'cancel' }
+  | { type: 'discard' };
+
+/** Returns the message if it is one the page may send, else undefined. */
+export function parseFormMessage(raw: unknown): FromFormMessage | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const m = raw as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+    case 'retryProducts':
+    case 'addAttachments':
+    case 'cancel':
+    case 'discard':
+      return { type: m.type };
+    case 'draftChanged':
+    case 'submit':
+      return m.draft && typeof m.draft === 'object' ? { type: m.type, draft: parseDraft(m.draft) } : undefined;
+    case 'loadCategories':
+      return typeof m.productId === 'string' && /^[\w.-]{1,64}$/.test(m.productId) ? { type: 'loadCategories', productId: m.productId } : undefined;
+    case 'removeAttachment':
+      return typeof m.index === 'number' && Number.isInteger(m.index) && m.index >= 0 && m.index < 100 ? { type: 'removeAttachment', index: m.index } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Products whose name (or directory name) contains the query, case-insensitively; directories left empty are dropped. */
+export function filterProducts(directories: ProductDirectory[], query: string): ProductDirectory[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return directories;
+  return directories
+    .map((d) => {
+      const directoryMatches = d.directoryName.toLowerCase().includes(q);
+      return { ...d, products: directoryMatches ? d.products : d.products.filter((p) => p.productName.toLowerCase().includes(q)) };
+    })
+    .filter((d) => d.products.length > 0);
+}

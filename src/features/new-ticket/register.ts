@@ -1,0 +1,76 @@
+// New Ticket, Create Ticket from Selection and Create Ticket about a RequestId: the commands, the form, and the
+// RequestId hover and terminal links. extension.ts calls registerNewTicket once.
+import * as vscode from 'vscode';
+import { Commands } from '../../common/commands';
+import { NewTicketForm, type NewTicketFormDeps } from './newTicketForm';
+import { apiLanguage, requestIdPrefill, selectionPrefill, type Prefill } from './prefill';
+import { isRequestId } from './requestId';
+import { registerRequestLinks, type RequestIdPlace } from './requestLinks';
+
+export type NewTicketDeps = Omit<NewTicketFormDeps, 'extensionUri' | 'globalState' | 'secrets' | 'language'>;
+
+/** The prefill for the active editor's selection (its line when nothing is selected). */
+export function prefillFromEditor(editor: vscode.TextEditor): Prefill {
+  const document = editor.document;
+  const selection = editor.selection;
+  const range = selection.isEmpty ? document.lineAt(selection.active.line).range : selection;
+  // A selection that ends at the start of a line does not include that line.
+  const endLine = !selection.isEmpty && range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+  return selectionPrefill({
+    text: document.getText(range),
+    relativePath: document.uri.scheme === 'untitled' ? document.uri.path : vscode.workspace.asRelativePath(document.uri, false),
+    startLine: range.start.line + 1,
+    endLine: endLine + 1,
+    languageId: document.languageId,
+  });
+}
+
+async function prefillFromPlace(arg: unknown): Promise<Prefill | undefined> {
+  const place = (typeof arg === 'string' ? { requestId: arg } : arg) as Partial<RequestIdPlace> | undefined;
+  if (!place || !isRequestId(place.requestId)) return undefined;
+  if (typeof place.text === 'string') return requestIdPrefill(place.requestId, { line: place.text.slice(0, 5000) });
+  if (typeof place.uri === 'string' && typeof place.line === 'number') {
+    try {
+      const uri = vscode.Uri.parse(place.uri, true);
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (place.line >= 0 && place.line < document.lineCount) {
+        return requestIdPrefill(place.requestId, { line: document.lineAt(place.line).text, relativePath: vscode.workspace.asRelativePath(uri, false), lineNumber: place.line + 1 });
+      }
+    } catch {
+      // The document went away: the RequestId alone still makes a good start.
+    }
+  }
+  return requestIdPrefill(place.requestId);
+}
+
+export function registerNewTicket(context: vscode.ExtensionContext, deps: NewTicketDeps): NewTicketForm {
+  const form = new NewTicketForm({
+    ...deps,
+    extensionUri: context.extensionUri,
+    globalState: context.globalState,
+    secrets: context.secrets,
+    language: () => apiLanguage(vscode.env.language),
+  });
+  context.subscriptions.push(
+    form,
+    vscode.commands.registerCommand(Commands.newTicket, () => form.open()),
+    vscode.commands.registerCommand(Commands.createTicketFromSelection, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) {
+        void vscode.window.showInformationMessage('Open a file and select the code or log lines the ticket is about.');
+        return;
+      }
+      await form.open(prefillFromEditor(editor));
+    }),
+    vscode.commands.registerCommand(Commands.createTicketAboutRequest, async (arg?: unknown) => {
+      const prefill = await prefillFromPlace(arg);
+      if (!prefill) {
+        void vscode.window.showWarningMessage('That is not an Alibaba Cloud RequestId (like C499BB0F-630D-5BE6-B3EA-5FCD95B85503).');
+        return;
+      }
+      await form.open(prefill);
+    }),
+  );
+  registerRequestLinks(context);
+  return form;
+}

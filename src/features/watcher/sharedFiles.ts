@@ -1,0 +1,55 @@
+// The watcher's shared storage: small JSON files in a folder every window of the VS Code profile can read
+// (context.globalStorageUri). Writes go to a temporary file that is then renamed over the target, so a reader sees the
+// old file or the new one, never half of one. globalState is not used for this: other windows see its changes late.
+import { promises as fs } from 'fs';
+import * as path from 'path';
+
+/** Read and write JSON documents by name; the watcher's view of storage (tests use an in-memory one). */
+export interface SharedStore {
+  read(name: string): Promise<unknown>;
+  write(name: string, value: unknown): Promise<void>;
+}
+
+export class SharedFiles implements SharedStore {
+  constructor(private readonly dir: string) {}
+
+  /** The parsed document, or undefined when it is missing or not JSON (a file from another version, say). */
+  async read(name: string): Promise<unknown> {
+    try {
+      return JSON.parse(await fs.readFile(this.file(name), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async write(name: string, value: unknown): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true });
+    const target = this.file(name);
+    // Unique per writer and write (not a secret: it only keeps two windows' temporary files apart).
+    const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await fs.writeFile(temporary, JSON.stringify(value), 'utf8');
+    try {
+      await fs.rename(temporary, target);
+    } catch (error) {
+      await fs.rm(temporary, { force: true });
+      throw error;
+    }
+  }
+
+  private file(name: string): string {
+    if (!/^[\w.-]+$/.test(name)) throw new Error(`not a shared file name: ${name}`);
+    return path.join(this.dir, `${name}.json`);
+  }
+}
+
+/** Same contract, in memory: for unit tests and the benchmark's baseline. */
+export class MemoryStore implements SharedStore {
+  readonly documents = new Map<string, string>();
+  async read(name: string): Promise<unknown> {
+    const text = this.documents.get(name);
+    return text === undefined ? undefined : JSON.parse(text);
+  }
+  async write(name: string, value: unknown): Promise<void> {
+    this.documents.set(name, JSON.stringify(value));
+  }
+}

@@ -1,0 +1,18 @@
+// The Tickets view's mark for a ticket the watcher announced (support answered) and the user has not opened since.
+import * as assert from 'assert';
+import { nodeLook } from '../../../src/features/explorer/labels';
+import type { TicketNode } from '../../../src/features/explorer/model';
+
+describe('watcher: the mark in the Tickets view', () => {
+  const node: TicketNode = { kind: 'ticket', id: 'wait_feedback/0005PYGCW', ticket: { ticketId: '0005PYGCW', title: 'Renewal fails', status: { value: 3, label: '' } } };
+
+  it('leads the row’s description with "new" and says so to screen readers; an unmarked row is unchanged', () => {
+    const marked = nodeLook(node, undefined, 0, 50, undefined, true);
+    const plain = nodeLook(node, undefined, 0, 50, undefined, false);
+    assert.strictEqual(marked.description, 'new · 0005PYGCW');
+    assert.strictEqual(plain.description, '0005PYGCW');
+    assert.match(marked.accessibilityLabel, /new answer from support/);
+    assert.doesNotMatch(plain.accessibilityLabel, /new answer/);
+    assert.deepStrictEqual({ ...marked, description: '', accessibilityLabel: '' }, { ...plain, description: '', accessibilityLabel: '' });
+  });
+});
