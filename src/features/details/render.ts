@@ -6,6 +6,7 @@ import type { AccessDeniedDetail, Ticket, TicketNote } from '../../api/types';
 import { SEVERITY_LABELS, STATUS_LABELS, STATUS_NAMES } from '../../api/types';
 import { describeError, isTicketApiError } from '../../api/errors';
 import { attachmentTarget } from './attachments';
+import { dataAction } from './protocol';
 import { formatLocalTime, formatRelativeTime } from '../../tickets/display';
 
 /** What the panel shows. */
@@ -44,7 +45,7 @@ export interface PageResources {
   nonce: string;
   /** webview.asWebviewUri(media/details.css) */
   styleUri: string;
-  /** webview.asWebviewUri(media/details.js) */
+  /** webview.asWebviewUri(media/details.js), bundled from ./page by scripts/build.mjs */
   scriptUri: string;
 }
 
@@ -164,15 +165,15 @@ function renderError(view: Extract<DetailsView, { kind: 'error' }>): string {
   // The one action that helps comes first, as the primary button. Signing in (or changing the setting) reloads the
   // panel by itself, so a Retry next to Sign In only repeated the same refusal.
   const buttons: string[] = [];
-  if (view.offerSignIn) buttons.push(`<button type="button" data-action="signIn">Sign In</button>`);
+  if (view.offerSignIn) buttons.push(`<button type="button" ${dataAction('signIn')}>Sign In</button>`);
   else if (view.offerSettings) {
-    buttons.push(`<button type="button" data-action="openSettings">Open Settings</button>`);
-    buttons.push(`<button type="button" class="secondary" data-action="retry">Retry</button>`);
+    buttons.push(`<button type="button" ${dataAction('openSettings')}>Open Settings</button>`);
+    buttons.push(`<button type="button" class="secondary" ${dataAction('retry')}>Retry</button>`);
   } else if (view.offerOpenTicket) {
-    buttons.push(`<button type="button" data-action="openTicket">Open Another Ticket</button>`);
-    buttons.push(`<button type="button" class="secondary" data-action="retry">Retry</button>`);
-  } else buttons.push(`<button type="button" data-action="retry">Retry</button>`);
-  buttons.push(`<button type="button" class="secondary" data-action="showLog">Show Log</button>`);
+    buttons.push(`<button type="button" ${dataAction('openTicket')}>Open Another Ticket</button>`);
+    buttons.push(`<button type="button" class="secondary" ${dataAction('retry')}>Retry</button>`);
+  } else buttons.push(`<button type="button" ${dataAction('retry')}>Retry</button>`);
+  buttons.push(`<button type="button" class="secondary" ${dataAction('showLog')}>Show Log</button>`);
   return `<section class="state error" role="alert">
 <h1>Ticket ${escapeHtml(view.ticketId)}</h1>
 <p class="error-message">${text(view.message)}</p>
@@ -213,7 +214,7 @@ function renderTicket(view: Extract<DetailsView, { kind: 'ticket' }>, now: numbe
   return `<header class="ticket-header">
 <div class="title-row">
 <h1 class="title">${text(t.title || '(no title)')}</h1>
-<button type="button" class="secondary" data-action="refresh"${view.refreshing ? ' disabled' : ''}>${view.refreshing ? 'Refreshing…' : 'Refresh'}</button>
+<button type="button" class="secondary" ${dataAction('refresh')}${view.refreshing ? ' disabled' : ''}>${view.refreshing ? 'Refreshing…' : 'Refresh'}</button>
 </div>
 <div class="badges"><span class="badge ticket-id" title="Ticket ID">${escapeHtml(t.ticketId)}</span>${statusBadge(t)}${severityBadge(t)}</div>
 <dl class="facts">
@@ -236,7 +237,7 @@ ${renderNotes(view, now, timeZone)}
 function renderNotes(view: Extract<DetailsView, { kind: 'ticket' }>, now: number, timeZone?: string): string {
   if (view.notesError) {
     return `<p class="banner error" role="alert">The conversation could not be loaded: ${text(view.notesError)}</p>
-<div class="actions"><button type="button" data-action="retry">Retry</button></div>`;
+<div class="actions"><button type="button" ${dataAction('retry')}>Retry</button></div>`;
   }
   if (view.notes.length === 0) return '<p class="muted">No messages yet.</p>';
   // The index into the list as given is what a click sends back; the extension looks the URL up itself.
@@ -256,7 +257,7 @@ function renderNote(note: TicketNote, noteIndex: number, now: number, timeZone?:
     if (!target.clickable) {
       return `<li class="attachment plain">${label} <span class="muted">(${escapeHtml(target.reason)})</span></li>`;
     }
-    return `<li class="attachment"><a href="#" data-action="openAttachment" data-note="${noteIndex}" data-attachment="${attachmentIndex}" title="Opens ${escapeHtml(target.display)}">${label}</a> <span class="muted">(${escapeHtml(target.host)})</span></li>`;
+    return `<li class="attachment"><a href="#" ${dataAction('openAttachment')} data-note="${noteIndex}" data-attachment="${attachmentIndex}" title="Opens ${escapeHtml(target.display)}">${label}</a> <span class="muted">(${escapeHtml(target.host)})</span></li>`;
   });
   return `<li class="note ${roleClass}">
 <div class="note-head"><span class="who badge role-${roleClass}">${who}</span>${name} <span class="when">${timeHtml(note.createTime, now, timeZone)}</span></div>
