@@ -1,28 +1,51 @@
 // TicketClient: the signed Ticket API client (product Workorder, version 2021-06-10). Parameters go where the official
-// API puts them, every attempt is signed afresh (new nonce and date), and only failures that can pass on their own are
-// retried: network errors, 5xx and Throttling*.
+// API puts them (params.ts, writeParams.ts), every attempt is signed afresh (new nonce and date), and what is retried
+// is decided in one place (actionPolicy.ts): reads retry network errors, 5xx and Throttling*; writes retry only what
+// the server certainly did not carry out, and end with 'unknownOutcome' when it may have.
+import { finalError, isRetryable } from './actionPolicy';
+import { dataId, toCategories, toProductDirectories, toUploadTarget } from './actionResults';
 import { TicketApiError, abortedError, sanitizeError } from './errors';
 import { DEFAULT_ENDPOINT, validateEndpoint } from './endpoint';
-import { HttpTransport, type HttpRequest } from './http';
+import { HttpTransport } from './http';
+import {
+  attachmentUploadUrlParams,
+  getTicketParams,
+  listCategoriesParams,
+  listProductsParams,
+  listTicketNotesParams,
+  listTicketsParams,
+  type ActionParams,
+} from './params';
 import { proxyForEndpoint, type ProxyConfig } from './proxy';
 import { parseActionResponse, type RawResponse } from './response';
 import { redactSecrets } from './redact';
-import { formEncode, canonicalQueryString, formatAcsDate, newNonce, signV1, signV3, v1CommonParams } from './sign';
+import { buildSignedRequest, checkCredentials, sleep, unlessAborted } from './signedRequest';
+import { checkAttachment, checkUploadUrl, putToSignedUrl } from './upload';
+import { closeTicketParams, createTicketParams, evaluateTicketParams, reopenTicketParams, replyTicketParams } from './writeParams';
 import type {
+  CatalogQuery,
+  CreateTicketInput,
   Credentials,
   CredentialsSource,
+  EvaluateTicketInput,
   ListTicketsQuery,
+  ProductDirectory,
+  ReplyTicketOptions,
   RequestLogEvent,
   RequestOptions,
   SignatureVersion,
   Ticket,
+  TicketCategory,
   TicketClientOptions,
   TicketNote,
   TicketPage,
+  UploadOptions,
 } from './types';
 
-export const API_VERSION = '2021-06-10';
-const USER_AGENT = 'aliyun-tickets-vscode/0.1';
+export { API_VERSION } from './signedRequest';
+export { getTicketParams, listTicketsParams, listTicketNotesParams } from './params';
+export type { ActionParams } from './params';
+
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_ATTEMPTS = 3;
 const DEFAULT_RETRY_BASE_MS = 300;
@@ -30,132 +53,11 @@ const DEFAULT_MAX_RETRY_DELAY_MS = 10_000;
 /** setTimeout fires at once (after a warning) for anything longer, which would turn a long wait into none. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Where each parameter travels: the query string or the form body (as the official API metadata says). */
-export interface ActionParams {
-  query: Record<string, string>;
-  body: Record<string, string>;
-}
-
-/** Ticket ids are letters and digits (documented ones: 0005PYGCW, 001571BTXC); we allow - and _ to be lenient. */
-const TICKET_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-function checkTicketId(ticketId: unknown, action: string): string {
-  const id = typeof ticketId === 'string' ? ticketId.trim() : '';
-  if (!TICKET_ID.test(id)) {
-    throw new TicketApiError({
-      code: 'InvalidTicketId',
-      kind: 'notFound',
-      message: `${action}: the ticket id must be letters and digits (such as 0005PYGCW).`,
-      action,
-    });
-  }
-  return id;
-}
-
-/** GetTicket: TicketId in the form body. */
-export function getTicketParams(ticketId: string): ActionParams {
-  return { query: {}, body: { TicketId: checkTicketId(ticketId, 'GetTicket') } };
-}
-
-/** ListTicketNotes: TicketId in the query string. */
-export function listTicketNotesParams(ticketId: string): ActionParams {
-  return { query: { TicketId: checkTicketId(ticketId, 'ListTicketNotes') }, body: {} };
-}
-
-/**
- * ListTickets: PageNumber/PageSize in the query string; StartDate, EndDate, Keyword and StatusList.N in the form body.
- * The API wants both dates or neither: a lone startDate ends "now", a lone endDate starts at 0.
- */
-export function listTicketsParams(input: ListTicketsQuery, now: number = Date.now()): ActionParams {
-  const q: Partial<ListTicketsQuery> = input ?? {};
-  const bad = (message: string) => new TicketApiError({ code: 'InvalidParameter', kind: 'badRequest', message: `ListTickets: ${message}`, action: 'ListTickets' });
-  const pageNumber = Math.floor(Number(q.pageNumber ?? 1));
-  if (!Number.isFinite(pageNumber) || pageNumber < 1) throw bad('pageNumber must be 1 or more.');
-  const rawSize = Math.floor(Number(q.pageSize ?? 20));
-  if (!Number.isFinite(rawSize)) throw bad('pageSize must be a number.');
-  const pageSize = Math.min(100, Math.max(10, rawSize)); // the API accepts 10..100
-  const query: Record<string, string> = { PageNumber: String(pageNumber), PageSize: String(pageSize) };
-  const body: Record<string, string> = {};
-  if (q.startDate !== undefined || q.endDate !== undefined) {
-    const start = Math.floor(Number(q.startDate ?? 0));
-    const end = Math.floor(Number(q.endDate ?? now));
-    if (!Number.isFinite(start) || !Number.isFinite(end) || start < 0 || end < start) throw bad('the date range is not valid.');
-    body.StartDate = String(start);
-    body.EndDate = String(end);
-  }
-  if (q.keyword !== undefined && q.keyword !== '') body.Keyword = String(q.keyword);
-  (q.statuses ?? []).forEach((status, i) => {
-    body[`StatusList.${i + 1}`] = String(status);
-  });
-  return { query, body };
-}
-
-const PRINTABLE = /^[\x21-\x7e]+$/;
-
-function checkCredentials(value: unknown): Credentials {
-  const c = value as Partial<Credentials> | undefined | null;
-  if (!c || !c.accessKeyId || !c.accessKeySecret) {
-    throw new TicketApiError({ code: 'SignedOut', kind: 'signedOut', message: 'No Alibaba Cloud credentials are available: sign in first.' });
-  }
-  const invalid = (what: string) =>
-    new TicketApiError({ code: 'InvalidCredentials', kind: 'config', message: `The ${what} contains spaces or characters that are not allowed; paste it again.` });
-  if (typeof c.accessKeyId !== 'string' || !PRINTABLE.test(c.accessKeyId)) throw invalid('AccessKey ID');
-  if (typeof c.accessKeySecret !== 'string' || !PRINTABLE.test(c.accessKeySecret)) throw invalid('AccessKey Secret');
-  if (c.securityToken !== undefined && c.securityToken !== '' && (typeof c.securityToken !== 'string' || !PRINTABLE.test(c.securityToken))) {
-    throw invalid('STS security token');
-  }
-  return { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, securityToken: c.securityToken || undefined };
-}
-
-/**
- * Only failures that can pass on their own. A timeout is not among them: the user has already waited timeoutMs for a
- * server that hangs, and would wait that long again per retry (timeoutMs still bounds each attempt of the others).
- */
-function isRetryable(err: TicketApiError): boolean {
-  // A proxy that wants other credentials, or forbids the host, gives the same answer the next time.
-  if (err.code === 'ProxyAuthenticationRequired' || err.code === 'ProxyForbidden') return false;
-  return err.kind === 'network' || err.kind === 'server' || err.kind === 'throttled';
-}
-
-/** Settles with `work`, or rejects as soon as the signal fires (a slow credential store must not hold a cancel). */
-function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, action: string): Promise<T> {
-  if (!signal) return work;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError(action));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (err) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(err);
-      },
-    );
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined, action: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortedError(action));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortedError(action));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 export class TicketClient {
   private readonly endpoint: string | TicketApiError;
   /** Resolved once, like the endpoint: undefined means direct. */
   private readonly proxy: ProxyConfig | undefined | TicketApiError;
+  private readonly proxyOption: string | undefined;
   private readonly credentials: CredentialsSource;
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
@@ -184,6 +86,7 @@ export class TicketClient {
       proxy = err instanceof TicketApiError ? err : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
     }
     this.proxy = proxy;
+    this.proxyOption = options.proxy;
     this.credentials = options.credentials;
     this.timeoutMs = Math.min(MAX_TIMER_MS, positive(options.timeoutMs, DEFAULT_TIMEOUT_MS));
     // 0 or less still makes the one attempt a call needs; it must not fall back to the default and retry.
@@ -211,6 +114,70 @@ export class TicketClient {
     return this.call('ListTicketNotes', params, options);
   }
 
+  /** Posts a reply; returns its DialogId. Never sent twice: see actionPolicy.ts. */
+  async replyTicket(ticketId: string, content: string, options: ReplyTicketOptions = {}): Promise<string> {
+    const params = replyTicketParams(ticketId, content, options);
+    return dataId(await this.call('ReplyTicket', params, options));
+  }
+
+  async closeTicket(ticketId: string, options?: RequestOptions): Promise<void> {
+    await this.call('CloseTicket', closeTicketParams(ticketId), options);
+  }
+
+  /** Reopens with `content` as the reason; returns the ticket id. */
+  async reopenTicket(ticketId: string, content: string, options?: RequestOptions): Promise<string> {
+    const params = reopenTicketParams(ticketId, content);
+    return dataId(await this.call('ReopenTicket', params, options)) || params.body.TicketId;
+  }
+
+  async evaluateTicket(ticketId: string, rating: EvaluateTicketInput, options?: RequestOptions): Promise<void> {
+    await this.call('EvaluateTicket', evaluateTicketParams(ticketId, rating), options);
+  }
+
+  /** Opens a new ticket; returns its id. */
+  async createTicket(input: CreateTicketInput, options?: RequestOptions): Promise<string> {
+    const id = dataId(await this.call('CreateTicket', createTicketParams(input), options));
+    if (!id) throw new TicketApiError({ code: 'MalformedResponse', kind: 'unknownOutcome', message: 'CreateTicket: the answer had no ticket id.', action: 'CreateTicket', httpStatus: 200 });
+    return id;
+  }
+
+  async listProducts(query: CatalogQuery = {}, options?: RequestOptions): Promise<ProductDirectory[]> {
+    return toProductDirectories(await this.call('ListProducts', listProductsParams(query), options));
+  }
+
+  async listCategories(productId: string | number, query: CatalogQuery = {}, options?: RequestOptions): Promise<TicketCategory[]> {
+    return toCategories(await this.call('ListCategories', listCategoriesParams(productId, query), options));
+  }
+
+  /**
+   * Uploads one attachment: GetAttachmentUploadUrl, then one PUT of the bytes to the signed URL (checked: https, or
+   * http to the loopback emulator). Returns the ObjectKey to pass in `attachments`. The size limit
+   * (MAX_ATTACHMENT_BYTES) is checked before any request; the PUT is never retried.
+   */
+  async uploadAttachment(fileName: string, bytes: Uint8Array, options: UploadOptions = {}): Promise<string> {
+    const params = attachmentUploadUrlParams(fileName);
+    const data = checkAttachment(params.body.FileName, bytes);
+    if (typeof this.endpoint !== 'string') throw this.endpoint;
+    const target = toUploadTarget(await this.call('GetAttachmentUploadUrl', params, options));
+    const url = checkUploadUrl(target.putSignedUrl, this.endpoint);
+    let proxy: ProxyConfig | undefined;
+    try {
+      proxy = proxyForEndpoint(url.origin, this.proxyOption, process.env);
+    } catch (err) {
+      throw err instanceof TicketApiError ? err : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
+    }
+    const started = Date.now();
+    try {
+      await putToSignedUrl(this.transport.dispatcherFor(url.origin, proxy), url, data, { signal: options.signal, onProgress: options.onProgress });
+      this.log(() => ({ action: 'UploadAttachment', attempt: 1, httpStatus: 200, durationMs: Date.now() - started }));
+    } catch (err) {
+      const e = err as TicketApiError;
+      this.log(() => ({ action: 'UploadAttachment', attempt: 1, httpStatus: e.httpStatus ?? 0, durationMs: Date.now() - started, code: e.code }));
+      throw err;
+    }
+    return target.objectKey;
+  }
+
   /** Calls any action of the Workorder API; known actions are mapped to our types (see response.ts). */
   async call<A extends string>(action: A, params: ActionParams, options: RequestOptions = {}) {
     if (typeof this.endpoint !== 'string') throw this.endpoint;
@@ -222,19 +189,20 @@ export class TicketClient {
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw abortedError(action, attempt - 1);
       // Called per attempt so rotated keys (SecretStorage, refreshed STS) are picked up.
-      const credentials = await unlessAborted(this.resolveCredentials(), signal, action);
+      const credentials = await unlessAborted(this.resolveCredentials(), signal, () => abortedError(action));
       const known = [credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken, ...(proxy?.secrets ?? [])];
       const started = Date.now();
       let response: RawResponse | undefined;
       try {
-        const answer = await this.transport.send({ ...this.buildRequest(action, params, credentials, origin, signal), proxy });
+        const request = buildSignedRequest({ action, params, credentials, origin, signatureVersion: this.signatureVersion, nowMs: this.now(), timeoutMs: this.timeoutMs, signal });
+        const answer = await this.transport.send({ ...request, proxy });
         response = answer;
         const result = parseActionResponse(action, answer, known);
         this.log(() => ({ action, attempt, httpStatus: answer.status, durationMs: Date.now() - started, requestId: requestIdOf(answer, known) }));
         return result;
       } catch (caught) {
         const err = caught instanceof TicketApiError ? caught : new TicketApiError({ code: 'InternalError', kind: 'network', message: 'The request failed unexpectedly.', action });
-        const delay = attempt < this.maxAttempts && isRetryable(err) ? this.retryDelay(err, attempt) : undefined;
+        const delay = attempt < this.maxAttempts && isRetryable(action, err) ? this.retryDelay(err, attempt) : undefined;
         this.log(() => ({
           action,
           attempt,
@@ -244,7 +212,7 @@ export class TicketClient {
           code: err.code,
           retryInMs: delay,
         }));
-        if (delay === undefined) throw sanitizeError(withAttempts(err, attempt, this.maxAttempts), known);
+        if (delay === undefined) throw sanitizeError(finalError(action, withAttempts(err, action, attempt, this.maxAttempts)), known);
         await sleep(delay, signal, action);
       }
     }
@@ -281,42 +249,6 @@ export class TicketClient {
     return backoff;
   }
 
-  private buildRequest(action: string, params: ActionParams, credentials: Credentials, origin: string, signal?: AbortSignal): HttpRequest {
-    const host = origin.replace(/^https?:\/\//, '');
-    const body = formEncode(params.body);
-    const hasBody = body !== '';
-    const nowMs = this.now();
-    const nonce = newNonce();
-    if (this.signatureVersion === 'v1') {
-      const common = v1CommonParams({ action, version: API_VERSION, credentials, nonce, epochMs: nowMs });
-      const query = { ...params.query, ...common };
-      const { signature } = signV1('POST', { ...query, ...params.body }, credentials.accessKeySecret);
-      const headers: Record<string, string> = { host, 'user-agent': USER_AGENT, accept: 'application/json' };
-      if (hasBody) headers['content-type'] = 'application/x-www-form-urlencoded';
-      return { origin, method: 'POST', path: `/?${canonicalQueryString({ ...query, Signature: signature })}`, headers, body: hasBody ? body : undefined, timeoutMs: this.timeoutMs, signal, action };
-    }
-    const headers: Record<string, string> = {
-      host,
-      'x-acs-action': action,
-      'x-acs-version': API_VERSION,
-      'x-acs-date': formatAcsDate(nowMs),
-      'x-acs-signature-nonce': nonce,
-    };
-    if (hasBody) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const signed = signV3({ method: 'POST', pathname: '/', query: params.query, headers, body }, credentials);
-    const queryString = canonicalQueryString(params.query);
-    return {
-      origin,
-      method: 'POST',
-      path: queryString ? `/?${queryString}` : '/',
-      headers: { ...signed.headers, 'user-agent': USER_AGENT, accept: 'application/json' },
-      body: hasBody ? body : undefined,
-      timeoutMs: this.timeoutMs,
-      signal,
-      action,
-    };
-  }
-
   /** Builds the event only when someone listens: finding and redacting the RequestId is not free. */
   private log(event: () => RequestLogEvent): void {
     if (!this.onRequest) return;
@@ -334,8 +266,8 @@ function requestIdOf(response: RawResponse, known: ReadonlyArray<string | undefi
   return match ? redactSecrets(match[1], known) : undefined;
 }
 
-function withAttempts(err: TicketApiError, attempts: number, maxAttempts: number): TicketApiError {
-  const gaveUp = attempts > 1 && attempts >= maxAttempts && isRetryable(err);
+function withAttempts(err: TicketApiError, action: string, attempts: number, maxAttempts: number): TicketApiError {
+  const gaveUp = attempts > 1 && attempts >= maxAttempts && isRetryable(action, err);
   return new TicketApiError({
     code: err.code,
     kind: err.kind,
@@ -347,6 +279,7 @@ function withAttempts(err: TicketApiError, attempts: number, maxAttempts: number
     retryAfterMs: err.retryAfterMs,
     action: err.action,
     attempts,
+    notSent: err.notSent,
   });
 }
 

@@ -17,6 +17,8 @@ import { redactSecrets } from './redact';
  * - malformed: the body was not the JSON envelope (HTML error page, truncated JSON)
  * - config: refused before sending (bad endpoint, malformed credentials)
  * - signedOut: no credentials stored yet (the UI offers Sign In)
+ * - unknownOutcome: a write (reply, close, reopen, rate, create) may or may not have reached the server (5xx, timeout,
+ *   connection lost after the request was written, unreadable answer); it is never retried, the UI reloads and checks
  */
 export type TicketErrorKind =
   | 'notFound'
@@ -32,7 +34,8 @@ export type TicketErrorKind =
   | 'aborted'
   | 'malformed'
   | 'config'
-  | 'signedOut';
+  | 'signedOut'
+  | 'unknownOutcome';
 
 export interface TicketApiErrorInit {
   code: string;
@@ -45,6 +48,8 @@ export interface TicketApiErrorInit {
   action?: string;
   /** Attempts made before giving up. */
   attempts?: number;
+  /** True when the request certainly never left (the connection could not be opened): safe to send again. */
+  notSent?: boolean;
 }
 
 /** Every failure of the API layer is one of these; its message never holds a secret. */
@@ -59,6 +64,7 @@ export class TicketApiError extends Error {
   readonly retryAfterMs?: number;
   readonly action?: string;
   readonly attempts?: number;
+  readonly notSent?: boolean;
 
   constructor(init: TicketApiErrorInit) {
     super(init.message);
@@ -70,6 +76,7 @@ export class TicketApiError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.action = init.action;
     this.attempts = init.attempts;
+    if (init.notSent) this.notSent = true;
   }
 }
 
@@ -186,6 +193,29 @@ function describePermission(err: TicketApiError): string {
   return `You do not have permission to use the Ticket API: ${denied}${denyReason ? `; ${denyReason}` : ''}. ${hint}`;
 }
 
+/** What was sent, in words, per write action. */
+const WRITE_NOUNS: Record<string, string> = {
+  ReplyTicket: 'Your reply',
+  CloseTicket: 'The request to close the ticket',
+  ReopenTicket: 'The request to reopen the ticket',
+  EvaluateTicket: 'Your rating',
+  CreateTicket: 'The new ticket',
+};
+
+function describeUnknownOutcome(err: TicketApiError): string {
+  const what = (err.action && WRITE_NOUNS[err.action]) || 'The request';
+  const why =
+    err.code === 'Timeout'
+      ? 'no answer came in time'
+      : err.httpStatus >= 500
+        ? `the server answered with an error (HTTP ${err.httpStatus})`
+        : err.code === 'MalformedResponse'
+          ? 'the answer could not be read'
+          : 'the connection was lost before the answer';
+  const check = err.action === 'CreateTicket' ? 'Reload your ticket list and check' : 'Reload the ticket and check';
+  return `${what} was sent, but ${why}. The server may or may not have received it, so it was not sent again. ${check} before sending it again.${quoteRequestId(err)}`;
+}
+
 /**
  * One sentence (or two) a person understands, per kind of failure. Never contains a secret: only codes, request ids,
  * the AccessDeniedDetail fields (which name the RAM action and principal, not keys) and redacted server text.
@@ -201,6 +231,7 @@ export function describeError(err: unknown): string {
         ? `That does not look like a ticket id (ticket ids are letters and digits, such as 0005PYGCW).`
         : 'That ticket was not found: check the ticket id, and that it belongs to the Alibaba Cloud account you are signed in with.';
     case 'badRequest':
+      if (err.code === 'InvalidArgument' || err.code === 'AttachmentTooLarge') return redactSecrets(err.message).slice(0, 300);
       return `The request was not accepted (${err.code}): ${redactSecrets(err.message).slice(0, 300)}`;
     case 'auth':
       if (err.code === 'InvalidAccessKeyId.NotFound') return 'The AccessKey ID was not found: check it, or create a new AccessKey in the RAM console, then sign in again.';
@@ -234,6 +265,8 @@ export function describeError(err: unknown): string {
       return redactSecrets(err.message).slice(0, 300);
     case 'signedOut':
       return 'You are not signed in to Alibaba Cloud: run "Alibaba Cloud Tickets: Sign In" with an AccessKey.';
+    case 'unknownOutcome':
+      return describeUnknownOutcome(err);
   }
 }
 
@@ -260,5 +293,6 @@ export function sanitizeError(err: TicketApiError, knownSecrets: ReadonlyArray<s
     retryAfterMs: err.retryAfterMs,
     action: err.action === undefined ? undefined : clean(err.action),
     attempts: err.attempts,
+    notSent: err.notSent,
   });
 }

@@ -57,6 +57,12 @@ function timeoutError(timeoutMs: number, action?: string): TicketApiError {
   });
 }
 
+/**
+ * Failures of opening the connection: no byte of the request was written, so even a write may be sent again. Anything
+ * else (reset, closed socket) may come after the request left, and a write then has an unknown outcome.
+ */
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
 /** The status a proxy answered the CONNECT with, from undici's "Proxy response (407) !== 200 when HTTP Tunneling". */
 function proxyRefusal(err: unknown): number | undefined {
   const message = (err as { message?: unknown } | undefined)?.message;
@@ -74,7 +80,7 @@ function proxyError(err: unknown, host: string, proxy: ProxyConfig, action?: str
     const message = proxy.authorization
       ? `${via}: the proxy did not accept the user name and password in the proxy URL (HTTP 407).`
       : `${via}: the proxy requires a user name and password (HTTP 407); give them in the proxy URL, as http://user:password@host:port.`;
-    return new TicketApiError({ code: 'ProxyAuthenticationRequired', kind: 'network', message, action });
+    return new TicketApiError({ code: 'ProxyAuthenticationRequired', kind: 'network', message, action, notSent: true });
   }
   const reason =
     status !== undefined
@@ -86,7 +92,9 @@ function proxyError(err: unknown, host: string, proxy: ProxyConfig, action?: str
           : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' || cause === 'EPIPE'
             ? 'the connection was closed before a complete answer arrived.'
             : `a network error occurred (${cause}).`;
-  return new TicketApiError({ code: status === 403 ? 'ProxyForbidden' : 'ProxyError', kind: 'network', message: `${via}: ${reason}`, action });
+  // A refused CONNECT (any status) or a proxy that cannot be reached: the tunnel never carried the request.
+  const notSent = status !== undefined || CONNECT_FAILURES.has(cause);
+  return new TicketApiError({ code: status === 403 ? 'ProxyForbidden' : 'ProxyError', kind: 'network', message: `${via}: ${reason}`, action, notSent });
 }
 
 /** Maps undici / socket failures to a network error naming the cause (codes like ECONNREFUSED hold no secret). */
@@ -103,7 +111,7 @@ function networkError(err: unknown, origin: string, action?: string, proxy?: Pro
         : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' || cause === 'EPIPE'
           ? 'the connection was closed before a complete answer arrived'
           : `a network error occurred (${cause})`;
-  return new TicketApiError({ code: 'NetworkError', kind: 'network', message: `Could not reach ${host}: ${reason}.`, action });
+  return new TicketApiError({ code: 'NetworkError', kind: 'network', message: `Could not reach ${host}: ${reason}.`, action, notSent: CONNECT_FAILURES.has(cause) });
 }
 
 export class HttpTransport {
@@ -114,7 +122,7 @@ export class HttpTransport {
    * The keep-alive dispatcher of an origin (and proxy), created (and undici loaded) on first use. Through a proxy, the
    * tunnels are pooled too: one CONNECT per connection, not per request.
    */
-  private poolFor(origin: string, proxy: ProxyConfig | undefined): Dispatcher {
+  dispatcherFor(origin: string, proxy: ProxyConfig | undefined): Dispatcher {
     // In memory only; the authorization is part of the key so that changed proxy credentials get fresh connections.
     const key = proxy ? `${origin} via ${proxy.uri} ${proxy.authorization ?? ''}` : origin;
     let pool = this.pools.get(key);
@@ -139,7 +147,7 @@ export class HttpTransport {
     if (this.closed) {
       throw new TicketApiError({ code: 'ClientClosed', kind: 'config', message: 'The Ticket API client was closed.', action: request.action });
     }
-    const pool = this.poolFor(request.origin, request.proxy);
+    const pool = this.dispatcherFor(request.origin, request.proxy);
     const controller = new AbortController();
     let why: 'timeout' | 'aborted' | undefined;
     let rejectNow: (err: TicketApiError) => void = () => undefined;

@@ -2,8 +2,20 @@
 export * from './types';
 export { TicketApiError, isTicketApiError, describeError, fromResponse, kindForResponse, sanitizeError } from './errors';
 export type { TicketErrorKind, TicketApiErrorInit, FailedResponse } from './errors';
-export { TicketClient, API_VERSION, getTicketParams, listTicketsParams, listTicketNotesParams } from './client';
-export type { ActionParams } from './client';
+export { TicketClient, API_VERSION } from './client';
+export {
+  getTicketParams,
+  listTicketsParams,
+  listTicketNotesParams,
+  listProductsParams,
+  listCategoriesParams,
+  attachmentUploadUrlParams,
+  INVALID_ARGUMENT,
+} from './params';
+export type { ActionParams } from './params';
+export { replyTicketParams, closeTicketParams, reopenTicketParams, evaluateTicketParams, createTicketParams } from './writeParams';
+export { WRITE_ACTIONS, isWriteAction, isRetryable } from './actionPolicy';
+export { MAX_ATTACHMENT_BYTES, checkUploadUrl } from './upload';
 export { validateEndpoint, isLoopbackHost, DEFAULT_ENDPOINT } from './endpoint';
 export { redactSecrets, REDACTED } from './redact';
 export {

@@ -166,3 +166,57 @@ export const SEVERITY_LABELS: Record<SeverityValue, string> = {
   1: 'Common',
   2: 'Urgent',
 };
+
+// ------------------------------------------------------------------ write actions, catalogue and attachments
+
+/** Languages ListProducts / ListCategories answer in. */
+export type CatalogLanguage = 'zh' | 'en' | 'jp';
+
+export interface ReplyTicketOptions extends RequestOptions {
+  /** Confidential reply (the API's Encrypt). Default false. */
+  encrypt?: boolean;
+  /** ObjectKeys returned by uploadAttachment. */
+  attachments?: string[];
+}
+
+export interface EvaluateTicketInput {
+  solved: boolean;
+  /** Whole number 1..5. */
+  score: number;
+  content?: string;
+}
+
+export interface CreateTicketInput {
+  categoryId: string | number;
+  /** 1 common, 2 urgent. */
+  severity: SeverityValue;
+  title?: string;
+  description: string;
+  email?: string;
+  /** ObjectKeys returned by uploadAttachment. */
+  attachments?: string[];
+  /** Sent apart, as SecretInfo: passwords, keys, anything support must not show around. */
+  secret?: { content?: string; attachments?: string[] };
+}
+
+export interface CatalogQuery {
+  /** Fuzzy match on the name. */
+  name?: string;
+  language?: CatalogLanguage;
+}
+
+export interface ProductDirectory {
+  directoryId: string;
+  directoryName: string;
+  products: Array<{ productId: string; productName: string }>;
+}
+
+export interface TicketCategory {
+  categoryId: string;
+  categoryName: string;
+}
+
+export interface UploadOptions extends RequestOptions {
+  /** Called as the bytes go out: sent so far and the total. */
+  onProgress?: (sentBytes: number, totalBytes: number) => void;
+}
