@@ -9,6 +9,11 @@ import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
 import { needsSettings, needsSignIn } from './common/errors';
 import { TicketPanels } from './features/details/ticketPanels';
+import { autoRefreshSeconds, defaultActingUi, type ActingUi } from './features/details/actingAdapter';
+import { DraftStore } from './features/details/draftStore';
+import { UnreadNotes } from './features/details/unread';
+import { CategoryNames } from './tickets/categoryNames';
+import { TicketWrites } from './tickets/ticketWrites';
 import { registerExplorer } from './features/explorer/explorerView';
 import { registerHovers } from './features/hover/ticketHovers';
 import { openTicket } from './features/open-ticket/openTicket';
@@ -43,6 +48,10 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   // Sidebar explorer, hovers and links on ticket ids.
   const explorer = registerExplorer(context, ticketService);
   registerHovers(context, ticketService);
+  // Acting on tickets from the panel: writes, drafts kept per ticket, unread answers, category names.
+  const unread = new UnreadNotes(context.globalState);
+  const categories = new CategoryNames({ getClient: () => clientProvider.getClient(), store: context.globalState });
+  const actingUi: ActingUi = { ...defaultActingUi };
   const panels = new TicketPanels({
     extensionUri: context.extensionUri,
     service: ticketService,
@@ -53,6 +62,14 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     needsSettings,
     // A ticket opened from a hover, a link or Open Ticket is shown in the tree too, if the tree is on screen.
     onDidShowTicket: (ticketId) => explorer.reveal(ticketId, { follow: true }),
+    acting: {
+      writes: new TicketWrites(() => clientProvider.getClient(), ticketService),
+      drafts: new DraftStore(context.globalState),
+      unread,
+      categories,
+      autoRefreshSeconds,
+      ui: actingUi,
+    },
   });
   context.subscriptions.push(log, store, clientProvider, auth, panels);
 
@@ -66,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
         // Signed out: nothing of the account's tickets stays on screen or in the recent list.
         panels.showSignedOut();
         void recent.clear();
+        void categories.clear();
       }
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -97,7 +115,14 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     ticketService,
-    panels: { htmlFor: (ticketId) => panels.htmlFor(ticketId), openTicketIds: () => panels.openTicketIds() },
+    panels: {
+      htmlFor: (ticketId) => panels.htmlFor(ticketId),
+      openTicketIds: () => panels.openTicketIds(),
+      receiveFromPage: (ticketId, message) => panels.receiveFromPage(ticketId, message),
+      actingState: (ticketId) => panels.actingState(ticketId),
+      answerQuestions: (ui) => Object.assign(actingUi, ui ?? defaultActingUi),
+      unreadCount: (ticketId) => unread.count(ticketId),
+    },
     explorer: { treeDataProvider: explorer.treeDataProvider, viewText: () => explorer.viewText() },
     auth: { isSignedIn: () => auth.isSignedIn(), signInWith: (credentials) => auth.signInWith(credentials), signOut: () => auth.signOut() },
     inspect: {

@@ -11,6 +11,14 @@ export interface AliyunTicketsTestApi {
     htmlFor(ticketId: string): string | undefined;
     /** Tickets with an open details panel. */
     openTicketIds(): string[];
+    /** A message as if the ticket's page had posted it (it goes through the same checks). */
+    receiveFromPage(ticketId: string, message: unknown): void;
+    /** The acting part of the panel: buttons shown, write under way, draft attachments, last notice. */
+    actingState(ticketId: string): import('./features/details/protocol').ActingState | undefined;
+    /** Answer the Close question and the file picker in place of a person; undefined restores the real ones. */
+    answerQuestions(ui: Partial<import('./features/details/actingAdapter').ActingUi> | undefined): void;
+    /** Unread answers from support in the ticket, as far as loaded. */
+    unreadCount(ticketId: string): number;
   };
   explorer: {
     /** The Tickets view's data provider: getChildren / getTreeItem as VS Code calls them. */

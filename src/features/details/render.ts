@@ -7,6 +7,7 @@ import { SEVERITY_LABELS, STATUS_LABELS, STATUS_NAMES } from '../../api/types';
 import { describeError, isTicketApiError } from '../../api/errors';
 import { attachmentTarget } from './attachments';
 import { dataAction } from './protocol';
+import { renderActingHtml } from './actingHtml';
 import { formatLocalTime, formatRelativeTime } from '../../tickets/display';
 
 /** What the panel shows. */
@@ -36,6 +37,10 @@ export type DetailsView =
       refreshing?: boolean;
       /** A refresh failed; the data shown is older. */
       refreshError?: string;
+      /** "ECS / Renewal", from the category catalogue; the id is shown while it is unknown. */
+      categoryName?: string;
+      /** Dialog ids of answers from support the user has not seen yet (marked "New"). */
+      newNotes?: ReadonlySet<string>;
     };
 
 export interface PageResources {
@@ -108,6 +113,7 @@ export function renderTicketHtml(view: DetailsView, resources: PageResources, op
 </head>
 <body data-ticket-id="${escapeHtml(ticketId)}">
 <main id="root" aria-live="polite">${renderTicketBody(view, options)}</main>
+${renderActingHtml()}
 <script nonce="${nonce}" src="${escapeHtml(resources.scriptUri)}"></script>
 </body>
 </html>`;
@@ -220,7 +226,7 @@ function renderTicket(view: Extract<DetailsView, { kind: 'ticket' }>, now: numbe
 <dl class="facts">
 <dt>Created</dt><dd>${timeHtml(t.createTime, now, timeZone)}</dd>
 <dt>Creator</dt><dd>${t.creatorId ? text(t.creatorId) : '<span class="muted">unknown</span>'}</dd>
-<dt>Category</dt><dd>${t.categoryId ? text(t.categoryId) : '<span class="muted">unknown</span>'}</dd>
+<dt>Category</dt><dd>${categoryHtml(t.categoryId, view.categoryName)}</dd>
 </dl>
 </header>
 ${banner}
@@ -234,6 +240,11 @@ ${renderNotes(view, now, timeZone)}
 </section>`;
 }
 
+function categoryHtml(categoryId: string, name: string | undefined): string {
+  if (name) return `${text(name)} <span class="muted">(${escapeHtml(categoryId)})</span>`;
+  return categoryId ? text(categoryId) : '<span class="muted">unknown</span>';
+}
+
 function renderNotes(view: Extract<DetailsView, { kind: 'ticket' }>, now: number, timeZone?: string): string {
   if (view.notesError) {
     return `<p class="banner error" role="alert">The conversation could not be loaded: ${text(view.notesError)}</p>
@@ -242,10 +253,12 @@ function renderNotes(view: Extract<DetailsView, { kind: 'ticket' }>, now: number
   if (view.notes.length === 0) return '<p class="muted">No messages yet.</p>';
   // The index into the list as given is what a click sends back; the extension looks the URL up itself.
   const ordered = view.notes.map((note, index) => ({ note, index })).sort((a, b) => (a.note.createTime || 0) - (b.note.createTime || 0));
-  return `<ol class="notes">${ordered.map(({ note, index }) => renderNote(note, index, now, timeZone)).join('\n')}</ol>`;
+  const unread = ordered.filter(({ note }) => view.newNotes?.has(note.dialogId)).length;
+  const summary = unread ? `<p class="unread-summary">${unread === 1 ? '1 new answer' : `${unread} new answers`} from support</p>` : '';
+  return `${summary}<ol class="notes">${ordered.map(({ note, index }) => renderNote(note, index, now, timeZone, view.newNotes?.has(note.dialogId) === true)).join('\n')}</ol>`;
 }
 
-function renderNote(note: TicketNote, noteIndex: number, now: number, timeZone?: string): string {
+function renderNote(note: TicketNote, noteIndex: number, now: number, timeZone: string | undefined, isNew: boolean): string {
   const fromAgent = note.userRole === 2;
   const fromYou = note.userRole === 3;
   const who = fromAgent ? 'Support agent' : fromYou ? 'You' : 'Participant';
@@ -259,8 +272,9 @@ function renderNote(note: TicketNote, noteIndex: number, now: number, timeZone?:
     }
     return `<li class="attachment"><a href="#" ${dataAction('openAttachment')} data-note="${noteIndex}" data-attachment="${attachmentIndex}" title="Opens ${escapeHtml(target.display)}">${label}</a> <span class="muted">(${escapeHtml(target.host)})</span></li>`;
   });
-  return `<li class="note ${roleClass}">
-<div class="note-head"><span class="who badge role-${roleClass}">${who}</span>${name} <span class="when">${timeHtml(note.createTime, now, timeZone)}</span></div>
+  const newMark = isNew ? ' <span class="badge new-note">New</span>' : '';
+  return `<li class="note ${roleClass}${isNew ? ' unread' : ''}">
+<div class="note-head"><span class="who badge role-${roleClass}">${who}</span>${name}${newMark} <span class="when">${timeHtml(note.createTime, now, timeZone)}</span></div>
 <div class="note-body text">${escapeHtml(note.content)}</div>
 ${attachments.length ? `<ul class="attachments">${attachments.join('')}</ul>` : ''}
 </li>`;

@@ -1,6 +1,6 @@
 // The ticket details webviews: one panel per ticket (opening it again reveals it), restored after a window reload
 // (serializer, state {ticketId}), data posted only after the page says 'ready', attachment links opened only after
-// the user confirmed where they go.
+// the user confirmed where they go. Acting on the ticket (reply, close, reopen, rate) is TicketActing's job.
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errors';
 import type { TicketNote } from '../../api/types';
@@ -10,8 +10,10 @@ import { isTicketId } from '../open-ticket/ticketId';
 import type { RecentTickets } from '../open-ticket/recentTickets';
 import { sanitizeInline } from '../../tickets/display';
 import { openAttachment } from './attachments';
-import { parsePageMessage, type FromPageMessage, type PanelState, type ToPageMessage } from './protocol';
+import { parsePageMessage, type ActingState, type FromPageMessage, type PanelState, type ToPageMessage } from './protocol';
 import { createNonce, errorView, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
+import { TicketActing } from './ticketActing';
+import type { PanelActingDeps } from './actingAdapter';
 
 export const DETAILS_VIEW_TYPE = 'aliyunTickets.details';
 
@@ -27,6 +29,8 @@ export interface TicketPanelsDeps {
   needsSettings: (error: unknown) => boolean;
   /** A panel opened or became the active one (the explorer reveals the ticket in its tree). Failures are ignored. */
   onDidShowTicket?: (ticketId: string) => PromiseLike<unknown> | void;
+  /** Reply, close, reopen, rate, unread marks, category names and auto-refresh (absent: the panel only reads). */
+  acting?: PanelActingDeps;
 }
 
 export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, vscode.Disposable {
@@ -39,6 +43,9 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
       deps.service.onDidChange((event) => {
         // Someone else (explorer refresh, hover) saw this ticket change: show the newer data.
         if (event.ticketId) this.panels.get(event.ticketId)?.reloadQuietly();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('aliyunTickets.details.autoRefreshSeconds')) for (const panel of this.panels.values()) panel.restartAutoRefresh();
       }),
     );
   }
@@ -72,6 +79,16 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     return this.panels.get(ticketId)?.currentHtml();
   }
 
+  /** For tests: a message as if the page of this ticket's panel had posted it (checked like any page message). */
+  receiveFromPage(ticketId: string, raw: unknown): void {
+    this.panels.get(ticketId)?.receive(raw);
+  }
+
+  /** For tests: what the acting part of this ticket's panel shows (buttons, busy, attachments, notice). */
+  actingState(ticketId: string): ActingState | undefined {
+    return this.panels.get(ticketId)?.actingState();
+  }
+
   openTicketIds(): string[] {
     return [...this.panels.keys()];
   }
@@ -83,7 +100,7 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
 
   /** Signed in again or the endpoint changed: fetch everything anew. */
   reloadAll(): void {
-    for (const panel of this.panels.values()) panel.load(true);
+    for (const panel of this.panels.values()) void panel.load(true);
   }
 
   dispose(): void {
@@ -97,7 +114,7 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
       onDidBecomeActive: () => this.announce(ticketId),
     });
     this.panels.set(ticketId, panel);
-    panel.load(false);
+    void panel.load(false);
     if (webviewPanel.active) this.announce(ticketId);
   }
 
@@ -129,6 +146,13 @@ class TicketPanel {
   private disposed = false;
   /** panel.active as last seen, to notice when the panel becomes the active one. */
   private wasActive: boolean;
+  private readonly acting: TicketActing | undefined;
+  /** Answers from support marked "New" in this panel (they stay marked while it is open). */
+  private readonly newNotes = new Set<string>();
+  private categoryName: string | undefined;
+  private autoRefresh: ReturnType<typeof setInterval> | undefined;
+  /** The body last posted, so an auto-refresh that changed nothing posts nothing. */
+  private postedBody: string | undefined;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -138,6 +162,20 @@ class TicketPanel {
   ) {
     this.wasActive = panel.active;
     this.view = { kind: 'loading', ticketId };
+    const acting = deps.acting;
+    this.acting = acting
+      ? new TicketActing({
+          ticketId,
+          writes: acting.writes,
+          drafts: acting.drafts,
+          post: (message) => {
+            if (this.ready && !this.disposed) void this.panel.webview.postMessage(message);
+          },
+          reload: () => this.load(true, true),
+          confirmClose: () => acting.ui.confirmClose(ticketId, this.view.kind === 'ticket' ? this.view.ticket.title : ''),
+          pickFiles: () => acting.ui.pickFiles(),
+        })
+      : undefined;
     const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
     this.resources = {
       cspSource: panel.webview.cspSource,
@@ -157,16 +195,44 @@ class TicketPanel {
       panel.onDidChangeViewState(() => {
         // Hidden panels lose their page (no retainContextWhenHidden); it says 'ready' again when shown.
         if (!panel.visible) this.ready = false;
+        else this.markSeen();
         const becameActive = panel.active && !this.wasActive;
         this.wasActive = panel.active;
         if (becameActive) events.onDidBecomeActive();
       }),
       panel.onDidDispose(() => this.dispose()),
     );
+    this.restartAutoRefresh();
+  }
+
+  /** While the panel is on screen it reloads every aliyunTickets.details.autoRefreshSeconds (0 = never). */
+  restartAutoRefresh(): void {
+    if (this.autoRefresh) clearInterval(this.autoRefresh);
+    this.autoRefresh = undefined;
+    const seconds = this.deps.acting?.autoRefreshSeconds() ?? 0;
+    if (seconds <= 0) return;
+    this.autoRefresh = setInterval(() => {
+      // Not while hidden, loading, or while a write is under way (its own reload follows).
+      if (this.panel.visible && !this.loading && !this.acting?.state().busy && this.view.kind === 'ticket') void this.load(true, true);
+    }, seconds * 1000);
+  }
+
+  /** The answers marked New were on screen: they no longer count as unread (they stay marked in this panel). */
+  private markSeen(): void {
+    if (!this.panel.visible || this.view.kind !== 'ticket') return;
+    void Promise.resolve(this.deps.acting?.unread.markSeen(this.ticketId)).catch(() => undefined);
   }
 
   get active(): boolean {
     return this.panel.active;
+  }
+
+  receive(raw: unknown): void {
+    this.onMessage(parsePageMessage(raw)).catch((error) => this.deps.log.error(`Ticket ${this.ticketId}: handling a message failed`, error));
+  }
+
+  actingState(): ActingState | undefined {
+    return this.acting?.state();
   }
 
   reveal(): void {
@@ -177,14 +243,17 @@ class TicketPanel {
     return renderTicketHtml(this.view, this.resources);
   }
 
-  /** Fetches the ticket and its conversation; force = skip the cache (Refresh). */
-  load(force: boolean): void {
+  /**
+   * Fetches the ticket and its conversation; force = skip the cache (Refresh). quiet = the data on screen stays as it
+   * is until the new data is there (auto-refresh, after an action): no "Refreshing…" flicker.
+   */
+  load(force: boolean, quiet = false): Promise<void> {
     this.loading?.abort();
     const controller = new AbortController();
     this.loading = controller;
     const previous = this.view.kind === 'ticket' ? this.view : undefined;
-    this.setView(previous ? { ...previous, refreshing: true, refreshError: undefined } : { kind: 'loading', ticketId: this.ticketId });
-    this.fetch(force, controller.signal, previous).catch((error) => this.deps.log.error(`Ticket ${this.ticketId}: showing the data failed`, error));
+    if (!(quiet && previous)) this.setView(previous ? { ...previous, refreshing: true, refreshError: undefined } : { kind: 'loading', ticketId: this.ticketId });
+    return this.fetch(force, controller.signal, previous).catch((error) => this.deps.log.error(`Ticket ${this.ticketId}: showing the data failed`, error));
   }
 
   /**
@@ -193,7 +262,7 @@ class TicketPanel {
    * showed the change dropped the cached ticket, so that one costs a request.
    */
   reloadQuietly(): void {
-    if (!this.loading) this.load(false);
+    if (!this.loading) void this.load(false);
   }
 
   showSignedOut(): void {
@@ -213,6 +282,8 @@ class TicketPanel {
     if (this.disposed) return;
     this.disposed = true;
     this.loading?.abort();
+    if (this.autoRefresh) clearInterval(this.autoRefresh);
+    this.acting?.dispose();
     this.events.onDispose();
     this.subscriptions.forEach((s) => s.dispose());
     this.panel.dispose();
@@ -241,16 +312,37 @@ class TicketPanel {
     // error, so one failed Refresh made the whole conversation disappear) and says so in the refresh banner.
     const keepNotes = notes.status === 'rejected' && previous !== undefined && !previous.notesError;
     this.notes = notes.status === 'fulfilled' ? notes.value : keepNotes ? this.notes : [];
+    this.acting?.setTicket(ticket.value);
+    if (notes.status === 'fulfilled') for (const id of this.deps.acting?.unread.update(this.ticketId, this.notes) ?? []) this.newNotes.add(id);
+    this.categoryName = this.deps.acting?.categories.peek(ticket.value.categoryId) ?? this.categoryName;
+    if (!this.categoryName && ticket.value.categoryId) this.lookUpCategory(ticket.value.categoryId);
     this.setView({
       kind: 'ticket',
       ticket: ticket.value,
       notes: this.notes,
       notesError: notes.status === 'rejected' && !keepNotes ? describeError(notes.reason) : undefined,
       refreshError: notes.status === 'rejected' && keepNotes ? describeError(notes.reason) : undefined,
+      categoryName: this.categoryName,
+      newNotes: this.newNotes,
     });
+    this.markSeen();
     this.panel.title = panelTitle(this.ticketId, ticket.value.title);
     // Recent = opened by the user: a refresh or a background reload must not move the ticket to the top again.
     if (!previous) void Promise.resolve(this.deps.recent.remember(this.ticketId, ticket.value.title)).catch(() => undefined);
+  }
+
+  /** The category's name arrives later than the ticket (first time: the catalogue is loaded); shown when it does. */
+  private lookUpCategory(categoryId: string): void {
+    const categories = this.deps.acting?.categories;
+    if (!categories) return;
+    categories.lookup(categoryId).then(
+      (name) => {
+        if (!name || this.disposed || this.view.kind !== 'ticket' || this.view.ticket.categoryId !== categoryId) return;
+        this.categoryName = name;
+        this.setView({ ...this.view, categoryName: name });
+      },
+      (error) => this.deps.log.warn(`Category names could not be loaded: ${describeError(error)}`),
+    );
   }
 
   private setView(view: DetailsView): void {
@@ -260,7 +352,10 @@ class TicketPanel {
 
   private post(): void {
     if (!this.ready || this.disposed) return;
-    const message: ToPageMessage = { type: 'render', body: renderTicketBody(this.view) };
+    const body = renderTicketBody(this.view);
+    if (body === this.postedBody) return;
+    this.postedBody = body;
+    const message: ToPageMessage = { type: 'render', body };
     void this.panel.webview.postMessage(message);
   }
 
@@ -269,14 +364,16 @@ class TicketPanel {
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        this.postedBody = undefined;
         this.post();
+        this.acting?.onReady();
         return;
       case 'refresh':
       case 'retry':
-        this.load(true);
+        void this.load(true);
         return;
       case 'signIn':
-        if (await this.deps.signIn()) this.load(true);
+        if (await this.deps.signIn()) void this.load(true);
         return;
       case 'showLog':
         this.deps.log.show();
@@ -293,6 +390,9 @@ class TicketPanel {
           confirm: async (question, detail) => (await vscode.window.showWarningMessage(question, { modal: true, detail }, 'Open')) === 'Open',
           openExternal: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
         });
+        return;
+      default:
+        this.acting?.handle(message);
         return;
     }
   }

@@ -1,31 +1,41 @@
 // Page script of the ticket details panel (bundled by scripts/build.mjs into media/details.js, loaded by nonce under a
 // strict CSP). It swaps in HTML the extension rendered (every server string already escaped), forwards clicks as
-// typed messages, and keeps the scroll position across tab switches with getState/setState (the panel does not use
-// retainContextWhenHidden).
+// typed messages, keeps the scroll position across tab switches with getState/setState (the panel does not use
+// retainContextWhenHidden), and runs the reply box and ticket actions below the conversation (acting.ts).
 import { isClickAction, OPEN_ATTACHMENT_ACTION, type PanelState, type ToPageMessage } from '../protocol';
+import { ActingPage } from './acting';
+import { PageState } from './pageState';
 import { vscodeApi } from './vscodeApi';
 
 const vscode = vscodeApi<PanelState>();
 const root = document.getElementById('root');
 const ticketId = document.body.dataset.ticketId || '';
-const saved = vscode.getState();
-let pendingScroll = saved?.ticketId === ticketId && typeof saved.scrollY === 'number' ? saved.scrollY : 0;
+const state = new PageState(vscode, ticketId);
+const saved = state.get();
+let pendingScroll = typeof saved.scrollY === 'number' ? saved.scrollY : 0;
 
 // Saved at once (the serializer needs the ticket id even if the user never scrolls). A position not yet restored is
 // kept as it was: the first render (the loading view) is too short to scroll to it.
 function save(): void {
-  vscode.setState({ ticketId, scrollY: pendingScroll > 0 ? pendingScroll : Math.round(window.scrollY) });
+  state.update({ scrollY: pendingScroll > 0 ? pendingScroll : Math.round(window.scrollY) });
 }
 save();
 
-function isRenderMessage(data: unknown): data is ToPageMessage {
-  const message = data as Partial<ToPageMessage> | null;
-  return !!message && message.type === 'render' && typeof message.body === 'string';
+const acting = document.getElementById('acting') ? new ActingPage(vscode, state) : undefined;
+
+function isMessage(data: unknown): data is ToPageMessage {
+  return !!data && typeof data === 'object' && typeof (data as { type?: unknown }).type === 'string';
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
-  if (!isRenderMessage(event.data) || !root) return;
-  root.innerHTML = event.data.body;
+  const message: unknown = event.data;
+  if (!isMessage(message)) return;
+  if (message.type !== 'render') {
+    acting?.handle(message);
+    return;
+  }
+  if (typeof message.body !== 'string' || !root) return;
+  root.innerHTML = message.body;
   showLocalTimes(root);
   if (pendingScroll > 0) {
     window.scrollTo(0, pendingScroll);

@@ -1,0 +1,327 @@
+// What the ticket panel does to a ticket: the reply (its draft, attachments and sending), Close, Reopen and Rate. One
+// per panel. It keeps the draft in the DraftStore until the server confirmed the send, never starts a second write
+// while one is under way, and after a reply whose fate is unknown reloads the conversation and looks for the reply
+// before offering to send again. No vscode import: the panel hands in the few UI calls it needs.
+import { describeError, isTicketApiError } from '../../api/errors';
+import type { EvaluateTicketInput, Ticket } from '../../api/types';
+import { MAX_ATTACHMENT_BYTES } from '../../api/upload';
+import { ticketActions } from '../../tickets/ticketActions';
+import type { TicketWrites } from '../../tickets/ticketWrites';
+import type { DraftStore } from './draftStore';
+import type { ActingState, BusyAction, DraftAttachmentView, DraftText, FromPageMessage, ToPageMessage } from './protocol';
+
+/** A file the user picked: its size first, the bytes only when it is not too large. */
+export interface PickedFile {
+  name: string;
+  size: number;
+  read(): PromiseLike<Uint8Array>;
+}
+
+export interface TicketActingDeps {
+  ticketId: string;
+  writes: Pick<TicketWrites, 'reply' | 'close' | 'reopen' | 'rate' | 'upload' | 'findReply'>;
+  drafts: DraftStore;
+  post(message: ToPageMessage): void;
+  /** Loads the ticket and its conversation afresh (the panel shows them). */
+  reload(): PromiseLike<unknown>;
+  /** Asks before closing (a modal question); true = close. */
+  confirmClose(): PromiseLike<boolean>;
+  /** The file picker; empty when cancelled. */
+  pickFiles(): PromiseLike<PickedFile[]>;
+  now?: () => number;
+}
+
+interface AttachmentEntry extends DraftAttachmentView {
+  objectKey?: string;
+  abort?: AbortController;
+}
+
+const MB = 1024 * 1024;
+
+export class TicketActing {
+  private actions: ActingState['actions'] = { reply: false, close: false, reopen: false, rate: false };
+  private busy: BusyAction | undefined;
+  private notice: ActingState['notice'];
+  private text: string;
+  private encrypt: boolean;
+  private attachments: AttachmentEntry[];
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(private readonly deps: TicketActingDeps) {
+    const draft = deps.drafts.get(deps.ticketId);
+    this.text = draft.text;
+    this.encrypt = draft.encrypt;
+    this.attachments = draft.attachments.map((a) => ({ ...a, id: this.newId(), state: 'uploaded', progress: 1 }));
+  }
+
+  /** The ticket as loaded: which actions its status makes sensible. */
+  setTicket(ticket: Pick<Ticket, 'status'> | undefined): void {
+    const next = ticketActions(ticket?.status?.value);
+    if (JSON.stringify(next) === JSON.stringify(this.actions)) return;
+    this.actions = next;
+    this.postState();
+  }
+
+  /** The page (re)started: it gets the state and the stored draft (which it uses only if it has none of its own). */
+  onReady(): void {
+    this.postState();
+    this.deps.post({ type: 'draft', draft: { text: this.text, encrypt: this.encrypt }, replace: false });
+  }
+
+  /** What the page shows now (for tests and the panel). */
+  state(): ActingState {
+    return {
+      actions: this.actions,
+      busy: this.busy,
+      attachments: this.attachments.map(({ id, name, size, state, progress, error }) => ({ id, name, size, state, progress, error })),
+      notice: this.notice,
+    };
+  }
+
+  /** Handles a page message that concerns acting; false when it is not one. */
+  handle(message: FromPageMessage): boolean {
+    switch (message.type) {
+      case 'draftChanged':
+        this.setDraft(message.draft);
+        return true;
+      case 'send':
+        void this.send(message.draft);
+        return true;
+      case 'pickFiles':
+        void this.pick();
+        return true;
+      case 'dropFile':
+        void this.attach(message.name, message.bytes.byteLength, () => Promise.resolve(message.bytes));
+        return true;
+      case 'removeAttachment':
+        this.remove(message.id);
+        return true;
+      case 'closeTicket':
+        void this.close();
+        return true;
+      case 'reopen':
+        void this.reopen(message.reason);
+        return true;
+      case 'rate':
+        void this.rate({ solved: message.solved, score: message.score, content: message.comment.trim() || undefined });
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  dispose(): void {
+    // Uploads under way finish and are kept with the draft; only the page is gone.
+    this.disposed = true;
+  }
+
+  private newId(): string {
+    return `a${this.nextId++}`;
+  }
+
+  private setDraft(draft: DraftText): void {
+    this.text = draft.text;
+    this.encrypt = draft.encrypt;
+    void this.persist();
+  }
+
+  private persist(): Promise<void> {
+    const uploaded = this.attachments.filter((a) => a.state === 'uploaded' && a.objectKey);
+    return this.deps.drafts.save(this.deps.ticketId, {
+      text: this.text,
+      encrypt: this.encrypt,
+      attachments: uploaded.map((a) => ({ name: a.name, size: a.size, objectKey: a.objectKey! })),
+    });
+  }
+
+  private postState(): void {
+    if (!this.disposed) this.deps.post({ type: 'acting', state: this.state() });
+  }
+
+  private setNotice(kind: 'error' | 'warning' | 'success', text: string): void {
+    this.notice = { kind, text };
+  }
+
+  private async pick(): Promise<void> {
+    const files = await this.deps.pickFiles();
+    await Promise.all(files.map((file) => this.attach(file.name, file.size, () => file.read())));
+  }
+
+  /** Adds an attachment and uploads it at once (with progress); a refused or failed one stays listed with the reason. */
+  async attach(name: string, size: number, read: () => PromiseLike<Uint8Array>): Promise<void> {
+    const entry: AttachmentEntry = { id: this.newId(), name, size, state: 'uploading', progress: 0, abort: new AbortController() };
+    this.attachments.push(entry);
+    this.notice = undefined;
+    if (size > MAX_ATTACHMENT_BYTES) {
+      entry.state = 'failed';
+      entry.error = `${(size / MB).toFixed(1)} MB is too large: attachments can be at most ${MAX_ATTACHMENT_BYTES / MB} MB.`;
+      this.postState();
+      return;
+    }
+    this.postState();
+    let lastPosted = 0;
+    try {
+      const bytes = await read();
+      const objectKey = await this.deps.writes.upload(name, bytes, {
+        signal: entry.abort!.signal,
+        onProgress: (sent, total) => {
+          entry.progress = total > 0 ? sent / total : 0;
+          // Enough to see it move, not a message per chunk.
+          if (entry.progress - lastPosted >= 0.05 || entry.progress >= 1) {
+            lastPosted = entry.progress;
+            this.postState();
+          }
+        },
+      });
+      if (!this.attachments.includes(entry)) return; // removed meanwhile
+      entry.state = 'uploaded';
+      entry.progress = 1;
+      entry.objectKey = objectKey;
+      await this.persist();
+    } catch (error) {
+      if (!this.attachments.includes(entry)) return;
+      entry.state = 'failed';
+      entry.error = isTicketApiError(error) || error instanceof Error ? describeError(error) : String(error);
+    } finally {
+      entry.abort = undefined;
+      this.postState();
+    }
+  }
+
+  private remove(id: string): void {
+    const entry = this.attachments.find((a) => a.id === id);
+    if (!entry || this.busy === 'send' || this.busy === 'check') return;
+    entry.abort?.abort();
+    this.attachments = this.attachments.filter((a) => a !== entry);
+    void this.persist();
+    this.postState();
+  }
+
+  /** Starts a write unless one is under way; returns false if it did not start. */
+  private begin(busy: BusyAction): boolean {
+    if (this.busy) return false;
+    this.busy = busy;
+    this.notice = undefined;
+    this.postState();
+    return true;
+  }
+
+  private end(): void {
+    this.busy = undefined;
+    this.postState();
+  }
+
+  private async send(draft: DraftText): Promise<void> {
+    if (this.busy) return;
+    this.setDraft(draft);
+    const problem = this.sendProblem();
+    if (problem) {
+      this.setNotice('error', problem);
+      this.postState();
+      return;
+    }
+    this.begin('send');
+    const content = this.text;
+    const objectKeys = this.attachments.map((a) => a.objectKey!);
+    const startedAt = (this.deps.now ?? Date.now)();
+    try {
+      await this.persist();
+      await this.deps.writes.reply(this.deps.ticketId, content, { encrypt: this.encrypt, attachments: objectKeys.length ? objectKeys : undefined });
+      await this.sent('Reply sent.');
+    } catch (error) {
+      if (isTicketApiError(error) && error.kind === 'unknownOutcome') {
+        await this.checkArrived(content, startedAt, error);
+      } else {
+        this.setNotice('error', `The reply was not sent: ${describeError(error)} Your text and attachments are kept.`);
+        this.end();
+      }
+    }
+  }
+
+  /** What stops a send before it starts (the server judges the rest). */
+  private sendProblem(): string | undefined {
+    if (!this.text.trim()) return 'Write a reply before sending.';
+    if (this.attachments.some((a) => a.state === 'uploading')) return 'Wait until the attachments are uploaded, then send.';
+    if (this.attachments.some((a) => a.state === 'failed')) return 'An attachment could not be uploaded: remove it (or attach it again), then send.';
+    return undefined;
+  }
+
+  /** The server took the reply: the draft goes, the box empties, the conversation shows the reply. */
+  private async sent(notice: string): Promise<void> {
+    this.text = '';
+    this.encrypt = false;
+    this.attachments = [];
+    await this.deps.drafts.clear(this.deps.ticketId);
+    this.deps.post({ type: 'draft', draft: { text: '', encrypt: false }, replace: true });
+    this.setNotice('success', notice);
+    this.end();
+    await this.reloadQuietly();
+  }
+
+  /** After an unknown outcome: is the reply in the conversation now? Only then is the draft dropped. */
+  private async checkArrived(content: string, startedAt: number, error: unknown): Promise<void> {
+    this.busy = 'check';
+    this.setNotice('warning', 'No clear answer from the server: checking whether your reply arrived…');
+    this.postState();
+    try {
+      const found = await this.deps.writes.findReply(this.deps.ticketId, content, startedAt);
+      if (found) {
+        await this.sent('Your reply arrived (checked in the reloaded conversation), although the server did not confirm it.');
+        return;
+      }
+      this.setNotice('error', `${describeError(error)} The conversation was reloaded and your reply is not in it, so it is safe to send it again. Your text and attachments are kept.`);
+    } catch (checkError) {
+      this.setNotice(
+        'error',
+        `${describeError(error)} Checking the conversation failed too (${describeError(checkError)}). Refresh and look for your reply before sending it again; your text and attachments are kept.`,
+      );
+    }
+    this.end();
+    await this.reloadQuietly();
+  }
+
+  private async close(): Promise<void> {
+    if (this.busy || !(await this.deps.confirmClose())) return;
+    await this.act('close', 'Ticket closed.', 'The ticket was not closed', () => this.deps.writes.close(this.deps.ticketId));
+  }
+
+  private async reopen(reason: string): Promise<void> {
+    if (!reason.trim()) {
+      this.setNotice('error', 'Say why the ticket is reopened: the reason is sent to support.');
+      this.postState();
+      return;
+    }
+    const done = await this.act('reopen', 'Ticket reopened.', 'The ticket was not reopened', () => this.deps.writes.reopen(this.deps.ticketId, reason));
+    if (done) this.deps.post({ type: 'formDone', form: 'reopen' });
+  }
+
+  private async rate(rating: EvaluateTicketInput): Promise<void> {
+    const done = await this.act('rate', 'Thank you: your rating was sent.', 'The rating was not sent', () => this.deps.writes.rate(this.deps.ticketId, rating));
+    if (done) this.deps.post({ type: 'formDone', form: 'rate' });
+  }
+
+  /** One write with its notice; the ticket is reloaded afterwards whatever happened (the status may have moved). */
+  private async act(busy: BusyAction, success: string, failure: string, run: () => PromiseLike<unknown>): Promise<boolean> {
+    if (!this.begin(busy)) return false;
+    let ok = false;
+    try {
+      await run();
+      this.setNotice('success', success);
+      ok = true;
+    } catch (error) {
+      this.setNotice('error', `${failure}: ${describeError(error)}`);
+    }
+    this.end();
+    await this.reloadQuietly();
+    return ok;
+  }
+
+  private async reloadQuietly(): Promise<void> {
+    try {
+      await this.deps.reload();
+    } catch {
+      // The panel shows its own loading errors.
+    }
+  }
+}
