@@ -20,7 +20,10 @@ export type FaultSpec =
     }
   | { kind: 'status'; status: number; code?: string; message?: string }
   | { kind: 'slow'; delayMs: number }
+  /** The socket is destroyed before the action runs: nothing happened on the server. */
   | { kind: 'drop' }
+  /** The action runs (a write is carried out), then the socket is destroyed before the answer: the client cannot know. */
+  | { kind: 'dropAfterProcessing' }
   | { kind: 'malformed' }
   | { kind: 'html'; status?: number }
   | {
@@ -36,7 +39,9 @@ export type Fault = FaultSpec & {
   times?: number;
 };
 
-export const FAULT_KINDS = ['throttle', 'status', 'slow', 'drop', 'malformed', 'html', 'forbidden'] as const;
+export const FAULT_KINDS = ['throttle', 'status', 'slow', 'drop', 'dropAfterProcessing', 'malformed', 'html', 'forbidden'] as const;
+
+export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface QueuedFault {
   fault: Fault;

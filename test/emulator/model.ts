@@ -17,6 +17,10 @@ export interface StoredTicket {
   /** Overrides the localized label (the hostile seed uses this: labels are server text too). */
   statusLabel?: string;
   severityLabel?: string;
+  /** Set by CreateTicket (no read action returns them; tests read them through getTicket). */
+  email?: string;
+  attachments?: StoredAttachment[];
+  secretInfo?: { content: string; fileNames: string[] };
 }
 
 export interface StoredAttachment {

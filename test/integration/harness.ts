@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AliyunTicketsTestApi } from '../../src/extensionApi';
+import type { Fault, RecordedRequest, StoredTicket } from '../emulator/server';
 
 export { DEMO_CREDENTIALS, STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, DISABLED_CREDENTIALS } from '../emulator/credentials';
 
@@ -65,29 +66,9 @@ export async function activateExtension<T = AliyunTicketsTestApi>(): Promise<T> 
 export type { AliyunTicketsTestApi };
 
 // ---- the emulator's HTTP control API ------------------------------------------------------------------------------
-export type Fault =
-  | { kind: 'throttle'; retryAfterMs?: number | null; retryAfterSeconds?: number; code?: string }
-  | { kind: 'status'; status: number; code?: string; message?: string }
-  | { kind: 'slow'; delayMs: number }
-  | { kind: 'drop' }
-  | { kind: 'malformed' }
-  | { kind: 'html'; status?: number }
-  | { kind: 'forbidden' };
-
-export interface EmulatorTicket {
-  ticketId: string;
-  title: string;
-  description: string;
-  status: number;
-  createTime: number;
-}
-
-export interface RecordedRequest {
-  action: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  status: number;
-}
+// The emulator's own types (its fault kinds, its request log, its stored tickets), imported so they cannot drift.
+export type { Fault, RecordedRequest };
+export type EmulatorTicket = StoredTicket;
 
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${testEnv.emulatorUrl}/__emulator/${path}`, {
