@@ -255,8 +255,9 @@ export class TicketActing {
     await this.deps.drafts.clear(this.deps.ticketId);
     this.deps.post({ type: 'draft', draft: { text: '', encrypt: false }, replace: true });
     this.setNotice('success', notice);
-    this.end();
+    // The reply shows in the conversation and the buttons follow the new status as the write ends.
     await this.reloadQuietly();
+    this.end();
   }
 
   /** After an unknown outcome: is the reply in the conversation now? Only then is the draft dropped. */
@@ -277,8 +278,8 @@ export class TicketActing {
         `${describeError(error)} Checking the conversation failed too (${describeError(checkError)}). Refresh and look for your reply before sending it again; your text and attachments are kept.`,
       );
     }
-    this.end();
     await this.reloadQuietly();
+    this.end();
   }
 
   private async close(): Promise<void> {
@@ -312,8 +313,9 @@ export class TicketActing {
     } catch (error) {
       this.setNotice('error', `${failure}: ${describeError(error)}`);
     }
-    this.end();
+    // The status may have moved either way: the buttons follow it as the write ends.
     await this.reloadQuietly();
+    this.end();
     return ok;
   }
 
