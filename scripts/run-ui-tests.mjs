@@ -4,7 +4,7 @@
 // Assumes `npm run build && npm run compile` ran. Packages the .vsix (vsce), installs it into a fresh code-server
 // extensions dir, starts the emulator (demo tickets) and code-server with `aliyunTickets.endpoint` pointing at it, then
 // runs the Playwright suites in out/test/e2e/*.e2e.js with mocha. Screenshots land in test-results/ui/;
-// --update-docs copies the three used by the README into docs/.
+// --update-docs copies the ones the README shows into docs/.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -27,6 +27,10 @@ const DOC_SHOTS = {
   '04-explorer-grouped.png': 'explorer-and-ticket.png',
   '05-hover.png': 'hover.png',
   '02-sign-in-secret.png': 'sign-in.png',
+  '10-panel-reply-light.png': 'panel-reply-draft.png',
+  '11-panel-reply-sent.png': 'panel-reply-sent.png',
+  '12-panel-close-question.png': 'panel-close.png',
+  '13-panel-rate-light.png': 'panel-rate.png',
 };
 
 const run = createRun('ui');

@@ -31,7 +31,7 @@ async function setStatus(ticketId: string, status: number): Promise<void> {
 }
 
 function asHtmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 describe('acting on a ticket from its panel', function () {
