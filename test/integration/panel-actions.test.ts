@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ActingState } from '../../src/features/details/protocol';
-import { AliyunTicketsTestApi, DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, testEnv, waitFor, type EmulatorTicket } from './harness';
+import { AliyunTicketsTestApi, DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, setSetting, testEnv, waitFor, type EmulatorTicket } from './harness';
 
 interface EmulatorNote {
   content: string;
@@ -179,5 +179,28 @@ describe('acting on a ticket from its panel', function () {
     await waitFor('the New mark', () => api.panels.htmlFor(ticketId)?.includes('class="badge new-note"'), 20_000);
     assert.match(api.panels.htmlFor(ticketId)!, /1 new answer from support/);
     await waitFor('the category name', () => / \/ .+\(\d+\)/.test(api.panels.htmlFor(ticketId)?.match(/<dt>Category<\/dt><dd>([\s\S]*?)<\/dd>/)?.[1].replace(/<[^>]+>/g, '') ?? ''), 20_000);
+  });
+
+  it('refreshes itself while visible (details.autoRefreshSeconds) and leaves the draft alone', async function () {
+    this.timeout(90_000);
+    await openPanelAt(3);
+    const draft = 'half a sentence that must stay';
+    send({ type: 'draftChanged', draft: { text: draft, encrypt: false } });
+    await waitFor('the draft stored', () => api.inspect.storedState().includes(draft));
+    await setSetting('details.autoRefreshSeconds', 15);
+    try {
+      const answer = `Support answered while you were typing ${Date.now()}`;
+      const res = await fetch(`${testEnv.emulatorUrl}/__emulator/tickets/${encodeURIComponent(ticketId)}/notes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ content: answer, readStatus: 1 }),
+      });
+      assert.ok(res.ok);
+      // No Refresh click: the panel's own timer brings the answer.
+      await waitFor('the answer without a refresh', () => api.panels.htmlFor(ticketId)?.includes(answer), 40_000);
+      assert.ok(api.inspect.storedState().includes(draft), 'the draft is untouched');
+    } finally {
+      await setSetting('details.autoRefreshSeconds', undefined);
+    }
   });
 });
