@@ -36,6 +36,8 @@ describe('answering support from the ticket panel (code-server, Chromium)', func
   });
 
   after(async () => {
+    // No panel left to be restored into the next suite's window (they share code-server's user data).
+    if (wb) await wb.runCommand('View: Close All Editors').catch(() => undefined);
     await browser?.close();
     // The other suites expect the demo tickets as seeded.
     await resetEmulator();
@@ -85,6 +87,36 @@ describe('answering support from the ticket panel (code-server, Chromium)', func
     assert.ok(await view.locator('.note.you', { hasText: reply }).locator('.attachment', { hasText: 'renewal-0200.log' }).count(), 'the attachment is listed under the reply');
     await view.locator('.note.you', { hasText: reply }).scrollIntoViewIfNeeded();
     await wb.screenshot('11-panel-reply-sent.png');
+  });
+
+  it('keeps a half-written reply across a tab switch and a window reload', async () => {
+    const draft = 'Half-written: the order id is';
+    let view = wb.webview();
+    await view.locator('#reply-text').fill(draft);
+    // Another editor in front, then back to the panel (its page is rebuilt: no retainContextWhenHidden).
+    await page.keyboard.press('Control+P');
+    await wb.quickInputBox.fill('renewal.ts');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'renewal.ts' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'renewal.ts' }).waitFor();
+    await page.locator('.tab', { hasText: TICKET }).first().click();
+    view = wb.webview();
+    await view.locator('#reply-text').waitFor({ state: 'visible', timeout: 20_000 });
+    assert.strictEqual(await view.locator('#reply-text').inputValue(), draft, 'after the tab switch');
+    // The draft reaches the extension's storage shortly after typing; then the whole window reloads.
+    await page.waitForTimeout(1_000);
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.tab', { hasText: TICKET }).first().click({ timeout: 30_000 });
+    view = wb.webview();
+    await view.locator('#reply-text').waitFor({ state: 'visible', timeout: 30_000 });
+    await view.locator('#reply-text').evaluate((box, text) => new Promise<void>((resolve, reject) => {
+      const deadline = Date.now() + 10_000;
+      const check = () => ((box as HTMLTextAreaElement).value === text ? resolve() : Date.now() > deadline ? reject(new Error(`box holds ${JSON.stringify((box as HTMLTextAreaElement).value)}`)) : setTimeout(check, 100));
+      check();
+    }), draft);
+    // Leave the box empty for the next steps.
+    await view.locator('#reply-text').fill('');
   });
 
   it('closes the ticket after answering the question; Reopen and Rate appear', async () => {
