@@ -21,7 +21,8 @@ export interface TicketActingDeps {
   ticketId: string;
   writes: Pick<TicketWrites, 'reply' | 'close' | 'reopen' | 'rate' | 'upload' | 'findReply'>;
   drafts: DraftStore;
-  post(message: ToPageMessage): void;
+  /** Posts to the page; false when there is no page to take it (hidden: it is rebuilt and says 'ready' later). */
+  post(message: ToPageMessage): boolean;
   /** Loads the ticket and its conversation afresh (the panel shows them). */
   reload(): PromiseLike<unknown>;
   /** Asks before closing (a modal question); true = close. */
@@ -47,6 +48,11 @@ export class TicketActing {
   private attachments: AttachmentEntry[];
   private nextId = 1;
   private disposed = false;
+  /**
+   * What a hidden page missed and must hear when it is back: an emptied box after a send (else it would show the sent
+   * text again from its own state, inviting a second send) and forms that did their job.
+   */
+  private missed: ToPageMessage[] = [];
 
   constructor(private readonly deps: TicketActingDeps) {
     const draft = deps.drafts.get(deps.ticketId);
@@ -66,7 +72,18 @@ export class TicketActing {
   /** The page (re)started: it gets the state and the stored draft (which it uses only if it has none of its own). */
   onReady(): void {
     this.postState();
-    this.deps.post({ type: 'draft', draft: { text: this.text, encrypt: this.encrypt }, replace: false });
+    const missed = this.missed;
+    this.missed = [];
+    if (!missed.some((m) => m.type === 'draft')) this.deps.post({ type: 'draft', draft: { text: this.text, encrypt: this.encrypt }, replace: false });
+    for (const message of missed) this.deliver(message);
+  }
+
+  /** Posts a message the page must not miss: kept for its next 'ready' when it is not there now. */
+  private deliver(message: ToPageMessage): void {
+    if (this.deps.post(message)) return;
+    // A later message of the same kind (for a form: the same form) supersedes the earlier one.
+    const same = (m: ToPageMessage) => m.type === message.type && (m.type !== 'formDone' || message.type !== 'formDone' || m.form === message.form);
+    this.missed = [...this.missed.filter((m) => !same(m)), message];
   }
 
   /** What the page shows now (for tests and the panel). */
@@ -253,7 +270,7 @@ export class TicketActing {
     this.encrypt = false;
     this.attachments = [];
     await this.deps.drafts.clear(this.deps.ticketId);
-    this.deps.post({ type: 'draft', draft: { text: '', encrypt: false }, replace: true });
+    this.deliver({ type: 'draft', draft: { text: '', encrypt: false }, replace: true });
     this.setNotice('success', notice);
     // The reply shows in the conversation and the buttons follow the new status as the write ends.
     await this.reloadQuietly();
@@ -294,12 +311,12 @@ export class TicketActing {
       return;
     }
     const done = await this.act('reopen', 'Ticket reopened.', 'The ticket was not reopened', () => this.deps.writes.reopen(this.deps.ticketId, reason));
-    if (done) this.deps.post({ type: 'formDone', form: 'reopen' });
+    if (done) this.deliver({ type: 'formDone', form: 'reopen' });
   }
 
   private async rate(rating: EvaluateTicketInput): Promise<void> {
     const done = await this.act('rate', 'Thank you: your rating was sent.', 'The rating was not sent', () => this.deps.writes.rate(this.deps.ticketId, rating));
-    if (done) this.deps.post({ type: 'formDone', form: 'rate' });
+    if (done) this.deliver({ type: 'formDone', form: 'rate' });
   }
 
   /** One write with its notice; the ticket is reloaded afterwards whatever happened (the status may have moved). */

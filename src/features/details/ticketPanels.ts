@@ -169,7 +169,9 @@ class TicketPanel {
           writes: acting.writes,
           drafts: acting.drafts,
           post: (message) => {
-            if (this.ready && !this.disposed) void this.panel.webview.postMessage(message);
+            if (!this.ready || this.disposed) return false;
+            void this.panel.webview.postMessage(message);
+            return true;
           },
           reload: () => this.load(true, true),
           confirmClose: () => acting.ui.confirmClose(ticketId, this.view.kind === 'ticket' ? this.view.ticket.title : ''),

@@ -34,12 +34,13 @@ describe('details/TicketActing against the emulator', function () {
     const service = createTicketService({ getClient: () => client });
     const store = options.store ?? new MemoryStore();
     const posted: ToPageMessage[] = [];
+    const page = { ready: true };
     let reloads = 0;
     const acting = new TicketActing({
       ticketId,
       writes: new TicketWrites(() => client, service),
       drafts: new DraftStore(store),
-      post: (message) => posted.push(message),
+      post: (message) => page.ready && posted.push(message) > 0,
       reload: async () => {
         reloads++;
         acting.setTicket(await service.getTicket(ticketId, { force: true }));
@@ -57,7 +58,7 @@ describe('details/TicketActing against the emulator', function () {
       }
     };
     const idle = () => until('the write to end', (s) => s.busy === undefined && s.notice !== undefined);
-    return { ticketId, acting, store, posted, until, idle, reloads: () => reloads, drafts: new DraftStore(store) };
+    return { ticketId, acting, store, posted, page, until, idle, reloads: () => reloads, drafts: new DraftStore(store) };
   }
   const count = (action: string) => emu.requests.filter((r) => r.action === action).length;
 
@@ -80,6 +81,20 @@ describe('details/TicketActing against the emulator', function () {
     assert.deepStrictEqual(posted.filter((m) => m.type === 'draft').at(-1), { type: 'draft', draft: { text: '', encrypt: false }, replace: true });
     assert.deepStrictEqual(acting.state().attachments, []);
     assert.strictEqual(acting.state().actions.reply, true, 'status 4 after the reply: still open for replies');
+  });
+
+  it('a page hidden while the reply was sent hears, when back, that the box is empty (never the sent text again)', async () => {
+    const { acting, posted, page, idle } = setUp(3);
+    acting.handle({ type: 'send', draft: { text: 'Sent while hidden', encrypt: false } });
+    page.ready = false; // the user switched tabs: the page is gone until it says 'ready'
+    await idle();
+    page.ready = true;
+    posted.length = 0;
+    acting.onReady();
+    assert.deepStrictEqual(posted.filter((m) => m.type === 'draft'), [{ type: 'draft', draft: { text: '', encrypt: false }, replace: true }]);
+    posted.length = 0;
+    acting.onReady();
+    assert.deepStrictEqual(posted.filter((m) => m.type === 'draft'), [{ type: 'draft', draft: { text: '', encrypt: false }, replace: false }], 'only once');
   });
 
   it('a refused reply keeps text and attachments and says why in plain words', async () => {
