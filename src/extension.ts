@@ -7,7 +7,6 @@ import { CredentialStore } from './auth/credentialStore';
 import { reportUnusableEndpoint } from './auth/endpointSetting';
 import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
-import { needsSettings, needsSignIn } from './common/errors';
 import { TicketPanels } from './features/details/ticketPanels';
 import { autoRefreshSeconds, defaultActingUi, type ActingUi } from './features/details/actingAdapter';
 import { DraftStore } from './features/details/draftStore';
@@ -20,7 +19,8 @@ import { openTicket } from './features/open-ticket/openTicket';
 import { RecentTickets } from './features/open-ticket/recentTickets';
 import { TicketLog } from './log/log';
 import { createTicketService } from './tickets';
-import type { AliyunTicketsTestApi } from './extensionApi';
+import type { AliyunTicketsTestApi, TestSurface } from './testSurface';
+import { Commands } from './common/commands';
 
 export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi | undefined {
   const settings = () => {
@@ -32,16 +32,20 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     };
   };
 
-  // Services.
-  let clients: ClientProvider | undefined;
-  const log = new TicketLog(() => clients?.knownSecrets() ?? []);
+  // Every extension in this host can read our exports, and the test surface reads tickets and signs in with the
+  // user's key: only the extension-host test runner gets it, and only then is its module loaded.
+  const testSurface = context.extensionMode === vscode.ExtensionMode.Test ? loadTestSurface() : undefined;
+
+  // Services. The log hides every credential the client provider has seen (it is built before the provider).
+  const clients: { provider?: ClientProvider } = {};
+  const log = new TicketLog(() => clients.provider?.knownSecrets() ?? [], testSurface?.onLogLine);
   const store = new CredentialStore(context.secrets, (problem) => {
     log.warn(problem);
     void vscode.window.showErrorMessage(problem);
   });
   const sources = createExternalCredentialSources();
-  clients = new ClientProvider({ readSignIn: () => store.read(), settings, sources, onRequest: (event) => log.request(event) });
-  const clientProvider = clients;
+  const clientProvider = new ClientProvider({ readSignIn: () => store.read(), settings, sources, onRequest: (event) => log.request(event) });
+  clients.provider = clientProvider;
   const ticketService = createTicketService({ getClient: () => clientProvider.getClient() });
   const auth = new AuthSession(store, clientProvider, sources, log);
   const recent = new RecentTickets(context.globalState);
@@ -58,8 +62,6 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     signIn: () => auth.signIn(),
     recent,
     log,
-    needsSignIn,
-    needsSettings,
     // A ticket opened from a hover, a link or Open Ticket is shown in the tree too, if the tree is on screen.
     onDidShowTicket: (ticketId) => explorer.reveal(ticketId, { follow: true }),
     acting: {
@@ -70,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       autoRefreshSeconds,
       ui: actingUi,
     },
+    onDidRender: testSurface?.onPanelRender,
+    onDidOpenPanel: testSurface?.onPanelOpen,
   });
   context.subscriptions.push(log, store, clientProvider, auth, panels);
 
@@ -99,10 +103,10 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
 
   // Commands.
   context.subscriptions.push(
-    vscode.commands.registerCommand('aliyunTickets.signIn', () => auth.signIn()),
-    vscode.commands.registerCommand('aliyunTickets.signOut', () => auth.signOut()),
-    vscode.commands.registerCommand('aliyunTickets.showLog', () => log.show()),
-    vscode.commands.registerCommand('aliyunTickets.openTicket', (arg?: unknown) =>
+    vscode.commands.registerCommand(Commands.signIn, () => auth.signIn()),
+    vscode.commands.registerCommand(Commands.signOut, () => auth.signOut()),
+    vscode.commands.registerCommand(Commands.showLog, () => log.show()),
+    vscode.commands.registerCommand(Commands.openTicket, (arg?: unknown) =>
       openTicket(
         { recent, isSignedIn: () => auth.isSignedIn(), signIn: () => auth.signIn(), openPanel: (ticketId) => panels.open(ticketId) },
         arg,
@@ -110,30 +114,14 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     ),
   );
 
-  // Every extension in this host can read our exports, and this surface reads tickets and signs in with the user's
-  // key: only the extension-host test runner gets it.
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return {
-    ticketService,
-    panels: {
-      htmlFor: (ticketId) => panels.htmlFor(ticketId),
-      openTicketIds: () => panels.openTicketIds(),
-      receiveFromPage: (ticketId, message) => panels.receiveFromPage(ticketId, message),
-      actingState: (ticketId) => panels.actingState(ticketId),
-      answerQuestions: (ui) => Object.assign(actingUi, ui ?? defaultActingUi),
-      unreadCount: (ticketId) => unread.count(ticketId),
-    },
-    explorer: { treeDataProvider: explorer.treeDataProvider, viewText: () => explorer.viewText() },
-    auth: { isSignedIn: () => auth.isSignedIn(), signInWith: (credentials) => auth.signInWith(credentials), signOut: () => auth.signOut() },
-    inspect: {
-      logLines: () => log.lines(),
-      storedState: () =>
-        JSON.stringify({
-          global: Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)])),
-          workspace: Object.fromEntries(context.workspaceState.keys().map((key) => [key, context.workspaceState.get(key)])),
-        }),
-    },
-  };
+  return testSurface?.api({ context, ticketService, explorer, auth, actingUi, unread });
+}
+
+/** Loaded on demand: in a user's window the test surface's code never runs. */
+function loadTestSurface(): TestSurface {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- evaluated only in ExtensionMode.Test
+  const { TestSurface: Surface } = require('./testSurface') as typeof import('./testSurface');
+  return new Surface();
 }
 
 export function deactivate(): void {

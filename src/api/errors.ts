@@ -84,6 +84,13 @@ export function isTicketApiError(value: unknown): value is TicketApiError {
   return value instanceof TicketApiError;
 }
 
+const SIGNED_OUT_MESSAGE = 'You are not signed in to Alibaba Cloud: run "Alibaba Cloud Tickets: Sign In" with an AccessKey.';
+
+/** No credentials to sign with: the one way a 'signedOut' error is made, wherever it is noticed. */
+export function signedOutError(): TicketApiError {
+  return new TicketApiError({ code: 'SignedOut', kind: 'signedOut', message: SIGNED_OUT_MESSAGE });
+}
+
 /** The caller's signal fired: wherever the call was (credentials, request, retry wait), it ends with this. */
 export function abortedError(action?: string, attempts?: number): TicketApiError {
   return new TicketApiError({ code: 'Aborted', kind: 'aborted', message: 'The request was cancelled.', action, attempts });
@@ -260,11 +267,12 @@ export function describeError(err: unknown): string {
     case 'aborted':
       return 'The request was cancelled.';
     case 'malformed':
+      if (err.code === 'InsecureUploadUrl') return redactSecrets(err.message).slice(0, 300);
       return `The Ticket API sent an answer that could not be read (${err.code}); a proxy or firewall may be in the way.${quoteRequestId(err)}`;
     case 'config':
       return redactSecrets(err.message).slice(0, 300);
     case 'signedOut':
-      return 'You are not signed in to Alibaba Cloud: run "Alibaba Cloud Tickets: Sign In" with an AccessKey.';
+      return SIGNED_OUT_MESSAGE;
     case 'unknownOutcome':
       return describeUnknownOutcome(err);
   }

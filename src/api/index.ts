@@ -1,6 +1,6 @@
 // The API layer's public surface (bundled as dist/api.js). Nothing under src/api imports 'vscode'.
 export * from './types';
-export { TicketApiError, isTicketApiError, describeError, fromResponse, kindForResponse, sanitizeError } from './errors';
+export { TicketApiError, isTicketApiError, signedOutError, describeError, fromResponse, kindForResponse, sanitizeError } from './errors';
 export type { TicketErrorKind, TicketApiErrorInit, FailedResponse } from './errors';
 export { TicketClient, API_VERSION } from './client';
 export {

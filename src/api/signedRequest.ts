@@ -1,7 +1,7 @@
 // One signed attempt of an action: credentials checked, then the HTTP request built and signed (V3 by default, V1 on
 // request) with a fresh nonce and date. The client calls this per attempt, so every retry is signed anew; the waits
 // between attempts (and around a slow credential source) end at once when the caller aborts.
-import { TicketApiError, abortedError } from './errors';
+import { TicketApiError, abortedError, signedOutError } from './errors';
 import type { HttpRequest } from './http';
 import type { ActionParams } from './params';
 import { formEncode, canonicalQueryString, formatAcsDate, newNonce, signV1, signV3, v1CommonParams } from './sign';
@@ -15,7 +15,7 @@ const PRINTABLE = /^[\x21-\x7e]+$/;
 export function checkCredentials(value: unknown): Credentials {
   const c = value as Partial<Credentials> | undefined | null;
   if (!c || !c.accessKeyId || !c.accessKeySecret) {
-    throw new TicketApiError({ code: 'SignedOut', kind: 'signedOut', message: 'No Alibaba Cloud credentials are available: sign in first.' });
+    throw signedOutError();
   }
   const invalid = (what: string) =>
     new TicketApiError({ code: 'InvalidCredentials', kind: 'config', message: `The ${what} contains spaces or characters that are not allowed; paste it again.` });

@@ -1,6 +1,6 @@
 // Builds the TicketClient the extension talks through, from the settings (endpoint, signature version) and the saved
 // sign-in. One client (one keep-alive pool) at a time; rebuilt when the settings or the sign-in change.
-import { TicketApiError } from '../api/errors';
+import { signedOutError, TicketApiError } from '../api/errors';
 import { isLoopbackHost, validateEndpoint } from '../api/endpoint';
 import type { Credentials, RequestLogEvent, SignatureVersion } from '../api/types';
 import { TicketClient } from '../api';
@@ -41,7 +41,7 @@ export class ClientProvider {
         proxy,
         credentials: async () => {
           const current = await this.options.readSignIn();
-          if (!current) throw signedOut();
+          if (!current) throw signedOutError();
           return this.credentialsFor(current);
         },
         onRequest: this.options.onRequest,
@@ -105,10 +105,6 @@ export class ClientProvider {
       if (value) this.seenSecrets.add(value);
     }
   }
-}
-
-function signedOut(): TicketApiError {
-  return new TicketApiError({ code: 'SignedOut', kind: 'signedOut', message: 'You are not signed in to Alibaba Cloud.' });
 }
 
 /** kind 'config' so describeError shows this very sentence; the UI offers Sign In for this code. */

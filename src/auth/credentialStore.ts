@@ -1,6 +1,7 @@
 // The one place credentials live: a single JSON entry in VS Code's SecretStorage (the OS keychain), never settings,
 // globalState or files. Read once and kept in memory (silent reuse), re-read when another window changes the entry.
 import type * as vscode from 'vscode';
+import { Emitter } from '../common/emitter';
 import { SECRET_KEY, parseStoredSignIn, type StoredSignIn } from './credentialInput';
 
 type Listener = (signIn: StoredSignIn | undefined) => void;
@@ -11,7 +12,7 @@ export class SecretStorageError extends Error {
 
 export class CredentialStore {
   private cached: Promise<StoredSignIn | undefined> | undefined;
-  private readonly listeners = new Set<Listener>();
+  private readonly changes = new Emitter<StoredSignIn | undefined>();
   private readonly subscription: vscode.Disposable;
   /** What listeners were last told (JSON, kept in memory only), to skip repeats. */
   private lastEmitted: string | undefined;
@@ -77,13 +78,12 @@ export class CredentialStore {
   }
 
   onDidChange(listener: Listener): vscode.Disposable {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    return this.changes.event(listener);
   }
 
   dispose(): void {
     this.subscription.dispose();
-    this.listeners.clear();
+    this.changes.dispose();
   }
 
   private emit(signIn: StoredSignIn | undefined): void {
@@ -91,7 +91,7 @@ export class CredentialStore {
     const fingerprint = signIn ? JSON.stringify(signIn) : '';
     if (fingerprint === this.lastEmitted) return;
     this.lastEmitted = fingerprint;
-    for (const listener of [...this.listeners]) listener(signIn);
+    this.changes.fire(signIn);
   }
 }
 

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../api/errors';
 import { validateEndpoint } from '../api/endpoint';
+import { BuiltinCommands } from '../common/commands';
 
 export function reportUnusableEndpoint(endpoint: string, log: { warn(message: string): void }): void {
   try {
@@ -11,7 +12,7 @@ export function reportUnusableEndpoint(endpoint: string, log: { warn(message: st
     const message = `The aliyunTickets.endpoint setting is not usable: ${describeError(error)}`;
     log.warn(message);
     void vscode.window.showErrorMessage(message, 'Open Settings').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'aliyunTickets.endpoint');
+      if (choice) void vscode.commands.executeCommand(BuiltinCommands.openSettings, 'aliyunTickets.endpoint');
     });
   }
 }

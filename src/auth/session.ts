@@ -9,8 +9,7 @@ import { SecretStorageError, type CredentialStore } from './credentialStore';
 import type { ExternalCredentialSources } from './externalCredentials';
 import { SignInFlow } from './signIn';
 import type { TicketLog } from '../log/log';
-
-export const SIGNED_IN_CONTEXT_KEY = 'aliyunTickets.signedIn';
+import { BuiltinCommands, ContextKeys } from '../common/commands';
 
 export class AuthSession implements vscode.Disposable {
   private readonly flow: SignInFlow;
@@ -72,6 +71,6 @@ export class AuthSession implements vscode.Disposable {
   }
 
   private async setContextKey(signedIn: boolean): Promise<void> {
-    await vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT_KEY, signedIn);
+    await vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.signedIn, signedIn);
   }
 }

@@ -1,50 +1,65 @@
-// Failures shown to the user: one sentence per kind (describeError) plus the action that helps with that kind.
-import * as vscode from 'vscode';
-import { describeError, isTicketApiError } from '../api/errors';
+// Which failure gets which button: one table (ERROR_ACTIONS) read by every surface that shows an error: the
+// notification (common/errorNotification.ts), the details panel's error view (details/render.ts), the Tickets view's
+// welcome messages (package.json viewsWelcome, checked against this table by test/unit/common/errorPolicy.test.ts).
+// Pure: no vscode import.
+import { isTicketApiError, type TicketErrorKind } from '../api/errors';
 import { CREDENTIALS_UNAVAILABLE } from '../auth/clientProvider';
+
+/** What the user can do about a failure. */
+export type ErrorAction = 'signIn' | 'openSettings' | 'openAnotherTicket' | 'retry' | 'showDetails';
+
+/** The button text of each action, the same on every surface. */
+export const ERROR_ACTION_LABELS: Readonly<Record<ErrorAction, string>> = {
+  signIn: 'Sign In',
+  openSettings: 'Open Settings',
+  openAnotherTicket: 'Open Another Ticket',
+  retry: 'Retry',
+  showDetails: 'Show Details',
+};
+
+const SIGN_IN: readonly ErrorAction[] = ['signIn', 'showDetails'];
+const RETRY: readonly ErrorAction[] = ['retry', 'showDetails'];
+
+/**
+ * The actions for each kind of failure, the one that helps first. Signing in (or fixing the setting) reloads by
+ * itself, so Sign In comes without Retry (it would only repeat the refusal). A permission failure needs an
+ * administrator: the details (which action, which principal) come before Retry. A ticket that does not exist is most
+ * often a mistyped id: opening another one comes first. A write whose fate is unknown gets no Retry.
+ */
+export const ERROR_ACTIONS: Readonly<Record<TicketErrorKind, readonly ErrorAction[]>> = {
+  signedOut: SIGN_IN,
+  auth: SIGN_IN,
+  signature: SIGN_IN,
+  config: ['openSettings', 'retry', 'showDetails'],
+  notFound: ['openAnotherTicket', 'retry', 'showDetails'],
+  permission: ['showDetails', 'retry'],
+  throttled: RETRY,
+  server: RETRY,
+  network: RETRY,
+  timeout: RETRY,
+  malformed: RETRY,
+  clockSkew: RETRY,
+  badRequest: RETRY,
+  aborted: RETRY,
+  // Only a write ends this way, and the surface that sent it reloads and looks for it itself: a Retry here would send
+  // it a second time.
+  unknownOutcome: ['showDetails'],
+};
+
+/** Errors that are not a TicketApiError (a bug somewhere): trying again is all there is. */
+const UNKNOWN_ERROR_ACTIONS: readonly ErrorAction[] = RETRY;
+
+/**
+ * The actions for this error, from ERROR_ACTIONS by kind. One code overrides its kind: a saved sign-in whose outside
+ * source is gone (environment variables unset, CLI profile deleted) is a 'config' error that only a new sign-in fixes.
+ */
+export function errorActions(error: unknown): readonly ErrorAction[] {
+  if (!isTicketApiError(error)) return UNKNOWN_ERROR_ACTIONS;
+  if (error.code === CREDENTIALS_UNAVAILABLE) return SIGN_IN;
+  return ERROR_ACTIONS[error.kind];
+}
 
 /** Errors that only a (new) sign-in fixes: signed out, key unknown / disabled / expired, wrong secret. */
 export function needsSignIn(error: unknown): boolean {
-  if (!isTicketApiError(error)) return false;
-  return error.kind === 'signedOut' || error.kind === 'auth' || error.kind === 'signature' || error.code === CREDENTIALS_UNAVAILABLE;
-}
-
-/** Errors that a change of the aliyunTickets.endpoint setting fixes (refused or unparsable endpoint). */
-export function needsSettings(error: unknown): boolean {
-  return isTicketApiError(error) && error.kind === 'config' && error.code !== CREDENTIALS_UNAVAILABLE;
-}
-
-export interface ErrorActions {
-  signIn: () => Promise<unknown>;
-  showLog: () => void;
-  retry?: () => unknown;
-}
-
-/** Shows the error as a notification with the buttons that fit its kind. `context` prefixes it ("Loading tickets failed."). */
-export async function showTicketError(error: unknown, actions: ErrorActions, context?: string): Promise<void> {
-  const sentence = describeError(error);
-  const buttons: string[] = [];
-  if (needsSignIn(error)) buttons.push('Sign In');
-  if (actions.retry && isTicketApiError(error) && ['throttled', 'server', 'network', 'timeout', 'malformed'].includes(error.kind)) buttons.push('Retry');
-  if (isTicketApiError(error) && error.requestId) buttons.push('Copy RequestId');
-  if (needsSettings(error)) buttons.push('Open Settings');
-  buttons.push('Show Log');
-  const choice = await vscode.window.showErrorMessage(context ? `${context} ${sentence}` : sentence, ...buttons);
-  switch (choice) {
-    case 'Sign In':
-      await actions.signIn();
-      return;
-    case 'Retry':
-      await actions.retry?.();
-      return;
-    case 'Copy RequestId':
-      if (isTicketApiError(error) && error.requestId) await vscode.env.clipboard.writeText(error.requestId);
-      return;
-    case 'Open Settings':
-      await vscode.commands.executeCommand('workbench.action.openSettings', 'aliyunTickets.endpoint');
-      return;
-    case 'Show Log':
-      actions.showLog();
-      return;
-  }
+  return errorActions(error)[0] === 'signIn';
 }

@@ -4,15 +4,17 @@ import * as vscode from 'vscode';
 import { redactSecrets } from '../api/redact';
 import type { RequestLogEvent } from '../api/types';
 
-/** How many recent lines are kept in memory for the integration tests' "no secret anywhere" check. */
-const RECENT_LINES = 500;
-
 export class TicketLog implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
-  private readonly recent: string[] = [];
 
-  /** knownSecrets: values to hide exactly (the signed-in credentials), on top of the pattern-based redaction. */
-  constructor(private readonly knownSecrets: () => ReadonlyArray<string | undefined> = () => []) {
+  /**
+   * knownSecrets: values to hide exactly (the signed-in credentials), on top of the pattern-based redaction.
+   * onLine: sees every line as written (the test surface's "no secret anywhere" check); nothing is kept here.
+   */
+  constructor(
+    private readonly knownSecrets: () => ReadonlyArray<string | undefined> = () => [],
+    private readonly onLine?: (line: string) => void,
+  ) {
     this.channel = vscode.window.createOutputChannel('Alibaba Cloud Tickets', { log: true });
   }
 
@@ -49,19 +51,13 @@ export class TicketLog implements vscode.Disposable {
     this.channel.show(true);
   }
 
-  /** The recent lines as written (already redacted); for tests. */
-  lines(): string[] {
-    return [...this.recent];
-  }
-
   dispose(): void {
     this.channel.dispose();
   }
 
   private clean(message: string): string {
     const line = redactSecrets(message, this.knownSecrets());
-    this.recent.push(line);
-    if (this.recent.length > RECENT_LINES) this.recent.splice(0, this.recent.length - RECENT_LINES);
+    this.onLine?.(line);
     return line;
   }
 }

@@ -2,7 +2,8 @@
 // catalogue is fetched at most once per TTL and kept in the extension's global storage, so it survives restarts; a
 // ticket's category id then costs nothing. No vscode import: the storage is passed in.
 import type { CatalogLanguage, ProductDirectory, RequestOptions, TicketCategory } from '../api/types';
-import { signedOutError, toTicketApiError } from './ticketService';
+import { signedOutError } from '../api/errors';
+import { toTicketApiError } from './sharedRequests';
 
 export interface CatalogClient {
   listProducts(query?: { language?: CatalogLanguage }, options?: RequestOptions): Promise<ProductDirectory[]>;

@@ -1,4 +1,4 @@
 export * from './types';
-export { createTicketService, TicketServiceImpl, listKey, signedOutError, toTicketApiError } from './ticketService';
+export { createTicketService, TicketServiceImpl, listKey, toTicketApiError } from './ticketService';
 export { LruCache } from './lruCache';
 export { ConcurrencyLimiter } from './limiter';

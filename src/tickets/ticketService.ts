@@ -1,7 +1,11 @@
-import { abortedError, TicketApiError } from '../api/errors';
+// The ticket service every feature reads through: tickets, notes and list pages cached (LRU + TTL), one request per
+// key at a time (sharedRequests.ts), a concurrency cap, and change events when what the UI shows went stale.
+import type { TicketApiError } from '../api/errors';
 import type { ListTicketsQuery, Ticket, TicketNote, TicketPage, TicketSummary } from '../api/types';
+import { Emitter } from '../common/emitter';
 import { ConcurrencyLimiter } from './limiter';
 import { LruCache } from './lruCache';
+import { SharedRequests } from './sharedRequests';
 import type {
   FetchOptions,
   TicketChangeEvent,
@@ -19,26 +23,13 @@ export const DEFAULT_MAX_CONCURRENT = 4;
 
 type CachedResult<T> = { ok: true; value: T } | { ok: false; error: TicketApiError };
 
-/** One request shared by every caller that asked for the same key while it was under way. */
-interface SharedRequest<T> {
-  promise: Promise<T>;
-  background: boolean;
-  controller: AbortController;
-  waiters: number;
-}
-
-export function signedOutError(): TicketApiError {
-  return new TicketApiError({
-    code: 'SignedOut',
-    kind: 'signedOut',
-    message: 'You are not signed in to Alibaba Cloud. Run "Alibaba Cloud Tickets: Sign In".',
-  });
-}
+export { toTicketApiError } from './sharedRequests';
 
 export function createTicketService(options: TicketServiceOptions): TicketServiceImpl {
   return new TicketServiceImpl(options);
 }
 
+/** Cache (LRU + TTL per kind, a remembered "not found"), change events, and shared requests under a concurrency cap. */
 export class TicketServiceImpl implements TicketService {
   private readonly now: () => number;
   private readonly ttlMs: number;
@@ -47,10 +38,10 @@ export class TicketServiceImpl implements TicketService {
   private readonly tickets: LruCache<string, CachedResult<Ticket>>;
   private readonly notes: LruCache<string, CachedResult<TicketNote[]>>;
   private readonly pages: LruCache<string, TicketPage>;
-  private readonly inFlight = new Map<string, SharedRequest<unknown>>();
+  private readonly requests: SharedRequests;
   private readonly limiter: ConcurrencyLimiter;
-  private readonly listeners = new Set<(event: TicketChangeEvent) => void>();
-  private counters = { requestsStarted: 0, cacheHits: 0, joined: 0 };
+  private readonly changes = new Emitter<TicketChangeEvent>();
+  private cacheHits = 0;
 
   constructor(private readonly options: TicketServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -62,6 +53,7 @@ export class TicketServiceImpl implements TicketService {
     this.notes = new LruCache(maxEntries, this.now);
     this.pages = new LruCache(maxEntries, this.now);
     this.limiter = new ConcurrencyLimiter(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
+    this.requests = new SharedRequests(this.limiter, options.getClient);
   }
 
   getTicket(ticketId: string, options: FetchOptions = {}): Promise<Ticket> {
@@ -81,11 +73,11 @@ export class TicketServiceImpl implements TicketService {
     if (!options.force) {
       const cached = this.pages.get(key);
       if (cached) {
-        this.counters.cacheHits++;
+        this.cacheHits++;
         return Promise.resolve(cached);
       }
     }
-    return this.shared(`list:${key}`, options, (client, signal) => client.listTickets(query, { signal }), {
+    return this.requests.run(`list:${key}`, options, (client, signal) => client.listTickets(query, { signal }), {
       onValue: (page) => {
         this.pages.set(key, page, this.listTtlMs);
         // A list is newer than a cached ticket whose status or title differs: drop the stale ticket so tooltips
@@ -95,7 +87,7 @@ export class TicketServiceImpl implements TicketService {
           if (cached?.ok && shownDifferently(cached.value, summary)) {
             this.tickets.delete(summary.ticketId);
             this.notes.delete(summary.ticketId);
-            this.emit({ ticketId: summary.ticketId });
+            this.changes.fire({ ticketId: summary.ticketId });
           }
         }
       },
@@ -113,31 +105,27 @@ export class TicketServiceImpl implements TicketService {
       this.notes.clear();
       this.pages.clear();
       // Requests under way still answer their callers, but their results must not land in the fresh cache.
-      this.inFlight.clear();
+      this.requests.forget();
     } else {
       this.tickets.delete(ticketId);
       this.notes.delete(ticketId);
-      this.inFlight.delete(`ticket:${ticketId}`);
-      this.inFlight.delete(`notes:${ticketId}`);
+      this.requests.forget((key) => key === `ticket:${ticketId}` || key === `notes:${ticketId}`);
       // Pages carry the ticket's status and title.
       this.pages.clear();
-      for (const key of [...this.inFlight.keys()]) {
-        if (key.startsWith('list:')) {
-          this.inFlight.delete(key);
-        }
-      }
+      this.requests.forget((key) => key.startsWith('list:'));
     }
-    this.emit({ ticketId });
+    this.changes.fire({ ticketId });
   }
 
   onDidChange(listener: (event: TicketChangeEvent) => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    return this.changes.event(listener);
   }
 
   stats(): TicketServiceStats {
     return {
-      ...this.counters,
+      requestsStarted: this.requests.counters.requestsStarted,
+      cacheHits: this.cacheHits,
+      joined: this.requests.counters.joined,
       inFlight: this.limiter.active,
       queued: this.limiter.waiting,
       maxInFlightSeen: this.limiter.maxSeen,
@@ -148,7 +136,7 @@ export class TicketServiceImpl implements TicketService {
     const previous = this.tickets.peek(ticketId);
     this.tickets.set(ticketId, { ok: true, value: ticket }, this.ttlMs);
     if (previous?.ok && shownDifferently(previous.value, ticket)) {
-      this.emit({ ticketId });
+      this.changes.fire({ ticketId });
     }
   }
 
@@ -164,11 +152,11 @@ export class TicketServiceImpl implements TicketService {
     if (!options.force) {
       const cached = cache.get(ticketId);
       if (cached) {
-        this.counters.cacheHits++;
+        this.cacheHits++;
         return cached.ok ? Promise.resolve(cached.value) : Promise.reject(cached.error);
       }
     }
-    return this.shared(key, options, run, {
+    return this.requests.run(key, options, run, {
       onValue: store,
       onError: (error) => {
         if (error.kind === 'notFound') {
@@ -177,145 +165,11 @@ export class TicketServiceImpl implements TicketService {
       },
     });
   }
-
-  private emit(event: TicketChangeEvent): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event);
-      } catch {
-        // A broken listener must not stop the others or the request that triggered it.
-      }
-    }
-  }
-
-  /**
-   * Joins the request under way for `key` or starts one (through the concurrency limiter). The caller's signal
-   * only ends the caller's wait; the request itself is aborted when every caller has gone.
-   */
-  private shared<T>(
-    key: string,
-    options: FetchOptions,
-    run: (client: TicketClientLike, signal: AbortSignal) => Promise<T>,
-    hooks: { onValue(value: T): void; onError?(error: TicketApiError): void },
-  ): Promise<T> {
-    const callerSignal = options.signal;
-    if (callerSignal?.aborted) {
-      return Promise.reject(abortedError());
-    }
-    let request = this.inFlight.get(key) as SharedRequest<T> | undefined;
-    if (request) {
-      this.counters.joined++;
-      if (request.background && !options.background) {
-        // Someone is waiting for a prefetch now: it stops waiting behind the other prefetches.
-        request.background = false;
-        this.limiter.promote(request.controller.signal);
-      }
-    } else {
-      const controller = new AbortController();
-      const created: SharedRequest<T> = {
-        controller,
-        background: options.background === true,
-        waiters: 0,
-        promise: this.limiter
-          .run(
-            async () => {
-              const client = await this.options.getClient();
-              if (!client) {
-                throw signedOutError();
-              }
-              if (controller.signal.aborted) {
-                throw abortedError();
-              }
-              this.counters.requestsStarted++;
-              return run(client, controller.signal);
-            },
-            controller.signal,
-            abortedError,
-            options.background === true,
-          )
-          .then(
-            (value) => {
-              // Only the current request for this key may fill the cache (invalidate() detaches older ones).
-              if (this.inFlight.get(key) === created) {
-                this.inFlight.delete(key);
-                hooks.onValue(value);
-              }
-              return value;
-            },
-            (error: unknown) => {
-              const apiError = toTicketApiError(error);
-              if (this.inFlight.get(key) === created) {
-                this.inFlight.delete(key);
-                hooks.onError?.(apiError);
-              }
-              throw apiError;
-            },
-          ),
-      };
-      // Waiters may all leave; nobody else observes this promise then.
-      created.promise.catch(() => undefined);
-      this.inFlight.set(key, created as SharedRequest<unknown>);
-      request = created;
-    }
-    return this.wait(key, request, callerSignal);
-  }
-
-  private wait<T>(key: string, request: SharedRequest<T>, callerSignal: AbortSignal | undefined): Promise<T> {
-    request.waiters++;
-    if (!callerSignal) {
-      return request.promise;
-    }
-    return new Promise<T>((resolve, reject) => {
-      let done = false;
-      const onAbort = () => {
-        if (done) {
-          return;
-        }
-        done = true;
-        reject(abortedError());
-        request.waiters--;
-        if (request.waiters === 0) {
-          if (this.inFlight.get(key) === request) {
-            this.inFlight.delete(key);
-          }
-          request.controller.abort();
-        }
-      };
-      callerSignal.addEventListener('abort', onAbort, { once: true });
-      request.promise.then(
-        (value) => {
-          if (!done) {
-            done = true;
-            callerSignal.removeEventListener('abort', onAbort);
-            resolve(value);
-          }
-        },
-        (error) => {
-          if (!done) {
-            done = true;
-            callerSignal.removeEventListener('abort', onAbort);
-            reject(error);
-          }
-        },
-      );
-    });
-  }
 }
 
 /** What the explorer and hovers show for a ticket changed: cached details of it are stale. */
 function shownDifferently(cached: TicketSummary, fresh: TicketSummary): boolean {
   return cached.status.value !== fresh.status.value || cached.title !== fresh.title;
-}
-
-/** Any failure as a TicketApiError (the one error type features handle). */
-export function toTicketApiError(error: unknown): TicketApiError {
-  // Duck-typed too: dist/api.js is a separate bundle with its own copy of the class.
-  if (error instanceof TicketApiError || (error instanceof Error && error.name === 'TicketApiError' && 'kind' in error)) {
-    return error as TicketApiError;
-  }
-  // The client promises TicketApiError only; anything else is a bug we still report without a stack.
-  const message = error instanceof Error ? error.message : String(error);
-  return new TicketApiError({ code: 'Unexpected', kind: 'network', message: `Unexpected failure: ${message}` });
 }
 
 /** A stable cache key for a list query (statuses sorted, absent fields left out). */

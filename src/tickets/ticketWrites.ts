@@ -3,7 +3,8 @@
 // alone decides what is safe to retry). After a write that may have changed the ticket, its cached data is dropped
 // so every view loads it again.
 import type { EvaluateTicketInput, ReplyTicketOptions, RequestOptions, TicketNote, UploadOptions } from '../api/types';
-import { signedOutError, toTicketApiError } from './ticketService';
+import { signedOutError } from '../api/errors';
+import { toTicketApiError } from './sharedRequests';
 import type { TicketService } from './types';
 
 /** The part of TicketClient (src/api/client.ts) the writes use. */

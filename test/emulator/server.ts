@@ -1,22 +1,23 @@
 // A local Ticket API (Workorder 2021-06-10) on 127.0.0.1 that behaves like the real endpoint: it checks signatures
 // exactly (verifier.ts), answers every action from a table (actions/) over its data (store.ts) with the state rules of
 // stateRules.ts, injects faults on demand (faults.ts, faultAnswers.ts), serves signed attachment URLs (uploads.ts) and
-// takes orders on /__emulator/ (control.ts). This file is the facade tests use, and the path of one API request.
+// takes orders on /__emulator/ (control.ts); one API request's path is apiRequest.ts. This file is the facade tests
+// use: start/stop, the in-process control methods, and routing a request to the API, the control API or an upload.
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
-import { actionDefinition } from './actions';
+import { ACTIONS, ActionName } from './actions';
+import { answerApiRequest, ApiServer } from './apiRequest';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { defaultKeys, KnownKey } from './credentials';
-import { answerWithFault } from './faultAnswers';
 import { Fault, QueuedFault, validateFault } from './faults';
-import { flattenHeaders, MAX_BODY_BYTES, readBody, RecordedRequest, redactHeaders, redactParams, sendJson, sourcesOf } from './http';
+import { MAX_BODY_BYTES, readBody, RecordedRequest, sendJson } from './http';
 import { Language, NoteInput, StatusValue, StoredAttachment, StoredNote, StoredTicket, TicketInput } from './model';
 import { buildSeed, SeedName } from './seed';
-import { parsePairs } from './signature';
 import { EmulatorStore, Evaluation } from './store';
-import { handleUpload, UPLOAD_PATH, UploadRecord, UploadSigner } from './uploads';
+import { answerUploadFault, handleUpload, UPLOAD_FAULT_ACTION, UPLOAD_PATH, UploadRecord, UploadSigner } from './uploads';
+import { STATE_RULES, WriteActionName } from './stateRules';
 import { SignatureVerifier } from './verifier';
-import { GatewayError, gatewayBody, gatewayOutcome, newRequestId, Outcome } from './wire';
+import { GatewayError, gatewayBody, newRequestId } from './wire';
 
 export { DEMO_CREDENTIALS, STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, DISABLED_CREDENTIALS } from './credentials';
 export type { EmulatorCredentials } from './credentials';
@@ -28,26 +29,16 @@ export type { StoredTicket, StoredNote, TicketInput, NoteInput, StatusValue, Sev
 export { STATUS_LABELS, SEVERITY_LABELS, STATUS_NAMES } from './model';
 export type { RecordedRequest, ParamSource } from './http';
 export type { UploadRecord } from './uploads';
+export { UPLOAD_FAULT_ACTION } from './uploads';
 export { STATE_RULES } from './stateRules';
-export { ACTIONS } from './actions';
+export type { WriteActionName, StateRule } from './stateRules';
+export type { ActionName } from './actions';
 
-export const API_VERSION = '2021-06-10';
+export { API_VERSION } from './apiRequest';
 /** Every action the emulator answers (the table in actions/index.ts). */
-export const SUPPORTED_ACTIONS = [
-  'GetTicket',
-  'ListTickets',
-  'ListTicketNotes',
-  'ReplyTicket',
-  'CloseTicket',
-  'ReopenTicket',
-  'EvaluateTicket',
-  'CreateTicket',
-  'ListProducts',
-  'ListCategories',
-  'GetAttachmentUploadUrl',
-] as const;
-/** The actions that change something: each fault kind can be injected into each of them. */
-export const WRITE_ACTIONS = SUPPORTED_ACTIONS.filter((a) => actionDefinition(a)?.write);
+export const SUPPORTED_ACTIONS = Object.keys(ACTIONS) as ActionName[];
+/** The actions that change something (those with a state rule): each fault kind can be injected into each of them. */
+export const WRITE_ACTIONS = Object.keys(STATE_RULES) as WriteActionName[];
 const DEFAULT_CLOCK_SKEW_TOLERANCE_MS = 15 * 60_000;
 
 export interface EmulatorOptions {
@@ -80,6 +71,8 @@ export class TicketEmulator {
   private readonly store: EmulatorStore;
   private readonly verifier: SignatureVerifier;
   private readonly signer: UploadSigner;
+  /** What answerApiRequest needs of this emulator. */
+  private readonly apiServer: ApiServer;
   private faults: QueuedFault[] = [];
   private recorded: RecordedRequest[] = [];
   private uploadsLog: UploadRecord[] = [];
@@ -114,6 +107,19 @@ export class TicketEmulator {
     this.verifier = new SignatureVerifier(this.keys, now, () => this.options.clockSkewToleranceMs, () => this.clockOffsetMs);
     this.signer = new UploadSigner(this.url, now);
     this.store.load(this.options.seed);
+    this.apiServer = {
+      store: this.store,
+      verifier: this.verifier,
+      signer: this.signer,
+      nextSeq: () => ++this.requestSeq,
+      connectionIdOf: (socket) => this.sockets.get(socket) ?? 0,
+      record: (request) => this.recorded.push(request),
+      now,
+      latencyMs: () => this.latencyMs,
+      later: (ms, fn) => this.later(ms, fn),
+      takeFault: (action) => this.takeFault(action),
+      defaultLanguage: () => this.options.language,
+    };
   }
 
   static async start(options: EmulatorOptions = {}): Promise<TicketEmulator> {
@@ -321,12 +327,15 @@ export class TicketEmulator {
         return sendJson(res, status, answer);
       }
       if (path.startsWith(UPLOAD_PATH)) {
-        this.uploadsLog.push(handleUpload(req, res, body, this.store, this.signer, this.uploadsLog.length + 1));
+        const seq = this.uploadsLog.length + 1;
+        const fault = this.takeFault(UPLOAD_FAULT_ACTION, true);
+        if (fault) return this.uploadsLog.push(answerUploadFault(fault, req, res, seq));
+        this.uploadsLog.push(handleUpload(req, res, body, this.store, this.signer, seq));
         return;
       }
       if (tooLarge) return sendJson(res, 413, gatewayBody(new GatewayError(413, 'RequestEntityTooLarge', 'The request body is too large.'), newRequestId()));
       try {
-        this.handleApi(req, res, body);
+        answerApiRequest(this.apiServer, req, res, body);
       } catch (err) {
         // A bug here must show up as an answer a test can see, not as a crash of the whole test process.
         sendJson(res, 500, gatewayBody(new GatewayError(500, 'InternalError', `Emulator error: ${(err as Error).message}`), newRequestId()));
@@ -334,94 +343,9 @@ export class TicketEmulator {
     });
   }
 
-  private handleApi(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
-    const rawUrl = req.url ?? '/';
-    const q = rawUrl.indexOf('?');
-    const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
-    const method = (req.method ?? 'GET').toUpperCase();
-    const headers = flattenHeaders(req.headers);
-    const isForm = /application\/x-www-form-urlencoded/i.test(headers['content-type'] ?? '');
-    const queryPairs = parsePairs(q < 0 ? '' : rawUrl.slice(q + 1), false);
-    const bodyPairs = isForm ? parsePairs(body.toString('utf8'), true) : [];
-    const requestId = newRequestId();
-    const record: RecordedRequest = {
-      seq: ++this.requestSeq,
-      connectionId: this.sockets.get(req.socket) ?? 0,
-      method,
-      path,
-      action: undefined,
-      version: undefined,
-      signatureVersion: undefined,
-      query: redactParams(queryPairs ?? []),
-      body: redactParams(bodyPairs ?? []),
-      paramSources: sourcesOf(queryPairs ?? [], bodyPairs ?? []),
-      headers: redactHeaders(headers),
-      status: 0,
-      requestId,
-      receivedAt: this.options.now(),
-    };
-    this.recorded.push(record);
-
-    const finish = (outcome: Outcome): void => {
-      record.status = outcome.status;
-      const b = outcome.body as { Code?: unknown } | undefined;
-      if (outcome.status >= 400 && b && typeof b.Code === 'string') record.code = b.Code;
-      if (this.latencyMs <= 0) return sendJson(res, outcome.status, outcome.body, outcome.headers);
-      this.later(this.latencyMs, () => sendJson(res, outcome.status, outcome.body, outcome.headers));
-    };
-
-    if (!queryPairs || !bodyPairs) {
-      return finish(gatewayOutcome(new GatewayError(400, 'InvalidParameter', 'The request contains a malformed percent-encoding.'), requestId));
-    }
-    const params = new Map<string, string>();
-    for (const [k, v] of queryPairs) params.set(k, v);
-    for (const [k, v] of bodyPairs) params.set(k, v);
-
-    let action: string | undefined;
-    let version: string | undefined;
-    try {
-      ({ action, version } = this.verifier.authenticate(
-        { method, path, queryPairs, bodyPairs, params, headers, body },
-        (who) => Object.assign(record, who),
-        (names) => (record.signedHeaders = names),
-      ));
-    } catch (err) {
-      if (err instanceof GatewayError) return finish(gatewayOutcome(err, requestId));
-      throw err;
-    }
-    if (!action) {
-      return finish(gatewayOutcome(new GatewayError(400, 'MissingParameter', 'The input parameter "Action" that is mandatory for processing this request is not supplied.'), requestId));
-    }
-    const definition = actionDefinition(action);
-    if (!definition) {
-      return finish(gatewayOutcome(new GatewayError(404, 'InvalidAction.NotFound', `Specified api is not found, please check your url and method. Action: ${action}`), requestId));
-    }
-    if (version !== API_VERSION) return finish(gatewayOutcome(new GatewayError(400, 'InvalidVersion', 'Specified parameter Version is not valid.'), requestId));
-
-    const requested = params.get('Language');
-    const language: Language = requested === 'en' || requested === 'zh' ? requested : this.options.language;
-    const run = (): Outcome => {
-      const outcome = definition.handler({ store: this.store, params, requestId, language, uploads: this.signer });
-      record.processed = outcome.status < 400;
-      return outcome;
-    };
-    const fault = this.takeFault(action);
-    if (!fault) return finish(run());
-    record.fault = fault.kind;
-    answerWithFault(fault, {
-      req,
-      res,
-      action,
-      requestId,
-      run,
-      finish,
-      recordStatus: (status) => (record.status = status),
-      later: (ms, fn) => this.later(ms, fn),
-    });
-  }
-
-  private takeFault(action: string): Fault | undefined {
-    const index = this.faults.findIndex((q) => !q.fault.action || q.fault.action === action);
+  /** The next queued fault for `action` (or for any action, unless `exact`). */
+  private takeFault(action: string, exact = false): Fault | undefined {
+    const index = this.faults.findIndex((q) => (!exact && !q.fault.action) || q.fault.action === action);
     if (index < 0) return undefined;
     const queued = this.faults[index];
     queued.remaining -= 1;

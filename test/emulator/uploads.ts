@@ -5,9 +5,12 @@
 // Authorization to the store is caught.
 import * as http from 'http';
 import { createHash, createHmac, randomBytes } from 'crypto';
+import type { Fault } from './faults';
 import type { EmulatorStore } from './store';
 
 export const UPLOAD_PATH = '/__uploads/';
+/** The `action` a fault names to meet a request to a signed URL (faults without an action never do). */
+export const UPLOAD_FAULT_ACTION = 'PutAttachment';
 /** How long a signed URL stays valid. */
 export const SIGNED_URL_TTL_MS = 15 * 60_000;
 const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -21,6 +24,8 @@ export interface UploadRecord {
   size: number;
   /** Whether an Authorization header came with it (it never should). */
   hadAuthorization: boolean;
+  /** Fault kind that answered it, if any. */
+  fault?: string;
 }
 
 export class UploadSigner {
@@ -105,5 +110,26 @@ export function handleUpload(req: http.IncomingMessage, res: http.ServerResponse
   record.status = 200;
   res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(upload.bytes.length) });
   res.end(upload.bytes);
+  return record;
+}
+
+/** A fault on a signed-URL request: 'status' answers an XML error, 'drop' and the rest close the connection unanswered. */
+export function answerUploadFault(fault: Fault, req: http.IncomingMessage, res: http.ServerResponse, seq: number): UploadRecord {
+  const url = new URL(req.url ?? '/', 'http://emulator');
+  const record: UploadRecord = {
+    seq,
+    method: (req.method ?? 'GET').toUpperCase(),
+    objectKey: decodeURIComponent(url.pathname.slice(UPLOAD_PATH.length)),
+    status: 0,
+    size: Number(req.headers['content-length'] ?? 0),
+    hadAuthorization: req.headers.authorization !== undefined,
+    fault: fault.kind,
+  };
+  if (fault.kind === 'status') {
+    record.status = fault.status;
+    sendXml(res, fault.status, fault.code ?? 'InternalError', fault.message ?? 'We encountered an internal error. Please try again.');
+  } else {
+    req.socket.destroy();
+  }
   return record;
 }

@@ -3,7 +3,7 @@
 // browser (types into the extension's input boxes, reads notifications and webviews).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AliyunTicketsTestApi } from '../../src/extensionApi';
+import type { AliyunTicketsTestApi } from '../../src/testSurface';
 import type { Fault, RecordedRequest, StoredTicket } from '../emulator/server';
 
 export { DEMO_CREDENTIALS, STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, DISABLED_CREDENTIALS } from '../emulator/credentials';
@@ -56,7 +56,7 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   await waitFor(`the setting ${key} = ${JSON.stringify(value)}`, () => JSON.stringify(seen()) === JSON.stringify(value) || undefined);
 }
 
-/** The extension, activated; its exports are the test surface (src/extensionApi.ts). */
+/** The extension, activated; its exports are the test surface (src/testSurface.ts). */
 export async function activateExtension<T = AliyunTicketsTestApi>(): Promise<T> {
   const extension = vscode.extensions.getExtension<T>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed in this VS Code`);

@@ -2,7 +2,7 @@
 // Open Ticket by typing an id, and the details panel showing the ticket and its conversation.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AliyunTicketsTestApi } from '../../src/extensionApi';
+import type { AliyunTicketsTestApi } from '../../src/testSurface';
 import { DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, sleep, ui, waitFor, skipWithoutBrowserPage } from './harness';
 
 /** The rendered page of the details webview showing `text` (the innermost frame holds the page). */

@@ -5,8 +5,9 @@ import { randomBytes } from 'crypto';
 import type { AccessDeniedDetail, Ticket, TicketNote } from '../../api/types';
 import { SEVERITY_LABELS, STATUS_LABELS, STATUS_NAMES } from '../../api/types';
 import { describeError, isTicketApiError } from '../../api/errors';
+import { ERROR_ACTION_LABELS, errorActions, type ErrorAction } from '../../common/errors';
 import { attachmentTarget } from './attachments';
-import { dataAction } from './protocol';
+import { dataAction, type ClickAction } from './protocol';
 import { renderActingHtml } from './actingHtml';
 import { formatLocalTime, formatRelativeTime } from '../../tickets/display';
 
@@ -18,12 +19,8 @@ export type DetailsView =
       ticketId: string;
       /** One sentence from describeError. */
       message: string;
-      /** Offer Sign In (signed out, or the stored key was rejected). */
-      offerSignIn: boolean;
-      /** Offer Open Settings (the endpoint setting is refused). */
-      offerSettings?: boolean;
-      /** Offer Open Another Ticket (no such ticket: most often a typo in the id, not a case for support). */
-      offerOpenTicket?: boolean;
+      /** What the buttons offer, the helpful one first: ERROR_ACTIONS (src/common/errors.ts) for the error's kind. */
+      actions: readonly ErrorAction[];
       requestId?: string;
       accessDenied?: AccessDeniedDetail;
     }
@@ -131,26 +128,27 @@ export function renderTicketBody(view: DetailsView, options: RenderOptions = {})
   }
 }
 
-/** Which kinds of failure a setting or a sign-in fixes (src/common/errors.ts; passed in to keep this file vscode-free). */
-export interface ErrorChecks {
-  needsSignIn: (error: unknown) => boolean;
-  needsSettings: (error: unknown) => boolean;
-}
-
 /** The error view for a ticket that failed to load: the sentence, and the buttons that fit the kind of failure. */
-export function errorView(ticketId: string, error: unknown, checks: ErrorChecks): Extract<DetailsView, { kind: 'error' }> {
+export function errorView(ticketId: string, error: unknown): Extract<DetailsView, { kind: 'error' }> {
   const apiError = isTicketApiError(error) ? error : undefined;
   return {
     kind: 'error',
     ticketId,
     message: describeError(error),
-    offerSignIn: checks.needsSignIn(error),
-    offerSettings: checks.needsSettings(error),
-    offerOpenTicket: apiError?.kind === 'notFound',
+    actions: errorActions(error),
     requestId: apiError?.requestId,
     accessDenied: apiError?.accessDeniedDetail,
   };
 }
+
+/** The page's data-action for each ErrorAction (protocol.ts). Show Details is the log: the panel shows the rest. */
+const ACTION_MESSAGES: Record<ErrorAction, ClickAction> = {
+  signIn: 'signIn',
+  openSettings: 'openSettings',
+  openAnotherTicket: 'openTicket',
+  retry: 'retry',
+  showDetails: 'showLog',
+};
 
 function renderError(view: Extract<DetailsView, { kind: 'error' }>): string {
   const details: string[] = [];
@@ -167,19 +165,16 @@ function renderError(view: Extract<DetailsView, { kind: 'error' }>): string {
     if (items.length) details.push(`<dl class="facts">${items.join('')}</dl>`);
   }
   // A ticket that does not exist is most often a typo: nothing to quote to support.
-  if (view.requestId && !view.offerOpenTicket) details.push(`<p class="muted">RequestId (quote it to support): <code>${escapeHtml(view.requestId)}</code></p>`);
-  // The one action that helps comes first, as the primary button. Signing in (or changing the setting) reloads the
-  // panel by itself, so a Retry next to Sign In only repeated the same refusal.
-  const buttons: string[] = [];
-  if (view.offerSignIn) buttons.push(`<button type="button" ${dataAction('signIn')}>Sign In</button>`);
-  else if (view.offerSettings) {
-    buttons.push(`<button type="button" ${dataAction('openSettings')}>Open Settings</button>`);
-    buttons.push(`<button type="button" class="secondary" ${dataAction('retry')}>Retry</button>`);
-  } else if (view.offerOpenTicket) {
-    buttons.push(`<button type="button" ${dataAction('openTicket')}>Open Another Ticket</button>`);
-    buttons.push(`<button type="button" class="secondary" ${dataAction('retry')}>Retry</button>`);
-  } else buttons.push(`<button type="button" ${dataAction('retry')}>Retry</button>`);
-  buttons.push(`<button type="button" class="secondary" ${dataAction('showLog')}>Show Log</button>`);
+  const typo = view.actions.includes('openAnotherTicket');
+  if (view.requestId && !typo) details.push(`<p class="muted">RequestId (quote it to support): <code>${escapeHtml(view.requestId)}</code></p>`);
+  // The table's order, the first one as the primary button. The details (sentence, RequestId, who was denied what)
+  // are on the page already, so Show Details becomes Show Log and goes last.
+  const actions: ErrorAction[] = [...view.actions.filter((action) => action !== 'showDetails'), 'showDetails'];
+  const buttons = actions.map((action, index) => {
+    const label = action === 'showDetails' ? 'Show Log' : ERROR_ACTION_LABELS[action];
+    const secondary = index > 0 ? ' class="secondary"' : '';
+    return `<button type="button"${secondary} ${dataAction(ACTION_MESSAGES[action])}>${label}</button>`;
+  });
   return `<section class="state error" role="alert">
 <h1>Ticket ${escapeHtml(view.ticketId)}</h1>
 <p class="error-message">${text(view.message)}</p>

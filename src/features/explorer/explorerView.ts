@@ -2,13 +2,14 @@
 // context keys, auto-refresh and reveal.
 import * as vscode from 'vscode';
 import { describeError, isTicketApiError } from '../../api/errors';
-import { showTicketError } from '../../common/errors';
+import { showTicketError } from '../../common/errorNotification';
 import type { TicketService } from '../../tickets/types';
 import { describeFilter, isFilterActive, toFilter } from './filter';
 import { promptForFilter } from './filterPrompt';
-import { LOAD_MORE_COMMAND, nodeLook, RETRY_LIST_COMMAND, ticketTooltip, ticketTooltipError } from './labels';
+import { nodeLook, ticketTooltip, ticketTooltipError } from './labels';
 import { ticketIdOf, TicketExplorerModel, type ExplorerNode, type TicketNode } from './model';
 import { RefreshTimer } from './refreshTimer';
+import { BuiltinCommands, Commands, ContextKeys } from '../../common/commands';
 
 export const EXPLORER_VIEW_ID = 'aliyunTickets.explorer';
 const CONFIG = 'aliyunTickets.explorer';
@@ -29,10 +30,10 @@ export interface TicketExplorer {
    */
   reveal(ticketId: string, options?: { follow?: boolean }): Promise<boolean>;
   refresh(): Promise<void>;
-  /** The tree's data provider, for the integration tests (getChildren / getTreeItem as VS Code calls them). */
+  /** The tree's data provider (getChildren / getTreeItem as VS Code calls them). */
   readonly treeDataProvider: vscode.TreeDataProvider<unknown>;
-  /** What the view shows besides the tree: its description (after the title) and its message (above the list). */
-  viewText(): { description?: string; message?: string };
+  /** The view itself: its description (after the title) and message (above the list). */
+  readonly view: vscode.TreeView<unknown>;
 }
 
 class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode> {
@@ -161,9 +162,9 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
   };
 
   const updateContext = () => {
-    void vscode.commands.executeCommand('setContext', 'aliyunTickets.explorer.state', model.state);
-    void vscode.commands.executeCommand('setContext', 'aliyunTickets.explorer.errorKind', model.state === 'error' ? (model.lastError?.kind ?? 'unknown') : '');
-    void vscode.commands.executeCommand('setContext', 'aliyunTickets.explorer.filtered', isFilterActive(model.filter));
+    void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.explorerState, model.state);
+    void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.explorerErrorKind, model.state === 'error' ? (model.lastError?.kind ?? 'unknown') : '');
+    void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.explorerFiltered, isFilterActive(model.filter));
     // The activity-bar badge counts what needs the user: tickets support is waiting on.
     const waiting = model.waitingForYou;
     view.badge = waiting ? { value: waiting, tooltip: `${waiting} ticket${waiting === 1 ? '' : 's'} waiting for your feedback` } : undefined;
@@ -238,38 +239,38 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('aliyunTickets.explorer.refresh', refresh),
-    vscode.commands.registerCommand('aliyunTickets.explorer.filter', async (arg?: unknown) => {
+    vscode.commands.registerCommand(Commands.explorerRefresh, refresh),
+    vscode.commands.registerCommand(Commands.explorerFilter, async (arg?: unknown) => {
       // Other features and tests may pass a filter; from the title bar it asks.
       const filter = arg !== undefined ? toFilter(arg) : await promptForFilter(model.filter);
       if (filter) await track(model.setFilter(filter));
     }),
-    vscode.commands.registerCommand('aliyunTickets.explorer.clearFilter', () => track(model.setFilter({}))),
-    vscode.commands.registerCommand('aliyunTickets.explorer.groupByStatus', () => setGrouped(true)),
-    vscode.commands.registerCommand('aliyunTickets.explorer.showFlat', () => setGrouped(false)),
-    vscode.commands.registerCommand(LOAD_MORE_COMMAND, (listKey: unknown) => {
+    vscode.commands.registerCommand(Commands.explorerClearFilter, () => track(model.setFilter({}))),
+    vscode.commands.registerCommand(Commands.explorerGroupByStatus, () => setGrouped(true)),
+    vscode.commands.registerCommand(Commands.explorerShowFlat, () => setGrouped(false)),
+    vscode.commands.registerCommand(Commands.explorerLoadMore, (listKey: unknown) => {
       if (typeof listKey === 'string') return track(model.loadMore(listKey));
     }),
-    vscode.commands.registerCommand(RETRY_LIST_COMMAND, (listKey: unknown) => {
+    vscode.commands.registerCommand(Commands.explorerRetryList, (listKey: unknown) => {
       if (typeof listKey === 'string') return track(model.retry(listKey));
     }),
-    vscode.commands.registerCommand('aliyunTickets.explorer.open', (arg: unknown) => {
+    vscode.commands.registerCommand(Commands.explorerOpen, (arg: unknown) => {
       const ticketId = ticketIdOf(arg);
-      if (ticketId) return vscode.commands.executeCommand('aliyunTickets.openTicket', ticketId);
+      if (ticketId) return vscode.commands.executeCommand(Commands.openTicket, ticketId);
     }),
-    vscode.commands.registerCommand('aliyunTickets.explorer.refreshTicket', async (arg: unknown) => {
+    vscode.commands.registerCommand(Commands.explorerRefreshTicket, async (arg: unknown) => {
       const ticketId = ticketIdOf(arg);
       if (!ticketId) return;
       service.invalidate(ticketId);
       await refresh();
     }),
-    vscode.commands.registerCommand('aliyunTickets.copyTicketId', async (arg: unknown) => {
+    vscode.commands.registerCommand(Commands.copyTicketId, async (arg: unknown) => {
       const ticketId = ticketIdOf(arg);
       if (!ticketId) return;
       await vscode.env.clipboard.writeText(ticketId);
       void vscode.window.setStatusBarMessage(`Copied ticket ID ${ticketId}`, 3000);
     }),
-    vscode.commands.registerCommand('aliyunTickets.revealInExplorer', async (arg: unknown): Promise<boolean> => {
+    vscode.commands.registerCommand(Commands.revealInExplorer, async (arg: unknown): Promise<boolean> => {
       const ticketId = ticketIdOf(arg);
       if (!ticketId) return false;
       const found = await reveal(ticketId);
@@ -278,18 +279,10 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
       }
       return found;
     }),
-    vscode.commands.registerCommand('aliyunTickets.explorer.showError', () => {
+    vscode.commands.registerCommand(Commands.explorerShowError, () => {
       const error = model.lastError;
       if (!error) return;
-      return showTicketError(
-        error,
-        {
-          signIn: async () => vscode.commands.executeCommand('aliyunTickets.signIn'),
-          showLog: () => void vscode.commands.executeCommand('aliyunTickets.showLog'),
-          retry: refresh,
-        },
-        'Loading tickets failed.',
-      );
+      return showTicketError(error, { retry: refresh }, 'Loading tickets failed.');
     }),
   );
 
@@ -297,6 +290,6 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     reveal,
     refresh,
     treeDataProvider: provider as vscode.TreeDataProvider<unknown>,
-    viewText: () => ({ description: view.description, message: view.message }),
+    view: view as vscode.TreeView<unknown>,
   };
 }

@@ -14,10 +14,12 @@ import {
   titleText,
 } from '../../tickets/display';
 import type { ExplorerNode, GroupNode, LoadMoreNode, MessageNode, TicketNode } from './model';
+import { Commands } from '../../common/commands';
+import { ERROR_ACTION_LABELS } from '../../common/errors';
 
-export const OPEN_COMMAND = 'aliyunTickets.openTicket';
-export const LOAD_MORE_COMMAND = 'aliyunTickets.explorer.loadMore';
-export const RETRY_LIST_COMMAND = 'aliyunTickets.explorer.retryList';
+export const OPEN_COMMAND = Commands.openTicket;
+export const LOAD_MORE_COMMAND = Commands.explorerLoadMore;
+export const RETRY_LIST_COMMAND = Commands.explorerRetryList;
 
 export interface NodeLook {
   label: string;
@@ -104,7 +106,7 @@ function loadMoreLook(node: LoadMoreNode, pageSize: number): NodeLook {
 
 /**
  * The few words that fit a sidebar row for the common failures (the full sentence, with what to do, goes in the
- * tooltip): the row showed "Couldn't load: The Ticket API is…" and cut off the part that says how long to wait.
+ * tooltip): a sidebar row cuts a whole sentence off before the part that says how long to wait.
  */
 export function shortFailure(error: unknown): string | undefined {
   if (!isTicketApiError(error)) return undefined;
@@ -138,7 +140,7 @@ function messageLook(node: MessageNode): NodeLook {
     icon: { id: 'error', color: 'list.errorForeground' },
     contextValue: 'loadError',
     collapsible: 'none',
-    command: { command: RETRY_LIST_COMMAND, title: 'Retry', arguments: [node.list.key] },
+    command: { command: RETRY_LIST_COMMAND, title: ERROR_ACTION_LABELS.retry, arguments: [node.list.key] },
     tooltip: escapeMarkdown(text),
     accessibilityLabel: `Could not load tickets: ${text}. Activate to retry.`,
   };

@@ -11,6 +11,7 @@ import { STATUS_GROUP_ORDER } from '../../tickets/display';
 import { toTicketApiError } from '../../tickets/ticketService';
 import type { TicketService } from '../../tickets/types';
 import { filterQueryFields, statusValueOf, type TicketFilter } from './filter';
+import { Emitter } from '../../common/emitter';
 
 export const MIN_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 100;
@@ -112,7 +113,7 @@ export class TicketExplorerModel {
   private generation = 0;
   private controller?: AbortController;
   private readonly nodes = new Map<string, ExplorerNode>();
-  private readonly listeners = new Set<(node?: ExplorerNode) => void>();
+  private readonly changes = new Emitter<ExplorerNode | undefined>();
   private layout: ExplorerSettings;
 
   constructor(private readonly options: ExplorerModelOptions) {
@@ -148,8 +149,7 @@ export class TicketExplorerModel {
 
   /** Listeners get the node whose subtree changed, or undefined for the whole tree. */
   onDidChange(listener: (node?: ExplorerNode) => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    return this.changes.event(listener);
   }
 
   /** Loads the first time; later calls share the load under way or return at once. */
@@ -405,12 +405,6 @@ export class TicketExplorerModel {
   }
 
   private emit(node: ExplorerNode | undefined): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(node);
-      } catch {
-        // One broken listener must not break the tree.
-      }
-    }
+    this.changes.fire(node);
   }
 }

@@ -12,10 +12,11 @@ import {
   statusText,
   titleText,
 } from '../../tickets/display';
+import { Commands } from '../../common/commands';
 
-export const OPEN_TICKET_COMMAND = 'aliyunTickets.openTicket';
-export const COPY_TICKET_ID_COMMAND = 'aliyunTickets.copyTicketId';
-export const SIGN_IN_COMMAND = 'aliyunTickets.signIn';
+export const OPEN_TICKET_COMMAND = Commands.openTicket;
+export const COPY_TICKET_ID_COMMAND = Commands.copyTicketId;
+export const SIGN_IN_COMMAND = Commands.signIn;
 
 export interface HoverContent {
   markdown: string;

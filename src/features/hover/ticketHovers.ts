@@ -6,6 +6,7 @@ import { commandUri } from '../../tickets/display';
 import type { TicketService } from '../../tickets/types';
 import { errorHoverMarkdown, OPEN_TICKET_COMMAND, signedOutHoverMarkdown, ticketHoverMarkdown, type HoverContent } from './hoverMarkdown';
 import { compileIdPattern, findTicketIds, ticketIdAt, type IdDetectionOptions } from './idDetection';
+import { BuiltinCommands } from '../../common/commands';
 
 const CONFIG = 'aliyunTickets';
 /** Documents with more lines than this get links only in their first lines (huge logs stay responsive). */
@@ -96,7 +97,7 @@ export function registerHovers(context: vscode.ExtensionContext, service: Ticket
       void vscode.window
         .showWarningMessage(`${compiled.error.replace(/\.?$/, '.')} Using the default ticket id pattern.`, 'Open Settings')
         .then((choice) => {
-          if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'aliyunTickets.idPattern');
+          if (choice) void vscode.commands.executeCommand(BuiltinCommands.openSettings, 'aliyunTickets.idPattern');
         });
     }
     detection = { pattern: compiled.pattern, requireContext: config.get<boolean>('hover.requireContext', true) };

@@ -17,6 +17,4 @@ export interface ActionContext {
 
 export interface ActionDefinition {
   handler: (ctx: ActionContext) => Outcome;
-  /** Changes something on the server (the request log then proves it was sent at most once). */
-  write: boolean;
 }

@@ -1,4 +1,5 @@
-// The action table: every Workorder action the emulator answers, its handler, and whether it writes.
+// The action table: every Workorder action the emulator answers and its handler. Which of them write is the list of
+// state rules (stateRules.ts).
 import { getAttachmentUploadUrl } from './attachments';
 import { listCategories, listProducts } from './catalog';
 import type { ActionDefinition } from './context';
@@ -6,22 +7,22 @@ import { getTicket, listTicketNotes, listTickets } from './read';
 import { closeTicket, createTicket, evaluateTicket, reopenTicket, replyTicket } from './write';
 
 export const ACTIONS = {
-  GetTicket: { handler: getTicket, write: false },
-  ListTickets: { handler: listTickets, write: false },
-  ListTicketNotes: { handler: listTicketNotes, write: false },
-  ReplyTicket: { handler: replyTicket, write: true },
-  CloseTicket: { handler: closeTicket, write: true },
-  ReopenTicket: { handler: reopenTicket, write: true },
-  EvaluateTicket: { handler: evaluateTicket, write: true },
-  CreateTicket: { handler: createTicket, write: true },
-  ListProducts: { handler: listProducts, write: false },
-  ListCategories: { handler: listCategories, write: false },
-  GetAttachmentUploadUrl: { handler: getAttachmentUploadUrl, write: false },
-} satisfies Record<string, ActionDefinition>;
+  GetTicket: getTicket,
+  ListTickets: listTickets,
+  ListTicketNotes: listTicketNotes,
+  ReplyTicket: replyTicket,
+  CloseTicket: closeTicket,
+  ReopenTicket: reopenTicket,
+  EvaluateTicket: evaluateTicket,
+  CreateTicket: createTicket,
+  ListProducts: listProducts,
+  ListCategories: listCategories,
+  GetAttachmentUploadUrl: getAttachmentUploadUrl,
+} satisfies Record<string, ActionDefinition['handler']>;
 
 export type ActionName = keyof typeof ACTIONS;
 
-export function actionDefinition(action: string): ActionDefinition | undefined {
+export function actionHandler(action: string): ActionDefinition['handler'] | undefined {
   return Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action as ActionName] : undefined;
 }
 

@@ -31,7 +31,8 @@ describe('api/dist bundle (dist/api.js)', function () {
         const after = { loaded: api.isUndiciLoaded(), files: undiciFiles() };
         await client.close();
         await emu.stop();
-        process.stdout.write(JSON.stringify({ atLoad, after, ticketId: ticket.ticketId, exports: Object.keys(api) }));
+        const methods = Object.getOwnPropertyNames(api.TicketClient.prototype);
+        process.stdout.write(JSON.stringify({ atLoad, after, ticketId: ticket.ticketId, exports: Object.keys(api), methods }));
       })().catch((e) => { console.error(String(e)); process.exit(1); });`;
     const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' }));
     assert.deepStrictEqual(out.atLoad, { loaded: false, files: 0 }, 'undici is not loaded by requiring dist/api.js');
@@ -40,6 +41,10 @@ describe('api/dist bundle (dist/api.js)', function () {
     assert.strictEqual(out.ticketId, '0005PYGCW');
     for (const name of ['TicketClient', 'TicketApiError', 'describeError', 'validateEndpoint', 'redactSecrets', 'signV3', 'signV1', 'percentEncode', 'findCredentials']) {
       assert.ok(out.exports.includes(name), `dist/api.js exports ${name}`);
+    }
+    // The names outside checks call (issue "Answer support from the ticket panel").
+    for (const name of ['replyTicket', 'closeTicket', 'reopenTicket', 'evaluateTicket', 'createTicket', 'listProducts', 'listCategories', 'uploadAttachment']) {
+      assert.ok(out.methods.includes(name), `TicketClient.${name} is in dist/api.js`);
     }
   });
 });

@@ -139,7 +139,7 @@ describe('details panel HTML', () => {
           kind: 'error',
           ticketId: '0005PYGCW',
           message: value,
-          offerSignIn: true,
+          actions: ['signIn', 'showDetails'],
           requestId: value,
           accessDenied: { AuthAction: value, AuthPrincipalDisplayName: value, NoPermissionType: value, PolicyType: value, AuthPrincipalType: value },
         },
@@ -258,27 +258,22 @@ describe('details panel HTML', () => {
 
   it('loading and error states: a message, Retry, and Sign In only when signing in helps', () => {
     assert.match(renderTicketBody({ kind: 'loading', ticketId: '0005PYGCW' }), /Loading ticket 0005PYGCW/);
-    const signedOut = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'You are not signed in.', offerSignIn: true });
+    const signedOut = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'You are not signed in.', actions: ['signIn', 'showDetails'] });
     // Sign In is the primary (first, not secondary) button; Retry would only repeat the refusal (signing in reloads).
     assert.match(signedOut, /<div class="actions"><button type="button" data-action="signIn">Sign In<\/button>/);
     assert.ok(!signedOut.includes('data-action="retry"'));
-    const throttled = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'Wait 5 seconds.', offerSignIn: false, requestId: 'REQ-1' });
+    const throttled = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'Wait 5 seconds.', actions: ['retry', 'showDetails'], requestId: 'REQ-1' });
     assert.ok(!throttled.includes('data-action="signIn"'));
     assert.ok(!throttled.includes('data-action="openSettings"'));
-    const badEndpoint = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'Refused.', offerSignIn: false, offerSettings: true });
+    const badEndpoint = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'Refused.', actions: ['openSettings', 'retry', 'showDetails'] });
     assert.match(badEndpoint, /<div class="actions"><button type="button" data-action="openSettings">Open Settings<\/button><button type="button" class="secondary" data-action="retry">/);
     assert.match(throttled, /<div class="actions"><button type="button" data-action="retry">Retry<\/button>/);
     assert.match(throttled, /RequestId \(quote it to support\): <code>REQ-1<\/code>/);
   });
 
   it('a ticket that does not exist offers Open Another Ticket first, Retry second, and no RequestId to quote', () => {
-    // The same checks the extension passes (src/common/errors.ts), reduced to the kinds they look at.
-    const checks = {
-      needsSignIn: (e: unknown) => e instanceof TicketApiError && ['signedOut', 'auth', 'signature'].includes(e.kind),
-      needsSettings: (e: unknown) => e instanceof TicketApiError && e.kind === 'config',
-    };
     const missing = new TicketApiError({ code: 'IllegalParam.TicketId', kind: 'notFound', message: 'x', httpStatus: 400, requestId: 'REQ-404' });
-    const view = errorView('ZZZZ99999', missing, checks);
+    const view = errorView('ZZZZ99999', missing);
     const body = renderTicketBody(view);
     assert.match(body, /That ticket was not found/);
     assert.match(
@@ -290,11 +285,11 @@ describe('details panel HTML', () => {
     assert.deepStrictEqual(parsePageMessage({ type: 'openTicket' }), { type: 'openTicket' });
 
     // Other kinds keep their buttons, and the RequestId where support can use it.
-    const throttled = renderTicketBody(errorView('0005PYGCW', new TicketApiError({ code: 'Throttling', kind: 'throttled', message: 'x', requestId: 'REQ-1' }), checks));
+    const throttled = renderTicketBody(errorView('0005PYGCW', new TicketApiError({ code: 'Throttling', kind: 'throttled', message: 'x', requestId: 'REQ-1' })));
     assert.match(throttled, /<div class="actions"><button type="button" data-action="retry">Retry<\/button>/);
     assert.match(throttled, /RequestId \(quote it to support\): <code>REQ-1<\/code>/);
     assert.ok(!throttled.includes('data-action="openTicket"'));
-    const signedOut = renderTicketBody(errorView('0005PYGCW', new TicketApiError({ code: 'SignedOut', kind: 'signedOut', message: 'x' }), checks));
+    const signedOut = renderTicketBody(errorView('0005PYGCW', new TicketApiError({ code: 'SignedOut', kind: 'signedOut', message: 'x' })));
     assert.match(signedOut, /<div class="actions"><button type="button" data-action="signIn">Sign In<\/button>/);
     assert.ok(!signedOut.includes('data-action="openTicket"'));
   });
@@ -304,7 +299,7 @@ describe('details panel HTML', () => {
       kind: 'error',
       ticketId: '0005PYGCW',
       message: 'No permission.',
-      offerSignIn: false,
+      actions: ['showDetails', 'retry'],
       accessDenied: { AuthAction: 'workorder:GetTicket', AuthPrincipalDisplayName: 'dev-user', NoPermissionType: 'ImplicitDeny' },
     });
     assert.match(body, /<dt>Denied action<\/dt><dd><bdi>workorder:GetTicket<\/bdi><\/dd>/);

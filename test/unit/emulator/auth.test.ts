@@ -8,7 +8,7 @@ import {
   TicketEmulator,
 } from '../../emulator/server';
 import { sha256Hex } from '../../emulator/signature';
-import { call, CallOptions, CallResult, control, getTicketCall, rawRequest, useEmulator } from './helpers';
+import { call, CallResult, control, getTicketCall, rawRequest, useEmulator } from './helpers';
 
 const getTicket = getTicketCall;
 

@@ -43,6 +43,7 @@ export interface CallResult {
   status: number;
   headers: http.IncomingHttpHeaders;
   text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the fields of the answer it expects
   json: any;
 }
 

@@ -21,8 +21,8 @@ describe('emulator seeds', () => {
     });
 
     it('covers all six statuses and both severities, over the last months, in the past', () => {
-      assert.deepEqual([...new Set(demo.tickets.map((t) => t.status))].sort(), [1, 2, 3, 4, 5, 6]);
-      assert.deepEqual([...new Set(demo.tickets.map((t) => t.severity))].sort(), [1, 2]);
+      assert.deepEqual([...new Set(demo.tickets.map((t) => t.status))].sort((a, b) => a - b), [1, 2, 3, 4, 5, 6]);
+      assert.deepEqual([...new Set(demo.tickets.map((t) => t.severity))].sort((a, b) => a - b), [1, 2]);
       const ages = demo.tickets.map((t) => NOW - t.createTime);
       assert.ok(Math.min(...ages) > 0);
       assert.ok(Math.max(...ages) > 90 * 86_400_000, 'spread over months');
@@ -50,7 +50,7 @@ describe('emulator seeds', () => {
         }
       }
       const roles = new Set([...demo.notes.values()].flat().map((n) => n.role));
-      assert.deepEqual([...roles].sort(), [2, 3]);
+      assert.deepEqual([...roles].sort((a, b) => a - b), [2, 3]);
       assert.ok(attachments > 10);
     });
 

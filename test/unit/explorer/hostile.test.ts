@@ -10,7 +10,6 @@ import { sanitizeInline } from '../../../src/tickets/display';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const MarkdownIt = require('markdown-it');
 const md = new MarkdownIt({ html: true, linkify: true });
 

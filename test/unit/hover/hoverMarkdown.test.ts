@@ -13,7 +13,6 @@ import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 
 // A CommonMark renderer with raw HTML and autolinking switched ON: stricter than VS Code's hover (which drops HTML),
 // so anything that stays text here stays text there.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const MarkdownIt = require('markdown-it');
 const md = new MarkdownIt({ html: true, linkify: true });
 

@@ -1,0 +1,51 @@
+// Every command id and context key the extension uses, defined once. package.json's `contributes` must agree with
+// this file; test/unit/common/commands.test.ts checks it (every contributed command registered, every registered one
+// contributed or listed as internal, every context key in a `when` clause defined here). No vscode import.
+
+/** Our commands, by what they do. Register and execute them only through these names. */
+export const Commands = {
+  signIn: 'aliyunTickets.signIn',
+  signOut: 'aliyunTickets.signOut',
+  showLog: 'aliyunTickets.showLog',
+  openTicket: 'aliyunTickets.openTicket',
+  copyTicketId: 'aliyunTickets.copyTicketId',
+  revealInExplorer: 'aliyunTickets.revealInExplorer',
+  explorerRefresh: 'aliyunTickets.explorer.refresh',
+  explorerFilter: 'aliyunTickets.explorer.filter',
+  explorerClearFilter: 'aliyunTickets.explorer.clearFilter',
+  explorerGroupByStatus: 'aliyunTickets.explorer.groupByStatus',
+  explorerShowFlat: 'aliyunTickets.explorer.showFlat',
+  explorerOpen: 'aliyunTickets.explorer.open',
+  explorerRefreshTicket: 'aliyunTickets.explorer.refreshTicket',
+  explorerLoadMore: 'aliyunTickets.explorer.loadMore',
+  explorerRetryList: 'aliyunTickets.explorer.retryList',
+  explorerShowError: 'aliyunTickets.explorer.showError',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+/**
+ * Commands registered but deliberately not in package.json (called only by other code, never from a menu or the
+ * palette). Empty today: every command is contributed, the tree-only ones hidden from the palette by `when: false`.
+ */
+export const INTERNAL_COMMANDS: readonly CommandId[] = [];
+
+/** VS Code's own commands that we execute. */
+export const BuiltinCommands = {
+  setContext: 'setContext',
+  openSettings: 'workbench.action.openSettings',
+} as const;
+
+/** Context keys we set (with BuiltinCommands.setContext) and read in package.json `when` clauses. */
+export const ContextKeys = {
+  /** true while a sign-in is saved. */
+  signedIn: 'aliyunTickets.signedIn',
+  /** The Tickets view's ExplorerState: idle, ready, empty, error, signedOut. */
+  explorerState: 'aliyunTickets.explorer.state',
+  /** The TicketErrorKind of the failed load while explorerState is error; '' otherwise. */
+  explorerErrorKind: 'aliyunTickets.explorer.errorKind',
+  /** true while a filter is active. */
+  explorerFiltered: 'aliyunTickets.explorer.filtered',
+} as const;
+
+export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

@@ -1,0 +1,314 @@
+// One ticket details panel: loads the ticket and its conversation, posts the rendered body only after the page
+// says 'ready', keeps the old data on screen when a refresh fails, and handles the page's clicks (attachment links
+// open only after the user confirmed where they go). Acting on the ticket (reply, close, reopen, rate) is
+// TicketActing's job; this file feeds it the loaded ticket, marks unread answers, names the category and refreshes
+// the panel while it is on screen.
+import * as vscode from 'vscode';
+import { describeError } from '../../api/errors';
+import type { TicketNote } from '../../api/types';
+import { BuiltinCommands, Commands } from '../../common/commands';
+import { ERROR_ACTIONS, needsSignIn } from '../../common/errors';
+import type { TicketLog } from '../../log/log';
+import { sanitizeInline } from '../../tickets/display';
+import type { TicketService } from '../../tickets/types';
+import type { RecentTickets } from '../open-ticket/recentTickets';
+import { openAttachment } from './attachments';
+import { parsePageMessage, type ActingState, type FromPageMessage, type ToPageMessage } from './protocol';
+import { createNonce, errorView, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
+import type { PanelActingDeps } from './actingAdapter';
+import { TicketActing } from './ticketActing';
+
+export const DETAILS_VIEW_TYPE = 'aliyunTickets.details';
+
+export interface TicketPanelsDeps {
+  extensionUri: vscode.Uri;
+  service: TicketService;
+  signIn: () => Promise<boolean>;
+  recent: RecentTickets;
+  log: TicketLog;
+  /** A panel opened or became the active one (the explorer reveals the ticket in its tree). Failures are ignored. */
+  onDidShowTicket?: (ticketId: string) => PromiseLike<unknown> | void;
+  /** Sees the document a panel shows after each change, undefined once it closed (the test surface only). */
+  onDidRender?: (ticketId: string, html: string | undefined) => void;
+  /** Gets a handle on each panel as it opens (the test surface only). */
+  onDidOpenPanel?: (ticketId: string, handle: PanelTestHandle) => void;
+  /** Reply, close, reopen, rate, unread marks, category names and auto-refresh (absent: the panel only reads). */
+  acting?: PanelActingDeps;
+}
+
+/** What the extension-host tests reach of a panel: page messages as if the page sent them, and its acting state. */
+export interface PanelTestHandle {
+  receive(raw: unknown): void;
+  actingState(): ActingState | undefined;
+}
+
+export class TicketPanel {
+  private view: DetailsView;
+  /** The notes on screen: attachment clicks are looked up here, never taken from the page. */
+  private notes: TicketNote[] = [];
+  private ready = false;
+  private loading: AbortController | undefined;
+  private readonly resources: PageResources;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private disposed = false;
+  /** panel.active as last seen, to notice when the panel becomes the active one. */
+  private wasActive: boolean;
+  private readonly acting: TicketActing | undefined;
+  /** Answers from support marked "New" in this panel (they stay marked while it is open). */
+  private readonly newNotes = new Set<string>();
+  private categoryName: string | undefined;
+  private autoRefresh: ReturnType<typeof setInterval> | undefined;
+  /** The body last posted, so an auto-refresh that changed nothing posts nothing. */
+  private postedBody: string | undefined;
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly ticketId: string,
+    private readonly deps: TicketPanelsDeps,
+    private readonly events: { onDispose: () => void; onDidBecomeActive: () => void },
+  ) {
+    this.wasActive = panel.active;
+    this.view = { kind: 'loading', ticketId };
+    const acting = deps.acting;
+    this.acting = acting
+      ? new TicketActing({
+          ticketId,
+          writes: acting.writes,
+          drafts: acting.drafts,
+          post: (message) => {
+            if (!this.ready || this.disposed) return false;
+            void this.panel.webview.postMessage(message);
+            return true;
+          },
+          reload: () => this.load(true, true),
+          confirmClose: () => acting.ui.confirmClose(ticketId, this.view.kind === 'ticket' ? this.view.ticket.title : ''),
+          pickFiles: () => acting.ui.pickFiles(),
+        })
+      : undefined;
+    const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
+    this.resources = {
+      cspSource: panel.webview.cspSource,
+      nonce: createNonce(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js')).toString(),
+    };
+    panel.iconPath = { light: vscode.Uri.joinPath(media, 'ticket-light.svg'), dark: vscode.Uri.joinPath(media, 'ticket-dark.svg') };
+    panel.title = ticketId;
+    // Set once: later data goes by message, so the page (and its scroll position) is not reloaded.
+    const html = this.currentHtml();
+    panel.webview.html = html;
+    this.deps.onDidRender?.(ticketId, html);
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
+      panel.onDidChangeViewState(() => {
+        // Hidden panels lose their page (no retainContextWhenHidden); it says 'ready' again when shown.
+        if (!panel.visible) this.ready = false;
+        else this.markSeen();
+        const becameActive = panel.active && !this.wasActive;
+        this.wasActive = panel.active;
+        if (becameActive) events.onDidBecomeActive();
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    this.restartAutoRefresh();
+    deps.onDidOpenPanel?.(ticketId, { receive: (raw) => this.receive(raw), actingState: () => this.acting?.state() });
+  }
+
+  /** A message from the page, checked field by field first. */
+  private receive(raw: unknown): void {
+    // Sign-in, the modal question or the browser may fail: say so in the log rather than as an unhandled rejection.
+    this.onMessage(parsePageMessage(raw)).catch((error) => this.deps.log.error(`Ticket ${this.ticketId}: handling a message failed`, error));
+  }
+
+  /** While the panel is on screen it reloads every aliyunTickets.details.autoRefreshSeconds (0 = never). */
+  restartAutoRefresh(): void {
+    if (this.autoRefresh) clearInterval(this.autoRefresh);
+    this.autoRefresh = undefined;
+    const seconds = this.deps.acting?.autoRefreshSeconds() ?? 0;
+    if (seconds <= 0) return;
+    this.autoRefresh = setInterval(() => {
+      // Not while hidden, loading, or while a write is under way (its own reload follows).
+      if (this.panel.visible && !this.loading && !this.acting?.state().busy && this.view.kind === 'ticket') void this.load(true, true);
+    }, seconds * 1000);
+  }
+
+  /** The answers marked New were on screen: they no longer count as unread (they stay marked in this panel). */
+  private markSeen(): void {
+    if (!this.panel.visible || this.view.kind !== 'ticket') return;
+    void Promise.resolve(this.deps.acting?.unread.markSeen(this.ticketId)).catch(() => undefined);
+  }
+
+  get active(): boolean {
+    return this.panel.active;
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  private currentHtml(): string {
+    return renderTicketHtml(this.view, this.resources);
+  }
+
+  /**
+   * Fetches the ticket and its conversation; force = skip the cache (Refresh). quiet = the data on screen stays as it
+   * is until the new data is there (auto-refresh, after an action): no "Refreshing…" flicker.
+   */
+  load(force: boolean, quiet = false): Promise<void> {
+    this.loading?.abort();
+    const controller = new AbortController();
+    this.loading = controller;
+    const previous = this.view.kind === 'ticket' ? this.view : undefined;
+    if (!(quiet && previous)) this.setView(previous ? { ...previous, refreshing: true, refreshError: undefined } : { kind: 'loading', ticketId: this.ticketId });
+    return this.fetch(force, controller.signal, previous).catch((error) => this.deps.log.error(`Ticket ${this.ticketId}: showing the data failed`, error));
+  }
+
+  /**
+   * The service saw this ticket change (or dropped it): load it again through the cache, unless a load is under way.
+   * The old data stays on screen meanwhile. A fetch that brought the change is served from the cache; a list that
+   * showed the change dropped the cached ticket, so that one costs a request.
+   */
+  reloadQuietly(): void {
+    if (!this.loading) void this.load(false);
+  }
+
+  showSignedOut(): void {
+    this.loading?.abort();
+    this.loading = undefined;
+    this.notes = [];
+    this.panel.title = this.ticketId;
+    this.setView({
+      kind: 'error',
+      ticketId: this.ticketId,
+      message: 'You are signed out. Sign in to see this ticket.',
+      actions: ERROR_ACTIONS.signedOut,
+    });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.loading?.abort();
+    if (this.autoRefresh) clearInterval(this.autoRefresh);
+    this.acting?.dispose();
+    this.events.onDispose();
+    this.deps.onDidRender?.(this.ticketId, undefined);
+    this.subscriptions.forEach((s) => s.dispose());
+    this.panel.dispose();
+  }
+
+  private async fetch(force: boolean, signal: AbortSignal, previous: Extract<DetailsView, { kind: 'ticket' }> | undefined): Promise<void> {
+    const [ticket, notes] = await Promise.allSettled([
+      this.deps.service.getTicket(this.ticketId, { force, signal }),
+      this.deps.service.getNotes(this.ticketId, { force, signal }),
+    ]);
+    if (signal.aborted || this.disposed) return;
+    this.loading = undefined;
+    if (ticket.status === 'rejected') {
+      const error = ticket.reason;
+      this.deps.log.warn(`Loading ticket ${this.ticketId} failed: ${describeError(error)}`);
+      if (previous && !needsSignIn(error)) {
+        this.setView({ ...previous, refreshing: false, refreshError: describeError(error) });
+      } else {
+        this.notes = [];
+        this.setView(errorView(this.ticketId, error));
+      }
+      return;
+    }
+    if (notes.status === 'rejected') this.deps.log.warn(`Loading the conversation of ${this.ticketId} failed: ${describeError(notes.reason)}`);
+    // A refresh whose conversation request fails keeps the conversation already on screen and says so in the refresh
+    // banner: one failed Refresh must not take the whole conversation off the screen.
+    const keepNotes = notes.status === 'rejected' && previous !== undefined && !previous.notesError;
+    this.notes = notes.status === 'fulfilled' ? notes.value : keepNotes ? this.notes : [];
+    this.acting?.setTicket(ticket.value);
+    if (notes.status === 'fulfilled') for (const id of this.deps.acting?.unread.update(this.ticketId, this.notes) ?? []) this.newNotes.add(id);
+    this.categoryName = this.deps.acting?.categories.peek(ticket.value.categoryId) ?? this.categoryName;
+    if (!this.categoryName && ticket.value.categoryId) this.lookUpCategory(ticket.value.categoryId);
+    this.setView({
+      kind: 'ticket',
+      ticket: ticket.value,
+      notes: this.notes,
+      notesError: notes.status === 'rejected' && !keepNotes ? describeError(notes.reason) : undefined,
+      refreshError: notes.status === 'rejected' && keepNotes ? describeError(notes.reason) : undefined,
+      categoryName: this.categoryName,
+      newNotes: this.newNotes,
+    });
+    this.markSeen();
+    this.panel.title = panelTitle(this.ticketId, ticket.value.title);
+    // Recent = opened by the user: a refresh or a background reload must not move the ticket to the top again.
+    if (!previous) void Promise.resolve(this.deps.recent.remember(this.ticketId, ticket.value.title)).catch(() => undefined);
+  }
+
+  /** The category's name arrives later than the ticket (first time: the catalogue is loaded); shown when it does. */
+  private lookUpCategory(categoryId: string): void {
+    const categories = this.deps.acting?.categories;
+    if (!categories) return;
+    categories.lookup(categoryId).then(
+      (name) => {
+        if (!name || this.disposed || this.view.kind !== 'ticket' || this.view.ticket.categoryId !== categoryId) return;
+        this.categoryName = name;
+        this.setView({ ...this.view, categoryName: name });
+      },
+      (error) => this.deps.log.warn(`Category names could not be loaded: ${describeError(error)}`),
+    );
+  }
+
+  private setView(view: DetailsView): void {
+    this.view = view;
+    this.post();
+    if (this.deps.onDidRender) this.deps.onDidRender(this.ticketId, this.currentHtml());
+  }
+
+  private post(): void {
+    if (!this.ready || this.disposed) return;
+    const body = renderTicketBody(this.view);
+    if (body === this.postedBody) return;
+    this.postedBody = body;
+    const message: ToPageMessage = { type: 'render', body };
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(message: FromPageMessage | undefined): Promise<void> {
+    if (!message) return;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.postedBody = undefined;
+        this.post();
+        this.acting?.onReady();
+        return;
+      case 'refresh':
+      case 'retry':
+        void this.load(true);
+        return;
+      case 'signIn':
+        if (await this.deps.signIn()) void this.load(true);
+        return;
+      case 'showLog':
+        this.deps.log.show();
+        return;
+      case 'openSettings':
+        await vscode.commands.executeCommand(BuiltinCommands.openSettings, 'aliyunTickets.endpoint');
+        return;
+      case 'openTicket':
+        // Asks for an id (this panel stays, so the mistyped id remains visible for comparison).
+        await vscode.commands.executeCommand(Commands.openTicket);
+        return;
+      case 'openAttachment':
+        await openAttachment(this.notes, message.note, message.attachment, {
+          confirm: async (question, detail) => (await vscode.window.showWarningMessage(question, { modal: true, detail }, 'Open')) === 'Open',
+          openExternal: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
+        });
+        return;
+      default:
+        this.acting?.handle(message);
+        return;
+    }
+  }
+}
+
+/** "0005PYGCW · Title", short, one line. */
+function panelTitle(ticketId: string, title: string): string {
+  const clean = sanitizeInline(title || '', 40);
+  return clean ? `${ticketId} · ${clean}` : ticketId;
+}

@@ -1,0 +1,118 @@
+// The integration tests' view into a running extension, and the only code that knows what they need. extension.ts
+// loads this module only when context.extensionMode is Test (the extension-host test runner); in a user's window it
+// is never evaluated, so nothing here (log lines, panel HTML) is kept in memory, and activate() returns nothing: every
+// extension in the host can read our exports, and this surface reads tickets and signs in with the user's key.
+import type * as vscode from 'vscode';
+import type { Credentials } from './api/types';
+import type { AuthSession } from './auth/session';
+import { defaultActingUi, type ActingUi } from './features/details/actingAdapter';
+import type { ActingState } from './features/details/protocol';
+import type { PanelTestHandle } from './features/details/ticketPanel';
+import type { UnreadNotes } from './features/details/unread';
+import type { TicketService } from './tickets/types';
+
+/** What activate() returns in ExtensionMode.Test. It gives no access to the secret. */
+export interface AliyunTicketsTestApi {
+  /** The shared ticket service (cache, de-dup, concurrency cap). */
+  ticketService: TicketService;
+  panels: {
+    /** The full HTML document the details panel of this ticket shows now; undefined when it is not open. */
+    htmlFor(ticketId: string): string | undefined;
+    /** Tickets with an open details panel. */
+    openTicketIds(): string[];
+    /** A message as if the ticket's page had posted it (it goes through the same checks). */
+    receiveFromPage(ticketId: string, message: unknown): void;
+    /** The acting part of the panel: buttons shown, write under way, draft attachments, last notice. */
+    actingState(ticketId: string): ActingState | undefined;
+    /** Answer the Close question and the file picker in place of a person; undefined restores the real ones. */
+    answerQuestions(ui: Partial<ActingUi> | undefined): void;
+    /** Unread answers from support in the ticket, as far as loaded. */
+    unreadCount(ticketId: string): number;
+  };
+  explorer: {
+    /** The Tickets view's data provider: getChildren / getTreeItem as VS Code calls them. */
+    treeDataProvider: vscode.TreeDataProvider<unknown>;
+    /** The view's description (after its title) and message (above the list), as shown. */
+    viewText(): { description?: string; message?: string };
+  };
+  auth: {
+    isSignedIn(): Promise<boolean>;
+    /** Sign in without the input boxes: checked with one signed call, then saved. Rejects like the flow does. */
+    signInWith(credentials: Credentials): Promise<void>;
+    signOut(): Promise<void>;
+  };
+  /** For "no secret anywhere" checks. */
+  inspect: {
+    /** Lines written to the log channel (already redacted), most recent last. */
+    logLines(): string[];
+    /** Everything the extension keeps in globalState and workspaceState, as JSON. */
+    storedState(): string;
+  };
+}
+
+/** How many recent log lines are kept for the "no secret anywhere" checks. */
+const RECENT_LINES = 500;
+
+/** Collects what the services report while the tests run; `api()` then builds the surface activate() returns. */
+export class TestSurface {
+  private readonly logLines: string[] = [];
+  private readonly panelHtml = new Map<string, string>();
+  private readonly panelHandles = new Map<string, PanelTestHandle>();
+
+  /** For TicketLog: every line as written (already redacted). */
+  readonly onLogLine = (line: string): void => {
+    this.logLines.push(line);
+    if (this.logLines.length > RECENT_LINES) this.logLines.splice(0, this.logLines.length - RECENT_LINES);
+  };
+
+  /** For TicketPanels: the document a panel shows now, undefined once it closed. */
+  readonly onPanelRender = (ticketId: string, html: string | undefined): void => {
+    if (html === undefined) {
+      this.panelHtml.delete(ticketId);
+      this.panelHandles.delete(ticketId);
+    } else this.panelHtml.set(ticketId, html);
+  };
+
+  /** For TicketPanels: a panel opened; the tests post page messages through it and read its acting state. */
+  readonly onPanelOpen = (ticketId: string, handle: PanelTestHandle): void => {
+    this.panelHandles.set(ticketId, handle);
+  };
+
+  api(services: {
+    context: vscode.ExtensionContext;
+    ticketService: TicketService;
+    explorer: { treeDataProvider: vscode.TreeDataProvider<unknown>; view: { description?: string; message?: string } };
+    auth: AuthSession;
+    /** The Close question and file picker the panels use (the tests swap in their answers). */
+    actingUi: ActingUi;
+    unread: UnreadNotes;
+  }): AliyunTicketsTestApi {
+    const { context, ticketService, explorer, auth, actingUi, unread } = services;
+    const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
+    return {
+      ticketService,
+      panels: {
+        htmlFor: (ticketId) => this.panelHtml.get(ticketId),
+        openTicketIds: () => [...this.panelHtml.keys()],
+        receiveFromPage: (ticketId, message) => this.panelHandles.get(ticketId)?.receive(message),
+        actingState: (ticketId) => this.panelHandles.get(ticketId)?.actingState(),
+        answerQuestions: (ui) => Object.assign(actingUi, ui ?? defaultActingUi),
+        unreadCount: (ticketId) => unread.count(ticketId),
+      },
+      explorer: {
+        treeDataProvider: explorer.treeDataProvider,
+        viewText: () => ({ description: explorer.view.description, message: explorer.view.message }),
+      },
+      auth: {
+        isSignedIn: () => auth.isSignedIn(),
+        signInWith: (credentials) => auth.signInWith(credentials),
+        signOut: () => auth.signOut(),
+      },
+      inspect: {
+        logLines: () => [...this.logLines],
+        storedState: () =>
+          JSON.stringify({ global: dump(context.globalState), workspace: dump(context.workspaceState) }),
+      },
+    };
+  }
+}
