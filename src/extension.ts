@@ -8,7 +8,7 @@ import { reportUnusableEndpoint } from './auth/endpointSetting';
 import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
 import { TicketPanels } from './features/details/ticketPanels';
-import { autoRefreshSeconds, defaultActingUi, type ActingUi } from './features/details/actingAdapter';
+import { autoRefreshSeconds, defaultActingUi, panelActing, type ActingUi } from './features/details/actingAdapter';
 import { DraftStore } from './features/details/draftStore';
 import { UnreadNotes } from './features/details/unread';
 import { CategoryNames } from './tickets/categoryNames';
@@ -64,14 +64,14 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     log,
     // A ticket opened from a hover, a link or Open Ticket is shown in the tree too, if the tree is on screen.
     onDidShowTicket: (ticketId) => explorer.reveal(ticketId, { follow: true }),
-    acting: {
+    acting: panelActing({
       writes: new TicketWrites(() => clientProvider.getClient(), ticketService),
       drafts: new DraftStore(context.globalState),
       unread,
       categories,
       autoRefreshSeconds,
       ui: actingUi,
-    },
+    }),
     onDidRender: testSurface?.onPanelRender,
     onDidOpenPanel: testSurface?.onPanelOpen,
   });

@@ -7,7 +7,11 @@ import { toTicketApiError } from './sharedRequests';
 
 export interface CatalogClient {
   listProducts(query?: { language?: CatalogLanguage }, options?: RequestOptions): Promise<ProductDirectory[]>;
-  listCategories(productId: string, query?: { language?: CatalogLanguage }, options?: RequestOptions): Promise<TicketCategory[]>;
+  listCategories(
+    productId: string,
+    query?: { language?: CatalogLanguage },
+    options?: RequestOptions,
+  ): Promise<TicketCategory[]>;
 }
 
 /** A Memento-like store (context.globalState). */
@@ -64,7 +68,8 @@ export class CategoryNames {
     const stored = this.options.store.get<StoredCatalog>(CATEGORY_STORE_KEY);
     const now = (this.options.now ?? Date.now)();
     const ttl = this.options.ttlMs ?? CATEGORY_TTL_MS;
-    if (!stored || typeof stored.fetchedAt !== 'number' || !stored.names || typeof stored.names !== 'object') return undefined;
+    if (!stored || typeof stored.fetchedAt !== 'number' || !stored.names || typeof stored.names !== 'object')
+      return undefined;
     if (stored.language !== this.language() || now - stored.fetchedAt > ttl || stored.fetchedAt > now) return undefined;
     return stored;
   }
@@ -93,7 +98,8 @@ export class CategoryNames {
         const batch = products.slice(i, i + PARALLEL);
         const answers = await Promise.all(batch.map((p) => client.listCategories(p.productId, { language })));
         batch.forEach((product, j) => {
-          for (const category of answers[j]) names[category.categoryId] = `${product.productName} / ${category.categoryName}`;
+          for (const category of answers[j])
+            names[category.categoryId] = `${product.productName} / ${category.categoryName}`;
         });
       }
       const catalog: StoredCatalog = { fetchedAt: (this.options.now ?? Date.now)(), language, names };

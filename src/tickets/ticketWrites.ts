@@ -53,10 +53,20 @@ export class TicketWrites {
    * After a reply whose fate is unknown: loads the conversation afresh and returns the note that carries `content`
    * from the user (role 3) written since `sinceMs` (a minute of clock difference allowed), if there is one.
    */
-  async findReply(ticketId: string, content: string, sinceMs: number, options: RequestOptions = {}): Promise<TicketNote | undefined> {
+  async findReply(
+    ticketId: string,
+    content: string,
+    sinceMs: number,
+    options: RequestOptions = {},
+  ): Promise<TicketNote | undefined> {
     const notes = await this.service.getNotes(ticketId, { force: true, signal: options.signal });
     const wanted = normalize(content);
-    return notes.find((note) => note.userRole === 3 && normalize(note.content) === wanted && (!note.createTime || note.createTime >= sinceMs - 60_000));
+    return notes.find(
+      (note) =>
+        note.userRole === 3 &&
+        normalize(note.content) === wanted &&
+        (!note.createTime || note.createTime >= sinceMs - 60_000),
+    );
   }
 
   private async client(): Promise<TicketWriteClient> {
@@ -80,5 +90,7 @@ export class TicketWrites {
 
 /** Compares texts as the server may return them: line ends and surrounding space do not matter. */
 function normalize(text: string): string {
-  return String(text ?? '').replace(/\r\n?/g, '\n').trim();
+  return String(text ?? '')
+    .replace(/\r\n?/g, '\n')
+    .trim();
 }

@@ -16,7 +16,11 @@ describe('answering support from the ticket panel (code-server, Chromium)', func
   let wb: Workbench;
   const reply = 'The renewal failed again at 02:00. The log of tonight is attached.';
 
-  const resetEmulator = () => fetch(`${e2eEnv('TICKETS_E2E_EMULATOR_URL')}/__emulator/reset`, { method: 'POST', body: JSON.stringify({ seed: 'demo' }) });
+  const resetEmulator = () =>
+    fetch(`${e2eEnv('TICKETS_E2E_EMULATOR_URL')}/__emulator/reset`, {
+      method: 'POST',
+      body: JSON.stringify({ seed: 'demo' }),
+    });
 
   before(async () => {
     await resetEmulator();
@@ -32,7 +36,8 @@ describe('answering support from the ticket panel (code-server, Chromium)', func
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-panel-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}.png`);
+    if (this.currentTest?.state === 'failed')
+      await wb?.screenshot(`failed-panel-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}.png`);
   });
 
   after(async () => {
@@ -45,10 +50,14 @@ describe('answering support from the ticket panel (code-server, Chromium)', func
 
   /** Light or dark, by the workbench's own command; returns when the webview follows. */
   async function theme(kind: 'light' | 'dark'): Promise<void> {
-    const isDark = () => page.evaluate(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark') ?? false);
+    const isDark = () =>
+      page.evaluate(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark') ?? false);
     if ((await isDark()) !== (kind === 'dark')) {
       await wb.runCommand('Preferences: Toggle between Light/Dark Themes');
-      await page.waitForFunction((dark) => (document.querySelector('.monaco-workbench')?.classList.contains('vs-dark') ?? false) === dark, kind === 'dark');
+      await page.waitForFunction(
+        (dark) => (document.querySelector('.monaco-workbench')?.classList.contains('vs-dark') ?? false) === dark,
+        kind === 'dark',
+      );
       await page.waitForTimeout(500);
     }
   }
@@ -65,7 +74,9 @@ describe('answering support from the ticket panel (code-server, Chromium)', func
     // A file dropped from the desktop: the page reads it and the extension uploads it.
     await view.locator('#drop-zone').evaluate((zone) => {
       const data = new DataTransfer();
-      data.items.add(new File(['2026-11-28 02:00:01 ERROR renewal order unpaid\n'], 'renewal-0200.log', { type: 'text/plain' }));
+      data.items.add(
+        new File(['2026-11-28 02:00:01 ERROR renewal order unpaid\n'], 'renewal-0200.log', { type: 'text/plain' }),
+      );
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     });
     await view.locator('.draft-attachment.uploaded', { hasText: 'renewal-0200.log' }).waitFor({ timeout: 20_000 });
@@ -84,7 +95,13 @@ describe('answering support from the ticket panel (code-server, Chromium)', func
     await view.locator('#acting-notice', { hasText: 'Reply sent.' }).waitFor({ timeout: 10_000 });
     assert.strictEqual(await view.locator('#reply-text').inputValue(), '');
     assert.strictEqual(await view.locator('.draft-attachment').count(), 0);
-    assert.ok(await view.locator('.note.you', { hasText: reply }).locator('.attachment', { hasText: 'renewal-0200.log' }).count(), 'the attachment is listed under the reply');
+    assert.ok(
+      await view
+        .locator('.note.you', { hasText: reply })
+        .locator('.attachment', { hasText: 'renewal-0200.log' })
+        .count(),
+      'the attachment is listed under the reply',
+    );
     await view.locator('.note.you', { hasText: reply }).scrollIntoViewIfNeeded();
     await wb.screenshot('11-panel-reply-sent.png');
   });
@@ -110,11 +127,20 @@ describe('answering support from the ticket panel (code-server, Chromium)', func
     await page.locator('.tab', { hasText: TICKET }).first().click({ timeout: 30_000 });
     view = wb.webview();
     await view.locator('#reply-text').waitFor({ state: 'visible', timeout: 30_000 });
-    await view.locator('#reply-text').evaluate((box, text) => new Promise<void>((resolve, reject) => {
-      const deadline = Date.now() + 10_000;
-      const check = () => ((box as HTMLTextAreaElement).value === text ? resolve() : Date.now() > deadline ? reject(new Error(`box holds ${JSON.stringify((box as HTMLTextAreaElement).value)}`)) : setTimeout(check, 100));
-      check();
-    }), draft);
+    await view.locator('#reply-text').evaluate(
+      (box, text) =>
+        new Promise<void>((resolve, reject) => {
+          const deadline = Date.now() + 10_000;
+          const check = () =>
+            (box as HTMLTextAreaElement).value === text
+              ? resolve()
+              : Date.now() > deadline
+                ? reject(new Error(`box holds ${JSON.stringify((box as HTMLTextAreaElement).value)}`))
+                : setTimeout(check, 100);
+          check();
+        }),
+      draft,
+    );
     // Leave the box empty for the next steps.
     await view.locator('#reply-text').fill('');
   });

@@ -7,7 +7,17 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ActingState } from '../../src/features/details/protocol';
-import { AliyunTicketsTestApi, DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, setSetting, testEnv, waitFor, type EmulatorTicket } from './harness';
+import {
+  AliyunTicketsTestApi,
+  DEMO_CREDENTIALS,
+  activateExtension,
+  calmWorkbench,
+  emulator,
+  setSetting,
+  testEnv,
+  waitFor,
+  type EmulatorTicket,
+} from './harness';
 
 interface EmulatorNote {
   content: string;
@@ -16,7 +26,13 @@ interface EmulatorNote {
 }
 
 /** The emulator's view of one ticket: the ticket, its conversation and its rating. */
-async function inspect(ticketId: string): Promise<{ ticket: EmulatorTicket; notes: EmulatorNote[]; evaluation: { solved: boolean; score: number; content: string } | null }> {
+async function inspect(
+  ticketId: string,
+): Promise<{
+  ticket: EmulatorTicket;
+  notes: EmulatorNote[];
+  evaluation: { solved: boolean; score: number; content: string } | null;
+}> {
   const res = await fetch(`${testEnv.emulatorUrl}/__emulator/tickets/${encodeURIComponent(ticketId)}`);
   return (await res.json()) as never;
 }
@@ -31,7 +47,12 @@ async function setStatus(ticketId: string, status: number): Promise<void> {
 }
 
 function asHtmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 describe('acting on a ticket from its panel', function () {
@@ -45,19 +66,27 @@ describe('acting on a ticket from its panel', function () {
   const actionCount = async (action: string) => (await emulator.requests()).filter((r) => r.action === action).length;
   /** Waits until no write is under way and the notice matches. */
   const noticeMatching = (match: RegExp) =>
-    waitFor(`a notice matching ${match}`, () => {
-      const s = acting();
-      return s && !s.busy && s.notice && match.test(s.notice.text) ? s.notice : undefined;
-    }, 20_000);
+    waitFor(
+      `a notice matching ${match}`,
+      () => {
+        const s = acting();
+        return s && !s.busy && s.notice && match.test(s.notice.text) ? s.notice : undefined;
+      },
+      20_000,
+    );
 
   async function openPanelAt(status: number): Promise<void> {
     const tickets = await emulator.tickets();
     ticketId = tickets.find((t) => t.status === status)!.ticketId;
     await vscode.commands.executeCommand('aliyunTickets.openTicket', ticketId);
-    await waitFor('the panel with its actions', () => {
-      const s = acting();
-      return s && (s.actions.reply || s.actions.reopen) ? s : undefined;
-    }, 20_000);
+    await waitFor(
+      'the panel with its actions',
+      () => {
+        const s = acting();
+        return s && (s.actions.reply || s.actions.reopen) ? s : undefined;
+      },
+      20_000,
+    );
   }
 
   before(async () => {
@@ -81,7 +110,9 @@ describe('acting on a ticket from its panel', function () {
     const file = path.join(tmp, 'renewal-error.log');
     fs.writeFileSync(file, '2026-11-28 02:00:01 ERROR renewal order unpaid\n');
     api.panels.answerQuestions({
-      pickFiles: async () => [{ name: 'renewal-error.log', size: fs.statSync(file).size, read: async () => fs.readFileSync(file) }],
+      pickFiles: async () => [
+        { name: 'renewal-error.log', size: fs.statSync(file).size, read: async () => fs.readFileSync(file) },
+      ],
     });
     await emulator.clearRequests();
     send({ type: 'pickFiles' });
@@ -93,7 +124,10 @@ describe('acting on a ticket from its panel', function () {
     const { notes } = await inspect(ticketId);
     const mine = notes.filter((n) => n.content === text);
     assert.strictEqual(mine.length, 1);
-    assert.deepStrictEqual(mine[0].attachments.map((a) => a.name), ['renewal-error.log']);
+    assert.deepStrictEqual(
+      mine[0].attachments.map((a) => a.name),
+      ['renewal-error.log'],
+    );
     await waitFor('the reply in the panel', () => api.panels.htmlFor(ticketId)?.includes(asHtmlText(text)));
     assert.ok(!api.inspect.storedState().includes(`aliyunTickets.draft.${ticketId}`), 'the draft is removed once sent');
   });
@@ -147,7 +181,11 @@ describe('acting on a ticket from its panel', function () {
 
     send({ type: 'rate', solved: true, score: 4, comment: 'Fixed within the hour.' });
     await noticeMatching(/rating was sent/);
-    assert.deepStrictEqual((await inspect(ticketId)).evaluation, { solved: true, score: 4, content: 'Fixed within the hour.' });
+    assert.deepStrictEqual((await inspect(ticketId)).evaluation, {
+      solved: true,
+      score: 4,
+      content: 'Fixed within the hour.',
+    });
   });
 
   it('reopens with the reason as content; the server refusing an action is shown in plain words', async () => {
@@ -178,7 +216,17 @@ describe('acting on a ticket from its panel', function () {
     send({ type: 'refresh' });
     await waitFor('the New mark', () => api.panels.htmlFor(ticketId)?.includes('class="badge new-note"'), 20_000);
     assert.match(api.panels.htmlFor(ticketId)!, /1 new answer from support/);
-    await waitFor('the category name', () => / \/ .+\(\d+\)/.test(api.panels.htmlFor(ticketId)?.match(/<dt>Category<\/dt><dd>([\s\S]*?)<\/dd>/)?.[1].replace(/<[^>]+>/g, '') ?? ''), 20_000);
+    await waitFor(
+      'the category name',
+      () =>
+        / \/ .+\(\d+\)/.test(
+          api.panels
+            .htmlFor(ticketId)
+            ?.match(/<dt>Category<\/dt><dd>([\s\S]*?)<\/dd>/)?.[1]
+            .replace(/<[^>]+>/g, '') ?? '',
+        ),
+      20_000,
+    );
   });
 
   it('refreshes itself while visible (details.autoRefreshSeconds) and leaves the draft alone', async function () {

@@ -5,7 +5,8 @@ import type { CategoryNames } from '../../tickets/categoryNames';
 import type { TicketWrites } from '../../tickets/ticketWrites';
 import { sanitizeInline } from '../../tickets/display';
 import type { DraftStore } from './draftStore';
-import type { PickedFile } from './ticketActing';
+import { TicketActing, type PickedFile } from './ticketActing';
+import type { ToPageMessage } from './protocol';
 import type { UnreadNotes } from './unread';
 
 export interface PanelActingDeps {
@@ -17,6 +18,34 @@ export interface PanelActingDeps {
   autoRefreshSeconds: () => number;
   /** The modal question and the file picker (the extension-host tests answer them in place of a person). */
   ui: ActingUi;
+  /** The acting part of one panel. */
+  create(ticketId: string, page: ActingPage): TicketActing;
+}
+
+/** What a panel offers its acting part. */
+export interface ActingPage {
+  /** False when the page is not there to take it. */
+  post(message: ToPageMessage): boolean;
+  reload(): Promise<void>;
+  /** The ticket's title as loaded, for the Close question. */
+  title(): string;
+}
+
+/** Builds PanelActingDeps: TicketActing per panel over the shared services. */
+export function panelActing(services: Omit<PanelActingDeps, 'create'>): PanelActingDeps {
+  return {
+    ...services,
+    create: (ticketId, page) =>
+      new TicketActing({
+        ticketId,
+        writes: services.writes,
+        drafts: services.drafts,
+        post: (message) => page.post(message),
+        reload: () => page.reload(),
+        confirmClose: () => services.ui.confirmClose(ticketId, page.title()),
+        pickFiles: () => services.ui.pickFiles(),
+      }),
+  };
 }
 
 export interface ActingUi {
@@ -36,7 +65,10 @@ export function autoRefreshSeconds(): number {
 }
 
 /** The ActingUi a person meets. */
-export const defaultActingUi: ActingUi = { confirmClose: (ticketId, title) => confirmClose(ticketId, title), pickFiles: () => pickFiles() };
+export const defaultActingUi: ActingUi = {
+  confirmClose: (ticketId, title) => confirmClose(ticketId, title),
+  pickFiles: () => pickFiles(),
+};
 
 async function confirmClose(ticketId: string, title: string): Promise<boolean> {
   const name = sanitizeInline(title, 80);
@@ -49,7 +81,11 @@ async function confirmClose(ticketId: string, title: string): Promise<boolean> {
 }
 
 async function pickFiles(): Promise<PickedFile[]> {
-  const uris = await vscode.window.showOpenDialog({ canSelectMany: true, openLabel: 'Attach', title: 'Attach files to the reply' });
+  const uris = await vscode.window.showOpenDialog({
+    canSelectMany: true,
+    openLabel: 'Attach',
+    title: 'Attach files to the reply',
+  });
   if (!uris?.length) return [];
   return Promise.all(
     uris.map(async (uri) => {

@@ -5,7 +5,10 @@
 
 export function renderActingHtml(): string {
   const stars = [5, 4, 3, 2, 1]
-    .map((n) => `<label class="star"><input type="radio" name="score" value="${n}"> ${'★'.repeat(n)}${'☆'.repeat(5 - n)} <span class="muted">${n} of 5</span></label>`)
+    .map(
+      (n) =>
+        `<label class="star"><input type="radio" name="score" value="${n}"> ${'★'.repeat(n)}${'☆'.repeat(5 - n)} <span class="muted">${n} of 5</span></label>`,
+    )
     .join('');
   return `<section id="acting" class="acting" aria-label="Act on this ticket" hidden>
 <div id="acting-notice" class="banner" role="status" hidden></div>

@@ -57,7 +57,12 @@ function parseDraft(raw: unknown): Draft | undefined {
   const attachments = Array.isArray(value.attachments)
     ? value.attachments.filter(
         (a): a is StoredAttachment =>
-          !!a && typeof a === 'object' && typeof a.name === 'string' && typeof a.size === 'number' && typeof a.objectKey === 'string' && a.objectKey !== '',
+          !!a &&
+          typeof a === 'object' &&
+          typeof a.name === 'string' &&
+          typeof a.size === 'number' &&
+          typeof a.objectKey === 'string' &&
+          a.objectKey !== '',
       )
     : [];
   return {

@@ -1,14 +1,16 @@
 // What the ticket panel does to a ticket: the reply (its draft, attachments and sending), Close, Reopen and Rate. One
 // per panel. It keeps the draft in the DraftStore until the server confirmed the send, never starts a second write
 // while one is under way, and after a reply whose fate is unknown reloads the conversation and looks for the reply
-// before offering to send again. No vscode import: the panel hands in the few UI calls it needs.
+// before offering to send again. No vscode import: the panel hands in the few UI calls it needs. It is a little over
+// 300 lines on purpose: the one-write-at-a-time rule (busy) and the notice are shared by the reply and the three
+// ticket actions, and stay readable in one place (the attachments live in replyAttachments.ts).
 import { describeError, isTicketApiError } from '../../api/errors';
 import type { EvaluateTicketInput, Ticket } from '../../api/types';
-import { MAX_ATTACHMENT_BYTES } from '../../api/upload';
 import { ticketActions } from '../../tickets/ticketActions';
 import type { TicketWrites } from '../../tickets/ticketWrites';
 import type { DraftStore } from './draftStore';
-import type { ActingState, BusyAction, DraftAttachmentView, DraftText, FromPageMessage, ToPageMessage } from './protocol';
+import type { ActingState, BusyAction, DraftText, FromPageMessage, ToPageMessage } from './protocol';
+import { ReplyAttachments } from './replyAttachments';
 
 /** A file the user picked: its size first, the bytes only when it is not too large. */
 export interface PickedFile {
@@ -32,21 +34,13 @@ export interface TicketActingDeps {
   now?: () => number;
 }
 
-interface AttachmentEntry extends DraftAttachmentView {
-  objectKey?: string;
-  abort?: AbortController;
-}
-
-const MB = 1024 * 1024;
-
 export class TicketActing {
   private actions: ActingState['actions'] = { reply: false, close: false, reopen: false, rate: false };
   private busy: BusyAction | undefined;
   private notice: ActingState['notice'];
   private text: string;
   private encrypt: boolean;
-  private attachments: AttachmentEntry[];
-  private nextId = 1;
+  private readonly attachments: ReplyAttachments;
   private disposed = false;
   /**
    * What a hidden page missed and must hear when it is back: an emptied box after a send (else it would show the sent
@@ -58,7 +52,14 @@ export class TicketActing {
     const draft = deps.drafts.get(deps.ticketId);
     this.text = draft.text;
     this.encrypt = draft.encrypt;
-    this.attachments = draft.attachments.map((a) => ({ ...a, id: this.newId(), state: 'uploaded', progress: 1 }));
+    this.attachments = new ReplyAttachments(
+      {
+        upload: (name, bytes, options) => deps.writes.upload(name, bytes, options),
+        changed: () => this.postState(),
+        persist: () => this.persist(),
+      },
+      draft.attachments,
+    );
   }
 
   /** The ticket as loaded: which actions its status makes sensible. */
@@ -74,7 +75,8 @@ export class TicketActing {
     this.postState();
     const missed = this.missed;
     this.missed = [];
-    if (!missed.some((m) => m.type === 'draft')) this.deps.post({ type: 'draft', draft: { text: this.text, encrypt: this.encrypt }, replace: false });
+    if (!missed.some((m) => m.type === 'draft'))
+      this.deps.post({ type: 'draft', draft: { text: this.text, encrypt: this.encrypt }, replace: false });
     for (const message of missed) this.deliver(message);
   }
 
@@ -82,7 +84,8 @@ export class TicketActing {
   private deliver(message: ToPageMessage): void {
     if (this.deps.post(message)) return;
     // A later message of the same kind (for a form: the same form) supersedes the earlier one.
-    const same = (m: ToPageMessage) => m.type === message.type && (m.type !== 'formDone' || message.type !== 'formDone' || m.form === message.form);
+    const same = (m: ToPageMessage) =>
+      m.type === message.type && (m.type !== 'formDone' || message.type !== 'formDone' || m.form === message.form);
     this.missed = [...this.missed.filter((m) => !same(m)), message];
   }
 
@@ -91,7 +94,7 @@ export class TicketActing {
     return {
       actions: this.actions,
       busy: this.busy,
-      attachments: this.attachments.map(({ id, name, size, state, progress, error }) => ({ id, name, size, state, progress, error })),
+      attachments: this.attachments.views(),
       notice: this.notice,
     };
   }
@@ -133,10 +136,6 @@ export class TicketActing {
     this.disposed = true;
   }
 
-  private newId(): string {
-    return `a${this.nextId++}`;
-  }
-
   private setDraft(draft: DraftText): void {
     this.text = draft.text;
     this.encrypt = draft.encrypt;
@@ -144,11 +143,10 @@ export class TicketActing {
   }
 
   private persist(): Promise<void> {
-    const uploaded = this.attachments.filter((a) => a.state === 'uploaded' && a.objectKey);
     return this.deps.drafts.save(this.deps.ticketId, {
       text: this.text,
       encrypt: this.encrypt,
-      attachments: uploaded.map((a) => ({ name: a.name, size: a.size, objectKey: a.objectKey! })),
+      attachments: this.attachments.uploaded(),
     });
   }
 
@@ -166,53 +164,15 @@ export class TicketActing {
   }
 
   /** Adds an attachment and uploads it at once (with progress); a refused or failed one stays listed with the reason. */
-  async attach(name: string, size: number, read: () => PromiseLike<Uint8Array>): Promise<void> {
-    const entry: AttachmentEntry = { id: this.newId(), name, size, state: 'uploading', progress: 0, abort: new AbortController() };
-    this.attachments.push(entry);
+  attach(name: string, size: number, read: () => PromiseLike<Uint8Array>): Promise<void> {
     this.notice = undefined;
-    if (size > MAX_ATTACHMENT_BYTES) {
-      entry.state = 'failed';
-      entry.error = `${(size / MB).toFixed(1)} MB is too large: attachments can be at most ${MAX_ATTACHMENT_BYTES / MB} MB.`;
-      this.postState();
-      return;
-    }
-    this.postState();
-    let lastPosted = 0;
-    try {
-      const bytes = await read();
-      const objectKey = await this.deps.writes.upload(name, bytes, {
-        signal: entry.abort!.signal,
-        onProgress: (sent, total) => {
-          entry.progress = total > 0 ? sent / total : 0;
-          // Enough to see it move, not a message per chunk.
-          if (entry.progress - lastPosted >= 0.05 || entry.progress >= 1) {
-            lastPosted = entry.progress;
-            this.postState();
-          }
-        },
-      });
-      if (!this.attachments.includes(entry)) return; // removed meanwhile
-      entry.state = 'uploaded';
-      entry.progress = 1;
-      entry.objectKey = objectKey;
-      await this.persist();
-    } catch (error) {
-      if (!this.attachments.includes(entry)) return;
-      entry.state = 'failed';
-      entry.error = isTicketApiError(error) || error instanceof Error ? describeError(error) : String(error);
-    } finally {
-      entry.abort = undefined;
-      this.postState();
-    }
+    return this.attachments.add(name, size, read);
   }
 
   private remove(id: string): void {
-    const entry = this.attachments.find((a) => a.id === id);
-    if (!entry || this.busy === 'send' || this.busy === 'check') return;
-    entry.abort?.abort();
-    this.attachments = this.attachments.filter((a) => a !== entry);
-    void this.persist();
-    this.postState();
+    // The reply being sent names its attachments already.
+    if (this.busy === 'send' || this.busy === 'check') return;
+    this.attachments.remove(id);
   }
 
   /** Starts a write unless one is under way; returns false if it did not start. */
@@ -240,11 +200,14 @@ export class TicketActing {
     }
     this.begin('send');
     const content = this.text;
-    const objectKeys = this.attachments.map((a) => a.objectKey!);
+    const objectKeys = this.attachments.uploaded().map((a) => a.objectKey);
     const startedAt = (this.deps.now ?? Date.now)();
     try {
       await this.persist();
-      await this.deps.writes.reply(this.deps.ticketId, content, { encrypt: this.encrypt, attachments: objectKeys.length ? objectKeys : undefined });
+      await this.deps.writes.reply(this.deps.ticketId, content, {
+        encrypt: this.encrypt,
+        attachments: objectKeys.length ? objectKeys : undefined,
+      });
       await this.sent('Reply sent.');
     } catch (error) {
       if (isTicketApiError(error) && error.kind === 'unknownOutcome') {
@@ -259,16 +222,14 @@ export class TicketActing {
   /** What stops a send before it starts (the server judges the rest). */
   private sendProblem(): string | undefined {
     if (!this.text.trim()) return 'Write a reply before sending.';
-    if (this.attachments.some((a) => a.state === 'uploading')) return 'Wait until the attachments are uploaded, then send.';
-    if (this.attachments.some((a) => a.state === 'failed')) return 'An attachment could not be uploaded: remove it (or attach it again), then send.';
-    return undefined;
+    return this.attachments.problem();
   }
 
   /** The server took the reply: the draft goes, the box empties, the conversation shows the reply. */
   private async sent(notice: string): Promise<void> {
     this.text = '';
     this.encrypt = false;
-    this.attachments = [];
+    this.attachments.clear();
     await this.deps.drafts.clear(this.deps.ticketId);
     this.deliver({ type: 'draft', draft: { text: '', encrypt: false }, replace: true });
     this.setNotice('success', notice);
@@ -285,10 +246,15 @@ export class TicketActing {
     try {
       const found = await this.deps.writes.findReply(this.deps.ticketId, content, startedAt);
       if (found) {
-        await this.sent('Your reply arrived (checked in the reloaded conversation), although the server did not confirm it.');
+        await this.sent(
+          'Your reply arrived (checked in the reloaded conversation), although the server did not confirm it.',
+        );
         return;
       }
-      this.setNotice('error', `${describeError(error)} The conversation was reloaded and your reply is not in it, so it is safe to send it again. Your text and attachments are kept.`);
+      this.setNotice(
+        'error',
+        `${describeError(error)} The conversation was reloaded and your reply is not in it, so it is safe to send it again. Your text and attachments are kept.`,
+      );
     } catch (checkError) {
       this.setNotice(
         'error',
@@ -301,7 +267,9 @@ export class TicketActing {
 
   private async close(): Promise<void> {
     if (this.busy || !(await this.deps.confirmClose())) return;
-    await this.act('close', 'Ticket closed.', 'The ticket was not closed', () => this.deps.writes.close(this.deps.ticketId));
+    await this.act('close', 'Ticket closed.', 'The ticket was not closed', () =>
+      this.deps.writes.close(this.deps.ticketId),
+    );
   }
 
   private async reopen(reason: string): Promise<void> {
@@ -310,17 +278,26 @@ export class TicketActing {
       this.postState();
       return;
     }
-    const done = await this.act('reopen', 'Ticket reopened.', 'The ticket was not reopened', () => this.deps.writes.reopen(this.deps.ticketId, reason));
+    const done = await this.act('reopen', 'Ticket reopened.', 'The ticket was not reopened', () =>
+      this.deps.writes.reopen(this.deps.ticketId, reason),
+    );
     if (done) this.deliver({ type: 'formDone', form: 'reopen' });
   }
 
   private async rate(rating: EvaluateTicketInput): Promise<void> {
-    const done = await this.act('rate', 'Thank you: your rating was sent.', 'The rating was not sent', () => this.deps.writes.rate(this.deps.ticketId, rating));
+    const done = await this.act('rate', 'Thank you: your rating was sent.', 'The rating was not sent', () =>
+      this.deps.writes.rate(this.deps.ticketId, rating),
+    );
     if (done) this.deliver({ type: 'formDone', form: 'rate' });
   }
 
   /** One write with its notice; the ticket is reloaded afterwards whatever happened (the status may have moved). */
-  private async act(busy: BusyAction, success: string, failure: string, run: () => PromiseLike<unknown>): Promise<boolean> {
+  private async act(
+    busy: BusyAction,
+    success: string,
+    failure: string,
+    run: () => PromiseLike<unknown>,
+  ): Promise<boolean> {
     if (!this.begin(busy)) return false;
     let ok = false;
     try {

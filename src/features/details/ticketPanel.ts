@@ -16,7 +16,8 @@ import { openAttachment } from './attachments';
 import { parsePageMessage, type ActingState, type FromPageMessage, type ToPageMessage } from './protocol';
 import { createNonce, errorView, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
 import type { PanelActingDeps } from './actingAdapter';
-import { TicketActing } from './ticketActing';
+import type { TicketActing } from './ticketActing';
+import { AutoRefresh } from './autoRefresh';
 
 export const DETAILS_VIEW_TYPE = 'aliyunTickets.details';
 
@@ -56,8 +57,8 @@ export class TicketPanel {
   private readonly acting: TicketActing | undefined;
   /** Answers from support marked "New" in this panel (they stay marked while it is open). */
   private readonly newNotes = new Set<string>();
-  private categoryName: string | undefined;
-  private autoRefresh: ReturnType<typeof setInterval> | undefined;
+  /** Restarted by TicketPanels when the setting changes. */
+  readonly autoRefresh: AutoRefresh;
   /** The body last posted, so an auto-refresh that changed nothing posts nothing. */
   private postedBody: string | undefined;
 
@@ -69,22 +70,11 @@ export class TicketPanel {
   ) {
     this.wasActive = panel.active;
     this.view = { kind: 'loading', ticketId };
-    const acting = deps.acting;
-    this.acting = acting
-      ? new TicketActing({
-          ticketId,
-          writes: acting.writes,
-          drafts: acting.drafts,
-          post: (message) => {
-            if (!this.ready || this.disposed) return false;
-            void this.panel.webview.postMessage(message);
-            return true;
-          },
-          reload: () => this.load(true, true),
-          confirmClose: () => acting.ui.confirmClose(ticketId, this.view.kind === 'ticket' ? this.view.ticket.title : ''),
-          pickFiles: () => acting.ui.pickFiles(),
-        })
-      : undefined;
+    this.acting = deps.acting?.create(ticketId, {
+      post: (message) => this.postIfShown(message),
+      reload: () => this.load(true, true),
+      title: () => (this.view.kind === 'ticket' ? this.view.ticket.title : ''),
+    });
     const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
     this.resources = {
       cspSource: panel.webview.cspSource,
@@ -110,26 +100,19 @@ export class TicketPanel {
       }),
       panel.onDidDispose(() => this.dispose()),
     );
-    this.restartAutoRefresh();
+    // Not while hidden, loading, or while a write is under way (its own reload follows).
+    this.autoRefresh = new AutoRefresh(
+      () => deps.acting?.autoRefreshSeconds() ?? 0,
+      () => panel.visible && !this.loading && !this.acting?.state().busy && this.view.kind === 'ticket',
+      () => void this.load(true, true),
+    );
+    this.autoRefresh.restart();
     deps.onDidOpenPanel?.(ticketId, { receive: (raw) => this.receive(raw), actingState: () => this.acting?.state() });
   }
 
-  /** A message from the page, checked field by field first. */
+  /** A message from the page, checked field by field first. A failure (sign-in, a question) goes to the log. */
   private receive(raw: unknown): void {
-    // Sign-in, the modal question or the browser may fail: say so in the log rather than as an unhandled rejection.
     this.onMessage(parsePageMessage(raw)).catch((error) => this.deps.log.error(`Ticket ${this.ticketId}: handling a message failed`, error));
-  }
-
-  /** While the panel is on screen it reloads every aliyunTickets.details.autoRefreshSeconds (0 = never). */
-  restartAutoRefresh(): void {
-    if (this.autoRefresh) clearInterval(this.autoRefresh);
-    this.autoRefresh = undefined;
-    const seconds = this.deps.acting?.autoRefreshSeconds() ?? 0;
-    if (seconds <= 0) return;
-    this.autoRefresh = setInterval(() => {
-      // Not while hidden, loading, or while a write is under way (its own reload follows).
-      if (this.panel.visible && !this.loading && !this.acting?.state().busy && this.view.kind === 'ticket') void this.load(true, true);
-    }, seconds * 1000);
   }
 
   /** The answers marked New were on screen: they no longer count as unread (they stay marked in this panel). */
@@ -189,7 +172,7 @@ export class TicketPanel {
     if (this.disposed) return;
     this.disposed = true;
     this.loading?.abort();
-    if (this.autoRefresh) clearInterval(this.autoRefresh);
+    this.autoRefresh.stop();
     this.acting?.dispose();
     this.events.onDispose();
     this.deps.onDidRender?.(this.ticketId, undefined);
@@ -222,15 +205,15 @@ export class TicketPanel {
     this.notes = notes.status === 'fulfilled' ? notes.value : keepNotes ? this.notes : [];
     this.acting?.setTicket(ticket.value);
     if (notes.status === 'fulfilled') for (const id of this.deps.acting?.unread.update(this.ticketId, this.notes) ?? []) this.newNotes.add(id);
-    this.categoryName = this.deps.acting?.categories.peek(ticket.value.categoryId) ?? this.categoryName;
-    if (!this.categoryName && ticket.value.categoryId) this.lookUpCategory(ticket.value.categoryId);
+    const categoryName = this.deps.acting?.categories.peek(ticket.value.categoryId) ?? previous?.categoryName;
+    if (!categoryName && ticket.value.categoryId) this.lookUpCategory(ticket.value.categoryId);
     this.setView({
       kind: 'ticket',
       ticket: ticket.value,
       notes: this.notes,
       notesError: notes.status === 'rejected' && !keepNotes ? describeError(notes.reason) : undefined,
       refreshError: notes.status === 'rejected' && keepNotes ? describeError(notes.reason) : undefined,
-      categoryName: this.categoryName,
+      categoryName,
       newNotes: this.newNotes,
     });
     this.markSeen();
@@ -241,22 +224,23 @@ export class TicketPanel {
 
   /** The category's name arrives later than the ticket (first time: the catalogue is loaded); shown when it does. */
   private lookUpCategory(categoryId: string): void {
-    const categories = this.deps.acting?.categories;
-    if (!categories) return;
-    categories.lookup(categoryId).then(
-      (name) => {
-        if (!name || this.disposed || this.view.kind !== 'ticket' || this.view.ticket.categoryId !== categoryId) return;
-        this.categoryName = name;
-        this.setView({ ...this.view, categoryName: name });
-      },
-      (error) => this.deps.log.warn(`Category names could not be loaded: ${describeError(error)}`),
-    );
+    const show = (name: string | undefined) => {
+      if (name && !this.disposed && this.view.kind === 'ticket' && this.view.ticket.categoryId === categoryId) this.setView({ ...this.view, categoryName: name });
+    };
+    this.deps.acting?.categories.lookup(categoryId).then(show, (error) => this.deps.log.warn(`Category names could not be loaded: ${describeError(error)}`));
   }
 
   private setView(view: DetailsView): void {
     this.view = view;
     this.post();
     if (this.deps.onDidRender) this.deps.onDidRender(this.ticketId, this.currentHtml());
+  }
+
+  /** Posts when the page is there to take it (a hidden page is rebuilt and says 'ready' again). */
+  private postIfShown(message: ToPageMessage): boolean {
+    if (!this.ready || this.disposed) return false;
+    void this.panel.webview.postMessage(message);
+    return true;
   }
 
   private post(): void {

@@ -20,7 +20,7 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
         if (event.ticketId) this.panels.get(event.ticketId)?.reloadQuietly();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(`aliyunTickets.${AUTO_REFRESH_SETTING}`)) for (const panel of this.panels.values()) panel.restartAutoRefresh();
+        if (event.affectsConfiguration(`aliyunTickets.${AUTO_REFRESH_SETTING}`)) for (const panel of this.panels.values()) panel.autoRefresh.restart();
       }),
     );
   }

@@ -23,7 +23,9 @@ export class UnreadNotes {
   /** The conversation was loaded: returns the dialog ids to mark as new. */
   update(ticketId: string, notes: ReadonlyArray<TicketNote>): Set<string> {
     const seen = new Set(this.seen()[ticketId] ?? []);
-    const fresh = notes.filter((n) => isUnreadFromSupport(n) && n.dialogId && !seen.has(n.dialogId)).map((n) => n.dialogId);
+    const fresh = notes
+      .filter((n) => isUnreadFromSupport(n) && n.dialogId && !seen.has(n.dialogId))
+      .map((n) => n.dialogId);
     const before = this.unread.get(ticketId) ?? [];
     this.unread.set(ticketId, fresh);
     if (before.join('\n') !== fresh.join('\n')) this.emit(ticketId);

@@ -20,7 +20,12 @@ describe('details/TicketActing against the emulator', function () {
     emu = await TicketEmulator.start({ seed: 'demo', language: 'en' });
   });
   beforeEach(() => {
-    client = new TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS, retryBaseDelayMs: 10, timeoutMs: 2_000 });
+    client = new TicketClient({
+      endpoint: emu.url,
+      credentials: DEMO_CREDENTIALS,
+      retryBaseDelayMs: 10,
+      timeoutMs: 2_000,
+    });
   });
   afterEach(async () => {
     await client.close();
@@ -29,7 +34,10 @@ describe('details/TicketActing against the emulator', function () {
   after(() => emu.stop());
 
   /** A panel's acting part for a ticket in `status`; `posted` collects what the page would receive. */
-  function setUp(status: 1 | 2 | 3 | 4 | 5 | 6, options: { confirm?: boolean; files?: PickedFile[]; store?: MemoryStore } = {}) {
+  function setUp(
+    status: 1 | 2 | 3 | 4 | 5 | 6,
+    options: { confirm?: boolean; files?: PickedFile[]; store?: MemoryStore } = {},
+  ) {
     const ticketId = emu.allTickets().find((t) => t.status === status)!.ticketId;
     const service = createTicketService({ getClient: () => client });
     const store = options.store ?? new MemoryStore();
@@ -58,16 +66,32 @@ describe('details/TicketActing against the emulator', function () {
       }
     };
     const idle = () => until('the write to end', (s) => s.busy === undefined && s.notice !== undefined);
-    return { ticketId, acting, store, posted, page, until, idle, reloads: () => reloads, drafts: new DraftStore(store) };
+    return {
+      ticketId,
+      acting,
+      store,
+      posted,
+      page,
+      until,
+      idle,
+      reloads: () => reloads,
+      drafts: new DraftStore(store),
+    };
   }
   const count = (action: string) => emu.requests.filter((r) => r.action === action).length;
 
   it('sends a reply with an attachment once; the draft is cleared and the box emptied', async () => {
     const bytes = Buffer.from('2026-11-28 ERROR renewal order unpaid\n');
-    const { ticketId, acting, posted, until, idle, drafts } = setUp(3, { files: [{ name: 'renewal.log', size: bytes.length, read: async () => bytes }] });
+    const { ticketId, acting, posted, until, idle, drafts } = setUp(3, {
+      files: [{ name: 'renewal.log', size: bytes.length, read: async () => bytes }],
+    });
     acting.handle({ type: 'pickFiles' });
     await until('the upload', (s) => s.attachments[0]?.state === 'uploaded');
-    assert.strictEqual(drafts.get(ticketId).attachments[0].name, 'renewal.log', 'the uploaded attachment is kept with the draft');
+    assert.strictEqual(
+      drafts.get(ticketId).attachments[0].name,
+      'renewal.log',
+      'the uploaded attachment is kept with the draft',
+    );
     acting.handle({ type: 'send', draft: { text: 'Logs attached.', encrypt: true } });
     acting.handle({ type: 'send', draft: { text: 'Logs attached.', encrypt: true } }); // a double click
     await idle();
@@ -75,10 +99,21 @@ describe('details/TicketActing against the emulator', function () {
     assert.strictEqual(count('ReplyTicket'), 1, 'sent exactly once');
     const note = emu.notesOf(ticketId).at(-1)!;
     assert.strictEqual(note.content, 'Logs attached.');
-    assert.deepStrictEqual(note.attachments.map((a) => a.name), ['renewal.log']);
-    assert.strictEqual(emu.requests.find((r) => r.action === 'ReplyTicket')!.query.Encrypt ?? emu.requests.find((r) => r.action === 'ReplyTicket')!.body.Encrypt, 'true');
+    assert.deepStrictEqual(
+      note.attachments.map((a) => a.name),
+      ['renewal.log'],
+    );
+    assert.strictEqual(
+      emu.requests.find((r) => r.action === 'ReplyTicket')!.query.Encrypt ??
+        emu.requests.find((r) => r.action === 'ReplyTicket')!.body.Encrypt,
+      'true',
+    );
     assert.strictEqual(drafts.get(ticketId).text, '', 'the draft is gone once the server confirmed');
-    assert.deepStrictEqual(posted.filter((m) => m.type === 'draft').at(-1), { type: 'draft', draft: { text: '', encrypt: false }, replace: true });
+    assert.deepStrictEqual(posted.filter((m) => m.type === 'draft').at(-1), {
+      type: 'draft',
+      draft: { text: '', encrypt: false },
+      replace: true,
+    });
     assert.deepStrictEqual(acting.state().attachments, []);
     assert.strictEqual(acting.state().actions.reply, true, 'status 4 after the reply: still open for replies');
   });
@@ -91,10 +126,17 @@ describe('details/TicketActing against the emulator', function () {
     page.ready = true;
     posted.length = 0;
     acting.onReady();
-    assert.deepStrictEqual(posted.filter((m) => m.type === 'draft'), [{ type: 'draft', draft: { text: '', encrypt: false }, replace: true }]);
+    assert.deepStrictEqual(
+      posted.filter((m) => m.type === 'draft'),
+      [{ type: 'draft', draft: { text: '', encrypt: false }, replace: true }],
+    );
     posted.length = 0;
     acting.onReady();
-    assert.deepStrictEqual(posted.filter((m) => m.type === 'draft'), [{ type: 'draft', draft: { text: '', encrypt: false }, replace: false }], 'only once');
+    assert.deepStrictEqual(
+      posted.filter((m) => m.type === 'draft'),
+      [{ type: 'draft', draft: { text: '', encrypt: false }, replace: false }],
+      'only once',
+    );
   });
 
   it('a refused reply keeps text and attachments and says why in plain words', async () => {
@@ -103,7 +145,10 @@ describe('details/TicketActing against the emulator', function () {
     await idle();
     const notice = acting.state().notice!;
     assert.strictEqual(notice.kind, 'error');
-    assert.match(notice.text, /^The reply was not sent: .*does not allow ReplyTicket.*Your text and attachments are kept\.$/);
+    assert.match(
+      notice.text,
+      /^The reply was not sent: .*does not allow ReplyTicket.*Your text and attachments are kept\.$/,
+    );
     assert.strictEqual(drafts.get(ticketId).text, 'One more thing');
   });
 
@@ -113,7 +158,10 @@ describe('details/TicketActing against the emulator', function () {
     acting.handle({ type: 'send', draft: { text: 'Did this arrive?', encrypt: false } });
     await idle();
     assert.strictEqual(count('ReplyTicket'), 1, 'not retried');
-    assert.ok(emu.requests.some((r) => r.action === 'ListTicketNotes'), 'the conversation was reloaded to check');
+    assert.ok(
+      emu.requests.some((r) => r.action === 'ListTicketNotes'),
+      'the conversation was reloaded to check',
+    );
     assert.match(acting.state().notice!.text, /not in it, so it is safe to send it again/);
     assert.strictEqual(drafts.get(ticketId).text, 'Did this arrive?');
   });
@@ -149,7 +197,10 @@ describe('details/TicketActing against the emulator', function () {
     await new Promise((r) => setTimeout(r, 20));
     const second = setUp(3, { store: first.store });
     second.acting.onReady();
-    assert.deepStrictEqual(second.posted.find((m) => m.type === 'draft'), { type: 'draft', draft: { text: 'half written', encrypt: true }, replace: false });
+    assert.deepStrictEqual(
+      second.posted.find((m) => m.type === 'draft'),
+      { type: 'draft', draft: { text: 'half written', encrypt: true }, replace: false },
+    );
   });
 
   it('closes only after the question was answered yes; the status then offers reopen and rate', async () => {

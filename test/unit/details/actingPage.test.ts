@@ -15,8 +15,14 @@ import { renderTicketHtml } from '../../../src/features/details/render';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const MEDIA = path.resolve(__dirname, '../../../../media');
 const TICKET: Ticket = {
-  ticketId: '0005PYGCW', title: 'ECS renewal failed', description: 'd', createTime: Date.now(), creatorId: '1', categoryId: '7161',
-  status: { value: 3, label: 'Waiting for your feedback' }, severity: { value: 1, label: 'Common' },
+  ticketId: '0005PYGCW',
+  title: 'ECS renewal failed',
+  description: 'd',
+  createTime: Date.now(),
+  creatorId: '1',
+  categoryId: '7161',
+  status: { value: 3, label: 'Waiting for your feedback' },
+  severity: { value: 1, label: 'Common' },
 };
 const OPEN: ActingState = { actions: { reply: true, close: true, reopen: false, rate: false }, attachments: [] };
 
@@ -31,9 +37,17 @@ describe('details page acting part in Chromium', function () {
     server = http.createServer((req, res) => {
       if (req.url === '/page') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(renderTicketHtml({ kind: 'ticket', ticket: TICKET, notes: [] }, {
-          cspSource: origin, nonce: 'YWN0aW5nLXBhZ2UtdGVzdA==', styleUri: `${origin}/media/details.css`, scriptUri: `${origin}/media/details.js`,
-        }));
+        res.end(
+          renderTicketHtml(
+            { kind: 'ticket', ticket: TICKET, notes: [] },
+            {
+              cspSource: origin,
+              nonce: 'YWN0aW5nLXBhZ2UtdGVzdA==',
+              styleUri: `${origin}/media/details.css`,
+              scriptUri: `${origin}/media/details.js`,
+            },
+          ),
+        );
         return;
       }
       const file = req.url?.startsWith('/media/') ? path.join(MEDIA, path.basename(req.url)) : '';
@@ -47,7 +61,11 @@ describe('details page acting part in Chromium', function () {
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
   });
 
   after(async () => {
@@ -72,8 +90,10 @@ describe('details page acting part in Chromium', function () {
     return page;
   }
   const deliver = (page: Page, message: ToPageMessage) => page.evaluate((m) => window.postMessage(m, '*'), message);
-  const posted = (page: Page) => page.evaluate(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted);
-  const state = (page: Page) => page.evaluate(() => (window as unknown as { __state: Record<string, unknown> }).__state);
+  const posted = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted);
+  const state = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __state: Record<string, unknown> }).__state);
 
   it('shows the reply box only when the status allows it, keeps what is typed, and sends it with Ctrl+Enter', async () => {
     const page = await open();
@@ -85,8 +105,14 @@ describe('details page acting part in Chromium', function () {
       assert.ok(!(await page.isVisible('#rate-button')));
       await page.fill('#reply-text', 'First line\nSecond line');
       await page.check('#reply-encrypt');
-      assert.deepStrictEqual((await state(page)).draft, { text: 'First line\nSecond line', encrypt: true }, 'in the page state at once');
-      await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'draftChanged'));
+      assert.deepStrictEqual(
+        (await state(page)).draft,
+        { text: 'First line\nSecond line', encrypt: true },
+        'in the page state at once',
+      );
+      await page.waitForFunction(() =>
+        (window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'draftChanged'),
+      );
       await page.press('#reply-text', 'Control+Enter');
       const sent = (await posted(page)).filter((m) => m.type === 'send');
       assert.deepStrictEqual(sent, [{ type: 'send', draft: { text: 'First line\nSecond line', encrypt: true } }]);
@@ -121,8 +147,14 @@ describe('details page acting part in Chromium', function () {
     const fresh = await open();
     try {
       await deliver(fresh, { type: 'acting', state: OPEN });
-      await deliver(fresh, { type: 'draft', draft: { text: 'stored across the reload', encrypt: true }, replace: false });
-      await fresh.waitForFunction(() => (document.getElementById('reply-text') as HTMLTextAreaElement).value === 'stored across the reload');
+      await deliver(fresh, {
+        type: 'draft',
+        draft: { text: 'stored across the reload', encrypt: true },
+        replace: false,
+      });
+      await fresh.waitForFunction(
+        () => (document.getElementById('reply-text') as HTMLTextAreaElement).value === 'stored across the reload',
+      );
       assert.strictEqual(await fresh.isChecked('#reply-encrypt'), true);
     } finally {
       await fresh.close();
@@ -135,10 +167,13 @@ describe('details page acting part in Chromium', function () {
       const hostile = '<img src=x onerror=alert(1)>.log';
       await deliver(page, {
         type: 'acting',
-        state: { ...OPEN, attachments: [
-          { id: 'a1', name: hostile, size: 2048, state: 'uploading', progress: 0.4 },
-          { id: 'a2', name: 'big.bin', size: 1, state: 'failed', progress: 0, error: 'too large' },
-        ] },
+        state: {
+          ...OPEN,
+          attachments: [
+            { id: 'a1', name: hostile, size: 2048, state: 'uploading', progress: 0.4 },
+            { id: 'a2', name: 'big.bin', size: 1, state: 'failed', progress: 0, error: 'too large' },
+          ],
+        },
       });
       await page.waitForSelector('.draft-attachment');
       assert.strictEqual(await page.textContent('.draft-attachment.uploading .name'), hostile);
@@ -146,7 +181,10 @@ describe('details page acting part in Chromium', function () {
       assert.match((await page.textContent('.draft-attachment.uploading')) ?? '', /uploading 40%/);
       assert.match((await page.textContent('.draft-attachment.failed')) ?? '', /not uploaded: too large/);
       await page.click('.draft-attachment.failed button');
-      assert.deepStrictEqual((await posted(page)).filter((m) => m.type === 'removeAttachment'), [{ type: 'removeAttachment', id: 'a2' }]);
+      assert.deepStrictEqual(
+        (await posted(page)).filter((m) => m.type === 'removeAttachment'),
+        [{ type: 'removeAttachment', id: 'a2' }],
+      );
     } finally {
       await page.close();
     }
@@ -155,7 +193,10 @@ describe('details page acting part in Chromium', function () {
   it('the rating form asks for what is missing, sends the choice, and Escape closes it back to its button', async () => {
     const page = await open();
     try {
-      await deliver(page, { type: 'acting', state: { actions: { reply: false, close: false, reopen: true, rate: true }, attachments: [] } });
+      await deliver(page, {
+        type: 'acting',
+        state: { actions: { reply: false, close: false, reopen: true, rate: true }, attachments: [] },
+      });
       await page.click('#rate-button');
       await page.click('#rate-submit');
       assert.strictEqual(await page.textContent('#rate-problem'), 'Say whether the problem was solved.');
@@ -164,14 +205,29 @@ describe('details page acting part in Chromium', function () {
       assert.strictEqual(await page.textContent('#rate-problem'), 'Choose a score from 1 to 5 stars.');
       await page.check('input[name="score"][value="2"]');
       await page.fill('#rate-comment', 'Took a week.');
-      assert.deepStrictEqual((await state(page)).rate, { open: true, solved: false, score: 2, comment: 'Took a week.' }, 'kept for a tab switch');
+      assert.deepStrictEqual(
+        (await state(page)).rate,
+        { open: true, solved: false, score: 2, comment: 'Took a week.' },
+        'kept for a tab switch',
+      );
       await page.click('#rate-submit');
-      assert.deepStrictEqual((await posted(page)).filter((m) => m.type === 'rate'), [{ type: 'rate', solved: false, score: 2, comment: 'Took a week.' }]);
+      assert.deepStrictEqual(
+        (await posted(page)).filter((m) => m.type === 'rate'),
+        [{ type: 'rate', solved: false, score: 2, comment: 'Took a week.' }],
+      );
       await page.press('#rate-comment', 'Escape');
       assert.ok(!(await page.isVisible('#rate-form')));
-      assert.strictEqual(await page.evaluate(() => document.activeElement?.id), 'rate-button', 'focus goes back to the button');
+      assert.strictEqual(
+        await page.evaluate(() => document.activeElement?.id),
+        'rate-button',
+        'focus goes back to the button',
+      );
       await page.click('#reopen-button');
-      assert.strictEqual(await page.evaluate(() => document.activeElement?.id), 'reopen-reason', 'focus lands in the reason box');
+      assert.strictEqual(
+        await page.evaluate(() => document.activeElement?.id),
+        'reopen-reason',
+        'focus lands in the reason box',
+      );
     } finally {
       await page.close();
     }

@@ -9,11 +9,20 @@ describe('details/draftStore', () => {
   it('keeps a draft per ticket with its text, switch and uploaded attachments', async () => {
     const store = new MemoryStore();
     const drafts = new DraftStore(store, () => 1000);
-    await drafts.save('0005PYGCW', { text: 'Still failing', encrypt: true, attachments: [{ name: 'a.log', size: 3, objectKey: 'k1' }] });
+    await drafts.save('0005PYGCW', {
+      text: 'Still failing',
+      encrypt: true,
+      attachments: [{ name: 'a.log', size: 3, objectKey: 'k1' }],
+    });
     await drafts.save('001571BTXC', { text: 'Other', encrypt: false, attachments: [] });
     // A new store over the same storage: what a window reload sees.
     const again = new DraftStore(store);
-    assert.deepStrictEqual(again.get('0005PYGCW'), { text: 'Still failing', encrypt: true, attachments: [{ name: 'a.log', size: 3, objectKey: 'k1' }], savedAt: 1000 });
+    assert.deepStrictEqual(again.get('0005PYGCW'), {
+      text: 'Still failing',
+      encrypt: true,
+      attachments: [{ name: 'a.log', size: 3, objectKey: 'k1' }],
+      savedAt: 1000,
+    });
     assert.strictEqual(again.get('001571BTXC').text, 'Other');
     assert.deepStrictEqual(again.get('0000NONE0'), { text: '', encrypt: false, attachments: [], savedAt: 0 });
   });
@@ -31,16 +40,33 @@ describe('details/draftStore', () => {
 
   it('reads damaged stored values as far as they make sense', async () => {
     const store = new MemoryStore();
-    await store.update('aliyunTickets.draft.A', { text: 'kept', encrypt: 'yes', attachments: [{ name: 'ok', size: 1, objectKey: 'k' }, { name: 'no key', size: 1 }, null] });
+    await store.update('aliyunTickets.draft.A', {
+      text: 'kept',
+      encrypt: 'yes',
+      attachments: [{ name: 'ok', size: 1, objectKey: 'k' }, { name: 'no key', size: 1 }, null],
+    });
     await store.update('aliyunTickets.draft.B', 'garbage');
     const drafts = new DraftStore(store);
-    assert.deepStrictEqual(drafts.get('A'), { text: 'kept', encrypt: false, attachments: [{ name: 'ok', size: 1, objectKey: 'k' }], savedAt: 0 });
+    assert.deepStrictEqual(drafts.get('A'), {
+      text: 'kept',
+      encrypt: false,
+      attachments: [{ name: 'ok', size: 1, objectKey: 'k' }],
+      savedAt: 0,
+    });
     assert.strictEqual(drafts.get('B').text, '');
   });
 });
 
 describe('details/unread', () => {
-  const note = (dialogId: string, role: number, unread: boolean): TicketNote => ({ dialogId, createTime: 1, content: 'c', userName: 'n', userRole: role, attachments: [], unread });
+  const note = (dialogId: string, role: number, unread: boolean): TicketNote => ({
+    dialogId,
+    createTime: 1,
+    content: 'c',
+    userName: 'n',
+    userRole: role,
+    attachments: [],
+    unread,
+  });
 
   it('counts unread answers from support until the panel was seen, across restarts', async () => {
     const store = new MemoryStore();

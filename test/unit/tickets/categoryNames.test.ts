@@ -28,7 +28,9 @@ describe('tickets/categoryNames against the emulator', function () {
     const name = await names().lookup(categoryId);
     assert.match(name ?? '', /^.+ \/ .+$/, `a product and a category name: ${name}`);
     const first = emu.requests.length;
-    assert.ok(emu.requests.some((r) => r.action === 'ListProducts') && emu.requests.some((r) => r.action === 'ListCategories'));
+    assert.ok(
+      emu.requests.some((r) => r.action === 'ListProducts') && emu.requests.some((r) => r.action === 'ListCategories'),
+    );
     // A new instance over the same storage (a restart): no request, even for peek.
     assert.strictEqual(names().peek(categoryId), name);
     assert.strictEqual(await names().lookup(categoryId), name);
@@ -47,6 +49,9 @@ describe('tickets/categoryNames against the emulator', function () {
     const [a, b] = await Promise.all([names.lookup('7161'), names.lookup('7201')]);
     assert.ok(a && b);
     assert.strictEqual(emu.requests.filter((r) => r.action === 'ListProducts').length, 1);
-    await assert.rejects(new CategoryNames({ getClient: () => undefined, store: new MemoryStore() }).lookup('7161'), (e: Error & { kind?: string }) => e.kind === 'signedOut');
+    await assert.rejects(
+      new CategoryNames({ getClient: () => undefined, store: new MemoryStore() }).lookup('7161'),
+      (e: Error & { kind?: string }) => e.kind === 'signedOut',
+    );
   });
 });

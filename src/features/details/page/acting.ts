@@ -3,6 +3,7 @@
 // (a tab switch keeps it) and to the extension shortly after (closing the panel or a reload keeps it). Every label
 // and file name is set as text, never as HTML.
 import { MAX_DROP_BYTES, type ActingState, type DraftText, type PanelState, type ToPageMessage } from '../protocol';
+import { attachmentItem } from './attachmentItem';
 import type { PageState } from './pageState';
 import type { VsCodeApi } from './vscodeApi';
 
@@ -30,7 +31,10 @@ export class ActingPage {
   private readonly list = byId<HTMLUListElement>('attachment-list');
   private readonly dropZone = byId<HTMLElement>('drop-zone');
   private readonly forms: Record<Form, HTMLFormElement> = { reopen: byId('reopen-form'), rate: byId('rate-form') };
-  private readonly openers: Record<Form, HTMLButtonElement> = { reopen: byId('reopen-button'), rate: byId('rate-button') };
+  private readonly openers: Record<Form, HTMLButtonElement> = {
+    reopen: byId('reopen-button'),
+    rate: byId('rate-button'),
+  };
   private state: ActingState | undefined;
   private draftTimer = 0;
   private localProblem: string | undefined;
@@ -210,7 +214,9 @@ export class ActingPage {
     this.forms.rate.hidden = !saved.open;
     byId<HTMLTextAreaElement>('rate-comment').value = saved.comment;
     if (saved.solved !== undefined) {
-      const radio = this.forms.rate.querySelector<HTMLInputElement>(`input[name="solved"][value="${saved.solved ? 'yes' : 'no'}"]`);
+      const radio = this.forms.rate.querySelector<HTMLInputElement>(
+        `input[name="solved"][value="${saved.solved ? 'yes' : 'no'}"]`,
+      );
       if (radio) radio.checked = true;
     }
     if (saved.score !== undefined) {
@@ -230,7 +236,8 @@ export class ActingPage {
     const rating = this.rating();
     const problem = byId('rate-problem');
     if (rating.solved === undefined || rating.score === undefined) {
-      problem.textContent = rating.solved === undefined ? 'Say whether the problem was solved.' : 'Choose a score from 1 to 5 stars.';
+      problem.textContent =
+        rating.solved === undefined ? 'Say whether the problem was solved.' : 'Choose a score from 1 to 5 stars.';
       problem.hidden = false;
       return;
     }
@@ -250,7 +257,16 @@ export class ActingPage {
     if (!actions.reopen) this.forms.reopen.hidden = true;
     if (!actions.rate) this.forms.rate.hidden = true;
 
-    const busyButton = busy === 'send' || busy === 'check' ? 'send-button' : busy === 'reopen' ? 'reopen-submit' : busy === 'rate' ? 'rate-submit' : busy === 'close' ? 'close-button' : '';
+    const busyButton =
+      busy === 'send' || busy === 'check'
+        ? 'send-button'
+        : busy === 'reopen'
+          ? 'reopen-submit'
+          : busy === 'rate'
+            ? 'rate-submit'
+            : busy === 'close'
+              ? 'close-button'
+              : '';
     for (const [id, [idle, working]] of Object.entries(BUSY_LABELS)) {
       const button = byId<HTMLButtonElement>(id);
       button.textContent = id === busyButton ? (busy === 'check' ? 'Checking…' : working) : idle;
@@ -262,36 +278,7 @@ export class ActingPage {
     byId<HTMLButtonElement>('attach-button').disabled = busy === 'send' || busy === 'check';
     this.replyForm.setAttribute('aria-busy', String(busy === 'send' || busy === 'check'));
 
-    this.list.replaceChildren(
-      ...state.attachments.map((a) => {
-        const item = document.createElement('li');
-        item.className = `draft-attachment ${a.state}`;
-        const name = document.createElement('span');
-        name.className = 'name';
-        name.textContent = a.name;
-        const status = document.createElement('span');
-        status.className = 'muted';
-        status.textContent =
-          a.state === 'uploading' ? ` uploading ${Math.round(a.progress * 100)}%` : a.state === 'failed' ? ` not uploaded: ${a.error ?? 'failed'}` : ` ${size(a.size)}`;
-        item.append(name, status);
-        if (a.state === 'uploading') {
-          const bar = document.createElement('progress');
-          bar.max = 1;
-          bar.value = a.progress;
-          bar.setAttribute('aria-label', `Uploading ${a.name}`);
-          item.append(' ', bar);
-        }
-        const remove = document.createElement('button');
-        remove.type = 'button';
-        remove.className = 'secondary small';
-        remove.dataset.remove = a.id;
-        remove.textContent = 'Remove';
-        remove.setAttribute('aria-label', `Remove ${a.name}`);
-        remove.disabled = busy === 'send' || busy === 'check';
-        item.append(' ', remove);
-        return item;
-      }),
-    );
+    this.list.replaceChildren(...state.attachments.map((a) => attachmentItem(a, busy === 'send' || busy === 'check')));
 
     const notice = this.localProblem ? { kind: 'error' as const, text: this.localProblem } : state.notice;
     this.notice.hidden = !notice;
@@ -299,10 +286,4 @@ export class ActingPage {
     this.notice.setAttribute('role', notice?.kind === 'error' ? 'alert' : 'status');
     this.notice.textContent = notice?.text ?? '';
   }
-}
-
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -73,7 +73,11 @@ document.addEventListener('click', (event) => {
   const action = target.dataset.action;
   if (action === OPEN_ATTACHMENT_ACTION) {
     event.preventDefault();
-    vscode.postMessage({ type: OPEN_ATTACHMENT_ACTION, note: Number(target.dataset.note), attachment: Number(target.dataset.attachment) });
+    vscode.postMessage({
+      type: OPEN_ATTACHMENT_ACTION,
+      note: Number(target.dataset.note),
+      attachment: Number(target.dataset.attachment),
+    });
   } else if (isClickAction(action)) {
     event.preventDefault();
     vscode.postMessage({ type: action });
