@@ -7,6 +7,7 @@ import { CredentialStore } from './auth/credentialStore';
 import { reportUnusableEndpoint } from './auth/endpointSetting';
 import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
+import { registerAgentTools } from './features/agent-tools/registerAgentTools';
 import { TicketPanels } from './features/details/ticketPanels';
 import { autoRefreshSeconds, defaultActingUi, panelActing, type ActingUi } from './features/details/actingAdapter';
 import { DraftStore } from './features/details/draftStore';
@@ -76,6 +77,17 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     onDidOpenPanel: testSurface?.onPanelOpen,
   });
   context.subscriptions.push(log, store, clientProvider, auth, panels);
+  // Tools for the editor's AI agents: read a ticket, list tickets, draft a reply the user confirms and sends.
+  const agentTools = registerAgentTools(context, {
+    service: ticketService,
+    openPanel: (ticketId) => panels.open(ticketId),
+    // Drafts land in the panel's reply box: at once when the panel is open (it would otherwise overwrite them).
+    drafts: {
+      getDraft: (ticketId) => panels.draftText(ticketId),
+      setDraft: (ticketId, text) => panels.replaceDraftText(ticketId, text),
+      open: (ticketId) => panels.open(ticketId),
+    },
+  });
 
   // Sign-in changes and setting changes reach every cache and panel.
   context.subscriptions.push(
@@ -114,7 +126,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     ),
   );
 
-  return testSurface?.api({ context, ticketService, explorer, auth, actingUi, unread });
+  return testSurface?.api({ context, ticketService, explorer, auth, agentTools, actingUi, unread });
 }
 
 /** Loaded on demand: in a user's window the test surface's code never runs. */

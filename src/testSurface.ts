@@ -41,6 +41,11 @@ export interface AliyunTicketsTestApi {
     signInWith(credentials: Credentials): Promise<void>;
     signOut(): Promise<void>;
   };
+  /**
+   * The registered language model tools by name (what vscode.lm.invokeTool reaches): tests call prepareInvocation
+   * to read the confirmation VS Code would show (in test runs VS Code confirms its own dialog without showing it).
+   */
+  agentTools: Record<string, vscode.LanguageModelTool<unknown>>;
   /** For "no secret anywhere" checks. */
   inspect: {
     /** Lines written to the log channel (already redacted), most recent last. */
@@ -83,11 +88,12 @@ export class TestSurface {
     ticketService: TicketService;
     explorer: { treeDataProvider: vscode.TreeDataProvider<unknown>; view: { description?: string; message?: string } };
     auth: AuthSession;
+    agentTools: Record<string, vscode.LanguageModelTool<unknown>>;
     /** The Close question and file picker the panels use (the tests swap in their answers). */
     actingUi: ActingUi;
     unread: UnreadNotes;
   }): AliyunTicketsTestApi {
-    const { context, ticketService, explorer, auth, actingUi, unread } = services;
+    const { context, ticketService, explorer, auth, agentTools, actingUi, unread } = services;
     const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
     return {
       ticketService,
@@ -108,6 +114,7 @@ export class TestSurface {
         signInWith: (credentials) => auth.signInWith(credentials),
         signOut: () => auth.signOut(),
       },
+      agentTools,
       inspect: {
         logLines: () => [...this.logLines],
         storedState: () =>

@@ -218,6 +218,16 @@ export class TicketClient {
     }
   }
 
+  /**
+   * Opens connections to the endpoint before the first request needs them (two: a ticket and its conversation are
+   * asked for together), so that request waits one round trip instead of TCP + TLS + one. Sends nothing; unused
+   * connections close after the keep-alive time. Does nothing for an unusable endpoint or through a proxy.
+   */
+  warm(): void {
+    if (typeof this.endpoint !== 'string' || this.proxy instanceof TicketApiError) return;
+    this.transport.warm(this.endpoint, this.proxy);
+  }
+
   /** Closes the keep-alive connection pool; later requests fail with a 'config' error. */
   async close(): Promise<void> {
     await this.transport.close();

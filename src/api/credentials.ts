@@ -1,7 +1,7 @@
 // Credential sources users already have: the standard environment variables and the aliyun CLI's config file.
 // Pure functions over an env object / a file path / file text, so they are testable without touching the real ones.
 import { promises as fs } from 'fs';
-import * as os from 'os';
+import type * as NodeOs from 'os';
 import * as path from 'path';
 import { TicketApiError } from './errors';
 import type { Credentials } from './types';
@@ -53,7 +53,7 @@ export function credentialsFromEnvironment(env: Record<string, string | undefine
 }
 
 /** ~/.aliyun/config.json for a given home directory. */
-export function defaultAliyunConfigPath(home: string = os.homedir()): string {
+export function defaultAliyunConfigPath(home: string = (require('os') as typeof NodeOs).homedir()): string {
   return path.join(home, '.aliyun', 'config.json');
 }
 

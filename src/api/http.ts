@@ -1,7 +1,8 @@
 // The HTTP transport: one keep-alive undici dispatcher per (endpoint origin, proxy) — a Pool, or a ProxyAgent that
 // tunnels through an HTTP proxy with CONNECT — a timeout per attempt, and caller aborts that reject at once. undici is required lazily (inside loadUndici) so that activating the extension never parses it;
 // the build maps 'undici' to dist/undici.js.
-import type { Dispatcher } from 'undici';
+import type { Socket } from 'net';
+import type { Dispatcher, Pool, buildConnector } from 'undici';
 import { TicketApiError, abortedError } from './errors';
 import type { ProxyConfig } from './proxy';
 
@@ -114,9 +115,86 @@ function networkError(err: unknown, origin: string, action?: string, proxy?: Pro
   return new TicketApiError({ code: 'NetworkError', kind: 'network', message: `Could not reach ${host}: ${reason}.`, action, notSent: CONNECT_FAILURES.has(cause) });
 }
 
+/**
+ * Connections opened ahead of the first request (HttpTransport.warm) so that it pays one round trip, not TCP + TLS +
+ * one. The pool takes a warm connection when it needs a new one, else it connects as usual; a warm connection nobody
+ * took is closed after KEEP_ALIVE_MS, like an idle pooled one.
+ */
+class WarmConnector {
+  private readonly connectNow: buildConnector.connector;
+  private readonly spares: Array<{ socket: Promise<Socket | undefined>; timer?: ReturnType<typeof setTimeout> }> = [];
+
+  constructor(private readonly origin: string) {
+    this.connectNow = loadUndici().buildConnector({});
+  }
+
+  get spareCount(): number {
+    return this.spares.length;
+  }
+
+  /** The pool's `connect` option. */
+  readonly connect: buildConnector.connector = (options, callback) => {
+    const spare = this.spares.shift();
+    if (!spare) return this.connectNow(options, callback);
+    clearTimeout(spare.timer);
+    void spare.socket.then((socket) => {
+      if (socket && !socket.destroyed) {
+        socket.removeAllListeners('error');
+        callback(null, socket);
+      } else this.connectNow(options, callback);
+    });
+  };
+
+  /** Opens connections until `count` are spare (TCP and TLS done, nothing sent). */
+  warm(count: number): void {
+    const url = new URL(this.origin);
+    while (this.spares.length < count) {
+      const spare: (typeof this.spares)[number] = { socket: Promise.resolve(undefined) };
+      spare.socket = new Promise((resolve) => {
+        this.connectNow({ hostname: url.hostname, host: url.host, protocol: url.protocol, port: url.port }, (err, socket) => {
+          if (err || !socket) return resolve(undefined);
+          // Until the pool takes it: a failure just closes it (the pool then connects on its own).
+          socket.on('error', () => socket.destroy());
+          if (this.spares.includes(spare)) {
+            spare.timer = setTimeout(() => {
+              const index = this.spares.indexOf(spare);
+              if (index >= 0) this.spares.splice(index, 1);
+              socket.destroy();
+            }, KEEP_ALIVE_MS);
+            spare.timer.unref?.();
+          }
+          resolve(socket);
+        });
+      });
+      this.spares.push(spare);
+    }
+  }
+
+  close(): void {
+    for (const spare of this.spares.splice(0)) {
+      clearTimeout(spare.timer);
+      void spare.socket.then((socket) => socket?.destroy());
+    }
+  }
+}
+
 export class HttpTransport {
   private readonly pools = new Map<string, Dispatcher>();
+  private readonly warmConnectors = new Map<string, WarmConnector>();
   private closed = false;
+
+  /**
+   * Opens up to `connections` connections to `origin` before they are needed (a ticket id or the Tickets view is on
+   * screen), counting the pool's open ones. Direct connections only: through a proxy the first request connects.
+   */
+  warm(origin: string, proxy: ProxyConfig | undefined, connections = 2): void {
+    if (this.closed || proxy) return;
+    const pool = this.dispatcherFor(origin, undefined) as Pool;
+    const connector = this.warmConnectors.get(origin);
+    if (!connector) return;
+    const open = pool.stats?.connected ?? 0;
+    connector.warm(Math.max(0, connections - open));
+  }
 
   /**
    * The keep-alive dispatcher of an origin (and proxy), created (and undici loaded) on first use. Through a proxy, the
@@ -134,8 +212,14 @@ export class HttpTransport {
         maxResponseSize: MAX_RESPONSE_BYTES,
       };
       const { Pool: PoolClass, ProxyAgent } = loadUndici();
-      // The URI holds no credentials (they go in `token`), so nothing undici reports can repeat them.
-      pool = proxy ? new ProxyAgent({ ...options, uri: proxy.uri, token: proxy.authorization }) : new PoolClass(origin, options);
+      if (proxy) {
+        // The URI holds no credentials (they go in `token`), so nothing undici reports can repeat them.
+        pool = new ProxyAgent({ ...options, uri: proxy.uri, token: proxy.authorization });
+      } else {
+        const connector = new WarmConnector(origin);
+        this.warmConnectors.set(origin, connector);
+        pool = new PoolClass(origin, { ...options, connect: connector.connect });
+      }
       this.pools.set(key, pool);
     }
     return pool;
@@ -211,6 +295,8 @@ export class HttpTransport {
   /** Closes every pool and proxy agent (idle sockets at once; in-flight requests are allowed to finish). */
   async close(): Promise<void> {
     this.closed = true;
+    for (const connector of this.warmConnectors.values()) connector.close();
+    this.warmConnectors.clear();
     const pools = [...this.pools.values()];
     this.pools.clear();
     await Promise.all(pools.map((pool) => pool.close().catch(() => undefined)));

@@ -23,6 +23,28 @@ const PATTERNS: Array<[RegExp, string]> = [
 ];
 
 /**
+ * Every pattern above needs one of these words; text without any (most log lines and messages) skips the ten
+ * replacements. Case-insensitive, so it matches a superset of what the patterns match.
+ */
+const ANY_PATTERN_WORD = /string[ _-]?to[ _-]?sign|authorization|credential=|signature|security[-_]?token|access_?key_?secret|sts_token|accesskey-id|access_?key_?id|LTAI|STS\.|CAIS/i;
+
+/** The forms a known value takes in text (raw, percent-encoded once and twice, URI-encoded), per value. */
+const knownForms = new Map<string, string[]>();
+const MAX_KNOWN_FORMS = 32;
+
+function formsOf(value: string): string[] {
+  let forms = knownForms.get(value);
+  if (!forms) {
+    const once = percentEncode(value);
+    forms = [...new Set([value, once, percentEncode(once), encodeURIComponentSafe(value)])];
+    // A handful of credentials are in use at a time; the cap only bounds memory if values keep changing.
+    if (knownForms.size >= MAX_KNOWN_FORMS) knownForms.clear();
+    knownForms.set(value, forms);
+  }
+  return forms;
+}
+
+/**
  * Returns `text` with AccessKey ids, STS ids and tokens, Authorization values, signatures and echoed StringToSigns
  * replaced by "[redacted]". `known` adds exact values to hide (e.g. the credentials in use) in raw, encoded and
  * double-encoded form. Values shorter than 4 characters are ignored (they would redact ordinary words).
@@ -31,12 +53,11 @@ export function redactSecrets(text: string, known: ReadonlyArray<string | undefi
   let out = String(text);
   for (const value of known) {
     if (!value || value.length < 4) continue;
-    const once = percentEncode(value);
-    const twice = percentEncode(once);
-    for (const form of new Set([value, once, twice, encodeURIComponentSafe(value)])) {
+    for (const form of formsOf(value)) {
       if (out.includes(form)) out = out.split(form).join(REDACTED);
     }
   }
+  if (!ANY_PATTERN_WORD.test(out)) return out;
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }

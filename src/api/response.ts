@@ -84,13 +84,15 @@ export function parseEnvelope(response: RawResponse, action?: string, knownSecre
   const retryAfterMs = parseRetryAfter(response.headers);
   let parsed: unknown;
   let parseFailed = false;
+  // JSON.parse straight away (no trimmed copy of the body first): an empty or blank body fails it like any non-JSON.
   try {
-    parsed = response.body.trim() === '' ? undefined : JSON.parse(response.body);
+    parsed = JSON.parse(response.body);
   } catch {
     parseFailed = true;
   }
   if (!isObject(parsed)) {
-    const shape = parseFailed ? (looksLikeHtml(response.body) ? 'an HTML page instead of JSON' : 'invalid JSON') : response.body.trim() === '' ? 'an empty body' : 'JSON that is not an object';
+    const blank = !/\S/.test(response.body);
+    const shape = blank ? 'an empty body' : parseFailed ? (looksLikeHtml(response.body) ? 'an HTML page instead of JSON' : 'invalid JSON') : 'JSON that is not an object';
     if (status >= 400) {
       // A proxy or gateway error page: the status still says what happened (5xx is retried).
       const err = fromResponse({ httpStatus: status, code: '', action, retryAfterMs }, knownSecrets);

@@ -1,7 +1,11 @@
 // Request signing for the Alibaba Cloud RPC-style APIs: V3 (ACS3-HMAC-SHA256, the default) and V1 (HMAC-SHA1).
 // Pure functions over strings: no network, no clock, no randomness unless asked (nonce/date helpers below).
-import { createHash, createHmac, randomBytes } from 'crypto';
+import type * as NodeCrypto from 'crypto';
 import type { Credentials } from './types';
+
+// Required on first use, not at module load: loading node:crypto costs more than the rest of activation together.
+let cryptoModule: typeof NodeCrypto | undefined;
+const nodeCrypto = (): typeof NodeCrypto => (cryptoModule ??= require('crypto') as typeof NodeCrypto);
 
 export const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
 
@@ -52,7 +56,7 @@ export function formEncode(params: Record<string, string>): string {
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return nodeCrypto().createHash('sha256').update(data).digest('hex');
 }
 
 /** UTC `YYYY-MM-DDTHH:mm:ssZ`, the format both x-acs-date (V3) and Timestamp (V1) use. */
@@ -62,7 +66,7 @@ export function formatAcsDate(epochMs: number): string {
 
 /** A fresh nonce per attempt: the gateway rejects a reused one (SignatureNonceUsed). */
 export function newNonce(): string {
-  return randomBytes(16).toString('hex');
+  return nodeCrypto().randomBytes(16).toString('hex');
 }
 
 export interface V3Request {
@@ -138,7 +142,7 @@ export function signV3(request: V3Request, credentials: Credentials): V3Signatur
   }
   const { canonicalRequest, signedHeaders } = canonicalRequestV3({ ...request, headers }, contentSha256);
   const stringToSign = `${V3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
-  const signature = createHmac('sha256', credentials.accessKeySecret).update(stringToSign, 'utf8').digest('hex');
+  const signature = nodeCrypto().createHmac('sha256', credentials.accessKeySecret).update(stringToSign, 'utf8').digest('hex');
   const authorization = `${V3_ALGORITHM} Credential=${credentials.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
   headers['authorization'] = authorization;
   return { headers, canonicalRequest, stringToSign, signedHeaders, signature, authorization };
@@ -158,7 +162,7 @@ export function stringToSignV1(method: string, params: Record<string, string>): 
 /** Signs RPC parameters with HMAC-SHA1 (key = secret + "&"). The caller adds `Signature` to the query. */
 export function signV1(method: string, params: Record<string, string>, accessKeySecret: string): V1Signature {
   const stringToSign = stringToSignV1(method, params);
-  const signature = createHmac('sha1', accessKeySecret + '&').update(stringToSign, 'utf8').digest('base64');
+  const signature = nodeCrypto().createHmac('sha1', accessKeySecret + '&').update(stringToSign, 'utf8').digest('base64');
   return { stringToSign, signature };
 }
 

@@ -1,7 +1,7 @@
 // Shows the signed-in account in VS Code's Accounts menu (with Sign Out there). The session is only a marker: its
 // accessToken is an opaque id, never the AccessKey secret, since other extensions may ask VS Code for our session.
 import * as vscode from 'vscode';
-import { randomUUID } from 'crypto';
+import type * as NodeCrypto from 'crypto';
 import { accountLabel, type StoredSignIn } from './credentialInput';
 import type { CredentialStore } from './credentialStore';
 
@@ -55,5 +55,7 @@ export class TicketsAuthProvider implements vscode.AuthenticationProvider, vscod
 
 function toSession(signIn: StoredSignIn): vscode.AuthenticationSession {
   const label = accountLabel(signIn);
+  // node:crypto on first use, not at activation (loading it costs more than the rest of activation).
+  const { randomUUID } = require('crypto') as typeof NodeCrypto;
   return { id: randomUUID(), accessToken: randomUUID(), account: { id: label, label }, scopes: [] };
 }

@@ -128,8 +128,9 @@ const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60_000],
 ];
 
-// Intl formatters are slow to build (tens of µs) and hovers are hot: build each once.
-const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+// Intl formatters are slow to build (tens of µs) and hovers are hot: build each once, on first use (creating the first
+// one loads ICU data, which cost activation more than everything else together when it ran at module load).
+let relativeFormat: Intl.RelativeTimeFormat | undefined;
 const localFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "3 days ago", "yesterday", "just now"; empty for a missing time. */
@@ -143,6 +144,7 @@ export function formatRelativeTime(timeMs: number, nowMs: number): string {
   }
   for (const [unit, size] of RELATIVE_UNITS) {
     if (Math.abs(delta) >= size) {
+      relativeFormat ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
       return relativeFormat.format(Math.trunc(delta / size), unit);
     }
   }

@@ -20,6 +20,8 @@ export const DEFAULT_LIST_TTL_MS = 20_000;
 export const DEFAULT_NOT_FOUND_TTL_MS = 60_000;
 export const DEFAULT_MAX_ENTRIES = 500;
 export const DEFAULT_MAX_CONCURRENT = 4;
+/** warm() asks the client at most this often. */
+const WARM_INTERVAL_MS = 10_000;
 
 type CachedResult<T> = { ok: true; value: T } | { ok: false; error: TicketApiError };
 
@@ -42,6 +44,7 @@ export class TicketServiceImpl implements TicketService {
   private readonly limiter: ConcurrencyLimiter;
   private readonly changes = new Emitter<TicketChangeEvent>();
   private cacheHits = 0;
+  private lastWarm = -Infinity;
 
   constructor(private readonly options: TicketServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -92,6 +95,18 @@ export class TicketServiceImpl implements TicketService {
         }
       },
     });
+  }
+
+  warm(): void {
+    // Called whenever ids are found on screen (every edit): at most once per WARM_INTERVAL_MS. The client itself does
+    // nothing while enough connections are open.
+    const now = this.now();
+    if (now - this.lastWarm < WARM_INTERVAL_MS) return;
+    this.lastWarm = now;
+    void Promise.resolve()
+      .then(() => this.options.getClient())
+      .then((client) => client?.warm?.())
+      .catch(() => undefined);
   }
 
   peekTicket(ticketId: string): Ticket | undefined {

@@ -19,6 +19,8 @@ export interface TicketService {
   listTickets(query: ListTicketsQuery, options?: FetchOptions): Promise<TicketPage>;
   /** The cached ticket if fresh, without any request (cheap hovers and tooltips). */
   peekTicket(ticketId: string): Ticket | undefined;
+  /** A request is likely soon (a ticket id is on screen): open the connection now, if signed in. */
+  warm(): void;
   /** Forget one ticket, or everything (sign-out, endpoint change). */
   invalidate(ticketId?: string): void;
   /**
@@ -38,6 +40,8 @@ export interface TicketClientLike {
   getTicket(ticketId: string, options?: RequestOptions): Promise<Ticket>;
   listTickets(query: ListTicketsQuery, options?: RequestOptions): Promise<TicketPage>;
   listTicketNotes(ticketId: string, options?: RequestOptions): Promise<TicketNote[]>;
+  /** Opens connections before a request needs them (TicketClient.warm). */
+  warm?(): void;
 }
 
 export interface TicketServiceOptions {

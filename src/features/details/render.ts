@@ -1,7 +1,7 @@
 // HTML of the ticket details panel, built in the extension by pure functions (no vscode import) so unit tests and the
 // browser tests can render it directly. Every string that came from the server goes through escapeHtml; the page runs
 // under a strict CSP (no inline script or style, scripts only by nonce), so even a missed escape could not run code.
-import { randomBytes } from 'crypto';
+import type * as NodeCrypto from 'crypto';
 import type { AccessDeniedDetail, Ticket, TicketNote } from '../../api/types';
 import { SEVERITY_LABELS, STATUS_LABELS, STATUS_NAMES } from '../../api/types';
 import { describeError, isTicketApiError } from '../../api/errors';
@@ -60,7 +60,8 @@ export interface RenderOptions {
 
 /** A fresh script nonce for one document: 144 random bits from crypto (a guessable nonce would let injected script run). */
 export function createNonce(): string {
-  return randomBytes(18).toString('base64');
+  // node:crypto is required here, on the first panel, so that activation does not pay for loading it.
+  return (require('crypto') as typeof NodeCrypto).randomBytes(18).toString('base64');
 }
 
 /** Escapes text for use in HTML element content and in double- or single-quoted attribute values. */

@@ -99,6 +99,21 @@ export class TicketActing {
     };
   }
 
+  /** The reply text as the panel last heard it. */
+  draftText(): string {
+    return this.text;
+  }
+
+  /**
+   * Puts `text` in the reply box (an agent drafted it and the user agreed): kept at once, shown in the page, the
+   * Confidential switch and the attachments left as they are.
+   */
+  async replaceText(text: string): Promise<void> {
+    this.text = text;
+    await this.persist();
+    this.deliver({ type: 'draft', draft: { text, encrypt: this.encrypt }, replace: true });
+  }
+
   /** Handles a page message that concerns acting; false when it is not one. */
   handle(message: FromPageMessage): boolean {
     switch (message.type) {

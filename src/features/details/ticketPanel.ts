@@ -54,7 +54,8 @@ export class TicketPanel {
   private disposed = false;
   /** panel.active as last seen, to notice when the panel becomes the active one. */
   private wasActive: boolean;
-  private readonly acting: TicketActing | undefined;
+  /** The reply box and ticket actions, when the panel can act. */
+  readonly acting: TicketActing | undefined;
   /** Answers from support marked "New" in this panel (they stay marked while it is open). */
   private readonly newNotes = new Set<string>();
   /** Restarted by TicketPanels when the setting changes. */

@@ -49,6 +49,19 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     this.adopt(webviewPanel, ticketId);
   }
 
+  /** The reply text waiting for this ticket: the open panel's, else the stored draft's. */
+  draftText(ticketId: string): string {
+    return this.panels.get(ticketId)?.acting?.draftText() ?? this.deps.acting?.drafts.get(ticketId).text ?? '';
+  }
+
+  /** Replaces the reply text of this ticket (an agent's draft): in the open panel at once, else in the stored draft. */
+  async replaceDraftText(ticketId: string, text: string): Promise<void> {
+    const acting = this.panels.get(ticketId)?.acting;
+    if (acting) return acting.replaceText(text);
+    const drafts = this.deps.acting?.drafts;
+    if (drafts) await drafts.save(ticketId, { ...drafts.get(ticketId), text });
+  }
+
   /** Signed out: drop the data from every panel; they show a Sign In button instead. */
   showSignedOut(): void {
     for (const panel of this.panels.values()) panel.showSignedOut();

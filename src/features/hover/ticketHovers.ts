@@ -61,7 +61,11 @@ export class TicketHoverProvider implements vscode.HoverProvider {
 }
 
 export class TicketLinkProvider implements vscode.DocumentLinkProvider {
-  constructor(private readonly detection: () => IdDetectionOptions) {}
+  constructor(
+    private readonly detection: () => IdDetectionOptions,
+    /** Called when the document shows ticket ids: a hover or click is likely, so the connection is opened now. */
+    private readonly onIdsShown: () => void = () => undefined,
+  ) {}
 
   provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentLink[] {
     const links: vscode.DocumentLink[] = [];
@@ -78,6 +82,7 @@ export class TicketLinkProvider implements vscode.DocumentLinkProvider {
         links.push(link);
       }
     }
+    if (links.length > 0) this.onIdsShown();
     return links;
   }
 }
@@ -105,7 +110,7 @@ export function registerHovers(context: vscode.ExtensionContext, service: Ticket
     if (enabled && registrations.length === 0) {
       registrations = [
         vscode.languages.registerHoverProvider(TICKET_ID_DOCUMENTS, new TicketHoverProvider(service, () => detection)),
-        vscode.languages.registerDocumentLinkProvider(TICKET_ID_DOCUMENTS, new TicketLinkProvider(() => detection)),
+        vscode.languages.registerDocumentLinkProvider(TICKET_ID_DOCUMENTS, new TicketLinkProvider(() => detection, () => service.warm())),
       ];
     } else if (!enabled && registrations.length > 0) {
       registrations.forEach((r) => r.dispose());
@@ -113,7 +118,7 @@ export function registerHovers(context: vscode.ExtensionContext, service: Ticket
     } else if (enabled) {
       // Same providers, new pattern: re-register the link provider so open editors compute their links again.
       registrations[1]?.dispose();
-      registrations[1] = vscode.languages.registerDocumentLinkProvider(TICKET_ID_DOCUMENTS, new TicketLinkProvider(() => detection));
+      registrations[1] = vscode.languages.registerDocumentLinkProvider(TICKET_ID_DOCUMENTS, new TicketLinkProvider(() => detection, () => service.warm()));
     }
   };
 

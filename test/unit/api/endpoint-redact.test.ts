@@ -93,6 +93,27 @@ describe('api/redact redactSecrets', () => {
     const out = redactSecrets(JSON.stringify({ accessKeyId: 'idvalue1', accessKeySecret: 'secretvalue', securityToken: 'tokenvalue' }));
     assert.ok(!out.includes('idvalue1') && !out.includes('secretvalue') && !out.includes('tokenvalue'), out);
   });
+  it('hides every kind in any letter case and spelling the patterns accept (text is only skipped when none can match)', () => {
+    const cases: Array<[string, string]> = [
+      ['STRING-TO-SIGN: POST&%2F&AccessKeyId%3Dk', 'AccessKeyId%3Dk'],
+      ['Authorization="ACS3-HMAC-SHA256 hidden-value"', 'hidden-value'],
+      ['{"Signature":"sigvalue123"}', 'sigvalue123'],
+      ['X-ACS-SECURITY-TOKEN: tokvalue123', 'tokvalue123'],
+      ['"security_token": "tokvalue456"', 'tokvalue456'],
+      ['ACCESS_KEY_SECRET=secvalue123', 'secvalue123'],
+      ['sts_token: stsvalue123', 'stsvalue123'],
+      ['X-Acs-AccessKey-Id: idvalue123', 'idvalue123'],
+      ['"access_key_id": "idvalue456"', 'idvalue456'],
+    ];
+    for (const [text, hidden] of cases) {
+      const out = redactSecrets(text);
+      assert.ok(!out.includes(hidden), `${text} -> ${out}`);
+    }
+    // A known value is hidden on every call, including after the cached encodings of another value were built.
+    assert.ok(!redactSecrets('a known-one b', ['known-one']).includes('known-one'));
+    assert.ok(!redactSecrets('a known/two b', ['known-one', 'known/two']).includes('known/two'));
+    assert.ok(!redactSecrets('a known%2Ftwo b', ['known/two']).includes('known%2Ftwo'));
+  });
   it('leaves ordinary text alone', () => {
     const text = 'GetTicket 0005PYGCW -> 200 in 35 ms (RequestId 3C6A2B9E-1F0D-4C1B-9C8E-ABCDEF012345)';
     assert.strictEqual(redactSecrets(text), text);

@@ -139,6 +139,19 @@ describe('details/TicketActing against the emulator', function () {
     );
   });
 
+  it("an agent's draft replaces the text in the open page and in storage, keeping the Confidential switch", async () => {
+    const { ticketId, acting, posted, drafts } = setUp(3);
+    acting.handle({ type: 'draftChanged', draft: { text: 'my own words', encrypt: true } });
+    await acting.replaceText('Drafted: please check order 2026-11-28.');
+    assert.deepStrictEqual(posted.filter((m) => m.type === 'draft').at(-1), {
+      type: 'draft',
+      draft: { text: 'Drafted: please check order 2026-11-28.', encrypt: true },
+      replace: true,
+    });
+    assert.strictEqual(drafts.get(ticketId).text, 'Drafted: please check order 2026-11-28.');
+    assert.strictEqual(acting.draftText(), 'Drafted: please check order 2026-11-28.');
+  });
+
   it('a refused reply keeps text and attachments and says why in plain words', async () => {
     const { ticketId, acting, idle, drafts } = setUp(6);
     acting.handle({ type: 'send', draft: { text: 'One more thing', encrypt: false } });
