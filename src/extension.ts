@@ -16,7 +16,7 @@ import { CategoryNames } from './tickets/categoryNames';
 import { TicketWrites } from './tickets/ticketWrites';
 import { registerExplorer } from './features/explorer/explorerView';
 import { registerHovers } from './features/hover/ticketHovers';
-import { openTicket } from './features/open-ticket/openTicket';
+import { openPendingTicket, openTicket, PendingTicket } from './features/open-ticket/openTicket';
 import { RecentTickets } from './features/open-ticket/recentTickets';
 import { TicketLog } from './log/log';
 import { createTicketService } from './tickets';
@@ -50,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   const ticketService = createTicketService({ getClient: () => clientProvider.getClient() });
   const auth = new AuthSession(store, clientProvider, sources, log);
   const recent = new RecentTickets(context.globalState);
+  const pendingOpen = new PendingTicket();
   // Sidebar explorer, hovers and links on ticket ids.
   const explorer = registerExplorer(context, ticketService);
   registerHovers(context, ticketService);
@@ -94,8 +95,10 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     store.onDidChange((signIn) => {
       clientProvider.reset();
       ticketService.invalidate();
-      if (signIn) panels.reloadAll();
-      else {
+      if (signIn) {
+        panels.reloadAll();
+        openPendingTicket(pendingOpen, (ticketId) => panels.open(ticketId));
+      } else {
         // Signed out: nothing of the account's tickets stays on screen or in the recent list.
         panels.showSignedOut();
         void recent.clear();
@@ -120,7 +123,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
     vscode.commands.registerCommand(Commands.openTicket, (arg?: unknown) =>
       openTicket(
-        { recent, isSignedIn: () => auth.isSignedIn(), signIn: () => auth.signIn(), openPanel: (ticketId) => panels.open(ticketId) },
+        { recent, isSignedIn: () => auth.isSignedIn(), signIn: () => auth.signIn(), openPanel: (ticketId) => panels.open(ticketId), pending: pendingOpen },
         arg,
       ),
     ),

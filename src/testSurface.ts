@@ -32,8 +32,8 @@ export interface AliyunTicketsTestApi {
   explorer: {
     /** The Tickets view's data provider: getChildren / getTreeItem as VS Code calls them. */
     treeDataProvider: vscode.TreeDataProvider<unknown>;
-    /** The view's description (after its title) and message (above the list), as shown. */
-    viewText(): { description?: string; message?: string };
+    /** The view's description (after its title), message (above the list) and activity-bar badge, as shown. */
+    viewText(): { description?: string; message?: string; badge?: number };
   };
   auth: {
     isSignedIn(): Promise<boolean>;
@@ -86,7 +86,7 @@ export class TestSurface {
   api(services: {
     context: vscode.ExtensionContext;
     ticketService: TicketService;
-    explorer: { treeDataProvider: vscode.TreeDataProvider<unknown>; view: { description?: string; message?: string } };
+    explorer: { treeDataProvider: vscode.TreeDataProvider<unknown>; view: { description?: string; message?: string; badge?: { value: number } } };
     auth: AuthSession;
     agentTools: Record<string, vscode.LanguageModelTool<unknown>>;
     /** The Close question and file picker the panels use (the tests swap in their answers). */
@@ -107,7 +107,11 @@ export class TestSurface {
       },
       explorer: {
         treeDataProvider: explorer.treeDataProvider,
-        viewText: () => ({ description: explorer.view.description, message: explorer.view.message }),
+        viewText: () => ({
+          description: explorer.view.description,
+          message: explorer.view.message,
+          badge: explorer.view.badge?.value,
+        }),
       },
       auth: {
         isSignedIn: () => auth.isSignedIn(),

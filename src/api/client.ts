@@ -185,6 +185,7 @@ export class TicketClient {
     const origin = this.endpoint;
     const proxy = this.proxy;
     const signal = options.signal;
+    const ticketId = params.body.TicketId ?? params.query.TicketId;
     // Ends by returning a result or throwing: the last attempt never gets a retry delay.
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw abortedError(action, attempt - 1);
@@ -198,13 +199,14 @@ export class TicketClient {
         const answer = await this.transport.send({ ...request, proxy });
         response = answer;
         const result = parseActionResponse(action, answer, known);
-        this.log(() => ({ action, attempt, httpStatus: answer.status, durationMs: Date.now() - started, requestId: requestIdOf(answer, known) }));
+        this.log(() => ({ action, ticketId, attempt, httpStatus: answer.status, durationMs: Date.now() - started, requestId: requestIdOf(answer, known) }));
         return result;
       } catch (caught) {
         const err = caught instanceof TicketApiError ? caught : new TicketApiError({ code: 'InternalError', kind: 'network', message: 'The request failed unexpectedly.', action });
         const delay = attempt < this.maxAttempts && isRetryable(action, err) ? this.retryDelay(err, attempt) : undefined;
         this.log(() => ({
           action,
+          ticketId,
           attempt,
           httpStatus: err.httpStatus,
           durationMs: Date.now() - started,

@@ -48,6 +48,8 @@ export interface RequestOptions {
 
 export interface RequestLogEvent {
   action: string;
+  /** The ticket the request is about (GetTicket, ListTicketNotes, …), so log lines say which one. */
+  ticketId?: string;
   attempt: number;
   /** HTTP status, or 0 when no response arrived. */
   httpStatus: number;

@@ -58,7 +58,9 @@ export class AuthSession implements vscode.Disposable {
         : previous.kind === 'accessKey'
           ? 'Your AccessKey was removed from VS Code.'
           : `The extension no longer reads the ${previous.kind === 'environment' ? 'environment variables' : 'aliyun CLI profile'}; they were left as they are.`;
-      void vscode.window.showInformationMessage(`Signed out of Alibaba Cloud Tickets. ${detail}`);
+      // What else went with it (extension.ts clears these when the sign-in changes): nothing of the account stays.
+      const cleared = previous ? ' Cached tickets, the recent-tickets list and the content of open ticket panels were cleared.' : '';
+      void vscode.window.showInformationMessage(`Signed out of Alibaba Cloud Tickets. ${detail}${cleared}`);
     } catch (error) {
       const message = error instanceof SecretStorageError ? error.message : `Sign-out failed: ${String(error)}`;
       this.log.error(message);

@@ -11,7 +11,10 @@ export const Commands = {
   copyTicketId: 'aliyunTickets.copyTicketId',
   revealInExplorer: 'aliyunTickets.revealInExplorer',
   explorerRefresh: 'aliyunTickets.explorer.refresh',
+  /** The title-bar Filter button: always asks (VS Code passes it the selected row, which is no filter). */
   explorerFilter: 'aliyunTickets.explorer.filter',
+  /** Applies the filter it is given (other features, tests); internal, in no menu or the palette. */
+  explorerApplyFilter: 'aliyunTickets.explorer.applyFilter',
   explorerClearFilter: 'aliyunTickets.explorer.clearFilter',
   explorerGroupByStatus: 'aliyunTickets.explorer.groupByStatus',
   explorerShowFlat: 'aliyunTickets.explorer.showFlat',
@@ -26,9 +29,9 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
 
 /**
  * Commands registered but deliberately not in package.json (called only by other code, never from a menu or the
- * palette). Empty today: every command is contributed, the tree-only ones hidden from the palette by `when: false`.
+ * palette). The tree-only ones are contributed and hidden from the palette by `when: false` instead.
  */
-export const INTERNAL_COMMANDS: readonly CommandId[] = [];
+export const INTERNAL_COMMANDS: readonly CommandId[] = [Commands.explorerApplyFilter];
 
 /** VS Code's own commands that we execute. */
 export const BuiltinCommands = {

@@ -21,7 +21,7 @@ export class TicketLog implements vscode.Disposable {
   /** One line per attempt the client made (from TicketClient's onRequest). */
   request(event: RequestLogEvent): void {
     const parts = [
-      event.action,
+      event.ticketId ? `${event.action} ${event.ticketId}` : event.action,
       event.httpStatus ? `HTTP ${event.httpStatus}` : 'no response',
       `${Math.round(event.durationMs)} ms`,
     ];

@@ -9,6 +9,7 @@ import {
   type TicketSeverity,
   type TicketStatus,
 } from '../api/types';
+import { COMPLETED, needsYou, SEVERITY_URGENT, SEVERITY_COMMON, toStatusValue, TO_BE_CONFIRMED, WAITING_FOR_YOU } from './status';
 
 export interface StatusLook {
   value: StatusValue;
@@ -23,23 +24,20 @@ export interface StatusLook {
   needsYou: boolean;
 }
 
-// "Waiting for your feedback" is the one status where support waits on the user: it gets a bell, the warning colour
-// and the first place. "To be confirmed" also asks the user (to confirm the fix) but is not blocking, so it comes next.
-const LOOKS: Record<StatusValue, Omit<StatusLook, 'value' | 'name' | 'label'>> = {
-  1: { icon: 'circle-large-outline', color: 'charts.blue', needsYou: false },
-  2: { icon: 'sync', color: 'charts.blue', needsYou: false },
-  3: { icon: 'bell-dot', color: 'list.warningForeground', needsYou: true },
-  4: { icon: 'comment', color: 'charts.purple', needsYou: false },
-  5: { icon: 'question', color: 'charts.yellow', needsYou: true },
-  6: { icon: 'pass', color: 'charts.green', needsYou: false },
+// "Waiting for your feedback" is the one status where support waits on the user: it gets a bell and the warning
+// colour (its place first and its meaning are in status.ts). "To be confirmed" also asks the user, not blocking.
+const LOOKS: Record<StatusValue, { icon: string; color: string }> = {
+  1: { icon: 'circle-large-outline', color: 'charts.blue' },
+  2: { icon: 'sync', color: 'charts.blue' },
+  [WAITING_FOR_YOU]: { icon: 'bell-dot', color: 'list.warningForeground' },
+  4: { icon: 'comment', color: 'charts.purple' },
+  [TO_BE_CONFIRMED]: { icon: 'question', color: 'charts.yellow' },
+  [COMPLETED]: { icon: 'pass', color: 'charts.green' },
 };
 
-/** Group order in the explorer: what needs you first, finished work last. */
-export const STATUS_GROUP_ORDER: readonly StatusValue[] = [3, 5, 1, 2, 4, 6];
-
 export function statusLook(value: number): StatusLook {
-  const v = (value >= 1 && value <= 6 ? value : 1) as StatusValue;
-  return { value: v, name: STATUS_NAMES[v], label: STATUS_LABELS[v], ...LOOKS[v] };
+  const v = toStatusValue(value);
+  return { value: v, name: STATUS_NAMES[v], label: STATUS_LABELS[v], ...LOOKS[v], needsYou: needsYou(v) };
 }
 
 /** The server's label when it has one (it is localized), else ours. Plain text, sanitized. */
@@ -53,7 +51,7 @@ export function statusText(status: TicketStatus | undefined): string {
 
 /** The server's severity label when it has one, else ours. Plain text, sanitized. */
 export function severityText(severity: TicketSeverity | undefined): string {
-  return sanitizeInline(severity?.label ?? '', 40) || (severity?.value === 2 ? SEVERITY_LABELS[2] : SEVERITY_LABELS[1]);
+  return sanitizeInline(severity?.label ?? '', 40) || (severity?.value === SEVERITY_URGENT ? SEVERITY_LABELS[SEVERITY_URGENT] : SEVERITY_LABELS[SEVERITY_COMMON]);
 }
 
 /** How long a title may be wherever it shows (tree label, tooltip, hover). */

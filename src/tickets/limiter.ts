@@ -1,6 +1,7 @@
 /**
  * Runs at most `max` tasks at once; the rest wait in FIFO order. A queued task whose signal fires before
- * its turn is dropped without running.
+ * its turn is dropped without running. pauseFor() holds every task that has not started yet (the server said
+ * "too many requests, wait"): one throttled answer slows the others instead of letting them fail too.
  */
 export class ConcurrencyLimiter {
   private running = 0;
@@ -8,6 +9,8 @@ export class ConcurrencyLimiter {
   /** Waits behind everything in `queue` (prefetching that must not delay what a user is looking at). */
   private readonly backgroundQueue: Array<{ start: () => void; signal?: AbortSignal }> = [];
   private peak = 0;
+  private pausedUntil = 0;
+  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly max: number) {
     if (!(max >= 1)) {
@@ -58,8 +61,9 @@ export class ConcurrencyLimiter {
           this.next();
         });
       };
-      // Both queues are empty whenever a slot is free (next() drains them), so a free slot means "run now".
-      if (this.running < this.max) {
+      // Both queues are empty whenever a slot is free and no pause holds them (next() drains them), so a free slot
+      // outside a pause means "run now".
+      if (this.running < this.max && !this.paused()) {
         start();
         return;
       }
@@ -93,7 +97,26 @@ export class ConcurrencyLimiter {
     }
   }
 
+  /** Starts nothing new for `ms` (a longer pause already under way is kept). */
+  pauseFor(ms: number, now = Date.now()): void {
+    if (!(ms > 0) || now + ms <= this.pausedUntil) return;
+    this.pausedUntil = now + ms;
+    if (this.pauseTimer) clearTimeout(this.pauseTimer);
+    this.pauseTimer = setTimeout(() => {
+      this.pauseTimer = undefined;
+      this.pausedUntil = 0;
+      this.next();
+    }, ms);
+    // A pause must not keep a process alive on its own (tests, a closing extension host).
+    this.pauseTimer.unref?.();
+  }
+
+  private paused(): boolean {
+    return Date.now() < this.pausedUntil;
+  }
+
   private next(): void {
+    if (this.paused()) return;
     while (this.running < this.max && this.queue.length + this.backgroundQueue.length > 0) {
       // An entry is dropped from its queue when its signal fires, so every entry here is still wanted.
       (this.queue.length > 0 ? this.queue : this.backgroundQueue).shift()!.start();

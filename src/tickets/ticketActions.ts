@@ -2,6 +2,7 @@
 // the inferred ones of shared/reference/ticket-api.md (and the emulator's table). They decide what the panel OFFERS:
 // the server has the last word, and its refusal is shown in plain words.
 import type { StatusValue } from '../api/types';
+import { COMPLETED, TO_BE_CONFIRMED } from './status';
 
 export interface TicketActions {
   /** Reply under the conversation: while support is still on it (statuses 1–5). */
@@ -18,9 +19,9 @@ export function ticketActions(status: number | undefined): TicketActions {
   const value = (typeof status === 'number' && status >= 1 && status <= 6 ? status : 0) as StatusValue | 0;
   if (value === 0) return { reply: false, close: false, reopen: false, rate: false };
   return {
-    reply: value <= 5,
-    close: value < 6,
-    reopen: value === 5 || value === 6,
-    rate: value === 5 || value === 6,
+    reply: value !== COMPLETED,
+    close: value !== COMPLETED,
+    reopen: value === TO_BE_CONFIRMED || value === COMPLETED,
+    rate: value === TO_BE_CONFIRMED || value === COMPLETED,
   };
 }

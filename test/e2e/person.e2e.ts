@@ -113,7 +113,7 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
   });
 
   it('finds the extension installed from the .vsix: its Tickets view in the activity bar', async () => {
-    await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud Tickets"]').waitFor({ timeout: 30_000 });
+    await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud"]').waitFor({ timeout: 30_000 });
     await wb.screenshot('01-workbench.png');
   });
 
@@ -144,9 +144,23 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     await wb.screenshot('03-ticket-details.png');
   });
 
+  it('a ticket that does not exist: Open Another Ticket replaces its panel instead of leaving a dead tab', async () => {
+    await wb.runCommand('Alibaba Cloud Tickets: Open Ticket');
+    await wb.answer(/Open Ticket/, 'ZZZZ99999', { row: 'ZZZZ99999' });
+    const tab = page.locator('.tab', { hasText: 'ZZZZ99999' });
+    await tab.first().waitFor({ timeout: 15_000 });
+    const button = wb.webview().locator('button[data-action="openTicket"]');
+    await button.waitFor({ timeout: 30_000 });
+    await button.click();
+    await wb.answer(/Open Ticket/, '001571BTXC', { row: '001571BTXC' });
+    await page.locator('.tab', { hasText: '001571BTXC' }).first().waitFor({ timeout: 15_000 });
+    await tab.first().waitFor({ state: 'detached', timeout: 15_000 });
+    assert.strictEqual(await tab.count(), 0, 'the not-found tab is gone');
+  });
+
   it('opens the Tickets sidebar and sees the tickets grouped by status', async () => {
     await wb.runCommand('Notifications: Clear All Notifications');
-    await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud Tickets"]').click();
+    await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud"]').click();
     const rows = page.locator('.sidebar .monaco-list-row');
     await rows.filter({ hasText: STATUS_LABELS[3] }).first().waitFor({ timeout: 30_000 });
     // Collapse every group (the view's own Collapse All button) to see all the groups at once.
@@ -165,6 +179,74 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     );
     await page.mouse.move(700, 700);
     await wb.screenshot('04-explorer-grouped.png');
+  });
+
+  it('filters the Tickets view: the filter is said above the list, the badge still counts every ticket waiting for you', async () => {
+    const sidebar = page.locator('.sidebar');
+    const badge = page.locator('.activitybar .action-item', { has: page.locator('a[aria-label^="Alibaba Cloud"]') }).locator('.badge-content');
+    await badge.waitFor({ timeout: 15_000 });
+    const waiting = (await badge.textContent())?.trim();
+    assert.match(waiting ?? '', /^\d+$/, 'the badge shows a count');
+    await wb.runCommand('Alibaba Cloud Tickets: Filter Tickets');
+    await wb.answer(/Filter Tickets \(1\/3\)/, '');
+    await wb.answer(/Filter Tickets \(2\/3\)/, 'OSS');
+    await wb.answer(/Filter Tickets \(3\/3\)/, '', { row: 'Any time' });
+    await sidebar.getByText(/Filtered: “OSS”/).first().waitFor({ timeout: 20_000 });
+    // While the view loads, the badge shows VS Code's progress icon instead of the count: wait for the count.
+    let shown: string | undefined;
+    for (let i = 0; i < 60 && (shown = (await badge.textContent())?.trim()) !== waiting; i++) await page.waitForTimeout(250);
+    assert.strictEqual(shown, waiting, 'the badge does not follow the filter');
+    await page.mouse.move(700, 700);
+    await wb.screenshot('07-explorer-filtered.png');
+    await wb.runCommand('Alibaba Cloud Tickets: Clear Ticket Filter');
+    await sidebar.getByText(/Filtered:/).first().waitFor({ state: 'detached', timeout: 20_000 });
+  });
+
+  it('a refresh the server throttles keeps the list and says above it that it failed and when to retry', async () => {
+    const faults = `${e2eEnv('TICKETS_E2E_EMULATOR_URL')}/__emulator/faults`;
+    await fetch(faults, { method: 'POST', body: JSON.stringify({ kind: 'throttle', action: 'ListTickets', retryAfterMs: 20_000, times: 20 }) });
+    try {
+      await wb.runCommand('Alibaba Cloud Tickets: Refresh Tickets');
+      const sidebar = page.locator('.sidebar');
+      await sidebar.getByText(/Refresh failed at .*Too many requests: wait 20 s/).first().waitFor({ timeout: 30_000 });
+      await sidebar.locator('.monaco-list-row', { hasText: STATUS_LABELS[3] }).first().waitFor({ timeout: 5_000 });
+      await page.mouse.move(700, 700);
+      await wb.screenshot('08-explorer-refresh-failed.png');
+    } finally {
+      await fetch(faults, { method: 'DELETE' });
+    }
+  });
+
+  it('in a narrow sidebar the group counts stay visible', async () => {
+    const sidebar = page.locator('.part.sidebar');
+    const box = (await sidebar.boundingBox())!;
+    // Drag the sash on the sidebar's right edge to make it narrow.
+    await page.mouse.move(box.x + box.width + 1, box.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 190, box.y + 300, { steps: 8 });
+    await page.mouse.up();
+    const narrow = (await sidebar.boundingBox())!;
+    assert.ok(narrow.width < box.width - 40, `the sidebar got narrower (${box.width} → ${narrow.width})`);
+    const row = sidebar.locator('.monaco-list-row', { hasText: STATUS_LABELS[3] }).first();
+    const label = (await row.locator('.label-name').first().textContent()) ?? '';
+    assert.match(label, /^\d+ /, `the count leads the label: ${label}`);
+    // The count's characters are inside the visible part of the row.
+    const countVisible = await row.locator('.label-name').first().evaluate((el) => {
+      const range = document.createRange();
+      const text = el.firstChild ?? el;
+      range.selectNodeContents(text);
+      const rowBox = el.closest('.monaco-list-row')!.getBoundingClientRect();
+      const first = range.getClientRects()[0];
+      return first !== undefined && first.left >= rowBox.left && first.left + 20 <= rowBox.right;
+    });
+    assert.ok(countVisible, 'the count is on screen');
+    await page.mouse.move(700, 700);
+    await wb.screenshot('09-explorer-narrow.png');
+    // Back to the usual width for the steps after.
+    await page.mouse.move(narrow.x + narrow.width + 1, narrow.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width, box.y + 300, { steps: 8 });
+    await page.mouse.up();
   });
 
   it('hovers a ticket id in an editor and reads the ticket in the hover', async () => {

@@ -105,7 +105,9 @@ describe('sign-in', function () {
     assert.strictEqual(await api.auth.isSignedIn(), true);
     const since = Date.now();
     await vscode.commands.executeCommand('aliyunTickets.signOut');
-    await ui.waitForNotification(/Signed out/, since);
+    // Says what happened and what went with it.
+    const message = await ui.waitForNotification(/Signed out/, since);
+    assert.match(message, /Your AccessKey was removed from VS Code\. Cached tickets, the recent-tickets list and the content of open ticket panels were cleared\./);
     assert.strictEqual(await api.auth.isSignedIn(), false);
     await assert.rejects(api.ticketService.getTicket('0005PYGCW', { force: true }), (error: { kind?: string }) => error.kind === 'signedOut');
   });

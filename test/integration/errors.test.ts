@@ -207,6 +207,11 @@ describe('errors reach the user', function () {
       void vscode.commands.executeCommand('aliyunTickets.openTicket', '0005PYGCW');
       await ui.waitForNotification(/Sign in to Alibaba Cloud to open ticket 0005PYGCW/, since);
       assert.deepStrictEqual(api.panels.openTicketIds().filter((id) => id === '0005PYGCW'), []);
+      // The notice goes away (it times out, or the user closes it); the ticket still opens once signed in, any way.
+      await calmWorkbench();
+      await api.auth.signInWith(DEMO_CREDENTIALS);
+      await waitFor('the ticket asked for while signed out to open', () => api.panels.openTicketIds().includes('0005PYGCW'));
+      await calmWorkbench();
     });
 
     it('an endpoint setting that is not allowed: refused with a clear message before any request', async () => {

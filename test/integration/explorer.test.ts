@@ -4,9 +4,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { STATUS_LABELS, STATUS_NAMES, type StatusValue } from '../../src/api/types';
-import { AliyunTicketsTestApi, DEMO_CREDENTIALS, EmulatorTicket, activateExtension, calmWorkbench, emulator, setSetting, waitFor } from './harness';
+import { AliyunTicketsTestApi, DEMO_CREDENTIALS, EmulatorTicket, activateExtension, calmWorkbench, emulator, setSetting, skipWithoutBrowserPage, ui, waitFor } from './harness';
 
 interface Node {
+  id: string;
   kind: 'group' | 'ticket' | 'loadMore' | 'message';
   ticket?: { ticketId: string };
   status?: number;
@@ -76,16 +77,16 @@ describe('explorer (tree data provider)', function () {
     assert.strictEqual(groups.length, 6, 'one group per status');
     for (const group of groups) {
       const treeItem = await item(group);
-      const label = labelOf(treeItem);
+      const [, shownCount, label] = /^(\d+) (.*)$/.exec(labelOf(treeItem)) ?? [];
       const status = Number(Object.entries(STATUS_LABELS).find(([, l]) => l === label)?.[0]) as StatusValue;
-      assert.ok(status, `group label ${label} is a status`);
+      assert.ok(status, `group label ${labelOf(treeItem)} is a count and a status`);
       const count = all.filter((t) => t.status === status).length;
-      assert.match(String(treeItem.description ?? ''), new RegExp(`\\b${count}\\b`), `${label} shows its count ${count}`);
+      assert.strictEqual(Number(shownCount), count, `${label} shows its count ${count} first`);
     }
   });
 
   it('pages a group 10 at a time, newest first, and "Load more" brings the rest', async () => {
-    const group = (await root()).find((n) => n.kind === 'group' && labelOf(tree.getTreeItem(n) as vscode.TreeItem) === STATUS_LABELS[3])!;
+    const group = (await root()).find((n) => n.kind === 'group' && labelOf(tree.getTreeItem(n) as vscode.TreeItem).endsWith(` ${STATUS_LABELS[3]}`))!;
     const first = await children(group);
     assert.strictEqual(ticketIds(first).length, 10, 'the first page');
     assert.ok(first.some((n) => n.kind === 'loadMore'), 'a Load more row while more exist');
@@ -109,7 +110,7 @@ describe('explorer (tree data provider)', function () {
   });
 
   it('filters by status and keyword (as the server does), and clearing the filter brings everything back', async () => {
-    await vscode.commands.executeCommand('aliyunTickets.explorer.filter', { statuses: [STATUS_NAMES[3]], keyword: 'RDS' });
+    await vscode.commands.executeCommand('aliyunTickets.explorer.applyFilter', { statuses: [STATUS_NAMES[3]], keyword: 'RDS' });
     const { ids } = await loadEverything();
     const expected = expectedOrder(all.filter((t) => t.status === 3 && (t.title + t.description).toLowerCase().includes('rds')));
     assert.ok(expected.length > 0, 'the demo seed has matches');
@@ -121,7 +122,8 @@ describe('explorer (tree data provider)', function () {
     await vscode.commands.executeCommand('aliyunTickets.explorer.clearFilter');
     const back = await loadEverything();
     assert.strictEqual(back.ids.length, all.length);
-    assert.deepStrictEqual(api.explorer.viewText(), { description: undefined, message: undefined });
+    const text = api.explorer.viewText();
+    assert.deepStrictEqual([text.description, text.message], [undefined, undefined]);
   });
 
   it('a ticket row opens the ticket when clicked', async () => {
@@ -131,5 +133,97 @@ describe('explorer (tree data provider)', function () {
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     await waitFor('the panel', () => api.panels.openTicketIds().includes(node.ticket!.ticketId));
     await calmWorkbench();
+  });
+  it('the badge counts the tickets waiting for your feedback, whatever the filter and the layout', async () => {
+    const waiting = all.filter((t) => t.status === 3).length;
+    await setSetting('explorer.groupByStatus', true);
+    await vscode.commands.executeCommand('aliyunTickets.explorer.applyFilter', { keyword: 'RDS' });
+    await waitFor('the badge with a filter on', () => api.explorer.viewText().badge === waiting || undefined);
+    await setSetting('explorer.groupByStatus', false);
+    await waitFor('the badge in the flat list', () => (api.explorer.viewText().badge === waiting && api.explorer.viewText().description ? true : undefined));
+    await vscode.commands.executeCommand('aliyunTickets.explorer.clearFilter');
+    await waitFor('the badge unfiltered and flat', () => api.explorer.viewText().badge === waiting || undefined);
+    await setSetting('explorer.groupByStatus', true);
+  });
+
+  it('the title-bar Filter asks even with a row selected (VS Code passes it the row) and keeps the filter when dismissed', async function () {
+    skipWithoutBrowserPage(this);
+    await vscode.commands.executeCommand('aliyunTickets.explorer.applyFilter', { keyword: 'OSS' });
+    await waitFor('the filter', () => /“OSS”/.test(api.explorer.viewText().description ?? '') || undefined);
+    const group = (await root()).find((n) => n.kind === 'group')!;
+    void vscode.commands.executeCommand('aliyunTickets.explorer.filter', group);
+    await waitFor('the filter prompt', async () => {
+      const state = await ui.quickInput();
+      return state.visible && /Filter Tickets \(1\/3\)/.test(state.title) ? state : undefined;
+    });
+    await ui.pressInQuickInput('Escape');
+    await waitFor('the prompt to close', async () => !(await ui.quickInput()).visible || undefined);
+    assert.match(api.explorer.viewText().description ?? '', /“OSS”/, 'the filter is still on');
+    await vscode.commands.executeCommand('aliyunTickets.explorer.clearFilter');
+  });
+
+  it('a creation-date range typed in the last step of the filter (as its hint shows) filters the list', async function () {
+    skipWithoutBrowserPage(this);
+    const day = (ms: number) => new Date(ms).toLocaleDateString('en-CA');
+    const start = day(Date.now() - 30 * 86_400_000);
+    const end = day(Date.now());
+    void vscode.commands.executeCommand('aliyunTickets.explorer.filter');
+    await ui.answer(/Filter Tickets \(1\/3\)/, '');
+    await ui.answer(/Filter Tickets \(2\/3\)/, '');
+    await ui.answer(/Filter Tickets \(3\/3\)/, `${start} to ${end}`);
+    const shown = await waitFor('the range filter', () => (api.explorer.viewText().message ? api.explorer.viewText() : undefined));
+    assert.match(shown.description ?? '', new RegExp(`${start} – ${end}`));
+    const from = new Date(`${start}T00:00:00`).getTime();
+    const expected = all.filter((t) => t.createTime >= from).length;
+    assert.ok(expected > 0 && expected < all.length, 'the range holds some of the demo tickets');
+    let counted = 0;
+    for (const group of (await root()).filter((n) => n.kind === 'group')) counted += Number(/^\d+/.exec(labelOf(await item(group)))?.[0]);
+    assert.strictEqual(counted, expected, 'the groups count the tickets created in the range');
+    await vscode.commands.executeCommand('aliyunTickets.explorer.clearFilter');
+  });
+
+  it('a failed refresh keeps the loaded rows and says above them that it failed and when to retry', async () => {
+    await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
+    const before = (await root()).map((n) => n.id);
+    const badge = api.explorer.viewText().badge;
+    await emulator.inject({ kind: 'throttle', action: 'ListTickets', retryAfterMs: 20_000, times: 20 });
+    try {
+      await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
+      const message = await waitFor('the failure above the list', () => api.explorer.viewText().message);
+      assert.match(message, /^Refresh failed at \d\d:\d\d \(Too many requests: wait 20 s\)\. Showing the tickets loaded before/);
+      assert.deepStrictEqual((await root()).map((n) => n.id), before, 'every group and row is still there');
+      assert.strictEqual(api.explorer.viewText().badge, badge, 'and the badge');
+    } finally {
+      await emulator.clearFaults();
+    }
+  });
+  it('requests spent (emulator log): a refresh is one ListTickets per group and at most 50 GetTicket; a second one with nothing changed, no GetTicket', async () => {
+    await setSetting('explorer.groupByStatus', true);
+    await setSetting('explorer.pageSize', 50);
+    await vscode.commands.executeCommand('workbench.view.extension.aliyunTickets');
+    const settle = async () => {
+      // The ages are fetched in the background after the tree painted: wait until the log stops growing.
+      let seen = -1;
+      for (let i = 0; i < 40; i++) {
+        const now = (await emulator.requests()).length;
+        if (now === seen) return;
+        seen = now;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    };
+    await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
+    await settle();
+    await emulator.clearRequests();
+    await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
+    await settle();
+    const first = await emulator.requests();
+    assert.strictEqual(first.filter((r) => r.action === 'ListTickets').length, 6, 'one ListTickets per status group');
+    assert.ok(first.filter((r) => r.action === 'GetTicket').length <= 50, 'at most one page of ages');
+    await emulator.clearRequests();
+    await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
+    await settle();
+    const second = await emulator.requests();
+    assert.strictEqual(second.filter((r) => r.action === 'ListTickets').length, 6);
+    assert.deepStrictEqual(second.filter((r) => r.action === 'GetTicket').map((r) => (r as { body?: Record<string, string> }).body?.TicketId), [], 'nothing changed: no GetTicket');
   });
 });

@@ -82,4 +82,21 @@ describe('open ticket', function () {
     await ui.waitForNotification(/Cannot open that ticket/, since);
     assert.deepStrictEqual(api.panels.openTicketIds(), []);
   });
+  it('refuses an id the API cannot have (18 characters) with the reason, before any request', async function () {
+    skipWithoutBrowserPage(this);
+    await calmWorkbench();
+    await emulator.clearRequests();
+    const since = Date.now();
+    await vscode.commands.executeCommand('aliyunTickets.openTicket', '0005PYGCW0005PYGCW');
+    const message = await ui.waitForNotification(/Cannot open that ticket/, since);
+    assert.match(message, /9 or 10 letters and digits.*this has 18/);
+    assert.deepStrictEqual(api.panels.openTicketIds(), []);
+    assert.deepStrictEqual((await emulator.requests()).filter((r) => r.action === 'GetTicket'), [], 'nothing was asked');
+  });
+
+  it('the log says which ticket each GetTicket was for', async () => {
+    await vscode.commands.executeCommand('aliyunTickets.openTicket', '001571BTXC');
+    await waitFor('the GetTicket log line', () => api.inspect.logLines().find((line) => /GetTicket 001571BTXC · HTTP 200/.test(line)));
+    await calmWorkbench();
+  });
 });

@@ -5,7 +5,8 @@ import type { ListTicketsQuery, StatusName, Ticket, TicketNote, TicketSummary } 
 import { STATUS_NAMES } from '../../api/types';
 import { statusLook } from '../../tickets/display';
 import type { TicketService } from '../../tickets/types';
-import { parseDateRange, statusValueOf, validateKeyword } from '../explorer/filter';
+import { statusValueOf } from '../../tickets/status';
+import { parseDateRange, validateKeyword } from '../explorer/filter';
 import { parseTicketIdInput } from '../open-ticket/ticketId';
 import {
   DRAFT_MAX,

@@ -4,6 +4,7 @@
 import type * as NodeCrypto from 'crypto';
 import type { AccessDeniedDetail, Ticket, TicketNote } from '../../api/types';
 import { SEVERITY_LABELS, STATUS_LABELS, STATUS_NAMES } from '../../api/types';
+import { SEVERITY_COMMON, SEVERITY_URGENT } from '../../tickets/status';
 import { describeError, isTicketApiError } from '../../api/errors';
 import { ERROR_ACTION_LABELS, errorActions, type ErrorAction } from '../../common/errors';
 import { attachmentTarget } from './attachments';
@@ -193,7 +194,7 @@ function statusBadge(ticket: Ticket): string {
 
 function severityBadge(ticket: Ticket): string {
   const value = ticket.severity?.value;
-  const cls = value === 2 ? 'urgent' : value === 1 ? 'common' : 'unknown';
+  const cls = value === SEVERITY_URGENT ? 'urgent' : value === SEVERITY_COMMON ? 'common' : 'unknown';
   const label = ticket.severity?.label || SEVERITY_LABELS[value as keyof typeof SEVERITY_LABELS] || 'Unknown severity';
   return `<span class="badge severity-${cls}" title="Severity">${text(label)}</span>`;
 }

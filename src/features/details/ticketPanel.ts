@@ -275,10 +275,13 @@ export class TicketPanel {
       case 'openSettings':
         await vscode.commands.executeCommand(BuiltinCommands.openSettings, 'aliyunTickets.endpoint');
         return;
-      case 'openTicket':
-        // Asks for an id (this panel stays, so the mistyped id remains visible for comparison).
-        await vscode.commands.executeCommand(Commands.openTicket);
+      case 'openTicket': {
+        // Asks for an id; the panel stays while the user types (the mistyped id visible for comparison) and closes
+        // once another ticket opened, so dead "not found" tabs do not pile up.
+        const opened = await vscode.commands.executeCommand<string | undefined>(Commands.openTicket);
+        if (opened && opened !== this.ticketId) this.dispose();
         return;
+      }
       case 'openAttachment':
         await openAttachment(this.notes, message.note, message.attachment, {
           confirm: async (question, detail) => (await vscode.window.showWarningMessage(question, { modal: true, detail }, 'Open')) === 'Open',

@@ -1,25 +1,18 @@
-// The ticket explorer in the sidebar: adapts TicketExplorerModel to a TreeDataProvider and registers its commands,
-// context keys, auto-refresh and reveal.
+// The Tickets view's wiring: creates the tree view over TicketTreeProvider (treeProvider.ts) and registers its
+// commands, context keys, badge, the message above the list, auto-refresh and reveal.
 import * as vscode from 'vscode';
-import { describeError, isTicketApiError } from '../../api/errors';
+import { BuiltinCommands, Commands, ContextKeys } from '../../common/commands';
 import { showTicketError } from '../../common/errorNotification';
 import type { TicketService } from '../../tickets/types';
 import { describeFilter, isFilterActive, toFilter } from './filter';
 import { promptForFilter } from './filterPrompt';
-import { nodeLook, ticketTooltip, ticketTooltipError } from './labels';
-import { ticketIdOf, TicketExplorerModel, type ExplorerNode, type TicketNode } from './model';
+import { refreshFailureText, waitingBadgeTooltip } from './labels';
+import { ticketIdOf, TicketExplorerModel } from './model';
 import { RefreshTimer } from './refreshTimer';
-import { BuiltinCommands, Commands, ContextKeys } from '../../common/commands';
+import { TicketTreeProvider } from './treeProvider';
 
 export const EXPLORER_VIEW_ID = 'aliyunTickets.explorer';
 const CONFIG = 'aliyunTickets.explorer';
-/** Remembered creation times: they never change, so the age in the description needs one fetch per ticket. */
-const MAX_REMEMBERED = 5000;
-/**
- * GetTicket prefetches (for the age in the description) per load or refresh. Creation times are remembered, so later
- * refreshes only fetch new tickets; the budget keeps a first load of a big account from a burst of hundreds of calls.
- */
-const PREFETCH_BUDGET = 60;
 
 export interface TicketExplorer {
   /**
@@ -30,116 +23,10 @@ export interface TicketExplorer {
    */
   reveal(ticketId: string, options?: { follow?: boolean }): Promise<boolean>;
   refresh(): Promise<void>;
-  /** The tree's data provider (getChildren / getTreeItem as VS Code calls them). */
+  /** The tree's data provider, for the integration tests (getChildren / getTreeItem as VS Code calls them). */
   readonly treeDataProvider: vscode.TreeDataProvider<unknown>;
-  /** The view itself: its description (after the title) and message (above the list). */
+  /** The view itself: its description (after the title), message (above the list) and badge. */
   readonly view: vscode.TreeView<unknown>;
-}
-
-class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode> {
-  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly createTimes = new Map<string, number>();
-  private readonly prefetching = new Set<string>();
-  private prefetchBudget = PREFETCH_BUDGET;
-
-  constructor(
-    private readonly model: TicketExplorerModel,
-    private readonly service: TicketService,
-  ) {}
-
-  fire(node?: ExplorerNode): void {
-    this.changed.fire(node);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
-
-  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    if (!node) await this.model.ensureLoaded();
-    return this.model.children(node);
-  }
-
-  getParent(node: ExplorerNode): ExplorerNode | undefined {
-    return this.model.parent(node);
-  }
-
-  getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    const details = node.kind === 'ticket' ? this.service.peekTicket(node.ticket.ticketId) : undefined;
-    if (details) this.remember(details.ticketId, details.createTime);
-    const createTime = node.kind === 'ticket' ? this.createTimes.get(node.ticket.ticketId) : undefined;
-    const look = nodeLook(node, details, Date.now(), this.model.pageSize, createTime);
-    const item = new vscode.TreeItem(
-      look.highlight ? { label: look.label, highlights: [look.highlight] } : look.label,
-      look.collapsible === 'none'
-        ? vscode.TreeItemCollapsibleState.None
-        : look.collapsible === 'expanded'
-          ? vscode.TreeItemCollapsibleState.Expanded
-          : vscode.TreeItemCollapsibleState.Collapsed,
-    );
-    item.id = node.id;
-    item.description = look.description;
-    item.contextValue = look.contextValue;
-    item.accessibilityInformation = { label: look.accessibilityLabel };
-    if (look.icon) item.iconPath = new vscode.ThemeIcon(look.icon.id, look.icon.color ? new vscode.ThemeColor(look.icon.color) : undefined);
-    if (look.command) item.command = look.command;
-    // Ticket text: no trust, no icons; escaping already made it plain text.
-    if (look.tooltip) item.tooltip = new vscode.MarkdownString(look.tooltip);
-    if (node.kind === 'ticket' && createTime === undefined) this.prefetch(node);
-    return item;
-  }
-
-  /** Fills the tooltip on hover: the details come through the shared cache (one request per ticket, capped). */
-  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
-    if (node.kind !== 'ticket' || item.tooltip) return item;
-    const controller = new AbortController();
-    const subscription = token.onCancellationRequested(() => controller.abort());
-    try {
-      const details = await this.service.getTicket(node.ticket.ticketId, { signal: controller.signal });
-      this.remember(details.ticketId, details.createTime);
-      item.tooltip = new vscode.MarkdownString(ticketTooltip(node.ticket, details, Date.now()));
-    } catch (error) {
-      if (!(isTicketApiError(error) && error.kind === 'aborted')) {
-        item.tooltip = new vscode.MarkdownString(ticketTooltipError(node.ticket, describeError(error)));
-      }
-    } finally {
-      subscription.dispose();
-    }
-    return item;
-  }
-
-  /** Fetches the ticket in the background (behind hovers and panels) so its age can show; once per ticket. */
-  private prefetch(node: TicketNode): void {
-    const ticketId = node.ticket.ticketId;
-    if (this.prefetching.has(ticketId) || this.prefetchBudget <= 0) return;
-    this.prefetchBudget--;
-    this.prefetching.add(ticketId);
-    this.service.getTicket(ticketId, { background: true }).then(
-      (details) => {
-        this.prefetching.delete(ticketId);
-        this.remember(ticketId, details.createTime);
-        this.changed.fire(node);
-      },
-      () => {
-        // Leave it in `prefetching`: a failing ticket is not asked again on every repaint. A refresh clears the set.
-      },
-    );
-  }
-
-  /** A new load or refresh: failed prefetches may be tried again, with a fresh budget. */
-  forgetFailedPrefetches(): void {
-    this.prefetching.clear();
-    this.prefetchBudget = PREFETCH_BUDGET;
-  }
-
-  private remember(ticketId: string, createTime: number): void {
-    if (!Number.isFinite(createTime) || createTime <= 0) return;
-    if (this.createTimes.size >= MAX_REMEMBERED && !this.createTimes.has(ticketId)) {
-      this.createTimes.delete(this.createTimes.keys().next().value as string);
-    }
-    this.createTimes.set(ticketId, createTime);
-  }
 }
 
 /** Registers the explorer view and its commands. Returns reveal/refresh for other features (the details panels reveal the ticket they show). */
@@ -151,6 +38,7 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
   const model = new TicketExplorerModel({ service, settings });
   const provider = new TicketTreeProvider(model, service);
   const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  view.onDidExpandElement((event) => provider.groupExpanded(event.element));
   const timer = new RefreshTimer(() => refresh());
 
   /** Shows the view's progress bar while a load runs. */
@@ -165,15 +53,18 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.explorerState, model.state);
     void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.explorerErrorKind, model.state === 'error' ? (model.lastError?.kind ?? 'unknown') : '');
     void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.explorerFiltered, isFilterActive(model.filter));
-    // The activity-bar badge counts what needs the user: tickets support is waiting on.
+    // The activity-bar badge counts the tickets support is waiting on, whatever the filter and layout.
     const waiting = model.waitingForYou;
-    view.badge = waiting ? { value: waiting, tooltip: `${waiting} ticket${waiting === 1 ? '' : 's'} waiting for your feedback` } : undefined;
+    view.badge = waiting ? { value: waiting, tooltip: waitingBadgeTooltip(waiting) } : undefined;
     const filterText = describeFilter(model.filter);
     view.description = filterText ? `Filter: ${filterText}` : undefined;
-    // The description sits after the long container title and the title-bar buttons, so in a sidebar of usual width
-    // it is cut off entirely: say it at the top of the list too. Not when the list is empty: a message hides the
-    // welcome view ("No tickets match the filter" with Clear Filter).
-    view.message = filterText && model.state === 'ready' ? `Filtered: ${filterText}. Clear Filter (title bar) shows all tickets.` : undefined;
+    // The description sits after the container title and the title-bar buttons and is cut off in a narrow sidebar:
+    // the filter is said at the top of the list too, after a failed refresh. Not when the list is empty: a message
+    // hides the welcome view ("No tickets match the filter" with Clear Filter).
+    const lines: string[] = [];
+    if (model.refreshFailure && model.state !== 'error') lines.push(refreshFailureText(model.refreshFailure));
+    if (filterText && model.state === 'ready') lines.push(`Filtered: ${filterText}. Clear Filter (title bar) shows all tickets.`);
+    view.message = lines.length ? lines.join('\n') : undefined;
   };
 
   context.subscriptions.push(
@@ -191,7 +82,7 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     service.onDidChange((event) => {
       if (event.ticketId === undefined) {
         // Signed in or out, or the endpoint changed: start over (the tree loads again when it asks for children).
-        provider.forgetFailedPrefetches();
+        provider.ages.clear();
         model.reset();
         return;
       }
@@ -213,7 +104,7 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
   updateContext();
 
   const refresh = async () => {
-    provider.forgetFailedPrefetches();
+    provider.ages.startLoad();
     timer.markRefreshed();
     await track(model.refresh());
   };
@@ -240,16 +131,24 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.explorerRefresh, refresh),
-    vscode.commands.registerCommand(Commands.explorerFilter, async (arg?: unknown) => {
-      // Other features and tests may pass a filter; from the title bar it asks.
-      const filter = arg !== undefined ? toFilter(arg) : await promptForFilter(model.filter);
+    // VS Code hands a title-bar command the selected row: the button ignores its argument and always asks.
+    vscode.commands.registerCommand(Commands.explorerFilter, async () => {
+      const filter = await promptForFilter(model.filter);
+      if (filter) await track(model.setFilter(filter));
+    }),
+    vscode.commands.registerCommand(Commands.explorerApplyFilter, async (arg: unknown) => {
+      const filter = toFilter(arg);
       if (filter) await track(model.setFilter(filter));
     }),
     vscode.commands.registerCommand(Commands.explorerClearFilter, () => track(model.setFilter({}))),
     vscode.commands.registerCommand(Commands.explorerGroupByStatus, () => setGrouped(true)),
     vscode.commands.registerCommand(Commands.explorerShowFlat, () => setGrouped(false)),
-    vscode.commands.registerCommand(Commands.explorerLoadMore, (listKey: unknown) => {
-      if (typeof listKey === 'string') return track(model.loadMore(listKey));
+    vscode.commands.registerCommand(Commands.explorerLoadMore, async (listKey: unknown) => {
+      if (typeof listKey !== 'string') return;
+      const before = new Set(model.ticketIdsOf(listKey));
+      await track(model.loadMore(listKey));
+      // The page the user asked for gets its ages (up to one page), whatever the load's budget left.
+      provider.ages.rowsRequested(model.ticketIdsOf(listKey).filter((id) => !before.has(id)));
     }),
     vscode.commands.registerCommand(Commands.explorerRetryList, (listKey: unknown) => {
       if (typeof listKey === 'string') return track(model.retry(listKey));

@@ -1,6 +1,7 @@
 // The explorer's filter: what the user chose, how it becomes a ListTickets query, and how it reads in the view's
 // description. No vscode import.
-import { STATUS_LABELS, STATUS_NAMES, type StatusName, type StatusValue } from '../../api/types';
+import { STATUS_LABELS, STATUS_NAMES, type StatusName } from '../../api/types';
+import { statusValueOf } from '../../tickets/status';
 
 export interface TicketFilter {
   /** Only these statuses (empty or absent: all). */
@@ -16,11 +17,6 @@ const DAY_MS = 24 * 3600_000;
 
 export function isFilterActive(filter: TicketFilter): boolean {
   return Boolean(filter.statuses?.length || filter.keyword || filter.startDate !== undefined);
-}
-
-export function statusValueOf(name: StatusName): StatusValue {
-  const entry = Object.entries(STATUS_NAMES).find(([, n]) => n === name);
-  return Number(entry?.[0] ?? 1) as StatusValue;
 }
 
 /** "Status: Waiting for your feedback, Processing · “timeout” · Created 2026-11-01 – 2026-11-27" (empty: no filter). */
@@ -61,16 +57,23 @@ export function validateKeyword(text: string): string | undefined {
 
 export type DateRangeParse = { ok: true; range?: { startDate: number; endDate: number } } | { ok: false; message: string };
 
+/** A day as typed: 2026-11-01, 2026/11/01 or 2026.11.01. */
+const DAY = String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`;
+/** Two days and what people put between them: to, .., ~, –, —, -, /, 至, a comma. */
+const TWO_DAYS = new RegExp(String.raw`^(${DAY})\s*(?:\bto\b|\.\.|~|–|—|-|/|至|,)\s*(${DAY})$`, 'i');
+
 /**
- * Parses a creation-date range as typed: "2026-11-01" (to today), "2026-11-01 to 2026-11-27" or
- * "2026-11-01..2026-11-27"; empty means no range. Days are whole local days (start 00:00, end 23:59:59.999).
+ * Parses a creation-date range as typed: "2026-11-01" (to today), "2026-11-01 to 2026-11-27" and the usual
+ * variants ("..", "~", "–", " - ", "/", "至", ","); empty means no range. Days are whole local days (start 00:00,
+ * end 23:59:59.999).
  */
 export function parseDateRange(text: string, nowMs: number): DateRangeParse {
   const trimmed = text.trim();
   if (!trimmed) {
     return { ok: true };
   }
-  const parts = trimmed.split(/\s*(?:\.\.|\bto\b|~|—|–|至)\s*/i).filter(Boolean);
+  const two = TWO_DAYS.exec(trimmed);
+  const parts = two ? [two[1], two[2]] : trimmed.split(/\s*(?:\.\.|\bto\b|~|—|–|至)\s*/i).filter(Boolean);
   if (parts.length > 2) {
     return { ok: false, message: 'Type one date, or two dates like 2026-11-01 to 2026-11-27.' };
   }

@@ -1,7 +1,7 @@
 // The Filter Tickets flow: statuses (multi-select), keyword, creation date. Escape at any step changes nothing.
 import * as vscode from 'vscode';
 import { STATUS_LABELS, STATUS_NAMES, type StatusName, type StatusValue } from '../../api/types';
-import { STATUS_GROUP_ORDER } from '../../tickets/display';
+import { STATUS_GROUP_ORDER } from '../../tickets/status';
 import { DATE_PRESETS, describeFilter, parseDateRange, presetRange, validateKeyword, type DatePreset, type TicketFilter } from './filter';
 
 const TITLE = 'Filter Tickets';
@@ -30,22 +30,14 @@ export async function promptForFilter(current: TicketFilter, now = Date.now()): 
   });
   if (keyword === undefined) return undefined;
 
-  type DateItem = vscode.QuickPickItem & { preset?: DatePreset; custom?: boolean; keep?: boolean };
   const currentRange = current.startDate !== undefined ? describeFilter({ startDate: current.startDate, endDate: current.endDate }) : '';
-  const dateItems: DateItem[] = [
-    ...(currentRange ? [{ label: `Keep: ${currentRange}`, keep: true }] : []),
-    ...DATE_PRESETS.map((p) => ({ label: p.label, preset: p.preset })),
-    { label: 'Custom range…', description: 'e.g. 2026-11-01 to 2026-11-27', custom: true },
-  ];
-  const date = await vscode.window.showQuickPick(dateItems, {
-    title: `${TITLE} (3/3): Created`,
-    placeHolder: 'When the tickets were created',
-    ignoreFocusOut: true,
-  });
+  const date = await pickDate(currentRange, now);
   if (!date) return undefined;
   let range: { startDate: number; endDate: number } | undefined;
   if (date.keep) {
     range = { startDate: current.startDate!, endDate: current.endDate! };
+  } else if (date.range) {
+    range = date.range;
   } else if (date.custom) {
     const text = await vscode.window.showInputBox({
       title: `${TITLE} (3/3): Created between`,
@@ -69,4 +61,57 @@ export async function promptForFilter(current: TicketFilter, now = Date.now()): 
     keyword: keyword.trim() || undefined,
     ...(range ? range : {}),
   };
+}
+
+type DateItem = vscode.QuickPickItem & {
+  preset?: DatePreset;
+  custom?: boolean;
+  keep?: boolean;
+  range?: { startDate: number; endDate: number };
+  /** The typed text is not a range: Enter keeps the step open. */
+  invalid?: boolean;
+};
+
+/**
+ * Step 3: a preset, "Custom range…", or a range typed straight into the box ("2026-11-01 to 2026-11-27", what the
+ * hint shows): typed text that reads as a range becomes the first row, text that does not says why.
+ */
+function pickDate(currentRange: string, now: number): Promise<DateItem | undefined> {
+  const fixed: DateItem[] = [
+    ...(currentRange ? [{ label: `Keep: ${currentRange}`, keep: true }] : []),
+    ...DATE_PRESETS.map((p) => ({ label: p.label, preset: p.preset })),
+    { label: 'Custom range…', description: 'or type it here: 2026-11-01 to 2026-11-27', custom: true },
+  ];
+  const pick = vscode.window.createQuickPick<DateItem>();
+  pick.title = `${TITLE} (3/3): Created`;
+  pick.placeholder = 'A preset, or type a range: 2026-11-01 to 2026-11-27';
+  pick.ignoreFocusOut = true;
+  pick.items = fixed;
+  const typed = (): DateItem | undefined => {
+    const value = pick.value.trim();
+    // Text that picks a preset by name ("last 7") is left to the list's own matching.
+    if (!value || !/\d/.test(value)) return undefined;
+    const parsed = parseDateRange(value, now);
+    if (!parsed.ok) return { label: `$(error) ${parsed.message}`, alwaysShow: true, invalid: true };
+    const range = parsed.range!;
+    return { label: `Created ${describeFilter(range)}`, description: 'the range you typed', alwaysShow: true, range };
+  };
+  pick.onDidChangeValue(() => {
+    const item = typed();
+    pick.items = item ? [item, ...fixed] : fixed;
+  });
+  return new Promise((resolve) => {
+    let result: DateItem | undefined;
+    pick.onDidAccept(() => {
+      const selected = pick.selectedItems[0] ?? pick.activeItems[0] ?? typed();
+      if (!selected || selected.invalid) return;
+      result = selected;
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(result);
+    });
+    pick.show();
+  });
 }

@@ -8,14 +8,15 @@ import {
   formatLocalTime,
   formatRelativeTime,
   sanitizeInline,
-  severityText,
   statusLook,
   statusText,
   titleText,
 } from '../../tickets/display';
-import type { ExplorerNode, GroupNode, LoadMoreNode, MessageNode, TicketNode } from './model';
 import { Commands } from '../../common/commands';
 import { ERROR_ACTION_LABELS } from '../../common/errors';
+import { isFinished, isWaitingForYou } from '../../tickets/status';
+import { ticketRows } from '../../tickets/ticketRows';
+import type { ExplorerNode, GroupNode, LoadMoreNode, MessageNode, RefreshFailure, TicketNode } from './model';
 
 export const OPEN_COMMAND = Commands.openTicket;
 export const LOAD_MORE_COMMAND = Commands.explorerLoadMore;
@@ -56,19 +57,23 @@ export function nodeLook(node: ExplorerNode, details: Ticket | undefined, nowMs:
 function groupLook(node: GroupNode): NodeLook {
   const look = statusLook(node.status);
   const count = node.list.totalCount;
-  const label = look.label;
+  const failed = node.list.error !== undefined && node.list.pagesLoaded === 0;
+  // The count leads the label ("25 Waiting for your feedback"): a narrow sidebar cuts a row from its end, and the
+  // description after the label is the first thing to go.
+  const countText = failed ? '' : `${count} `;
+  const label = `${countText}${look.label}`;
   // Only "waiting for your feedback" is highlighted: support is blocked on the user there.
-  const attention = look.value === 3 && count > 0;
+  const attention = isWaitingForYou(look.value) && count > 0;
   return {
     label,
-    description: node.list.error && node.list.pagesLoaded === 0 ? 'failed to load' : String(count),
+    description: failed ? 'failed to load' : undefined,
     icon: { id: look.icon, color: look.color },
     contextValue: attention ? 'ticketGroup.attention' : 'ticketGroup',
     // Finished tickets stay folded: they are history, and the list can be long.
-    collapsible: count === 0 && !node.list.error ? 'none' : look.value === 6 ? 'collapsed' : 'expanded',
-    highlight: attention ? [0, label.length] : undefined,
-    tooltip: `${escapeMarkdown(label)}: ${count} ticket${count === 1 ? '' : 's'}${attention ? ' \\- support is waiting for you' : ''}`,
-    accessibilityLabel: `${label}, ${count} ticket${count === 1 ? '' : 's'}`,
+    collapsible: count === 0 && !node.list.error ? 'none' : isFinished(look.value) ? 'collapsed' : 'expanded',
+    highlight: attention ? [countText.length, label.length] : undefined,
+    tooltip: `${escapeMarkdown(look.label)}: ${count} ticket${count === 1 ? '' : 's'}${attention ? ' \\- support is waiting for you' : ''}`,
+    accessibilityLabel: `${look.label}, ${count} ticket${count === 1 ? '' : 's'}`,
   };
 }
 
@@ -146,22 +151,30 @@ function messageLook(node: MessageNode): NodeLook {
   };
 }
 
-/** The lazily filled tooltip: title, status, severity, creation time, creator. Escaped; meant for an untrusted MarkdownString. */
-export function ticketTooltip(summary: TicketSummary, details: Ticket, nowMs: number, timeZone?: string): string {
-  const title = escapeMarkdown(titleText(details.title || summary.title));
-  const created = formatLocalTime(details.createTime, timeZone);
-  const rows = [
-    `**${title}**`,
-    `${escapeMarkdown(sanitizeInline(details.ticketId, 64))} · ${escapeMarkdown(statusText(details.status ?? summary.status))}`,
-    `Severity: ${escapeMarkdown(severityText(details.severity))}`,
-    created ? `Created: ${escapeMarkdown(created)} \\(${escapeMarkdown(formatRelativeTime(details.createTime, nowMs))}\\)` : 'Created: unknown',
-    `Creator: ${escapeMarkdown(sanitizeInline(details.creatorId, 64)) || 'unknown'}`,
-  ];
-  return rows.join('\n\n');
+/** The activity-bar badge's tooltip. */
+export function waitingBadgeTooltip(count: number): string {
+  return `${count} ticket${count === 1 ? '' : 's'} waiting for your feedback`;
 }
 
-/** Tooltip when the details could not be fetched: the title and one line of why. */
-export function ticketTooltipError(summary: TicketSummary, reason: string): string {
+/**
+ * The line above the list after a refresh failed and the tree kept what it had: when, why, and when to try again.
+ * "Refresh failed at 22:41 (Too many requests: wait 20 s). Showing the tickets loaded before; Refresh again after that wait."
+ */
+export function refreshFailureText(failure: RefreshFailure, timeZone?: string): string {
+  const at = formatLocalTime(failure.at, timeZone).slice(11);
+  const why = shortFailure(failure.error) ?? sanitizeInline(describeError(failure.error), 120).replace(/\.$/, '');
+  const when = failure.error.kind === 'throttled' ? 'Refresh again after that wait' : 'Refresh tries again';
+  return `Refresh failed at ${at} (${why}). Showing the tickets loaded before; ${when}.`;
+}
+
+/** The lazily filled tooltip: the same rows as the hover on an id (ticketRows). */
+export function ticketTooltip(summary: TicketSummary, details: Ticket, nowMs: number, timeZone?: string): string {
+  return ticketRows(details, nowMs, { timeZone }, summary).join('\n\n');
+}
+
+/** Tooltip when the details could not be fetched: the title and one line of why (and that the age is missing for it). */
+export function ticketTooltipError(summary: TicketSummary, reason: string, noAge = false): string {
   const title = escapeMarkdown(titleText(summary.title));
-  return `**${title}**\n\n${escapeMarkdown(sanitizeInline(summary.ticketId, 64))}\n\nDetails unavailable: ${escapeMarkdown(sanitizeInline(reason, 300))}`;
+  const why = `Details unavailable${noAge ? ', so its age is unknown' : ''}: ${escapeMarkdown(sanitizeInline(reason, 300))}`;
+  return `**${title}**\n\n${escapeMarkdown(sanitizeInline(summary.ticketId, 64))}\n\n${why}`;
 }

@@ -5,12 +5,18 @@
 // Grouping and paging: in grouped mode every status group is its own ListTickets query (StatusList = that status),
 // so each group shows the server's TotalCount for that status and has its own "Load more". Counts are exact, a group
 // never mixes in tickets of other statuses, and a long "Completed" history never pushes open tickets off page one.
-import type { TicketApiError } from '../../api/errors';
+//
+// Refresh: the first group loads alone, then the rest (a throttled account meets one request, not six); a list whose
+// refresh fails keeps what it showed (refreshFailure says so). The badge's count (waitingForYou) comes from the tree
+// when it shows that group unfiltered, else from one ListTickets of the smallest page. Longer than 300 lines because
+// loading, paging, refresh and reveal share one generation / abort bookkeeping that splitting would spread out.
+import type { TicketApiError, TicketErrorKind } from '../../api/errors';
 import { STATUS_NAMES, type ListTicketsQuery, type StatusValue, type TicketSummary } from '../../api/types';
-import { STATUS_GROUP_ORDER } from '../../tickets/display';
-import { toTicketApiError } from '../../tickets/ticketService';
+import { STATUS_GROUP_ORDER, statusName, statusValueOf, WAITING_FOR_YOU } from '../../tickets/status';
+import { MAX_THROTTLE_PAUSE_MS, toTicketApiError } from '../../tickets/ticketService';
+import { ticketIdTextOf } from '../../tickets/ticketId';
 import type { TicketService } from '../../tickets/types';
-import { filterQueryFields, statusValueOf, type TicketFilter } from './filter';
+import { filterQueryFields, isFilterActive, type TicketFilter } from './filter';
 import { Emitter } from '../../common/emitter';
 
 export const MIN_PAGE_SIZE = 10;
@@ -19,6 +25,19 @@ export const MAX_PAGE_SIZE = 100;
 export const REVEAL_MAX_PAGES = 10;
 /** Refresh reloads the pages a list had, up to this many (beyond that, the list starts again at page one). */
 export const REFRESH_MAX_PAGES = 5;
+
+/** The smallest page the API allows: what the badge's count costs when the tree does not already know it. */
+const COUNT_PAGE_SIZE = 10;
+
+/** Failures that do not depend on the query: after the first group meets one, the others are not asked. */
+const SAME_ANSWER_FOR_EVERY_GROUP: ReadonlySet<TicketErrorKind> = new Set<TicketErrorKind>(['signedOut', 'auth', 'signature', 'clockSkew', 'config']);
+
+/** A refresh that failed while the tree kept what it had loaded before. */
+export interface RefreshFailure {
+  error: TicketApiError;
+  /** Epoch ms of the failure. */
+  at: number;
+}
 
 export interface ExplorerSettings {
   groupByStatus: boolean;
@@ -88,13 +107,7 @@ export interface ExplorerModelOptions {
 
 /** The ticket id in a command argument: a tree item (context menu), `{ ticketId }`, or the id itself. */
 export function ticketIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (arg && typeof arg === 'object') {
-    const node = arg as Partial<TicketNode> & { ticketId?: unknown };
-    if (node.kind === 'ticket' && node.ticket) return node.ticket.ticketId;
-    if (typeof node.ticketId === 'string') return node.ticketId;
-  }
-  return undefined;
+  return ticketIdTextOf(arg);
 }
 
 export function clampPageSize(value: unknown): number {
@@ -108,6 +121,8 @@ export class TicketExplorerModel {
   private filterValue: TicketFilter = {};
   private stateValue: ExplorerState = 'idle';
   private lastErrorValue?: TicketApiError;
+  private refreshFailureValue?: RefreshFailure;
+  private waitingCount?: number;
   private loadPromise?: Promise<void>;
   private loadingCount = 0;
   private generation = 0;
@@ -140,11 +155,17 @@ export class TicketExplorerModel {
     return this.layout.pageSize;
   }
 
-  /** Tickets waiting for the user's feedback (the server's total), when the tree is grouped and loaded. */
+  /**
+   * Tickets waiting for the user's feedback, the server's total, whatever the filter and layout (the activity-bar
+   * badge); undefined before the first count, or signed out.
+   */
   get waitingForYou(): number | undefined {
-    if (this.stateValue !== 'ready' && this.stateValue !== 'empty') return undefined;
-    const list = this.lists.find((l) => l.status === 3 && !l.error && l.pagesLoaded > 0);
-    return this.layout.groupByStatus ? list?.totalCount : undefined;
+    return this.stateValue === 'signedOut' || this.stateValue === 'idle' ? undefined : this.waitingCount;
+  }
+
+  /** Set when the last refresh failed and the tree still shows what was loaded before it. */
+  get refreshFailure(): RefreshFailure | undefined {
+    return this.refreshFailureValue;
   }
 
   /** Listeners get the node whose subtree changed, or undefined for the whole tree. */
@@ -213,6 +234,8 @@ export class TicketExplorerModel {
     this.loadPromise = undefined;
     this.stateValue = 'idle';
     this.lastErrorValue = undefined;
+    this.refreshFailureValue = undefined;
+    this.waitingCount = undefined;
     this.emit(undefined);
   }
 
@@ -247,6 +270,11 @@ export class TicketExplorerModel {
     } else {
       await this.loadMore(listKey);
     }
+  }
+
+  /** The ids loaded in a list, in order (empty for an unknown key). */
+  ticketIdsOf(listKey: string): string[] {
+    return this.lists.find((l) => l.key === listKey)?.tickets.map((t) => t.ticketId) ?? [];
   }
 
   /** The loaded node for a ticket, if any. */
@@ -310,18 +338,44 @@ export class TicketExplorerModel {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
-    const previous = new Map(this.lists.map((l) => [l.key, l.pagesLoaded]));
+    const previousLists = new Map(this.lists.map((l) => [l.key, l]));
+    const hadTree = this.stateValue === 'ready' || this.stateValue === 'empty';
     const lists = this.buildLists();
     this.loadingCount++;
     this.emit(undefined);
     const promise = (async () => {
-      await Promise.all(
-        lists.map((list) => this.loadList(list, Math.min(REFRESH_MAX_PAGES, Math.max(1, previous.get(list.key) ?? 1)), generation, force)),
-      );
+      const load = (list: TicketList) =>
+        this.loadList(list, Math.min(REFRESH_MAX_PAGES, Math.max(1, previousLists.get(list.key)?.pagesLoaded ?? 1)), generation, force);
+      // The first group alone, then the others together: if the account is being throttled, one request meets it
+      // and the service holds the rest until the wait the server asked for is over (the throttled group is asked
+      // again with them), instead of six failing at once. A wait longer than the service holds sends nothing more:
+      // every group gets that answer, and the view says when to refresh.
+      const [first, ...rest] = lists;
+      if (first) await load(first);
       if (generation !== this.generation) return;
-      this.lists = lists;
+      const throttled = first?.error?.kind === 'throttled' ? first.error : undefined;
+      const sameForAll = first?.error && SAME_ANSWER_FOR_EVERY_GROUP.has(first.error.kind) ? first.error : undefined;
+      if (throttled && (throttled.retryAfterMs ?? 0) > MAX_THROTTLE_PAUSE_MS) {
+        for (const list of rest) list.error = throttled;
+      } else if (sameForAll) {
+        // Signed out, a refused key, a wrong clock, a bad endpoint: every group would get the same answer.
+        for (const list of rest) list.error = sameForAll;
+      } else {
+        await Promise.all((throttled ? lists : rest).map(load));
+      }
+      if (generation !== this.generation) return;
+      // A refresh that fails keeps what each list showed before; the view says above it that the refresh failed.
+      const kept = lists.map((list) => {
+        const before = previousLists.get(list.key);
+        return list.error && list.error.kind !== 'signedOut' && hadTree && before && before.pagesLoaded > 0 && !before.error ? before : list;
+      });
       const failed = lists.filter((l) => l.error);
-      if (failed.length === lists.length) {
+      const keptAny = kept.some((list, i) => list !== lists[i]);
+      this.lists = kept;
+      this.refreshFailureValue = keptAny ? { error: failed[0].error!, at: Date.now() } : undefined;
+      if (keptAny) {
+        this.lastErrorValue = failed[0].error;
+      } else if (failed.length === lists.length) {
         this.lastErrorValue = failed[0].error;
         this.stateValue = failed.some((l) => l.error?.kind === 'signedOut') ? 'signedOut' : 'error';
       } else {
@@ -329,12 +383,34 @@ export class TicketExplorerModel {
         const anyTickets = lists.some((l) => l.totalCount > 0);
         this.stateValue = !anyTickets && failed.length === 0 ? 'empty' : 'ready';
       }
+      if (this.stateValue === 'ready' || this.stateValue === 'empty') await this.countWaiting(force, generation);
     })().finally(() => {
       this.loadingCount--;
       if (generation === this.generation) this.emit(undefined);
     });
     this.loadPromise = promise;
     return promise;
+  }
+
+  /**
+   * The badge's count: taken from the "waiting for your feedback" group when the tree shows it unfiltered, else one
+   * ListTickets of the smallest page for that status (its TotalCount). A failed count keeps the last one.
+   */
+  private async countWaiting(force: boolean, generation: number): Promise<void> {
+    const group = this.lists.find((l) => l.status === WAITING_FOR_YOU);
+    if (group && !isFilterActive(this.filterValue) && group.pagesLoaded > 0 && !group.error) {
+      this.waitingCount = group.totalCount;
+      return;
+    }
+    try {
+      const page = await this.options.service.listTickets(
+        { pageNumber: 1, pageSize: COUNT_PAGE_SIZE, statuses: [statusName(WAITING_FOR_YOU)] },
+        { force, signal: this.controller?.signal },
+      );
+      if (generation === this.generation) this.waitingCount = page.totalCount;
+    } catch {
+      // The tree says what failed; the badge keeps its last count.
+    }
   }
 
   /** Loads pages 1..pages of a list in order (a refresh keeps what the user had paged to). */

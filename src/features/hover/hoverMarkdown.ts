@@ -1,18 +1,9 @@
 // The hover's markdown as plain data, so unit tests can check escaping without VS Code. ticketHovers.ts turns it
 // into a vscode.MarkdownString with isTrusted limited to `enabledCommands`.
 import type { Ticket } from '../../api/types';
-import {
-  commandUri,
-  escapeMarkdown,
-  formatLocalTime,
-  formatRelativeTime,
-  sanitizeInline,
-  severityText,
-  statusLook,
-  statusText,
-  titleText,
-} from '../../tickets/display';
 import { Commands } from '../../common/commands';
+import { commandUri, escapeMarkdown, sanitizeInline } from '../../tickets/display';
+import { ticketRows } from '../../tickets/ticketRows';
 
 export const OPEN_TICKET_COMMAND = Commands.openTicket;
 export const COPY_TICKET_ID_COMMAND = Commands.copyTicketId;
@@ -27,17 +18,8 @@ export interface HoverContent {
 }
 
 export function ticketHoverMarkdown(ticket: Ticket, nowMs: number, timeZone?: string): HoverContent {
-  const id = escapeMarkdown(sanitizeInline(ticket.ticketId, 64));
-  const title = escapeMarkdown(titleText(ticket.title));
-  const look = statusLook(ticket.status?.value);
-  const status = escapeMarkdown(statusText(ticket.status));
-  const severity = escapeMarkdown(severityText(ticket.severity));
-  const relative = formatRelativeTime(ticket.createTime, nowMs);
-  const absolute = formatLocalTime(ticket.createTime, timeZone);
   const lines = [
-    `**${title}**`,
-    `$(${look.icon}) ${status} · Severity: ${severity} · ${id}`,
-    absolute ? `Created ${escapeMarkdown(relative)} \\(${escapeMarkdown(absolute)}\\)` : 'Created: unknown',
+    ...ticketRows(ticket, nowMs, { statusIcon: true, timeZone }),
     `${link('Open Ticket', OPEN_TICKET_COMMAND, ticket.ticketId, 'Open the ticket details')} · ${link('Copy ID', COPY_TICKET_ID_COMMAND, ticket.ticketId, 'Copy the ticket ID')}`,
   ];
   return {

@@ -1,12 +1,13 @@
 // Finding ticket ids in a line of text. No vscode import: the table test runs it in plain Node.
 //
-// Ticket ids are 9-10 upper-case letters and digits (0005PYGCW, 001571BTXC). The default pattern asks for a leading
-// digit (so upper-case words and constants never match) and at least one letter from G to Z (so upper-case hex -
-// hashes, addresses, colour values - never matches), and nothing alphanumeric around it (no slice of a longer token).
-// On top of that, by default an id counts only near the word "ticket" / 工单 / "work order", or inside a console URL:
-// a hover sends the id to the server, so guessing wrong leaks text and annoys.
+// The id shape, the default pattern, the context words and the console hosts come from src/tickets/ticketId.ts.
+// By default an id counts only near the word "ticket" / 工单 / "work order", or inside a console URL: a hover sends
+// the id to the server, so guessing wrong leaks text and annoys. A found id is upper-cased (0005pygcw is 0005PYGCW,
+// as Open Ticket reads it) and must have the shape of an id whatever the pattern: it goes into a command URI and an
+// API parameter.
+import { CONSOLE_HOST, DEFAULT_ID_PATTERN, isTicketIdShape, normalizeTicketId, TICKET_WORD } from '../../tickets/ticketId';
 
-export const DEFAULT_ID_PATTERN = '(?<![0-9A-Za-z_])(?=[0-9A-Z]*[G-Z])[0-9][0-9A-Z]{8,9}(?![0-9A-Za-z_])';
+export { DEFAULT_ID_PATTERN };
 
 /** Longer lines (minified code, data dumps) are skipped entirely. */
 export const MAX_LINE_LENGTH = 1000;
@@ -14,13 +15,9 @@ export const MAX_LINE_LENGTH = 1000;
 /** How far before an id (same line) the context word may be; after it, a shorter reach. */
 const CONTEXT_BEFORE = 40;
 const CONTEXT_AFTER = 16;
-const CONTEXT_WORD = /ticket|工单|work[\s_-]?order/i;
 /** Text between two ids of one list: "0005PYGCW, 001571BTXC and 0002..." */
 const LIST_SEPARATOR = /^[\s,;/&|+]*(?:and|or|和|及|、|，)?[\s,;/&|+、，]*$/i;
 const URL_IN_TEXT = /https?:\/\/[^\s'"<>()[\]{}`]+/gi;
-const CONSOLE_HOST = /(^|\.)(aliyun\.com|alibabacloud\.com)$/i;
-/** What a matched id may look like, whatever the pattern: it goes into a command URI and an API parameter. */
-const SANE_ID = /^[0-9A-Za-z_-]{4,64}$/;
 
 export interface IdMatch {
   ticketId: string;
@@ -77,12 +74,13 @@ export function findTicketIds(line: string, options: IdDetectionOptions): IdMatc
     if (match[0].length === 0) {
       continue;
     }
-    const id = match.groups?.id ?? match[0];
-    if (!SANE_ID.test(id)) {
+    const text = match.groups?.id ?? match[0];
+    const id = normalizeTicketId(text);
+    if (!isTicketIdShape(id) || text.trim() !== text) {
       continue;
     }
     const start = match.indices?.groups?.id?.[0] ?? match.index ?? 0;
-    candidates.push({ ticketId: id, start, end: start + id.length });
+    candidates.push({ ticketId: id, start, end: start + text.length });
     if (candidates.length >= 100) {
       break;
     }
@@ -98,7 +96,7 @@ export function findTicketIds(line: string, options: IdDetectionOptions): IdMatc
     const before = line.slice(Math.max(0, candidate.start - CONTEXT_BEFORE), candidate.start);
     const after = line.slice(candidate.end, candidate.end + CONTEXT_AFTER);
     const continuesList = previous !== undefined && LIST_SEPARATOR.test(line.slice(previous.end, candidate.start));
-    if (inUrl || CONTEXT_WORD.test(before) || CONTEXT_WORD.test(after) || continuesList) {
+    if (inUrl || TICKET_WORD.test(before) || TICKET_WORD.test(after) || continuesList) {
       accepted.push(candidate);
       previous = candidate;
     } else {

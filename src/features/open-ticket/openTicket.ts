@@ -1,6 +1,8 @@
 // "Open Ticket": a quick pick that checks the id as you type (pasted ids with spaces, lower case and console links
-// are fine), offers recent tickets first, and, when signed out, offers Sign In and then carries on with the same id.
-// Other features call the command with an id (string, { ticketId }, or [id] from a command link).
+// are fine), offers recent tickets first, and, when signed out, offers Sign In and then carries on with the same id:
+// the ticket waits (PendingTicket) until a sign-in by any way (the notice's button, the Accounts menu, the Tickets
+// view) completes, so a notice that timed out does not lose it. Other features call the command with an id
+// (string, { ticketId }, or [id] from a command link).
 import * as vscode from 'vscode';
 import { parseTicketIdInput, ticketIdFromArgument } from './ticketId';
 import { plainQuickPickText, type RecentTickets } from './recentTickets';
@@ -10,23 +12,69 @@ export interface OpenTicketDeps {
   isSignedIn: () => Promise<boolean>;
   signIn: () => Promise<boolean>;
   openPanel: (ticketId: string) => void;
+  pending: PendingTicket;
+}
+
+/** The ticket Open Ticket was asked for while signed out: opened when a sign-in completes, whichever way. */
+export class PendingTicket {
+  private ticketId: string | undefined;
+
+  set(ticketId: string): void {
+    this.ticketId = ticketId;
+  }
+
+  /** The waiting ticket, once: whoever takes it opens it. */
+  take(): string | undefined {
+    const ticketId = this.ticketId;
+    this.ticketId = undefined;
+    return ticketId;
+  }
+
+  /** Signed out again, or the user opened something else meanwhile: nothing waits any more. */
+  clear(): void {
+    this.ticketId = undefined;
+  }
 }
 
 type PickItem = vscode.QuickPickItem & { ticketId?: string };
 
-export async function openTicket(deps: OpenTicketDeps, arg?: unknown): Promise<void> {
+/** Resolves to the ticket whose panel was opened (undefined: none, e.g. cancelled or waiting for a sign-in). */
+export async function openTicket(deps: OpenTicketDeps, arg?: unknown): Promise<string | undefined> {
   const fromArg = ticketIdFromArgument(arg);
   if (fromArg && 'error' in fromArg) {
+    // An id the API cannot have: said before any request.
     void vscode.window.showErrorMessage(`Cannot open that ticket: ${fromArg.error}`);
-    return;
+    return undefined;
   }
   const ticketId = fromArg?.ticketId ?? (await pickTicketId(deps.recent));
-  if (!ticketId) return;
+  if (!ticketId) return undefined;
   if (!(await deps.isSignedIn())) {
-    const choice = await vscode.window.showInformationMessage(`Sign in to Alibaba Cloud to open ticket ${ticketId}.`, 'Sign In');
-    if (choice !== 'Sign In' || !(await deps.signIn())) return;
+    deps.pending.set(ticketId);
+    const choice = await vscode.window.showInformationMessage(
+      `Sign in to Alibaba Cloud to open ticket ${ticketId}. It opens as soon as you are signed in.`,
+      'Sign In',
+    );
+    if (choice !== 'Sign In') return undefined;
+    await deps.signIn();
+    // Signing in may already have opened it (the sign-in listener takes the pending ticket first).
+    const waiting = deps.pending.take();
+    if (waiting === undefined) return (await deps.isSignedIn()) ? ticketId : undefined;
+    if (!(await deps.isSignedIn())) {
+      deps.pending.set(waiting);
+      return undefined;
+    }
+    deps.openPanel(waiting);
+    return waiting;
   }
+  deps.pending.clear();
   deps.openPanel(ticketId);
+  return ticketId;
+}
+
+/** After a sign-in completed (any way): opens the ticket Open Ticket was waiting to open, if any. */
+export function openPendingTicket(pending: PendingTicket, openPanel: (ticketId: string) => void): void {
+  const ticketId = pending.take();
+  if (ticketId) openPanel(ticketId);
 }
 
 function pickTicketId(recent: RecentTickets): Promise<string | undefined> {

@@ -1,26 +1,17 @@
 // Turning what a user types or pastes into a ticket id. No vscode import: unit tests call it directly.
-// Ticket ids are upper-case letters and digits (0005PYGCW, 001571BTXC). We forgive what people paste: spaces,
-// lower case, a leading '#', "ticket 0005PYGCW", or a console URL that carries the id.
+// The id's shape lives in src/tickets/ticketId.ts. We forgive what people paste: spaces, lower case, a leading '#',
+// "ticket 0005PYGCW", or a console URL that carries the id; an id the API cannot have is refused with the reason
+// before any request.
+import { CONSOLE_HOST, isTicketIdShape, normalizeTicketId, ticketIdProblem, ticketIdTextOf, TICKET_LABEL_PREFIX } from '../../tickets/ticketId';
 
 export type TicketIdParse = { ok: true; ticketId: string } | { ok: false; message: string };
 
-const MIN_LENGTH = 6;
-const MAX_LENGTH = 32;
-const ID_SHAPE = /^[A-Z0-9]+$/;
 /** Query parameters the console uses for the id. */
 const ID_PARAMS = ['ticketid', 'ticket_id', 'ticket', 'workorderid', 'id'];
-/** Hosts whose paths may carry the id as a path segment. */
-const CONSOLE_HOST = /(^|\.)(aliyun\.com|alibabacloud\.com)$/i;
 
 function checkShape(candidate: string): TicketIdParse {
-  if (!ID_SHAPE.test(candidate)) {
-    const bad = [...candidate].find((ch) => !/[A-Z0-9]/.test(ch)) ?? '';
-    return { ok: false, message: `A ticket ID has only letters and digits (found "${bad}").` };
-  }
-  if (candidate.length < MIN_LENGTH) return { ok: false, message: `A ticket ID has at least ${MIN_LENGTH} characters, like 0005PYGCW.` };
-  if (candidate.length > MAX_LENGTH) return { ok: false, message: `A ticket ID has at most ${MAX_LENGTH} characters.` };
-  if (!/[0-9]/.test(candidate)) return { ok: false, message: 'A ticket ID contains digits, like 0005PYGCW.' };
-  return { ok: true, ticketId: candidate };
+  const problem = ticketIdProblem(candidate);
+  return problem ? { ok: false, message: problem } : { ok: true, ticketId: candidate };
 }
 
 function looksLikeId(candidate: string): boolean {
@@ -59,29 +50,22 @@ export function parseTicketIdInput(input: string): TicketIdParse {
     return fromUrl ? { ok: true, ticketId: fromUrl } : { ok: false, message: 'No ticket ID found in that link.' };
   }
   // "ticket 0005PYGCW", "工单 0005PYGCW", "#0005PYGCW", "0005 PYGCW".
-  const withoutLabel = trimmed.replace(/^(?:ticket|工单|work\s*order)\s*(?:id)?\s*[:#]?\s*/i, '').replace(/^#/, '');
-  const compact = withoutLabel.replace(/[\s\u200b-\u200d\ufeff]+/g, '').toUpperCase();
+  const withoutLabel = trimmed.replace(TICKET_LABEL_PREFIX, '').replace(/^#/, '');
+  const compact = normalizeTicketId(withoutLabel.replace(/[\s\u200b-\u200d\ufeff]+/g, ''));
   return checkShape(compact);
 }
 
-/** Whether `value` is already a well-formed id (commands called with an id argument). */
+/** Whether `value` is already a well-formed (upper-case) id: commands called with an id argument. */
 export function isTicketId(value: unknown): value is string {
-  return typeof value === 'string' && checkShape(value).ok;
+  return isTicketIdShape(value);
 }
 
 /**
- * The id in a command argument (explorer items pass { ticketId }, command links pass [id], hovers pass the id), or
- * an error message; undefined when there is no argument.
+ * The id in a command argument (explorer items pass { ticketId } or the row, command links pass [id], hovers pass the
+ * id), or a message saying why it is not one; undefined when there is no argument.
  */
 export function ticketIdFromArgument(arg: unknown): { ticketId: string } | { error: string } | undefined {
-  const candidate = Array.isArray(arg) ? arg[0] : arg;
-  if (candidate === undefined || candidate === null) return undefined;
-  const raw =
-    typeof candidate === 'string'
-      ? candidate
-      : typeof candidate === 'object' && typeof (candidate as { ticketId?: unknown }).ticketId === 'string'
-        ? (candidate as { ticketId: string }).ticketId
-        : undefined;
+  const raw = ticketIdTextOf(arg);
   if (raw === undefined) return undefined;
   const parsed = parseTicketIdInput(raw);
   return parsed.ok ? { ticketId: parsed.ticketId } : { error: parsed.message };

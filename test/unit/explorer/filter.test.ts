@@ -7,7 +7,17 @@ describe('explorer filter', () => {
   it('parses one date (until now) or two dates as whole local days', () => {
     const one = parseDateRange('2026-11-01', now);
     assert.deepStrictEqual(one, { ok: true, range: { startDate: new Date(2026, 10, 1).getTime(), endDate: now } });
-    for (const text of ['2026-11-01 to 2026-11-20', '2026-11-01..2026-11-20', '2026/11/01 ~ 2026/11/20']) {
+    for (const text of [
+      '2026-11-01 to 2026-11-20',
+      '2026-11-01 TO 2026-11-20',
+      '2026-11-01..2026-11-20',
+      '2026/11/01 ~ 2026/11/20',
+      '2026-11-01 – 2026-11-20',
+      '2026-11-01 - 2026-11-20',
+      '2026-11-01/2026-11-20',
+      '2026-11-01至2026-11-20',
+      '2026.11.01, 2026.11.20',
+    ]) {
       const two = parseDateRange(text, now);
       assert.deepStrictEqual(two, { ok: true, range: { startDate: new Date(2026, 10, 1).getTime(), endDate: new Date(2026, 10, 21).getTime() - 1 } }, text);
     }

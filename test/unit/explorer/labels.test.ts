@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import type { Ticket, TicketSummary } from '../../../src/api/types';
 import { TicketApiError } from '../../../src/api/errors';
 import { nodeLook, OPEN_COMMAND, shortFailure, ticketTooltip, ticketTooltipError } from '../../../src/features/explorer/labels';
+import { ticketHoverMarkdown } from '../../../src/features/hover/hoverMarkdown';
 import { ticketIdOf, type TicketNode } from '../../../src/features/explorer/model';
 import { statusLook } from '../../../src/tickets/display';
 
@@ -38,17 +39,21 @@ describe('explorer item looks', () => {
     assert.strictEqual(nodeLook(node, undefined, NOW, 50, NOW - 2 * 3600_000).description, '0005PYGCW · 2h');
   });
 
-  it('the tooltip: title, id, status, severity, creation time (absolute and relative) and creator', () => {
+  it('the tooltip: title, status, severity, id, creation time (relative and absolute) and creator, the rows of the hover', () => {
     assert.strictEqual(
       ticketTooltip(summary, details, NOW, 'UTC'),
       [
         '**ECS instance cannot reach OSS**',
-        '0005PYGCW · Waiting for your feedback',
-        'Severity: Urgent',
-        'Created: 2026\\-11\\-24 12\\:00 \\(3 days ago\\)',
+        'Waiting for your feedback · Severity: Urgent · 0005PYGCW',
+        'Created 3 days ago \\(2026\\-11\\-24 12\\:00\\)',
         'Creator: 1234567890',
       ].join('\n\n'),
     );
+    // The hover on an id shows the same rows (plus the status icon and its links).
+    const hover = ticketHoverMarkdown(details, NOW, 'UTC').markdown;
+    for (const row of ticketTooltip(summary, details, NOW, 'UTC').split('\n\n')) {
+      assert.ok(hover.includes(row.replace(/^Waiting/, '$(bell-dot) Waiting')), row);
+    }
     assert.match(ticketTooltip(summary, { ...details, createTime: 0, creatorId: '' }, NOW, 'UTC'), /Created: unknown\n\nCreator: unknown$/);
   });
 

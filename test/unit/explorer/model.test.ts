@@ -75,7 +75,8 @@ describe('ticket explorer model against the emulator', function () {
     assert.strictEqual(look.contextValue, 'ticketGroup.attention');
     assert.ok(look.highlight, 'the group that waits for you is highlighted');
     assert.strictEqual(look.icon?.color, 'list.warningForeground');
-    assert.strictEqual(look.description, String(feedback.list.totalCount), 'its count shows');
+    assert.strictEqual(look.label, `${feedback.list.totalCount} Waiting for your feedback`, 'its count leads the label (a narrow sidebar cuts from the end)');
+    assert.deepStrictEqual(look.highlight, [String(feedback.list.totalCount).length + 1, look.label.length], 'the status words are highlighted');
     for (const group of others) {
       assert.strictEqual(nodeLook(group, undefined, Date.now(), 10).highlight, undefined, `${group.list.key} is not highlighted`);
     }

@@ -87,7 +87,10 @@ const TABLE: Row[] = [
   { text: 'AccessKeyId LTAI5tQp0005PYGCWXYZ ticket', ids: [], bare: [] },
   { text: 'ticket for AKIAIOSFODNN7EXAMPLE', ids: [], bare: [] },
   { text: 'ticket prefix X0005PYGCW and suffix 0005PYGCWXY', ids: [], bare: [] },
-  { text: 'ticket lower case 0005pygcw', ids: [], bare: [] },
+  // Lower case is the same id (Open Ticket accepts it too); it is sent upper-case.
+  { text: 'ticket lower case 0005pygcw', ids: ['0005PYGCW'], bare: ['0005PYGCW'] },
+  { text: 'ticket 0005PyGcW in camel case', ids: [], bare: [] },
+  { text: 'ticket took 12345678sec', ids: [], bare: [] },
   { text: 'ticket too short 0005PYG and too long 0005PYGCWXYZ', ids: [], bare: [] },
   { text: 'ticket_id_0005PYGCW_backup', ids: [], bare: [] },
   { text: 'ticket 3RDPARTY', ids: [], bare: [] },
@@ -141,18 +144,19 @@ describe('ticket id detection (table of real-world lines)', () => {
 
 describe('aliyunTickets.idPattern', () => {
   it('uses a custom pattern, with a named group picking the id', () => {
-    const compiled = compileIdPattern('WO-(?<id>[0-9]{6})');
+    const compiled = compileIdPattern('WO-(?<id>[0-9]{9})');
     assert.strictEqual(compiled.error, undefined);
-    const found = findTicketIds('ticket WO-123456 and WO-654321', { pattern: compiled.pattern, requireContext: false });
-    assert.deepStrictEqual(found.map((m) => m.ticketId), ['123456', '654321']);
+    const found = findTicketIds('ticket WO-123456789 and WO-987654321 and WO-1234567', { pattern: compiled.pattern, requireContext: false });
+    // Whatever the pattern, what it finds must have the shape of a ticket id (src/tickets/ticketId.ts): 9 or 10.
+    assert.deepStrictEqual(found.map((m) => m.ticketId), ['123456789', '987654321']);
     assert.strictEqual(found[0].start, 'ticket WO-'.length);
   });
 
   it('takes the offsets of the `id` group itself, even when the same text comes earlier in the match', () => {
-    const compiled = compileIdPattern('(?<order>[0-9]{6})/(?<id>[0-9]{6})');
-    const line = 'ticket 123456/123456';
+    const compiled = compileIdPattern('(?<order>[0-9]{9})/(?<id>[0-9]{9})');
+    const line = 'ticket 123456789/123456789';
     const [match] = findTicketIds(line, { pattern: compiled.pattern, requireContext: false });
-    assert.deepStrictEqual(match, { ticketId: '123456', start: 'ticket 123456/'.length, end: line.length });
+    assert.deepStrictEqual(match, { ticketId: '123456789', start: 'ticket 123456789/'.length, end: line.length });
   });
 
   it('refuses an invalid pattern with a reason and falls back to the default', () => {

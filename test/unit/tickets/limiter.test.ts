@@ -60,4 +60,18 @@ describe('ConcurrencyLimiter', () => {
     assert.strictEqual(await nextResult, 'next');
     assert.strictEqual(limiter.maxSeen, 1);
   });
+
+  it('pauseFor holds every task that has not started (a throttled answer) and starts them when the wait is over', async () => {
+    const limiter = new ConcurrencyLimiter(4);
+    limiter.pauseFor(150);
+    const started = Date.now();
+    const waiting = gate();
+    const result = limiter.run(waiting.task, undefined, aborted);
+    await tick();
+    assert.strictEqual(waiting.started(), false, 'a free slot does not start a task during a pause');
+    while (!waiting.started()) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.ok(Date.now() - started >= 140, 'started after the pause');
+    waiting.finish('ok');
+    assert.strictEqual(await result, 'ok');
+  });
 });

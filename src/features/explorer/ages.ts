@@ -1,0 +1,94 @@
+// The age in each Tickets-view row needs the ticket's creation time, which only GetTicket gives (ListTickets has
+// none). This decides which rows get one, within a request budget, and remembers the answers. No vscode import.
+//
+// Budget: a load or refresh fetches the ages of at most one page (AGE_PAGE = 50) of the rows it shows in expanded
+// groups; a group the user expands, or a page the user loads with Load more, gets up to one page of its own.
+// Creation times never change, so a known one is never fetched again; a row passed over or failed is not retried by
+// a refresh (a refresh in which nothing changed sends no GetTicket), only when the user expands its group again or
+// points at it (the tooltip fetches the ticket, which gives the age; when that fails the tooltip says why).
+import type { TicketService } from '../../tickets/types';
+
+/** At most this many ages are fetched per load, per expanded group and per Load more: one page of the API's default size. */
+export const AGE_PAGE = 50;
+/** Remembered creation times (one number each). */
+const MAX_REMEMBERED = 5000;
+
+type Pending = 'fetching' | 'failed' | 'skipped';
+
+export class TicketAges {
+  private readonly createTimes = new Map<string, number>();
+  private readonly pending = new Map<string, Pending>();
+  private loadBudget = AGE_PAGE;
+
+  constructor(
+    private readonly service: Pick<TicketService, 'getTicket'>,
+    /** Called when a row's age became known (or failed), to repaint it. */
+    private readonly onDidLearn: (ticketId: string) => void,
+  ) {}
+
+  /** The creation time, when known. */
+  createTime(ticketId: string): number | undefined {
+    return this.createTimes.get(ticketId);
+  }
+
+  /** Keeps a creation time learnt elsewhere (a hover, a tooltip, a panel fetched the ticket). */
+  remember(ticketId: string, createTime: number): void {
+    if (!Number.isFinite(createTime) || createTime <= 0) return;
+    if (this.createTimes.size >= MAX_REMEMBERED && !this.createTimes.has(ticketId)) {
+      this.createTimes.delete(this.createTimes.keys().next().value as string);
+    }
+    this.createTimes.set(ticketId, createTime);
+    this.pending.delete(ticketId);
+  }
+
+  /** A new load or refresh: a fresh budget for rows never seen before (passed-over and failed rows stay so). */
+  startLoad(): void {
+    this.loadBudget = AGE_PAGE;
+  }
+
+  /** Signed out or another endpoint: nothing known carries over. */
+  clear(): void {
+    this.createTimes.clear();
+    this.pending.clear();
+    this.loadBudget = AGE_PAGE;
+  }
+
+  /** Rows the tree is showing (children of an expanded group, or the flat list): new ones within the load's budget. */
+  rowsShown(ticketIds: readonly string[]): void {
+    for (const ticketId of ticketIds) {
+      if (this.createTimes.has(ticketId) || this.pending.has(ticketId)) continue;
+      if (this.loadBudget > 0) {
+        this.loadBudget--;
+        this.fetch(ticketId);
+      } else {
+        this.pending.set(ticketId, 'skipped');
+      }
+    }
+  }
+
+  /** Rows the user asked for (expanded their group, loaded their page): up to one page of them, failed ones again. */
+  rowsRequested(ticketIds: readonly string[]): void {
+    let budget = AGE_PAGE;
+    for (const ticketId of ticketIds) {
+      if (budget <= 0) break;
+      if (this.createTimes.has(ticketId) || this.pending.get(ticketId) === 'fetching') continue;
+      budget--;
+      this.fetch(ticketId);
+    }
+  }
+
+  private fetch(ticketId: string): void {
+    this.pending.set(ticketId, 'fetching');
+    this.service.getTicket(ticketId, { background: true }).then(
+      (ticket) => {
+        this.remember(ticketId, ticket.createTime);
+        if (!this.createTimes.has(ticketId)) this.pending.set(ticketId, 'failed');
+        this.onDidLearn(ticketId);
+      },
+      () => {
+        // The row's tooltip asks again when pointed at, and says why if it still fails.
+        this.pending.set(ticketId, 'failed');
+      },
+    );
+  }
+}

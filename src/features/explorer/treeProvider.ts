@@ -1,0 +1,103 @@
+// The Tickets view's TreeDataProvider: adapts TicketExplorerModel (what the tree holds) and TicketAges (which rows
+// get an age, within the request budget) to vscode.TreeItem. Commands, context keys and the timer are wired in
+// explorerView.ts.
+import * as vscode from 'vscode';
+import { describeError, isTicketApiError } from '../../api/errors';
+import type { TicketService } from '../../tickets/types';
+import { TicketAges } from './ages';
+import { nodeLook, ticketTooltip, ticketTooltipError } from './labels';
+import type { ExplorerNode, GroupNode, TicketExplorerModel, TicketNode } from './model';
+
+const isTicket = (node: ExplorerNode): node is TicketNode => node.kind === 'ticket';
+
+export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly ages: TicketAges;
+
+  constructor(
+    private readonly model: TicketExplorerModel,
+    private readonly service: TicketService,
+  ) {
+    this.ages = new TicketAges(service, (ticketId) => {
+      const node = this.model.findTicket(ticketId);
+      if (node) this.changed.fire(node);
+    });
+  }
+
+  fire(node?: ExplorerNode): void {
+    this.changed.fire(node);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  /** VS Code asks for a group's children only when the group is expanded: those rows are the ones on screen. */
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (!node) await this.model.ensureLoaded();
+    const children = this.model.children(node);
+    this.ages.rowsShown(children.filter(isTicket).map((n) => n.ticket.ticketId));
+    return children;
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return this.model.parent(node);
+  }
+
+  /** The user expanded a group: its rows' ages, up to one page, whatever the load's budget left. */
+  groupExpanded(node: ExplorerNode): void {
+    if (node.kind !== 'group') return;
+    this.ages.rowsRequested(this.model.children(node as GroupNode).filter(isTicket).map((n) => n.ticket.ticketId));
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    const details = node.kind === 'ticket' ? this.service.peekTicket(node.ticket.ticketId) : undefined;
+    if (details) this.ages.remember(details.ticketId, details.createTime);
+    const createTime = node.kind === 'ticket' ? this.ages.createTime(node.ticket.ticketId) : undefined;
+    const look = nodeLook(node, details, Date.now(), this.model.pageSize, createTime);
+    const item = new vscode.TreeItem(
+      look.highlight ? { label: look.label, highlights: [look.highlight] } : look.label,
+      look.collapsible === 'none'
+        ? vscode.TreeItemCollapsibleState.None
+        : look.collapsible === 'expanded'
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed,
+    );
+    item.id = node.id;
+    item.description = look.description;
+    item.contextValue = look.contextValue;
+    item.accessibilityInformation = { label: look.accessibilityLabel };
+    if (look.icon) item.iconPath = new vscode.ThemeIcon(look.icon.id, look.icon.color ? new vscode.ThemeColor(look.icon.color) : undefined);
+    if (look.command) item.command = look.command;
+    // Ticket text: no trust, no icons; escaping already made it plain text.
+    if (look.tooltip) item.tooltip = new vscode.MarkdownString(look.tooltip);
+    return item;
+  }
+
+  /**
+   * Fills the tooltip on hover: the details come through the shared cache (one request per ticket). That also gives
+   * the row its age when it had none.
+   */
+  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node.kind !== 'ticket' || item.tooltip) return item;
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    const ticketId = node.ticket.ticketId;
+    try {
+      const details = await this.service.getTicket(ticketId, { signal: controller.signal });
+      const hadAge = this.ages.createTime(ticketId) !== undefined;
+      this.ages.remember(details.ticketId, details.createTime);
+      item.tooltip = new vscode.MarkdownString(ticketTooltip(node.ticket, details, Date.now()));
+      if (!hadAge && this.ages.createTime(ticketId) !== undefined) this.changed.fire(node);
+    } catch (error) {
+      if (!(isTicketApiError(error) && error.kind === 'aborted')) {
+        const noAge = this.ages.createTime(ticketId) === undefined;
+        item.tooltip = new vscode.MarkdownString(ticketTooltipError(node.ticket, describeError(error), noAge));
+      }
+    } finally {
+      subscription.dispose();
+    }
+    return item;
+  }
+}

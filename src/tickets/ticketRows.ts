@@ -1,0 +1,27 @@
+// The rows that describe one ticket in a tooltip or a hover (title; status, severity and id; created; creator), built
+// once so the Tickets view's tooltip and the hover on an id say the same thing. Markdown, every server string escaped:
+// meant for an untrusted MarkdownString. No vscode import.
+import type { Ticket, TicketSummary } from '../api/types';
+import { escapeMarkdown, formatLocalTime, formatRelativeTime, sanitizeInline, severityText, statusLook, statusText, titleText } from './display';
+
+export interface TicketRowsOptions {
+  /** Put the status's codicon before it (only where the markdown renders theme icons). */
+  statusIcon?: boolean;
+  timeZone?: string;
+}
+
+/** The rows, each one markdown paragraph. `summary` fills in what the details lack (title, status). */
+export function ticketRows(details: Ticket, nowMs: number, options: TicketRowsOptions = {}, summary?: TicketSummary): string[] {
+  const title = escapeMarkdown(titleText(details.title || summary?.title));
+  const status = details.status ?? summary?.status;
+  const icon = options.statusIcon ? `$(${statusLook(status?.value).icon}) ` : '';
+  const id = escapeMarkdown(sanitizeInline(details.ticketId, 64));
+  const absolute = formatLocalTime(details.createTime, options.timeZone);
+  const relative = formatRelativeTime(details.createTime, nowMs);
+  return [
+    `**${title}**`,
+    `${icon}${escapeMarkdown(statusText(status))} · Severity: ${escapeMarkdown(severityText(details.severity))} · ${id}`,
+    absolute ? `Created ${escapeMarkdown(relative)} \\(${escapeMarkdown(absolute)}\\)` : 'Created: unknown',
+    `Creator: ${escapeMarkdown(sanitizeInline(details.creatorId, 64)) || 'unknown'}`,
+  ];
+}
