@@ -52,10 +52,11 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   const recent = new RecentTickets(context.globalState);
   const pendingOpen = new PendingTicket();
   // Sidebar explorer, hovers and links on ticket ids.
-  const explorer = registerExplorer(context, ticketService);
+  // Unread answers from support: marked in the ticket panels, and the Tickets view shows them on the rows.
+  const unread = new UnreadNotes(context.globalState);
+  const explorer = registerExplorer(context, ticketService, unread);
   registerHovers(context, ticketService);
   // Acting on tickets from the panel: writes, drafts kept per ticket, unread answers, category names.
-  const unread = new UnreadNotes(context.globalState);
   const categories = new CategoryNames({ getClient: () => clientProvider.getClient(), store: context.globalState });
   const actingUi: ActingUi = { ...defaultActingUi };
   const panels = new TicketPanels({

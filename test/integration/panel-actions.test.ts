@@ -216,6 +216,8 @@ describe('acting on a ticket from its panel', function () {
     send({ type: 'refresh' });
     await waitFor('the New mark', () => api.panels.htmlFor(ticketId)?.includes('class="badge new-note"'), 20_000);
     assert.match(api.panels.htmlFor(ticketId)!, /1 new answer from support/);
+    // Seen in the panel (it is on screen): no longer counted as unread for the Tickets view's row.
+    await waitFor('the answer counted as seen', () => api.panels.unreadCount(ticketId) === 0);
     await waitFor(
       'the category name',
       () =>

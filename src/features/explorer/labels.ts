@@ -41,12 +41,20 @@ export interface NodeLook {
  * details: the cached ticket, when there is one; createTime: the creation time remembered from an earlier fetch
  * (it never changes), so the age shows without a new request.
  */
-export function nodeLook(node: ExplorerNode, details: Ticket | undefined, nowMs: number, pageSize: number, createTime?: number): NodeLook {
+export function nodeLook(
+  node: ExplorerNode,
+  details: Ticket | undefined,
+  nowMs: number,
+  pageSize: number,
+  createTime?: number,
+  /** Answers from support not yet seen in the ticket's panel (details/unread.ts). */
+  unread = 0,
+): NodeLook {
   switch (node.kind) {
     case 'group':
       return groupLook(node);
     case 'ticket':
-      return ticketLook(node, details, nowMs, details?.createTime ?? createTime);
+      return ticketLook(node, details, nowMs, details?.createTime ?? createTime, unread);
     case 'loadMore':
       return loadMoreLook(node, pageSize);
     case 'message':
@@ -77,7 +85,7 @@ function groupLook(node: GroupNode): NodeLook {
   };
 }
 
-function ticketLook(node: TicketNode, details: Ticket | undefined, nowMs: number, createTime: number | undefined): NodeLook {
+function ticketLook(node: TicketNode, details: Ticket | undefined, nowMs: number, createTime: number | undefined, unread: number): NodeLook {
   const ticket = node.ticket;
   const look = statusLook(ticket.status?.value);
   const title = titleText(ticket.title);
@@ -85,13 +93,14 @@ function ticketLook(node: TicketNode, details: Ticket | undefined, nowMs: number
   const age = createTime !== undefined ? formatAge(createTime, nowMs) : '';
   return {
     label: title,
-    description: age ? `${id} · ${age}` : id,
+    // Unread answers lead the description: the part a narrow sidebar keeps longest.
+    description: `${unread > 0 ? `● ${unread} new · ` : ''}${age ? `${id} · ${age}` : id}`,
     icon: { id: look.icon, color: look.color },
     contextValue: 'ticket',
     collapsible: 'none',
     command: { command: OPEN_COMMAND, title: 'Open Ticket', arguments: [ticket.ticketId] },
     tooltip: details ? ticketTooltip(ticket, details, nowMs) : undefined,
-    accessibilityLabel: `${title}, ticket ${id}, ${statusText(ticket.status)}${age ? `, created ${formatRelativeTime(createTime!, nowMs)}` : ''}`,
+    accessibilityLabel: `${title}, ticket ${id}, ${statusText(ticket.status)}${unread > 0 ? `, ${unread} unread answer${unread === 1 ? '' : 's'}` : ''}${age ? `, created ${formatRelativeTime(createTime!, nowMs)}` : ''}`,
   };
 }
 
