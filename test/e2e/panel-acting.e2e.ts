@@ -27,8 +27,12 @@ describe('answering support from the ticket panel (code-server, Chromium)', func
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     wb = await Workbench.open(page, e2eEnv('TICKETS_E2E_CODE_SERVER_URL'), e2eEnv('TICKETS_E2E_WORKSPACE'));
-    await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud Tickets"]').waitFor({ timeout: 30_000 });
-    await wb.runCommand('Alibaba Cloud Tickets: Sign In');
+    // The view container in the activity bar: the extension's contributions are loaded (its commands in the palette).
+    await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud"]').waitFor({ timeout: 30_000 });
+    await wb.runCommand('Alibaba Cloud Tickets: Sign In').catch(async (error: Error) => {
+      await wb.screenshot('failed-panel-before-all.png');
+      throw error;
+    });
     await wb.answer(/AccessKey ID/, DEMO_CREDENTIALS.accessKeyId);
     await wb.answer(/AccessKey Secret/, DEMO_CREDENTIALS.accessKeySecret);
     await wb.toast(/Signed in to Alibaba Cloud Tickets/);
