@@ -170,6 +170,7 @@ function create(settings) {
     },
     window: {
       createOutputChannel: () => outputChannel(),
+      createStatusBarItem: () => ({ text: '', tooltip: undefined, command: undefined, name: undefined, show() {}, hide() {}, dispose() {} }),
       createTreeView: (id, options) => {
         registered.treeProviders.set(id, options.treeDataProvider);
         const visible = new EventEmitter();

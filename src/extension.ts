@@ -7,6 +7,8 @@ import { CredentialStore } from './auth/credentialStore';
 import { reportUnusableEndpoint } from './auth/endpointSetting';
 import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
+import { Accounts } from './auth/accounts/accounts';
+import { registerAccounts } from './auth/accounts/registerAccounts';
 import { registerAgentTools } from './features/agent-tools/registerAgentTools';
 import { TicketPanels } from './features/details/ticketPanels';
 import { autoRefreshSeconds, defaultActingUi, panelActing, type ActingUi } from './features/details/actingAdapter';
@@ -19,17 +21,21 @@ import { registerHovers } from './features/hover/ticketHovers';
 import { openPendingTicket, openTicket, PendingTicket } from './features/open-ticket/openTicket';
 import { RecentTickets } from './features/open-ticket/recentTickets';
 import { TicketLog } from './log/log';
+import { NETWORK_SETTINGS, readNetworkSettings } from './network/networkSettings';
 import { createTicketService } from './tickets';
 import type { AliyunTicketsTestApi, TestSurface } from './testSurface';
 import { Commands } from './common/commands';
 
 export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi | undefined {
+  const settingEndpoint = () => vscode.workspace.getConfiguration('aliyunTickets').get<string>('endpoint', DEFAULT_ENDPOINT);
   const settings = () => {
     const config = vscode.workspace.getConfiguration('aliyunTickets');
     return {
-      endpoint: config.get<string>('endpoint', DEFAULT_ENDPOINT),
+      // The signed-in account's site; an account that follows the setting (and signed out) uses the setting.
+      endpoint: accounts.activeEndpoint() ?? settingEndpoint(),
       signatureVersion: config.get<SignatureVersion>('signatureVersion', 'v3'),
       proxy: vscode.workspace.getConfiguration('http').get<string>('proxy', ''),
+      network: readNetworkSettings((message) => log.info(message)),
     };
   };
 
@@ -44,11 +50,14 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     log.warn(problem);
     void vscode.window.showErrorMessage(problem);
   });
+  const accounts = new Accounts(context.secrets, store, context.globalState);
   const sources = createExternalCredentialSources();
-  const clientProvider = new ClientProvider({ readSignIn: () => store.read(), settings, sources, onRequest: (event) => log.request(event) });
+  // Requests wait for the account list (its site decides the endpoint).
+  const readSignIn = async () => (await accounts.ready, store.read());
+  const clientProvider = new ClientProvider({ readSignIn, settings, sources, onRequest: (event) => log.request(event) });
   clients.provider = clientProvider;
   const ticketService = createTicketService({ getClient: () => clientProvider.getClient() });
-  const auth = new AuthSession(store, clientProvider, sources, log);
+  const auth = new AuthSession(store, clientProvider, sources, log, accounts, settingEndpoint);
   const recent = new RecentTickets(context.globalState);
   const pendingOpen = new PendingTicket();
   // Sidebar explorer, hovers and links on ticket ids.
@@ -78,7 +87,18 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     onDidRender: testSurface?.onPanelRender,
     onDidOpenPanel: testSurface?.onPanelOpen,
   });
-  context.subscriptions.push(log, store, clientProvider, auth, panels);
+  context.subscriptions.push(log, store, accounts, clientProvider, auth, panels);
+  registerAccounts(context, {
+    accounts,
+    auth,
+    explorer,
+    settingEndpoint,
+    onSwitched: () => {
+      clientProvider.reset();
+      ticketService.invalidate();
+      panels.reloadAll();
+    },
+  });
   // Tools for the editor's AI agents: read a ticket, list tickets, draft a reply the user confirms and sends.
   const agentTools = registerAgentTools(context, {
     service: ticketService,
@@ -107,15 +127,15 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       }
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      const affected = ['aliyunTickets.endpoint', 'aliyunTickets.signatureVersion', 'http.proxy'];
+      const affected = ['aliyunTickets.endpoint', 'aliyunTickets.signatureVersion', ...NETWORK_SETTINGS];
       if (!affected.some((section) => event.affectsConfiguration(section))) return;
-      reportUnusableEndpoint(settings().endpoint, log);
+      reportUnusableEndpoint(settingEndpoint(), log);
       clientProvider.reset();
       ticketService.invalidate();
       panels.reloadAll();
     }),
   );
-  reportUnusableEndpoint(settings().endpoint, log);
+  reportUnusableEndpoint(settingEndpoint(), log);
 
   // Commands.
   context.subscriptions.push(
@@ -130,7 +150,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     ),
   );
 
-  return testSurface?.api({ context, ticketService, explorer, auth, agentTools, actingUi, unread });
+  return testSurface?.api({ context, ticketService, explorer, auth, accounts, agentTools, actingUi, unread });
 }
 
 /** Loaded on demand: in a user's window the test surface's code never runs. */

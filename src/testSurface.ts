@@ -5,6 +5,7 @@
 import type * as vscode from 'vscode';
 import type { Credentials } from './api/types';
 import type { AuthSession } from './auth/session';
+import type { Accounts } from './auth/accounts/accounts';
 import { defaultActingUi, type ActingUi } from './features/details/actingAdapter';
 import type { ActingState } from './features/details/protocol';
 import type { PanelTestHandle } from './features/details/ticketPanel';
@@ -38,8 +39,14 @@ export interface AliyunTicketsTestApi {
   auth: {
     isSignedIn(): Promise<boolean>;
     /** Sign in without the input boxes: checked with one signed call, then saved. Rejects like the flow does. */
-    signInWith(credentials: Credentials): Promise<void>;
-    signOut(): Promise<void>;
+    signInWith(credentials: Credentials, endpoint?: string): Promise<void>;
+    /** Signs out of one account (default: the one shown). */
+    signOut(accountId?: string): Promise<void>;
+  };
+  accounts: {
+    /** Saved accounts (no secrets: id, label, endpoint), and which one is shown. */
+    list(): Array<{ id: string; label: string; endpoint?: string; active: boolean }>;
+    switchTo(accountId: string): Promise<void>;
   };
   /**
    * The registered language model tools by name (what vscode.lm.invokeTool reaches): tests call prepareInvocation
@@ -88,12 +95,13 @@ export class TestSurface {
     ticketService: TicketService;
     explorer: { treeDataProvider: vscode.TreeDataProvider<unknown>; view: { description?: string; message?: string; badge?: { value: number } } };
     auth: AuthSession;
+    accounts: Accounts;
     agentTools: Record<string, vscode.LanguageModelTool<unknown>>;
     /** The Close question and file picker the panels use (the tests swap in their answers). */
     actingUi: ActingUi;
     unread: UnreadNotes;
   }): AliyunTicketsTestApi {
-    const { context, ticketService, explorer, auth, agentTools, actingUi, unread } = services;
+    const { context, ticketService, explorer, auth, accounts, agentTools, actingUi, unread } = services;
     const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
     return {
       ticketService,
@@ -115,8 +123,12 @@ export class TestSurface {
       },
       auth: {
         isSignedIn: () => auth.isSignedIn(),
-        signInWith: (credentials) => auth.signInWith(credentials),
-        signOut: () => auth.signOut(),
+        signInWith: (credentials, endpoint) => auth.signInWith(credentials, endpoint),
+        signOut: (accountId) => auth.signOut(accountId),
+      },
+      accounts: {
+        list: () => accounts.list().map((account) => ({ ...account, active: account.id === accounts.active()?.id })),
+        switchTo: (accountId) => accounts.switchTo(accountId),
       },
       agentTools,
       inspect: {

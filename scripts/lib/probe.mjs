@@ -42,6 +42,11 @@ export async function startProbe({ notifications, screenshotDir }) {
       await page.locator(`${QUICK_INPUT} .quick-input-box input`).press(String(key), { timeout: 10_000 });
       return { ok: true };
     },
+    // Clicks a button of the quick input's title bar, found by its tooltip (its aria-label), as a person would.
+    'POST /quick-input/button': async ({ label }) => {
+      await page.locator(`${QUICK_INPUT} .quick-input-titlebar .action-label[aria-label*="${String(label).replace(/"/g, '')}"]`).first().click({ timeout: 10_000 });
+      return { ok: true };
+    },
     'GET /webviews': async () => {
       const frames = page.frames().filter((f) => f !== page.mainFrame());
       const out = [];

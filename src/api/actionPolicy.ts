@@ -4,6 +4,7 @@
 // opened. Anything that may have reached the server (5xx, timeout, a connection lost after the request was written,
 // an unreadable answer) ends the call with kind 'unknownOutcome', for the UI to reload and check before resending.
 import { TicketApiError } from './errors';
+import { isCertificateFailure } from './network/tlsErrors';
 
 /** Actions that change a ticket or create one. GetAttachmentUploadUrl only hands out a fresh signed URL: a read. */
 export const WRITE_ACTIONS: ReadonlySet<string> = new Set(['ReplyTicket', 'CloseTicket', 'ReopenTicket', 'EvaluateTicket', 'CreateTicket']);
@@ -14,7 +15,7 @@ export function isWriteAction(action: string | undefined): boolean {
 
 /** Answers that will be the same next time: a proxy that wants other credentials or forbids the host. */
 function isPermanent(err: TicketApiError): boolean {
-  return err.code === 'ProxyAuthenticationRequired' || err.code === 'ProxyForbidden';
+  return err.code === 'ProxyAuthenticationRequired' || err.code === 'ProxyForbidden' || isCertificateFailure(err);
 }
 
 /**

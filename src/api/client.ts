@@ -17,6 +17,8 @@ import {
   type ActionParams,
 } from './params';
 import { proxyForEndpoint, type ProxyConfig } from './proxy';
+import { tlsConnectOptions } from './network/options';
+import type { NetworkOptions } from './network/options';
 import { parseActionResponse, type RawResponse } from './response';
 import { redactSecrets } from './redact';
 import { buildSignedRequest, checkCredentials, sleep, unlessAborted } from './signedRequest';
@@ -66,7 +68,11 @@ export class TicketClient {
   private readonly now: () => number;
   private readonly retryBaseDelayMs: number;
   private readonly maxRetryDelayMs: number;
-  private readonly transport = new HttpTransport();
+  private readonly transport: HttpTransport;
+  /** VS Code's network settings (noProxy, proxyAuthorization, strictSSL, system CAs). */
+  private readonly network: NetworkOptions | undefined;
+  /** The read of an async credentials source under way, shared by the requests that start meanwhile. */
+  private credentialsRead: Promise<Credentials> | undefined;
 
   constructor(options: TicketClientOptions) {
     // A bad endpoint does not throw here (the extension builds the client from a setting); every request rejects
@@ -81,11 +87,13 @@ export class TicketClient {
     // Same for a proxy URL that cannot be used (option or environment): a 'config' error per request, nothing sent.
     let proxy: ProxyConfig | undefined | TicketApiError;
     try {
-      proxy = typeof endpoint === 'string' ? proxyForEndpoint(endpoint, options.proxy, process.env) : undefined;
+      proxy = typeof endpoint === 'string' ? proxyForEndpoint(endpoint, options.proxy, process.env, options.network) : undefined;
     } catch (err) {
       proxy = err instanceof TicketApiError ? err : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
     }
     this.proxy = proxy;
+    this.network = options.network;
+    this.transport = new HttpTransport(tlsConnectOptions(options.network));
     this.proxyOption = options.proxy;
     this.credentials = options.credentials;
     this.timeoutMs = Math.min(MAX_TIMER_MS, positive(options.timeoutMs, DEFAULT_TIMEOUT_MS));
@@ -162,7 +170,7 @@ export class TicketClient {
     const url = checkUploadUrl(target.putSignedUrl, this.endpoint);
     let proxy: ProxyConfig | undefined;
     try {
-      proxy = proxyForEndpoint(url.origin, this.proxyOption, process.env);
+      proxy = proxyForEndpoint(url.origin, this.proxyOption, process.env, this.network);
     } catch (err) {
       throw err instanceof TicketApiError ? err : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
     }
@@ -189,8 +197,9 @@ export class TicketClient {
     // Ends by returning a result or throwing: the last attempt never gets a retry delay.
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw abortedError(action, attempt - 1);
-      // Called per attempt so rotated keys (SecretStorage, refreshed STS) are picked up.
-      const credentials = await unlessAborted(this.resolveCredentials(), signal, () => abortedError(action));
+      // Read per attempt so rotated keys (SecretStorage, refreshed STS) are picked up; fixed ones without a wait.
+      const source = this.credentialsNow();
+      const credentials = source instanceof Promise ? await unlessAborted(source, signal, () => abortedError(action)) : source;
       const known = [credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken, ...(proxy?.secrets ?? [])];
       const started = Date.now();
       let response: RawResponse | undefined;
@@ -235,10 +244,21 @@ export class TicketClient {
     await this.transport.close();
   }
 
-  private async resolveCredentials(): Promise<Credentials> {
+  /**
+   * The credentials for an attempt: fixed ones checked at once; an async source read once per burst (requests started
+   * while a read is under way share it, so a refresh of the Tickets view reads the store once, not once per request).
+   */
+  private credentialsNow(): Credentials | Promise<Credentials> {
+    const source = this.credentials;
+    if (typeof source !== 'function') return checkCredentials(source);
+    this.credentialsRead ??= this.readCredentials(source).finally(() => (this.credentialsRead = undefined));
+    return this.credentialsRead;
+  }
+
+  private async readCredentials(source: () => Promise<Credentials>): Promise<Credentials> {
     let value: unknown;
     try {
-      value = typeof this.credentials === 'function' ? await this.credentials() : this.credentials;
+      value = await source();
     } catch (err) {
       if (err instanceof TicketApiError) throw err;
       throw new TicketApiError({ code: 'CredentialsUnavailable', kind: 'config', message: 'The stored Alibaba Cloud credentials could not be read.' });

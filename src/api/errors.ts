@@ -1,5 +1,6 @@
 import type { AccessDeniedDetail } from './types';
 import { redactSecrets } from './redact';
+import { UNTRUSTED_CERTIFICATE } from './network/codes';
 
 /**
  * What kind of failure this is, for the user-facing message and for the retry decision.
@@ -261,6 +262,8 @@ export function describeError(err: unknown): string {
     case 'server':
       return `The Ticket API had a server error (${[err.httpStatus ? `HTTP ${err.httpStatus}` : '', /^HTTP\d+$/.test(err.code) ? '' : err.code].filter(Boolean).join(', ')}); try again later.${quoteRequestId(err)}`;
     case 'network':
+      // Says what to do (trust the inspecting proxy's CA …): too long for the cut below, and holds no secret.
+      if (err.code === UNTRUSTED_CERTIFICATE) return redactSecrets(err.message).slice(0, 800);
       return `${/^Could not reach/.test(err.message) ? redactSecrets(err.message).slice(0, 200) : 'Could not reach the Ticket API.'} Check your network connection, proxy and the aliyunTickets.endpoint setting.`;
     case 'timeout':
       return 'The Ticket API did not answer in time. Check your network connection and try again.';

@@ -5,6 +5,8 @@ import type { Socket } from 'net';
 import type { Dispatcher, Pool, buildConnector } from 'undici';
 import { TicketApiError, abortedError } from './errors';
 import type { ProxyConfig } from './proxy';
+import type { TlsConnectOptions } from './network/options';
+import { certificateError, certificateFailureCode } from './network/tlsErrors';
 
 export interface HttpRequest {
   /** scheme://host[:port], already validated. */
@@ -29,7 +31,8 @@ export interface HttpResponse {
   body: string;
 }
 
-type UndiciModule = typeof import('undici');
+/** What dist/undici.js holds (scripts/undici-entry.cjs); the tests, run unbundled, get the whole package. */
+type UndiciModule = Pick<typeof import('undici'), 'Pool' | 'ProxyAgent' | 'buildConnector'>;
 let undici: UndiciModule | undefined;
 
 /** Loads undici on the first request only. */
@@ -103,6 +106,8 @@ function networkError(err: unknown, origin: string, action?: string, proxy?: Pro
   const e = err as { code?: string; cause?: { code?: string }; message?: string } | undefined;
   const cause = e?.cause?.code || e?.code || 'unknown error';
   const host = origin.replace(/^https?:\/\//, '');
+  const certificate = certificateFailureCode(err);
+  if (certificate) return certificateError(certificate, host, proxy?.display, action);
   if (proxy) return proxyError(err, host, proxy, action);
   const reason =
     cause === 'ECONNREFUSED'
@@ -124,8 +129,11 @@ class WarmConnector {
   private readonly connectNow: buildConnector.connector;
   private readonly spares: Array<{ socket: Promise<Socket | undefined>; timer?: ReturnType<typeof setTimeout> }> = [];
 
-  constructor(private readonly origin: string) {
-    this.connectNow = loadUndici().buildConnector({});
+  constructor(
+    private readonly origin: string,
+    tls: TlsConnectOptions,
+  ) {
+    this.connectNow = loadUndici().buildConnector({ ...tls });
   }
 
   get spareCount(): number {
@@ -178,10 +186,117 @@ class WarmConnector {
   }
 }
 
+/**
+ * One attempt's undici dispatch handler. It settles the attempt's promise once: with the answer, with the mapped
+ * network error, or at once when the caller aborts or the attempt times out (the request is then aborted in undici,
+ * whatever it is doing, and whatever undici reports afterwards is ignored).
+ */
+class AttemptHandler implements Dispatcher.DispatchHandler {
+  private settled = false;
+  private controller: Dispatcher.DispatchController | undefined;
+  /** Why the attempt was interrupted before undici started it (aborted in onRequestStart). */
+  private interruption: TicketApiError | undefined;
+  private status = 0;
+  private headers: Record<string, string> = {};
+  private readonly chunks: Buffer[] = [];
+  private length = 0;
+  private readonly timer: ReturnType<typeof setTimeout>;
+  private readonly onAbort: (() => void) | undefined;
+
+  constructor(
+    private readonly request: HttpRequest,
+    private readonly resolve: (response: HttpResponse) => void,
+    private readonly reject: (err: TicketApiError) => void,
+  ) {
+    this.timer = setTimeout(() => this.interrupt(timeoutError(request.timeoutMs, request.action)), request.timeoutMs);
+    if (request.signal) {
+      this.onAbort = () => this.interrupt(abortedError(request.action));
+      request.signal.addEventListener('abort', this.onAbort, { once: true });
+    }
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.interruption) controller.abort(this.interruption);
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+    this.status = statusCode;
+    const flat: Record<string, string> = {};
+    for (const name in headers) {
+      const value = headers[name];
+      if (value === undefined) continue;
+      flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+    this.headers = flat;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+  }
+
+  onResponseEnd(): void {
+    if (!this.finish()) return;
+    const response: HttpResponse = { status: this.status, headers: this.headers, body: decodeUtf8(this.chunks, this.length) };
+    // undici frees the connection on the next turn of the event loop (it schedules that right after this call
+    // returns); a request issued before then finds it busy and opens a second socket (keep-alive lost). So the answer
+    // is handed over on that turn, after undici's own step: the tick runs once this call has returned.
+    process.nextTick(resolveNextTurn, this.resolve, response);
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, err: Error): void {
+    if (!this.finish()) return;
+    const request = this.request;
+    if ((err as { code?: string }).code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
+      this.reject(
+        new TicketApiError({
+          code: 'ResponseTooLarge',
+          kind: 'malformed',
+          message: `The Ticket API answer was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB and was not read.`,
+          action: request.action,
+        }),
+      );
+    } else this.reject(err instanceof TicketApiError ? err : networkError(err, request.origin, request.action, request.proxy));
+  }
+
+  /** Rejects now with `err` and stops the request in undici (now, or as soon as undici starts it). */
+  private interrupt(err: TicketApiError): void {
+    if (!this.finish()) return;
+    this.interruption = err;
+    this.controller?.abort(err);
+    this.reject(err);
+  }
+
+  /** Marks the attempt settled and frees its timer and abort listener; false when it already was. */
+  private finish(): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    clearTimeout(this.timer);
+    if (this.onAbort) this.request.signal?.removeEventListener('abort', this.onAbort);
+    return true;
+  }
+}
+
+function resolveNextTurn(resolve: (response: HttpResponse) => void, response: HttpResponse): void {
+  setImmediate(resolve, response);
+}
+
+/** The body as text, like undici's body.text(): UTF-8, a leading byte order mark skipped. */
+function decodeUtf8(chunks: Buffer[], length: number): string {
+  if (length === 0) return '';
+  const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
+  const start = buffer.length > 2 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  return buffer.toString('utf8', start);
+}
+
 export class HttpTransport {
   private readonly pools = new Map<string, Dispatcher>();
   private readonly warmConnectors = new Map<string, WarmConnector>();
   private closed = false;
+
+  /** `tls`: trusted CAs and certificate checking (VS Code's system certificates, http.proxyStrictSSL), for every origin. */
+  constructor(private readonly tls: TlsConnectOptions = {}) {}
 
   /**
    * Opens up to `connections` connections to `origin` before they are needed (a ticket id or the Tickets view is on
@@ -214,9 +329,9 @@ export class HttpTransport {
       const { Pool: PoolClass, ProxyAgent } = loadUndici();
       if (proxy) {
         // The URI holds no credentials (they go in `token`), so nothing undici reports can repeat them.
-        pool = new ProxyAgent({ ...options, uri: proxy.uri, token: proxy.authorization });
+        pool = new ProxyAgent({ ...options, uri: proxy.uri, token: proxy.authorization, requestTls: this.tls, proxyTls: this.tls });
       } else {
-        const connector = new WarmConnector(origin);
+        const connector = new WarmConnector(origin, this.tls);
         this.warmConnectors.set(origin, connector);
         pool = new PoolClass(origin, { ...options, connect: connector.connect });
       }
@@ -225,71 +340,24 @@ export class HttpTransport {
     return pool;
   }
 
-  /** Sends one attempt. Rejects with TicketApiError kind 'network', 'timeout' or 'aborted'; any HTTP status resolves. */
-  async send(request: HttpRequest): Promise<HttpResponse> {
-    if (request.signal?.aborted) throw abortedError(request.action);
+  /**
+   * Sends one attempt. Rejects with TicketApiError kind 'network', 'timeout' or 'aborted'; any HTTP status resolves.
+   * Goes through undici's dispatch API with a handler of our own (AttemptHandler): the body is collected as bytes and
+   * decoded once, without a stream, a per-request AbortController or a Promise.race.
+   */
+  send(request: HttpRequest): Promise<HttpResponse> {
+    if (request.signal?.aborted) return Promise.reject(abortedError(request.action));
     if (this.closed) {
-      throw new TicketApiError({ code: 'ClientClosed', kind: 'config', message: 'The Ticket API client was closed.', action: request.action });
+      return Promise.reject(new TicketApiError({ code: 'ClientClosed', kind: 'config', message: 'The Ticket API client was closed.', action: request.action }));
     }
     const pool = this.dispatcherFor(request.origin, request.proxy);
-    const controller = new AbortController();
-    let why: 'timeout' | 'aborted' | undefined;
-    let rejectNow: (err: TicketApiError) => void = () => undefined;
-    // Settles as soon as the caller aborts or the attempt times out, whatever undici is doing.
-    const interrupted = new Promise<never>((_, reject) => (rejectNow = reject));
-    const onAbort = () => {
-      why ??= 'aborted';
-      controller.abort();
-      rejectNow(abortedError(request.action));
-    };
-    const timer = setTimeout(() => {
-      why ??= 'timeout';
-      controller.abort();
-      rejectNow(timeoutError(request.timeoutMs, request.action));
-    }, request.timeoutMs);
-    request.signal?.addEventListener('abort', onAbort, { once: true });
-    const exchange = (async (): Promise<HttpResponse> => {
-      try {
-        const response = await pool.request({
-          origin: request.origin,
-          method: request.method,
-          path: request.path,
-          headers: request.headers,
-          body: request.body,
-          signal: controller.signal,
-        });
-        const body = await response.body.text();
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(response.headers)) {
-          if (value === undefined) continue;
-          headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-        }
-        // undici frees the connection for the next request on a later turn of the event loop; without this yield a
-        // request issued right after this one finds it still busy and opens a second socket (keep-alive lost).
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        return { status: response.statusCode, headers, body };
-      } catch (err) {
-        if (why === 'timeout') throw timeoutError(request.timeoutMs, request.action);
-        if (why === 'aborted') throw abortedError(request.action);
-        if (err instanceof TicketApiError) throw err;
-        if ((err as { code?: string } | undefined)?.code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
-          throw new TicketApiError({
-            code: 'ResponseTooLarge',
-            kind: 'malformed',
-            message: `The Ticket API answer was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB and was not read.`,
-            action: request.action,
-          });
-        }
-        throw networkError(err, request.origin, request.action, request.proxy);
-      }
-    })();
-    exchange.catch(() => undefined); // the race below may settle first; never leave an unhandled rejection
-    try {
-      return await Promise.race([exchange, interrupted]);
-    } finally {
-      clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onAbort);
-    }
+    return new Promise<HttpResponse>((resolve, reject) => {
+      const handler = new AttemptHandler(request, resolve, reject);
+      pool.dispatch(
+        { origin: request.origin, method: request.method, path: request.path, headers: request.headers, body: request.body },
+        handler,
+      );
+    });
   }
 
   /** Closes every pool and proxy agent (idle sockets at once; in-flight requests are allowed to finish). */

@@ -1,9 +1,11 @@
 // Which HTTP proxy a request goes through. VS Code patches Node's http/https modules for its proxy settings but not
 // undici, so the client picks the proxy itself: an explicit proxy URL (the extension passes VS Code's http.proxy),
-// else the usual HTTPS_PROXY / HTTP_PROXY environment variables with NO_PROXY. Proxy URLs may carry a user name and
+// else the usual HTTPS_PROXY / HTTP_PROXY environment variables with NO_PROXY; VS Code's http.noProxy and
+// http.proxyAuthorization arrive as NetworkOptions (network/options.ts). Proxy URLs may carry a user name and
 // password: they are turned into a Proxy-Authorization value here and never appear in a message.
 import { TicketApiError } from './errors';
 import { isLoopbackHost } from './endpoint';
+import type { NetworkOptions } from './network/options';
 
 export interface ProxyConfig {
   /** scheme://host:port of the proxy, without credentials (what undici connects to). */
@@ -104,15 +106,25 @@ export function matchesNoProxy(target: URL, noProxy: string | undefined): boolea
 }
 
 /**
- * The proxy for requests to `endpoint` (a validated scheme://host[:port]). An explicit proxy always applies, loopback
- * included (so a local proxy can be tested against the local emulator). Otherwise the environment decides: never for
- * loopback hosts (the emulator must keep working behind a corporate proxy), not for NO_PROXY hosts, else
- * HTTPS_PROXY (https) or HTTP_PROXY (http). Throws TicketApiError kind 'config' for a proxy URL that cannot be used.
+ * The proxy for requests to `endpoint` (a validated scheme://host[:port]). VS Code's `http.noProxy` (`network.noProxy`)
+ * excludes hosts from any proxy. Otherwise an explicit proxy always applies, loopback included (so a local proxy can be
+ * tested against the local emulator), and the environment decides when there is none: never for loopback hosts (the
+ * emulator must keep working behind a corporate proxy), not for NO_PROXY hosts, else HTTPS_PROXY (https) or HTTP_PROXY
+ * (http). `network.proxyAuthorization` (VS Code's `http.proxyAuthorization`) replaces the URL's user and password.
+ * Throws TicketApiError kind 'config' for a proxy URL that cannot be used.
  */
-export function proxyForEndpoint(endpoint: string, explicit: string | undefined, env: ProxyEnvironment): ProxyConfig | undefined {
+export function proxyForEndpoint(endpoint: string, explicit: string | undefined, env: ProxyEnvironment, network: NetworkOptions = {}): ProxyConfig | undefined {
+  const target = new URL(endpoint);
+  if (network.noProxy && matchesNoProxy(target, network.noProxy.join(','))) return undefined;
+  const chosen = chooseProxy(target, explicit, env);
+  const authorization = network.proxyAuthorization?.trim();
+  if (!chosen || !authorization) return chosen;
+  return { ...chosen, authorization, secrets: [...chosen.secrets, authorization, authorization.replace(/^\S+\s+/, '')] };
+}
+
+function chooseProxy(target: URL, explicit: string | undefined, env: ProxyEnvironment): ProxyConfig | undefined {
   const fromOption = parseProxyUrl(explicit);
   if (fromOption) return fromOption;
-  const target = new URL(endpoint);
   if (isLoopbackHost(target.hostname)) return undefined;
   const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
   const chosen = firstSet(env, names);

@@ -63,11 +63,15 @@ export function buildSignedRequest(input: SignedRequestInput): HttpRequest {
   if (hasBody) headers['content-type'] = 'application/x-www-form-urlencoded';
   const signed = signV3({ method: 'POST', pathname: '/', query: params.query, headers, body }, credentials);
   const queryString = canonicalQueryString(params.query);
+  // signV3 returns a headers object of its own: the unsigned ones are added to it rather than to a copy.
+  const sent = signed.headers;
+  sent['user-agent'] = USER_AGENT;
+  sent.accept = 'application/json';
   return {
     origin,
     method: 'POST',
     path: queryString ? `/?${queryString}` : '/',
-    headers: { ...signed.headers, 'user-agent': USER_AGENT, accept: 'application/json' },
+    headers: sent,
     body: hasBody ? body : undefined,
     timeoutMs,
     signal,

@@ -1,6 +1,8 @@
 // Public shapes of the API layer. Wire shapes (PascalCase, string enums) are mapped to these in client.ts.
 // Nothing here (or anywhere under src/api) may import 'vscode'.
 
+import type { NetworkOptions } from './network/options';
+
 export interface Credentials {
   accessKeyId: string;
   accessKeySecret: string;
@@ -29,6 +31,8 @@ export interface TicketClientOptions {
    * lists the host; loopback hosts (the emulator) never go through an environment proxy.
    */
   proxy?: string;
+  /** VS Code's network settings (http.noProxy, http.proxyAuthorization, http.proxyStrictSSL, system certificates). */
+  network?: NetworkOptions;
   /** Called once per attempt, after it ends; secrets are never part of it. */
   onRequest?: (event: RequestLogEvent) => void;
   /** Clock used for x-acs-date / Timestamp (tests use it to model clock skew). Default Date.now. */

@@ -1,9 +1,9 @@
-// Shows the signed-in account in VS Code's Accounts menu (with Sign Out there). The session is only a marker: its
-// accessToken is an opaque id, never the AccessKey secret, since other extensions may ask VS Code for our session.
+// Shows every saved account in VS Code's Accounts menu (with Sign Out per account there). A session is only a marker:
+// its id is the account's id and its accessToken an opaque random value, never the AccessKey secret, since other
+// extensions may ask VS Code for our sessions.
 import * as vscode from 'vscode';
 import type * as NodeCrypto from 'crypto';
-import { accountLabel, type StoredSignIn } from './credentialInput';
-import type { CredentialStore } from './credentialStore';
+import type { Accounts } from './accounts/accounts';
 
 export const AUTH_PROVIDER_ID = 'aliyun-tickets';
 export const AUTH_PROVIDER_LABEL = 'Alibaba Cloud Tickets';
@@ -11,33 +11,38 @@ export const AUTH_PROVIDER_LABEL = 'Alibaba Cloud Tickets';
 export class TicketsAuthProvider implements vscode.AuthenticationProvider, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
   readonly onDidChangeSessions = this.changeEmitter.event;
-  private current: vscode.AuthenticationSession | undefined;
+  /** The sessions last reported, by account id. */
+  private current = new Map<string, vscode.AuthenticationSession>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly store: CredentialStore,
-    private readonly signIn: () => Promise<boolean>,
-    private readonly signOut: () => Promise<void>,
+    private readonly accounts: Accounts,
+    private readonly addAccount: () => Promise<boolean>,
+    private readonly signOut: (accountId: string) => Promise<void>,
   ) {
-    this.subscriptions.push(store.onDidChange((signIn) => this.update(signIn)));
+    this.subscriptions.push(accounts.onDidChange(() => this.update()));
+    void accounts.ready.then(() => this.update());
   }
 
   async getSessions(): Promise<vscode.AuthenticationSession[]> {
-    const signIn = await this.store.read();
-    if (!signIn) return [];
-    if (!this.current) this.current = toSession(signIn);
-    return [this.current];
+    await this.accounts.ready;
+    this.update();
+    // The account shown first: VS Code treats the first session as the preferred one.
+    const active = this.accounts.active()?.id;
+    return [...this.current.values()].sort((a, b) => Number(b.id === active) - Number(a.id === active));
   }
 
   async createSession(): Promise<vscode.AuthenticationSession> {
-    const signedIn = await this.signIn();
-    const sessions = signedIn ? await this.getSessions() : [];
-    if (!sessions[0]) throw new Error('Sign-in to Alibaba Cloud Tickets was cancelled.');
-    return sessions[0];
+    const signedIn = await this.addAccount();
+    const active = this.accounts.active();
+    this.update();
+    const session = signedIn && active ? this.current.get(active.id) : undefined;
+    if (!session) throw new Error('Sign-in to Alibaba Cloud Tickets was cancelled.');
+    return session;
   }
 
-  async removeSession(): Promise<void> {
-    await this.signOut();
+  async removeSession(sessionId: string): Promise<void> {
+    await this.signOut(sessionId);
   }
 
   dispose(): void {
@@ -45,17 +50,22 @@ export class TicketsAuthProvider implements vscode.AuthenticationProvider, vscod
     this.changeEmitter.dispose();
   }
 
-  private update(signIn: StoredSignIn | undefined): void {
-    const previous = this.current;
-    this.current = signIn ? toSession(signIn) : undefined;
-    if (!previous && !this.current) return;
-    this.changeEmitter.fire({ added: this.current ? [this.current] : [], removed: previous ? [previous] : [], changed: [] });
+  private update(): void {
+    const next = new Map<string, vscode.AuthenticationSession>();
+    for (const account of this.accounts.list()) {
+      const known = this.current.get(account.id);
+      next.set(account.id, known && known.account.label === account.label ? known : toSession(account.id, account.label));
+    }
+    const added = [...next.values()].filter((s) => !this.current.has(s.id));
+    const removed = [...this.current.values()].filter((s) => !next.has(s.id));
+    const changed = [...next.values()].filter((s) => this.current.has(s.id) && this.current.get(s.id) !== s);
+    this.current = next;
+    if (added.length || removed.length || changed.length) this.changeEmitter.fire({ added, removed, changed });
   }
 }
 
-function toSession(signIn: StoredSignIn): vscode.AuthenticationSession {
-  const label = accountLabel(signIn);
+function toSession(id: string, label: string): vscode.AuthenticationSession {
   // node:crypto on first use, not at activation (loading it costs more than the rest of activation).
   const { randomUUID } = require('crypto') as typeof NodeCrypto;
-  return { id: randomUUID(), accessToken: randomUUID(), account: { id: label, label }, scopes: [] };
+  return { id, accessToken: randomUUID(), account: { id, label }, scopes: [] };
 }

@@ -3,6 +3,7 @@
 import { signedOutError, TicketApiError } from '../api/errors';
 import { isLoopbackHost, validateEndpoint } from '../api/endpoint';
 import type { Credentials, RequestLogEvent, SignatureVersion } from '../api/types';
+import type { NetworkOptions } from '../api/network/options';
 import { TicketClient } from '../api';
 import type { StoredSignIn } from './credentialInput';
 import type { ExternalCredentialSources } from './externalCredentials';
@@ -12,6 +13,8 @@ export interface ClientSettings {
   signatureVersion: SignatureVersion;
   /** VS Code's http.proxy (VS Code does not apply it to undici, our HTTP client); empty means none. */
   proxy?: string;
+  /** VS Code's http.noProxy, http.proxyAuthorization, http.proxyStrictSSL and system certificates (src/network). */
+  network?: NetworkOptions;
 }
 
 export interface ClientProviderOptions {
@@ -33,12 +36,13 @@ export class ClientProvider {
     const signIn = await this.options.readSignIn();
     if (!signIn) return undefined;
     if (!this.client) {
-      const { endpoint, signatureVersion, proxy } = this.validatedSettings();
+      const { endpoint, signatureVersion, proxy, network } = this.validatedSettings();
       // Credentials are read per request: environment variables and CLI profiles (rotating STS tokens) stay current.
       this.client = new TicketClient({
         endpoint,
         signatureVersion,
         proxy,
+        network,
         credentials: async () => {
           const current = await this.options.readSignIn();
           if (!current) throw signedOutError();
@@ -50,11 +54,14 @@ export class ClientProvider {
     return this.client;
   }
 
-  /** A one-off client for checking credentials before they are saved (sign-in). Close it after use. */
-  probeClient(credentials: Credentials): TicketClient {
+  /**
+   * A one-off client for checking credentials before they are saved (sign-in), on `endpoint` (the site chosen at
+   * sign-in) or else the current one. Close it after use.
+   */
+  probeClient(credentials: Credentials, endpointOverride?: string): TicketClient {
     this.remember(credentials);
-    const { endpoint, signatureVersion, proxy } = this.validatedSettings();
-    return new TicketClient({ endpoint, signatureVersion, proxy, credentials, onRequest: this.options.onRequest });
+    const { endpoint, signatureVersion, proxy, network } = this.validatedSettings(endpointOverride);
+    return new TicketClient({ endpoint, signatureVersion, proxy, network, credentials, onRequest: this.options.onRequest });
   }
 
   /** The key pair a saved sign-in stands for (outside sources are read now). */
@@ -92,12 +99,12 @@ export class ClientProvider {
     this.reset();
   }
 
-  private validatedSettings(): ClientSettings {
+  private validatedSettings(endpointOverride?: string): ClientSettings {
     const settings = this.options.settings();
-    const endpoint = validateEndpoint(settings.endpoint);
+    const endpoint = validateEndpoint(endpointOverride ?? settings.endpoint);
     // A local emulator is never behind the corporate proxy (which could not reach this machine's loopback anyway).
     const proxy = isLoopbackHost(new URL(endpoint).hostname) ? undefined : settings.proxy;
-    return { endpoint, signatureVersion: settings.signatureVersion === 'v1' ? 'v1' : 'v3', proxy };
+    return { endpoint, signatureVersion: settings.signatureVersion === 'v1' ? 'v1' : 'v3', proxy, network: settings.network };
   }
 
   private remember(credentials: Credentials): void {

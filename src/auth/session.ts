@@ -9,6 +9,7 @@ import { SecretStorageError, type CredentialStore } from './credentialStore';
 import type { ExternalCredentialSources } from './externalCredentials';
 import { SignInFlow } from './signIn';
 import type { TicketLog } from '../log/log';
+import type { Accounts } from './accounts/accounts';
 import { BuiltinCommands, ContextKeys } from '../common/commands';
 
 export class AuthSession implements vscode.Disposable {
@@ -20,12 +21,14 @@ export class AuthSession implements vscode.Disposable {
     clients: ClientProvider,
     sources: ExternalCredentialSources,
     private readonly log: TicketLog,
+    private readonly accounts: Accounts,
+    settingEndpoint: () => string,
   ) {
-    this.flow = new SignInFlow({ store, clients, sources, log });
-    const provider = new TicketsAuthProvider(store, () => this.signIn(), () => this.signOut());
+    this.flow = new SignInFlow({ store, clients, sources, log, accounts, settingEndpoint });
+    const provider = new TicketsAuthProvider(accounts, () => this.addAccount(), (accountId) => this.signOut(accountId));
     this.subscriptions.push(
       provider,
-      vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, provider, { supportsMultipleAccounts: false }),
+      vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, provider, { supportsMultipleAccounts: true }),
       store.onDidChange((signIn) => void this.setContextKey(!!signIn)),
     );
     void store.read().then((signIn) => this.setContextKey(!!signIn));
@@ -35,32 +38,55 @@ export class AuthSession implements vscode.Disposable {
     return !!(await this.store.read());
   }
 
-  /** The interactive flow (one at a time). True when signed in at the end. */
-  signIn(): Promise<boolean> {
-    return this.flow.run();
+  /** The interactive flow (one at a time). True when signed in at the end. With accounts saved, it adds one. */
+  async signIn(): Promise<boolean> {
+    await this.accounts.ready;
+    return this.flow.run({ askSite: this.accounts.list().length > 0 });
   }
 
-  /** Without input boxes: checks the key with one signed call, then saves it (integration tests). */
-  signInWith(credentials: Credentials): Promise<void> {
+  /** Another account: which site, then the credentials; it becomes the one shown. */
+  addAccount(): Promise<boolean> {
+    return this.flow.run({ askSite: true });
+  }
+
+  /**
+   * Without input boxes: checks the key with one signed call, then saves it as an account (integration tests).
+   * `endpoint` is the account's site; absent, it follows the setting.
+   */
+  signInWith(credentials: Credentials, endpoint?: string): Promise<void> {
     const signIn: StoredSignIn = { kind: 'accessKey', ...credentials };
     if (!signIn.securityToken) delete signIn.securityToken;
-    return this.flow.verifyAndSave(signIn);
+    return this.flow.verifyAndSave(signIn, undefined, endpoint);
   }
 
-  async signOut(): Promise<void> {
-    const previous = await this.store.read();
+  /** Signs out of one account (default: the one shown); another saved account, if any, is shown next. */
+  async signOut(accountId?: string): Promise<void> {
+    await this.accounts.ready;
+    const id = accountId ?? this.accounts.active()?.id;
+    const wasActive = id === this.accounts.active()?.id;
+    const previous = wasActive ? await this.store.read() : undefined;
     try {
-      await this.store.clear();
-      this.log.info('Signed out.');
+      const { removed, nowActive } = id ? await this.accounts.remove(id) : {};
+      if (!removed) await this.store.clear();
+      this.log.info(`Signed out${removed ? ` of ${removed.label}` : ''}.`);
       // Say what actually happened: only a typed key lived in VS Code; environment / CLI credentials stay where they are.
-      const detail = !previous
+      const others = !!nowActive;
+      const detail = !removed
         ? 'No sign-in was saved.'
-        : previous.kind === 'accessKey'
-          ? 'Your AccessKey was removed from VS Code.'
+        : !wasActive || !previous || previous.kind === 'accessKey'
+          ? others
+            ? `${removed.label} was removed from VS Code.`
+            : 'Your AccessKey was removed from VS Code.'
           : `The extension no longer reads the ${previous.kind === 'environment' ? 'environment variables' : 'aliyun CLI profile'}; they were left as they are.`;
-      // What else went with it (extension.ts clears these when the sign-in changes): nothing of the account stays.
-      const cleared = previous ? ' Cached tickets, the recent-tickets list and the content of open ticket panels were cleared.' : '';
-      void vscode.window.showInformationMessage(`Signed out of Alibaba Cloud Tickets. ${detail}${cleared}`);
+      const next = wasActive && nowActive ? ` Now showing ${nowActive.label}.` : '';
+      // What else went with it: nothing of the account stays (extension.ts drops the caches when the sign-in changes;
+      // accounts.ts deletes its recent list).
+      const cleared = !wasActive || !previous
+        ? ''
+        : others
+          ? ' Its cached tickets and recent-tickets list were cleared, and open ticket panels reloaded.'
+          : ' Cached tickets, the recent-tickets list and the content of open ticket panels were cleared.';
+      void vscode.window.showInformationMessage(`Signed out of Alibaba Cloud Tickets. ${detail}${cleared}${next}`);
     } catch (error) {
       const message = error instanceof SecretStorageError ? error.message : `Sign-out failed: ${String(error)}`;
       this.log.error(message);

@@ -17,21 +17,33 @@ import { SecretStorageError, type CredentialStore } from './credentialStore';
 import type { ExternalCredentialSources } from './externalCredentials';
 import { verifyAndSave } from './verifySignIn';
 import type { TicketLog } from '../log/log';
+import type { Accounts } from './accounts/accounts';
+import { pickSite } from './accounts/accountsUi';
+import { shortSiteName } from './accounts/sites';
+import { inputWithSiteButton } from './accounts/siteInputBox';
 
 export interface SignInDeps {
   store: CredentialStore;
   clients: ClientProvider;
   sources: ExternalCredentialSources;
   log: TicketLog;
+  /** A checked sign-in is saved as an account (accounts/accounts.ts). */
+  accounts: Accounts;
+  /** The aliyunTickets.endpoint setting: the default site. */
+  settingEndpoint: () => string;
 }
 
-type SourceChoice = vscode.QuickPickItem & { signIn?: StoredSignIn };
+type SourceChoice = vscode.QuickPickItem & { signIn?: StoredSignIn; unusable?: string };
 
 interface AttemptOptions {
   /** Straight to the AccessKey boxes (no environment / CLI choice). */
   accessKeyOnly?: boolean;
   /** Pre-filled AccessKey ID (Try Again). */
   accessKeyId?: string;
+  /** Ask which site first (adding an account); otherwise the site is `endpoint`, or the setting's. */
+  askSite?: boolean;
+  /** The endpoint the account signs in to; absent: it follows the aliyunTickets.endpoint setting. */
+  endpoint?: string;
 }
 
 /** A key the server refused, kept only until the user has read why (never stored). */
@@ -42,6 +54,7 @@ interface Rejection {
   /** The key was typed into the boxes (not an environment / CLI source). */
   typed: boolean;
   typedAccessKeyId?: string;
+  endpoint?: string;
 }
 
 export class SignInFlow {
@@ -65,26 +78,55 @@ export class SignInFlow {
     return attempt.then((outcome) => (typeof outcome === 'boolean' ? outcome : this.explainFailure(outcome)));
   }
 
-  /** One signed call, then SecretStorage (see verifySignIn.ts). Also used by integration tests without input boxes. */
-  verifyAndSave(signIn: StoredSignIn, signal?: AbortSignal): Promise<void> {
-    return verifyAndSave(signIn, this.deps, signal);
+  /**
+   * One signed call to `endpoint` (absent: the setting's), then SecretStorage as an account (see verifySignIn.ts).
+   * Also used by integration tests without input boxes.
+   */
+  verifyAndSave(signIn: StoredSignIn, signal?: AbortSignal, endpoint?: string): Promise<void> {
+    const { accounts, clients, log } = this.deps;
+    return verifyAndSave(
+      signIn,
+      {
+        store: { write: async (checked) => void (await accounts.add(checked, endpoint)) },
+        clients: { credentialsFor: (s) => clients.credentialsFor(s), probeClient: (credentials) => clients.probeClient(credentials, endpoint) },
+        log,
+      },
+      signal,
+    );
   }
 
   /** One pass through the boxes and the check: true / false (cancelled), or the rejection to explain. */
   private async attempt(options: AttemptOptions): Promise<boolean | Rejection> {
+    if (options.askSite) {
+      const endpoint = await pickSite(this.deps.settingEndpoint());
+      if (endpoint === null) return false;
+      options = { ...options, askSite: false, endpoint };
+    }
+    let endpoint = options.endpoint;
     const source = options.accessKeyOnly ? 'accessKey' : await this.chooseSource();
     if (source === undefined) return false;
-    if (source !== 'accessKey') return this.checkAndSave(source);
+    if (source !== 'accessKey') return this.checkAndSave(source, undefined, endpoint);
 
-    const id = await vscode.window.showInputBox({
-      title: 'Sign In to Alibaba Cloud Tickets: AccessKey ID',
-      prompt: 'The AccessKey ID of a RAM user allowed to use the Ticket API (RAM console → AccessKey).',
-      placeHolder: 'LTAI… (or STS.… for temporary credentials)',
-      value: options.accessKeyId ?? '',
-      ignoreFocusOut: true,
-      validateInput: validateAccessKeyIdInput,
-    });
-    if (id === undefined) return false;
+    // The site is said in the ID box, whose globe button chooses another (then the box comes back as it was).
+    let typed = options.accessKeyId ?? '';
+    let id: string | undefined;
+    while (id === undefined) {
+      const answer = await inputWithSiteButton({
+        title: 'Sign In to Alibaba Cloud Tickets: AccessKey ID',
+        prompt: 'The AccessKey ID of a RAM user allowed to use the Ticket API (RAM console → AccessKey).',
+        placeHolder: 'LTAI… (or STS.… for temporary credentials)',
+        value: typed,
+        siteName: shortSiteName(endpoint ?? this.deps.settingEndpoint()),
+        validate: validateAccessKeyIdInput,
+      });
+      if (!answer) return false;
+      if ('value' in answer) id = answer.value;
+      else {
+        typed = answer.changeSite;
+        const picked = await pickSite(this.deps.settingEndpoint());
+        if (picked !== null) endpoint = picked;
+      }
+    }
     const accessKeyId = id.trim();
 
     const secret = await vscode.window.showInputBox({
@@ -109,14 +151,14 @@ export class SignInFlow {
     }
 
     const signIn: StoredSignIn = { kind: 'accessKey', ...credentialsFromInput(accessKeyId, secret, token) };
-    return this.checkAndSave(signIn, accessKeyId);
+    return this.checkAndSave(signIn, accessKeyId, endpoint);
   }
 
-  private async checkAndSave(signIn: StoredSignIn, typedAccessKeyId?: string): Promise<boolean | Rejection> {
-    const outcome = await this.checkWithProgress(signIn);
+  private async checkAndSave(signIn: StoredSignIn, typedAccessKeyId?: string, endpoint?: string): Promise<boolean | Rejection> {
+    const outcome = await this.checkWithProgress(signIn, endpoint);
     if (outcome === 'ok') return true;
     if (outcome === 'cancelled' || outcome === 'storageFailed') return false;
-    return { error: outcome.error, label: accountLabel(signIn), typed: signIn.kind === 'accessKey', typedAccessKeyId };
+    return { error: outcome.error, label: accountLabel(signIn), typed: signIn.kind === 'accessKey', typedAccessKeyId, endpoint };
   }
 
   /** Says why the key was refused; "Try Again" reopens the boxes with the id kept (only the secret is typed again). */
@@ -126,18 +168,19 @@ export class SignInFlow {
     const choice = await vscode.window.showErrorMessage(`${what} ${describeError(rejection.error)} Nothing was saved.`, retryLabel, 'Show Log');
     if (choice === 'Show Log') this.deps.log.show();
     if (choice !== retryLabel) return false;
-    return this.run({ accessKeyOnly: true, accessKeyId: rejection.typedAccessKeyId });
+    return this.run({ accessKeyOnly: true, accessKeyId: rejection.typedAccessKeyId, endpoint: rejection.endpoint });
   }
 
-  private async checkWithProgress(signIn: StoredSignIn): Promise<'ok' | 'cancelled' | 'storageFailed' | { error: unknown }> {
+  private async checkWithProgress(signIn: StoredSignIn, endpoint?: string): Promise<'ok' | 'cancelled' | 'storageFailed' | { error: unknown }> {
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Checking the credentials with Alibaba Cloud…', cancellable: true },
       async (_progress, token) => {
         const controller = new AbortController();
         const subscription = token.onCancellationRequested(() => controller.abort());
         try {
-          await this.verifyAndSave(signIn, controller.signal);
-          void vscode.window.showInformationMessage(`Signed in to Alibaba Cloud Tickets with ${accountLabel(signIn)}.`);
+          await this.verifyAndSave(signIn, controller.signal, endpoint);
+          const site = shortSiteName(endpoint ?? this.deps.settingEndpoint());
+          void vscode.window.showInformationMessage(`Signed in to Alibaba Cloud Tickets with ${accountLabel(signIn)} (${site}).`);
           return 'ok' as const;
         } catch (error) {
           if (error instanceof SecretStorageError) {
@@ -169,21 +212,34 @@ export class SignInFlow {
         signIn: { kind: 'environment' },
       });
     }
-    if (cli) {
-      items.push({
-        label: `$(account) Use aliyun CLI profile "${cli.profile.replace(/\$\(/g, '$\u200d(')}"`,
-        detail: '~/.aliyun/config.json (read each time, so rotated keys keep working)',
-        signIn: { kind: 'cliProfile', profile: cli.profile },
-      });
+    // Every CLI profile: the usable ones to pick, the others (RamRoleArn, EcsRamRole, CloudSSO, …) with why not.
+    const profiles = (await this.deps.sources.listCliProfiles?.().catch(() => undefined)) ?? (cli ? [{ name: cli.profile, mode: 'AK', current: true }] : []);
+    for (const profile of profiles) {
+      const name = profile.name.replace(/\$\(/g, '$\u200d(');
+      items.push(
+        'unusable' in profile && profile.unusable
+          ? { label: `$(circle-slash) aliyun CLI profile "${name}" (${profile.mode})`, detail: `Cannot be used: ${profile.unusable}`, unusable: profile.unusable }
+          : {
+              label: `$(account) Use aliyun CLI profile "${name}"`,
+              description: profile.current ? 'current' : undefined,
+              detail: '~/.aliyun/config.json (read each time, so rotated keys keep working)',
+              signIn: { kind: 'cliProfile', profile: profile.name },
+            },
+      );
     }
     if (items.length === 0) return 'accessKey';
     items.unshift({ label: '$(key) Enter an AccessKey', detail: 'AccessKey ID and Secret (or temporary STS credentials)' });
-    const picked = await vscode.window.showQuickPick(items, {
-      title: 'Sign In to Alibaba Cloud Tickets',
-      placeHolder: 'Which credentials should the extension use?',
-      ignoreFocusOut: true,
-    });
-    if (!picked) return undefined;
-    return picked.signIn ?? 'accessKey';
+    for (;;) {
+      const picked = await vscode.window.showQuickPick(items, {
+        title: 'Sign In to Alibaba Cloud Tickets',
+        placeHolder: 'Which credentials should the extension use?',
+        ignoreFocusOut: true,
+        matchOnDetail: true,
+      });
+      if (!picked) return undefined;
+      if (!picked.unusable) return picked.signIn ?? 'accessKey';
+      // Listed so that the profile is not silently missing; picking it says why, then the list comes back.
+      await vscode.window.showWarningMessage(`${picked.label.replace(/^\$\([^)]*\) /, '')} cannot be used. ${picked.unusable}`, { modal: true });
+    }
   }
 }

@@ -23,6 +23,8 @@ export const Commands = {
   explorerLoadMore: 'aliyunTickets.explorer.loadMore',
   explorerRetryList: 'aliyunTickets.explorer.retryList',
   explorerShowError: 'aliyunTickets.explorer.showError',
+  switchAccount: 'aliyunTickets.switchAccount',
+  addAccount: 'aliyunTickets.addAccount',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -49,6 +51,11 @@ export const ContextKeys = {
   explorerErrorKind: 'aliyunTickets.explorer.errorKind',
   /** true while a filter is active. */
   explorerFiltered: 'aliyunTickets.explorer.filtered',
+  /**
+   * true once a reply was confirmed by the server: the walkthrough's "Reply to support" step completes on it. Set by
+   * the ticket panel's reply (not yet: test/integration/walkthrough.test.ts lists it as pending).
+   */
+  detailsReplied: 'aliyunTickets.details.replied',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

@@ -134,6 +134,8 @@ export const ui = {
   press: (key: string) => probe('POST', '/press', { key }),
   /** A key pressed in the quick input (the extension's input box). */
   pressInQuickInput: (key: string) => probe('POST', '/quick-input/press', { key }),
+  /** Clicks the quick input's title-bar button whose tooltip contains `label`. */
+  clickQuickInputButton: (label: string) => probe('POST', '/quick-input/button', { label }),
   webviews: () => probe<{ url: string; html: string }[]>('GET', '/webviews'),
   screenshot: (name: string) => probe<{ file: string }>('POST', '/screenshot', { name }),
 

@@ -27,6 +27,8 @@ export interface TicketExplorer {
   readonly treeDataProvider: vscode.TreeDataProvider<unknown>;
   /** The view itself: its description (after the title), message (above the list) and badge. */
   readonly view: vscode.TreeView<unknown>;
+  /** Names the account whose tickets the view shows (in its description); undefined: no name shown. */
+  setAccount(name: string | undefined): void;
 }
 
 /** Registers the explorer view and its commands. Returns reveal/refresh for other features (the details panels reveal the ticket they show). */
@@ -58,6 +60,7 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     return done;
   };
 
+  let accountName: string | undefined;
   const updateContext = () => {
     void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.explorerState, model.state);
     void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.explorerErrorKind, model.state === 'error' ? (model.lastError?.kind ?? 'unknown') : '');
@@ -66,7 +69,7 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     const waiting = model.waitingForYou;
     view.badge = waiting ? { value: waiting, tooltip: waitingBadgeTooltip(waiting) } : undefined;
     const filterText = describeFilter(model.filter);
-    view.description = filterText ? `Filter: ${filterText}` : undefined;
+    view.description = [accountName, filterText ? `Filter: ${filterText}` : undefined].filter(Boolean).join(' · ') || undefined;
     // The description sits after the container title and the title-bar buttons and is cut off in a narrow sidebar:
     // the filter is said at the top of the list too, after a failed refresh. Not when the list is empty: a message
     // hides the welcome view ("No tickets match the filter" with Clear Filter).
@@ -199,5 +202,9 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     refresh,
     treeDataProvider: provider as vscode.TreeDataProvider<unknown>,
     view: view as vscode.TreeView<unknown>,
+    setAccount: (name) => {
+      accountName = name;
+      updateContext();
+    },
   };
 }

@@ -596,6 +596,23 @@ describe('api/client TicketClient against the emulator', function () {
       assert.deepStrictEqual(emu.requests.map((r) => r.status), [200, 200]);
     });
 
+    it('requests started together share one read of an async credentials source', async () => {
+      let calls = 0;
+      const c = client({
+        credentials: async () => {
+          calls++;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          return DEMO_CREDENTIALS;
+        },
+      });
+      const tickets = await Promise.all([c.getTicket('0005PYGCW'), c.getTicket('001571BTXC'), c.listTicketNotes('0005PYGCW')]);
+      assert.strictEqual(calls, 1);
+      assert.strictEqual(tickets[0].ticketId, '0005PYGCW');
+      assert.deepStrictEqual(emu.requests.map((r) => r.status), [200, 200, 200]);
+      await c.getTicket('0005PYGCW');
+      assert.strictEqual(calls, 2, 'a later request reads the source again');
+    });
+
     it('logs one event per attempt with no secret in it', async () => {
       emu.inject({ kind: 'status', status: 500 });
       const events: RequestLogEvent[] = [];
