@@ -25,8 +25,11 @@ import { NETWORK_SETTINGS, readNetworkSettings } from './network/networkSettings
 import { createTicketService } from './tickets';
 import type { AliyunTicketsTestApi, TestSurface } from './testSurface';
 import { Commands } from './common/commands';
+import { setL10n } from './common/l10n';
 
 export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi | undefined {
+  // Before anything builds text: every user-facing string goes through common/l10n.ts.
+  setL10n((message, ...args) => vscode.l10n.t(message, ...args), vscode.env.language);
   const settingEndpoint = () => vscode.workspace.getConfiguration('aliyunTickets').get<string>('endpoint', DEFAULT_ENDPOINT);
   const settings = () => {
     const config = vscode.workspace.getConfiguration('aliyunTickets');

@@ -3,46 +3,47 @@
 import * as vscode from 'vscode';
 import { describeError, isTicketApiError } from '../api/errors';
 import { BuiltinCommands, Commands } from './commands';
-import { ERROR_ACTION_LABELS, errorActions } from './errors';
+import { errorActionLabel, errorActions, type ErrorAction } from './errors';
+import { t } from './l10n';
 
 export interface ErrorActions {
   /** Retry is offered only when the caller can retry. */
   retry?: () => unknown;
 }
 
-const COPY_REQUEST_ID = 'Copy RequestId';
-/** In a notification the details are the log (the panel and the view show them inline instead). */
-const SHOW_LOG = 'Show Log';
 
 /** Shows the error as a notification with the buttons that fit its kind. `context` prefixes it ("Loading tickets failed."). */
 export async function showTicketError(error: unknown, actions: ErrorActions = {}, context?: string): Promise<void> {
   const sentence = describeError(error);
   const requestId = isTicketApiError(error) ? error.requestId : undefined;
-  const buttons: string[] = [];
+  // Buttons are message items carrying what they do, so the choice never depends on the (translated) text.
+  type Button = vscode.MessageItem & { action: ErrorAction | 'copyRequestId' | 'showLog' };
+  const buttons: Button[] = [];
   for (const action of errorActions(error)) {
     if (action === 'showDetails' || (action === 'retry' && !actions.retry)) continue;
-    buttons.push(ERROR_ACTION_LABELS[action]);
+    buttons.push({ title: errorActionLabel(action), action });
   }
-  if (requestId) buttons.push(COPY_REQUEST_ID);
-  buttons.push(SHOW_LOG);
+  if (requestId) buttons.push({ title: t('Copy RequestId'), action: 'copyRequestId' });
+  // In a notification the details are the log (the panel and the view show them inline instead).
+  buttons.push({ title: t('Show Log'), action: 'showLog' });
   const choice = await vscode.window.showErrorMessage(context ? `${context} ${sentence}` : sentence, ...buttons);
-  switch (choice) {
-    case ERROR_ACTION_LABELS.signIn:
+  switch (choice?.action) {
+    case 'signIn':
       await vscode.commands.executeCommand(Commands.signIn);
       return;
-    case ERROR_ACTION_LABELS.openSettings:
+    case 'openSettings':
       await vscode.commands.executeCommand(BuiltinCommands.openSettings, 'aliyunTickets.endpoint');
       return;
-    case ERROR_ACTION_LABELS.openAnotherTicket:
+    case 'openAnotherTicket':
       await vscode.commands.executeCommand(Commands.openTicket);
       return;
-    case ERROR_ACTION_LABELS.retry:
+    case 'retry':
       await actions.retry?.();
       return;
-    case COPY_REQUEST_ID:
+    case 'copyRequestId':
       if (requestId) await vscode.env.clipboard.writeText(requestId);
       return;
-    case SHOW_LOG:
+    case 'showLog':
       await vscode.commands.executeCommand(Commands.showLog);
       return;
     default:

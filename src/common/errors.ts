@@ -4,11 +4,15 @@
 // Pure: no vscode import.
 import { isTicketApiError, type TicketErrorKind } from '../api/errors';
 import { CREDENTIALS_UNAVAILABLE } from '../auth/clientProvider';
+import { t } from './l10n';
 
 /** What the user can do about a failure. */
 export type ErrorAction = 'signIn' | 'openSettings' | 'openAnotherTicket' | 'retry' | 'showDetails';
 
-/** The button text of each action, the same on every surface. */
+/**
+ * The English button text of each action, the same on every surface. package.json's welcome views spell these (their
+ * translations are in package.nls.*.json); code shows errorActionLabel, the display language's.
+ */
 export const ERROR_ACTION_LABELS: Readonly<Record<ErrorAction, string>> = {
   signIn: 'Sign In',
   openSettings: 'Open Settings',
@@ -16,6 +20,22 @@ export const ERROR_ACTION_LABELS: Readonly<Record<ErrorAction, string>> = {
   retry: 'Retry',
   showDetails: 'Show Details',
 };
+
+/** The button text of an action in the display language. */
+export function errorActionLabel(action: ErrorAction): string {
+  switch (action) {
+    case 'signIn':
+      return t('Sign In');
+    case 'openSettings':
+      return t('Open Settings');
+    case 'openAnotherTicket':
+      return t('Open Another Ticket');
+    case 'retry':
+      return t('Retry');
+    case 'showDetails':
+      return t('Show Details');
+  }
+}
 
 const SIGN_IN: readonly ErrorAction[] = ['signIn', 'showDetails'];
 const RETRY: readonly ErrorAction[] = ['retry', 'showDetails'];

@@ -1,9 +1,9 @@
 // Presentation helpers shared by the explorer and the hovers. No vscode import: icons and colours are ids that the
 // vscode-facing code turns into ThemeIcon / ThemeColor, so all of this is unit-testable in plain Node.
+import { displayLanguage, t } from '../common/l10n';
 import {
-  SEVERITY_LABELS,
-  STATUS_LABELS,
   STATUS_NAMES,
+  type SeverityValue,
   type StatusName,
   type StatusValue,
   type TicketSeverity,
@@ -14,7 +14,7 @@ import { COMPLETED, needsYou, SEVERITY_URGENT, SEVERITY_COMMON, toStatusValue, T
 export interface StatusLook {
   value: StatusValue;
   name: StatusName;
-  /** Our English label (the server's localized label is preferred when present). */
+  /** Our label, in the display language (never the server's, which speaks the account's language). */
   label: string;
   /** Codicon id. */
   icon: string;
@@ -37,21 +37,43 @@ const LOOKS: Record<StatusValue, { icon: string; color: string }> = {
 
 export function statusLook(value: number): StatusLook {
   const v = toStatusValue(value);
-  return { value: v, name: STATUS_NAMES[v], label: STATUS_LABELS[v], ...LOOKS[v], needsYou: needsYou(v) };
+  return { value: v, name: STATUS_NAMES[v], label: statusLabel(v), ...LOOKS[v], needsYou: needsYou(v) };
 }
 
-/** The server's label when it has one (it is localized), else ours. Plain text, sanitized. */
-export function statusText(status: TicketStatus | undefined): string {
-  if (!status) {
-    return 'Unknown status';
+/**
+ * Our name of a status value in the display language. The server's label is not used: it comes in the account's
+ * language (Chinese for a China-site account), so it would mix languages on one screen.
+ */
+export function statusLabel(value: StatusValue): string {
+  switch (value) {
+    case 1:
+      return t('Pending response');
+    case 2:
+      return t('Processing');
+    case WAITING_FOR_YOU:
+      return t('Waiting for your feedback');
+    case 4:
+      return t('Feedback received');
+    case TO_BE_CONFIRMED:
+      return t('To be confirmed');
+    case COMPLETED:
+      return t('Completed');
   }
-  const server = sanitizeInline(status.label ?? '', 60);
-  return server || statusLook(status.value).label;
 }
 
-/** The server's severity label when it has one, else ours. Plain text, sanitized. */
+/** Our name of a severity value in the display language (not the server's label, as for statuses). */
+export function severityLabel(value: SeverityValue): string {
+  return value === SEVERITY_URGENT ? t('Urgent') : t('Common');
+}
+
+/** The status's name in the display language (statusLabel), "Unknown status" when there is none. */
+export function statusText(status: TicketStatus | undefined): string {
+  return status ? statusLabel(toStatusValue(status.value)) : t('Unknown status');
+}
+
+/** The severity's name in the display language (severityLabel); anything but urgent reads as common. */
 export function severityText(severity: TicketSeverity | undefined): string {
-  return sanitizeInline(severity?.label ?? '', 40) || (severity?.value === SEVERITY_URGENT ? SEVERITY_LABELS[SEVERITY_URGENT] : SEVERITY_LABELS[SEVERITY_COMMON]);
+  return severityLabel(severity?.value === SEVERITY_URGENT ? SEVERITY_URGENT : SEVERITY_COMMON);
 }
 
 /** How long a title may be wherever it shows (tree label, tooltip, hover). */
@@ -59,7 +81,7 @@ export const TITLE_MAX_LENGTH = 200;
 
 /** A ticket title as one line of plain text, cut to TITLE_MAX_LENGTH; "(no title)" when empty. */
 export function titleText(title: string | undefined): string {
-  return sanitizeInline(title ?? '', TITLE_MAX_LENGTH) || '(no title)';
+  return sanitizeInline(title ?? '', TITLE_MAX_LENGTH) || t('(no title)');
 }
 
 // Characters that reorder or hide text (Trojan Source style), plus C0/C1 controls.
@@ -100,21 +122,21 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[!-/:-@[-`{-~]/g, (ch) => (ch === '$' ? '&#36;' : `\\${ch}`));
 }
 
-/** Compact age for tree descriptions: "now", "5m", "3h", "2d", "6w", "4mo", "2y". */
+/** Compact age for tree descriptions: "now", "5m", "3h", "2d", "6w", "4mo", "2y" (刚刚, 5分钟, 3小时… in Chinese). */
 export function formatAge(timeMs: number, nowMs: number): string {
   if (!Number.isFinite(timeMs) || timeMs <= 0) {
     return '';
   }
   const minutes = Math.max(0, Math.floor((nowMs - timeMs) / 60_000));
-  if (minutes < 1) return 'now';
-  if (minutes < 60) return `${minutes}m`;
+  if (minutes < 1) return t('now');
+  if (minutes < 60) return t('{0}m', minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours}h`;
+  if (hours < 24) return t('{0}h', hours);
   const days = Math.floor(hours / 24);
-  if (days < 14) return `${days}d`;
-  if (days < 60) return `${Math.floor(days / 7)}w`;
-  if (days < 365) return `${Math.floor(days / 30)}mo`;
-  return `${Math.floor(days / 365)}y`;
+  if (days < 14) return t('{0}d', days);
+  if (days < 60) return t('{0}w', Math.floor(days / 7));
+  if (days < 365) return t('{0}mo', Math.floor(days / 30));
+  return t('{0}y', Math.floor(days / 365));
 }
 
 const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -126,27 +148,42 @@ const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60_000],
 ];
 
-// Intl formatters are slow to build (tens of µs) and hovers are hot: build each once, on first use (creating the first
-// one loads ICU data, which cost activation more than everything else together when it ran at module load).
-let relativeFormat: Intl.RelativeTimeFormat | undefined;
+// Intl formatters are slow to build (tens of µs) and hovers are hot: build each once per language, on first use
+// (creating the first one loads ICU data, which cost activation more than everything else together when it ran at
+// module load).
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+function relativeFormat(): Intl.RelativeTimeFormat {
+  const language = displayLanguage();
+  let format = relativeFormats.get(language);
+  if (!format) {
+    try {
+      format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+    } catch {
+      // A tag Intl does not accept: English rather than no age at all.
+      format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+    }
+    relativeFormats.set(language, format);
+  }
+  return format;
+}
 const localFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "3 days ago", "yesterday", "just now"; empty for a missing time. */
+/** "3 days ago", "yesterday", "just now" ("3天前", "昨天", "刚刚"), in the display language; empty for a missing time. */
 export function formatRelativeTime(timeMs: number, nowMs: number): string {
   if (!Number.isFinite(timeMs) || timeMs <= 0) {
     return '';
   }
   const delta = timeMs - nowMs;
   if (Math.abs(delta) < 60_000) {
-    return 'just now';
+    return t('just now');
   }
   for (const [unit, size] of RELATIVE_UNITS) {
     if (Math.abs(delta) >= size) {
-      relativeFormat ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-      return relativeFormat.format(Math.trunc(delta / size), unit);
+      return relativeFormat().format(Math.trunc(delta / size), unit);
     }
   }
-  return 'just now';
+  return t('just now');
 }
 
 /** "2026-11-27 19:31" in the given time zone (undefined: this machine's); empty for a missing time. */
@@ -174,5 +211,6 @@ export function formatLocalTime(timeMs: number, timeZone?: string): string {
 
 /** A command URI with JSON arguments, as markdown links and document links need it. */
 export function commandUri(command: string, args: unknown[] = []): string {
+  // l10n-exempt: a URI, not words.
   return args.length ? `command:${command}?${encodeURIComponent(JSON.stringify(args))}` : `command:${command}`;
 }

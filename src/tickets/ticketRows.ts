@@ -2,6 +2,7 @@
 // once so the Tickets view's tooltip and the hover on an id say the same thing. Markdown, every server string escaped:
 // meant for an untrusted MarkdownString. No vscode import.
 import type { Ticket, TicketSummary } from '../api/types';
+import { t } from '../common/l10n';
 import { escapeMarkdown, formatLocalTime, formatRelativeTime, sanitizeInline, severityText, statusLook, statusText, titleText } from './display';
 
 export interface TicketRowsOptions {
@@ -20,8 +21,8 @@ export function ticketRows(details: Ticket, nowMs: number, options: TicketRowsOp
   const relative = formatRelativeTime(details.createTime, nowMs);
   return [
     `**${title}**`,
-    `${icon}${escapeMarkdown(statusText(status))} · Severity: ${escapeMarkdown(severityText(details.severity))} · ${id}`,
-    absolute ? `Created ${escapeMarkdown(relative)} \\(${escapeMarkdown(absolute)}\\)` : 'Created: unknown',
-    `Creator: ${escapeMarkdown(sanitizeInline(details.creatorId, 64)) || 'unknown'}`,
+    `${icon}${t('{0} · Severity: {1} · {2}', escapeMarkdown(statusText(status)), escapeMarkdown(severityText(details.severity)), id)}`,
+    absolute ? t('Created {0} \\({1}\\)', escapeMarkdown(relative), escapeMarkdown(absolute)) : t('Created: unknown'),
+    t('Creator: {0}', escapeMarkdown(sanitizeInline(details.creatorId, 64)) || t('unknown')),
   ];
 }

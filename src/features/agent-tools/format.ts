@@ -4,9 +4,13 @@
 // Every string that came from the server is other people's words: it is framed as data with its author and role,
 // and passes through inert.ts (fenced or in a code span, links defanged). Only our own sentences are bare text.
 import { describeError, isTicketApiError } from '../../api/errors';
-import type { Ticket, TicketNote, TicketSummary } from '../../api/types';
-import { formatLocalTime, formatRelativeTime, severityText, statusLook, statusText } from '../../tickets/display';
+import { SEVERITY_LABELS, STATUS_LABELS, type Ticket, type TicketNote, type TicketSeverity, type TicketStatus, type TicketSummary } from '../../api/types';
+import { formatLocalTime, formatRelativeTime, sanitizeInline, statusLook } from '../../tickets/display';
+import { SEVERITY_URGENT, SEVERITY_COMMON } from '../../tickets/status';
 import { fenced, span } from './inert';
+
+// The confirmation is shown to the user, not the model: it lives with the other user-facing text.
+export { draftConfirmation, type DraftConfirmation } from './confirmation';
 
 /** Longest description shown; the rest is cut with a note. */
 export const DESCRIPTION_MAX = 16_000;
@@ -47,14 +51,24 @@ function when(timeMs: number, nowMs: number): string {
 /** "Waiting for your feedback — support is waiting for the user", from the status value (the label is server text). */
 function statusLine(status: Ticket['status']): string {
   const look = statusLook(status?.value ?? 1);
-  const label = span(statusText(status), 60);
+  const label = span(serverStatusText(status), 60);
   const waiting =
     look.value === 3
       ? ' — support is waiting for the user to answer'
       : look.value === 5
         ? ' — support considers it solved and waits for the user to confirm'
         : '';
-  return `Status: ${label} (${look.name}: ${look.label})${waiting}`;
+  return `Status: ${label} (${look.name}: ${STATUS_LABELS[look.value]})${waiting}`;
+}
+
+// The model reads the server's labels as ticket data (they are in the account's language) and our names in English,
+// whatever the display language: the user-facing names of tickets/display.ts are not for it.
+function serverStatusText(status: TicketStatus | undefined): string {
+  return sanitizeInline(status?.label ?? '', 60) || STATUS_LABELS[statusLook(status?.value ?? 1).value];
+}
+
+function serverSeverityText(severity: TicketSeverity | undefined): string {
+  return sanitizeInline(severity?.label ?? '', 40) || SEVERITY_LABELS[severity?.value === SEVERITY_URGENT ? SEVERITY_URGENT : SEVERITY_COMMON];
 }
 
 export interface ConversationText {
@@ -76,7 +90,7 @@ export function formatTicket(
   lines.push('');
   lines.push(`Title: ${span(ticket.title, INLINE_MAX, '(no title)')}`);
   lines.push(statusLine(ticket.status));
-  lines.push(`Severity: ${span(severityText(ticket.severity), 40)}`);
+  lines.push(`Severity: ${span(serverSeverityText(ticket.severity), 40)}`);
   lines.push(`Created: ${when(ticket.createTime, nowMs)}`);
   lines.push('');
   lines.push('Description (written by the user when the ticket was opened):');
@@ -157,7 +171,7 @@ export function formatTicketList(page: ListPageText): string {
     const look = statusLook(ticket.status?.value ?? 1);
     const flag = look.needsYou ? 'WAITING FOR THE USER · ' : '';
     lines.push(
-      `- ${ticket.ticketId} · ${flag}${span(statusText(ticket.status), 60)} (${look.name}: ${look.label}) · title ${span(ticket.title, INLINE_MAX, '(no title)')}`,
+      `- ${ticket.ticketId} · ${flag}${span(serverStatusText(ticket.status), 60)} (${look.name}: ${STATUS_LABELS[look.value]}) · title ${span(ticket.title, INLINE_MAX, '(no title)')}`,
     );
   }
   lines.push('');
@@ -196,42 +210,5 @@ export function formatFailure(what: string, error: unknown): string {
   return `${what} failed: ${describeFailure(error)}`;
 }
 
-export interface DraftConfirmation {
-  title: string;
-  /** Markdown for the chat confirmation (VS Code shows its plain text in a dialog outside chat). */
-  message: string;
-}
-
-/**
- * The confirmation VS Code shows before the draft tool runs: the ticket and exactly the text, fenced so that nothing
- * in it renders or links; whether it replaces a draft already there.
- */
-export function draftConfirmation(
-  ticketId: string,
-  text: string,
-  ticketTitle: string | undefined,
-  existingDraftLength: number,
-): DraftConfirmation {
-  const about = ticketTitle === undefined ? '' : ` (${span(ticketTitle, INLINE_MAX, '(no title)')})`;
-  const replaces =
-    existingDraftLength > 0
-      ? `\n\nThis replaces the draft already in that reply box (${existingDraftLength} characters).`
-      : '';
-  return {
-    title: `Put a draft reply into ticket ${ticketId}?`,
-    message:
-      `The reply box of ticket ${ticketId}${about} will hold this text for you to read, edit and send. ` +
-      `Nothing is sent to Alibaba Cloud now.${replaces}\n\n${draftBlock(text)}`,
-  };
-}
-
 /** The longest draft the tool accepts (the reply box is for a message, not a log file). */
 export const DRAFT_MAX = 20_000;
-
-/** The draft exactly as it will be stored, fenced. Unlike ticket text it is not defanged: it is what the user will send. */
-function draftBlock(text: string): string {
-  // A fence longer than any backtick run in the text: the text shows unchanged and cannot close it.
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}text\n${text}\n${fence}`;
-}

@@ -1,6 +1,7 @@
 // Registers the agent tools with VS Code (vscode.lm.registerTool): the thin adapter between the language model API and
 // AgentTools (tools.ts). Names, descriptions and input schemas are contributed in package.json (languageModelTools).
 import * as vscode from 'vscode';
+import { t } from '../../common/l10n';
 import type { TicketService } from '../../tickets/types';
 import { MementoReplyDrafts, type ReplyDrafts } from './replyDrafts';
 import { AgentTools, TOOL_NAMES } from './tools';
@@ -27,13 +28,13 @@ export function registerAgentTools(
 
   const getTicket: vscode.LanguageModelTool<unknown> = {
     prepareInvocation: (options) => ({
-      invocationMessage: `Reading Alibaba Cloud ticket ${idForMessage(options.input)}`.trim(),
+      invocationMessage: t('Reading Alibaba Cloud ticket {0}', idForMessage(options.input)).trim(),
     }),
     invoke: async (options, token) =>
       textResult(await withSignal(token, (signal) => tools.getTicket(options.input, signal))),
   };
   const listTickets: vscode.LanguageModelTool<unknown> = {
-    prepareInvocation: () => ({ invocationMessage: 'Listing Alibaba Cloud support tickets' }),
+    prepareInvocation: () => ({ invocationMessage: t('Listing Alibaba Cloud support tickets') }),
     invoke: async (options, token) =>
       textResult(await withSignal(token, (signal) => tools.listTickets(options.input, signal))),
   };
@@ -41,7 +42,9 @@ export function registerAgentTools(
     prepareInvocation: async (options, token) => {
       const confirmation = await withSignal(token, (signal) => tools.prepareDraft(options.input, signal));
       return {
-        invocationMessage: `Putting a draft reply into ${idForMessage(options.input) ? `ticket ${idForMessage(options.input)}` : 'a ticket'}`,
+        invocationMessage: idForMessage(options.input)
+          ? t('Putting a draft reply into ticket {0}', idForMessage(options.input))
+          : t('Putting a draft reply into a ticket'),
         // Without usable input there is nothing to confirm: invoke answers what is wrong and stores nothing.
         confirmationMessages: confirmation && {
           title: confirmation.title,

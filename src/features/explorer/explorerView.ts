@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { BuiltinCommands, Commands, ContextKeys } from '../../common/commands';
 import { showTicketError } from '../../common/errorNotification';
+import { t } from '../../common/l10n';
 import type { TicketService } from '../../tickets/types';
 import { describeFilter, isFilterActive, toFilter } from './filter';
 import { promptForFilter } from './filterPrompt';
@@ -69,13 +70,13 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
     const waiting = model.waitingForYou;
     view.badge = waiting ? { value: waiting, tooltip: waitingBadgeTooltip(waiting) } : undefined;
     const filterText = describeFilter(model.filter);
-    view.description = [accountName, filterText ? `Filter: ${filterText}` : undefined].filter(Boolean).join(' · ') || undefined;
+    view.description = [accountName, filterText ? t('Filter: {0}', filterText) : undefined].filter(Boolean).join(' · ') || undefined;
     // The description sits after the container title and the title-bar buttons and is cut off in a narrow sidebar:
     // the filter is said at the top of the list too, after a failed refresh. Not when the list is empty: a message
     // hides the welcome view ("No tickets match the filter" with Clear Filter).
     const lines: string[] = [];
     if (model.refreshFailure && model.state !== 'error') lines.push(refreshFailureText(model.refreshFailure));
-    if (filterText && model.state === 'ready') lines.push(`Filtered: ${filterText}. Clear Filter (title bar) shows all tickets.`);
+    if (filterText && model.state === 'ready') lines.push(t('Filtered: {0}. Clear Filter (title bar) shows all tickets.', filterText));
     view.message = lines.length ? lines.join('\n') : undefined;
   };
 
@@ -179,21 +180,21 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
       const ticketId = ticketIdOf(arg);
       if (!ticketId) return;
       await vscode.env.clipboard.writeText(ticketId);
-      void vscode.window.setStatusBarMessage(`Copied ticket ID ${ticketId}`, 3000);
+      void vscode.window.setStatusBarMessage(t('Copied ticket ID {0}', ticketId), 3000);
     }),
     vscode.commands.registerCommand(Commands.revealInExplorer, async (arg: unknown): Promise<boolean> => {
       const ticketId = ticketIdOf(arg);
       if (!ticketId) return false;
       const found = await reveal(ticketId);
       if (!found) {
-        void vscode.window.showInformationMessage(`Ticket ${ticketId} is not in the Tickets view (check the filter).`);
+        void vscode.window.showInformationMessage(t('Ticket {0} is not in the Tickets view (check the filter).', ticketId));
       }
       return found;
     }),
     vscode.commands.registerCommand(Commands.explorerShowError, () => {
       const error = model.lastError;
       if (!error) return;
-      return showTicketError(error, { retry: refresh }, 'Loading tickets failed.');
+      return showTicketError(error, { retry: refresh }, t('Loading tickets failed.'));
     }),
   );
 

@@ -1,6 +1,8 @@
 // The explorer's filter: what the user chose, how it becomes a ListTickets query, and how it reads in the view's
 // description. No vscode import.
-import { STATUS_LABELS, STATUS_NAMES, type StatusName } from '../../api/types';
+import { STATUS_NAMES, type StatusName } from '../../api/types';
+import { t } from '../../common/l10n';
+import { statusLabel } from '../../tickets/display';
 import { statusValueOf } from '../../tickets/status';
 
 export interface TicketFilter {
@@ -23,7 +25,8 @@ export function isFilterActive(filter: TicketFilter): boolean {
 export function describeFilter(filter: TicketFilter, timeZone?: string): string {
   const parts: string[] = [];
   if (filter.statuses?.length) {
-    parts.push(filter.statuses.map((name) => STATUS_LABELS[statusValueOf(name)]).join(', '));
+    // The list separator is translated too: a comma in English, 、 in Chinese.
+    parts.push(filter.statuses.map((name) => statusLabel(statusValueOf(name))).join(t(', ')));
   }
   if (filter.keyword) {
     parts.push(`“${filter.keyword}”`);
@@ -50,7 +53,7 @@ export function filterQueryFields(filter: TicketFilter): { keyword?: string; sta
 /** A message when the keyword cannot be used (too long); undefined when it can. */
 export function validateKeyword(text: string): string | undefined {
   if (text.trim().length > 100) {
-    return 'Keep the keyword under 100 characters.';
+    return t('Keep the keyword under 100 characters.');
   }
   return undefined;
 }
@@ -75,40 +78,56 @@ export function parseDateRange(text: string, nowMs: number): DateRangeParse {
   const two = TWO_DAYS.exec(trimmed);
   const parts = two ? [two[1], two[2]] : trimmed.split(/\s*(?:\.\.|\bto\b|~|—|–|至)\s*/i).filter(Boolean);
   if (parts.length > 2) {
-    return { ok: false, message: 'Type one date, or two dates like 2026-11-01 to 2026-11-27.' };
+    return { ok: false, message: t('Type one date, or two dates like 2026-11-01 to 2026-11-27.') };
   }
   const start = parseDay(parts[0]);
   if (start === undefined) {
-    return { ok: false, message: `"${parts[0].slice(0, 40)}" is not a date like 2026-11-01.` };
+    return { ok: false, message: t('"{0}" is not a date like 2026-11-01.', parts[0].slice(0, 40)) };
   }
   let end: number;
   if (parts.length === 2) {
     const endDay = parseDay(parts[1]);
     if (endDay === undefined) {
-      return { ok: false, message: `"${parts[1].slice(0, 40)}" is not a date like 2026-11-27.` };
+      return { ok: false, message: t('"{0}" is not a date like 2026-11-27.', parts[1].slice(0, 40)) };
     }
     end = endOfDay(endDay);
   } else {
     end = nowMs;
   }
   if (start > nowMs) {
-    return { ok: false, message: 'The range starts in the future.' };
+    return { ok: false, message: t('The range starts in the future.') };
   }
   if (end < start) {
-    return { ok: false, message: 'The range ends before it starts.' };
+    return { ok: false, message: t('The range ends before it starts.') };
   }
   return { ok: true, range: { startDate: start, endDate: end } };
 }
 
 export type DatePreset = 'any' | 'last7' | 'last30' | 'last90' | 'last365';
 
-export const DATE_PRESETS: ReadonlyArray<{ preset: DatePreset; label: string; days?: number }> = [
-  { preset: 'any', label: 'Any time' },
-  { preset: 'last7', label: 'Last 7 days', days: 7 },
-  { preset: 'last30', label: 'Last 30 days', days: 30 },
-  { preset: 'last90', label: 'Last 90 days', days: 90 },
-  { preset: 'last365', label: 'Last 12 months', days: 365 },
+export const DATE_PRESETS: ReadonlyArray<{ preset: DatePreset; days?: number }> = [
+  { preset: 'any' },
+  { preset: 'last7', days: 7 },
+  { preset: 'last30', days: 30 },
+  { preset: 'last90', days: 90 },
+  { preset: 'last365', days: 365 },
 ];
+
+/** A preset's name in the display language. */
+export function presetLabel(preset: DatePreset): string {
+  switch (preset) {
+    case 'any':
+      return t('Any time');
+    case 'last7':
+      return t('Last 7 days');
+    case 'last30':
+      return t('Last 30 days');
+    case 'last90':
+      return t('Last 90 days');
+    case 'last365':
+      return t('Last 12 months');
+  }
+}
 
 export function presetRange(preset: DatePreset, nowMs: number): { startDate: number; endDate: number } | undefined {
   const days = DATE_PRESETS.find((p) => p.preset === preset)?.days;

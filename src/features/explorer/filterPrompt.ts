@@ -1,20 +1,20 @@
 // The Filter Tickets flow: statuses (multi-select), keyword, creation date. Escape at any step changes nothing.
 import * as vscode from 'vscode';
-import { STATUS_LABELS, STATUS_NAMES, type StatusName, type StatusValue } from '../../api/types';
+import { STATUS_NAMES, type StatusName, type StatusValue } from '../../api/types';
+import { t } from '../../common/l10n';
+import { statusLabel } from '../../tickets/display';
 import { STATUS_GROUP_ORDER } from '../../tickets/status';
-import { DATE_PRESETS, describeFilter, parseDateRange, presetRange, validateKeyword, type DatePreset, type TicketFilter } from './filter';
-
-const TITLE = 'Filter Tickets';
+import { DATE_PRESETS, describeFilter, parseDateRange, presetLabel, presetRange, validateKeyword, type DatePreset, type TicketFilter } from './filter';
 
 export async function promptForFilter(current: TicketFilter, now = Date.now()): Promise<TicketFilter | undefined> {
   const statusItems = STATUS_GROUP_ORDER.map((value: StatusValue) => ({
-    label: STATUS_LABELS[value],
+    label: statusLabel(value),
     name: STATUS_NAMES[value],
     picked: current.statuses?.includes(STATUS_NAMES[value]) ?? false,
   }));
   const picked = await vscode.window.showQuickPick(statusItems, {
-    title: `${TITLE} (1/3): Status`,
-    placeHolder: 'Pick the statuses to show; pick none for all',
+    title: t('Filter Tickets (1/3): Status'),
+    placeHolder: t('Pick the statuses to show; pick none for all'),
     canPickMany: true,
     ignoreFocusOut: true,
   });
@@ -22,8 +22,8 @@ export async function promptForFilter(current: TicketFilter, now = Date.now()): 
   const statuses: StatusName[] = picked.length === statusItems.length ? [] : picked.map((item) => item.name);
 
   const keyword = await vscode.window.showInputBox({
-    title: `${TITLE} (2/3): Keyword`,
-    prompt: 'Tickets whose description contains this text; leave empty for any',
+    title: t('Filter Tickets (2/3): Keyword'),
+    prompt: t('Tickets whose description contains this text; leave empty for any'),
     value: current.keyword ?? '',
     ignoreFocusOut: true,
     validateInput: validateKeyword,
@@ -40,9 +40,9 @@ export async function promptForFilter(current: TicketFilter, now = Date.now()): 
     range = date.range;
   } else if (date.custom) {
     const text = await vscode.window.showInputBox({
-      title: `${TITLE} (3/3): Created between`,
-      prompt: 'One date (until today) or two: 2026-11-01 to 2026-11-27',
-      placeHolder: 'YYYY-MM-DD to YYYY-MM-DD',
+      title: t('Filter Tickets (3/3): Created between'),
+      prompt: t('One date (until today) or two: 2026-11-01 to 2026-11-27'),
+      placeHolder: t('YYYY-MM-DD to YYYY-MM-DD'),
       ignoreFocusOut: true,
       validateInput: (value) => {
         const parsed = parseDateRange(value, now);
@@ -78,13 +78,13 @@ type DateItem = vscode.QuickPickItem & {
  */
 function pickDate(currentRange: string, now: number): Promise<DateItem | undefined> {
   const fixed: DateItem[] = [
-    ...(currentRange ? [{ label: `Keep: ${currentRange}`, keep: true }] : []),
-    ...DATE_PRESETS.map((p) => ({ label: p.label, preset: p.preset })),
-    { label: 'Custom range…', description: 'or type it here: 2026-11-01 to 2026-11-27', custom: true },
+    ...(currentRange ? [{ label: t('Keep: {0}', currentRange), keep: true }] : []),
+    ...DATE_PRESETS.map((p) => ({ label: presetLabel(p.preset), preset: p.preset })),
+    { label: t('Custom range…'), description: t('or type it here: 2026-11-01 to 2026-11-27'), custom: true },
   ];
   const pick = vscode.window.createQuickPick<DateItem>();
-  pick.title = `${TITLE} (3/3): Created`;
-  pick.placeholder = 'A preset, or type a range: 2026-11-01 to 2026-11-27';
+  pick.title = t('Filter Tickets (3/3): Created');
+  pick.placeholder = t('A preset, or type a range: 2026-11-01 to 2026-11-27');
   pick.ignoreFocusOut = true;
   pick.items = fixed;
   const typed = (): DateItem | undefined => {
@@ -94,7 +94,7 @@ function pickDate(currentRange: string, now: number): Promise<DateItem | undefin
     const parsed = parseDateRange(value, now);
     if (!parsed.ok) return { label: `$(error) ${parsed.message}`, alwaysShow: true, invalid: true };
     const range = parsed.range!;
-    return { label: `Created ${describeFilter(range)}`, description: 'the range you typed', alwaysShow: true, range };
+    return { label: t('Created {0}', describeFilter(range)), description: t('the range you typed'), alwaysShow: true, range };
   };
   pick.onDidChangeValue(() => {
     const item = typed();

@@ -13,7 +13,8 @@ import {
   titleText,
 } from '../../tickets/display';
 import { Commands } from '../../common/commands';
-import { ERROR_ACTION_LABELS } from '../../common/errors';
+import { errorActionLabel } from '../../common/errors';
+import { t } from '../../common/l10n';
 import { isFinished, isWaitingForYou } from '../../tickets/status';
 import { ticketRows } from '../../tickets/ticketRows';
 import type { ExplorerNode, GroupNode, LoadMoreNode, MessageNode, RefreshFailure, TicketNode } from './model';
@@ -74,14 +75,16 @@ function groupLook(node: GroupNode): NodeLook {
   const attention = isWaitingForYou(look.value) && count > 0;
   return {
     label,
-    description: failed ? 'failed to load' : undefined,
+    description: failed ? t('failed to load') : undefined,
     icon: { id: look.icon, color: look.color },
     contextValue: attention ? 'ticketGroup.attention' : 'ticketGroup',
     // Finished tickets stay folded: they are history, and the list can be long.
     collapsible: count === 0 && !node.list.error ? 'none' : isFinished(look.value) ? 'collapsed' : 'expanded',
     highlight: attention ? [countText.length, label.length] : undefined,
-    tooltip: `${escapeMarkdown(look.label)}: ${count} ticket${count === 1 ? '' : 's'}${attention ? ' \\- support is waiting for you' : ''}`,
-    accessibilityLabel: `${look.label}, ${count} ticket${count === 1 ? '' : 's'}`,
+    tooltip: attention
+      ? t('{0}: {1} \\- support is waiting for you', escapeMarkdown(look.label), ticketCount(count))
+      : t('{0}: {1}', escapeMarkdown(look.label), ticketCount(count)),
+    accessibilityLabel: t('{0}, {1}', look.label, ticketCount(count)),
   };
 }
 
@@ -94,13 +97,17 @@ function ticketLook(node: TicketNode, details: Ticket | undefined, nowMs: number
   return {
     label: title,
     // Unread answers lead the description: the part a narrow sidebar keeps longest.
-    description: `${unread > 0 ? `● ${unread} new · ` : ''}${age ? `${id} · ${age}` : id}`,
+    description: `${unread > 0 ? `${t('● {0} new', unread)} · ` : ''}${age ? `${id} · ${age}` : id}`,
     icon: { id: look.icon, color: look.color },
     contextValue: 'ticket',
     collapsible: 'none',
-    command: { command: OPEN_COMMAND, title: 'Open Ticket', arguments: [ticket.ticketId] },
+    command: { command: OPEN_COMMAND, title: t('Open Ticket'), arguments: [ticket.ticketId] },
     tooltip: details ? ticketTooltip(ticket, details, nowMs) : undefined,
-    accessibilityLabel: `${title}, ticket ${id}, ${statusText(ticket.status)}${unread > 0 ? `, ${unread} unread answer${unread === 1 ? '' : 's'}` : ''}${age ? `, created ${formatRelativeTime(createTime!, nowMs)}` : ''}`,
+    accessibilityLabel:
+      (age
+        ? t('{0}, ticket {1}, {2}, created {3}', title, id, statusText(ticket.status), formatRelativeTime(createTime!, nowMs))
+        : t('{0}, ticket {1}, {2}', title, id, statusText(ticket.status))) +
+      (unread > 0 ? (unread === 1 ? t(', 1 unread answer') : t(', {0} unread answers', unread)) : ''),
   };
 }
 
@@ -108,13 +115,13 @@ function loadMoreLook(node: LoadMoreNode, pageSize: number): NodeLook {
   const list = node.list;
   const next = Math.min(pageSize, list.remaining);
   return {
-    label: list.loadingMore ? 'Loading…' : `Load ${next} more`,
-    description: `${list.tickets.length} of ${list.totalCount} shown`,
+    label: list.loadingMore ? t('Loading…') : t('Load {0} more', next),
+    description: t('{0} of {1} shown', list.tickets.length, list.totalCount),
     icon: { id: list.loadingMore ? 'loading~spin' : 'ellipsis' },
     contextValue: 'loadMore',
     collapsible: 'none',
-    command: { command: LOAD_MORE_COMMAND, title: 'Load More', arguments: [list.key] },
-    accessibilityLabel: `Load ${next} more tickets, ${list.tickets.length} of ${list.totalCount} shown`,
+    command: { command: LOAD_MORE_COMMAND, title: t('Load More'), arguments: [list.key] },
+    accessibilityLabel: t('Load {0} more tickets, {1} of {2} shown', next, list.tickets.length, list.totalCount),
   };
 }
 
@@ -126,20 +133,20 @@ export function shortFailure(error: unknown): string | undefined {
   if (!isTicketApiError(error)) return undefined;
   switch (error.kind) {
     case 'throttled': {
-      if (error.retryAfterMs === undefined) return 'Too many requests: wait a minute';
+      if (error.retryAfterMs === undefined) return t('Too many requests: wait a minute');
       const s = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
-      return `Too many requests: wait ${s < 90 ? `${s} s` : `${Math.ceil(s / 60)} min`}`;
+      return s < 90 ? t('Too many requests: wait {0} s', s) : t('Too many requests: wait {0} min', Math.ceil(s / 60));
     }
     case 'server':
-      return `Server error${error.httpStatus ? ` (HTTP ${error.httpStatus})` : ''}: try again later`;
+      return error.httpStatus ? t('Server error (HTTP {0}): try again later', error.httpStatus) : t('Server error: try again later');
     case 'network':
-      return 'Could not reach the Ticket API';
+      return t('Could not reach the Ticket API');
     case 'timeout':
-      return 'The Ticket API did not answer in time';
+      return t('The Ticket API did not answer in time');
     case 'malformed':
-      return 'Unreadable answer from the Ticket API';
+      return t('Unreadable answer from the Ticket API');
     case 'permission':
-      return 'No permission to list tickets';
+      return t('No permission to list tickets');
     default:
       return undefined;
   }
@@ -149,20 +156,25 @@ function messageLook(node: MessageNode): NodeLook {
   const text = sanitizeInline(node.error ? describeError(node.error) : node.text, 200);
   const short = node.error ? shortFailure(node.error) : undefined;
   return {
-    label: short ?? `Couldn't load: ${text}`,
-    description: 'click to retry',
+    label: short ?? t("Couldn't load: {0}", text),
+    description: t('click to retry'),
     icon: { id: 'error', color: 'list.errorForeground' },
     contextValue: 'loadError',
     collapsible: 'none',
-    command: { command: RETRY_LIST_COMMAND, title: ERROR_ACTION_LABELS.retry, arguments: [node.list.key] },
+    command: { command: RETRY_LIST_COMMAND, title: errorActionLabel('retry'), arguments: [node.list.key] },
     tooltip: escapeMarkdown(text),
-    accessibilityLabel: `Could not load tickets: ${text}. Activate to retry.`,
+    accessibilityLabel: t('Could not load tickets: {0}. Activate to retry.', text),
   };
+}
+
+/** "1 ticket" / "3 tickets" ("3 个工单"). */
+export function ticketCount(count: number): string {
+  return count === 1 ? t('1 ticket') : t('{0} tickets', count);
 }
 
 /** The activity-bar badge's tooltip. */
 export function waitingBadgeTooltip(count: number): string {
-  return `${count} ticket${count === 1 ? '' : 's'} waiting for your feedback`;
+  return count === 1 ? t('1 ticket waiting for your feedback') : t('{0} tickets waiting for your feedback', count);
 }
 
 /**
@@ -172,8 +184,9 @@ export function waitingBadgeTooltip(count: number): string {
 export function refreshFailureText(failure: RefreshFailure, timeZone?: string): string {
   const at = formatLocalTime(failure.at, timeZone).slice(11);
   const why = shortFailure(failure.error) ?? sanitizeInline(describeError(failure.error), 120).replace(/\.$/, '');
-  const when = failure.error.kind === 'throttled' ? 'Refresh again after that wait' : 'Refresh tries again';
-  return `Refresh failed at ${at} (${why}). Showing the tickets loaded before; ${when}.`;
+  return failure.error.kind === 'throttled'
+    ? t('Refresh failed at {0} ({1}). Showing the tickets loaded before; Refresh again after that wait.', at, why)
+    : t('Refresh failed at {0} ({1}). Showing the tickets loaded before; Refresh tries again.', at, why);
 }
 
 /** The lazily filled tooltip: the same rows as the hover on an id (ticketRows). */
@@ -184,6 +197,7 @@ export function ticketTooltip(summary: TicketSummary, details: Ticket, nowMs: nu
 /** Tooltip when the details could not be fetched: the title and one line of why (and that the age is missing for it). */
 export function ticketTooltipError(summary: TicketSummary, reason: string, noAge = false): string {
   const title = escapeMarkdown(titleText(summary.title));
-  const why = `Details unavailable${noAge ? ', so its age is unknown' : ''}: ${escapeMarkdown(sanitizeInline(reason, 300))}`;
+  const reasonText = escapeMarkdown(sanitizeInline(reason, 300));
+  const why = noAge ? t('Details unavailable, so its age is unknown: {0}', reasonText) : t('Details unavailable: {0}', reasonText);
   return `**${title}**\n\n${escapeMarkdown(sanitizeInline(summary.ticketId, 64))}\n\n${why}`;
 }

@@ -2,6 +2,7 @@
 // into a vscode.MarkdownString with isTrusted limited to `enabledCommands`.
 import type { Ticket } from '../../api/types';
 import { Commands } from '../../common/commands';
+import { t } from '../../common/l10n';
 import { commandUri, escapeMarkdown, sanitizeInline } from '../../tickets/display';
 import { ticketRows } from '../../tickets/ticketRows';
 
@@ -20,7 +21,7 @@ export interface HoverContent {
 export function ticketHoverMarkdown(ticket: Ticket, nowMs: number, timeZone?: string): HoverContent {
   const lines = [
     ...ticketRows(ticket, nowMs, { statusIcon: true, timeZone }),
-    `${link('Open Ticket', OPEN_TICKET_COMMAND, ticket.ticketId, 'Open the ticket details')} · ${link('Copy ID', COPY_TICKET_ID_COMMAND, ticket.ticketId, 'Copy the ticket ID')}`,
+    `${link(t('Open Ticket'), OPEN_TICKET_COMMAND, ticket.ticketId, t('Open the ticket details'))} · ${link(t('Copy ID'), COPY_TICKET_ID_COMMAND, ticket.ticketId, t('Copy the ticket ID'))}`,
   ];
   return {
     markdown: lines.join('\n\n'),
@@ -33,7 +34,7 @@ export function ticketHoverMarkdown(ticket: Ticket, nowMs: number, timeZone?: st
 export function signedOutHoverMarkdown(ticketId: string): HoverContent {
   const id = escapeMarkdown(sanitizeInline(ticketId, 64));
   return {
-    markdown: `Alibaba Cloud ticket ${id}: [Sign In](${commandUri(SIGN_IN_COMMAND)} "Sign in to Alibaba Cloud") to see it\\.`,
+    markdown: t('Alibaba Cloud ticket {0}: [Sign In]({1} "Sign in to Alibaba Cloud") to see it\\.', id, commandUri(SIGN_IN_COMMAND)),
     enabledCommands: [SIGN_IN_COMMAND],
     supportThemeIcons: false,
   };
@@ -44,7 +45,7 @@ export function errorHoverMarkdown(ticketId: string, reason: string): HoverConte
   const id = escapeMarkdown(sanitizeInline(ticketId, 64));
   const firstLine = reason.trim().split(/[\r\n\u2028\u2029\u0085]/, 1)[0];
   return {
-    markdown: `Alibaba Cloud ticket ${id}: ${escapeMarkdown(sanitizeInline(firstLine, 300))}`,
+    markdown: t('Alibaba Cloud ticket {0}: {1}', id, escapeMarkdown(sanitizeInline(firstLine, 300))),
     enabledCommands: [],
     supportThemeIcons: false,
   };

@@ -5,6 +5,7 @@
 // the id to the server, so guessing wrong leaks text and annoys. A found id is upper-cased (0005pygcw is 0005PYGCW,
 // as Open Ticket reads it) and must have the shape of an id whatever the pattern: it goes into a command URI and an
 // API parameter.
+import { t } from '../../common/l10n';
 import { CONSOLE_HOST, DEFAULT_ID_PATTERN, isTicketIdShape, normalizeTicketId, TICKET_WORD } from '../../tickets/ticketId';
 
 export { DEFAULT_ID_PATTERN };
@@ -48,16 +49,16 @@ export function compileIdPattern(source: string | undefined): CompiledPattern {
     return { pattern: fallback() };
   }
   if (text.length > 500) {
-    return { pattern: fallback(), error: 'The ticket id pattern is longer than 500 characters.' };
+    return { pattern: fallback(), error: t('The ticket id pattern is longer than 500 characters.') };
   }
   let pattern: RegExp;
   try {
     pattern = new RegExp(text, 'g');
   } catch (err) {
-    return { pattern: fallback(), error: `The ticket id pattern is not a valid regular expression: ${(err as Error).message}` };
+    return { pattern: fallback(), error: t('The ticket id pattern is not a valid regular expression: {0}', (err as Error).message) };
   }
   if (new RegExp(text).test('')) {
-    return { pattern: fallback(), error: 'The ticket id pattern matches empty text, so it would match everywhere.' };
+    return { pattern: fallback(), error: t('The ticket id pattern matches empty text, so it would match everywhere.') };
   }
   return { pattern };
 }

@@ -1,5 +1,6 @@
 // Hovers and clickable links on ticket ids in any text document. Settings apply live: turning hovers off disposes
 // the providers, a new id pattern is compiled (a bad one warns once and the default is used).
+import { t } from '../../common/l10n';
 import * as vscode from 'vscode';
 import { describeError, isTicketApiError } from '../../api/errors';
 import { commandUri } from '../../tickets/display';
@@ -78,7 +79,7 @@ export class TicketLinkProvider implements vscode.DocumentLinkProvider {
           new vscode.Range(lineNumber, match.start, lineNumber, match.end),
           vscode.Uri.parse(commandUri(OPEN_TICKET_COMMAND, [match.ticketId])),
         );
-        link.tooltip = `Open ticket ${match.ticketId}`;
+        link.tooltip = t('Open ticket {0}', match.ticketId);
         links.push(link);
       }
     }
@@ -100,7 +101,7 @@ export function registerHovers(context: vscode.ExtensionContext, service: Ticket
     if (compiled.error && warnedPattern !== source) {
       warnedPattern = source;
       void vscode.window
-        .showWarningMessage(`${compiled.error.replace(/\.?$/, '.')} Using the default ticket id pattern.`, 'Open Settings')
+        .showWarningMessage(t('{0} Using the default ticket id pattern.', compiled.error.replace(/([^.。])$/, '$1.')), t('Open Settings'))
         .then((choice) => {
           if (choice) void vscode.commands.executeCommand(BuiltinCommands.openSettings, 'aliyunTickets.idPattern');
         });

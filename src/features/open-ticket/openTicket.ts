@@ -3,6 +3,7 @@
 // the ticket waits (PendingTicket) until a sign-in by any way (the notice's button, the Accounts menu, the Tickets
 // view) completes, so a notice that timed out does not lose it. Other features call the command with an id
 // (string, { ticketId }, or [id] from a command link).
+import { t } from '../../common/l10n';
 import * as vscode from 'vscode';
 import { parseTicketIdInput, ticketIdFromArgument } from './ticketId';
 import { plainQuickPickText, type RecentTickets } from './recentTickets';
@@ -43,18 +44,19 @@ export async function openTicket(deps: OpenTicketDeps, arg?: unknown): Promise<s
   const fromArg = ticketIdFromArgument(arg);
   if (fromArg && 'error' in fromArg) {
     // An id the API cannot have: said before any request.
-    void vscode.window.showErrorMessage(`Cannot open that ticket: ${fromArg.error}`);
+    void vscode.window.showErrorMessage(t('Cannot open that ticket: {0}', fromArg.error));
     return undefined;
   }
   const ticketId = fromArg?.ticketId ?? (await pickTicketId(deps.recent));
   if (!ticketId) return undefined;
   if (!(await deps.isSignedIn())) {
     deps.pending.set(ticketId);
+    const signIn = t('Sign In');
     const choice = await vscode.window.showInformationMessage(
-      `Sign in to Alibaba Cloud to open ticket ${ticketId}. It opens as soon as you are signed in.`,
-      'Sign In',
+      t('Sign in to Alibaba Cloud to open ticket {0}. It opens as soon as you are signed in.', ticketId),
+      signIn,
     );
-    if (choice !== 'Sign In') return undefined;
+    if (choice !== signIn) return undefined;
     await deps.signIn();
     // Signing in may already have opened it (the sign-in listener takes the pending ticket first).
     const waiting = deps.pending.take();
@@ -83,11 +85,11 @@ function pickTicketId(recent: RecentTickets): Promise<string | undefined> {
     description: plainQuickPickText(r.title),
     ticketId: r.ticketId,
   }));
-  const recentSection: PickItem[] = recentItems.length ? [{ label: 'Recent tickets', kind: vscode.QuickPickItemKind.Separator }, ...recentItems] : [];
+  const recentSection: PickItem[] = recentItems.length ? [{ label: t('Recent tickets'), kind: vscode.QuickPickItemKind.Separator }, ...recentItems] : [];
 
   const pick = vscode.window.createQuickPick<PickItem>();
-  pick.title = 'Open Ticket';
-  pick.placeholder = 'Ticket ID, like 0005PYGCW, or a console link';
+  pick.title = t('Open Ticket');
+  pick.placeholder = t('Ticket ID, like 0005PYGCW, or a console link');
   pick.matchOnDescription = true;
   pick.ignoreFocusOut = true;
   pick.items = recentSection;
@@ -101,7 +103,7 @@ function pickTicketId(recent: RecentTickets): Promise<string | undefined> {
     const parsed = parseTicketIdInput(value);
     const known = parsed.ok ? recentItems.find((r) => r.ticketId === parsed.ticketId) : undefined;
     const first: PickItem = parsed.ok
-      ? { label: parsed.ticketId, description: known?.description ?? 'Open this ticket', ticketId: parsed.ticketId, alwaysShow: true }
+      ? { label: parsed.ticketId, description: known?.description ?? t('Open this ticket'), ticketId: parsed.ticketId, alwaysShow: true }
       : { label: `$(error) ${parsed.message}`, alwaysShow: true };
     pick.items = [first, ...recentSection.filter((item) => item.ticketId !== first.ticketId)];
   };

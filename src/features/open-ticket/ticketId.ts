@@ -2,6 +2,7 @@
 // The id's shape lives in src/tickets/ticketId.ts. We forgive what people paste: spaces, lower case, a leading '#',
 // "ticket 0005PYGCW", or a console URL that carries the id; an id the API cannot have is refused with the reason
 // before any request.
+import { t } from '../../common/l10n';
 import { CONSOLE_HOST, isTicketIdShape, normalizeTicketId, ticketIdProblem, ticketIdTextOf, TICKET_LABEL_PREFIX } from '../../tickets/ticketId';
 
 export type TicketIdParse = { ok: true; ticketId: string } | { ok: false; message: string };
@@ -38,16 +39,16 @@ function idFromUrl(url: URL): string | undefined {
 /** Parses input as typed: returns the ticket id or a message that says what is wrong. */
 export function parseTicketIdInput(input: string): TicketIdParse {
   const trimmed = (input ?? '').trim();
-  if (!trimmed) return { ok: false, message: 'Type or paste a ticket ID, like 0005PYGCW, or a console link.' };
+  if (!trimmed) return { ok: false, message: t('Type or paste a ticket ID, like 0005PYGCW, or a console link.') };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
     let url: URL;
     try {
       url = new URL(trimmed);
     } catch {
-      return { ok: false, message: 'That link is not a valid URL.' };
+      return { ok: false, message: t('That link is not a valid URL.') };
     }
     const fromUrl = idFromUrl(url);
-    return fromUrl ? { ok: true, ticketId: fromUrl } : { ok: false, message: 'No ticket ID found in that link.' };
+    return fromUrl ? { ok: true, ticketId: fromUrl } : { ok: false, message: t('No ticket ID found in that link.') };
   }
   // "ticket 0005PYGCW", "工单 0005PYGCW", "#0005PYGCW", "0005 PYGCW".
   const withoutLabel = trimmed.replace(TICKET_LABEL_PREFIX, '').replace(/^#/, '');

@@ -1,10 +1,9 @@
 // The tools as package.json contributes them match the code that answers them: names, the schema's choices and
 // limits, #ticket, the safety sentences in every model description, and an engine that has the API.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { DRAFT_MAX } from '../../../src/features/agent-tools/format';
 import { MAX_PAGE_SIZE, STATUS_CHOICES, TOOL_NAMES } from '../../../src/features/agent-tools/tools';
+import { resolvedManifest } from '../manifest';
 
 interface ToolContribution {
   name: string;
@@ -19,7 +18,7 @@ interface ToolContribution {
   };
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8'));
+const manifest = resolvedManifest();
 const tools: ToolContribution[] = manifest.contributes.languageModelTools;
 const byName = (name: string) => tools.find((tool) => tool.name === name)!;
 

@@ -6,8 +6,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BuiltinCommands, Commands, ContextKeys, INTERNAL_COMMANDS } from '../../../src/common/commands';
 
-const root = path.resolve(__dirname, '..', '..', '..', '..');
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+import { repoRoot as root, resolvedManifest } from '../manifest';
+
+const manifest = resolvedManifest();
 const contributes = manifest.contributes;
 
 function sourceFiles(dir: string): string[] {

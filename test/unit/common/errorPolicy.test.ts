@@ -2,8 +2,6 @@
 // panel's error view and the Tickets view's welcome messages in package.json. Changing the table without the
 // welcome views (or the other way round) fails here.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { TicketApiError, type TicketErrorKind } from '../../../src/api/errors';
 import { CREDENTIALS_UNAVAILABLE } from '../../../src/auth/clientProvider';
 import { BuiltinCommands, Commands, ContextKeys } from '../../../src/common/commands';
@@ -16,8 +14,9 @@ import {
 } from '../../../src/common/errors';
 import { errorView, renderTicketBody } from '../../../src/features/details/render';
 
-const root = path.resolve(__dirname, '..', '..', '..', '..');
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+import { resolvedManifest } from '../manifest';
+
+const manifest = resolvedManifest();
 const welcomes: Array<{ view: string; when: string; contents: string }> = manifest.contributes.viewsWelcome;
 const KINDS = Object.keys(ERROR_ACTIONS) as TicketErrorKind[];
 
