@@ -1,5 +1,6 @@
-// Bundles the extension (dist/extension.js, loaded by VS Code) and the API layer as a standalone
-// CommonJS file (dist/api.js) that plain Node tests, benchmarks and scripts can require.
+// Bundles the extension (dist/extension.js, loaded by VS Code), the API layer as a standalone CommonJS file
+// (dist/api.js) that plain Node tests, benchmarks and scripts can require, and the details panel's page script
+// (src/features/details/page -> media/details.js, a browser IIFE; the webview may load files from media/ only).
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -31,6 +32,8 @@ const builds = [
   { ...common, entryPoints: { undici: 'scripts/undici-entry.cjs' }, outdir: 'dist', sourcemap: false, minify: true },
   // The New Ticket form's page script: a browser IIFE in media/ (the only folder the webview may load from).
   { ...common, entryPoints: { newTicket: 'src/features/new-ticket/page/newTicketPage.ts' }, outdir: 'media', platform: 'browser', format: 'iife', target: 'es2020', sourcemap: false },
+  // The details panel's page script (browser IIFE); no .map beside it: media/ is packaged as it is.
+  { ...common, entryPoints: { details: 'src/features/details/page/main.ts' }, outdir: 'media', platform: 'browser', format: 'iife', target: 'es2020', sourcemap: false },
 ];
 
 // The "npm: watch" task (.vscode/tasks.json) waits for these lines before F5 launches the Extension Development Host.
@@ -46,11 +49,13 @@ const watchLog = {
 };
 
 if (watch) {
-  // Only the extension bundle changes while developing; the API bundle and undici are written once.
-  await Promise.all(builds.slice(1).map((options) => esbuild.build(options)));
+  // The extension bundle and the details page change while developing; the API bundle and undici are written once.
+  const page = builds.at(-1);
+  await Promise.all(builds.slice(1, -1).map((options) => esbuild.build(options)));
   const ctx = await esbuild.context({ ...builds[0], plugins: [...builds[0].plugins, watchLog] });
   await ctx.watch();
+  await (await esbuild.context(page)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
-  console.log('[build] dist/extension.js, dist/api.js and media/newTicket.js written');
+  console.log('[build] dist/extension.js, dist/api.js, media/details.js and media/newTicket.js written');
 }

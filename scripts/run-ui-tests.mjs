@@ -4,7 +4,7 @@
 // Assumes `npm run build && npm run compile` ran. Packages the .vsix (vsce), installs it into a fresh code-server
 // extensions dir, starts the emulator (demo tickets) and code-server with `aliyunTickets.endpoint` pointing at it, then
 // runs the Playwright suites in out/test/e2e/*.e2e.js with mocha. Screenshots land in test-results/ui/;
-// --update-docs copies the three used by the README into docs/.
+// --update-docs copies the ones the README shows into docs/.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -31,6 +31,10 @@ const DOC_SHOTS = {
   'new-ticket-2-form.png': 'new-ticket-form.png',
   'new-ticket-4-in-view.png': 'new-ticket-created.png',
   'new-ticket-5-support-answered.png': 'watcher-notification.png',
+  '10-panel-reply-light.png': 'panel-reply-draft.png',
+  '11-panel-reply-sent.png': 'panel-reply-sent.png',
+  '12-panel-close-question.png': 'panel-close.png',
+  '13-panel-rate-light.png': 'panel-rate.png',
 };
 
 const run = createRun('ui');

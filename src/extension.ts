@@ -11,6 +11,11 @@ import { Accounts } from './auth/accounts/accounts';
 import { registerAccounts } from './auth/accounts/registerAccounts';
 import { registerAgentTools } from './features/agent-tools/registerAgentTools';
 import { TicketPanels } from './features/details/ticketPanels';
+import { autoRefreshSeconds, defaultActingUi, panelActing, type ActingUi } from './features/details/actingAdapter';
+import { DraftStore } from './features/details/draftStore';
+import { UnreadNotes } from './features/details/unread';
+import { CategoryNames } from './tickets/categoryNames';
+import { TicketWrites } from './tickets/ticketWrites';
 import { registerExplorer } from './features/explorer/explorerView';
 import { registerHovers } from './features/hover/ticketHovers';
 import { registerNewTicket } from './features/new-ticket/register';
@@ -61,13 +66,18 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   const recent = new RecentTickets(context.globalState);
   const pendingOpen = new PendingTicket();
   // Sidebar explorer, hovers and links on ticket ids.
-  const explorer = registerExplorer(context, ticketService);
+  // Unread answers from support: marked in the ticket panels, and the Tickets view shows them on the rows.
+  const unread = new UnreadNotes(context.globalState);
+  const explorer = registerExplorer(context, ticketService, unread);
   registerHovers(context, ticketService);
   // New tickets (form, from a selection, from a RequestId) and the watcher that tells when support answers.
   const execute = (command: string, ...args: unknown[]) => vscode.commands.executeCommand(command, ...args);
   const newTicket = registerNewTicket(context, { getClient: () => clientProvider.getClient(), signIn: () => auth.signIn(), openTicket: (id) => execute(Commands.openTicket, id), refreshTickets: () => execute(Commands.explorerRefresh), log });
   const watcher = registerWatcher(context, { service: ticketService, readSignIn: () => store.read(), endpoint: () => settings().endpoint, openTicket: (id) => execute(Commands.openTicket, id), log });
   explorer.showMarks(() => watcher.markedTicketIds(), watcher.onDidChangeMarks);
+  // Acting on tickets from the panel: writes, drafts kept per ticket, unread answers, category names.
+  const categories = new CategoryNames({ getClient: () => clientProvider.getClient(), store: context.globalState });
+  const actingUi: ActingUi = { ...defaultActingUi };
   const panels = new TicketPanels({
     extensionUri: context.extensionUri,
     service: ticketService,
@@ -79,7 +89,16 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       watcher.markSeen(ticketId);
       return explorer.reveal(ticketId, { follow: true });
     },
+    acting: panelActing({
+      writes: new TicketWrites(() => clientProvider.getClient(), ticketService),
+      drafts: new DraftStore(context.globalState),
+      unread,
+      categories,
+      autoRefreshSeconds,
+      ui: actingUi,
+    }),
     onDidRender: testSurface?.onPanelRender,
+    onDidOpenPanel: testSurface?.onPanelOpen,
   });
   context.subscriptions.push(log, store, accounts, clientProvider, auth, panels);
   registerAccounts(context, {
@@ -94,7 +113,16 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     },
   });
   // Tools for the editor's AI agents: read a ticket, list tickets, draft a reply the user confirms and sends.
-  const agentTools = registerAgentTools(context, { service: ticketService, openPanel: (ticketId) => panels.open(ticketId) });
+  const agentTools = registerAgentTools(context, {
+    service: ticketService,
+    openPanel: (ticketId) => panels.open(ticketId),
+    // Drafts land in the panel's reply box: at once when the panel is open (it would otherwise overwrite them).
+    drafts: {
+      getDraft: (ticketId) => panels.draftText(ticketId),
+      setDraft: (ticketId, text) => panels.replaceDraftText(ticketId, text),
+      open: (ticketId) => panels.open(ticketId),
+    },
+  });
 
   // Sign-in changes and setting changes reach every cache and panel.
   context.subscriptions.push(
@@ -108,6 +136,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
         // Signed out: nothing of the account's tickets stays on screen or in the recent list.
         panels.showSignedOut();
         void recent.clear();
+        void categories.clear();
       }
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -134,7 +163,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     ),
   );
 
-  return testSurface?.api({ context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher });
+  return testSurface?.api({ context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher, actingUi, unread });
 }
 
 /** Loaded on demand: in a user's window the test surface's code never runs. */

@@ -6,6 +6,10 @@ import type * as vscode from 'vscode';
 import type { Credentials } from './api/types';
 import type { AuthSession } from './auth/session';
 import type { Accounts } from './auth/accounts/accounts';
+import { defaultActingUi, type ActingUi } from './features/details/actingAdapter';
+import type { ActingState } from './features/details/protocol';
+import type { PanelTestHandle } from './features/details/ticketPanel';
+import type { UnreadNotes } from './features/details/unread';
 import type { TicketService } from './tickets/types';
 import type { NewTicketForm } from './features/new-ticket/newTicketForm';
 import type { WatcherHandle } from './features/watcher/register';
@@ -19,6 +23,14 @@ export interface AliyunTicketsTestApi {
     htmlFor(ticketId: string): string | undefined;
     /** Tickets with an open details panel. */
     openTicketIds(): string[];
+    /** A message as if the ticket's page had posted it (it goes through the same checks). */
+    receiveFromPage(ticketId: string, message: unknown): void;
+    /** The acting part of the panel: buttons shown, write under way, draft attachments, last notice. */
+    actingState(ticketId: string): ActingState | undefined;
+    /** Answer the Close question and the file picker in place of a person; undefined restores the real ones. */
+    answerQuestions(ui: Partial<ActingUi> | undefined): void;
+    /** Unread answers from support in the ticket, as far as loaded. */
+    unreadCount(ticketId: string): number;
   };
   explorer: {
     /** The Tickets view's data provider: getChildren / getTreeItem as VS Code calls them. */
@@ -65,6 +77,7 @@ const RECENT_LINES = 500;
 export class TestSurface {
   private readonly logLines: string[] = [];
   private readonly panelHtml = new Map<string, string>();
+  private readonly panelHandles = new Map<string, PanelTestHandle>();
 
   /** For TicketLog: every line as written (already redacted). */
   readonly onLogLine = (line: string): void => {
@@ -74,8 +87,15 @@ export class TestSurface {
 
   /** For TicketPanels: the document a panel shows now, undefined once it closed. */
   readonly onPanelRender = (ticketId: string, html: string | undefined): void => {
-    if (html === undefined) this.panelHtml.delete(ticketId);
-    else this.panelHtml.set(ticketId, html);
+    if (html === undefined) {
+      this.panelHtml.delete(ticketId);
+      this.panelHandles.delete(ticketId);
+    } else this.panelHtml.set(ticketId, html);
+  };
+
+  /** For TicketPanels: a panel opened; the tests post page messages through it and read its acting state. */
+  readonly onPanelOpen = (ticketId: string, handle: PanelTestHandle): void => {
+    this.panelHandles.set(ticketId, handle);
   };
 
   api(services: {
@@ -87,12 +107,22 @@ export class TestSurface {
     agentTools: Record<string, vscode.LanguageModelTool<unknown>>;
     newTicket: NewTicketForm;
     watcher: WatcherHandle;
+    /** The Close question and file picker the panels use (the tests swap in their answers). */
+    actingUi: ActingUi;
+    unread: UnreadNotes;
   }): AliyunTicketsTestApi {
-    const { context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher } = services;
+    const { context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher, actingUi, unread } = services;
     const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
     return {
       ticketService,
-      panels: { htmlFor: (ticketId) => this.panelHtml.get(ticketId), openTicketIds: () => [...this.panelHtml.keys()] },
+      panels: {
+        htmlFor: (ticketId) => this.panelHtml.get(ticketId),
+        openTicketIds: () => [...this.panelHtml.keys()],
+        receiveFromPage: (ticketId, message) => this.panelHandles.get(ticketId)?.receive(message),
+        actingState: (ticketId) => this.panelHandles.get(ticketId)?.actingState(),
+        answerQuestions: (ui) => Object.assign(actingUi, ui ?? defaultActingUi),
+        unreadCount: (ticketId) => unread.count(ticketId),
+      },
       explorer: {
         treeDataProvider: explorer.treeDataProvider,
         viewText: () => ({

@@ -245,6 +245,7 @@ export function toTicketNotes(envelope: Json, action = 'ListTicketNotes'): Ticke
       userName: s.text(user.Name, `Data[${i}].User.Name`),
       userRole: user.Role === undefined || user.Role === null ? 0 : s.int(user.Role, `Data[${i}].User.Role`),
       attachments,
+      unread: row.Status === 1 || row.Status === '1',
     };
   });
 }

@@ -136,6 +136,8 @@ export interface TicketNote {
   userName: string;
   userRole: NoteUserRole;
   attachments: TicketAttachment[];
+  /** The API's Status 1 (unread); false for 2 (read) or when absent. */
+  unread?: boolean;
 }
 
 export interface AccessDeniedDetail {

@@ -121,7 +121,10 @@ describe('hostile ticket text in the details webview (real Chromium, the panel C
             description: document.querySelector('.description')?.textContent ?? null,
             bodyText: document.body.textContent ?? '',
             scripts: document.querySelectorAll('script').length,
-            injected: Array.from(document.querySelectorAll('iframe, frame, img, svg, math, object, embed, form, base, style, input, textarea, video, audio, details, marquee, link:not([rel="stylesheet"])')).map((e) => e.tagName),
+            // The reply box and ticket forms below the conversation (#acting) are ours: static, no ticket text in them.
+            injected: Array.from(document.querySelectorAll('iframe, frame, img, svg, math, object, embed, form, base, style, input, textarea, video, audio, details, marquee, link:not([rel="stylesheet"])'))
+              .filter((e) => !e.closest('#acting'))
+              .map((e) => e.tagName),
             stylesheets: document.querySelectorAll('link[rel="stylesheet"]').length,
             metaRefresh: document.querySelectorAll('meta[http-equiv="refresh" i]').length,
             handlers,

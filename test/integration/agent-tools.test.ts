@@ -17,7 +17,8 @@ import { LIVE_LINK, outsideQuotes } from '../unit/agent-tools/helpers';
 const GET = 'aliyunTickets_getTicket';
 const LIST = 'aliyunTickets_listTickets';
 const DRAFT = 'aliyunTickets_draftReply';
-const READS = new Set(['GetTicket', 'ListTickets', 'ListTicketNotes']);
+// ListProducts / ListCategories: the opened panel names the ticket's category from the catalogue.
+const READS = new Set(['GetTicket', 'ListTickets', 'ListTicketNotes', 'ListProducts', 'ListCategories']);
 
 /** Calls a tool as an agent would, outside a chat (no invocation token), and returns its text. */
 async function invoke(name: string, input: object, token?: vscode.CancellationToken): Promise<string> {

@@ -8,7 +8,8 @@ import { SEVERITY_COMMON, SEVERITY_URGENT } from '../../tickets/status';
 import { describeError, isTicketApiError } from '../../api/errors';
 import { ERROR_ACTION_LABELS, errorActions, type ErrorAction } from '../../common/errors';
 import { attachmentTarget } from './attachments';
-import type { FromPageMessage } from './protocol';
+import { dataAction, type ClickAction } from './protocol';
+import { renderActingHtml } from './actingHtml';
 import { formatLocalTime, formatRelativeTime } from '../../tickets/display';
 
 /** What the panel shows. */
@@ -34,6 +35,10 @@ export type DetailsView =
       refreshing?: boolean;
       /** A refresh failed; the data shown is older. */
       refreshError?: string;
+      /** "ECS / Renewal", from the category catalogue; the id is shown while it is unknown. */
+      categoryName?: string;
+      /** Dialog ids of answers from support the user has not seen yet (marked "New"). */
+      newNotes?: ReadonlySet<string>;
     };
 
 export interface PageResources {
@@ -43,7 +48,7 @@ export interface PageResources {
   nonce: string;
   /** webview.asWebviewUri(media/details.css) */
   styleUri: string;
-  /** webview.asWebviewUri(media/details.js) */
+  /** webview.asWebviewUri(media/details.js), bundled from ./page by scripts/build.mjs */
   scriptUri: string;
 }
 
@@ -107,6 +112,7 @@ export function renderTicketHtml(view: DetailsView, resources: PageResources, op
 </head>
 <body data-ticket-id="${escapeHtml(ticketId)}">
 <main id="root" aria-live="polite">${renderTicketBody(view, options)}</main>
+${renderActingHtml()}
 <script nonce="${nonce}" src="${escapeHtml(resources.scriptUri)}"></script>
 </body>
 </html>`;
@@ -138,7 +144,7 @@ export function errorView(ticketId: string, error: unknown): Extract<DetailsView
 }
 
 /** The page's data-action for each ErrorAction (protocol.ts). Show Details is the log: the panel shows the rest. */
-const ACTION_MESSAGES: Record<ErrorAction, FromPageMessage['type']> = {
+const ACTION_MESSAGES: Record<ErrorAction, ClickAction> = {
   signIn: 'signIn',
   openSettings: 'openSettings',
   openAnotherTicket: 'openTicket',
@@ -169,7 +175,7 @@ function renderError(view: Extract<DetailsView, { kind: 'error' }>): string {
   const buttons = actions.map((action, index) => {
     const label = action === 'showDetails' ? 'Show Log' : ERROR_ACTION_LABELS[action];
     const secondary = index > 0 ? ' class="secondary"' : '';
-    return `<button type="button"${secondary} data-action="${ACTION_MESSAGES[action]}">${label}</button>`;
+    return `<button type="button"${secondary} ${dataAction(ACTION_MESSAGES[action])}>${label}</button>`;
   });
   return `<section class="state error" role="alert">
 <h1>Ticket ${escapeHtml(view.ticketId)}</h1>
@@ -211,13 +217,13 @@ function renderTicket(view: Extract<DetailsView, { kind: 'ticket' }>, now: numbe
   return `<header class="ticket-header">
 <div class="title-row">
 <h1 class="title">${text(t.title || '(no title)')}</h1>
-<button type="button" class="secondary" data-action="refresh"${view.refreshing ? ' disabled' : ''}>${view.refreshing ? 'Refreshing…' : 'Refresh'}</button>
+<button type="button" class="secondary" ${dataAction('refresh')}${view.refreshing ? ' disabled' : ''}>${view.refreshing ? 'Refreshing…' : 'Refresh'}</button>
 </div>
 <div class="badges"><span class="badge ticket-id" title="Ticket ID">${escapeHtml(t.ticketId)}</span>${statusBadge(t)}${severityBadge(t)}</div>
 <dl class="facts">
 <dt>Created</dt><dd>${timeHtml(t.createTime, now, timeZone)}</dd>
 <dt>Creator</dt><dd>${t.creatorId ? text(t.creatorId) : '<span class="muted">unknown</span>'}</dd>
-<dt>Category</dt><dd>${t.categoryId ? text(t.categoryId) : '<span class="muted">unknown</span>'}</dd>
+<dt>Category</dt><dd>${categoryHtml(t.categoryId, view.categoryName)}</dd>
 </dl>
 </header>
 ${banner}
@@ -231,18 +237,25 @@ ${renderNotes(view, now, timeZone)}
 </section>`;
 }
 
+function categoryHtml(categoryId: string, name: string | undefined): string {
+  if (name) return `${text(name)} <span class="muted">(${escapeHtml(categoryId)})</span>`;
+  return categoryId ? text(categoryId) : '<span class="muted">unknown</span>';
+}
+
 function renderNotes(view: Extract<DetailsView, { kind: 'ticket' }>, now: number, timeZone?: string): string {
   if (view.notesError) {
     return `<p class="banner error" role="alert">The conversation could not be loaded: ${text(view.notesError)}</p>
-<div class="actions"><button type="button" data-action="retry">Retry</button></div>`;
+<div class="actions"><button type="button" ${dataAction('retry')}>Retry</button></div>`;
   }
   if (view.notes.length === 0) return '<p class="muted">No messages yet.</p>';
   // The index into the list as given is what a click sends back; the extension looks the URL up itself.
   const ordered = view.notes.map((note, index) => ({ note, index })).sort((a, b) => (a.note.createTime || 0) - (b.note.createTime || 0));
-  return `<ol class="notes">${ordered.map(({ note, index }) => renderNote(note, index, now, timeZone)).join('\n')}</ol>`;
+  const unread = ordered.filter(({ note }) => view.newNotes?.has(note.dialogId)).length;
+  const summary = unread ? `<p class="unread-summary">${unread === 1 ? '1 new answer' : `${unread} new answers`} from support</p>` : '';
+  return `${summary}<ol class="notes">${ordered.map(({ note, index }) => renderNote(note, index, now, timeZone, view.newNotes?.has(note.dialogId) === true)).join('\n')}</ol>`;
 }
 
-function renderNote(note: TicketNote, noteIndex: number, now: number, timeZone?: string): string {
+function renderNote(note: TicketNote, noteIndex: number, now: number, timeZone: string | undefined, isNew: boolean): string {
   const fromAgent = note.userRole === 2;
   const fromYou = note.userRole === 3;
   const who = fromAgent ? 'Support agent' : fromYou ? 'You' : 'Participant';
@@ -254,10 +267,11 @@ function renderNote(note: TicketNote, noteIndex: number, now: number, timeZone?:
     if (!target.clickable) {
       return `<li class="attachment plain">${label} <span class="muted">(${escapeHtml(target.reason)})</span></li>`;
     }
-    return `<li class="attachment"><a href="#" data-action="openAttachment" data-note="${noteIndex}" data-attachment="${attachmentIndex}" title="Opens ${escapeHtml(target.display)}">${label}</a> <span class="muted">(${escapeHtml(target.host)})</span></li>`;
+    return `<li class="attachment"><a href="#" ${dataAction('openAttachment')} data-note="${noteIndex}" data-attachment="${attachmentIndex}" title="Opens ${escapeHtml(target.display)}">${label}</a> <span class="muted">(${escapeHtml(target.host)})</span></li>`;
   });
-  return `<li class="note ${roleClass}">
-<div class="note-head"><span class="who badge role-${roleClass}">${who}</span>${name} <span class="when">${timeHtml(note.createTime, now, timeZone)}</span></div>
+  const newMark = isNew ? ' <span class="badge new-note">New</span>' : '';
+  return `<li class="note ${roleClass}${isNew ? ' unread' : ''}">
+<div class="note-head"><span class="who badge role-${roleClass}">${who}</span>${name}${newMark} <span class="when">${timeHtml(note.createTime, now, timeZone)}</span></div>
 <div class="note-body text">${escapeHtml(note.content)}</div>
 ${attachments.length ? `<ul class="attachments">${attachments.join('')}</ul>` : ''}
 </li>`;

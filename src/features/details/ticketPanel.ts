@@ -1,6 +1,8 @@
 // One ticket details panel: loads the ticket and its conversation, posts the rendered body only after the page
 // says 'ready', keeps the old data on screen when a refresh fails, and handles the page's clicks (attachment links
-// open only after the user confirmed where they go).
+// open only after the user confirmed where they go). Acting on the ticket (reply, close, reopen, rate) is
+// TicketActing's job; this file feeds it the loaded ticket, marks unread answers, names the category and refreshes
+// the panel while it is on screen.
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errors';
 import type { TicketNote } from '../../api/types';
@@ -11,8 +13,11 @@ import { sanitizeInline } from '../../tickets/display';
 import type { TicketService } from '../../tickets/types';
 import type { RecentTickets } from '../open-ticket/recentTickets';
 import { openAttachment } from './attachments';
-import { parsePageMessage, type FromPageMessage, type ToPageMessage } from './protocol';
+import { parsePageMessage, type ActingState, type FromPageMessage, type ToPageMessage } from './protocol';
 import { createNonce, errorView, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
+import type { PanelActingDeps } from './actingAdapter';
+import type { TicketActing } from './ticketActing';
+import { AutoRefresh } from './autoRefresh';
 
 export const DETAILS_VIEW_TYPE = 'aliyunTickets.details';
 
@@ -26,6 +31,16 @@ export interface TicketPanelsDeps {
   onDidShowTicket?: (ticketId: string) => PromiseLike<unknown> | void;
   /** Sees the document a panel shows after each change, undefined once it closed (the test surface only). */
   onDidRender?: (ticketId: string, html: string | undefined) => void;
+  /** Gets a handle on each panel as it opens (the test surface only). */
+  onDidOpenPanel?: (ticketId: string, handle: PanelTestHandle) => void;
+  /** Reply, close, reopen, rate, unread marks, category names and auto-refresh (absent: the panel only reads). */
+  acting?: PanelActingDeps;
+}
+
+/** What the extension-host tests reach of a panel: page messages as if the page sent them, and its acting state. */
+export interface PanelTestHandle {
+  receive(raw: unknown): void;
+  actingState(): ActingState | undefined;
 }
 
 export class TicketPanel {
@@ -39,6 +54,14 @@ export class TicketPanel {
   private disposed = false;
   /** panel.active as last seen, to notice when the panel becomes the active one. */
   private wasActive: boolean;
+  /** The reply box and ticket actions, when the panel can act. */
+  readonly acting: TicketActing | undefined;
+  /** Answers from support marked "New" in this panel (they stay marked while it is open). */
+  private readonly newNotes = new Set<string>();
+  /** Restarted by TicketPanels when the setting changes. */
+  readonly autoRefresh: AutoRefresh;
+  /** The body last posted, so an auto-refresh that changed nothing posts nothing. */
+  private postedBody: string | undefined;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -48,6 +71,11 @@ export class TicketPanel {
   ) {
     this.wasActive = panel.active;
     this.view = { kind: 'loading', ticketId };
+    this.acting = deps.acting?.create(ticketId, {
+      post: (message) => this.postIfShown(message),
+      reload: () => this.load(true, true),
+      title: () => (this.view.kind === 'ticket' ? this.view.ticket.title : ''),
+    });
     const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
     this.resources = {
       cspSource: panel.webview.cspSource,
@@ -62,19 +90,36 @@ export class TicketPanel {
     panel.webview.html = html;
     this.deps.onDidRender?.(ticketId, html);
     this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((raw) =>
-        // Sign-in, the modal question or the browser may fail: say so in the log rather than as an unhandled rejection.
-        this.onMessage(parsePageMessage(raw)).catch((error) => this.deps.log.error(`Ticket ${ticketId}: handling a click failed`, error)),
-      ),
+      panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
       panel.onDidChangeViewState(() => {
         // Hidden panels lose their page (no retainContextWhenHidden); it says 'ready' again when shown.
         if (!panel.visible) this.ready = false;
+        else this.markSeen();
         const becameActive = panel.active && !this.wasActive;
         this.wasActive = panel.active;
         if (becameActive) events.onDidBecomeActive();
       }),
       panel.onDidDispose(() => this.dispose()),
     );
+    // Not while hidden, loading, or while a write is under way (its own reload follows).
+    this.autoRefresh = new AutoRefresh(
+      () => deps.acting?.autoRefreshSeconds() ?? 0,
+      () => panel.visible && !this.loading && !this.acting?.state().busy && this.view.kind === 'ticket',
+      () => void this.load(true, true),
+    );
+    this.autoRefresh.restart();
+    deps.onDidOpenPanel?.(ticketId, { receive: (raw) => this.receive(raw), actingState: () => this.acting?.state() });
+  }
+
+  /** A message from the page, checked field by field first. A failure (sign-in, a question) goes to the log. */
+  private receive(raw: unknown): void {
+    this.onMessage(parsePageMessage(raw)).catch((error) => this.deps.log.error(`Ticket ${this.ticketId}: handling a message failed`, error));
+  }
+
+  /** The answers marked New were on screen: they no longer count as unread (they stay marked in this panel). */
+  private markSeen(): void {
+    if (!this.panel.visible || this.view.kind !== 'ticket') return;
+    void Promise.resolve(this.deps.acting?.unread.markSeen(this.ticketId)).catch(() => undefined);
   }
 
   get active(): boolean {
@@ -89,14 +134,17 @@ export class TicketPanel {
     return renderTicketHtml(this.view, this.resources);
   }
 
-  /** Fetches the ticket and its conversation; force = skip the cache (Refresh). */
-  load(force: boolean): void {
+  /**
+   * Fetches the ticket and its conversation; force = skip the cache (Refresh). quiet = the data on screen stays as it
+   * is until the new data is there (auto-refresh, after an action): no "Refreshing…" flicker.
+   */
+  load(force: boolean, quiet = false): Promise<void> {
     this.loading?.abort();
     const controller = new AbortController();
     this.loading = controller;
     const previous = this.view.kind === 'ticket' ? this.view : undefined;
-    this.setView(previous ? { ...previous, refreshing: true, refreshError: undefined } : { kind: 'loading', ticketId: this.ticketId });
-    this.fetch(force, controller.signal, previous).catch((error) => this.deps.log.error(`Ticket ${this.ticketId}: showing the data failed`, error));
+    if (!(quiet && previous)) this.setView(previous ? { ...previous, refreshing: true, refreshError: undefined } : { kind: 'loading', ticketId: this.ticketId });
+    return this.fetch(force, controller.signal, previous).catch((error) => this.deps.log.error(`Ticket ${this.ticketId}: showing the data failed`, error));
   }
 
   /**
@@ -105,7 +153,7 @@ export class TicketPanel {
    * showed the change dropped the cached ticket, so that one costs a request.
    */
   reloadQuietly(): void {
-    if (!this.loading) this.load(false);
+    if (!this.loading) void this.load(false);
   }
 
   showSignedOut(): void {
@@ -125,6 +173,8 @@ export class TicketPanel {
     if (this.disposed) return;
     this.disposed = true;
     this.loading?.abort();
+    this.autoRefresh.stop();
+    this.acting?.dispose();
     this.events.onDispose();
     this.deps.onDidRender?.(this.ticketId, undefined);
     this.subscriptions.forEach((s) => s.dispose());
@@ -154,16 +204,31 @@ export class TicketPanel {
     // banner: one failed Refresh must not take the whole conversation off the screen.
     const keepNotes = notes.status === 'rejected' && previous !== undefined && !previous.notesError;
     this.notes = notes.status === 'fulfilled' ? notes.value : keepNotes ? this.notes : [];
+    this.acting?.setTicket(ticket.value);
+    if (notes.status === 'fulfilled') for (const id of this.deps.acting?.unread.update(this.ticketId, this.notes) ?? []) this.newNotes.add(id);
+    const categoryName = this.deps.acting?.categories.peek(ticket.value.categoryId) ?? previous?.categoryName;
+    if (!categoryName && ticket.value.categoryId) this.lookUpCategory(ticket.value.categoryId);
     this.setView({
       kind: 'ticket',
       ticket: ticket.value,
       notes: this.notes,
       notesError: notes.status === 'rejected' && !keepNotes ? describeError(notes.reason) : undefined,
       refreshError: notes.status === 'rejected' && keepNotes ? describeError(notes.reason) : undefined,
+      categoryName,
+      newNotes: this.newNotes,
     });
+    this.markSeen();
     this.panel.title = panelTitle(this.ticketId, ticket.value.title);
     // Recent = opened by the user: a refresh or a background reload must not move the ticket to the top again.
     if (!previous) void Promise.resolve(this.deps.recent.remember(this.ticketId, ticket.value.title)).catch(() => undefined);
+  }
+
+  /** The category's name arrives later than the ticket (first time: the catalogue is loaded); shown when it does. */
+  private lookUpCategory(categoryId: string): void {
+    const show = (name: string | undefined) => {
+      if (name && !this.disposed && this.view.kind === 'ticket' && this.view.ticket.categoryId === categoryId) this.setView({ ...this.view, categoryName: name });
+    };
+    this.deps.acting?.categories.lookup(categoryId).then(show, (error) => this.deps.log.warn(`Category names could not be loaded: ${describeError(error)}`));
   }
 
   private setView(view: DetailsView): void {
@@ -172,9 +237,19 @@ export class TicketPanel {
     if (this.deps.onDidRender) this.deps.onDidRender(this.ticketId, this.currentHtml());
   }
 
+  /** Posts when the page is there to take it (a hidden page is rebuilt and says 'ready' again). */
+  private postIfShown(message: ToPageMessage): boolean {
+    if (!this.ready || this.disposed) return false;
+    void this.panel.webview.postMessage(message);
+    return true;
+  }
+
   private post(): void {
     if (!this.ready || this.disposed) return;
-    const message: ToPageMessage = { type: 'render', body: renderTicketBody(this.view) };
+    const body = renderTicketBody(this.view);
+    if (body === this.postedBody) return;
+    this.postedBody = body;
+    const message: ToPageMessage = { type: 'render', body };
     void this.panel.webview.postMessage(message);
   }
 
@@ -183,14 +258,16 @@ export class TicketPanel {
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        this.postedBody = undefined;
         this.post();
+        this.acting?.onReady();
         return;
       case 'refresh':
       case 'retry':
-        this.load(true);
+        void this.load(true);
         return;
       case 'signIn':
-        if (await this.deps.signIn()) this.load(true);
+        if (await this.deps.signIn()) void this.load(true);
         return;
       case 'showLog':
         this.deps.log.show();
@@ -210,6 +287,9 @@ export class TicketPanel {
           confirm: async (question, detail) => (await vscode.window.showWarningMessage(question, { modal: true, detail }, 'Open')) === 'Open',
           openExternal: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
         });
+        return;
+      default:
+        this.acting?.handle(message);
         return;
     }
   }

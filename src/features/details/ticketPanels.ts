@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { isTicketId } from '../open-ticket/ticketId';
 import type { PanelState } from './protocol';
+import { AUTO_REFRESH_SETTING } from './actingAdapter';
 import { DETAILS_VIEW_TYPE, TicketPanel, type TicketPanelsDeps } from './ticketPanel';
 
 export { DETAILS_VIEW_TYPE, type TicketPanelsDeps };
@@ -17,6 +18,9 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
       deps.service.onDidChange((event) => {
         // Someone else (explorer refresh, hover) saw this ticket change: show the newer data.
         if (event.ticketId) this.panels.get(event.ticketId)?.reloadQuietly();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(`aliyunTickets.${AUTO_REFRESH_SETTING}`)) for (const panel of this.panels.values()) panel.autoRefresh.restart();
       }),
     );
   }
@@ -45,6 +49,19 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     this.adopt(webviewPanel, ticketId);
   }
 
+  /** The reply text waiting for this ticket: the open panel's, else the stored draft's. */
+  draftText(ticketId: string): string {
+    return this.panels.get(ticketId)?.acting?.draftText() ?? this.deps.acting?.drafts.get(ticketId).text ?? '';
+  }
+
+  /** Replaces the reply text of this ticket (an agent's draft): in the open panel at once, else in the stored draft. */
+  async replaceDraftText(ticketId: string, text: string): Promise<void> {
+    const acting = this.panels.get(ticketId)?.acting;
+    if (acting) return acting.replaceText(text);
+    const drafts = this.deps.acting?.drafts;
+    if (drafts) await drafts.save(ticketId, { ...drafts.get(ticketId), text });
+  }
+
   /** Signed out: drop the data from every panel; they show a Sign In button instead. */
   showSignedOut(): void {
     for (const panel of this.panels.values()) panel.showSignedOut();
@@ -52,7 +69,7 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
 
   /** Signed in again or the endpoint changed: fetch everything anew. */
   reloadAll(): void {
-    for (const panel of this.panels.values()) panel.load(true);
+    for (const panel of this.panels.values()) void panel.load(true);
   }
 
   dispose(): void {
@@ -66,7 +83,7 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
       onDidBecomeActive: () => this.announce(ticketId),
     });
     this.panels.set(ticketId, panel);
-    panel.load(false);
+    void panel.load(false);
     if (webviewPanel.active) this.announce(ticketId);
   }
 

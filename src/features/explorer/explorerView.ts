@@ -10,7 +10,7 @@ import { promptForFilter } from './filterPrompt';
 import { refreshFailureText, waitingBadgeTooltip } from './labels';
 import { ticketIdOf, TicketExplorerModel } from './model';
 import { RefreshTimer } from './refreshTimer';
-import { TicketTreeProvider } from './treeProvider';
+import { TicketTreeProvider, type UnreadAnswers } from './treeProvider';
 
 export const EXPLORER_VIEW_ID = 'aliyunTickets.explorer';
 const CONFIG = 'aliyunTickets.explorer';
@@ -35,13 +35,22 @@ export interface TicketExplorer {
 }
 
 /** Registers the explorer view and its commands. Returns reveal/refresh for other features (the details panels reveal the ticket they show). */
-export function registerExplorer(context: vscode.ExtensionContext, service: TicketService): TicketExplorer {
+export function registerExplorer(context: vscode.ExtensionContext, service: TicketService, unread?: UnreadAnswers): TicketExplorer {
   const settings = () => {
     const config = vscode.workspace.getConfiguration(CONFIG);
     return { groupByStatus: config.get<boolean>('groupByStatus', true), pageSize: config.get<number>('pageSize', 50) };
   };
   const model = new TicketExplorerModel({ service, settings });
-  const provider = new TicketTreeProvider(model, service);
+  const provider = new TicketTreeProvider(model, service, unread);
+  if (unread) {
+    // A ticket's unread answers changed (loaded or seen in its panel): redraw its row.
+    context.subscriptions.push(
+      unread.onDidChange((ticketId) => {
+        const node = model.findTicket(ticketId);
+        if (node) provider.fire(node);
+      }),
+    );
+  }
   const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   view.onDidExpandElement((event) => provider.groupExpanded(event.element));
   const timer = new RefreshTimer(() => refresh());

@@ -42,12 +42,22 @@ export interface NodeLook {
  * details: the cached ticket, when there is one; createTime: the creation time remembered from an earlier fetch
  * (it never changes), so the age shows without a new request.
  */
-export function nodeLook(node: ExplorerNode, details: Ticket | undefined, nowMs: number, pageSize: number, createTime?: number, marked = false): NodeLook {
+export function nodeLook(
+  node: ExplorerNode,
+  details: Ticket | undefined,
+  nowMs: number,
+  pageSize: number,
+  createTime?: number,
+  /** Answers from support not yet seen in the ticket's panel (details/unread.ts). */
+  unread = 0,
+  /** Support answered since the user last opened it (the watcher's announcement, not yet opened). */
+  marked = false,
+): NodeLook {
   switch (node.kind) {
     case 'group':
       return groupLook(node);
     case 'ticket':
-      return ticketLook(node, details, nowMs, details?.createTime ?? createTime, marked);
+      return ticketLook(node, details, nowMs, details?.createTime ?? createTime, unread, marked);
     case 'loadMore':
       return loadMoreLook(node, pageSize);
     case 'message':
@@ -80,8 +90,18 @@ function groupLook(node: GroupNode): NodeLook {
   };
 }
 
-/** marked: support answered since the user last opened it (the watcher's announcement): "new" leads the description. */
-function ticketLook(node: TicketNode, details: Ticket | undefined, nowMs: number, createTime: number | undefined, marked = false): NodeLook {
+/**
+ * unread: answers from support a panel loaded and the user has not seen; marked: the watcher announced an answer the
+ * user has not opened yet. Either leads the description (the part a narrow sidebar keeps longest).
+ */
+function ticketLook(
+  node: TicketNode,
+  details: Ticket | undefined,
+  nowMs: number,
+  createTime: number | undefined,
+  unread: number,
+  marked: boolean,
+): NodeLook {
   const ticket = node.ticket;
   const look = statusLook(ticket.status?.value);
   const title = titleText(ticket.title);
@@ -89,7 +109,7 @@ function ticketLook(node: TicketNode, details: Ticket | undefined, nowMs: number
   const age = createTime !== undefined ? formatAge(createTime, nowMs) : '';
   return {
     label: title,
-    description: `${marked ? t('new · ') : ''}${age ? `${id} · ${age}` : id}`,
+    description: `${unread > 0 ? `${t('● {0} new', unread)} · ` : marked ? t('new · ') : ''}${age ? `${id} · ${age}` : id}`,
     icon: { id: look.icon, color: look.color },
     contextValue: 'ticket',
     collapsible: 'none',
@@ -97,7 +117,13 @@ function ticketLook(node: TicketNode, details: Ticket | undefined, nowMs: number
     tooltip: details ? ticketTooltip(ticket, details, nowMs) : undefined,
     accessibilityLabel: [
       t('{0}, ticket {1}, {2}', title, id, statusText(ticket.status)),
-      marked ? t('new answer from support') : undefined,
+      unread > 0
+        ? unread === 1
+          ? t('1 unread answer')
+          : t('{0} unread answers', unread)
+        : marked
+          ? t('new answer from support')
+          : undefined,
       age ? t('created {0}', formatRelativeTime(createTime!, nowMs)) : undefined,
     ]
       .filter(Boolean)

@@ -10,6 +10,12 @@ import type { ExplorerNode, GroupNode, TicketExplorerModel, TicketNode } from '.
 
 const isTicket = (node: ExplorerNode): node is TicketNode => node.kind === 'ticket';
 
+/** Where the rows learn about unread answers (details/unread.ts UnreadNotes fits). */
+export interface UnreadAnswers {
+  count(ticketId: string): number;
+  onDidChange(listener: (ticketId: string) => void): { dispose(): void };
+}
+
 export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -18,6 +24,8 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
   constructor(
     private readonly model: TicketExplorerModel,
     private readonly service: TicketService,
+    /** Unread answers from support per ticket (the details panels know them); none when absent. */
+    private readonly unread?: UnreadAnswers,
   ) {
     this.ages = new TicketAges(service, (ticketId) => {
       const node = this.model.findTicket(ticketId);
@@ -63,8 +71,9 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     const details = node.kind === 'ticket' ? this.service.peekTicket(node.ticket.ticketId) : undefined;
     if (details) this.ages.remember(details.ticketId, details.createTime);
     const createTime = node.kind === 'ticket' ? this.ages.createTime(node.ticket.ticketId) : undefined;
+    const unread = node.kind === 'ticket' ? (this.unread?.count(node.ticket.ticketId) ?? 0) : 0;
     const marked = node.kind === 'ticket' && this.marked().has(node.ticket.ticketId);
-    const look = nodeLook(node, details, Date.now(), this.model.pageSize, createTime, marked);
+    const look = nodeLook(node, details, Date.now(), this.model.pageSize, createTime, unread, marked);
     const item = new vscode.TreeItem(
       look.highlight ? { label: look.label, highlights: [look.highlight] } : look.label,
       look.collapsible === 'none'

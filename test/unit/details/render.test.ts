@@ -45,10 +45,13 @@ function note(overrides: Partial<TicketNote> = {}): TicketNote {
 const ALLOWED_TAGS = new Set([
   '!doctype', 'html', 'head', 'meta', 'link', 'title', 'body', 'main', 'script', 'header', 'div', 'h1', 'h2', 'button',
   'span', 'bdi', 'dl', 'dt', 'dd', 'time', 'section', 'p', 'ol', 'ul', 'li', 'a', 'code',
+  // The reply box and ticket forms below the conversation (actingHtml.ts: static, no server text).
+  'form', 'label', 'textarea', 'input', 'fieldset', 'legend',
 ]);
 const ALLOWED_ATTRIBUTES = new Set([
   'lang', 'charset', 'http-equiv', 'content', 'name', 'rel', 'href', 'src', 'nonce', 'class', 'id', 'type', 'title',
   'data-action', 'data-note', 'data-attachment', 'data-ticket-id', 'datetime', 'role', 'aria-live', 'disabled', 'html',
+  'aria-label', 'hidden', 'for', 'rows', 'placeholder', 'value', 'data-cancel',
 ]);
 
 interface Tag {

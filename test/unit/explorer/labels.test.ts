@@ -32,6 +32,14 @@ describe('explorer item looks', () => {
     assert.strictEqual(look.accessibilityLabel, 'ECS instance cannot reach OSS, ticket 0005PYGCW, Waiting for your feedback, created 3 days ago');
   });
 
+  it('a ticket with unread answers from support says so first in its description and to screen readers', () => {
+    const look = nodeLook(node, details, NOW, 50, undefined, 2);
+    assert.strictEqual(look.description, '● 2 new · 0005PYGCW · 3d');
+    assert.match(look.accessibilityLabel ?? '', /, 2 unread answers(, created 3 days ago)?$/);
+    assert.strictEqual(nodeLook(node, details, NOW, 50, undefined, 1).description, '● 1 new · 0005PYGCW · 3d');
+    assert.strictEqual(nodeLook(node, details, NOW, 50, undefined, 0).description, '0005PYGCW · 3d');
+  });
+
   it('before the details are fetched: no tooltip (resolveTreeItem fills it), the age once the creation time is known', () => {
     const bare = nodeLook(node, undefined, NOW, 50);
     assert.strictEqual(bare.tooltip, undefined);

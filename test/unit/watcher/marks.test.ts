@@ -7,8 +7,8 @@ describe('watcher: the mark in the Tickets view', () => {
   const node: TicketNode = { kind: 'ticket', id: 'wait_feedback/0005PYGCW', ticket: { ticketId: '0005PYGCW', title: 'Renewal fails', status: { value: 3, label: '' } } };
 
   it('leads the row’s description with "new" and says so to screen readers; an unmarked row is unchanged', () => {
-    const marked = nodeLook(node, undefined, 0, 50, undefined, true);
-    const plain = nodeLook(node, undefined, 0, 50, undefined, false);
+    const marked = nodeLook(node, undefined, 0, 50, undefined, 0, true);
+    const plain = nodeLook(node, undefined, 0, 50, undefined, 0, false);
     assert.strictEqual(marked.description, 'new · 0005PYGCW');
     assert.strictEqual(plain.description, '0005PYGCW');
     assert.match(marked.accessibilityLabel, /new answer from support/);

@@ -1,0 +1,97 @@
+// The vscode side of acting on a ticket: the services a panel needs to act, the modal question before closing, and
+// the file picker. Kept thin; the logic is in ticketActing.ts.
+import * as vscode from 'vscode';
+import type { CategoryNames } from '../../tickets/categoryNames';
+import type { TicketWrites } from '../../tickets/ticketWrites';
+import { sanitizeInline } from '../../tickets/display';
+import type { DraftStore } from './draftStore';
+import { TicketActing, type PickedFile } from './ticketActing';
+import type { ToPageMessage } from './protocol';
+import type { UnreadNotes } from './unread';
+
+export interface PanelActingDeps {
+  writes: TicketWrites;
+  drafts: DraftStore;
+  unread: UnreadNotes;
+  categories: CategoryNames;
+  /** aliyunTickets.details.autoRefreshSeconds, read when a panel opens or the setting changes. */
+  autoRefreshSeconds: () => number;
+  /** The modal question and the file picker (the extension-host tests answer them in place of a person). */
+  ui: ActingUi;
+  /** The acting part of one panel. */
+  create(ticketId: string, page: ActingPage): TicketActing;
+}
+
+/** What a panel offers its acting part. */
+export interface ActingPage {
+  /** False when the page is not there to take it. */
+  post(message: ToPageMessage): boolean;
+  reload(): Promise<void>;
+  /** The ticket's title as loaded, for the Close question. */
+  title(): string;
+}
+
+/** Builds PanelActingDeps: TicketActing per panel over the shared services. */
+export function panelActing(services: Omit<PanelActingDeps, 'create'>): PanelActingDeps {
+  return {
+    ...services,
+    create: (ticketId, page) =>
+      new TicketActing({
+        ticketId,
+        writes: services.writes,
+        drafts: services.drafts,
+        post: (message) => page.post(message),
+        reload: () => page.reload(),
+        confirmClose: () => services.ui.confirmClose(ticketId, page.title()),
+        pickFiles: () => services.ui.pickFiles(),
+      }),
+  };
+}
+
+export interface ActingUi {
+  confirmClose(ticketId: string, title: string): PromiseLike<boolean>;
+  pickFiles(): PromiseLike<PickedFile[]>;
+}
+
+export const AUTO_REFRESH_SETTING = 'details.autoRefreshSeconds';
+/** Refreshing more often than this helps nobody and costs API calls. */
+const MIN_AUTO_REFRESH_SECONDS = 15;
+
+/** The setting as used: 0 = off, anything from 1 to 14 raised to 15. */
+export function autoRefreshSeconds(): number {
+  const value = vscode.workspace.getConfiguration('aliyunTickets').get<number>(AUTO_REFRESH_SETTING, 60);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return 0;
+  return Math.max(MIN_AUTO_REFRESH_SECONDS, Math.round(value));
+}
+
+/** The ActingUi a person meets. */
+export const defaultActingUi: ActingUi = {
+  confirmClose: (ticketId, title) => confirmClose(ticketId, title),
+  pickFiles: () => pickFiles(),
+};
+
+async function confirmClose(ticketId: string, title: string): Promise<boolean> {
+  const name = sanitizeInline(title, 80);
+  const answer = await vscode.window.showWarningMessage(
+    `Close ticket ${ticketId}${name ? ` (${name})` : ''}?`,
+    { modal: true, detail: 'Support stops working on it. You can reopen it later with a reason.' },
+    'Close Ticket',
+  );
+  return answer === 'Close Ticket';
+}
+
+async function pickFiles(): Promise<PickedFile[]> {
+  const uris = await vscode.window.showOpenDialog({
+    canSelectMany: true,
+    openLabel: 'Attach',
+    title: 'Attach files to the reply',
+  });
+  if (!uris?.length) return [];
+  return Promise.all(
+    uris.map(async (uri) => {
+      const stat = await vscode.workspace.fs.stat(uri);
+      const name = uri.path.split('/').pop() || 'attachment';
+      return { name, size: stat.size, read: () => vscode.workspace.fs.readFile(uri) };
+    }),
+  );
+}

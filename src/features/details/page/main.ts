@@ -1,0 +1,88 @@
+// Page script of the ticket details panel (bundled by scripts/build.mjs into media/details.js, loaded by nonce under a
+// strict CSP). It swaps in HTML the extension rendered (every server string already escaped), forwards clicks as
+// typed messages, keeps the scroll position across tab switches with getState/setState (the panel does not use
+// retainContextWhenHidden), and runs the reply box and ticket actions below the conversation (acting.ts).
+import { isClickAction, OPEN_ATTACHMENT_ACTION, type PanelState, type ToPageMessage } from '../protocol';
+import { ActingPage } from './acting';
+import { PageState } from './pageState';
+import { vscodeApi } from './vscodeApi';
+
+const vscode = vscodeApi<PanelState>();
+const root = document.getElementById('root');
+const ticketId = document.body.dataset.ticketId || '';
+const state = new PageState(vscode, ticketId);
+const saved = state.get();
+let pendingScroll = typeof saved.scrollY === 'number' ? saved.scrollY : 0;
+
+// Saved at once (the serializer needs the ticket id even if the user never scrolls). A position not yet restored is
+// kept as it was: the first render (the loading view) is too short to scroll to it.
+function save(): void {
+  state.update({ scrollY: pendingScroll > 0 ? pendingScroll : Math.round(window.scrollY) });
+}
+save();
+
+const acting = document.getElementById('acting') ? new ActingPage(vscode, state) : undefined;
+
+function isMessage(data: unknown): data is ToPageMessage {
+  return !!data && typeof data === 'object' && typeof (data as { type?: unknown }).type === 'string';
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const message: unknown = event.data;
+  if (!isMessage(message)) return;
+  if (message.type !== 'render') {
+    acting?.handle(message);
+    return;
+  }
+  if (typeof message.body !== 'string' || !root) return;
+  root.innerHTML = message.body;
+  showLocalTimes(root);
+  if (pendingScroll > 0) {
+    window.scrollTo(0, pendingScroll);
+    // Keep trying until the content is tall enough (first render after a reload).
+    if (Math.abs(window.scrollY - pendingScroll) < 2) pendingScroll = 0;
+  }
+  document.body.dataset.rendered = 'true';
+});
+
+// The extension host may run on another machine (remote, code-server) with another time zone: show the times in this
+// browser's zone, in the same "YYYY-MM-DD HH:mm" shape.
+function showLocalTimes(container: Element): void {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  for (const element of Array.from(container.querySelectorAll<HTMLElement>('time[datetime]'))) {
+    const date = new Date(element.getAttribute('datetime') || '');
+    if (isNaN(date.getTime())) continue;
+    element.textContent = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+    element.title = date.toString();
+  }
+}
+if (root) showLocalTimes(root);
+
+let scrollTimer = 0;
+window.addEventListener('scroll', () => {
+  if (scrollTimer) return;
+  scrollTimer = window.setTimeout(() => {
+    scrollTimer = 0;
+    save();
+  }, 100);
+});
+
+document.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target.closest('[data-action]') : null;
+  if (!(target instanceof HTMLElement)) return;
+  const action = target.dataset.action;
+  if (action === OPEN_ATTACHMENT_ACTION) {
+    event.preventDefault();
+    vscode.postMessage({
+      type: OPEN_ATTACHMENT_ACTION,
+      note: Number(target.dataset.note),
+      attachment: Number(target.dataset.attachment),
+    });
+  } else if (isClickAction(action)) {
+    event.preventDefault();
+    vscode.postMessage({ type: action });
+  }
+});
+
+// Listening now: ask for the data.
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,338 @@
+// What the ticket panel does to a ticket: the reply (its draft, attachments and sending), Close, Reopen and Rate. One
+// per panel. It keeps the draft in the DraftStore until the server confirmed the send, never starts a second write
+// while one is under way, and after a reply whose fate is unknown reloads the conversation and looks for the reply
+// before offering to send again. No vscode import: the panel hands in the few UI calls it needs. It is a little over
+// 300 lines on purpose: the one-write-at-a-time rule (busy) and the notice are shared by the reply and the three
+// ticket actions, and stay readable in one place (the attachments live in replyAttachments.ts).
+import { describeError, isTicketApiError } from '../../api/errors';
+import type { EvaluateTicketInput, Ticket } from '../../api/types';
+import { ticketActions } from '../../tickets/ticketActions';
+import type { TicketWrites } from '../../tickets/ticketWrites';
+import type { DraftStore } from './draftStore';
+import type { ActingState, BusyAction, DraftText, FromPageMessage, ToPageMessage } from './protocol';
+import { ReplyAttachments } from './replyAttachments';
+
+/** A file the user picked: its size first, the bytes only when it is not too large. */
+export interface PickedFile {
+  name: string;
+  size: number;
+  read(): PromiseLike<Uint8Array>;
+}
+
+export interface TicketActingDeps {
+  ticketId: string;
+  writes: Pick<TicketWrites, 'reply' | 'close' | 'reopen' | 'rate' | 'upload' | 'findReply'>;
+  drafts: DraftStore;
+  /** Posts to the page; false when there is no page to take it (hidden: it is rebuilt and says 'ready' later). */
+  post(message: ToPageMessage): boolean;
+  /** Loads the ticket and its conversation afresh (the panel shows them). */
+  reload(): PromiseLike<unknown>;
+  /** Asks before closing (a modal question); true = close. */
+  confirmClose(): PromiseLike<boolean>;
+  /** The file picker; empty when cancelled. */
+  pickFiles(): PromiseLike<PickedFile[]>;
+  now?: () => number;
+}
+
+export class TicketActing {
+  private actions: ActingState['actions'] = { reply: false, close: false, reopen: false, rate: false };
+  private busy: BusyAction | undefined;
+  private notice: ActingState['notice'];
+  private text: string;
+  private encrypt: boolean;
+  private readonly attachments: ReplyAttachments;
+  private disposed = false;
+  /**
+   * What a hidden page missed and must hear when it is back: an emptied box after a send (else it would show the sent
+   * text again from its own state, inviting a second send) and forms that did their job.
+   */
+  private missed: ToPageMessage[] = [];
+
+  constructor(private readonly deps: TicketActingDeps) {
+    const draft = deps.drafts.get(deps.ticketId);
+    this.text = draft.text;
+    this.encrypt = draft.encrypt;
+    this.attachments = new ReplyAttachments(
+      {
+        upload: (name, bytes, options) => deps.writes.upload(name, bytes, options),
+        changed: () => this.postState(),
+        persist: () => this.persist(),
+      },
+      draft.attachments,
+    );
+  }
+
+  /** The ticket as loaded: which actions its status makes sensible. */
+  setTicket(ticket: Pick<Ticket, 'status'> | undefined): void {
+    const next = ticketActions(ticket?.status?.value);
+    if (JSON.stringify(next) === JSON.stringify(this.actions)) return;
+    this.actions = next;
+    this.postState();
+  }
+
+  /** The page (re)started: it gets the state and the stored draft (which it uses only if it has none of its own). */
+  onReady(): void {
+    this.postState();
+    const missed = this.missed;
+    this.missed = [];
+    if (!missed.some((m) => m.type === 'draft'))
+      this.deps.post({ type: 'draft', draft: { text: this.text, encrypt: this.encrypt }, replace: false });
+    for (const message of missed) this.deliver(message);
+  }
+
+  /** Posts a message the page must not miss: kept for its next 'ready' when it is not there now. */
+  private deliver(message: ToPageMessage): void {
+    if (this.deps.post(message)) return;
+    // A later message of the same kind (for a form: the same form) supersedes the earlier one.
+    const same = (m: ToPageMessage) =>
+      m.type === message.type && (m.type !== 'formDone' || message.type !== 'formDone' || m.form === message.form);
+    this.missed = [...this.missed.filter((m) => !same(m)), message];
+  }
+
+  /** What the page shows now (for tests and the panel). */
+  state(): ActingState {
+    return {
+      actions: this.actions,
+      busy: this.busy,
+      attachments: this.attachments.views(),
+      notice: this.notice,
+    };
+  }
+
+  /** The reply text as the panel last heard it. */
+  draftText(): string {
+    return this.text;
+  }
+
+  /**
+   * Puts `text` in the reply box (an agent drafted it and the user agreed): kept at once, shown in the page, the
+   * Confidential switch and the attachments left as they are.
+   */
+  async replaceText(text: string): Promise<void> {
+    this.text = text;
+    await this.persist();
+    this.deliver({ type: 'draft', draft: { text, encrypt: this.encrypt }, replace: true });
+  }
+
+  /** Handles a page message that concerns acting; false when it is not one. */
+  handle(message: FromPageMessage): boolean {
+    switch (message.type) {
+      case 'draftChanged':
+        this.setDraft(message.draft);
+        return true;
+      case 'send':
+        void this.send(message.draft);
+        return true;
+      case 'pickFiles':
+        void this.pick();
+        return true;
+      case 'dropFile':
+        void this.attach(message.name, message.bytes.byteLength, () => Promise.resolve(message.bytes));
+        return true;
+      case 'removeAttachment':
+        this.remove(message.id);
+        return true;
+      case 'closeTicket':
+        void this.close();
+        return true;
+      case 'reopen':
+        void this.reopen(message.reason);
+        return true;
+      case 'rate':
+        void this.rate({ solved: message.solved, score: message.score, content: message.comment.trim() || undefined });
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  dispose(): void {
+    // Uploads under way finish and are kept with the draft; only the page is gone.
+    this.disposed = true;
+  }
+
+  private setDraft(draft: DraftText): void {
+    this.text = draft.text;
+    this.encrypt = draft.encrypt;
+    void this.persist();
+  }
+
+  private persist(): Promise<void> {
+    return this.deps.drafts.save(this.deps.ticketId, {
+      text: this.text,
+      encrypt: this.encrypt,
+      attachments: this.attachments.uploaded(),
+    });
+  }
+
+  private postState(): void {
+    if (!this.disposed) this.deps.post({ type: 'acting', state: this.state() });
+  }
+
+  private setNotice(kind: 'error' | 'warning' | 'success', text: string): void {
+    this.notice = { kind, text };
+  }
+
+  private async pick(): Promise<void> {
+    const files = await this.deps.pickFiles();
+    await Promise.all(files.map((file) => this.attach(file.name, file.size, () => file.read())));
+  }
+
+  /** Adds an attachment and uploads it at once (with progress); a refused or failed one stays listed with the reason. */
+  attach(name: string, size: number, read: () => PromiseLike<Uint8Array>): Promise<void> {
+    this.notice = undefined;
+    return this.attachments.add(name, size, read);
+  }
+
+  private remove(id: string): void {
+    // The reply being sent names its attachments already.
+    if (this.busy === 'send' || this.busy === 'check') return;
+    this.attachments.remove(id);
+  }
+
+  /** Starts a write unless one is under way; returns false if it did not start. */
+  private begin(busy: BusyAction): boolean {
+    if (this.busy) return false;
+    this.busy = busy;
+    this.notice = undefined;
+    this.postState();
+    return true;
+  }
+
+  private end(): void {
+    this.busy = undefined;
+    this.postState();
+  }
+
+  private async send(draft: DraftText): Promise<void> {
+    if (this.busy) return;
+    this.setDraft(draft);
+    const problem = this.sendProblem();
+    if (problem) {
+      this.setNotice('error', problem);
+      this.postState();
+      return;
+    }
+    this.begin('send');
+    const content = this.text;
+    const objectKeys = this.attachments.uploaded().map((a) => a.objectKey);
+    const startedAt = (this.deps.now ?? Date.now)();
+    try {
+      await this.persist();
+      await this.deps.writes.reply(this.deps.ticketId, content, {
+        encrypt: this.encrypt,
+        attachments: objectKeys.length ? objectKeys : undefined,
+      });
+      await this.sent('Reply sent.');
+    } catch (error) {
+      if (isTicketApiError(error) && error.kind === 'unknownOutcome') {
+        await this.checkArrived(content, startedAt, error);
+      } else {
+        this.setNotice('error', `The reply was not sent: ${describeError(error)} Your text and attachments are kept.`);
+        this.end();
+      }
+    }
+  }
+
+  /** What stops a send before it starts (the server judges the rest). */
+  private sendProblem(): string | undefined {
+    if (!this.text.trim()) return 'Write a reply before sending.';
+    return this.attachments.problem();
+  }
+
+  /** The server took the reply: the draft goes, the box empties, the conversation shows the reply. */
+  private async sent(notice: string): Promise<void> {
+    this.text = '';
+    this.encrypt = false;
+    this.attachments.clear();
+    await this.deps.drafts.clear(this.deps.ticketId);
+    this.deliver({ type: 'draft', draft: { text: '', encrypt: false }, replace: true });
+    this.setNotice('success', notice);
+    // The reply shows in the conversation and the buttons follow the new status as the write ends.
+    await this.reloadQuietly();
+    this.end();
+  }
+
+  /** After an unknown outcome: is the reply in the conversation now? Only then is the draft dropped. */
+  private async checkArrived(content: string, startedAt: number, error: unknown): Promise<void> {
+    this.busy = 'check';
+    this.setNotice('warning', 'No clear answer from the server: checking whether your reply arrived…');
+    this.postState();
+    try {
+      const found = await this.deps.writes.findReply(this.deps.ticketId, content, startedAt);
+      if (found) {
+        await this.sent(
+          'Your reply arrived (checked in the reloaded conversation), although the server did not confirm it.',
+        );
+        return;
+      }
+      this.setNotice(
+        'error',
+        `${describeError(error)} The conversation was reloaded and your reply is not in it, so it is safe to send it again. Your text and attachments are kept.`,
+      );
+    } catch (checkError) {
+      this.setNotice(
+        'error',
+        `${describeError(error)} Checking the conversation failed too (${describeError(checkError)}). Refresh and look for your reply before sending it again; your text and attachments are kept.`,
+      );
+    }
+    await this.reloadQuietly();
+    this.end();
+  }
+
+  private async close(): Promise<void> {
+    if (this.busy || !(await this.deps.confirmClose())) return;
+    await this.act('close', 'Ticket closed.', 'The ticket was not closed', () =>
+      this.deps.writes.close(this.deps.ticketId),
+    );
+  }
+
+  private async reopen(reason: string): Promise<void> {
+    if (!reason.trim()) {
+      this.setNotice('error', 'Say why the ticket is reopened: the reason is sent to support.');
+      this.postState();
+      return;
+    }
+    const done = await this.act('reopen', 'Ticket reopened.', 'The ticket was not reopened', () =>
+      this.deps.writes.reopen(this.deps.ticketId, reason),
+    );
+    if (done) this.deliver({ type: 'formDone', form: 'reopen' });
+  }
+
+  private async rate(rating: EvaluateTicketInput): Promise<void> {
+    const done = await this.act('rate', 'Thank you: your rating was sent.', 'The rating was not sent', () =>
+      this.deps.writes.rate(this.deps.ticketId, rating),
+    );
+    if (done) this.deliver({ type: 'formDone', form: 'rate' });
+  }
+
+  /** One write with its notice; the ticket is reloaded afterwards whatever happened (the status may have moved). */
+  private async act(
+    busy: BusyAction,
+    success: string,
+    failure: string,
+    run: () => PromiseLike<unknown>,
+  ): Promise<boolean> {
+    if (!this.begin(busy)) return false;
+    let ok = false;
+    try {
+      await run();
+      this.setNotice('success', success);
+      ok = true;
+    } catch (error) {
+      this.setNotice('error', `${failure}: ${describeError(error)}`);
+    }
+    // The status may have moved either way: the buttons follow it as the write ends.
+    await this.reloadQuietly();
+    this.end();
+    return ok;
+  }
+
+  private async reloadQuietly(): Promise<void> {
+    try {
+      await this.deps.reload();
+    } catch {
+      // The panel shows its own loading errors.
+    }
+  }
+}

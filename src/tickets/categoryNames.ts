@@ -1,0 +1,112 @@
+// Category names ("ECS / Renewal") for the category ids tickets carry, from ListProducts and ListCategories. The whole
+// catalogue is fetched at most once per TTL and kept in the extension's global storage, so it survives restarts; a
+// ticket's category id then costs nothing. No vscode import: the storage is passed in.
+import type { CatalogLanguage, ProductDirectory, RequestOptions, TicketCategory } from '../api/types';
+import { signedOutError } from '../api/errors';
+import { toTicketApiError } from './sharedRequests';
+
+export interface CatalogClient {
+  listProducts(query?: { language?: CatalogLanguage }, options?: RequestOptions): Promise<ProductDirectory[]>;
+  listCategories(
+    productId: string,
+    query?: { language?: CatalogLanguage },
+    options?: RequestOptions,
+  ): Promise<TicketCategory[]>;
+}
+
+/** A Memento-like store (context.globalState). */
+export interface KeyValueStore {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+interface StoredCatalog {
+  fetchedAt: number;
+  language: CatalogLanguage;
+  /** categoryId -> "Product / Category" */
+  names: Record<string, string>;
+}
+
+export const CATEGORY_STORE_KEY = 'aliyunTickets.categoryNames';
+/** The catalogue changes rarely: fetched again after a week. */
+export const CATEGORY_TTL_MS = 7 * 24 * 3600_000;
+/** Categories fetched at once while building the catalogue (one request per product). */
+const PARALLEL = 4;
+
+export interface CategoryNamesOptions {
+  getClient: () => Promise<CatalogClient | undefined> | CatalogClient | undefined;
+  store: KeyValueStore;
+  language?: CatalogLanguage;
+  ttlMs?: number;
+  now?: () => number;
+}
+
+export class CategoryNames {
+  private loading: Promise<StoredCatalog> | undefined;
+
+  constructor(private readonly options: CategoryNamesOptions) {}
+
+  /** The name if the stored catalogue knows it and is fresh; never a request. */
+  peek(categoryId: string): string | undefined {
+    const catalog = this.fresh();
+    return catalog?.names[categoryId];
+  }
+
+  /** The name for `categoryId`; undefined when the catalogue does not list it. Loads the catalogue when stale. */
+  async lookup(categoryId: string): Promise<string | undefined> {
+    if (!categoryId) return undefined;
+    const catalog = this.fresh() ?? (await this.load());
+    return catalog.names[categoryId];
+  }
+
+  /** Forget the stored catalogue (sign-out, another account). */
+  async clear(): Promise<void> {
+    await this.options.store.update(CATEGORY_STORE_KEY, undefined);
+  }
+
+  private fresh(): StoredCatalog | undefined {
+    const stored = this.options.store.get<StoredCatalog>(CATEGORY_STORE_KEY);
+    const now = (this.options.now ?? Date.now)();
+    const ttl = this.options.ttlMs ?? CATEGORY_TTL_MS;
+    if (!stored || typeof stored.fetchedAt !== 'number' || !stored.names || typeof stored.names !== 'object')
+      return undefined;
+    if (stored.language !== this.language() || now - stored.fetchedAt > ttl || stored.fetchedAt > now) return undefined;
+    return stored;
+  }
+
+  private language(): CatalogLanguage {
+    return this.options.language ?? 'en';
+  }
+
+  /** One catalogue load at a time, whoever asks. */
+  private load(): Promise<StoredCatalog> {
+    if (!this.loading) {
+      this.loading = this.fetchCatalog().finally(() => (this.loading = undefined));
+    }
+    return this.loading;
+  }
+
+  private async fetchCatalog(): Promise<StoredCatalog> {
+    const client = await this.options.getClient();
+    if (!client) throw signedOutError();
+    const language = this.language();
+    try {
+      const directories = await client.listProducts({ language });
+      const products = directories.flatMap((d) => d.products);
+      const names: Record<string, string> = {};
+      for (let i = 0; i < products.length; i += PARALLEL) {
+        const batch = products.slice(i, i + PARALLEL);
+        const answers = await Promise.all(batch.map((p) => client.listCategories(p.productId, { language })));
+        batch.forEach((product, j) => {
+          for (const category of answers[j])
+            names[category.categoryId] = `${product.productName} / ${category.categoryName}`;
+        });
+      }
+      const catalog: StoredCatalog = { fetchedAt: (this.options.now ?? Date.now)(), language, names };
+      await this.options.store.update(CATEGORY_STORE_KEY, catalog);
+      return catalog;
+    } catch (error) {
+      throw toTicketApiError(error);
+    }
+  }
+}

@@ -1,0 +1,263 @@
+// TicketActing (what the panel does to a ticket) over the real client and ticket service, against the emulator over
+// real HTTP: a reply with an attachment arrives once, a failure keeps the draft and says why, an unknown outcome is
+// checked in the reloaded conversation, and close / reopen / rate change the ticket as the server says.
+import * as assert from 'assert';
+import { TicketClient } from '../../../src/api/client';
+import { DraftStore } from '../../../src/features/details/draftStore';
+import type { ActingState, ToPageMessage } from '../../../src/features/details/protocol';
+import { TicketActing, type PickedFile } from '../../../src/features/details/ticketActing';
+import { createTicketService } from '../../../src/tickets';
+import { TicketWrites } from '../../../src/tickets/ticketWrites';
+import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
+import { MemoryStore } from './memoryStore';
+
+describe('details/TicketActing against the emulator', function () {
+  this.timeout(20_000);
+  let emu: TicketEmulator;
+  let client: TicketClient;
+
+  before(async () => {
+    emu = await TicketEmulator.start({ seed: 'demo', language: 'en' });
+  });
+  beforeEach(() => {
+    client = new TicketClient({
+      endpoint: emu.url,
+      credentials: DEMO_CREDENTIALS,
+      retryBaseDelayMs: 10,
+      timeoutMs: 2_000,
+    });
+  });
+  afterEach(async () => {
+    await client.close();
+    emu.reset('demo', 'en');
+  });
+  after(() => emu.stop());
+
+  /** A panel's acting part for a ticket in `status`; `posted` collects what the page would receive. */
+  function setUp(
+    status: 1 | 2 | 3 | 4 | 5 | 6,
+    options: { confirm?: boolean; files?: PickedFile[]; store?: MemoryStore } = {},
+  ) {
+    const ticketId = emu.allTickets().find((t) => t.status === status)!.ticketId;
+    const service = createTicketService({ getClient: () => client });
+    const store = options.store ?? new MemoryStore();
+    const posted: ToPageMessage[] = [];
+    const page = { ready: true };
+    let reloads = 0;
+    const acting = new TicketActing({
+      ticketId,
+      writes: new TicketWrites(() => client, service),
+      drafts: new DraftStore(store),
+      post: (message) => page.ready && posted.push(message) > 0,
+      reload: async () => {
+        reloads++;
+        acting.setTicket(await service.getTicket(ticketId, { force: true }));
+      },
+      confirmClose: () => Promise.resolve(options.confirm ?? true),
+      pickFiles: () => Promise.resolve(options.files ?? []),
+    });
+    acting.setTicket({ status: { value: status, label: '' } });
+    const lastState = (): ActingState => acting.state();
+    const until = async (what: string, check: (s: ActingState) => boolean) => {
+      const deadline = Date.now() + 10_000;
+      while (!check(lastState())) {
+        if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; state ${JSON.stringify(lastState())}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const idle = () => until('the write to end', (s) => s.busy === undefined && s.notice !== undefined);
+    return {
+      ticketId,
+      acting,
+      store,
+      posted,
+      page,
+      until,
+      idle,
+      reloads: () => reloads,
+      drafts: new DraftStore(store),
+    };
+  }
+  const count = (action: string) => emu.requests.filter((r) => r.action === action).length;
+
+  it('sends a reply with an attachment once; the draft is cleared and the box emptied', async () => {
+    const bytes = Buffer.from('2026-11-28 ERROR renewal order unpaid\n');
+    const { ticketId, acting, posted, until, idle, drafts } = setUp(3, {
+      files: [{ name: 'renewal.log', size: bytes.length, read: async () => bytes }],
+    });
+    acting.handle({ type: 'pickFiles' });
+    await until('the upload', (s) => s.attachments[0]?.state === 'uploaded');
+    assert.strictEqual(
+      drafts.get(ticketId).attachments[0].name,
+      'renewal.log',
+      'the uploaded attachment is kept with the draft',
+    );
+    acting.handle({ type: 'send', draft: { text: 'Logs attached.', encrypt: true } });
+    acting.handle({ type: 'send', draft: { text: 'Logs attached.', encrypt: true } }); // a double click
+    await idle();
+    assert.deepStrictEqual(acting.state().notice, { kind: 'success', text: 'Reply sent.' });
+    assert.strictEqual(count('ReplyTicket'), 1, 'sent exactly once');
+    const note = emu.notesOf(ticketId).at(-1)!;
+    assert.strictEqual(note.content, 'Logs attached.');
+    assert.deepStrictEqual(
+      note.attachments.map((a) => a.name),
+      ['renewal.log'],
+    );
+    assert.strictEqual(
+      emu.requests.find((r) => r.action === 'ReplyTicket')!.query.Encrypt ??
+        emu.requests.find((r) => r.action === 'ReplyTicket')!.body.Encrypt,
+      'true',
+    );
+    assert.strictEqual(drafts.get(ticketId).text, '', 'the draft is gone once the server confirmed');
+    assert.deepStrictEqual(posted.filter((m) => m.type === 'draft').at(-1), {
+      type: 'draft',
+      draft: { text: '', encrypt: false },
+      replace: true,
+    });
+    assert.deepStrictEqual(acting.state().attachments, []);
+    assert.strictEqual(acting.state().actions.reply, true, 'status 4 after the reply: still open for replies');
+  });
+
+  it('a page hidden while the reply was sent hears, when back, that the box is empty (never the sent text again)', async () => {
+    const { acting, posted, page, idle } = setUp(3);
+    acting.handle({ type: 'send', draft: { text: 'Sent while hidden', encrypt: false } });
+    page.ready = false; // the user switched tabs: the page is gone until it says 'ready'
+    await idle();
+    page.ready = true;
+    posted.length = 0;
+    acting.onReady();
+    assert.deepStrictEqual(
+      posted.filter((m) => m.type === 'draft'),
+      [{ type: 'draft', draft: { text: '', encrypt: false }, replace: true }],
+    );
+    posted.length = 0;
+    acting.onReady();
+    assert.deepStrictEqual(
+      posted.filter((m) => m.type === 'draft'),
+      [{ type: 'draft', draft: { text: '', encrypt: false }, replace: false }],
+      'only once',
+    );
+  });
+
+  it("an agent's draft replaces the text in the open page and in storage, keeping the Confidential switch", async () => {
+    const { ticketId, acting, posted, drafts } = setUp(3);
+    acting.handle({ type: 'draftChanged', draft: { text: 'my own words', encrypt: true } });
+    await acting.replaceText('Drafted: please check order 2026-11-28.');
+    assert.deepStrictEqual(posted.filter((m) => m.type === 'draft').at(-1), {
+      type: 'draft',
+      draft: { text: 'Drafted: please check order 2026-11-28.', encrypt: true },
+      replace: true,
+    });
+    assert.strictEqual(drafts.get(ticketId).text, 'Drafted: please check order 2026-11-28.');
+    assert.strictEqual(acting.draftText(), 'Drafted: please check order 2026-11-28.');
+  });
+
+  it('a refused reply keeps text and attachments and says why in plain words', async () => {
+    const { ticketId, acting, idle, drafts } = setUp(6);
+    acting.handle({ type: 'send', draft: { text: 'One more thing', encrypt: false } });
+    await idle();
+    const notice = acting.state().notice!;
+    assert.strictEqual(notice.kind, 'error');
+    assert.match(
+      notice.text,
+      /^The reply was not sent: .*does not allow ReplyTicket.*Your text and attachments are kept\.$/,
+    );
+    assert.strictEqual(drafts.get(ticketId).text, 'One more thing');
+  });
+
+  it('a 500 on send: unknown outcome, the conversation is checked, the reply is not there, the draft stays', async () => {
+    const { ticketId, acting, idle, drafts } = setUp(3);
+    emu.inject({ kind: 'status', status: 500, action: 'ReplyTicket' });
+    acting.handle({ type: 'send', draft: { text: 'Did this arrive?', encrypt: false } });
+    await idle();
+    assert.strictEqual(count('ReplyTicket'), 1, 'not retried');
+    assert.ok(
+      emu.requests.some((r) => r.action === 'ListTicketNotes'),
+      'the conversation was reloaded to check',
+    );
+    assert.match(acting.state().notice!.text, /not in it, so it is safe to send it again/);
+    assert.strictEqual(drafts.get(ticketId).text, 'Did this arrive?');
+  });
+
+  it('processed, then the connection dropped: the reply is found in the conversation, the draft cleared, nothing sent twice', async () => {
+    const { ticketId, acting, idle, drafts } = setUp(3);
+    emu.inject({ kind: 'dropAfterProcessing', action: 'ReplyTicket' });
+    acting.handle({ type: 'send', draft: { text: 'Arrived after all', encrypt: false } });
+    await idle();
+    assert.strictEqual(count('ReplyTicket'), 1);
+    assert.strictEqual(emu.notesOf(ticketId).filter((n) => n.content === 'Arrived after all').length, 1);
+    assert.match(acting.state().notice!.text, /Your reply arrived/);
+    assert.strictEqual(acting.state().notice!.kind, 'success');
+    assert.strictEqual(drafts.get(ticketId).text, '');
+  });
+
+  it('refuses an empty reply, a too large file and a send while an upload is unfinished, without a request', async () => {
+    const { acting, until } = setUp(2);
+    acting.handle({ type: 'send', draft: { text: '   ', encrypt: false } });
+    assert.deepStrictEqual(acting.state().notice, { kind: 'error', text: 'Write a reply before sending.' });
+    await acting.attach('huge.bin', 21 * 1024 * 1024, () => Promise.reject(new Error('must not be read')));
+    assert.match(acting.state().attachments[0].error!, /21\.0 MB is too large: attachments can be at most 20 MB/);
+    acting.handle({ type: 'send', draft: { text: 'with the failed one', encrypt: false } });
+    assert.match(acting.state().notice!.text, /could not be uploaded: remove it/);
+    acting.handle({ type: 'removeAttachment', id: acting.state().attachments[0].id });
+    await until('the removal', (s) => s.attachments.length === 0);
+    assert.strictEqual(count('ReplyTicket') + count('GetAttachmentUploadUrl'), 0);
+  });
+
+  it('a draft written before survives into a new panel (the store is what a reload reads)', async () => {
+    const first = setUp(3);
+    first.acting.handle({ type: 'draftChanged', draft: { text: 'half written', encrypt: true } });
+    await new Promise((r) => setTimeout(r, 20));
+    const second = setUp(3, { store: first.store });
+    second.acting.onReady();
+    assert.deepStrictEqual(
+      second.posted.find((m) => m.type === 'draft'),
+      { type: 'draft', draft: { text: 'half written', encrypt: true }, replace: false },
+    );
+  });
+
+  it('closes only after the question was answered yes; the status then offers reopen and rate', async () => {
+    const declined = setUp(2, { confirm: false });
+    declined.acting.handle({ type: 'closeTicket' });
+    await new Promise((r) => setTimeout(r, 50));
+    assert.strictEqual(count('CloseTicket'), 0);
+    const { ticketId, acting, idle } = setUp(2);
+    acting.handle({ type: 'closeTicket' });
+    await idle();
+    assert.deepStrictEqual(acting.state().notice, { kind: 'success', text: 'Ticket closed.' });
+    assert.strictEqual(emu.getTicket(ticketId)!.status, 6);
+    assert.deepStrictEqual(acting.state().actions, { reply: false, close: false, reopen: true, rate: true });
+  });
+
+  it('reopens with the reason as content; an empty reason is asked for first', async () => {
+    const { ticketId, acting, idle, posted } = setUp(6);
+    acting.handle({ type: 'reopen', reason: ' ' });
+    assert.match(acting.state().notice!.text, /Say why the ticket is reopened/);
+    acting.handle({ type: 'reopen', reason: 'It broke again tonight.' });
+    await idle();
+    assert.strictEqual(emu.getTicket(ticketId)!.status, 1);
+    assert.strictEqual(emu.notesOf(ticketId).at(-1)!.content, 'It broke again tonight.');
+    assert.ok(posted.some((m) => m.type === 'formDone' && m.form === 'reopen'));
+    assert.strictEqual(acting.state().actions.reply, true);
+  });
+
+  it('rates a completed ticket; the server refusing a second action is shown', async () => {
+    const { ticketId, acting, idle } = setUp(6);
+    acting.handle({ type: 'rate', solved: true, score: 5, comment: 'Quick and clear.' });
+    await idle();
+    assert.deepStrictEqual(emu.getEvaluation(ticketId), { solved: true, score: 5, content: 'Quick and clear.' });
+    assert.match(acting.state().notice!.text, /rating was sent/);
+    // The page would not offer Close on a completed ticket; if it were sent anyway the server has the last word.
+    acting.handle({ type: 'closeTicket' });
+    await until(acting, (s) => /not closed/.test(s.notice?.text ?? ''));
+    assert.match(acting.state().notice!.text, /^The ticket was not closed: .*does not allow CloseTicket/);
+  });
+
+  async function until(acting: TicketActing, check: (s: ActingState) => boolean): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (!check(acting.state())) {
+      if (Date.now() > deadline) assert.fail(`timed out; state ${JSON.stringify(acting.state())}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+});

@@ -1,0 +1,235 @@
+// The acting part of the details page in a real Chromium under its CSP: what is typed goes to the page state at once
+// and to the extension shortly after; a stored draft fills an empty box but never overwrites what the page has;
+// Ctrl+Enter sends; the buttons follow the 'acting' message; a hostile file name stays text; the rating form asks
+// for what is missing and Escape closes it. Skipped when no Chromium is installed.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import type { Ticket } from '../../../src/api/types';
+import type { ActingState, ToPageMessage } from '../../../src/features/details/protocol';
+import { renderTicketHtml } from '../../../src/features/details/render';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const MEDIA = path.resolve(__dirname, '../../../../media');
+const TICKET: Ticket = {
+  ticketId: '0005PYGCW',
+  title: 'ECS renewal failed',
+  description: 'd',
+  createTime: Date.now(),
+  creatorId: '1',
+  categoryId: '7161',
+  status: { value: 3, label: 'Waiting for your feedback' },
+  severity: { value: 1, label: 'Common' },
+};
+const OPEN: ActingState = { actions: { reply: true, close: true, reopen: false, rate: false }, attachments: [] };
+
+describe('details page acting part in Chromium', function () {
+  this.timeout(60_000);
+  let browser: Browser | undefined;
+  let server: http.Server | undefined;
+  let origin = '';
+
+  before(async function () {
+    if (!fs.existsSync(CHROMIUM)) this.skip();
+    server = http.createServer((req, res) => {
+      if (req.url === '/page') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(
+          renderTicketHtml(
+            { kind: 'ticket', ticket: TICKET, notes: [] },
+            {
+              cspSource: origin,
+              nonce: 'YWN0aW5nLXBhZ2UtdGVzdA==',
+              styleUri: `${origin}/media/details.css`,
+              scriptUri: `${origin}/media/details.js`,
+            },
+          ),
+        );
+        return;
+      }
+      const file = req.url?.startsWith('/media/') ? path.join(MEDIA, path.basename(req.url)) : '';
+      if (file && fs.existsSync(file)) {
+        res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' });
+        res.end(fs.readFileSync(file));
+        return;
+      }
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (server) await new Promise((resolve) => server!.close(resolve));
+  });
+
+  async function open(savedState?: unknown): Promise<Page> {
+    const page = await browser!.newPage();
+    await page.addInitScript((state) => {
+      const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
+      w.__posted = [];
+      w.__state = state;
+      w.acquireVsCodeApi = () => ({
+        postMessage: (message: unknown) => w.__posted.push(message),
+        getState: () => w.__state,
+        setState: (s: unknown) => (w.__state = s),
+      });
+    }, savedState);
+    await page.goto(`${origin}/page`);
+    await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+    return page;
+  }
+  const deliver = (page: Page, message: ToPageMessage) => page.evaluate((m) => window.postMessage(m, '*'), message);
+  const posted = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted);
+  const state = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __state: Record<string, unknown> }).__state);
+
+  it('shows the reply box only when the status allows it, keeps what is typed, and sends it with Ctrl+Enter', async () => {
+    const page = await open();
+    try {
+      assert.ok(!(await page.isVisible('#acting')), 'nothing to act on before the extension says so');
+      await deliver(page, { type: 'acting', state: OPEN });
+      await page.waitForSelector('#reply-text', { state: 'visible' });
+      assert.ok(await page.isVisible('#close-button'));
+      assert.ok(!(await page.isVisible('#rate-button')));
+      await page.fill('#reply-text', 'First line\nSecond line');
+      await page.check('#reply-encrypt');
+      assert.deepStrictEqual(
+        (await state(page)).draft,
+        { text: 'First line\nSecond line', encrypt: true },
+        'in the page state at once',
+      );
+      await page.waitForFunction(() =>
+        (window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'draftChanged'),
+      );
+      await page.press('#reply-text', 'Control+Enter');
+      const sent = (await posted(page)).filter((m) => m.type === 'send');
+      assert.deepStrictEqual(sent, [{ type: 'send', draft: { text: 'First line\nSecond line', encrypt: true } }]);
+      // While it is sending the box is read-only and the button says so; a second Ctrl+Enter sends nothing.
+      await deliver(page, { type: 'acting', state: { ...OPEN, busy: 'send' } });
+      await page.waitForFunction(() => (document.getElementById('reply-text') as HTMLTextAreaElement).readOnly);
+      assert.strictEqual(await page.textContent('#send-button'), 'Sending…');
+      assert.ok(await page.isDisabled('#send-button'));
+      await page.press('#reply-text', 'Control+Enter');
+      assert.strictEqual((await posted(page)).filter((m) => m.type === 'send').length, 1);
+      // Sent: the extension empties the box.
+      await deliver(page, { type: 'draft', draft: { text: '', encrypt: false }, replace: true });
+      await deliver(page, { type: 'acting', state: { ...OPEN, notice: { kind: 'success', text: 'Reply sent.' } } });
+      await page.waitForSelector('#acting-notice:has-text("Reply sent.")');
+      assert.strictEqual(await page.inputValue('#reply-text'), '');
+      assert.strictEqual(await page.isChecked('#reply-encrypt'), false);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('after a tab switch the page keeps its own newer text; a stored draft fills only an empty box', async () => {
+    const page = await open({ ticketId: '0005PYGCW', draft: { text: 'typed before the switch', encrypt: false } });
+    try {
+      await deliver(page, { type: 'acting', state: OPEN });
+      await deliver(page, { type: 'draft', draft: { text: 'older stored text', encrypt: true }, replace: false });
+      await page.waitForSelector('#reply-text', { state: 'visible' });
+      assert.strictEqual(await page.inputValue('#reply-text'), 'typed before the switch');
+    } finally {
+      await page.close();
+    }
+    const fresh = await open();
+    try {
+      await deliver(fresh, { type: 'acting', state: OPEN });
+      await deliver(fresh, {
+        type: 'draft',
+        draft: { text: 'stored across the reload', encrypt: true },
+        replace: false,
+      });
+      await fresh.waitForFunction(
+        () => (document.getElementById('reply-text') as HTMLTextAreaElement).value === 'stored across the reload',
+      );
+      assert.strictEqual(await fresh.isChecked('#reply-encrypt'), true);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('lists attachments as text with progress and a Remove button that posts only the id', async () => {
+    const page = await open();
+    try {
+      const hostile = '<img src=x onerror=alert(1)>.log';
+      await deliver(page, {
+        type: 'acting',
+        state: {
+          ...OPEN,
+          attachments: [
+            { id: 'a1', name: hostile, size: 2048, state: 'uploading', progress: 0.4 },
+            { id: 'a2', name: 'big.bin', size: 1, state: 'failed', progress: 0, error: 'too large' },
+          ],
+        },
+      });
+      await page.waitForSelector('.draft-attachment');
+      assert.strictEqual(await page.textContent('.draft-attachment.uploading .name'), hostile);
+      assert.strictEqual(await page.locator('#attachment-list img').count(), 0);
+      assert.match((await page.textContent('.draft-attachment.uploading')) ?? '', /uploading 40%/);
+      assert.match((await page.textContent('.draft-attachment.failed')) ?? '', /not uploaded: too large/);
+      await page.click('.draft-attachment.failed button');
+      assert.deepStrictEqual(
+        (await posted(page)).filter((m) => m.type === 'removeAttachment'),
+        [{ type: 'removeAttachment', id: 'a2' }],
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the rating form asks for what is missing, sends the choice, and Escape closes it back to its button', async () => {
+    const page = await open();
+    try {
+      await deliver(page, {
+        type: 'acting',
+        state: { actions: { reply: false, close: false, reopen: true, rate: true }, attachments: [] },
+      });
+      await page.click('#rate-button');
+      await page.click('#rate-submit');
+      assert.strictEqual(await page.textContent('#rate-problem'), 'Say whether the problem was solved.');
+      await page.check('input[name="solved"][value="no"]');
+      await page.click('#rate-submit');
+      assert.strictEqual(await page.textContent('#rate-problem'), 'Choose a score from 1 to 5 stars.');
+      await page.check('input[name="score"][value="2"]');
+      await page.fill('#rate-comment', 'Took a week.');
+      assert.deepStrictEqual(
+        (await state(page)).rate,
+        { open: true, solved: false, score: 2, comment: 'Took a week.' },
+        'kept for a tab switch',
+      );
+      await page.click('#rate-submit');
+      assert.deepStrictEqual(
+        (await posted(page)).filter((m) => m.type === 'rate'),
+        [{ type: 'rate', solved: false, score: 2, comment: 'Took a week.' }],
+      );
+      await page.press('#rate-comment', 'Escape');
+      assert.ok(!(await page.isVisible('#rate-form')));
+      assert.strictEqual(
+        await page.evaluate(() => document.activeElement?.id),
+        'rate-button',
+        'focus goes back to the button',
+      );
+      await page.click('#reopen-button');
+      assert.strictEqual(
+        await page.evaluate(() => document.activeElement?.id),
+        'reopen-reason',
+        'focus lands in the reason box',
+      );
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+// Category names from ListProducts + ListCategories against the emulator: loaded once, kept in storage for the TTL
+// (a restart asks nothing), loaded again when stale.
+import * as assert from 'assert';
+import { TicketClient } from '../../../src/api/client';
+import { CategoryNames } from '../../../src/tickets/categoryNames';
+import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
+import { MemoryStore } from '../details/memoryStore';
+
+describe('tickets/categoryNames against the emulator', function () {
+  this.timeout(20_000);
+  let emu: TicketEmulator;
+  let client: TicketClient;
+  before(async () => {
+    emu = await TicketEmulator.start({ seed: 'demo' });
+    client = new TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS });
+  });
+  after(async () => {
+    await client.close();
+    await emu.stop();
+  });
+
+  it('names a ticket category "Product / Category", from storage after the first load until the TTL ends', async () => {
+    const store = new MemoryStore();
+    let now = 1_000_000;
+    const names = () => new CategoryNames({ getClient: () => client, store, now: () => now, ttlMs: 60_000 });
+    const categoryId = emu.getTicket('0005PYGCW')!.categoryId;
+    emu.clearRequests();
+    const name = await names().lookup(categoryId);
+    assert.match(name ?? '', /^.+ \/ .+$/, `a product and a category name: ${name}`);
+    const first = emu.requests.length;
+    assert.ok(
+      emu.requests.some((r) => r.action === 'ListProducts') && emu.requests.some((r) => r.action === 'ListCategories'),
+    );
+    // A new instance over the same storage (a restart): no request, even for peek.
+    assert.strictEqual(names().peek(categoryId), name);
+    assert.strictEqual(await names().lookup(categoryId), name);
+    assert.strictEqual(emu.requests.length, first);
+    // Stale: loaded again.
+    now += 61_000;
+    assert.strictEqual(names().peek(categoryId), undefined);
+    assert.strictEqual(await names().lookup(categoryId), name);
+    assert.ok(emu.requests.length > first);
+    assert.strictEqual(await names().lookup('no-such-category'), undefined);
+  });
+
+  it('two lookups at once share one catalogue load; signed out is a signedOut error', async () => {
+    const names = new CategoryNames({ getClient: () => client, store: new MemoryStore() });
+    emu.clearRequests();
+    const [a, b] = await Promise.all([names.lookup('7161'), names.lookup('7201')]);
+    assert.ok(a && b);
+    assert.strictEqual(emu.requests.filter((r) => r.action === 'ListProducts').length, 1);
+    await assert.rejects(
+      new CategoryNames({ getClient: () => undefined, store: new MemoryStore() }).lookup('7161'),
+      (e: Error & { kind?: string }) => e.kind === 'signedOut',
+    );
+  });
+});
