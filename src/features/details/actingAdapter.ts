@@ -1,6 +1,7 @@
 // The vscode side of acting on a ticket: the services a panel needs to act, the modal question before closing, and
 // the file picker. Kept thin; the logic is in ticketActing.ts.
 import * as vscode from 'vscode';
+import { BuiltinCommands, ContextKeys } from '../../common/commands';
 import type { CategoryNames } from '../../tickets/categoryNames';
 import type { TicketWrites } from '../../tickets/ticketWrites';
 import { sanitizeInline } from '../../tickets/display';
@@ -44,6 +45,7 @@ export function panelActing(services: Omit<PanelActingDeps, 'create'>): PanelAct
         reload: () => page.reload(),
         confirmClose: () => services.ui.confirmClose(ticketId, page.title()),
         pickFiles: () => services.ui.pickFiles(),
+        onReplied: () => void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.detailsReplied, true),
       }),
   };
 }

@@ -31,6 +31,8 @@ export interface TicketActingDeps {
   confirmClose(): PromiseLike<boolean>;
   /** The file picker; empty when cancelled. */
   pickFiles(): PromiseLike<PickedFile[]>;
+  /** The server took a reply (the Get Started walkthrough's "Reply to support" step completes on it). */
+  onReplied?(): void;
   now?: () => number;
 }
 
@@ -224,6 +226,7 @@ export class TicketActing {
         attachments: objectKeys.length ? objectKeys : undefined,
       });
       await this.sent('Reply sent.');
+      this.deps.onReplied?.();
     } catch (error) {
       if (isTicketApiError(error) && error.kind === 'unknownOutcome') {
         await this.checkArrived(content, startedAt, error);
@@ -264,6 +267,7 @@ export class TicketActing {
         await this.sent(
           'Your reply arrived (checked in the reloaded conversation), although the server did not confirm it.',
         );
+        this.deps.onReplied?.();
         return;
       }
       this.setNotice(

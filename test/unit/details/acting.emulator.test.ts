@@ -44,6 +44,7 @@ describe('details/TicketActing against the emulator', function () {
     const posted: ToPageMessage[] = [];
     const page = { ready: true };
     let reloads = 0;
+    let replied = 0;
     const acting = new TicketActing({
       ticketId,
       writes: new TicketWrites(() => client, service),
@@ -55,6 +56,7 @@ describe('details/TicketActing against the emulator', function () {
       },
       confirmClose: () => Promise.resolve(options.confirm ?? true),
       pickFiles: () => Promise.resolve(options.files ?? []),
+      onReplied: () => replied++,
     });
     acting.setTicket({ status: { value: status, label: '' } });
     const lastState = (): ActingState => acting.state();
@@ -75,6 +77,8 @@ describe('details/TicketActing against the emulator', function () {
       until,
       idle,
       reloads: () => reloads,
+      /** Times the panel said a reply was taken (the walkthrough's reply step completes on it). */
+      replied: () => replied,
       drafts: new DraftStore(store),
     };
   }
@@ -82,7 +86,7 @@ describe('details/TicketActing against the emulator', function () {
 
   it('sends a reply with an attachment once; the draft is cleared and the box emptied', async () => {
     const bytes = Buffer.from('2026-11-28 ERROR renewal order unpaid\n');
-    const { ticketId, acting, posted, until, idle, drafts } = setUp(3, {
+    const { ticketId, acting, posted, until, idle, drafts, replied } = setUp(3, {
       files: [{ name: 'renewal.log', size: bytes.length, read: async () => bytes }],
     });
     acting.handle({ type: 'pickFiles' });
@@ -97,6 +101,7 @@ describe('details/TicketActing against the emulator', function () {
     await idle();
     assert.deepStrictEqual(acting.state().notice, { kind: 'success', text: 'Reply sent.' });
     assert.strictEqual(count('ReplyTicket'), 1, 'sent exactly once');
+    assert.strictEqual(replied(), 1, 'the walkthrough hears of the reply once');
     const note = emu.notesOf(ticketId).at(-1)!;
     assert.strictEqual(note.content, 'Logs attached.');
     assert.deepStrictEqual(
@@ -153,9 +158,10 @@ describe('details/TicketActing against the emulator', function () {
   });
 
   it('a refused reply keeps text and attachments and says why in plain words', async () => {
-    const { ticketId, acting, idle, drafts } = setUp(6);
+    const { ticketId, acting, idle, drafts, replied } = setUp(6);
     acting.handle({ type: 'send', draft: { text: 'One more thing', encrypt: false } });
     await idle();
+    assert.strictEqual(replied(), 0, 'a refused reply does not count as replying');
     const notice = acting.state().notice!;
     assert.strictEqual(notice.kind, 'error');
     assert.match(
@@ -180,10 +186,11 @@ describe('details/TicketActing against the emulator', function () {
   });
 
   it('processed, then the connection dropped: the reply is found in the conversation, the draft cleared, nothing sent twice', async () => {
-    const { ticketId, acting, idle, drafts } = setUp(3);
+    const { ticketId, acting, idle, drafts, replied } = setUp(3);
     emu.inject({ kind: 'dropAfterProcessing', action: 'ReplyTicket' });
     acting.handle({ type: 'send', draft: { text: 'Arrived after all', encrypt: false } });
     await idle();
+    assert.strictEqual(replied(), 1, 'found in the conversation: it counts as replied');
     assert.strictEqual(count('ReplyTicket'), 1);
     assert.strictEqual(emu.notesOf(ticketId).filter((n) => n.content === 'Arrived after all').length, 1);
     assert.match(acting.state().notice!.text, /Your reply arrived/);
