@@ -233,6 +233,8 @@ function create(settings) {
       getSession: async () => undefined,
     },
     env: { clipboard: { writeText: async () => undefined }, openExternal: async () => true, language: 'en' },
+    // English, as VS Code's l10n.t gives it without a bundle: {0}, {1}, … replaced by the arguments.
+    l10n: { t: (message, ...args) => String(message).replace(/\{(\d+)\}/g, (m, i) => (i < args.length ? String(args[i]) : m)) },
   };
   // Anything else the extension touches: a no-op namespace whose functions return disposables.
   const fallback = (name) =>
