@@ -46,7 +46,10 @@ export default tseslint.config(
       ],
       // undici (~0.5 MB) loads on the first request, and node:crypto / node:os on first use, not at activation
       // (bench/activation measures it); markdown-it ships no types for the tests.
-      '@typescript-eslint/no-require-imports': ['error', { allow: ['^undici$', '^markdown-it$', '^crypto$', '^os$', '^tls$'] }],
+      '@typescript-eslint/no-require-imports': [
+        'error',
+        { allow: ['^undici$', '^markdown-it$', '^crypto$', '^os$', '^tls$'] },
+      ],
       // Sanitisers strip control characters on purpose; a regex naming them is the point, not a typo.
       'no-control-regex': 'off',
       '@typescript-eslint/no-unused-vars': [

@@ -15,11 +15,36 @@ export function throwawayCertificate() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-tls-'));
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert,
-  ], { stdio: 'ignore' });
-  return { key: readFileSync(key), cert: readFileSync(cert), certFile: cert, keyFile: key, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
+  return {
+    key: readFileSync(key),
+    cert: readFileSync(cert),
+    certFile: cert,
+    keyFile: key,
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 function listen(server) {

@@ -7,23 +7,27 @@ const [bundle, optionsJson] = process.argv.slice(2);
 const { TicketEmulator, DEMO_CREDENTIALS } = require(bundle);
 const options = JSON.parse(optionsJson || '{}');
 
-TicketEmulator.start({ keepAliveTimeoutMs: 30000, seed: options.tickets ? 'empty' : 'demo', language: 'en' }).then((emu) => {
-  if (options.tickets) {
-    const now = Date.now();
-    let n = 0;
-    for (const [status, count] of Object.entries(options.tickets)) {
-      for (let i = 0; i < count; i++, n++) {
-        emu.addTicket({
-          title: `Benchmark ticket ${n}: ECS instance i-bp1${n.toString(36)} cannot reach RDS over the VPC`,
-          description: 'Generated for the memory benchmark.',
-          createTime: now - n * 60_000,
-          status: Number(status),
-          severity: n % 7 === 0 ? 2 : 1,
-        });
+TicketEmulator.start({ keepAliveTimeoutMs: 30000, seed: options.tickets ? 'empty' : 'demo', language: 'en' }).then(
+  (emu) => {
+    if (options.tickets) {
+      const now = Date.now();
+      let n = 0;
+      for (const [status, count] of Object.entries(options.tickets)) {
+        for (let i = 0; i < count; i++, n++) {
+          emu.addTicket({
+            title: `Benchmark ticket ${n}: ECS instance i-bp1${n.toString(36)} cannot reach RDS over the VPC`,
+            description: 'Generated for the memory benchmark.',
+            createTime: now - n * 60_000,
+            status: Number(status),
+            severity: n % 7 === 0 ? 2 : 1,
+          });
+        }
       }
     }
-  }
-  process.stdout.write(JSON.stringify({ url: emu.url, credentials: DEMO_CREDENTIALS, tickets: emu.tickets?.size }) + '\n');
-  process.stdin.on('end', () => emu.stop().then(() => process.exit(0)));
-  process.stdin.resume();
-});
+    process.stdout.write(
+      JSON.stringify({ url: emu.url, credentials: DEMO_CREDENTIALS, tickets: emu.tickets?.size }) + '\n',
+    );
+    process.stdin.on('end', () => emu.stop().then(() => process.exit(0)));
+    process.stdin.resume();
+  },
+);

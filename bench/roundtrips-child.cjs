@@ -31,7 +31,9 @@ const input = JSON.parse(inputJson);
   out.openCold = await measure(() => openPanel(coldId));
   out.openWarm = await measure(() => openPanel(warmId));
   out.hoverUncached = await measure(() => service.getTicket(hoverId));
-  out.expandGroup = await measure(() => service.listTickets({ pageNumber: 1, pageSize: 50, statuses: ['wait_feedback'] }));
+  out.expandGroup = await measure(() =>
+    service.listTickets({ pageNumber: 1, pageSize: 50, statuses: ['wait_feedback'] }),
+  );
   out.hoverCached = await measure(() => service.getTicket(hoverId));
   out.reopenPanel = await measure(() => openPanel(warmId));
   // Warmed first (as when a ticket id is on screen: the link provider calls TicketService.warm()), then opened.
@@ -39,7 +41,9 @@ const input = JSON.parse(inputJson);
   const warmedService = createTicketService({ getClient: () => warmedClient });
   warmedService.warm();
   await new Promise((r) => setTimeout(r, 5 * input.rttMs));
-  out.openAfterWarm = await measure(() => Promise.all([warmedService.getTicket(coldId), warmedService.getNotes(coldId)]));
+  out.openAfterWarm = await measure(() =>
+    Promise.all([warmedService.getTicket(coldId), warmedService.getNotes(coldId)]),
+  );
   await warmedClient.close();
   out.tcpConnections = distance.connections;
   await client.close();

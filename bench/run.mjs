@@ -45,7 +45,13 @@ async function bundle(name, contents) {
     outfile,
     logLevel: 'warning',
     // As in the extension: undici is dist/undici.js, loaded on the first request.
-    plugins: [{ name: 'undici-from-dist', setup: (b) => b.onResolve({ filter: /^undici$/ }, () => ({ path: path.join(root, 'dist', 'undici.js'), external: true })) }],
+    plugins: [
+      {
+        name: 'undici-from-dist',
+        setup: (b) =>
+          b.onResolve({ filter: /^undici$/ }, () => ({ path: path.join(root, 'dist', 'undici.js'), external: true })),
+      },
+    ],
   });
   return outfile;
 }
@@ -53,7 +59,11 @@ async function bundle(name, contents) {
 /** Runs a Node script and resolves with the JSON of its last stdout line. */
 function runNode(args, { env = {}, timeoutMs = 120_000 } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     const timer = setTimeout(() => child.kill(), timeoutMs);
     child.stdout.on('data', (d) => (out += d));
@@ -69,11 +79,18 @@ function runNode(args, { env = {}, timeoutMs = 120_000 } = {}) {
 let emulatorBundle;
 /** The emulator (test/emulator/server, its public entry) in its own process. */
 async function startEmulator(options = {}) {
-  emulatorBundle ??= await bundle('emulator', `export { TicketEmulator, DEMO_CREDENTIALS } from './test/emulator/server';`);
-  const child = spawn(process.execPath, [path.join(root, 'bench', 'emulator-child.cjs'), emulatorBundle, JSON.stringify(options)], {
-    cwd: root,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  emulatorBundle ??= await bundle(
+    'emulator',
+    `export { TicketEmulator, DEMO_CREDENTIALS } from './test/emulator/server';`,
+  );
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'bench', 'emulator-child.cjs'), emulatorBundle, JSON.stringify(options)],
+    {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const info = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -83,7 +100,16 @@ async function startEmulator(options = {}) {
     child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
   });
   const control = async (method, route) => (await fetch(`${info.url}/__emulator/${route}`, { method })).json();
-  return { ...info, port: Number(new URL(info.url).port), control, stop: () => new Promise((r) => { child.once('exit', r); child.stdin.end(); }) };
+  return {
+    ...info,
+    port: Number(new URL(info.url).port),
+    control,
+    stop: () =>
+      new Promise((r) => {
+        child.once('exit', r);
+        child.stdin.end();
+      }),
+  };
 }
 
 // ------------------------------------------------------------------ 1. activation
@@ -119,8 +145,19 @@ async function roundTrips() {
   const certificate = throwawayCertificate();
   try {
     const { tickets } = await emu.control('GET', 'tickets');
-    const ids = [TICKET_ID, '001571BTXC', tickets.map((t) => t.ticketId).find((id) => id !== TICKET_ID && id !== '001571BTXC')];
-    const input = { emulatorPort: emu.port, certFile: certificate.certFile, keyFile: certificate.keyFile, credentials: emu.credentials, ids, rttMs: RTT_MS };
+    const ids = [
+      TICKET_ID,
+      '001571BTXC',
+      tickets.map((t) => t.ticketId).find((id) => id !== TICKET_ID && id !== '001571BTXC'),
+    ];
+    const input = {
+      emulatorPort: emu.port,
+      certFile: certificate.certFile,
+      keyFile: certificate.keyFile,
+      credentials: emu.credentials,
+      ids,
+      rttMs: RTT_MS,
+    };
     return await runNode([path.join(root, 'bench', 'roundtrips-child.cjs'), serviceBundle, JSON.stringify(input)], {
       env: { NODE_EXTRA_CA_CERTS: certificate.certFile },
     });
@@ -135,7 +172,10 @@ async function roundTrips() {
 async function requestsSpent() {
   const emu = await startEmulator();
   try {
-    return await runNode([path.join(root, 'bench', 'view-child.cjs'), JSON.stringify({ url: emu.url, credentials: emu.credentials, mode: 'requests', pageSize: 50 })]);
+    return await runNode([
+      path.join(root, 'bench', 'view-child.cjs'),
+      JSON.stringify({ url: emu.url, credentials: emu.credentials, mode: 'requests', pageSize: 50 }),
+    ]);
   } finally {
     await emu.stop();
   }
@@ -176,8 +216,13 @@ function rawUndiciFactory(api, url, credentials) {
 function sdkFactory(_api, url, credentials) {
   const Workorder = require('@alicloud/workorder20210610');
   const { $OpenApiUtil } = require('@alicloud/openapi-core');
-  const client = new Workorder.default(new $OpenApiUtil.Config({ ...credentials, protocol: 'http', endpoint: url.replace(/^https?:\/\//, '') }));
-  return { call: async () => (await client.getTicket(new Workorder.GetTicketRequest({ ticketId: TICKET_ID }))).body.data, close: async () => undefined };
+  const client = new Workorder.default(
+    new $OpenApiUtil.Config({ ...credentials, protocol: 'http', endpoint: url.replace(/^https?:\/\//, '') }),
+  );
+  return {
+    call: async () => (await client.getTicket(new Workorder.GetTicketRequest({ ticketId: TICKET_ID }))).body.data,
+    close: async () => undefined,
+  };
 }
 
 /** CPU time (user + system, µs) this process spends on one request. */
@@ -243,7 +288,8 @@ async function clientCpu() {
     const cold = { ours: [], undici: [] };
     const input = JSON.stringify({ url: emu.url, credentials: emu.credentials });
     for (let i = 0; i < (SMOKE ? 1 : 9); i++) {
-      for (const kind of i % 2 ? ['undici', 'ours'] : ['ours', 'undici']) cold[kind].push((await runNode(['-e', coldScript(kind), input])).ms);
+      for (const kind of i % 2 ? ['undici', 'ours'] : ['ours', 'undici'])
+        cold[kind].push((await runNode(['-e', coldScript(kind), input])).ms);
     }
     return {
       cpuUsPerRequest: cpu,
@@ -265,7 +311,14 @@ async function memory() {
   const tickets = SMOKE ? { 1: 30, 3: 60, 6: 40 } : { 1: 800, 2: 700, 3: 2000, 4: 600, 5: 400, 6: 5500 };
   const emu = await startEmulator({ tickets });
   try {
-    const result = await runNode(['--expose-gc', path.join(root, 'bench', 'view-child.cjs'), JSON.stringify({ url: emu.url, credentials: emu.credentials, mode: 'memory', pageSize: 100 })], { timeoutMs: 120_000 });
+    const result = await runNode(
+      [
+        '--expose-gc',
+        path.join(root, 'bench', 'view-child.cjs'),
+        JSON.stringify({ url: emu.url, credentials: emu.credentials, mode: 'memory', pageSize: 100 }),
+      ],
+      { timeoutMs: 120_000 },
+    );
     return { tickets: Object.values(tickets).reduce((a, b) => a + b, 0), ...result };
   } finally {
     await emu.stop();
@@ -288,7 +341,12 @@ const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
 
 async function main() {
   const started = performance.now();
-  const results = { date: new Date().toISOString(), machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`, loadAverageAtStart: os.loadavg()[0], smoke: SMOKE };
+  const results = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`,
+    loadAverageAtStart: os.loadavg()[0],
+    smoke: SMOKE,
+  };
   log('activation…');
   results.activation = await activation();
   log('round trips…');
@@ -313,21 +371,98 @@ async function main() {
   const cpu = results.cpu;
   const mem = results.memory;
   const rows = [
-    ['Activation: require + activate()', `${fmt(a.totalMs, 1)} ms (require ${fmt(a.requireMs, 1)}, activate ${fmt(a.activateMs, 1)})`, '< 10 ms', a.totalMs < 10],
-    ['Activation: HTTP stack / rendering loaded', `${a.httpStackLoaded ? 'HTTP stack' : 'no HTTP stack'}, ${a.renderingLoaded ? 'rendering' : 'no rendering'} (files: ${a.loaded.join(', ')}; Node modules: ${a.builtins.join(', ') || 'none'})`, 'neither', !a.httpStackLoaded && !a.renderingLoaded],
-    ['Open Ticket, cold (RTT 100 ms)', `${rt.openCold.roundTrips} RT (${fmt(rt.openCold.ms, 0)} ms)`, '≤ 3 (TCP + TLS + 1)', rt.openCold.roundTrips <= 3],
-    ['Open Ticket, connection warmed (id on screen)', `${rt.openAfterWarm.roundTrips} RT (${fmt(rt.openAfterWarm.ms, 0)} ms)`, '1', rt.openAfterWarm.roundTrips <= 1],
-    ['Open Ticket, warm', `${rt.openWarm.roundTrips} RT (${fmt(rt.openWarm.ms, 0)} ms)`, '1', rt.openWarm.roundTrips <= 1],
-    ['Hover on an uncached id', `${rt.hoverUncached.roundTrips} RT (${fmt(rt.hoverUncached.ms, 0)} ms)`, '1', rt.hoverUncached.roundTrips <= 1],
-    ['Expand a status group', `${rt.expandGroup.roundTrips} RT (${fmt(rt.expandGroup.ms, 0)} ms)`, '1', rt.expandGroup.roundTrips <= 1],
-    ['Cached hover / reopened panel', `${rt.hoverCached.roundTrips} / ${rt.reopenPanel.roundTrips} RT (${fmt(rt.hoverCached.ms, 2)} / ${fmt(rt.reopenPanel.ms, 2)} ms)`, '0', rt.hoverCached.roundTrips === 0 && rt.reopenPanel.roundTrips === 0],
-    ['Open the Tickets view', `${rq.openView.listTickets} ListTickets, ${rq.openView.getTicket} GetTicket (${rq.openView.outsideExpanded} not for a row shown; ${rq.openView.expandedRows} rows in expanded groups)`, '6 ListTickets, ≤ 50 GetTicket, all for rows shown', rq.openView.listTickets === 6 && rq.openView.getTicket <= Math.min(50, rq.openView.expandedRows) && rq.openView.outsideExpanded === 0],
-    ['Refresh, nothing changed', `${rq.refreshUnchanged.getTicket} GetTicket (${rq.refreshUnchanged.listTickets} ListTickets)`, '0 GetTicket', rq.refreshUnchanged.getTicket === 0],
-    ['Hover one id 100 times', `${rq.hover100.requests} request (${rq.hover100.answered} answered)`, '1', rq.hover100.requests === 1],
-    ['Client CPU per GetTicket vs bare undici', `${fmt(cpu.oursOverUndici, 2)}× (${fmt(cpu.cpuUsPerRequest.ours, 0)} vs ${fmt(cpu.cpuUsPerRequest.undici, 0)} µs)`, '≤ 1.10×', cpu.oursOverUndici <= 1.1],
-    ['Official SDK CPU per GetTicket vs ours', `${fmt(cpu.sdkOverOurs, 2)}× (${fmt(cpu.cpuUsPerRequest.sdk, 0)} µs)`, '≥ 1.25×', cpu.sdkOverOurs >= 1.25],
-    ['Cold start, one GetTicket vs bare undici', `${fmt(cpu.coldOursOverUndici, 2)}× (${fmt(cpu.coldStartMs.ours, 0)} vs ${fmt(cpu.coldStartMs.undici, 0)} ms)`, '≤ 1.15×', cpu.coldOursOverUndici <= 1.15],
-    [`Memory: ${mem.tickets} tickets, all paged`, `+${fmt(mem.heapGrowthMb, 1)} MB heap (${mem.loadedRows} rows)`, '< 20 MB', mem.heapGrowthMb < 20 && mem.loadedRows === mem.tickets],
+    [
+      'Activation: require + activate()',
+      `${fmt(a.totalMs, 1)} ms (require ${fmt(a.requireMs, 1)}, activate ${fmt(a.activateMs, 1)})`,
+      '< 10 ms',
+      a.totalMs < 10,
+    ],
+    [
+      'Activation: HTTP stack / rendering loaded',
+      `${a.httpStackLoaded ? 'HTTP stack' : 'no HTTP stack'}, ${a.renderingLoaded ? 'rendering' : 'no rendering'} (files: ${a.loaded.join(', ')}; Node modules: ${a.builtins.join(', ') || 'none'})`,
+      'neither',
+      !a.httpStackLoaded && !a.renderingLoaded,
+    ],
+    [
+      'Open Ticket, cold (RTT 100 ms)',
+      `${rt.openCold.roundTrips} RT (${fmt(rt.openCold.ms, 0)} ms)`,
+      '≤ 3 (TCP + TLS + 1)',
+      rt.openCold.roundTrips <= 3,
+    ],
+    [
+      'Open Ticket, connection warmed (id on screen)',
+      `${rt.openAfterWarm.roundTrips} RT (${fmt(rt.openAfterWarm.ms, 0)} ms)`,
+      '1',
+      rt.openAfterWarm.roundTrips <= 1,
+    ],
+    [
+      'Open Ticket, warm',
+      `${rt.openWarm.roundTrips} RT (${fmt(rt.openWarm.ms, 0)} ms)`,
+      '1',
+      rt.openWarm.roundTrips <= 1,
+    ],
+    [
+      'Hover on an uncached id',
+      `${rt.hoverUncached.roundTrips} RT (${fmt(rt.hoverUncached.ms, 0)} ms)`,
+      '1',
+      rt.hoverUncached.roundTrips <= 1,
+    ],
+    [
+      'Expand a status group',
+      `${rt.expandGroup.roundTrips} RT (${fmt(rt.expandGroup.ms, 0)} ms)`,
+      '1',
+      rt.expandGroup.roundTrips <= 1,
+    ],
+    [
+      'Cached hover / reopened panel',
+      `${rt.hoverCached.roundTrips} / ${rt.reopenPanel.roundTrips} RT (${fmt(rt.hoverCached.ms, 2)} / ${fmt(rt.reopenPanel.ms, 2)} ms)`,
+      '0',
+      rt.hoverCached.roundTrips === 0 && rt.reopenPanel.roundTrips === 0,
+    ],
+    [
+      'Open the Tickets view',
+      `${rq.openView.listTickets} ListTickets, ${rq.openView.getTicket} GetTicket (${rq.openView.outsideExpanded} not for a row shown; ${rq.openView.expandedRows} rows in expanded groups)`,
+      '6 ListTickets, ≤ 50 GetTicket, all for rows shown',
+      rq.openView.listTickets === 6 &&
+        rq.openView.getTicket <= Math.min(50, rq.openView.expandedRows) &&
+        rq.openView.outsideExpanded === 0,
+    ],
+    [
+      'Refresh, nothing changed',
+      `${rq.refreshUnchanged.getTicket} GetTicket (${rq.refreshUnchanged.listTickets} ListTickets)`,
+      '0 GetTicket',
+      rq.refreshUnchanged.getTicket === 0,
+    ],
+    [
+      'Hover one id 100 times',
+      `${rq.hover100.requests} request (${rq.hover100.answered} answered)`,
+      '1',
+      rq.hover100.requests === 1,
+    ],
+    [
+      'Client CPU per GetTicket vs bare undici',
+      `${fmt(cpu.oursOverUndici, 2)}× (${fmt(cpu.cpuUsPerRequest.ours, 0)} vs ${fmt(cpu.cpuUsPerRequest.undici, 0)} µs)`,
+      '≤ 1.10×',
+      cpu.oursOverUndici <= 1.1,
+    ],
+    [
+      'Official SDK CPU per GetTicket vs ours',
+      `${fmt(cpu.sdkOverOurs, 2)}× (${fmt(cpu.cpuUsPerRequest.sdk, 0)} µs)`,
+      '≥ 1.25×',
+      cpu.sdkOverOurs >= 1.25,
+    ],
+    [
+      'Cold start, one GetTicket vs bare undici',
+      `${fmt(cpu.coldOursOverUndici, 2)}× (${fmt(cpu.coldStartMs.ours, 0)} vs ${fmt(cpu.coldStartMs.undici, 0)} ms)`,
+      '≤ 1.15×',
+      cpu.coldOursOverUndici <= 1.15,
+    ],
+    [
+      `Memory: ${mem.tickets} tickets, all paged`,
+      `+${fmt(mem.heapGrowthMb, 1)} MB heap (${mem.loadedRows} rows)`,
+      '< 20 MB',
+      mem.heapGrowthMb < 20 && mem.loadedRows === mem.tickets,
+    ],
     [`getChildren of a ${mem.groupRows}-row group`, `${fmt(mem.getChildrenMs, 2)} ms`, '< 5 ms', mem.getChildrenMs < 5],
   ];
   const [watchOne, watchThree, watchUnshared] = results.watcher.runs;
@@ -341,13 +476,21 @@ async function main() {
   if (cpu.failedRequests > 0) rows.push(['CPU run requests answered 200', `${cpu.failedRequests} failed`, '0', false]);
   results.budgets = rows.map(([name, value, budget, pass]) => ({ name, value, budget, pass }));
 
-  const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length)), Math.max(...rows.map((r) => r[2].length))];
+  const w = [
+    Math.max(...rows.map((r) => r[0].length)),
+    Math.max(...rows.map((r) => r[1].length)),
+    Math.max(...rows.map((r) => r[2].length)),
+  ];
   console.log(`\n${'budget'.padEnd(w[0])}  ${'measured'.padEnd(w[1])}  ${'limit'.padEnd(w[2])}  result`);
   for (const [name, value, budget, pass] of rows) {
-    console.log(`${name.padEnd(w[0])}  ${value.padEnd(w[1])}  ${budget.padEnd(w[2])}  ${SMOKE ? '(smoke)' : pass ? 'pass' : 'FAIL'}`);
+    console.log(
+      `${name.padEnd(w[0])}  ${value.padEnd(w[1])}  ${budget.padEnd(w[2])}  ${SMOKE ? '(smoke)' : pass ? 'pass' : 'FAIL'}`,
+    );
   }
   results.seconds = (performance.now() - started) / 1000;
-  console.log(`\n${results.machine}; load average ${fmt(results.loadAverageAtStart, 1)} at start; ${fmt(results.seconds, 0)} s${SMOKE ? '; smoke run: tiny sizes, budgets not enforced' : ''}`);
+  console.log(
+    `\n${results.machine}; load average ${fmt(results.loadAverageAtStart, 1)} at start; ${fmt(results.seconds, 0)} s${SMOKE ? '; smoke run: tiny sizes, budgets not enforced' : ''}`,
+  );
   const file = SMOKE ? path.join(cacheDir, 'results.smoke.json') : path.join(root, 'bench', 'results.json');
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   console.log(`results: ${path.relative(root, file)}`);

@@ -55,7 +55,8 @@ async function showView() {
     const item = provider.getTreeItem(group);
     shown.push({ node: group, item });
     if (item.collapsibleState === 2) {
-      for (const child of await provider.getChildren(group)) shown.push({ node: child, item: provider.getTreeItem(child) });
+      for (const child of await provider.getChildren(group))
+        shown.push({ node: child, item: provider.getTreeItem(child) });
     }
   }
   return { roots, shown };
@@ -66,10 +67,14 @@ async function requestsMode(api) {
   await showView();
   const openedRequests = await settle();
   const opened = countByAction(openedRequests);
-  const rows = new Set((await showView()).shown.filter((s) => s.node.kind === 'ticket').map((s) => s.node.ticket.ticketId));
+  const rows = new Set(
+    (await showView()).shown.filter((s) => s.node.kind === 'ticket').map((s) => s.node.ticket.ticketId),
+  );
   const expandedRows = rows.size;
   // GetTicket for a ticket that is not a row of an expanded group: spent on something nobody can see.
-  const outsideExpanded = openedRequests.filter((r) => r.action === 'GetTicket' && !rows.has(r.body.TicketId ?? r.query.TicketId)).length;
+  const outsideExpanded = openedRequests.filter(
+    (r) => r.action === 'GetTicket' && !rows.has(r.body.TicketId ?? r.query.TicketId),
+  ).length;
   await settle();
 
   await control('DELETE', 'requests');
@@ -86,7 +91,9 @@ async function requestsMode(api) {
   const document = { lineAt: () => ({ text: line }), lineCount: 1, uri: { scheme: 'file' } };
   const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
   const hovers = await Promise.all(
-    Array.from({ length: 100 }, () => registered.hoverProviders[0].provideHover(document, { line: 0, character: line.indexOf(id) + 2 }, token)),
+    Array.from({ length: 100 }, () =>
+      registered.hoverProviders[0].provideHover(document, { line: 0, character: line.indexOf(id) + 2 }, token),
+    ),
   );
   const hovered = countByAction(await settle(100));
   return {
@@ -128,8 +135,16 @@ async function memoryMode() {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  const loaded = (await Promise.all(roots.map((g) => provider.getChildren(g)))).flat().filter((n) => n.kind === 'ticket').length;
-  return { heapGrowthMb: (after - before) / 1024 / 1024, loadedRows: loaded, loadMores, groupRows: rows, getChildrenMs: times[Math.floor(times.length / 2)] };
+  const loaded = (await Promise.all(roots.map((g) => provider.getChildren(g))))
+    .flat()
+    .filter((n) => n.kind === 'ticket').length;
+  return {
+    heapGrowthMb: (after - before) / 1024 / 1024,
+    loadedRows: loaded,
+    loadMores,
+    groupRows: rows,
+    getChildrenMs: times[Math.floor(times.length / 2)],
+  };
 }
 
 (async () => {

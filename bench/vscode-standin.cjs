@@ -123,7 +123,19 @@ const registered = { commands: new Map(), treeProviders: new Map(), hoverProvide
 
 function outputChannel() {
   const noop = () => undefined;
-  return { info: noop, warn: noop, error: noop, debug: noop, trace: noop, append: noop, appendLine: noop, show: noop, hide: noop, clear: noop, dispose: noop };
+  return {
+    info: noop,
+    warn: noop,
+    error: noop,
+    debug: noop,
+    trace: noop,
+    append: noop,
+    appendLine: noop,
+    show: noop,
+    hide: noop,
+    clear: noop,
+    dispose: noop,
+  };
 }
 
 function create(settings) {
@@ -170,7 +182,15 @@ function create(settings) {
     },
     window: {
       createOutputChannel: () => outputChannel(),
-      createStatusBarItem: () => ({ text: '', tooltip: undefined, command: undefined, name: undefined, show() {}, hide() {}, dispose() {} }),
+      createStatusBarItem: () => ({
+        text: '',
+        tooltip: undefined,
+        command: undefined,
+        name: undefined,
+        show() {},
+        hide() {},
+        dispose() {},
+      }),
       createTreeView: (id, options) => {
         registered.treeProviders.set(id, options.treeDataProvider);
         const visible = new EventEmitter();
@@ -205,13 +225,23 @@ function create(settings) {
       showInputBox: async () => undefined,
       showQuickPick: async () => undefined,
       setStatusBarMessage: () => new Disposable(),
-      withProgress: async (_options, task) => task({ report: () => undefined }, { isCancellationRequested: false, onCancellationRequested: () => new Disposable() }),
+      withProgress: async (_options, task) =>
+        task(
+          { report: () => undefined },
+          { isCancellationRequested: false, onCancellationRequested: () => new Disposable() },
+        ),
       onDidChangeActiveTextEditor: () => new Disposable(),
       onDidChangeVisibleTextEditors: () => new Disposable(),
       visibleTextEditors: [],
       // New Ticket's terminal links and the watcher's status-bar item and focus tracking.
       registerTerminalLinkProvider: () => new Disposable(),
-      createStatusBarItem: () => ({ text: '', tooltip: '', show: () => undefined, hide: () => undefined, dispose: () => undefined }),
+      createStatusBarItem: () => ({
+        text: '',
+        tooltip: '',
+        show: () => undefined,
+        hide: () => undefined,
+        dispose: () => undefined,
+      }),
       onDidChangeWindowState: () => new Disposable(),
       state: { focused: true },
     },
@@ -234,7 +264,9 @@ function create(settings) {
     },
     env: { clipboard: { writeText: async () => undefined }, openExternal: async () => true, language: 'en' },
     // English, as VS Code's l10n.t gives it without a bundle: {0}, {1}, … replaced by the arguments.
-    l10n: { t: (message, ...args) => String(message).replace(/\{(\d+)\}/g, (m, i) => (i < args.length ? String(args[i]) : m)) },
+    l10n: {
+      t: (message, ...args) => String(message).replace(/\{(\d+)\}/g, (m, i) => (i < args.length ? String(args[i]) : m)),
+    },
   };
   // Anything else the extension touches: a no-op namespace whose functions return disposables.
   const fallback = (name) =>
@@ -250,7 +282,12 @@ function create(settings) {
 function context(extensionPath, mode = 3) {
   const memento = () => {
     const data = new Map();
-    return { get: (k, d) => (data.has(k) ? data.get(k) : d), update: async (k, v) => void data.set(k, v), keys: () => [...data.keys()], setKeysForSync: () => undefined };
+    return {
+      get: (k, d) => (data.has(k) ? data.get(k) : d),
+      update: async (k, v) => void data.set(k, v),
+      keys: () => [...data.keys()],
+      setKeysForSync: () => undefined,
+    };
   };
   const secrets = new Map();
   const secretChanged = new EventEmitter();

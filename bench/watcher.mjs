@@ -63,7 +63,14 @@ async function measure(m, emu, { windows, intervals, intervalMs, shared }) {
       id: `window-${i}`,
       store: new m.SharedFiles(path.join(common ?? folder(), 'watcher')),
       account: async () => 'bench-account',
-      listUnfinished: async () => (await client.listTickets({ pageNumber: 1, pageSize: 100, statuses: ['assigned', 'dealing', 'wait_feedback', 'feedback', 'wait_confirm'] })).tickets,
+      listUnfinished: async () =>
+        (
+          await client.listTickets({
+            pageNumber: 1,
+            pageSize: 100,
+            statuses: ['assigned', 'dealing', 'wait_feedback', 'feedback', 'wait_confirm'],
+          })
+        ).tickets,
       listNotes: (ticketId) => client.listTicketNotes(ticketId),
       describeFailure: (error) => ({ signedOut: false, message: String(error?.message ?? error) }),
       intervalMs: () => intervalMs,
@@ -87,7 +94,10 @@ async function measure(m, emu, { windows, intervals, intervalMs, shared }) {
   const runMs = intervals * intervalMs - heartbeatMs / 2;
   await sleep(started + runMs / 2 - Date.now());
   // Support asks two users for feedback: two tickets in support's hands move to status 3.
-  const moved = emu.allTickets().filter((t) => t.status === 2).slice(0, 2);
+  const moved = emu
+    .allTickets()
+    .filter((t) => t.status === 2)
+    .slice(0, 2);
   for (const t of moved) emu.addTicket({ ...t, status: 3 }, []);
   await sleep(started + runMs - Date.now());
   for (const t of timers) clearInterval(t);
@@ -115,10 +125,19 @@ export async function runWatcherBench({ intervals = 12, intervalMs = 400, log = 
   const emu = await m.TicketEmulator.start({ seed: 'demo' });
   try {
     const runs = [];
-    for (const [windows, shared] of [[1, true], [3, true], [3, false]]) runs.push(await measure(m, emu, { windows, intervals, intervalMs, shared }));
-    log(`Watcher cost: requests per interval (${intervals} intervals of ${intervalMs} ms; two tickets change status halfway)`);
+    for (const [windows, shared] of [
+      [1, true],
+      [3, true],
+      [3, false],
+    ])
+      runs.push(await measure(m, emu, { windows, intervals, intervalMs, shared }));
+    log(
+      `Watcher cost: requests per interval (${intervals} intervals of ${intervalMs} ms; two tickets change status halfway)`,
+    );
     for (const r of runs) {
-      log(`  ${r.windows} window${r.windows > 1 ? 's' : ''}${r.sharedStorage ? ', shared lease' : ', no shared lease (each polls)'}: ListTickets ${r.listTicketsPerInterval}/interval, all requests ${r.requestsPerInterval}/interval (${r.listTickets} ListTickets + ${r.listTicketNotes} ListTicketNotes)`);
+      log(
+        `  ${r.windows} window${r.windows > 1 ? 's' : ''}${r.sharedStorage ? ', shared lease' : ', no shared lease (each polls)'}: ListTickets ${r.listTicketsPerInterval}/interval, all requests ${r.requestsPerInterval}/interval (${r.listTickets} ListTickets + ${r.listTicketNotes} ListTicketNotes)`,
+      );
     }
     return { intervalMs, intervals, runs };
   } finally {

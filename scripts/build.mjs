@@ -27,13 +27,41 @@ const undiciAsSiblingFile = {
 };
 
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [undiciAsSiblingFile] },
-  { ...common, entryPoints: { api: 'src/api/index.ts' }, outdir: 'dist', external: ['vscode'], plugins: [undiciAsSiblingFile] },
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+    plugins: [undiciAsSiblingFile],
+  },
+  {
+    ...common,
+    entryPoints: { api: 'src/api/index.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+    plugins: [undiciAsSiblingFile],
+  },
   { ...common, entryPoints: { undici: 'scripts/undici-entry.cjs' }, outdir: 'dist', sourcemap: false, minify: true },
   // The New Ticket form's page script: a browser IIFE in media/ (the only folder the webview may load from).
-  { ...common, entryPoints: { newTicket: 'src/features/new-ticket/page/newTicketPage.ts' }, outdir: 'media', platform: 'browser', format: 'iife', target: 'es2020', sourcemap: false },
+  {
+    ...common,
+    entryPoints: { newTicket: 'src/features/new-ticket/page/newTicketPage.ts' },
+    outdir: 'media',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    sourcemap: false,
+  },
   // The details panel's page script (browser IIFE); no .map beside it: media/ is packaged as it is.
-  { ...common, entryPoints: { details: 'src/features/details/page/main.ts' }, outdir: 'media', platform: 'browser', format: 'iife', target: 'es2020', sourcemap: false },
+  {
+    ...common,
+    entryPoints: { details: 'src/features/details/page/main.ts' },
+    outdir: 'media',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    sourcemap: false,
+  },
 ];
 
 // The "npm: watch" task (.vscode/tasks.json) waits for these lines before F5 launches the Extension Development Host.
@@ -42,7 +70,8 @@ const watchLog = {
   setup(build) {
     build.onStart(() => console.log('[watch] build started'));
     build.onEnd((result) => {
-      for (const error of result.errors) console.log(`✘ [ERROR] ${error.location?.file ?? 'esbuild'}:${error.location?.line ?? 1}: ${error.text}`);
+      for (const error of result.errors)
+        console.log(`✘ [ERROR] ${error.location?.file ?? 'esbuild'}:${error.location?.line ?? 1}: ${error.text}`);
       console.log('[watch] build finished');
     });
   },

@@ -16,7 +16,9 @@ import { ROOT, requireFiles } from './lib/paths.mjs';
 
 const args = process.argv.slice(2);
 const grep = args.includes('--grep') ? args[args.indexOf('--grep') + 1] : undefined;
-const version = args.includes('--vscode-version') ? args[args.indexOf('--vscode-version') + 1] : process.env.VSCODE_VERSION || 'stable';
+const version = args.includes('--vscode-version')
+  ? args[args.indexOf('--vscode-version') + 1]
+  : process.env.VSCODE_VERSION || 'stable';
 
 let exitCode = 1;
 let emulator;
@@ -59,7 +61,14 @@ try {
     extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index.js'),
     // A fresh profile (runTests adds --skip-welcome, --skip-release-notes, --disable-workspace-trust itself); no other
     // extension loads, the one under development still does.
-    launchArgs: [workspace, '--user-data-dir', userDataDir, '--extensions-dir', path.join(dir, 'extensions'), '--disable-extensions'],
+    launchArgs: [
+      workspace,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      path.join(dir, 'extensions'),
+      '--disable-extensions',
+    ],
     extensionTestsEnv: {
       TICKETS_TEST_EMULATOR_URL: emulator.url,
       TICKETS_TEST_USER_DATA_DIR: userDataDir,

@@ -28,9 +28,18 @@ const verbose = args.includes('--verbose') || !!process.env.DEBUG;
 // The workbench logs through the same channel as the tests; its offline chatter (gallery, GitHub auth, sockets) is
 // dropped unless --verbose.
 const NOISE = [
-  /open-vsx\.org/, /authentication provider 'github'/, /^Creating a socket/, /^Resolv(ing|ed) connection token/,
-  /^\[reconnection-grace-time\]/, /^Updating additional builtin extensions cache/, /^\[Service Worker\]/,
-  /^\[AgentHost/, /^\[AccountPolicyGate\]/, /^Creation of workbench contribution/, /^\s+at .*(workbench\.js|\/static\/out\/)/, /vsda/,
+  /open-vsx\.org/,
+  /authentication provider 'github'/,
+  /^Creating a socket/,
+  /^Resolv(ing|ed) connection token/,
+  /^\[reconnection-grace-time\]/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/,
+  /^\[AgentHost/,
+  /^\[AccountPolicyGate\]/,
+  /^Creation of workbench contribution/,
+  /^\s+at .*(workbench\.js|\/static\/out\/)/,
+  /vsda/,
 ];
 function isWorkbenchNoise(line) {
   return NOISE.some((re) => re.test(line));
@@ -51,7 +60,10 @@ try {
   mkdirSync(RESULTS, { recursive: true });
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'aliyun-tickets-it-'));
-  run.onCleanup(() => { if (!keep) rmSync(dir, { recursive: true, force: true }); else console.log(`[integration] kept ${dir}`); });
+  run.onCleanup(() => {
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+    else console.log(`[integration] kept ${dir}`);
+  });
   const dirs = codeServerDirs(dir);
 
   const emulator = await startEmulator({ seed: 'demo' });
@@ -63,7 +75,9 @@ try {
 
   // The background watcher stays off: its polls would land in the request counts other suites check; the watcher's
   // own suite turns it on where it needs it and drives extra instances itself.
-  const server = await startCodeServer(dirs, { settings: { 'aliyunTickets.endpoint': emulator.url, 'aliyunTickets.watcher.enabled': false } });
+  const server = await startCodeServer(dirs, {
+    settings: { 'aliyunTickets.endpoint': emulator.url, 'aliyunTickets.watcher.enabled': false },
+  });
   run.onCleanup(() => server.stop());
 
   const browser = await launchChromium();
@@ -73,7 +87,9 @@ try {
 
   // Both functions must exist before the workbench loads: it looks for them once, at start-up.
   let reportExit;
-  const exited = new Promise((resolve) => { reportExit = resolve; });
+  const exited = new Promise((resolve) => {
+    reportExit = resolve;
+  });
   await page.exposeFunction('codeAutomationExit', (code) => reportExit(Number(code)));
   await page.exposeFunction('codeAutomationLog', (_level, logArgs) => {
     const text = Array.isArray(logArgs) ? util.format(...logArgs) : String(logArgs);
@@ -84,8 +100,12 @@ try {
     }
     if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
   });
-  await recordNotifications(page).then((seen) => { seen.push = (...items) => notifications.push(...items); });
-  page.on('pageerror', (err) => { if (process.env.DEBUG) console.error('[page error]', err.message); });
+  await recordNotifications(page).then((seen) => {
+    seen.push = (...items) => notifications.push(...items);
+  });
+  page.on('pageerror', (err) => {
+    if (process.env.DEBUG) console.error('[page error]', err.message);
+  });
 
   // The extension host sees these; the secrets stay out on purpose (tests import the emulator's keys from
   // out/test/emulator) so that the workbench URL and its storage never hold them and the leak scan stays meaningful.
@@ -110,14 +130,20 @@ try {
   // The run ends when the workbench reports the tests' exit code, or fails when that takes too long or when the
   // server or the page dies first (no result would ever come).
   let timer;
-  const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS); });
+  const timedOut = new Promise((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS);
+  });
   const serverDied = server.exited.then((how) => `code-server exited (${how}) before the tests finished`);
-  const pageDied = new Promise((resolve) => page.once('crash', () => resolve('the browser page crashed before the tests finished')));
+  const pageDied = new Promise((resolve) =>
+    page.once('crash', () => resolve('the browser page crashed before the tests finished')),
+  );
   const result = await Promise.race([exited, timedOut, serverDied, pageDied]);
   clearTimeout(timer);
 
   if (result === 'timeout') {
-    console.error(`[integration] FAILED: no result within ${TIMEOUT_MS / 1000} s (did the extension host start? see ${RESULTS})`);
+    console.error(
+      `[integration] FAILED: no result within ${TIMEOUT_MS / 1000} s (did the extension host start? see ${RESULTS})`,
+    );
   } else if (typeof result === 'string') {
     console.error(`[integration] FAILED: ${result}`);
   } else if (result !== 0) {
@@ -141,11 +167,15 @@ try {
   const scan = scanForSecrets(dir, secrets);
   const leakedInToasts = notifications.filter((n) => Object.values(secrets).some((s) => s && n.text.includes(s)));
   if (scan.hits.length || leakedInToasts.length) {
-    for (const hit of scan.hits) console.error(`[integration] LEAK: ${hit.secretName} (${hit.encoding}) in ${path.relative(dir, hit.file)}`);
-    for (const n of leakedInToasts) console.error(`[integration] LEAK: a secret in a notification: ${n.text.slice(0, 80)}…`);
+    for (const hit of scan.hits)
+      console.error(`[integration] LEAK: ${hit.secretName} (${hit.encoding}) in ${path.relative(dir, hit.file)}`);
+    for (const n of leakedInToasts)
+      console.error(`[integration] LEAK: a secret in a notification: ${n.text.slice(0, 80)}…`);
     console.error('[integration] FAILED: secrets found after the session');
   } else {
-    console.log(`[integration] leak scan: no secret in ${scan.files} files under the run's data dirs, nor in ${notifications.length} notifications`);
+    console.log(
+      `[integration] leak scan: no secret in ${scan.files} files under the run's data dirs, nor in ${notifications.length} notifications`,
+    );
   }
 
   exitCode = result === 0 && !scan.hits.length && !leakedInToasts.length ? 0 : 1;

@@ -66,7 +66,10 @@ try {
   mkdirSync(RESULTS, { recursive: true });
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'aliyun-tickets-ui-'));
-  run.onCleanup(() => { if (!keep) rmSync(dir, { recursive: true, force: true }); else console.log(`[ui] kept ${dir}`); });
+  run.onCleanup(() => {
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+    else console.log(`[ui] kept ${dir}`);
+  });
   const dirs = codeServerDirs(dir);
 
   // Package exactly what a user installs.
@@ -84,7 +87,8 @@ try {
       // The shortest watcher interval, so that the UI test hears support's scripted answer within a minute.
       'aliyunTickets.watcher.intervalSeconds': 30,
       // The default id shape, plus the hostile seed's ids (HST + 7 digits) for the hostile-hover step.
-      'aliyunTickets.idPattern': '(?<![0-9A-Za-z_])(?:HST[0-9]{7}|(?=[0-9A-Z]*[G-Z])[0-9][0-9A-Z]{8,9})(?![0-9A-Za-z_])',
+      'aliyunTickets.idPattern':
+        '(?<![0-9A-Za-z_])(?:HST[0-9]{7}|(?=[0-9A-Z]*[G-Z])[0-9][0-9A-Z]{8,9})(?![0-9A-Za-z_])',
     },
     smokeTestDriver: false,
   });
@@ -102,12 +106,23 @@ try {
 
   const mochaModule = require('mocha');
   const Mocha = mochaModule.default ?? mochaModule.Mocha ?? mochaModule;
-  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60_000, slow: 5_000, ...(grep ? { grep } : {}) });
-  const files = readdirSync(E2E_DIR).filter((f) => f.endsWith('.e2e.js')).sort();
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    reporter: 'spec',
+    timeout: 60_000,
+    slow: 5_000,
+    ...(grep ? { grep } : {}),
+  });
+  const files = readdirSync(E2E_DIR)
+    .filter((f) => f.endsWith('.e2e.js'))
+    .sort();
   if (!files.length) throw new Error('no UI suites in out/test/e2e (run `npm run compile`)');
   for (const f of files) mocha.addFile(path.join(E2E_DIR, f));
   await mocha.loadFilesAsync();
-  const runner = await new Promise((resolve) => { const r = mocha.run(() => resolve(r)); });
+  const runner = await new Promise((resolve) => {
+    const r = mocha.run(() => resolve(r));
+  });
   const failures = runner.stats?.failures ?? 0;
   tests = { passed: runner.stats?.passes ?? 0, failed: failures };
   exitCode = failures ? 1 : 0;
@@ -122,8 +137,19 @@ try {
     for (const [from, to] of Object.entries(DOC_SHOTS)) {
       copyFileSync(path.join(RESULTS, from), path.join(ROOT, 'docs', to));
       // The .vsix ships these for its Details page: pngquant (Debian's pngquant) cuts them to a quarter (16 colours are plenty for UI screenshots).
-      const squeezed = spawnSync('pngquant', ['16', '--nofs', '--speed', '1', '--force', '--ext', '.png', path.join(ROOT, 'docs', to)]);
-      console.log(`[ui] docs/${to} ← ${from}${squeezed.status === 0 ? ' (pngquant)' : ' (pngquant not installed: the .vsix grows by ~250 KB)'}`);
+      const squeezed = spawnSync('pngquant', [
+        '16',
+        '--nofs',
+        '--speed',
+        '1',
+        '--force',
+        '--ext',
+        '.png',
+        path.join(ROOT, 'docs', to),
+      ]);
+      console.log(
+        `[ui] docs/${to} ← ${from}${squeezed.status === 0 ? ' (pngquant)' : ' (pngquant not installed: the .vsix grows by ~250 KB)'}`,
+      );
     }
   }
 } catch (err) {

@@ -27,7 +27,11 @@ async function stop(code) {
   stopping = true;
   console.log('\n[start] stopping…');
   while (cleanups.length) {
-    try { await cleanups.pop()(); } catch (err) { console.error('[start]', err?.message ?? err); }
+    try {
+      await cleanups.pop()();
+    } catch (err) {
+      console.error('[start]', err?.message ?? err);
+    }
   }
   process.exit(code);
 }
@@ -97,7 +101,9 @@ try {
   // Until Ctrl-C; a code-server that dies on its own ends the run too, instead of leaving a dead URL up.
   const how = await server.exited;
   if (!stopping) {
-    console.error(`[start] code-server exited (${how}); its log:\n${server.readLog().split('\n').slice(-20).join('\n')}`);
+    console.error(
+      `[start] code-server exited (${how}); its log:\n${server.readLog().split('\n').slice(-20).join('\n')}`,
+    );
     await stop(1);
   }
 } catch (err) {

@@ -32,7 +32,8 @@ import { setL10n } from './common/l10n';
 export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi | undefined {
   // Before anything builds text: every user-facing string goes through common/l10n.ts.
   setL10n((message, ...args) => vscode.l10n.t(message, ...args), vscode.env.language);
-  const settingEndpoint = () => vscode.workspace.getConfiguration('aliyunTickets').get<string>('endpoint', DEFAULT_ENDPOINT);
+  const settingEndpoint = () =>
+    vscode.workspace.getConfiguration('aliyunTickets').get<string>('endpoint', DEFAULT_ENDPOINT);
   const settings = () => {
     const config = vscode.workspace.getConfiguration('aliyunTickets');
     return {
@@ -59,7 +60,12 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   const sources = createExternalCredentialSources();
   // Requests wait for the account list (its site decides the endpoint).
   const readSignIn = async () => (await accounts.ready, store.read());
-  const clientProvider = new ClientProvider({ readSignIn, settings, sources, onRequest: (event) => log.request(event) });
+  const clientProvider = new ClientProvider({
+    readSignIn,
+    settings,
+    sources,
+    onRequest: (event) => log.request(event),
+  });
   clients.provider = clientProvider;
   const ticketService = createTicketService({ getClient: () => clientProvider.getClient() });
   const auth = new AuthSession(store, clientProvider, sources, log, accounts, settingEndpoint);
@@ -72,8 +78,20 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   registerHovers(context, ticketService);
   // New tickets (form, from a selection, from a RequestId) and the watcher that tells when support answers.
   const execute = (command: string, ...args: unknown[]) => vscode.commands.executeCommand(command, ...args);
-  const newTicket = registerNewTicket(context, { getClient: () => clientProvider.getClient(), signIn: () => auth.signIn(), openTicket: (id) => execute(Commands.openTicket, id), refreshTickets: () => execute(Commands.explorerRefresh), log });
-  const watcher = registerWatcher(context, { service: ticketService, readSignIn: () => store.read(), endpoint: () => settings().endpoint, openTicket: (id) => execute(Commands.openTicket, id), log });
+  const newTicket = registerNewTicket(context, {
+    getClient: () => clientProvider.getClient(),
+    signIn: () => auth.signIn(),
+    openTicket: (id) => execute(Commands.openTicket, id),
+    refreshTickets: () => execute(Commands.explorerRefresh),
+    log,
+  });
+  const watcher = registerWatcher(context, {
+    service: ticketService,
+    readSignIn: () => store.read(),
+    endpoint: () => settings().endpoint,
+    openTicket: (id) => execute(Commands.openTicket, id),
+    log,
+  });
   explorer.showMarks(() => watcher.markedTicketIds(), watcher.onDidChangeMarks);
   // Acting on tickets from the panel: writes, drafts kept per ticket, unread answers, category names.
   const categories = new CategoryNames({ getClient: () => clientProvider.getClient(), store: context.globalState });
@@ -157,13 +175,30 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
     vscode.commands.registerCommand(Commands.openTicket, (arg?: unknown) =>
       openTicket(
-        { recent, isSignedIn: () => auth.isSignedIn(), signIn: () => auth.signIn(), openPanel: (ticketId) => panels.open(ticketId), pending: pendingOpen },
+        {
+          recent,
+          isSignedIn: () => auth.isSignedIn(),
+          signIn: () => auth.signIn(),
+          openPanel: (ticketId) => panels.open(ticketId),
+          pending: pendingOpen,
+        },
         arg,
       ),
     ),
   );
 
-  return testSurface?.api({ context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher, actingUi, unread });
+  return testSurface?.api({
+    context,
+    ticketService,
+    explorer,
+    auth,
+    accounts,
+    agentTools,
+    newTicket,
+    watcher,
+    actingUi,
+    unread,
+  });
 }
 
 /** Loaded on demand: in a user's window the test surface's code never runs. */

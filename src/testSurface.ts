@@ -101,7 +101,10 @@ export class TestSurface {
   api(services: {
     context: vscode.ExtensionContext;
     ticketService: TicketService;
-    explorer: { treeDataProvider: vscode.TreeDataProvider<unknown>; view: { description?: string; message?: string; badge?: { value: number } } };
+    explorer: {
+      treeDataProvider: vscode.TreeDataProvider<unknown>;
+      view: { description?: string; message?: string; badge?: { value: number } };
+    };
     auth: AuthSession;
     accounts: Accounts;
     agentTools: Record<string, vscode.LanguageModelTool<unknown>>;
@@ -111,7 +114,8 @@ export class TestSurface {
     actingUi: ActingUi;
     unread: UnreadNotes;
   }): AliyunTicketsTestApi {
-    const { context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher, actingUi, unread } = services;
+    const { context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher, actingUi, unread } =
+      services;
     const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
     return {
       ticketService,

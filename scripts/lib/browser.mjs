@@ -18,7 +18,9 @@ export async function launchChromium() {
  */
 export async function recordNotifications(page) {
   const seen = [];
-  await page.exposeFunction('__ticketsTestNotification', (text) => { seen.push({ text, at: Date.now() }); });
+  await page.exposeFunction('__ticketsTestNotification', (text) => {
+    seen.push({ text, at: Date.now() });
+  });
   await page.addInitScript(() => {
     const known = new WeakMap();
     setInterval(() => {

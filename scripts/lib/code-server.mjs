@@ -5,7 +5,8 @@ import path from 'node:path';
 import { CODE_SERVER_ENTRY, NODE24, ROOT, readPackageJson } from './paths.mjs';
 
 const BASE_FLAGS = [
-  '--auth', 'none',
+  '--auth',
+  'none',
   '--disable-telemetry',
   '--disable-update-check',
   '--disable-getting-started-override',
@@ -70,11 +71,21 @@ export function packageAndInstallExtension(dirs) {
   const vsix = path.join(dirs.dir, `${manifest.name}-${manifest.version}.vsix`);
   const pack = spawnSync(
     path.join(ROOT, 'node_modules', '.bin', 'vsce'),
-    ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', vsix],
+    [
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--skip-license',
+      '--no-rewrite-relative-links',
+      '--out',
+      vsix,
+    ],
     { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 5 * 60_000 },
   );
   if (pack.status !== 0 || !existsSync(vsix)) {
-    throw new Error(`vsce package failed${pack.error ? ` (${pack.error.message})` : ''}:\n${pack.stdout}\n${pack.stderr}`);
+    throw new Error(
+      `vsce package failed${pack.error ? ` (${pack.error.message})` : ''}:\n${pack.stdout}\n${pack.stderr}`,
+    );
   }
   installVsix(dirs, vsix);
   return vsix;
@@ -84,12 +95,24 @@ export function packageAndInstallExtension(dirs) {
 function installVsix(dirs, vsixPath) {
   const result = spawnSync(
     NODE24,
-    [CODE_SERVER_ENTRY, '--config', dirs.config, '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir,
-      '--install-extension', vsixPath, '--force'],
+    [
+      CODE_SERVER_ENTRY,
+      '--config',
+      dirs.config,
+      '--user-data-dir',
+      dirs.userDataDir,
+      '--extensions-dir',
+      dirs.extensionsDir,
+      '--install-extension',
+      vsixPath,
+      '--force',
+    ],
     { encoding: 'utf8', env: cleanEnv({}, true, dirs.dir), timeout: 5 * 60_000 },
   );
   if (result.status !== 0 || !/successfully installed/i.test(result.stdout + result.stderr)) {
-    throw new Error(`installing ${path.basename(vsixPath)} into code-server failed:\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `installing ${path.basename(vsixPath)} into code-server failed:\n${result.stdout}\n${result.stderr}`,
+    );
   }
 }
 
@@ -97,7 +120,10 @@ function installVsix(dirs, vsixPath) {
  * Starts code-server on an ephemeral port in a process group of its own (detached = setsid), so stop() can end the
  * server and every child it spawned (extension host, file watcher, pty host) with one signal to the group.
  */
-export async function startCodeServer(dirs, { settings = {}, smokeTestDriver = true, isolateHome = true, env = {}, host = '127.0.0.1', port = 0 } = {}) {
+export async function startCodeServer(
+  dirs,
+  { settings = {}, smokeTestDriver = true, isolateHome = true, env = {}, host = '127.0.0.1', port = 0 } = {},
+) {
   mkdirSync(dirs.workspace, { recursive: true });
   mkdirSync(dirs.extensionsDir, { recursive: true });
   writeUserSettings(dirs, settings);
@@ -106,11 +132,15 @@ export async function startCodeServer(dirs, { settings = {}, smokeTestDriver = t
 
   const args = [
     CODE_SERVER_ENTRY,
-    '--config', dirs.config,
+    '--config',
+    dirs.config,
     ...BASE_FLAGS,
-    '--bind-addr', `${host}:${port}`,
-    '--user-data-dir', dirs.userDataDir,
-    '--extensions-dir', dirs.extensionsDir,
+    '--bind-addr',
+    `${host}:${port}`,
+    '--user-data-dir',
+    dirs.userDataDir,
+    '--extensions-dir',
+    dirs.extensionsDir,
   ];
   // Makes the workbench honour the extensionTestsPath payload; without it nothing runs and nothing says why.
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
@@ -126,21 +156,39 @@ export async function startCodeServer(dirs, { settings = {}, smokeTestDriver = t
   child.stderr.pipe(logStream, { end: false });
   let exited = false;
   /** Resolves with the exit code or signal when the server process ends. */
-  const exitedPromise = new Promise((resolve) => child.on('exit', (code, signal) => { exited = true; resolve(signal ?? code); }));
+  const exitedPromise = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      exited = true;
+      resolve(signal ?? code);
+    }),
+  );
   const stopSync = () => killGroup(child.pid, 'SIGKILL');
   process.on('exit', stopSync);
 
   const url = await new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`code-server did not start listening within 60 s:\n${seen}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`code-server did not start listening within 60 s:\n${seen}`)),
+      60_000,
+    );
     const onData = (chunk) => {
       seen += chunk.toString();
       const match = /HTTP server listening on (http:\/\/[^\s/]+)/.exec(seen);
-      if (match) { clearTimeout(timer); child.stdout.off('data', onData); resolve(match[1]); }
+      if (match) {
+        clearTimeout(timer);
+        child.stdout.off('data', onData);
+        resolve(match[1]);
+      }
     };
     child.stdout.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`code-server exited with ${code}:\n${seen}`)); });
-    child.on('error', (err) => { clearTimeout(timer); reject(new Error(`code-server could not be started (${NODE24}): ${err.message}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`code-server exited with ${code}:\n${seen}`));
+    });
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`code-server could not be started (${NODE24}): ${err.message}`));
+    });
   });
   await waitForHealthz(url);
 
@@ -155,19 +203,34 @@ export async function startCodeServer(dirs, { settings = {}, smokeTestDriver = t
       if (!exited) {
         killGroup(child.pid, 'SIGTERM');
         let timer;
-        await Promise.race([exitedPromise, new Promise((resolve) => { timer = setTimeout(resolve, 5000); })]);
+        await Promise.race([
+          exitedPromise,
+          new Promise((resolve) => {
+            timer = setTimeout(resolve, 5000);
+          }),
+        ]);
         clearTimeout(timer);
       }
       // Children of the group may outlive the leader; the group signal reaches them too.
       killGroup(child.pid, 'SIGKILL');
       logStream.end();
     },
-    readLog() { try { return readFileSync(dirs.log, 'utf8'); } catch { return ''; } },
+    readLog() {
+      try {
+        return readFileSync(dirs.log, 'utf8');
+      } catch {
+        return '';
+      }
+    },
   };
 }
 
 function killGroup(pid, signal) {
-  try { process.kill(-pid, signal); } catch { /* already gone */ }
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* already gone */
+  }
 }
 
 async function waitForHealthz(url) {
@@ -179,13 +242,18 @@ async function waitForHealthz(url) {
       const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) });
       if (res.status === 200) return;
       last = `HTTP ${res.status}`;
-    } catch (err) { last = err?.message ?? String(err); }
-    if (Date.now() > deadline) throw new Error(`code-server at ${url} did not answer /healthz with 200 within 30 s (last: ${last})`);
+    } catch (err) {
+      last = err?.message ?? String(err);
+    }
+    if (Date.now() > deadline)
+      throw new Error(`code-server at ${url} did not answer /healthz with 200 within 30 s (last: ${last})`);
     await sleep(100);
   }
 }
 
-function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
 
 /** vscode-remote URI of an absolute path on this machine, as the workbench at host:port sees it. */
 export function remoteUri(serverUrl, absPath) {

@@ -16,7 +16,11 @@ function loadEmulatorModule() {
 /** The emulator's fixed demo keys (they work only against the emulator). */
 export function emulatorCredentials() {
   const mod = existsSync(CREDENTIALS) ? require(CREDENTIALS) : loadEmulatorModule();
-  return { DEMO_CREDENTIALS: mod.DEMO_CREDENTIALS, STS_CREDENTIALS: mod.STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS: mod.EXPIRED_STS_CREDENTIALS };
+  return {
+    DEMO_CREDENTIALS: mod.DEMO_CREDENTIALS,
+    STS_CREDENTIALS: mod.STS_CREDENTIALS,
+    EXPIRED_STS_CREDENTIALS: mod.EXPIRED_STS_CREDENTIALS,
+  };
 }
 
 /** { url, stop(), ... } on 127.0.0.1 and an ephemeral port. */

@@ -4,7 +4,11 @@ import path from 'node:path';
 
 function* walk(dir) {
   let entries;
-  try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return; }
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(full);
@@ -19,7 +23,11 @@ export function scanForSecrets(dir, secrets, { skip = () => false } = {}) {
     if (!value) continue;
     needles.push({ name, encoding: 'utf8', bytes: Buffer.from(value, 'utf8') });
     needles.push({ name, encoding: 'utf16le', bytes: Buffer.from(value, 'utf16le') });
-    needles.push({ name, encoding: 'base64', bytes: Buffer.from(Buffer.from(value, 'utf8').toString('base64').slice(0, 24), 'utf8') });
+    needles.push({
+      name,
+      encoding: 'base64',
+      bytes: Buffer.from(Buffer.from(value, 'utf8').toString('base64').slice(0, 24), 'utf8'),
+    });
   }
   const hits = [];
   let files = 0;
@@ -29,7 +37,9 @@ export function scanForSecrets(dir, secrets, { skip = () => false } = {}) {
     try {
       if (statSync(file).size > 200 * 1024 * 1024) continue;
       data = readFileSync(file);
-    } catch { continue; }
+    } catch {
+      continue;
+    }
     files++;
     for (const needle of needles) {
       if (data.includes(needle.bytes)) hits.push({ file, secretName: needle.name, encoding: needle.encoding });

@@ -7,7 +7,15 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const CACHE = process.env.VSCODE_TEST_ENV_DIR || path.join(ROOT, '.cache', 'vscode-test-env');
 const NODE24_VERSION = '24.21.0'; // must match scripts/setup-vscode-test-env.sh, which installs it
 export const NODE24 = path.join(CACHE, `node-${NODE24_VERSION}`, 'bin', 'node');
-export const CODE_SERVER_ENTRY = path.join(CACHE, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const CODE_SERVER_ENTRY = path.join(
+  CACHE,
+  'code-server',
+  'node_modules',
+  'code-server',
+  'out',
+  'node',
+  'entry.js',
+);
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const TEST_RESULTS = path.join(ROOT, 'test-results');
 

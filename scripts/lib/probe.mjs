@@ -12,23 +12,29 @@ export async function startProbe({ notifications, screenshotDir }) {
   let page;
   const routes = {
     'GET /notifications': async () => notifications,
-    'GET /quick-input': async () => page.evaluate((selector) => {
-      const widget = document.querySelector(selector);
-      const visible = !!widget && widget.style.display !== 'none' && widget.getBoundingClientRect().height > 0;
-      const input = widget?.querySelector('.quick-input-box input');
-      const text = (s) => widget?.querySelector(s)?.textContent?.trim() ?? '';
-      return {
-        visible,
-        title: text('.quick-input-title'),
-        message: text('.quick-input-message'),
-        placeholder: input?.getAttribute('placeholder') ?? '',
-        inputType: input?.getAttribute('type') ?? '',
-        // The input box marks a failed validateInput with a severity class (error / warning / info).
-        severity: ['error', 'warning', 'info'].find((c) => widget?.querySelector('.quick-input-box .monaco-inputbox')?.classList.contains(c)) ?? '',
-        value: input?.value ?? '',
-        rows: Array.from(widget?.querySelectorAll('.monaco-list-row') ?? []).map((row) => row.textContent?.trim() ?? ''),
-      };
-    }, QUICK_INPUT),
+    'GET /quick-input': async () =>
+      page.evaluate((selector) => {
+        const widget = document.querySelector(selector);
+        const visible = !!widget && widget.style.display !== 'none' && widget.getBoundingClientRect().height > 0;
+        const input = widget?.querySelector('.quick-input-box input');
+        const text = (s) => widget?.querySelector(s)?.textContent?.trim() ?? '';
+        return {
+          visible,
+          title: text('.quick-input-title'),
+          message: text('.quick-input-message'),
+          placeholder: input?.getAttribute('placeholder') ?? '',
+          inputType: input?.getAttribute('type') ?? '',
+          // The input box marks a failed validateInput with a severity class (error / warning / info).
+          severity:
+            ['error', 'warning', 'info'].find((c) =>
+              widget?.querySelector('.quick-input-box .monaco-inputbox')?.classList.contains(c),
+            ) ?? '',
+          value: input?.value ?? '',
+          rows: Array.from(widget?.querySelectorAll('.monaco-list-row') ?? []).map(
+            (row) => row.textContent?.trim() ?? '',
+          ),
+        };
+      }, QUICK_INPUT),
     // Replaces the quick input's text, as a person selecting all and typing would.
     'POST /quick-input/fill': async ({ text }) => {
       const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
@@ -36,7 +42,10 @@ export async function startProbe({ notifications, screenshotDir }) {
       await input.fill(String(text));
       return { ok: true };
     },
-    'POST /press': async ({ key }) => { await page.keyboard.press(String(key)); return { ok: true }; },
+    'POST /press': async ({ key }) => {
+      await page.keyboard.press(String(key));
+      return { ok: true };
+    },
     // A key pressed in the quick input itself (focusing it first, as a click would), whatever had focus before.
     'POST /quick-input/press': async ({ key }) => {
       await page.locator(`${QUICK_INPUT} .quick-input-box input`).press(String(key), { timeout: 10_000 });
@@ -44,14 +53,21 @@ export async function startProbe({ notifications, screenshotDir }) {
     },
     // Clicks a button of the quick input's title bar, found by its tooltip (its aria-label), as a person would.
     'POST /quick-input/button': async ({ label }) => {
-      await page.locator(`${QUICK_INPUT} .quick-input-titlebar .action-label[aria-label*="${String(label).replace(/"/g, '')}"]`).first().click({ timeout: 10_000 });
+      await page
+        .locator(`${QUICK_INPUT} .quick-input-titlebar .action-label[aria-label*="${String(label).replace(/"/g, '')}"]`)
+        .first()
+        .click({ timeout: 10_000 });
       return { ok: true };
     },
     'GET /webviews': async () => {
       const frames = page.frames().filter((f) => f !== page.mainFrame());
       const out = [];
       for (const frame of frames) {
-        try { out.push({ url: frame.url(), html: await frame.content() }); } catch { /* detached meanwhile */ }
+        try {
+          out.push({ url: frame.url(), html: await frame.content() });
+        } catch {
+          /* detached meanwhile */
+        }
       }
       return out;
     },
@@ -65,7 +81,10 @@ export async function startProbe({ notifications, screenshotDir }) {
 
   const server = http.createServer(async (req, res) => {
     const route = routes[`${req.method} ${req.url}`];
-    if (!route || !page) { res.writeHead(404).end(); return; }
+    if (!route || !page) {
+      res.writeHead(404).end();
+      return;
+    }
     let body = '';
     for await (const chunk of req) body += chunk;
     try {
@@ -81,7 +100,13 @@ export async function startProbe({ notifications, screenshotDir }) {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
-    attach(p) { page = p; },
-    stop: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
+    attach(p) {
+      page = p;
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
   };
 }

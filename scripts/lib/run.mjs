@@ -11,7 +11,11 @@ export function createRun(tag) {
     cleaning ??= (async () => {
       while (cleanups.length) {
         const fn = cleanups.pop();
-        try { await fn(); } catch (err) { console.error(`[${tag}] cleanup:`, err?.message ?? err); }
+        try {
+          await fn();
+        } catch (err) {
+          console.error(`[${tag}] cleanup:`, err?.message ?? err);
+        }
       }
     })();
     return cleaning;
@@ -26,7 +30,9 @@ export function createRun(tag) {
 
   return {
     /** Registers `fn` to run at the end (in reverse order of registration). */
-    onCleanup(fn) { cleanups.push(fn); },
+    onCleanup(fn) {
+      cleanups.push(fn);
+    },
     cleanup,
     /**
      * Cleans up, prints the closing lines and exits. `tests` is { passed, failed } from mocha (undefined when no test
@@ -37,8 +43,14 @@ export function createRun(tag) {
       const passed = tests?.passed ?? 0;
       let failed = tests?.failed ?? 0;
       if (exitCode !== 0 && failed === 0) failed = 1;
-      if (exitCode === 0 && passed === 0) { exitCode = 1; failed = Math.max(failed, 1); console.error(`[${tag}] FAILED: no test ran`); }
-      console.log(`[${tag}] ${exitCode === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      if (exitCode === 0 && passed === 0) {
+        exitCode = 1;
+        failed = Math.max(failed, 1);
+        console.error(`[${tag}] FAILED: no test ran`);
+      }
+      console.log(
+        `[${tag}] ${exitCode === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
       console.log(`${passed} passed, ${failed} failed`);
       process.exit(exitCode);
     },

@@ -7,7 +7,13 @@ import { TicketApiError } from './errors';
 import { isCertificateFailure } from './network/tlsErrors';
 
 /** Actions that change a ticket or create one. GetAttachmentUploadUrl only hands out a fresh signed URL: a read. */
-export const WRITE_ACTIONS: ReadonlySet<string> = new Set(['ReplyTicket', 'CloseTicket', 'ReopenTicket', 'EvaluateTicket', 'CreateTicket']);
+export const WRITE_ACTIONS: ReadonlySet<string> = new Set([
+  'ReplyTicket',
+  'CloseTicket',
+  'ReopenTicket',
+  'EvaluateTicket',
+  'CreateTicket',
+]);
 
 export function isWriteAction(action: string | undefined): boolean {
   return action !== undefined && WRITE_ACTIONS.has(action);

@@ -43,7 +43,9 @@ export function toProductDirectories(envelope: Json): ProductDirectory[] {
     return {
       directoryId: text(item.DirectoryId),
       directoryName: text(item.DirectoryName),
-      products: products.filter(isObject).map((p) => ({ productId: text(p.ProductId), productName: text(p.ProductName) })),
+      products: products
+        .filter(isObject)
+        .map((p) => ({ productId: text(p.ProductId), productName: text(p.ProductName) })),
     };
   });
 }

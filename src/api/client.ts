@@ -23,7 +23,13 @@ import { parseActionResponse, type RawResponse } from './response';
 import { redactSecrets } from './redact';
 import { buildSignedRequest, checkCredentials, sleep, unlessAborted } from './signedRequest';
 import { checkAttachment, checkUploadUrl, putToSignedUrl } from './upload';
-import { closeTicketParams, createTicketParams, evaluateTicketParams, reopenTicketParams, replyTicketParams } from './writeParams';
+import {
+  closeTicketParams,
+  createTicketParams,
+  evaluateTicketParams,
+  reopenTicketParams,
+  replyTicketParams,
+} from './writeParams';
 import type {
   CatalogQuery,
   CreateTicketInput,
@@ -81,15 +87,24 @@ export class TicketClient {
     try {
       endpoint = validateEndpoint(options.endpoint ?? DEFAULT_ENDPOINT);
     } catch (err) {
-      endpoint = err instanceof TicketApiError ? err : new TicketApiError({ code: 'InvalidEndpoint', kind: 'config', message: 'The endpoint is not valid.' });
+      endpoint =
+        err instanceof TicketApiError
+          ? err
+          : new TicketApiError({ code: 'InvalidEndpoint', kind: 'config', message: 'The endpoint is not valid.' });
     }
     this.endpoint = endpoint;
     // Same for a proxy URL that cannot be used (option or environment): a 'config' error per request, nothing sent.
     let proxy: ProxyConfig | undefined | TicketApiError;
     try {
-      proxy = typeof endpoint === 'string' ? proxyForEndpoint(endpoint, options.proxy, process.env, options.network) : undefined;
+      proxy =
+        typeof endpoint === 'string'
+          ? proxyForEndpoint(endpoint, options.proxy, process.env, options.network)
+          : undefined;
     } catch (err) {
-      proxy = err instanceof TicketApiError ? err : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
+      proxy =
+        err instanceof TicketApiError
+          ? err
+          : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
     }
     this.proxy = proxy;
     this.network = options.network;
@@ -99,7 +114,10 @@ export class TicketClient {
     this.timeoutMs = Math.min(MAX_TIMER_MS, positive(options.timeoutMs, DEFAULT_TIMEOUT_MS));
     // 0 or less still makes the one attempt a call needs; it must not fall back to the default and retry.
     const attempts = options.maxAttempts;
-    this.maxAttempts = typeof attempts === 'number' && Number.isFinite(attempts) ? Math.max(1, Math.floor(attempts)) : DEFAULT_MAX_ATTEMPTS;
+    this.maxAttempts =
+      typeof attempts === 'number' && Number.isFinite(attempts)
+        ? Math.max(1, Math.floor(attempts))
+        : DEFAULT_MAX_ATTEMPTS;
     this.signatureVersion = options.signatureVersion === 'v1' ? 'v1' : 'v3';
     this.onRequest = options.onRequest;
     this.now = options.now ?? Date.now;
@@ -145,7 +163,14 @@ export class TicketClient {
   /** Opens a new ticket; returns its id. */
   async createTicket(input: CreateTicketInput, options?: RequestOptions): Promise<string> {
     const id = dataId(await this.call('CreateTicket', createTicketParams(input), options));
-    if (!id) throw new TicketApiError({ code: 'MalformedResponse', kind: 'unknownOutcome', message: 'CreateTicket: the answer had no ticket id.', action: 'CreateTicket', httpStatus: 200 });
+    if (!id)
+      throw new TicketApiError({
+        code: 'MalformedResponse',
+        kind: 'unknownOutcome',
+        message: 'CreateTicket: the answer had no ticket id.',
+        action: 'CreateTicket',
+        httpStatus: 200,
+      });
     return id;
   }
 
@@ -153,7 +178,11 @@ export class TicketClient {
     return toProductDirectories(await this.call('ListProducts', listProductsParams(query), options));
   }
 
-  async listCategories(productId: string | number, query: CatalogQuery = {}, options?: RequestOptions): Promise<TicketCategory[]> {
+  async listCategories(
+    productId: string | number,
+    query: CatalogQuery = {},
+    options?: RequestOptions,
+  ): Promise<TicketCategory[]> {
     return toCategories(await this.call('ListCategories', listCategoriesParams(productId, query), options));
   }
 
@@ -172,15 +201,26 @@ export class TicketClient {
     try {
       proxy = proxyForEndpoint(url.origin, this.proxyOption, process.env, this.network);
     } catch (err) {
-      throw err instanceof TicketApiError ? err : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
+      throw err instanceof TicketApiError
+        ? err
+        : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
     }
     const started = Date.now();
     try {
-      await putToSignedUrl(this.transport.dispatcherFor(url.origin, proxy), url, data, { signal: options.signal, onProgress: options.onProgress });
+      await putToSignedUrl(this.transport.dispatcherFor(url.origin, proxy), url, data, {
+        signal: options.signal,
+        onProgress: options.onProgress,
+      });
       this.log(() => ({ action: 'UploadAttachment', attempt: 1, httpStatus: 200, durationMs: Date.now() - started }));
     } catch (err) {
       const e = err as TicketApiError;
-      this.log(() => ({ action: 'UploadAttachment', attempt: 1, httpStatus: e.httpStatus ?? 0, durationMs: Date.now() - started, code: e.code }));
+      this.log(() => ({
+        action: 'UploadAttachment',
+        attempt: 1,
+        httpStatus: e.httpStatus ?? 0,
+        durationMs: Date.now() - started,
+        code: e.code,
+      }));
       throw err;
     }
     return target.objectKey;
@@ -199,20 +239,51 @@ export class TicketClient {
       if (signal?.aborted) throw abortedError(action, attempt - 1);
       // Read per attempt so rotated keys (SecretStorage, refreshed STS) are picked up; fixed ones without a wait.
       const source = this.credentialsNow();
-      const credentials = source instanceof Promise ? await unlessAborted(source, signal, () => abortedError(action)) : source;
-      const known = [credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken, ...(proxy?.secrets ?? [])];
+      const credentials =
+        source instanceof Promise ? await unlessAborted(source, signal, () => abortedError(action)) : source;
+      const known = [
+        credentials.accessKeyId,
+        credentials.accessKeySecret,
+        credentials.securityToken,
+        ...(proxy?.secrets ?? []),
+      ];
       const started = Date.now();
       let response: RawResponse | undefined;
       try {
-        const request = buildSignedRequest({ action, params, credentials, origin, signatureVersion: this.signatureVersion, nowMs: this.now(), timeoutMs: this.timeoutMs, signal });
+        const request = buildSignedRequest({
+          action,
+          params,
+          credentials,
+          origin,
+          signatureVersion: this.signatureVersion,
+          nowMs: this.now(),
+          timeoutMs: this.timeoutMs,
+          signal,
+        });
         const answer = await this.transport.send({ ...request, proxy });
         response = answer;
         const result = parseActionResponse(action, answer, known);
-        this.log(() => ({ action, ticketId, attempt, httpStatus: answer.status, durationMs: Date.now() - started, requestId: requestIdOf(answer, known) }));
+        this.log(() => ({
+          action,
+          ticketId,
+          attempt,
+          httpStatus: answer.status,
+          durationMs: Date.now() - started,
+          requestId: requestIdOf(answer, known),
+        }));
         return result;
       } catch (caught) {
-        const err = caught instanceof TicketApiError ? caught : new TicketApiError({ code: 'InternalError', kind: 'network', message: 'The request failed unexpectedly.', action });
-        const delay = attempt < this.maxAttempts && isRetryable(action, err) ? this.retryDelay(err, attempt) : undefined;
+        const err =
+          caught instanceof TicketApiError
+            ? caught
+            : new TicketApiError({
+                code: 'InternalError',
+                kind: 'network',
+                message: 'The request failed unexpectedly.',
+                action,
+              });
+        const delay =
+          attempt < this.maxAttempts && isRetryable(action, err) ? this.retryDelay(err, attempt) : undefined;
         this.log(() => ({
           action,
           ticketId,
@@ -223,7 +294,8 @@ export class TicketClient {
           code: err.code,
           retryInMs: delay,
         }));
-        if (delay === undefined) throw sanitizeError(finalError(action, withAttempts(err, action, attempt, this.maxAttempts)), known);
+        if (delay === undefined)
+          throw sanitizeError(finalError(action, withAttempts(err, action, attempt, this.maxAttempts)), known);
         await sleep(delay, signal, action);
       }
     }
@@ -261,7 +333,11 @@ export class TicketClient {
       value = await source();
     } catch (err) {
       if (err instanceof TicketApiError) throw err;
-      throw new TicketApiError({ code: 'CredentialsUnavailable', kind: 'config', message: 'The stored Alibaba Cloud credentials could not be read.' });
+      throw new TicketApiError({
+        code: 'CredentialsUnavailable',
+        kind: 'config',
+        message: 'The stored Alibaba Cloud credentials could not be read.',
+      });
     }
     return checkCredentials(value);
   }
@@ -304,7 +380,9 @@ function withAttempts(err: TicketApiError, action: string, attempts: number, max
     code: err.code,
     kind: err.kind,
     // Inside the sentence, not after its full stop: describeError shows this message to people.
-    message: gaveUp ? `${err.message.replace(/\.$/, '')} (gave up after ${attempts} attempts)${err.message.endsWith('.') ? '.' : ''}` : err.message,
+    message: gaveUp
+      ? `${err.message.replace(/\.$/, '')} (gave up after ${attempts} attempts)${err.message.endsWith('.') ? '.' : ''}`
+      : err.message,
     httpStatus: err.httpStatus,
     requestId: err.requestId,
     accessDeniedDetail: err.accessDeniedDetail,

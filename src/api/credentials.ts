@@ -32,7 +32,9 @@ function text(value: unknown): string {
  * ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET (and _SECURITY_TOKEN for STS). Undefined when neither id nor secret is set;
  * a 'config' error when only one of them is.
  */
-export function credentialsFromEnvironment(env: Record<string, string | undefined> = process.env): FoundCredentials | undefined {
+export function credentialsFromEnvironment(
+  env: Record<string, string | undefined> = process.env,
+): FoundCredentials | undefined {
   const accessKeyId = text(env[ENV_ACCESS_KEY_ID]);
   const accessKeySecret = text(env[ENV_ACCESS_KEY_SECRET]);
   const securityToken = text(env[ENV_SECURITY_TOKEN]);
@@ -68,7 +70,10 @@ export function parseAliyunCliConfig(fileText: string, profileName?: string): Fo
   } catch {
     throw configError('InvalidCliConfig', 'The aliyun CLI config file (~/.aliyun/config.json) is not valid JSON.');
   }
-  const root = (typeof config === 'object' && config !== null ? config : {}) as { current?: unknown; profiles?: unknown };
+  const root = (typeof config === 'object' && config !== null ? config : {}) as {
+    current?: unknown;
+    profiles?: unknown;
+  };
   const profiles = Array.isArray(root.profiles) ? (root.profiles as Array<Record<string, unknown>>) : [];
   const wanted = text(profileName) || text(root.current) || 'default';
   const profile = profiles.find((p) => typeof p === 'object' && p !== null && text(p.name) === wanted);
@@ -90,10 +95,16 @@ export function parseAliyunCliConfig(fileText: string, profileName?: string): Fo
   const accessKeySecret = text(profile.access_key_secret);
   const securityToken = text(profile.sts_token);
   if (!accessKeyId || !accessKeySecret) {
-    throw configError('IncompleteCliProfile', `The aliyun CLI profile '${wanted}' has no AccessKey ID or Secret. Run "aliyun configure --profile ${wanted}".`);
+    throw configError(
+      'IncompleteCliProfile',
+      `The aliyun CLI profile '${wanted}' has no AccessKey ID or Secret. Run "aliyun configure --profile ${wanted}".`,
+    );
   }
   if (mode === 'StsToken' && !securityToken) {
-    throw configError('MissingSecurityToken', `The aliyun CLI profile '${wanted}' is in StsToken mode but has no sts_token.`);
+    throw configError(
+      'MissingSecurityToken',
+      `The aliyun CLI profile '${wanted}' is in StsToken mode but has no sts_token.`,
+    );
   }
   return {
     credentials: { accessKeyId, accessKeySecret, ...(mode === 'StsToken' ? { securityToken } : {}) },
@@ -102,13 +113,19 @@ export function parseAliyunCliConfig(fileText: string, profileName?: string): Fo
 }
 
 /** Reads an aliyun CLI config file; undefined when the file does not exist. */
-export async function credentialsFromAliyunCli(filePath: string = defaultAliyunConfigPath(), profileName?: string): Promise<FoundCredentials | undefined> {
+export async function credentialsFromAliyunCli(
+  filePath: string = defaultAliyunConfigPath(),
+  profileName?: string,
+): Promise<FoundCredentials | undefined> {
   let fileText: string;
   try {
     fileText = await fs.readFile(filePath, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw configError('UnreadableCliConfig', `The aliyun CLI config file could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw configError(
+      'UnreadableCliConfig',
+      `The aliyun CLI config file could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
   }
   return parseAliyunCliConfig(fileText, profileName);
 }
@@ -127,5 +144,8 @@ export async function findCredentials(options: FindCredentialsOptions = {}): Pro
   const env = options.env ?? process.env;
   const fromEnv = credentialsFromEnvironment(env);
   if (fromEnv) return fromEnv;
-  return credentialsFromAliyunCli(options.aliyunConfigPath ?? defaultAliyunConfigPath(), text(env[ENV_PROFILE]) || undefined);
+  return credentialsFromAliyunCli(
+    options.aliyunConfigPath ?? defaultAliyunConfigPath(),
+    text(env[ENV_PROFILE]) || undefined,
+  );
 }

@@ -23,7 +23,10 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function validateEndpoint(url: string): string {
   const raw = typeof url === 'string' ? url.trim() : '';
-  if (!raw) throw configError('The Ticket API endpoint is empty. Use https://workorder.aliyuncs.com (China site) or https://workorder.ap-southeast-1.aliyuncs.com (international site).');
+  if (!raw)
+    throw configError(
+      'The Ticket API endpoint is empty. Use https://workorder.aliyuncs.com (China site) or https://workorder.ap-southeast-1.aliyuncs.com (international site).',
+    );
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(raw) && !/^[^/:]+:\d+(\/|$)/.test(raw) ? raw : `https://${raw}`;
   let parsed: URL;
   try {
@@ -36,11 +39,15 @@ export function validateEndpoint(url: string): string {
     throw configError(`The Ticket API endpoint must use https (got "${scheme.replace(/:$/, '')}").`);
   }
   if (parsed.username || parsed.password) {
-    throw configError('The Ticket API endpoint must not contain a user name or password; sign in with an AccessKey instead.');
+    throw configError(
+      'The Ticket API endpoint must not contain a user name or password; sign in with an AccessKey instead.',
+    );
   }
   if (!parsed.hostname) throw configError('The Ticket API endpoint has no host name.');
   if ((parsed.pathname !== '/' && parsed.pathname !== '') || parsed.search || parsed.hash) {
-    throw configError(`The Ticket API endpoint must be just a scheme and host, such as https://${parsed.host} (no path or query).`);
+    throw configError(
+      `The Ticket API endpoint must be just a scheme and host, such as https://${parsed.host} (no path or query).`,
+    );
   }
   if (scheme === 'http:' && !isLoopbackHost(parsed.hostname)) {
     throw configError(

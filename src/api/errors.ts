@@ -85,7 +85,8 @@ export function isTicketApiError(value: unknown): value is TicketApiError {
   return value instanceof TicketApiError;
 }
 
-const SIGNED_OUT_MESSAGE = 'You are not signed in to Alibaba Cloud: run "Alibaba Cloud Tickets: Sign In" with an AccessKey.';
+const SIGNED_OUT_MESSAGE =
+  'You are not signed in to Alibaba Cloud: run "Alibaba Cloud Tickets: Sign In" with an AccessKey.';
 
 /** No credentials to sign with: the one way a 'signedOut' error is made, wherever it is noticed. */
 export function signedOutError(): TicketApiError {
@@ -94,7 +95,13 @@ export function signedOutError(): TicketApiError {
 
 /** The caller's signal fired: wherever the call was (credentials, request, retry wait), it ends with this. */
 export function abortedError(action?: string, attempts?: number): TicketApiError {
-  return new TicketApiError({ code: 'Aborted', kind: 'aborted', message: 'The request was cancelled.', action, attempts });
+  return new TicketApiError({
+    code: 'Aborted',
+    kind: 'aborted',
+    message: 'The request was cancelled.',
+    action,
+    attempts,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -121,7 +128,8 @@ export function kindForResponse(code: string, httpStatus: number, action?: strin
   const c = code.trim();
   const lower = c.toLowerCase();
   if (lower.startsWith('throttling')) return 'throttled';
-  if (c === 'SignatureDoesNotMatch' || c === 'IncompleteSignature' || c === 'InvalidSignatureMethod') return 'signature';
+  if (c === 'SignatureDoesNotMatch' || c === 'IncompleteSignature' || c === 'InvalidSignatureMethod')
+    return 'signature';
   if (c === 'InvalidTimeStamp.Expired' || c === 'RequestTimeTooSkewed') return 'clockSkew';
   if (
     lower === 'illegal.auth' ||
@@ -133,13 +141,20 @@ export function kindForResponse(code: string, httpStatus: number, action?: strin
   ) {
     return 'auth';
   }
-  if (lower === 'no permissions' || c.startsWith('Forbidden') || c === 'NoPermission' || c.startsWith('NoPermission')) return 'permission';
-  if (lower === 'illegal.param' || lower === 'param.illegal' || c.startsWith('InvalidParameter') || c.startsWith('MissingParameter')) {
+  if (lower === 'no permissions' || c.startsWith('Forbidden') || c === 'NoPermission' || c.startsWith('NoPermission'))
+    return 'permission';
+  if (
+    lower === 'illegal.param' ||
+    lower === 'param.illegal' ||
+    c.startsWith('InvalidParameter') ||
+    c.startsWith('MissingParameter')
+  ) {
     return action && TICKET_ID_ACTIONS.has(action) ? 'notFound' : 'badRequest';
   }
   if (c.startsWith('InvalidAction') || c.startsWith('InvalidVersion')) return 'badRequest'; // our request, not the ticket
   if (/notfound|not\.exist|notexist/i.test(c)) return 'notFound';
-  if (lower === 'system.error' || c === 'InternalError' || c === 'ServiceUnavailable' || httpStatus >= 500) return 'server';
+  if (lower === 'system.error' || c === 'InternalError' || c === 'ServiceUnavailable' || httpStatus >= 500)
+    return 'server';
   if (httpStatus === 401) return 'auth';
   if (httpStatus === 403) return 'permission';
   if (httpStatus === 404) return 'notFound';
@@ -151,7 +166,10 @@ export function kindForResponse(code: string, httpStatus: number, action?: strin
  * Builds the error for a failed answer. The server's message is redacted (it may echo the StringToSign with the
  * AccessKey id) and `knownSecrets` (the credentials in use) are removed wherever they appear.
  */
-export function fromResponse(response: FailedResponse, knownSecrets: ReadonlyArray<string | undefined> = []): TicketApiError {
+export function fromResponse(
+  response: FailedResponse,
+  knownSecrets: ReadonlyArray<string | undefined> = [],
+): TicketApiError {
   const code = response.code || `HTTP${response.httpStatus}`;
   const kind = kindForResponse(response.code, response.httpStatus, response.action);
   const serverMessage = response.serverMessage ? redactSecrets(response.serverMessage, knownSecrets).slice(0, 500) : '';
@@ -184,9 +202,13 @@ function describePermission(err: TicketApiError): string {
   const detail = err.accessDeniedDetail;
   const action = typeof detail?.AuthAction === 'string' && detail.AuthAction ? detail.AuthAction : undefined;
   const principal =
-    typeof detail?.AuthPrincipalDisplayName === 'string' && detail.AuthPrincipalDisplayName ? detail.AuthPrincipalDisplayName : undefined;
-  const principalType = typeof detail?.AuthPrincipalType === 'string' && detail.AuthPrincipalType ? detail.AuthPrincipalType : undefined;
-  const denyType = typeof detail?.NoPermissionType === 'string' && detail.NoPermissionType ? detail.NoPermissionType : undefined;
+    typeof detail?.AuthPrincipalDisplayName === 'string' && detail.AuthPrincipalDisplayName
+      ? detail.AuthPrincipalDisplayName
+      : undefined;
+  const principalType =
+    typeof detail?.AuthPrincipalType === 'string' && detail.AuthPrincipalType ? detail.AuthPrincipalType : undefined;
+  const denyType =
+    typeof detail?.NoPermissionType === 'string' && detail.NoPermissionType ? detail.NoPermissionType : undefined;
   const denyReason =
     denyType === 'ImplicitDeny'
       ? 'no policy allows it (ImplicitDeny)'
@@ -239,13 +261,16 @@ export function describeError(err: unknown): string {
         ? `That does not look like a ticket id (ticket ids are letters and digits, such as 0005PYGCW).`
         : 'That ticket was not found: check the ticket id, and that it belongs to the Alibaba Cloud account you are signed in with.';
     case 'badRequest':
-      if (err.code === 'InvalidArgument' || err.code === 'AttachmentTooLarge') return redactSecrets(err.message).slice(0, 300);
+      if (err.code === 'InvalidArgument' || err.code === 'AttachmentTooLarge')
+        return redactSecrets(err.message).slice(0, 300);
       return `The request was not accepted (${err.code}): ${redactSecrets(err.message).slice(0, 300)}`;
     case 'auth':
-      if (err.code === 'InvalidAccessKeyId.NotFound') return 'The AccessKey ID was not found: check it, or create a new AccessKey in the RAM console, then sign in again.';
+      if (err.code === 'InvalidAccessKeyId.NotFound')
+        return 'The AccessKey ID was not found: check it, or create a new AccessKey in the RAM console, then sign in again.';
       if (err.code === 'InvalidAccessKeyId.Inactive' || err.code === 'Forbidden.AccessKeyDisabled')
         return 'This AccessKey is disabled: enable it in the RAM console or sign in with another one.';
-      if (err.code === 'InvalidSecurityToken.Expired') return 'The STS security token has expired: get new temporary credentials and sign in again.';
+      if (err.code === 'InvalidSecurityToken.Expired')
+        return 'The STS security token has expired: get new temporary credentials and sign in again.';
       if (err.code.startsWith('InvalidSecurityToken') || err.code === 'MissingSecurityToken')
         return 'The STS security token is missing or does not match the AccessKey ID: sign in again with the complete temporary credentials.';
       return 'Alibaba Cloud did not accept these credentials (not authorised): sign in again with a valid AccessKey.';
@@ -285,13 +310,21 @@ export function describeError(err: unknown): string {
  * A copy of `err` with every text field passed through redactSecrets (with the credentials in use as known values):
  * the last line of defence, applied to every error the client lets out, whatever produced it.
  */
-export function sanitizeError(err: TicketApiError, knownSecrets: ReadonlyArray<string | undefined> = []): TicketApiError {
+export function sanitizeError(
+  err: TicketApiError,
+  knownSecrets: ReadonlyArray<string | undefined> = [],
+): TicketApiError {
   const clean = (value: string) => redactSecrets(value, knownSecrets);
   let detail: AccessDeniedDetail | undefined;
   if (err.accessDeniedDetail) {
     detail = {};
     for (const [key, value] of Object.entries(err.accessDeniedDetail)) {
-      detail[clean(key)] = typeof value === 'string' ? clean(value) : typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+      detail[clean(key)] =
+        typeof value === 'string'
+          ? clean(value)
+          : typeof value === 'number' || typeof value === 'boolean'
+            ? value
+            : undefined;
     }
   }
   return new TicketApiError({

@@ -65,7 +65,14 @@ function timeoutError(timeoutMs: number, action?: string): TicketApiError {
  * Failures of opening the connection: no byte of the request was written, so even a write may be sent again. Anything
  * else (reset, closed socket) may come after the request left, and a write then has an unknown outcome.
  */
-const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const CONNECT_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** The status a proxy answered the CONNECT with, from undici's "Proxy response (407) !== 200 when HTTP Tunneling". */
 function proxyRefusal(err: unknown): number | undefined {
@@ -98,7 +105,13 @@ function proxyError(err: unknown, host: string, proxy: ProxyConfig, action?: str
             : `a network error occurred (${cause}).`;
   // A refused CONNECT (any status) or a proxy that cannot be reached: the tunnel never carried the request.
   const notSent = status !== undefined || CONNECT_FAILURES.has(cause);
-  return new TicketApiError({ code: status === 403 ? 'ProxyForbidden' : 'ProxyError', kind: 'network', message: `${via}: ${reason}`, action, notSent });
+  return new TicketApiError({
+    code: status === 403 ? 'ProxyForbidden' : 'ProxyError',
+    kind: 'network',
+    message: `${via}: ${reason}`,
+    action,
+    notSent,
+  });
 }
 
 /** Maps undici / socket failures to a network error naming the cause (codes like ECONNREFUSED hold no secret). */
@@ -117,7 +130,13 @@ function networkError(err: unknown, origin: string, action?: string, proxy?: Pro
         : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' || cause === 'EPIPE'
           ? 'the connection was closed before a complete answer arrived'
           : `a network error occurred (${cause})`;
-  return new TicketApiError({ code: 'NetworkError', kind: 'network', message: `Could not reach ${host}: ${reason}.`, action, notSent: CONNECT_FAILURES.has(cause) });
+  return new TicketApiError({
+    code: 'NetworkError',
+    kind: 'network',
+    message: `Could not reach ${host}: ${reason}.`,
+    action,
+    notSent: CONNECT_FAILURES.has(cause),
+  });
 }
 
 /**
@@ -159,20 +178,23 @@ class WarmConnector {
     while (this.spares.length < count) {
       const spare: (typeof this.spares)[number] = { socket: Promise.resolve(undefined) };
       spare.socket = new Promise((resolve) => {
-        this.connectNow({ hostname: url.hostname, host: url.host, protocol: url.protocol, port: url.port }, (err, socket) => {
-          if (err || !socket) return resolve(undefined);
-          // Until the pool takes it: a failure just closes it (the pool then connects on its own).
-          socket.on('error', () => socket.destroy());
-          if (this.spares.includes(spare)) {
-            spare.timer = setTimeout(() => {
-              const index = this.spares.indexOf(spare);
-              if (index >= 0) this.spares.splice(index, 1);
-              socket.destroy();
-            }, KEEP_ALIVE_MS);
-            spare.timer.unref?.();
-          }
-          resolve(socket);
-        });
+        this.connectNow(
+          { hostname: url.hostname, host: url.host, protocol: url.protocol, port: url.port },
+          (err, socket) => {
+            if (err || !socket) return resolve(undefined);
+            // Until the pool takes it: a failure just closes it (the pool then connects on its own).
+            socket.on('error', () => socket.destroy());
+            if (this.spares.includes(spare)) {
+              spare.timer = setTimeout(() => {
+                const index = this.spares.indexOf(spare);
+                if (index >= 0) this.spares.splice(index, 1);
+                socket.destroy();
+              }, KEEP_ALIVE_MS);
+              spare.timer.unref?.();
+            }
+            resolve(socket);
+          },
+        );
       });
       this.spares.push(spare);
     }
@@ -220,7 +242,11 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
     if (this.interruption) controller.abort(this.interruption);
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+  ): void {
     this.status = statusCode;
     const flat: Record<string, string> = {};
     for (const name in headers) {
@@ -238,7 +264,11 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
 
   onResponseEnd(): void {
     if (!this.finish()) return;
-    const response: HttpResponse = { status: this.status, headers: this.headers, body: decodeUtf8(this.chunks, this.length) };
+    const response: HttpResponse = {
+      status: this.status,
+      headers: this.headers,
+      body: decodeUtf8(this.chunks, this.length),
+    };
     // undici frees the connection on the next turn of the event loop (it schedules that right after this call
     // returns); a request issued before then finds it busy and opens a second socket (keep-alive lost). So the answer
     // is handed over on that turn, after undici's own step: the tick runs once this call has returned.
@@ -257,7 +287,10 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
           action: request.action,
         }),
       );
-    } else this.reject(err instanceof TicketApiError ? err : networkError(err, request.origin, request.action, request.proxy));
+    } else
+      this.reject(
+        err instanceof TicketApiError ? err : networkError(err, request.origin, request.action, request.proxy),
+      );
   }
 
   /** Rejects now with `err` and stops the request in undici (now, or as soon as undici starts it). */
@@ -329,7 +362,13 @@ export class HttpTransport {
       const { Pool: PoolClass, ProxyAgent } = loadUndici();
       if (proxy) {
         // The URI holds no credentials (they go in `token`), so nothing undici reports can repeat them.
-        pool = new ProxyAgent({ ...options, uri: proxy.uri, token: proxy.authorization, requestTls: this.tls, proxyTls: this.tls });
+        pool = new ProxyAgent({
+          ...options,
+          uri: proxy.uri,
+          token: proxy.authorization,
+          requestTls: this.tls,
+          proxyTls: this.tls,
+        });
       } else {
         const connector = new WarmConnector(origin, this.tls);
         this.warmConnectors.set(origin, connector);
@@ -348,13 +387,26 @@ export class HttpTransport {
   send(request: HttpRequest): Promise<HttpResponse> {
     if (request.signal?.aborted) return Promise.reject(abortedError(request.action));
     if (this.closed) {
-      return Promise.reject(new TicketApiError({ code: 'ClientClosed', kind: 'config', message: 'The Ticket API client was closed.', action: request.action }));
+      return Promise.reject(
+        new TicketApiError({
+          code: 'ClientClosed',
+          kind: 'config',
+          message: 'The Ticket API client was closed.',
+          action: request.action,
+        }),
+      );
     }
     const pool = this.dispatcherFor(request.origin, request.proxy);
     return new Promise<HttpResponse>((resolve, reject) => {
       const handler = new AttemptHandler(request, resolve, reject);
       pool.dispatch(
-        { origin: request.origin, method: request.method, path: request.path, headers: request.headers, body: request.body },
+        {
+          origin: request.origin,
+          method: request.method,
+          path: request.path,
+          headers: request.headers,
+          body: request.body,
+        },
         handler,
       );
     });

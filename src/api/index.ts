@@ -1,6 +1,14 @@
 // The API layer's public surface (bundled as dist/api.js). Nothing under src/api imports 'vscode'.
 export * from './types';
-export { TicketApiError, isTicketApiError, signedOutError, describeError, fromResponse, kindForResponse, sanitizeError } from './errors';
+export {
+  TicketApiError,
+  isTicketApiError,
+  signedOutError,
+  describeError,
+  fromResponse,
+  kindForResponse,
+  sanitizeError,
+} from './errors';
 export type { TicketErrorKind, TicketApiErrorInit, FailedResponse } from './errors';
 export { TicketClient, API_VERSION } from './client';
 export {
@@ -13,7 +21,13 @@ export {
   INVALID_ARGUMENT,
 } from './params';
 export type { ActionParams } from './params';
-export { replyTicketParams, closeTicketParams, reopenTicketParams, evaluateTicketParams, createTicketParams } from './writeParams';
+export {
+  replyTicketParams,
+  closeTicketParams,
+  reopenTicketParams,
+  evaluateTicketParams,
+  createTicketParams,
+} from './writeParams';
 export { WRITE_ACTIONS, isWriteAction, isRetryable } from './actionPolicy';
 export { MAX_ATTACHMENT_BYTES, checkUploadUrl } from './upload';
 export { validateEndpoint, isLoopbackHost, DEFAULT_ENDPOINT } from './endpoint';

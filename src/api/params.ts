@@ -49,7 +49,13 @@ export function listTicketNotesParams(ticketId: string): ActionParams {
  */
 export function listTicketsParams(input: ListTicketsQuery, now: number = Date.now()): ActionParams {
   const q: Partial<ListTicketsQuery> = input ?? {};
-  const bad = (message: string) => new TicketApiError({ code: 'InvalidParameter', kind: 'badRequest', message: `ListTickets: ${message}`, action: 'ListTickets' });
+  const bad = (message: string) =>
+    new TicketApiError({
+      code: 'InvalidParameter',
+      kind: 'badRequest',
+      message: `ListTickets: ${message}`,
+      action: 'ListTickets',
+    });
   const pageNumber = Math.floor(Number(q.pageNumber ?? 1));
   if (!Number.isFinite(pageNumber) || pageNumber < 1) throw bad('pageNumber must be 1 or more.');
   const rawSize = Math.floor(Number(q.pageSize ?? 20));
@@ -60,7 +66,8 @@ export function listTicketsParams(input: ListTicketsQuery, now: number = Date.no
   if (q.startDate !== undefined || q.endDate !== undefined) {
     const start = Math.floor(Number(q.startDate ?? 0));
     const end = Math.floor(Number(q.endDate ?? now));
-    if (!Number.isFinite(start) || !Number.isFinite(end) || start < 0 || end < start) throw bad('the date range is not valid.');
+    if (!Number.isFinite(start) || !Number.isFinite(end) || start < 0 || end < start)
+      throw bad('the date range is not valid.');
     body.StartDate = String(start);
     body.EndDate = String(end);
   }
@@ -76,7 +83,10 @@ const LANGUAGES: readonly CatalogLanguage[] = ['zh', 'en', 'jp'];
 function checkLanguage(language: unknown, action: string): CatalogLanguage | undefined {
   if (language === undefined || language === '') return undefined;
   if (!LANGUAGES.includes(language as CatalogLanguage)) {
-    throw invalidArgument(action, `${action}: language must be zh, en or jp (got ${JSON.stringify(String(language)).slice(0, 40)}).`);
+    throw invalidArgument(
+      action,
+      `${action}: language must be zh, en or jp (got ${JSON.stringify(String(language)).slice(0, 40)}).`,
+    );
   }
   return language as CatalogLanguage;
 }
@@ -100,9 +110,17 @@ export function listProductsParams(options: { name?: string; language?: CatalogL
 }
 
 /** ListCategories: ProductId and Name in the form body, Language in the query string. */
-export function listCategoriesParams(productId: string | number, options: { name?: string; language?: CatalogLanguage } = {}): ActionParams {
+export function listCategoriesParams(
+  productId: string | number,
+  options: { name?: string; language?: CatalogLanguage } = {},
+): ActionParams {
   const o = options ?? {};
-  const id = typeof productId === 'number' && Number.isFinite(productId) ? String(productId) : typeof productId === 'string' ? productId.trim() : '';
+  const id =
+    typeof productId === 'number' && Number.isFinite(productId)
+      ? String(productId)
+      : typeof productId === 'string'
+        ? productId.trim()
+        : '';
   if (!id) throw invalidArgument('ListCategories', 'ListCategories: a product id is required (from listProducts).');
   const body: Record<string, string> = { ProductId: id };
   const query: Record<string, string> = {};
@@ -118,8 +136,12 @@ export function attachmentUploadUrlParams(fileName: string): ActionParams {
   const name = typeof fileName === 'string' ? fileName.trim() : '';
   if (!name) throw invalidArgument('GetAttachmentUploadUrl', 'The attachment needs a file name.');
   if (/[\\/]/.test(name) || /[\x00-\x1f]/.test(name)) {
-    throw invalidArgument('GetAttachmentUploadUrl', 'The attachment file name must be a plain name, without folders or control characters.');
+    throw invalidArgument(
+      'GetAttachmentUploadUrl',
+      'The attachment file name must be a plain name, without folders or control characters.',
+    );
   }
-  if (name.length > 200) throw invalidArgument('GetAttachmentUploadUrl', 'The attachment file name is longer than 200 characters.');
+  if (name.length > 200)
+    throw invalidArgument('GetAttachmentUploadUrl', 'The attachment file name is longer than 200 characters.');
   return { query: {}, body: { FileName: name } };
 }

@@ -43,7 +43,10 @@ export function parseProxyUrl(value: string | undefined, source = 'The proxy URL
   }
   const scheme = parsed.protocol.replace(/:$/, '');
   if (scheme !== 'http' && scheme !== 'https') {
-    throw invalidProxy(source, `only http:// and https:// proxies are supported (got ${/^socks/i.test(scheme) ? 'a SOCKS proxy' : `"${scheme}"`}).`);
+    throw invalidProxy(
+      source,
+      `only http:// and https:// proxies are supported (got ${/^socks/i.test(scheme) ? 'a SOCKS proxy' : `"${scheme}"`}).`,
+    );
   }
   if (!parsed.hostname) throw invalidProxy(source, 'it has no host name.');
   if ((parsed.pathname !== '/' && parsed.pathname !== '') || parsed.search || parsed.hash) {
@@ -94,7 +97,8 @@ export function matchesNoProxy(target: URL, noProxy: string | undefined): boolea
     if (!item) continue;
     if (item === '*') return true;
     // "[::1]:8080", "host:8080", "::1" (a bare IPv6 address has several colons and no port).
-    const withPort = /^\[([^\]]+)\](?::(\d+))?$/.exec(item) ?? (item.split(':').length === 2 ? /^([^:]+):(\d+)$/.exec(item) : null);
+    const withPort =
+      /^\[([^\]]+)\](?::(\d+))?$/.exec(item) ?? (item.split(':').length === 2 ? /^([^:]+):(\d+)$/.exec(item) : null);
     const entryHost = withPort ? withPort[1] : item;
     const entryPort = withPort ? withPort[2] : undefined;
     if (entryPort && entryPort !== port) continue;
@@ -113,20 +117,32 @@ export function matchesNoProxy(target: URL, noProxy: string | undefined): boolea
  * (http). `network.proxyAuthorization` (VS Code's `http.proxyAuthorization`) replaces the URL's user and password.
  * Throws TicketApiError kind 'config' for a proxy URL that cannot be used.
  */
-export function proxyForEndpoint(endpoint: string, explicit: string | undefined, env: ProxyEnvironment, network: NetworkOptions = {}): ProxyConfig | undefined {
+export function proxyForEndpoint(
+  endpoint: string,
+  explicit: string | undefined,
+  env: ProxyEnvironment,
+  network: NetworkOptions = {},
+): ProxyConfig | undefined {
   const target = new URL(endpoint);
   if (network.noProxy && matchesNoProxy(target, network.noProxy.join(','))) return undefined;
   const chosen = chooseProxy(target, explicit, env);
   const authorization = network.proxyAuthorization?.trim();
   if (!chosen || !authorization) return chosen;
-  return { ...chosen, authorization, secrets: [...chosen.secrets, authorization, authorization.replace(/^\S+\s+/, '')] };
+  return {
+    ...chosen,
+    authorization,
+    secrets: [...chosen.secrets, authorization, authorization.replace(/^\S+\s+/, '')],
+  };
 }
 
 function chooseProxy(target: URL, explicit: string | undefined, env: ProxyEnvironment): ProxyConfig | undefined {
   const fromOption = parseProxyUrl(explicit);
   if (fromOption) return fromOption;
   if (isLoopbackHost(target.hostname)) return undefined;
-  const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+  const names =
+    target.protocol === 'https:'
+      ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']
+      : ['http_proxy', 'HTTP_PROXY'];
   const chosen = firstSet(env, names);
   if (!chosen) return undefined;
   if (matchesNoProxy(target, firstSet(env, ['no_proxy', 'NO_PROXY'])?.value)) return undefined;

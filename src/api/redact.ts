@@ -13,9 +13,15 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/(\bCredential=)[^,\s"'&]+/g, `$1${REDACTED}`],
   [/(\bSignature(?:=|%3D|%253D)|"Signature"\s*:\s*")[^&\s"',]+/g, `$1${REDACTED}`],
   // Security tokens and secrets by name, in headers, query strings, JSON and encoded StringToSigns.
-  [/(x-acs-security-token["']?\s*[:=]\s*["']?|SecurityToken(?:=|%3D|%253D)|"?security_?token"?\s*:\s*")[^&\s"',]+/gi, `$1${REDACTED}`],
+  [
+    /(x-acs-security-token["']?\s*[:=]\s*["']?|SecurityToken(?:=|%3D|%253D)|"?security_?token"?\s*:\s*")[^&\s"',]+/gi,
+    `$1${REDACTED}`,
+  ],
   [/("?(?:access_?key_?secret|sts_token)"?\s*[:=]\s*"?)[^&\s"',]+/gi, `$1${REDACTED}`],
-  [/(x-acs-accesskey-id["']?\s*[:=]\s*["']?|AccessKeyId(?:=|%3D|%253D)|"?access_?key_?id"?\s*[:=]\s*")[^&\s"',]+/gi, `$1${REDACTED}`],
+  [
+    /(x-acs-accesskey-id["']?\s*[:=]\s*["']?|AccessKeyId(?:=|%3D|%253D)|"?access_?key_?id"?\s*[:=]\s*")[^&\s"',]+/gi,
+    `$1${REDACTED}`,
+  ],
   // Things shaped like AccessKey ids and STS tokens wherever they appear.
   [/\bLTAI[A-Za-z0-9]{6,40}/g, `LTAI${REDACTED}`],
   [/\bSTS\.[A-Za-z0-9]{6,80}/g, `STS.${REDACTED}`],
@@ -26,7 +32,8 @@ const PATTERNS: Array<[RegExp, string]> = [
  * Every pattern above needs one of these words; text without any (most log lines and messages) skips the ten
  * replacements. Case-insensitive, so it matches a superset of what the patterns match.
  */
-const ANY_PATTERN_WORD = /string[ _-]?to[ _-]?sign|authorization|credential=|signature|security[-_]?token|access_?key_?secret|sts_token|accesskey-id|access_?key_?id|LTAI|STS\.|CAIS/i;
+const ANY_PATTERN_WORD =
+  /string[ _-]?to[ _-]?sign|authorization|credential=|signature|security[-_]?token|access_?key_?secret|sts_token|accesskey-id|access_?key_?id|LTAI|STS\.|CAIS/i;
 
 /** The forms a known value takes in text (raw, percent-encoded once and twice, URI-encoded), per value. */
 const knownForms = new Map<string, string[]>();

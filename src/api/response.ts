@@ -79,7 +79,11 @@ function looksLikeHtml(body: string): boolean {
  * Parses the JSON envelope and decides success or failure (HTTP ≥ 400 or Success === false). Success bodies carry a
  * numeric Code (0 or 200) and may carry an AccessDeniedDetail string: neither makes them a failure.
  */
-export function parseEnvelope(response: RawResponse, action?: string, knownSecrets: ReadonlyArray<string | undefined> = []): Json {
+export function parseEnvelope(
+  response: RawResponse,
+  action?: string,
+  knownSecrets: ReadonlyArray<string | undefined> = [],
+): Json {
   const status = response.status;
   const retryAfterMs = parseRetryAfter(response.headers);
   let parsed: unknown;
@@ -92,7 +96,13 @@ export function parseEnvelope(response: RawResponse, action?: string, knownSecre
   }
   if (!isObject(parsed)) {
     const blank = !/\S/.test(response.body);
-    const shape = blank ? 'an empty body' : parseFailed ? (looksLikeHtml(response.body) ? 'an HTML page instead of JSON' : 'invalid JSON') : 'JSON that is not an object';
+    const shape = blank
+      ? 'an empty body'
+      : parseFailed
+        ? looksLikeHtml(response.body)
+          ? 'an HTML page instead of JSON'
+          : 'invalid JSON'
+        : 'JSON that is not an object';
     if (status >= 400) {
       // A proxy or gateway error page: the status still says what happened (5xx is retried).
       const err = fromResponse({ httpStatus: status, code: '', action, retryAfterMs }, knownSecrets);
@@ -154,13 +164,23 @@ class Shape {
 
   time(value: unknown, field: string): number {
     if (value === undefined || value === null || value === '') return 0;
-    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+    const n =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)
+          ? Number(value)
+          : NaN;
     if (!Number.isFinite(n)) this.fail(`${field} is not a time`);
     return n;
   }
 
   int(value: unknown, field: string): number {
-    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
+    const n =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)
+          ? Number(value)
+          : NaN;
     if (!Number.isInteger(n)) this.fail(`${field} is not a whole number`);
     return n;
   }
@@ -216,7 +236,11 @@ export function toTicketPage(envelope: Json, action = 'ListTickets'): TicketPage
     const row = s.object(item, `Data[${i}]`);
     const ticketId = s.text(row.TicketId, `Data[${i}].TicketId`);
     if (!ticketId) s.fail(`Data[${i}].TicketId is missing`);
-    return { ticketId, title: s.text(row.Title, `Data[${i}].Title`), status: s.status(row.Status, `Data[${i}].Status`) };
+    return {
+      ticketId,
+      title: s.text(row.Title, `Data[${i}].Title`),
+      status: s.status(row.Status, `Data[${i}].Status`),
+    };
   });
   const count = (value: unknown, field: string, fallback: number) =>
     value === undefined || value === null ? fallback : Math.max(0, s.int(value, field));

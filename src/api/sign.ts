@@ -114,7 +114,10 @@ export function canonicalHeaders(headers: Record<string, string>): { canonical: 
 }
 
 /** The V3 canonical request (exported so tests can check it against the documented example). */
-export function canonicalRequestV3(request: V3Request, contentSha256: string): { canonicalRequest: string; signedHeaders: string } {
+export function canonicalRequestV3(
+  request: V3Request,
+  contentSha256: string,
+): { canonicalRequest: string; signedHeaders: string } {
   const { canonical, signedHeaders } = canonicalHeaders(request.headers);
   const canonicalRequest = [
     request.method.toUpperCase(),
@@ -142,7 +145,10 @@ export function signV3(request: V3Request, credentials: Credentials): V3Signatur
   }
   const { canonicalRequest, signedHeaders } = canonicalRequestV3({ ...request, headers }, contentSha256);
   const stringToSign = `${V3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
-  const signature = nodeCrypto().createHmac('sha256', credentials.accessKeySecret).update(stringToSign, 'utf8').digest('hex');
+  const signature = nodeCrypto()
+    .createHmac('sha256', credentials.accessKeySecret)
+    .update(stringToSign, 'utf8')
+    .digest('hex');
   const authorization = `${V3_ALGORITHM} Credential=${credentials.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
   headers['authorization'] = authorization;
   return { headers, canonicalRequest, stringToSign, signedHeaders, signature, authorization };
@@ -162,7 +168,10 @@ export function stringToSignV1(method: string, params: Record<string, string>): 
 /** Signs RPC parameters with HMAC-SHA1 (key = secret + "&"). The caller adds `Signature` to the query. */
 export function signV1(method: string, params: Record<string, string>, accessKeySecret: string): V1Signature {
   const stringToSign = stringToSignV1(method, params);
-  const signature = nodeCrypto().createHmac('sha1', accessKeySecret + '&').update(stringToSign, 'utf8').digest('base64');
+  const signature = nodeCrypto()
+    .createHmac('sha1', accessKeySecret + '&')
+    .update(stringToSign, 'utf8')
+    .digest('base64');
   return { stringToSign, signature };
 }
 

@@ -18,13 +18,25 @@ export function checkCredentials(value: unknown): Credentials {
     throw signedOutError();
   }
   const invalid = (what: string) =>
-    new TicketApiError({ code: 'InvalidCredentials', kind: 'config', message: `The ${what} contains spaces or characters that are not allowed; paste it again.` });
+    new TicketApiError({
+      code: 'InvalidCredentials',
+      kind: 'config',
+      message: `The ${what} contains spaces or characters that are not allowed; paste it again.`,
+    });
   if (typeof c.accessKeyId !== 'string' || !PRINTABLE.test(c.accessKeyId)) throw invalid('AccessKey ID');
   if (typeof c.accessKeySecret !== 'string' || !PRINTABLE.test(c.accessKeySecret)) throw invalid('AccessKey Secret');
-  if (c.securityToken !== undefined && c.securityToken !== '' && (typeof c.securityToken !== 'string' || !PRINTABLE.test(c.securityToken))) {
+  if (
+    c.securityToken !== undefined &&
+    c.securityToken !== '' &&
+    (typeof c.securityToken !== 'string' || !PRINTABLE.test(c.securityToken))
+  ) {
     throw invalid('STS security token');
   }
-  return { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, securityToken: c.securityToken || undefined };
+  return {
+    accessKeyId: c.accessKeyId,
+    accessKeySecret: c.accessKeySecret,
+    securityToken: c.securityToken || undefined,
+  };
 }
 
 export interface SignedRequestInput {
@@ -51,7 +63,16 @@ export function buildSignedRequest(input: SignedRequestInput): HttpRequest {
     const { signature } = signV1('POST', { ...query, ...params.body }, credentials.accessKeySecret);
     const headers: Record<string, string> = { host, 'user-agent': USER_AGENT, accept: 'application/json' };
     if (hasBody) headers['content-type'] = 'application/x-www-form-urlencoded';
-    return { origin, method: 'POST', path: `/?${canonicalQueryString({ ...query, Signature: signature })}`, headers, body: hasBody ? body : undefined, timeoutMs, signal, action };
+    return {
+      origin,
+      method: 'POST',
+      path: `/?${canonicalQueryString({ ...query, Signature: signature })}`,
+      headers,
+      body: hasBody ? body : undefined,
+      timeoutMs,
+      signal,
+      action,
+    };
   }
   const headers: Record<string, string> = {
     host,

@@ -25,8 +25,10 @@ function megabytes(bytes: number): string {
 
 /** The bytes as a Uint8Array, or a clear refusal (empty, too large, not bytes) before any request. */
 export function checkAttachment(fileName: string, bytes: Uint8Array): Uint8Array {
-  if (!(bytes instanceof Uint8Array)) throw invalidArgument(ACTION, 'The attachment must be the file\'s bytes (a Uint8Array or Buffer).');
-  if (bytes.byteLength === 0) throw invalidArgument(ACTION, `"${String(fileName).slice(0, 100)}" is empty; attach a file with content.`);
+  if (!(bytes instanceof Uint8Array))
+    throw invalidArgument(ACTION, "The attachment must be the file's bytes (a Uint8Array or Buffer).");
+  if (bytes.byteLength === 0)
+    throw invalidArgument(ACTION, `"${String(fileName).slice(0, 100)}" is empty; attach a file with content.`);
   if (bytes.byteLength > MAX_ATTACHMENT_BYTES) {
     throw new TicketApiError({
       code: 'AttachmentTooLarge',
@@ -44,7 +46,12 @@ export function checkAttachment(fileName: string, bytes: Uint8Array): Uint8Array
  */
 export function checkUploadUrl(url: string, endpoint: string): URL {
   const refuse = (why: string) =>
-    new TicketApiError({ code: 'InsecureUploadUrl', kind: 'malformed', message: `The Ticket API gave an upload address that ${why}, so the file was not sent.`, action: ACTION });
+    new TicketApiError({
+      code: 'InsecureUploadUrl',
+      kind: 'malformed',
+      message: `The Ticket API gave an upload address that ${why}, so the file was not sent.`,
+      action: ACTION,
+    });
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -53,7 +60,8 @@ export function checkUploadUrl(url: string, endpoint: string): URL {
   }
   if (parsed.username || parsed.password) throw refuse('contains a user name or password');
   if (parsed.protocol === 'https:') return parsed;
-  if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname) && isLoopbackHost(new URL(endpoint).hostname)) return parsed;
+  if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname) && isLoopbackHost(new URL(endpoint).hostname))
+    return parsed;
   throw refuse(`does not use https (${parsed.protocol.replace(/:$/, '')}://${parsed.host})`);
 }
 
@@ -70,7 +78,12 @@ function storeCode(body: string): string | undefined {
 }
 
 /** PUTs `bytes` once. Rejects with TicketApiError: aborted, timeout, network, server (5xx) or badRequest (refused). */
-export async function putToSignedUrl(dispatcher: Dispatcher, url: URL, bytes: Uint8Array, options: PutOptions = {}): Promise<void> {
+export async function putToSignedUrl(
+  dispatcher: Dispatcher,
+  url: URL,
+  bytes: Uint8Array,
+  options: PutOptions = {},
+): Promise<void> {
   const { signal, onProgress } = options;
   if (signal?.aborted) throw abortedError(ACTION);
   const total = bytes.byteLength;
@@ -124,12 +137,22 @@ export async function putToSignedUrl(dispatcher: Dispatcher, url: URL, bytes: Ui
   } catch (err) {
     if (why === 'aborted') throw abortedError(ACTION);
     if (why === 'timeout') {
-      throw new TicketApiError({ code: 'Timeout', kind: 'timeout', message: `The attachment upload did not finish within ${Math.round((options.timeoutMs ?? UPLOAD_TIMEOUT_MS) / 1000)} s.`, action: ACTION });
+      throw new TicketApiError({
+        code: 'Timeout',
+        kind: 'timeout',
+        message: `The attachment upload did not finish within ${Math.round((options.timeoutMs ?? UPLOAD_TIMEOUT_MS) / 1000)} s.`,
+        action: ACTION,
+      });
     }
     if (err instanceof TicketApiError) throw err;
     const e = err as { code?: string; cause?: { code?: string } } | undefined;
     const cause = e?.cause?.code || e?.code || 'unknown error';
-    throw new TicketApiError({ code: 'NetworkError', kind: 'network', message: `The attachment upload to ${url.host} failed: the connection was lost (${cause}).`, action: ACTION });
+    throw new TicketApiError({
+      code: 'NetworkError',
+      kind: 'network',
+      message: `The attachment upload to ${url.host} failed: the connection was lost (${cause}).`,
+      action: ACTION,
+    });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);

@@ -6,29 +6,39 @@ import { checkTicketId, invalidArgument, type ActionParams } from './params';
 import type { CreateTicketInput, EvaluateTicketInput } from './types';
 
 function requiredText(value: unknown, action: string, what: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw invalidArgument(action, `${what} is empty: write something first.`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw invalidArgument(action, `${what} is empty: write something first.`);
   return value;
 }
 
 /** ObjectKeys from uploadAttachment, comma-joined on the wire: so none may be empty or contain a comma. */
 function objectKeys(value: unknown, action: string, field = 'attachments'): string[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw invalidArgument(action, `${action}: ${field} must be a list of uploaded attachment keys.`);
+  if (!Array.isArray(value))
+    throw invalidArgument(action, `${action}: ${field} must be a list of uploaded attachment keys.`);
   return value.map((key) => {
     if (typeof key !== 'string' || key.trim() === '' || key.includes(',')) {
-      throw invalidArgument(action, `${action}: each attachment must be the key uploadAttachment returned (not empty, no commas).`);
+      throw invalidArgument(
+        action,
+        `${action}: each attachment must be the key uploadAttachment returned (not empty, no commas).`,
+      );
     }
     return key.trim();
   });
 }
 
 /** ReplyTicket: TicketId, Content and Encrypt in the form body; FileNameList (comma-joined) in the query string. */
-export function replyTicketParams(ticketId: string, content: string, options: { encrypt?: boolean; attachments?: string[] } = {}): ActionParams {
+export function replyTicketParams(
+  ticketId: string,
+  content: string,
+  options: { encrypt?: boolean; attachments?: string[] } = {},
+): ActionParams {
   const action = 'ReplyTicket';
   const id = checkTicketId(ticketId, action);
   const text = requiredText(content, action, 'The reply');
   const o = options ?? {};
-  if (o.encrypt !== undefined && typeof o.encrypt !== 'boolean') throw invalidArgument(action, 'ReplyTicket: encrypt must be true or false.');
+  if (o.encrypt !== undefined && typeof o.encrypt !== 'boolean')
+    throw invalidArgument(action, 'ReplyTicket: encrypt must be true or false.');
   const files = objectKeys(o.attachments, action);
   const query: Record<string, string> = {};
   if (files.length > 0) query.FileNameList = files.join(',');
@@ -52,11 +62,16 @@ export function evaluateTicketParams(ticketId: string, rating: EvaluateTicketInp
   const action = 'EvaluateTicket';
   const id = checkTicketId(ticketId, action);
   const r = (rating ?? {}) as Partial<EvaluateTicketInput>;
-  if (typeof r.solved !== 'boolean') throw invalidArgument(action, 'Say whether the problem was solved (solved: true or false).');
+  if (typeof r.solved !== 'boolean')
+    throw invalidArgument(action, 'Say whether the problem was solved (solved: true or false).');
   if (typeof r.score !== 'number' || !Number.isInteger(r.score) || r.score < 1 || r.score > 5) {
-    throw invalidArgument(action, `The score must be a whole number from 1 to 5 (got ${JSON.stringify(r.score ?? null)}).`);
+    throw invalidArgument(
+      action,
+      `The score must be a whole number from 1 to 5 (got ${JSON.stringify(r.score ?? null)}).`,
+    );
   }
-  if (r.content !== undefined && typeof r.content !== 'string') throw invalidArgument(action, 'EvaluateTicket: the comment must be text.');
+  if (r.content !== undefined && typeof r.content !== 'string')
+    throw invalidArgument(action, 'EvaluateTicket: the comment must be text.');
   const body: Record<string, string> = { TicketId: id, Solved: r.solved ? 'true' : 'false', Score: String(r.score) };
   if (r.content !== undefined && r.content.trim() !== '') body.Content = r.content;
   return { query: {}, body };
@@ -72,18 +87,34 @@ const EMAIL_SHAPE = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 export function createTicketParams(input: CreateTicketInput): ActionParams {
   const action = 'CreateTicket';
   const t = (input ?? {}) as Partial<CreateTicketInput>;
-  const categoryId = typeof t.categoryId === 'number' && Number.isFinite(t.categoryId) ? String(t.categoryId) : typeof t.categoryId === 'string' ? t.categoryId.trim() : '';
+  const categoryId =
+    typeof t.categoryId === 'number' && Number.isFinite(t.categoryId)
+      ? String(t.categoryId)
+      : typeof t.categoryId === 'string'
+        ? t.categoryId.trim()
+        : '';
   if (!categoryId) throw invalidArgument(action, 'Choose a product and a category for the new ticket.');
   if (t.severity !== 1 && t.severity !== 2) {
-    throw invalidArgument(action, `The severity must be 1 (common) or 2 (urgent) (got ${JSON.stringify(t.severity ?? null)}).`);
+    throw invalidArgument(
+      action,
+      `The severity must be 1 (common) or 2 (urgent) (got ${JSON.stringify(t.severity ?? null)}).`,
+    );
   }
   const description = requiredText(t.description, action, 'The description');
-  if (t.title !== undefined && typeof t.title !== 'string') throw invalidArgument(action, 'CreateTicket: the title must be text.');
-  const body: Record<string, string> = { CategoryId: categoryId, Description: description, Severity: String(t.severity) };
+  if (t.title !== undefined && typeof t.title !== 'string')
+    throw invalidArgument(action, 'CreateTicket: the title must be text.');
+  const body: Record<string, string> = {
+    CategoryId: categoryId,
+    Description: description,
+    Severity: String(t.severity),
+  };
   if (t.title !== undefined && t.title.trim() !== '') body.Title = t.title.trim();
   if (t.email !== undefined && t.email !== '') {
     if (typeof t.email !== 'string' || !EMAIL_SHAPE.test(t.email.trim())) {
-      throw invalidArgument(action, `"${String(t.email).slice(0, 80)}" does not look like an e-mail address (name@example.com).`);
+      throw invalidArgument(
+        action,
+        `"${String(t.email).slice(0, 80)}" does not look like an e-mail address (name@example.com).`,
+      );
     }
     body.Email = t.email.trim();
   }
@@ -91,8 +122,10 @@ export function createTicketParams(input: CreateTicketInput): ActionParams {
   if (files.length > 0) body.FileNameList = files.join(',');
   const query: Record<string, string> = {};
   if (t.secret !== undefined && t.secret !== null) {
-    if (typeof t.secret !== 'object') throw invalidArgument(action, 'CreateTicket: secret must be { content?, attachments? }.');
-    if (t.secret.content !== undefined && typeof t.secret.content !== 'string') throw invalidArgument(action, 'CreateTicket: the confidential text must be text.');
+    if (typeof t.secret !== 'object')
+      throw invalidArgument(action, 'CreateTicket: secret must be { content?, attachments? }.');
+    if (t.secret.content !== undefined && typeof t.secret.content !== 'string')
+      throw invalidArgument(action, 'CreateTicket: the confidential text must be text.');
     const secretFiles = objectKeys(t.secret.attachments, action, 'secret.attachments');
     const secretText = t.secret.content ?? '';
     if (secretText.trim() !== '' || secretFiles.length > 0) {

@@ -9,7 +9,8 @@ export const AUTH_PROVIDER_ID = 'aliyun-tickets';
 export const AUTH_PROVIDER_LABEL = 'Alibaba Cloud Tickets';
 
 export class TicketsAuthProvider implements vscode.AuthenticationProvider, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
+  private readonly changeEmitter =
+    new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
   readonly onDidChangeSessions = this.changeEmitter.event;
   /** The sessions last reported, by account id. */
   private current = new Map<string, vscode.AuthenticationSession>();
@@ -54,7 +55,10 @@ export class TicketsAuthProvider implements vscode.AuthenticationProvider, vscod
     const next = new Map<string, vscode.AuthenticationSession>();
     for (const account of this.accounts.list()) {
       const known = this.current.get(account.id);
-      next.set(account.id, known && known.account.label === account.label ? known : toSession(account.id, account.label));
+      next.set(
+        account.id,
+        known && known.account.label === account.label ? known : toSession(account.id, account.label),
+      );
     }
     const added = [...next.values()].filter((s) => !this.current.has(s.id));
     const removed = [...this.current.values()].filter((s) => !next.has(s.id));

@@ -61,7 +61,14 @@ export class ClientProvider {
   probeClient(credentials: Credentials, endpointOverride?: string): TicketClient {
     this.remember(credentials);
     const { endpoint, signatureVersion, proxy, network } = this.validatedSettings(endpointOverride);
-    return new TicketClient({ endpoint, signatureVersion, proxy, network, credentials, onRequest: this.options.onRequest });
+    return new TicketClient({
+      endpoint,
+      signatureVersion,
+      proxy,
+      network,
+      credentials,
+      onRequest: this.options.onRequest,
+    });
   }
 
   /** The key pair a saved sign-in stands for (outside sources are read now). */
@@ -69,15 +76,23 @@ export class ClientProvider {
     let credentials: Credentials | undefined;
     switch (signIn.kind) {
       case 'accessKey':
-        credentials = { accessKeyId: signIn.accessKeyId, accessKeySecret: signIn.accessKeySecret, securityToken: signIn.securityToken };
+        credentials = {
+          accessKeyId: signIn.accessKeyId,
+          accessKeySecret: signIn.accessKeySecret,
+          securityToken: signIn.securityToken,
+        };
         break;
       case 'environment':
         credentials = await this.options.sources.fromEnvironment();
-        if (!credentials) throw sourceGone('The ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET environment variables are no longer set. Sign in again.');
+        if (!credentials)
+          throw sourceGone(
+            'The ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET environment variables are no longer set. Sign in again.',
+          );
         break;
       case 'cliProfile':
         credentials = (await this.options.sources.fromCliProfile(signIn.profile))?.credentials;
-        if (!credentials) throw sourceGone(`The aliyun CLI profile "${signIn.profile}" is gone or has no AccessKey. Sign in again.`);
+        if (!credentials)
+          throw sourceGone(`The aliyun CLI profile "${signIn.profile}" is gone or has no AccessKey. Sign in again.`);
         break;
     }
     this.remember(credentials);
@@ -104,7 +119,12 @@ export class ClientProvider {
     const endpoint = validateEndpoint(endpointOverride ?? settings.endpoint);
     // A local emulator is never behind the corporate proxy (which could not reach this machine's loopback anyway).
     const proxy = isLoopbackHost(new URL(endpoint).hostname) ? undefined : settings.proxy;
-    return { endpoint, signatureVersion: settings.signatureVersion === 'v1' ? 'v1' : 'v3', proxy, network: settings.network };
+    return {
+      endpoint,
+      signatureVersion: settings.signatureVersion === 'v1' ? 'v1' : 'v3',
+      proxy,
+      network: settings.network,
+    };
   }
 
   private remember(credentials: Credentials): void {

@@ -15,7 +15,8 @@ export function validateAccessKeyIdInput(value: string): string | undefined {
   const id = value.trim();
   if (!id) return 'Enter your AccessKey ID. It starts with "LTAI" (or "STS." for temporary credentials).';
   if (/\s/.test(id)) return 'An AccessKey ID has no spaces.';
-  if (!/^[A-Za-z0-9.]+$/.test(id)) return 'An AccessKey ID has only letters, digits and dots. Did you paste the secret here?';
+  if (!/^[A-Za-z0-9.]+$/.test(id))
+    return 'An AccessKey ID has only letters, digits and dots. Did you paste the secret here?';
   if (id.length < 12) return 'That is too short for an AccessKey ID (they have 16 to 30 characters).';
   if (id.length > 128) return 'That is too long for an AccessKey ID.';
   if (/^sts\./i.test(id) && !id.startsWith('STS.')) return 'Temporary AccessKey IDs start with "STS." in capitals.';
@@ -42,7 +43,11 @@ export function isStsAccessKeyId(accessKeyId: string): boolean {
 }
 
 /** Builds the credentials from the three boxes, trimmed; the token only for STS ids. */
-export function credentialsFromInput(accessKeyId: string, accessKeySecret: string, securityToken?: string): Credentials {
+export function credentialsFromInput(
+  accessKeyId: string,
+  accessKeySecret: string,
+  securityToken?: string,
+): Credentials {
   const id = accessKeyId.trim();
   const credentials: Credentials = { accessKeyId: id, accessKeySecret: accessKeySecret.trim() };
   if (isStsAccessKeyId(id) && securityToken?.trim()) credentials.securityToken = securityToken.trim();
@@ -61,8 +66,15 @@ export function parseStoredSignIn(raw: string | undefined): StoredSignIn | undef
   if (!value || typeof value !== 'object') return new Error('The saved sign-in could not be read.');
   const v = value as Record<string, unknown>;
   if (v.kind === 'environment') return { kind: 'environment' };
-  if (v.kind === 'cliProfile' && typeof v.profile === 'string' && v.profile) return { kind: 'cliProfile', profile: v.profile };
-  if (v.kind === 'accessKey' && typeof v.accessKeyId === 'string' && typeof v.accessKeySecret === 'string' && v.accessKeyId && v.accessKeySecret) {
+  if (v.kind === 'cliProfile' && typeof v.profile === 'string' && v.profile)
+    return { kind: 'cliProfile', profile: v.profile };
+  if (
+    v.kind === 'accessKey' &&
+    typeof v.accessKeyId === 'string' &&
+    typeof v.accessKeySecret === 'string' &&
+    v.accessKeyId &&
+    v.accessKeySecret
+  ) {
     const stored: StoredSignIn = { kind: 'accessKey', accessKeyId: v.accessKeyId, accessKeySecret: v.accessKeySecret };
     if (typeof v.securityToken === 'string' && v.securityToken) stored.securityToken = v.securityToken;
     return stored;

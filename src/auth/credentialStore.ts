@@ -17,7 +17,10 @@ export class CredentialStore {
   /** What listeners were last told (JSON, kept in memory only), to skip repeats. */
   private lastEmitted: string | undefined;
 
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly onProblem: (message: string) => void = () => {}) {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly onProblem: (message: string) => void = () => {},
+  ) {
     // Fires for changes made in other windows too (secrets are shared between windows).
     this.subscription = secrets.onDidChange((event) => {
       if (event.key !== SECRET_KEY) return;
@@ -43,7 +46,9 @@ export class CredentialStore {
     try {
       raw = await this.secrets.get(SECRET_KEY);
     } catch (error) {
-      this.onProblem(`Could not read your saved sign-in from VS Code's secret storage (${errorText(error)}). Sign in again.`);
+      this.onProblem(
+        `Could not read your saved sign-in from VS Code's secret storage (${errorText(error)}). Sign in again.`,
+      );
       return undefined;
     }
     const parsed = parseStoredSignIn(raw);
@@ -59,7 +64,9 @@ export class CredentialStore {
     try {
       await this.secrets.store(SECRET_KEY, JSON.stringify(signIn));
     } catch (error) {
-      throw new SecretStorageError(`VS Code could not save your credentials in its secret storage (${errorText(error)}). Nothing was saved.`);
+      throw new SecretStorageError(
+        `VS Code could not save your credentials in its secret storage (${errorText(error)}). Nothing was saved.`,
+      );
     }
     this.cached = Promise.resolve(signIn);
     this.emit(signIn);
@@ -71,7 +78,9 @@ export class CredentialStore {
     try {
       await this.secrets.delete(SECRET_KEY);
     } catch (error) {
-      throw new SecretStorageError(`VS Code could not delete your credentials from its secret storage (${errorText(error)}).`);
+      throw new SecretStorageError(
+        `VS Code could not delete your credentials from its secret storage (${errorText(error)}).`,
+      );
     } finally {
       this.emit(undefined);
     }

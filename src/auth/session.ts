@@ -25,10 +25,16 @@ export class AuthSession implements vscode.Disposable {
     settingEndpoint: () => string,
   ) {
     this.flow = new SignInFlow({ store, clients, sources, log, accounts, settingEndpoint });
-    const provider = new TicketsAuthProvider(accounts, () => this.addAccount(), (accountId) => this.signOut(accountId));
+    const provider = new TicketsAuthProvider(
+      accounts,
+      () => this.addAccount(),
+      (accountId) => this.signOut(accountId),
+    );
     this.subscriptions.push(
       provider,
-      vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, provider, { supportsMultipleAccounts: true }),
+      vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, provider, {
+        supportsMultipleAccounts: true,
+      }),
       store.onDidChange((signIn) => void this.setContextKey(!!signIn)),
     );
     void store.read().then((signIn) => this.setContextKey(!!signIn));
@@ -81,11 +87,12 @@ export class AuthSession implements vscode.Disposable {
       const next = wasActive && nowActive ? ` Now showing ${nowActive.label}.` : '';
       // What else went with it: nothing of the account stays (extension.ts drops the caches when the sign-in changes;
       // accounts.ts deletes its recent list).
-      const cleared = !wasActive || !previous
-        ? ''
-        : others
-          ? ' Its cached tickets and recent-tickets list were cleared, and open ticket panels reloaded.'
-          : ' Cached tickets, the recent-tickets list and the content of open ticket panels were cleared.';
+      const cleared =
+        !wasActive || !previous
+          ? ''
+          : others
+            ? ' Its cached tickets and recent-tickets list were cleared, and open ticket panels reloaded.'
+            : ' Cached tickets, the recent-tickets list and the content of open ticket panels were cleared.';
       void vscode.window.showInformationMessage(`Signed out of Alibaba Cloud Tickets. ${detail}${cleared}${next}`);
     } catch (error) {
       const message = error instanceof SecretStorageError ? error.message : `Sign-out failed: ${String(error)}`;

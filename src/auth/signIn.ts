@@ -71,7 +71,10 @@ export class SignInFlow {
     if (this.running) return this.running;
     const attempt = this.attempt(options);
     this.running = attempt
-      .then((outcome) => outcome === true, () => false)
+      .then(
+        (outcome) => outcome === true,
+        () => false,
+      )
       .finally(() => {
         this.running = undefined;
       });
@@ -88,7 +91,10 @@ export class SignInFlow {
       signIn,
       {
         store: { write: async (checked) => void (await accounts.add(checked, endpoint)) },
-        clients: { credentialsFor: (s) => clients.credentialsFor(s), probeClient: (credentials) => clients.probeClient(credentials, endpoint) },
+        clients: {
+          credentialsFor: (s) => clients.credentialsFor(s),
+          probeClient: (credentials) => clients.probeClient(credentials, endpoint),
+        },
         log,
       },
       signal,
@@ -154,33 +160,56 @@ export class SignInFlow {
     return this.checkAndSave(signIn, accessKeyId, endpoint);
   }
 
-  private async checkAndSave(signIn: StoredSignIn, typedAccessKeyId?: string, endpoint?: string): Promise<boolean | Rejection> {
+  private async checkAndSave(
+    signIn: StoredSignIn,
+    typedAccessKeyId?: string,
+    endpoint?: string,
+  ): Promise<boolean | Rejection> {
     const outcome = await this.checkWithProgress(signIn, endpoint);
     if (outcome === 'ok') return true;
     if (outcome === 'cancelled' || outcome === 'storageFailed') return false;
-    return { error: outcome.error, label: accountLabel(signIn), typed: signIn.kind === 'accessKey', typedAccessKeyId, endpoint };
+    return {
+      error: outcome.error,
+      label: accountLabel(signIn),
+      typed: signIn.kind === 'accessKey',
+      typedAccessKeyId,
+      endpoint,
+    };
   }
 
   /** Says why the key was refused; "Try Again" reopens the boxes with the id kept (only the secret is typed again). */
   private async explainFailure(rejection: Rejection): Promise<boolean> {
     const retryLabel = rejection.typed ? 'Try Again' : 'Enter an AccessKey';
     const what = rejection.typed ? 'Sign-in failed.' : `Sign-in with ${rejection.label} failed.`;
-    const choice = await vscode.window.showErrorMessage(`${what} ${describeError(rejection.error)} Nothing was saved.`, retryLabel, 'Show Log');
+    const choice = await vscode.window.showErrorMessage(
+      `${what} ${describeError(rejection.error)} Nothing was saved.`,
+      retryLabel,
+      'Show Log',
+    );
     if (choice === 'Show Log') this.deps.log.show();
     if (choice !== retryLabel) return false;
     return this.run({ accessKeyOnly: true, accessKeyId: rejection.typedAccessKeyId, endpoint: rejection.endpoint });
   }
 
-  private async checkWithProgress(signIn: StoredSignIn, endpoint?: string): Promise<'ok' | 'cancelled' | 'storageFailed' | { error: unknown }> {
+  private async checkWithProgress(
+    signIn: StoredSignIn,
+    endpoint?: string,
+  ): Promise<'ok' | 'cancelled' | 'storageFailed' | { error: unknown }> {
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Checking the credentials with Alibaba Cloud…', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: 'Checking the credentials with Alibaba Cloud…',
+        cancellable: true,
+      },
       async (_progress, token) => {
         const controller = new AbortController();
         const subscription = token.onCancellationRequested(() => controller.abort());
         try {
           await this.verifyAndSave(signIn, controller.signal, endpoint);
           const site = shortSiteName(endpoint ?? this.deps.settingEndpoint());
-          void vscode.window.showInformationMessage(`Signed in to Alibaba Cloud Tickets with ${accountLabel(signIn)} (${site}).`);
+          void vscode.window.showInformationMessage(
+            `Signed in to Alibaba Cloud Tickets with ${accountLabel(signIn)} (${site}).`,
+          );
           return 'ok' as const;
         } catch (error) {
           if (error instanceof SecretStorageError) {
@@ -213,12 +242,18 @@ export class SignInFlow {
       });
     }
     // Every CLI profile: the usable ones to pick, the others (RamRoleArn, EcsRamRole, CloudSSO, …) with why not.
-    const profiles = (await this.deps.sources.listCliProfiles?.().catch(() => undefined)) ?? (cli ? [{ name: cli.profile, mode: 'AK', current: true }] : []);
+    const profiles =
+      (await this.deps.sources.listCliProfiles?.().catch(() => undefined)) ??
+      (cli ? [{ name: cli.profile, mode: 'AK', current: true }] : []);
     for (const profile of profiles) {
       const name = profile.name.replace(/\$\(/g, '$\u200d(');
       items.push(
         'unusable' in profile && profile.unusable
-          ? { label: `$(circle-slash) aliyun CLI profile "${name}" (${profile.mode})`, detail: `Cannot be used: ${profile.unusable}`, unusable: profile.unusable }
+          ? {
+              label: `$(circle-slash) aliyun CLI profile "${name}" (${profile.mode})`,
+              detail: `Cannot be used: ${profile.unusable}`,
+              unusable: profile.unusable,
+            }
           : {
               label: `$(account) Use aliyun CLI profile "${name}"`,
               description: profile.current ? 'current' : undefined,
@@ -228,7 +263,10 @@ export class SignInFlow {
       );
     }
     if (items.length === 0) return 'accessKey';
-    items.unshift({ label: '$(key) Enter an AccessKey', detail: 'AccessKey ID and Secret (or temporary STS credentials)' });
+    items.unshift({
+      label: '$(key) Enter an AccessKey',
+      detail: 'AccessKey ID and Secret (or temporary STS credentials)',
+    });
     for (;;) {
       const picked = await vscode.window.showQuickPick(items, {
         title: 'Sign In to Alibaba Cloud Tickets',
@@ -239,7 +277,10 @@ export class SignInFlow {
       if (!picked) return undefined;
       if (!picked.unusable) return picked.signIn ?? 'accessKey';
       // Listed so that the profile is not silently missing; picking it says why, then the list comes back.
-      await vscode.window.showWarningMessage(`${picked.label.replace(/^\$\([^)]*\) /, '')} cannot be used. ${picked.unusable}`, { modal: true });
+      await vscode.window.showWarningMessage(
+        `${picked.label.replace(/^\$\([^)]*\) /, '')} cannot be used. ${picked.unusable}`,
+        { modal: true },
+      );
     }
   }
 }

@@ -11,7 +11,6 @@ export interface ErrorActions {
   retry?: () => unknown;
 }
 
-
 /** Shows the error as a notification with the buttons that fit its kind. `context` prefixes it ("Loading tickets failed."). */
 export async function showTicketError(error: unknown, actions: ErrorActions = {}, context?: string): Promise<void> {
   const sentence = describeError(error);

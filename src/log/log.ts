@@ -43,7 +43,8 @@ export class TicketLog implements vscode.Disposable {
   }
 
   error(message: string, error?: unknown): void {
-    const detail = error === undefined ? '' : `: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+    const detail =
+      error === undefined ? '' : `: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
     this.channel.error(this.clean(message + detail));
   }
 

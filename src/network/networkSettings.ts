@@ -5,7 +5,13 @@ import type { NetworkOptions } from '../api/network/options';
 import { loadSystemCertificates } from '../api/network/systemCertificates';
 
 /** Settings whose change rebuilds the client. */
-export const NETWORK_SETTINGS = ['http.proxy', 'http.noProxy', 'http.proxyAuthorization', 'http.proxyStrictSSL', 'http.systemCertificates'];
+export const NETWORK_SETTINGS = [
+  'http.proxy',
+  'http.noProxy',
+  'http.proxyAuthorization',
+  'http.proxyStrictSSL',
+  'http.systemCertificates',
+];
 
 let systemCertificates: string[] | undefined;
 /** The last http.proxyStrictSSL said in the log, so that it is said once per change. */
@@ -16,7 +22,9 @@ function systemCertificatesOnce(log?: (message: string) => void): string[] {
   if (!systemCertificates) {
     const loaded = loadSystemCertificates();
     systemCertificates = loaded.certificates;
-    log?.(`Trusting ${loaded.certificates.length} certificate authorities: ${loaded.sources.join(', ')} (http.systemCertificates).`);
+    log?.(
+      `Trusting ${loaded.certificates.length} certificate authorities: ${loaded.sources.join(', ')} (http.systemCertificates).`,
+    );
   }
   return systemCertificates;
 }
@@ -29,10 +37,16 @@ export function readNetworkSettings(log?: (message: string) => void): NetworkOpt
   const useSystem = http.get<boolean>('systemCertificates', true) !== false;
   if (strictSSL !== loggedStrictSSL) {
     loggedStrictSSL = strictSSL;
-    log?.(strictSSL ? 'Certificates are checked again (http.proxyStrictSSL).' : 'http.proxyStrictSSL is false: any TLS certificate is accepted, so whoever sits between this computer and the Ticket API could read ticket text.');
+    log?.(
+      strictSSL
+        ? 'Certificates are checked again (http.proxyStrictSSL).'
+        : 'http.proxyStrictSSL is false: any TLS certificate is accepted, so whoever sits between this computer and the Ticket API could read ticket text.',
+    );
   }
   return {
-    noProxy: Array.isArray(noProxy) ? noProxy.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '') : [],
+    noProxy: Array.isArray(noProxy)
+      ? noProxy.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '')
+      : [],
     proxyAuthorization: typeof authorization === 'string' && authorization.trim() ? authorization.trim() : undefined,
     strictSSL,
     // A getter: settings are read at activation too (endpoint check), the certificates only when a client is built.

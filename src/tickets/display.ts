@@ -9,7 +9,15 @@ import {
   type TicketSeverity,
   type TicketStatus,
 } from '../api/types';
-import { COMPLETED, needsYou, SEVERITY_URGENT, SEVERITY_COMMON, toStatusValue, TO_BE_CONFIRMED, WAITING_FOR_YOU } from './status';
+import {
+  COMPLETED,
+  needsYou,
+  SEVERITY_URGENT,
+  SEVERITY_COMMON,
+  toStatusValue,
+  TO_BE_CONFIRMED,
+  WAITING_FOR_YOU,
+} from './status';
 
 export interface StatusLook {
   value: StatusValue;

@@ -3,7 +3,16 @@
 // meant for an untrusted MarkdownString. No vscode import.
 import type { Ticket, TicketSummary } from '../api/types';
 import { t } from '../common/l10n';
-import { escapeMarkdown, formatLocalTime, formatRelativeTime, sanitizeInline, severityText, statusLook, statusText, titleText } from './display';
+import {
+  escapeMarkdown,
+  formatLocalTime,
+  formatRelativeTime,
+  sanitizeInline,
+  severityText,
+  statusLook,
+  statusText,
+  titleText,
+} from './display';
 
 export interface TicketRowsOptions {
   /** Put the status's codicon before it (only where the markdown renders theme icons). */
@@ -12,7 +21,12 @@ export interface TicketRowsOptions {
 }
 
 /** The rows, each one markdown paragraph. `summary` fills in what the details lack (title, status). */
-export function ticketRows(details: Ticket, nowMs: number, options: TicketRowsOptions = {}, summary?: TicketSummary): string[] {
+export function ticketRows(
+  details: Ticket,
+  nowMs: number,
+  options: TicketRowsOptions = {},
+  summary?: TicketSummary,
+): string[] {
   const title = escapeMarkdown(titleText(details.title || summary?.title));
   const status = details.status ?? summary?.status;
   const icon = options.statusIcon ? `$(${statusLook(status?.value).icon}) ` : '';

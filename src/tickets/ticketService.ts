@@ -62,7 +62,9 @@ export class TicketServiceImpl implements TicketService {
 
   getTicket(ticketId: string, options: FetchOptions = {}): Promise<Ticket> {
     const fetch = (client: TicketClientLike, signal: AbortSignal) => client.getTicket(ticketId, { signal });
-    return this.cachedOrShared(this.tickets, `ticket:${ticketId}`, ticketId, options, fetch, (ticket) => this.storeTicket(ticketId, ticket));
+    return this.cachedOrShared(this.tickets, `ticket:${ticketId}`, ticketId, options, fetch, (ticket) =>
+      this.storeTicket(ticketId, ticket),
+    );
   }
 
   getNotes(ticketId: string, options: FetchOptions = {}): Promise<TicketNote[]> {

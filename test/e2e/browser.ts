@@ -15,7 +15,11 @@ const CHROMIUM_ARGS = [
 
 export function launchChromium(): Promise<Browser> {
   // CHROMIUM_PATH: the same override scripts/lib/paths.mjs honours when checking that set-up installed it.
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
 }
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -62,20 +62,31 @@ describe('hostile ticket text in the details webview (real Chromium, the panel C
       void dialog.dismiss();
     });
     p.on('request', (request) => report.requests.push(request.url()));
-    await p.exposeFunction('__cspViolation', () => { report.cspViolations++; });
+    await p.exposeFunction('__cspViolation', () => {
+      report.cspViolations++;
+    });
     // The webview host: acquireVsCodeApi for the page script, and a listener for CSP reports (blocked attempts).
     await p.addInitScript(() => {
       const w = window as unknown as Record<string, unknown>;
-      w.acquireVsCodeApi = () => ({ postMessage: () => undefined, getState: () => undefined, setState: () => undefined });
+      w.acquireVsCodeApi = () => ({
+        postMessage: () => undefined,
+        getState: () => undefined,
+        setState: () => undefined,
+      });
       document.addEventListener('securitypolicyviolation', () => (w.__cspViolation as () => void)());
     });
     // The document is served from its own origin (like the webview iframe); only our two media files answer.
     await p.route('**/*', async (route) => {
       const url = route.request().url();
-      if (url === 'https://panel.test/') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      if (url === 'https://panel.test/')
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
       const file = url.startsWith(`${WEBVIEW_ORIGIN}/`) ? url.slice(WEBVIEW_ORIGIN.length + 1) : '';
       if (file === 'details.css' || file === 'details.js') {
-        return route.fulfill({ status: 200, contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript', body: fs.readFileSync(path.join(MEDIA, file)) });
+        return route.fulfill({
+          status: 200,
+          contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript',
+          body: fs.readFileSync(path.join(MEDIA, file)),
+        });
       }
       return route.abort('blockedbyclient');
     });
@@ -105,7 +116,10 @@ describe('hostile ticket text in the details webview (real Chromium, the panel C
 
     for (const [index, entry] of HOSTILE_STRINGS.entries()) {
       const ticketId = tickets.find((t) => t.title === entry.value)?.ticketId;
-      if (!ticketId) { failures.push(`${entry.label}: no ticket in the hostile seed`); continue; }
+      if (!ticketId) {
+        failures.push(`${entry.label}: no ticket in the hostile seed`);
+        continue;
+      }
       const [ticket, notes] = await Promise.all([client.getTicket(ticketId), client.listTicketNotes(ticketId)]);
       report = { dialogs: [], requests: [], cspViolations: 0 };
       try {
@@ -113,16 +127,23 @@ describe('hostile ticket text in the details webview (real Chromium, the panel C
         const facts = await page.evaluate(() => {
           const handlers: string[] = [];
           for (const el of Array.from(document.querySelectorAll('*'))) {
-            for (const attr of Array.from(el.attributes)) if (/^on/i.test(attr.name)) handlers.push(`${el.tagName}[${attr.name}]`);
+            for (const attr of Array.from(el.attributes))
+              if (/^on/i.test(attr.name)) handlers.push(`${el.tagName}[${attr.name}]`);
           }
-          const links = Array.from(document.querySelectorAll('a[href], area[href]')).map((a) => a.getAttribute('href') ?? '');
+          const links = Array.from(document.querySelectorAll('a[href], area[href]')).map(
+            (a) => a.getAttribute('href') ?? '',
+          );
           return {
             title: document.querySelector('h1.title')?.textContent ?? null,
             description: document.querySelector('.description')?.textContent ?? null,
             bodyText: document.body.textContent ?? '',
             scripts: document.querySelectorAll('script').length,
             // The reply box and ticket forms below the conversation (#acting) are ours: static, no ticket text in them.
-            injected: Array.from(document.querySelectorAll('iframe, frame, img, svg, math, object, embed, form, base, style, input, textarea, video, audio, details, marquee, link:not([rel="stylesheet"])'))
+            injected: Array.from(
+              document.querySelectorAll(
+                'iframe, frame, img, svg, math, object, embed, form, base, style, input, textarea, video, audio, details, marquee, link:not([rel="stylesheet"])',
+              ),
+            )
               .filter((e) => !e.closest('#acting'))
               .map((e) => e.tagName),
             stylesheets: document.querySelectorAll('link[rel="stylesheet"]').length,
@@ -135,7 +156,12 @@ describe('hostile ticket text in the details webview (real Chromium, the panel C
         const expected = asParsedText(entry.value);
         const problems: string[] = [];
         if (report.dialogs.length) problems.push(`script ran (dialog ${report.dialogs.join(', ')})`);
-        const outside = report.requests.filter((u) => u !== 'https://panel.test/' && u !== `${WEBVIEW_ORIGIN}/details.css` && u !== `${WEBVIEW_ORIGIN}/details.js`);
+        const outside = report.requests.filter(
+          (u) =>
+            u !== 'https://panel.test/' &&
+            u !== `${WEBVIEW_ORIGIN}/details.css` &&
+            u !== `${WEBVIEW_ORIGIN}/details.js`,
+        );
         if (outside.length) problems.push(`request left the page: ${outside.slice(0, 3).join(' ')}`);
         if (facts.scripts !== 1) problems.push(`${facts.scripts} script elements (only the panel's own is allowed)`);
         if (facts.injected.length) problems.push(`elements from ticket text: ${facts.injected.slice(0, 5).join(',')}`);
@@ -144,21 +170,30 @@ describe('hostile ticket text in the details webview (real Chromium, the panel C
         if (facts.handlers.length) problems.push(`event handler attributes: ${facts.handlers.slice(0, 3).join(',')}`);
         // href="#" with data-action is how the panel makes attachment buttons; anything else must be https.
         facts.unsafeLinks = facts.unsafeLinks.filter((href) => href !== '#');
-        if (facts.unsafeLinks.length) problems.push(`links that are not https: ${facts.unsafeLinks.slice(0, 3).join(' ')}`);
+        if (facts.unsafeLinks.length)
+          problems.push(`links that are not https: ${facts.unsafeLinks.slice(0, 3).join(' ')}`);
         const expectedTitle = expected === '' ? '(no title)' : expected;
-        if (facts.title !== expectedTitle) problems.push(`title shows ${JSON.stringify((facts.title ?? '').slice(0, 80))}`);
+        if (facts.title !== expectedTitle)
+          problems.push(`title shows ${JSON.stringify((facts.title ?? '').slice(0, 80))}`);
         if (facts.description !== asParsedText(ticket.description)) problems.push('description not shown verbatim');
         const shown = facts.bodyText.split(expected).length - 1;
-        if (expected.trim() !== '' && shown < 4) problems.push(`the string shows ${shown} times as text (title, description ×2, note, user name expected)`);
-        if (facts.pageTitle !== `Ticket ${ticketId}`) problems.push(`document title became ${JSON.stringify(facts.pageTitle.slice(0, 60))}`);
+        if (expected.trim() !== '' && shown < 4)
+          problems.push(`the string shows ${shown} times as text (title, description ×2, note, user name expected)`);
+        if (facts.pageTitle !== `Ticket ${ticketId}`)
+          problems.push(`document title became ${JSON.stringify(facts.pageTitle.slice(0, 60))}`);
         if (problems.length) failures.push(`#${index} ${entry.label}: ${problems.join('; ')}`);
         reports.set(entry.label, report);
         if (entry.label === 'script tag' || entry.label === 'img onerror') {
           fs.mkdirSync(RESULTS_DIR, { recursive: true });
-          await page.screenshot({ path: path.join(RESULTS_DIR, `hostile-${entry.label.replace(/\W+/g, '-')}.png`), fullPage: false });
+          await page.screenshot({
+            path: path.join(RESULTS_DIR, `hostile-${entry.label.replace(/\W+/g, '-')}.png`),
+            fullPage: false,
+          });
         }
       } catch (error) {
-        failures.push(`#${index} ${entry.label}: the panel did not render (${(error as Error).message.split('\n')[0]})`);
+        failures.push(
+          `#${index} ${entry.label}: the panel did not render (${(error as Error).message.split('\n')[0]})`,
+        );
         reports.set(entry.label, report);
         await page.close().catch(() => undefined);
         page = await openPage();
@@ -173,6 +208,11 @@ describe('hostile ticket text in the details webview (real Chromium, the panel C
     // escaping ever failed, the CSP (default-src 'none', nonce'd scripts) would block it and report a violation.
     const all = [...reports.entries()];
     assert.ok(all.length >= 50);
-    assert.deepStrictEqual(all.filter(([, r]) => r.dialogs.length || r.cspViolations).map(([label, r]) => `${label}: ${r.dialogs.length} dialogs, ${r.cspViolations} CSP violations`), []);
+    assert.deepStrictEqual(
+      all
+        .filter(([, r]) => r.dialogs.length || r.cspViolations)
+        .map(([label, r]) => `${label}: ${r.dialogs.length} dialogs, ${r.cspViolations} CSP violations`),
+      [],
+    );
   });
 });

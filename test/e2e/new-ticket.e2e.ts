@@ -31,7 +31,8 @@ describe('a person creating a ticket from a selection (code-server, Chromium)', 
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}.png`);
+    if (this.currentTest?.state === 'failed')
+      await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}.png`);
   });
 
   after(async () => {
@@ -60,14 +61,22 @@ describe('a person creating a ticket from a selection (code-server, Chromium)', 
     const form = wb.webview();
     await form.locator('body[data-ready="true"]').waitFor({ timeout: 30_000 });
     const description = await form.locator('#description').inputValue();
-    assert.strictEqual(description, 'From renewal.ts, line 2:\n\n```typescript\n// See ticket 0005PYGCW for the support conversation.\n```\n');
-    assert.ok(await form.locator('#productSearch').evaluate((el) => el === document.activeElement), 'focus is in the first field');
+    assert.strictEqual(
+      description,
+      'From renewal.ts, line 2:\n\n```typescript\n// See ticket 0005PYGCW for the support conversation.\n```\n',
+    );
+    assert.ok(
+      await form.locator('#productSearch').evaluate((el) => el === document.activeElement),
+      'focus is in the first field',
+    );
   });
 
   it('picks product and category, submits with Ctrl+Enter, and sees the new ticket in its panel and the Tickets view', async () => {
     const form = wb.webview();
     await form.locator('#productSearch').fill('compute');
-    await form.locator('#product optgroup[label="Elastic Computing"] option', { hasText: 'Elastic Compute Service' }).waitFor({ timeout: 20_000 });
+    await form
+      .locator('#product optgroup[label="Elastic Computing"] option', { hasText: 'Elastic Compute Service' })
+      .waitFor({ timeout: 20_000 });
     await form.locator('#product').selectOption('4');
     await form.locator('#category option[value="7161"]').waitFor({ state: 'attached', timeout: 20_000 });
     await form.locator('#category').selectOption('7161');
@@ -108,7 +117,11 @@ describe('a person creating a ticket from a selection (code-server, Chromium)', 
     // happen: let one check (every 30 s here) see the new ticket as it was created, then support answers.
     await page.waitForTimeout(36_000);
     const control = async (route: string, body: unknown) => {
-      const res = await fetch(`${e2eEnv('TICKETS_E2E_EMULATOR_URL')}/__emulator/tickets/${createdId}/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${e2eEnv('TICKETS_E2E_EMULATOR_URL')}/__emulator/tickets/${createdId}/${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       assert.ok(res.ok, `${route}: ${res.status}`);
     };
     await control('notes', { content: 'Please send the order number of the failed renewal.' });

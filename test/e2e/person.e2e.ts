@@ -24,7 +24,9 @@ interface HoverFacts {
 /** What the rendered hover contains, as the person sees it. */
 function inspectHover(hover: Locator): Promise<HoverFacts> {
   return hover.evaluate((el) => ({
-    links: Array.from(el.querySelectorAll('a')).map((a) => a.getAttribute('data-href') || a.getAttribute('href') || '').filter(Boolean),
+    links: Array.from(el.querySelectorAll('a'))
+      .map((a) => a.getAttribute('data-href') || a.getAttribute('href') || '')
+      .filter(Boolean),
     images: el.querySelectorAll('img, svg image, picture, video').length,
     icons: el.querySelectorAll('.codicon').length,
     text: el.textContent ?? '',
@@ -32,9 +34,19 @@ function inspectHover(hover: Locator): Promise<HoverFacts> {
 }
 
 const HOSTILE_HOVER_LABELS = [
-  'markdown link', 'markdown javascript link', 'markdown image', 'markdown image data', 'markdown autolink',
-  'command uri markdown', 'command uri with args', 'codicon alert', 'codicon spin', 'img onerror',
-  'javascript url link', 'script tag', 'bidi override',
+  'markdown link',
+  'markdown javascript link',
+  'markdown image',
+  'markdown image data',
+  'markdown autolink',
+  'command uri markdown',
+  'command uri with args',
+  'codicon alert',
+  'codicon spin',
+  'img onerror',
+  'javascript url link',
+  'script tag',
+  'bidi override',
 ];
 /** Corpus entries whose hover must stay inert, and their tickets in the emulator's hostile seed. */
 const HOSTILE_HOVER_ENTRIES = HOSTILE_HOVER_LABELS.map((label) => {
@@ -55,7 +67,12 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
    * Moves the mouse onto `word` in the rendered editor line until a hover containing `expected` shows; every other
    * attempt goes by keyboard instead (Go to Line/Column `lineNumber:column`, then Show Hover).
    */
-  async function hoverOver(line: Locator, word: string, expected: string, at: { lineNumber: number; column: number }): Promise<Locator> {
+  async function hoverOver(
+    line: Locator,
+    word: string,
+    expected: string,
+    at: { lineNumber: number; column: number },
+  ): Promise<Locator> {
     const box = await line.evaluate((el, w) => {
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -87,7 +104,9 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     }
     if (!(await hover.isVisible())) {
       const seen = await page.locator('.monaco-hover').allTextContents();
-      assert.fail(`no hover with ${JSON.stringify(expected)}; hovers on the page: ${JSON.stringify(seen).slice(0, 500)}`);
+      assert.fail(
+        `no hover with ${JSON.stringify(expected)}; hovers on the page: ${JSON.stringify(seen).slice(0, 500)}`,
+      );
     }
     return hover;
   }
@@ -100,12 +119,16 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     );
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     wb = await Workbench.open(page, e2eEnv('TICKETS_E2E_CODE_SERVER_URL'), e2eEnv('TICKETS_E2E_WORKSPACE'));
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}.png`);
+    if (this.currentTest?.state === 'failed')
+      await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}.png`);
   });
 
   after(async () => {
@@ -121,7 +144,11 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     await wb.runCommand('Alibaba Cloud Tickets: Sign In');
     await wb.answer(/AccessKey ID/, DEMO_CREDENTIALS.accessKeyId);
     await wb.answer(/AccessKey Secret/, DEMO_CREDENTIALS.accessKeySecret, { enter: false });
-    assert.strictEqual(await wb.quickInputBox.getAttribute('type'), 'password', 'the secret is typed into a password box');
+    assert.strictEqual(
+      await wb.quickInputBox.getAttribute('type'),
+      'password',
+      'the secret is typed into a password box',
+    );
     await wb.screenshot('02-sign-in-secret.png');
     await wb.quickInputBox.press('Enter');
     const toast = await wb.toast(/Signed in to Alibaba Cloud Tickets/);
@@ -165,7 +192,11 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     await rows.filter({ hasText: STATUS_LABELS[3] }).first().waitFor({ timeout: 30_000 });
     // Collapse every group (the view's own Collapse All button) to see all the groups at once.
     await page.locator('.sidebar .action-label[aria-label^="Collapse All"]').first().click();
-    await page.waitForFunction(() => document.querySelectorAll('.sidebar .monaco-list-row[aria-expanded="true"]').length === 0, undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => document.querySelectorAll('.sidebar .monaco-list-row[aria-expanded="true"]').length === 0,
+      undefined,
+      { timeout: 10_000 },
+    );
     const labels = (await rows.allTextContents()).join('\n');
     const groups = Object.values(STATUS_LABELS).filter((label) => labels.includes(label));
     assert.ok(groups.length >= 4, `expected the status groups, saw:\n${labels}`);
@@ -183,7 +214,9 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
 
   it('filters the Tickets view: the filter is said above the list, the badge still counts every ticket waiting for you', async () => {
     const sidebar = page.locator('.sidebar');
-    const badge = page.locator('.activitybar .action-item', { has: page.locator('a[aria-label^="Alibaba Cloud"]') }).locator('.badge-content');
+    const badge = page
+      .locator('.activitybar .action-item', { has: page.locator('a[aria-label^="Alibaba Cloud"]') })
+      .locator('.badge-content');
     await badge.waitFor({ timeout: 15_000 });
     const waiting = (await badge.textContent())?.trim();
     assert.match(waiting ?? '', /^\d+$/, 'the badge shows a count');
@@ -191,24 +224,37 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     await wb.answer(/Filter Tickets \(1\/3\)/, '');
     await wb.answer(/Filter Tickets \(2\/3\)/, 'OSS');
     await wb.answer(/Filter Tickets \(3\/3\)/, '', { row: 'Any time' });
-    await sidebar.getByText(/Filtered: “OSS”/).first().waitFor({ timeout: 20_000 });
+    await sidebar
+      .getByText(/Filtered: “OSS”/)
+      .first()
+      .waitFor({ timeout: 20_000 });
     // While the view loads, the badge shows VS Code's progress icon instead of the count: wait for the count.
     let shown: string | undefined;
-    for (let i = 0; i < 60 && (shown = (await badge.textContent())?.trim()) !== waiting; i++) await page.waitForTimeout(250);
+    for (let i = 0; i < 60 && (shown = (await badge.textContent())?.trim()) !== waiting; i++)
+      await page.waitForTimeout(250);
     assert.strictEqual(shown, waiting, 'the badge does not follow the filter');
     await page.mouse.move(700, 700);
     await wb.screenshot('07-explorer-filtered.png');
     await wb.runCommand('Alibaba Cloud Tickets: Clear Ticket Filter');
-    await sidebar.getByText(/Filtered:/).first().waitFor({ state: 'detached', timeout: 20_000 });
+    await sidebar
+      .getByText(/Filtered:/)
+      .first()
+      .waitFor({ state: 'detached', timeout: 20_000 });
   });
 
   it('a refresh the server throttles keeps the list and says above it that it failed and when to retry', async () => {
     const faults = `${e2eEnv('TICKETS_E2E_EMULATOR_URL')}/__emulator/faults`;
-    await fetch(faults, { method: 'POST', body: JSON.stringify({ kind: 'throttle', action: 'ListTickets', retryAfterMs: 20_000, times: 20 }) });
+    await fetch(faults, {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'throttle', action: 'ListTickets', retryAfterMs: 20_000, times: 20 }),
+    });
     try {
       await wb.runCommand('Alibaba Cloud Tickets: Refresh Tickets');
       const sidebar = page.locator('.sidebar');
-      await sidebar.getByText(/Refresh failed at .*Too many requests: wait 20 s/).first().waitFor({ timeout: 30_000 });
+      await sidebar
+        .getByText(/Refresh failed at .*Too many requests: wait 20 s/)
+        .first()
+        .waitFor({ timeout: 30_000 });
       await sidebar.locator('.monaco-list-row', { hasText: STATUS_LABELS[3] }).first().waitFor({ timeout: 5_000 });
       await page.mouse.move(700, 700);
       await wb.screenshot('08-explorer-refresh-failed.png');
@@ -231,14 +277,17 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     const label = (await row.locator('.label-name').first().textContent()) ?? '';
     assert.match(label, /^\d+ /, `the count leads the label: ${label}`);
     // The count's characters are inside the visible part of the row.
-    const countVisible = await row.locator('.label-name').first().evaluate((el) => {
-      const range = document.createRange();
-      const text = el.firstChild ?? el;
-      range.selectNodeContents(text);
-      const rowBox = el.closest('.monaco-list-row')!.getBoundingClientRect();
-      const first = range.getClientRects()[0];
-      return first !== undefined && first.left >= rowBox.left && first.left + 20 <= rowBox.right;
-    });
+    const countVisible = await row
+      .locator('.label-name')
+      .first()
+      .evaluate((el) => {
+        const range = document.createRange();
+        const text = el.firstChild ?? el;
+        range.selectNodeContents(text);
+        const rowBox = el.closest('.monaco-list-row')!.getBoundingClientRect();
+        const first = range.getClientRects()[0];
+        return first !== undefined && first.left >= rowBox.left && first.left + 20 <= rowBox.right;
+      });
     assert.ok(countVisible, 'the count is on screen');
     await page.mouse.move(700, 700);
     await wb.screenshot('09-explorer-narrow.png');
@@ -264,7 +313,10 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     assert.match(text, /0005PYGCW/);
     benignHover = await inspectHover(hover);
     // The inspector sees what a hover really holds: our own command links and the status icon.
-    assert.ok(benignHover.links.some((href) => href.startsWith('command:aliyunTickets.')), `our links: ${benignHover.links.join(' ')}`);
+    assert.ok(
+      benignHover.links.some((href) => href.startsWith('command:aliyunTickets.')),
+      `our links: ${benignHover.links.join(' ')}`,
+    );
     assert.ok(benignHover.icons >= 1, 'the status icon');
     await wb.screenshot('05-hover.png');
   });
@@ -272,7 +324,10 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
   it('shows hostile ticket text in hovers as inert text: no link, command, image or icon of its own', async function () {
     this.timeout(180_000);
     // The emulator switches to the hostile seed; the runner's user settings make hovers find its ids (HST…).
-    await fetch(`${e2eEnv('TICKETS_E2E_EMULATOR_URL')}/__emulator/reset`, { method: 'POST', body: JSON.stringify({ seed: 'hostile' }) });
+    await fetch(`${e2eEnv('TICKETS_E2E_EMULATOR_URL')}/__emulator/reset`, {
+      method: 'POST',
+      body: JSON.stringify({ seed: 'hostile' }),
+    });
     try {
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+P');
@@ -284,21 +339,40 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
         const line = page.locator('.monaco-editor .view-line', { hasText: entry.ticketId }).first();
         await line.waitFor({ timeout: 15_000 });
         const lineNumber = HOSTILE_HOVER_ENTRIES.indexOf(entry) + 1;
-        const hover = await hoverOver(line, entry.ticketId, entry.ticketId, { lineNumber, column: 12 }).catch((error: Error) => {
-          failures.push(`${entry.label}: no hover (${error.message.split('\n')[0]})`);
-          return undefined;
-        });
+        const hover = await hoverOver(line, entry.ticketId, entry.ticketId, { lineNumber, column: 12 }).catch(
+          (error: Error) => {
+            failures.push(`${entry.label}: no hover (${error.message.split('\n')[0]})`);
+            return undefined;
+          },
+        );
         if (!hover) continue;
         // Wait for the ticket itself (not only the link tooltip) to be in the hover.
-        await page.waitForFunction((id) => Array.from(document.querySelectorAll('.monaco-hover')).some((h) => (h.textContent ?? '').includes(id) && /Open Ticket/.test(h.textContent ?? '')), entry.ticketId, { timeout: 10_000 }).catch(() => undefined);
+        await page
+          .waitForFunction(
+            (id) =>
+              Array.from(document.querySelectorAll('.monaco-hover')).some(
+                (h) => (h.textContent ?? '').includes(id) && /Open Ticket/.test(h.textContent ?? ''),
+              ),
+            entry.ticketId,
+            { timeout: 10_000 },
+          )
+          .catch(() => undefined);
         const found = await inspectHover(hover);
         const problems: string[] = [];
         const foreign = found.links.filter((href) => !/^command:aliyunTickets\./.test(href));
         if (foreign.length) problems.push(`links not ours: ${foreign.join(' ')}`);
         if (found.images) problems.push(`${found.images} images`);
-        if (found.icons > benignHover.icons) problems.push(`${found.icons} icons (a normal hover has ${benignHover.icons})`);
-        const fragment = entry.value.replace(/[\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim().slice(0, 16);
-        if (!found.text.replace(/\s+/g, ' ').includes(fragment)) problems.push(`the title does not show as text (${JSON.stringify(fragment)} missing from ${JSON.stringify(found.text.slice(0, 120))})`);
+        if (found.icons > benignHover.icons)
+          problems.push(`${found.icons} icons (a normal hover has ${benignHover.icons})`);
+        const fragment = entry.value
+          .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+          .replace(/\s+/g, ' ')
+          .trim()
+          .slice(0, 16);
+        if (!found.text.replace(/\s+/g, ' ').includes(fragment))
+          problems.push(
+            `the title does not show as text (${JSON.stringify(fragment)} missing from ${JSON.stringify(found.text.slice(0, 120))})`,
+          );
         if (problems.length) failures.push(`${entry.label}: ${problems.join('; ')}`);
         if (entry.label === 'command uri markdown') await wb.screenshot('06-hover-hostile.png');
         await page.mouse.move(5, 400);
@@ -306,7 +380,10 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
       }
       assert.deepStrictEqual(failures, []);
     } finally {
-      await fetch(`${e2eEnv('TICKETS_E2E_EMULATOR_URL')}/__emulator/reset`, { method: 'POST', body: JSON.stringify({ seed: 'demo' }) });
+      await fetch(`${e2eEnv('TICKETS_E2E_EMULATOR_URL')}/__emulator/reset`, {
+        method: 'POST',
+        body: JSON.stringify({ seed: 'demo' }),
+      });
     }
   });
 

@@ -48,10 +48,15 @@ export class Workbench {
    * pick that builds its rows from the value in the extension host (Open Ticket) needs `row`: Enter waits until a row
    * with that text shows, or it would accept the rows of the previous value.
    */
-  async answer(title: RegExp, text: string, { enter = true, row }: { enter?: boolean; row?: string } = {}): Promise<void> {
+  async answer(
+    title: RegExp,
+    text: string,
+    { enter = true, row }: { enter?: boolean; row?: string } = {},
+  ): Promise<void> {
     await this.page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: title }).waitFor({ timeout: 15_000 });
     await this.quickInputBox.fill(text);
-    if (row) await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: row }).first().waitFor({ timeout: 15_000 });
+    if (row)
+      await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: row }).first().waitFor({ timeout: 15_000 });
     if (enter) await this.quickInputBox.press('Enter');
   }
 
@@ -61,7 +66,9 @@ export class Workbench {
 
   /** The text of the first notification toast that matches. */
   async toast(match: RegExp, timeout = 20_000): Promise<string> {
-    const toast = this.page.locator('.notifications-toasts .notification-list-item-message', { hasText: match }).first();
+    const toast = this.page
+      .locator('.notifications-toasts .notification-list-item-message', { hasText: match })
+      .first();
     await toast.waitFor({ timeout });
     return (await toast.textContent()) ?? '';
   }

@@ -31,7 +31,12 @@ export interface ApiServer {
   defaultLanguage(): Language;
 }
 
-export function answerApiRequest(server: ApiServer, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
+export function answerApiRequest(
+  server: ApiServer,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  body: Buffer,
+): void {
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
   const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
@@ -69,7 +74,12 @@ export function answerApiRequest(server: ApiServer, req: http.IncomingMessage, r
   };
 
   if (!queryPairs || !bodyPairs) {
-    return finish(gatewayOutcome(new GatewayError(400, 'InvalidParameter', 'The request contains a malformed percent-encoding.'), requestId));
+    return finish(
+      gatewayOutcome(
+        new GatewayError(400, 'InvalidParameter', 'The request contains a malformed percent-encoding.'),
+        requestId,
+      ),
+    );
   }
   const params = new Map<string, string>();
   for (const [k, v] of queryPairs) params.set(k, v);
@@ -88,13 +98,34 @@ export function answerApiRequest(server: ApiServer, req: http.IncomingMessage, r
     throw err;
   }
   if (!action) {
-    return finish(gatewayOutcome(new GatewayError(400, 'MissingParameter', 'The input parameter "Action" that is mandatory for processing this request is not supplied.'), requestId));
+    return finish(
+      gatewayOutcome(
+        new GatewayError(
+          400,
+          'MissingParameter',
+          'The input parameter "Action" that is mandatory for processing this request is not supplied.',
+        ),
+        requestId,
+      ),
+    );
   }
   const handler = actionHandler(action);
   if (!handler) {
-    return finish(gatewayOutcome(new GatewayError(404, 'InvalidAction.NotFound', `Specified api is not found, please check your url and method. Action: ${action}`), requestId));
+    return finish(
+      gatewayOutcome(
+        new GatewayError(
+          404,
+          'InvalidAction.NotFound',
+          `Specified api is not found, please check your url and method. Action: ${action}`,
+        ),
+        requestId,
+      ),
+    );
   }
-  if (version !== API_VERSION) return finish(gatewayOutcome(new GatewayError(400, 'InvalidVersion', 'Specified parameter Version is not valid.'), requestId));
+  if (version !== API_VERSION)
+    return finish(
+      gatewayOutcome(new GatewayError(400, 'InvalidVersion', 'Specified parameter Version is not valid.'), requestId),
+    );
 
   const requested = params.get('Language');
   const language: Language = requested === 'en' || requested === 'zh' ? requested : server.defaultLanguage();

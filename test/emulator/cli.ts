@@ -4,9 +4,16 @@ import { DEMO_CREDENTIALS, TicketEmulator } from './server';
 import type { Language } from './model';
 import type { SeedName } from './seed';
 
-const USAGE = 'Usage: npm run emulator -- [--port N] [--seed demo|empty|hostile] [--lang zh|en] [--skew-tolerance-ms N] [--latency-ms N]';
+const USAGE =
+  'Usage: npm run emulator -- [--port N] [--seed demo|empty|hostile] [--lang zh|en] [--skew-tolerance-ms N] [--latency-ms N]';
 
-function parseArgs(argv: string[]): { port: number; seed: SeedName; language: Language; clockSkewToleranceMs?: number; latencyMs?: number } {
+function parseArgs(argv: string[]): {
+  port: number;
+  seed: SeedName;
+  language: Language;
+  clockSkewToleranceMs?: number;
+  latencyMs?: number;
+} {
   const envPort = process.env.EMULATOR_PORT;
   let port = envPort ? Number(envPort) : 0;
   let seed: SeedName = 'demo';
@@ -45,7 +52,8 @@ function parseArgs(argv: string[]): { port: number; seed: SeedName; language: La
   if (!['demo', 'empty', 'hostile'].includes(seed)) fail(`--seed must be demo, empty or hostile, got ${seed}`);
   if (language !== 'zh' && language !== 'en') fail(`--lang must be zh or en, got ${language}`);
   if (latencyMs !== undefined && !(latencyMs >= 0)) fail(`--latency-ms must be a number ≥ 0, got ${latencyMs}`);
-  if (clockSkewToleranceMs !== undefined && !(clockSkewToleranceMs >= 0)) fail(`--skew-tolerance-ms must be a number ≥ 0, got ${clockSkewToleranceMs}`);
+  if (clockSkewToleranceMs !== undefined && !(clockSkewToleranceMs >= 0))
+    fail(`--skew-tolerance-ms must be a number ≥ 0, got ${clockSkewToleranceMs}`);
   return { port, seed, language, clockSkewToleranceMs, latencyMs };
 }
 
@@ -59,12 +67,22 @@ async function main(): Promise<void> {
   const emulator = await TicketEmulator.start(args);
   const tickets = emulator.allTickets();
   // These are emulator-only demo keys, never real ones: printing them is the point of this command.
-  console.log(`Alibaba Cloud Ticket API emulator listening on ${emulator.url}  (seed: ${args.seed}, ${tickets.length} tickets)`);
+  console.log(
+    `Alibaba Cloud Ticket API emulator listening on ${emulator.url}  (seed: ${args.seed}, ${tickets.length} tickets)`,
+  );
   console.log(`  AccessKey ID:     ${DEMO_CREDENTIALS.accessKeyId}`);
   console.log(`  AccessKey Secret: ${DEMO_CREDENTIALS.accessKeySecret}`);
   console.log(`  settings.json:    "aliyunTickets.endpoint": "${emulator.url}"`);
-  if (tickets.length > 0) console.log(`  try ticket ids:   ${tickets.slice(0, 3).map((t) => t.ticketId).join(', ')}${emulator.getTicket('0005PYGCW') ? ', 0005PYGCW' : ''}`);
-  console.log(`  control API:      POST ${emulator.url}/__emulator/faults  {"kind":"throttle"} | POST /__emulator/reset | GET /__emulator/requests`);
+  if (tickets.length > 0)
+    console.log(
+      `  try ticket ids:   ${tickets
+        .slice(0, 3)
+        .map((t) => t.ticketId)
+        .join(', ')}${emulator.getTicket('0005PYGCW') ? ', 0005PYGCW' : ''}`,
+    );
+  console.log(
+    `  control API:      POST ${emulator.url}/__emulator/faults  {"kind":"throttle"} | POST /__emulator/reset | GET /__emulator/requests`,
+  );
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;

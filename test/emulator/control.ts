@@ -82,7 +82,14 @@ const ROUTES: Route[] = [
       return [200, { ok: true }];
     },
   },
-  { method: 'GET', path: /^requests$/, handler: (emu) => [200, { connectionCount: emu.connectionCount, peakInFlight: emu.peakInFlightCount, requests: emu.requests }] },
+  {
+    method: 'GET',
+    path: /^requests$/,
+    handler: (emu) => [
+      200,
+      { connectionCount: emu.connectionCount, peakInFlight: emu.peakInFlightCount, requests: emu.requests },
+    ],
+  },
   {
     method: 'DELETE',
     path: /^requests$/,
@@ -110,7 +117,10 @@ const ROUTES: Route[] = [
     handler: (emu, _body, m) => {
       const ticket = emu.getTicket(decodeURIComponent(m[1]));
       if (!ticket) return [404, { error: `no ticket ${m[1]}` }];
-      return [200, { ticket, notes: emu.notesOf(ticket.ticketId), evaluation: emu.getEvaluation(ticket.ticketId) ?? null }];
+      return [
+        200,
+        { ticket, notes: emu.notesOf(ticket.ticketId), evaluation: emu.getEvaluation(ticket.ticketId) ?? null },
+      ];
     },
   },
   {
@@ -118,7 +128,8 @@ const ROUTES: Route[] = [
     path: /^tickets\/([^/]+)\/status$/,
     handler: (emu, body, m) => {
       const status = (body as { status?: unknown } | undefined)?.status;
-      if (!(typeof status === 'number' && Number.isInteger(status) && status >= 1 && status <= 6)) return bad('status (1..6) is required');
+      if (!(typeof status === 'number' && Number.isInteger(status) && status >= 1 && status <= 6))
+        return bad('status (1..6) is required');
       return [200, { ok: true, ticket: emu.setTicketStatus(decodeURIComponent(m[1]), status as StatusValue) }];
     },
   },
@@ -126,9 +137,14 @@ const ROUTES: Route[] = [
     method: 'POST',
     path: /^tickets\/([^/]+)\/notes$/,
     handler: (emu, body, m) => {
-      const note = body as { content?: unknown; attachments?: StoredAttachment[]; readStatus?: 1 | 2; userName?: string } | undefined;
+      const note = body as
+        { content?: unknown; attachments?: StoredAttachment[]; readStatus?: 1 | 2; userName?: string } | undefined;
       if (typeof note?.content !== 'string' || note.content === '') return bad('content (string) is required');
-      const added = emu.addSupportNote(decodeURIComponent(m[1]), note.content, { attachments: note.attachments, readStatus: note.readStatus, userName: note.userName });
+      const added = emu.addSupportNote(decodeURIComponent(m[1]), note.content, {
+        attachments: note.attachments,
+        readStatus: note.readStatus,
+        userName: note.userName,
+      });
       return [200, { ok: true, note: added }];
     },
   },

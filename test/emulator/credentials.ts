@@ -44,10 +44,17 @@ export interface KnownKey {
 export function defaultKeys(): Map<string, KnownKey> {
   return new Map<string, KnownKey>([
     [DEMO_CREDENTIALS.accessKeyId, { accessKeySecret: DEMO_CREDENTIALS.accessKeySecret }],
-    [STS_CREDENTIALS.accessKeyId, { accessKeySecret: STS_CREDENTIALS.accessKeySecret, securityToken: STS_CREDENTIALS.securityToken }],
+    [
+      STS_CREDENTIALS.accessKeyId,
+      { accessKeySecret: STS_CREDENTIALS.accessKeySecret, securityToken: STS_CREDENTIALS.securityToken },
+    ],
     [
       EXPIRED_STS_CREDENTIALS.accessKeyId,
-      { accessKeySecret: EXPIRED_STS_CREDENTIALS.accessKeySecret, securityToken: EXPIRED_STS_CREDENTIALS.securityToken, tokenExpired: true },
+      {
+        accessKeySecret: EXPIRED_STS_CREDENTIALS.accessKeySecret,
+        securityToken: EXPIRED_STS_CREDENTIALS.securityToken,
+        tokenExpired: true,
+      },
     ],
     [DISABLED_CREDENTIALS.accessKeyId, { accessKeySecret: DISABLED_CREDENTIALS.accessKeySecret, disabled: true }],
   ]);

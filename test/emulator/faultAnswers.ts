@@ -33,12 +33,18 @@ function forbiddenBody(action: string, requestId: string, code: string): Record<
 }
 
 function statusOutcome(fault: Extract<Fault, { kind: 'status' }>, requestId: string): Outcome {
-  const code = fault.code ?? (fault.status === 503 ? 'ServiceUnavailable' : fault.status >= 500 ? 'System.error' : 'illegal.param');
+  const code =
+    fault.code ??
+    (fault.status === 503 ? 'ServiceUnavailable' : fault.status >= 500 ? 'System.error' : 'illegal.param');
   const message =
     fault.message ??
-    (fault.status === 503 ? 'The request has failed due to a temporary failure of the server.' : 'An error occurred while processing your request. Please try again.');
+    (fault.status === 503
+      ? 'The request has failed due to a temporary failure of the server.'
+      : 'An error occurred while processing your request. Please try again.');
   const gatewayStyle = code === 'ServiceUnavailable' || code === 'InternalError';
-  return gatewayStyle ? gatewayOutcome(new GatewayError(fault.status, code, message), requestId) : { status: fault.status, body: apiError(requestId, code, message) };
+  return gatewayStyle
+    ? gatewayOutcome(new GatewayError(fault.status, code, message), requestId)
+    : { status: fault.status, body: apiError(requestId, code, message) };
 }
 
 /** Answers `x` as `fault` says. */
@@ -46,7 +52,14 @@ export function answerWithFault(fault: Fault, x: FaultExchange): void {
   switch (fault.kind) {
     case 'throttle': {
       const ms = retryAfterMsOf(fault);
-      const out = gatewayOutcome(new GatewayError(fault.status ?? 400, fault.code ?? 'Throttling.User', 'Request was denied due to user flow control.'), x.requestId);
+      const out = gatewayOutcome(
+        new GatewayError(
+          fault.status ?? 400,
+          fault.code ?? 'Throttling.User',
+          'Request was denied due to user flow control.',
+        ),
+        x.requestId,
+      );
       if (ms !== undefined) out.headers = { ...out.headers, 'x-acs-retry-after': String(ms) };
       return x.finish(out);
     }

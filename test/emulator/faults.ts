@@ -39,7 +39,16 @@ export type Fault = FaultSpec & {
   times?: number;
 };
 
-export const FAULT_KINDS = ['throttle', 'status', 'slow', 'drop', 'dropAfterProcessing', 'malformed', 'html', 'forbidden'] as const;
+export const FAULT_KINDS = [
+  'throttle',
+  'status',
+  'slow',
+  'drop',
+  'dropAfterProcessing',
+  'malformed',
+  'html',
+  'forbidden',
+] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -55,20 +64,35 @@ export function validateFault(value: unknown): string | undefined {
   if (!FAULT_KINDS.includes(f.kind as (typeof FAULT_KINDS)[number])) {
     return `unknown fault kind ${JSON.stringify(f.kind)}; use one of ${FAULT_KINDS.join(', ')}`;
   }
-  if (f.times !== undefined && !(Number.isInteger(f.times) && (f.times as number) >= 1)) return 'times must be an integer ≥ 1';
+  if (f.times !== undefined && !(Number.isInteger(f.times) && (f.times as number) >= 1))
+    return 'times must be an integer ≥ 1';
   if (f.action !== undefined && typeof f.action !== 'string') return 'action must be a string';
-  if (f.kind === 'status' && !(Number.isInteger(f.status) && (f.status as number) >= 400 && (f.status as number) <= 599)) {
+  if (
+    f.kind === 'status' &&
+    !(Number.isInteger(f.status) && (f.status as number) >= 400 && (f.status as number) <= 599)
+  ) {
     return 'status fault needs status 400..599';
   }
   if (f.kind === 'slow' && !(typeof f.delayMs === 'number' && f.delayMs >= 0)) return 'slow fault needs delayMs ≥ 0';
-  if (f.kind === 'html' && f.status !== undefined && !(Number.isInteger(f.status) && (f.status as number) >= 200 && (f.status as number) <= 599)) {
+  if (
+    f.kind === 'html' &&
+    f.status !== undefined &&
+    !(Number.isInteger(f.status) && (f.status as number) >= 200 && (f.status as number) <= 599)
+  ) {
     return 'html fault status must be 200..599';
   }
   if (f.kind === 'throttle') {
-    if (f.retryAfterMs !== undefined && f.retryAfterMs !== null && !(typeof f.retryAfterMs === 'number' && f.retryAfterMs >= 0)) {
+    if (
+      f.retryAfterMs !== undefined &&
+      f.retryAfterMs !== null &&
+      !(typeof f.retryAfterMs === 'number' && f.retryAfterMs >= 0)
+    ) {
       return 'retryAfterMs must be a number ≥ 0 or null';
     }
-    if (f.status !== undefined && !(Number.isInteger(f.status) && (f.status as number) >= 400 && (f.status as number) <= 599)) {
+    if (
+      f.status !== undefined &&
+      !(Number.isInteger(f.status) && (f.status as number) >= 400 && (f.status as number) <= 599)
+    ) {
       return 'throttle status must be 400..599';
     }
     if (f.retryAfterSeconds !== undefined && !(typeof f.retryAfterSeconds === 'number' && f.retryAfterSeconds >= 0)) {

@@ -76,7 +76,12 @@ export function sourcesOf(query: ParamPairs, body: ParamPairs): Record<string, P
   return out;
 }
 
-export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
   const requestId = (body as { RequestId?: unknown } | undefined)?.RequestId;
@@ -90,7 +95,11 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
 }
 
 /** Reads the whole body; `tooLarge` when it passed `limit` (the rest is discarded). */
-export function readBody(req: http.IncomingMessage, limit: number, done: (body: Buffer, tooLarge: boolean) => void): void {
+export function readBody(
+  req: http.IncomingMessage,
+  limit: number,
+  done: (body: Buffer, tooLarge: boolean) => void,
+): void {
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;

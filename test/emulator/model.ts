@@ -83,7 +83,14 @@ export const STATUS_NAMES: Record<StatusValue, string> = {
 
 export const STATUS_LABELS: Record<Language, Record<StatusValue, string>> = {
   zh: { 1: '待处理', 2: '处理中', 3: '等待您反馈', 4: '已反馈', 5: '待确认', 6: '已完成' },
-  en: { 1: 'Pending', 2: 'Processing', 3: 'Waiting for your feedback', 4: 'Feedback received', 5: 'To be confirmed', 6: 'Completed' },
+  en: {
+    1: 'Pending',
+    2: 'Processing',
+    3: 'Waiting for your feedback',
+    4: 'Feedback received',
+    5: 'To be confirmed',
+    6: 'Completed',
+  },
 };
 
 export const SEVERITY_LABELS: Record<Language, Record<SeverityValue, string>> = {

@@ -44,24 +44,102 @@ export function buildSeed(name: SeedName, now: number): SeedData {
 // ---------------------------------------------------------------- demo
 
 const TOPICS: Array<{ title: string; description: string; category: string }> = [
-  { title: 'ECS renewal failed', description: 'Auto-renewal of instance i-bp1demo0001 failed last night.\nThe console shows "renewal order unpaid" although the balance is sufficient.\nPlease check the order.', category: '7161' },
-  { title: 'ecs续费失败啥原因', description: 'ecs无法启动\n续费订单显示未支付，但账户余额充足。\n实例ID：i-bp1demo0002', category: '7161' },
-  { title: 'RDS slow queries after upgrade', description: 'After upgrading RDS MySQL 5.7 to 8.0 several queries take 10x longer.\nSlow log excerpt:\n# Query_time: 12.4  Lock_time: 0.0 Rows_examined: 2000000\nSELECT * FROM orders WHERE status <> \'done\';', category: '7201' },
-  { title: 'RDS 慢查询告警', description: '从昨天下午开始 RDS 实例频繁出现慢查询告警。\nCPU 使用率 95%。\n请协助排查。', category: '7201' },
-  { title: 'OSS returns 403 AccessDenied', description: 'PUT object to bucket demo-bucket returns 403.\nResponse body:\n<Error><Code>AccessDenied</Code><Message>The bucket you access does not belong to you.</Message></Error>\nRAM policy attached: AliyunOSSFullAccess.', category: '7302' },
-  { title: 'OSS 403 签名错误', description: '使用 SDK 上传文件时返回 403 SignatureDoesNotMatch。\n本地时间已同步。', category: '7302' },
-  { title: 'SLB health check failing', description: 'Backend servers marked unhealthy by SLB although they answer on port 80.\nHealth check path: /healthz\nnginx log shows <b>no requests</b> from 100.64.0.0/10.', category: '7410' },
-  { title: 'SLB 健康检查异常', description: '负载均衡后端服务器健康检查一直失败。\n监听端口：443\n后端服务正常。', category: '7410' },
-  { title: 'Domain ICP filing stuck', description: 'ICP filing for example.cn has been "under review" for 20 days.\nWhat else do we need to provide?', category: '8001' },
-  { title: 'CDN cache not refreshing', description: 'Refreshed https://cdn.example.com/app.js three times, users still get the old file.\nRefresh task id: 123456789', category: '7520' },
-  { title: 'Web app shows script error in log', description: 'Our WAF blocked a request; log excerpt below:\n  GET /search?q=<script>alert(1)</script> 403\n  Rule: xss-block-01\nIs this a false positive?', category: '7610' },
-  { title: 'ACK node NotReady', description: 'Two nodes of cluster c-demo01 went NotReady.\nkubelet: PLEG is not healthy: pleg was last seen active 3m0s ago\nPlease advise.', category: '7701' },
+  {
+    title: 'ECS renewal failed',
+    description:
+      'Auto-renewal of instance i-bp1demo0001 failed last night.\nThe console shows "renewal order unpaid" although the balance is sufficient.\nPlease check the order.',
+    category: '7161',
+  },
+  {
+    title: 'ecs续费失败啥原因',
+    description: 'ecs无法启动\n续费订单显示未支付，但账户余额充足。\n实例ID：i-bp1demo0002',
+    category: '7161',
+  },
+  {
+    title: 'RDS slow queries after upgrade',
+    description:
+      "After upgrading RDS MySQL 5.7 to 8.0 several queries take 10x longer.\nSlow log excerpt:\n# Query_time: 12.4  Lock_time: 0.0 Rows_examined: 2000000\nSELECT * FROM orders WHERE status <> 'done';",
+    category: '7201',
+  },
+  {
+    title: 'RDS 慢查询告警',
+    description: '从昨天下午开始 RDS 实例频繁出现慢查询告警。\nCPU 使用率 95%。\n请协助排查。',
+    category: '7201',
+  },
+  {
+    title: 'OSS returns 403 AccessDenied',
+    description:
+      'PUT object to bucket demo-bucket returns 403.\nResponse body:\n<Error><Code>AccessDenied</Code><Message>The bucket you access does not belong to you.</Message></Error>\nRAM policy attached: AliyunOSSFullAccess.',
+    category: '7302',
+  },
+  {
+    title: 'OSS 403 签名错误',
+    description: '使用 SDK 上传文件时返回 403 SignatureDoesNotMatch。\n本地时间已同步。',
+    category: '7302',
+  },
+  {
+    title: 'SLB health check failing',
+    description:
+      'Backend servers marked unhealthy by SLB although they answer on port 80.\nHealth check path: /healthz\nnginx log shows <b>no requests</b> from 100.64.0.0/10.',
+    category: '7410',
+  },
+  {
+    title: 'SLB 健康检查异常',
+    description: '负载均衡后端服务器健康检查一直失败。\n监听端口：443\n后端服务正常。',
+    category: '7410',
+  },
+  {
+    title: 'Domain ICP filing stuck',
+    description: 'ICP filing for example.cn has been "under review" for 20 days.\nWhat else do we need to provide?',
+    category: '8001',
+  },
+  {
+    title: 'CDN cache not refreshing',
+    description:
+      'Refreshed https://cdn.example.com/app.js three times, users still get the old file.\nRefresh task id: 123456789',
+    category: '7520',
+  },
+  {
+    title: 'Web app shows script error in log',
+    description:
+      'Our WAF blocked a request; log excerpt below:\n  GET /search?q=<script>alert(1)</script> 403\n  Rule: xss-block-01\nIs this a false positive?',
+    category: '7610',
+  },
+  {
+    title: 'ACK node NotReady',
+    description:
+      'Two nodes of cluster c-demo01 went NotReady.\nkubelet: PLEG is not healthy: pleg was last seen active 3m0s ago\nPlease advise.',
+    category: '7701',
+  },
   { title: '账单金额异常', description: '本月账单比上月多出 3000 元。\n请帮忙核对流量费用明细。', category: '9001' },
-  { title: 'Cannot connect to Redis from ECS', description: 'ECS in vpc-demo cannot reach Redis r-demo.redis.rds.aliyuncs.com:6379.\nWhitelist includes 192.168.0.0/16.\ntelnet times out.', category: '7220' },
-  { title: 'Elastic IP unbind error', description: 'Unbinding EIP eip-demo01 fails with "IncorrectEipStatus".\nThe EIP shows "InUse" in the console.', category: '7120' },
-  { title: '短信发送失败 isv.BUSINESS_LIMIT_CONTROL', description: '短信服务发送验证码失败，错误码 isv.BUSINESS_LIMIT_CONTROL。\n同一手机号一小时内只发送了 3 条。', category: '8101' },
-  { title: 'Function Compute cold start > 5s', description: 'Python 3.10 function cold starts take more than 5 seconds.\nPackage size 48 MB.\nAny recommendations besides provisioned instances?', category: '7801' },
-  { title: 'NAS mount timeout', description: 'mount -t nfs -o vers=3 xxx.cn-hangzhou.nas.aliyuncs.com:/ /mnt times out.\nSecurity group allows 2049.', category: '7330' },
+  {
+    title: 'Cannot connect to Redis from ECS',
+    description:
+      'ECS in vpc-demo cannot reach Redis r-demo.redis.rds.aliyuncs.com:6379.\nWhitelist includes 192.168.0.0/16.\ntelnet times out.',
+    category: '7220',
+  },
+  {
+    title: 'Elastic IP unbind error',
+    description: 'Unbinding EIP eip-demo01 fails with "IncorrectEipStatus".\nThe EIP shows "InUse" in the console.',
+    category: '7120',
+  },
+  {
+    title: '短信发送失败 isv.BUSINESS_LIMIT_CONTROL',
+    description: '短信服务发送验证码失败，错误码 isv.BUSINESS_LIMIT_CONTROL。\n同一手机号一小时内只发送了 3 条。',
+    category: '8101',
+  },
+  {
+    title: 'Function Compute cold start > 5s',
+    description:
+      'Python 3.10 function cold starts take more than 5 seconds.\nPackage size 48 MB.\nAny recommendations besides provisioned instances?',
+    category: '7801',
+  },
+  {
+    title: 'NAS mount timeout',
+    description:
+      'mount -t nfs -o vers=3 xxx.cn-hangzhou.nas.aliyuncs.com:/ /mnt times out.\nSecurity group allows 2049.',
+    category: '7330',
+  },
 ];
 
 const AGENT_REPLIES = [
@@ -90,7 +168,9 @@ const USER_REPLIES = [
 function conversationLine(title: string, n: number, count: number): string {
   const chinese = /[\u4e00-\u9fff]/.test(title);
   const agent = n % 2 === 0;
-  const agentScript = chinese ? [AGENT_REPLIES[0], AGENT_REPLIES[3], AGENT_REPLIES[5]] : [AGENT_REPLIES[1], AGENT_REPLIES[2], /RDS|slow|慢/i.test(title) ? AGENT_REPLIES[6] : AGENT_REPLIES[4]];
+  const agentScript = chinese
+    ? [AGENT_REPLIES[0], AGENT_REPLIES[3], AGENT_REPLIES[5]]
+    : [AGENT_REPLIES[1], AGENT_REPLIES[2], /RDS|slow|慢/i.test(title) ? AGENT_REPLIES[6] : AGENT_REPLIES[4]];
   const userScript = chinese ? [USER_REPLIES[3], USER_REPLIES[1]] : [USER_REPLIES[0], USER_REPLIES[4]];
   if (agent) {
     // The last agent turn of a long conversation is the answer; earlier ones follow the script.
@@ -140,7 +220,8 @@ function demoSeed(now: number): SeedData {
   tickets.push({
     ticketId: '001571BTXC',
     title: 'OSS 403 when uploading from <b>CI</b>',
-    description: 'Uploads from our CI runner fail with 403.\nLog excerpt:\n  <script>console.log("upload")</script>\n  HTTP/1.1 403 Forbidden\n  x-oss-request-id: 6A7B8C9D\nWe did not change the RAM policy.',
+    description:
+      'Uploads from our CI runner fail with 403.\nLog excerpt:\n  <script>console.log("upload")</script>\n  HTTP/1.1 403 Forbidden\n  x-oss-request-id: 6A7B8C9D\nWe did not change the RAM policy.',
     createTime: now - 5 * HOUR,
     creatorId: '1604499804113750',
     categoryId: '7302',
@@ -190,7 +271,12 @@ function demoSeed(now: number): SeedData {
         userName: agent ? agentName : userName,
         role: agent ? 2 : 3,
         attachments: withAttachment
-          ? [{ name: agent ? 'diagnosis.pdf' : '截图.png', url: `https://workorder-attachments.oss-cn-hangzhou.aliyuncs.com/demo/${ticket.ticketId}/${dialogSeq}/${agent ? 'diagnosis.pdf' : 'screenshot.png'}?Expires=1893456000&Signature=demo` }]
+          ? [
+              {
+                name: agent ? 'diagnosis.pdf' : '截图.png',
+                url: `https://workorder-attachments.oss-cn-hangzhou.aliyuncs.com/demo/${ticket.ticketId}/${dialogSeq}/${agent ? 'diagnosis.pdf' : 'screenshot.png'}?Expires=1893456000&Signature=demo`,
+              },
+            ]
           : [],
       });
     }

@@ -14,7 +14,14 @@ import { MAX_BODY_BYTES, readBody, RecordedRequest, sendJson } from './http';
 import { Language, NoteInput, StatusValue, StoredAttachment, StoredNote, StoredTicket, TicketInput } from './model';
 import { buildSeed, SeedName } from './seed';
 import { EmulatorStore, Evaluation } from './store';
-import { answerUploadFault, handleUpload, UPLOAD_FAULT_ACTION, UPLOAD_PATH, UploadRecord, UploadSigner } from './uploads';
+import {
+  answerUploadFault,
+  handleUpload,
+  UPLOAD_FAULT_ACTION,
+  UPLOAD_PATH,
+  UploadRecord,
+  UploadSigner,
+} from './uploads';
 import { STATE_RULES, WriteActionName } from './stateRules';
 import { SignatureVerifier } from './verifier';
 import { GatewayError, gatewayBody, newRequestId } from './wire';
@@ -104,7 +111,12 @@ export class TicketEmulator {
     this.url = `http://127.0.0.1:${address.port}`;
     const now = () => this.options.now();
     this.store = new EmulatorStore(now);
-    this.verifier = new SignatureVerifier(this.keys, now, () => this.options.clockSkewToleranceMs, () => this.clockOffsetMs);
+    this.verifier = new SignatureVerifier(
+      this.keys,
+      now,
+      () => this.options.clockSkewToleranceMs,
+      () => this.clockOffsetMs,
+    );
     this.signer = new UploadSigner(this.url, now);
     this.store.load(this.options.seed);
     this.apiServer = {
@@ -197,7 +209,8 @@ export class TicketEmulator {
   reset(seed?: SeedName, language?: Language): void {
     // Check both before changing anything.
     if (seed !== undefined) buildSeed(seed, 0); // throws on an unknown name
-    if (language !== undefined && language !== 'zh' && language !== 'en') throw new Error(`Unknown language "${String(language)}": use zh or en`);
+    if (language !== undefined && language !== 'zh' && language !== 'en')
+      throw new Error(`Unknown language "${String(language)}": use zh or en`);
     if (seed !== undefined) this.options.seed = seed;
     if (language !== undefined) this.options.language = language;
     this.clockOffsetMs = 0;
@@ -238,7 +251,11 @@ export class TicketEmulator {
   }
 
   /** Adds a note from support, unread (Status 1) unless `readStatus` says otherwise. Throws for an unknown ticket. */
-  addSupportNote(ticketId: string, content: string, options: { attachments?: StoredAttachment[]; readStatus?: 1 | 2; userName?: string } = {}): StoredNote {
+  addSupportNote(
+    ticketId: string,
+    content: string,
+    options: { attachments?: StoredAttachment[]; readStatus?: 1 | 2; userName?: string } = {},
+  ): StoredNote {
     if (!this.store.tickets.has(ticketId)) throw new Error(`No ticket ${ticketId} in the emulator`);
     return { ...this.store.addNote(ticketId, { content, role: 2, ...options }) };
   }
@@ -333,12 +350,24 @@ export class TicketEmulator {
         this.uploadsLog.push(handleUpload(req, res, body, this.store, this.signer, seq));
         return;
       }
-      if (tooLarge) return sendJson(res, 413, gatewayBody(new GatewayError(413, 'RequestEntityTooLarge', 'The request body is too large.'), newRequestId()));
+      if (tooLarge)
+        return sendJson(
+          res,
+          413,
+          gatewayBody(new GatewayError(413, 'RequestEntityTooLarge', 'The request body is too large.'), newRequestId()),
+        );
       try {
         answerApiRequest(this.apiServer, req, res, body);
       } catch (err) {
         // A bug here must show up as an answer a test can see, not as a crash of the whole test process.
-        sendJson(res, 500, gatewayBody(new GatewayError(500, 'InternalError', `Emulator error: ${(err as Error).message}`), newRequestId()));
+        sendJson(
+          res,
+          500,
+          gatewayBody(
+            new GatewayError(500, 'InternalError', `Emulator error: ${(err as Error).message}`),
+            newRequestId(),
+          ),
+        );
       }
     });
   }

@@ -133,7 +133,9 @@ export function v1StringToSign(method: string, params: ParamPairs): string {
 }
 
 export function v1Signature(stringToSign: string, accessKeySecret: string): string {
-  return createHmac('sha1', accessKeySecret + '&').update(stringToSign, 'utf8').digest('base64');
+  return createHmac('sha1', accessKeySecret + '&')
+    .update(stringToSign, 'utf8')
+    .digest('base64');
 }
 
 /** Constant-time comparison so the emulator does not model a timing oracle. */

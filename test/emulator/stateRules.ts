@@ -19,7 +19,8 @@ export const STATE_RULES: Record<WriteActionName, StateRule> = {
   ReplyTicket: {
     allowedFrom: [1, 2, 3, 4, 5],
     next: { 3: 4, 5: 4 },
-    effect: 'adds your note (User.Role 3, Status 2 read) with the FileNameList attachments; waiting for you (3) or to be confirmed (5) becomes feedback received (4)',
+    effect:
+      'adds your note (User.Role 3, Status 2 read) with the FileNameList attachments; waiting for you (3) or to be confirmed (5) becomes feedback received (4)',
     source: 'inferred',
   },
   CloseTicket: {
@@ -42,7 +43,8 @@ export const STATE_RULES: Record<WriteActionName, StateRule> = {
   },
   CreateTicket: {
     next: { new: 1 },
-    effect: 'adds a ticket with CategoryId, Severity, Title (first line of the description when empty), Description, Email, FileNameList and SecretInfo; it lists first, pending response (1)',
+    effect:
+      'adds a ticket with CategoryId, Severity, Title (first line of the description when empty), Description, Email, FileNameList and SecretInfo; it lists first, pending response (1)',
     source: 'inferred',
   },
 };

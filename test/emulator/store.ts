@@ -48,7 +48,10 @@ export class EmulatorStore {
   }
 
   /** Adds (or replaces) a ticket and its conversation; returns a copy of the stored ticket (id generated when omitted). */
-  addTicket(input: TicketInput & Partial<Pick<StoredTicket, 'email' | 'attachments' | 'secretInfo'>>, notes: NoteInput[] = []): StoredTicket {
+  addTicket(
+    input: TicketInput & Partial<Pick<StoredTicket, 'email' | 'attachments' | 'secretInfo'>>,
+    notes: NoteInput[] = [],
+  ): StoredTicket {
     const ticket: StoredTicket = {
       ticketId: input.ticketId ?? generateTicketId(Math.random, (id) => this.tickets.has(id)),
       title: input.title,

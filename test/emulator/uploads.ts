@@ -51,7 +51,10 @@ export class UploadSigner {
     const expires = query.get('Expires') ?? '';
     const signature = query.get('Signature') ?? '';
     if (!/^\d+$/.test(expires) || signature !== this.signature(method, objectKey, expires)) {
-      return { code: 'SignatureDoesNotMatch', message: 'The request signature we calculated does not match the signature you provided.' };
+      return {
+        code: 'SignatureDoesNotMatch',
+        message: 'The request signature we calculated does not match the signature you provided.',
+      };
     }
     if (Number(expires) * 1000 < this.now()) return { code: 'AccessDenied', message: 'Request has expired.' };
     return undefined;
@@ -65,11 +68,25 @@ function sendXml(res: http.ServerResponse, status: number, code: string, message
 }
 
 /** Answers a request under UPLOAD_PATH; returns what was recorded. */
-export function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, store: EmulatorStore, signer: UploadSigner, seq: number): UploadRecord {
+export function handleUpload(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  body: Buffer,
+  store: EmulatorStore,
+  signer: UploadSigner,
+  seq: number,
+): UploadRecord {
   const url = new URL(req.url ?? '/', 'http://emulator');
   const method = (req.method ?? 'GET').toUpperCase();
   const objectKey = url.pathname.slice(UPLOAD_PATH.length).split('/').map(decodeURIComponent).join('/');
-  const record: UploadRecord = { seq, method, objectKey, status: 0, size: body.length, hadAuthorization: req.headers.authorization !== undefined };
+  const record: UploadRecord = {
+    seq,
+    method,
+    objectKey,
+    status: 0,
+    size: body.length,
+    hadAuthorization: req.headers.authorization !== undefined,
+  };
   const answer = (status: number, code?: string, message?: string) => {
     record.status = status;
     if (code) sendXml(res, status, code, message ?? code);
@@ -79,7 +96,11 @@ export function handleUpload(req: http.IncomingMessage, res: http.ServerResponse
     return record;
   }
   if (record.hadAuthorization) {
-    answer(400, 'InvalidArgument', 'Authorization header is invalid: only one authentication method is allowed (the URL is already signed).');
+    answer(
+      400,
+      'InvalidArgument',
+      'Authorization header is invalid: only one authentication method is allowed (the URL is already signed).',
+    );
     return record;
   }
   const problem = signer.check(method, objectKey, url.searchParams);
@@ -114,7 +135,12 @@ export function handleUpload(req: http.IncomingMessage, res: http.ServerResponse
 }
 
 /** A fault on a signed-URL request: 'status' answers an XML error, 'drop' and the rest close the connection unanswered. */
-export function answerUploadFault(fault: Fault, req: http.IncomingMessage, res: http.ServerResponse, seq: number): UploadRecord {
+export function answerUploadFault(
+  fault: Fault,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  seq: number,
+): UploadRecord {
   const url = new URL(req.url ?? '/', 'http://emulator');
   const record: UploadRecord = {
     seq,
@@ -127,7 +153,12 @@ export function answerUploadFault(fault: Fault, req: http.IncomingMessage, res: 
   };
   if (fault.kind === 'status') {
     record.status = fault.status;
-    sendXml(res, fault.status, fault.code ?? 'InternalError', fault.message ?? 'We encountered an internal error. Please try again.');
+    sendXml(
+      res,
+      fault.status,
+      fault.code ?? 'InternalError',
+      fault.message ?? 'We encountered an internal error. Please try again.',
+    );
   } else {
     req.socket.destroy();
   }

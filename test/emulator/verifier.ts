@@ -42,24 +42,44 @@ export class SignatureVerifier {
    * with its action.
    */
   authenticate(
-    request: { method: string; path: string; queryPairs: ParamPairs; bodyPairs: ParamPairs; params: Map<string, string>; headers: Record<string, string>; body: Buffer },
+    request: {
+      method: string;
+      path: string;
+      queryPairs: ParamPairs;
+      bodyPairs: ParamPairs;
+      params: Map<string, string>;
+      headers: Record<string, string>;
+      body: Buffer;
+    },
     onIdentified: (who: Authenticated) => void,
     onSignedHeaders: (names: string[]) => void,
   ): Authenticated {
     const { method, path, queryPairs, bodyPairs, params, headers, body } = request;
     if (headers['authorization'] !== undefined) {
-      const who: Authenticated = { signatureVersion: 'v3', action: headers['x-acs-action'], version: headers['x-acs-version'] };
+      const who: Authenticated = {
+        signatureVersion: 'v3',
+        action: headers['x-acs-action'],
+        version: headers['x-acs-version'],
+      };
       onIdentified(who);
       this.verifyV3(method, path, queryPairs, headers, body, onSignedHeaders);
       return who;
     }
     if (params.has('Signature') || params.has('SignatureMethod') || params.has('AccessKeyId')) {
-      const who: Authenticated = { signatureVersion: 'v1', action: params.get('Action'), version: params.get('Version') };
+      const who: Authenticated = {
+        signatureVersion: 'v1',
+        action: params.get('Action'),
+        version: params.get('Version'),
+      };
       onIdentified(who);
       this.verifyV1(method, [...queryPairs, ...bodyPairs], params);
       return who;
     }
-    throw new GatewayError(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards: the Authorization header is missing.');
+    throw new GatewayError(
+      400,
+      'IncompleteSignature',
+      'The request signature does not conform to Aliyun standards: the Authorization header is missing.',
+    );
   }
 
   private lookupKey(accessKeyId: string): KnownKey {
@@ -73,15 +93,24 @@ export class SignatureVerifier {
     if (!accessKeyId.startsWith('STS.') && key.securityToken === undefined) return;
     if (!token) throw new GatewayError(400, 'MissingSecurityToken', 'SecurityToken is mandatory for this action.');
     if (token !== key.securityToken) {
-      throw new GatewayError(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey.');
+      throw new GatewayError(
+        400,
+        'InvalidSecurityToken.MismatchWithAccessKey',
+        'Specified SecurityToken mismatch with the AccessKey.',
+      );
     }
-    if (key.tokenExpired) throw new GatewayError(400, 'InvalidSecurityToken.Expired', 'Specified SecurityToken is expired.');
+    if (key.tokenExpired)
+      throw new GatewayError(400, 'InvalidSecurityToken.Expired', 'Specified SecurityToken is expired.');
   }
 
   private checkTimestamp(value: string | undefined): void {
     const time = parseAcsDate(value);
     if (time === undefined) {
-      throw new GatewayError(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.');
+      throw new GatewayError(
+        400,
+        'InvalidTimeStamp.Format',
+        'Specified time stamp or date value is not well formatted.',
+      );
     }
     if (Math.abs(this.now() + this.clockOffsetMs() - time) > this.toleranceMs()) {
       throw new GatewayError(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
@@ -94,7 +123,8 @@ export class SignatureVerifier {
       for (const [k, expires] of this.usedNonces) if (expires < now) this.usedNonces.delete(k);
     }
     const key = `${accessKeyId}\n${nonce}`;
-    if (this.usedNonces.has(key)) throw new GatewayError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
+    if (this.usedNonces.has(key))
+      throw new GatewayError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
     // A nonce only needs remembering while its timestamp could still pass the clock check.
     this.usedNonces.set(key, now + 2 * this.toleranceMs());
   }
@@ -109,28 +139,49 @@ export class SignatureVerifier {
   ): void {
     const auth = parseV3Authorization(headers['authorization']);
     if (!auth) {
-      throw new GatewayError(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards: malformed Authorization header.');
+      throw new GatewayError(
+        400,
+        'IncompleteSignature',
+        'The request signature does not conform to Aliyun standards: malformed Authorization header.',
+      );
     }
     onSignedHeaders(auth.signedHeaders);
     const mustSign = Object.keys(headers).filter((n) => n === 'host' || n === 'content-type' || n.startsWith('x-acs-'));
     const unsigned = mustSign.filter((n) => !auth.signedHeaders.includes(n));
     if (!auth.signedHeaders.includes('host')) unsigned.push('host');
     if (unsigned.length > 0) {
-      throw new GatewayError(400, 'IncompleteSignature', `The request signature does not conform to Aliyun standards: header(s) ${[...new Set(unsigned)].join(', ')} must be signed.`);
+      throw new GatewayError(
+        400,
+        'IncompleteSignature',
+        `The request signature does not conform to Aliyun standards: header(s) ${[...new Set(unsigned)].join(', ')} must be signed.`,
+      );
     }
     const key = this.lookupKey(auth.accessKeyId);
     this.checkSecurityToken(key, auth.accessKeyId, headers['x-acs-security-token']);
     if (headers['x-acs-accesskey-id'] !== undefined && headers['x-acs-accesskey-id'] !== auth.accessKeyId) {
-      throw new GatewayError(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards: x-acs-accesskey-id differs from the Credential.');
+      throw new GatewayError(
+        400,
+        'IncompleteSignature',
+        'The request signature does not conform to Aliyun standards: x-acs-accesskey-id differs from the Credential.',
+      );
     }
     this.checkTimestamp(headers['x-acs-date']);
     const nonce = headers['x-acs-signature-nonce'];
-    if (!nonce) throw new GatewayError(400, 'MissingParameter', 'The input parameter "x-acs-signature-nonce" that is mandatory for processing this request is not supplied.');
+    if (!nonce)
+      throw new GatewayError(
+        400,
+        'MissingParameter',
+        'The input parameter "x-acs-signature-nonce" that is mandatory for processing this request is not supplied.',
+      );
 
     const bodyHash = sha256Hex(body);
     const declared = headers['x-acs-content-sha256'];
     if (declared === undefined) {
-      throw new GatewayError(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards: the x-acs-content-sha256 header is missing.');
+      throw new GatewayError(
+        400,
+        'IncompleteSignature',
+        'The request signature does not conform to Aliyun standards: the x-acs-content-sha256 header is missing.',
+      );
     }
     const canonical = v3CanonicalRequest({
       method,
@@ -150,7 +201,11 @@ export class SignatureVerifier {
       );
     }
     if (!sameSignature(v3Signature(stringToSign, key.accessKeySecret), auth.signature)) {
-      throw new GatewayError(400, 'SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`);
+      throw new GatewayError(
+        400,
+        'SignatureDoesNotMatch',
+        `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`,
+      );
     }
     this.useNonce(auth.accessKeyId, nonce);
   }
@@ -159,19 +214,36 @@ export class SignatureVerifier {
     const signature = params.get('Signature');
     const accessKeyId = params.get('AccessKeyId');
     if (!signature || !accessKeyId) {
-      throw new GatewayError(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards: Signature and AccessKeyId are required.');
+      throw new GatewayError(
+        400,
+        'IncompleteSignature',
+        'The request signature does not conform to Aliyun standards: Signature and AccessKeyId are required.',
+      );
     }
     if (params.get('SignatureMethod') !== 'HMAC-SHA1' || params.get('SignatureVersion') !== '1.0') {
-      throw new GatewayError(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards: SignatureMethod must be HMAC-SHA1 and SignatureVersion 1.0.');
+      throw new GatewayError(
+        400,
+        'IncompleteSignature',
+        'The request signature does not conform to Aliyun standards: SignatureMethod must be HMAC-SHA1 and SignatureVersion 1.0.',
+      );
     }
     const key = this.lookupKey(accessKeyId);
     this.checkSecurityToken(key, accessKeyId, params.get('SecurityToken'));
     this.checkTimestamp(params.get('Timestamp'));
     const nonce = params.get('SignatureNonce');
-    if (!nonce) throw new GatewayError(400, 'MissingParameter', 'The input parameter "SignatureNonce" that is mandatory for processing this request is not supplied.');
+    if (!nonce)
+      throw new GatewayError(
+        400,
+        'MissingParameter',
+        'The input parameter "SignatureNonce" that is mandatory for processing this request is not supplied.',
+      );
     const stringToSign = v1StringToSign(method, all);
     if (!sameSignature(v1Signature(stringToSign, key.accessKeySecret), signature)) {
-      throw new GatewayError(400, 'SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`);
+      throw new GatewayError(
+        400,
+        'SignatureDoesNotMatch',
+        `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`,
+      );
     }
     this.useNonce(accessKeyId, nonce);
   }

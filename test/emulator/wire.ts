@@ -85,5 +85,8 @@ export function statusFromParam(value: string): StatusValue | undefined {
 
 /** A comma-joined FileNameList as its entries. */
 export function fileNameList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
 }

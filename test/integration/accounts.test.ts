@@ -3,7 +3,18 @@
 // request log shows the other key's requests), the open panel reloaded, and signing out of one.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { AliyunTicketsTestApi, DEMO_CREDENTIALS, STS_CREDENTIALS, activateExtension, calmWorkbench, emulator, skipWithoutBrowserPage, testEnv, ui, waitFor } from './harness';
+import {
+  AliyunTicketsTestApi,
+  DEMO_CREDENTIALS,
+  STS_CREDENTIALS,
+  activateExtension,
+  calmWorkbench,
+  emulator,
+  skipWithoutBrowserPage,
+  testEnv,
+  ui,
+  waitFor,
+} from './harness';
 
 /** The STS key sends its token in x-acs-security-token (recorded as "<redacted>"); the long-term key sends none. */
 const byStsKey = (r: { headers: Record<string, string> }) => 'x-acs-security-token' in r.headers;
@@ -30,7 +41,7 @@ describe('accounts: several sign-ins, switching, sites', function () {
     await calmWorkbench();
   });
 
-  it('keeps two sign-ins, each labelled with its site; switching drops the other account\'s caches and reloads the panel', async () => {
+  it("keeps two sign-ins, each labelled with its site; switching drops the other account's caches and reloads the panel", async () => {
     await api.auth.signInWith(DEMO_CREDENTIALS);
     await api.ticketService.getTicket('0005PYGCW');
     await vscode.commands.executeCommand('aliyunTickets.openTicket', '0005PYGCW');
@@ -51,7 +62,7 @@ describe('accounts: several sign-ins, switching, sites', function () {
       const text = api.explorer.viewText().description;
       return text?.includes('Temporary AccessKey …VbT7') ? text : undefined;
     });
-    assert.match(description, /localhost:\d+/, 'the view names the account\'s site');
+    assert.match(description, /localhost:\d+/, "the view names the account's site");
 
     // The cached ticket of the first account is not served: a new request goes out with the STS key to its site.
     await emulator.clearRequests();
@@ -60,7 +71,10 @@ describe('accounts: several sign-ins, switching, sites', function () {
       const found = (await emulator.requests()).filter((r) => r.action === 'GetTicket' && byStsKey(r));
       return found.length ? found : undefined;
     });
-    assert.ok(asSts.every((r) => r.headers.host?.startsWith('localhost:')), 'requests go to the second account\'s site');
+    assert.ok(
+      asSts.every((r) => r.headers.host?.startsWith('localhost:')),
+      "requests go to the second account's site",
+    );
     // The open panel was reloaded with the new account: its conversation request went out with the STS key.
     await waitFor('the panel reloading with the STS key', async () =>
       (await emulator.requests()).some((r) => r.action === 'ListTicketNotes' && byStsKey(r)) ? true : undefined,
@@ -76,9 +90,17 @@ describe('accounts: several sign-ins, switching, sites', function () {
       const found = (await emulator.requests()).filter((r) => r.action === 'GetTicket');
       return found.length ? found : undefined;
     });
-    assert.ok(asDemo.every((r) => !byStsKey(r)), 'after switching back, requests use the first key');
-    assert.ok(asDemo.every((r) => r.headers.host?.startsWith('127.0.0.1:')), 'and the endpoint setting\'s site');
-    await waitFor('the view naming the first account', () => (api.explorer.viewText().description?.startsWith('AccessKey …W9pK') ? true : undefined));
+    assert.ok(
+      asDemo.every((r) => !byStsKey(r)),
+      'after switching back, requests use the first key',
+    );
+    assert.ok(
+      asDemo.every((r) => r.headers.host?.startsWith('127.0.0.1:')),
+      "and the endpoint setting's site",
+    );
+    await waitFor('the view naming the first account', () =>
+      api.explorer.viewText().description?.startsWith('AccessKey …W9pK') ? true : undefined,
+    );
   });
 
   it('signing in again with the same key replaces its account instead of adding one', async () => {
@@ -95,14 +117,20 @@ describe('accounts: several sign-ins, switching, sites', function () {
 
     // Not the shown one: the shown account stays.
     await api.auth.signOut(demo.id);
-    assert.deepStrictEqual(api.accounts.list().map((a) => a.id), [sts.id]);
+    assert.deepStrictEqual(
+      api.accounts.list().map((a) => a.id),
+      [sts.id],
+    );
     assert.strictEqual(await api.auth.isSignedIn(), true);
 
     await api.auth.signInWith(DEMO_CREDENTIALS);
     const demoAgain = api.accounts.list().find((a) => a.active)!;
     // The shown one: the other becomes shown, and its key is used.
     await api.auth.signOut(demoAgain.id);
-    assert.deepStrictEqual(api.accounts.list().map((a) => [a.id, a.active]), [[sts.id, true]]);
+    assert.deepStrictEqual(
+      api.accounts.list().map((a) => [a.id, a.active]),
+      [[sts.id, true]],
+    );
     await emulator.clearRequests();
     await api.ticketService.getTicket('0005PYGCW', { force: true });
     assert.ok((await emulator.requests()).filter((r) => r.action === 'GetTicket').every(byStsKey));
@@ -110,10 +138,13 @@ describe('accounts: several sign-ins, switching, sites', function () {
     await api.auth.signOut();
     assert.strictEqual(await api.auth.isSignedIn(), false);
     assert.deepStrictEqual(api.accounts.list(), []);
-    await assert.rejects(api.ticketService.getTicket('0005PYGCW', { force: true }), (error: { kind?: string }) => error.kind === 'signedOut');
+    await assert.rejects(
+      api.ticketService.getTicket('0005PYGCW', { force: true }),
+      (error: { kind?: string }) => error.kind === 'signedOut',
+    );
   });
 
-  it('Switch Account (the status bar\'s command) lists every account with Add and Sign Out, and switches to the one picked', async function () {
+  it("Switch Account (the status bar's command) lists every account with Add and Sign Out, and switches to the one picked", async function () {
     skipWithoutBrowserPage(this);
     await api.auth.signInWith(DEMO_CREDENTIALS);
     await api.auth.signInWith(STS_CREDENTIALS, otherSite);
@@ -150,8 +181,9 @@ describe('accounts: several sign-ins, switching, sites', function () {
       return state.visible && /Site/.test(state.title) && state.rows.length >= 4 ? state : undefined;
     });
     const rows = sites.rows.join('\n');
-    for (const site of ['China site', 'International site', 'Japan site', 'Custom endpoint']) assert.ok(rows.includes(site), `${site} is offered: ${rows}`);
-    assert.match(sites.rows[0], /aliyunTickets\.endpoint setting/, 'the setting\'s site comes first');
+    for (const site of ['China site', 'International site', 'Japan site', 'Custom endpoint'])
+      assert.ok(rows.includes(site), `${site} is offered: ${rows}`);
+    assert.match(sites.rows[0], /aliyunTickets\.endpoint setting/, "the setting's site comes first");
     // A custom endpoint: the same emulator under another name.
     await ui.fillQuickInput('Custom endpoint');
     await ui.pressInQuickInput('Enter');
@@ -165,6 +197,9 @@ describe('accounts: several sign-ins, switching, sites', function () {
     await ui.pressInQuickInput('Enter');
     await ui.answer(/AccessKey Secret/, DEMO_CREDENTIALS.accessKeySecret);
     assert.strictEqual(await result, true);
-    assert.deepStrictEqual(api.accounts.list().map((a) => [a.label, a.endpoint]), [['AccessKey …W9pK', otherSite]]);
+    assert.deepStrictEqual(
+      api.accounts.list().map((a) => [a.label, a.endpoint]),
+      [['AccessKey …W9pK', otherSite]],
+    );
   });
 });

@@ -6,7 +6,10 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID, activateExtension, calmWorkbench, sleep } from './harness';
 
 interface Manifest {
-  contributes: { commands: { command: string; title: string }[]; configuration?: { properties: Record<string, unknown> } };
+  contributes: {
+    commands: { command: string; title: string }[];
+    configuration?: { properties: Record<string, unknown> };
+  };
 }
 
 describe('activation', () => {
@@ -28,7 +31,10 @@ describe('activation', () => {
     const missing: string[] = [];
     for (const id of contributed) {
       const outcome = await Promise.race([
-        Promise.resolve(vscode.commands.executeCommand(id)).then(() => 'ran', (error: unknown) => error),
+        Promise.resolve(vscode.commands.executeCommand(id)).then(
+          () => 'ran',
+          (error: unknown) => error,
+        ),
         sleep(1500).then(() => 'still running'),
       ]);
       if (outcome instanceof Error && /not found/i.test(outcome.message)) missing.push(id);

@@ -41,7 +41,11 @@ describe('sign-in', function () {
     const result = vscode.commands.executeCommand<boolean>('aliyunTickets.signIn');
 
     const idBox = await ui.answer(/AccessKey ID/, DEMO_CREDENTIALS.accessKeyId);
-    assert.notStrictEqual(idBox.inputType, 'password', 'the AccessKey ID is not a secret and should be visible while typed');
+    assert.notStrictEqual(
+      idBox.inputType,
+      'password',
+      'the AccessKey ID is not a secret and should be visible while typed',
+    );
     const secretBox = await ui.answer(/AccessKey Secret/, DEMO_CREDENTIALS.accessKeySecret);
     assert.strictEqual(secretBox.inputType, 'password', 'the secret must be typed into a password box');
 
@@ -52,8 +56,13 @@ describe('sign-in', function () {
 
     // SecretStorage only: not in settings, not in globalState/workspaceState, not in the log.
     assert.ok(!userSettingsText().includes(DEMO_CREDENTIALS.accessKeySecret), 'secret found in settings.json');
-    assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('aliyunTickets')).includes(DEMO_CREDENTIALS.accessKeySecret));
-    assert.ok(!api.inspect.storedState().includes(DEMO_CREDENTIALS.accessKeySecret), 'secret found in globalState/workspaceState');
+    assert.ok(
+      !JSON.stringify(vscode.workspace.getConfiguration('aliyunTickets')).includes(DEMO_CREDENTIALS.accessKeySecret),
+    );
+    assert.ok(
+      !api.inspect.storedState().includes(DEMO_CREDENTIALS.accessKeySecret),
+      'secret found in globalState/workspaceState',
+    );
     assert.ok(!api.inspect.logLines().join('\n').includes(DEMO_CREDENTIALS.accessKeySecret), 'secret found in the log');
 
     // Silent reuse: a ticket loads without being asked again.
@@ -107,8 +116,14 @@ describe('sign-in', function () {
     await vscode.commands.executeCommand('aliyunTickets.signOut');
     // Says what happened and what went with it.
     const message = await ui.waitForNotification(/Signed out/, since);
-    assert.match(message, /Your AccessKey was removed from VS Code\. Cached tickets, the recent-tickets list and the content of open ticket panels were cleared\./);
+    assert.match(
+      message,
+      /Your AccessKey was removed from VS Code\. Cached tickets, the recent-tickets list and the content of open ticket panels were cleared\./,
+    );
     assert.strictEqual(await api.auth.isSignedIn(), false);
-    await assert.rejects(api.ticketService.getTicket('0005PYGCW', { force: true }), (error: { kind?: string }) => error.kind === 'signedOut');
+    await assert.rejects(
+      api.ticketService.getTicket('0005PYGCW', { force: true }),
+      (error: { kind?: string }) => error.kind === 'signedOut',
+    );
   });
 });

@@ -23,7 +23,11 @@ function panelText(api: AliyunTicketsTestApi, ticketId: string): string {
   return html
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 }
 
@@ -38,7 +42,10 @@ describe('errors reach the user', function () {
   before(async () => {
     api = await activateExtension();
     await emulator.reset();
-    ids = (await emulator.tickets()).map((t) => t.ticketId).filter((id) => id !== '0005PYGCW' && id !== '001571BTXC').slice(20);
+    ids = (await emulator.tickets())
+      .map((t) => t.ticketId)
+      .filter((id) => id !== '0005PYGCW' && id !== '001571BTXC')
+      .slice(20);
     if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
     await calmWorkbench();
   });
@@ -50,16 +57,24 @@ describe('errors reach the user', function () {
   });
 
   /** Injects `fault` for GetTicket, opens a fresh ticket and returns the panel's text once it shows `expected`. */
-  async function openWithFault(fault: Fault & { times?: number }, expected: RegExp, timeoutMs = 20_000): Promise<string> {
+  async function openWithFault(
+    fault: Fault & { times?: number },
+    expected: RegExp,
+    timeoutMs = 20_000,
+  ): Promise<string> {
     const ticketId = freshTicket();
     await emulator.inject({ ...fault, action: 'GetTicket', times: fault.times ?? 5 });
     await vscode.commands.executeCommand('aliyunTickets.openTicket', ticketId);
     let text = '';
     try {
-      return await waitFor(`the panel of ${ticketId} to say ${expected}`, () => {
-        text = panelText(api, ticketId);
-        return expected.test(text) ? text : undefined;
-      }, timeoutMs);
+      return await waitFor(
+        `the panel of ${ticketId} to say ${expected}`,
+        () => {
+          text = panelText(api, ticketId);
+          return expected.test(text) ? text : undefined;
+        },
+        timeoutMs,
+      );
     } catch (error) {
       throw new Error(`${(error as Error).message}; it says: ${text.slice(0, 400)}`);
     }
@@ -161,7 +176,10 @@ describe('errors reach the user', function () {
     await vscode.commands.executeCommand('aliyunTickets.openTicket', 'ZZZZ99999');
     await waitFor('not found', () => /not found/.test(panelText(api, 'ZZZZ99999')));
     const html = api.panels.htmlFor('ZZZZ99999') ?? '';
-    assert.match(html, /<div class="actions"><button type="button" data-action="openTicket">Open Another Ticket<\/button><button type="button" class="secondary" data-action="retry">Retry/);
+    assert.match(
+      html,
+      /<div class="actions"><button type="button" data-action="openTicket">Open Another Ticket<\/button><button type="button" class="secondary" data-action="retry">Retry/,
+    );
     assert.doesNotMatch(html, /RequestId/);
   });
 
@@ -174,7 +192,11 @@ describe('errors reach the user', function () {
       if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
     });
 
-    async function signInThroughBoxes(credentials: { accessKeyId: string; accessKeySecret: string; securityToken?: string }) {
+    async function signInThroughBoxes(credentials: {
+      accessKeyId: string;
+      accessKeySecret: string;
+      securityToken?: string;
+    }) {
       const result = vscode.commands.executeCommand<boolean>('aliyunTickets.signIn');
       await ui.answer(/AccessKey ID/, credentials.accessKeyId);
       await ui.answer(/AccessKey Secret/, credentials.accessKeySecret);
@@ -206,11 +228,16 @@ describe('errors reach the user', function () {
       const since = Date.now();
       void vscode.commands.executeCommand('aliyunTickets.openTicket', '0005PYGCW');
       await ui.waitForNotification(/Sign in to Alibaba Cloud to open ticket 0005PYGCW/, since);
-      assert.deepStrictEqual(api.panels.openTicketIds().filter((id) => id === '0005PYGCW'), []);
+      assert.deepStrictEqual(
+        api.panels.openTicketIds().filter((id) => id === '0005PYGCW'),
+        [],
+      );
       // The notice goes away (it times out, or the user closes it); the ticket still opens once signed in, any way.
       await calmWorkbench();
       await api.auth.signInWith(DEMO_CREDENTIALS);
-      await waitFor('the ticket asked for while signed out to open', () => api.panels.openTicketIds().includes('0005PYGCW'));
+      await waitFor('the ticket asked for while signed out to open', () =>
+        api.panels.openTicketIds().includes('0005PYGCW'),
+      );
       await calmWorkbench();
     });
 
@@ -223,7 +250,10 @@ describe('errors reach the user', function () {
         await config.update('endpoint', 'http://tickets.example.com', vscode.ConfigurationTarget.Global);
         const message = await ui.waitForNotification(/aliyunTickets\.endpoint setting is not usable/, since);
         assert.match(message, /https/);
-        await assert.rejects(api.ticketService.getTicket(freshTicket(), { force: true }), (e: { kind?: string }) => e.kind === 'config');
+        await assert.rejects(
+          api.ticketService.getTicket(freshTicket(), { force: true }),
+          (e: { kind?: string }) => e.kind === 'config',
+        );
         assert.deepStrictEqual(await emulator.requests(), [], 'nothing was sent');
       } finally {
         await config.update('endpoint', testEnv.emulatorUrl, vscode.ConfigurationTarget.Global);

@@ -3,23 +3,41 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { escapeMarkdown, sanitizeInline } from '../../src/tickets/display';
-import { AliyunTicketsTestApi, DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, setSetting, sleep, ui, waitFor } from './harness';
+import {
+  AliyunTicketsTestApi,
+  DEMO_CREDENTIALS,
+  activateExtension,
+  calmWorkbench,
+  emulator,
+  setSetting,
+  sleep,
+  ui,
+  waitFor,
+} from './harness';
 
 async function hoversAt(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
-  return hovers.flatMap((hover) => hover.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')));
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
+  return hovers.flatMap((hover) =>
+    hover.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')),
+  );
 }
 
 /** Changes a user setting and waits until this extension host sees the new value (the extension reacts to the same event). */
 async function ticketLinks(document: vscode.TextDocument): Promise<vscode.DocumentLink[]> {
-  const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri)) ?? [];
+  const links =
+    (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri)) ?? [];
   return links.filter((l) => l.target?.scheme === 'command');
 }
 
 describe('explorer and hovers', function () {
   let api: AliyunTicketsTestApi;
   let document: vscode.TextDocument;
-  const text = ['// Workaround until ticket 0005PYGCW is fixed', 'released 2026-08-14 as v1.2.3, commit 9fceb02d0ae598e95dc970b74767f19372d61af8', 'bare id 001571BTXC here'].join('\n');
+  const text = [
+    '// Workaround until ticket 0005PYGCW is fixed',
+    'released 2026-08-14 as v1.2.3, commit 9fceb02d0ae598e95dc970b74767f19372d61af8',
+    'bare id 001571BTXC here',
+  ].join('\n');
   const idPosition = new vscode.Position(0, text.indexOf('0005PYGCW') + 3);
 
   before(async () => {
@@ -53,10 +71,18 @@ describe('explorer and hovers', function () {
     const gets = (await emulator.requests()).filter((r) => r.action === 'GetTicket');
     assert.strictEqual(gets.length, 1, 'one request for twenty hovers');
     // The MarkdownString VS Code renders: trusted for our two commands only, no HTML.
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, idPosition);
-    const markdown = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.includes('aliyunTickets'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      idPosition,
+    );
+    const markdown = hovers
+      .flatMap((h) => h.contents)
+      .find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.includes('aliyunTickets'));
     assert.ok(markdown);
-    assert.deepStrictEqual(markdown.isTrusted, { enabledCommands: ['aliyunTickets.openTicket', 'aliyunTickets.copyTicketId'] });
+    assert.deepStrictEqual(markdown.isTrusted, {
+      enabledCommands: ['aliyunTickets.openTicket', 'aliyunTickets.copyTicketId'],
+    });
     assert.ok(!markdown.supportHtml);
     // Cached now: another hover asks nothing.
     await hoversAt(document, idPosition);
@@ -71,7 +97,9 @@ describe('explorer and hovers', function () {
     const barePosition = new vscode.Position(2, 'bare id '.length + 2);
     assert.ok(!(await hoversAt(document, barePosition)).some((c) => c.includes('aliyunTickets')));
     await setSetting('hover.requireContext', false);
-    await waitFor('a hover on the bare id', async () => (await hoversAt(document, barePosition)).some((c) => c.includes('command:aliyunTickets.openTicket')));
+    await waitFor('a hover on the bare id', async () =>
+      (await hoversAt(document, barePosition)).some((c) => c.includes('command:aliyunTickets.openTicket')),
+    );
     await setSetting('hover.requireContext', undefined);
   });
 
@@ -82,15 +110,23 @@ describe('explorer and hovers', function () {
       return links.length === 1 ? links : undefined;
     });
     assert.strictEqual(document.getText(ours[0].range), '0005PYGCW');
-    assert.strictEqual(decodeURIComponent(ours[0].target!.toString(true)), 'command:aliyunTickets.openTicket?["0005PYGCW"]');
+    assert.strictEqual(
+      decodeURIComponent(ours[0].target!.toString(true)),
+      'command:aliyunTickets.openTicket?["0005PYGCW"]',
+    );
   });
 
   it('hover.enabled off removes hovers and links at once; on brings them back', async () => {
     await setSetting('hover.enabled', false);
-    await waitFor('no hover', async () => !(await hoversAt(document, idPosition)).some((c) => c.includes('aliyunTickets')));
+    await waitFor(
+      'no hover',
+      async () => !(await hoversAt(document, idPosition)).some((c) => c.includes('aliyunTickets')),
+    );
     await waitFor('no ticket link', async () => (await ticketLinks(document)).length === 0);
     await setSetting('hover.enabled', true);
-    await waitFor('the hover again', async () => (await hoversAt(document, idPosition)).some((c) => c.includes('command:aliyunTickets.openTicket')));
+    await waitFor('the hover again', async () =>
+      (await hoversAt(document, idPosition)).some((c) => c.includes('command:aliyunTickets.openTicket')),
+    );
   });
 
   it('an invalid idPattern warns and keeps the default working', async function () {
@@ -109,13 +145,19 @@ describe('explorer and hovers', function () {
     // Refresh resolves when the tree has loaded again (past the short list cache).
     await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
     const lists = (await emulator.requests()).filter((r) => r.action === 'ListTickets');
-    const statuses = lists.map((r) => ({ ...r.query, ...(r as { body?: Record<string, string> }).body })['StatusList.1']);
+    const statuses = lists.map(
+      (r) => ({ ...r.query, ...(r as { body?: Record<string, string> }).body })['StatusList.1'],
+    );
     assert.deepStrictEqual(
       [...new Set(statuses)].sort(),
       ['assigned', 'confirmed', 'dealing', 'feedback', 'wait_confirm', 'wait_feedback'],
       `one ListTickets per status group: ${JSON.stringify(lists.map((r) => ({ ...r.query, ...(r as { body?: Record<string, string> }).body })))}`,
     );
-    assert.strictEqual(await vscode.commands.executeCommand<boolean>('aliyunTickets.revealInExplorer', '001571BTXC'), true, 'the ticket was found and revealed');
+    assert.strictEqual(
+      await vscode.commands.executeCommand<boolean>('aliyunTickets.revealInExplorer', '001571BTXC'),
+      true,
+      'the ticket was found and revealed',
+    );
     if (ui.available()) {
       await sleep(500); // let the tree paint the selection before the picture
       await ui.screenshot('explorer-revealed');

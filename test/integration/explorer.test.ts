@@ -4,7 +4,18 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { STATUS_LABELS, STATUS_NAMES, type StatusValue } from '../../src/api/types';
-import { AliyunTicketsTestApi, DEMO_CREDENTIALS, EmulatorTicket, activateExtension, calmWorkbench, emulator, setSetting, skipWithoutBrowserPage, ui, waitFor } from './harness';
+import {
+  AliyunTicketsTestApi,
+  DEMO_CREDENTIALS,
+  EmulatorTicket,
+  activateExtension,
+  calmWorkbench,
+  emulator,
+  setSetting,
+  skipWithoutBrowserPage,
+  ui,
+  waitFor,
+} from './harness';
 
 interface Node {
   id: string;
@@ -14,7 +25,7 @@ interface Node {
 }
 
 function labelOf(item: vscode.TreeItem): string {
-  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
 describe('explorer (tree data provider)', function () {
@@ -27,14 +38,22 @@ describe('explorer (tree data provider)', function () {
   const item = async (node: Node) => tree.getTreeItem(node);
   const ticketIds = (nodes: Node[]) => nodes.filter((n) => n.kind === 'ticket').map((n) => n.ticket!.ticketId);
   /** Newest first, as the API lists them. */
-  const expectedOrder = (tickets: EmulatorTicket[]) => [...tickets].sort((a, b) => b.createTime - a.createTime).map((t) => t.ticketId);
+  const expectedOrder = (tickets: EmulatorTicket[]) =>
+    [...tickets].sort((a, b) => b.createTime - a.createTime).map((t) => t.ticketId);
 
   /** Root children once loading has settled (no "Loading…" message). */
   async function root(): Promise<Node[]> {
-    return waitFor('the tree to load', async () => {
-      const nodes = await children();
-      return nodes.length && !nodes.some((n) => n.kind === 'message' && /loading/i.test(labelOf(tree.getTreeItem(n) as vscode.TreeItem))) ? nodes : undefined;
-    }, 20_000);
+    return waitFor(
+      'the tree to load',
+      async () => {
+        const nodes = await children();
+        return nodes.length &&
+          !nodes.some((n) => n.kind === 'message' && /loading/i.test(labelOf(tree.getTreeItem(n) as vscode.TreeItem)))
+          ? nodes
+          : undefined;
+      },
+      20_000,
+    );
   }
 
   /** Clicks "Load more" under `parent` (runs its command as VS Code would) until it is gone; returns the tickets. */
@@ -86,10 +105,15 @@ describe('explorer (tree data provider)', function () {
   });
 
   it('pages a group 10 at a time, newest first, and "Load more" brings the rest', async () => {
-    const group = (await root()).find((n) => n.kind === 'group' && labelOf(tree.getTreeItem(n) as vscode.TreeItem).endsWith(` ${STATUS_LABELS[3]}`))!;
+    const group = (await root()).find(
+      (n) => n.kind === 'group' && labelOf(tree.getTreeItem(n) as vscode.TreeItem).endsWith(` ${STATUS_LABELS[3]}`),
+    )!;
     const first = await children(group);
     assert.strictEqual(ticketIds(first).length, 10, 'the first page');
-    assert.ok(first.some((n) => n.kind === 'loadMore'), 'a Load more row while more exist');
+    assert.ok(
+      first.some((n) => n.kind === 'loadMore'),
+      'a Load more row while more exist',
+    );
     const expected = expectedOrder(all.filter((t) => t.status === 3));
     assert.deepStrictEqual(ticketIds(first), expected.slice(0, 10));
     const { ids, clicks } = await loadEverything(group);
@@ -103,20 +127,30 @@ describe('explorer (tree data provider)', function () {
     await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
     const first = await root();
     assert.strictEqual(ticketIds(first).length, 100);
-    assert.ok(first.some((n) => n.kind === 'loadMore'), 'Load more after 100');
+    assert.ok(
+      first.some((n) => n.kind === 'loadMore'),
+      'Load more after 100',
+    );
     const { ids } = await loadEverything();
     assert.strictEqual(ids.length, all.length);
     assert.deepStrictEqual(ids, expectedOrder(all));
   });
 
   it('filters by status and keyword (as the server does), and clearing the filter brings everything back', async () => {
-    await vscode.commands.executeCommand('aliyunTickets.explorer.applyFilter', { statuses: [STATUS_NAMES[3]], keyword: 'RDS' });
+    await vscode.commands.executeCommand('aliyunTickets.explorer.applyFilter', {
+      statuses: [STATUS_NAMES[3]],
+      keyword: 'RDS',
+    });
     const { ids } = await loadEverything();
-    const expected = expectedOrder(all.filter((t) => t.status === 3 && (t.title + t.description).toLowerCase().includes('rds')));
+    const expected = expectedOrder(
+      all.filter((t) => t.status === 3 && (t.title + t.description).toLowerCase().includes('rds')),
+    );
     assert.ok(expected.length > 0, 'the demo seed has matches');
     assert.deepStrictEqual(ids, expected);
     // The description is cut off after the long title in a sidebar of usual width: the list says it too.
-    const shown = await waitFor('the filter shown', () => (api.explorer.viewText().message ? api.explorer.viewText() : undefined));
+    const shown = await waitFor('the filter shown', () =>
+      api.explorer.viewText().message ? api.explorer.viewText() : undefined,
+    );
     assert.match(shown.description ?? '', /“RDS”/);
     assert.match(shown.message ?? '', /^Filtered: .*“RDS”.*Clear Filter/);
     await vscode.commands.executeCommand('aliyunTickets.explorer.clearFilter');
@@ -140,7 +174,9 @@ describe('explorer (tree data provider)', function () {
     await vscode.commands.executeCommand('aliyunTickets.explorer.applyFilter', { keyword: 'RDS' });
     await waitFor('the badge with a filter on', () => api.explorer.viewText().badge === waiting || undefined);
     await setSetting('explorer.groupByStatus', false);
-    await waitFor('the badge in the flat list', () => (api.explorer.viewText().badge === waiting && api.explorer.viewText().description ? true : undefined));
+    await waitFor('the badge in the flat list', () =>
+      api.explorer.viewText().badge === waiting && api.explorer.viewText().description ? true : undefined,
+    );
     await vscode.commands.executeCommand('aliyunTickets.explorer.clearFilter');
     await waitFor('the badge unfiltered and flat', () => api.explorer.viewText().badge === waiting || undefined);
     await setSetting('explorer.groupByStatus', true);
@@ -171,13 +207,16 @@ describe('explorer (tree data provider)', function () {
     await ui.answer(/Filter Tickets \(1\/3\)/, '');
     await ui.answer(/Filter Tickets \(2\/3\)/, '');
     await ui.answer(/Filter Tickets \(3\/3\)/, `${start} to ${end}`);
-    const shown = await waitFor('the range filter', () => (api.explorer.viewText().message ? api.explorer.viewText() : undefined));
+    const shown = await waitFor('the range filter', () =>
+      api.explorer.viewText().message ? api.explorer.viewText() : undefined,
+    );
     assert.match(shown.description ?? '', new RegExp(`${start} – ${end}`));
     const from = new Date(`${start}T00:00:00`).getTime();
     const expected = all.filter((t) => t.createTime >= from).length;
     assert.ok(expected > 0 && expected < all.length, 'the range holds some of the demo tickets');
     let counted = 0;
-    for (const group of (await root()).filter((n) => n.kind === 'group')) counted += Number(/^\d+/.exec(labelOf(await item(group)))?.[0]);
+    for (const group of (await root()).filter((n) => n.kind === 'group'))
+      counted += Number(/^\d+/.exec(labelOf(await item(group)))?.[0]);
     assert.strictEqual(counted, expected, 'the groups count the tickets created in the range');
     await vscode.commands.executeCommand('aliyunTickets.explorer.clearFilter');
   });
@@ -190,8 +229,15 @@ describe('explorer (tree data provider)', function () {
     try {
       await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
       const message = await waitFor('the failure above the list', () => api.explorer.viewText().message);
-      assert.match(message, /^Refresh failed at \d\d:\d\d \(Too many requests: wait 20 s\)\. Showing the tickets loaded before/);
-      assert.deepStrictEqual((await root()).map((n) => n.id), before, 'every group and row is still there');
+      assert.match(
+        message,
+        /^Refresh failed at \d\d:\d\d \(Too many requests: wait 20 s\)\. Showing the tickets loaded before/,
+      );
+      assert.deepStrictEqual(
+        (await root()).map((n) => n.id),
+        before,
+        'every group and row is still there',
+      );
       assert.strictEqual(api.explorer.viewText().badge, badge, 'and the badge');
     } finally {
       await emulator.clearFaults();
@@ -224,6 +270,12 @@ describe('explorer (tree data provider)', function () {
     await settle();
     const second = await emulator.requests();
     assert.strictEqual(second.filter((r) => r.action === 'ListTickets').length, 6);
-    assert.deepStrictEqual(second.filter((r) => r.action === 'GetTicket').map((r) => (r as { body?: Record<string, string> }).body?.TicketId), [], 'nothing changed: no GetTicket');
+    assert.deepStrictEqual(
+      second
+        .filter((r) => r.action === 'GetTicket')
+        .map((r) => (r as { body?: Record<string, string> }).body?.TicketId),
+      [],
+      'nothing changed: no GetTicket',
+    );
   });
 });

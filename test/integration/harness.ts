@@ -6,7 +6,12 @@ import * as vscode from 'vscode';
 import type { AliyunTicketsTestApi } from '../../src/testSurface';
 import type { Fault, RecordedRequest, StoredTicket } from '../emulator/server';
 
-export { DEMO_CREDENTIALS, STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, DISABLED_CREDENTIALS } from '../emulator/credentials';
+export {
+  DEMO_CREDENTIALS,
+  STS_CREDENTIALS,
+  EXPIRED_STS_CREDENTIALS,
+  DISABLED_CREDENTIALS,
+} from '../emulator/credentials';
 
 export const EXTENSION_ID = 'aliyun-tickets.aliyun-tickets';
 
@@ -17,11 +22,19 @@ function required(name: string): string {
 }
 
 export const testEnv = {
-  get emulatorUrl(): string { return required('TICKETS_TEST_EMULATOR_URL'); },
+  get emulatorUrl(): string {
+    return required('TICKETS_TEST_EMULATOR_URL');
+  },
   /** Missing under @vscode/test-electron (no browser page to drive): UI-driven tests skip themselves there. */
-  get probeUrl(): string | undefined { return process.env.TICKETS_TEST_PROBE_URL; },
-  get userDataDir(): string | undefined { return process.env.TICKETS_TEST_USER_DATA_DIR; },
-  get runDir(): string | undefined { return process.env.TICKETS_TEST_RUN_DIR; },
+  get probeUrl(): string | undefined {
+    return process.env.TICKETS_TEST_PROBE_URL;
+  },
+  get userDataDir(): string | undefined {
+    return process.env.TICKETS_TEST_USER_DATA_DIR;
+  },
+  get runDir(): string | undefined {
+    return process.env.TICKETS_TEST_RUN_DIR;
+  },
 };
 
 export function sleep(ms: number): Promise<void> {
@@ -29,7 +42,11 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls until `check` returns a truthy value; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -40,7 +57,9 @@ export async function waitFor<T>(what: string, check: () => T | undefined | Prom
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`,
+      );
     }
     await sleep(100);
   }
@@ -53,7 +72,10 @@ export async function waitFor<T>(what: string, check: () => T | undefined | Prom
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('aliyunTickets').update(key, value, vscode.ConfigurationTarget.Global);
   const seen = () => vscode.workspace.getConfiguration('aliyunTickets').inspect(key)?.globalValue;
-  await waitFor(`the setting ${key} = ${JSON.stringify(value)}`, () => JSON.stringify(seen()) === JSON.stringify(value) || undefined);
+  await waitFor(
+    `the setting ${key} = ${JSON.stringify(value)}`,
+    () => JSON.stringify(seen()) === JSON.stringify(value) || undefined,
+  );
 }
 
 /** The extension, activated; its exports are the test surface (src/testSurface.ts). */
@@ -89,9 +111,11 @@ export const emulator = {
   clock: (offsetMs: number) => control('POST', 'clock', { offsetMs }),
   disableKey: (accessKeyId: string) => control('POST', 'keys/disable', { accessKeyId }),
   clearFaults: () => control('DELETE', 'faults'),
-  requests: async (): Promise<RecordedRequest[]> => ((await control('GET', 'requests')) as { requests: RecordedRequest[] }).requests,
+  requests: async (): Promise<RecordedRequest[]> =>
+    ((await control('GET', 'requests')) as { requests: RecordedRequest[] }).requests,
   clearRequests: () => control('DELETE', 'requests'),
-  tickets: async (): Promise<EmulatorTicket[]> => ((await control('GET', 'tickets')) as { tickets: EmulatorTicket[] }).tickets,
+  tickets: async (): Promise<EmulatorTicket[]> =>
+    ((await control('GET', 'tickets')) as { tickets: EmulatorTicket[] }).tickets,
   ticket: async (ticketId: string): Promise<EmulatorTicket> => {
     const found = (await emulator.tickets()).find((t) => t.ticketId === ticketId);
     if (!found) throw new Error(`the emulator has no ticket ${ticketId}`);
@@ -147,7 +171,9 @@ export const ui = {
       return s.visible && match.test(`${s.title} ${s.message} ${s.placeholder}`) ? s : undefined;
     }).catch(async (error: Error) => {
       const shot = await ui.screenshot(`no-input-box-${Date.now()}`).catch(() => undefined);
-      throw new Error(`${error.message}; the quick input shows ${JSON.stringify(last)}${shot ? `; screenshot ${shot.file}` : ''}`);
+      throw new Error(
+        `${error.message}; the quick input shows ${JSON.stringify(last)}${shot ? `; screenshot ${shot.file}` : ''}`,
+      );
     });
     await ui.fillQuickInput(text);
     // Enter counts only once the extension's validateInput has answered for this value (it runs in the extension
@@ -163,10 +189,17 @@ export const ui = {
     // moment means the key was lost (focus moving between the notification center and the quick input).
     for (let tries = 0; ; tries++) {
       await ui.pressInQuickInput('Enter');
-      const moved = await waitFor('the input box to close or change', async () => {
-        const s = await ui.quickInput();
-        return !s.visible || s.title !== state.title || s.value !== text || undefined;
-      }, 1500).then(() => true, () => false);
+      const moved = await waitFor(
+        'the input box to close or change',
+        async () => {
+          const s = await ui.quickInput();
+          return !s.visible || s.title !== state.title || s.value !== text || undefined;
+        },
+        1500,
+      ).then(
+        () => true,
+        () => false,
+      );
       if (moved || tries >= 2) break;
     }
     return state;
@@ -198,8 +231,13 @@ export function skipWithoutBrowserPage(context: Mocha.Context): void {
   if (ui.available()) return;
   const runnable = context.test;
   // From a hook the whole suite is skipped (mocha's Hook has type 'hook'; @types/mocha leaves it out).
-  const title = (runnable as { type?: string } | undefined)?.type === 'hook' ? runnable?.parent?.fullTitle() : runnable?.fullTitle();
-  console.log(`skipped "${title}": it types into input boxes or reads notifications through the browser page, which only the code-server runner (npm run test:integration) has`);
+  const title =
+    (runnable as { type?: string } | undefined)?.type === 'hook'
+      ? runnable?.parent?.fullTitle()
+      : runnable?.fullTitle();
+  console.log(
+    `skipped "${title}": it types into input boxes or reads notifications through the browser page, which only the code-server runner (npm run test:integration) has`,
+  );
   context.skip();
 }
 

@@ -29,7 +29,8 @@ export function run(): Promise<void> {
         // The runners read this line (scripts/run-integration-tests.mjs, and CI after it); keep it plain and alone.
         console.log(`${passed} passed, ${failures} failed`);
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
-        else if (passed === 0) reject(new Error('no integration test ran (none found, all skipped, or --grep matched none)'));
+        else if (passed === 0)
+          reject(new Error('no integration test ran (none found, all skipped, or --grep matched none)'));
         else resolve();
       });
     } catch (error) {

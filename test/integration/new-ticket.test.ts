@@ -8,7 +8,15 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TicketDraft } from '../../src/features/new-ticket/draft';
 import { terminalLinksFor } from '../../src/features/new-ticket/requestLinks';
-import { AliyunTicketsTestApi, DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, ui, waitFor } from './harness';
+import {
+  AliyunTicketsTestApi,
+  DEMO_CREDENTIALS,
+  activateExtension,
+  calmWorkbench,
+  emulator,
+  ui,
+  waitFor,
+} from './harness';
 
 const RID = 'C499BB0F-630D-5BE6-B3EA-5FCD95B85503';
 type Node = { kind: string; ticket?: { ticketId: string } };
@@ -54,8 +62,14 @@ describe('new ticket', function () {
     await vscode.commands.executeCommand('aliyunTickets.newTicket');
     assert.ok(api.newTicket.form.isOpen());
     if (ui.available()) {
-      const page = await waitFor('the form page with its products', async () =>
-        (await ui.webviews()).find((w) => w.html.includes('New support ticket') && w.html.includes('Elastic Compute Service')), 20_000);
+      const page = await waitFor(
+        'the form page with its products',
+        async () =>
+          (await ui.webviews()).find(
+            (w) => w.html.includes('New support ticket') && w.html.includes('Elastic Compute Service'),
+          ),
+        20_000,
+      );
       assert.match(page.html, /<optgroup label="Elastic Computing">/, 'products are grouped by directory');
     } else {
       await api.newTicket.form.receive({ type: 'ready' });
@@ -66,13 +80,25 @@ describe('new ticket', function () {
   });
 
   it('keeps the draft through a failed send, sends once, then creates the ticket, opens it and shows it in the Tickets view', async () => {
-    const draft: Partial<TicketDraft> = { productId: '4', productName: 'Elastic Compute Service', categoryId: '7161', categoryName: 'Renewal and billing', severity: 2, title: 'Renewal of i-bp1 fails (integration)', description: 'Renewing fails with InvalidOrder.', secret: 'root password: hunter2' };
+    const draft: Partial<TicketDraft> = {
+      productId: '4',
+      productName: 'Elastic Compute Service',
+      categoryId: '7161',
+      categoryName: 'Renewal and billing',
+      severity: 2,
+      title: 'Renewal of i-bp1 fails (integration)',
+      description: 'Renewing fails with InvalidOrder.',
+      secret: 'root password: hunter2',
+    };
     const before = new Set((await emulator.tickets()).map((t) => t.ticketId));
     await emulator.clearRequests();
     await emulator.inject({ kind: 'status', status: 503, action: 'CreateTicket' });
     await api.newTicket.form.receive({ type: 'submit', draft });
     assert.strictEqual((await creates()).length, 1, 'one CreateTicket, not retried');
-    assert.match((posted('problems').at(-1) as { message?: string }).message ?? '', /probably not created: Submit sends it again\. The draft is kept\./);
+    assert.match(
+      (posted('problems').at(-1) as { message?: string }).message ?? '',
+      /probably not created: Submit sends it again\. The draft is kept\./,
+    );
     assert.strictEqual((await api.newTicket.form.currentDraft()).title, draft.title, 'the draft survived the failure');
     assert.strictEqual((await api.newTicket.form.currentDraft()).secret, draft.secret);
     assert.ok(!api.inspect.storedState().includes('hunter2'), 'the sensitive field is not in globalState');
@@ -89,11 +115,18 @@ describe('new ticket', function () {
     await waitFor('the new ticket in the Tickets view', async () => (await treeTicketIds()).includes(ticketId), 20_000);
     assert.ok(!api.newTicket.form.isOpen(), 'the form closed');
     const cleared = await api.newTicket.form.currentDraft();
-    assert.deepStrictEqual([cleared.title, cleared.description, cleared.secret], ['', '', ''], 'the draft is gone once the server confirmed');
+    assert.deepStrictEqual(
+      [cleared.title, cleared.description, cleared.secret],
+      ['', '', ''],
+      'the draft is gone once the server confirmed',
+    );
   });
 
   it('keeps the draft when the form is closed and brings it back with New Ticket; the sensitive field only in SecretStorage', async () => {
-    await api.newTicket.form.receive({ type: 'draftChanged', draft: { title: 'Half-typed title', description: 'Half-typed text', secret: 'db password: s3cr3t-draft' } });
+    await api.newTicket.form.receive({
+      type: 'draftChanged',
+      draft: { title: 'Half-typed title', description: 'Half-typed text', secret: 'db password: s3cr3t-draft' },
+    });
     await api.newTicket.form.receive({ type: 'cancel' });
     assert.ok(!api.newTicket.form.isOpen(), 'Escape / Close closes the form');
     const stored = api.inspect.storedState();
@@ -103,9 +136,20 @@ describe('new ticket', function () {
     const postedBefore = api.newTicket.form.postedMessages().length;
     await vscode.commands.executeCommand('aliyunTickets.newTicket');
     if (!ui.available()) await api.newTicket.form.receive({ type: 'ready' });
-    const draftMessage = await waitFor('the form to get the draft back', () =>
-      api.newTicket.form.postedMessages().slice(postedBefore).find((m) => m.type === 'draft'), 20_000);
-    assert.ok(draftMessage.type === 'draft' && draftMessage.draft.description === 'Half-typed text' && draftMessage.draft.secret === 'db password: s3cr3t-draft');
+    const draftMessage = await waitFor(
+      'the form to get the draft back',
+      () =>
+        api.newTicket.form
+          .postedMessages()
+          .slice(postedBefore)
+          .find((m) => m.type === 'draft'),
+      20_000,
+    );
+    assert.ok(
+      draftMessage.type === 'draft' &&
+        draftMessage.draft.description === 'Half-typed text' &&
+        draftMessage.draft.secret === 'db password: s3cr3t-draft',
+    );
     await api.newTicket.form.receive({ type: 'discard' });
     await calmWorkbench();
   });
@@ -115,7 +159,12 @@ describe('new ticket', function () {
     assert.ok(folder, 'the tests run in a workspace folder');
     const file = path.join(folder, 'src', 'renew.ts');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, ['// renew', 'const order = await renew(instanceId);', 'if (!order.ok) throw new Error(order.code);', ''].join('\n'));
+    fs.writeFileSync(
+      file,
+      ['// renew', 'const order = await renew(instanceId);', 'if (!order.ok) throw new Error(order.code);', ''].join(
+        '\n',
+      ),
+    );
     const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
     editor.selection = new vscode.Selection(1, 0, 2, 44);
     await emulator.clearRequests();
@@ -130,29 +179,53 @@ describe('new ticket', function () {
     assert.strictEqual((await creates()).length, 0, 'nothing is sent before Submit');
 
     const before = new Set((await emulator.tickets()).map((t) => t.ticketId));
-    await api.newTicket.form.receive({ type: 'submit', draft: { ...draft, productId: '4', categoryId: '7162', title: 'Renewal throws (selection)' } });
+    await api.newTicket.form.receive({
+      type: 'submit',
+      draft: { ...draft, productId: '4', categoryId: '7162', title: 'Renewal throws (selection)' },
+    });
     const [ticketId] = await waitFor('the ticket from the selection', async () => {
       const ids = await newTicketIdsSince(before);
       return ids.length ? ids : undefined;
     });
     await waitFor('its panel', () => api.panels.openTicketIds().includes(ticketId));
-    const html = await waitFor('the panel with the description', () => api.panels.htmlFor(ticketId)?.includes('src/renew.ts, lines 2-3') && api.panels.htmlFor(ticketId));
+    const html = await waitFor(
+      'the panel with the description',
+      () => api.panels.htmlFor(ticketId)?.includes('src/renew.ts, lines 2-3') && api.panels.htmlFor(ticketId),
+    );
     assert.ok(html);
   });
 
   it('offers "Create ticket about this request" on a RequestId in an editor and in the terminal; ticket ids in the terminal are links', async () => {
-    const doc = await vscode.workspace.openTextDocument({ content: `ERROR Forbidden.RAM RequestId: ${RID}\n`, language: 'log' });
+    const doc = await vscode.workspace.openTextDocument({
+      content: `ERROR Forbidden.RAM RequestId: ${RID}\n`,
+      language: 'log',
+    });
     await vscode.window.showTextDocument(doc);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 40));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(0, 40),
+    );
+    const text = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+      .join('\n');
     assert.match(text, /Create ticket about this request/);
     assert.ok(text.includes('command:aliyunTickets.createTicketAboutRequest'));
 
     const links = terminalLinksFor(`$ aliyun ecs Renew ... RequestId: ${RID} (see ticket 0005PYGCW)`);
-    assert.deepStrictEqual(links.map((l) => [l.text, l.tooltip]), [[RID, 'Create ticket about this request'], ['0005PYGCW', 'Open ticket 0005PYGCW']]);
+    assert.deepStrictEqual(
+      links.map((l) => [l.text, l.tooltip]),
+      [
+        [RID, 'Create ticket about this request'],
+        ['0005PYGCW', 'Open ticket 0005PYGCW'],
+      ],
+    );
 
     await api.newTicket.form.receive({ type: 'discard' });
-    await vscode.commands.executeCommand('aliyunTickets.createTicketAboutRequest', { requestId: RID, text: `ERROR RequestId: ${RID}` });
+    await vscode.commands.executeCommand('aliyunTickets.createTicketAboutRequest', {
+      requestId: RID,
+      text: `ERROR RequestId: ${RID}`,
+    });
     const draft = await api.newTicket.form.currentDraft();
     assert.strictEqual(draft.title, `Request ${RID} failed`);
     assert.match(draft.description, new RegExp(`^Alibaba Cloud RequestId: ${RID}`));

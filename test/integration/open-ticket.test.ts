@@ -3,7 +3,16 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { buildSeed } from '../emulator/seed';
-import { AliyunTicketsTestApi, DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, ui, waitFor, skipWithoutBrowserPage } from './harness';
+import {
+  AliyunTicketsTestApi,
+  DEMO_CREDENTIALS,
+  activateExtension,
+  calmWorkbench,
+  emulator,
+  ui,
+  waitFor,
+  skipWithoutBrowserPage,
+} from './harness';
 
 /** What the text looks like inside HTML (the panel escapes everything it shows). */
 function asHtmlText(text: string): string {
@@ -13,7 +22,9 @@ function asHtmlText(text: string): string {
 function detailTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
     .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('aliyunTickets.details'));
+    .filter(
+      (tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('aliyunTickets.details'),
+    );
 }
 
 describe('open ticket', function () {
@@ -46,7 +57,10 @@ describe('open ticket', function () {
     // What the person sees: the page inside the webview iframes.
     const page = await waitFor(
       'the webview page showing the ticket',
-      async () => (await ui.webviews()).find((w) => w.html.includes(asHtmlText(ticket.title)) && w.html.includes(asHtmlText(firstNote))),
+      async () =>
+        (await ui.webviews()).find(
+          (w) => w.html.includes(asHtmlText(ticket.title)) && w.html.includes(asHtmlText(firstNote)),
+        ),
       20_000,
     );
     assert.ok(page);
@@ -62,7 +76,9 @@ describe('open ticket', function () {
     assert.deepStrictEqual(api.panels.openTicketIds().sort(), ['0005PYGCW', '001571BTXC']);
     await waitFor('two detail tabs', () => detailTabs().length === 2);
     const other = await emulator.ticket('001571BTXC');
-    await waitFor('the second panel to show its own ticket', () => api.panels.htmlFor('001571BTXC')?.includes(asHtmlText(other.title)));
+    await waitFor('the second panel to show its own ticket', () =>
+      api.panels.htmlFor('001571BTXC')?.includes(asHtmlText(other.title)),
+    );
     assert.ok(!api.panels.htmlFor('001571BTXC')!.includes(asHtmlText((await emulator.ticket('0005PYGCW')).title)));
   });
 
@@ -91,12 +107,18 @@ describe('open ticket', function () {
     const message = await ui.waitForNotification(/Cannot open that ticket/, since);
     assert.match(message, /9 or 10 letters and digits.*this has 18/);
     assert.deepStrictEqual(api.panels.openTicketIds(), []);
-    assert.deepStrictEqual((await emulator.requests()).filter((r) => r.action === 'GetTicket'), [], 'nothing was asked');
+    assert.deepStrictEqual(
+      (await emulator.requests()).filter((r) => r.action === 'GetTicket'),
+      [],
+      'nothing was asked',
+    );
   });
 
   it('the log says which ticket each GetTicket was for', async () => {
     await vscode.commands.executeCommand('aliyunTickets.openTicket', '001571BTXC');
-    await waitFor('the GetTicket log line', () => api.inspect.logLines().find((line) => /GetTicket 001571BTXC · HTTP 200/.test(line)));
+    await waitFor('the GetTicket log line', () =>
+      api.inspect.logLines().find((line) => /GetTicket 001571BTXC · HTTP 200/.test(line)),
+    );
     await calmWorkbench();
   });
 });

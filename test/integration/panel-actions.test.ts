@@ -26,9 +26,7 @@ interface EmulatorNote {
 }
 
 /** The emulator's view of one ticket: the ticket, its conversation and its rating. */
-async function inspect(
-  ticketId: string,
-): Promise<{
+async function inspect(ticketId: string): Promise<{
   ticket: EmulatorTicket;
   notes: EmulatorNote[];
   evaluation: { solved: boolean; score: number; content: string } | null;

@@ -37,7 +37,9 @@ function filesUnder(dir: string): string[] {
 }
 
 function leaks(where: string, text: string, { includeId = true } = {}): string[] {
-  const found = Object.entries(SECRETS).filter(([, value]) => text.includes(value)).map(([name]) => `${name} in ${where}`);
+  const found = Object.entries(SECRETS)
+    .filter(([, value]) => text.includes(value))
+    .map(([name]) => `${name} in ${where}`);
   if (includeId && text.includes(ACCESS_KEY_ID)) found.push(`the full AccessKey id in ${where}`);
   return found;
 }
@@ -95,10 +97,14 @@ describe('secrets after a full session', function () {
       if (fault) await emulator.inject({ ...fault, action: 'GetTicket', times: 5 });
       await vscode.commands.executeCommand('aliyunTickets.openTicket', ticketId);
       opened.push(ticketId);
-      await waitFor(`panel ${ticketId} to finish loading`, () => {
-        const html = api.panels.htmlFor(ticketId);
-        return html && !/class="state loading/.test(html) && !/Loading/.test(html) ? html : undefined;
-      }, 20_000).catch(() => undefined);
+      await waitFor(
+        `panel ${ticketId} to finish loading`,
+        () => {
+          const html = api.panels.htmlFor(ticketId);
+          return html && !/class="state loading/.test(html) && !/Loading/.test(html) ? html : undefined;
+        },
+        20_000,
+      ).catch(() => undefined);
       await emulator.clearFaults();
     }
     for (const ticketId of api.panels.openTicketIds()) htmlSeen.push(api.panels.htmlFor(ticketId) ?? '');
@@ -143,14 +149,23 @@ describe('secrets after a full session', function () {
 
   it('no secret in any webview HTML (as set by the extension and as rendered in the page)', () => {
     assert.ok(htmlSeen.length >= opened.length, 'collected the panels');
-    assert.deepStrictEqual(htmlSeen.flatMap((html, i) => leaks(`webview HTML #${i}`, html)), []);
+    assert.deepStrictEqual(
+      htmlSeen.flatMap((html, i) => leaks(`webview HTML #${i}`, html)),
+      [],
+    );
   });
 
   it('no secret in any notification the user saw', async () => {
     await vscode.commands.executeCommand('notifications.showList');
     const texts = (await ui.notifications()).map((n) => n.text);
-    assert.ok(texts.some((t) => /Sign-in failed/.test(t)), 'the failed sign-in was among the notifications');
-    assert.deepStrictEqual(texts.flatMap((t, i) => leaks(`notification #${i} (${t.slice(0, 40)}…)`, t)), []);
+    assert.ok(
+      texts.some((t) => /Sign-in failed/.test(t)),
+      'the failed sign-in was among the notifications',
+    );
+    assert.deepStrictEqual(
+      texts.flatMap((t, i) => leaks(`notification #${i} (${t.slice(0, 40)}…)`, t)),
+      [],
+    );
   });
 
   it('no secret in any file under the user-data-dir', () => {
@@ -160,7 +175,8 @@ describe('secrets after a full session', function () {
     for (const file of files) {
       const data = fs.readFileSync(file);
       for (const [name, value] of Object.entries(SECRETS)) {
-        if (data.includes(Buffer.from(value, 'utf8')) || data.includes(Buffer.from(value, 'utf16le'))) found.push(`${name} in ${file}`);
+        if (data.includes(Buffer.from(value, 'utf8')) || data.includes(Buffer.from(value, 'utf16le')))
+          found.push(`${name} in ${file}`);
       }
     }
     assert.deepStrictEqual(found, []);

@@ -3,11 +3,24 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AliyunTicketsTestApi } from '../../src/testSurface';
-import { DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, sleep, ui, waitFor, skipWithoutBrowserPage } from './harness';
+import {
+  DEMO_CREDENTIALS,
+  activateExtension,
+  calmWorkbench,
+  emulator,
+  sleep,
+  ui,
+  waitFor,
+  skipWithoutBrowserPage,
+} from './harness';
 
 /** The rendered page of the details webview showing `text` (the innermost frame holds the page). */
 async function webviewShowing(text: string): Promise<string> {
-  return waitFor(`a webview showing ${JSON.stringify(text)}`, async () => (await ui.webviews()).find((w) => w.html.includes(text))?.html, 20_000);
+  return waitFor(
+    `a webview showing ${JSON.stringify(text)}`,
+    async () => (await ui.webviews()).find((w) => w.html.includes(text))?.html,
+    20_000,
+  );
 }
 
 describe('sign in, open a ticket, read its conversation', function () {
@@ -30,7 +43,9 @@ describe('sign in, open a ticket, read its conversation', function () {
     await ui.answer(/AccessKey ID/, DEMO_CREDENTIALS.accessKeyId);
     const secretBox = await ui.answer(/AccessKey Secret/, 'ThisIsNotTheRightSecret0000000');
     assert.strictEqual(secretBox.inputType, 'password', 'the secret is typed into a password box');
-    const reason = await waitFor('the check call to fail', () => api.inspect.logLines().find((line) => line.startsWith('Sign-in check failed')));
+    const reason = await waitFor('the check call to fail', () =>
+      api.inspect.logLines().find((line) => line.startsWith('Sign-in check failed')),
+    );
     assert.match(reason, /signature did not match: the AccessKey Secret is probably wrong/);
     assert.strictEqual(await api.auth.isSignedIn(), false, 'nothing saved');
     // The error toast ("Sign-in failed. … Try Again") is dismissed: the flow ends without saving.
@@ -59,7 +74,10 @@ describe('sign in, open a ticket, read its conversation', function () {
     assert.match(html, /class="note (agent|you)"/, 'at least one message of the conversation');
     assert.deepStrictEqual(api.panels.openTicketIds(), ['001571BTXC']);
     const document = api.panels.htmlFor('001571BTXC');
-    assert.ok(document && document.includes("default-src 'none'".replace(/'/g, '&#39;')), 'served under the strict CSP');
+    assert.ok(
+      document && document.includes("default-src 'none'".replace(/'/g, '&#39;')),
+      'served under the strict CSP',
+    );
     await ui.screenshot('details-001571BTXC');
   });
 
@@ -72,7 +90,9 @@ describe('sign in, open a ticket, read its conversation', function () {
 
   it('signing out clears the panel and shows Sign In there', async () => {
     await api.auth.signOut();
-    await waitFor('the panel to show the signed-out state', () => api.panels.htmlFor('001571BTXC')?.includes('You are signed out'));
+    await waitFor('the panel to show the signed-out state', () =>
+      api.panels.htmlFor('001571BTXC')?.includes('You are signed out'),
+    );
     const html = api.panels.htmlFor('001571BTXC')!;
     assert.ok(!html.includes('OSS 403'), 'ticket data removed from the panel');
     assert.ok(html.includes('data-action="signIn"'));

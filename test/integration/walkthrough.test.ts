@@ -47,7 +47,10 @@ describe('walkthrough (Get Started)', function () {
   after(calmWorkbench);
 
   it('walks through sign-in, opening a ticket, the Tickets view, hovers, replying and accounts', () => {
-    assert.deepStrictEqual(steps.map((s) => s.id), ['signIn', 'openTicket', 'ticketsView', 'hovers', 'reply', 'accounts']);
+    assert.deepStrictEqual(
+      steps.map((s) => s.id),
+      ['signIn', 'openTicket', 'ticketsView', 'hovers', 'reply', 'accounts'],
+    );
   });
 
   it('each step shows markdown that is packaged, whose pictures exist', () => {
@@ -65,9 +68,15 @@ describe('walkthrough (Get Started)', function () {
 
   it('every completion event names a registered command, a contributed view or a context key the extension sets', async () => {
     const commands = new Set(await vscode.commands.getCommands(true));
-    const views = new Set<string>(Object.values(extension.packageJSON.contributes.views as Record<string, Array<{ id: string }>>).flat().map((v) => v.id));
+    const views = new Set<string>(
+      Object.values(extension.packageJSON.contributes.views as Record<string, Array<{ id: string }>>)
+        .flat()
+        .map((v) => v.id),
+    );
     const sources = sourceTexts(path.join(extension.extensionPath, 'src')).join('\n');
-    const contextNames = Object.fromEntries(Object.entries(ContextKeys).map(([name, key]) => [key, name as keyof typeof ContextKeys]));
+    const contextNames = Object.fromEntries(
+      Object.entries(ContextKeys).map(([name, key]) => [key, name as keyof typeof ContextKeys]),
+    );
     for (const step of steps) {
       assert.ok(step.completionEvents?.length, `${step.id} completes on an event, not on any click`);
       for (const event of step.completionEvents!) {
@@ -78,7 +87,8 @@ describe('walkthrough (Get Started)', function () {
           const keyName = contextNames[name];
           assert.ok(keyName, `${step.id}: ${name} is one of ContextKeys`);
           const setHere = new RegExp(`setContext,\\s*ContextKeys\\.${keyName}\\b`).test(sources);
-          if (keyName in PENDING_CONTEXT_KEYS) assert.ok(!setHere, `ContextKeys.${keyName} is set now: take it out of PENDING_CONTEXT_KEYS`);
+          if (keyName in PENDING_CONTEXT_KEYS)
+            assert.ok(!setHere, `ContextKeys.${keyName} is set now: take it out of PENDING_CONTEXT_KEYS`);
           else assert.ok(setHere, `${step.id}: ContextKeys.${keyName} is set by the extension`);
         } else assert.fail(`${step.id}: unexpected completion event ${event}`);
       }
@@ -88,12 +98,17 @@ describe('walkthrough (Get Started)', function () {
   it('every command link in a step description names a registered command', async () => {
     const commands = new Set(await vscode.commands.getCommands(true));
     for (const step of steps) {
-      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) assert.ok(commands.has(command), `${step.id}: ${command}`);
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g))
+        assert.ok(commands.has(command), `${step.id}: ${command}`);
     }
   });
 
-  it('opens in VS Code\'s Welcome page', async () => {
-    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#aliyunTickets.gettingStarted`, false);
+  it("opens in VS Code's Welcome page", async () => {
+    await vscode.commands.executeCommand(
+      'workbench.action.openWalkthrough',
+      `${EXTENSION_ID}#aliyunTickets.gettingStarted`,
+      false,
+    );
     const tab = await waitForTab(/Get Started|Welcome|Walkthrough/i);
     assert.ok(tab, 'a Welcome tab is open');
   });

@@ -7,14 +7,29 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { WatcherInstance, WatcherInstanceOptions } from '../../src/features/watcher/register';
-import { AliyunTicketsTestApi, DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, setSetting, sleep, testEnv, ui, waitFor } from './harness';
+import {
+  AliyunTicketsTestApi,
+  DEMO_CREDENTIALS,
+  activateExtension,
+  calmWorkbench,
+  emulator,
+  setSetting,
+  sleep,
+  testEnv,
+  ui,
+  waitFor,
+} from './harness';
 
 const INTERVAL_MS = 1500;
 const TICKET = 'WATCH0001';
 
 /** The emulator's control API: how a test plays support (tickets/<id>/status and tickets/<id>/notes). */
 async function control(route: string, body: unknown): Promise<void> {
-  const res = await fetch(`${testEnv.emulatorUrl}/__emulator/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${testEnv.emulatorUrl}/__emulator/${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   assert.ok(res.ok, `the emulator took ${route}: ${res.status} ${await res.text()}`);
 }
 const support = {
@@ -24,7 +39,10 @@ const support = {
   reset: () =>
     control('tickets', {
       ticket: { ticketId: TICKET, title: 'Watched renewal ticket', status: 2, createTime: Date.now() - 3_600_000 },
-      notes: [{ content: 'The renewal fails with InvalidOrder.', role: 'user' }, { content: 'We are checking the order.', role: 'agent' }],
+      notes: [
+        { content: 'The renewal fails with InvalidOrder.', role: 'user' },
+        { content: 'We are checking the order.', role: 'agent' },
+      ],
     }),
 };
 
@@ -35,13 +53,21 @@ describe('watcher', function () {
   const instances: WatcherInstance[] = [];
 
   const make = (options: WatcherInstanceOptions) => {
-    const instance = api.watcher.createInstance({ storageDir, intervalMs: INTERVAL_MS, heartbeatMs: 300, focused: false, ...options });
+    const instance = api.watcher.createInstance({
+      storageDir,
+      intervalMs: INTERVAL_MS,
+      heartbeatMs: 300,
+      focused: false,
+      ...options,
+    });
     instances.push(instance);
     return instance;
   };
   /** The watchers' ListTickets: all five unfinished statuses in one page (the Tickets view asks one status per group). */
   const listCalls = async () =>
-    (await emulator.requests()).filter((r) => r.action === 'ListTickets' && r.body['StatusList.5'] !== undefined && r.body['StatusList.6'] === undefined).length;
+    (await emulator.requests()).filter(
+      (r) => r.action === 'ListTickets' && r.body['StatusList.5'] !== undefined && r.body['StatusList.6'] === undefined,
+    ).length;
   /** Waits out the interval, then ticks: the instance polls if it holds the lease. */
   const nextInterval = async (...all: WatcherInstance[]) => {
     await sleep(INTERVAL_MS + 100);
@@ -82,8 +108,19 @@ describe('watcher', function () {
     await support.addNote('Please send the order number.');
     await support.setStatus(3);
     await nextInterval(window1);
-    assert.deepStrictEqual(window1.announcements().map((a) => a.message), ['Support is waiting for your feedback on ticket WATCH0001 “Watched renewal ticket”: “Please send the order number.”']);
-    assert.deepStrictEqual(window1.view()?.waiting.map((t) => t.ticketId).filter((id) => id === TICKET), [TICKET]);
+    assert.deepStrictEqual(
+      window1.announcements().map((a) => a.message),
+      [
+        'Support is waiting for your feedback on ticket WATCH0001 “Watched renewal ticket”: “Please send the order number.”',
+      ],
+    );
+    assert.deepStrictEqual(
+      window1
+        .view()
+        ?.waiting.map((t) => t.ticketId)
+        .filter((id) => id === TICKET),
+      [TICKET],
+    );
 
     // Support writes again without changing the status: the ticket is in the user's hands (3), so it is not in the
     // turn-by-turn note check; the user replies (status 4) and support adds a note.
@@ -92,21 +129,26 @@ describe('watcher', function () {
     await support.addNote('Thanks, we have forwarded it to billing.');
     // The quiet check visits one ticket in support's hands per poll: enough polls to reach this one among the seed's.
     const deadline = Date.now() + 40_000;
-    while (!window1.announcements().some((a) => a.kind === 'supportNote') && Date.now() < deadline) await nextInterval(window1);
+    while (!window1.announcements().some((a) => a.kind === 'supportNote') && Date.now() < deadline)
+      await nextInterval(window1);
     const notes = window1.announcements().filter((a) => a.kind === 'supportNote');
     assert.strictEqual(notes.length, 1);
     assert.ok(api.watcher.markedTicketIds().has(TICKET), 'the Tickets view marks the ticket until it is opened');
     // The flat list, newest first: the ticket is on its first page.
     await setSetting('explorer.groupByStatus', false);
     try {
-      const row = await waitFor('the marked row in the Tickets view', async () => {
-        const tree = api.explorer.treeDataProvider;
-        for (const child of (await tree.getChildren()) ?? []) {
-          const item = await tree.getTreeItem(child);
-          if (String(item.description ?? '').includes(TICKET)) return item;
-        }
-        return undefined;
-      }, 20_000);
+      const row = await waitFor(
+        'the marked row in the Tickets view',
+        async () => {
+          const tree = api.explorer.treeDataProvider;
+          for (const child of (await tree.getChildren()) ?? []) {
+            const item = await tree.getTreeItem(child);
+            if (String(item.description ?? '').includes(TICKET)) return item;
+          }
+          return undefined;
+        },
+        20_000,
+      );
       assert.match(String(row.description), /^new · WATCH0001/);
     } finally {
       await setSetting('explorer.groupByStatus', undefined);
@@ -114,7 +156,10 @@ describe('watcher', function () {
     await vscode.commands.executeCommand('aliyunTickets.openTicket', TICKET);
     await waitFor('the mark to go once the ticket is open', () => !api.watcher.markedTicketIds().has(TICKET));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    assert.match(notes[0].message, /Support added a note to ticket WATCH0001 “Watched renewal ticket”: “Thanks, we have forwarded it to billing\.”/);
+    assert.match(
+      notes[0].message,
+      /Support added a note to ticket WATCH0001 “Watched renewal ticket”: “Thanks, we have forwarded it to billing\.”/,
+    );
 
     await window1.dispose();
     const afterReload = make({ id: 'window-1-reloaded' });
@@ -124,8 +169,16 @@ describe('watcher', function () {
     await nextInterval(afterReload);
     assert.strictEqual(afterReload.announcements().length, 0, 'nothing announced again after the reload');
     const shown = api.watcher.notificationsShown().filter((text) => text.includes('WATCH0001'));
-    assert.strictEqual(shown.filter((t) => t.includes('waiting for your feedback')).length, 1, `one notification for the status change: ${JSON.stringify(shown)}`);
-    assert.strictEqual(shown.filter((t) => t.includes('Support added a note')).length, 1, 'one notification for the note');
+    assert.strictEqual(
+      shown.filter((t) => t.includes('waiting for your feedback')).length,
+      1,
+      `one notification for the status change: ${JSON.stringify(shown)}`,
+    );
+    assert.strictEqual(
+      shown.filter((t) => t.includes('Support added a note')).length,
+      1,
+      'one notification for the note',
+    );
     if (ui.available()) {
       // And the person sees it: in the notification center (the smoke-test driver shows no toasts).
       await ui.waitForNotification(/Support added a note to ticket WATCH0001/, since);
@@ -159,16 +212,22 @@ describe('watcher', function () {
     const calls = await listCalls();
     assert.strictEqual(calls, 4, `one ListTickets per interval for two windows (4 intervals), got ${calls}`);
     assert.deepStrictEqual([a.view()?.mode, b.view()?.mode], ['polling', 'following']);
-    assert.ok(b.view()?.waiting.some((t) => t.ticketId === TICKET), 'the follower shows the poller’s snapshot');
+    assert.ok(
+      b.view()?.waiting.some((t) => t.ticketId === TICKET),
+      'the follower shows the poller’s snapshot',
+    );
   });
 
   it('shows how many tickets wait for the user in the status bar, opening the first', async () => {
     await setSetting('watcher.enabled', true);
     try {
-      const bar = await waitFor('the status-bar item', () => (api.watcher.statusBar().visible ? api.watcher.statusBar() : undefined), 20_000);
+      const bar = await waitFor(
+        'the status-bar item',
+        () => (api.watcher.statusBar().visible ? api.watcher.statusBar() : undefined),
+        20_000,
+      );
       assert.match(bar.text, /^\$\(bell-dot\) \d+$/);
       assert.match(bar.tooltip, /wait for you\. Click to open/);
-
     } finally {
       await setSetting('watcher.enabled', false);
     }

@@ -48,7 +48,10 @@ function normalise(pem: string): string {
  * Node's default list, so the defaults must be part of it. Unreadable files are skipped (a missing bundle is normal
  * on Windows); what was read is said in `sources` for the log.
  */
-export function loadSystemCertificates(input: SystemCertificateSources = {}): { certificates: string[]; sources: string[] } {
+export function loadSystemCertificates(input: SystemCertificateSources = {}): {
+  certificates: string[];
+  sources: string[];
+} {
   const readFile = input.readFile ?? ((path: string) => fs.readFileSync(path, 'utf8'));
   const env = input.env ?? process.env;
   const seen = new Set<string>();
@@ -68,7 +71,9 @@ export function loadSystemCertificates(input: SystemCertificateSources = {}): { 
   add(input.rootCertificates ?? nodeTls().rootCertificates, 'Node roots');
 
   const getCACertificates =
-    'getCACertificates' in input ? input.getCACertificates : (nodeTls() as { getCACertificates?: (type: 'system') => string[] }).getCACertificates;
+    'getCACertificates' in input
+      ? input.getCACertificates
+      : (nodeTls() as { getCACertificates?: (type: 'system') => string[] }).getCACertificates;
   let fromRuntime = false;
   if (getCACertificates) {
     try {

@@ -37,7 +37,12 @@ export function isCertificateFailure(err: { code?: string }): boolean {
  * A 'network' error saying which certificate was refused and what to do. `host` is the endpoint's host:port;
  * `proxy` the proxy's host:port when the request went through one.
  */
-export function certificateError(code: string, host: string, proxy: string | undefined, action?: string): TicketApiError {
+export function certificateError(
+  code: string,
+  host: string,
+  proxy: string | undefined,
+  action?: string,
+): TicketApiError {
   const via = proxy ? ` through the proxy ${proxy}` : '';
   const problem = OTHER_CERTIFICATE_PROBLEMS[code];
   const message = problem

@@ -42,16 +42,29 @@ export function parseAccountIndex(raw: string | undefined): AccountIndex | undef
   if (!Array.isArray(v.accounts)) return undefined;
   const accounts: AccountInfo[] = [];
   for (const entry of v.accounts as Array<Record<string, unknown>>) {
-    if (!entry || typeof entry.id !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(entry.id) || typeof entry.label !== 'string') continue;
+    if (
+      !entry ||
+      typeof entry.id !== 'string' ||
+      !/^[A-Za-z0-9-]{1,64}$/.test(entry.id) ||
+      typeof entry.label !== 'string'
+    )
+      continue;
     if (accounts.some((a) => a.id === entry.id)) continue;
-    accounts.push({ id: entry.id, label: entry.label, ...(typeof entry.endpoint === 'string' && entry.endpoint ? { endpoint: entry.endpoint } : {}) });
+    accounts.push({
+      id: entry.id,
+      label: entry.label,
+      ...(typeof entry.endpoint === 'string' && entry.endpoint ? { endpoint: entry.endpoint } : {}),
+    });
   }
   const active = typeof v.active === 'string' && accounts.some((a) => a.id === v.active) ? v.active : undefined;
   return { active, accounts };
 }
 
 /** The account a new sign-in replaces: same label (kind and AccessKey id tail, or source) and same endpoint. */
-export function sameAccount(a: Pick<AccountInfo, 'label' | 'endpoint'>, b: Pick<AccountInfo, 'label' | 'endpoint'>): boolean {
+export function sameAccount(
+  a: Pick<AccountInfo, 'label' | 'endpoint'>,
+  b: Pick<AccountInfo, 'label' | 'endpoint'>,
+): boolean {
   return a.label === b.label && (a.endpoint ?? '') === (b.endpoint ?? '');
 }
 

@@ -48,7 +48,8 @@ export class Accounts implements vscode.Disposable {
     this.ready = this.load();
     this.subscriptions.push(
       secrets.onDidChange((event) => {
-        if (event.key === ACCOUNT_INDEX_KEY) void this.exclusive(() => this.load()).then(() => this.changeEmitter.fire());
+        if (event.key === ACCOUNT_INDEX_KEY)
+          void this.exclusive(() => this.load()).then(() => this.changeEmitter.fire());
       }),
       // Signed out elsewhere (another window of an older version, or the store cleared): the active account is gone.
       store.onDidChange((signIn) => {
@@ -88,7 +89,9 @@ export class Accounts implements vscode.Disposable {
       if (existing) info.id = existing.id;
       const previous = this.active();
       if (previous && previous.id !== info.id) await this.stashActive(previous);
-      const accounts = existing ? this.index.accounts.map((a) => (a.id === info.id ? info : a)) : [...this.index.accounts, info];
+      const accounts = existing
+        ? this.index.accounts.map((a) => (a.id === info.id ? info : a))
+        : [...this.index.accounts, info];
       await this.saveIndex({ active: info.id, accounts });
       if (previous && previous.id !== info.id) await this.swapRecent(previous.id, info.id);
       await this.secrets.delete(accountSecretKey(info.id)).then(undefined, () => undefined);
@@ -163,7 +166,10 @@ export class Accounts implements vscode.Disposable {
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(work, work);
-    this.queue = run.then(() => undefined, () => undefined);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 
@@ -205,7 +211,9 @@ export class Accounts implements vscode.Disposable {
     try {
       await this.secrets.store(accountSecretKey(previous.id), JSON.stringify(signIn));
     } catch (error) {
-      throw new SecretStorageError(`VS Code could not keep the sign-in of ${previous.label} in its secret storage (${String((error as Error)?.message ?? error)}). Nothing was changed.`);
+      throw new SecretStorageError(
+        `VS Code could not keep the sign-in of ${previous.label} in its secret storage (${String((error as Error)?.message ?? error)}). Nothing was changed.`,
+      );
     }
   }
 
@@ -214,10 +222,13 @@ export class Accounts implements vscode.Disposable {
     try {
       raw = await this.secrets.get(accountSecretKey(account.id));
     } catch (error) {
-      throw new SecretStorageError(`Could not read the sign-in of ${account.label} from VS Code's secret storage (${String((error as Error)?.message ?? error)}).`);
+      throw new SecretStorageError(
+        `Could not read the sign-in of ${account.label} from VS Code's secret storage (${String((error as Error)?.message ?? error)}).`,
+      );
     }
     const signIn = parseStoredSignIn(raw);
-    if (!signIn || signIn instanceof Error) throw new Error(`The saved sign-in of ${account.label} is gone or unreadable: sign in to it again.`);
+    if (!signIn || signIn instanceof Error)
+      throw new Error(`The saved sign-in of ${account.label} is gone or unreadable: sign in to it again.`);
     return signIn;
   }
 
@@ -226,7 +237,9 @@ export class Accounts implements vscode.Disposable {
     try {
       await this.secrets.store(ACCOUNT_INDEX_KEY, JSON.stringify(this.index));
     } catch (error) {
-      throw new SecretStorageError(`VS Code could not save the list of accounts in its secret storage (${String((error as Error)?.message ?? error)}).`);
+      throw new SecretStorageError(
+        `VS Code could not save the list of accounts in its secret storage (${String((error as Error)?.message ?? error)}).`,
+      );
     }
   }
 

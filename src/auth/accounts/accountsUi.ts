@@ -8,7 +8,6 @@ import { accountDisplayName, type AccountInfo } from './accountIndex';
 import { SITES, shortSiteName, siteOf } from './sites';
 import { Commands } from '../../common/commands';
 
-
 /** The endpoint an account's requests go to: its own, else the setting. */
 export function endpointOf(account: Pick<AccountInfo, 'endpoint'> | undefined, settingEndpoint: string): string {
   return account?.endpoint ?? settingEndpoint;
@@ -68,8 +67,16 @@ export async function pickAccount(deps: SwitchAccountDeps): Promise<void> {
     };
   });
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
-  items.push({ label: '$(add) Add Account…', detail: 'Sign in with another AccessKey, STS token, environment or aliyun CLI profile, on any site', run: deps.addAccount });
-  if (active) items.push({ label: `$(sign-out) Sign Out of ${active.label.replace(/\$\(/g, '$\u200d(')}`, run: () => deps.signOut(active.id) });
+  items.push({
+    label: '$(add) Add Account…',
+    detail: 'Sign in with another AccessKey, STS token, environment or aliyun CLI profile, on any site',
+    run: deps.addAccount,
+  });
+  if (active)
+    items.push({
+      label: `$(sign-out) Sign Out of ${active.label.replace(/\$\(/g, '$\u200d(')}`,
+      run: () => deps.signOut(active.id),
+    });
   const picked = await vscode.window.showQuickPick(items, {
     title: 'Alibaba Cloud Tickets: Switch Account',
     placeHolder: items.length > 3 ? 'Which account should this window show?' : 'Only one account is saved: add another',
@@ -78,7 +85,9 @@ export async function pickAccount(deps: SwitchAccountDeps): Promise<void> {
   try {
     await picked.run();
   } catch (error) {
-    void vscode.window.showErrorMessage(error instanceof Error && !('kind' in error) ? error.message : describeError(error));
+    void vscode.window.showErrorMessage(
+      error instanceof Error && !('kind' in error) ? error.message : describeError(error),
+    );
   }
 }
 
@@ -97,12 +106,17 @@ export async function pickSite(settingEndpoint: string): Promise<string | undefi
       detail: settingEndpoint,
       endpoint: undefined,
     },
-    ...SITES.filter((site) => site !== settingSite).map((site) => ({ label: `$(globe) ${site.label}`, detail: site.endpoint, endpoint: site.endpoint })),
+    ...SITES.filter((site) => site !== settingSite).map((site) => ({
+      label: `$(globe) ${site.label}`,
+      detail: site.endpoint,
+      endpoint: site.endpoint,
+    })),
     { label: '$(edit) Custom endpoint…', detail: 'An https:// Ticket API endpoint of your own', endpoint: null },
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: 'Sign In to Alibaba Cloud Tickets: Site',
-    placeHolder: 'Which Alibaba Cloud site is the account on? (China accounts: aliyun.com; International / Japan: alibabacloud.com)',
+    placeHolder:
+      'Which Alibaba Cloud site is the account on? (China accounts: aliyun.com; International / Japan: alibabacloud.com)',
     ignoreFocusOut: true,
   });
   if (!picked) return null;

@@ -12,11 +12,14 @@ export interface CliProfileSummary {
   current: boolean;
 }
 
-const INSTEAD = 'Sign in with the AccessKey of a RAM user allowed to use the Ticket API, or export temporary keys as ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / _SECURITY_TOKEN before starting VS Code.';
+const INSTEAD =
+  'Sign in with the AccessKey of a RAM user allowed to use the Ticket API, or export temporary keys as ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / _SECURITY_TOKEN before starting VS Code.';
 
 const WHY: Record<string, string> = {
-  RamRoleArn: 'It assumes a RAM role through STS (AssumeRole) with the profile\'s AccessKey; this extension does not call STS.',
-  ChainableRamRoleArn: 'It assumes a RAM role through STS, starting from another profile; this extension does not call STS.',
+  RamRoleArn:
+    "It assumes a RAM role through STS (AssumeRole) with the profile's AccessKey; this extension does not call STS.",
+  ChainableRamRoleArn:
+    'It assumes a RAM role through STS, starting from another profile; this extension does not call STS.',
   EcsRamRole: 'It takes temporary keys from the ECS instance metadata service, which exists only on that ECS instance.',
   CloudSSO: 'It gets temporary keys through a CloudSSO sign-in in the browser, which this extension does not do.',
   OIDC: 'It exchanges an OIDC token (such as ACK RRSA) for temporary keys through STS, which this extension does not do.',

@@ -21,7 +21,8 @@ export function registerAccounts(context: vscode.ExtensionContext, wiring: Accou
   const { accounts, auth, explorer, settingEndpoint } = wiring;
   let shown = '';
   /** The view names the account once there is a choice (with one account, the status bar is enough). */
-  const nameInView = () => explorer.setAccount(accounts.list().length > 1 ? activeAccountName(accounts, settingEndpoint()) : undefined);
+  const nameInView = () =>
+    explorer.setAccount(accounts.list().length > 1 ? activeAccountName(accounts, settingEndpoint()) : undefined);
   const update = () => {
     const active = accounts.active();
     nameInView();
@@ -46,7 +47,12 @@ export function registerAccounts(context: vscode.ExtensionContext, wiring: Accou
     }),
     createAccountStatusBar(accounts, settingEndpoint),
     vscode.commands.registerCommand(Commands.switchAccount, () =>
-      pickAccount({ accounts, settingEndpoint, addAccount: () => auth.addAccount(), signOut: (id) => auth.signOut(id) }),
+      pickAccount({
+        accounts,
+        settingEndpoint,
+        addAccount: () => auth.addAccount(),
+        signOut: (id) => auth.signOut(id),
+      }),
     ),
     vscode.commands.registerCommand(Commands.addAccount, () => auth.addAccount()),
   );

@@ -22,7 +22,10 @@ export function inputWithSiteButton(options: SiteInputOptions): Promise<SiteInpu
   box.placeholder = options.placeHolder;
   box.value = options.value;
   box.ignoreFocusOut = true;
-  const siteButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('globe'), tooltip: `Site: ${options.siteName}. Choose another site…` };
+  const siteButton: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('globe'),
+    tooltip: `Site: ${options.siteName}. Choose another site…`,
+  };
   box.buttons = [siteButton];
   const check = () => {
     // As showInputBox's validateInput: nothing said about an empty box until something was typed.

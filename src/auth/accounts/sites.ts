@@ -12,8 +12,18 @@ export interface Site {
 
 export const SITES: readonly Site[] = [
   { id: 'cn', label: 'China site (aliyun.com)', shortLabel: 'China', endpoint: DEFAULT_ENDPOINT },
-  { id: 'intl', label: 'International site (alibabacloud.com)', shortLabel: 'International', endpoint: 'https://workorder.ap-southeast-1.aliyuncs.com' },
-  { id: 'jp', label: 'Japan site (alibabacloud.com/ja)', shortLabel: 'Japan', endpoint: 'https://workorder.ap-northeast-1.aliyuncs.com' },
+  {
+    id: 'intl',
+    label: 'International site (alibabacloud.com)',
+    shortLabel: 'International',
+    endpoint: 'https://workorder.ap-southeast-1.aliyuncs.com',
+  },
+  {
+    id: 'jp',
+    label: 'Japan site (alibabacloud.com/ja)',
+    shortLabel: 'Japan',
+    endpoint: 'https://workorder.ap-northeast-1.aliyuncs.com',
+  },
 ];
 
 function normalised(endpoint: string): string | undefined {

@@ -26,9 +26,15 @@ export function draftConfirmation(
   const box =
     ticketTitle === undefined
       ? t('The reply box of ticket {0} will hold this text for you to read, edit and send.', ticketId)
-      : t('The reply box of ticket {0} ({1}) will hold this text for you to read, edit and send.', ticketId, span(ticketTitle, TITLE_MAX, t('(no title)')));
+      : t(
+          'The reply box of ticket {0} ({1}) will hold this text for you to read, edit and send.',
+          ticketId,
+          span(ticketTitle, TITLE_MAX, t('(no title)')),
+        );
   const replaces =
-    existingDraftLength > 0 ? `\n\n${t('This replaces the draft already in that reply box ({0} characters).', existingDraftLength)}` : '';
+    existingDraftLength > 0
+      ? `\n\n${t('This replaces the draft already in that reply box ({0} characters).', existingDraftLength)}`
+      : '';
   return {
     title: t('Put a draft reply into ticket {0}?', ticketId),
     message: `${box} ${t('Nothing is sent to Alibaba Cloud now.')}${replaces}\n\n${draftBlock(text)}`,

@@ -4,7 +4,15 @@
 // Every string that came from the server is other people's words: it is framed as data with its author and role,
 // and passes through inert.ts (fenced or in a code span, links defanged). Only our own sentences are bare text.
 import { describeError, isTicketApiError } from '../../api/errors';
-import { SEVERITY_LABELS, STATUS_LABELS, type Ticket, type TicketNote, type TicketSeverity, type TicketStatus, type TicketSummary } from '../../api/types';
+import {
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  type Ticket,
+  type TicketNote,
+  type TicketSeverity,
+  type TicketStatus,
+  type TicketSummary,
+} from '../../api/types';
 import { formatLocalTime, formatRelativeTime, sanitizeInline, statusLook } from '../../tickets/display';
 import { SEVERITY_URGENT, SEVERITY_COMMON } from '../../tickets/status';
 import { fenced, span } from './inert';
@@ -68,7 +76,10 @@ function serverStatusText(status: TicketStatus | undefined): string {
 }
 
 function serverSeverityText(severity: TicketSeverity | undefined): string {
-  return sanitizeInline(severity?.label ?? '', 40) || SEVERITY_LABELS[severity?.value === SEVERITY_URGENT ? SEVERITY_URGENT : SEVERITY_COMMON];
+  return (
+    sanitizeInline(severity?.label ?? '', 40) ||
+    SEVERITY_LABELS[severity?.value === SEVERITY_URGENT ? SEVERITY_URGENT : SEVERITY_COMMON]
+  );
 }
 
 export interface ConversationText {

@@ -192,9 +192,7 @@ export class AgentTools {
       .join(' ');
   }
 
-  private parseListInput(
-    input: unknown,
-  ):
+  private parseListInput(input: unknown):
     | {
         ok: true;
         statuses: StatusName[];

@@ -45,7 +45,8 @@ export function panelActing(services: Omit<PanelActingDeps, 'create'>): PanelAct
         reload: () => page.reload(),
         confirmClose: () => services.ui.confirmClose(ticketId, page.title()),
         pickFiles: () => services.ui.pickFiles(),
-        onReplied: () => void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.detailsReplied, true),
+        onReplied: () =>
+          void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.detailsReplied, true),
       }),
   };
 }

@@ -34,7 +34,12 @@ export function attachmentTarget(rawUrl: unknown): AttachmentTarget {
   if (!parsed.hostname) return { clickable: false, reason: 'not a valid link' };
   // user:password@host hides the real host behind a friendly-looking prefix.
   if (parsed.username || parsed.password) return { clickable: false, reason: 'link carries a user name' };
-  return { clickable: true, url: parsed.toString(), host: parsed.hostname, display: `${parsed.origin}${parsed.pathname}` };
+  return {
+    clickable: true,
+    url: parsed.toString(),
+    host: parsed.hostname,
+    display: `${parsed.origin}${parsed.pathname}`,
+  };
 }
 
 /** What opening an attachment needs from VS Code (a modal question, the browser); tests pass their own. */

@@ -102,7 +102,9 @@ function isText(value: unknown): value is string {
 function parseDraft(value: unknown): DraftText | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const draft = value as Record<string, unknown>;
-  return isText(draft.text) && typeof draft.encrypt === 'boolean' ? { text: draft.text, encrypt: draft.encrypt } : undefined;
+  return isText(draft.text) && typeof draft.encrypt === 'boolean'
+    ? { text: draft.text, encrypt: draft.encrypt }
+    : undefined;
 }
 
 /** Bytes posted by the page arrive as a Uint8Array (or, from some hosts, a plain ArrayBuffer). */
@@ -142,13 +144,17 @@ export function parsePageMessage(raw: unknown): FromPageMessage | undefined {
       return bytes && name.trim() ? { type: 'dropFile', name, bytes } : undefined;
     }
     case 'removeAttachment':
-      return typeof message.id === 'string' && message.id.length <= 64 ? { type: 'removeAttachment', id: message.id } : undefined;
+      return typeof message.id === 'string' && message.id.length <= 64
+        ? { type: 'removeAttachment', id: message.id }
+        : undefined;
     case 'reopen':
       return isText(message.reason) ? { type: 'reopen', reason: message.reason } : undefined;
     case 'rate': {
       const { solved, score, comment } = message;
       const scoreOk = typeof score === 'number' && Number.isInteger(score) && score >= 1 && score <= 5;
-      return typeof solved === 'boolean' && scoreOk && isText(comment) ? { type: 'rate', solved, score, comment } : undefined;
+      return typeof solved === 'boolean' && scoreOk && isText(comment)
+        ? { type: 'rate', solved, score, comment }
+        : undefined;
     }
     default:
       return undefined;

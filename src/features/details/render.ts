@@ -163,12 +163,15 @@ function renderError(view: Extract<DetailsView, { kind: 'error' }>): string {
       ['Deny type', d.NoPermissionType],
       ['Policy type', d.PolicyType],
     ];
-    const items = rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `<dt>${k}</dt><dd>${text(v)}</dd>`);
+    const items = rows
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => `<dt>${k}</dt><dd>${text(v)}</dd>`);
     if (items.length) details.push(`<dl class="facts">${items.join('')}</dl>`);
   }
   // A ticket that does not exist is most often a typo: nothing to quote to support.
   const typo = view.actions.includes('openAnotherTicket');
-  if (view.requestId && !typo) details.push(`<p class="muted">RequestId (quote it to support): <code>${escapeHtml(view.requestId)}</code></p>`);
+  if (view.requestId && !typo)
+    details.push(`<p class="muted">RequestId (quote it to support): <code>${escapeHtml(view.requestId)}</code></p>`);
   // The table's order, the first one as the primary button. The details (sentence, RequestId, who was denied what)
   // are on the page already, so Show Details becomes Show Log and goes last.
   const actions: ErrorAction[] = [...view.actions.filter((action) => action !== 'showDetails'), 'showDetails'];
@@ -249,13 +252,23 @@ function renderNotes(view: Extract<DetailsView, { kind: 'ticket' }>, now: number
   }
   if (view.notes.length === 0) return '<p class="muted">No messages yet.</p>';
   // The index into the list as given is what a click sends back; the extension looks the URL up itself.
-  const ordered = view.notes.map((note, index) => ({ note, index })).sort((a, b) => (a.note.createTime || 0) - (b.note.createTime || 0));
+  const ordered = view.notes
+    .map((note, index) => ({ note, index }))
+    .sort((a, b) => (a.note.createTime || 0) - (b.note.createTime || 0));
   const unread = ordered.filter(({ note }) => view.newNotes?.has(note.dialogId)).length;
-  const summary = unread ? `<p class="unread-summary">${unread === 1 ? '1 new answer' : `${unread} new answers`} from support</p>` : '';
+  const summary = unread
+    ? `<p class="unread-summary">${unread === 1 ? '1 new answer' : `${unread} new answers`} from support</p>`
+    : '';
   return `${summary}<ol class="notes">${ordered.map(({ note, index }) => renderNote(note, index, now, timeZone, view.newNotes?.has(note.dialogId) === true)).join('\n')}</ol>`;
 }
 
-function renderNote(note: TicketNote, noteIndex: number, now: number, timeZone: string | undefined, isNew: boolean): string {
+function renderNote(
+  note: TicketNote,
+  noteIndex: number,
+  now: number,
+  timeZone: string | undefined,
+  isNew: boolean,
+): string {
   const fromAgent = note.userRole === 2;
   const fromYou = note.userRole === 3;
   const who = fromAgent ? 'Support agent' : fromYou ? 'You' : 'Participant';

@@ -14,7 +14,14 @@ import type { TicketService } from '../../tickets/types';
 import type { RecentTickets } from '../open-ticket/recentTickets';
 import { openAttachment } from './attachments';
 import { parsePageMessage, type ActingState, type FromPageMessage, type ToPageMessage } from './protocol';
-import { createNonce, errorView, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
+import {
+  createNonce,
+  errorView,
+  renderTicketBody,
+  renderTicketHtml,
+  type DetailsView,
+  type PageResources,
+} from './render';
 import type { PanelActingDeps } from './actingAdapter';
 import type { TicketActing } from './ticketActing';
 import { AutoRefresh } from './autoRefresh';
@@ -83,7 +90,10 @@ export class TicketPanel {
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js')).toString(),
     };
-    panel.iconPath = { light: vscode.Uri.joinPath(media, 'ticket-light.svg'), dark: vscode.Uri.joinPath(media, 'ticket-dark.svg') };
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(media, 'ticket-light.svg'),
+      dark: vscode.Uri.joinPath(media, 'ticket-dark.svg'),
+    };
     panel.title = ticketId;
     // Set once: later data goes by message, so the page (and its scroll position) is not reloaded.
     const html = this.currentHtml();
@@ -113,7 +123,9 @@ export class TicketPanel {
 
   /** A message from the page, checked field by field first. A failure (sign-in, a question) goes to the log. */
   private receive(raw: unknown): void {
-    this.onMessage(parsePageMessage(raw)).catch((error) => this.deps.log.error(`Ticket ${this.ticketId}: handling a message failed`, error));
+    this.onMessage(parsePageMessage(raw)).catch((error) =>
+      this.deps.log.error(`Ticket ${this.ticketId}: handling a message failed`, error),
+    );
   }
 
   /** The answers marked New were on screen: they no longer count as unread (they stay marked in this panel). */
@@ -143,8 +155,15 @@ export class TicketPanel {
     const controller = new AbortController();
     this.loading = controller;
     const previous = this.view.kind === 'ticket' ? this.view : undefined;
-    if (!(quiet && previous)) this.setView(previous ? { ...previous, refreshing: true, refreshError: undefined } : { kind: 'loading', ticketId: this.ticketId });
-    return this.fetch(force, controller.signal, previous).catch((error) => this.deps.log.error(`Ticket ${this.ticketId}: showing the data failed`, error));
+    if (!(quiet && previous))
+      this.setView(
+        previous
+          ? { ...previous, refreshing: true, refreshError: undefined }
+          : { kind: 'loading', ticketId: this.ticketId },
+      );
+    return this.fetch(force, controller.signal, previous).catch((error) =>
+      this.deps.log.error(`Ticket ${this.ticketId}: showing the data failed`, error),
+    );
   }
 
   /**
@@ -181,7 +200,11 @@ export class TicketPanel {
     this.panel.dispose();
   }
 
-  private async fetch(force: boolean, signal: AbortSignal, previous: Extract<DetailsView, { kind: 'ticket' }> | undefined): Promise<void> {
+  private async fetch(
+    force: boolean,
+    signal: AbortSignal,
+    previous: Extract<DetailsView, { kind: 'ticket' }> | undefined,
+  ): Promise<void> {
     const [ticket, notes] = await Promise.allSettled([
       this.deps.service.getTicket(this.ticketId, { force, signal }),
       this.deps.service.getNotes(this.ticketId, { force, signal }),
@@ -199,13 +222,15 @@ export class TicketPanel {
       }
       return;
     }
-    if (notes.status === 'rejected') this.deps.log.warn(`Loading the conversation of ${this.ticketId} failed: ${describeError(notes.reason)}`);
+    if (notes.status === 'rejected')
+      this.deps.log.warn(`Loading the conversation of ${this.ticketId} failed: ${describeError(notes.reason)}`);
     // A refresh whose conversation request fails keeps the conversation already on screen and says so in the refresh
     // banner: one failed Refresh must not take the whole conversation off the screen.
     const keepNotes = notes.status === 'rejected' && previous !== undefined && !previous.notesError;
     this.notes = notes.status === 'fulfilled' ? notes.value : keepNotes ? this.notes : [];
     this.acting?.setTicket(ticket.value);
-    if (notes.status === 'fulfilled') for (const id of this.deps.acting?.unread.update(this.ticketId, this.notes) ?? []) this.newNotes.add(id);
+    if (notes.status === 'fulfilled')
+      for (const id of this.deps.acting?.unread.update(this.ticketId, this.notes) ?? []) this.newNotes.add(id);
     const categoryName = this.deps.acting?.categories.peek(ticket.value.categoryId) ?? previous?.categoryName;
     if (!categoryName && ticket.value.categoryId) this.lookUpCategory(ticket.value.categoryId);
     this.setView({
@@ -220,15 +245,19 @@ export class TicketPanel {
     this.markSeen();
     this.panel.title = panelTitle(this.ticketId, ticket.value.title);
     // Recent = opened by the user: a refresh or a background reload must not move the ticket to the top again.
-    if (!previous) void Promise.resolve(this.deps.recent.remember(this.ticketId, ticket.value.title)).catch(() => undefined);
+    if (!previous)
+      void Promise.resolve(this.deps.recent.remember(this.ticketId, ticket.value.title)).catch(() => undefined);
   }
 
   /** The category's name arrives later than the ticket (first time: the catalogue is loaded); shown when it does. */
   private lookUpCategory(categoryId: string): void {
     const show = (name: string | undefined) => {
-      if (name && !this.disposed && this.view.kind === 'ticket' && this.view.ticket.categoryId === categoryId) this.setView({ ...this.view, categoryName: name });
+      if (name && !this.disposed && this.view.kind === 'ticket' && this.view.ticket.categoryId === categoryId)
+        this.setView({ ...this.view, categoryName: name });
     };
-    this.deps.acting?.categories.lookup(categoryId).then(show, (error) => this.deps.log.warn(`Category names could not be loaded: ${describeError(error)}`));
+    this.deps.acting?.categories
+      .lookup(categoryId)
+      .then(show, (error) => this.deps.log.warn(`Category names could not be loaded: ${describeError(error)}`));
   }
 
   private setView(view: DetailsView): void {
@@ -284,7 +313,8 @@ export class TicketPanel {
       }
       case 'openAttachment':
         await openAttachment(this.notes, message.note, message.attachment, {
-          confirm: async (question, detail) => (await vscode.window.showWarningMessage(question, { modal: true, detail }, 'Open')) === 'Open',
+          confirm: async (question, detail) =>
+            (await vscode.window.showWarningMessage(question, { modal: true, detail }, 'Open')) === 'Open',
           openExternal: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
         });
         return;

@@ -20,7 +20,8 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
         if (event.ticketId) this.panels.get(event.ticketId)?.reloadQuietly();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(`aliyunTickets.${AUTO_REFRESH_SETTING}`)) for (const panel of this.panels.values()) panel.autoRefresh.restart();
+        if (event.affectsConfiguration(`aliyunTickets.${AUTO_REFRESH_SETTING}`))
+          for (const panel of this.panels.values()) panel.autoRefresh.restart();
       }),
     );
   }
@@ -34,7 +35,12 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
       existing.reveal();
       return;
     }
-    const webviewPanel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, ticketId, vscode.ViewColumn.Active, this.webviewOptions());
+    const webviewPanel = vscode.window.createWebviewPanel(
+      DETAILS_VIEW_TYPE,
+      ticketId,
+      vscode.ViewColumn.Active,
+      this.webviewOptions(),
+    );
     this.adopt(webviewPanel, ticketId);
   }
 

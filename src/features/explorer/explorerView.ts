@@ -35,7 +35,11 @@ export interface TicketExplorer {
 }
 
 /** Registers the explorer view and its commands. Returns reveal/refresh for other features (the details panels reveal the ticket they show). */
-export function registerExplorer(context: vscode.ExtensionContext, service: TicketService, unread?: UnreadAnswers): TicketExplorer {
+export function registerExplorer(
+  context: vscode.ExtensionContext,
+  service: TicketService,
+  unread?: UnreadAnswers,
+): TicketExplorer {
   const settings = () => {
     const config = vscode.workspace.getConfiguration(CONFIG);
     return { groupByStatus: config.get<boolean>('groupByStatus', true), pageSize: config.get<number>('pageSize', 50) };
@@ -58,7 +62,10 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
   /** Shows the view's progress bar while a load runs. */
   const track = (promise: Promise<unknown> | undefined): Promise<void> => {
     if (!promise) return Promise.resolve();
-    const done = promise.then(() => undefined, () => undefined);
+    const done = promise.then(
+      () => undefined,
+      () => undefined,
+    );
     void vscode.window.withProgress({ location: { viewId: EXPLORER_VIEW_ID } }, () => done);
     return done;
   };
@@ -66,19 +73,29 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
   let accountName: string | undefined;
   const updateContext = () => {
     void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.explorerState, model.state);
-    void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.explorerErrorKind, model.state === 'error' ? (model.lastError?.kind ?? 'unknown') : '');
-    void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.explorerFiltered, isFilterActive(model.filter));
+    void vscode.commands.executeCommand(
+      BuiltinCommands.setContext,
+      ContextKeys.explorerErrorKind,
+      model.state === 'error' ? (model.lastError?.kind ?? 'unknown') : '',
+    );
+    void vscode.commands.executeCommand(
+      BuiltinCommands.setContext,
+      ContextKeys.explorerFiltered,
+      isFilterActive(model.filter),
+    );
     // The activity-bar badge counts the tickets support is waiting on, whatever the filter and layout.
     const waiting = model.waitingForYou;
     view.badge = waiting ? { value: waiting, tooltip: waitingBadgeTooltip(waiting) } : undefined;
     const filterText = describeFilter(model.filter);
-    view.description = [accountName, filterText ? t('Filter: {0}', filterText) : undefined].filter(Boolean).join(' · ') || undefined;
+    view.description =
+      [accountName, filterText ? t('Filter: {0}', filterText) : undefined].filter(Boolean).join(' · ') || undefined;
     // The description sits after the container title and the title-bar buttons and is cut off in a narrow sidebar:
     // the filter is said at the top of the list too, after a failed refresh. Not when the list is empty: a message
     // hides the welcome view ("No tickets match the filter" with Clear Filter).
     const lines: string[] = [];
     if (model.refreshFailure && model.state !== 'error') lines.push(refreshFailureText(model.refreshFailure));
-    if (filterText && model.state === 'ready') lines.push(t('Filtered: {0}. Clear Filter (title bar) shows all tickets.', filterText));
+    if (filterText && model.state === 'ready')
+      lines.push(t('Filtered: {0}. Clear Filter (title bar) shows all tickets.', filterText));
     view.message = lines.length ? lines.join('\n') : undefined;
   };
 
@@ -128,7 +145,11 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
   const setGrouped = (grouped: boolean) => {
     const config = vscode.workspace.getConfiguration(CONFIG);
     const inWorkspace = config.inspect<boolean>('groupByStatus')?.workspaceValue !== undefined;
-    return config.update('groupByStatus', grouped, inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+    return config.update(
+      'groupByStatus',
+      grouped,
+      inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global,
+    );
   };
 
   const reveal = async (ticketId: string, options: { follow?: boolean } = {}): Promise<boolean> => {
@@ -189,7 +210,9 @@ export function registerExplorer(context: vscode.ExtensionContext, service: Tick
       if (!ticketId) return false;
       const found = await reveal(ticketId);
       if (!found) {
-        void vscode.window.showInformationMessage(t('Ticket {0} is not in the Tickets view (check the filter).', ticketId));
+        void vscode.window.showInformationMessage(
+          t('Ticket {0} is not in the Tickets view (check the filter).', ticketId),
+        );
       }
       return found;
     }),

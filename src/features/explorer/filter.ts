@@ -58,7 +58,8 @@ export function validateKeyword(text: string): string | undefined {
   return undefined;
 }
 
-export type DateRangeParse = { ok: true; range?: { startDate: number; endDate: number } } | { ok: false; message: string };
+export type DateRangeParse =
+  { ok: true; range?: { startDate: number; endDate: number } } | { ok: false; message: string };
 
 /** A day as typed: 2026-11-01, 2026/11/01 or 2026.11.01. */
 const DAY = String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`;
@@ -154,7 +155,9 @@ function endOfDay(dayStart: number): number {
 }
 
 function formatDay(ms: number, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(ms),
+  );
 }
 
 /** A filter from an untrusted command argument: known fields of the right types only; undefined when unusable. */
@@ -167,7 +170,8 @@ export function toFilter(value: unknown): TicketFilter | undefined {
     const statuses = raw.statuses.filter((s): s is StatusName => typeof s === 'string' && names.has(s));
     if (statuses.length) filter.statuses = statuses;
   }
-  if (typeof raw.keyword === 'string' && raw.keyword.trim() && !validateKeyword(raw.keyword)) filter.keyword = raw.keyword.trim();
+  if (typeof raw.keyword === 'string' && raw.keyword.trim() && !validateKeyword(raw.keyword))
+    filter.keyword = raw.keyword.trim();
   if (typeof raw.startDate === 'number' && typeof raw.endDate === 'number' && raw.startDate <= raw.endDate) {
     filter.startDate = raw.startDate;
     filter.endDate = raw.endDate;

@@ -4,7 +4,16 @@ import { STATUS_NAMES, type StatusName, type StatusValue } from '../../api/types
 import { t } from '../../common/l10n';
 import { statusLabel } from '../../tickets/display';
 import { STATUS_GROUP_ORDER } from '../../tickets/status';
-import { DATE_PRESETS, describeFilter, parseDateRange, presetLabel, presetRange, validateKeyword, type DatePreset, type TicketFilter } from './filter';
+import {
+  DATE_PRESETS,
+  describeFilter,
+  parseDateRange,
+  presetLabel,
+  presetRange,
+  validateKeyword,
+  type DatePreset,
+  type TicketFilter,
+} from './filter';
 
 export async function promptForFilter(current: TicketFilter, now = Date.now()): Promise<TicketFilter | undefined> {
   const statusItems = STATUS_GROUP_ORDER.map((value: StatusValue) => ({
@@ -30,7 +39,8 @@ export async function promptForFilter(current: TicketFilter, now = Date.now()): 
   });
   if (keyword === undefined) return undefined;
 
-  const currentRange = current.startDate !== undefined ? describeFilter({ startDate: current.startDate, endDate: current.endDate }) : '';
+  const currentRange =
+    current.startDate !== undefined ? describeFilter({ startDate: current.startDate, endDate: current.endDate }) : '';
   const date = await pickDate(currentRange, now);
   if (!date) return undefined;
   let range: { startDate: number; endDate: number } | undefined;
@@ -94,7 +104,12 @@ function pickDate(currentRange: string, now: number): Promise<DateItem | undefin
     const parsed = parseDateRange(value, now);
     if (!parsed.ok) return { label: `$(error) ${parsed.message}`, alwaysShow: true, invalid: true };
     const range = parsed.range!;
-    return { label: t('Created {0}', describeFilter(range)), description: t('the range you typed'), alwaysShow: true, range };
+    return {
+      label: t('Created {0}', describeFilter(range)),
+      description: t('the range you typed'),
+      alwaysShow: true,
+      range,
+    };
   };
   pick.onDidChangeValue(() => {
     const item = typed();

@@ -158,7 +158,9 @@ export function shortFailure(error: unknown): string | undefined {
       return s < 90 ? t('Too many requests: wait {0} s', s) : t('Too many requests: wait {0} min', Math.ceil(s / 60));
     }
     case 'server':
-      return error.httpStatus ? t('Server error (HTTP {0}): try again later', error.httpStatus) : t('Server error: try again later');
+      return error.httpStatus
+        ? t('Server error (HTTP {0}): try again later', error.httpStatus)
+        : t('Server error: try again later');
     case 'network':
       return t('Could not reach the Ticket API');
     case 'timeout':
@@ -218,6 +220,8 @@ export function ticketTooltip(summary: TicketSummary, details: Ticket, nowMs: nu
 export function ticketTooltipError(summary: TicketSummary, reason: string, noAge = false): string {
   const title = escapeMarkdown(titleText(summary.title));
   const reasonText = escapeMarkdown(sanitizeInline(reason, 300));
-  const why = noAge ? t('Details unavailable, so its age is unknown: {0}', reasonText) : t('Details unavailable: {0}', reasonText);
+  const why = noAge
+    ? t('Details unavailable, so its age is unknown: {0}', reasonText)
+    : t('Details unavailable: {0}', reasonText);
   return `**${title}**\n\n${escapeMarkdown(sanitizeInline(summary.ticketId, 64))}\n\n${why}`;
 }

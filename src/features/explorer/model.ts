@@ -30,7 +30,13 @@ export const REFRESH_MAX_PAGES = 5;
 const COUNT_PAGE_SIZE = 10;
 
 /** Failures that do not depend on the query: after the first group meets one, the others are not asked. */
-const SAME_ANSWER_FOR_EVERY_GROUP: ReadonlySet<TicketErrorKind> = new Set<TicketErrorKind>(['signedOut', 'auth', 'signature', 'clockSkew', 'config']);
+const SAME_ANSWER_FOR_EVERY_GROUP: ReadonlySet<TicketErrorKind> = new Set<TicketErrorKind>([
+  'signedOut',
+  'auth',
+  'signature',
+  'clockSkew',
+  'config',
+]);
 
 /** A refresh that failed while the tree kept what it had loaded before. */
 export interface RefreshFailure {
@@ -247,7 +253,9 @@ export class TicketExplorerModel {
     list.loadingMore = true;
     this.emit(this.ownerOf(list));
     try {
-      const page = await this.options.service.listTickets(this.queryFor(list, list.pagesLoaded + 1), { signal: this.controller?.signal });
+      const page = await this.options.service.listTickets(this.queryFor(list, list.pagesLoaded + 1), {
+        signal: this.controller?.signal,
+      });
       if (generation !== this.generation) return;
       this.append(list, page.tickets, page.totalCount, list.pagesLoaded + 1);
       list.error = undefined;
@@ -281,7 +289,10 @@ export class TicketExplorerModel {
   findTicket(ticketId: string): TicketNode | undefined {
     for (const list of this.lists) {
       if (list.tickets.some((t) => t.ticketId === ticketId)) {
-        return this.ticketNode(list, list.tickets.find((t) => t.ticketId === ticketId)!);
+        return this.ticketNode(
+          list,
+          list.tickets.find((t) => t.ticketId === ticketId)!,
+        );
       }
     }
     return undefined;
@@ -319,8 +330,12 @@ export class TicketExplorerModel {
     if (!this.layout.groupByStatus) {
       return [new TicketList('all', undefined)];
     }
-    const wanted = this.filterValue.statuses?.length ? new Set(this.filterValue.statuses.map(statusValueOf)) : undefined;
-    return STATUS_GROUP_ORDER.filter((value) => !wanted || wanted.has(value)).map((value) => new TicketList(STATUS_NAMES[value], value));
+    const wanted = this.filterValue.statuses?.length
+      ? new Set(this.filterValue.statuses.map(statusValueOf))
+      : undefined;
+    return STATUS_GROUP_ORDER.filter((value) => !wanted || wanted.has(value)).map(
+      (value) => new TicketList(STATUS_NAMES[value], value),
+    );
   }
 
   private queryFor(list: TicketList, pageNumber: number): ListTicketsQuery {
@@ -345,7 +360,12 @@ export class TicketExplorerModel {
     this.emit(undefined);
     const promise = (async () => {
       const load = (list: TicketList) =>
-        this.loadList(list, Math.min(REFRESH_MAX_PAGES, Math.max(1, previousLists.get(list.key)?.pagesLoaded ?? 1)), generation, force);
+        this.loadList(
+          list,
+          Math.min(REFRESH_MAX_PAGES, Math.max(1, previousLists.get(list.key)?.pagesLoaded ?? 1)),
+          generation,
+          force,
+        );
       // The first group alone, then the others together: if the account is being throttled, one request meets it
       // and the service holds the rest until the wait the server asked for is over (the throttled group is asked
       // again with them), instead of six failing at once. A wait longer than the service holds sends nothing more:
@@ -367,7 +387,14 @@ export class TicketExplorerModel {
       // A refresh that fails keeps what each list showed before; the view says above it that the refresh failed.
       const kept = lists.map((list) => {
         const before = previousLists.get(list.key);
-        return list.error && list.error.kind !== 'signedOut' && hadTree && before && before.pagesLoaded > 0 && !before.error ? before : list;
+        return list.error &&
+          list.error.kind !== 'signedOut' &&
+          hadTree &&
+          before &&
+          before.pagesLoaded > 0 &&
+          !before.error
+          ? before
+          : list;
       });
       const failed = lists.filter((l) => l.error);
       const keptAny = kept.some((list, i) => list !== lists[i]);
@@ -419,7 +446,9 @@ export class TicketExplorerModel {
     const signal = this.controller?.signal;
     try {
       const results = await Promise.all(
-        Array.from({ length: pages }, (_, i) => this.options.service.listTickets(this.queryFor(list, i + 1), { force, signal })),
+        Array.from({ length: pages }, (_, i) =>
+          this.options.service.listTickets(this.queryFor(list, i + 1), { force, signal }),
+        ),
       );
       if (generation !== this.generation) return;
       list.tickets = [];
@@ -452,7 +481,15 @@ export class TicketExplorerModel {
     if (!list) return [];
     const nodes: ExplorerNode[] = list.tickets.map((ticket) => this.ticketNode(list, ticket));
     if (list.error) {
-      nodes.push(this.reuse<MessageNode>(`${list.key}/error`, { kind: 'message', text: list.error.message, error: list.error, list, parent }));
+      nodes.push(
+        this.reuse<MessageNode>(`${list.key}/error`, {
+          kind: 'message',
+          text: list.error.message,
+          error: list.error,
+          list,
+          parent,
+        }),
+      );
     } else if (list.hasMore) {
       nodes.push(this.reuse<LoadMoreNode>(`${list.key}/more`, { kind: 'loadMore', list, parent }));
     }

@@ -64,7 +64,12 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
   /** The user expanded a group: its rows' ages, up to one page, whatever the load's budget left. */
   groupExpanded(node: ExplorerNode): void {
     if (node.kind !== 'group') return;
-    this.ages.rowsRequested(this.model.children(node as GroupNode).filter(isTicket).map((n) => n.ticket.ticketId));
+    this.ages.rowsRequested(
+      this.model
+        .children(node as GroupNode)
+        .filter(isTicket)
+        .map((n) => n.ticket.ticketId),
+    );
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
@@ -86,7 +91,11 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     item.description = look.description;
     item.contextValue = look.contextValue;
     item.accessibilityInformation = { label: look.accessibilityLabel };
-    if (look.icon) item.iconPath = new vscode.ThemeIcon(look.icon.id, look.icon.color ? new vscode.ThemeColor(look.icon.color) : undefined);
+    if (look.icon)
+      item.iconPath = new vscode.ThemeIcon(
+        look.icon.id,
+        look.icon.color ? new vscode.ThemeColor(look.icon.color) : undefined,
+      );
     if (look.command) item.command = look.command;
     // Ticket text: no trust, no icons; escaping already made it plain text.
     if (look.tooltip) item.tooltip = new vscode.MarkdownString(look.tooltip);
@@ -97,7 +106,11 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
    * Fills the tooltip on hover: the details come through the shared cache (one request per ticket). That also gives
    * the row its age when it had none.
    */
-  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+  async resolveTreeItem(
+    item: vscode.TreeItem,
+    node: ExplorerNode,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.TreeItem> {
     if (node.kind !== 'ticket' || item.tooltip) return item;
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());

@@ -34,7 +34,11 @@ export function ticketHoverMarkdown(ticket: Ticket, nowMs: number, timeZone?: st
 export function signedOutHoverMarkdown(ticketId: string): HoverContent {
   const id = escapeMarkdown(sanitizeInline(ticketId, 64));
   return {
-    markdown: t('Alibaba Cloud ticket {0}: [Sign In]({1} "Sign in to Alibaba Cloud") to see it\\.', id, commandUri(SIGN_IN_COMMAND)),
+    markdown: t(
+      'Alibaba Cloud ticket {0}: [Sign In]({1} "Sign in to Alibaba Cloud") to see it\\.',
+      id,
+      commandUri(SIGN_IN_COMMAND),
+    ),
     enabledCommands: [SIGN_IN_COMMAND],
     supportThemeIcons: false,
   };

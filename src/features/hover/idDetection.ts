@@ -6,7 +6,13 @@
 // as Open Ticket reads it) and must have the shape of an id whatever the pattern: it goes into a command URI and an
 // API parameter.
 import { t } from '../../common/l10n';
-import { CONSOLE_HOST, DEFAULT_ID_PATTERN, isTicketIdShape, normalizeTicketId, TICKET_WORD } from '../../tickets/ticketId';
+import {
+  CONSOLE_HOST,
+  DEFAULT_ID_PATTERN,
+  isTicketIdShape,
+  normalizeTicketId,
+  TICKET_WORD,
+} from '../../tickets/ticketId';
 
 export { DEFAULT_ID_PATTERN };
 
@@ -55,7 +61,10 @@ export function compileIdPattern(source: string | undefined): CompiledPattern {
   try {
     pattern = new RegExp(text, 'g');
   } catch (err) {
-    return { pattern: fallback(), error: t('The ticket id pattern is not a valid regular expression: {0}', (err as Error).message) };
+    return {
+      pattern: fallback(),
+      error: t('The ticket id pattern is not a valid regular expression: {0}', (err as Error).message),
+    };
   }
   if (new RegExp(text).test('')) {
     return { pattern: fallback(), error: t('The ticket id pattern matches empty text, so it would match everywhere.') };

@@ -5,7 +5,13 @@ import * as vscode from 'vscode';
 import { describeError, isTicketApiError } from '../../api/errors';
 import { commandUri } from '../../tickets/display';
 import type { TicketService } from '../../tickets/types';
-import { errorHoverMarkdown, OPEN_TICKET_COMMAND, signedOutHoverMarkdown, ticketHoverMarkdown, type HoverContent } from './hoverMarkdown';
+import {
+  errorHoverMarkdown,
+  OPEN_TICKET_COMMAND,
+  signedOutHoverMarkdown,
+  ticketHoverMarkdown,
+  type HoverContent,
+} from './hoverMarkdown';
 import { compileIdPattern, findTicketIds, ticketIdAt, type IdDetectionOptions } from './idDetection';
 import { BuiltinCommands } from '../../common/commands';
 
@@ -36,7 +42,11 @@ export class TicketHoverProvider implements vscode.HoverProvider {
     private readonly detection: () => IdDetectionOptions,
   ) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     // ticketIdAt finds nothing on lines over the length guard (minified code, data dumps).
     const match = ticketIdAt(document.lineAt(position.line).text, position.character, this.detection());
     if (!match) return undefined;
@@ -101,7 +111,10 @@ export function registerHovers(context: vscode.ExtensionContext, service: Ticket
     if (compiled.error && warnedPattern !== source) {
       warnedPattern = source;
       void vscode.window
-        .showWarningMessage(t('{0} Using the default ticket id pattern.', compiled.error.replace(/([^.。])$/, '$1.')), t('Open Settings'))
+        .showWarningMessage(
+          t('{0} Using the default ticket id pattern.', compiled.error.replace(/([^.。])$/, '$1.')),
+          t('Open Settings'),
+        )
         .then((choice) => {
           if (choice) void vscode.commands.executeCommand(BuiltinCommands.openSettings, 'aliyunTickets.idPattern');
         });
@@ -111,7 +124,13 @@ export function registerHovers(context: vscode.ExtensionContext, service: Ticket
     if (enabled && registrations.length === 0) {
       registrations = [
         vscode.languages.registerHoverProvider(TICKET_ID_DOCUMENTS, new TicketHoverProvider(service, () => detection)),
-        vscode.languages.registerDocumentLinkProvider(TICKET_ID_DOCUMENTS, new TicketLinkProvider(() => detection, () => service.warm())),
+        vscode.languages.registerDocumentLinkProvider(
+          TICKET_ID_DOCUMENTS,
+          new TicketLinkProvider(
+            () => detection,
+            () => service.warm(),
+          ),
+        ),
       ];
     } else if (!enabled && registrations.length > 0) {
       registrations.forEach((r) => r.dispose());
@@ -119,7 +138,13 @@ export function registerHovers(context: vscode.ExtensionContext, service: Ticket
     } else if (enabled) {
       // Same providers, new pattern: re-register the link provider so open editors compute their links again.
       registrations[1]?.dispose();
-      registrations[1] = vscode.languages.registerDocumentLinkProvider(TICKET_ID_DOCUMENTS, new TicketLinkProvider(() => detection, () => service.warm()));
+      registrations[1] = vscode.languages.registerDocumentLinkProvider(
+        TICKET_ID_DOCUMENTS,
+        new TicketLinkProvider(
+          () => detection,
+          () => service.warm(),
+        ),
+      );
     }
   };
 

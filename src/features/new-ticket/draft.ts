@@ -56,7 +56,11 @@ export function parseDraft(raw: unknown): TicketDraft {
     ? d.attachments
         .slice(0, LIMITS.attachments)
         .map((a) => (a && typeof a === 'object' ? (a as Record<string, unknown>) : {}))
-        .map((a) => ({ name: str(a.name, LIMITS.name), objectKey: str(a.objectKey, 1000), size: typeof a.size === 'number' && a.size >= 0 ? a.size : 0 }))
+        .map((a) => ({
+          name: str(a.name, LIMITS.name),
+          objectKey: str(a.objectKey, 1000),
+          size: typeof a.size === 'number' && a.size >= 0 ? a.size : 0,
+        }))
         .filter((a) => a.name && a.objectKey)
     : [];
   return {
@@ -75,7 +79,14 @@ export function parseDraft(raw: unknown): TicketDraft {
 
 /** Whether the draft holds anything the user would miss. */
 export function isDraftEmpty(draft: TicketDraft): boolean {
-  return !draft.title.trim() && !draft.description.trim() && !draft.secret.trim() && !draft.email && draft.attachments.length === 0 && !draft.categoryId;
+  return (
+    !draft.title.trim() &&
+    !draft.description.trim() &&
+    !draft.secret.trim() &&
+    !draft.email &&
+    draft.attachments.length === 0 &&
+    !draft.categoryId
+  );
 }
 
 export interface DraftProblem {
@@ -89,13 +100,24 @@ export interface DraftProblem {
 export function checkDraft(draft: TicketDraft): DraftProblem[] {
   const problems: DraftProblem[] = [];
   if (!draft.categoryId) {
-    problems.push(draft.productId
-      ? { field: 'category', message: 'Choose a category: support routes the ticket by it.', blocking: true }
-      : { field: 'product', message: 'Choose the product the problem is about, then a category.', blocking: true });
+    problems.push(
+      draft.productId
+        ? { field: 'category', message: 'Choose a category: support routes the ticket by it.', blocking: true }
+        : { field: 'product', message: 'Choose the product the problem is about, then a category.', blocking: true },
+    );
   }
-  if (!draft.description.trim()) problems.push({ field: 'description', message: 'Describe the problem: the description is required.', blocking: true });
+  if (!draft.description.trim())
+    problems.push({
+      field: 'description',
+      message: 'Describe the problem: the description is required.',
+      blocking: true,
+    });
   if (draft.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.email)) {
-    problems.push({ field: 'email', message: 'This does not look like an e-mail address; the server will check it.', blocking: false });
+    problems.push({
+      field: 'email',
+      message: 'This does not look like an e-mail address; the server will check it.',
+      blocking: false,
+    });
   }
   return problems;
 }

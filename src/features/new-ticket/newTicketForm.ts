@@ -4,7 +4,16 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errors';
 import { showTicketError } from '../../common/errorNotification';
-import type { CatalogLanguage, CreateTicketInput, ListTicketsQuery, ProductDirectory, RequestOptions, TicketCategory, TicketPage, UploadOptions } from '../../api/types';
+import type {
+  CatalogLanguage,
+  CreateTicketInput,
+  ListTicketsQuery,
+  ProductDirectory,
+  RequestOptions,
+  TicketCategory,
+  TicketPage,
+  UploadOptions,
+} from '../../api/types';
 import { createNonce } from '../details/render';
 import { EMPTY_DRAFT, checkDraft, isDraftEmpty, parseDraft, type TicketDraft } from './draft';
 import { mergePrefill, type Prefill } from './prefill';
@@ -21,7 +30,11 @@ export interface NewTicketClient {
   createTicket(input: CreateTicketInput, options?: RequestOptions): Promise<string>;
   listTickets(query: ListTicketsQuery, options?: RequestOptions): Promise<TicketPage>;
   listProducts(query?: { language?: CatalogLanguage }, options?: RequestOptions): Promise<ProductDirectory[]>;
-  listCategories(productId: string, query?: { language?: CatalogLanguage }, options?: RequestOptions): Promise<TicketCategory[]>;
+  listCategories(
+    productId: string,
+    query?: { language?: CatalogLanguage },
+    options?: RequestOptions,
+  ): Promise<TicketCategory[]>;
   uploadAttachment(fileName: string, bytes: Uint8Array, options?: UploadOptions): Promise<string>;
 }
 
@@ -66,7 +79,12 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
       this.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(NEW_TICKET_VIEW_TYPE, 'New Ticket', vscode.ViewColumn.Active, this.webviewOptions());
+    const panel = vscode.window.createWebviewPanel(
+      NEW_TICKET_VIEW_TYPE,
+      'New Ticket',
+      vscode.ViewColumn.Active,
+      this.webviewOptions(),
+    );
     this.adopt(panel);
   }
 
@@ -106,9 +124,15 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'tickets.svg');
-    const media = (file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', file)).toString();
+    const media = (file: string) =>
+      panel.webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', file)).toString();
     panel.webview.html = renderNewTicketHtml(
-      { cspSource: panel.webview.cspSource, nonce: createNonce(), styleUri: media('newTicket.css'), scriptUri: media('newTicket.js') },
+      {
+        cspSource: panel.webview.cspSource,
+        nonce: createNonce(),
+        styleUri: media('newTicket.css'),
+        scriptUri: media('newTicket.js'),
+      },
       { isMac: process.platform === 'darwin' },
     );
     this.panelSubscriptions = [
@@ -122,7 +146,11 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
   }
 
   private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media')] };
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media')],
+    };
   }
 
   private post(message: ToFormMessage): void {
@@ -199,7 +227,10 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
     const client = await this.deps.getClient().catch(() => undefined);
     if (!client) {
       this.post({ type: 'problems', problems: [], message: 'Sign in to send the ticket. The draft is kept.' });
-      const choice = await vscode.window.showWarningMessage('Sign in to Alibaba Cloud to send the ticket. The draft is kept.', 'Sign In');
+      const choice = await vscode.window.showWarningMessage(
+        'Sign in to Alibaba Cloud to send the ticket. The draft is kept.',
+        'Sign In',
+      );
       if (choice) await this.deps.signIn();
       return;
     }
@@ -208,7 +239,9 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
     try {
       const outcome = await submitDraft(client, draft);
       if (outcome.kind === 'created') {
-        this.deps.log.info(`New Ticket: created ${outcome.ticketId}${outcome.confirmedBy === 'list' ? ' (found in the list after an unknown outcome)' : ''}`);
+        this.deps.log.info(
+          `New Ticket: created ${outcome.ticketId}${outcome.confirmedBy === 'list' ? ' (found in the list after an unknown outcome)' : ''}`,
+        );
         await this.clearDraft();
         this.panel?.dispose();
         await this.deps.refreshTickets();
@@ -225,7 +258,11 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
       // The buttons come from the error policy. Retry sends again only after a refusal, where the server did nothing;
       // after an unknown outcome the policy offers none, and the next Submit is the user's.
       if (outcome.kind === 'failed') {
-        void showTicketError(outcome.error, { retry: () => this.submit(draft) }, 'The ticket was not created; the draft is kept.');
+        void showTicketError(
+          outcome.error,
+          { retry: () => this.submit(draft) },
+          'The ticket was not created; the draft is kept.',
+        );
       }
     } finally {
       this.sending = false;
@@ -253,14 +290,22 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
         this.post({ type: 'categoriesFailed', productId, message: 'Sign in to load the categories.' });
         return;
       }
-      this.post({ type: 'categories', productId, categories: await client.listCategories(productId, { language: this.deps.language() }) });
+      this.post({
+        type: 'categories',
+        productId,
+        categories: await client.listCategories(productId, { language: this.deps.language() }),
+      });
     } catch (error) {
       this.post({ type: 'categoriesFailed', productId, message: describeError(error) });
     }
   }
 
   private async addAttachments(): Promise<void> {
-    const files = await vscode.window.showOpenDialog({ canSelectMany: true, openLabel: 'Attach', title: 'Attach files to the new ticket' });
+    const files = await vscode.window.showOpenDialog({
+      canSelectMany: true,
+      openLabel: 'Attach',
+      title: 'Attach files to the new ticket',
+    });
     if (!files?.length) return;
     const client = await this.deps.getClient().catch(() => undefined);
     if (!client) {
@@ -272,7 +317,12 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
       try {
         const bytes = await vscode.workspace.fs.readFile(file);
         const objectKey = await client.uploadAttachment(name, bytes, {
-          onProgress: (sent, total) => this.post({ type: 'attachments', attachments: this.draft?.attachments ?? [], uploading: { name, percent: total ? Math.floor((sent / total) * 100) : 0 } }),
+          onProgress: (sent, total) =>
+            this.post({
+              type: 'attachments',
+              attachments: this.draft?.attachments ?? [],
+              uploading: { name, percent: total ? Math.floor((sent / total) * 100) : 0 },
+            }),
         });
         const draft = await this.loadDraft();
         this.draft = { ...draft, attachments: [...draft.attachments, { name, objectKey, size: bytes.byteLength }] };
@@ -288,7 +338,9 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
     if (!this.draft) {
       const stored = this.deps.globalState.get<unknown>(DRAFT_KEY);
       const secret = await Promise.resolve(this.deps.secrets.get(SECRET_KEY)).catch(() => undefined);
-      this.draft = stored ? parseDraft({ ...(stored as object), secret: secret ?? '' }) : { ...EMPTY_DRAFT, secret: secret ?? '' };
+      this.draft = stored
+        ? parseDraft({ ...(stored as object), secret: secret ?? '' })
+        : { ...EMPTY_DRAFT, secret: secret ?? '' };
     }
     return this.draft;
   }
@@ -297,11 +349,13 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
   private saveDraft(): Promise<void> {
     const draft = this.draft ?? EMPTY_DRAFT;
     const { secret, ...rest } = draft;
-    this.saving = this.saving.then(async () => {
-      await this.deps.globalState.update(DRAFT_KEY, rest);
-      if (secret) await this.deps.secrets.store(SECRET_KEY, secret);
-      else await this.deps.secrets.delete(SECRET_KEY);
-    }).catch((error) => this.deps.log.warn(`New Ticket: the draft could not be saved: ${String(error)}`));
+    this.saving = this.saving
+      .then(async () => {
+        await this.deps.globalState.update(DRAFT_KEY, rest);
+        if (secret) await this.deps.secrets.store(SECRET_KEY, secret);
+        else await this.deps.secrets.delete(SECRET_KEY);
+      })
+      .catch((error) => this.deps.log.warn(`New Ticket: the draft could not be saved: ${String(error)}`));
     return this.saving;
   }
 

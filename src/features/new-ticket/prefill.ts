@@ -52,11 +52,16 @@ export function selectionPrefill(source: SelectionSource): Prefill {
 }
 
 /** A ticket about one failed request: the RequestId support asks for first, and the line around it when known. */
-export function requestIdPrefill(requestId: string, context?: { line: string; relativePath?: string; lineNumber?: number }): Prefill {
+export function requestIdPrefill(
+  requestId: string,
+  context?: { line: string; relativePath?: string; lineNumber?: number },
+): Prefill {
   const lines = [`Alibaba Cloud RequestId: ${requestId}`];
   const line = context?.line.trim();
   if (line && line !== requestId) {
-    const where = context?.relativePath ? ` (${context.relativePath}${context.lineNumber ? `, line ${context.lineNumber}` : ''})` : '';
+    const where = context?.relativePath
+      ? ` (${context.relativePath}${context.lineNumber ? `, line ${context.lineNumber}` : ''})`
+      : '';
     lines.push('', `Where it appeared${where}:`, '', fenced(line.length > 2000 ? `${line.slice(0, 2000)}…` : line));
   }
   return { title: `Request ${requestId} failed`, description: `${lines.join('\n')}\n` };
@@ -66,8 +71,14 @@ export function requestIdPrefill(requestId: string, context?: { line: string; re
  * A prefill added to a draft that may already hold text: appended after a blank line, never replacing what the user
  * typed. An empty title takes the prefill's title.
  */
-export function mergePrefill(draft: { title: string; description: string }, prefill: Prefill): { title: string; description: string } {
-  const description = draft.description.trim() === '' ? prefill.description : `${draft.description.replace(/\s*$/, '')}\n\n${prefill.description}`;
+export function mergePrefill(
+  draft: { title: string; description: string },
+  prefill: Prefill,
+): { title: string; description: string } {
+  const description =
+    draft.description.trim() === ''
+      ? prefill.description
+      : `${draft.description.replace(/\s*$/, '')}\n\n${prefill.description}`;
   return { title: draft.title.trim() === '' && prefill.title ? prefill.title : draft.title, description };
 }
 

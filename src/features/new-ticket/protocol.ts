@@ -44,9 +44,13 @@ export function parseFormMessage(raw: unknown): FromFormMessage | undefined {
     case 'submit':
       return m.draft && typeof m.draft === 'object' ? { type: m.type, draft: parseDraft(m.draft) } : undefined;
     case 'loadCategories':
-      return typeof m.productId === 'string' && /^[\w.-]{1,64}$/.test(m.productId) ? { type: 'loadCategories', productId: m.productId } : undefined;
+      return typeof m.productId === 'string' && /^[\w.-]{1,64}$/.test(m.productId)
+        ? { type: 'loadCategories', productId: m.productId }
+        : undefined;
     case 'removeAttachment':
-      return typeof m.index === 'number' && Number.isInteger(m.index) && m.index >= 0 && m.index < 100 ? { type: 'removeAttachment', index: m.index } : undefined;
+      return typeof m.index === 'number' && Number.isInteger(m.index) && m.index >= 0 && m.index < 100
+        ? { type: 'removeAttachment', index: m.index }
+        : undefined;
     default:
       return undefined;
   }
@@ -59,7 +63,10 @@ export function filterProducts(directories: ProductDirectory[], query: string): 
   return directories
     .map((d) => {
       const directoryMatches = d.directoryName.toLowerCase().includes(q);
-      return { ...d, products: directoryMatches ? d.products : d.products.filter((p) => p.productName.toLowerCase().includes(q)) };
+      return {
+        ...d,
+        products: directoryMatches ? d.products : d.products.filter((p) => p.productName.toLowerCase().includes(q)),
+      };
     })
     .filter((d) => d.products.length > 0);
 }

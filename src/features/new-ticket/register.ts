@@ -15,10 +15,14 @@ export function prefillFromEditor(editor: vscode.TextEditor): Prefill {
   const selection = editor.selection;
   const range = selection.isEmpty ? document.lineAt(selection.active.line).range : selection;
   // A selection that ends at the start of a line does not include that line.
-  const endLine = !selection.isEmpty && range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+  const endLine =
+    !selection.isEmpty && range.end.character === 0 && range.end.line > range.start.line
+      ? range.end.line - 1
+      : range.end.line;
   return selectionPrefill({
     text: document.getText(range),
-    relativePath: document.uri.scheme === 'untitled' ? document.uri.path : vscode.workspace.asRelativePath(document.uri, false),
+    relativePath:
+      document.uri.scheme === 'untitled' ? document.uri.path : vscode.workspace.asRelativePath(document.uri, false),
     startLine: range.start.line + 1,
     endLine: endLine + 1,
     languageId: document.languageId,
@@ -34,7 +38,11 @@ async function prefillFromPlace(arg: unknown): Promise<Prefill | undefined> {
       const uri = vscode.Uri.parse(place.uri, true);
       const document = await vscode.workspace.openTextDocument(uri);
       if (place.line >= 0 && place.line < document.lineCount) {
-        return requestIdPrefill(place.requestId, { line: document.lineAt(place.line).text, relativePath: vscode.workspace.asRelativePath(uri, false), lineNumber: place.line + 1 });
+        return requestIdPrefill(place.requestId, {
+          line: document.lineAt(place.line).text,
+          relativePath: vscode.workspace.asRelativePath(uri, false),
+          lineNumber: place.line + 1,
+        });
       }
     } catch {
       // The document went away: the RequestId alone still makes a good start.
@@ -65,7 +73,9 @@ export function registerNewTicket(context: vscode.ExtensionContext, deps: NewTic
     vscode.commands.registerCommand(Commands.createTicketAboutRequest, async (arg?: unknown) => {
       const prefill = await prefillFromPlace(arg);
       if (!prefill) {
-        void vscode.window.showWarningMessage('That is not an Alibaba Cloud RequestId (like C499BB0F-630D-5BE6-B3EA-5FCD95B85503).');
+        void vscode.window.showWarningMessage(
+          'That is not an Alibaba Cloud RequestId (like C499BB0F-630D-5BE6-B3EA-5FCD95B85503).',
+        );
         return;
       }
       await form.open(prefill);

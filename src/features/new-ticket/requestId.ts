@@ -29,5 +29,7 @@ export function requestIdAt(line: string, character: number): RequestIdMatch | u
 }
 
 export function isRequestId(value: unknown): value is string {
-  return typeof value === 'string' && findRequestIds(value).length === 1 && findRequestIds(value)[0].requestId === value;
+  return (
+    typeof value === 'string' && findRequestIds(value).length === 1 && findRequestIds(value)[0].requestId === value
+  );
 }

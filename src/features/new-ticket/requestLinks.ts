@@ -54,7 +54,13 @@ class TicketsTerminalLinkProvider implements vscode.TerminalLinkProvider<Tickets
       argument: { requestId: m.requestId, text: line } satisfies RequestIdPlace,
     }));
     for (const m of findTicketIds(line, this.detection())) {
-      links.push({ startIndex: m.start, length: m.end - m.start, tooltip: `Open ticket ${m.ticketId}`, command: OPEN_TICKET_COMMAND, argument: m.ticketId });
+      links.push({
+        startIndex: m.start,
+        length: m.end - m.start,
+        tooltip: `Open ticket ${m.ticketId}`,
+        command: OPEN_TICKET_COMMAND,
+        argument: m.ticketId,
+      });
     }
     return links;
   }
@@ -81,7 +87,9 @@ export function registerRequestLinks(context: vscode.ExtensionContext): void {
 
 /** Exposed for the tests: the links a terminal line gets. */
 export function terminalLinksFor(line: string): Array<{ text: string; tooltip: string; command: string }> {
-  return new TicketsTerminalLinkProvider()
-    .provideTerminalLinks({ line } as vscode.TerminalLinkContext)
-    .map((l) => ({ text: line.slice(l.startIndex, l.startIndex + l.length), tooltip: l.tooltip ?? '', command: l.command }));
+  return new TicketsTerminalLinkProvider().provideTerminalLinks({ line } as vscode.TerminalLinkContext).map((l) => ({
+    text: line.slice(l.startIndex, l.startIndex + l.length),
+    tooltip: l.tooltip ?? '',
+    command: l.command,
+  }));
 }

@@ -11,7 +11,11 @@ export interface CreateTicketApi {
 }
 
 export type SubmitOutcome =
-  | { kind: 'created'; ticketId: string; /** 'list': the answer was lost, the ticket was found afterwards. */ confirmedBy: 'answer' | 'list' }
+  | {
+      kind: 'created';
+      ticketId: string;
+      /** 'list': the answer was lost, the ticket was found afterwards. */ confirmedBy: 'answer' | 'list';
+    }
   | { kind: 'failed'; error: unknown }
   /** The server may have created it, and no new ticket with this title was found: the user decides to send again. */
   | { kind: 'unconfirmed'; error: unknown };
@@ -29,7 +33,11 @@ export function matchesDraft(summary: TicketSummary, draft: TicketDraft): boolea
   return firstLine !== '' && firstLine.startsWith(title.replace(/…$/, ''));
 }
 
-export async function submitDraft(api: CreateTicketApi, draft: TicketDraft, now: () => number = Date.now): Promise<SubmitOutcome> {
+export async function submitDraft(
+  api: CreateTicketApi,
+  draft: TicketDraft,
+  now: () => number = Date.now,
+): Promise<SubmitOutcome> {
   const startedAt = now();
   try {
     return { kind: 'created', ticketId: await api.createTicket(toCreateInput(draft)), confirmedBy: 'answer' };
@@ -41,7 +49,17 @@ export async function submitDraft(api: CreateTicketApi, draft: TicketDraft, now:
 }
 
 /** The newest ticket created around `startedAt` that matches the draft, if any (one ListTickets page). */
-export async function findJustCreated(api: CreateTicketApi, draft: TicketDraft, startedAt: number, now: number): Promise<string | undefined> {
-  const page = await api.listTickets({ pageNumber: 1, pageSize: 20, startDate: Math.max(0, startedAt - LOOK_BEFORE_MS), endDate: now + LOOK_AFTER_MS });
+export async function findJustCreated(
+  api: CreateTicketApi,
+  draft: TicketDraft,
+  startedAt: number,
+  now: number,
+): Promise<string | undefined> {
+  const page = await api.listTickets({
+    pageNumber: 1,
+    pageSize: 20,
+    startDate: Math.max(0, startedAt - LOOK_BEFORE_MS),
+    endDate: now + LOOK_AFTER_MS,
+  });
   return page.tickets.find((t) => matchesDraft(t, draft))?.ticketId;
 }

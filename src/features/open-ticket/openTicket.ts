@@ -85,7 +85,9 @@ function pickTicketId(recent: RecentTickets): Promise<string | undefined> {
     description: plainQuickPickText(r.title),
     ticketId: r.ticketId,
   }));
-  const recentSection: PickItem[] = recentItems.length ? [{ label: t('Recent tickets'), kind: vscode.QuickPickItemKind.Separator }, ...recentItems] : [];
+  const recentSection: PickItem[] = recentItems.length
+    ? [{ label: t('Recent tickets'), kind: vscode.QuickPickItemKind.Separator }, ...recentItems]
+    : [];
 
   const pick = vscode.window.createQuickPick<PickItem>();
   pick.title = t('Open Ticket');
@@ -103,7 +105,12 @@ function pickTicketId(recent: RecentTickets): Promise<string | undefined> {
     const parsed = parseTicketIdInput(value);
     const known = parsed.ok ? recentItems.find((r) => r.ticketId === parsed.ticketId) : undefined;
     const first: PickItem = parsed.ok
-      ? { label: parsed.ticketId, description: known?.description ?? t('Open this ticket'), ticketId: parsed.ticketId, alwaysShow: true }
+      ? {
+          label: parsed.ticketId,
+          description: known?.description ?? t('Open this ticket'),
+          ticketId: parsed.ticketId,
+          alwaysShow: true,
+        }
       : { label: `$(error) ${parsed.message}`, alwaysShow: true };
     pick.items = [first, ...recentSection.filter((item) => item.ticketId !== first.ticketId)];
   };

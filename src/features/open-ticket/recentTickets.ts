@@ -19,7 +19,10 @@ export const MAX_RECENT_TICKETS = 20;
 const MAX_TITLE_LENGTH = 200;
 
 export class RecentTickets {
-  constructor(private readonly store: KeyValueStore, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   list(): RecentTicket[] {
     const raw = this.store.get<unknown>(RECENT_TICKETS_KEY);

@@ -3,7 +3,14 @@
 // "ticket 0005PYGCW", or a console URL that carries the id; an id the API cannot have is refused with the reason
 // before any request.
 import { t } from '../../common/l10n';
-import { CONSOLE_HOST, isTicketIdShape, normalizeTicketId, ticketIdProblem, ticketIdTextOf, TICKET_LABEL_PREFIX } from '../../tickets/ticketId';
+import {
+  CONSOLE_HOST,
+  isTicketIdShape,
+  normalizeTicketId,
+  ticketIdProblem,
+  ticketIdTextOf,
+  TICKET_LABEL_PREFIX,
+} from '../../tickets/ticketId';
 
 export type TicketIdParse = { ok: true; ticketId: string } | { ok: false; message: string };
 

@@ -59,18 +59,26 @@ function quoted(ticketId: string, title: string): string {
  * ticket, so a new one waiting for the user is news), or for a note the watcher had never read before.
  * A status change and a new note seen in the same poll make one announcement (covering both keys).
  */
-export function diffSnapshots(previous: TicketSnapshot | undefined, next: TicketSnapshot, options: { complete?: boolean } = {}): Announcement[] {
+export function diffSnapshots(
+  previous: TicketSnapshot | undefined,
+  next: TicketSnapshot,
+  options: { complete?: boolean } = {},
+): Announcement[] {
   if (!previous) return [];
   const out: Announcement[] = [];
   for (const [ticketId, found] of Object.entries(next.tickets)) {
     // A ticket new to the list (created and answered within one interval) counts as coming from "no status", but only
     // when the list is complete: in a cut-off list a ticket can just have moved onto the page.
-    const before: WatchedTicket | undefined = previous.tickets[ticketId] ?? (options.complete ? { title: found.title, status: 0 as StatusValue } : undefined);
+    const before: WatchedTicket | undefined =
+      previous.tickets[ticketId] ?? (options.complete ? { title: found.title, status: 0 as StatusValue } : undefined);
     const now = found;
     if (!before) continue;
     if (now.status !== before.status && statusLook(now.status).needsYou) {
       // The note that came with the status change says what support wants, even if its notes were never read before.
-      const note = now.lastSupportNote && now.lastSupportNote.dialogId !== before.lastSupportNote?.dialogId ? now.lastSupportNote : undefined;
+      const note =
+        now.lastSupportNote && now.lastSupportNote.dialogId !== before.lastSupportNote?.dialogId
+          ? now.lastSupportNote
+          : undefined;
       const excerpt = note ? `: “${note.excerpt}”` : '';
       const keys = note ? [noteKey(ticketId, note.dialogId)] : [];
       const kind: AnnouncementKind = now.status === 3 ? 'waitingFeedback' : 'toConfirm';
@@ -78,14 +86,24 @@ export function diffSnapshots(previous: TicketSnapshot | undefined, next: Ticket
         kind === 'waitingFeedback'
           ? `Support is waiting for your feedback on ticket ${quoted(ticketId, now.title)}${excerpt}`
           : `Ticket ${quoted(ticketId, now.title)} is solved and waits for you to confirm${excerpt}`;
-      out.push({ ticketId, kind, message: endSentence(message), keys: [statusKey(ticketId, now.status, previous.polledAt), ...keys] });
+      out.push({
+        ticketId,
+        kind,
+        message: endSentence(message),
+        keys: [statusKey(ticketId, now.status, previous.polledAt), ...keys],
+      });
       continue;
     }
     const note = newSupportNote(before, now);
     if (note) {
       const excerpt = `: “${note.excerpt}”`;
       const keys = [noteKey(ticketId, note.dialogId)];
-      out.push({ ticketId, kind: 'supportNote', message: endSentence(`Support added a note to ticket ${quoted(ticketId, now.title)}${excerpt}`), keys });
+      out.push({
+        ticketId,
+        kind: 'supportNote',
+        message: endSentence(`Support added a note to ticket ${quoted(ticketId, now.title)}${excerpt}`),
+        keys,
+      });
     }
   }
   return out;
@@ -116,11 +134,16 @@ export function rememberAnnounced(previous: readonly string[], added: readonly s
 export function waitingForYou(snapshot: TicketSnapshot | undefined): string[] {
   if (!snapshot) return [];
   const entries = Object.entries(snapshot.tickets).filter(([, t]) => statusLook(t.status).needsYou);
-  return entries.sort(([a, x], [b, y]) => (x.status === y.status ? a.localeCompare(b) : x.status === 3 ? -1 : 1)).map(([id]) => id);
+  return entries
+    .sort(([a, x], [b, y]) => (x.status === y.status ? a.localeCompare(b) : x.status === 3 ? -1 : 1))
+    .map(([id]) => id);
 }
 
 /** The first line of a note as one line of plain text, short enough for a notification. */
 export function noteExcerpt(content: string): string {
-  const firstLine = String(content ?? '').split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  const firstLine =
+    String(content ?? '')
+      .split(/\r?\n/)
+      .find((line) => line.trim() !== '') ?? '';
   return sanitizeInline(firstLine, 120);
 }

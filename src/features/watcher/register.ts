@@ -109,7 +109,11 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     for (const a of announcements) newsMarks.add(a.ticketId);
     marksChanged.fire();
     if (announcements.length > MAX_SEPARATE_NOTIFICATIONS) {
-      notify(`${announcements.length} of your tickets have news from support.`, 'Open First', announcements[0].ticketId);
+      notify(
+        `${announcements.length} of your tickets have news from support.`,
+        'Open First',
+        announcements[0].ticketId,
+      );
       return;
     }
     for (const a of announcements) notify(a.message, 'Open', a.ticketId);
@@ -138,10 +142,18 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     return signIn ? accountKey(deps.endpoint(), principalOf(signIn)) : undefined;
   };
   const listUnfinished = async () =>
-    (await deps.service.listTickets({ pageNumber: 1, pageSize: UNFINISHED_PAGE_SIZE, statuses: [1, 2, 3, 4, 5].map((s) => STATUS_NAMES[s as 1]) }, { force: true, background: true })).tickets;
+    (
+      await deps.service.listTickets(
+        { pageNumber: 1, pageSize: UNFINISHED_PAGE_SIZE, statuses: [1, 2, 3, 4, 5].map((s) => STATUS_NAMES[s as 1]) },
+        { force: true, background: true },
+      )
+    ).tickets;
   const listNotes = (ticketId: string) => deps.service.getNotes(ticketId, { force: true, background: true });
 
-  const makeWatcher = (options: WatcherInstanceOptions, hooks: { onAnnounce: (a: Announcement[]) => void; onView: (v: WatcherView) => void }) =>
+  const makeWatcher = (
+    options: WatcherInstanceOptions,
+    hooks: { onAnnounce: (a: Announcement[]) => void; onView: (v: WatcherView) => void },
+  ) =>
     new TicketWatcher({
       id: options.id ?? instanceId(),
       store: new SharedFiles(path.join(options.storageDir ?? storageDir, 'watcher')),
@@ -157,13 +169,16 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
       onView: hooks.onView,
     });
 
-  const watcher = makeWatcher({}, {
-    onAnnounce: showAnnouncements,
-    onView: (view) => {
-      currentView = view;
-      renderStatusBar(view);
+  const watcher = makeWatcher(
+    {},
+    {
+      onAnnounce: showAnnouncements,
+      onView: (view) => {
+        currentView = view;
+        renderStatusBar(view);
+      },
     },
-  });
+  );
   const tick = () => void watcher.tick().catch((error) => deps.log.info(`Watcher: ${String(error)}`));
   // The first check waits for the window to settle (activation stays cheap); then one tick per heartbeat.
   const timer = setInterval(tick, HEARTBEAT_MS);
@@ -187,7 +202,13 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     },
     view: () => currentView,
     notificationsShown: () => [...shown],
-    statusBar: () => ({ text: item.text, tooltip: String(item.tooltip ?? ''), visible: (currentView?.waiting.length ?? 0) > 0 && (currentView?.mode === 'polling' || currentView?.mode === 'following') }),
+    statusBar: () => ({
+      text: item.text,
+      tooltip: String(item.tooltip ?? ''),
+      visible:
+        (currentView?.waiting.length ?? 0) > 0 &&
+        (currentView?.mode === 'polling' || currentView?.mode === 'following'),
+    }),
     createInstance: (options) => {
       const announced: Announcement[] = [];
       let view: WatcherView | undefined;
@@ -198,7 +219,12 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
         },
         onView: (v) => (view = v),
       });
-      return { tick: () => instance.tick(), announcements: () => [...announced], view: () => view, dispose: () => instance.dispose() };
+      return {
+        tick: () => instance.tick(),
+        announcements: () => [...announced],
+        view: () => view,
+        dispose: () => instance.dispose(),
+      };
     },
   };
 }

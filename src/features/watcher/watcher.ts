@@ -91,14 +91,23 @@ const EMPTY_STATE: WatchState = { version: 1, nextPollAt: 0, failures: 0, announ
 function isWatchState(value: unknown): value is WatchState {
   if (!value || typeof value !== 'object') return false;
   const s = value as Record<string, unknown>;
-  return s.version === 1 && typeof s.nextPollAt === 'number' && typeof s.failures === 'number' && Array.isArray(s.announced) && typeof s.rotation === 'number';
+  return (
+    s.version === 1 &&
+    typeof s.nextPollAt === 'number' &&
+    typeof s.failures === 'number' &&
+    Array.isArray(s.announced) &&
+    typeof s.rotation === 'number'
+  );
 }
 
 /** A file-name-safe key for an account at an endpoint; the AccessKey id itself never lands in a file name. */
 export function accountKey(endpoint: string, principal: string): string {
   // node:crypto is required on the first check, not at activation (loading it costs more than activating).
   return (require('crypto') as typeof NodeCrypto)
-    .createHash('sha256').update(`${endpoint}\n${principal}`).digest('hex').slice(0, 16);
+    .createHash('sha256')
+    .update(`${endpoint}\n${principal}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export class TicketWatcher {
@@ -160,8 +169,7 @@ export class TicketWatcher {
       // meanwhile and poll the same interval again.
       await o.store.write(leaseName, leaseFor(o.id, now, o.heartbeatMs * 3 + POLL_GRACE_MS, o.focused()));
       await this.poll(account, state, now);
-    }
-    else this.publishState(state, polling ? 'polling' : 'following');
+    } else this.publishState(state, polling ? 'polling' : 'following');
   }
 
   private async poll(account: string, state: WatchState, now: number): Promise<void> {
@@ -174,7 +182,12 @@ export class TicketWatcher {
       const failure = o.describeFailure(error);
       if (failure.signedOut) return this.publish({ mode: 'signedOut', waiting: [] });
       const failures = state.failures + 1;
-      const next: WatchState = { ...state, failures, problem: failure.message, nextPollAt: now + backoffDelay(interval, failures, failure.retryAfterMs) };
+      const next: WatchState = {
+        ...state,
+        failures,
+        problem: failure.message,
+        nextPollAt: now + backoffDelay(interval, failures, failure.retryAfterMs),
+      };
       await this.writeStateIfUnchanged(account, state, next);
       return;
     }
@@ -193,8 +206,11 @@ export class TicketWatcher {
     // Notes only where the status changed, plus one ticket in support's hands in turn (a note without a status change).
     // One page holds every unfinished ticket: a ticket new to it is new (not one that moved onto a cut-off page).
     const complete = summaries.length < UNFINISHED_PAGE_SIZE;
-    const isNewAndWaiting = (id: string) => complete && previous !== undefined && !previous.tickets[id] && statusLook(tickets[id].status).needsYou;
-    const toRead = Object.keys(tickets).filter((id) => (previous?.tickets[id] && previous.tickets[id].status !== tickets[id].status) || isNewAndWaiting(id));
+    const isNewAndWaiting = (id: string) =>
+      complete && previous !== undefined && !previous.tickets[id] && statusLook(tickets[id].status).needsYou;
+    const toRead = Object.keys(tickets).filter(
+      (id) => (previous?.tickets[id] && previous.tickets[id].status !== tickets[id].status) || isNewAndWaiting(id),
+    );
     const quiet = pickQuietTicket(tickets, toRead, state.rotation, now);
     if (quiet) toRead.push(quiet);
     for (const ticketId of toRead) {
@@ -211,7 +227,10 @@ export class TicketWatcher {
       snapshot,
       nextPollAt: now + interval,
       failures: 0,
-      announced: rememberAnnounced(state.announced, announcements.flatMap((a) => a.keys)),
+      announced: rememberAnnounced(
+        state.announced,
+        announcements.flatMap((a) => a.keys),
+      ),
       rotation: state.rotation + 1,
     };
     // Recorded before anything is shown: a crash after this cannot lead to a second notification for these changes.
@@ -252,8 +271,17 @@ export class TicketWatcher {
 
   private publishState(state: WatchState, mode: 'polling' | 'following'): void {
     const snapshot = state.snapshot;
-    const waiting = waitingForYou(snapshot).map((ticketId) => ({ ticketId, title: snapshot!.tickets[ticketId].title, status: snapshot!.tickets[ticketId].status }));
-    this.publish({ mode, waiting, ...(snapshot ? { polledAt: snapshot.polledAt } : {}), ...(state.problem && state.failures > 0 ? { problem: state.problem } : {}) });
+    const waiting = waitingForYou(snapshot).map((ticketId) => ({
+      ticketId,
+      title: snapshot!.tickets[ticketId].title,
+      status: snapshot!.tickets[ticketId].status,
+    }));
+    this.publish({
+      mode,
+      waiting,
+      ...(snapshot ? { polledAt: snapshot.polledAt } : {}),
+      ...(state.problem && state.failures > 0 ? { problem: state.problem } : {}),
+    });
   }
 
   private publish(view: WatcherView): void {
@@ -272,7 +300,12 @@ const RECENT_MS = 24 * 60 * 60_000;
  * Every other poll takes the next of the recently changed tickets, newest change first; the polls between take the
  * next of all of them. So a ticket the user just answered is checked every second poll, and every ticket in turn.
  */
-export function pickQuietTicket(tickets: Record<string, WatchedTicket>, exclude: readonly string[], rotation: number, now: number): string | undefined {
+export function pickQuietTicket(
+  tickets: Record<string, WatchedTicket>,
+  exclude: readonly string[],
+  rotation: number,
+  now: number,
+): string | undefined {
   const all = Object.keys(tickets)
     .filter((id) => !exclude.includes(id) && SUPPORT_TURN.includes(tickets[id].status))
     .sort();

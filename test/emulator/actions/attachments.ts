@@ -10,7 +10,11 @@ export function getAttachmentUploadUrl(ctx: ActionContext): Outcome {
     status: 200,
     body: {
       ...success(ctx.requestId),
-      Data: { ObjectKey: upload.objectKey, PutSignedUrl: ctx.uploads.sign('PUT', upload.objectKey), GetSignedUrl: ctx.uploads.sign('GET', upload.objectKey) },
+      Data: {
+        ObjectKey: upload.objectKey,
+        PutSignedUrl: ctx.uploads.sign('PUT', upload.objectKey),
+        GetSignedUrl: ctx.uploads.sign('GET', upload.objectKey),
+      },
     },
   };
 }

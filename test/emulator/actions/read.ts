@@ -1,6 +1,15 @@
 // GetTicket, ListTickets and ListTicketNotes.
 import { StoredTicket } from '../model';
-import { illegalParam, Outcome, repeatList, statusFromParam, statusWire, strictInt, success, ticketWire } from '../wire';
+import {
+  illegalParam,
+  Outcome,
+  repeatList,
+  statusFromParam,
+  statusWire,
+  strictInt,
+  success,
+  ticketWire,
+} from '../wire';
 import type { ActionContext } from './context';
 
 /** The ticket named by TicketId, or the illegal.param answer when it is missing or unknown. */
@@ -26,8 +35,10 @@ export function listTickets(ctx: ActionContext): Outcome {
   const { params, requestId } = ctx;
   const pageNumber = strictInt(params.get('PageNumber'));
   const pageSize = strictInt(params.get('PageSize'));
-  if (pageNumber === undefined || pageNumber < 1) return illegalParam(requestId, 'Illegal param: PageNumber must be an integer ≥ 1.');
-  if (pageSize === undefined || pageSize < 10 || pageSize > 100) return illegalParam(requestId, 'Illegal param: PageSize must be an integer from 10 to 100.');
+  if (pageNumber === undefined || pageNumber < 1)
+    return illegalParam(requestId, 'Illegal param: PageNumber must be an integer ≥ 1.');
+  if (pageSize === undefined || pageSize < 10 || pageSize > 100)
+    return illegalParam(requestId, 'Illegal param: PageSize must be an integer from 10 to 100.');
 
   let list = ctx.store.sortedTickets();
 
@@ -36,7 +47,8 @@ export function listTickets(ctx: ActionContext): Outcome {
     const wanted = new Set<number>();
     for (const s of statuses) {
       const value = statusFromParam(s);
-      if (value === undefined) return illegalParam(requestId, `Illegal param: StatusList value ${s} is not a ticket status.`);
+      if (value === undefined)
+        return illegalParam(requestId, `Illegal param: StatusList value ${s} is not a ticket status.`);
       wanted.add(value);
     }
     list = list.filter((t) => wanted.has(t.status));
@@ -53,14 +65,20 @@ export function listTickets(ctx: ActionContext): Outcome {
     const start = strictInt(startRaw);
     const end = strictInt(endRaw);
     // The API wants both; a lone bound or a non-number is refused rather than silently ignored.
-    if (start === undefined || end === undefined) return illegalParam(requestId, 'Illegal param: StartDate and EndDate must both be epoch milliseconds.');
+    if (start === undefined || end === undefined)
+      return illegalParam(requestId, 'Illegal param: StartDate and EndDate must both be epoch milliseconds.');
     list = list.filter((t) => t.createTime >= start && t.createTime <= end);
   }
   const ticketId = params.get('TicketId');
   if (ticketId) list = list.filter((t) => t.ticketId === ticketId);
   const idList = params.get('TicketIdList');
   if (idList) {
-    const ids = new Set(idList.split(',').map((s) => s.trim()).filter(Boolean));
+    const ids = new Set(
+      idList
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
     list = list.filter((t) => ids.has(t.ticketId));
   }
 
@@ -82,7 +100,9 @@ export function listTickets(ctx: ActionContext): Outcome {
 export function listTicketNotes(ctx: ActionContext): Outcome {
   const ticket = existingTicket(ctx);
   if (!isTicket(ticket)) return ticket;
-  const notes = [...(ctx.store.notes.get(ticket.ticketId) ?? [])].sort((a, b) => a.createTime - b.createTime || a.dialogId - b.dialogId);
+  const notes = [...(ctx.store.notes.get(ticket.ticketId) ?? [])].sort(
+    (a, b) => a.createTime - b.createTime || a.dialogId - b.dialogId,
+  );
   return {
     status: 200,
     body: {

@@ -21,13 +21,17 @@ function attachmentsOf(ctx: ActionContext, keys: string[]): StoredAttachment[] {
   return keys.map((key) => {
     const upload = ctx.store.uploads.get(key);
     if (upload) return { name: upload.fileName, url: ctx.uploads.sign('GET', key) };
-    return { name: key, url: `https://workorder-attachments.oss-cn-hangzhou.aliyuncs.com/uploads/${encodeURIComponent(key)}` };
+    return {
+      name: key,
+      url: `https://workorder-attachments.oss-cn-hangzhou.aliyuncs.com/uploads/${encodeURIComponent(key)}`,
+    };
   });
 }
 
 function booleanParam(ctx: ActionContext, name: string): boolean | Outcome {
   const value = ctx.params.get(name);
-  if (value !== 'true' && value !== 'false') return illegalParam(ctx.requestId, `Illegal param: ${name} must be true or false.`);
+  if (value !== 'true' && value !== 'false')
+    return illegalParam(ctx.requestId, `Illegal param: ${name} must be true or false.`);
   return value === 'true';
 }
 
@@ -40,7 +44,11 @@ export function replyTicket(ctx: ActionContext): Outcome {
   if (typeof encrypt !== 'boolean') return encrypt;
   const refusedNow = refused('ReplyTicket', ctx, ticket);
   if (refusedNow) return refusedNow;
-  const note = ctx.store.addNote(ticket.ticketId, { content, role: 3, attachments: attachmentsOf(ctx, fileNameList(ctx.params.get('FileNameList'))) });
+  const note = ctx.store.addNote(ticket.ticketId, {
+    content,
+    role: 3,
+    attachments: attachmentsOf(ctx, fileNameList(ctx.params.get('FileNameList'))),
+  });
   moveOn('ReplyTicket', ticket);
   return { status: 200, body: { ...success(ctx.requestId), Data: String(note.dialogId) } };
 }
@@ -75,7 +83,11 @@ export function evaluateTicket(ctx: ActionContext): Outcome {
   if (!score || !/^[1-5]$/.test(score)) return illegalParam(ctx.requestId, 'Illegal param: Score must be 1 to 5.');
   const refusedNow = refused('EvaluateTicket', ctx, ticket);
   if (refusedNow) return refusedNow;
-  ctx.store.evaluations.set(ticket.ticketId, { solved, score: Number(score), content: ctx.params.get('Content') ?? '' });
+  ctx.store.evaluations.set(ticket.ticketId, {
+    solved,
+    score: Number(score),
+    content: ctx.params.get('Content') ?? '',
+  });
   moveOn('EvaluateTicket', ticket);
   return { status: 200, body: { ...success(ctx.requestId) } };
 }
@@ -85,7 +97,13 @@ function secretInfoOf(raw: string | undefined): { content: string; fileNames: st
   try {
     const parsed = JSON.parse(raw) as { Content?: unknown; FileNameList?: unknown };
     const files = parsed.FileNameList ?? [];
-    if (typeof parsed !== 'object' || parsed === null || !Array.isArray(files) || !files.every((f) => typeof f === 'string')) throw new Error('shape');
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      !Array.isArray(files) ||
+      !files.every((f) => typeof f === 'string')
+    )
+      throw new Error('shape');
     return { content: typeof parsed.Content === 'string' ? parsed.Content : '', fileNames: files as string[] };
   } catch {
     return 'Illegal param: SecretInfo must be JSON {"Content": string, "FileNameList": [string]}.';

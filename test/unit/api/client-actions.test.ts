@@ -33,9 +33,17 @@ describe('api/client write and catalogue actions against the emulator', function
   describe('parameter placement', () => {
     it('replyTicket: TicketId, Content, Encrypt in the body; FileNameList comma-joined in the query; returns the DialogId', async () => {
       const ticket = emu.addTicket({ title: 'reply here', status: 3 });
-      const dialogId = await client().replyTicket(ticket.ticketId, 'Logs attached', { encrypt: true, attachments: ['k/a.log', 'k/b.png'] });
+      const dialogId = await client().replyTicket(ticket.ticketId, 'Logs attached', {
+        encrypt: true,
+        attachments: ['k/a.log', 'k/b.png'],
+      });
       const r = lastRequest('ReplyTicket');
-      assert.deepStrictEqual(r.paramSources, { FileNameList: 'query', TicketId: 'body', Content: 'body', Encrypt: 'body' });
+      assert.deepStrictEqual(r.paramSources, {
+        FileNameList: 'query',
+        TicketId: 'body',
+        Content: 'body',
+        Encrypt: 'body',
+      });
       assert.strictEqual(r.query.FileNameList, 'k/a.log,k/b.png');
       assert.strictEqual(r.body.Encrypt, 'true');
       assert.ok(/^\d+$/.test(dialogId), dialogId);
@@ -60,7 +68,12 @@ describe('api/client write and catalogue actions against the emulator', function
       assert.deepStrictEqual(lastRequest('CloseTicket').paramSources, { TicketId: 'body' });
       assert.strictEqual(emu.getTicket(ticket.ticketId)!.status, 6);
       await c.evaluateTicket(ticket.ticketId, { solved: true, score: 4, content: 'quick' });
-      assert.deepStrictEqual(lastRequest('EvaluateTicket').paramSources, { TicketId: 'body', Solved: 'body', Score: 'body', Content: 'body' });
+      assert.deepStrictEqual(lastRequest('EvaluateTicket').paramSources, {
+        TicketId: 'body',
+        Solved: 'body',
+        Score: 'body',
+        Content: 'body',
+      });
       assert.deepStrictEqual(emu.getEvaluation(ticket.ticketId), { solved: true, score: 4, content: 'quick' });
       assert.strictEqual(await c.reopenTicket(ticket.ticketId, 'It broke again'), ticket.ticketId);
       assert.deepStrictEqual(lastRequest('ReopenTicket').paramSources, { TicketId: 'body', Content: 'body' });
@@ -87,7 +100,10 @@ describe('api/client write and catalogue actions against the emulator', function
         Email: 'body',
         FileNameList: 'body',
       });
-      assert.deepStrictEqual(JSON.parse(r.query.SecretInfo), { Content: 'root password: hunter2', FileNameList: ['k/secret.txt'] });
+      assert.deepStrictEqual(JSON.parse(r.query.SecretInfo), {
+        Content: 'root password: hunter2',
+        FileNameList: ['k/secret.txt'],
+      });
       const ticket = await client().getTicket(id);
       assert.strictEqual(ticket.title, 'Renewal failed');
       assert.strictEqual(ticket.categoryId, '7161');
@@ -102,12 +118,19 @@ describe('api/client write and catalogue actions against the emulator', function
       assert.ok(dirs.some((d) => d.products.some((p) => p.productName === 'Elastic Compute Service')));
       const oss = await client().listProducts({ name: 'oss' });
       assert.deepStrictEqual(lastRequest('ListProducts').paramSources, { Name: 'query' });
-      assert.deepStrictEqual(oss.flatMap((d) => d.products.map((p) => p.productId)), ['21']);
+      assert.deepStrictEqual(
+        oss.flatMap((d) => d.products.map((p) => p.productId)),
+        ['21'],
+      );
     });
 
     it('listCategories: ProductId and Name in the body, Language in the query', async () => {
       const cats = await client().listCategories('4', { language: 'en', name: 'renewal' });
-      assert.deepStrictEqual(lastRequest('ListCategories').paramSources, { Language: 'query', ProductId: 'body', Name: 'body' });
+      assert.deepStrictEqual(lastRequest('ListCategories').paramSources, {
+        Language: 'query',
+        ProductId: 'body',
+        Name: 'body',
+      });
       assert.deepStrictEqual(cats, [{ categoryId: '7161', categoryName: 'Renewal and billing' }]);
     });
   });
@@ -118,14 +141,34 @@ describe('api/client write and catalogue actions against the emulator', function
       ['attachment key with a comma', (c) => c.replyTicket('001571BTXC', 'x', { attachments: ['a,b'] }), /no commas/],
       ['bad ticket id', (c) => c.closeTicket('not an id!'), /ticket id/],
       ['reopen without a reason', (c) => c.reopenTicket('0005PYGCW', ''), /reason for reopening is empty/],
-      ['score 0', (c) => c.evaluateTicket('0005PYGCW', { solved: true, score: 0 }), /score must be a whole number from 1 to 5 \(got 0\)/],
+      [
+        'score 0',
+        (c) => c.evaluateTicket('0005PYGCW', { solved: true, score: 0 }),
+        /score must be a whole number from 1 to 5 \(got 0\)/,
+      ],
       ['score 6', (c) => c.evaluateTicket('0005PYGCW', { solved: true, score: 6 }), /from 1 to 5 \(got 6\)/],
       ['score 2.5', (c) => c.evaluateTicket('0005PYGCW', { solved: false, score: 2.5 }), /from 1 to 5/],
       ['solved missing', (c) => c.evaluateTicket('0005PYGCW', { score: 3 } as never), /solved/],
-      ['severity 3', (c) => c.createTicket({ categoryId: '7161', severity: 3 as never, description: 'x' }), /severity must be 1 \(common\) or 2 \(urgent\)/],
-      ['no category', (c) => c.createTicket({ categoryId: '', severity: 1, description: 'x' }), /Choose a product and a category/],
-      ['empty description', (c) => c.createTicket({ categoryId: '7161', severity: 1, description: '' }), /The description is empty/],
-      ['bad e-mail', (c) => c.createTicket({ categoryId: '7161', severity: 1, description: 'x', email: 'ops at example' }), /does not look like an e-mail/],
+      [
+        'severity 3',
+        (c) => c.createTicket({ categoryId: '7161', severity: 3 as never, description: 'x' }),
+        /severity must be 1 \(common\) or 2 \(urgent\)/,
+      ],
+      [
+        'no category',
+        (c) => c.createTicket({ categoryId: '', severity: 1, description: 'x' }),
+        /Choose a product and a category/,
+      ],
+      [
+        'empty description',
+        (c) => c.createTicket({ categoryId: '7161', severity: 1, description: '' }),
+        /The description is empty/,
+      ],
+      [
+        'bad e-mail',
+        (c) => c.createTicket({ categoryId: '7161', severity: 1, description: 'x', email: 'ops at example' }),
+        /does not look like an e-mail/,
+      ],
       ['unknown language', (c) => c.listProducts({ language: 'fr' as never }), /language must be zh, en or jp/],
       ['no product id', (c) => c.listCategories(''), /product id is required/],
     ];

@@ -3,7 +3,13 @@
 import * as assert from 'assert';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import { TicketEmulator, DEMO_CREDENTIALS, STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, DISABLED_CREDENTIALS } from '../../emulator/server';
+import {
+  TicketEmulator,
+  DEMO_CREDENTIALS,
+  STS_CREDENTIALS,
+  EXPIRED_STS_CREDENTIALS,
+  DISABLED_CREDENTIALS,
+} from '../../emulator/server';
 import { TicketClient } from '../../../src/api/client';
 import { TicketApiError, describeError } from '../../../src/api/errors';
 import type { Credentials, RequestLogEvent, TicketClientOptions } from '../../../src/api/types';
@@ -69,21 +75,47 @@ describe('api/client TicketClient against the emulator', function () {
       if (first.totalCount > 10) {
         const second = await c.listTickets({ pageNumber: 2, pageSize: 10 });
         const ids = new Set(first.tickets.map((t) => t.ticketId));
-        assert.ok(second.tickets.every((t) => !ids.has(t.ticketId)), 'page 2 repeats no ticket of page 1');
+        assert.ok(
+          second.tickets.every((t) => !ids.has(t.ticketId)),
+          'page 2 repeats no ticket of page 1',
+        );
       }
     });
 
     it('ListTickets filters by status and keyword (Unicode and reserved characters signed correctly)', async () => {
-      emu.addTicket({ ticketId: '009KEYWORDX', title: 'filter me', description: "磁盘 (disk) full! it's *urgent* ~now", status: 2 });
-      const page = await client().listTickets({ pageNumber: 1, pageSize: 10, keyword: "磁盘 (disk) full! it's *urgent* ~now", statuses: ['dealing'] });
-      assert.deepStrictEqual(page.tickets.map((t) => t.ticketId), ['009KEYWORDX']);
-      const none = await client().listTickets({ pageNumber: 1, pageSize: 10, keyword: "磁盘 (disk) full! it's *urgent* ~now", statuses: ['confirmed'] });
+      emu.addTicket({
+        ticketId: '009KEYWORDX',
+        title: 'filter me',
+        description: "磁盘 (disk) full! it's *urgent* ~now",
+        status: 2,
+      });
+      const page = await client().listTickets({
+        pageNumber: 1,
+        pageSize: 10,
+        keyword: "磁盘 (disk) full! it's *urgent* ~now",
+        statuses: ['dealing'],
+      });
+      assert.deepStrictEqual(
+        page.tickets.map((t) => t.ticketId),
+        ['009KEYWORDX'],
+      );
+      const none = await client().listTickets({
+        pageNumber: 1,
+        pageSize: 10,
+        keyword: "磁盘 (disk) full! it's *urgent* ~now",
+        statuses: ['confirmed'],
+      });
       assert.strictEqual(none.tickets.length, 0);
     });
 
     it('ListTicketNotes returns the conversation with string dialog ids, roles and attachments', async () => {
       emu.addTicket({ ticketId: '009NOTES01', title: 'notes' }, [
-        { content: 'hello from support', role: 'agent', userName: 'Kevin', attachments: [{ name: 'log.txt', url: 'https://example.com/log.txt' }] },
+        {
+          content: 'hello from support',
+          role: 'agent',
+          userName: 'Kevin',
+          attachments: [{ name: 'log.txt', url: 'https://example.com/log.txt' }],
+        },
         { content: 'thanks', role: 'user' },
       ]);
       const notes = await client().listTicketNotes('009NOTES01');
@@ -108,9 +140,21 @@ describe('api/client TicketClient against the emulator', function () {
     it('V1 (HMAC-SHA1) signing is accepted for all three actions', async () => {
       const c = client({ signatureVersion: 'v1', credentials: STS_CREDENTIALS });
       await c.getTicket('0005PYGCW');
-      await c.listTickets({ pageNumber: 1, pageSize: 10, keyword: 'ecs 续费 (x)*', statuses: ['assigned', 'confirmed'] });
+      await c.listTickets({
+        pageNumber: 1,
+        pageSize: 10,
+        keyword: 'ecs 续费 (x)*',
+        statuses: ['assigned', 'confirmed'],
+      });
       await c.listTicketNotes('0005PYGCW');
-      assert.deepStrictEqual(emu.requests.map((r) => [r.signatureVersion, r.status]), [['v1', 200], ['v1', 200], ['v1', 200]]);
+      assert.deepStrictEqual(
+        emu.requests.map((r) => [r.signatureVersion, r.status]),
+        [
+          ['v1', 200],
+          ['v1', 200],
+          ['v1', 200],
+        ],
+      );
     });
 
     it('accepts a success body that carries Code 200 and an AccessDeniedDetail string', async () => {
@@ -125,7 +169,12 @@ describe('api/client TicketClient against the emulator', function () {
             Code: 200,
             Message: 'success',
             AccessDeniedDetail: '{"AuthAction":"x"}',
-            Data: { TicketId: '0005PYGCW', Title: 't', Status: { Label: 'Done', Value: '6' }, Severity: { Label: 'Common', Value: '1' } },
+            Data: {
+              TicketId: '0005PYGCW',
+              Title: 't',
+              Status: { Label: 'Done', Value: '6' },
+              Severity: { Label: 'Common', Value: '1' },
+            },
           }),
         );
       });
@@ -155,14 +204,35 @@ describe('api/client TicketClient against the emulator', function () {
       assert.strictEqual(req.headers['content-type'], 'application/x-www-form-urlencoded');
       assert.deepStrictEqual(req.body, { TicketId: '0005PYGCW' });
       assert.deepStrictEqual(req.query, {});
-      assert.deepStrictEqual(req.signedHeaders, ['content-type', 'host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version']);
+      assert.deepStrictEqual(req.signedHeaders, [
+        'content-type',
+        'host',
+        'x-acs-action',
+        'x-acs-content-sha256',
+        'x-acs-date',
+        'x-acs-signature-nonce',
+        'x-acs-version',
+      ]);
     });
 
     it('ListTickets: PageNumber/PageSize in the query; dates, Keyword and StatusList.N in the body', async () => {
-      await client().listTickets({ pageNumber: 2, pageSize: 20, keyword: 'disk', statuses: ['assigned', 'wait_feedback'], startDate: 1000, endDate: 2000 });
+      await client().listTickets({
+        pageNumber: 2,
+        pageSize: 20,
+        keyword: 'disk',
+        statuses: ['assigned', 'wait_feedback'],
+        startDate: 1000,
+        endDate: 2000,
+      });
       const [req] = emu.requests;
       assert.deepStrictEqual(req.query, { PageNumber: '2', PageSize: '20' });
-      assert.deepStrictEqual(req.body, { StartDate: '1000', EndDate: '2000', Keyword: 'disk', 'StatusList.1': 'assigned', 'StatusList.2': 'wait_feedback' });
+      assert.deepStrictEqual(req.body, {
+        StartDate: '1000',
+        EndDate: '2000',
+        Keyword: 'disk',
+        'StatusList.1': 'assigned',
+        'StatusList.2': 'wait_feedback',
+      });
       assert.strictEqual(req.paramSources.PageNumber, 'query');
       assert.strictEqual(req.paramSources['StatusList.2'], 'body');
     });
@@ -191,16 +261,33 @@ describe('api/client TicketClient against the emulator', function () {
 
     it('refuses a bad page number or date range before sending anything, saying what is wrong', async () => {
       const c = client();
-      assert.match((await rejectsWith(c.listTickets({ pageNumber: 0, pageSize: 10 }), 'badRequest')).message, /pageNumber must be 1 or more/);
-      assert.match((await rejectsWith(c.listTickets({ pageNumber: 1, pageSize: Number.NaN }), 'badRequest')).message, /pageSize must be a number/);
-      assert.match((await rejectsWith(c.listTickets({ pageNumber: 1, pageSize: 10, startDate: 2000, endDate: 1000 }), 'badRequest')).message, /date range/);
+      assert.match(
+        (await rejectsWith(c.listTickets({ pageNumber: 0, pageSize: 10 }), 'badRequest')).message,
+        /pageNumber must be 1 or more/,
+      );
+      assert.match(
+        (await rejectsWith(c.listTickets({ pageNumber: 1, pageSize: Number.NaN }), 'badRequest')).message,
+        /pageSize must be a number/,
+      );
+      assert.match(
+        (
+          await rejectsWith(
+            c.listTickets({ pageNumber: 1, pageSize: 10, startDate: 2000, endDate: 1000 }),
+            'badRequest',
+          )
+        ).message,
+        /date range/,
+      );
       assert.strictEqual(emu.requests.length, 0);
     });
 
     it('clamps pageSize to the API range 10..100', async () => {
       await client().listTickets({ pageNumber: 1, pageSize: 5 });
       await client().listTickets({ pageNumber: 1, pageSize: 500 });
-      assert.deepStrictEqual(emu.requests.map((r) => r.query.PageSize), ['10', '100']);
+      assert.deepStrictEqual(
+        emu.requests.map((r) => r.query.PageSize),
+        ['10', '100'],
+      );
     });
   });
 
@@ -222,7 +309,10 @@ describe('api/client TicketClient against the emulator', function () {
     });
 
     it('a wrong secret is a signature error, never retried', async () => {
-      const err = await rejectsWith(client({ credentials: { ...DEMO_CREDENTIALS, accessKeySecret: 'wrong-secret-value' } }).getTicket('0005PYGCW'), 'signature');
+      const err = await rejectsWith(
+        client({ credentials: { ...DEMO_CREDENTIALS, accessKeySecret: 'wrong-secret-value' } }).getTicket('0005PYGCW'),
+        'signature',
+      );
       assert.strictEqual(err.code, 'SignatureDoesNotMatch');
       assert.strictEqual(emu.requests.length, 1, 'no retry');
       assert.strictEqual(err.attempts, 1);
@@ -230,7 +320,12 @@ describe('api/client TicketClient against the emulator', function () {
     });
 
     it('an unknown AccessKey id is an auth error (InvalidAccessKeyId.NotFound), never retried', async () => {
-      const err = await rejectsWith(client({ credentials: { accessKeyId: 'LTAI5tNoSuchKey000000', accessKeySecret: 'x1234' } }).getTicket('0005PYGCW'), 'auth');
+      const err = await rejectsWith(
+        client({ credentials: { accessKeyId: 'LTAI5tNoSuchKey000000', accessKeySecret: 'x1234' } }).getTicket(
+          '0005PYGCW',
+        ),
+        'auth',
+      );
       assert.strictEqual(err.code, 'InvalidAccessKeyId.NotFound');
       assert.strictEqual(emu.requests.length, 1);
       assert.match(describeError(err), /AccessKey ID was not found/);
@@ -250,7 +345,10 @@ describe('api/client TicketClient against the emulator', function () {
     });
 
     it('a clock more than 15 minutes off is clockSkew (fake clock on the client)', async () => {
-      const err = await rejectsWith(client({ now: () => Date.now() - 20 * 60_000 }).getTicket('0005PYGCW'), 'clockSkew');
+      const err = await rejectsWith(
+        client({ now: () => Date.now() - 20 * 60_000 }).getTicket('0005PYGCW'),
+        'clockSkew',
+      );
       assert.strictEqual(err.code, 'InvalidTimeStamp.Expired');
       assert.match(describeError(err), /clock/);
       assert.strictEqual(emu.requests.length, 1);
@@ -272,8 +370,14 @@ describe('api/client TicketClient against the emulator', function () {
     });
 
     it('no credentials at all is signedOut; bad characters in them is config; neither sends anything', async () => {
-      await rejectsWith(client({ credentials: async () => undefined as unknown as Credentials }).getTicket('0005PYGCW'), 'signedOut');
-      await rejectsWith(client({ credentials: { accessKeyId: 'LTAI abc\n', accessKeySecret: 's' } }).getTicket('0005PYGCW'), 'config');
+      await rejectsWith(
+        client({ credentials: async () => undefined as unknown as Credentials }).getTicket('0005PYGCW'),
+        'signedOut',
+      );
+      await rejectsWith(
+        client({ credentials: { accessKeyId: 'LTAI abc\n', accessKeySecret: 's' } }).getTicket('0005PYGCW'),
+        'config',
+      );
       await rejectsWith(
         client({
           credentials: async () => {
@@ -304,7 +408,10 @@ describe('api/client TicketClient against the emulator', function () {
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       const port = (server.address() as AddressInfo).port;
       await new Promise((r) => server.close(r));
-      const err = await rejectsWith(client({ endpoint: `http://127.0.0.1:${port}`, maxAttempts: 2 }).getTicket('0005PYGCW'), 'network');
+      const err = await rejectsWith(
+        client({ endpoint: `http://127.0.0.1:${port}`, maxAttempts: 2 }).getTicket('0005PYGCW'),
+        'network',
+      );
       assert.strictEqual(err.attempts, 2, 'network errors are retried');
       assert.match(describeError(err), /Could not reach/);
     });
@@ -322,7 +429,10 @@ describe('api/client TicketClient against the emulator', function () {
       const elapsed = Date.now() - started;
       assert.strictEqual(ticket.ticketId, '0005PYGCW');
       assert.ok(elapsed >= 395, `waited only ${elapsed} ms`);
-      assert.deepStrictEqual(emu.requests.map((r) => r.status), [400, 200]);
+      assert.deepStrictEqual(
+        emu.requests.map((r) => r.status),
+        [400, 200],
+      );
       assert.strictEqual(events[0].code, 'Throttling.User');
       assert.ok(events[0].retryInMs! >= 400);
       const nonces = emu.requests.map((r) => r.headers['x-acs-signature-nonce']);
@@ -352,7 +462,9 @@ describe('api/client TicketClient against the emulator', function () {
       assert.ok(waits.size > 1, `the same wait every time: ${[...waits]}`);
       emu.inject({ kind: 'status', status: 503 });
       const capped: RequestLogEvent[] = [];
-      await client({ retryBaseDelayMs: 5000, maxRetryDelayMs: 100, onRequest: (e) => capped.push(e) }).getTicket('0005PYGCW');
+      await client({ retryBaseDelayMs: 5000, maxRetryDelayMs: 100, onRequest: (e) => capped.push(e) }).getTicket(
+        '0005PYGCW',
+      );
       assert.ok(capped[0].retryInMs! <= 100, `capped wait ${capped[0].retryInMs} ms`);
     });
 
@@ -390,7 +502,10 @@ describe('api/client TicketClient against the emulator', function () {
         assert.strictEqual(err.httpStatus, status);
         assert.ok(err.requestId && err.requestId === emu.requests[2].requestId, 'RequestId of the last attempt');
         assert.ok(describeError(err).includes(err.requestId!));
-        assert.deepStrictEqual(events.map((e) => e.attempt), [1, 2, 3]);
+        assert.deepStrictEqual(
+          events.map((e) => e.attempt),
+          [1, 2, 3],
+        );
         assert.ok(events[0].retryInMs !== undefined && events[2].retryInMs === undefined);
       });
     }
@@ -398,7 +513,10 @@ describe('api/client TicketClient against the emulator', function () {
     it('a 503 once is retried and succeeds; maxAttempts 1 means no retry', async () => {
       emu.inject({ kind: 'status', status: 503 });
       await client().getTicket('0005PYGCW');
-      assert.deepStrictEqual(emu.requests.map((r) => r.status), [503, 200]);
+      assert.deepStrictEqual(
+        emu.requests.map((r) => r.status),
+        [503, 200],
+      );
       emu.reset();
       emu.inject({ kind: 'status', status: 503 });
       await rejectsWith(client({ maxAttempts: 1 }).getTicket('0005PYGCW'), 'server');
@@ -436,7 +554,10 @@ describe('api/client TicketClient against the emulator', function () {
       const started = Date.now();
       const ticket = await client({ timeoutMs: 1500 }).getTicket('0005PYGCW');
       assert.strictEqual(ticket.ticketId, '0005PYGCW');
-      assert.deepStrictEqual(emu.requests.map((r) => r.status), [500, 500, 200]);
+      assert.deepStrictEqual(
+        emu.requests.map((r) => r.status),
+        [500, 500, 200],
+      );
       assert.ok(Date.now() - started >= 1800, 'three attempts of 600 ms each took longer than one timeoutMs');
     });
 
@@ -475,7 +596,10 @@ describe('api/client TicketClient against the emulator', function () {
       emu.inject({ kind: 'throttle', retryAfterMs: 8000 });
       const controller = new AbortController();
       let waiting = false;
-      const pending = client({ maxRetryDelayMs: 10_000, onRequest: (e) => (waiting = e.retryInMs !== undefined) }).getTicket('0005PYGCW', {
+      const pending = client({
+        maxRetryDelayMs: 10_000,
+        onRequest: (e) => (waiting = e.retryInMs !== undefined),
+      }).getTicket('0005PYGCW', {
         signal: controller.signal,
       });
       await until('the client to start waiting for a retry', () => waiting);
@@ -523,7 +647,10 @@ describe('api/client TicketClient against the emulator', function () {
       });
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       try {
-        const err = await rejectsWith(client({ endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }).getTicket('0005PYGCW'), 'malformed');
+        const err = await rejectsWith(
+          client({ endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }).getTicket('0005PYGCW'),
+          'malformed',
+        );
         assert.strictEqual(err.code, 'ResponseTooLarge');
         assert.strictEqual(requests, 1);
       } finally {
@@ -593,7 +720,10 @@ describe('api/client TicketClient against the emulator', function () {
       current = { accessKeyId: 'LTAI5tRotatedKey00000001', accessKeySecret: 'RotatedSecret000000001' };
       await c.getTicket('0005PYGCW');
       assert.strictEqual(calls, 2);
-      assert.deepStrictEqual(emu.requests.map((r) => r.status), [200, 200]);
+      assert.deepStrictEqual(
+        emu.requests.map((r) => r.status),
+        [200, 200],
+      );
     });
 
     it('requests started together share one read of an async credentials source', async () => {
@@ -605,10 +735,17 @@ describe('api/client TicketClient against the emulator', function () {
           return DEMO_CREDENTIALS;
         },
       });
-      const tickets = await Promise.all([c.getTicket('0005PYGCW'), c.getTicket('001571BTXC'), c.listTicketNotes('0005PYGCW')]);
+      const tickets = await Promise.all([
+        c.getTicket('0005PYGCW'),
+        c.getTicket('001571BTXC'),
+        c.listTicketNotes('0005PYGCW'),
+      ]);
       assert.strictEqual(calls, 1);
       assert.strictEqual(tickets[0].ticketId, '0005PYGCW');
-      assert.deepStrictEqual(emu.requests.map((r) => r.status), [200, 200, 200]);
+      assert.deepStrictEqual(
+        emu.requests.map((r) => r.status),
+        [200, 200, 200],
+      );
       await c.getTicket('0005PYGCW');
       assert.strictEqual(calls, 2, 'a later request reads the source again');
     });
@@ -622,7 +759,11 @@ describe('api/client TicketClient against the emulator', function () {
       assert.strictEqual(events[1].httpStatus, 200);
       assert.ok(events[1].requestId);
       const text = JSON.stringify(events);
-      for (const secret of [STS_CREDENTIALS.accessKeyId, STS_CREDENTIALS.accessKeySecret, STS_CREDENTIALS.securityToken!]) {
+      for (const secret of [
+        STS_CREDENTIALS.accessKeyId,
+        STS_CREDENTIALS.accessKeySecret,
+        STS_CREDENTIALS.securityToken!,
+      ]) {
         assert.ok(!text.includes(secret));
       }
     });

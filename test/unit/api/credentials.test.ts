@@ -29,9 +29,21 @@ function configError(fn: () => unknown): TicketApiError {
 const cliFile = JSON.stringify({
   current: 'work',
   profiles: [
-    { name: 'default', mode: 'AK', access_key_id: 'LTAI5tDefault000001', access_key_secret: SECRET, region_id: 'cn-hangzhou' },
+    {
+      name: 'default',
+      mode: 'AK',
+      access_key_id: 'LTAI5tDefault000001',
+      access_key_secret: SECRET,
+      region_id: 'cn-hangzhou',
+    },
     { name: 'work', mode: 'StsToken', access_key_id: 'STS.Work0000001', access_key_secret: SECRET, sts_token: TOKEN },
-    { name: 'role', mode: 'RamRoleArn', access_key_id: 'LTAI5tRole00000001', access_key_secret: SECRET, ram_role_arn: 'acs:ram::1:role/x' },
+    {
+      name: 'role',
+      mode: 'RamRoleArn',
+      access_key_id: 'LTAI5tRole00000001',
+      access_key_secret: SECRET,
+      ram_role_arn: 'acs:ram::1:role/x',
+    },
     { name: 'sso', mode: 'CloudSSO' },
     { name: 'empty', mode: 'AK', access_key_id: '', access_key_secret: '' },
     { name: 'stsNoToken', mode: 'StsToken', access_key_id: 'STS.x00000001', access_key_secret: SECRET },
@@ -41,7 +53,10 @@ const cliFile = JSON.stringify({
 describe('api/credentials', () => {
   describe('environment variables', () => {
     it('reads ALIBABA_CLOUD_ACCESS_KEY_ID / SECRET (and SECURITY_TOKEN), trimmed', () => {
-      const found = credentialsFromEnvironment({ ALIBABA_CLOUD_ACCESS_KEY_ID: ' LTAI5tEnv0000001 ', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'envsecret\n' });
+      const found = credentialsFromEnvironment({
+        ALIBABA_CLOUD_ACCESS_KEY_ID: ' LTAI5tEnv0000001 ',
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'envsecret\n',
+      });
       assert.deepStrictEqual(found?.credentials, { accessKeyId: 'LTAI5tEnv0000001', accessKeySecret: 'envsecret' });
       assert.strictEqual(found?.source, 'environment variables');
       const sts = credentialsFromEnvironment({
@@ -53,10 +68,18 @@ describe('api/credentials', () => {
     });
     it('is undefined when nothing is set, and a clear error when half is set', () => {
       assert.strictEqual(credentialsFromEnvironment({}), undefined);
-      assert.match(configError(() => credentialsFromEnvironment({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tOnly' })).message, /ALIBABA_CLOUD_ACCESS_KEY_SECRET is not set/);
-      assert.match(configError(() => credentialsFromEnvironment({ ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET })).message, /ALIBABA_CLOUD_ACCESS_KEY_ID is not set/);
       assert.match(
-        configError(() => credentialsFromEnvironment({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'STS.x', ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET })).message,
+        configError(() => credentialsFromEnvironment({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tOnly' })).message,
+        /ALIBABA_CLOUD_ACCESS_KEY_SECRET is not set/,
+      );
+      assert.match(
+        configError(() => credentialsFromEnvironment({ ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET })).message,
+        /ALIBABA_CLOUD_ACCESS_KEY_ID is not set/,
+      );
+      assert.match(
+        configError(() =>
+          credentialsFromEnvironment({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'STS.x', ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET }),
+        ).message,
         /ALIBABA_CLOUD_SECURITY_TOKEN/,
       );
     });
@@ -65,11 +88,18 @@ describe('api/credentials', () => {
   describe('aliyun CLI config', () => {
     it('uses the current profile by default (StsToken mode gives a token)', () => {
       const found = parseAliyunCliConfig(cliFile);
-      assert.deepStrictEqual(found.credentials, { accessKeyId: 'STS.Work0000001', accessKeySecret: SECRET, securityToken: TOKEN });
+      assert.deepStrictEqual(found.credentials, {
+        accessKeyId: 'STS.Work0000001',
+        accessKeySecret: SECRET,
+        securityToken: TOKEN,
+      });
       assert.strictEqual(found.source, "aliyun CLI profile 'work'");
     });
     it('uses a named profile (AK mode gives no token)', () => {
-      assert.deepStrictEqual(parseAliyunCliConfig(cliFile, 'default').credentials, { accessKeyId: 'LTAI5tDefault000001', accessKeySecret: SECRET });
+      assert.deepStrictEqual(parseAliyunCliConfig(cliFile, 'default').credentials, {
+        accessKeyId: 'LTAI5tDefault000001',
+        accessKeySecret: SECRET,
+      });
     });
     it('refuses other modes with a message saying the mode is not supported', () => {
       const err = configError(() => parseAliyunCliConfig(cliFile, 'role'));
@@ -78,7 +108,10 @@ describe('api/credentials', () => {
       assert.match(configError(() => parseAliyunCliConfig(cliFile, 'sso')).message, /CloudSSO/);
     });
     it('explains a missing profile, empty keys, a token-less StsToken profile and broken JSON', () => {
-      assert.match(configError(() => parseAliyunCliConfig(cliFile, 'nope')).message, /no profile named 'nope' \(profiles: default, work/);
+      assert.match(
+        configError(() => parseAliyunCliConfig(cliFile, 'nope')).message,
+        /no profile named 'nope' \(profiles: default, work/,
+      );
       assert.match(configError(() => parseAliyunCliConfig(cliFile, 'empty')).message, /no AccessKey ID or Secret/);
       assert.match(configError(() => parseAliyunCliConfig(cliFile, 'stsNoToken')).message, /no sts_token/);
       assert.match(configError(() => parseAliyunCliConfig('{ not json')).message, /not valid JSON/);
@@ -106,7 +139,10 @@ describe('api/credentials', () => {
 
     it('prefers environment variables, then ALIBABA_CLOUD_PROFILE in the CLI file, then its current profile', async () => {
       const file = defaultAliyunConfigPath(dir);
-      const env = await findCredentials({ env: { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tEnv0000001', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'e' }, aliyunConfigPath: file });
+      const env = await findCredentials({
+        env: { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tEnv0000001', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'e' },
+        aliyunConfigPath: file,
+      });
       assert.strictEqual(env?.source, 'environment variables');
       const named = await findCredentials({ env: { ALIBABA_CLOUD_PROFILE: 'default' }, aliyunConfigPath: file });
       assert.strictEqual(named?.source, "aliyun CLI profile 'default'");

@@ -9,7 +9,13 @@ import { Random } from './random';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { OpenApiUtil } = require('@alicloud/openapi-core') as {
   OpenApiUtil: {
-    getAuthorization(request: object, algorithm: string, payloadHex: string, accessKeyId: string, secret: string): string;
+    getAuthorization(
+      request: object,
+      algorithm: string,
+      payloadHex: string,
+      accessKeyId: string,
+      secret: string,
+    ): string;
     getRPCSignature(params: Record<string, string>, method: string, secret: string): string;
     hash(raw: Buffer, algorithm: string): Buffer;
     query(filter: Record<string, unknown>): Record<string, string>;
@@ -30,7 +36,11 @@ function randomParams(rnd: Random, max: number, anyKeys = false): Record<string,
   for (let i = 0; i < count; i++) {
     const key = !anyKeys || rnd.bool(0.85) ? rnd.text(12, 'name') || 'K' : rnd.text(6) || 'K';
     // Repeat lists (StatusList.N style) are flattened by the SDK's own query() below.
-    params[key] = rnd.bool(0.15) ? Array.from({ length: rnd.int(1, 4) }, () => rnd.text(10)) : rnd.bool(0.1) ? '' : rnd.text(24);
+    params[key] = rnd.bool(0.15)
+      ? Array.from({ length: rnd.int(1, 4) }, () => rnd.text(10))
+      : rnd.bool(0.1)
+        ? ''
+        : rnd.text(24);
   }
   return params;
 }
@@ -41,7 +51,11 @@ function randomCredentials(rnd: Random): Credentials {
   const id = Array.from({ length: 20 }, () => rnd.pick([...idChars])).join('');
   const secret = Array.from({ length: 30 }, () => String.fromCharCode(rnd.int(0x21, 0x7e))).join('');
   return sts
-    ? { accessKeyId: `STS.${id}`, accessKeySecret: secret, securityToken: `CAIS${id}+/=${Array.from({ length: 40 }, () => rnd.pick([...idChars, '+', '/', '='])).join('')}` }
+    ? {
+        accessKeyId: `STS.${id}`,
+        accessKeySecret: secret,
+        securityToken: `CAIS${id}+/=${Array.from({ length: 40 }, () => rnd.pick([...idChars, '+', '/', '='])).join('')}`,
+      }
     : { accessKeyId: `LTAI${id}`, accessKeySecret: secret };
 }
 
@@ -84,7 +98,11 @@ describe('api/sign differential against the official SDK signer', function () {
         credentials.accessKeySecret,
       );
       assert.strictEqual(ours.headers['x-acs-content-sha256'], payloadHex, `case ${i}: body hash`);
-      assert.strictEqual(ours.authorization, oracle, `case ${i}: query ${JSON.stringify(query)} body ${JSON.stringify(body)}`);
+      assert.strictEqual(
+        ours.authorization,
+        oracle,
+        `case ${i}: query ${JSON.stringify(query)} body ${JSON.stringify(body)}`,
+      );
     }
   });
 
@@ -94,7 +112,13 @@ describe('api/sign differential against the official SDK signer', function () {
       const credentials = randomCredentials(rnd);
       const params: Record<string, string> = {
         ...OpenApiUtil.query(randomParams(rnd, 8, true)),
-        ...v1CommonParams({ action: 'ListTickets', version: '2021-06-10', credentials, nonce: rnd.text(32, 'name') || 'n', epochMs: rnd.int(0, 4e12) }),
+        ...v1CommonParams({
+          action: 'ListTickets',
+          version: '2021-06-10',
+          credentials,
+          nonce: rnd.text(32, 'name') || 'n',
+          epochMs: rnd.int(0, 4e12),
+        }),
       };
       const method = rnd.pick(['POST', 'GET']);
       const ours = signV1(method, params, credentials.accessKeySecret);
@@ -107,7 +131,10 @@ describe('api/sign differential against the official SDK signer', function () {
     const rnd = new Random(77);
     for (let i = 0; i < 1000; i++) {
       const params = OpenApiUtil.query(randomParams(rnd, 6, true));
-      const decode = (form: string) => [...new URLSearchParams(form).entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1));
+      const decode = (form: string) =>
+        [...new URLSearchParams(form).entries()].sort((a, b) =>
+          a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1,
+        );
       assert.deepStrictEqual(decode(formEncode(params)), decode(OpenApiUtil.toForm(params)), `case ${i}`);
     }
   });
@@ -128,7 +155,12 @@ describe('api/sign differential against the official SDK signer', function () {
     const rnd = new Random(5);
     for (let i = 0; i < 2000; i++) {
       const s = rnd.text(20);
-      const sdk = encodeURIComponent(s).replace(/!/g, '%21').replace(/'/g, '%27').replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\*/g, '%2A');
+      const sdk = encodeURIComponent(s)
+        .replace(/!/g, '%21')
+        .replace(/'/g, '%27')
+        .replace(/\(/g, '%28')
+        .replace(/\)/g, '%29')
+        .replace(/\*/g, '%2A');
       assert.strictEqual(percentEncode(s), sdk);
     }
   });

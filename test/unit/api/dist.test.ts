@@ -37,13 +37,35 @@ describe('api/dist bundle (dist/api.js)', function () {
     const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' }));
     assert.deepStrictEqual(out.atLoad, { loaded: false, files: 0 }, 'undici is not loaded by requiring dist/api.js');
     assert.strictEqual(out.after.loaded, true);
-    assert.ok(out.after.files.some((f: string) => f.endsWith(path.join('dist', 'undici.js'))), 'the first request loads dist/undici.js');
+    assert.ok(
+      out.after.files.some((f: string) => f.endsWith(path.join('dist', 'undici.js'))),
+      'the first request loads dist/undici.js',
+    );
     assert.strictEqual(out.ticketId, '0005PYGCW');
-    for (const name of ['TicketClient', 'TicketApiError', 'describeError', 'validateEndpoint', 'redactSecrets', 'signV3', 'signV1', 'percentEncode', 'findCredentials']) {
+    for (const name of [
+      'TicketClient',
+      'TicketApiError',
+      'describeError',
+      'validateEndpoint',
+      'redactSecrets',
+      'signV3',
+      'signV1',
+      'percentEncode',
+      'findCredentials',
+    ]) {
       assert.ok(out.exports.includes(name), `dist/api.js exports ${name}`);
     }
     // The names outside checks call (issue "Answer support from the ticket panel").
-    for (const name of ['replyTicket', 'closeTicket', 'reopenTicket', 'evaluateTicket', 'createTicket', 'listProducts', 'listCategories', 'uploadAttachment']) {
+    for (const name of [
+      'replyTicket',
+      'closeTicket',
+      'reopenTicket',
+      'evaluateTicket',
+      'createTicket',
+      'listProducts',
+      'listCategories',
+      'uploadAttachment',
+    ]) {
       assert.ok(out.methods.includes(name), `TicketClient.${name} is in dist/api.js`);
     }
   });

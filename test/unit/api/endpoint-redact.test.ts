@@ -17,7 +17,10 @@ function refused(url: string): TicketApiError {
 describe('api/endpoint validateEndpoint', () => {
   it('accepts https endpoints and normalizes them to scheme://host[:port]', () => {
     assert.strictEqual(validateEndpoint('https://workorder.aliyuncs.com'), 'https://workorder.aliyuncs.com');
-    assert.strictEqual(validateEndpoint(' https://WorkOrder.ap-southeast-1.aliyuncs.com/ '), 'https://workorder.ap-southeast-1.aliyuncs.com');
+    assert.strictEqual(
+      validateEndpoint(' https://WorkOrder.ap-southeast-1.aliyuncs.com/ '),
+      'https://workorder.ap-southeast-1.aliyuncs.com',
+    );
     assert.strictEqual(validateEndpoint('https://example.com:8443'), 'https://example.com:8443');
   });
   it('treats a bare host name as https', () => {
@@ -31,7 +34,14 @@ describe('api/endpoint validateEndpoint', () => {
     assert.strictEqual(validateEndpoint('http://[::1]:99'), 'http://[::1]:99');
   });
   it('refuses plain http to any other host, saying to use https', () => {
-    for (const url of ['http://workorder.aliyuncs.com', 'http://10.0.0.1', 'http://128.0.0.1', 'http://localhost.evil.com', 'http://127.0.0.1.nip.io', 'http://[::2]']) {
+    for (const url of [
+      'http://workorder.aliyuncs.com',
+      'http://10.0.0.1',
+      'http://128.0.0.1',
+      'http://localhost.evil.com',
+      'http://127.0.0.1.nip.io',
+      'http://[::2]',
+    ]) {
       const err = refused(url);
       assert.match(err.message, /https/);
     }
@@ -47,14 +57,21 @@ describe('api/endpoint validateEndpoint', () => {
     assert.match(refused('https://').message, /not a valid URL/);
   });
   it('recognizes loopback hosts exactly', () => {
-    assert.ok(isLoopbackHost('127.0.0.1') && isLoopbackHost('127.255.255.254') && isLoopbackHost('LOCALHOST') && isLoopbackHost('[::1]'));
+    assert.ok(
+      isLoopbackHost('127.0.0.1') &&
+        isLoopbackHost('127.255.255.254') &&
+        isLoopbackHost('LOCALHOST') &&
+        isLoopbackHost('[::1]'),
+    );
     assert.ok(!isLoopbackHost('127.0.0.256') && !isLoopbackHost('1.127.0.0') && !isLoopbackHost('localhost.example'));
   });
 });
 
 describe('api/redact redactSecrets', () => {
   it('hides AccessKey ids, STS ids and STS tokens wherever they appear', () => {
-    const out = redactSecrets('key LTAI5tAbCdEfGhIjKlMn used; sts STS.NUgYrLnoC37mZZCNnAbCdEf token CAISzgJ1q6Ft5B2yfSjIr5aAL/foo+bar==');
+    const out = redactSecrets(
+      'key LTAI5tAbCdEfGhIjKlMn used; sts STS.NUgYrLnoC37mZZCNnAbCdEf token CAISzgJ1q6Ft5B2yfSjIr5aAL/foo+bar==',
+    );
     assert.ok(!out.includes('LTAI5tAbCdEfGhIjKlMn'));
     assert.ok(!out.includes('STS.NUgYrLnoC37mZZCNnAbCdEf'));
     assert.ok(!out.includes('CAISzgJ1q6Ft5B2yfSjIr5aAL'));
@@ -68,7 +85,9 @@ describe('api/redact redactSecrets', () => {
     assert.ok(!credentialOnly.includes('AKIDlike123') && !credentialOnly.includes('abcdef0123'));
   });
   it('hides V1 signatures, AccessKeyId and SecurityToken query parameters, raw and encoded', () => {
-    const out = redactSecrets('/?AccessKeyId=demoKey1&Signature=OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D&SecurityToken=tok123456&Action=GetTicket');
+    const out = redactSecrets(
+      '/?AccessKeyId=demoKey1&Signature=OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D&SecurityToken=tok123456&Action=GetTicket',
+    );
     assert.ok(!out.includes('demoKey1') && !out.includes('OLeaidS1') && !out.includes('tok123456'));
     assert.ok(out.includes('Action=GetTicket'), 'non-secret parameters stay readable');
   });
@@ -78,7 +97,10 @@ describe('api/redact redactSecrets', () => {
     const out = redactSecrets(message);
     assert.ok(out.startsWith('Specified signature is not matched with our calculation.'));
     assert.ok(!out.includes('mykey99') && !out.includes('secrettok'));
-    const v3 = redactSecrets('The request signature does not conform to Aliyun standards. server string to sign is:ACS3-HMAC-SHA256\n' + 'a'.repeat(64));
+    const v3 = redactSecrets(
+      'The request signature does not conform to Aliyun standards. server string to sign is:ACS3-HMAC-SHA256\n' +
+        'a'.repeat(64),
+    );
     assert.ok(!v3.includes('a'.repeat(64)));
   });
   it('hides exact known values in raw, percent-encoded and double-encoded forms', () => {
@@ -90,7 +112,9 @@ describe('api/redact redactSecrets', () => {
     assert.ok(out.includes(' b ') && out.includes(' c '), 'surrounding text kept');
   });
   it('hides secrets in JSON credential shapes', () => {
-    const out = redactSecrets(JSON.stringify({ accessKeyId: 'idvalue1', accessKeySecret: 'secretvalue', securityToken: 'tokenvalue' }));
+    const out = redactSecrets(
+      JSON.stringify({ accessKeyId: 'idvalue1', accessKeySecret: 'secretvalue', securityToken: 'tokenvalue' }),
+    );
     assert.ok(!out.includes('idvalue1') && !out.includes('secretvalue') && !out.includes('tokenvalue'), out);
   });
   it('hides every kind in any letter case and spelling the patterns accept (text is only skipped when none can match)', () => {

@@ -1,5 +1,11 @@
 import * as assert from 'assert';
-import { TicketApiError, describeError, fromResponse, kindForResponse, type TicketErrorKind } from '../../../src/api/errors';
+import {
+  TicketApiError,
+  describeError,
+  fromResponse,
+  kindForResponse,
+  type TicketErrorKind,
+} from '../../../src/api/errors';
 import { parseRetryAfter } from '../../../src/api/response';
 
 describe('api/errors', () => {
@@ -50,7 +56,8 @@ describe('api/errors', () => {
         {
           httpStatus: 400,
           code: 'SignatureDoesNotMatch',
-          serverMessage: 'Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3DLTAI5tAbcdef12345%26Action',
+          serverMessage:
+            'Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3DLTAI5tAbcdef12345%26Action',
           requestId: 'REQ-1',
           action: 'GetTicket',
         },
@@ -72,16 +79,30 @@ describe('api/errors', () => {
       assert.match(describeError(make('notFound', { code: 'InvalidTicketId' })), /does not look like a ticket id/);
     });
     it('401 and credential problems', () => {
-      assert.match(describeError(make('auth', { code: 'illegal.auth', httpStatus: 401 })), /did not accept these credentials/);
-      assert.match(describeError(make('auth', { code: 'InvalidSecurityToken.Expired' })), /STS security token has expired/);
+      assert.match(
+        describeError(make('auth', { code: 'illegal.auth', httpStatus: 401 })),
+        /did not accept these credentials/,
+      );
+      assert.match(
+        describeError(make('auth', { code: 'InvalidSecurityToken.Expired' })),
+        /STS security token has expired/,
+      );
     });
     it('403 names the action, principal and deny type and hints at the policy', () => {
       const text = describeError(
         make('permission', {
-          accessDeniedDetail: { AuthAction: 'workorder:GetTicket', AuthPrincipalDisplayName: 'dev-user', AuthPrincipalType: 'SubUser', NoPermissionType: 'ExplicitDeny' },
+          accessDeniedDetail: {
+            AuthAction: 'workorder:GetTicket',
+            AuthPrincipalDisplayName: 'dev-user',
+            AuthPrincipalType: 'SubUser',
+            NoPermissionType: 'ExplicitDeny',
+          },
         }),
       );
-      assert.match(text, /workorder:GetTicket was denied for SubUser dev-user; a policy explicitly denies it \(ExplicitDeny\)/);
+      assert.match(
+        text,
+        /workorder:GetTicket was denied for SubUser dev-user; a policy explicitly denies it \(ExplicitDeny\)/,
+      );
       assert.match(text, /AliyunSupportFullAccess policy or a policy allowing workorder:GetTicket/);
       assert.match(describeError(make('permission')), /permission.*AliyunSupportFullAccess/);
     });
@@ -95,17 +116,26 @@ describe('api/errors', () => {
       assert.match(text, /server error \(HTTP 503, ServiceUnavailable\).*quote RequestId ABC-123/);
     });
     it('network, timeout, clock skew, signature, signed out, aborted, malformed, config', () => {
-      assert.match(describeError(make('network', { message: 'Could not reach h: the connection was refused.' })), /connection was refused\. Check your network/);
+      assert.match(
+        describeError(make('network', { message: 'Could not reach h: the connection was refused.' })),
+        /connection was refused\. Check your network/,
+      );
       assert.match(describeError(make('timeout')), /did not answer in time/);
       assert.match(describeError(make('clockSkew')), /clock/);
       assert.match(describeError(make('signature')), /AccessKey Secret is probably wrong/);
       assert.match(describeError(make('signedOut')), /not signed in/);
       assert.match(describeError(make('aborted')), /cancelled/);
       assert.match(describeError(make('malformed')), /could not be read/);
-      assert.strictEqual(describeError(make('config', { message: 'Refusing to send signed requests over plain http.' })), 'Refusing to send signed requests over plain http.');
+      assert.strictEqual(
+        describeError(make('config', { message: 'Refusing to send signed requests over plain http.' })),
+        'Refusing to send signed requests over plain http.',
+      );
     });
     it('anything else is described without secrets', () => {
-      assert.strictEqual(describeError(new Error('boom LTAI5tSecretIdValue1')), 'Unexpected error: boom LTAI[redacted]');
+      assert.strictEqual(
+        describeError(new Error('boom LTAI5tSecretIdValue1')),
+        'Unexpected error: boom LTAI[redacted]',
+      );
       assert.strictEqual(describeError('plain'), 'Unexpected error: plain');
     });
   });

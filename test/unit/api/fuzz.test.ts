@@ -9,7 +9,22 @@ import { TicketApiError, describeError } from '../../../src/api/errors';
 import type { Ticket, TicketNote, TicketPage } from '../../../src/api/types';
 import { Random } from './random';
 
-const KINDS = new Set(['notFound', 'badRequest', 'auth', 'signature', 'clockSkew', 'permission', 'throttled', 'server', 'network', 'timeout', 'aborted', 'malformed', 'config', 'signedOut']);
+const KINDS = new Set([
+  'notFound',
+  'badRequest',
+  'auth',
+  'signature',
+  'clockSkew',
+  'permission',
+  'throttled',
+  'server',
+  'network',
+  'timeout',
+  'aborted',
+  'malformed',
+  'config',
+  'signedOut',
+]);
 const ACTIONS = ['GetTicket', 'ListTickets', 'ListTicketNotes'] as const;
 const SECRETS = ['LTAI5tFuzzKeyId000001', 'FuzzSecretValue/+=0001', 'CAISFuzzToken+/=000000000001'];
 
@@ -47,7 +62,15 @@ const VALID: Record<(typeof ACTIONS)[number], () => Record<string, unknown>> = {
     Success: true,
     Code: 200,
     Data: [
-      { DialogId: 1001, CreateTime: 1700000000000, Type: 2, Status: 2, Dialog: { Content: 'hi', Schema: '' }, User: { Name: 'Kevin', Role: 2 }, Attachments: [{ Name: 'a.txt', Url: 'https://x/a.txt' }] },
+      {
+        DialogId: 1001,
+        CreateTime: 1700000000000,
+        Type: 2,
+        Status: 2,
+        Dialog: { Content: 'hi', Schema: '' },
+        User: { Name: 'Kevin', Role: 2 },
+        Attachments: [{ Name: 'a.txt', Url: 'https://x/a.txt' }],
+      },
     ],
   }),
 };
@@ -72,7 +95,24 @@ function randomJson(rnd: Random, depth: number): unknown {
     default: {
       const o: Record<string, unknown> = {};
       for (let i = rnd.int(0, 5); i > 0; i--) {
-        o[rnd.pick(['TicketId', 'Title', 'Status', 'Value', 'Label', 'Data', 'Code', 'Success', 'Message', 'RequestId', 'AccessDeniedDetail', '__proto__', 'constructor', rnd.text(6)])] = randomJson(rnd, depth - 1);
+        o[
+          rnd.pick([
+            'TicketId',
+            'Title',
+            'Status',
+            'Value',
+            'Label',
+            'Data',
+            'Code',
+            'Success',
+            'Message',
+            'RequestId',
+            'AccessDeniedDetail',
+            '__proto__',
+            'constructor',
+            rnd.text(6),
+          ])
+        ] = randomJson(rnd, depth - 1);
       }
       return o;
     }
@@ -122,16 +162,36 @@ function randomBody(rnd: Random, action: (typeof ACTIONS)[number]): string {
         '{"__proto__":{"Success":false},"Data":null}',
         '['.repeat(50_000),
         '{"Data":' + '['.repeat(5000) + ']'.repeat(5000) + '}',
-        JSON.stringify({ Success: true, Data: { TicketId: 'X', Status: { Value: '6' }, Severity: { Value: '1' }, Title: 'x'.repeat(1_000_000) } }),
+        JSON.stringify({
+          Success: true,
+          Data: { TicketId: 'X', Status: { Value: '6' }, Severity: { Value: '1' }, Title: 'x'.repeat(1_000_000) },
+        }),
         '\uFEFF' + JSON.stringify(VALID[action]()),
       ]);
     case 5:
       return JSON.stringify({
         RequestId: rnd.text(10),
         Success: false,
-        Code: rnd.pick(['SignatureDoesNotMatch', 'Throttling.User', 'No permissions', 'illegal.param', 'InvalidAccessKeyId.NotFound', 'System.error', 7, null, rnd.text(8)]),
+        Code: rnd.pick([
+          'SignatureDoesNotMatch',
+          'Throttling.User',
+          'No permissions',
+          'illegal.param',
+          'InvalidAccessKeyId.NotFound',
+          'System.error',
+          7,
+          null,
+          rnd.text(8),
+        ]),
         Message: `server string to sign is:POST&%2F&AccessKeyId%3D${SECRETS[0]}%26SecurityToken%3D${encodeURIComponent(SECRETS[2])} ${rnd.text(20)}`,
-        AccessDeniedDetail: rnd.pick(['{"AuthAction":"ram:GetTicket","NoPermissionType":"ImplicitDeny"}', '{broken', '[]', 5, { AuthAction: 'x' }, null]),
+        AccessDeniedDetail: rnd.pick([
+          '{"AuthAction":"ram:GetTicket","NoPermissionType":"ImplicitDeny"}',
+          '{broken',
+          '[]',
+          5,
+          { AuthAction: 'x' },
+          null,
+        ]),
       });
     default: {
       let value: unknown = VALID[action]();
@@ -142,7 +202,9 @@ function randomBody(rnd: Random, action: (typeof ACTIONS)[number]): string {
 }
 
 function randomHeaders(rnd: Random): Record<string, string> {
-  return rnd.bool(0.3) ? { 'x-acs-retry-after': rnd.pick(['0', '5', '1000', '-1', 'abc', '1e9', '99999999999999999999', '0.5', '']) } : {};
+  return rnd.bool(0.3)
+    ? { 'x-acs-retry-after': rnd.pick(['0', '5', '1000', '-1', 'abc', '1e9', '99999999999999999999', '0.5', '']) }
+    : {};
 }
 
 /** Runs one case and checks its outcome; says which path it took so the caller can see both were exercised. */
@@ -155,7 +217,8 @@ function checkOutcome(action: string, run: () => unknown, label: string): 'value
     assert.ok(KINDS.has(err.kind), `${label}: kind ${err.kind}`);
     assert.strictEqual(typeof err.message, 'string');
     const visible = err.message + JSON.stringify(err) + describeError(err);
-    for (const secret of SECRETS) assert.ok(!visible.includes(secret), `${label}: secret leaked in ${visible.slice(0, 300)}`);
+    for (const secret of SECRETS)
+      assert.ok(!visible.includes(secret), `${label}: secret leaked in ${visible.slice(0, 300)}`);
     return 'error';
   }
   if (action === 'GetTicket') {
@@ -167,12 +230,19 @@ function checkOutcome(action: string, run: () => unknown, label: string): 'value
   } else if (action === 'ListTickets') {
     const page = result as Partial<TicketPage> | undefined;
     assert.ok(Array.isArray(page?.tickets), label);
-    for (const row of page!.tickets!) assert.ok(typeof row.ticketId === 'string' && row.status.value >= 1 && row.status.value <= 6, label);
-    assert.ok([page!.totalCount, page!.pageNumber, page!.pageSize].every((n) => Number.isInteger(n) && n! >= 0), label);
+    for (const row of page!.tickets!)
+      assert.ok(typeof row.ticketId === 'string' && row.status.value >= 1 && row.status.value <= 6, label);
+    assert.ok(
+      [page!.totalCount, page!.pageNumber, page!.pageSize].every((n) => Number.isInteger(n) && n! >= 0),
+      label,
+    );
   } else {
     assert.ok(Array.isArray(result), label);
     for (const note of result as TicketNote[]) {
-      assert.ok(typeof note.dialogId === 'string' && typeof note.content === 'string' && Array.isArray(note.attachments), label);
+      assert.ok(
+        typeof note.dialogId === 'string' && typeof note.content === 'string' && Array.isArray(note.attachments),
+        label,
+      );
     }
   }
   return 'value';
@@ -195,7 +265,11 @@ describe('api/response fuzz', function () {
       };
       const t0 = Date.now();
       const label = `case ${i} ${action} ${response.status} ${response.body.slice(0, 120)}`;
-      outcomes[checkOutcome(action, () => parseActionResponse(action, response, SECRETS), label) === 'value' ? 'values' : 'errors']++;
+      outcomes[
+        checkOutcome(action, () => parseActionResponse(action, response, SECRETS), label) === 'value'
+          ? 'values'
+          : 'errors'
+      ]++;
       slowest = Math.max(slowest, Date.now() - t0);
     }
     // Bounds that only a hang or a runaway regex would break (the machine is shared and slow at times).
@@ -206,11 +280,26 @@ describe('api/response fuzz', function () {
   });
 
   it('the valid templates parse to the expected values (the fuzz starts from real shapes)', () => {
-    const ticket = parseActionResponse('GetTicket', { status: 200, headers: {}, body: JSON.stringify(VALID.GetTicket()) });
+    const ticket = parseActionResponse('GetTicket', {
+      status: 200,
+      headers: {},
+      body: JSON.stringify(VALID.GetTicket()),
+    });
     assert.deepStrictEqual(ticket.status, { value: 6, label: '已完成' });
-    const page = parseActionResponse('ListTickets', { status: 200, headers: {}, body: JSON.stringify(VALID.ListTickets()) });
-    assert.deepStrictEqual(page.tickets.map((t) => t.status.value), [1, 3]);
-    const notes = parseActionResponse('ListTicketNotes', { status: 200, headers: {}, body: JSON.stringify(VALID.ListTicketNotes()) });
+    const page = parseActionResponse('ListTickets', {
+      status: 200,
+      headers: {},
+      body: JSON.stringify(VALID.ListTickets()),
+    });
+    assert.deepStrictEqual(
+      page.tickets.map((t) => t.status.value),
+      [1, 3],
+    );
+    const notes = parseActionResponse('ListTicketNotes', {
+      status: 200,
+      headers: {},
+      body: JSON.stringify(VALID.ListTicketNotes()),
+    });
     assert.strictEqual(notes[0].dialogId, '1001');
   });
 
@@ -227,7 +316,10 @@ describe('api/response fuzz', function () {
         }
         const status = rnd.pick([200, 200, 200, 204, 400, 403, 404, 500, 503]);
         const body = randomBody(rnd, action);
-        res.writeHead(status, { 'content-type': rnd.pick(['application/json', 'text/html', 'text/plain']), ...randomHeaders(rnd) });
+        res.writeHead(status, {
+          'content-type': rnd.pick(['application/json', 'text/html', 'text/plain']),
+          ...randomHeaders(rnd),
+        });
         if (roll === 1 && body.length > 10) {
           res.write(body.slice(0, body.length >> 1)); // truncated by a closed socket
           setTimeout(() => res.socket?.destroy(), 5);

@@ -36,9 +36,39 @@ function makePki(): Pki {
   fs.writeFileSync(path.join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n');
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   for (const name of ['site', 'proxy']) {
-    openssl(dir, 'req', '-x509', ...ec, '-keyout', `${name}-ca.key`, '-out', `${name}-ca.pem`, '-days', '2', '-subj', `/CN=Test ${name} CA`);
+    openssl(
+      dir,
+      'req',
+      '-x509',
+      ...ec,
+      '-keyout',
+      `${name}-ca.key`,
+      '-out',
+      `${name}-ca.pem`,
+      '-days',
+      '2',
+      '-subj',
+      `/CN=Test ${name} CA`,
+    );
     openssl(dir, 'req', ...ec, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', '/CN=127.0.0.1');
-    openssl(dir, 'x509', '-req', '-in', `${name}.csr`, '-CA', `${name}-ca.pem`, '-CAkey', `${name}-ca.key`, '-CAcreateserial', '-out', `${name}.pem`, '-days', '2', '-extfile', 'san.ext');
+    openssl(
+      dir,
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      `${name}-ca.pem`,
+      '-CAkey',
+      `${name}-ca.key`,
+      '-CAcreateserial',
+      '-out',
+      `${name}.pem`,
+      '-days',
+      '2',
+      '-extfile',
+      'san.ext',
+    );
   }
   const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
   return {
@@ -100,7 +130,10 @@ interface ProxyLog {
  * terminates TLS itself with a certificate from its own CA (leaf + CA, as such products send), reads the request, and
  * opens its own TLS connection to the site (trusting the site's CA).
  */
-async function startProxy(pki: Pki, options: { inspect?: boolean; requireAuthorization?: string } = {}): Promise<{ url: string; log: ProxyLog; server: LoopbackServer }> {
+async function startProxy(
+  pki: Pki,
+  options: { inspect?: boolean; requireAuthorization?: string } = {},
+): Promise<{ url: string; log: ProxyLog; server: LoopbackServer }> {
   const httpServer = http.createServer((_req, res) => {
     res.writeHead(501, { 'content-length': '0' });
     res.end();
@@ -112,7 +145,9 @@ async function startProxy(pki: Pki, options: { inspect?: boolean; requireAuthori
     const authorization = req.headers['proxy-authorization'];
     log.connects.push({ target: String(req.url), authorization });
     if (options.requireAuthorization !== undefined && authorization !== options.requireAuthorization) {
-      socket.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n');
+      socket.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n',
+      );
       return;
     }
     const match = /^127\.0\.0\.1:(\d+)$/.exec(String(req.url));
@@ -133,7 +168,11 @@ async function startProxy(pki: Pki, options: { inspect?: boolean; requireAuthori
       return;
     }
     if (head.length) socket.unshift(head);
-    const clear = new tls.TLSSocket(socket, { isServer: true, secureContext: tls.createSecureContext({ key: pki.proxyKey, cert: pki.proxyCert + pki.proxyCa }), server: interceptor });
+    const clear = new tls.TLSSocket(socket, {
+      isServer: true,
+      secureContext: tls.createSecureContext({ key: pki.proxyKey, cert: pki.proxyCert + pki.proxyCa }),
+      server: interceptor,
+    });
     server.track(clear);
     const upstream = tls.connect({ port, host: '127.0.0.1', ca: pki.siteCa });
     server.track(upstream);
@@ -228,7 +267,10 @@ describe('api/network: VS Code network settings over real TLS (terminator, CONNE
     const p = await proxy();
     const ticket = await client({ proxy: p.url, network: { ca: [pki.siteCa] } }).getTicket('0005PYGCW');
     assert.strictEqual(ticket.ticketId, '0005PYGCW');
-    assert.deepStrictEqual(p.log.connects.map((c) => c.target), [new URL(site.url).host]);
+    assert.deepStrictEqual(
+      p.log.connects.map((c) => c.target),
+      [new URL(site.url).host],
+    );
   });
 
   it('a TLS-inspecting proxy whose CA the system does not trust: the message says a proxy inspects TLS and how to trust its CA', async () => {
@@ -241,13 +283,21 @@ describe('api/network: VS Code network settings over real TLS (terminator, CONNE
     assert.match(text, /A proxy or firewall is probably inspecting TLS/);
     assert.match(text, /http\.systemCertificates/);
     assert.match(text, /NODE_EXTRA_CA_CERTS/);
-    assert.deepStrictEqual(p.log.decrypted, [], 'nothing was sent to the inspecting proxy once its certificate was refused');
+    assert.deepStrictEqual(
+      p.log.decrypted,
+      [],
+      'nothing was sent to the inspecting proxy once its certificate was refused',
+    );
   });
 
   it('a TLS-inspecting proxy whose CA is in the system bundle (http.systemCertificates) works, and really inspected the request', async () => {
     const bundle = path.join(pki.dir, 'system-bundle.crt');
     fs.writeFileSync(bundle, `# a system bundle\n${pki.siteCa}\n${pki.proxyCa}`);
-    const { certificates } = loadSystemCertificates({ getCACertificates: undefined, bundlePaths: ['/nonexistent/bundle.crt', bundle], env: {} });
+    const { certificates } = loadSystemCertificates({
+      getCACertificates: undefined,
+      bundlePaths: ['/nonexistent/bundle.crt', bundle],
+      env: {},
+    });
     const p = await proxy({ inspect: true });
     const ticket = await client({ proxy: p.url, network: { ca: certificates } }).getTicket('0005PYGCW');
     assert.strictEqual(ticket.ticketId, '0005PYGCW');
@@ -263,7 +313,10 @@ describe('api/network: VS Code network settings over real TLS (terminator, CONNE
 
   it('http.noProxy listing the host sends the request directly, not through http.proxy', async () => {
     const p = await proxy();
-    const ticket = await client({ proxy: p.url, network: { ca: [pki.siteCa], noProxy: ['example.com', '127.0.0.1'] } }).getTicket('0005PYGCW');
+    const ticket = await client({
+      proxy: p.url,
+      network: { ca: [pki.siteCa], noProxy: ['example.com', '127.0.0.1'] },
+    }).getTicket('0005PYGCW');
     assert.strictEqual(ticket.ticketId, '0005PYGCW');
     assert.deepStrictEqual(p.log.connects, []);
     // An entry for another host changes nothing.
@@ -271,19 +324,34 @@ describe('api/network: VS Code network settings over real TLS (terminator, CONNE
     assert.strictEqual(p.log.connects.length, 1);
   });
 
-  it('http.proxyAuthorization is the Proxy-Authorization sent (over the URL\'s user:password), and a refused one never shows', async () => {
+  it("http.proxyAuthorization is the Proxy-Authorization sent (over the URL's user:password), and a refused one never shows", async () => {
     const good = 'Negotiate c2VjcmV0LXRpY2tldA==';
     const p = await proxy({ requireAuthorization: good });
-    const ticket = await client({ proxy: p.url.replace('http://', 'http://user:urlpass@'), network: { ca: [pki.siteCa], proxyAuthorization: good } }).getTicket('0005PYGCW');
+    const ticket = await client({
+      proxy: p.url.replace('http://', 'http://user:urlpass@'),
+      network: { ca: [pki.siteCa], proxyAuthorization: good },
+    }).getTicket('0005PYGCW');
     assert.strictEqual(ticket.ticketId, '0005PYGCW');
-    assert.deepStrictEqual(p.log.connects.map((c) => c.authorization), [good]);
+    assert.deepStrictEqual(
+      p.log.connects.map((c) => c.authorization),
+      [good],
+    );
 
     const bad = 'Basic d3Jvbmc6c2VjcmV0LXZhbHVl';
     const events: RequestLogEvent[] = [];
-    const err = await rejection(client({ proxy: p.url, network: { ca: [pki.siteCa], proxyAuthorization: bad } }, events).getTicket('0005PYGCW'));
+    const err = await rejection(
+      client({ proxy: p.url, network: { ca: [pki.siteCa], proxyAuthorization: bad } }, events).getTicket('0005PYGCW'),
+    );
     assert.strictEqual(err.code, 'ProxyAuthenticationRequired');
-    const visible = [err.message, describeError(err), JSON.stringify(err), String(err.stack), JSON.stringify(events)].join('\n');
-    for (const secret of [bad, 'd3Jvbmc6c2VjcmV0LXZhbHVl']) assert.ok(!visible.includes(secret), `${secret} leaked: ${visible}`);
+    const visible = [
+      err.message,
+      describeError(err),
+      JSON.stringify(err),
+      String(err.stack),
+      JSON.stringify(events),
+    ].join('\n');
+    for (const secret of [bad, 'd3Jvbmc6c2VjcmV0LXZhbHVl'])
+      assert.ok(!visible.includes(secret), `${secret} leaked: ${visible}`);
   });
 });
 
@@ -297,7 +365,7 @@ describe('api/network loadSystemCertificates', () => {
     return files[file];
   };
 
-  it('keeps Node\'s roots first, adds the first system bundle found and NODE_EXTRA_CA_CERTS, without duplicates', () => {
+  it("keeps Node's roots first, adds the first system bundle found and NODE_EXTRA_CA_CERTS, without duplicates", () => {
     const { certificates, sources } = loadSystemCertificates({
       rootCertificates: [a],
       getCACertificates: undefined,
@@ -309,17 +377,29 @@ describe('api/network loadSystemCertificates', () => {
     assert.deepStrictEqual(sources, ['Node roots (1)', '/etc/bundle.crt (1)', 'NODE_EXTRA_CA_CERTS (1)']);
   });
 
-  it('uses the runtime\'s system store when it has one (tls.getCACertificates) instead of reading files', () => {
-    const { certificates } = loadSystemCertificates({ rootCertificates: [a], getCACertificates: () => [c], bundlePaths: ['/etc/bundle.crt'], env: {}, readFile });
+  it("uses the runtime's system store when it has one (tls.getCACertificates) instead of reading files", () => {
+    const { certificates } = loadSystemCertificates({
+      rootCertificates: [a],
+      getCACertificates: () => [c],
+      bundlePaths: ['/etc/bundle.crt'],
+      env: {},
+      readFile,
+    });
     assert.deepStrictEqual(certificates, [a, c]);
   });
 
-  it('with no bundle and no readable NODE_EXTRA_CA_CERTS, Node\'s roots remain (never an empty trust list)', () => {
-    const { certificates } = loadSystemCertificates({ rootCertificates: [a, b], getCACertificates: undefined, bundlePaths: ['/missing'], env: { NODE_EXTRA_CA_CERTS: '/missing.pem' }, readFile });
+  it("with no bundle and no readable NODE_EXTRA_CA_CERTS, Node's roots remain (never an empty trust list)", () => {
+    const { certificates } = loadSystemCertificates({
+      rootCertificates: [a, b],
+      getCACertificates: undefined,
+      bundlePaths: ['/missing'],
+      env: { NODE_EXTRA_CA_CERTS: '/missing.pem' },
+      readFile,
+    });
     assert.deepStrictEqual(certificates, [a, b]);
   });
 
-  it('by default includes every one of Node\'s bundled roots', () => {
+  it("by default includes every one of Node's bundled roots", () => {
     const { certificates } = loadSystemCertificates({ env: {} });
     assert.ok(tls.rootCertificates.every((root) => certificates.some((pem) => pem.trim() === root.trim())));
     assert.ok(splitPem(certificates.join('\n')).length === certificates.length);

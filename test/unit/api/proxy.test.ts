@@ -38,7 +38,9 @@ class TestProxy {
       res.writeHead(501, { 'content-length': '0' });
       res.end();
     });
-    server.on('connect', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => proxy.tunnel(req, socket, head));
+    server.on('connect', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) =>
+      proxy.tunnel(req, socket, head),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return proxy;
   }
@@ -57,7 +59,9 @@ class TestProxy {
     const authorization = req.headers['proxy-authorization'];
     this.connects.push({ target: String(req.url), authorization });
     if (this.options.requireAuthorization !== undefined && authorization !== this.options.requireAuthorization) {
-      socket.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n');
+      socket.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n',
+      );
       return;
     }
     const match = /^127\.0\.0\.1:(\d+)$/.exec(String(req.url));
@@ -102,11 +106,23 @@ async function rejection(promise: Promise<unknown>): Promise<TicketApiError> {
 
 /** Everything a user or a log could see of an error and of the request log events. */
 function visibleText(err: TicketApiError, events: RequestLogEvent[]): string {
-  return [err.message, err.code, describeError(err), JSON.stringify(err), String(err.stack), JSON.stringify(events)].join('\n');
+  return [
+    err.message,
+    err.code,
+    describeError(err),
+    JSON.stringify(err),
+    String(err.stack),
+    JSON.stringify(events),
+  ].join('\n');
 }
 
 function assertNoProxyCredentials(text: string): void {
-  for (const secret of [PROXY_PASSWORD, encodeURIComponent(PROXY_PASSWORD), PROXY_USER, basic(PROXY_USER, PROXY_PASSWORD)]) {
+  for (const secret of [
+    PROXY_PASSWORD,
+    encodeURIComponent(PROXY_PASSWORD),
+    PROXY_USER,
+    basic(PROXY_USER, PROXY_PASSWORD),
+  ]) {
     assert.ok(!text.includes(secret), `"${secret}" leaked into: ${text}`);
   }
 }
@@ -219,7 +235,10 @@ describe('api/proxy HTTP proxy support (real HTTP through a local CONNECT proxy)
       const p = await proxy({ requireAuthorization: basic('someone-else', 'other') });
       const events: RequestLogEvent[] = [];
       const err = await rejection(
-        client({ proxy: `http://${encodedCredentials}@127.0.0.1:${p.port}`, onRequest: (e) => events.push(e) }).getTicket('0005PYGCW'),
+        client({
+          proxy: `http://${encodedCredentials}@127.0.0.1:${p.port}`,
+          onRequest: (e) => events.push(e),
+        }).getTicket('0005PYGCW'),
       );
       assert.strictEqual(err.kind, 'network');
       assert.strictEqual(err.code, 'ProxyAuthenticationRequired');
@@ -246,10 +265,17 @@ describe('api/proxy HTTP proxy support (real HTTP through a local CONNECT proxy)
       proxies.splice(proxies.indexOf(p), 1);
       const events: RequestLogEvent[] = [];
       const err = await rejection(
-        client({ proxy: `http://${encodedCredentials}@127.0.0.1:${port}`, maxAttempts: 2, onRequest: (e) => events.push(e) }).getTicket('0005PYGCW'),
+        client({
+          proxy: `http://${encodedCredentials}@127.0.0.1:${port}`,
+          maxAttempts: 2,
+          onRequest: (e) => events.push(e),
+        }).getTicket('0005PYGCW'),
       );
       assert.strictEqual(err.kind, 'network');
-      assert.match(err.message, new RegExp(`through the proxy 127\\.0\\.0\\.1:${port}: the proxy refused the connection`));
+      assert.match(
+        err.message,
+        new RegExp(`through the proxy 127\\.0\\.0\\.1:${port}: the proxy refused the connection`),
+      );
       assert.strictEqual(events.length, 2, 'a refused connection may pass: retried');
       assert.strictEqual(emu.requests.length, 0);
       assertNoProxyCredentials(visibleText(err, events));
@@ -262,7 +288,10 @@ describe('api/proxy HTTP proxy support (real HTTP through a local CONNECT proxy)
       ['ftp://proxy.example.com:21', /only http:\/\/ and https:\/\/ proxies are supported \(got "ftp"\)/],
       [`http://${PROXY_USER}:${encodeURIComponent(PROXY_PASSWORD)}@proxy example.com:8080`, /not a valid URL/],
       [`http://${PROXY_USER}:${encodeURIComponent(PROXY_PASSWORD)}@proxy.example.com:8080/pac?x=1`, /no path or query/],
-      [`http://${PROXY_USER}:bad%ZZ${encodeURIComponent(PROXY_PASSWORD)}@proxy.example.com:8080`, /not correctly percent-encoded/],
+      [
+        `http://${PROXY_USER}:bad%ZZ${encodeURIComponent(PROXY_PASSWORD)}@proxy.example.com:8080`,
+        /not correctly percent-encoded/,
+      ],
     ];
     for (const [value, why] of bad) {
       it(`${value.replace(PROXY_USER, 'user').replace(encodeURIComponent(PROXY_PASSWORD), 'secret')}: a 'config' error before anything is sent`, async () => {
@@ -293,7 +322,9 @@ describe('api/proxy HTTP proxy support (real HTTP through a local CONNECT proxy)
       const p = await proxy();
       process.env.HTTPS_PROXY = `http://${encodedCredentials}@127.0.0.1:${p.port}`;
       const events: RequestLogEvent[] = [];
-      const err = await rejection(client({ endpoint: REMOTE_ENDPOINT, onRequest: (e) => events.push(e) }).getTicket('0005PYGCW'));
+      const err = await rejection(
+        client({ endpoint: REMOTE_ENDPOINT, onRequest: (e) => events.push(e) }).getTicket('0005PYGCW'),
+      );
       assert.deepStrictEqual(
         p.connects.map((x) => x.target),
         ['ticket-api.invalid:443'],
@@ -301,7 +332,12 @@ describe('api/proxy HTTP proxy support (real HTTP through a local CONNECT proxy)
       assert.strictEqual(p.connects[0].authorization, basic(PROXY_USER, PROXY_PASSWORD));
       assert.strictEqual(err.kind, 'network');
       assert.strictEqual(err.code, 'ProxyForbidden');
-      assert.match(err.message, new RegExp(`Could not reach ticket-api\\.invalid through the proxy 127\\.0\\.0\\.1:${p.port}: the proxy refused to connect to it \\(HTTP 403\\)`));
+      assert.match(
+        err.message,
+        new RegExp(
+          `Could not reach ticket-api\\.invalid through the proxy 127\\.0\\.0\\.1:${p.port}: the proxy refused to connect to it \\(HTTP 403\\)`,
+        ),
+      );
       assertNoProxyCredentials(visibleText(err, events));
     });
 
@@ -324,7 +360,14 @@ describe('api/proxy HTTP proxy support (real HTTP through a local CONNECT proxy)
       assert.deepStrictEqual(p.forwarded, []);
     });
 
-    const bypassing = ['ticket-api.invalid', '.invalid', '*.invalid', '*', 'example.com, TICKET-API.invalid:443', 'example.com ticket-api.invalid'];
+    const bypassing = [
+      'ticket-api.invalid',
+      '.invalid',
+      '*.invalid',
+      '*',
+      'example.com, TICKET-API.invalid:443',
+      'example.com ticket-api.invalid',
+    ];
     for (const noProxy of bypassing) {
       it(`NO_PROXY="${noProxy}" sends directly (the proxy sees nothing)`, async () => {
         const p = await proxy();

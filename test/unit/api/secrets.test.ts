@@ -9,7 +9,22 @@ import { TicketApiError, describeError, type TicketErrorKind } from '../../../sr
 import { percentEncode } from '../../../src/api/sign';
 import type { Credentials, TicketClientOptions } from '../../../src/api/types';
 
-const ALL_KINDS: TicketErrorKind[] = ['notFound', 'badRequest', 'auth', 'signature', 'clockSkew', 'permission', 'throttled', 'server', 'network', 'timeout', 'aborted', 'malformed', 'config', 'signedOut'];
+const ALL_KINDS: TicketErrorKind[] = [
+  'notFound',
+  'badRequest',
+  'auth',
+  'signature',
+  'clockSkew',
+  'permission',
+  'throttled',
+  'server',
+  'network',
+  'timeout',
+  'aborted',
+  'malformed',
+  'config',
+  'signedOut',
+];
 
 function forms(value: string): string[] {
   return [value, percentEncode(value), percentEncode(percentEncode(value)), encodeURIComponent(value)];
@@ -33,7 +48,12 @@ describe('api secrets never appear in errors', function () {
     assert.deepStrictEqual([...seen].sort(), [...ALL_KINDS].sort(), 'every error kind was checked');
   });
 
-  async function expectClean(kind: TicketErrorKind, credentials: Credentials, call: (c: TicketClient) => Promise<unknown>, options: Partial<TicketClientOptions> = {}) {
+  async function expectClean(
+    kind: TicketErrorKind,
+    credentials: Credentials,
+    call: (c: TicketClient) => Promise<unknown>,
+    options: Partial<TicketClientOptions> = {},
+  ) {
     const client = new TicketClient({ endpoint: emu.url, credentials, retryBaseDelayMs: 5, ...options });
     clients.push(client);
     let error: unknown;
@@ -44,10 +64,19 @@ describe('api secrets never appear in errors', function () {
     }
     assert.ok(error instanceof TicketApiError, `expected a ${kind} TicketApiError, got ${String(error)}`);
     assert.strictEqual(error.kind, kind, `${error.code}: ${error.message}`);
-    const visible = [error.message, String(error.stack), JSON.stringify(error), describeError(error), String(error)].join('\n');
-    const secrets = [credentials.accessKeySecret, credentials.securityToken, credentials.accessKeyId].filter((s): s is string => !!s && s.length >= 4);
+    const visible = [
+      error.message,
+      String(error.stack),
+      JSON.stringify(error),
+      describeError(error),
+      String(error),
+    ].join('\n');
+    const secrets = [credentials.accessKeySecret, credentials.securityToken, credentials.accessKeyId].filter(
+      (s): s is string => !!s && s.length >= 4,
+    );
     for (const secret of secrets) {
-      for (const form of forms(secret)) assert.ok(!visible.includes(form), `${kind}: a secret (${secret.slice(0, 4)}…) appears in:\n${visible}`);
+      for (const form of forms(secret))
+        assert.ok(!visible.includes(form), `${kind}: a secret (${secret.slice(0, 4)}…) appears in:\n${visible}`);
     }
     seen.add(kind);
     return error;
@@ -60,12 +89,21 @@ describe('api secrets never appear in errors', function () {
     await expectClean('notFound', sts, (c) => c.getTicket(`${sts.accessKeySecret}`));
   });
   it('badRequest', async () => {
-    emu.inject({ kind: 'status', status: 400, code: 'illegal.param', message: `bad value ${sts.accessKeyId} ${sts.securityToken}` });
+    emu.inject({
+      kind: 'status',
+      status: 400,
+      code: 'illegal.param',
+      message: `bad value ${sts.accessKeyId} ${sts.securityToken}`,
+    });
     await expectClean('badRequest', sts, (c) => c.listTickets({ pageNumber: 1, pageSize: 10 }));
   });
   it('auth (expired STS token; unknown key)', async () => {
     await expectClean('auth', EXPIRED_STS_CREDENTIALS as Credentials, (c) => c.getTicket('0005PYGCW'));
-    await expectClean('auth', { accessKeyId: 'LTAI5tUnknownKey0000001', accessKeySecret: 'UnknownSecret0000001' }, (c) => c.getTicket('0005PYGCW'));
+    await expectClean(
+      'auth',
+      { accessKeyId: 'LTAI5tUnknownKey0000001', accessKeySecret: 'UnknownSecret0000001' },
+      (c) => c.getTicket('0005PYGCW'),
+    );
   });
   it('signature (the server echoes its StringToSign), V3 and V1', async () => {
     const wrong = { ...sts, accessKeySecret: 'WrongSecretValue00000001' };
@@ -107,21 +145,34 @@ describe('api secrets never appear in errors', function () {
     const server = http.createServer((req, res) => {
       req.resume();
       res.writeHead(200, { 'content-type': 'application/json', 'x-acs-retry-after': echo.replace(/\s/g, '') });
-      res.end(JSON.stringify({ RequestId: echo, Success: true, Code: 200, Data: { TicketId: echo, Status: { Value: echo } } }));
+      res.end(
+        JSON.stringify({
+          RequestId: echo,
+          Success: true,
+          Code: 200,
+          Data: { TicketId: echo, Status: { Value: echo } },
+        }),
+      );
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
-      await expectClean('malformed', sts, (c) => c.getTicket('0005PYGCW'), { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      await expectClean('malformed', sts, (c) => c.getTicket('0005PYGCW'), {
+        endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      });
     } finally {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
     }
   });
   it('config (endpoint refused; credentials with bad characters)', async () => {
-    await expectClean('config', sts, (c) => c.getTicket('0005PYGCW'), { endpoint: `http://${sts.accessKeyId}:${sts.accessKeySecret}@example.com` });
+    await expectClean('config', sts, (c) => c.getTicket('0005PYGCW'), {
+      endpoint: `http://${sts.accessKeyId}:${sts.accessKeySecret}@example.com`,
+    });
     await expectClean('config', { ...sts, securityToken: `${sts.securityToken} \n` }, (c) => c.getTicket('0005PYGCW'));
   });
   it('signedOut', async () => {
-    await expectClean('signedOut', { accessKeyId: sts.accessKeyId, accessKeySecret: '' }, (c) => c.getTicket('0005PYGCW'));
+    await expectClean('signedOut', { accessKeyId: sts.accessKeyId, accessKeySecret: '' }, (c) =>
+      c.getTicket('0005PYGCW'),
+    );
   });
 });

@@ -51,8 +51,14 @@ describe('api/sign', () => {
 
     it('reproduces the official worked example: canonical request hash', () => {
       const signed = signV3(officialRequest, officialCredentials);
-      assert.strictEqual(sha256Hex(signed.canonicalRequest), '7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259');
-      assert.strictEqual(signed.stringToSign, 'ACS3-HMAC-SHA256\n7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259');
+      assert.strictEqual(
+        sha256Hex(signed.canonicalRequest),
+        '7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259',
+      );
+      assert.strictEqual(
+        signed.stringToSign,
+        'ACS3-HMAC-SHA256\n7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259',
+      );
     });
 
     it('reproduces the official worked example: Authorization header byte for byte', () => {
@@ -62,7 +68,10 @@ describe('api/sign', () => {
         'ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0',
       );
       assert.strictEqual(signed.headers['authorization'], signed.authorization);
-      assert.strictEqual(signed.headers['x-acs-content-sha256'], 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+      assert.strictEqual(
+        signed.headers['x-acs-content-sha256'],
+        'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      );
     });
 
     it('lays out the canonical request as documented', () => {
@@ -105,7 +114,12 @@ describe('api/sign', () => {
     it('hashes the exact body bytes and signs content-type when there is a body', () => {
       const body = 'TicketId=0005PYGCW&Keyword=%E5%B7%A5%E5%8D%95';
       const signed = signV3(
-        { ...officialRequest, query: {}, headers: { ...officialRequest.headers, 'Content-Type': 'application/x-www-form-urlencoded' }, body },
+        {
+          ...officialRequest,
+          query: {},
+          headers: { ...officialRequest.headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body,
+        },
         officialCredentials,
       );
       assert.strictEqual(signed.headers['x-acs-content-sha256'], sha256Hex(Buffer.from(body, 'utf8')));
@@ -115,7 +129,13 @@ describe('api/sign', () => {
 
     it('encodes query keys and values in the canonical query string and sorts them by name', () => {
       assert.strictEqual(
-        canonicalQueryString({ b: "it's (a) *test*", a: '工 单~', 'StatusList.2': 'dealing', 'StatusList.1': 'assigned', Empty: '' }),
+        canonicalQueryString({
+          b: "it's (a) *test*",
+          a: '工 单~',
+          'StatusList.2': 'dealing',
+          'StatusList.1': 'assigned',
+          Empty: '',
+        }),
         'Empty=&StatusList.1=assigned&StatusList.2=dealing&a=%E5%B7%A5%20%E5%8D%95~&b=it%27s%20%28a%29%20%2Atest%2A',
       );
     });

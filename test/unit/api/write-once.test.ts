@@ -12,12 +12,18 @@ import { TicketApiError, describeError } from '../../../src/api/errors';
 type WriteAction = WriteActionName;
 
 /** One call of each write action on a ticket whose status allows it. */
-const WRITES: Record<WriteAction, { status: 1 | 2 | 3 | 4 | 5 | 6; run: (c: TicketClient, id: string) => Promise<unknown> }> = {
+const WRITES: Record<
+  WriteAction,
+  { status: 1 | 2 | 3 | 4 | 5 | 6; run: (c: TicketClient, id: string) => Promise<unknown> }
+> = {
   ReplyTicket: { status: 3, run: (c, id) => c.replyTicket(id, 'Here are the logs.') },
   CloseTicket: { status: 2, run: (c, id) => c.closeTicket(id) },
   ReopenTicket: { status: 6, run: (c, id) => c.reopenTicket(id, 'Still failing.') },
   EvaluateTicket: { status: 5, run: (c, id) => c.evaluateTicket(id, { solved: true, score: 5 }) },
-  CreateTicket: { status: 1, run: (c) => c.createTicket({ categoryId: '7161', severity: 1, description: 'Renewal failed.' }) },
+  CreateTicket: {
+    status: 1,
+    run: (c) => c.createTicket({ categoryId: '7161', severity: 1, description: 'Renewal failed.' }),
+  },
 };
 
 /** Each fault kind, shaped so that it fails the first attempt; what the write ends with. */
@@ -38,7 +44,13 @@ describe('api/client: a write is never sent twice by a retry', function () {
   const clients: TicketClient[] = [];
   function client(endpoint = emu.url): TicketClient {
     // timeoutMs below the slow fault's delay: the slow write times out on the client.
-    const c = new TicketClient({ endpoint, credentials: DEMO_CREDENTIALS, retryBaseDelayMs: 10, timeoutMs: 600, maxAttempts: 3 });
+    const c = new TicketClient({
+      endpoint,
+      credentials: DEMO_CREDENTIALS,
+      retryBaseDelayMs: 10,
+      timeoutMs: 600,
+      maxAttempts: 3,
+    });
     clients.push(c);
     return c;
   }
@@ -70,7 +82,11 @@ describe('api/client: a write is never sent twice by a retry', function () {
         if (outcome === 'succeedsAfterRetry') {
           await call;
           assert.strictEqual(sent().length, 2, 'the throttled attempt and one retry');
-          assert.deepStrictEqual(sent().map((r) => r.processed === true), [false, true], 'carried out by the retry only');
+          assert.deepStrictEqual(
+            sent().map((r) => r.processed === true),
+            [false, true],
+            'carried out by the retry only',
+          );
           return;
         }
         const err = await call.then(
@@ -86,7 +102,10 @@ describe('api/client: a write is never sent twice by a retry', function () {
         if (outcome === 'unknownOutcome') {
           const text = describeError(err);
           assert.match(text, /may or may not have received it, so it was not sent again/);
-          assert.match(text, action === 'CreateTicket' ? /Reload your ticket list and check/ : /Reload the ticket and check/);
+          assert.match(
+            text,
+            action === 'CreateTicket' ? /Reload your ticket list and check/ : /Reload the ticket and check/,
+          );
         }
       });
     }
@@ -96,7 +115,10 @@ describe('api/client: a write is never sent twice by a retry', function () {
     const ticket = emu.addTicket({ title: 'dropped', status: 3 });
     emu.inject({ kind: 'dropAfterProcessing', action: 'ReplyTicket' });
     const c = client();
-    await assert.rejects(c.replyTicket(ticket.ticketId, 'only once please'), (e: unknown) => (e as TicketApiError).kind === 'unknownOutcome');
+    await assert.rejects(
+      c.replyTicket(ticket.ticketId, 'only once please'),
+      (e: unknown) => (e as TicketApiError).kind === 'unknownOutcome',
+    );
     const notes = await c.listTicketNotes(ticket.ticketId);
     assert.strictEqual(notes.filter((n) => n.content === 'only once please').length, 1);
   });
@@ -104,7 +126,10 @@ describe('api/client: a write is never sent twice by a retry', function () {
   it('Throttling on a write with a long x-acs-retry-after is not waited for: throttled, sent once', async () => {
     const ticket = emu.addTicket({ title: 't', status: 3 });
     emu.inject({ kind: 'throttle', retryAfterMs: 60_000, action: 'ReplyTicket' });
-    await assert.rejects(client().replyTicket(ticket.ticketId, 'x'), (e: unknown) => (e as TicketApiError).kind === 'throttled');
+    await assert.rejects(
+      client().replyTicket(ticket.ticketId, 'x'),
+      (e: unknown) => (e as TicketApiError).kind === 'throttled',
+    );
     assert.strictEqual(emu.requests.filter((r) => r.action === 'ReplyTicket').length, 1);
   });
 
@@ -114,7 +139,9 @@ describe('api/client: a write is never sent twice by a retry', function () {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as net.AddressInfo).port;
     await new Promise<void>((r) => server.close(() => r()));
-    const err = await client(`http://127.0.0.1:${port}`).closeTicket('0005PYGCW').catch((e: TicketApiError) => e);
+    const err = await client(`http://127.0.0.1:${port}`)
+      .closeTicket('0005PYGCW')
+      .catch((e: TicketApiError) => e);
     assert.ok(err instanceof TicketApiError);
     assert.strictEqual(err.kind, 'network');
     assert.strictEqual(err.notSent, true);
@@ -127,7 +154,9 @@ describe('api/client: a write is never sent twice by a retry', function () {
 
   it('a state refusal is a clear badRequest, sent once', async () => {
     const completed = emu.addTicket({ title: 'done', status: 6 });
-    const err = await client().replyTicket(completed.ticketId, 'hello?').catch((e: TicketApiError) => e);
+    const err = await client()
+      .replyTicket(completed.ticketId, 'hello?')
+      .catch((e: TicketApiError) => e);
     assert.ok(err instanceof TicketApiError);
     assert.strictEqual(err.kind, 'badRequest');
     assert.strictEqual(err.code, 'illegal.param');

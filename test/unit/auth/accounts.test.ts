@@ -1,7 +1,13 @@
 // The pure parts of several accounts: the site an endpoint belongs to, and the account index as stored (what a damaged
 // or hand-edited entry turns into, which sign-in replaces which account).
 import * as assert from 'assert';
-import { accountDisplayName, accountRecentKey, accountSecretKey, parseAccountIndex, sameAccount } from '../../../src/auth/accounts/accountIndex';
+import {
+  accountDisplayName,
+  accountRecentKey,
+  accountSecretKey,
+  parseAccountIndex,
+  sameAccount,
+} from '../../../src/auth/accounts/accountIndex';
 import { SITES, shortSiteName, siteOf } from '../../../src/auth/accounts/sites';
 
 describe('auth/accounts sites', () => {
@@ -49,7 +55,10 @@ describe('auth/accounts accountIndex', () => {
   });
 
   it('an active id that names no account means none is active; unreadable text means no index (migration runs again)', () => {
-    assert.deepStrictEqual(parseAccountIndex(JSON.stringify({ active: 'x', accounts: [{ id: 'a', label: 'A' }] })), { active: undefined, accounts: [{ id: 'a', label: 'A' }] });
+    assert.deepStrictEqual(parseAccountIndex(JSON.stringify({ active: 'x', accounts: [{ id: 'a', label: 'A' }] })), {
+      active: undefined,
+      accounts: [{ id: 'a', label: 'A' }],
+    });
     assert.strictEqual(parseAccountIndex('{'), undefined);
     assert.strictEqual(parseAccountIndex(JSON.stringify({ accounts: 'no' })), undefined);
     assert.strictEqual(parseAccountIndex(undefined), undefined);
@@ -57,13 +66,21 @@ describe('auth/accounts accountIndex', () => {
 
   it('a sign-in replaces the account with the same label on the same site only', () => {
     assert.ok(sameAccount({ label: 'AccessKey …W9pK' }, { label: 'AccessKey …W9pK', endpoint: undefined }));
-    assert.ok(!sameAccount({ label: 'AccessKey …W9pK' }, { label: 'AccessKey …W9pK', endpoint: 'https://workorder.ap-southeast-1.aliyuncs.com' }));
+    assert.ok(
+      !sameAccount(
+        { label: 'AccessKey …W9pK' },
+        { label: 'AccessKey …W9pK', endpoint: 'https://workorder.ap-southeast-1.aliyuncs.com' },
+      ),
+    );
     assert.ok(!sameAccount({ label: 'AccessKey …W9pK' }, { label: 'AccessKey …Q2xW' }));
   });
 
   it('each account has its own secret entry and recent list, and a display name with its site', () => {
     assert.notStrictEqual(accountSecretKey('a'), accountSecretKey('b'));
     assert.notStrictEqual(accountRecentKey('a'), accountRecentKey('b'));
-    assert.strictEqual(accountDisplayName({ label: 'AccessKey …W9pK' }, 'International'), 'AccessKey …W9pK · International');
+    assert.strictEqual(
+      accountDisplayName({ label: 'AccessKey …W9pK' }, 'International'),
+      'AccessKey …W9pK · International',
+    );
   });
 });

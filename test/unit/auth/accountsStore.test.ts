@@ -48,8 +48,17 @@ class MemoryState {
   }
 }
 
-const ALICE: StoredSignIn = { kind: 'accessKey', accessKeyId: 'LTAI5tAliceKey0000W9pK', accessKeySecret: 'alice-secret-value-0001' };
-const BOB: StoredSignIn = { kind: 'accessKey', accessKeyId: 'STS.BobKey000000VbT7', accessKeySecret: 'bob-secret-value-0002', securityToken: 'bob-token-0003' };
+const ALICE: StoredSignIn = {
+  kind: 'accessKey',
+  accessKeyId: 'LTAI5tAliceKey0000W9pK',
+  accessKeySecret: 'alice-secret-value-0001',
+};
+const BOB: StoredSignIn = {
+  kind: 'accessKey',
+  accessKeyId: 'STS.BobKey000000VbT7',
+  accessKeySecret: 'bob-secret-value-0002',
+  securityToken: 'bob-token-0003',
+};
 const INTL = 'https://workorder.ap-southeast-1.aliyuncs.com';
 
 function setup(before?: (secrets: MemorySecrets) => void) {
@@ -70,7 +79,10 @@ describe('auth/accounts Accounts over SecretStorage', () => {
   it('a sign-in saved before accounts existed becomes the first, active account following the endpoint setting', async () => {
     const { accounts, secrets } = setup((s) => s.entries.set(SECRET_KEY, JSON.stringify(ALICE)));
     await accounts.ready;
-    assert.deepStrictEqual(accounts.list().map((a) => [a.label, a.endpoint]), [['AccessKey …W9pK', undefined]]);
+    assert.deepStrictEqual(
+      accounts.list().map((a) => [a.label, a.endpoint]),
+      [['AccessKey …W9pK', undefined]],
+    );
     assert.strictEqual(accounts.active()?.label, 'AccessKey …W9pK');
     assert.deepStrictEqual(entriesHolding(secrets, ALICE.accessKeySecret), [SECRET_KEY]);
     assert.ok(!secrets.entries.get(ACCOUNT_INDEX_KEY)!.includes(ALICE.accessKeySecret), 'the index holds no secret');
@@ -94,7 +106,10 @@ describe('auth/accounts Accounts over SecretStorage', () => {
     await accounts.switchTo(alice.id);
     assert.deepStrictEqual(await store.read(), ALICE);
     assert.strictEqual(accounts.activeEndpoint(), undefined);
-    assert.deepStrictEqual((state.get(RECENT_TICKETS_KEY) as Array<{ ticketId: string }>).map((r) => r.ticketId), ['ALICE00001']);
+    assert.deepStrictEqual(
+      (state.get(RECENT_TICKETS_KEY) as Array<{ ticketId: string }>).map((r) => r.ticketId),
+      ['ALICE00001'],
+    );
     assert.deepStrictEqual(entriesHolding(secrets, ALICE.accessKeySecret), [SECRET_KEY]);
     assert.strictEqual(entriesHolding(secrets, BOB.accessKeySecret).length, 1);
     assert.strictEqual(entriesHolding(secrets, BOB.securityToken!).length, 1);
@@ -103,7 +118,10 @@ describe('auth/accounts Accounts over SecretStorage', () => {
     const { nowActive } = await accounts.remove(alice.id);
     assert.strictEqual(nowActive?.id, bob.id);
     assert.deepStrictEqual(await store.read(), BOB);
-    assert.deepStrictEqual((state.get(RECENT_TICKETS_KEY) as Array<{ ticketId: string }>).map((r) => r.ticketId), ['BOB0000001']);
+    assert.deepStrictEqual(
+      (state.get(RECENT_TICKETS_KEY) as Array<{ ticketId: string }>).map((r) => r.ticketId),
+      ['BOB0000001'],
+    );
     assert.deepStrictEqual(entriesHolding(secrets, ALICE.accessKeySecret), []);
 
     await accounts.remove(bob.id);

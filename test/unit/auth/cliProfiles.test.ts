@@ -7,8 +7,20 @@ const config = JSON.stringify({
   current: 'work',
   profiles: [
     { name: 'default', mode: 'AK', access_key_id: 'LTAIdefault0000001', access_key_secret: 'secret-default' },
-    { name: 'work', mode: 'StsToken', access_key_id: 'STS.work00000000001', access_key_secret: 'secret-work', sts_token: 'token' },
-    { name: 'role', mode: 'RamRoleArn', access_key_id: 'LTAIrole0000000001', access_key_secret: 'secret-role', ram_role_arn: 'acs:ram::1:role/x' },
+    {
+      name: 'work',
+      mode: 'StsToken',
+      access_key_id: 'STS.work00000000001',
+      access_key_secret: 'secret-work',
+      sts_token: 'token',
+    },
+    {
+      name: 'role',
+      mode: 'RamRoleArn',
+      access_key_id: 'LTAIrole0000000001',
+      access_key_secret: 'secret-role',
+      ram_role_arn: 'acs:ram::1:role/x',
+    },
     { name: 'ecs', mode: 'EcsRamRole', ram_role_name: 'x' },
     { name: 'sso', mode: 'CloudSSO' },
     { name: 'future', mode: 'SomethingNew' },
@@ -21,8 +33,11 @@ describe('auth/cliProfiles listCliProfiles', () => {
   const profiles = listCliProfiles(config);
   const byName = (name: string) => profiles.find((p) => p.name === name)!;
 
-  it('lists every profile once, the CLI\'s current one first', () => {
-    assert.deepStrictEqual(profiles.map((p) => p.name), ['work', 'default', 'role', 'ecs', 'sso', 'future', 'empty']);
+  it("lists every profile once, the CLI's current one first", () => {
+    assert.deepStrictEqual(
+      profiles.map((p) => p.name),
+      ['work', 'default', 'role', 'ecs', 'sso', 'future', 'empty'],
+    );
     assert.strictEqual(byName('work').current, true);
   });
 
@@ -36,7 +51,8 @@ describe('auth/cliProfiles listCliProfiles', () => {
     assert.match(byName('ecs').unusable!, /ECS instance metadata/);
     assert.match(byName('sso').unusable!, /CloudSSO sign-in/);
     assert.match(byName('future').unusable!, /mode SomethingNew/);
-    for (const name of ['role', 'ecs', 'sso', 'future']) assert.match(byName(name).unusable!, /ALIBABA_CLOUD_ACCESS_KEY_ID/);
+    for (const name of ['role', 'ecs', 'sso', 'future'])
+      assert.match(byName(name).unusable!, /ALIBABA_CLOUD_ACCESS_KEY_ID/);
   });
 
   it('a profile without keys says how to configure it; no message repeats a secret', () => {

@@ -10,7 +10,11 @@ import { createExternalCredentialSources } from '../../../src/auth/externalCrede
 import { DEMO_CREDENTIALS } from '../../emulator/credentials';
 import { TicketEmulator } from '../../emulator/server';
 
-const SIGN_IN: StoredSignIn = { kind: 'accessKey', accessKeyId: DEMO_CREDENTIALS.accessKeyId, accessKeySecret: DEMO_CREDENTIALS.accessKeySecret };
+const SIGN_IN: StoredSignIn = {
+  kind: 'accessKey',
+  accessKeyId: DEMO_CREDENTIALS.accessKeyId,
+  accessKeySecret: DEMO_CREDENTIALS.accessKeySecret,
+};
 
 describe('auth/clientProvider http.proxy', function () {
   this.timeout(20000);
@@ -49,7 +53,10 @@ describe('auth/clientProvider http.proxy', function () {
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     const clients = provider('https://ticket-api.invalid', proxyUrl);
     const client = (await clients.getClient())!;
-    await assert.rejects(client.getTicket('0005PYGCW'), (error: unknown) => error instanceof TicketApiError && error.message.includes(proxyUrl.slice(7)));
+    await assert.rejects(
+      client.getTicket('0005PYGCW'),
+      (error: unknown) => error instanceof TicketApiError && error.message.includes(proxyUrl.slice(7)),
+    );
     assert.deepStrictEqual(connects, ['ticket-api.invalid:443']);
     const probe = clients.probeClient(DEMO_CREDENTIALS);
     await assert.rejects(probe.getTicket('0005PYGCW'));

@@ -13,7 +13,11 @@ describe('sign-in input checks', () => {
   it('accepts real-looking AccessKey ids, permanent and STS', () => {
     assert.strictEqual(validateAccessKeyIdInput(DEMO_CREDENTIALS.accessKeyId), undefined);
     assert.strictEqual(validateAccessKeyIdInput(STS_CREDENTIALS.accessKeyId), undefined);
-    assert.strictEqual(validateAccessKeyIdInput(`  ${DEMO_CREDENTIALS.accessKeyId} `), undefined, 'pasted with spaces around');
+    assert.strictEqual(
+      validateAccessKeyIdInput(`  ${DEMO_CREDENTIALS.accessKeyId} `),
+      undefined,
+      'pasted with spaces around',
+    );
   });
 
   const badIds: Array<[string, RegExp]> = [
@@ -33,7 +37,11 @@ describe('sign-in input checks', () => {
 
   it('never repeats the typed text in a message (it may be a pasted secret)', () => {
     const pasted = 'EmuDemoSecret/0nly+ForLocalTests9Zq';
-    for (const message of [validateAccessKeyIdInput(pasted), validateSecretInput(`${pasted} x`), validateSecurityTokenInput(`${pasted} x`)]) {
+    for (const message of [
+      validateAccessKeyIdInput(pasted),
+      validateSecretInput(`${pasted} x`),
+      validateSecurityTokenInput(`${pasted} x`),
+    ]) {
       assert.ok(message, 'refused');
       assert.ok(!message.includes(pasted) && !message.includes('EmuDemoSecret'), message);
     }
@@ -75,7 +83,12 @@ describe('the saved sign-in', () => {
   it('treats nothing as signed out and garbage as an error that does not echo the entry', () => {
     assert.strictEqual(parseStoredSignIn(undefined), undefined);
     assert.strictEqual(parseStoredSignIn(''), undefined);
-    for (const raw of ['{not json s3cretvalue', '"just a string"', '{"kind":"accessKey","accessKeyId":"LTAI5tEmuDemoKey7Q2xW9pK"}', '{"kind":"other"}']) {
+    for (const raw of [
+      '{not json s3cretvalue',
+      '"just a string"',
+      '{"kind":"accessKey","accessKeyId":"LTAI5tEmuDemoKey7Q2xW9pK"}',
+      '{"kind":"other"}',
+    ]) {
       const result = parseStoredSignIn(raw);
       assert.ok(result instanceof Error, raw);
       assert.ok(!result.message.includes('s3cret') && !result.message.includes('LTAI'), result.message);

@@ -96,7 +96,10 @@ describe('credential store (SecretStorage, one JSON entry)', () => {
     store.onDidChange((s) => seen.push(s));
     await assert.rejects(store.write(DEMO_SIGN_IN), (error: unknown) => {
       assert.ok(error instanceof SecretStorageError);
-      assert.match(error.message, /could not save your credentials in its secret storage \(Cannot create an item in a locked collection\)\. Nothing was saved\./);
+      assert.match(
+        error.message,
+        /could not save your credentials in its secret storage \(Cannot create an item in a locked collection\)\. Nothing was saved\./,
+      );
       assert.ok(!error.message.includes(DEMO_CREDENTIALS.accessKeySecret));
       return true;
     });
@@ -111,7 +114,10 @@ describe('credential store (SecretStorage, one JSON entry)', () => {
     assert.match(locked.problems[0], /Could not read your saved sign-in .*keyring is locked.*Sign in again/);
 
     const damaged = makeStore();
-    damaged.secrets.values.set(SECRET_KEY, `{"kind":"accessKey","accessKeySecret":"${DEMO_CREDENTIALS.accessKeySecret}"`);
+    damaged.secrets.values.set(
+      SECRET_KEY,
+      `{"kind":"accessKey","accessKeySecret":"${DEMO_CREDENTIALS.accessKeySecret}"`,
+    );
     assert.strictEqual(await damaged.store.read(), undefined);
     assert.match(damaged.problems[0], /could not be read\. Sign in again\./);
     assert.ok(!damaged.problems[0].includes(DEMO_CREDENTIALS.accessKeySecret));
@@ -144,7 +150,11 @@ describe('client provider (settings + saved sign-in -> TicketClient), against th
   });
   beforeEach(() => emu.reset());
 
-  function provider(signIn: StoredSignIn | undefined, endpoint = emu.url, env: Record<string, string | undefined> = {}) {
+  function provider(
+    signIn: StoredSignIn | undefined,
+    endpoint = emu.url,
+    env: Record<string, string | undefined> = {},
+  ) {
     const events: RequestLogEvent[] = [];
     let current = signIn;
     const clients = new ClientProvider({
@@ -170,12 +180,19 @@ describe('client provider (settings + saved sign-in -> TicketClient), against th
 
   it('refuses an endpoint that would send signatures over the network in clear, before any request', async () => {
     const { clients } = provider(DEMO_SIGN_IN, 'http://tickets.example.com');
-    await assert.rejects(clients.getClient(), (error: unknown) => error instanceof TicketApiError && error.kind === 'config' && /plain http/.test(error.message));
+    await assert.rejects(
+      clients.getClient(),
+      (error: unknown) =>
+        error instanceof TicketApiError && error.kind === 'config' && /plain http/.test(error.message),
+    );
     assert.strictEqual(emu.requests.length, 0);
   });
 
   it('reads environment credentials per request, and says so clearly when they are gone', async () => {
-    const env: Record<string, string | undefined> = { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret };
+    const env: Record<string, string | undefined> = {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret,
+    };
     const { clients } = provider({ kind: 'environment' }, emu.url, env);
     const client = (await clients.getClient())!;
     assert.strictEqual((await client.getTicket('0005PYGCW')).ticketId, '0005PYGCW');
@@ -191,9 +208,16 @@ describe('client provider (settings + saved sign-in -> TicketClient), against th
   });
 
   it('after reset (sign-in or settings changed) builds a new client with the new key', async () => {
-    const { clients, setSignIn } = provider({ kind: 'accessKey', accessKeyId: DEMO_CREDENTIALS.accessKeyId, accessKeySecret: 'WrongSecretWrongSecret0000' });
+    const { clients, setSignIn } = provider({
+      kind: 'accessKey',
+      accessKeyId: DEMO_CREDENTIALS.accessKeyId,
+      accessKeySecret: 'WrongSecretWrongSecret0000',
+    });
     const first = (await clients.getClient())!;
-    await assert.rejects(first.getTicket('0005PYGCW'), (e: unknown) => e instanceof TicketApiError && e.kind === 'signature');
+    await assert.rejects(
+      first.getTicket('0005PYGCW'),
+      (e: unknown) => e instanceof TicketApiError && e.kind === 'signature',
+    );
     setSignIn(DEMO_SIGN_IN);
     clients.reset();
     const second = (await clients.getClient())!;
@@ -244,19 +268,33 @@ describe('sign-in: checked with one signed call before anything is saved, agains
   it('saves a key the server accepts, after exactly one signed call', async () => {
     const { secrets, store, deps, lines } = setup();
     await verifyAndSave(DEMO_SIGN_IN, deps);
-    assert.deepStrictEqual(emu.requests.map((r) => [r.action, r.status]), [['ListTickets', 200]]);
+    assert.deepStrictEqual(
+      emu.requests.map((r) => [r.action, r.status]),
+      [['ListTickets', 200]],
+    );
     assert.deepStrictEqual(JSON.parse(secrets.values.get(SECRET_KEY)!), DEMO_SIGN_IN);
     assert.deepStrictEqual(await store.read(), DEMO_SIGN_IN);
     assert.strictEqual(lines.length, 1);
-    assert.ok(!lines[0].includes(DEMO_CREDENTIALS.accessKeyId), 'the log line names the key by its last characters only');
+    assert.ok(
+      !lines[0].includes(DEMO_CREDENTIALS.accessKeyId),
+      'the log line names the key by its last characters only',
+    );
   });
 
   it('saves nothing for a wrong secret (signature mismatch)', async () => {
-    await assertRefused({ ...DEMO_SIGN_IN, accessKeySecret: 'WrongSecretWrongSecret0000' }, 'signature', 'SignatureDoesNotMatch');
+    await assertRefused(
+      { ...DEMO_SIGN_IN, accessKeySecret: 'WrongSecretWrongSecret0000' },
+      'signature',
+      'SignatureDoesNotMatch',
+    );
   });
 
   it('saves nothing for an unknown AccessKey id', async () => {
-    await assertRefused({ ...DEMO_SIGN_IN, accessKeyId: 'LTAI5tNoSuchKey000000000' }, 'auth', 'InvalidAccessKeyId.NotFound');
+    await assertRefused(
+      { ...DEMO_SIGN_IN, accessKeyId: 'LTAI5tNoSuchKey000000000' },
+      'auth',
+      'InvalidAccessKeyId.NotFound',
+    );
   });
 
   it('saves nothing when the clock is off by more than the server allows', async () => {
@@ -266,7 +304,10 @@ describe('sign-in: checked with one signed call before anything is saved, agains
 
   it('refuses a plain-http endpoint before sending the key anywhere', async () => {
     const { secrets, deps } = setup('http://tickets.example.com');
-    await assert.rejects(verifyAndSave(DEMO_SIGN_IN, deps), (error: unknown) => error instanceof TicketApiError && error.kind === 'config');
+    await assert.rejects(
+      verifyAndSave(DEMO_SIGN_IN, deps),
+      (error: unknown) => error instanceof TicketApiError && error.kind === 'config',
+    );
     assert.strictEqual(emu.requests.length, 0);
     assert.strictEqual(secrets.values.size, 0);
   });

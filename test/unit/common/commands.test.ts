@@ -105,7 +105,8 @@ describe('command ids and context keys (package.json against src/common/commands
 
   it('every context key of ours in a when clause is defined in ContextKeys', () => {
     const defined = Object.values(ContextKeys) as string[];
-    const builtin = /^(view|viewItem|config\..+|resourceScheme|editorTextFocus|editorHasSelection|editorIsOpen|false|true)$/;
+    const builtin =
+      /^(view|viewItem|config\..+|resourceScheme|editorTextFocus|editorHasSelection|editorIsOpen|false|true)$/;
     let ours = 0;
     for (const when of everyWhen()) {
       for (const key of whenKeys(when)) {

@@ -12,7 +12,14 @@ import { errorActionLabel } from '../../../src/common/errors';
 import { describeFilter } from '../../../src/features/explorer/filter';
 import { ticketCount, waitingBadgeTooltip } from '../../../src/features/explorer/labels';
 import { SEVERITY_LABELS, STATUS_LABELS, type SeverityValue, type StatusValue } from '../../../src/api/types';
-import { formatAge, formatRelativeTime, severityLabel, severityText, statusLabel, statusText } from '../../../src/tickets/display';
+import {
+  formatAge,
+  formatRelativeTime,
+  severityLabel,
+  severityText,
+  statusLabel,
+  statusText,
+} from '../../../src/tickets/display';
 import { manifestStrings, NLS_REFERENCE, rawManifest, repoRoot } from '../manifest';
 
 /** The languages besides English (the source text) that every string must have. */
@@ -37,7 +44,9 @@ const COVERED = [
  * Files whose text is read by a language model (the agent tools' answers), not shown to the user: only rule 1 (UI
  * calls) applies to them. The confirmation VS Code shows the user is in agent-tools/confirmation.ts, fully checked.
  */
-const MODEL_FACING = ['format.ts', 'tools.ts', 'inert.ts'].map((name) => path.join('src', 'features', 'agent-tools', name));
+const MODEL_FACING = ['format.ts', 'tools.ts', 'inert.ts'].map((name) =>
+  path.join('src', 'features', 'agent-tools', name),
+);
 
 /**
  * Rule (c): a "text literal" is a string literal, or the literal parts of a template, with two Latin letters in a
@@ -103,7 +112,9 @@ function isTranslateCall(node: ts.Node): node is ts.CallExpression {
   if (!ts.isCallExpression(node)) return false;
   const callee = node.expression;
   if (ts.isIdentifier(callee)) return callee.text === 't';
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 't' && /\bl10n$/.test(callee.expression.getText());
+  return (
+    ts.isPropertyAccessExpression(callee) && callee.name.text === 't' && /\bl10n$/.test(callee.expression.getText())
+  );
 }
 
 interface Found {
@@ -127,7 +138,10 @@ function translateMessages(): { messages: Map<string, string>; notLiteral: strin
         const first = node.arguments[0];
         if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) {
           if (!messages.has(first.text)) messages.set(first.text, where(node));
-        } else if (!path.relative(srcRoot, file).startsWith('extension.ts') && !file.endsWith(path.join('common', 'l10n.ts'))) {
+        } else if (
+          !path.relative(srcRoot, file).startsWith('extension.ts') &&
+          !file.endsWith(path.join('common', 'l10n.ts'))
+        ) {
           notLiteral.push(where(node));
         }
       }
@@ -162,14 +176,23 @@ function literalsIn(expression: ts.Node, found: Found[]): void {
       node.templateSpans.forEach((span) => visit(span.expression));
     } else if (isTranslateCall(node)) {
       node.arguments.slice(1).forEach(visit);
-    } else if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) {
+    } else if (
+      ts.isParenthesizedExpression(node) ||
+      ts.isAsExpression(node) ||
+      ts.isNonNullExpression(node) ||
+      ts.isSatisfiesExpression(node)
+    ) {
       visit(node.expression);
     } else if (ts.isConditionalExpression(node)) {
       visit(node.whenTrue);
       visit(node.whenFalse);
     } else if (ts.isBinaryExpression(node)) {
       const op = node.operatorToken.kind;
-      if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+      if (
+        op === ts.SyntaxKind.PlusToken ||
+        op === ts.SyntaxKind.QuestionQuestionToken ||
+        op === ts.SyntaxKind.BarBarToken
+      ) {
         visit(node.left);
         visit(node.right);
       } else if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
@@ -191,11 +214,15 @@ function bypassingLiterals(file: string, text?: string): Found[] {
   const visit = (node: ts.Node): void => {
     if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !isTranslateCall(node)) {
       const name = calleeName(node);
-      if (name && ((ts.isCallExpression(node) && UI_CALLS.has(name)) || (ts.isNewExpression(node) && UI_CONSTRUCTORS.has(name)))) {
+      if (
+        name &&
+        ((ts.isCallExpression(node) && UI_CALLS.has(name)) || (ts.isNewExpression(node) && UI_CONSTRUCTORS.has(name)))
+      ) {
         for (const arg of node.arguments ?? []) literalsIn(arg, found);
       }
     }
-    if (!modelFacing && ts.isPropertyAssignment(node) && UI_PROPERTIES.has(node.name.getText())) literalsIn(node.initializer, found);
+    if (!modelFacing && ts.isPropertyAssignment(node) && UI_PROPERTIES.has(node.name.getText()))
+      literalsIn(node.initializer, found);
     if (
       !modelFacing &&
       ts.isBinaryExpression(node) &&
@@ -244,7 +271,8 @@ describe('translations: English and Simplified Chinese', () => {
       const strings = manifestStrings(language);
       const file = language ? `package.nls.${language}.json` : 'package.nls.json';
       for (const key of keys) assert.ok(strings[key]?.trim(), `%${key}% has no text in ${file}`);
-      for (const key of Object.keys(strings)) assert.ok(keys.includes(key), `${file} has "${key}", which package.json never uses`);
+      for (const key of Object.keys(strings))
+        assert.ok(keys.includes(key), `${file} has "${key}", which package.json never uses`);
     }
   });
 
@@ -255,24 +283,45 @@ describe('translations: English and Simplified Chinese', () => {
     const fields: Array<[string, unknown]> = [
       ['displayName', manifest.displayName],
       ['description', manifest.description],
-      ...contributes.commands.flatMap((c: any) => [[`${c.command} title`, c.title], [`${c.command} category`, c.category]]),
-      ...Object.entries<any>(contributes.configuration.properties).map(([k, p]) => [`${k} description`, p.markdownDescription ?? p.description]),
+      ...contributes.commands.flatMap((c: any) => [
+        [`${c.command} title`, c.title],
+        [`${c.command} category`, c.category],
+      ]),
+      ...Object.entries<any>(contributes.configuration.properties).map(([k, p]) => [
+        `${k} description`,
+        p.markdownDescription ?? p.description,
+      ]),
       ...contributes.viewsWelcome.map((w: any, i: number) => [`viewsWelcome[${i}]`, w.contents]),
-      ...Object.values<any[]>(contributes.views).flat().map((v) => [`view ${v.id}`, v.name]),
+      ...Object.values<any[]>(contributes.views)
+        .flat()
+        .map((v) => [`view ${v.id}`, v.name]),
       ...contributes.viewsContainers.activitybar.map((v: any) => [`container ${v.id}`, v.title]),
-      ...contributes.languageModelTools.flatMap((tool: any) => [[`${tool.name} displayName`, tool.displayName], [`${tool.name} userDescription`, tool.userDescription]]),
+      ...contributes.languageModelTools.flatMap((tool: any) => [
+        [`${tool.name} displayName`, tool.displayName],
+        [`${tool.name} userDescription`, tool.userDescription],
+      ]),
     ] as Array<[string, unknown]>;
     /* eslint-enable @typescript-eslint/no-explicit-any */
-    for (const [field, value] of fields) assert.match(String(value), NLS_REFERENCE, `${field} is not a %key% reference`);
+    for (const [field, value] of fields)
+      assert.match(String(value), NLS_REFERENCE, `${field} is not a %key% reference`);
     // The model reads modelDescription: it stays one English text.
     for (const tool of contributes.languageModelTools) assert.doesNotMatch(tool.modelDescription, NLS_REFERENCE);
     assert.strictEqual(manifest.l10n, './l10n');
   });
 
   it('(a) the packaged extension carries the translations (.vscodeignore lets package.nls*.json and l10n/ in)', () => {
-    const ignore = fs.readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8').split('\n').map((line) => line.trim());
-    assert.ok(ignore.includes('!package.nls*.json'), '.vscodeignore leaves out package.nls*.json: the installed extension would show %keys%');
-    assert.ok(ignore.includes('!l10n/**'), '.vscodeignore leaves out l10n/: the installed extension would be English only');
+    const ignore = fs
+      .readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .map((line) => line.trim());
+    assert.ok(
+      ignore.includes('!package.nls*.json'),
+      '.vscodeignore leaves out package.nls*.json: the installed extension would show %keys%',
+    );
+    assert.ok(
+      ignore.includes('!l10n/**'),
+      '.vscodeignore leaves out l10n/: the installed extension would be English only',
+    );
   });
 
   it('(a) a Chinese welcome view keeps the same command links as the English one', () => {
@@ -283,7 +332,9 @@ describe('translations: English and Simplified Chinese', () => {
         const targets = (text: string) => [...text.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]);
         assert.deepStrictEqual(targets(other[key] ?? ''), targets(en[key]), `${key} in ${language}: links differ`);
         assert.deepStrictEqual(
-          [...(other[key] ?? '').matchAll(/`[^`]+`/g)].map((m) => m[0]).filter((code) => code.includes('aliyunTickets')),
+          [...(other[key] ?? '').matchAll(/`[^`]+`/g)]
+            .map((m) => m[0])
+            .filter((code) => code.includes('aliyunTickets')),
           [...en[key].matchAll(/`[^`]+`/g)].map((m) => m[0]).filter((code) => code.includes('aliyunTickets')),
           `${key} in ${language}: setting names differ`,
         );
@@ -297,10 +348,16 @@ describe('translations: English and Simplified Chinese', () => {
     assert.ok(messages.size > 80, `only ${messages.size} messages found: the extractor is broken`);
     for (const language of LANGUAGES) {
       const translations = bundle(language);
-      const missing = [...messages].filter(([message]) => !translations[message]?.trim()).map(([m, at]) => `${at}: ${m}`);
+      const missing = [...messages]
+        .filter(([message]) => !translations[message]?.trim())
+        .map(([m, at]) => `${at}: ${m}`);
       assert.deepStrictEqual(missing, [], `messages without a ${language} translation`);
       for (const [message, at] of messages) {
-        assert.deepStrictEqual(placeholders(translations[message]), placeholders(message), `${at}: "${message}" in ${language}: placeholders differ`);
+        assert.deepStrictEqual(
+          placeholders(translations[message]),
+          placeholders(message),
+          `${at}: "${message}" in ${language}: placeholders differ`,
+        );
       }
       const orphaned = Object.keys(translations).filter((message) => !messages.has(message));
       assert.deepStrictEqual(orphaned, [], `l10n/bundle.l10n.${language}.json has messages no code uses`);
@@ -308,28 +365,35 @@ describe('translations: English and Simplified Chinese', () => {
   });
 
   it('(c) no user-facing literal bypasses t() in the covered folders', () => {
-    const found = COVERED.flatMap((dir) => tsFiles(path.join(repoRoot, dir))).flatMap((file) => bypassingLiterals(file));
-    assert.deepStrictEqual(found.map((f) => `${f.where}: ${f.text}`), []);
+    const found = COVERED.flatMap((dir) => tsFiles(path.join(repoRoot, dir))).flatMap((file) =>
+      bypassingLiterals(file),
+    );
+    assert.deepStrictEqual(
+      found.map((f) => `${f.where}: ${f.text}`),
+      [],
+    );
   });
 
   it('(c) the check catches a literal in a notification, a label, a return and a template, and passes t()', () => {
     const probe = [
-        "void vscode.window.showWarningMessage('Bad thing', 'Retry');",
-        // eslint-disable-next-line no-template-curly-in-string -- source text of a template, on purpose
-        "const item = { label: `Load ${n} more`, description: t('fine {0}', n) };",
-        "function f() { return 'Not translated'; }",
-        "const ok = t('Translated') + '$(bell) ' + ': ';",
-        "pick.placeholder = cond ? t('Yes') : 'No way';",
-        "return 'model text'; // l10n-exempt: read by the model",
-      ].join('\n');
+      "void vscode.window.showWarningMessage('Bad thing', 'Retry');",
+      // eslint-disable-next-line no-template-curly-in-string -- source text of a template, on purpose
+      "const item = { label: `Load ${n} more`, description: t('fine {0}', n) };",
+      "function f() { return 'Not translated'; }",
+      "const ok = t('Translated') + '$(bell) ' + ': ';",
+      "pick.placeholder = cond ? t('Yes') : 'No way';",
+      "return 'model text'; // l10n-exempt: read by the model",
+    ].join('\n');
     const texts = bypassingLiterals('probe.ts', probe).map((f) => f.text);
     // eslint-disable-next-line no-template-curly-in-string -- the template's source text, as reported
     assert.deepStrictEqual(texts, ['Bad thing', 'Retry', '`Load ${n} more`', 'Not translated', 'No way']);
   });
 
   it('our English status and severity names are the API module’s (the emulator and the UI tests find groups by them)', () => {
-    for (const value of Object.keys(STATUS_LABELS).map(Number) as StatusValue[]) assert.strictEqual(statusLabel(value), STATUS_LABELS[value]);
-    for (const value of Object.keys(SEVERITY_LABELS).map(Number) as SeverityValue[]) assert.strictEqual(severityLabel(value), SEVERITY_LABELS[value]);
+    for (const value of Object.keys(STATUS_LABELS).map(Number) as StatusValue[])
+      assert.strictEqual(statusLabel(value), STATUS_LABELS[value]);
+    for (const value of Object.keys(SEVERITY_LABELS).map(Number) as SeverityValue[])
+      assert.strictEqual(severityLabel(value), SEVERITY_LABELS[value]);
   });
 
   it('shows statuses, severities, ages, counts and button labels in Chinese under zh-cn, and in English by default', () => {

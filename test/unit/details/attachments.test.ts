@@ -14,7 +14,10 @@ describe('attachment link policy', () => {
       const target = attachmentTarget(url);
       assert.ok(target.clickable, `should be clickable: ${JSON.stringify(target)}`);
       assert.strictEqual(target.host, host);
-      assert.ok(!target.display.includes('?') && !target.display.includes('Signature'), `display keeps the query: ${target.display}`);
+      assert.ok(
+        !target.display.includes('?') && !target.display.includes('Signature'),
+        `display keeps the query: ${target.display}`,
+      );
     });
   }
 
@@ -55,7 +58,11 @@ describe('messages from the details page', () => {
     assert.deepStrictEqual(parsePageMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepStrictEqual(parsePageMessage({ type: 'refresh', extra: 1 }), { type: 'refresh' });
     assert.deepStrictEqual(parsePageMessage({ type: 'openSettings' }), { type: 'openSettings' });
-    assert.deepStrictEqual(parsePageMessage({ type: 'openAttachment', note: 2, attachment: 0 }), { type: 'openAttachment', note: 2, attachment: 0 });
+    assert.deepStrictEqual(parsePageMessage({ type: 'openAttachment', note: 2, attachment: 0 }), {
+      type: 'openAttachment',
+      note: 2,
+      attachment: 0,
+    });
   });
 
   it('refuses anything else, including attachment messages carrying a URL instead of indexes', () => {
@@ -125,7 +132,15 @@ describe('clicking an attachment (page message -> modal question -> browser)', (
     assert.match(opener.asked[0][0], /goes to bucket\.oss-cn-hangzhou\.aliyuncs\.com\./);
     assert.strictEqual(opener.asked[0][1], 'log.txt\n\nhttps://bucket.oss-cn-hangzhou.aliyuncs.com/t/log.txt');
     const question = opener.asked[0].join('\n');
-    for (const secret of ['Expires', 'OSSAccessKeyId', 'STS.NTestKeyId', 'Signature', 'a%2Bb', 'security-token', 'CAIS']) {
+    for (const secret of [
+      'Expires',
+      'OSSAccessKeyId',
+      'STS.NTestKeyId',
+      'Signature',
+      'a%2Bb',
+      'security-token',
+      'CAIS',
+    ]) {
       assert.ok(!question.includes(secret), `the question shows ${secret}`);
     }
     assert.deepStrictEqual(opener.opened, [PRESIGNED]);
@@ -139,9 +154,19 @@ describe('clicking an attachment (page message -> modal question -> browser)', (
   });
 
   it('neither asks nor opens for http, javascript: or an index that points at nothing', async () => {
-    for (const [note, attachment] of [[0, 1], [0, 2], [0, 3], [2, 0], [1, 5]]) {
+    for (const [note, attachment] of [
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [2, 0],
+      [1, 5],
+    ]) {
       const opener = recorder(true);
-      assert.strictEqual(await openAttachment(notes, note, attachment, opener), 'notALink', `note ${note} attachment ${attachment}`);
+      assert.strictEqual(
+        await openAttachment(notes, note, attachment, opener),
+        'notALink',
+        `note ${note} attachment ${attachment}`,
+      );
       assert.deepStrictEqual(opener.asked, []);
       assert.deepStrictEqual(opener.opened, []);
     }

@@ -3,7 +3,15 @@
 import * as assert from 'assert';
 import type { Ticket, TicketNote } from '../../../src/api/types';
 import { TicketApiError } from '../../../src/api/errors';
-import { createNonce, errorView, escapeHtml, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from '../../../src/features/details/render';
+import {
+  createNonce,
+  errorView,
+  escapeHtml,
+  renderTicketBody,
+  renderTicketHtml,
+  type DetailsView,
+  type PageResources,
+} from '../../../src/features/details/render';
 import { parsePageMessage } from '../../../src/features/details/protocol';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 
@@ -43,15 +51,71 @@ function note(overrides: Partial<TicketNote> = {}): TicketNote {
 
 /** Tags and attributes the template itself writes; anything else in the output came from server text. */
 const ALLOWED_TAGS = new Set([
-  '!doctype', 'html', 'head', 'meta', 'link', 'title', 'body', 'main', 'script', 'header', 'div', 'h1', 'h2', 'button',
-  'span', 'bdi', 'dl', 'dt', 'dd', 'time', 'section', 'p', 'ol', 'ul', 'li', 'a', 'code',
+  '!doctype',
+  'html',
+  'head',
+  'meta',
+  'link',
+  'title',
+  'body',
+  'main',
+  'script',
+  'header',
+  'div',
+  'h1',
+  'h2',
+  'button',
+  'span',
+  'bdi',
+  'dl',
+  'dt',
+  'dd',
+  'time',
+  'section',
+  'p',
+  'ol',
+  'ul',
+  'li',
+  'a',
+  'code',
   // The reply box and ticket forms below the conversation (actingHtml.ts: static, no server text).
-  'form', 'label', 'textarea', 'input', 'fieldset', 'legend',
+  'form',
+  'label',
+  'textarea',
+  'input',
+  'fieldset',
+  'legend',
 ]);
 const ALLOWED_ATTRIBUTES = new Set([
-  'lang', 'charset', 'http-equiv', 'content', 'name', 'rel', 'href', 'src', 'nonce', 'class', 'id', 'type', 'title',
-  'data-action', 'data-note', 'data-attachment', 'data-ticket-id', 'datetime', 'role', 'aria-live', 'disabled', 'html',
-  'aria-label', 'hidden', 'for', 'rows', 'placeholder', 'value', 'data-cancel',
+  'lang',
+  'charset',
+  'http-equiv',
+  'content',
+  'name',
+  'rel',
+  'href',
+  'src',
+  'nonce',
+  'class',
+  'id',
+  'type',
+  'title',
+  'data-action',
+  'data-note',
+  'data-attachment',
+  'data-ticket-id',
+  'datetime',
+  'role',
+  'aria-live',
+  'disabled',
+  'html',
+  'aria-label',
+  'hidden',
+  'for',
+  'rows',
+  'placeholder',
+  'value',
+  'data-cancel',
 ]);
 
 interface Tag {
@@ -66,7 +130,8 @@ function tags(html: string): Tag[] {
   for (const match of html.matchAll(/<\s*(\/?)([!a-zA-Z][^\s/>]*)([^>]*)>/g)) {
     if (match[1]) continue;
     const attributes: Array<[string, string]> = [];
-    for (const attr of match[3].matchAll(/([^\s=]+)(?:="([^"]*)")?/g)) attributes.push([attr[1].toLowerCase(), attr[2] ?? '']);
+    for (const attr of match[3].matchAll(/([^\s=]+)(?:="([^"]*)")?/g))
+      attributes.push([attr[1].toLowerCase(), attr[2] ?? '']);
     found.push({ name: match[2].toLowerCase(), attributes, raw: match[0] });
   }
   return found;
@@ -95,7 +160,10 @@ function assertOnlyOurMarkup(html: string): void {
 
 describe('details panel HTML', () => {
   it('escapes the five HTML-significant characters and the backtick', () => {
-    assert.strictEqual(escapeHtml(`<a href="x" onclick='y'>&\``), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;');
+    assert.strictEqual(
+      escapeHtml(`<a href="x" onclick='y'>&\``),
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;',
+    );
     assert.strictEqual(escapeHtml(undefined), '');
   });
 
@@ -113,7 +181,14 @@ describe('details panel HTML', () => {
           severity: { value: 1, label: value },
         }),
         notes: [
-          note({ content: value, userName: value, attachments: [{ name: value, url: value }, { name: value, url: `https://oss.example.com/a?x=${value}` }] }),
+          note({
+            content: value,
+            userName: value,
+            attachments: [
+              { name: value, url: value },
+              { name: value, url: `https://oss.example.com/a?x=${value}` },
+            ],
+          }),
         ],
       };
       const html = renderTicketHtml(view, RESOURCES, { now: NOW, timeZone: 'UTC' });
@@ -141,7 +216,13 @@ describe('details panel HTML', () => {
           message: value,
           actions: ['signIn', 'showDetails'],
           requestId: value,
-          accessDenied: { AuthAction: value, AuthPrincipalDisplayName: value, NoPermissionType: value, PolicyType: value, AuthPrincipalType: value },
+          accessDenied: {
+            AuthAction: value,
+            AuthPrincipalDisplayName: value,
+            NoPermissionType: value,
+            PolicyType: value,
+            AuthPrincipalType: value,
+          },
         },
         RESOURCES,
       );
@@ -158,7 +239,12 @@ describe('details panel HTML', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
     assert.ok(csp, 'CSP meta tag present');
     const policy = unescapeHtml(csp[1]);
-    const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = new Map(
+      policy
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     assert.deepStrictEqual(directives.get('default-src'), ["'none'"]);
     assert.deepStrictEqual(directives.get('script-src'), [`'nonce-${RESOURCES.nonce}'`]);
     assert.deepStrictEqual(directives.get('style-src'), [RESOURCES.cspSource]);
@@ -207,15 +293,26 @@ describe('details panel HTML', () => {
     assert.match(body, /<span class="badge ticket-id"[^>]*>0005PYGCW<\/span>/);
     assert.match(body, /<span class="badge status-wait_feedback"[^>]*><bdi>Waiting for your feedback<\/bdi><\/span>/);
     assert.match(body, /<span class="badge severity-urgent"[^>]*><bdi>Urgent<\/bdi><\/span>/);
-    assert.match(body, /<time datetime="2026-11-27T09:00:00.000Z">2026-11-27 09:00<\/time> <span class="muted">\(3 hours ago\)<\/span>/);
+    assert.match(
+      body,
+      /<time datetime="2026-11-27T09:00:00.000Z">2026-11-27 09:00<\/time> <span class="muted">\(3 hours ago\)<\/span>/,
+    );
     assert.match(body, /<dt>Creator<\/dt><dd><bdi>1135850448<\/bdi><\/dd>/);
     assert.match(body, /<dt>Category<\/dt><dd><bdi>1234<\/bdi><\/dd>/);
-    assert.match(body, /<div class="description text">Line one\nLine two<\/div>/, 'description kept as text with its line breaks');
+    assert.match(
+      body,
+      /<div class="description text">Line one\nLine two<\/div>/,
+      'description kept as text with its line breaks',
+    );
     assert.match(body, /data-action="refresh"/, 'a Refresh button');
   });
 
   it('falls back to English labels when the server sends none', () => {
-    const body = renderTicketBody({ kind: 'ticket', ticket: ticket({ status: { value: 6, label: '' }, severity: { value: 1, label: '' } }), notes: [] });
+    const body = renderTicketBody({
+      kind: 'ticket',
+      ticket: ticket({ status: { value: 6, label: '' }, severity: { value: 1, label: '' } }),
+      notes: [],
+    });
     assert.match(body, /status-confirmed[^>]*><bdi>Completed</);
     assert.match(body, /severity-common[^>]*><bdi>Common</);
   });
@@ -223,13 +320,22 @@ describe('details panel HTML', () => {
   it('shows the conversation oldest first with who wrote each message', () => {
     const notes = [
       note({ dialogId: '2', createTime: NOW - 60_000, content: 'Here it is: i-123', userName: 'dev', userRole: 3 }),
-      note({ dialogId: '1', createTime: NOW - 7200_000, content: 'Which instance?', userName: 'Agent Li', userRole: 2 }),
+      note({
+        dialogId: '1',
+        createTime: NOW - 7200_000,
+        content: 'Which instance?',
+        userName: 'Agent Li',
+        userRole: 2,
+      }),
     ];
     const body = renderTicketBody({ kind: 'ticket', ticket: ticket(), notes }, { now: NOW, timeZone: 'UTC' });
     const agentAt = body.indexOf('Which instance?');
     const youAt = body.indexOf('Here it is: i-123');
     assert.ok(agentAt > 0 && youAt > agentAt, 'older message first');
-    assert.match(body, /<li class="note agent">[\s\S]*?Support agent<\/span> <span class="who-name"><bdi>Agent Li<\/bdi>/);
+    assert.match(
+      body,
+      /<li class="note agent">[\s\S]*?Support agent<\/span> <span class="who-name"><bdi>Agent Li<\/bdi>/,
+    );
     assert.match(body, /<li class="note you">[\s\S]*?>You<\/span> <span class="who-name"><bdi>dev<\/bdi>/);
     assert.match(body, /2 hours ago/);
   });
@@ -238,41 +344,83 @@ describe('details panel HTML', () => {
     const notes = [
       note({
         attachments: [
-          { name: 'log.txt', url: 'https://oss.example.com/log.txt?Expires=1767225600&OSSAccessKeyId=LTAI5tTestKeyId&Signature=abc%3D&security-token=CAIStoken' },
+          {
+            name: 'log.txt',
+            url: 'https://oss.example.com/log.txt?Expires=1767225600&OSSAccessKeyId=LTAI5tTestKeyId&Signature=abc%3D&security-token=CAIStoken',
+          },
           { name: 'evil', url: 'javascript:alert(1)' },
           { name: 'plain', url: 'http://example.com/a.png' },
         ],
       }),
     ];
     const body = renderTicketBody({ kind: 'ticket', ticket: ticket(), notes });
-    assert.match(body, /<a href="#" data-action="openAttachment" data-note="0" data-attachment="0" title="Opens https:\/\/oss.example.com\/log.txt"><bdi>log.txt<\/bdi><\/a> <span class="muted">\(oss.example.com\)<\/span>/);
+    assert.match(
+      body,
+      /<a href="#" data-action="openAttachment" data-note="0" data-attachment="0" title="Opens https:\/\/oss.example.com\/log.txt"><bdi>log.txt<\/bdi><\/a> <span class="muted">\(oss.example.com\)<\/span>/,
+    );
     assert.strictEqual((body.match(/<a /g) ?? []).length, 1, 'one link only');
     // The signed query of a presigned URL grants access to the file: it never reaches the page.
-    for (const secret of ['?Expires', 'OSSAccessKeyId', 'LTAI5tTestKeyId', 'Signature', 'abc%3D', 'security-token', 'CAIStoken']) {
+    for (const secret of [
+      '?Expires',
+      'OSSAccessKeyId',
+      'LTAI5tTestKeyId',
+      'Signature',
+      'abc%3D',
+      'security-token',
+      'CAIStoken',
+    ]) {
       assert.ok(!body.includes(secret), `the page shows ${secret}`);
     }
-    assert.match(body, /<li class="attachment plain"><bdi>evil<\/bdi> <span class="muted">\(only https links open\)<\/span>/);
+    assert.match(
+      body,
+      /<li class="attachment plain"><bdi>evil<\/bdi> <span class="muted">\(only https links open\)<\/span>/,
+    );
     assert.match(body, /<li class="attachment plain"><bdi>plain<\/bdi>/);
     assert.ok(!body.includes('javascript:'), 'the javascript: URL is not written at all');
   });
 
   it('loading and error states: a message, Retry, and Sign In only when signing in helps', () => {
     assert.match(renderTicketBody({ kind: 'loading', ticketId: '0005PYGCW' }), /Loading ticket 0005PYGCW/);
-    const signedOut = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'You are not signed in.', actions: ['signIn', 'showDetails'] });
+    const signedOut = renderTicketBody({
+      kind: 'error',
+      ticketId: '0005PYGCW',
+      message: 'You are not signed in.',
+      actions: ['signIn', 'showDetails'],
+    });
     // Sign In is the primary (first, not secondary) button; Retry would only repeat the refusal (signing in reloads).
     assert.match(signedOut, /<div class="actions"><button type="button" data-action="signIn">Sign In<\/button>/);
     assert.ok(!signedOut.includes('data-action="retry"'));
-    const throttled = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'Wait 5 seconds.', actions: ['retry', 'showDetails'], requestId: 'REQ-1' });
+    const throttled = renderTicketBody({
+      kind: 'error',
+      ticketId: '0005PYGCW',
+      message: 'Wait 5 seconds.',
+      actions: ['retry', 'showDetails'],
+      requestId: 'REQ-1',
+    });
     assert.ok(!throttled.includes('data-action="signIn"'));
     assert.ok(!throttled.includes('data-action="openSettings"'));
-    const badEndpoint = renderTicketBody({ kind: 'error', ticketId: '0005PYGCW', message: 'Refused.', actions: ['openSettings', 'retry', 'showDetails'] });
-    assert.match(badEndpoint, /<div class="actions"><button type="button" data-action="openSettings">Open Settings<\/button><button type="button" class="secondary" data-action="retry">/);
+    const badEndpoint = renderTicketBody({
+      kind: 'error',
+      ticketId: '0005PYGCW',
+      message: 'Refused.',
+      actions: ['openSettings', 'retry', 'showDetails'],
+    });
+    assert.match(
+      badEndpoint,
+      /<div class="actions"><button type="button" data-action="openSettings">Open Settings<\/button><button type="button" class="secondary" data-action="retry">/,
+    );
     assert.match(throttled, /<div class="actions"><button type="button" data-action="retry">Retry<\/button>/);
     assert.match(throttled, /RequestId \(quote it to support\): <code>REQ-1<\/code>/);
   });
 
   it('a ticket that does not exist offers Open Another Ticket first, Retry second, and no RequestId to quote', () => {
-    const missing = new TicketApiError({ code: 'IllegalParam.TicketId', kind: 'notFound', message: 'x', httpStatus: 400, requestId: 'REQ-404' });
+    const missing = new TicketApiError({
+      code: 'IllegalParam.TicketId',
+      kind: 'notFound',
+      message: 'x',
+      httpStatus: 400,
+      requestId: 'REQ-404',
+    });
     const view = errorView('ZZZZ99999', missing);
     const body = renderTicketBody(view);
     assert.match(body, /That ticket was not found/);
@@ -285,11 +433,18 @@ describe('details panel HTML', () => {
     assert.deepStrictEqual(parsePageMessage({ type: 'openTicket' }), { type: 'openTicket' });
 
     // Other kinds keep their buttons, and the RequestId where support can use it.
-    const throttled = renderTicketBody(errorView('0005PYGCW', new TicketApiError({ code: 'Throttling', kind: 'throttled', message: 'x', requestId: 'REQ-1' })));
+    const throttled = renderTicketBody(
+      errorView(
+        '0005PYGCW',
+        new TicketApiError({ code: 'Throttling', kind: 'throttled', message: 'x', requestId: 'REQ-1' }),
+      ),
+    );
     assert.match(throttled, /<div class="actions"><button type="button" data-action="retry">Retry<\/button>/);
     assert.match(throttled, /RequestId \(quote it to support\): <code>REQ-1<\/code>/);
     assert.ok(!throttled.includes('data-action="openTicket"'));
-    const signedOut = renderTicketBody(errorView('0005PYGCW', new TicketApiError({ code: 'SignedOut', kind: 'signedOut', message: 'x' })));
+    const signedOut = renderTicketBody(
+      errorView('0005PYGCW', new TicketApiError({ code: 'SignedOut', kind: 'signedOut', message: 'x' })),
+    );
     assert.match(signedOut, /<div class="actions"><button type="button" data-action="signIn">Sign In<\/button>/);
     assert.ok(!signedOut.includes('data-action="openTicket"'));
   });
@@ -300,7 +455,11 @@ describe('details panel HTML', () => {
       ticketId: '0005PYGCW',
       message: 'No permission.',
       actions: ['showDetails', 'retry'],
-      accessDenied: { AuthAction: 'workorder:GetTicket', AuthPrincipalDisplayName: 'dev-user', NoPermissionType: 'ImplicitDeny' },
+      accessDenied: {
+        AuthAction: 'workorder:GetTicket',
+        AuthPrincipalDisplayName: 'dev-user',
+        NoPermissionType: 'ImplicitDeny',
+      },
     });
     assert.match(body, /<dt>Denied action<\/dt><dd><bdi>workorder:GetTicket<\/bdi><\/dd>/);
     assert.match(body, /<dt>Principal<\/dt><dd><bdi>dev-user<\/bdi><\/dd>/);
@@ -308,8 +467,17 @@ describe('details panel HTML', () => {
   });
 
   it('keeps old data visible with a warning when a refresh fails, and says when the conversation failed', () => {
-    const body = renderTicketBody({ kind: 'ticket', ticket: ticket(), notes: [], refreshError: 'Could not reach the Ticket API.', notesError: 'Throttled.' });
-    assert.match(body, /Could not refresh: <bdi>Could not reach the Ticket API.<\/bdi> Showing what was loaded before./);
+    const body = renderTicketBody({
+      kind: 'ticket',
+      ticket: ticket(),
+      notes: [],
+      refreshError: 'Could not reach the Ticket API.',
+      notesError: 'Throttled.',
+    });
+    assert.match(
+      body,
+      /Could not refresh: <bdi>Could not reach the Ticket API.<\/bdi> Showing what was loaded before./,
+    );
     assert.match(body, /The conversation could not be loaded: <bdi>Throttled.<\/bdi>/);
     assert.match(body, /ECS instance cannot reach RDS/);
   });

@@ -80,7 +80,11 @@ describe('details page in Chromium under its CSP', function () {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
   });
 
   after(async () => {
@@ -90,7 +94,10 @@ describe('details page in Chromium under its CSP', function () {
   });
 
   /** Opens the page with a stand-in for the webview host API; returns what the page posted and saw. */
-  async function open(view: DetailsView, savedState?: unknown): Promise<{ page: Page; posted: unknown[]; dialogs: string[]; requests: string[] }> {
+  async function open(
+    view: DetailsView,
+    savedState?: unknown,
+  ): Promise<{ page: Page; posted: unknown[]; dialogs: string[]; requests: string[] }> {
     documentHtml = renderTicketHtml(view, {
       cspSource: origin,
       nonce: 'dGVzdC1ub25jZS0xMjM0NTY=',
@@ -125,17 +132,44 @@ describe('details page in Chromium under its CSP', function () {
   async function assertInert(page: Page, dialogs: string[], requests: string[]): Promise<void> {
     await page.waitForTimeout(300);
     assert.deepStrictEqual(dialogs, [], 'no script of theirs ran');
-    const foreign = requests.filter((url) => !url.startsWith(`${origin}/page`) && !url.startsWith(`${origin}/media/details.`));
+    const foreign = requests.filter(
+      (url) => !url.startsWith(`${origin}/page`) && !url.startsWith(`${origin}/media/details.`),
+    );
     assert.deepStrictEqual(foreign, [], 'no request left for anything but our page, stylesheet and script');
     // (Chromium itself asks for /favicon.ico for a top-level page; a webview frame does not.)
-    assert.deepStrictEqual(served.filter((url) => !['/page', '/media/details.css', '/media/details.js', '/favicon.ico'].includes(url)), []);
+    assert.deepStrictEqual(
+      served.filter((url) => !['/page', '/media/details.css', '/media/details.js', '/favicon.ico'].includes(url)),
+      [],
+    );
     const injected = await page.evaluate(() => {
       const found: string[] = [];
       for (const element of Array.from(document.querySelectorAll('#root *'))) {
-        if (!['HEADER', 'DIV', 'H1', 'H2', 'BUTTON', 'SPAN', 'BDI', 'DL', 'DT', 'DD', 'TIME', 'SECTION', 'P', 'OL', 'UL', 'LI', 'A', 'CODE'].includes(element.tagName)) {
+        if (
+          ![
+            'HEADER',
+            'DIV',
+            'H1',
+            'H2',
+            'BUTTON',
+            'SPAN',
+            'BDI',
+            'DL',
+            'DT',
+            'DD',
+            'TIME',
+            'SECTION',
+            'P',
+            'OL',
+            'UL',
+            'LI',
+            'A',
+            'CODE',
+          ].includes(element.tagName)
+        ) {
           found.push(element.tagName);
         }
-        for (const attribute of Array.from(element.attributes)) if (/^on/i.test(attribute.name)) found.push(`${element.tagName}[${attribute.name}]`);
+        for (const attribute of Array.from(element.attributes))
+          if (/^on/i.test(attribute.name)) found.push(`${element.tagName}[${attribute.name}]`);
       }
       return found;
     });
@@ -151,10 +185,15 @@ describe('details page in Chromium under its CSP', function () {
       const notes = await page.$$eval('.note-body', (elements) => elements.map((e) => e.textContent));
       const expected = HOSTILE_STRINGS.map((h) => asParsed(h.value));
       assert.strictEqual(notes.length, expected.length);
-      notes.forEach((text, i) => assert.strictEqual(text, expected[i], `[${HOSTILE_STRINGS[i].label}] reads back as text`));
+      notes.forEach((text, i) =>
+        assert.strictEqual(text, expected[i], `[${HOSTILE_STRINGS[i].label}] reads back as text`),
+      );
       assert.strictEqual(await page.$eval('h1.title', (e) => e.textContent), asParsed(HOSTILE_STRINGS[0].value));
       const links = await page.$$eval('a', (elements) => elements.map((e) => e.getAttribute('href')));
-      assert.ok(links.length > 0 && links.every((href) => href === '#'), 'links carry no URL: the extension opens them after asking');
+      assert.ok(
+        links.length > 0 && links.every((href) => href === '#'),
+        'links carry no URL: the extension opens them after asking',
+      );
     } finally {
       await page.close();
     }
@@ -181,9 +220,14 @@ describe('details page in Chromium under its CSP', function () {
       await page.click('a[data-action="openAttachment"][data-note="3"]');
       await page.click('button[data-action="refresh"]');
       const posted = await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
-      assert.deepStrictEqual(posted.slice(1), [{ type: 'openAttachment', note: 3, attachment: 1 }, { type: 'refresh' }]);
+      assert.deepStrictEqual(posted.slice(1), [
+        { type: 'openAttachment', note: 3, attachment: 1 },
+        { type: 'refresh' },
+      ]);
       await page.evaluate(() => window.scrollTo(0, 400));
-      await page.waitForFunction(() => ((window as unknown as { __state?: { scrollY?: number } }).__state?.scrollY ?? 0) === 400);
+      await page.waitForFunction(
+        () => ((window as unknown as { __state?: { scrollY?: number } }).__state?.scrollY ?? 0) === 400,
+      );
       const state = await page.evaluate(() => (window as unknown as { __state: unknown }).__state);
       assert.deepStrictEqual(state, { ticketId: '0005PYGCW', scrollY: 400 });
     } finally {
@@ -192,11 +236,18 @@ describe('details page in Chromium under its CSP', function () {
   });
 
   it('after a tab switch or reload, goes back to the saved position once the data arrives (the loading view is too short)', async () => {
-    const { page, posted } = await open({ kind: 'loading', ticketId: '0005PYGCW' }, { ticketId: '0005PYGCW', scrollY: 1500 });
+    const { page, posted } = await open(
+      { kind: 'loading', ticketId: '0005PYGCW' },
+      { ticketId: '0005PYGCW', scrollY: 1500 },
+    );
     try {
       assert.deepStrictEqual(posted, [{ type: 'ready' }]);
       const state = () => page.evaluate(() => (window as unknown as { __state: unknown }).__state);
-      assert.deepStrictEqual(await state(), { ticketId: '0005PYGCW', scrollY: 1500 }, 'the position survives the loading view');
+      assert.deepStrictEqual(
+        await state(),
+        { ticketId: '0005PYGCW', scrollY: 1500 },
+        'the position survives the loading view',
+      );
       await page.evaluate((b) => window.postMessage({ type: 'render', body: b }, '*'), renderTicketBody(hostileView()));
       await page.waitForFunction(() => Math.abs(window.scrollY - 1500) < 2);
       await page.waitForTimeout(300);
@@ -209,26 +260,52 @@ describe('details page in Chromium under its CSP', function () {
     // VS Code's Light Modern and Dark Modern values of the variables the badges use.
     const themes: Record<string, Record<string, string>> = {
       light: {
-        '--vscode-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-charts-blue': '#1a85ff',
-        '--vscode-charts-purple': '#652d90', '--vscode-charts-orange': '#d18616', '--vscode-charts-yellow': '#bf8803',
-        '--vscode-charts-green': '#388a34', '--vscode-errorForeground': '#f85149',
-        '--vscode-badge-background': '#cccccc', '--vscode-badge-foreground': '#3b3b3b', '--vscode-textCodeBlock-background': '#f8f8f8',
+        '--vscode-foreground': '#3b3b3b',
+        '--vscode-editor-background': '#ffffff',
+        '--vscode-charts-blue': '#1a85ff',
+        '--vscode-charts-purple': '#652d90',
+        '--vscode-charts-orange': '#d18616',
+        '--vscode-charts-yellow': '#bf8803',
+        '--vscode-charts-green': '#388a34',
+        '--vscode-errorForeground': '#f85149',
+        '--vscode-badge-background': '#cccccc',
+        '--vscode-badge-foreground': '#3b3b3b',
+        '--vscode-textCodeBlock-background': '#f8f8f8',
       },
       dark: {
-        '--vscode-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f', '--vscode-charts-blue': '#3794ff',
-        '--vscode-charts-purple': '#b180d7', '--vscode-charts-orange': '#d18616', '--vscode-charts-yellow': '#cca700',
-        '--vscode-charts-green': '#89d185', '--vscode-errorForeground': '#f85149',
-        '--vscode-badge-background': '#616161', '--vscode-badge-foreground': '#f8f8f8', '--vscode-textCodeBlock-background': '#2b2b2b',
+        '--vscode-foreground': '#cccccc',
+        '--vscode-editor-background': '#1f1f1f',
+        '--vscode-charts-blue': '#3794ff',
+        '--vscode-charts-purple': '#b180d7',
+        '--vscode-charts-orange': '#d18616',
+        '--vscode-charts-yellow': '#cca700',
+        '--vscode-charts-green': '#89d185',
+        '--vscode-errorForeground': '#f85149',
+        '--vscode-badge-background': '#616161',
+        '--vscode-badge-foreground': '#f8f8f8',
+        '--vscode-textCodeBlock-background': '#2b2b2b',
       },
     };
     const notes: TicketNote[] = [
-      { dialogId: '1', createTime: Date.now() - 60_000, content: 'hi', userName: 'Kevin', userRole: 3, attachments: [] },
+      {
+        dialogId: '1',
+        createTime: Date.now() - 60_000,
+        content: 'hi',
+        userName: 'Kevin',
+        userRole: 3,
+        attachments: [],
+      },
       { dialogId: '2', createTime: Date.now(), content: 'hello', userName: 'me', userRole: 2, attachments: [] },
     ];
     for (const [theme, vars] of Object.entries(themes)) {
       for (const status of [1, 2, 3, 4, 5, 6]) {
         const ticket: Ticket = {
-          ticketId: '0005PYGCW', title: 't', description: 'd', createTime: Date.now(), creatorId: '1', categoryId: '2',
+          ticketId: '0005PYGCW',
+          title: 't',
+          description: 'd',
+          createTime: Date.now(),
+          creatorId: '1',
+          categoryId: '2',
           status: { value: status as Ticket['status']['value'], label: `status ${status}` },
           severity: { value: status % 2 ? 2 : 1, label: 'severity' },
         };
@@ -243,7 +320,9 @@ describe('details page in Chromium under its CSP', function () {
               return Array.from(probe.getImageData(0, 0, 1, 1).data).slice(0, 3);
             };
             const luminance = (rgb: number[]) => {
-              const [r, g, b] = rgb.map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+              const [r, g, b] = rgb.map((c) =>
+                c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4,
+              );
               return 0.2126 * r + 0.7152 * g + 0.0722 * b;
             };
             return Array.from(document.querySelectorAll('#root .badge')).map((badge) => {
@@ -253,7 +332,8 @@ describe('details page in Chromium under its CSP', function () {
             });
           }, vars);
           assert.ok(ratios.length >= 5, `badges found in ${theme}: ${JSON.stringify(ratios)}`);
-          for (const { badge, ratio } of ratios) assert.ok(ratio >= 4.5, `${theme} theme, ${badge}: contrast ${ratio.toFixed(2)}:1`);
+          for (const { badge, ratio } of ratios)
+            assert.ok(ratio >= 4.5, `${theme} theme, ${badge}: contrast ${ratio.toFixed(2)}:1`);
         } finally {
           await page.close();
         }

@@ -34,7 +34,10 @@ describe('emulator authentication', () => {
       });
 
       it('InvalidAccessKeyId.NotFound (404) for an unknown key', async () => {
-        const r = await call(emulator().url, getTicket({ signatureVersion, credentials: { accessKeyId: 'LTAI5tUnknownKey000000', accessKeySecret: 'x' } }));
+        const r = await call(
+          emulator().url,
+          getTicket({ signatureVersion, credentials: { accessKeyId: 'LTAI5tUnknownKey000000', accessKeySecret: 'x' } }),
+        );
         assertGatewayError(r, 404, 'InvalidAccessKeyId.NotFound');
       });
 
@@ -46,17 +49,29 @@ describe('emulator authentication', () => {
         if (signatureVersion === 'v3') assert.match(echoed, /^ACS3-HMAC-SHA256\n[0-9a-f]{64}$/);
         else {
           assert.match(echoed, /^POST&%2F&/);
-          assert.ok(echoed.includes(DEMO_CREDENTIALS.accessKeyId), 'the real V1 echo contains the AccessKeyId: clients must redact it');
+          assert.ok(
+            echoed.includes(DEMO_CREDENTIALS.accessKeyId),
+            'the real V1 echo contains the AccessKeyId: clients must redact it',
+          );
         }
         assert.ok(!r.text.includes(DEMO_CREDENTIALS.accessKeySecret));
       });
 
       it('InvalidTimeStamp.Expired (400) when the clock is off by more than 15 minutes, either way', async () => {
-        const late = await call(emulator().url, getTicket({ signatureVersion, date: new Date(Date.now() - 16 * 60_000) }));
+        const late = await call(
+          emulator().url,
+          getTicket({ signatureVersion, date: new Date(Date.now() - 16 * 60_000) }),
+        );
         assertGatewayError(late, 400, 'InvalidTimeStamp.Expired');
-        const early = await call(emulator().url, getTicket({ signatureVersion, date: new Date(Date.now() + 16 * 60_000) }));
+        const early = await call(
+          emulator().url,
+          getTicket({ signatureVersion, date: new Date(Date.now() + 16 * 60_000) }),
+        );
         assertGatewayError(early, 400, 'InvalidTimeStamp.Expired');
-        const within = await call(emulator().url, getTicket({ signatureVersion, date: new Date(Date.now() - 14 * 60_000) }));
+        const within = await call(
+          emulator().url,
+          getTicket({ signatureVersion, date: new Date(Date.now() - 14 * 60_000) }),
+        );
         assert.equal(within.status, 200);
       });
 
@@ -68,18 +83,33 @@ describe('emulator authentication', () => {
       });
 
       it('a rejected signature does not burn the nonce', async () => {
-        const bad = await call(emulator().url, getTicket({ signatureVersion, nonce: 'kept-nonce', signWithSecret: 'wrong' }));
+        const bad = await call(
+          emulator().url,
+          getTicket({ signatureVersion, nonce: 'kept-nonce', signWithSecret: 'wrong' }),
+        );
         assertGatewayError(bad, 400, 'SignatureDoesNotMatch');
         const good = await call(emulator().url, getTicket({ signatureVersion, nonce: 'kept-nonce' }));
         assert.equal(good.status, 200);
       });
 
       it('MissingSecurityToken, InvalidSecurityToken.MismatchWithAccessKey and InvalidSecurityToken.Expired for STS keys', async () => {
-        const missing = await call(emulator().url, getTicket({ signatureVersion, credentials: { ...STS_CREDENTIALS, securityToken: undefined } }));
+        const missing = await call(
+          emulator().url,
+          getTicket({ signatureVersion, credentials: { ...STS_CREDENTIALS, securityToken: undefined } }),
+        );
         assertGatewayError(missing, 400, 'MissingSecurityToken');
-        const wrong = await call(emulator().url, getTicket({ signatureVersion, credentials: { ...STS_CREDENTIALS, securityToken: EXPIRED_STS_CREDENTIALS.securityToken } }));
+        const wrong = await call(
+          emulator().url,
+          getTicket({
+            signatureVersion,
+            credentials: { ...STS_CREDENTIALS, securityToken: EXPIRED_STS_CREDENTIALS.securityToken },
+          }),
+        );
         assertGatewayError(wrong, 400, 'InvalidSecurityToken.MismatchWithAccessKey');
-        const expired = await call(emulator().url, getTicket({ signatureVersion, credentials: EXPIRED_STS_CREDENTIALS }));
+        const expired = await call(
+          emulator().url,
+          getTicket({ signatureVersion, credentials: EXPIRED_STS_CREDENTIALS }),
+        );
         assertGatewayError(expired, 400, 'InvalidSecurityToken.Expired');
       });
 
@@ -97,7 +127,12 @@ describe('emulator authentication', () => {
     it('IncompleteSignature (400) without an Authorization header or with a garbled one', async () => {
       const none = await call(emulator().url, getTicket({ afterSign: (h) => delete h['authorization'] }));
       assertGatewayError(none, 400, 'IncompleteSignature');
-      for (const garbled of ['garbage', 'ACS3-HMAC-SHA256 Credential=x', 'ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=zz', 'HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=' + '0'.repeat(64)]) {
+      for (const garbled of [
+        'garbage',
+        'ACS3-HMAC-SHA256 Credential=x',
+        'ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=zz',
+        'HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=' + '0'.repeat(64),
+      ]) {
         const r = await call(emulator().url, getTicket({ afterSign: (h) => (h['authorization'] = garbled) }));
         assertGatewayError(r, 400, 'IncompleteSignature');
       }
@@ -109,7 +144,10 @@ describe('emulator authentication', () => {
         assertGatewayError(r, 400, 'IncompleteSignature');
         assert.ok(r.json.Message.includes(name), r.json.Message);
       }
-      const extra = await call(emulator().url, getTicket({ afterSign: (h) => (h['x-acs-extra'] = 'added after signing') }));
+      const extra = await call(
+        emulator().url,
+        getTicket({ afterSign: (h) => (h['x-acs-extra'] = 'added after signing') }),
+      );
       assertGatewayError(extra, 400, 'IncompleteSignature');
     });
 
@@ -117,36 +155,57 @@ describe('emulator authentication', () => {
       const tampered = await call(emulator().url, getTicket({ bodyOverride: 'TicketId=001571BTXC' }));
       assertGatewayError(tampered, 400, 'SignatureDoesNotMatch');
       assert.match(tampered.json.Message, /x-acs-content-sha256/);
-      const consistentHash = await call(emulator().url, getTicket({
-        bodyOverride: 'TicketId=001571BTXC',
-        afterSign: (h) => (h['x-acs-content-sha256'] = sha256Hex('TicketId=001571BTXC')),
-      }));
+      const consistentHash = await call(
+        emulator().url,
+        getTicket({
+          bodyOverride: 'TicketId=001571BTXC',
+          afterSign: (h) => (h['x-acs-content-sha256'] = sha256Hex('TicketId=001571BTXC')),
+        }),
+      );
       assertGatewayError(consistentHash, 400, 'SignatureDoesNotMatch');
-      const action = await call(emulator().url, getTicket({ afterSign: (h) => (h['x-acs-action'] = 'ListTicketNotes') }));
+      const action = await call(
+        emulator().url,
+        getTicket({ afterSign: (h) => (h['x-acs-action'] = 'ListTicketNotes') }),
+      );
       assertGatewayError(action, 400, 'SignatureDoesNotMatch');
     });
 
     it('SignatureDoesNotMatch when the query is changed after signing, or reordered harmlessly is fine', async () => {
       const changed = await call(emulator().url, {
         action: 'ListTickets',
-        query: [['PageNumber', '1'], ['PageSize', '10']],
-        queryOverride: [['PageNumber', '2'], ['PageSize', '10']],
+        query: [
+          ['PageNumber', '1'],
+          ['PageSize', '10'],
+        ],
+        queryOverride: [
+          ['PageNumber', '2'],
+          ['PageSize', '10'],
+        ],
         credentials: DEMO_CREDENTIALS,
       });
       assertGatewayError(changed, 400, 'SignatureDoesNotMatch');
       const reordered = await call(emulator().url, {
         action: 'ListTickets',
-        query: [['PageNumber', '1'], ['PageSize', '10']],
-        queryOverride: [['PageSize', '10'], ['PageNumber', '1']],
+        query: [
+          ['PageNumber', '1'],
+          ['PageSize', '10'],
+        ],
+        queryOverride: [
+          ['PageSize', '10'],
+          ['PageNumber', '1'],
+        ],
         credentials: DEMO_CREDENTIALS,
       });
       assert.equal(reordered.status, 200, 'the canonical query is sorted, so wire order does not matter');
     });
 
     it('InvalidTimeStamp.Format for a date that is not YYYY-MM-DDTHH:mm:ssZ', async () => {
-      const r = await call(emulator().url, getTicket({
-        afterSign: (h) => (h['x-acs-date'] = new Date().toISOString()),
-      }));
+      const r = await call(
+        emulator().url,
+        getTicket({
+          afterSign: (h) => (h['x-acs-date'] = new Date().toISOString()),
+        }),
+      );
       assertGatewayError(r, 400, 'InvalidTimeStamp.Format');
     });
 
@@ -181,8 +240,15 @@ describe('emulator authentication', () => {
     it('checks Unicode and reserved characters in query and body exactly', async () => {
       const r = await call(emulator().url, {
         action: 'ListTickets',
-        query: [['PageNumber', '1'], ['PageSize', '10']],
-        body: [['Keyword', "工单 a+b*c!'()~ %20"], ['StatusList.1', 'assigned'], ['StatusList.2', 'dealing']],
+        query: [
+          ['PageNumber', '1'],
+          ['PageSize', '10'],
+        ],
+        body: [
+          ['Keyword', "工单 a+b*c!'()~ %20"],
+          ['StatusList.1', 'assigned'],
+          ['StatusList.2', 'dealing'],
+        ],
         credentials: DEMO_CREDENTIALS,
       });
       assert.equal(r.status, 200, r.text);
@@ -193,9 +259,18 @@ describe('emulator authentication', () => {
   describe('V1 specifics', () => {
     it('IncompleteSignature without Signature, SignatureDoesNotMatch when a body parameter changed', async () => {
       const url = new URL(emulator().url);
-      const noSig = await rawRequest(url, 'POST', '/?Action=GetTicket&Version=2021-06-10&AccessKeyId=' + DEMO_CREDENTIALS.accessKeyId, { host: url.host }, '');
+      const noSig = await rawRequest(
+        url,
+        'POST',
+        '/?Action=GetTicket&Version=2021-06-10&AccessKeyId=' + DEMO_CREDENTIALS.accessKeyId,
+        { host: url.host },
+        '',
+      );
       assertGatewayError(noSig, 400, 'IncompleteSignature');
-      const changed = await call(emulator().url, getTicket({ signatureVersion: 'v1', bodyOverride: 'TicketId=001571BTXC' }));
+      const changed = await call(
+        emulator().url,
+        getTicket({ signatureVersion: 'v1', bodyOverride: 'TicketId=001571BTXC' }),
+      );
       assertGatewayError(changed, 400, 'SignatureDoesNotMatch');
     });
 

@@ -5,7 +5,11 @@ import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
 import { call, CallOptions, getTicketCall, until, useEmulator } from './helpers';
 
 const getTicket = getTicketCall;
-const listNotes: CallOptions = { action: 'ListTicketNotes', query: [['TicketId', '0005PYGCW']], credentials: DEMO_CREDENTIALS };
+const listNotes: CallOptions = {
+  action: 'ListTicketNotes',
+  query: [['TicketId', '0005PYGCW']],
+  credentials: DEMO_CREDENTIALS,
+};
 
 describe('emulator faults', () => {
   const emulator = useEmulator({ seed: 'demo' });
@@ -30,7 +34,10 @@ describe('emulator faults', () => {
     assert.equal(second.headers['x-acs-retry-after'], undefined);
     emulator().inject({ kind: 'throttle', status: 429, retryAfterMs: 10 });
     const third = await call(emulator().url, getTicket());
-    assert.deepEqual([third.status, third.json.Code, third.headers['x-acs-retry-after']], [429, 'Throttling.User', '10']);
+    assert.deepEqual(
+      [third.status, third.json.Code, third.headers['x-acs-retry-after']],
+      [429, 'Throttling.User', '10'],
+    );
   });
 
   it('status 500 (System.error, Success false) and 503 (ServiceUnavailable) with a RequestId', async () => {
@@ -73,7 +80,10 @@ describe('emulator faults', () => {
   it('drop: the socket closes without any response', async () => {
     emulator().inject({ kind: 'drop' });
     await assert.rejects(call(emulator().url, getTicket()), (err: NodeJS.ErrnoException) => {
-      assert.ok(['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(err.code ?? '') || /socket hang up/.test(err.message), err.message);
+      assert.ok(
+        ['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(err.code ?? '') || /socket hang up/.test(err.message),
+        err.message,
+      );
       return true;
     });
     assert.equal(emulator().requests[emulator().requests.length - 1].fault, 'drop');

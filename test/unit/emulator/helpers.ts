@@ -81,9 +81,17 @@ export function call(baseUrl: string, o: CallOptions): Promise<CallResult> {
     const signed = Object.keys(headers)
       .filter((n) => !(o.unsignedHeaders ?? []).includes(n))
       .sort();
-    const canonical = v3CanonicalRequest({ method: 'POST', path: '/', query, headers, signedHeaders: signed, contentSha256: headers['x-acs-content-sha256'] });
+    const canonical = v3CanonicalRequest({
+      method: 'POST',
+      path: '/',
+      query,
+      headers,
+      signedHeaders: signed,
+      contentSha256: headers['x-acs-content-sha256'],
+    });
     const signature = v3Signature(v3StringToSign(canonical), o.signWithSecret ?? o.credentials.accessKeySecret);
-    headers['authorization'] = `ACS3-HMAC-SHA256 Credential=${o.credentials.accessKeyId},SignedHeaders=${signed.join(';')},Signature=${signature}`;
+    headers['authorization'] =
+      `ACS3-HMAC-SHA256 Credential=${o.credentials.accessKeyId},SignedHeaders=${signed.join(';')},Signature=${signature}`;
   } else {
     const common: ParamPairs = [
       ['Format', 'JSON'],
@@ -97,7 +105,10 @@ export function call(baseUrl: string, o: CallOptions): Promise<CallResult> {
     ];
     if (o.credentials.securityToken) common.push(['SecurityToken', o.credentials.securityToken]);
     query = [...common, ...query];
-    const signature = v1Signature(v1StringToSign('POST', [...query, ...body]), o.signWithSecret ?? o.credentials.accessKeySecret);
+    const signature = v1Signature(
+      v1StringToSign('POST', [...query, ...body]),
+      o.signWithSecret ?? o.credentials.accessKeySecret,
+    );
     query.push(['Signature', signature]);
     headers['host'] = host;
     if (bodyText !== '') headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -119,7 +130,14 @@ export function rawRequest(
 ): Promise<CallResult> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, method, path, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: agent ?? false },
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        agent: agent ?? false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -155,7 +173,13 @@ export async function until(what: string, condition: () => boolean, timeoutMs = 
 
 /** JSON call to the control API. */
 export async function control(baseUrl: string, method: string, path: string, payload?: unknown): Promise<CallResult> {
-  return rawRequest(new URL(baseUrl), method, path, { 'content-type': 'application/json', host: new URL(baseUrl).host }, payload === undefined ? '' : JSON.stringify(payload));
+  return rawRequest(
+    new URL(baseUrl),
+    method,
+    path,
+    { 'content-type': 'application/json', host: new URL(baseUrl).host },
+    payload === undefined ? '' : JSON.stringify(payload),
+  );
 }
 
 /**

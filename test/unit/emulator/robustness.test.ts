@@ -5,8 +5,31 @@ import { seededRandom } from '../../emulator/seed';
 import { DEMO_CREDENTIALS } from '../../emulator/server';
 import { call, rawRequest, useEmulator } from './helpers';
 
-const PIECES = ['Action=GetTicket', 'TicketId=0005PYGCW', '%', '%E5%B7', '%ZZ', '&&', '==', '+', '工单', '\u0000', 'Signature=', 'AccessKeyId=' + DEMO_CREDENTIALS.accessKeyId, 'SignatureMethod=HMAC-SHA1', 'Timestamp=x', 'StatusList.1=', 'PageSize=1e3'];
-const AUTHS = ['', 'ACS3-HMAC-SHA256', 'ACS3-HMAC-SHA256 Credential=' + DEMO_CREDENTIALS.accessKeyId + ',SignedHeaders=host,Signature=' + 'f'.repeat(64), 'ACS3-HMAC-SHA256 ,,,==', 'Basic Zm9vOmJhcg=='];
+const PIECES = [
+  'Action=GetTicket',
+  'TicketId=0005PYGCW',
+  '%',
+  '%E5%B7',
+  '%ZZ',
+  '&&',
+  '==',
+  '+',
+  '工单',
+  '\u0000',
+  'Signature=',
+  'AccessKeyId=' + DEMO_CREDENTIALS.accessKeyId,
+  'SignatureMethod=HMAC-SHA1',
+  'Timestamp=x',
+  'StatusList.1=',
+  'PageSize=1e3',
+];
+const AUTHS = [
+  '',
+  'ACS3-HMAC-SHA256',
+  'ACS3-HMAC-SHA256 Credential=' + DEMO_CREDENTIALS.accessKeyId + ',SignedHeaders=host,Signature=' + 'f'.repeat(64),
+  'ACS3-HMAC-SHA256 ,,,==',
+  'Basic Zm9vOmJhcg==',
+];
 
 describe('emulator robustness', () => {
   const emulator = useEmulator({ seed: 'demo' }, false);
@@ -17,18 +40,33 @@ describe('emulator robustness', () => {
     const url = new URL(emulator().url);
     for (let i = 0; i < 300; i++) {
       // Node's client refuses raw non-ASCII in a path; those go in the body only.
-      const query = Array.from({ length: Math.floor(next() * 4) }, () => pick(PIECES.filter((p) => /^[\x21-\x7e]*$/.test(p)))).join('&');
+      const query = Array.from({ length: Math.floor(next() * 4) }, () =>
+        pick(PIECES.filter((p) => /^[\x21-\x7e]*$/.test(p))),
+      ).join('&');
       const body = Array.from({ length: Math.floor(next() * 4) }, () => pick(PIECES)).join('&');
-      const headers: Record<string, string> = { host: url.host, 'content-type': pick(['application/x-www-form-urlencoded', 'application/json', 'text/plain']) };
+      const headers: Record<string, string> = {
+        host: url.host,
+        'content-type': pick(['application/x-www-form-urlencoded', 'application/json', 'text/plain']),
+      };
       const auth = pick(AUTHS);
       if (auth) headers['authorization'] = auth;
       if (next() < 0.5) headers['x-acs-action'] = pick(['GetTicket', 'ListTickets', '', 'Nope']);
       if (next() < 0.5) headers['x-acs-date'] = pick([new Date().toISOString().slice(0, 19) + 'Z', 'yesterday', '']);
-      const r = await rawRequest(url, pick(['POST', 'GET', 'PUT', 'DELETE']), `/${pick(['', 'x', '?'])}?${query}`, headers, body);
+      const r = await rawRequest(
+        url,
+        pick(['POST', 'GET', 'PUT', 'DELETE']),
+        `/${pick(['', 'x', '?'])}?${query}`,
+        headers,
+        body,
+      );
       assert.ok(r.status >= 400 && r.status < 500, `request ${i}: ${r.status} ${r.text}`);
       assert.equal(typeof r.json?.Code, 'string', r.text);
     }
-    const ok = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: DEMO_CREDENTIALS });
+    const ok = await call(emulator().url, {
+      action: 'GetTicket',
+      body: [['TicketId', '0005PYGCW']],
+      credentials: DEMO_CREDENTIALS,
+    });
     assert.equal(ok.status, 200);
   });
 
@@ -44,7 +82,11 @@ describe('emulator robustness', () => {
         socket.on('error', () => resolve());
       });
     }
-    const ok = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: DEMO_CREDENTIALS });
+    const ok = await call(emulator().url, {
+      action: 'GetTicket',
+      body: [['TicketId', '0005PYGCW']],
+      credentials: DEMO_CREDENTIALS,
+    });
     assert.equal(ok.status, 200);
   });
 });

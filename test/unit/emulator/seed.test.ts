@@ -21,8 +21,14 @@ describe('emulator seeds', () => {
     });
 
     it('covers all six statuses and both severities, over the last months, in the past', () => {
-      assert.deepEqual([...new Set(demo.tickets.map((t) => t.status))].sort((a, b) => a - b), [1, 2, 3, 4, 5, 6]);
-      assert.deepEqual([...new Set(demo.tickets.map((t) => t.severity))].sort((a, b) => a - b), [1, 2]);
+      assert.deepEqual(
+        [...new Set(demo.tickets.map((t) => t.status))].sort((a, b) => a - b),
+        [1, 2, 3, 4, 5, 6],
+      );
+      assert.deepEqual(
+        [...new Set(demo.tickets.map((t) => t.severity))].sort((a, b) => a - b),
+        [1, 2],
+      );
       const ages = demo.tickets.map((t) => NOW - t.createTime);
       assert.ok(Math.min(...ages) > 0);
       assert.ok(Math.max(...ages) > 90 * 86_400_000, 'spread over months');
@@ -50,7 +56,10 @@ describe('emulator seeds', () => {
         }
       }
       const roles = new Set([...demo.notes.values()].flat().map((n) => n.role));
-      assert.deepEqual([...roles].sort((a, b) => a - b), [2, 3]);
+      assert.deepEqual(
+        [...roles].sort((a, b) => a - b),
+        [2, 3],
+      );
       assert.ok(attachments > 10);
     });
 
@@ -86,7 +95,10 @@ describe('emulator seeds', () => {
       assert.ok(has(/\u0000/), 'null byte');
       assert.ok(has(/\{\{template\}\}/) && has(/\$\{/), 'templates');
       assert.ok(has(/&lt;/), 'entities');
-      assert.ok(all.some((v) => v.length >= 100 * 1024), '100 KB');
+      assert.ok(
+        all.some((v) => v.length >= 100 * 1024),
+        '100 KB',
+      );
     });
   });
 
@@ -94,13 +106,28 @@ describe('emulator seeds', () => {
     const emulator = useEmulator({ seed: 'hostile' }, false);
 
     it('serves each corpus string unchanged in title, notes, user names and attachment names', async () => {
-      for (const index of [0, 8, 15, 52, HOSTILE_STRINGS.findIndex((h) => h.label === '100 KB string'), HOSTILE_STRINGS.findIndex((h) => h.label === 'null bytes')]) {
+      for (const index of [
+        0,
+        8,
+        15,
+        52,
+        HOSTILE_STRINGS.findIndex((h) => h.label === '100 KB string'),
+        HOSTILE_STRINGS.findIndex((h) => h.label === 'null bytes'),
+      ]) {
         const id = hostileTicketId(index);
         const value = HOSTILE_STRINGS[index].value;
-        const t = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', id]], credentials: DEMO_CREDENTIALS });
+        const t = await call(emulator().url, {
+          action: 'GetTicket',
+          body: [['TicketId', id]],
+          credentials: DEMO_CREDENTIALS,
+        });
         assert.equal(t.status, 200);
         assert.equal(t.json.Data.Title, value);
-        const n = await call(emulator().url, { action: 'ListTicketNotes', query: [['TicketId', id]], credentials: DEMO_CREDENTIALS });
+        const n = await call(emulator().url, {
+          action: 'ListTicketNotes',
+          query: [['TicketId', id]],
+          credentials: DEMO_CREDENTIALS,
+        });
         assert.equal(n.json.Data[0].Dialog.Content, value);
         assert.equal(n.json.Data[0].User.Name, value);
         assert.equal(n.json.Data[0].Attachments[0].Name, value);
@@ -108,12 +135,20 @@ describe('emulator seeds', () => {
     });
 
     it('includes javascript:, data: and http: attachment URLs and hostile status labels', async () => {
-      const t = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', hostileTicketId(0)]], credentials: DEMO_CREDENTIALS });
+      const t = await call(emulator().url, {
+        action: 'GetTicket',
+        body: [['TicketId', hostileTicketId(0)]],
+        credentials: DEMO_CREDENTIALS,
+      });
       assert.equal(t.json.Data.Status.Label, HOSTILE_STRINGS[0].value);
       assert.equal(t.json.Data.Severity.Label, HOSTILE_STRINGS[0].value);
       const seed = buildSeed('hostile', NOW);
       const all = [...seed.notes.values()].flat().flatMap((n) => n.attachments.map((a) => a.url));
-      for (const scheme of ['javascript:', 'data:', 'http:', 'command:', 'https:']) assert.ok(all.some((u) => u.startsWith(scheme)), scheme);
+      for (const scheme of ['javascript:', 'data:', 'http:', 'command:', 'https:'])
+        assert.ok(
+          all.some((u) => u.startsWith(scheme)),
+          scheme,
+        );
       assert.ok(seed.tickets.some((t) => t.statusLabel === HOSTILE_STRINGS[0].value));
     });
   });

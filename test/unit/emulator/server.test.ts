@@ -15,7 +15,11 @@ describe('emulator API', () => {
 
   describe('GetTicket', () => {
     it('answers the documented ticket with the real envelope: numeric Code 0, string Value, Chinese labels', async () => {
-      const r = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds });
+      const r = await call(emulator().url, {
+        action: 'GetTicket',
+        body: [['TicketId', '0005PYGCW']],
+        credentials: creds,
+      });
       assert.equal(r.status, 200);
       assert.equal(r.json.Success, true);
       assert.equal(r.json.Code, 0);
@@ -28,13 +32,20 @@ describe('emulator API', () => {
       assert.deepEqual(d.Status, { Label: '已完成', Value: '6' });
       assert.deepEqual(d.Severity, { Label: '一般问题', Value: '1' });
       assert.equal(typeof d.CreateTime, 'number');
-      assert.ok(d.CreateTime < Date.now() && d.CreateTime > Date.now() - 30 * 86_400_000, 'created recently, relative to now');
+      assert.ok(
+        d.CreateTime < Date.now() && d.CreateTime > Date.now() - 30 * 86_400_000,
+        'created recently, relative to now',
+      );
       assert.equal(d.CreatorId, '1168025');
       assert.equal(d.CategoryId, '7161');
     });
 
     it('says illegal.param with HTTP 400 and Success false for an unknown or missing id', async () => {
-      const unknown = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', 'ZZZZ99999']], credentials: creds });
+      const unknown = await call(emulator().url, {
+        action: 'GetTicket',
+        body: [['TicketId', 'ZZZZ99999']],
+        credentials: creds,
+      });
       assert.equal(unknown.status, 400);
       assert.equal(unknown.json.Success, false);
       assert.equal(unknown.json.Code, 'illegal.param');
@@ -56,7 +67,12 @@ describe('emulator API', () => {
     });
 
     it('records where each parameter came from and never the secrets', async () => {
-      await call(emulator().url, { action: 'GetTicket', query: [['Uid', '42']], body: [['TicketId', '0005PYGCW']], credentials: creds });
+      await call(emulator().url, {
+        action: 'GetTicket',
+        query: [['Uid', '42']],
+        body: [['TicketId', '0005PYGCW']],
+        credentials: creds,
+      });
       const rec = emulator().requests[emulator().requests.length - 1];
       assert.equal(rec.action, 'GetTicket');
       assert.deepEqual(rec.paramSources, { Uid: 'query', TicketId: 'body' });
@@ -70,12 +86,24 @@ describe('emulator API', () => {
 
   describe('ListTickets', () => {
     it('pages newest first: 150 tickets are 100 + 50, and page 3 is empty', async () => {
-      const p1 = await listTickets([['PageNumber', '1'], ['PageSize', '100']]);
-      const p2 = await listTickets([['PageNumber', '2'], ['PageSize', '100']]);
-      const p3 = await listTickets([['PageNumber', '3'], ['PageSize', '100']]);
+      const p1 = await listTickets([
+        ['PageNumber', '1'],
+        ['PageSize', '100'],
+      ]);
+      const p2 = await listTickets([
+        ['PageNumber', '2'],
+        ['PageSize', '100'],
+      ]);
+      const p3 = await listTickets([
+        ['PageNumber', '3'],
+        ['PageSize', '100'],
+      ]);
       assert.equal(p1.json.TotalCount, DEMO_TICKET_COUNT);
       assert.ok(DEMO_TICKET_COUNT > 100);
-      assert.deepEqual([p1.json.Data.length, p2.json.Data.length, p3.json.Data.length], [100, DEMO_TICKET_COUNT - 100, 0]);
+      assert.deepEqual(
+        [p1.json.Data.length, p2.json.Data.length, p3.json.Data.length],
+        [100, DEMO_TICKET_COUNT - 100, 0],
+      );
       assert.deepEqual([p1.json.PageNumber, p1.json.PageSize, p2.json.PageNumber], [1, 100, 2]);
       const ids = [...p1.json.Data, ...p2.json.Data].map((t: { TicketId: string }) => t.TicketId);
       assert.equal(new Set(ids).size, DEMO_TICKET_COUNT, 'no ticket on two pages');
@@ -85,7 +113,10 @@ describe('emulator API', () => {
     });
 
     it('pages with PageSize 10: page 15 holds the last ten', async () => {
-      const r = await listTickets([['PageNumber', '15'], ['PageSize', '10']]);
+      const r = await listTickets([
+        ['PageNumber', '15'],
+        ['PageSize', '10'],
+      ]);
       const all = emulator().allTickets();
       assert.deepEqual(
         r.json.Data.map((t: { TicketId: string }) => t.TicketId),
@@ -94,11 +125,41 @@ describe('emulator API', () => {
     });
 
     for (const [label, query] of [
-      ['PageSize 9', [['PageNumber', '1'], ['PageSize', '9']]],
-      ['PageSize 101', [['PageNumber', '1'], ['PageSize', '101']]],
-      ['PageNumber 0', [['PageNumber', '0'], ['PageSize', '10']]],
-      ['PageNumber -1', [['PageNumber', '-1'], ['PageSize', '10']]],
-      ['PageNumber 1.5', [['PageNumber', '1.5'], ['PageSize', '10']]],
+      [
+        'PageSize 9',
+        [
+          ['PageNumber', '1'],
+          ['PageSize', '9'],
+        ],
+      ],
+      [
+        'PageSize 101',
+        [
+          ['PageNumber', '1'],
+          ['PageSize', '101'],
+        ],
+      ],
+      [
+        'PageNumber 0',
+        [
+          ['PageNumber', '0'],
+          ['PageSize', '10'],
+        ],
+      ],
+      [
+        'PageNumber -1',
+        [
+          ['PageNumber', '-1'],
+          ['PageSize', '10'],
+        ],
+      ],
+      [
+        'PageNumber 1.5',
+        [
+          ['PageNumber', '1.5'],
+          ['PageSize', '10'],
+        ],
+      ],
       ['no PageSize', [['PageNumber', '1']]],
       ['no PageNumber', [['PageSize', '10']]],
     ] as Array<[string, Array<[string, string]>]>) {
@@ -111,22 +172,57 @@ describe('emulator API', () => {
     }
 
     it('filters by StatusList.N (names or numbers)', async () => {
-      const r = await listTickets([['PageNumber', '1'], ['PageSize', '100']], [['StatusList.1', 'wait_feedback'], ['StatusList.2', '6']]);
-      const expected = emulator().allTickets().filter((t) => t.status === 3 || t.status === 6);
+      const r = await listTickets(
+        [
+          ['PageNumber', '1'],
+          ['PageSize', '100'],
+        ],
+        [
+          ['StatusList.1', 'wait_feedback'],
+          ['StatusList.2', '6'],
+        ],
+      );
+      const expected = emulator()
+        .allTickets()
+        .filter((t) => t.status === 3 || t.status === 6);
       assert.equal(r.json.TotalCount, expected.length);
       assert.ok(expected.length > 0);
       for (const t of r.json.Data) assert.ok(['3', '6'].includes(t.Status.Value));
-      const bad = await listTickets([['PageNumber', '1'], ['PageSize', '10']], [['StatusList.1', 'nonsense']]);
+      const bad = await listTickets(
+        [
+          ['PageNumber', '1'],
+          ['PageSize', '10'],
+        ],
+        [['StatusList.1', 'nonsense']],
+      );
       assert.equal(bad.status, 400);
     });
 
     it('filters by Keyword on Description and Title, case-insensitively', async () => {
-      const byDescription = await listTickets([['PageNumber', '1'], ['PageSize', '100']], [['Keyword', 'PLEG']]);
+      const byDescription = await listTickets(
+        [
+          ['PageNumber', '1'],
+          ['PageSize', '100'],
+        ],
+        [['Keyword', 'PLEG']],
+      );
       assert.ok(byDescription.json.TotalCount > 0);
       for (const t of byDescription.json.Data) assert.match(emulator().getTicket(t.TicketId)!.description, /PLEG/);
-      const byTitle = await listTickets([['PageNumber', '1'], ['PageSize', '100']], [['Keyword', '续费失败']]);
+      const byTitle = await listTickets(
+        [
+          ['PageNumber', '1'],
+          ['PageSize', '100'],
+        ],
+        [['Keyword', '续费失败']],
+      );
       assert.ok(byTitle.json.Data.some((t: { TicketId: string }) => t.TicketId === '0005PYGCW'));
-      const none = await listTickets([['PageNumber', '1'], ['PageSize', '10']], [['Keyword', 'no ticket says this']]);
+      const none = await listTickets(
+        [
+          ['PageNumber', '1'],
+          ['PageSize', '10'],
+        ],
+        [['Keyword', 'no ticket says this']],
+      );
       assert.deepEqual([none.json.TotalCount, none.json.Data.length], [0, 0]);
     });
 
@@ -134,26 +230,61 @@ describe('emulator API', () => {
       const all = emulator().allTickets();
       const start = all[40].createTime;
       const end = all[10].createTime;
-      const r = await listTickets([['PageNumber', '1'], ['PageSize', '100']], [['StartDate', String(start)], ['EndDate', String(end)]]);
+      const r = await listTickets(
+        [
+          ['PageNumber', '1'],
+          ['PageSize', '100'],
+        ],
+        [
+          ['StartDate', String(start)],
+          ['EndDate', String(end)],
+        ],
+      );
       assert.equal(r.json.TotalCount, all.filter((t) => t.createTime >= start && t.createTime <= end).length);
       assert.ok(r.json.TotalCount >= 31);
-      const lone = await listTickets([['PageNumber', '1'], ['PageSize', '10']], [['StartDate', String(start)]]);
+      const lone = await listTickets(
+        [
+          ['PageNumber', '1'],
+          ['PageSize', '10'],
+        ],
+        [['StartDate', String(start)]],
+      );
       assert.equal(lone.status, 400);
       assert.equal(lone.json.Code, 'illegal.param');
     });
 
     it('filters by TicketId and TicketIdList', async () => {
-      const one = await listTickets([['PageNumber', '1'], ['PageSize', '10']], [['TicketId', '001571BTXC']]);
-      assert.deepEqual(one.json.Data.map((t: { TicketId: string }) => t.TicketId), ['001571BTXC']);
-      const two = await listTickets([['PageNumber', '1'], ['PageSize', '10']], [['TicketIdList', '0005PYGCW,001571BTXC,NOPE00000']]);
+      const one = await listTickets(
+        [
+          ['PageNumber', '1'],
+          ['PageSize', '10'],
+        ],
+        [['TicketId', '001571BTXC']],
+      );
+      assert.deepEqual(
+        one.json.Data.map((t: { TicketId: string }) => t.TicketId),
+        ['001571BTXC'],
+      );
+      const two = await listTickets(
+        [
+          ['PageNumber', '1'],
+          ['PageSize', '10'],
+        ],
+        [['TicketIdList', '0005PYGCW,001571BTXC,NOPE00000']],
+      );
       assert.deepEqual(two.json.Data.map((t: { TicketId: string }) => t.TicketId).sort(), ['0005PYGCW', '001571BTXC']);
       assert.equal(two.json.TotalCount, 2);
     });
 
     it('shows a ticket added through addTicket first (newest)', async () => {
-      const added = emulator().addTicket({ title: 'Added <now>', status: 2, severity: 2 }, [{ content: 'hi', role: 'agent' }]);
+      const added = emulator().addTicket({ title: 'Added <now>', status: 2, severity: 2 }, [
+        { content: 'hi', role: 'agent' },
+      ]);
       assert.match(added.ticketId, /^[0-9A-Z]{9,10}$/);
-      const r = await listTickets([['PageNumber', '1'], ['PageSize', '10']]);
+      const r = await listTickets([
+        ['PageNumber', '1'],
+        ['PageSize', '10'],
+      ]);
       assert.equal(r.json.Data[0].TicketId, added.ticketId);
       assert.equal(r.json.TotalCount, DEMO_TICKET_COUNT + 1);
     });
@@ -161,7 +292,11 @@ describe('emulator API', () => {
 
   describe('ListTicketNotes', () => {
     it('answers the conversation in the documented shape, oldest first', async () => {
-      const r = await call(emulator().url, { action: 'ListTicketNotes', query: [['TicketId', '0005PYGCW']], credentials: creds });
+      const r = await call(emulator().url, {
+        action: 'ListTicketNotes',
+        query: [['TicketId', '0005PYGCW']],
+        credentials: creds,
+      });
       assert.equal(r.status, 200);
       assert.equal(r.json.Code, 0);
       const notes = r.json.Data;
@@ -180,7 +315,11 @@ describe('emulator API', () => {
     });
 
     it('says illegal.param for an unknown ticket', async () => {
-      const r = await call(emulator().url, { action: 'ListTicketNotes', query: [['TicketId', 'NOPE00000']], credentials: creds });
+      const r = await call(emulator().url, {
+        action: 'ListTicketNotes',
+        query: [['TicketId', 'NOPE00000']],
+        credentials: creds,
+      });
       assert.equal(r.status, 400);
       assert.equal(r.json.Code, 'illegal.param');
     });
@@ -191,7 +330,12 @@ describe('emulator API', () => {
       const r = await call(emulator().url, { action: 'DescribeRegions', credentials: creds });
       assert.equal(r.status, 404);
       assert.equal(r.json.Code, 'InvalidAction.NotFound');
-      const v = await call(emulator().url, { action: 'GetTicket', version: '2020-01-01', body: [['TicketId', '0005PYGCW']], credentials: creds });
+      const v = await call(emulator().url, {
+        action: 'GetTicket',
+        version: '2020-01-01',
+        body: [['TicketId', '0005PYGCW']],
+        credentials: creds,
+      });
       assert.equal(v.status, 400);
       assert.equal(v.json.Code, 'InvalidVersion');
     });
@@ -209,14 +353,28 @@ describe('emulator API', () => {
       try {
         const before = emulator().connectionCount;
         for (let i = 0; i < 3; i++) {
-          const r = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds, agent });
+          const r = await call(emulator().url, {
+            action: 'GetTicket',
+            body: [['TicketId', '0005PYGCW']],
+            credentials: creds,
+            agent,
+          });
           assert.equal(r.status, 200);
         }
         // An error answer keeps the connection open too.
-        const bad = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', 'NOPE00000']], credentials: creds, agent });
+        const bad = await call(emulator().url, {
+          action: 'GetTicket',
+          body: [['TicketId', 'NOPE00000']],
+          credentials: creds,
+          agent,
+        });
         assert.equal(bad.status, 400);
         assert.equal(emulator().connectionCount - before, 1);
-        const ids = new Set(emulator().requests.slice(-4).map((r) => r.connectionId));
+        const ids = new Set(
+          emulator()
+            .requests.slice(-4)
+            .map((r) => r.connectionId),
+        );
         assert.equal(ids.size, 1);
       } finally {
         agent.destroy();
@@ -227,7 +385,12 @@ describe('emulator API', () => {
       const short = await TicketEmulator.start({ keepAliveTimeoutMs: 200 });
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       try {
-        const r = await call(short.url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds, agent });
+        const r = await call(short.url, {
+          action: 'GetTicket',
+          body: [['TicketId', '0005PYGCW']],
+          credentials: creds,
+          agent,
+        });
         assert.equal(r.headers['connection'], 'keep-alive');
         assert.match(String(r.headers['keep-alive']), /timeout=0|timeout=1/);
         assert.equal(short.openConnectionCount, 1);
@@ -252,12 +415,17 @@ describe('emulator API', () => {
   describe('concurrency', () => {
     it('reports the peak number of requests in flight at once', async () => {
       emulator().setLatency(1000); // long enough for all seven to arrive before the first answer, even on a busy machine
-      await Promise.all(Array.from({ length: 7 }, () => call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds })));
+      await Promise.all(
+        Array.from({ length: 7 }, () =>
+          call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds }),
+        ),
+      );
       assert.equal(emulator().peakInFlightCount, 7);
       assert.equal(emulator().inFlightCount, 0);
       emulator().reset();
       assert.equal(emulator().peakInFlightCount, 0);
-      for (let i = 0; i < 3; i++) await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds });
+      for (let i = 0; i < 3; i++)
+        await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds });
       assert.equal(emulator().peakInFlightCount, 1, 'one after another is never more than one');
       const listed = await control(emulator().url, 'GET', '/__emulator/requests');
       assert.equal(listed.json.peakInFlight, 1);
@@ -266,15 +434,30 @@ describe('emulator API', () => {
 
   describe('control API', () => {
     it('queues faults, lists requests without secrets, adds tickets and resets', async () => {
-      const f = await control(emulator().url, 'POST', '/__emulator/faults', { kind: 'status', status: 503, action: 'GetTicket' });
+      const f = await control(emulator().url, 'POST', '/__emulator/faults', {
+        kind: 'status',
+        status: 503,
+        action: 'GetTicket',
+      });
       assert.equal(f.status, 200);
-      const failed = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', '0005PYGCW']], credentials: creds });
+      const failed = await call(emulator().url, {
+        action: 'GetTicket',
+        body: [['TicketId', '0005PYGCW']],
+        credentials: creds,
+      });
       assert.equal(failed.status, 503);
       assert.equal(failed.json.Code, 'ServiceUnavailable');
 
-      const added = await control(emulator().url, 'POST', '/__emulator/tickets', { ticket: { ticketId: 'CTRL00001', title: 'From control' }, notes: [{ content: 'note', role: 'agent' }] });
+      const added = await control(emulator().url, 'POST', '/__emulator/tickets', {
+        ticket: { ticketId: 'CTRL00001', title: 'From control' },
+        notes: [{ content: 'note', role: 'agent' }],
+      });
       assert.equal(added.json.ticket.ticketId, 'CTRL00001');
-      const got = await call(emulator().url, { action: 'GetTicket', body: [['TicketId', 'CTRL00001']], credentials: creds });
+      const got = await call(emulator().url, {
+        action: 'GetTicket',
+        body: [['TicketId', 'CTRL00001']],
+        credentials: creds,
+      });
       assert.equal(got.json.Data.Title, 'From control');
 
       const listed = await control(emulator().url, 'GET', '/__emulator/requests');

@@ -22,10 +22,27 @@ describe('emulator signature verifier', () => {
       'x-acs-signature-nonce': '3156853299f313e23d1673dc12e1703d',
       'x-acs-content-sha256': sha256Hex(''),
     };
-    const signedHeaders = ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version'];
+    const signedHeaders = [
+      'host',
+      'x-acs-action',
+      'x-acs-content-sha256',
+      'x-acs-date',
+      'x-acs-signature-nonce',
+      'x-acs-version',
+    ];
     // The query arrives on the wire in any order; the verifier must sort it.
-    const query = parsePairs('RegionId=cn-shanghai&ImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd', false)!;
-    const canonical = v3CanonicalRequest({ method: 'POST', path: '/', query, headers, signedHeaders, contentSha256: sha256Hex('') });
+    const query = parsePairs(
+      'RegionId=cn-shanghai&ImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd',
+      false,
+    )!;
+    const canonical = v3CanonicalRequest({
+      method: 'POST',
+      path: '/',
+      query,
+      headers,
+      signedHeaders,
+      contentSha256: sha256Hex(''),
+    });
 
     it('hashes the canonical request to the documented value', () => {
       assert.equal(sha256Hex(canonical), '7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259');
@@ -42,7 +59,14 @@ describe('emulator signature verifier', () => {
 
     it('changes the signature when any signed part changes', () => {
       const base = v3Signature(v3StringToSign(canonical), 'YourAccessKeySecret');
-      const other = v3CanonicalRequest({ method: 'POST', path: '/', query, headers: { ...headers, 'x-acs-date': '2023-10-26T10:22:33Z' }, signedHeaders, contentSha256: sha256Hex('') });
+      const other = v3CanonicalRequest({
+        method: 'POST',
+        path: '/',
+        query,
+        headers: { ...headers, 'x-acs-date': '2023-10-26T10:22:33Z' },
+        signedHeaders,
+        contentSha256: sha256Hex(''),
+      });
       assert.notEqual(v3Signature(v3StringToSign(other), 'YourAccessKeySecret'), base);
       assert.notEqual(v3Signature(v3StringToSign(canonical), 'YourAccessKeySecreT'), base);
     });
@@ -87,7 +111,10 @@ describe('emulator signature verifier', () => {
     });
 
     it('decodes form bodies with + as space but keeps + literal in the query', () => {
-      assert.deepEqual(parsePairs('a=1+2&b=%2B', true), [['a', '1 2'], ['b', '+']]);
+      assert.deepEqual(parsePairs('a=1+2&b=%2B', true), [
+        ['a', '1 2'],
+        ['b', '+'],
+      ]);
       assert.deepEqual(parsePairs('a=1+2', false), [['a', '1+2']]);
       assert.equal(parsePairs('a=%E5%B7', false), undefined, 'invalid UTF-8 escapes are refused');
     });

@@ -13,15 +13,30 @@ const STATUSES: StatusValue[] = [1, 2, 3, 4, 5, 6];
 function paramsFor(action: WriteActionName, id: string): Array<[string, string]> {
   switch (action) {
     case 'ReplyTicket':
-      return [['TicketId', id], ['Content', 'reply'], ['Encrypt', 'false']];
+      return [
+        ['TicketId', id],
+        ['Content', 'reply'],
+        ['Encrypt', 'false'],
+      ];
     case 'CloseTicket':
       return [['TicketId', id]];
     case 'ReopenTicket':
-      return [['TicketId', id], ['Content', 'again']];
+      return [
+        ['TicketId', id],
+        ['Content', 'again'],
+      ];
     case 'EvaluateTicket':
-      return [['TicketId', id], ['Solved', 'true'], ['Score', '4']];
+      return [
+        ['TicketId', id],
+        ['Solved', 'true'],
+        ['Score', '4'],
+      ];
     case 'CreateTicket':
-      return [['CategoryId', '7161'], ['Severity', '1'], ['Description', 'new']];
+      return [
+        ['CategoryId', '7161'],
+        ['Severity', '1'],
+        ['Description', 'new'],
+      ];
   }
 }
 
@@ -53,43 +68,87 @@ describe('emulator state rules and scripting', () => {
     const r = await call(emulator().url, {
       action: 'CreateTicket',
       query: [['SecretInfo', JSON.stringify({ Content: 'pw', FileNameList: ['s.txt'] })]],
-      body: [['CategoryId', '7302'], ['Severity', '2'], ['Title', 'OSS 403'], ['Description', 'd'], ['Email', 'a@b.c'], ['FileNameList', 'x.log,y.png']],
+      body: [
+        ['CategoryId', '7302'],
+        ['Severity', '2'],
+        ['Title', 'OSS 403'],
+        ['Description', 'd'],
+        ['Email', 'a@b.c'],
+        ['FileNameList', 'x.log,y.png'],
+      ],
       credentials: creds,
     });
     assert.equal(r.status, 200, r.text);
     const t = emulator().getTicket(r.json.Data)!;
     assert.deepEqual(
-      { categoryId: t.categoryId, severity: t.severity, title: t.title, email: t.email, status: t.status, secret: t.secretInfo, files: t.attachments!.map((a) => a.name) },
-      { categoryId: '7302', severity: 2, title: 'OSS 403', email: 'a@b.c', status: 1, secret: { content: 'pw', fileNames: ['s.txt'] }, files: ['x.log', 'y.png'] },
+      {
+        categoryId: t.categoryId,
+        severity: t.severity,
+        title: t.title,
+        email: t.email,
+        status: t.status,
+        secret: t.secretInfo,
+        files: t.attachments!.map((a) => a.name),
+      },
+      {
+        categoryId: '7302',
+        severity: 2,
+        title: 'OSS 403',
+        email: 'a@b.c',
+        status: 1,
+        secret: { content: 'pw', fileNames: ['s.txt'] },
+        files: ['x.log', 'y.png'],
+      },
     );
-    const bad = await call(emulator().url, { action: 'CreateTicket', query: [['SecretInfo', '{not json']], body: paramsFor('CreateTicket', ''), credentials: creds });
+    const bad = await call(emulator().url, {
+      action: 'CreateTicket',
+      query: [['SecretInfo', '{not json']],
+      body: paramsFor('CreateTicket', ''),
+      credentials: creds,
+    });
     assert.equal(bad.status, 400);
     assert.match(bad.json.Message, /SecretInfo must be JSON/);
   });
 
   it('ListProducts and ListCategories answer in zh, en and jp', async () => {
     const names = async (lang: string) =>
-      (await call(emulator().url, { action: 'ListProducts', query: [['Language', lang]], credentials: creds })).json.Data.map((d: { DirectoryName: string }) => d.DirectoryName);
+      (
+        await call(emulator().url, { action: 'ListProducts', query: [['Language', lang]], credentials: creds })
+      ).json.Data.map((d: { DirectoryName: string }) => d.DirectoryName);
     assert.deepEqual(await names('zh'), ['弹性计算', '存储与数据库']);
     assert.deepEqual(await names('en'), ['Elastic Computing', 'Storage and Databases']);
     assert.deepEqual(await names('jp'), ['エラスティックコンピューティング', 'ストレージとデータベース']);
-    const cats = await call(emulator().url, { action: 'ListCategories', query: [['Language', 'jp']], body: [['ProductId', '4']], credentials: creds });
-    assert.deepEqual(cats.json.Data.map((c: { CategoryName: string }) => c.CategoryName), ['更新と課金', 'インスタンスが起動しない']);
+    const cats = await call(emulator().url, {
+      action: 'ListCategories',
+      query: [['Language', 'jp']],
+      body: [['ProductId', '4']],
+      credentials: creds,
+    });
+    assert.deepEqual(
+      cats.json.Data.map((c: { CategoryName: string }) => c.CategoryName),
+      ['更新と課金', 'インスタンスが起動しない'],
+    );
   });
 
   it('control API: a scripted status change and support note show in GetTicket and ListTicketNotes (note unread, Role 2)', async () => {
     const url = emulator().url;
     const s = await control(url, 'POST', '/__emulator/tickets/001571BTXC/status', { status: 5 });
     assert.equal(s.status, 200, s.text);
-    const n = await control(url, 'POST', '/__emulator/tickets/001571BTXC/notes', { content: 'We fixed it, please confirm.' });
+    const n = await control(url, 'POST', '/__emulator/tickets/001571BTXC/notes', {
+      content: 'We fixed it, please confirm.',
+    });
     assert.equal(n.status, 200, n.text);
     const ticket = await call(url, { action: 'GetTicket', body: [['TicketId', '001571BTXC']], credentials: creds });
     assert.equal(ticket.json.Data.Status.Value, '5');
-    const notes = (await call(url, { action: 'ListTicketNotes', query: [['TicketId', '001571BTXC']], credentials: creds })).json.Data;
+    const notes = (
+      await call(url, { action: 'ListTicketNotes', query: [['TicketId', '001571BTXC']], credentials: creds })
+    ).json.Data;
     const last = notes[notes.length - 1];
     assert.deepEqual([last.Dialog.Content, last.User.Role, last.Status], ['We fixed it, please confirm.', 2, 1]);
     // Reading does not mark it read.
-    const again = (await call(url, { action: 'ListTicketNotes', query: [['TicketId', '001571BTXC']], credentials: creds })).json.Data;
+    const again = (
+      await call(url, { action: 'ListTicketNotes', query: [['TicketId', '001571BTXC']], credentials: creds })
+    ).json.Data;
     assert.equal(again[again.length - 1].Status, 1);
     const inspected = await control(url, 'GET', '/__emulator/tickets/001571BTXC');
     assert.equal(inspected.json.ticket.status, 5);
@@ -107,7 +166,7 @@ describe('emulator state rules and scripting', () => {
     assert.ok(Array.isArray(log.json.requests));
   });
 
-  it('the README state table has one row per write action with the table\'s statuses and source', () => {
+  it("the README state table has one row per write action with the table's statuses and source", () => {
     const readme = fs.readFileSync(path.join(__dirname, '../../../../test/emulator/README.md'), 'utf8');
     for (const action of WRITE_ACTIONS) {
       const row = readme.split('\n').find((line) => line.startsWith(`| ${action} |`));

@@ -60,8 +60,14 @@ describe('explorer and hover with the hostile corpus (emulator seed "hostile")',
         const anchors = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
         const expectedAnchors = name === 'hover' ? 2 : 0;
         assert.strictEqual(anchors.length, expectedAnchors, `${where}: ${name} has links ${anchors.join(' ')}`);
-        assert.ok(anchors.every((href) => href.startsWith('command:aliyunTickets.')), `${where}: ${name} link ${anchors.join(' ')}`);
-        assert.ok(!/<(?!\/?(p|strong|em|a)\b)[a-z!/]/i.test(html), `${where}: ${name} has markup: ${html.slice(0, 200)}`);
+        assert.ok(
+          anchors.every((href) => href.startsWith('command:aliyunTickets.')),
+          `${where}: ${name} link ${anchors.join(' ')}`,
+        );
+        assert.ok(
+          !/<(?!\/?(p|strong|em|a)\b)[a-z!/]/i.test(html),
+          `${where}: ${name} has markup: ${html.slice(0, 200)}`,
+        );
         const icons = [...markdown.matchAll(/(?<!\\)\$\(/g)].length;
         assert.strictEqual(icons, name === 'hover' ? 1 : 0, `${where}: ${name} icon syntax`);
         assert.ok(markdown.length < 4000, `${where}: ${name} is bounded`);

@@ -2,7 +2,13 @@
 import * as assert from 'assert';
 import type { Ticket, TicketSummary } from '../../../src/api/types';
 import { TicketApiError } from '../../../src/api/errors';
-import { nodeLook, OPEN_COMMAND, shortFailure, ticketTooltip, ticketTooltipError } from '../../../src/features/explorer/labels';
+import {
+  nodeLook,
+  OPEN_COMMAND,
+  shortFailure,
+  ticketTooltip,
+  ticketTooltipError,
+} from '../../../src/features/explorer/labels';
 import { ticketHoverMarkdown } from '../../../src/features/hover/hoverMarkdown';
 import { ticketIdOf, type TicketNode } from '../../../src/features/explorer/model';
 import { statusLook } from '../../../src/tickets/display';
@@ -10,7 +16,11 @@ import { statusLook } from '../../../src/tickets/display';
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 const DAY = 24 * 3600_000;
 
-const summary: TicketSummary = { ticketId: '0005PYGCW', title: 'ECS instance cannot reach OSS', status: { value: 3, label: 'Waiting for your feedback' } };
+const summary: TicketSummary = {
+  ticketId: '0005PYGCW',
+  title: 'ECS instance cannot reach OSS',
+  status: { value: 3, label: 'Waiting for your feedback' },
+};
 const details: Ticket = {
   ...summary,
   description: 'd',
@@ -29,7 +39,10 @@ describe('explorer item looks', () => {
     assert.deepStrictEqual(look.icon, { id: 'bell-dot', color: 'list.warningForeground' });
     assert.strictEqual(look.contextValue, 'ticket', 'the context menu (Open, Copy Ticket ID, Refresh) keys on this');
     assert.deepStrictEqual(look.command, { command: OPEN_COMMAND, title: 'Open Ticket', arguments: ['0005PYGCW'] });
-    assert.strictEqual(look.accessibilityLabel, 'ECS instance cannot reach OSS, ticket 0005PYGCW, Waiting for your feedback, created 3 days ago');
+    assert.strictEqual(
+      look.accessibilityLabel,
+      'ECS instance cannot reach OSS, ticket 0005PYGCW, Waiting for your feedback, created 3 days ago',
+    );
   });
 
   it('a ticket with unread answers from support says so first in its description and to screen readers', () => {
@@ -62,26 +75,46 @@ describe('explorer item looks', () => {
     for (const row of ticketTooltip(summary, details, NOW, 'UTC').split('\n\n')) {
       assert.ok(hover.includes(row.replace(/^Waiting/, '$(bell-dot) Waiting')), row);
     }
-    assert.match(ticketTooltip(summary, { ...details, createTime: 0, creatorId: '' }, NOW, 'UTC'), /Created: unknown\n\nCreator: unknown$/);
+    assert.match(
+      ticketTooltip(summary, { ...details, createTime: 0, creatorId: '' }, NOW, 'UTC'),
+      /Created: unknown\n\nCreator: unknown$/,
+    );
   });
 
   it('a list that failed to load says the gist in words that fit a sidebar row (how long to wait when throttled)', () => {
-    const throttled = (retryAfterMs?: number) => new TicketApiError({ code: 'Throttling.User', kind: 'throttled', message: 'x', retryAfterMs });
+    const throttled = (retryAfterMs?: number) =>
+      new TicketApiError({ code: 'Throttling.User', kind: 'throttled', message: 'x', retryAfterMs });
     assert.strictEqual(shortFailure(throttled(30_000)), 'Too many requests: wait 30 s');
     assert.strictEqual(shortFailure(throttled(600_000)), 'Too many requests: wait 10 min');
     assert.strictEqual(shortFailure(throttled()), 'Too many requests: wait a minute');
-    assert.strictEqual(shortFailure(new TicketApiError({ code: 'NetworkError', kind: 'network', message: 'x' })), 'Could not reach the Ticket API');
-    for (const label of ['Too many requests: wait 30 s', 'Server error (HTTP 503): try again later', 'Could not reach the Ticket API']) {
+    assert.strictEqual(
+      shortFailure(new TicketApiError({ code: 'NetworkError', kind: 'network', message: 'x' })),
+      'Could not reach the Ticket API',
+    );
+    for (const label of [
+      'Too many requests: wait 30 s',
+      'Server error (HTTP 503): try again later',
+      'Could not reach the Ticket API',
+    ]) {
       assert.ok(label.length <= 40, `${label} fits a default-width sidebar`);
     }
-    assert.strictEqual(shortFailure(new TicketApiError({ code: 'Forbidden.RAM', kind: 'permission', message: 'x' })), 'No permission to list tickets');
+    assert.strictEqual(
+      shortFailure(new TicketApiError({ code: 'Forbidden.RAM', kind: 'permission', message: 'x' })),
+      'No permission to list tickets',
+    );
     // Rarer failures keep the whole sentence.
-    assert.strictEqual(shortFailure(new TicketApiError({ code: 'InvalidParameter', kind: 'badRequest', message: 'x' })), undefined);
+    assert.strictEqual(
+      shortFailure(new TicketApiError({ code: 'InvalidParameter', kind: 'badRequest', message: 'x' })),
+      undefined,
+    );
   });
 
   it('a tooltip whose details failed says why in one line', () => {
     const tooltip = ticketTooltipError(summary, 'The Ticket API is limiting requests.\nRetry in 5 seconds.');
-    assert.strictEqual(tooltip, '**ECS instance cannot reach OSS**\n\n0005PYGCW\n\nDetails unavailable: The Ticket API is limiting requests\\. Retry in 5 seconds\\.');
+    assert.strictEqual(
+      tooltip,
+      '**ECS instance cannot reach OSS**\n\n0005PYGCW\n\nDetails unavailable: The Ticket API is limiting requests\\. Retry in 5 seconds\\.',
+    );
   });
 
   it('context-menu commands find the ticket id in a tree item, { ticketId } or the id itself', () => {
@@ -97,6 +130,9 @@ describe('explorer item looks', () => {
     const icons = [1, 2, 3, 4, 5, 6].map((value) => statusLook(value).icon);
     assert.strictEqual(new Set(icons).size, 6);
     assert.deepStrictEqual(statusLook(42), statusLook(1));
-    assert.deepStrictEqual([1, 2, 3, 4, 5, 6].filter((value) => statusLook(value).needsYou), [3, 5]);
+    assert.deepStrictEqual(
+      [1, 2, 3, 4, 5, 6].filter((value) => statusLook(value).needsYou),
+      [3, 5],
+    );
   });
 });

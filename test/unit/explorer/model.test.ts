@@ -56,16 +56,29 @@ describe('ticket explorer model against the emulator', function () {
     await m.ensureLoaded();
     assert.strictEqual(m.state, 'ready');
     const roots = groups(m.children());
-    assert.deepStrictEqual(roots.map((g) => g.status), [3, 5, 1, 2, 4, 6]);
+    assert.deepStrictEqual(
+      roots.map((g) => g.status),
+      [3, 5, 1, 2, 4, 6],
+    );
     let sum = 0;
     for (const group of roots) {
       const expected = await serverTickets({ statuses: [group.list.key as StatusName] });
       assert.strictEqual(group.list.totalCount, expected.length, `count of ${group.list.key}`);
       sum += group.list.totalCount;
       const children = tickets(m.children(group));
-      assert.ok(children.every((n) => n.ticket.status.value === group.status), 'a group holds only its status');
-      assert.deepStrictEqual(children.map((n) => n.ticket.ticketId), expected.slice(0, 10).map((t) => t.ticketId), 'newest first, as the server orders');
-      assert.ok(children.every((n) => m.parent(n) === group), 'getParent of a ticket is its group');
+      assert.ok(
+        children.every((n) => n.ticket.status.value === group.status),
+        'a group holds only its status',
+      );
+      assert.deepStrictEqual(
+        children.map((n) => n.ticket.ticketId),
+        expected.slice(0, 10).map((t) => t.ticketId),
+        'newest first, as the server orders',
+      );
+      assert.ok(
+        children.every((n) => m.parent(n) === group),
+        'getParent of a ticket is its group',
+      );
     }
     assert.strictEqual(sum, DEMO_TICKET_COUNT);
     assert.strictEqual(m.waitingForYou, roots[0].list.totalCount, 'the badge counts tickets waiting for you');
@@ -75,10 +88,22 @@ describe('ticket explorer model against the emulator', function () {
     assert.strictEqual(look.contextValue, 'ticketGroup.attention');
     assert.ok(look.highlight, 'the group that waits for you is highlighted');
     assert.strictEqual(look.icon?.color, 'list.warningForeground');
-    assert.strictEqual(look.label, `${feedback.list.totalCount} Waiting for your feedback`, 'its count leads the label (a narrow sidebar cuts from the end)');
-    assert.deepStrictEqual(look.highlight, [String(feedback.list.totalCount).length + 1, look.label.length], 'the status words are highlighted');
+    assert.strictEqual(
+      look.label,
+      `${feedback.list.totalCount} Waiting for your feedback`,
+      'its count leads the label (a narrow sidebar cuts from the end)',
+    );
+    assert.deepStrictEqual(
+      look.highlight,
+      [String(feedback.list.totalCount).length + 1, look.label.length],
+      'the status words are highlighted',
+    );
     for (const group of others) {
-      assert.strictEqual(nodeLook(group, undefined, Date.now(), 10).highlight, undefined, `${group.list.key} is not highlighted`);
+      assert.strictEqual(
+        nodeLook(group, undefined, Date.now(), 10).highlight,
+        undefined,
+        `${group.list.key} is not highlighted`,
+      );
     }
   });
 
@@ -120,7 +145,10 @@ describe('ticket explorer model against the emulator', function () {
     assert.ok(!roots.some((n) => n.kind === 'loadMore'));
     assert.ok(tickets(roots).every((n) => m.parent(n) === undefined));
     const expected = (await serverTickets({})).map((t) => t.ticketId);
-    assert.deepStrictEqual(tickets(roots).map((n) => n.ticket.ticketId), expected);
+    assert.deepStrictEqual(
+      tickets(roots).map((n) => n.ticket.ticketId),
+      expected,
+    );
   });
 
   it('a failing "Load more" shows the reason and a retry where the list ends, and the retry carries on paging', async () => {
@@ -136,13 +164,20 @@ describe('ticket explorer model against the emulator', function () {
     const look = nodeLook(last, undefined, Date.now(), 10);
     assert.strictEqual(look.label, 'Server error (HTTP 503): try again later', 'a few words that fit the sidebar');
     assert.match(String(look.tooltip), /had a server error.*HTTP 503/, 'the whole sentence in the tooltip');
-    assert.deepStrictEqual(look.command, { command: 'aliyunTickets.explorer.retryList', title: 'Retry', arguments: ['all'] });
+    assert.deepStrictEqual(look.command, {
+      command: 'aliyunTickets.explorer.retryList',
+      title: 'Retry',
+      arguments: ['all'],
+    });
     await m.retry('all');
     children = m.children();
     assert.strictEqual(tickets(children).length, 20);
     assert.strictEqual(children[children.length - 1].kind, 'loadMore');
     const expected = (await serverTickets({})).slice(0, 20).map((t) => t.ticketId);
-    assert.deepStrictEqual(tickets(children).map((n) => n.ticket.ticketId), expected);
+    assert.deepStrictEqual(
+      tickets(children).map((n) => n.ticket.ticketId),
+      expected,
+    );
   });
 
   it('page size is clamped to what ListTickets allows (10..100)', async () => {
@@ -158,7 +193,10 @@ describe('ticket explorer model against the emulator', function () {
   it('filter: statuses pick the groups; keyword and dates reach every query', async () => {
     const m = model();
     await m.setFilter({ statuses: ['dealing', 'wait_feedback'], keyword: 'OSS' });
-    assert.deepStrictEqual(groups(m.children()).map((g) => g.list.key), ['wait_feedback', 'dealing']);
+    assert.deepStrictEqual(
+      groups(m.children()).map((g) => g.list.key),
+      ['wait_feedback', 'dealing'],
+    );
     for (const group of groups(m.children())) {
       const expected = await serverTickets({ statuses: [group.list.key as StatusName], keyword: 'OSS' });
       assert.strictEqual(group.list.totalCount, expected.length);
@@ -174,7 +212,10 @@ describe('ticket explorer model against the emulator', function () {
     const range = { startDate: now - 30 * 24 * 3600_000, endDate: now };
     await flat.setFilter({ statuses: ['confirmed'], ...range });
     const expected = await serverTickets({ statuses: ['confirmed'], ...range });
-    assert.deepStrictEqual(tickets(flat.children()).map((n) => n.ticket.ticketId), expected.map((t) => t.ticketId));
+    assert.deepStrictEqual(
+      tickets(flat.children()).map((n) => n.ticket.ticketId),
+      expected.map((t) => t.ticketId),
+    );
     assert.ok(tickets(flat.children()).every((n) => n.ticket.status.value === 6));
     const last = emu.requests.filter((r) => r.action === 'ListTickets').at(-2)!;
     const params = { ...last.query, ...last.body };
@@ -251,7 +292,10 @@ describe('ticket explorer model against the emulator', function () {
     const after = tickets(m.children());
     assert.strictEqual(after.length, 20);
     assert.ok(emu.requests.length >= requestsBefore + 2, 'refresh bypasses the list cache');
-    assert.ok(after.every((node, i) => node === before[i]), 'same ids, same node objects');
+    assert.ok(
+      after.every((node, i) => node === before[i]),
+      'same ids, same node objects',
+    );
     const ids = new Set(m.children().map((n) => n.id));
     assert.strictEqual(ids.size, m.children().length, 'node ids are unique');
   });
@@ -269,7 +313,11 @@ describe('ticket explorer model against the emulator', function () {
     assert.strictEqual(node.ticket.ticketId, target);
     assert.strictEqual(m.parent(node), biggest);
     assert.strictEqual(m.parent(biggest), undefined);
-    assert.strictEqual(await m.locate('0009ZZZZZZ'), undefined, 'an unknown id is not found (and does not page forever)');
+    assert.strictEqual(
+      await m.locate('0009ZZZZZZ'),
+      undefined,
+      'an unknown id is not found (and does not page forever)',
+    );
   });
 
   it('refresh on a live server picks up a new ticket, newest first in its group', async () => {

@@ -15,10 +15,13 @@ describe('explorer auto-refresh timer', () => {
     let refreshes = 0;
     let refreshed!: () => void;
     const firstRefresh = new Promise<void>((resolve) => (refreshed = resolve));
-    const timer = new RefreshTimer(() => {
-      refreshes++;
-      refreshed();
-    }, () => clock);
+    const timer = new RefreshTimer(
+      () => {
+        refreshes++;
+        refreshed();
+      },
+      () => clock,
+    );
     timer.setIntervalSeconds(60);
     assert.strictEqual(timer.running, false, 'hidden: no timer');
     timer.setVisible(true);

@@ -5,7 +5,13 @@ import * as assert from 'assert';
 import { TicketClient } from '../../../src/api/client';
 import { TicketAges, AGE_PAGE } from '../../../src/features/explorer/ages';
 import { nodeLook, refreshFailureText } from '../../../src/features/explorer/labels';
-import { TicketExplorerModel, type ExplorerNode, type ExplorerSettings, type GroupNode, type TicketNode } from '../../../src/features/explorer/model';
+import {
+  TicketExplorerModel,
+  type ExplorerNode,
+  type ExplorerSettings,
+  type GroupNode,
+  type TicketNode,
+} from '../../../src/features/explorer/model';
 import { createTicketService, type TicketServiceImpl } from '../../../src/tickets/ticketService';
 import { WAITING_FOR_YOU } from '../../../src/tickets/status';
 import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
@@ -61,7 +67,11 @@ describe('Tickets view request budget and failed refreshes (emulator request log
     const m = new TicketExplorerModel({ service, settings: () => settings });
     const ages = new TicketAges(service, () => undefined);
     await show(m, ages);
-    assert.strictEqual(count('ListTickets'), 6, 'one per group, and the badge reads the waiting group instead of asking');
+    assert.strictEqual(
+      count('ListTickets'),
+      6,
+      'one per group, and the badge reads the waiting group instead of asking',
+    );
     const expandedRows = m
       .children()
       .filter(isGroup)
@@ -69,9 +79,17 @@ describe('Tickets view request budget and failed refreshes (emulator request log
       .flatMap((g) => rows(m.children(g)));
     assert.ok(expandedRows.length > AGE_PAGE, `the demo shows more rows (${expandedRows.length}) than one page`);
     assert.strictEqual(count('GetTicket'), AGE_PAGE);
-    const completed = m.children().filter(isGroup).find((g) => g.status === 6)!;
-    const fetched = new Set(emu.requests.filter((r) => r.action === 'GetTicket').map((r) => r.body.TicketId ?? r.query.TicketId));
-    assert.ok(rows(m.children(completed)).every((n) => !fetched.has(n.ticket.ticketId)), 'no GetTicket for the folded Completed group');
+    const completed = m
+      .children()
+      .filter(isGroup)
+      .find((g) => g.status === 6)!;
+    const fetched = new Set(
+      emu.requests.filter((r) => r.action === 'GetTicket').map((r) => r.body.TicketId ?? r.query.TicketId),
+    );
+    assert.ok(
+      rows(m.children(completed)).every((n) => !fetched.has(n.ticket.ticketId)),
+      'no GetTicket for the folded Completed group',
+    );
     assert.strictEqual(m.waitingForYou, m.children().filter(isGroup)[0].list.totalCount);
   });
 
@@ -84,7 +102,11 @@ describe('Tickets view request budget and failed refreshes (emulator request log
       ages.startLoad();
       await m.refresh();
       await show(m, ages);
-      assert.strictEqual(count('GetTicket', since), 0, `refresh ${i + 1}: known ages are not fetched again, passed-over rows are not worked through`);
+      assert.strictEqual(
+        count('GetTicket', since),
+        0,
+        `refresh ${i + 1}: known ages are not fetched again, passed-over rows are not worked through`,
+      );
       assert.strictEqual(count('ListTickets', since), 6);
     }
     const added = emu.addTicket({ title: 'New since the last refresh', status: WAITING_FOR_YOU });
@@ -93,7 +115,10 @@ describe('Tickets view request budget and failed refreshes (emulator request log
     await m.refresh();
     await show(m, ages);
     assert.deepStrictEqual(
-      emu.requests.slice(since).filter((r) => r.action === 'GetTicket').map((r) => r.body.TicketId ?? r.query.TicketId),
+      emu.requests
+        .slice(since)
+        .filter((r) => r.action === 'GetTicket')
+        .map((r) => r.body.TicketId ?? r.query.TicketId),
       [added.ticketId],
     );
     assert.ok(ages.createTime(added.ticketId), 'the new row has its age');
@@ -103,13 +128,19 @@ describe('Tickets view request budget and failed refreshes (emulator request log
     const m = new TicketExplorerModel({ service, settings: () => settings });
     const ages = new TicketAges(service, () => undefined);
     await show(m, ages);
-    const completed = m.children().filter(isGroup).find((g) => g.status === 6)!;
+    const completed = m
+      .children()
+      .filter(isGroup)
+      .find((g) => g.status === 6)!;
     const ids = rows(m.children(completed)).map((n) => n.ticket.ticketId);
     let since = emu.requests.length;
     ages.rowsRequested(ids);
     await settled();
     assert.strictEqual(count('GetTicket', since), Math.min(AGE_PAGE, ids.length));
-    assert.ok(ids.slice(0, AGE_PAGE).every((id) => ages.createTime(id)), 'every row of the expanded group has its age');
+    assert.ok(
+      ids.slice(0, AGE_PAGE).every((id) => ages.createTime(id)),
+      'every row of the expanded group has its age',
+    );
     since = emu.requests.length;
     ages.rowsRequested(ids);
     await settled();
@@ -133,16 +164,28 @@ describe('Tickets view request budget and failed refreshes (emulator request log
   it('a failed refresh keeps every loaded row and says above the list that it failed and when to retry', async () => {
     const m = new TicketExplorerModel({ service, settings: () => settings });
     await m.ensureLoaded();
-    const before = m.children().filter(isGroup).flatMap((g) => rows(m.children(g)).map((n) => n.ticket.ticketId));
+    const before = m
+      .children()
+      .filter(isGroup)
+      .flatMap((g) => rows(m.children(g)).map((n) => n.ticket.ticketId));
     const badge = m.waitingForYou;
     emu.inject({ kind: 'throttle', action: 'ListTickets', retryAfterMs: 20_000, times: 10 });
     const since = emu.requests.length;
     await m.refresh();
     assert.strictEqual(m.state, 'ready');
-    assert.deepStrictEqual(m.children().filter(isGroup).flatMap((g) => rows(m.children(g)).map((n) => n.ticket.ticketId)), before);
+    assert.deepStrictEqual(
+      m
+        .children()
+        .filter(isGroup)
+        .flatMap((g) => rows(m.children(g)).map((n) => n.ticket.ticketId)),
+      before,
+    );
     assert.strictEqual(m.waitingForYou, badge, 'the badge keeps its count');
     assert.strictEqual(m.refreshFailure?.error.kind, 'throttled');
-    assert.match(refreshFailureText(m.refreshFailure!), /^Refresh failed at \d\d:\d\d \(Too many requests: wait 20 s\)\. Showing the tickets loaded before; Refresh again after that wait\.$/);
+    assert.match(
+      refreshFailureText(m.refreshFailure!),
+      /^Refresh failed at \d\d:\d\d \(Too many requests: wait 20 s\)\. Showing the tickets loaded before; Refresh again after that wait\.$/,
+    );
     assert.strictEqual(count('ListTickets', since), 1, 'a wait longer than the service holds: one request, not six');
     emu.clearFaults();
     await m.refresh();
@@ -156,15 +199,29 @@ describe('Tickets view request budget and failed refreshes (emulator request log
     await m.ensureLoaded();
     assert.ok(Date.now() - started >= 290, 'the others waited as the server asked');
     assert.strictEqual(m.state, 'ready');
-    assert.deepStrictEqual(m.children().filter(isGroup).filter((g) => g.list.error), [], 'no group failed');
+    assert.deepStrictEqual(
+      m
+        .children()
+        .filter(isGroup)
+        .filter((g) => g.list.error),
+      [],
+      'no group failed',
+    );
     const lists = emu.requests.filter((r) => r.action === 'ListTickets');
     assert.strictEqual(lists[0].code, 'Throttling.User');
     assert.strictEqual(lists.length, 7, 'the throttled one once more, the others once');
   });
   it('a refused key: the first group meets it and the other five are not asked', async () => {
-    const refused = new TicketClient({ endpoint: emu.url, credentials: { accessKeyId: 'LTAI5tUnknownKeyId000000', accessKeySecret: 'x'.repeat(30) }, maxAttempts: 1 });
+    const refused = new TicketClient({
+      endpoint: emu.url,
+      credentials: { accessKeyId: 'LTAI5tUnknownKeyId000000', accessKeySecret: 'x'.repeat(30) },
+      maxAttempts: 1,
+    });
     try {
-      const m = new TicketExplorerModel({ service: createTicketService({ getClient: () => refused }), settings: () => settings });
+      const m = new TicketExplorerModel({
+        service: createTicketService({ getClient: () => refused }),
+        settings: () => settings,
+      });
       await m.ensureLoaded();
       assert.strictEqual(m.state, 'error');
       assert.strictEqual(m.lastError?.kind, 'auth');

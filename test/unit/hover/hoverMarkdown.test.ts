@@ -75,22 +75,35 @@ describe('hover markdown', () => {
   });
 
   it('falls back to our severity label and "(no title)" when the server sends none', () => {
-    const text = decode(md.render(ticketHoverMarkdown(ticket({ title: ' \u200F ', severity: { value: 2, label: '' } }), NOW, 'UTC').markdown));
+    const text = decode(
+      md.render(
+        ticketHoverMarkdown(ticket({ title: ' \u200F ', severity: { value: 2, label: '' } }), NOW, 'UTC').markdown,
+      ),
+    );
     assert.match(text, /^\(no title\)$/m);
     assert.match(text, /Severity: Urgent/);
-    assert.match(decode(md.render(ticketHoverMarkdown(ticket({ severity: { value: 1, label: '' } }), NOW, 'UTC').markdown)), /Severity: Common/);
+    assert.match(
+      decode(md.render(ticketHoverMarkdown(ticket({ severity: { value: 1, label: '' } }), NOW, 'UTC').markdown)),
+      /Severity: Common/,
+    );
   });
 
   it('the signed-out hover is one line with a Sign In link and trusts only Sign In', () => {
     const content = signedOutHoverMarkdown('0005PYGCW');
     assert.ok(!content.markdown.includes('\n'));
     const html = md.render(content.markdown);
-    assert.deepStrictEqual(links(html).map(([href, label]) => [href, label]), [[`command:${SIGN_IN_COMMAND}`, 'Sign In']]);
+    assert.deepStrictEqual(
+      links(html).map(([href, label]) => [href, label]),
+      [[`command:${SIGN_IN_COMMAND}`, 'Sign In']],
+    );
     assert.deepStrictEqual(content.enabledCommands, [SIGN_IN_COMMAND]);
   });
 
   it('the error hover is one line of text, no link, no stack', () => {
-    const content = errorHoverMarkdown('0005PYGCW', 'Too many requests: wait 5 seconds.\n    at Object.<anonymous> (x.js:1:1)');
+    const content = errorHoverMarkdown(
+      '0005PYGCW',
+      'Too many requests: wait 5 seconds.\n    at Object.<anonymous> (x.js:1:1)',
+    );
     assert.ok(!content.markdown.includes('\n'));
     const html = md.render(content.markdown);
     assert.strictEqual(decode(html).trim(), 'Alibaba Cloud ticket 0005PYGCW: Too many requests: wait 5 seconds.');
@@ -112,7 +125,10 @@ describe('hover markdown', () => {
         );
         const html = md.render(content.markdown);
         // Only our two links; no image, no raw HTML element from the text.
-        assert.deepStrictEqual(links(html).map(([, label]) => label), ['Open Ticket', 'Copy ID']);
+        assert.deepStrictEqual(
+          links(html).map(([, label]) => label),
+          ['Open Ticket', 'Copy ID'],
+        );
         assert.ok(!/<(?!\/?(p|strong|em|a)\b)[a-z!/]/i.test(html), `unexpected markup in ${html.slice(0, 300)}`);
         // Only our icon.
         assert.deepStrictEqual(iconSyntax(content.markdown), ['comment']);
@@ -128,7 +144,10 @@ describe('hover markdown', () => {
     it('an id-shaped hostile value cannot smuggle a link into the signed-out or error hover', () => {
       for (const hostile of HOSTILE_STRINGS) {
         const signedOut = md.render(signedOutHoverMarkdown(hostile.value).markdown);
-        assert.deepStrictEqual(links(signedOut).map(([, label]) => label), ['Sign In']);
+        assert.deepStrictEqual(
+          links(signedOut).map(([, label]) => label),
+          ['Sign In'],
+        );
         const error = errorHoverMarkdown(hostile.value, hostile.value);
         assert.deepStrictEqual(links(md.render(error.markdown)), []);
         assert.deepStrictEqual(iconSyntax(error.markdown), []);

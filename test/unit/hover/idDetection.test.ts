@@ -31,10 +31,16 @@ const TABLE: Row[] = [
   { text: 'Opened workorder 0005PYGCW with Alibaba Cloud support', ids: ['0005PYGCW'] },
   { text: 'see work order #001571BTXC', ids: ['001571BTXC'] },
   { text: 'fix(oss): retry on 503 (Alibaba ticket: 0005PYGCW)', ids: ['0005PYGCW'] },
-  { text: '- [ ] follow up on tickets 0005PYGCW, 001571BTXC and 0002KQWERT', ids: ['0005PYGCW', '001571BTXC', '0002KQWERT'] },
+  {
+    text: '- [ ] follow up on tickets 0005PYGCW, 001571BTXC and 0002KQWERT',
+    ids: ['0005PYGCW', '001571BTXC', '0002KQWERT'],
+  },
   { text: 'https://workorder.console.aliyun.com/console.htm#/ticket/detail/?ticketId=0005PYGCW', ids: ['0005PYGCW'] },
   { text: 'Link: https://smartservice.console.aliyun.com/service/detail?id=001571BTXC', ids: ['001571BTXC'] },
-  { text: '<a href="https://workorder.console.alibabacloud.com/#/ticket/detail/?ticketId=0005PYGCW">', ids: ['0005PYGCW'] },
+  {
+    text: '<a href="https://workorder.console.alibabacloud.com/#/ticket/detail/?ticketId=0005PYGCW">',
+    ids: ['0005PYGCW'],
+  },
   { text: 'logger.info("ticket %s updated", "0005PYGCW")', ids: ['0005PYGCW'] },
   { text: '{"ticketId":"0005PYGCW","status":"dealing"}', ids: ['0005PYGCW'] },
   { text: 'ticket=0005PYGCW status=wait_feedback', ids: ['0005PYGCW'] },
@@ -45,7 +51,11 @@ const TABLE: Row[] = [
   { text: 'Blocked on 0005PYGCW, see the runbook', ids: [], bare: ['0005PYGCW'] },
   { text: 'ref: 001571BTXC', ids: [], bare: ['001571BTXC'] },
   { text: 'serial number 5CG7310XYZ on the rack label', ids: [], bare: ['5CG7310XYZ'] },
-  { text: 'ticket booth opens at 9; unrelated reference 0005PYGCW far away in this line', ids: [], bare: ['0005PYGCW'] },
+  {
+    text: 'ticket booth opens at 9; unrelated reference 0005PYGCW far away in this line',
+    ids: [],
+    bare: ['0005PYGCW'],
+  },
   { text: 'https://example.com/issues?id=0005PYGCW', ids: [], bare: ['0005PYGCW'] },
   // ---- dates and times ----
   { text: 'ticket created 2026-08-14T09:30:00Z', ids: [], bare: [] },
@@ -146,9 +156,15 @@ describe('aliyunTickets.idPattern', () => {
   it('uses a custom pattern, with a named group picking the id', () => {
     const compiled = compileIdPattern('WO-(?<id>[0-9]{9})');
     assert.strictEqual(compiled.error, undefined);
-    const found = findTicketIds('ticket WO-123456789 and WO-987654321 and WO-1234567', { pattern: compiled.pattern, requireContext: false });
+    const found = findTicketIds('ticket WO-123456789 and WO-987654321 and WO-1234567', {
+      pattern: compiled.pattern,
+      requireContext: false,
+    });
     // Whatever the pattern, what it finds must have the shape of a ticket id (src/tickets/ticketId.ts): 9 or 10.
-    assert.deepStrictEqual(found.map((m) => m.ticketId), ['123456789', '987654321']);
+    assert.deepStrictEqual(
+      found.map((m) => m.ticketId),
+      ['123456789', '987654321'],
+    );
     assert.strictEqual(found[0].start, 'ticket WO-'.length);
   });
 

@@ -3,8 +3,20 @@
 // emulator over real HTTP: one CreateTicket, never two, and an unknown outcome checked in the list.
 import * as assert from 'assert';
 import { TicketClient } from '../../../src/api/client';
-import { EMPTY_DRAFT, checkDraft, parseDraft, toCreateInput, type TicketDraft } from '../../../src/features/new-ticket/draft';
-import { apiLanguage, fenced, mergePrefill, requestIdPrefill, selectionPrefill } from '../../../src/features/new-ticket/prefill';
+import {
+  EMPTY_DRAFT,
+  checkDraft,
+  parseDraft,
+  toCreateInput,
+  type TicketDraft,
+} from '../../../src/features/new-ticket/draft';
+import {
+  apiLanguage,
+  fenced,
+  mergePrefill,
+  requestIdPrefill,
+  selectionPrefill,
+} from '../../../src/features/new-ticket/prefill';
 import { filterProducts, parseFormMessage } from '../../../src/features/new-ticket/protocol';
 import { findRequestIds, isRequestId, requestIdAt } from '../../../src/features/new-ticket/requestId';
 import { matchesDraft, submitDraft } from '../../../src/features/new-ticket/submit';
@@ -15,7 +27,10 @@ const RID = 'C499BB0F-630D-5BE6-B3EA-5FCD95B85503';
 describe('new ticket: RequestIds', () => {
   it('finds upper-case UUIDs in error output, not lower-case ones, placeholders or slices of longer tokens', () => {
     const line = `Error: Throttling.User RequestId: ${RID} (retry) id=c499bb0f-630d-5be6-b3ea-5fcd95b85503 00000000-0000-0000-0000-000000000000 X${RID}`;
-    assert.deepStrictEqual(findRequestIds(line).map((m) => [m.requestId, line.slice(m.start, m.end)]), [[RID, RID]]);
+    assert.deepStrictEqual(
+      findRequestIds(line).map((m) => [m.requestId, line.slice(m.start, m.end)]),
+      [[RID, RID]],
+    );
     assert.strictEqual(requestIdAt(line, line.indexOf(RID) + 5)?.requestId, RID);
     assert.strictEqual(requestIdAt(line, 3), undefined);
     assert.ok(isRequestId(RID));
@@ -27,9 +42,21 @@ describe('new ticket: RequestIds', () => {
 
 describe('new ticket: prefill', () => {
   it('puts the selection in a fenced block with the workspace-relative path and line range', () => {
-    const prefill = selectionPrefill({ text: 'const a = 1;\nthrow err;', relativePath: 'src/app.ts', startLine: 12, endLine: 13, languageId: 'typescript' });
-    assert.strictEqual(prefill.description, 'From src/app.ts, lines 12-13:\n\n```typescript\nconst a = 1;\nthrow err;\n```\n');
-    assert.match(selectionPrefill({ text: 'x', relativePath: 'a.py', startLine: 3, endLine: 3 }).description, /^From a\.py, line 3:/);
+    const prefill = selectionPrefill({
+      text: 'const a = 1;\nthrow err;',
+      relativePath: 'src/app.ts',
+      startLine: 12,
+      endLine: 13,
+      languageId: 'typescript',
+    });
+    assert.strictEqual(
+      prefill.description,
+      'From src/app.ts, lines 12-13:\n\n```typescript\nconst a = 1;\nthrow err;\n```\n',
+    );
+    assert.match(
+      selectionPrefill({ text: 'x', relativePath: 'a.py', startLine: 3, endLine: 3 }).description,
+      /^From a\.py, line 3:/,
+    );
   });
 
   it('uses a fence longer than any backtick run inside, and drops an info string that could break out', () => {
@@ -38,9 +65,18 @@ describe('new ticket: prefill', () => {
   });
 
   it('prefills a RequestId with the line it appeared on, and adds to a draft instead of replacing it', () => {
-    const prefill = requestIdPrefill(RID, { line: `  ErrorCode: Forbidden RequestId: ${RID}  `, relativePath: 'logs/deploy.log', lineNumber: 7 });
+    const prefill = requestIdPrefill(RID, {
+      line: `  ErrorCode: Forbidden RequestId: ${RID}  `,
+      relativePath: 'logs/deploy.log',
+      lineNumber: 7,
+    });
     assert.strictEqual(prefill.title, `Request ${RID} failed`);
-    assert.match(prefill.description, new RegExp(`^Alibaba Cloud RequestId: ${RID}\\n\\nWhere it appeared \\(logs/deploy\\.log, line 7\\):\\n\\n\`\`\`\\nErrorCode: Forbidden`));
+    assert.match(
+      prefill.description,
+      new RegExp(
+        `^Alibaba Cloud RequestId: ${RID}\\n\\nWhere it appeared \\(logs/deploy\\.log, line 7\\):\\n\\n\`\`\`\\nErrorCode: Forbidden`,
+      ),
+    );
     const merged = mergePrefill({ title: 'Mine', description: 'What I typed' }, prefill);
     assert.strictEqual(merged.title, 'Mine');
     assert.ok(merged.description.startsWith('What I typed\n\nAlibaba Cloud RequestId'));
@@ -48,27 +84,69 @@ describe('new ticket: prefill', () => {
   });
 
   it('asks the Ticket API in the display language: zh*, ja → jp, everything else en', () => {
-    assert.deepStrictEqual(['zh-cn', 'zh-tw', 'ja', 'en', 'de', 'ko'].map(apiLanguage), ['zh', 'zh', 'jp', 'en', 'en', 'en']);
+    assert.deepStrictEqual(['zh-cn', 'zh-tw', 'ja', 'en', 'de', 'ko'].map(apiLanguage), [
+      'zh',
+      'zh',
+      'jp',
+      'en',
+      'en',
+      'en',
+    ]);
   });
 });
 
 describe('new ticket: draft and page messages', () => {
   it('reads a draft field by field: wrong types become empty, ids must be ids, sizes are bounded', () => {
-    const draft = parseDraft({ title: 5, description: 'd', severity: '2', categoryId: 7161, productId: 'x"><script>', email: ' a@b.cn ', attachments: [{ name: 'a.log', objectKey: 'k', size: 3 }, { name: '', objectKey: 'z' }, 'junk'], extra: 1 });
-    assert.deepStrictEqual(draft, { ...EMPTY_DRAFT, description: 'd', severity: 2, categoryId: '7161', email: 'a@b.cn', attachments: [{ name: 'a.log', objectKey: 'k', size: 3 }] });
+    const draft = parseDraft({
+      title: 5,
+      description: 'd',
+      severity: '2',
+      categoryId: 7161,
+      productId: 'x"><script>',
+      email: ' a@b.cn ',
+      attachments: [{ name: 'a.log', objectKey: 'k', size: 3 }, { name: '', objectKey: 'z' }, 'junk'],
+      extra: 1,
+    });
+    assert.deepStrictEqual(draft, {
+      ...EMPTY_DRAFT,
+      description: 'd',
+      severity: 2,
+      categoryId: '7161',
+      email: 'a@b.cn',
+      attachments: [{ name: 'a.log', objectKey: 'k', size: 3 }],
+    });
     assert.strictEqual(parseDraft({ description: 'x'.repeat(200_000) }).description.length, 100_000);
   });
 
   it('blocks Submit only for what the API requires, and only warns about an odd e-mail', () => {
     const problems = checkDraft({ ...EMPTY_DRAFT, email: 'not-an-address' });
-    assert.deepStrictEqual(problems.map((p) => [p.field, p.blocking]), [['product', true], ['description', true], ['email', false]]);
+    assert.deepStrictEqual(
+      problems.map((p) => [p.field, p.blocking]),
+      [
+        ['product', true],
+        ['description', true],
+        ['email', false],
+      ],
+    );
     assert.deepStrictEqual(checkDraft({ ...EMPTY_DRAFT, productId: '4', categoryId: '7161', description: 'x' }), []);
     assert.strictEqual(checkDraft({ ...EMPTY_DRAFT, productId: '4', description: 'x' })[0].field, 'category');
   });
 
   it('sends the secret apart from the description, and leaves out what is empty', () => {
-    const draft: TicketDraft = { ...EMPTY_DRAFT, categoryId: '7161', description: 'Broken', secret: 'root password: hunter2', attachments: [{ name: 'a', objectKey: 'obj/1', size: 1 }] };
-    assert.deepStrictEqual(toCreateInput(draft), { categoryId: '7161', severity: 1, description: 'Broken', attachments: ['obj/1'], secret: { content: 'root password: hunter2' } });
+    const draft: TicketDraft = {
+      ...EMPTY_DRAFT,
+      categoryId: '7161',
+      description: 'Broken',
+      secret: 'root password: hunter2',
+      attachments: [{ name: 'a', objectKey: 'obj/1', size: 1 }],
+    };
+    assert.deepStrictEqual(toCreateInput(draft), {
+      categoryId: '7161',
+      severity: 1,
+      description: 'Broken',
+      attachments: ['obj/1'],
+      secret: { content: 'root password: hunter2' },
+    });
   });
 
   it('accepts only the messages the page may send, each checked', () => {
@@ -77,16 +155,37 @@ describe('new ticket: draft and page messages', () => {
     assert.strictEqual(parseFormMessage({ type: 'removeAttachment', index: -1 }), undefined);
     assert.strictEqual(parseFormMessage({ type: 'submit' }), undefined);
     assert.strictEqual(parseFormMessage({ type: 'openExternal', url: 'x' }), undefined);
-    assert.strictEqual((parseFormMessage({ type: 'submit', draft: { description: 'x', severity: 9 } }) as { draft: TicketDraft }).draft.severity, 1);
+    assert.strictEqual(
+      (parseFormMessage({ type: 'submit', draft: { description: 'x', severity: 9 } }) as { draft: TicketDraft }).draft
+        .severity,
+      1,
+    );
   });
 
   it('searches products by name or directory, case-insensitively, keeping the grouping', () => {
     const dirs = [
-      { directoryId: '1', directoryName: 'Elastic Computing', products: [{ productId: '4', productName: 'Elastic Compute Service' }, { productId: '5', productName: 'Auto Scaling' }] },
-      { directoryId: '2', directoryName: 'Storage', products: [{ productId: '9', productName: 'Object Storage Service' }] },
+      {
+        directoryId: '1',
+        directoryName: 'Elastic Computing',
+        products: [
+          { productId: '4', productName: 'Elastic Compute Service' },
+          { productId: '5', productName: 'Auto Scaling' },
+        ],
+      },
+      {
+        directoryId: '2',
+        directoryName: 'Storage',
+        products: [{ productId: '9', productName: 'Object Storage Service' }],
+      },
     ];
-    assert.deepStrictEqual(filterProducts(dirs, 'scal').map((d) => [d.directoryName, d.products.map((p) => p.productId)]), [['Elastic Computing', ['5']]]);
-    assert.deepStrictEqual(filterProducts(dirs, 'STORAGE').map((d) => d.products.length), [1]);
+    assert.deepStrictEqual(
+      filterProducts(dirs, 'scal').map((d) => [d.directoryName, d.products.map((p) => p.productId)]),
+      [['Elastic Computing', ['5']]],
+    );
+    assert.deepStrictEqual(
+      filterProducts(dirs, 'STORAGE').map((d) => d.products.length),
+      [1],
+    );
     assert.strictEqual(filterProducts(dirs, '  ').length, 2);
   });
 });
@@ -94,7 +193,15 @@ describe('new ticket: draft and page messages', () => {
 describe('new ticket: Submit against the emulator', function () {
   let emu: TicketEmulator;
   let client: TicketClient;
-  const draft: TicketDraft = { ...EMPTY_DRAFT, productId: '4', categoryId: '7161', title: 'Renewal fails with InvalidOrder', description: 'Renewing i-bp1 fails.\nRequestId C499BB0F-630D-5BE6-B3EA-5FCD95B85503', severity: 2, secret: 'instance password: hunter2' };
+  const draft: TicketDraft = {
+    ...EMPTY_DRAFT,
+    productId: '4',
+    categoryId: '7161',
+    title: 'Renewal fails with InvalidOrder',
+    description: 'Renewing i-bp1 fails.\nRequestId C499BB0F-630D-5BE6-B3EA-5FCD95B85503',
+    severity: 2,
+    secret: 'instance password: hunter2',
+  };
 
   before(async () => {
     emu = await TicketEmulator.start({ seed: 'empty' });
@@ -117,7 +224,11 @@ describe('new ticket: Submit against the emulator', function () {
     const ticket = await client.getTicket((outcome as { ticketId: string }).ticketId);
     assert.deepStrictEqual([ticket.title, ticket.categoryId, ticket.severity.value], [draft.title, '7161', 2]);
     assert.strictEqual(creates().length, 1);
-    assert.match(creates()[0].query.SecretInfo ?? '', /hunter2/, 'SecretInfo travels in the query, apart from the description');
+    assert.match(
+      creates()[0].query.SecretInfo ?? '',
+      /hunter2/,
+      'SecretInfo travels in the query, apart from the description',
+    );
     assert.ok(!(creates()[0].body.Description ?? '').includes('hunter2'));
   });
 
@@ -135,14 +246,20 @@ describe('new ticket: Submit against the emulator', function () {
     const made = emu.allTickets().find((t) => t.title === draft.title);
     assert.ok(made, 'the emulator created the ticket before dropping the connection');
     assert.deepStrictEqual(found, { kind: 'created', ticketId: made.ticketId, confirmedBy: 'list' });
-    assert.deepStrictEqual(emu.requests.map((r) => r.action), ['CreateTicket', 'ListTickets']);
+    assert.deepStrictEqual(
+      emu.requests.map((r) => r.action),
+      ['CreateTicket', 'ListTickets'],
+    );
   });
 
   it('a refusal is a plain failure: nothing checked, nothing resent', async () => {
     emu.inject({ kind: 'forbidden', action: 'CreateTicket' });
     const outcome = await submitDraft(client, draft);
     assert.strictEqual(outcome.kind, 'failed');
-    assert.deepStrictEqual(emu.requests.map((r) => r.action), ['CreateTicket']);
+    assert.deepStrictEqual(
+      emu.requests.map((r) => r.action),
+      ['CreateTicket'],
+    );
   });
 
   it('matches a just-created ticket by title, or by the description’s first line when no title was given', () => {

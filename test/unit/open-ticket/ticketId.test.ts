@@ -1,6 +1,11 @@
 import * as assert from 'assert';
 import { isTicketId, parseTicketIdInput, ticketIdFromArgument } from '../../../src/features/open-ticket/ticketId';
-import { MAX_RECENT_TICKETS, RecentTickets, plainQuickPickText, type KeyValueStore } from '../../../src/features/open-ticket/recentTickets';
+import {
+  MAX_RECENT_TICKETS,
+  RecentTickets,
+  plainQuickPickText,
+  type KeyValueStore,
+} from '../../../src/features/open-ticket/recentTickets';
 
 describe('Open Ticket: parsing what the user types or pastes', () => {
   const accepted: Array<[string, string]> = [
@@ -96,13 +101,19 @@ describe('Open Ticket: recent tickets', () => {
     assert.strictEqual(list.length, MAX_RECENT_TICKETS);
     assert.strictEqual(list[0].ticketId, `TICKET${MAX_RECENT_TICKETS + 4}`);
     for (const value of store.data.values()) {
-      for (const entry of value as object[]) assert.deepStrictEqual(Object.keys(entry).sort(), ['openedAt', 'ticketId', 'title']);
+      for (const entry of value as object[])
+        assert.deepStrictEqual(Object.keys(entry).sort(), ['openedAt', 'ticketId', 'title']);
     }
   });
 
   it('survives garbage in the store', () => {
     const store = new MemoryStore();
-    store.data.set('aliyunTickets.recentTickets', [null, 5, { ticketId: 1 }, { ticketId: '0005PYGCW', title: 'ok', openedAt: 'x' }]);
+    store.data.set('aliyunTickets.recentTickets', [
+      null,
+      5,
+      { ticketId: 1 },
+      { ticketId: '0005PYGCW', title: 'ok', openedAt: 'x' },
+    ]);
     assert.deepStrictEqual(new RecentTickets(store).list(), [{ ticketId: '0005PYGCW', title: 'ok', openedAt: 0 }]);
     store.data.set('aliyunTickets.recentTickets', 'not a list');
     assert.deepStrictEqual(new RecentTickets(store).list(), []);
@@ -113,7 +124,11 @@ describe('Open Ticket: recent tickets', () => {
     assert.ok(!text.includes('$('), text);
     assert.ok(!text.includes('\n'));
     assert.strictEqual(plainQuickPickText('y'.repeat(500)).length, 120);
-    assert.strictEqual(plainQuickPickText('invoice\u202Efdp.exe\u0007'), 'invoicefdp.exe', 'no bidi override or control character');
+    assert.strictEqual(
+      plainQuickPickText('invoice\u202Efdp.exe\u0007'),
+      'invoicefdp.exe',
+      'no bidi override or control character',
+    );
   });
 });
 

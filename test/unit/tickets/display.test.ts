@@ -24,7 +24,10 @@ describe('display helpers', () => {
   });
 
   it('escapeMarkdown: punctuation escaped, $ as an entity so no $(icon) survives', () => {
-    assert.strictEqual(escapeMarkdown('[x](command:evil) *b* $(bug)'), '\\[x\\]\\(command\\:evil\\) \\*b\\* &#36;\\(bug\\)');
+    assert.strictEqual(
+      escapeMarkdown('[x](command:evil) *b* $(bug)'),
+      '\\[x\\]\\(command\\:evil\\) \\*b\\* &#36;\\(bug\\)',
+    );
     assert.strictEqual(escapeMarkdown('plain 工单 text'), 'plain 工单 text');
   });
 

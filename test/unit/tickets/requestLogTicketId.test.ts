@@ -9,7 +9,11 @@ describe('request log events name the ticket', () => {
   it('GetTicket and ListTicketNotes carry the ticket id; ListTickets none', async () => {
     const emu = await TicketEmulator.start({ seed: 'demo' });
     const events: RequestLogEvent[] = [];
-    const client = new TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS, onRequest: (event) => events.push(event) });
+    const client = new TicketClient({
+      endpoint: emu.url,
+      credentials: DEMO_CREDENTIALS,
+      onRequest: (event) => events.push(event),
+    });
     try {
       await client.getTicket('0005PYGCW');
       await client.listTicketNotes('001571BTXC');

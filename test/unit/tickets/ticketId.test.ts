@@ -18,29 +18,45 @@ describe('ticket id (src/tickets/ticketId.ts)', () => {
 
   it("package.json's default idPattern is the module's pattern", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8'));
-    assert.strictEqual(manifest.contributes.configuration.properties['aliyunTickets.idPattern'].default, DEFAULT_ID_PATTERN);
+    assert.strictEqual(
+      manifest.contributes.configuration.properties['aliyunTickets.idPattern'].default,
+      DEFAULT_ID_PATTERN,
+    );
   });
 
   it('lower-case ids: Open Ticket and the hover links agree (both accept them and send them upper-case)', () => {
     const parsed = parseTicketIdInput('0005pygcw');
     assert.deepStrictEqual(parsed, { ok: true, ticketId: '0005PYGCW' });
-    const found = findTicketIds('see ticket 0005pygcw here', { pattern: compileIdPattern(undefined).pattern, requireContext: true });
+    const found = findTicketIds('see ticket 0005pygcw here', {
+      pattern: compileIdPattern(undefined).pattern,
+      requireContext: true,
+    });
     assert.deepStrictEqual(found, [{ ticketId: '0005PYGCW', start: 11, end: 20 }]);
     // Mixed case is an identifier, not an id.
-    assert.deepStrictEqual(findTicketIds('ticket 0005PyGcW', { pattern: compileIdPattern(undefined).pattern, requireContext: true }), []);
+    assert.deepStrictEqual(
+      findTicketIds('ticket 0005PyGcW', { pattern: compileIdPattern(undefined).pattern, requireContext: true }),
+      [],
+    );
   });
 
   it('an 18-character id is refused by Open Ticket and never linked', () => {
     const parsed = parseTicketIdInput('0005PYGCW0005PYGCW');
     assert.strictEqual(parsed.ok, false);
-    assert.deepStrictEqual(findTicketIds('ticket 0005PYGCW0005PYGCW', { pattern: /[0-9A-Z]{18}/g, requireContext: true }), []);
+    assert.deepStrictEqual(
+      findTicketIds('ticket 0005PYGCW0005PYGCW', { pattern: /[0-9A-Z]{18}/g, requireContext: true }),
+      [],
+    );
   });
 
   it('reads the id out of every kind of command argument once', () => {
     assert.strictEqual(ticketIdTextOf('0005PYGCW'), '0005PYGCW');
     assert.strictEqual(ticketIdTextOf(['0005PYGCW']), '0005PYGCW');
     assert.strictEqual(ticketIdTextOf({ ticketId: '001571BTXC' }), '001571BTXC');
-    assert.strictEqual(ticketIdTextOf({ kind: 'ticket', id: 'group/x', ticket: { ticketId: '001571BTXC' } }), '001571BTXC');
-    for (const other of [undefined, null, 42, {}, { kind: 'group' }, [{}]]) assert.strictEqual(ticketIdTextOf(other), undefined);
+    assert.strictEqual(
+      ticketIdTextOf({ kind: 'ticket', id: 'group/x', ticket: { ticketId: '001571BTXC' } }),
+      '001571BTXC',
+    );
+    for (const other of [undefined, null, 42, {}, { kind: 'group' }, [{}]])
+      assert.strictEqual(ticketIdTextOf(other), undefined);
   });
 });

@@ -137,7 +137,11 @@ describe('TicketService against the emulator', function () {
         case 2: {
           // explorer: a status group's page, or a tooltip
           const page = 1 + (i % 3);
-          if (i % 2) call(`ListTickets:${page}:10:dealing`, service.listTickets({ pageNumber: page, pageSize: 10, statuses: ['dealing'] }));
+          if (i % 2)
+            call(
+              `ListTickets:${page}:10:dealing`,
+              service.listTickets({ pageNumber: page, pageSize: 10, statuses: ['dealing'] }),
+            );
           else call(`GetTicket:${id}`, service.getTicket(id));
           break;
         }
@@ -164,12 +168,22 @@ describe('TicketService against the emulator', function () {
     for (const r of emu.requests) {
       const params = { ...r.query, ...r.body } as Record<string, string>;
       const key =
-        r.action === 'ListTickets' ? `${r.action}:${params.PageNumber}:${params.PageSize}:${params['StatusList.1']}` : `${r.action}:${params.TicketId}`;
+        r.action === 'ListTickets'
+          ? `${r.action}:${params.PageNumber}:${params.PageSize}:${params['StatusList.1']}`
+          : `${r.action}:${params.TicketId}`;
       assert.ok(!served.has(key), `a second request for ${key}`);
       served.set(key, r.status);
     }
-    assert.deepStrictEqual([...served.keys()].sort(), [...new Set(callers.map((c) => c.request))].sort(), 'one request per distinct thing asked for');
-    assert.strictEqual([...served.values()].filter((status) => status === 500).length, 3, 'the injected failures happened');
+    assert.deepStrictEqual(
+      [...served.keys()].sort(),
+      [...new Set(callers.map((c) => c.request))].sort(),
+      'one request per distinct thing asked for',
+    );
+    assert.strictEqual(
+      [...served.values()].filter((status) => status === 500).length,
+      3,
+      'the injected failures happened',
+    );
 
     // Every caller got the answer or the error of the request it shared.
     callers.forEach((caller, i) => {

@@ -8,7 +8,13 @@ import type { TicketClientLike } from '../../../src/tickets/types';
 // A client whose answers the test releases by hand, so timing (in flight, queued, aborted) is exact.
 // The HTTP path is covered by ticketService.emulator.test.ts against the real emulator.
 class ControlledClient implements TicketClientLike {
-  calls: Array<{ action: string; id?: string; signal?: AbortSignal; resolve(v: unknown): void; reject(e: unknown): void }> = [];
+  calls: Array<{
+    action: string;
+    id?: string;
+    signal?: AbortSignal;
+    resolve(v: unknown): void;
+    reject(e: unknown): void;
+  }> = [];
   active = 0;
   peak = 0;
 
@@ -123,7 +129,10 @@ describe('TicketService (cache, de-dup, cap, cancellation)', () => {
       await tick();
     }
     const results = await Promise.all(waits);
-    assert.deepStrictEqual(results.map((t) => t.ticketId), Array.from({ length: 10 }, (_, i) => `ID${i}`));
+    assert.deepStrictEqual(
+      results.map((t) => t.ticketId),
+      Array.from({ length: 10 }, (_, i) => `ID${i}`),
+    );
     assert.strictEqual(client.peak, 3);
     assert.strictEqual(service.stats().maxInFlightSeen, 3);
   });
@@ -162,22 +171,34 @@ describe('TicketService (cache, de-dup, cap, cancellation)', () => {
     client.calls[0].resolve(ticket('BUSY1'));
     await busy;
     await tick();
-    assert.deepStrictEqual(client.calls.map((c) => c.id), ['BUSY1']);
+    assert.deepStrictEqual(
+      client.calls.map((c) => c.id),
+      ['BUSY1'],
+    );
     assert.strictEqual(service.stats().queued, 0);
   });
 
   it('an already aborted signal rejects at once without a request', async () => {
     const client = new ControlledClient();
     const service = createTicketService({ getClient: () => client });
-    await assert.rejects(service.getTicket('Y1', { signal: AbortSignal.abort() }), (e: TicketApiError) => e.kind === 'aborted');
+    await assert.rejects(
+      service.getTicket('Y1', { signal: AbortSignal.abort() }),
+      (e: TicketApiError) => e.kind === 'aborted',
+    );
     await tick();
     assert.strictEqual(client.calls.length, 0);
   });
 
   it("rejects with kind 'signedOut' when there is no client", async () => {
     const service = createTicketService({ getClient: async () => undefined });
-    await assert.rejects(service.getTicket('0005PYGCW'), (e: TicketApiError) => e instanceof TicketApiError && e.kind === 'signedOut');
-    await assert.rejects(service.listTickets({ pageNumber: 1, pageSize: 10 }), (e: TicketApiError) => e.kind === 'signedOut');
+    await assert.rejects(
+      service.getTicket('0005PYGCW'),
+      (e: TicketApiError) => e instanceof TicketApiError && e.kind === 'signedOut',
+    );
+    await assert.rejects(
+      service.listTickets({ pageNumber: 1, pageSize: 10 }),
+      (e: TicketApiError) => e.kind === 'signedOut',
+    );
   });
 
   it('errors reach every waiter and are not cached, except notFound for a while', async () => {
@@ -186,7 +207,9 @@ describe('TicketService (cache, de-dup, cap, cancellation)', () => {
     const service = createTicketService({ getClient: () => client, notFoundTtlMs: 1000, now: () => now });
     const waits = [service.getTicket('E1'), service.getTicket('E1')];
     await tick();
-    client.calls[0].reject(new TicketApiError({ code: 'ServiceUnavailable', kind: 'server', message: 'down', httpStatus: 503 }));
+    client.calls[0].reject(
+      new TicketApiError({ code: 'ServiceUnavailable', kind: 'server', message: 'down', httpStatus: 503 }),
+    );
     for (const w of waits) {
       await assert.rejects(w, (e: TicketApiError) => e.kind === 'server');
     }
@@ -222,7 +245,12 @@ describe('TicketService (cache, de-dup, cap, cancellation)', () => {
     const service = createTicketService({ getClient: () => client });
     const events: Array<string | undefined> = [];
     service.onDidChange((e) => events.push(e.ticketId));
-    const loads = [service.getTicket('V1'), service.getNotes('V1'), service.getTicket('V2'), service.listTickets({ pageNumber: 1, pageSize: 10 })];
+    const loads = [
+      service.getTicket('V1'),
+      service.getNotes('V1'),
+      service.getTicket('V2'),
+      service.listTickets({ pageNumber: 1, pageSize: 10 }),
+    ];
     await tick();
     client.calls[0].resolve(ticket('V1', 2));
     client.calls[1].resolve([]);
@@ -236,7 +264,10 @@ describe('TicketService (cache, de-dup, cap, cancellation)', () => {
     void service.getNotes('V1');
     void service.listTickets({ pageNumber: 1, pageSize: 10 });
     await tick();
-    assert.deepStrictEqual(client.calls.slice(4).map((c) => c.action), ['ListTicketNotes', 'ListTickets']);
+    assert.deepStrictEqual(
+      client.calls.slice(4).map((c) => c.action),
+      ['ListTicketNotes', 'ListTickets'],
+    );
     // A refresh of V2 that finds it moved on: listeners hear about V2; the same status again says nothing.
     const moved = service.getTicket('V2', { force: true });
     await tick();
@@ -278,7 +309,12 @@ describe('TicketService (cache, de-dup, cap, cancellation)', () => {
     await got;
     const list = service.listTickets({ pageNumber: 1, pageSize: 10 });
     await tick();
-    client.calls[1].resolve({ tickets: [{ ticketId: 'S1', title: 'Title of S1', status: { value: 3, label: '3' } }], totalCount: 1, pageNumber: 1, pageSize: 10 });
+    client.calls[1].resolve({
+      tickets: [{ ticketId: 'S1', title: 'Title of S1', status: { value: 3, label: '3' } }],
+      totalCount: 1,
+      pageNumber: 1,
+      pageSize: 10,
+    });
     await list;
     assert.strictEqual(service.peekTicket('S1'), undefined);
     assert.deepStrictEqual(events, ['S1']);
@@ -289,7 +325,10 @@ describe('TicketService (cache, de-dup, cap, cancellation)', () => {
     const service = createTicketService({ getClient: () => client });
     const waits = [service.getNotes('N1'), service.getNotes('N1'), service.getTicket('N1')];
     await tick();
-    assert.deepStrictEqual(client.calls.map((c) => c.action), ['ListTicketNotes', 'GetTicket']);
+    assert.deepStrictEqual(
+      client.calls.map((c) => c.action),
+      ['ListTicketNotes', 'GetTicket'],
+    );
     client.calls[0].resolve([]);
     client.calls[1].resolve(ticket('N1'));
     await Promise.all(waits);

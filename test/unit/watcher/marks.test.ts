@@ -4,7 +4,11 @@ import { nodeLook } from '../../../src/features/explorer/labels';
 import type { TicketNode } from '../../../src/features/explorer/model';
 
 describe('watcher: the mark in the Tickets view', () => {
-  const node: TicketNode = { kind: 'ticket', id: 'wait_feedback/0005PYGCW', ticket: { ticketId: '0005PYGCW', title: 'Renewal fails', status: { value: 3, label: '' } } };
+  const node: TicketNode = {
+    kind: 'ticket',
+    id: 'wait_feedback/0005PYGCW',
+    ticket: { ticketId: '0005PYGCW', title: 'Renewal fails', status: { value: 3, label: '' } },
+  };
 
   it('leads the row’s description with "new" and says so to screen readers; an unmarked row is unchanged', () => {
     const marked = nodeLook(node, undefined, 0, 50, undefined, 0, true);
@@ -13,6 +17,9 @@ describe('watcher: the mark in the Tickets view', () => {
     assert.strictEqual(plain.description, '0005PYGCW');
     assert.match(marked.accessibilityLabel, /new answer from support/);
     assert.doesNotMatch(plain.accessibilityLabel, /new answer/);
-    assert.deepStrictEqual({ ...marked, description: '', accessibilityLabel: '' }, { ...plain, description: '', accessibilityLabel: '' });
+    assert.deepStrictEqual(
+      { ...marked, description: '', accessibilityLabel: '' },
+      { ...plain, description: '', accessibilityLabel: '' },
+    );
   });
 });

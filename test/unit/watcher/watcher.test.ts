@@ -2,7 +2,13 @@
 // the Ticket API is asked.
 import * as assert from 'assert';
 import type { StatusValue, TicketNote, TicketSummary } from '../../../src/api/types';
-import { diffSnapshots, noteKey, rememberAnnounced, waitingForYou, type TicketSnapshot } from '../../../src/features/watcher/announcements';
+import {
+  diffSnapshots,
+  noteKey,
+  rememberAnnounced,
+  waitingForYou,
+  type TicketSnapshot,
+} from '../../../src/features/watcher/announcements';
 import { backoffDelay, decideLease, leaseFor, MAX_BACKOFF_MS } from '../../../src/features/watcher/lease';
 import { MemoryStore, type SharedStore } from '../../../src/features/watcher/sharedFiles';
 import { TicketWatcher, accountKey, type WatcherView } from '../../../src/features/watcher/watcher';
@@ -18,17 +24,37 @@ class FakeServer {
   notesCalls: string[] = [];
   failNext: Error[] = [];
   add(ticketId: string, status: StatusValue, notes: Array<[string, 2 | 3, string]> = []) {
-    this.tickets.set(ticketId, { title: `title of ${ticketId}`, status, notes: notes.map(([dialogId, userRole, content], i) => ({ dialogId, userRole, content, createTime: i, userName: 'x', attachments: [] })) });
+    this.tickets.set(ticketId, {
+      title: `title of ${ticketId}`,
+      status,
+      notes: notes.map(([dialogId, userRole, content], i) => ({
+        dialogId,
+        userRole,
+        content,
+        createTime: i,
+        userName: 'x',
+        attachments: [],
+      })),
+    });
   }
   addNote(ticketId: string, dialogId: string, content: string) {
     const t = this.tickets.get(ticketId)!;
-    t.notes.push({ dialogId, userRole: 2, content, createTime: t.notes.length + 100, userName: 'agent', attachments: [] });
+    t.notes.push({
+      dialogId,
+      userRole: 2,
+      content,
+      createTime: t.notes.length + 100,
+      userName: 'agent',
+      attachments: [],
+    });
   }
   async list(): Promise<TicketSummary[]> {
     this.listCalls++;
     const failure = this.failNext.shift();
     if (failure) throw failure;
-    return [...this.tickets].filter(([, t]) => t.status !== 6).map(([ticketId, t]) => ({ ticketId, title: t.title, status: { value: t.status, label: '' } }));
+    return [...this.tickets]
+      .filter(([, t]) => t.status !== 6)
+      .map(([ticketId, t]) => ({ ticketId, title: t.title, status: { value: t.status, label: '' } }));
   }
   async notes(ticketId: string): Promise<TicketNote[]> {
     this.notesCalls.push(ticketId);
@@ -49,14 +75,23 @@ function harness() {
   const server = new FakeServer();
   const store = new MemoryStore();
   const make = (id: string, over: { store?: SharedStore; focused?: boolean } = {}): Instance => {
-    const instance = { announced: [], views: [], focused: over.focused ?? false, signedIn: true } as unknown as Instance;
+    const instance = {
+      announced: [],
+      views: [],
+      focused: over.focused ?? false,
+      signedIn: true,
+    } as unknown as Instance;
     instance.watcher = new TicketWatcher({
       id,
       store: over.store ?? store,
       account: async () => (instance.signedIn ? 'acct' : undefined),
       listUnfinished: () => server.list(),
       listNotes: (ticketId) => server.notes(ticketId),
-      describeFailure: (error) => ({ signedOut: false, message: String(error), retryAfterMs: (error as { retryAfterMs?: number }).retryAfterMs }),
+      describeFailure: (error) => ({
+        signedOut: false,
+        message: String(error),
+        retryAfterMs: (error as { retryAfterMs?: number }).retryAfterMs,
+      }),
       intervalMs: () => INTERVAL,
       enabled: () => true,
       focused: () => instance.focused,
@@ -74,17 +109,41 @@ function harness() {
       now += HEARTBEAT;
     }
   };
-  return { server, store, make, run, advance: (ms: number) => (now += ms), get now() { return now; } };
+  return {
+    server,
+    store,
+    make,
+    run,
+    advance: (ms: number) => (now += ms),
+    get now() {
+      return now;
+    },
+  };
 }
 
 describe('watcher: announcements from snapshots', () => {
   const snap = (polledAt: number, tickets: TicketSnapshot['tickets']): TicketSnapshot => ({ polledAt, tickets });
 
   it('announces a move to waiting for your feedback and to be confirmed, not other moves, not the first snapshot', () => {
-    const before = snap(1, { A: { title: 'a', status: 2 }, B: { title: 'b', status: 2 }, C: { title: 'c', status: 1 } });
-    const after = snap(2, { A: { title: 'a', status: 3 }, B: { title: 'b', status: 5 }, C: { title: 'c', status: 2 }, D: { title: 'd', status: 3 } });
+    const before = snap(1, {
+      A: { title: 'a', status: 2 },
+      B: { title: 'b', status: 2 },
+      C: { title: 'c', status: 1 },
+    });
+    const after = snap(2, {
+      A: { title: 'a', status: 3 },
+      B: { title: 'b', status: 5 },
+      C: { title: 'c', status: 2 },
+      D: { title: 'd', status: 3 },
+    });
     const found = diffSnapshots(before, after);
-    assert.deepStrictEqual(found.map((a) => [a.ticketId, a.kind]), [['A', 'waitingFeedback'], ['B', 'toConfirm']]);
+    assert.deepStrictEqual(
+      found.map((a) => [a.ticketId, a.kind]),
+      [
+        ['A', 'waitingFeedback'],
+        ['B', 'toConfirm'],
+      ],
+    );
     assert.match(found[0].message, /^Support is waiting for your feedback on ticket A “a”\.$/);
     assert.match(found[1].message, /Ticket B “b” is solved and waits for you to confirm\./);
     assert.deepStrictEqual(diffSnapshots(undefined, after), [], 'the first snapshot is a baseline');
@@ -92,10 +151,24 @@ describe('watcher: announcements from snapshots', () => {
 
   it('announces a new support note once both reads happened, and folds it into a status change seen in the same poll', () => {
     const mark = (dialogId: string) => ({ dialogId, excerpt: `note ${dialogId}` });
-    const before = snap(1, { A: { title: 'a', status: 2, lastSupportNote: mark('1') }, B: { title: 'b', status: 2 }, C: { title: 'c', status: 2, lastSupportNote: mark('7') } });
-    const after = snap(2, { A: { title: 'a', status: 2, lastSupportNote: mark('2') }, B: { title: 'b', status: 2, lastSupportNote: mark('5') }, C: { title: 'c', status: 3, lastSupportNote: mark('8') } });
+    const before = snap(1, {
+      A: { title: 'a', status: 2, lastSupportNote: mark('1') },
+      B: { title: 'b', status: 2 },
+      C: { title: 'c', status: 2, lastSupportNote: mark('7') },
+    });
+    const after = snap(2, {
+      A: { title: 'a', status: 2, lastSupportNote: mark('2') },
+      B: { title: 'b', status: 2, lastSupportNote: mark('5') },
+      C: { title: 'c', status: 3, lastSupportNote: mark('8') },
+    });
     const found = diffSnapshots(before, after);
-    assert.deepStrictEqual(found.map((a) => [a.ticketId, a.kind]), [['A', 'supportNote'], ['C', 'waitingFeedback']]);
+    assert.deepStrictEqual(
+      found.map((a) => [a.ticketId, a.kind]),
+      [
+        ['A', 'supportNote'],
+        ['C', 'waitingFeedback'],
+      ],
+    );
     assert.match(found[0].message, /Support added a note to ticket A “a”: “note 2”/);
     assert.ok(found[1].keys.includes(noteKey('C', '8')), 'the note that came with the status change is covered too');
     assert.match(found[1].message, /“note 8”/);
@@ -103,14 +176,24 @@ describe('watcher: announcements from snapshots', () => {
 
   it('announces a ticket new to a complete list when it already waits for the user; not in a cut-off list', () => {
     const before = snap(1, { A: { title: 'a', status: 2 } });
-    const after = snap(2, { A: { title: 'a', status: 2 }, N: { title: 'new', status: 3, lastSupportNote: { dialogId: '9', excerpt: 'Which region?' } }, R: { title: 'reopened', status: 1 } });
-    assert.deepStrictEqual(diffSnapshots(before, after, { complete: true }).map((a) => [a.ticketId, a.kind, a.message]), [['N', 'waitingFeedback', 'Support is waiting for your feedback on ticket N “new”: “Which region?”']]);
+    const after = snap(2, {
+      A: { title: 'a', status: 2 },
+      N: { title: 'new', status: 3, lastSupportNote: { dialogId: '9', excerpt: 'Which region?' } },
+      R: { title: 'reopened', status: 1 },
+    });
+    assert.deepStrictEqual(
+      diffSnapshots(before, after, { complete: true }).map((a) => [a.ticketId, a.kind, a.message]),
+      [['N', 'waitingFeedback', 'Support is waiting for your feedback on ticket N “new”: “Which region?”']],
+    );
     assert.deepStrictEqual(diffSnapshots(before, after, { complete: false }), []);
   });
 
   it('keeps the newest announced keys and lists waiting tickets feedback-first', () => {
     assert.deepStrictEqual(rememberAnnounced(['a', 'b', 'c'], ['d', 'b'], 3), ['c', 'd', 'b']);
-    assert.deepStrictEqual(waitingForYou(snap(1, { Z: { title: '', status: 5 }, Y: { title: '', status: 3 }, X: { title: '', status: 2 } })), ['Y', 'Z']);
+    assert.deepStrictEqual(
+      waitingForYou(snap(1, { Z: { title: '', status: 5 }, Y: { title: '', status: 3 }, X: { title: '', status: 2 } })),
+      ['Y', 'Z'],
+    );
   });
 });
 
@@ -122,7 +205,11 @@ describe('watcher: lease', () => {
     assert.strictEqual(decideLease(leaseFor('other', 90, 50, true), 'me', 100, true), 'follow');
     assert.strictEqual(decideLease(leaseFor('other', 90, 50, false), 'me', 100, false), 'follow');
     assert.strictEqual(decideLease(leaseFor('other', 90, 50, false), 'me', 100, true), 'acquire');
-    assert.strictEqual(decideLease({ owner: 'x' } as never, 'me', 100, false), 'acquire', 'a lease that is not one is free');
+    assert.strictEqual(
+      decideLease({ owner: 'x' } as never, 'me', 100, false),
+      'acquire',
+      'a lease that is not one is free',
+    );
   });
 
   it('backs off by doubling the interval, honours the server’s wait, and caps at half an hour', () => {
@@ -153,13 +240,19 @@ describe('watcher: polling with a fake clock', () => {
     h.server.addNote('A', '2', 'Please send the instance id.\nThanks');
     await h.run(INTERVAL, [w]);
     assert.strictEqual(h.server.listCalls, 2);
-    assert.deepStrictEqual(w.announced.map((a) => a.message), ['Support is waiting for your feedback on ticket A “title of A”: “Please send the instance id.”']);
+    assert.deepStrictEqual(
+      w.announced.map((a) => a.message),
+      ['Support is waiting for your feedback on ticket A “title of A”: “Please send the instance id.”'],
+    );
     assert.ok(h.server.notesCalls.includes('A'), 'notes of the ticket whose status changed were read');
 
     // A note without a status change: found by the turn-by-turn check of tickets in support's hands (B only here).
     h.server.add('B', 1, [['3', 2, 'We are on it']]);
     await h.run(3 * INTERVAL, [w]);
-    assert.deepStrictEqual(w.announced.slice(1).map((a) => a.kind), ['supportNote']);
+    assert.deepStrictEqual(
+      w.announced.slice(1).map((a) => a.kind),
+      ['supportNote'],
+    );
     assert.match(w.announced[1].message, /We are on it/);
     assert.strictEqual(h.server.listCalls, 5, 'still one page per interval');
     const waiting = w.views.at(-1)!.waiting.map((t) => t.ticketId);
@@ -191,7 +284,12 @@ describe('watcher: polling with a fake clock', () => {
     h.server.tickets.get('A')!.status = 3;
     await h.run(INTERVAL, windows);
     assert.strictEqual(windows.flatMap((w) => w.announced).length, 1, 'one notification across the windows');
-    for (const w of windows) assert.deepStrictEqual(w.views.at(-1)!.waiting.map((t) => t.ticketId), ['A'], 'every window knows what waits');
+    for (const w of windows)
+      assert.deepStrictEqual(
+        w.views.at(-1)!.waiting.map((t) => t.ticketId),
+        ['A'],
+        'every window knows what waits',
+      );
     assert.deepStrictEqual(windows.map((w) => w.views.at(-1)!.mode).sort(), ['following', 'following', 'polling']);
 
     windows[2].focused = true;
@@ -223,7 +321,10 @@ describe('watcher: polling with a fake clock', () => {
     assert.strictEqual(w.views.at(-1)!.mode, 'signedOut');
 
     w.signedIn = true;
-    h.server.failNext = [Object.assign(new Error('throttled'), { retryAfterMs: 1000 }), Object.assign(new Error('throttled'), { retryAfterMs: 1000 })];
+    h.server.failNext = [
+      Object.assign(new Error('throttled'), { retryAfterMs: 1000 }),
+      Object.assign(new Error('throttled'), { retryAfterMs: 1000 }),
+    ];
     await h.run(7 * INTERVAL, [w]);
     // t=0 fails (next in 2 intervals), t=2 fails (next in 4), t=6 succeeds.
     assert.strictEqual(h.server.listCalls, 3);
@@ -244,6 +345,10 @@ describe('watcher: which quiet ticket has its notes read', () => {
     };
     const picks = [0, 1, 2, 3, 4, 5, 6, 7].map((r) => pickQuietTicket(tickets, [], r, now));
     assert.deepStrictEqual(picks, ['B', 'A', 'B', 'B', 'B', 'C', 'B', 'E']);
-    assert.strictEqual(pickQuietTicket(tickets, ['A', 'B', 'C', 'E'], 0, now), undefined, 'D waits for the user: not checked');
+    assert.strictEqual(
+      pickQuietTicket(tickets, ['A', 'B', 'C', 'E'], 0, now),
+      undefined,
+      'D waits for the user: not checked',
+    );
   });
 });

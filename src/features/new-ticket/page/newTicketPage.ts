@@ -2,7 +2,13 @@
 // It shows what the extension posts (draft, products, categories, attachments, problems) and sends back every edit
 // (debounced) so the draft lives in the extension's storage, not in the page: a reload or a crash loses nothing.
 import type { DraftAttachment, DraftProblem, TicketDraft } from '../draft';
-import { filterProducts, type Category, type FromFormMessage, type ProductDirectory, type ToFormMessage } from '../protocol';
+import {
+  filterProducts,
+  type Category,
+  type FromFormMessage,
+  type ProductDirectory,
+  type ToFormMessage,
+} from '../protocol';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromFormMessage): void };
 
@@ -51,7 +57,8 @@ function renderProducts(): void {
     product.prepend(option(chosen.productId, chosen.productName || chosen.productId));
   }
   product.value = chosen.productId;
-  if (directories.length) productStatus.textContent = shown.length ? '' : `No product matches “${productSearch.value}”.`;
+  if (directories.length)
+    productStatus.textContent = shown.length ? '' : `No product matches “${productSearch.value}”.`;
 }
 
 function renderCategories(categories: Category[]): void {
@@ -81,12 +88,26 @@ function renderAttachments(): void {
 }
 
 function collect(): TicketDraft {
-  const severity = (document.querySelector('input[name="severity"]:checked') as HTMLInputElement | null)?.value === '2' ? 2 : 1;
-  return { ...chosen, severity, title: title.value, description: description.value, email: email.value, attachments, secret: secret.value };
+  const severity =
+    (document.querySelector('input[name="severity"]:checked') as HTMLInputElement | null)?.value === '2' ? 2 : 1;
+  return {
+    ...chosen,
+    severity,
+    title: title.value,
+    description: description.value,
+    email: email.value,
+    attachments,
+    secret: secret.value,
+  };
 }
 
 function fill(draft: TicketDraft): void {
-  chosen = { productId: draft.productId, productName: draft.productName, categoryId: draft.categoryId, categoryName: draft.categoryName };
+  chosen = {
+    productId: draft.productId,
+    productName: draft.productName,
+    categoryId: draft.categoryId,
+    categoryName: draft.categoryName,
+  };
   title.value = draft.title;
   description.value = draft.description;
   email.value = draft.email;
@@ -116,7 +137,8 @@ function showProblems(problems: DraftProblem[], message?: string): void {
     if (problem.blocking) field.setAttribute('aria-invalid', 'true');
   }
   const first = problems.find((p) => p.blocking);
-  if (first) ({ product: productSearch, category, description, email } as Record<string, HTMLElement>)[first.field].focus();
+  if (first)
+    (({ product: productSearch, category, description, email }) as Record<string, HTMLElement>)[first.field].focus();
 }
 
 let saveTimer = 0;
@@ -143,7 +165,11 @@ product.addEventListener('change', () => {
 });
 category.addEventListener('change', () => {
   const selected = category.selectedOptions[0];
-  chosen = { ...chosen, categoryId: selected?.value ?? '', categoryName: selected?.value ? selected.textContent ?? '' : '' };
+  chosen = {
+    ...chosen,
+    categoryId: selected?.value ?? '',
+    categoryName: selected?.value ? (selected.textContent ?? '') : '',
+  };
   changed();
 });
 for (const el of [title, description, email, secret]) el.addEventListener('input', changed);
@@ -194,17 +220,20 @@ window.addEventListener('message', (event: MessageEvent) => {
       renderCategories(message.categories);
       break;
     case 'categoriesFailed':
-      if (message.productId === chosen.productId) categoryStatus.textContent = `Categories could not be loaded: ${message.message}`;
+      if (message.productId === chosen.productId)
+        categoryStatus.textContent = `Categories could not be loaded: ${message.message}`;
       break;
     case 'attachments':
       attachments = message.attachments;
       renderAttachments();
-      uploadStatus.textContent = message.uploading ? `Uploading ${message.uploading.name}: ${message.uploading.percent}%` : '';
+      uploadStatus.textContent = message.uploading
+        ? `Uploading ${message.uploading.name}: ${message.uploading.percent}%`
+        : '';
       break;
     case 'sending':
       sending = message.sending;
       submit.disabled = message.sending;
-      submit.textContent = message.sending ? message.label ?? 'Sending…' : 'Submit';
+      submit.textContent = message.sending ? (message.label ?? 'Sending…') : 'Submit';
       document.body.dataset.sending = String(message.sending);
       break;
     case 'problems':
