@@ -18,6 +18,16 @@ export const FINISHED: ReadonlySet<StatusValue> = new Set<StatusValue>([COMPLETE
 /** Group order in the Tickets view: what needs the user first, finished work last. */
 export const STATUS_GROUP_ORDER: readonly StatusValue[] = [WAITING_FOR_YOU, TO_BE_CONFIRMED, 1, 2, 4, COMPLETED];
 
+/** Who wrote a note (TicketNote.userRole, the API's User.Role): a support agent, or the customer (the user). */
+export const SUPPORT_ROLE = 2;
+export const CUSTOMER_ROLE = 3;
+
+/** The author of a note, as a key (each surface words it); anything else is a third participant. */
+export function noteAuthor(userRole: number | undefined): 'support' | 'you' | 'participant' {
+  // l10n-exempt: keys, not words.
+  return userRole === SUPPORT_ROLE ? 'support' : userRole === CUSTOMER_ROLE ? 'you' : 'participant';
+}
+
 export const SEVERITY_COMMON = 1 satisfies SeverityValue;
 export const SEVERITY_URGENT = 2 satisfies SeverityValue;
 

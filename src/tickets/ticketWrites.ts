@@ -5,6 +5,7 @@
 import type { EvaluateTicketInput, ReplyTicketOptions, RequestOptions, TicketNote, UploadOptions } from '../api/types';
 import { signedOutError } from '../api/errors';
 import { toTicketApiError } from './sharedRequests';
+import { CUSTOMER_ROLE } from './status';
 import type { TicketService } from './types';
 
 /** The part of TicketClient (src/api/client.ts) the writes use. */
@@ -63,7 +64,7 @@ export class TicketWrites {
     const wanted = normalize(content);
     return notes.find(
       (note) =>
-        note.userRole === 3 &&
+        note.userRole === CUSTOMER_ROLE &&
         normalize(note.content) === wanted &&
         (!note.createTime || note.createTime >= sinceMs - 60_000),
     );

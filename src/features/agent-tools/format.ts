@@ -14,7 +14,7 @@ import {
   type TicketSummary,
 } from '../../api/types';
 import { formatLocalTime, formatRelativeTime, sanitizeInline, statusLook } from '../../tickets/display';
-import { SEVERITY_URGENT, SEVERITY_COMMON } from '../../tickets/status';
+import { noteAuthor, SEVERITY_URGENT, SEVERITY_COMMON } from '../../tickets/status';
 import { fenced, span } from './inert';
 
 // The confirmation is shown to the user, not the model: it lives with the other user-facing text.
@@ -39,12 +39,7 @@ export function dataWarning(what: string): string {
   );
 }
 
-/** Who wrote a message, as the model should understand it. ListTicketNotes: 2 = support agent, 3 = the customer. */
-export function noteRole(userRole: number): 'support' | 'you' | 'participant' {
-  return userRole === 2 ? 'support' : userRole === 3 ? 'you' : 'participant';
-}
-
-const ROLE_MEANING: Record<ReturnType<typeof noteRole>, string> = {
+const ROLE_MEANING: Record<ReturnType<typeof noteAuthor>, string> = {
   support: 'Alibaba Cloud support',
   you: 'the user, i.e. the account you are helping',
   participant: 'another participant',
@@ -139,7 +134,7 @@ export function formatTicket(
 }
 
 function formatNote(note: TicketNote, number: number, nowMs: number): string {
-  const role = noteRole(note.userRole);
+  const role = noteAuthor(note.userRole);
   const author = span(note.userName, 80, '(no name)');
   const head = `[${number}] ${when(note.createTime, nowMs)}, from ${author}, role ${role} (${ROLE_MEANING[role]}), wrote:`;
   const attachments = (note.attachments ?? []).map((attachment) => span(attachment?.name ?? '', 120, '(unnamed file)'));

@@ -4,7 +4,7 @@
 import type * as NodeCrypto from 'crypto';
 import type { AccessDeniedDetail, Ticket, TicketNote } from '../../api/types';
 import { SEVERITY_LABELS, STATUS_LABELS, STATUS_NAMES } from '../../api/types';
-import { SEVERITY_COMMON, SEVERITY_URGENT } from '../../tickets/status';
+import { noteAuthor, SEVERITY_COMMON, SEVERITY_URGENT } from '../../tickets/status';
 import { describeError, isTicketApiError } from '../../api/errors';
 import { ERROR_ACTION_LABELS, errorActions, type ErrorAction } from '../../common/errors';
 import { attachmentTarget } from './attachments';
@@ -269,8 +269,9 @@ function renderNote(
   timeZone: string | undefined,
   isNew: boolean,
 ): string {
-  const fromAgent = note.userRole === 2;
-  const fromYou = note.userRole === 3;
+  const author = noteAuthor(note.userRole);
+  const fromAgent = author === 'support';
+  const fromYou = author === 'you';
   const who = fromAgent ? 'Support agent' : fromYou ? 'You' : 'Participant';
   const roleClass = fromAgent ? 'agent' : fromYou ? 'you' : 'other';
   const name = note.userName ? ` <span class="who-name">${text(note.userName)}</span>` : '';

@@ -3,14 +3,15 @@
 // Tickets view) listen to onDidChange to show that a ticket has unread answers. No vscode import.
 import type { TicketNote } from '../../api/types';
 import type { KeyValueStore } from '../../tickets/categoryNames';
+import { SUPPORT_ROLE } from '../../tickets/status';
 
 const STORE_KEY = 'aliyunTickets.seenNotes';
 /** Tickets remembered; the oldest are forgotten first. */
 const MAX_TICKETS = 300;
 
-/** A note from support (role 2) that the API marks unread. */
+/** A note from support that the API marks unread. */
 export function isUnreadFromSupport(note: TicketNote): boolean {
-  return note.userRole === 2 && note.unread === true;
+  return note.userRole === SUPPORT_ROLE && note.unread === true;
 }
 
 export class UnreadNotes {

@@ -16,6 +16,7 @@ import {
   type WatchedTicket,
 } from './announcements';
 import { statusLook } from '../../tickets/display';
+import { SUPPORT_ROLE } from '../../tickets/status';
 import { backoffDelay, decideLease, isLease, leaseFor } from './lease';
 import type { SharedStore } from './sharedFiles';
 
@@ -317,11 +318,11 @@ export function pickQuietTicket(
   return all.length > 0 ? all[turn % all.length] : undefined;
 }
 
-/** The newest note written by support (role 2), or null when support has written none. */
+/** The newest note written by support, or null when support has written none. */
 export function newestSupportNote(notes: TicketNote[]): SupportNoteMark | null {
   let newest: TicketNote | undefined;
   for (const note of notes) {
-    if (note.userRole !== 2) continue;
+    if (note.userRole !== SUPPORT_ROLE) continue;
     if (!newest || note.createTime >= newest.createTime) newest = note;
   }
   return newest ? { dialogId: String(newest.dialogId), excerpt: noteExcerpt(newest.content) } : null;
