@@ -80,56 +80,70 @@ try {
   const emulator = await startEmulator({ seed: 'demo' });
   run.onCleanup(() => emulator.stop());
   writeWorkspace(dirs.workspace);
-  // No smoke-test driver here: the workbench behaves as it does for a person (toasts included).
-  const server = await startCodeServer(dirs, {
-    settings: {
-      'aliyunTickets.endpoint': emulator.url,
-      // The shortest watcher interval, so that the UI test hears support's scripted answer within a minute.
-      'aliyunTickets.watcher.intervalSeconds': 30,
-      // The default id shape, plus the hostile seed's ids (HST + 7 digits) for the hostile-hover step.
-      'aliyunTickets.idPattern':
-        '(?<![0-9A-Za-z_])(?:HST[0-9]{7}|(?=[0-9A-Z]*[G-Z])[0-9][0-9A-Z]{8,9})(?![0-9A-Za-z_])',
-    },
-    smokeTestDriver: false,
-  });
-  run.onCleanup(() => server.stop());
-  console.log(`[ui] emulator ${emulator.url}, code-server ${server.url}`);
-
   const { DEMO_CREDENTIALS } = emulatorCredentials();
-  Object.assign(process.env, {
-    TICKETS_E2E_CODE_SERVER_URL: server.url,
-    TICKETS_E2E_EMULATOR_URL: emulator.url,
-    TICKETS_E2E_WORKSPACE: dirs.workspace,
-    TICKETS_E2E_RESULTS: RESULTS,
-    TICKETS_E2E_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
-  });
 
   const mochaModule = require('mocha');
   const Mocha = mochaModule.default ?? mochaModule.Mocha ?? mochaModule;
-  const mocha = new Mocha({
-    ui: 'bdd',
-    color: false,
-    reporter: 'spec',
-    timeout: 60_000,
-    slow: 5_000,
-    ...(grep ? { grep } : {}),
-  });
   const files = readdirSync(E2E_DIR)
     .filter((f) => f.endsWith('.e2e.js'))
     .sort();
   if (!files.length) throw new Error('no UI suites in out/test/e2e (run `npm run compile`)');
-  for (const f of files) mocha.addFile(path.join(E2E_DIR, f));
-  await mocha.loadFilesAsync();
-  const runner = await new Promise((resolve) => {
-    const r = mocha.run(() => resolve(r));
-  });
-  const failures = runner.stats?.failures ?? 0;
-  tests = { passed: runner.stats?.passes ?? 0, failed: failures };
-  exitCode = failures ? 1 : 0;
-  if (failures) {
-    const log = server.readLog();
-    if (log) console.error(`[ui] code-server log (last lines):\n${log.split('\n').slice(-20).join('\n')}`);
+  tests = { passed: 0, failed: 0 };
+  // Each suite file gets a code-server of its own over fresh user data (settings, open editors, saved sign-ins, the
+  // watcher's lease and announcements) and the demo tickets as seeded: what one suite leaves behind (a panel restored
+  // into the next window, a second account, a watcher polling every 30 s) cannot decide whether the next one passes.
+  for (const [index, file] of files.entries()) {
+    const suiteDirs = {
+      ...dirs,
+      userDataDir: path.join(dir, `data-${index}`),
+      config: path.join(dir, `config-${index}.yaml`),
+      log: path.join(dir, `code-server-${index}.log`),
+    };
+    await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST', body: JSON.stringify({ seed: 'demo' }) });
+    // No smoke-test driver here: the workbench behaves as it does for a person (toasts included).
+    const server = await startCodeServer(suiteDirs, {
+      settings: {
+        'aliyunTickets.endpoint': emulator.url,
+        // The shortest watcher interval, so that the UI test hears support's scripted answer within a minute.
+        'aliyunTickets.watcher.intervalSeconds': 30,
+        // The default id shape, plus the hostile seed's ids (HST + 7 digits) for the hostile-hover step.
+        'aliyunTickets.idPattern':
+          '(?<![0-9A-Za-z_])(?:HST[0-9]{7}|(?=[0-9A-Z]*[G-Z])[0-9][0-9A-Z]{8,9})(?![0-9A-Za-z_])',
+      },
+      smokeTestDriver: false,
+    });
+    run.onCleanup(() => server.stop());
+    console.log(`[ui] ${file}: emulator ${emulator.url}, code-server ${server.url}`);
+    Object.assign(process.env, {
+      TICKETS_E2E_CODE_SERVER_URL: server.url,
+      TICKETS_E2E_EMULATOR_URL: emulator.url,
+      TICKETS_E2E_WORKSPACE: dirs.workspace,
+      TICKETS_E2E_RESULTS: RESULTS,
+      TICKETS_E2E_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
+    });
+    const mocha = new Mocha({
+      ui: 'bdd',
+      color: false,
+      reporter: 'spec',
+      timeout: 60_000,
+      slow: 5_000,
+      ...(grep ? { grep } : {}),
+    });
+    mocha.addFile(path.join(E2E_DIR, file));
+    await mocha.loadFilesAsync();
+    const runner = await new Promise((resolve) => {
+      const r = mocha.run(() => resolve(r));
+    });
+    const failures = runner.stats?.failures ?? 0;
+    tests.passed += runner.stats?.passes ?? 0;
+    tests.failed += failures;
+    if (failures) {
+      const log = server.readLog();
+      if (log) console.error(`[ui] code-server log (last lines):\n${log.split('\n').slice(-20).join('\n')}`);
+    }
+    await server.stop();
   }
+  exitCode = tests.failed ? 1 : 0;
   console.log(`[ui] screenshots: ${path.relative(ROOT, RESULTS)}/`);
 
   if (updateDocs && exitCode === 0) {
