@@ -19,10 +19,6 @@ import { isFinished, isWaitingForYou } from '../../tickets/status';
 import { ticketRows } from '../../tickets/ticketRows';
 import type { ExplorerNode, GroupNode, LoadMoreNode, MessageNode, RefreshFailure, TicketNode } from './model';
 
-export const OPEN_COMMAND = Commands.openTicket;
-export const LOAD_MORE_COMMAND = Commands.explorerLoadMore;
-export const RETRY_LIST_COMMAND = Commands.explorerRetryList;
-
 export interface NodeLook {
   label: string;
   description?: string;
@@ -113,7 +109,7 @@ function ticketLook(
     icon: { id: look.icon, color: look.color },
     contextValue: 'ticket',
     collapsible: 'none',
-    command: { command: OPEN_COMMAND, title: t('Open Ticket'), arguments: [ticket.ticketId] },
+    command: { command: Commands.openTicket, title: t('Open Ticket'), arguments: [ticket.ticketId] },
     tooltip: details ? ticketTooltip(ticket, details, nowMs) : undefined,
     accessibilityLabel: [
       t('{0}, ticket {1}, {2}', title, id, statusText(ticket.status)),
@@ -140,7 +136,7 @@ function loadMoreLook(node: LoadMoreNode, pageSize: number): NodeLook {
     icon: { id: list.loadingMore ? 'loading~spin' : 'ellipsis' },
     contextValue: 'loadMore',
     collapsible: 'none',
-    command: { command: LOAD_MORE_COMMAND, title: t('Load More'), arguments: [list.key] },
+    command: { command: Commands.explorerLoadMore, title: t('Load More'), arguments: [list.key] },
     accessibilityLabel: t('Load {0} more tickets, {1} of {2} shown', next, list.tickets.length, list.totalCount),
   };
 }
@@ -183,7 +179,7 @@ function messageLook(node: MessageNode): NodeLook {
     icon: { id: 'error', color: 'list.errorForeground' },
     contextValue: 'loadError',
     collapsible: 'none',
-    command: { command: RETRY_LIST_COMMAND, title: errorActionLabel('retry'), arguments: [node.list.key] },
+    command: { command: Commands.explorerRetryList, title: errorActionLabel('retry'), arguments: [node.list.key] },
     tooltip: escapeMarkdown(text),
     accessibilityLabel: t('Could not load tickets: {0}. Activate to retry.', text),
   };

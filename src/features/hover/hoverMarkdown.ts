@@ -6,10 +6,6 @@ import { t } from '../../common/l10n';
 import { commandUri, escapeMarkdown, sanitizeInline } from '../../tickets/display';
 import { ticketRows } from '../../tickets/ticketRows';
 
-export const OPEN_TICKET_COMMAND = Commands.openTicket;
-export const COPY_TICKET_ID_COMMAND = Commands.copyTicketId;
-export const SIGN_IN_COMMAND = Commands.signIn;
-
 export interface HoverContent {
   markdown: string;
   /** The only commands its links may run. */
@@ -21,11 +17,11 @@ export interface HoverContent {
 export function ticketHoverMarkdown(ticket: Ticket, nowMs: number, timeZone?: string): HoverContent {
   const lines = [
     ...ticketRows(ticket, nowMs, { statusIcon: true, timeZone }),
-    `${link(t('Open Ticket'), OPEN_TICKET_COMMAND, ticket.ticketId, t('Open the ticket details'))} · ${link(t('Copy ID'), COPY_TICKET_ID_COMMAND, ticket.ticketId, t('Copy the ticket ID'))}`,
+    `${link(t('Open Ticket'), Commands.openTicket, ticket.ticketId, t('Open the ticket details'))} · ${link(t('Copy ID'), Commands.copyTicketId, ticket.ticketId, t('Copy the ticket ID'))}`,
   ];
   return {
     markdown: lines.join('\n\n'),
-    enabledCommands: [OPEN_TICKET_COMMAND, COPY_TICKET_ID_COMMAND],
+    enabledCommands: [Commands.openTicket, Commands.copyTicketId],
     supportThemeIcons: true,
   };
 }
@@ -37,9 +33,9 @@ export function signedOutHoverMarkdown(ticketId: string): HoverContent {
     markdown: t(
       'Alibaba Cloud ticket {0}: [Sign In]({1} "Sign in to Alibaba Cloud") to see it\\.',
       id,
-      commandUri(SIGN_IN_COMMAND),
+      commandUri(Commands.signIn),
     ),
-    enabledCommands: [SIGN_IN_COMMAND],
+    enabledCommands: [Commands.signIn],
     supportThemeIcons: false,
   };
 }

@@ -5,15 +5,9 @@ import * as vscode from 'vscode';
 import { describeError, isTicketApiError } from '../../api/errors';
 import { commandUri } from '../../tickets/display';
 import type { TicketService } from '../../tickets/types';
-import {
-  errorHoverMarkdown,
-  OPEN_TICKET_COMMAND,
-  signedOutHoverMarkdown,
-  ticketHoverMarkdown,
-  type HoverContent,
-} from './hoverMarkdown';
+import { errorHoverMarkdown, signedOutHoverMarkdown, ticketHoverMarkdown, type HoverContent } from './hoverMarkdown';
 import { compileIdPattern, findTicketIds, ticketIdAt, type IdDetectionOptions } from './idDetection';
-import { BuiltinCommands } from '../../common/commands';
+import { BuiltinCommands, Commands } from '../../common/commands';
 
 const CONFIG = 'aliyunTickets';
 /** Documents with more lines than this get links only in their first lines (huge logs stay responsive). */
@@ -87,7 +81,7 @@ export class TicketLinkProvider implements vscode.DocumentLinkProvider {
       for (const match of findTicketIds(document.lineAt(lineNumber).text, options)) {
         const link = new vscode.DocumentLink(
           new vscode.Range(lineNumber, match.start, lineNumber, match.end),
-          vscode.Uri.parse(commandUri(OPEN_TICKET_COMMAND, [match.ticketId])),
+          vscode.Uri.parse(commandUri(Commands.openTicket, [match.ticketId])),
         );
         link.tooltip = t('Open ticket {0}', match.ticketId);
         links.push(link);

@@ -9,7 +9,6 @@ import { TICKET_ID_DOCUMENTS } from '../hover/ticketHovers';
 import { findRequestIds, requestIdAt } from './requestId';
 
 const CREATE_ABOUT_REQUEST_COMMAND = Commands.createTicketAboutRequest;
-const OPEN_TICKET_COMMAND = Commands.openTicket;
 
 /** Where a RequestId was found, as passed to CREATE_ABOUT_REQUEST_COMMAND (the command reads the line itself). */
 export interface RequestIdPlace {
@@ -58,7 +57,7 @@ class TicketsTerminalLinkProvider implements vscode.TerminalLinkProvider<Tickets
         startIndex: m.start,
         length: m.end - m.start,
         tooltip: `Open ticket ${m.ticketId}`,
-        command: OPEN_TICKET_COMMAND,
+        command: Commands.openTicket,
         argument: m.ticketId,
       });
     }

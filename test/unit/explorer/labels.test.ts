@@ -1,14 +1,9 @@
 // What a ticket, its tooltip and a status look like in the tree (plain data; explorerView.ts maps it to TreeItems).
 import * as assert from 'assert';
+import { Commands } from '../../../src/common/commands';
 import type { Ticket, TicketSummary } from '../../../src/api/types';
 import { TicketApiError } from '../../../src/api/errors';
-import {
-  nodeLook,
-  OPEN_COMMAND,
-  shortFailure,
-  ticketTooltip,
-  ticketTooltipError,
-} from '../../../src/features/explorer/labels';
+import { nodeLook, shortFailure, ticketTooltip, ticketTooltipError } from '../../../src/features/explorer/labels';
 import { ticketHoverMarkdown } from '../../../src/features/hover/hoverMarkdown';
 import { ticketIdOf, type TicketNode } from '../../../src/features/explorer/model';
 import { statusLook } from '../../../src/tickets/display';
@@ -38,7 +33,11 @@ describe('explorer item looks', () => {
     assert.strictEqual(look.description, '0005PYGCW · 3d');
     assert.deepStrictEqual(look.icon, { id: 'bell-dot', color: 'list.warningForeground' });
     assert.strictEqual(look.contextValue, 'ticket', 'the context menu (Open, Copy Ticket ID, Refresh) keys on this');
-    assert.deepStrictEqual(look.command, { command: OPEN_COMMAND, title: 'Open Ticket', arguments: ['0005PYGCW'] });
+    assert.deepStrictEqual(look.command, {
+      command: Commands.openTicket,
+      title: 'Open Ticket',
+      arguments: ['0005PYGCW'],
+    });
     assert.strictEqual(
       look.accessibilityLabel,
       'ECS instance cannot reach OSS, ticket 0005PYGCW, Waiting for your feedback, created 3 days ago',

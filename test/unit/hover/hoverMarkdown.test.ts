@@ -1,11 +1,9 @@
 import * as assert from 'assert';
+import { Commands } from '../../../src/common/commands';
 import type { Ticket } from '../../../src/api/types';
 import {
-  COPY_TICKET_ID_COMMAND,
   errorHoverMarkdown,
-  OPEN_TICKET_COMMAND,
   signedOutHoverMarkdown,
-  SIGN_IN_COMMAND,
   ticketHoverMarkdown,
 } from '../../../src/features/hover/hoverMarkdown';
 import { sanitizeInline } from '../../../src/tickets/display';
@@ -67,11 +65,11 @@ describe('hover markdown', () => {
     assert.deepStrictEqual(
       links(html).map(([href, label]) => [decodeURIComponent(href.replace(/&amp;/g, '&')), label]),
       [
-        [`command:${OPEN_TICKET_COMMAND}?["0005PYGCW"]`, 'Open Ticket'],
-        [`command:${COPY_TICKET_ID_COMMAND}?["0005PYGCW"]`, 'Copy ID'],
+        [`command:${Commands.openTicket}?["0005PYGCW"]`, 'Open Ticket'],
+        [`command:${Commands.copyTicketId}?["0005PYGCW"]`, 'Copy ID'],
       ],
     );
-    assert.deepStrictEqual(content.enabledCommands, [OPEN_TICKET_COMMAND, COPY_TICKET_ID_COMMAND]);
+    assert.deepStrictEqual(content.enabledCommands, [Commands.openTicket, Commands.copyTicketId]);
   });
 
   it('falls back to our severity label and "(no title)" when the server sends none', () => {
@@ -94,9 +92,9 @@ describe('hover markdown', () => {
     const html = md.render(content.markdown);
     assert.deepStrictEqual(
       links(html).map(([href, label]) => [href, label]),
-      [[`command:${SIGN_IN_COMMAND}`, 'Sign In']],
+      [[`command:${Commands.signIn}`, 'Sign In']],
     );
-    assert.deepStrictEqual(content.enabledCommands, [SIGN_IN_COMMAND]);
+    assert.deepStrictEqual(content.enabledCommands, [Commands.signIn]);
   });
 
   it('the error hover is one line of text, no link, no stack', () => {
