@@ -4,12 +4,12 @@
 // Assumes `npm run build && npm run compile` ran. Packages the .vsix (vsce), installs it into a fresh code-server
 // extensions dir, starts the emulator (demo tickets) and code-server with `aliyunTickets.endpoint` pointing at it, then
 // runs the Playwright suites in out/test/e2e/*.e2e.js with mocha. Screenshots land in test-results/ui/;
-// --update-docs copies the ones the README shows into docs/.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+// --update-docs cuts the ones the README shows into docs/ (scripts/lib/doc-shots.mjs).
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { updateDocShots } from './lib/doc-shots.mjs';
 import { codeServerDirs, packageAndInstallExtension, startCodeServer } from './lib/code-server.mjs';
 import { emulatorCredentials, startEmulator } from './lib/emulator.mjs';
 import { ROOT, TEST_RESULTS, requireFiles } from './lib/paths.mjs';
@@ -23,19 +23,6 @@ const keep = args.includes('--keep') || process.env.KEEP_TEST_DIRS === '1';
 const updateDocs = args.includes('--update-docs');
 const RESULTS = path.join(TEST_RESULTS, 'ui');
 const E2E_DIR = path.join(ROOT, 'out', 'test', 'e2e');
-/** Screenshot (test-results/ui) → the file the README shows (docs/). */
-const DOC_SHOTS = {
-  '04-explorer-grouped.png': 'explorer-and-ticket.png',
-  '05-hover.png': 'hover.png',
-  '02-sign-in-secret.png': 'sign-in.png',
-  'new-ticket-2-form.png': 'new-ticket-form.png',
-  'new-ticket-4-in-view.png': 'new-ticket-created.png',
-  'new-ticket-5-support-answered.png': 'watcher-notification.png',
-  '10-panel-reply-light.png': 'panel-reply-draft.png',
-  '11-panel-reply-sent.png': 'panel-reply-sent.png',
-  '12-panel-close-question.png': 'panel-close.png',
-  '13-panel-rate-light.png': 'panel-rate.png',
-};
 
 const run = createRun('ui');
 let exitCode = 1;
@@ -147,24 +134,7 @@ try {
   console.log(`[ui] screenshots: ${path.relative(ROOT, RESULTS)}/`);
 
   if (updateDocs && exitCode === 0) {
-    mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
-    for (const [from, to] of Object.entries(DOC_SHOTS)) {
-      copyFileSync(path.join(RESULTS, from), path.join(ROOT, 'docs', to));
-      // The .vsix ships these for its Details page: pngquant (Debian's pngquant) cuts them to a quarter (16 colours are plenty for UI screenshots).
-      const squeezed = spawnSync('pngquant', [
-        '16',
-        '--nofs',
-        '--speed',
-        '1',
-        '--force',
-        '--ext',
-        '.png',
-        path.join(ROOT, 'docs', to),
-      ]);
-      console.log(
-        `[ui] docs/${to} ← ${from}${squeezed.status === 0 ? ' (pngquant)' : ' (pngquant not installed: the .vsix grows by ~250 KB)'}`,
-      );
-    }
+    await updateDocShots(RESULTS);
   }
 } catch (err) {
   console.error(`[ui] FAILED: ${err?.stack ?? err}`);

@@ -69,4 +69,26 @@ describe('api/dist bundle (dist/api.js)', function () {
       assert.ok(out.methods.includes(name), `TicketClient.${name} is in dist/api.js`);
     }
   });
+  // dist/undici.js carries only undici's SIMD build of its HTTP parser (scripts/build.mjs): asking undici for the build
+  // without SIMD must still parse answers, not fail every request.
+  it('still fetches a ticket when UNDICI_NO_WASM_SIMD=1 asks undici for its parser without SIMD', () => {
+    const script = `
+      const api = require(${JSON.stringify(apiBundle)});
+      const { TicketEmulator, DEMO_CREDENTIALS } = require(${JSON.stringify(emulatorModule)});
+      (async () => {
+        const emu = await TicketEmulator.start();
+        const client = new api.TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS });
+        try {
+          process.stdout.write((await client.getTicket('0005PYGCW')).ticketId);
+        } finally {
+          await client.close();
+          await emu.stop();
+        }
+      })().catch((e) => { console.error(api.describeError(e)); process.exit(1); });`;
+    const env = { ...process.env, UNDICI_NO_WASM_SIMD: '1' };
+    assert.strictEqual(
+      execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', env }),
+      '0005PYGCW',
+    );
+  });
 });
