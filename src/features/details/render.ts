@@ -208,7 +208,7 @@ function timeHtml(timeMs: number, now: number, timeZone?: string): string {
   const local = formatLocalTime(timeMs, timeZone);
   if (!local) return unknownHtml();
   const iso = new Date(timeMs).toISOString();
-  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(local)}</time> <span class="muted">(${escapeHtml(formatRelativeTime(timeMs, now))})</span>`;
+  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(local)}</time> <span class="muted">${escapeHtml(t('({0})', formatRelativeTime(timeMs, now)))}</span>`;
 }
 
 function unknownHtml(): string {
@@ -247,7 +247,7 @@ ${renderNotes(view, now, timeZone)}
 }
 
 function categoryHtml(categoryId: string, name: string | undefined): string {
-  if (name) return `${text(name)} <span class="muted">(${escapeHtml(categoryId)})</span>`;
+  if (name) return `${text(name)} <span class="muted">${escapeHtml(t('({0})', categoryId))}</span>`;
   return categoryId ? text(categoryId) : unknownHtml();
 }
 
@@ -285,9 +285,9 @@ function renderNote(
     const target = attachmentTarget(attachment?.url);
     const label = attachment?.name ? text(attachment.name) : escapeHtml(t('attachment'));
     if (!target.clickable) {
-      return `<li class="attachment plain">${label} <span class="muted">(${escapeHtml(target.reason)})</span></li>`;
+      return `<li class="attachment plain">${label} <span class="muted">${escapeHtml(t('({0})', target.reason))}</span></li>`;
     }
-    return `<li class="attachment"><a href="#" ${dataAction('openAttachment')} data-note="${noteIndex}" data-attachment="${attachmentIndex}" title="${escapeHtml(t('Opens {0}', target.display))}">${label}</a> <span class="muted">(${escapeHtml(target.host)})</span></li>`;
+    return `<li class="attachment"><a href="#" ${dataAction('openAttachment')} data-note="${noteIndex}" data-attachment="${attachmentIndex}" title="${escapeHtml(t('Opens {0}', target.display))}">${label}</a> <span class="muted">${escapeHtml(t('({0})', target.host))}</span></li>`;
   });
   const newMark = isNew ? ` <span class="badge new-note">${escapeHtml(t('New'))}</span>` : '';
   return `<li class="note ${roleClass}${isNew ? ' unread' : ''}">

@@ -118,7 +118,7 @@ describe('details panel: the display language', () => {
     for (const expected of [
       '待您反馈', // status by its value, not the server's English label
       '紧急',
-      '(3小时前)',
+      '（3小时前）',
       '沟通记录',
       '技术支持有 1 条新回复',
       '发送回复',
