@@ -2,6 +2,7 @@
 // the file picker. Kept thin; the logic is in ticketActing.ts.
 import * as vscode from 'vscode';
 import { BuiltinCommands, ContextKeys } from '../../common/commands';
+import { t } from '../../common/l10n';
 import type { CategoryNames } from '../../tickets/categoryNames';
 import type { TicketWrites } from '../../tickets/ticketWrites';
 import { sanitizeInline } from '../../tickets/display';
@@ -75,25 +76,26 @@ export const defaultActingUi: ActingUi = {
 
 async function confirmClose(ticketId: string, title: string): Promise<boolean> {
   const name = sanitizeInline(title, 80);
+  const close = t('Close Ticket');
   const answer = await vscode.window.showWarningMessage(
-    `Close ticket ${ticketId}${name ? ` (${name})` : ''}?`,
-    { modal: true, detail: 'Support stops working on it. You can reopen it later with a reason.' },
-    'Close Ticket',
+    name ? t('Close ticket {0} ({1})?', ticketId, name) : t('Close ticket {0}?', ticketId),
+    { modal: true, detail: t('Support stops working on it. You can reopen it later with a reason.') },
+    close,
   );
-  return answer === 'Close Ticket';
+  return answer === close;
 }
 
 async function pickFiles(): Promise<PickedFile[]> {
   const uris = await vscode.window.showOpenDialog({
     canSelectMany: true,
-    openLabel: 'Attach',
-    title: 'Attach files to the reply',
+    openLabel: t('Attach'),
+    title: t('Attach files to the reply'),
   });
   if (!uris?.length) return [];
   return Promise.all(
     uris.map(async (uri) => {
       const stat = await vscode.workspace.fs.stat(uri);
-      const name = uri.path.split('/').pop() || 'attachment';
+      const name = uri.path.split('/').pop() || t('attachment');
       return { name, size: stat.size, read: () => vscode.workspace.fs.readFile(uri) };
     }),
   );

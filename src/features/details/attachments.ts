@@ -2,6 +2,7 @@
 // https links are clickable, and only after the user has seen where they lead (the extension asks before opening).
 // No vscode import: unit tests call this directly.
 import type { TicketNote } from '../../api/types';
+import { t } from '../../common/l10n';
 import { sanitizeInline } from '../../tickets/display';
 
 export type AttachmentTarget =
@@ -18,22 +19,22 @@ export type AttachmentTarget =
 
 /** Decides whether an attachment URL is offered as a link; anything but a well-formed https URL stays plain text. */
 export function attachmentTarget(rawUrl: unknown): AttachmentTarget {
-  if (typeof rawUrl !== 'string' || rawUrl.trim() === '') return { clickable: false, reason: 'no link' };
+  if (typeof rawUrl !== 'string' || rawUrl.trim() === '') return { clickable: false, reason: t('no link') };
   const text = rawUrl.trim();
   // Control characters, spaces and bidi overrides in a URL are a spoofing trick, never a real download link.
   if (/[\u0000-\u0020\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(text)) {
-    return { clickable: false, reason: 'not a plain https link' };
+    return { clickable: false, reason: t('not a plain https link') };
   }
   let parsed: URL;
   try {
     parsed = new URL(text);
   } catch {
-    return { clickable: false, reason: 'not a valid link' };
+    return { clickable: false, reason: t('not a valid link') };
   }
-  if (parsed.protocol !== 'https:') return { clickable: false, reason: 'only https links open' };
-  if (!parsed.hostname) return { clickable: false, reason: 'not a valid link' };
+  if (parsed.protocol !== 'https:') return { clickable: false, reason: t('only https links open') };
+  if (!parsed.hostname) return { clickable: false, reason: t('not a valid link') };
   // user:password@host hides the real host behind a friendly-looking prefix.
-  if (parsed.username || parsed.password) return { clickable: false, reason: 'link carries a user name' };
+  if (parsed.username || parsed.password) return { clickable: false, reason: t('link carries a user name') };
   return {
     clickable: true,
     url: parsed.toString(),
@@ -62,12 +63,15 @@ export async function openAttachment(
 ): Promise<'opened' | 'declined' | 'notALink'> {
   const attachment = notes[noteIndex]?.attachments?.[attachmentIndex];
   const target = attachmentTarget(attachment?.url);
+  // l10n-exempt: outcomes for the caller, not words.
   if (!attachment || !target.clickable) return 'notALink';
   const confirmed = await opener.confirm(
-    `Open the attachment in your browser? It goes to ${target.host}.`,
-    `${sanitizeInline(attachment.name || 'attachment', 200)}\n\n${sanitizeInline(target.display, 1000)}`,
+    t('Open the attachment in your browser? It goes to {0}.', target.host),
+    `${sanitizeInline(attachment.name || t('attachment'), 200)}\n\n${sanitizeInline(target.display, 1000)}`,
   );
+  // l10n-exempt: an outcome, not words.
   if (!confirmed) return 'declined';
   await opener.openExternal(target.url);
+  // l10n-exempt: an outcome, not words.
   return 'opened';
 }

@@ -19,6 +19,52 @@ export function isClickAction(value: unknown): value is ClickAction {
   return typeof value === 'string' && (CLICK_ACTIONS as readonly string[]).includes(value);
 }
 
+/**
+ * The page's own words that change while it runs (busy buttons, attachment states, its own checks), in the display
+ * language. The extension builds them with t() (pageStrings.ts) and render.ts writes them into `<body data-strings>`;
+ * the page reads them with parsePageStrings and ships no text of its own. `{0}`, `{1}` are filled in by the page
+ * (formatMessage of common/l10n.ts).
+ */
+export const PAGE_STRING_KEYS = [
+  'sendReply',
+  'sending',
+  'checking',
+  'reopenTicket',
+  'reopening',
+  'sendRating',
+  'closeTicket',
+  'closing',
+  /** {0}: percent */
+  'uploadingPercent',
+  /** {0}: why */
+  'notUploaded',
+  'uploadFailed',
+  /** {0}: file name */
+  'uploadingFile',
+  'remove',
+  /** {0}: file name */
+  'removeFile',
+  'sayWhetherSolved',
+  'chooseScore',
+  /** {0}: file name, {1}: its size in MB, {2}: the limit in MB */
+  'fileTooLarge',
+] as const;
+export type PageStrings = Record<(typeof PAGE_STRING_KEYS)[number], string>;
+
+/**
+ * The page's strings from the JSON in `<body data-strings>`, field by field: a field that is missing or not a short
+ * string shows as its key (a visible bug, not an English copy hidden in the page).
+ */
+export function parsePageStrings(raw: unknown): PageStrings {
+  const given = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const strings = {} as PageStrings;
+  for (const key of PAGE_STRING_KEYS) {
+    const value = given[key];
+    strings[key] = typeof value === 'string' && value.length <= 1000 ? value : key;
+  }
+  return strings;
+}
+
 /** An attachment of the reply being written, as the page shows it. */
 export interface DraftAttachmentView {
   /** Local id, for Remove. */

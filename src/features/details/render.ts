@@ -1,16 +1,24 @@
 // HTML of the ticket details panel, built in the extension by pure functions (no vscode import) so unit tests and the
 // browser tests can render it directly. Every string that came from the server goes through escapeHtml; the page runs
 // under a strict CSP (no inline script or style, scripts only by nonce), so even a missed escape could not run code.
+// Our own words are the display language's (t()); status and severity are our translations of their values, not the
+// server's labels (those arrive in the account's language), and the page's changing words (pageStrings.ts) ride in
+// <body data-strings>. Ticket text is shown as it comes.
 import type * as NodeCrypto from 'crypto';
 import type { AccessDeniedDetail, Ticket, TicketNote } from '../../api/types';
-import { SEVERITY_LABELS, STATUS_LABELS, STATUS_NAMES } from '../../api/types';
+import { STATUS_NAMES } from '../../api/types';
 import { noteAuthor, SEVERITY_COMMON, SEVERITY_URGENT } from '../../tickets/status';
 import { describeError, isTicketApiError } from '../../api/errors';
-import { ERROR_ACTION_LABELS, errorActions, type ErrorAction } from '../../common/errors';
+import { errorActionLabel, errorActions, type ErrorAction } from '../../common/errors';
+import { displayLanguage, formatMessage, t } from '../../common/l10n';
 import { attachmentTarget } from './attachments';
 import { dataAction, type ClickAction } from './protocol';
 import { renderActingHtml } from './actingHtml';
-import { formatLocalTime, formatRelativeTime } from '../../tickets/display';
+import { escapeHtml } from './html';
+import { pageStrings } from './pageStrings';
+import { formatLocalTime, formatRelativeTime, severityText, statusText } from '../../tickets/display';
+
+export { escapeHtml };
 
 /** What the panel shows. */
 export type DetailsView =
@@ -65,19 +73,13 @@ export function createNonce(): string {
   return (require('crypto') as typeof NodeCrypto).randomBytes(18).toString('base64');
 }
 
-/** Escapes text for use in HTML element content and in double- or single-quoted attribute values. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"'`]/g, (ch) => ESCAPES[ch]);
+/**
+ * A translated sentence as HTML: the sentence escaped, its {0}, {1}… then replaced by ready HTML. Call t() with '{0}'…
+ * as its arguments so the placeholders survive the translation: withHtml(t('Failed: {0}', '{0}'), text(reason)).
+ */
+function withHtml(translated: string, ...html: string[]): string {
+  return formatMessage(escapeHtml(translated), ...html);
 }
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-  '`': '&#96;',
-};
 
 /** Server text inside <bdi>: a right-to-left override in a title cannot reorder the text around it. */
 function text(value: unknown): string {
@@ -102,15 +104,15 @@ export function renderTicketHtml(view: DetailsView, resources: PageResources, op
   const ticketId = view.kind === 'ticket' ? view.ticket.ticketId : view.ticketId;
   const nonce = escapeHtml(resources.nonce);
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(displayLanguage())}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(resources.cspSource, resources.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(resources.styleUri)}">
-<title>Ticket ${escapeHtml(ticketId)}</title>
+<title>${escapeHtml(t('Ticket {0}', ticketId))}</title>
 </head>
-<body data-ticket-id="${escapeHtml(ticketId)}">
+<body data-ticket-id="${escapeHtml(ticketId)}" data-strings="${escapeHtml(JSON.stringify(pageStrings()))}">
 <main id="root" aria-live="polite">${renderTicketBody(view, options)}</main>
 ${renderActingHtml()}
 <script nonce="${nonce}" src="${escapeHtml(resources.scriptUri)}"></script>
@@ -122,7 +124,7 @@ ${renderActingHtml()}
 export function renderTicketBody(view: DetailsView, options: RenderOptions = {}): string {
   switch (view.kind) {
     case 'loading':
-      return `<section class="state loading"><p class="muted">Loading ticket ${escapeHtml(view.ticketId)}…</p></section>`;
+      return `<section class="state loading"><p class="muted">${escapeHtml(t('Loading ticket {0}…', view.ticketId))}</p></section>`;
     case 'error':
       return renderError(view);
     case 'ticket':
@@ -157,31 +159,33 @@ function renderError(view: Extract<DetailsView, { kind: 'error' }>): string {
   if (view.accessDenied) {
     const d = view.accessDenied;
     const rows: Array<[string, unknown]> = [
-      ['Denied action', d.AuthAction],
-      ['Principal', d.AuthPrincipalDisplayName],
-      ['Principal type', d.AuthPrincipalType],
-      ['Deny type', d.NoPermissionType],
-      ['Policy type', d.PolicyType],
+      [t('Denied action'), d.AuthAction],
+      [t('Principal'), d.AuthPrincipalDisplayName],
+      [t('Principal type'), d.AuthPrincipalType],
+      [t('Deny type'), d.NoPermissionType],
+      [t('Policy type'), d.PolicyType],
     ];
     const items = rows
       .filter(([, v]) => v !== undefined && v !== '')
-      .map(([k, v]) => `<dt>${k}</dt><dd>${text(v)}</dd>`);
+      .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${text(v)}</dd>`);
     if (items.length) details.push(`<dl class="facts">${items.join('')}</dl>`);
   }
   // A ticket that does not exist is most often a typo: nothing to quote to support.
   const typo = view.actions.includes('openAnotherTicket');
   if (view.requestId && !typo)
-    details.push(`<p class="muted">RequestId (quote it to support): <code>${escapeHtml(view.requestId)}</code></p>`);
+    details.push(
+      `<p class="muted">${withHtml(t('RequestId (quote it to support): {0}', '{0}'), `<code>${escapeHtml(view.requestId)}</code>`)}</p>`,
+    );
   // The table's order, the first one as the primary button. The details (sentence, RequestId, who was denied what)
   // are on the page already, so Show Details becomes Show Log and goes last.
   const actions: ErrorAction[] = [...view.actions.filter((action) => action !== 'showDetails'), 'showDetails'];
   const buttons = actions.map((action, index) => {
-    const label = action === 'showDetails' ? 'Show Log' : ERROR_ACTION_LABELS[action];
+    const label = action === 'showDetails' ? t('Show Log') : errorActionLabel(action);
     const secondary = index > 0 ? ' class="secondary"' : '';
-    return `<button type="button"${secondary} ${dataAction(ACTION_MESSAGES[action])}>${label}</button>`;
+    return `<button type="button"${secondary} ${dataAction(ACTION_MESSAGES[action])}>${escapeHtml(label)}</button>`;
   });
   return `<section class="state error" role="alert">
-<h1>Ticket ${escapeHtml(view.ticketId)}</h1>
+<h1>${escapeHtml(t('Ticket {0}', view.ticketId))}</h1>
 <p class="error-message">${text(view.message)}</p>
 ${details.join('\n')}
 <div class="actions">${buttons.join('')}</div>
@@ -191,73 +195,75 @@ ${details.join('\n')}
 function statusBadge(ticket: Ticket): string {
   const value = ticket.status?.value;
   const name = STATUS_NAMES[value as keyof typeof STATUS_NAMES] ?? 'unknown';
-  const label = ticket.status?.label || STATUS_LABELS[value as keyof typeof STATUS_LABELS] || 'Unknown status';
-  return `<span class="badge status-${name}" title="Status">${text(label)}</span>`;
+  return `<span class="badge status-${name}" title="${escapeHtml(t('Status'))}">${escapeHtml(statusText(ticket.status))}</span>`;
 }
 
 function severityBadge(ticket: Ticket): string {
   const value = ticket.severity?.value;
   const cls = value === SEVERITY_URGENT ? 'urgent' : value === SEVERITY_COMMON ? 'common' : 'unknown';
-  const label = ticket.severity?.label || SEVERITY_LABELS[value as keyof typeof SEVERITY_LABELS] || 'Unknown severity';
-  return `<span class="badge severity-${cls}" title="Severity">${text(label)}</span>`;
+  return `<span class="badge severity-${cls}" title="${escapeHtml(t('Severity'))}">${escapeHtml(severityText(ticket.severity))}</span>`;
 }
 
 function timeHtml(timeMs: number, now: number, timeZone?: string): string {
   const local = formatLocalTime(timeMs, timeZone);
-  if (!local) return '<span class="muted">unknown</span>';
+  if (!local) return unknownHtml();
   const iso = new Date(timeMs).toISOString();
-  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(local)}</time> <span class="muted">(${escapeHtml(formatRelativeTime(timeMs, now))})</span>`;
+  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(local)}</time> <span class="muted">${escapeHtml(t('({0})', formatRelativeTime(timeMs, now)))}</span>`;
+}
+
+function unknownHtml(): string {
+  return `<span class="muted">${escapeHtml(t('unknown'))}</span>`;
 }
 
 function renderTicket(view: Extract<DetailsView, { kind: 'ticket' }>, now: number, timeZone?: string): string {
-  const t = view.ticket;
+  const ticket = view.ticket;
   const banner = view.refreshError
-    ? `<p class="banner warning" role="alert">Could not refresh: ${text(view.refreshError)} Showing what was loaded before.</p>`
+    ? `<p class="banner warning" role="alert">${withHtml(t('Could not refresh: {0} Showing what was loaded before.', '{0}'), text(view.refreshError))}</p>`
     : '';
-  const description = t.description
-    ? `<div class="description text">${escapeHtml(t.description)}</div>`
-    : '<p class="muted">No description.</p>';
+  const description = ticket.description
+    ? `<div class="description text">${escapeHtml(ticket.description)}</div>`
+    : `<p class="muted">${escapeHtml(t('No description.'))}</p>`;
   return `<header class="ticket-header">
 <div class="title-row">
-<h1 class="title">${text(t.title || '(no title)')}</h1>
-<button type="button" class="secondary" ${dataAction('refresh')}${view.refreshing ? ' disabled' : ''}>${view.refreshing ? 'Refreshing…' : 'Refresh'}</button>
+<h1 class="title">${text(ticket.title || t('(no title)'))}</h1>
+<button type="button" class="secondary" ${dataAction('refresh')}${view.refreshing ? ' disabled' : ''}>${escapeHtml(view.refreshing ? t('Refreshing…') : t('Refresh'))}</button>
 </div>
-<div class="badges"><span class="badge ticket-id" title="Ticket ID">${escapeHtml(t.ticketId)}</span>${statusBadge(t)}${severityBadge(t)}</div>
+<div class="badges"><span class="badge ticket-id" title="${escapeHtml(t('Ticket ID'))}">${escapeHtml(ticket.ticketId)}</span>${statusBadge(ticket)}${severityBadge(ticket)}</div>
 <dl class="facts">
-<dt>Created</dt><dd>${timeHtml(t.createTime, now, timeZone)}</dd>
-<dt>Creator</dt><dd>${t.creatorId ? text(t.creatorId) : '<span class="muted">unknown</span>'}</dd>
-<dt>Category</dt><dd>${categoryHtml(t.categoryId, view.categoryName)}</dd>
+<dt>${escapeHtml(t('Created'))}</dt><dd>${timeHtml(ticket.createTime, now, timeZone)}</dd>
+<dt>${escapeHtml(t('Creator'))}</dt><dd>${ticket.creatorId ? text(ticket.creatorId) : unknownHtml()}</dd>
+<dt>${escapeHtml(t('Category'))}</dt><dd>${categoryHtml(ticket.categoryId, view.categoryName)}</dd>
 </dl>
 </header>
 ${banner}
 <section class="section">
-<h2>Description</h2>
+<h2>${escapeHtml(t('Description'))}</h2>
 ${description}
 </section>
 <section class="section conversation">
-<h2>Conversation</h2>
+<h2>${escapeHtml(t('Conversation'))}</h2>
 ${renderNotes(view, now, timeZone)}
 </section>`;
 }
 
 function categoryHtml(categoryId: string, name: string | undefined): string {
-  if (name) return `${text(name)} <span class="muted">(${escapeHtml(categoryId)})</span>`;
-  return categoryId ? text(categoryId) : '<span class="muted">unknown</span>';
+  if (name) return `${text(name)} <span class="muted">${escapeHtml(t('({0})', categoryId))}</span>`;
+  return categoryId ? text(categoryId) : unknownHtml();
 }
 
 function renderNotes(view: Extract<DetailsView, { kind: 'ticket' }>, now: number, timeZone?: string): string {
   if (view.notesError) {
-    return `<p class="banner error" role="alert">The conversation could not be loaded: ${text(view.notesError)}</p>
-<div class="actions"><button type="button" ${dataAction('retry')}>Retry</button></div>`;
+    return `<p class="banner error" role="alert">${withHtml(t('The conversation could not be loaded: {0}', '{0}'), text(view.notesError))}</p>
+<div class="actions"><button type="button" ${dataAction('retry')}>${escapeHtml(errorActionLabel('retry'))}</button></div>`;
   }
-  if (view.notes.length === 0) return '<p class="muted">No messages yet.</p>';
+  if (view.notes.length === 0) return `<p class="muted">${escapeHtml(t('No messages yet.'))}</p>`;
   // The index into the list as given is what a click sends back; the extension looks the URL up itself.
   const ordered = view.notes
     .map((note, index) => ({ note, index }))
     .sort((a, b) => (a.note.createTime || 0) - (b.note.createTime || 0));
   const unread = ordered.filter(({ note }) => view.newNotes?.has(note.dialogId)).length;
   const summary = unread
-    ? `<p class="unread-summary">${unread === 1 ? '1 new answer' : `${unread} new answers`} from support</p>`
+    ? `<p class="unread-summary">${escapeHtml(unread === 1 ? t('1 new answer from support') : t('{0} new answers from support', unread))}</p>`
     : '';
   return `${summary}<ol class="notes">${ordered.map(({ note, index }) => renderNote(note, index, now, timeZone, view.newNotes?.has(note.dialogId) === true)).join('\n')}</ol>`;
 }
@@ -272,18 +278,18 @@ function renderNote(
   const author = noteAuthor(note.userRole);
   const fromAgent = author === 'support';
   const fromYou = author === 'you';
-  const who = fromAgent ? 'Support agent' : fromYou ? 'You' : 'Participant';
+  const who = escapeHtml(fromAgent ? t('Support agent') : fromYou ? t('You') : t('Participant'));
   const roleClass = fromAgent ? 'agent' : fromYou ? 'you' : 'other';
   const name = note.userName ? ` <span class="who-name">${text(note.userName)}</span>` : '';
   const attachments = (note.attachments ?? []).map((attachment, attachmentIndex) => {
     const target = attachmentTarget(attachment?.url);
-    const label = text(attachment?.name || 'attachment');
+    const label = attachment?.name ? text(attachment.name) : escapeHtml(t('attachment'));
     if (!target.clickable) {
-      return `<li class="attachment plain">${label} <span class="muted">(${escapeHtml(target.reason)})</span></li>`;
+      return `<li class="attachment plain">${label} <span class="muted">${escapeHtml(t('({0})', target.reason))}</span></li>`;
     }
-    return `<li class="attachment"><a href="#" ${dataAction('openAttachment')} data-note="${noteIndex}" data-attachment="${attachmentIndex}" title="Opens ${escapeHtml(target.display)}">${label}</a> <span class="muted">(${escapeHtml(target.host)})</span></li>`;
+    return `<li class="attachment"><a href="#" ${dataAction('openAttachment')} data-note="${noteIndex}" data-attachment="${attachmentIndex}" title="${escapeHtml(t('Opens {0}', target.display))}">${label}</a> <span class="muted">${escapeHtml(t('({0})', target.host))}</span></li>`;
   });
-  const newMark = isNew ? ' <span class="badge new-note">New</span>' : '';
+  const newMark = isNew ? ` <span class="badge new-note">${escapeHtml(t('New'))}</span>` : '';
   return `<li class="note ${roleClass}${isNew ? ' unread' : ''}">
 <div class="note-head"><span class="who badge role-${roleClass}">${who}</span>${name}${newMark} <span class="when">${timeHtml(note.createTime, now, timeZone)}</span></div>
 <div class="note-body text">${escapeHtml(note.content)}</div>

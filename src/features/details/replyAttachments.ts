@@ -3,6 +3,7 @@
 // ones are kept with the draft (by ObjectKey). No vscode import.
 import { describeError } from '../../api/errors';
 import { MAX_ATTACHMENT_BYTES } from '../../api/upload';
+import { t } from '../../common/l10n';
 import type { UploadOptions } from '../../api/types';
 import type { StoredAttachment } from './draftStore';
 import type { DraftAttachmentView } from './protocol';
@@ -54,9 +55,10 @@ export class ReplyAttachments {
 
   /** What stops a send: one still uploading or one that failed. */
   problem(): string | undefined {
-    if (this.entries.some((a) => a.state === 'uploading')) return 'Wait until the attachments are uploaded, then send.';
+    if (this.entries.some((a) => a.state === 'uploading'))
+      return t('Wait until the attachments are uploaded, then send.');
     if (this.entries.some((a) => a.state === 'failed'))
-      return 'An attachment could not be uploaded: remove it (or attach it again), then send.';
+      return t('An attachment could not be uploaded: remove it (or attach it again), then send.');
     return undefined;
   }
 
@@ -77,7 +79,11 @@ export class ReplyAttachments {
     this.entries.push(entry);
     if (size > MAX_ATTACHMENT_BYTES) {
       entry.state = 'failed';
-      entry.error = `${(size / MB).toFixed(1)} MB is too large: attachments can be at most ${MAX_ATTACHMENT_BYTES / MB} MB.`;
+      entry.error = t(
+        '{0} MB is too large: attachments can be at most {1} MB.',
+        (size / MB).toFixed(1),
+        MAX_ATTACHMENT_BYTES / MB,
+      );
       this.deps.changed();
       return;
     }

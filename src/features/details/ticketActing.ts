@@ -6,6 +6,7 @@
 // ticket actions, and stay readable in one place (the attachments live in replyAttachments.ts).
 import { describeError, isTicketApiError } from '../../api/errors';
 import type { EvaluateTicketInput, Ticket } from '../../api/types';
+import { t } from '../../common/l10n';
 import { ticketActions } from '../../tickets/ticketActions';
 import type { TicketWrites } from '../../tickets/ticketWrites';
 import type { DraftStore } from './draftStore';
@@ -225,13 +226,16 @@ export class TicketActing {
         encrypt: this.encrypt,
         attachments: objectKeys.length ? objectKeys : undefined,
       });
-      await this.sent('Reply sent.');
+      await this.sent(t('Reply sent.'));
       this.deps.onReplied?.();
     } catch (error) {
       if (isTicketApiError(error) && error.kind === 'unknownOutcome') {
         await this.checkArrived(content, startedAt, error);
       } else {
-        this.setNotice('error', `The reply was not sent: ${describeError(error)} Your text and attachments are kept.`);
+        this.setNotice(
+          'error',
+          t('The reply was not sent: {0} Your text and attachments are kept.', describeError(error)),
+        );
         this.end();
       }
     }
@@ -239,7 +243,7 @@ export class TicketActing {
 
   /** What stops a send before it starts (the server judges the rest). */
   private sendProblem(): string | undefined {
-    if (!this.text.trim()) return 'Write a reply before sending.';
+    if (!this.text.trim()) return t('Write a reply before sending.');
     return this.attachments.problem();
   }
 
@@ -259,25 +263,32 @@ export class TicketActing {
   /** After an unknown outcome: is the reply in the conversation now? Only then is the draft dropped. */
   private async checkArrived(content: string, startedAt: number, error: unknown): Promise<void> {
     this.busy = 'check';
-    this.setNotice('warning', 'No clear answer from the server: checking whether your reply arrived…');
+    this.setNotice('warning', t('No clear answer from the server: checking whether your reply arrived…'));
     this.postState();
     try {
       const found = await this.deps.writes.findReply(this.deps.ticketId, content, startedAt);
       if (found) {
         await this.sent(
-          'Your reply arrived (checked in the reloaded conversation), although the server did not confirm it.',
+          t('Your reply arrived (checked in the reloaded conversation), although the server did not confirm it.'),
         );
         this.deps.onReplied?.();
         return;
       }
       this.setNotice(
         'error',
-        `${describeError(error)} The conversation was reloaded and your reply is not in it, so it is safe to send it again. Your text and attachments are kept.`,
+        t(
+          '{0} The conversation was reloaded and your reply is not in it, so it is safe to send it again. Your text and attachments are kept.',
+          describeError(error),
+        ),
       );
     } catch (checkError) {
       this.setNotice(
         'error',
-        `${describeError(error)} Checking the conversation failed too (${describeError(checkError)}). Refresh and look for your reply before sending it again; your text and attachments are kept.`,
+        t(
+          '{0} Checking the conversation failed too ({1}). Refresh and look for your reply before sending it again; your text and attachments are kept.',
+          describeError(error),
+          describeError(checkError),
+        ),
       );
     }
     await this.reloadQuietly();
@@ -286,26 +297,35 @@ export class TicketActing {
 
   private async close(): Promise<void> {
     if (this.busy || !(await this.deps.confirmClose())) return;
-    await this.act('close', 'Ticket closed.', 'The ticket was not closed', () =>
-      this.deps.writes.close(this.deps.ticketId),
+    await this.act(
+      'close',
+      t('Ticket closed.'),
+      (reason) => t('The ticket was not closed: {0}', reason),
+      () => this.deps.writes.close(this.deps.ticketId),
     );
   }
 
   private async reopen(reason: string): Promise<void> {
     if (!reason.trim()) {
-      this.setNotice('error', 'Say why the ticket is reopened: the reason is sent to support.');
+      this.setNotice('error', t('Say why the ticket is reopened: the reason is sent to support.'));
       this.postState();
       return;
     }
-    const done = await this.act('reopen', 'Ticket reopened.', 'The ticket was not reopened', () =>
-      this.deps.writes.reopen(this.deps.ticketId, reason),
+    const done = await this.act(
+      'reopen',
+      t('Ticket reopened.'),
+      (reason) => t('The ticket was not reopened: {0}', reason),
+      () => this.deps.writes.reopen(this.deps.ticketId, reason),
     );
     if (done) this.deliver({ type: 'formDone', form: 'reopen' });
   }
 
   private async rate(rating: EvaluateTicketInput): Promise<void> {
-    const done = await this.act('rate', 'Thank you: your rating was sent.', 'The rating was not sent', () =>
-      this.deps.writes.rate(this.deps.ticketId, rating),
+    const done = await this.act(
+      'rate',
+      t('Thank you: your rating was sent.'),
+      (reason) => t('The rating was not sent: {0}', reason),
+      () => this.deps.writes.rate(this.deps.ticketId, rating),
     );
     if (done) this.deliver({ type: 'formDone', form: 'rate' });
   }
@@ -314,7 +334,7 @@ export class TicketActing {
   private async act(
     busy: BusyAction,
     success: string,
-    failure: string,
+    failure: (reason: string) => string,
     run: () => PromiseLike<unknown>,
   ): Promise<boolean> {
     if (!this.begin(busy)) return false;
@@ -324,7 +344,7 @@ export class TicketActing {
       this.setNotice('success', success);
       ok = true;
     } catch (error) {
-      this.setNotice('error', `${failure}: ${describeError(error)}`);
+      this.setNotice('error', failure(describeError(error)));
     }
     // The status may have moved either way: the buttons follow it as the write ends.
     await this.reloadQuietly();

@@ -8,6 +8,7 @@ import { describeError } from '../../api/errors';
 import type { TicketNote } from '../../api/types';
 import { BuiltinCommands, Commands } from '../../common/commands';
 import { ERROR_ACTIONS, needsSignIn } from '../../common/errors';
+import { t } from '../../common/l10n';
 import type { TicketLog } from '../../log/log';
 import { sanitizeInline } from '../../tickets/display';
 import type { TicketService } from '../../tickets/types';
@@ -183,7 +184,7 @@ export class TicketPanel {
     this.setView({
       kind: 'error',
       ticketId: this.ticketId,
-      message: 'You are signed out. Sign in to see this ticket.',
+      message: t('You are signed out. Sign in to see this ticket.'),
       actions: ERROR_ACTIONS.signedOut,
     });
   }
@@ -313,8 +314,10 @@ export class TicketPanel {
       }
       case 'openAttachment':
         await openAttachment(this.notes, message.note, message.attachment, {
-          confirm: async (question, detail) =>
-            (await vscode.window.showWarningMessage(question, { modal: true, detail }, 'Open')) === 'Open',
+          confirm: async (question, detail) => {
+            const open = t('Open');
+            return (await vscode.window.showWarningMessage(question, { modal: true, detail }, open)) === open;
+          },
           openExternal: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
         });
         return;

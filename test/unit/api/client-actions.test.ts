@@ -2,37 +2,20 @@
 // travels (the emulator's paramSources), what the server keeps afterwards, and the argument checks that refuse bad
 // input with a clear message before any request is sent.
 import * as assert from 'assert';
-import { TicketEmulator, DEMO_CREDENTIALS } from '../../emulator/server';
 import { TicketClient } from '../../../src/api/client';
+import { emulatorClients } from './emulatorClients';
 import { TicketApiError, describeError } from '../../../src/api/errors';
 import type { TicketClientOptions } from '../../../src/api/types';
 
 describe('api/client write and catalogue actions against the emulator', function () {
   this.timeout(20000);
-  let emu: TicketEmulator;
-  const clients: TicketClient[] = [];
-
-  function client(options: Partial<TicketClientOptions> = {}): TicketClient {
-    const c = new TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS, retryBaseDelayMs: 20, ...options });
-    clients.push(c);
-    return c;
-  }
-  const lastRequest = (action: string) => [...emu.requests].reverse().find((r) => r.action === action)!;
-
-  before(async () => {
-    emu = await TicketEmulator.start({ seed: 'demo' });
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-    emu.reset();
-  });
-  after(async () => {
-    await emu.stop();
-  });
+  const env = emulatorClients({ retryBaseDelayMs: 20 });
+  const client = (options?: Partial<TicketClientOptions>) => env.client(options);
+  const lastRequest = (action: string) => [...env.emu.requests].reverse().find((r) => r.action === action)!;
 
   describe('parameter placement', () => {
     it('replyTicket: TicketId, Content, Encrypt in the body; FileNameList comma-joined in the query; returns the DialogId', async () => {
-      const ticket = emu.addTicket({ title: 'reply here', status: 3 });
+      const ticket = env.emu.addTicket({ title: 'reply here', status: 3 });
       const dialogId = await client().replyTicket(ticket.ticketId, 'Logs attached', {
         encrypt: true,
         attachments: ['k/a.log', 'k/b.png'],
@@ -54,7 +37,7 @@ describe('api/client write and catalogue actions against the emulator', function
     });
 
     it('replyTicket without attachments sends no FileNameList and Encrypt=false', async () => {
-      const ticket = emu.addTicket({ title: 't', status: 1 });
+      const ticket = env.emu.addTicket({ title: 't', status: 1 });
       await client().replyTicket(ticket.ticketId, 'hello');
       const r = lastRequest('ReplyTicket');
       assert.deepStrictEqual(r.query, {});
@@ -62,11 +45,11 @@ describe('api/client write and catalogue actions against the emulator', function
     });
 
     it('closeTicket, reopenTicket, evaluateTicket put everything in the body and change the ticket', async () => {
-      const ticket = emu.addTicket({ title: 't', status: 2 });
+      const ticket = env.emu.addTicket({ title: 't', status: 2 });
       const c = client();
       await c.closeTicket(ticket.ticketId);
       assert.deepStrictEqual(lastRequest('CloseTicket').paramSources, { TicketId: 'body' });
-      assert.strictEqual(emu.getTicket(ticket.ticketId)!.status, 6);
+      assert.strictEqual(env.emu.getTicket(ticket.ticketId)!.status, 6);
       await c.evaluateTicket(ticket.ticketId, { solved: true, score: 4, content: 'quick' });
       assert.deepStrictEqual(lastRequest('EvaluateTicket').paramSources, {
         TicketId: 'body',
@@ -74,10 +57,10 @@ describe('api/client write and catalogue actions against the emulator', function
         Score: 'body',
         Content: 'body',
       });
-      assert.deepStrictEqual(emu.getEvaluation(ticket.ticketId), { solved: true, score: 4, content: 'quick' });
+      assert.deepStrictEqual(env.emu.getEvaluation(ticket.ticketId), { solved: true, score: 4, content: 'quick' });
       assert.strictEqual(await c.reopenTicket(ticket.ticketId, 'It broke again'), ticket.ticketId);
       assert.deepStrictEqual(lastRequest('ReopenTicket').paramSources, { TicketId: 'body', Content: 'body' });
-      assert.notStrictEqual(emu.getTicket(ticket.ticketId)!.status, 6);
+      assert.notStrictEqual(env.emu.getTicket(ticket.ticketId)!.status, 6);
     });
 
     it('createTicket: fields and FileNameList in the body, SecretInfo JSON in the query; the ticket reads back', async () => {
@@ -174,13 +157,13 @@ describe('api/client write and catalogue actions against the emulator', function
     ];
     for (const [name, run, message] of cases) {
       it(`${name}: a clear message, and no request reaches the server`, async () => {
-        const before = emu.requests.length;
+        const before = env.emu.requests.length;
         await assert.rejects(run(client()), (err: unknown) => {
           assert.ok(err instanceof TicketApiError);
           assert.match(describeError(err), message);
           return true;
         });
-        assert.strictEqual(emu.requests.length, before);
+        assert.strictEqual(env.emu.requests.length, before);
       });
     }
   });

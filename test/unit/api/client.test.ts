@@ -4,13 +4,12 @@ import * as assert from 'assert';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import {
-  TicketEmulator,
   DEMO_CREDENTIALS,
   STS_CREDENTIALS,
   EXPIRED_STS_CREDENTIALS,
   DISABLED_CREDENTIALS,
 } from '../../emulator/server';
-import { TicketClient } from '../../../src/api/client';
+import { emulatorClients } from './emulatorClients';
 import { TicketApiError, describeError } from '../../../src/api/errors';
 import type { Credentials, RequestLogEvent, TicketClientOptions } from '../../../src/api/types';
 import { until } from '../emulator/helpers';
@@ -28,25 +27,8 @@ async function rejectsWith(promise: Promise<unknown>, kind: TicketApiError['kind
 
 describe('api/client TicketClient against the emulator', function () {
   this.timeout(20000);
-  let emu: TicketEmulator;
-  const clients: TicketClient[] = [];
-
-  function client(options: Partial<TicketClientOptions> = {}): TicketClient {
-    const c = new TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS, retryBaseDelayMs: 20, ...options });
-    clients.push(c);
-    return c;
-  }
-
-  before(async () => {
-    emu = await TicketEmulator.start({ seed: 'demo' });
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-    emu.reset();
-  });
-  after(async () => {
-    await emu.stop();
-  });
+  const env = emulatorClients({ retryBaseDelayMs: 20 });
+  const client = (options?: Partial<TicketClientOptions>) => env.client(options);
 
   describe('success', () => {
     it('GetTicket returns the ticket with numeric status and severity', async () => {
@@ -58,7 +40,7 @@ describe('api/client TicketClient against the emulator', function () {
       assert.ok([1, 2].includes(ticket.severity.value));
       assert.ok(ticket.status.label.length > 0 && ticket.severity.label.length > 0);
       assert.ok(Number.isFinite(ticket.createTime) && ticket.createTime > 1_500_000_000_000);
-      const stored = emu.getTicket('0005PYGCW')!;
+      const stored = env.emu.getTicket('0005PYGCW')!;
       assert.strictEqual(ticket.title, stored.title);
       assert.strictEqual(ticket.description, stored.description);
       assert.strictEqual(ticket.status.value, stored.status);
@@ -69,7 +51,7 @@ describe('api/client TicketClient against the emulator', function () {
       const first = await c.listTickets({ pageNumber: 1, pageSize: 10 });
       assert.strictEqual(first.pageNumber, 1);
       assert.strictEqual(first.pageSize, 10);
-      assert.strictEqual(first.totalCount, emu.allTickets().length);
+      assert.strictEqual(first.totalCount, env.emu.allTickets().length);
       assert.strictEqual(first.tickets.length, Math.min(10, first.totalCount));
       for (const t of first.tickets) assert.ok(t.ticketId && typeof t.status.value === 'number');
       if (first.totalCount > 10) {
@@ -83,7 +65,7 @@ describe('api/client TicketClient against the emulator', function () {
     });
 
     it('ListTickets filters by status and keyword (Unicode and reserved characters signed correctly)', async () => {
-      emu.addTicket({
+      env.emu.addTicket({
         ticketId: '009KEYWORDX',
         title: 'filter me',
         description: "磁盘 (disk) full! it's *urgent* ~now",
@@ -109,7 +91,7 @@ describe('api/client TicketClient against the emulator', function () {
     });
 
     it('ListTicketNotes returns the conversation with string dialog ids, roles and attachments', async () => {
-      emu.addTicket({ ticketId: '009NOTES01', title: 'notes' }, [
+      env.emu.addTicket({ ticketId: '009NOTES01', title: 'notes' }, [
         {
           content: 'hello from support',
           role: 'agent',
@@ -132,7 +114,7 @@ describe('api/client TicketClient against the emulator', function () {
     it('works with STS credentials (token and key id sent as signed headers)', async () => {
       const ticket = await client({ credentials: STS_CREDENTIALS }).getTicket('0005PYGCW');
       assert.strictEqual(ticket.ticketId, '0005PYGCW');
-      const sent = emu.requests[emu.requests.length - 1];
+      const sent = env.emu.requests[env.emu.requests.length - 1];
       assert.ok(sent.signedHeaders?.includes('x-acs-security-token'));
       assert.ok(sent.signedHeaders?.includes('x-acs-accesskey-id'));
     });
@@ -148,7 +130,7 @@ describe('api/client TicketClient against the emulator', function () {
       });
       await c.listTicketNotes('0005PYGCW');
       assert.deepStrictEqual(
-        emu.requests.map((r) => [r.signatureVersion, r.status]),
+        env.emu.requests.map((r) => [r.signatureVersion, r.status]),
         [
           ['v1', 200],
           ['v1', 200],
@@ -194,7 +176,7 @@ describe('api/client TicketClient against the emulator', function () {
   describe('parameter placement and headers', () => {
     it('GetTicket sends TicketId in the form body, with V3 x-acs-action / x-acs-version headers', async () => {
       await client().getTicket('0005PYGCW');
-      const [req] = emu.requests;
+      const [req] = env.emu.requests;
       assert.strictEqual(req.method, 'POST');
       assert.strictEqual(req.path, '/');
       assert.strictEqual(req.signatureVersion, 'v3');
@@ -224,7 +206,7 @@ describe('api/client TicketClient against the emulator', function () {
         startDate: 1000,
         endDate: 2000,
       });
-      const [req] = emu.requests;
+      const [req] = env.emu.requests;
       assert.deepStrictEqual(req.query, { PageNumber: '2', PageSize: '20' });
       assert.deepStrictEqual(req.body, {
         StartDate: '1000',
@@ -243,7 +225,7 @@ describe('api/client TicketClient against the emulator', function () {
       const before = Date.now();
       await c.listTickets({ pageNumber: 1, pageSize: 10, startDate: 1234 });
       await c.listTickets({ pageNumber: 1, pageSize: 10, endDate: 5678 });
-      const [neither, loneStart, loneEnd] = emu.requests;
+      const [neither, loneStart, loneEnd] = env.emu.requests;
       assert.ok(!('StartDate' in neither.body) && !('EndDate' in neither.body));
       assert.strictEqual(loneStart.body.StartDate, '1234');
       const end = Number(loneStart.body.EndDate);
@@ -253,7 +235,7 @@ describe('api/client TicketClient against the emulator', function () {
 
     it('ListTicketNotes sends TicketId in the query string', async () => {
       await client().listTicketNotes('0005PYGCW');
-      const [req] = emu.requests;
+      const [req] = env.emu.requests;
       assert.deepStrictEqual(req.query, { TicketId: '0005PYGCW' });
       assert.deepStrictEqual(req.body, {});
       assert.strictEqual(req.headers['x-acs-action'], 'ListTicketNotes');
@@ -278,14 +260,14 @@ describe('api/client TicketClient against the emulator', function () {
         ).message,
         /date range/,
       );
-      assert.strictEqual(emu.requests.length, 0);
+      assert.strictEqual(env.emu.requests.length, 0);
     });
 
     it('clamps pageSize to the API range 10..100', async () => {
       await client().listTickets({ pageNumber: 1, pageSize: 5 });
       await client().listTickets({ pageNumber: 1, pageSize: 500 });
       assert.deepStrictEqual(
-        emu.requests.map((r) => r.query.PageSize),
+        env.emu.requests.map((r) => r.query.PageSize),
         ['10', '100'],
       );
     });
@@ -305,7 +287,7 @@ describe('api/client TicketClient against the emulator', function () {
       const err = await rejectsWith(client().getTicket('<script>'), 'notFound');
       assert.strictEqual(err.code, 'InvalidTicketId');
       await rejectsWith(client().listTicketNotes(''), 'notFound');
-      assert.strictEqual(emu.requests.length, 0);
+      assert.strictEqual(env.emu.requests.length, 0);
     });
 
     it('a wrong secret is a signature error, never retried', async () => {
@@ -314,7 +296,7 @@ describe('api/client TicketClient against the emulator', function () {
         'signature',
       );
       assert.strictEqual(err.code, 'SignatureDoesNotMatch');
-      assert.strictEqual(emu.requests.length, 1, 'no retry');
+      assert.strictEqual(env.emu.requests.length, 1, 'no retry');
       assert.strictEqual(err.attempts, 1);
       assert.match(describeError(err), /Secret is probably wrong/);
     });
@@ -327,7 +309,7 @@ describe('api/client TicketClient against the emulator', function () {
         'auth',
       );
       assert.strictEqual(err.code, 'InvalidAccessKeyId.NotFound');
-      assert.strictEqual(emu.requests.length, 1);
+      assert.strictEqual(env.emu.requests.length, 1);
       assert.match(describeError(err), /AccessKey ID was not found/);
     });
 
@@ -340,7 +322,7 @@ describe('api/client TicketClient against the emulator', function () {
     it('an expired STS token is an auth error that says so', async () => {
       const err = await rejectsWith(client({ credentials: EXPIRED_STS_CREDENTIALS }).getTicket('0005PYGCW'), 'auth');
       assert.strictEqual(err.code, 'InvalidSecurityToken.Expired');
-      assert.strictEqual(emu.requests.length, 1);
+      assert.strictEqual(env.emu.requests.length, 1);
       assert.match(describeError(err), /expired/);
     });
 
@@ -351,11 +333,11 @@ describe('api/client TicketClient against the emulator', function () {
       );
       assert.strictEqual(err.code, 'InvalidTimeStamp.Expired');
       assert.match(describeError(err), /clock/);
-      assert.strictEqual(emu.requests.length, 1);
+      assert.strictEqual(env.emu.requests.length, 1);
     });
 
     it('a 403 carries the parsed AccessDeniedDetail and the message names action, principal and deny type', async () => {
-      emu.inject({ kind: 'forbidden' });
+      env.emu.inject({ kind: 'forbidden' });
       const err = await rejectsWith(client().getTicket('0005PYGCW'), 'permission');
       assert.strictEqual(err.httpStatus, 403);
       assert.strictEqual(typeof err.accessDeniedDetail, 'object');
@@ -366,7 +348,7 @@ describe('api/client TicketClient against the emulator', function () {
       assert.ok(text.includes(String(detail.AuthPrincipalDisplayName)), text);
       assert.ok(text.includes(String(detail.NoPermissionType)), text);
       assert.match(text, /AliyunSupportFullAccess/);
-      assert.strictEqual(emu.requests.length, 1, '403 is not retried');
+      assert.strictEqual(env.emu.requests.length, 1, '403 is not retried');
     });
 
     it('no credentials at all is signedOut; bad characters in them is config; neither sends anything', async () => {
@@ -386,7 +368,7 @@ describe('api/client TicketClient against the emulator', function () {
         }).getTicket('0005PYGCW'),
         'config',
       );
-      assert.strictEqual(emu.requests.length, 0);
+      assert.strictEqual(env.emu.requests.length, 0);
     });
 
     it('an http endpoint that is not loopback is refused before anything is signed or sent', async () => {
@@ -419,7 +401,7 @@ describe('api/client TicketClient against the emulator', function () {
 
   describe('faults, retries and timeouts', () => {
     it('throttled then succeeds, waiting at least x-acs-retry-after, re-signed with a new nonce and date', async () => {
-      emu.inject({ kind: 'throttle', retryAfterMs: 400, times: 1 });
+      env.emu.inject({ kind: 'throttle', retryAfterMs: 400, times: 1 });
       const events: RequestLogEvent[] = [];
       const started = Date.now();
       // A clock one minute further on at every reading: each attempt must read it again to date its signature.
@@ -430,19 +412,19 @@ describe('api/client TicketClient against the emulator', function () {
       assert.strictEqual(ticket.ticketId, '0005PYGCW');
       assert.ok(elapsed >= 395, `waited only ${elapsed} ms`);
       assert.deepStrictEqual(
-        emu.requests.map((r) => r.status),
+        env.emu.requests.map((r) => r.status),
         [400, 200],
       );
       assert.strictEqual(events[0].code, 'Throttling.User');
       assert.ok(events[0].retryInMs! >= 400);
-      const nonces = emu.requests.map((r) => r.headers['x-acs-signature-nonce']);
+      const nonces = env.emu.requests.map((r) => r.headers['x-acs-signature-nonce']);
       assert.notStrictEqual(nonces[0], nonces[1], 'each attempt is re-signed with a new nonce');
-      const dates = emu.requests.map((r) => r.headers['x-acs-date']);
+      const dates = env.emu.requests.map((r) => r.headers['x-acs-date']);
       assert.notStrictEqual(dates[0], dates[1], 'each attempt is re-signed with a new date');
     });
 
     it('backs off exponentially with jitter between retries, capped by maxRetryDelayMs', async () => {
-      emu.inject({ kind: 'status', status: 503, times: 2 });
+      env.emu.inject({ kind: 'status', status: 503, times: 2 });
       const events: RequestLogEvent[] = [];
       const started = Date.now();
       await client({ retryBaseDelayMs: 100, onRequest: (e) => events.push(e) }).getTicket('0005PYGCW');
@@ -454,13 +436,13 @@ describe('api/client TicketClient against the emulator', function () {
       // Jitter: clients failing together do not all come back at the same moment.
       const waits = new Set<number>();
       for (let i = 0; i < 6; i++) {
-        emu.inject({ kind: 'status', status: 503 });
+        env.emu.inject({ kind: 'status', status: 503 });
         const seen: RequestLogEvent[] = [];
         await client({ retryBaseDelayMs: 100, onRequest: (e) => seen.push(e) }).getTicket('0005PYGCW');
         waits.add(seen[0].retryInMs!);
       }
       assert.ok(waits.size > 1, `the same wait every time: ${[...waits]}`);
-      emu.inject({ kind: 'status', status: 503 });
+      env.emu.inject({ kind: 'status', status: 503 });
       const capped: RequestLogEvent[] = [];
       await client({ retryBaseDelayMs: 5000, maxRetryDelayMs: 100, onRequest: (e) => capped.push(e) }).getTicket(
         '0005PYGCW',
@@ -469,38 +451,38 @@ describe('api/client TicketClient against the emulator', function () {
     });
 
     it('honours retryAfterSeconds from the emulator (1 s)', async () => {
-      emu.inject({ kind: 'throttle', retryAfterSeconds: 1 });
+      env.emu.inject({ kind: 'throttle', retryAfterSeconds: 1 });
       const started = Date.now();
       await client().getTicket('0005PYGCW');
       assert.ok(Date.now() - started >= 1000);
     });
 
     it('keeps being throttled: gives up after maxAttempts and says how long to wait', async () => {
-      emu.inject({ kind: 'throttle', retryAfterMs: 50, times: 5 });
+      env.emu.inject({ kind: 'throttle', retryAfterMs: 50, times: 5 });
       const err = await rejectsWith(client().getTicket('0005PYGCW'), 'throttled');
-      assert.strictEqual(emu.requests.length, 3);
+      assert.strictEqual(env.emu.requests.length, 3);
       assert.strictEqual(err.attempts, 3);
       assert.strictEqual(err.retryAfterMs, 50);
       assert.match(describeError(err), /wait 1 second/);
     });
 
     it('a throttle asking for longer than maxRetryDelayMs gives up at once with the wait in the message', async () => {
-      emu.inject({ kind: 'throttle', retryAfterMs: 120_000 });
+      env.emu.inject({ kind: 'throttle', retryAfterMs: 120_000 });
       const started = Date.now();
       const err = await rejectsWith(client({ maxRetryDelayMs: 2000 }).getTicket('0005PYGCW'), 'throttled');
       assert.ok(Date.now() - started < 5000, 'did not wait');
-      assert.strictEqual(emu.requests.length, 1);
+      assert.strictEqual(env.emu.requests.length, 1);
       assert.match(describeError(err), /wait 2 minutes/);
     });
 
     for (const status of [500, 503] as const) {
       it(`HTTP ${status}: bounded retries, then a server error with the RequestId`, async () => {
-        emu.inject({ kind: 'status', status, times: 10 });
+        env.emu.inject({ kind: 'status', status, times: 10 });
         const events: RequestLogEvent[] = [];
         const err = await rejectsWith(client({ onRequest: (e) => events.push(e) }).getTicket('0005PYGCW'), 'server');
-        assert.strictEqual(emu.requests.length, 3, 'maxAttempts 3 in all');
+        assert.strictEqual(env.emu.requests.length, 3, 'maxAttempts 3 in all');
         assert.strictEqual(err.httpStatus, status);
-        assert.ok(err.requestId && err.requestId === emu.requests[2].requestId, 'RequestId of the last attempt');
+        assert.ok(err.requestId && err.requestId === env.emu.requests[2].requestId, 'RequestId of the last attempt');
         assert.ok(describeError(err).includes(err.requestId!));
         assert.deepStrictEqual(
           events.map((e) => e.attempt),
@@ -511,51 +493,51 @@ describe('api/client TicketClient against the emulator', function () {
     }
 
     it('a 503 once is retried and succeeds; maxAttempts 1 means no retry', async () => {
-      emu.inject({ kind: 'status', status: 503 });
+      env.emu.inject({ kind: 'status', status: 503 });
       await client().getTicket('0005PYGCW');
       assert.deepStrictEqual(
-        emu.requests.map((r) => r.status),
+        env.emu.requests.map((r) => r.status),
         [503, 200],
       );
-      emu.reset();
-      emu.inject({ kind: 'status', status: 503 });
+      env.emu.reset();
+      env.emu.inject({ kind: 'status', status: 503 });
       await rejectsWith(client({ maxAttempts: 1 }).getTicket('0005PYGCW'), 'server');
-      assert.strictEqual(emu.requests.length, 1);
-      emu.inject({ kind: 'status', status: 503 });
+      assert.strictEqual(env.emu.requests.length, 1);
+      env.emu.inject({ kind: 'status', status: 503 });
       await rejectsWith(client({ maxAttempts: 0 }).getTicket('0005PYGCW'), 'server');
-      assert.strictEqual(emu.requests.length, 2, 'maxAttempts 0 makes one attempt, not the default three');
+      assert.strictEqual(env.emu.requests.length, 2, 'maxAttempts 0 makes one attempt, not the default three');
     });
 
     it('a parameter error (400 illegal.param) is not retried', async () => {
-      emu.inject({ kind: 'status', status: 400, code: 'illegal.param', message: 'bad' });
+      env.emu.inject({ kind: 'status', status: 400, code: 'illegal.param', message: 'bad' });
       await rejectsWith(client().listTickets({ pageNumber: 1, pageSize: 10 }), 'badRequest');
-      assert.strictEqual(emu.requests.length, 1);
+      assert.strictEqual(env.emu.requests.length, 1);
     });
 
     it('a slow answer times out after timeoutMs', async () => {
-      emu.inject({ kind: 'slow', delayMs: 5000, times: 5 });
+      env.emu.inject({ kind: 'slow', delayMs: 5000, times: 5 });
       const started = Date.now();
       const err = await rejectsWith(client({ timeoutMs: 300 }).getTicket('0005PYGCW'), 'timeout');
       const elapsed = Date.now() - started;
       assert.ok(elapsed >= 290 && elapsed < 4000, `took ${elapsed} ms`);
-      assert.strictEqual(emu.requests.length, 1, 'a timeout is not retried');
+      assert.strictEqual(env.emu.requests.length, 1, 'a timeout is not retried');
       assert.match(describeError(err), /did not answer in time/);
     });
 
     it('a timeoutMs beyond what a timer can hold is capped, not turned into an instant timeout', async () => {
-      emu.inject({ kind: 'slow', delayMs: 50 });
+      env.emu.inject({ kind: 'slow', delayMs: 50 });
       const ticket = await client({ timeoutMs: 3_000_000_000 }).getTicket('0005PYGCW');
       assert.strictEqual(ticket.ticketId, '0005PYGCW');
     });
 
     it('timeoutMs bounds each attempt, not the whole call with its retries', async () => {
-      emu.setLatency(600);
-      emu.inject({ kind: 'status', status: 500, times: 2 });
+      env.emu.setLatency(600);
+      env.emu.inject({ kind: 'status', status: 500, times: 2 });
       const started = Date.now();
       const ticket = await client({ timeoutMs: 1500 }).getTicket('0005PYGCW');
       assert.strictEqual(ticket.ticketId, '0005PYGCW');
       assert.deepStrictEqual(
-        emu.requests.map((r) => r.status),
+        env.emu.requests.map((r) => r.status),
         [500, 500, 200],
       );
       assert.ok(Date.now() - started >= 1800, 'three attempts of 600 ms each took longer than one timeoutMs');
@@ -563,11 +545,11 @@ describe('api/client TicketClient against the emulator', function () {
 
     // "At once" is measured against a wait of several seconds that a broken abort would sit through.
     it('an aborted signal rejects at once, mid-request or before', async () => {
-      emu.inject({ kind: 'slow', delayMs: 8000 });
+      env.emu.inject({ kind: 'slow', delayMs: 8000 });
       const controller = new AbortController();
       const c = client();
       const pending = c.getTicket('0005PYGCW', { signal: controller.signal });
-      await until('the emulator to hold the request', () => emu.requests.length === 1);
+      await until('the emulator to hold the request', () => env.emu.requests.length === 1);
       const started = Date.now();
       controller.abort();
       await rejectsWith(pending, 'aborted');
@@ -589,11 +571,11 @@ describe('api/client TicketClient against the emulator', function () {
       await rejectsWith(pending, 'aborted');
       answer(DEMO_CREDENTIALS); // the late answer is ignored
       await new Promise((r) => setImmediate(r));
-      assert.strictEqual(emu.requests.length, 0);
+      assert.strictEqual(env.emu.requests.length, 0);
     });
 
     it('aborting during a retry wait rejects at once', async () => {
-      emu.inject({ kind: 'throttle', retryAfterMs: 8000 });
+      env.emu.inject({ kind: 'throttle', retryAfterMs: 8000 });
       const controller = new AbortController();
       let waiting = false;
       const pending = client({
@@ -607,24 +589,24 @@ describe('api/client TicketClient against the emulator', function () {
       controller.abort();
       await rejectsWith(pending, 'aborted');
       assert.ok(Date.now() - started < 2000);
-      assert.strictEqual(emu.requests.length, 1);
+      assert.strictEqual(env.emu.requests.length, 1);
     });
 
     it('a dropped connection is a network error after retries, and recovers when the server does', async () => {
-      emu.inject({ kind: 'drop', times: 3 });
+      env.emu.inject({ kind: 'drop', times: 3 });
       const err = await rejectsWith(client().getTicket('0005PYGCW'), 'network');
       assert.strictEqual(err.attempts, 3);
       assert.match(err.message, /closed/);
       // What the person reads: the attempts inside the sentence, then what to check.
       assert.match(describeError(err), /arrived \(gave up after 3 attempts\)\. Check your network/);
-      emu.inject({ kind: 'drop', times: 1 });
+      env.emu.inject({ kind: 'drop', times: 1 });
       assert.strictEqual((await client().getTicket('0005PYGCW')).ticketId, '0005PYGCW');
     });
 
     it('a malformed JSON body is a malformed error (not retried)', async () => {
-      emu.inject({ kind: 'malformed' });
+      env.emu.inject({ kind: 'malformed' });
       const err = await rejectsWith(client().getTicket('0005PYGCW'), 'malformed');
-      assert.strictEqual(emu.requests.length, 1);
+      assert.strictEqual(env.emu.requests.length, 1);
       assert.match(err.message, /could not be read/);
     });
 
@@ -660,12 +642,12 @@ describe('api/client TicketClient against the emulator', function () {
     });
 
     it('an HTML error page (502) is a server error, retried; an HTML 200 is malformed', async () => {
-      emu.inject({ kind: 'html', status: 502, times: 3 });
+      env.emu.inject({ kind: 'html', status: 502, times: 3 });
       const err = await rejectsWith(client().getTicket('0005PYGCW'), 'server');
       assert.strictEqual(err.httpStatus, 502);
       assert.match(err.message, /HTML/);
-      assert.strictEqual(emu.requests.length, 3);
-      emu.inject({ kind: 'html', status: 200 });
+      assert.strictEqual(env.emu.requests.length, 3);
+      env.emu.inject({ kind: 'html', status: 200 });
       const page = await rejectsWith(client().getTicket('0005PYGCW'), 'malformed');
       assert.match(page.message, /HTML/);
     });
@@ -673,41 +655,41 @@ describe('api/client TicketClient against the emulator', function () {
 
   describe('connections, credentials, logging', () => {
     it('keeps one connection alive across consecutive requests', async () => {
-      const before = emu.connectionCount;
+      const before = env.emu.connectionCount;
       const c = client();
       await c.getTicket('0005PYGCW');
       await c.listTicketNotes('0005PYGCW');
       await c.listTickets({ pageNumber: 1, pageSize: 10 });
       await c.getTicket('001571BTXC');
       await c.getTicket('0005PYGCW');
-      assert.strictEqual(emu.connectionCount - before, 1);
-      assert.strictEqual(new Set(emu.requests.map((r) => r.connectionId)).size, 1);
+      assert.strictEqual(env.emu.connectionCount - before, 1);
+      assert.strictEqual(new Set(env.emu.requests.map((r) => r.connectionId)).size, 1);
     });
 
     it('error answers and retries keep using the same connection', async () => {
-      const before = emu.connectionCount;
+      const before = env.emu.connectionCount;
       const c = client();
-      emu.inject({ kind: 'throttle', retryAfterMs: 10 });
+      env.emu.inject({ kind: 'throttle', retryAfterMs: 10 });
       await c.getTicket('0005PYGCW');
       await rejectsWith(c.getTicket('0000NOPE00'), 'notFound');
-      emu.inject({ kind: 'status', status: 500 });
+      env.emu.inject({ kind: 'status', status: 500 });
       await c.listTicketNotes('0005PYGCW');
-      assert.strictEqual(emu.requests.length, 5);
-      assert.strictEqual(emu.connectionCount - before, 1);
+      assert.strictEqual(env.emu.requests.length, 5);
+      assert.strictEqual(env.emu.connectionCount - before, 1);
     });
 
     it('close() closes the pool; later calls are refused', async () => {
       const c = client();
       await c.getTicket('0005PYGCW');
-      assert.ok(emu.openConnectionCount >= 1);
+      assert.ok(env.emu.openConnectionCount >= 1);
       await c.close();
       // Well before the emulator's own 5 s idle timeout would close it anyway.
-      await until('the emulator to see the connection closed', () => emu.openConnectionCount === 0, 3000);
+      await until('the emulator to see the connection closed', () => env.emu.openConnectionCount === 0, 3000);
       await rejectsWith(c.getTicket('0005PYGCW'), 'config');
     });
 
     it('calls an async credentials source per request, so rotated keys are used', async () => {
-      emu.addKey('LTAI5tRotatedKey00000001', { accessKeySecret: 'RotatedSecret000000001' });
+      env.emu.addKey('LTAI5tRotatedKey00000001', { accessKeySecret: 'RotatedSecret000000001' });
       let current: Credentials = DEMO_CREDENTIALS;
       let calls = 0;
       const c = client({
@@ -721,7 +703,7 @@ describe('api/client TicketClient against the emulator', function () {
       await c.getTicket('0005PYGCW');
       assert.strictEqual(calls, 2);
       assert.deepStrictEqual(
-        emu.requests.map((r) => r.status),
+        env.emu.requests.map((r) => r.status),
         [200, 200],
       );
     });
@@ -743,7 +725,7 @@ describe('api/client TicketClient against the emulator', function () {
       assert.strictEqual(calls, 1);
       assert.strictEqual(tickets[0].ticketId, '0005PYGCW');
       assert.deepStrictEqual(
-        emu.requests.map((r) => r.status),
+        env.emu.requests.map((r) => r.status),
         [200, 200, 200],
       );
       await c.getTicket('0005PYGCW');
@@ -751,7 +733,7 @@ describe('api/client TicketClient against the emulator', function () {
     });
 
     it('logs one event per attempt with no secret in it', async () => {
-      emu.inject({ kind: 'status', status: 500 });
+      env.emu.inject({ kind: 'status', status: 500 });
       const events: RequestLogEvent[] = [];
       await client({ credentials: STS_CREDENTIALS, onRequest: (e) => events.push(e) }).getTicket('0005PYGCW');
       assert.strictEqual(events.length, 2);

@@ -4,9 +4,10 @@
 // with 'unknownOutcome' after exactly one request. Reads keep retrying 5xx and dropped connections.
 import * as assert from 'assert';
 import * as net from 'net';
-import { TicketEmulator, DEMO_CREDENTIALS, FAULT_KINDS, WRITE_ACTIONS } from '../../emulator/server';
+import { FAULT_KINDS, WRITE_ACTIONS } from '../../emulator/server';
 import type { Fault, FaultKind, WriteActionName } from '../../emulator/server';
 import { TicketClient } from '../../../src/api/client';
+import { emulatorClients } from './emulatorClients';
 import { TicketApiError, describeError } from '../../../src/api/errors';
 
 type WriteAction = WriteActionName;
@@ -40,31 +41,9 @@ const FAULTS: Record<FaultKind, { fault: Fault; outcome: 'succeedsAfterRetry' | 
 
 describe('api/client: a write is never sent twice by a retry', function () {
   this.timeout(20000);
-  let emu: TicketEmulator;
-  const clients: TicketClient[] = [];
-  function client(endpoint = emu.url): TicketClient {
-    // timeoutMs below the slow fault's delay: the slow write times out on the client.
-    const c = new TicketClient({
-      endpoint,
-      credentials: DEMO_CREDENTIALS,
-      retryBaseDelayMs: 10,
-      timeoutMs: 600,
-      maxAttempts: 3,
-    });
-    clients.push(c);
-    return c;
-  }
-
-  before(async () => {
-    emu = await TicketEmulator.start({ seed: 'demo' });
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-    emu.reset();
-  });
-  after(async () => {
-    await emu.stop();
-  });
+  // timeoutMs below the slow fault's delay: the slow write times out on the client.
+  const env = emulatorClients({ retryBaseDelayMs: 10, timeoutMs: 600, maxAttempts: 3 });
+  const client = (endpoint?: string) => env.client(endpoint ? { endpoint } : {});
 
   it('covers every fault kind the emulator has', () => {
     assert.deepStrictEqual(Object.keys(FAULTS).sort(), [...FAULT_KINDS].sort());
@@ -75,10 +54,10 @@ describe('api/client: a write is never sent twice by a retry', function () {
     for (const kind of FAULT_KINDS) {
       const { fault, outcome } = FAULTS[kind];
       it(`${action} × ${kind}: ${outcome === 'succeedsAfterRetry' ? 'retried, carried out once' : `sent once, ends as ${outcome}`}`, async () => {
-        const ticket = emu.addTicket({ title: 'write-once', status: WRITES[action].status });
-        emu.inject({ ...fault, action });
+        const ticket = env.emu.addTicket({ title: 'write-once', status: WRITES[action].status });
+        env.emu.inject({ ...fault, action });
         const call = WRITES[action].run(client(), ticket.ticketId);
-        const sent = () => emu.requests.filter((r) => r.action === action);
+        const sent = () => env.emu.requests.filter((r) => r.action === action);
         if (outcome === 'succeedsAfterRetry') {
           await call;
           assert.strictEqual(sent().length, 2, 'the throttled attempt and one retry');
@@ -112,8 +91,8 @@ describe('api/client: a write is never sent twice by a retry', function () {
   }
 
   it('dropAfterProcessing: the reply was carried out although the client heard nothing, and it is there once', async () => {
-    const ticket = emu.addTicket({ title: 'dropped', status: 3 });
-    emu.inject({ kind: 'dropAfterProcessing', action: 'ReplyTicket' });
+    const ticket = env.emu.addTicket({ title: 'dropped', status: 3 });
+    env.emu.inject({ kind: 'dropAfterProcessing', action: 'ReplyTicket' });
     const c = client();
     await assert.rejects(
       c.replyTicket(ticket.ticketId, 'only once please'),
@@ -124,13 +103,13 @@ describe('api/client: a write is never sent twice by a retry', function () {
   });
 
   it('Throttling on a write with a long x-acs-retry-after is not waited for: throttled, sent once', async () => {
-    const ticket = emu.addTicket({ title: 't', status: 3 });
-    emu.inject({ kind: 'throttle', retryAfterMs: 60_000, action: 'ReplyTicket' });
+    const ticket = env.emu.addTicket({ title: 't', status: 3 });
+    env.emu.inject({ kind: 'throttle', retryAfterMs: 60_000, action: 'ReplyTicket' });
     await assert.rejects(
       client().replyTicket(ticket.ticketId, 'x'),
       (e: unknown) => (e as TicketApiError).kind === 'throttled',
     );
-    assert.strictEqual(emu.requests.filter((r) => r.action === 'ReplyTicket').length, 1);
+    assert.strictEqual(env.emu.requests.filter((r) => r.action === 'ReplyTicket').length, 1);
   });
 
   it('a write whose connection could not be opened is retried (nothing was sent); reads still retry a 500', async () => {
@@ -147,13 +126,13 @@ describe('api/client: a write is never sent twice by a retry', function () {
     assert.strictEqual(err.notSent, true);
     assert.strictEqual(err.attempts, 3, 'a refused connection is retried like for reads');
 
-    emu.inject({ kind: 'status', status: 500, action: 'GetTicket' });
+    env.emu.inject({ kind: 'status', status: 500, action: 'GetTicket' });
     await client().getTicket('0005PYGCW');
-    assert.strictEqual(emu.requests.filter((r) => r.action === 'GetTicket').length, 2);
+    assert.strictEqual(env.emu.requests.filter((r) => r.action === 'GetTicket').length, 2);
   });
 
   it('a state refusal is a clear badRequest, sent once', async () => {
-    const completed = emu.addTicket({ title: 'done', status: 6 });
+    const completed = env.emu.addTicket({ title: 'done', status: 6 });
     const err = await client()
       .replyTicket(completed.ticketId, 'hello?')
       .catch((e: TicketApiError) => e);
@@ -161,6 +140,6 @@ describe('api/client: a write is never sent twice by a retry', function () {
     assert.strictEqual(err.kind, 'badRequest');
     assert.strictEqual(err.code, 'illegal.param');
     assert.match(describeError(err), /does not allow ReplyTicket; allowed in status 1, 2, 3, 4, 5/);
-    assert.strictEqual(emu.requests.filter((r) => r.action === 'ReplyTicket').length, 1);
+    assert.strictEqual(env.emu.requests.filter((r) => r.action === 'ReplyTicket').length, 1);
   });
 });

@@ -1,6 +1,7 @@
 // Every user-facing string has its English and Simplified Chinese text, and none bypasses the translate call:
 // (a) each "%key%" in package.json has its text in package.nls.json and package.nls.zh-cn.json;
-// (b) each t('…') message in src/ has its entry in l10n/bundle.l10n.zh-cn.json, with the same {n} placeholders;
+// (b) each t('…') message in src/ has its entry in l10n/bundle.l10n.zh-cn.json, with the same {n} placeholders; so
+//     has each template of the API layer's error sentences (messageText('…') and describeError's translate('…'));
 // (c) in the COVERED folders, no Latin-letter text literal reaches a user-facing place without t() (rules below).
 // Plus what a Chinese user sees: statuses, ages, counts and dates in Chinese through the real bundle.
 import * as assert from 'assert';
@@ -20,6 +21,7 @@ import {
   statusLabel,
   statusText,
 } from '../../../src/tickets/display';
+import { bundle } from '../l10nBundle';
 import { manifestStrings, NLS_REFERENCE, rawManifest, repoRoot } from '../manifest';
 
 /** The languages besides English (the source text) that every string must have. */
@@ -27,9 +29,11 @@ const LANGUAGES = ['zh-cn'];
 
 /**
  * Folders whose user-facing text is all translated, checked by rule (c). A folder joins this list once its strings go
- * through t(); src/features/details, src/features/new-ticket, src/features/watcher, src/auth and media/ are still to do.
+ * through t(); src/features/new-ticket, src/features/watcher, src/auth and media/ are still to do. The details panel's
+ * page script (src/features/details/page) is covered with it: its words come from the extension (PageStrings).
  */
 const COVERED = [
+  'src/features/details',
   'src/features/explorer',
   'src/features/hover',
   'src/features/open-ticket',
@@ -54,7 +58,11 @@ const MODEL_FACING = ['format.ts', 'tools.ts', 'inert.ts'].map((name) =>
  *   1. an argument (at any depth, except inside a nested function) of window.show{Information,Warning,Error}Message,
  *      setStatusBarMessage, showQuickPick, showInputBox, new TreeItem, new MarkdownString, appendMarkdown, appendText;
  *   2. the value of a property, or the right side of an assignment to a property, named in UI_PROPERTIES;
- *   3. a returned value (a `return`, or an arrow function's expression body).
+ *   3. a returned value (a `return`, or an arrow function's expression body);
+ *   4. the value given to setAttribute for an attribute in UI_ATTRIBUTES (the page script's aria-labels, tooltips).
+ * Rule 2 includes textContent and innerText, so the page script cannot put its own words on screen. A literal that is
+ * HTML (render.ts) counts by what a reader meets: the text between tags and the values of UI_ATTRIBUTES; tag and
+ * attribute names, classes and ids are not words to translate, nor is a literal inside a tag (` disabled`).
  * The first argument of t() is the message itself and is skipped. Text meant for a language model, not the user
  * (what the agent tools return) is in a MODEL_FACING file; a literal that is not words (a URI) is marked
  * `l10n-exempt` in a comment on its line or the line above.
@@ -84,7 +92,13 @@ const UI_PROPERTIES = new Set([
   'accessibilityLabel',
   'markdown',
   'validationMessage',
+  'textContent',
+  'innerText',
 ]);
+/** HTML attributes a person reads or hears (a screen reader speaks aria-label). */
+const UI_ATTRIBUTES = new Set(['title', 'aria-label', 'placeholder', 'alt', 'label']);
+const UI_ATTRIBUTE_VALUES = /(?:^|\s)(?:title|aria-label|placeholder|alt|label)\s*=\s*"([^"]*)"/g;
+const TAG = /<[!/]?[a-zA-Z][^<>]*>/g;
 
 const srcRoot = path.join(repoRoot, 'src');
 
@@ -107,11 +121,20 @@ function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefi
   return undefined;
 }
 
-/** A call of the translate function: t(…) from common/l10n.ts, or vscode.l10n.t(…). */
+/**
+ * The calls whose first argument is a message of the bundle: t(…) from common/l10n.ts, and in src/api (which may not
+ * import it) messageText(…) and describeError's translate(…) from api/messageText.ts.
+ */
+const TRANSLATE_CALLS = new Set(['t', 'messageText', 'translate']);
+
+/** Files that pass a message on rather than write one: their translate calls take a variable. */
+const MESSAGE_PLUMBING = [path.join('common', 'l10n.ts'), path.join('api', 'messageText.ts')];
+
+/** A call of the translate function: t(…), messageText(…) or translate(…), or vscode.l10n.t(…). */
 function isTranslateCall(node: ts.Node): node is ts.CallExpression {
   if (!ts.isCallExpression(node)) return false;
   const callee = node.expression;
-  if (ts.isIdentifier(callee)) return callee.text === 't';
+  if (ts.isIdentifier(callee)) return TRANSLATE_CALLS.has(callee.text);
   return (
     ts.isPropertyAccessExpression(callee) && callee.name.text === 't' && /\bl10n$/.test(callee.expression.getText())
   );
@@ -140,7 +163,7 @@ function translateMessages(): { messages: Map<string, string>; notLiteral: strin
           if (!messages.has(first.text)) messages.set(first.text, where(node));
         } else if (
           !path.relative(srcRoot, file).startsWith('extension.ts') &&
-          !file.endsWith(path.join('common', 'l10n.ts'))
+          !MESSAGE_PLUMBING.some((name) => file.endsWith(name))
         ) {
           notLiteral.push(where(node));
         }
@@ -154,6 +177,23 @@ function translateMessages(): { messages: Map<string, string>; notLiteral: strin
 
 const hasWords = (text: string): boolean => /[A-Za-z]{2}/.test(text.replace(/\$\([\w~-]+\)/g, ''));
 
+const attributeText = (markup: string): string =>
+  [...markup.matchAll(UI_ATTRIBUTE_VALUES)].map((match) => match[1]).join(' ');
+
+/**
+ * What a reader meets of a literal (template parts joined by \0): all of it when it is not markup; of HTML, the text
+ * between tags and the UI_ATTRIBUTES values; of an attribute list (`data-action="…"`, or anything `inTag`, a part that
+ * sits between `<button` and `>`), only those values.
+ */
+function readerText(text: string, inTag: boolean): string {
+  if (inTag || /^\s*[\w-]+="[^"]*"(?:\s+[\w-]+(?:="[^"]*")?)*\s*$/.test(text)) return attributeText(text);
+  if (!new RegExp(TAG.source).test(text)) return text;
+  return text
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(TAG, (tag) => ` ${attributeText(tag)} `)
+    .replace(/&#?\w+;/g, ' ');
+}
+
 function exempt(node: ts.Node): boolean {
   const file = node.getSourceFile();
   const { line } = file.getLineAndCharacterOfPosition(node.getStart());
@@ -166,14 +206,19 @@ function exempt(node: ts.Node): boolean {
  * and template parts, and the arguments t() fills in. Not what it only uses: call arguments, comparisons, object
  * literals (their user-facing properties are rule 2's), nested functions.
  */
-function literalsIn(expression: ts.Node, found: Found[]): void {
+function literalsIn(expression: ts.Node, found: Found[], inTag = false): void {
   const visit = (node: ts.Node): void => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      if (hasWords(node.text) && !exempt(node)) found.push({ where: where(node), text: node.text });
+      if (hasWords(readerText(node.text, inTag)) && !exempt(node)) found.push({ where: where(node), text: node.text });
     } else if (ts.isTemplateExpression(node)) {
       const parts = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)];
-      if (parts.some(hasWords) && !exempt(node)) found.push({ where: where(node), text: node.getText() });
-      node.templateSpans.forEach((span) => visit(span.expression));
+      if (hasWords(readerText(parts.join('\0'), inTag)) && !exempt(node))
+        found.push({ where: where(node), text: node.getText() });
+      // A substitution between `<tag` and `>` puts attributes there, not text.
+      node.templateSpans.forEach((span, index) => {
+        const before = parts.slice(0, index + 1).join('\0');
+        literalsIn(span.expression, found, inTag || before.lastIndexOf('<') > before.lastIndexOf('>'));
+      });
     } else if (isTranslateCall(node)) {
       node.arguments.slice(1).forEach(visit);
     } else if (
@@ -220,6 +265,15 @@ function bypassingLiterals(file: string, text?: string): Found[] {
       ) {
         for (const arg of node.arguments ?? []) literalsIn(arg, found);
       }
+      const [attribute, value] = node.arguments ?? [];
+      if (
+        name === 'setAttribute' &&
+        attribute &&
+        value &&
+        ts.isStringLiteralLike(attribute) &&
+        UI_ATTRIBUTES.has(attribute.text)
+      )
+        literalsIn(value, found);
     }
     if (!modelFacing && ts.isPropertyAssignment(node) && UI_PROPERTIES.has(node.name.getText()))
       literalsIn(node.initializer, found);
@@ -239,10 +293,6 @@ function bypassingLiterals(file: string, text?: string): Found[] {
   visit(parse(file, text));
   // A literal can be reached by two rules (a returned object's label): report it once.
   return found.filter((f, i) => found.findIndex((g) => g.where === f.where && g.text === f.text) === i);
-}
-
-function bundle(language: string): Record<string, string> {
-  return JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', `bundle.l10n.${language}.json`), 'utf8'));
 }
 
 const placeholders = (text: string): string[] => [...new Set(text.match(/\{\d+\}/g) ?? [])].sort();
@@ -387,6 +437,31 @@ describe('translations: English and Simplified Chinese', () => {
     const texts = bypassingLiterals('probe.ts', probe).map((f) => f.text);
     // eslint-disable-next-line no-template-curly-in-string -- the template's source text, as reported
     assert.deepStrictEqual(texts, ['Bad thing', 'Retry', '`Load ${n} more`', 'Not translated', 'No way']);
+  });
+
+  it('(c) the check reads HTML as a reader does and catches the page script’s own words', () => {
+    /* eslint-disable no-template-curly-in-string -- source text of templates, on purpose */
+    const probe = [
+      'const a = () => `<p class="muted">No messages yet.</p>`;',
+      "const b = () => `<button type=\"button\" class=\"secondary\" ${dataAction(x)}${busy ? ' disabled' : ''}>${escapeHtml(t('Refresh'))}</button>`;",
+      'const c = () => `<a href="#" title="Opens ${where}">${label}</a>`;',
+      'const d = () => `<span class="badge" title="${escapeHtml(t(\'Status\'))}">${label}</span>`;',
+      'const e = () => `data-action="${action}"`;',
+      'const f = () => \'<span class="muted">unknown</span>\';',
+      "remove.textContent = 'Remove';",
+      'status.textContent = ` ${state}`;',
+      "bar.setAttribute('aria-label', `Uploading ${name}`);",
+      "form.setAttribute('aria-busy', 'true');",
+    ].join('\n');
+    const texts = bypassingLiterals('probe.ts', probe).map((f) => f.text);
+    assert.deepStrictEqual(texts, [
+      '<p class="muted">No messages yet.</p>',
+      '`<a href="#" title="Opens ${where}">${label}</a>`',
+      '<span class="muted">unknown</span>',
+      'Remove',
+      '`Uploading ${name}`',
+    ]);
+    /* eslint-enable no-template-curly-in-string */
   });
 
   it('our English status and severity names are the API module’s (the emulator and the UI tests find groups by them)', () => {

@@ -10,7 +10,9 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import type { Ticket } from '../../../src/api/types';
 import type { ActingState, ToPageMessage } from '../../../src/features/details/protocol';
+import { resetL10n } from '../../../src/common/l10n';
 import { renderTicketHtml } from '../../../src/features/details/render';
+import { useLanguage } from '../l10nBundle';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const MEDIA = path.resolve(__dirname, '../../../../media');
@@ -35,7 +37,9 @@ describe('details page acting part in Chromium', function () {
   before(async function () {
     if (!fs.existsSync(CHROMIUM)) this.skip();
     server = http.createServer((req, res) => {
-      if (req.url === '/page') {
+      if (req.url === '/page' || req.url === '/page-zh-cn') {
+        // The extension renders in the display language; the page follows whatever it was given.
+        if (req.url === '/page-zh-cn') useLanguage('zh-cn');
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(
           renderTicketHtml(
@@ -48,6 +52,7 @@ describe('details page acting part in Chromium', function () {
             },
           ),
         );
+        resetL10n();
         return;
       }
       const file = req.url?.startsWith('/media/') ? path.join(MEDIA, path.basename(req.url)) : '';
@@ -73,7 +78,7 @@ describe('details page acting part in Chromium', function () {
     if (server) await new Promise((resolve) => server!.close(resolve));
   });
 
-  async function open(savedState?: unknown): Promise<Page> {
+  async function open(savedState?: unknown, url = '/page'): Promise<Page> {
     const page = await browser!.newPage();
     await page.addInitScript((state) => {
       const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
@@ -85,7 +90,7 @@ describe('details page acting part in Chromium', function () {
         setState: (s: unknown) => (w.__state = s),
       });
     }, savedState);
-    await page.goto(`${origin}/page`);
+    await page.goto(`${origin}${url}`);
     await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
     return page;
   }
@@ -228,6 +233,49 @@ describe('details page acting part in Chromium', function () {
         'reopen-reason',
         'focus lands in the reason box',
       );
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('speaks the language it was rendered in: busy buttons, attachment states and its own checks in Chinese', async () => {
+    const page = await open(undefined, '/page-zh-cn');
+    try {
+      await deliver(page, {
+        type: 'acting',
+        state: {
+          actions: { reply: true, close: true, reopen: false, rate: true },
+          busy: 'send',
+          attachments: [
+            { id: 'a1', name: '日志.txt', size: 2048, state: 'uploading', progress: 0.4 },
+            { id: 'a2', name: 'big.bin', size: 1, state: 'failed', progress: 0, error: '过大' },
+          ],
+        },
+      });
+      await page.waitForSelector('.draft-attachment');
+      // The creation time's tooltip spells the date out in the display language.
+      assert.match((await page.getAttribute('time', 'title')) ?? '', /\d{4}年\d{1,2}月\d{1,2}日/);
+      assert.strictEqual(await page.textContent('#send-button'), '正在发送…');
+      assert.strictEqual(
+        await page.getAttribute('#reply-text', 'placeholder'),
+        '请输入回复内容。按 Ctrl+Enter（⌘+Enter）发送。',
+      );
+      assert.match((await page.textContent('.draft-attachment.uploading')) ?? '', /正在上传 40%/);
+      assert.match((await page.textContent('.draft-attachment.failed')) ?? '', /未上传：过大/);
+      assert.strictEqual(
+        await page.getAttribute('.draft-attachment.uploading progress', 'aria-label'),
+        '正在上传 日志.txt',
+      );
+      assert.strictEqual(await page.getAttribute('.draft-attachment.failed button', 'aria-label'), '移除 big.bin');
+      await deliver(page, {
+        type: 'acting',
+        state: { actions: { reply: true, close: true, reopen: false, rate: true }, attachments: [] },
+      });
+      await page.waitForFunction(() => document.getElementById('send-button')?.textContent === '发送回复');
+      assert.strictEqual(await page.textContent('#close-button'), '关闭工单…');
+      await page.click('#rate-button');
+      await page.click('#rate-submit');
+      assert.strictEqual(await page.textContent('#rate-problem'), '请选择问题是否已解决。');
     } finally {
       await page.close();
     }

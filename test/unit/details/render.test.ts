@@ -104,6 +104,7 @@ const ALLOWED_ATTRIBUTES = new Set([
   'data-note',
   'data-attachment',
   'data-ticket-id',
+  'data-strings',
   'datetime',
   'role',
   'aria-live',
@@ -291,8 +292,8 @@ describe('details panel HTML', () => {
     const body = renderTicketBody({ kind: 'ticket', ticket: ticket(), notes: [] }, { now: NOW, timeZone: 'UTC' });
     assert.match(body, /<h1 class="title"><bdi>ECS instance cannot reach RDS<\/bdi><\/h1>/);
     assert.match(body, /<span class="badge ticket-id"[^>]*>0005PYGCW<\/span>/);
-    assert.match(body, /<span class="badge status-wait_feedback"[^>]*><bdi>Waiting for your feedback<\/bdi><\/span>/);
-    assert.match(body, /<span class="badge severity-urgent"[^>]*><bdi>Urgent<\/bdi><\/span>/);
+    assert.match(body, /<span class="badge status-wait_feedback"[^>]*>Waiting for your feedback<\/span>/);
+    assert.match(body, /<span class="badge severity-urgent"[^>]*>Urgent<\/span>/);
     assert.match(
       body,
       /<time datetime="2026-11-27T09:00:00.000Z">2026-11-27 09:00<\/time> <span class="muted">\(3 hours ago\)<\/span>/,
@@ -307,14 +308,19 @@ describe('details panel HTML', () => {
     assert.match(body, /data-action="refresh"/, 'a Refresh button');
   });
 
-  it('falls back to English labels when the server sends none', () => {
-    const body = renderTicketBody({
-      kind: 'ticket',
-      ticket: ticket({ status: { value: 6, label: '' }, severity: { value: 1, label: '' } }),
-      notes: [],
-    });
-    assert.match(body, /status-confirmed[^>]*><bdi>Completed</);
-    assert.match(body, /severity-common[^>]*><bdi>Common</);
+  it('names status and severity in the display language, whatever language the server labels them in', () => {
+    for (const [status, severity] of [
+      ['', ''],
+      ['已完成', '普通'],
+    ]) {
+      const body = renderTicketBody({
+        kind: 'ticket',
+        ticket: ticket({ status: { value: 6, label: status }, severity: { value: 1, label: severity } }),
+        notes: [],
+      });
+      assert.match(body, /status-confirmed[^>]*>Completed</);
+      assert.match(body, /severity-common[^>]*>Common</);
+    }
   });
 
   it('shows the conversation oldest first with who wrote each message', () => {

@@ -1,8 +1,16 @@
 // The acting part of the page: the reply box (grows with the text, Ctrl/Cmd+Enter sends, confidential switch,
 // attachments by picker or drop), Close / Reopen / Rate and their forms. What is typed goes to the page state at once
 // (a tab switch keeps it) and to the extension shortly after (closing the panel or a reload keeps it). Every label
-// and file name is set as text, never as HTML.
-import { MAX_DROP_BYTES, type ActingState, type DraftText, type PanelState, type ToPageMessage } from '../protocol';
+// and file name is set as text, never as HTML; the words are the extension's (PageStrings, in the display language).
+import { formatMessage } from '../../../common/l10n';
+import {
+  MAX_DROP_BYTES,
+  type ActingState,
+  type DraftText,
+  type PageStrings,
+  type PanelState,
+  type ToPageMessage,
+} from '../protocol';
 import { attachmentItem } from './attachmentItem';
 import type { PageState } from './pageState';
 import type { VsCodeApi } from './vscodeApi';
@@ -15,11 +23,12 @@ function byId<T extends HTMLElement>(id: string): T {
   return element as T;
 }
 
-const BUSY_LABELS: Record<string, [string, string]> = {
-  'send-button': ['Send Reply', 'Sending…'],
-  'reopen-submit': ['Reopen Ticket', 'Reopening…'],
-  'rate-submit': ['Send Rating', 'Sending…'],
-  'close-button': ['Close Ticket…', 'Closing…'],
+/** Each action button's words (keys of PageStrings): idle, and while its write is under way. */
+const BUSY_LABELS: Record<string, [keyof PageStrings, keyof PageStrings]> = {
+  'send-button': ['sendReply', 'sending'],
+  'reopen-submit': ['reopenTicket', 'reopening'],
+  'rate-submit': ['sendRating', 'sending'],
+  'close-button': ['closeTicket', 'closing'],
 };
 
 export class ActingPage {
@@ -42,6 +51,7 @@ export class ActingPage {
   constructor(
     private readonly vscode: VsCodeApi<PanelState>,
     private readonly pageState: PageState,
+    private readonly strings: PageStrings,
   ) {
     const saved = pageState.get();
     if (saved.draft) this.showDraft(saved.draft);
@@ -141,7 +151,12 @@ export class ActingPage {
 
   private async dropFile(file: File): Promise<void> {
     if (file.size > MAX_DROP_BYTES) {
-      this.localProblem = `"${file.name}" is ${(file.size / 1024 / 1024).toFixed(1)} MB: attachments can be at most ${MAX_DROP_BYTES / 1024 / 1024} MB.`;
+      this.localProblem = formatMessage(
+        this.strings.fileTooLarge,
+        file.name,
+        (file.size / 1024 / 1024).toFixed(1),
+        MAX_DROP_BYTES / 1024 / 1024,
+      );
       this.render();
       return;
     }
@@ -236,8 +251,7 @@ export class ActingPage {
     const rating = this.rating();
     const problem = byId('rate-problem');
     if (rating.solved === undefined || rating.score === undefined) {
-      problem.textContent =
-        rating.solved === undefined ? 'Say whether the problem was solved.' : 'Choose a score from 1 to 5 stars.';
+      problem.textContent = rating.solved === undefined ? this.strings.sayWhetherSolved : this.strings.chooseScore;
       problem.hidden = false;
       return;
     }
@@ -269,7 +283,7 @@ export class ActingPage {
               : '';
     for (const [id, [idle, working]] of Object.entries(BUSY_LABELS)) {
       const button = byId<HTMLButtonElement>(id);
-      button.textContent = id === busyButton ? (busy === 'check' ? 'Checking…' : working) : idle;
+      button.textContent = this.strings[id === busyButton ? (busy === 'check' ? 'checking' : working) : idle];
       // One write at a time: every action button waits while one is under way.
       button.disabled = busy !== undefined;
     }
@@ -278,7 +292,9 @@ export class ActingPage {
     byId<HTMLButtonElement>('attach-button').disabled = busy === 'send' || busy === 'check';
     this.replyForm.setAttribute('aria-busy', String(busy === 'send' || busy === 'check'));
 
-    this.list.replaceChildren(...state.attachments.map((a) => attachmentItem(a, busy === 'send' || busy === 'check')));
+    this.list.replaceChildren(
+      ...state.attachments.map((a) => attachmentItem(a, busy === 'send' || busy === 'check', this.strings)),
+    );
 
     const notice = this.localProblem ? { kind: 'error' as const, text: this.localProblem } : state.notice;
     this.notice.hidden = !notice;

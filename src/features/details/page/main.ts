@@ -1,8 +1,15 @@
 // Page script of the ticket details panel (bundled by scripts/build.mjs into media/details.js, loaded by nonce under a
 // strict CSP). It swaps in HTML the extension rendered (every server string already escaped), forwards clicks as
 // typed messages, keeps the scroll position across tab switches with getState/setState (the panel does not use
-// retainContextWhenHidden), and runs the reply box and ticket actions below the conversation (acting.ts).
-import { isClickAction, OPEN_ATTACHMENT_ACTION, type PanelState, type ToPageMessage } from '../protocol';
+// retainContextWhenHidden), and runs the reply box and ticket actions below the conversation (acting.ts). Its words
+// come from the extension in <body data-strings> (render.ts), in the display language of <html lang>.
+import {
+  isClickAction,
+  OPEN_ATTACHMENT_ACTION,
+  parsePageStrings,
+  type PanelState,
+  type ToPageMessage,
+} from '../protocol';
 import { ActingPage } from './acting';
 import { PageState } from './pageState';
 import { vscodeApi } from './vscodeApi';
@@ -21,7 +28,17 @@ function save(): void {
 }
 save();
 
-const acting = document.getElementById('acting') ? new ActingPage(vscode, state) : undefined;
+function readStrings(): unknown {
+  try {
+    return JSON.parse(document.body.dataset.strings || '{}');
+  } catch {
+    return {};
+  }
+}
+
+const acting = document.getElementById('acting')
+  ? new ActingPage(vscode, state, parsePageStrings(readStrings()))
+  : undefined;
 
 function isMessage(data: unknown): data is ToPageMessage {
   return !!data && typeof data === 'object' && typeof (data as { type?: unknown }).type === 'string';
@@ -46,17 +63,27 @@ window.addEventListener('message', (event: MessageEvent) => {
 });
 
 // The extension host may run on another machine (remote, code-server) with another time zone: show the times in this
-// browser's zone, in the same "YYYY-MM-DD HH:mm" shape.
+// browser's zone, in the same "YYYY-MM-DD HH:mm" shape; the tooltip spells the date out in the display language.
 function showLocalTimes(container: Element): void {
+  const language = document.documentElement.lang || undefined;
   const pad = (n: number) => String(n).padStart(2, '0');
   for (const element of Array.from(container.querySelectorAll<HTMLElement>('time[datetime]'))) {
     const date = new Date(element.getAttribute('datetime') || '');
     if (isNaN(date.getTime())) continue;
     element.textContent = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-    element.title = date.toString();
+    element.title = fullDate(date, language);
   }
 }
 if (root) showLocalTimes(root);
+
+function fullDate(date: Date, language: string | undefined): string {
+  try {
+    return date.toLocaleString(language, { dateStyle: 'full', timeStyle: 'long' });
+  } catch {
+    // A tag the browser does not know: its own language.
+    return date.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'long' });
+  }
+}
 
 let scrollTimer = 0;
 window.addEventListener('scroll', () => {
