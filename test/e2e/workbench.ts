@@ -37,7 +37,15 @@ export class Workbench {
   async runCommand(title: string): Promise<void> {
     await this.closeQuickInput();
     await this.page.keyboard.press('F1');
-    await this.quickInputBox.waitFor({ state: 'visible' });
+    // The palette, not a quick pick still closing: its box starts with ">".
+    await this.page.waitForFunction(
+      (selector) => {
+        const box = document.querySelector<HTMLInputElement>(selector);
+        return !!box && box.offsetParent !== null && box.value.startsWith('>');
+      },
+      `${QUICK_INPUT} .quick-input-box input`,
+      { timeout: 15_000 },
+    );
     await this.quickInputBox.fill(`>${title}`);
     await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: title }).first().waitFor({ timeout: 15_000 });
     await this.page.keyboard.press('Enter');
@@ -61,8 +69,11 @@ export class Workbench {
     if (enter) await this.quickInputBox.press('Enter');
   }
 
+  /** Closes an open quick input and waits until it is gone, so the next key does not land in it. */
   async closeQuickInput(): Promise<void> {
-    if (await this.quickInput.isVisible()) await this.page.keyboard.press('Escape');
+    if (!(await this.quickInput.isVisible())) return;
+    await this.page.keyboard.press('Escape');
+    await this.quickInput.waitFor({ state: 'hidden', timeout: 5_000 });
   }
 
   /** The text of the first notification toast that matches. */
