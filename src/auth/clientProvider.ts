@@ -5,6 +5,7 @@ import { isLoopbackHost, validateEndpoint } from '../api/endpoint';
 import type { Credentials, RequestLogEvent, SignatureVersion } from '../api/types';
 import type { NetworkOptions } from '../api/network/options';
 import { TicketClient } from '../api';
+import { t } from '../common/l10n';
 import type { StoredSignIn } from './credentialInput';
 import type { ExternalCredentialSources } from './externalCredentials';
 
@@ -86,13 +87,17 @@ export class ClientProvider {
         credentials = await this.options.sources.fromEnvironment();
         if (!credentials)
           throw sourceGone(
-            'The ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET environment variables are no longer set. Sign in again.',
+            t(
+              'The ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET environment variables are no longer set. Sign in again.',
+            ),
           );
         break;
       case 'cliProfile':
         credentials = (await this.options.sources.fromCliProfile(signIn.profile))?.credentials;
         if (!credentials)
-          throw sourceGone(`The aliyun CLI profile "${signIn.profile}" is gone or has no AccessKey. Sign in again.`);
+          throw sourceGone(
+            t('The aliyun CLI profile "{0}" is gone or has no AccessKey. Sign in again.', signIn.profile),
+          );
         break;
     }
     this.remember(credentials);

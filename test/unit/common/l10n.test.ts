@@ -27,13 +27,16 @@ const LANGUAGES = ['zh-cn'];
 
 /**
  * Folders whose user-facing text is all translated, checked by rule (c). A folder joins this list once its strings go
- * through t(); src/features/details, src/features/new-ticket, src/features/watcher, src/auth and media/ are still to do.
+ * through t(); src/features/details and media/ are still to do.
  */
 const COVERED = [
   'src/features/explorer',
   'src/features/hover',
   'src/features/open-ticket',
   'src/features/agent-tools',
+  'src/features/new-ticket',
+  'src/features/watcher',
+  'src/auth',
   'src/common',
   'src/tickets/display.ts',
   'src/tickets/status.ts',
@@ -54,7 +57,11 @@ const MODEL_FACING = ['format.ts', 'tools.ts', 'inert.ts'].map((name) =>
  *   1. an argument (at any depth, except inside a nested function) of window.show{Information,Warning,Error}Message,
  *      setStatusBarMessage, showQuickPick, showInputBox, new TreeItem, new MarkdownString, appendMarkdown, appendText;
  *   2. the value of a property, or the right side of an assignment to a property, named in UI_PROPERTIES;
- *   3. a returned value (a `return`, or an arrow function's expression body).
+ *   3. a returned value (a `return`, or an arrow function's expression body);
+ *   4. in a page script or the HTML a host renders: a user-facing attribute set with setAttribute (aria-label, title,
+ *      placeholder, alt), or an argument of a function of the same file whose parameter is named in UI_PROPERTIES
+ *      (`option(value, label)`). Markup itself is not text: in a literal holding HTML only the text between tags and
+ *      the values of USER_FACING_ATTRIBUTES count.
  * The first argument of t() is the message itself and is skipped. Text meant for a language model, not the user
  * (what the agent tools return) is in a MODEL_FACING file; a literal that is not words (a URI) is marked
  * `l10n-exempt` in a comment on its line or the line above.
@@ -84,7 +91,13 @@ const UI_PROPERTIES = new Set([
   'accessibilityLabel',
   'markdown',
   'validationMessage',
+  'textContent',
+  'innerText',
+  'alt',
+  'ariaLabel',
 ]);
+/** HTML attributes a person reads (or a screen reader says). */
+const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-description']);
 
 const srcRoot = path.join(repoRoot, 'src');
 
@@ -154,6 +167,23 @@ function translateMessages(): { messages: Map<string, string>; notLiteral: strin
 
 const hasWords = (text: string): boolean => /[A-Za-z]{2}/.test(text.replace(/\$\([\w~-]+\)/g, ''));
 
+/**
+ * Whether the parts of a literal (a template's parts, joined where its ${} were) hold words a person reads. Markup is
+ * not: in HTML only the text between tags and the user-facing attributes' values count.
+ */
+function partsHaveWords(parts: string[]): boolean {
+  const joined = parts.join('\u0000');
+  if (!/<[A-Za-z!/]/.test(joined)) return parts.some(hasWords);
+  const attributes = [...joined.matchAll(/\s([\w-]+)="([^"]*)"/g)]
+    .filter(([, name]) => USER_FACING_ATTRIBUTES.has(name.toLowerCase()))
+    .map(([, , value]) => value);
+  const text = joined
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, '\u0000')
+    .replace(/&#?\w+;/g, ' ');
+  return [...attributes, ...text.split('\u0000')].some(hasWords);
+}
+
 function exempt(node: ts.Node): boolean {
   const file = node.getSourceFile();
   const { line } = file.getLineAndCharacterOfPosition(node.getStart());
@@ -169,10 +199,10 @@ function exempt(node: ts.Node): boolean {
 function literalsIn(expression: ts.Node, found: Found[]): void {
   const visit = (node: ts.Node): void => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      if (hasWords(node.text) && !exempt(node)) found.push({ where: where(node), text: node.text });
+      if (partsHaveWords([node.text]) && !exempt(node)) found.push({ where: where(node), text: node.text });
     } else if (ts.isTemplateExpression(node)) {
       const parts = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)];
-      if (parts.some(hasWords) && !exempt(node)) found.push({ where: where(node), text: node.getText() });
+      if (partsHaveWords(parts) && !exempt(node)) found.push({ where: where(node), text: node.getText() });
       node.templateSpans.forEach((span) => visit(span.expression));
     } else if (isTranslateCall(node)) {
       node.arguments.slice(1).forEach(visit);
@@ -207,18 +237,58 @@ function literalsIn(expression: ts.Node, found: Found[]): void {
   visit(expression);
 }
 
+/** Rule 4: functions of this file (declarations and arrow functions held by a const) -> positions of their UI parameters. */
+function localUiParameters(source: ts.SourceFile): Map<string, number[]> {
+  const result = new Map<string, number[]>();
+  const add = (name: string, parameters: ts.NodeArray<ts.ParameterDeclaration>) => {
+    const positions = parameters.flatMap((p, i) =>
+      ts.isIdentifier(p.name) && UI_PROPERTIES.has(p.name.text) ? [i] : [],
+    );
+    if (positions.length) result.set(name, positions);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionDeclaration(node) && node.name) add(node.name.text, node.parameters);
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.initializer &&
+      (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
+    )
+      add(node.name.text, node.initializer.parameters);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return result;
+}
+
 /** (c) The user-facing text literals of one file (`text`: its content, when not read from disk). */
 function bypassingLiterals(file: string, text?: string): Found[] {
   const modelFacing = MODEL_FACING.some((name) => file.endsWith(name));
   const found: Found[] = [];
+  const source = parse(file, text);
+  const uiParameters = localUiParameters(source);
   const visit = (node: ts.Node): void => {
     if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !isTranslateCall(node)) {
       const name = calleeName(node);
+      const args = node.arguments ?? [];
       if (
         name &&
         ((ts.isCallExpression(node) && UI_CALLS.has(name)) || (ts.isNewExpression(node) && UI_CONSTRUCTORS.has(name)))
       ) {
-        for (const arg of node.arguments ?? []) literalsIn(arg, found);
+        for (const arg of args) literalsIn(arg, found);
+      }
+      const attribute = args[0];
+      if (
+        name === 'setAttribute' &&
+        attribute &&
+        ts.isStringLiteral(attribute) &&
+        USER_FACING_ATTRIBUTES.has(attribute.text) &&
+        args[1]
+      )
+        literalsIn(args[1], found);
+      if (!modelFacing && ts.isIdentifier(node.expression)) {
+        const positions = uiParameters.get(node.expression.text) ?? [];
+        for (const position of positions) if (args[position]) literalsIn(args[position], found);
       }
     }
     if (!modelFacing && ts.isPropertyAssignment(node) && UI_PROPERTIES.has(node.name.getText()))
@@ -236,7 +306,7 @@ function bypassingLiterals(file: string, text?: string): Found[] {
     if (!modelFacing && ts.isArrowFunction(node) && !ts.isBlock(node.body)) literalsIn(node.body, found);
     ts.forEachChild(node, visit);
   };
-  visit(parse(file, text));
+  visit(source);
   // A literal can be reached by two rules (a returned object's label): report it once.
   return found.filter((f, i) => found.findIndex((g) => g.where === f.where && g.text === f.text) === i);
 }
@@ -387,6 +457,33 @@ describe('translations: English and Simplified Chinese', () => {
     const texts = bypassingLiterals('probe.ts', probe).map((f) => f.text);
     // eslint-disable-next-line no-template-curly-in-string -- the template's source text, as reported
     assert.deepStrictEqual(texts, ['Bad thing', 'Retry', '`Load ${n} more`', 'Not translated', 'No way']);
+  });
+
+  it('(c) the check catches a page script’s literal text and the English in rendered HTML, and passes markup', () => {
+    const probe = [
+      "status.textContent = 'Loading products…';",
+      // eslint-disable-next-line no-template-curly-in-string -- source text of a template, on purpose
+      "button.setAttribute('aria-label', `Remove ${name}`);",
+      "button.setAttribute('data-kind', 'remove');",
+      'function option(value: string, label: string) { return document.createElement(value + label); }',
+      "category.append(option('', 'Choose a category'), option('id', s.chooseCategory));",
+      "const $ = (id: string) => document.getElementById(id); $('productSearch');",
+      // eslint-disable-next-line no-template-curly-in-string -- source text of a template, on purpose
+      'const html = () => `<div class="field"><label for="x">${s.product}</label><input placeholder="${s.search}"></div>`;',
+      'const bad = () => `<h1 id="heading">New support ticket</h1>`;',
+      // eslint-disable-next-line no-template-curly-in-string -- source text of a template, on purpose
+      'const badAttribute = () => `<input id="x" placeholder="Search products" value="${v}">`;',
+    ].join('\n');
+    const texts = bypassingLiterals('page.ts', probe).map((f) => f.text);
+    assert.deepStrictEqual(texts, [
+      'Loading products…',
+      // eslint-disable-next-line no-template-curly-in-string -- the template's source text, as reported
+      '`Remove ${name}`',
+      'Choose a category',
+      '<h1 id="heading">New support ticket</h1>',
+      // eslint-disable-next-line no-template-curly-in-string -- the template's source text, as reported
+      '`<input id="x" placeholder="Search products" value="${v}">`',
+    ]);
   });
 
   it('our English status and severity names are the API module’s (the emulator and the UI tests find groups by them)', () => {
