@@ -21,6 +21,7 @@ import { tlsConnectOptions } from './network/options';
 import type { NetworkOptions } from './network/options';
 import { parseActionResponse, type RawResponse } from './response';
 import { redactSecrets } from './redact';
+import { messageText, withoutFullStop, type MessageText } from './messageText';
 import { buildSignedRequest, checkCredentials, sleep, unlessAborted } from './signedRequest';
 import { checkAttachment, checkUploadUrl, putToSignedUrl } from './upload';
 import {
@@ -374,6 +375,13 @@ function requestIdOf(response: RawResponse, known: ReadonlyArray<string | undefi
   return match ? redactSecrets(match[1], known) : undefined;
 }
 
+/** The sentence with the number of attempts inside it, before its full stop when it has one (as `message`). */
+function gaveUpText(text: MessageText, english: string, attempts: number): MessageText {
+  return english.endsWith('.')
+    ? messageText('{0} (gave up after {1} attempts).', withoutFullStop(text), attempts)
+    : messageText('{0} (gave up after {1} attempts)', text, attempts);
+}
+
 function withAttempts(err: TicketApiError, action: string, attempts: number, maxAttempts: number): TicketApiError {
   const gaveUp = attempts > 1 && attempts >= maxAttempts && isRetryable(action, err);
   return new TicketApiError({
@@ -383,6 +391,7 @@ function withAttempts(err: TicketApiError, action: string, attempts: number, max
     message: gaveUp
       ? `${err.message.replace(/\.$/, '')} (gave up after ${attempts} attempts)${err.message.endsWith('.') ? '.' : ''}`
       : err.message,
+    text: err.text && (gaveUp ? gaveUpText(err.text, err.message, attempts) : err.text),
     httpStatus: err.httpStatus,
     requestId: err.requestId,
     accessDeniedDetail: err.accessDeniedDetail,

@@ -1,6 +1,7 @@
 import type { AccessDeniedDetail } from './types';
 import { redactSecrets } from './redact';
 import { UNTRUSTED_CERTIFICATE } from './network/codes';
+import { formatMessage, mapTextArgs, messageText, renderText, type MessageText, type Translate } from './messageText';
 
 /**
  * What kind of failure this is, for the user-facing message and for the retry decision.
@@ -40,7 +41,10 @@ export type TicketErrorKind =
 
 export interface TicketApiErrorInit {
   code: string;
-  message: string;
+  /** The English message; made from `text` when only that is given (one of the two is needed). */
+  message?: string;
+  /** The message as a template and arguments, when we wrote it: describeError shows it in the caller's language. */
+  text?: MessageText;
   kind: TicketErrorKind;
   httpStatus?: number;
   requestId?: string;
@@ -66,10 +70,13 @@ export class TicketApiError extends Error {
   readonly action?: string;
   readonly attempts?: number;
   readonly notSent?: boolean;
+  /** Our own sentence as template + arguments (absent for the server's text, which is shown as it comes). */
+  readonly text?: MessageText;
 
   constructor(init: TicketApiErrorInit) {
-    super(init.message);
+    super(init.message ?? (init.text ? renderText(init.text) : init.code));
     this.code = init.code;
+    if (init.text) this.text = init.text;
     this.kind = init.kind;
     this.httpStatus = init.httpStatus ?? 0;
     this.requestId = init.requestId;
@@ -85,12 +92,13 @@ export function isTicketApiError(value: unknown): value is TicketApiError {
   return value instanceof TicketApiError;
 }
 
-const SIGNED_OUT_MESSAGE =
-  'You are not signed in to Alibaba Cloud: run "Alibaba Cloud Tickets: Sign In" with an AccessKey.';
-
 /** No credentials to sign with: the one way a 'signedOut' error is made, wherever it is noticed. */
 export function signedOutError(): TicketApiError {
-  return new TicketApiError({ code: 'SignedOut', kind: 'signedOut', message: SIGNED_OUT_MESSAGE });
+  return new TicketApiError({ code: 'SignedOut', kind: 'signedOut', text: signedOutText() });
+}
+
+function signedOutText(): MessageText {
+  return messageText('You are not signed in to Alibaba Cloud: run "Alibaba Cloud Tickets: Sign In" with an AccessKey.');
 }
 
 /** The caller's signal fired: wherever the call was (credentials, request, retry wait), it ends with this. */
@@ -98,7 +106,7 @@ export function abortedError(action?: string, attempts?: number): TicketApiError
   return new TicketApiError({
     code: 'Aborted',
     kind: 'aborted',
-    message: 'The request was cancelled.',
+    text: messageText('The request was cancelled.'),
     action,
     attempts,
   });
@@ -173,12 +181,18 @@ export function fromResponse(
   const code = response.code || `HTTP${response.httpStatus}`;
   const kind = kindForResponse(response.code, response.httpStatus, response.action);
   const serverMessage = response.serverMessage ? redactSecrets(response.serverMessage, knownSecrets).slice(0, 500) : '';
-  const what = response.action ? `${response.action} failed` : 'The request failed';
-  const message = `${what}: ${code} (HTTP ${response.httpStatus})${serverMessage ? `: ${serverMessage}` : ''}`;
+  // The server's message is shown as it comes (it speaks the account's language); only our frame is translated.
+  const text = response.action
+    ? serverMessage
+      ? messageText('{0} failed: {1} (HTTP {2}): {3}', response.action, code, response.httpStatus, serverMessage)
+      : messageText('{0} failed: {1} (HTTP {2})', response.action, code, response.httpStatus)
+    : serverMessage
+      ? messageText('The request failed: {0} (HTTP {1}): {2}', code, response.httpStatus, serverMessage)
+      : messageText('The request failed: {0} (HTTP {1})', code, response.httpStatus);
   return new TicketApiError({
     code: redactSecrets(code, knownSecrets).slice(0, 100),
     kind,
-    message,
+    text,
     httpStatus: response.httpStatus,
     requestId: response.requestId ? redactSecrets(response.requestId, knownSecrets).slice(0, 100) : undefined,
     accessDeniedDetail: response.accessDeniedDetail,
@@ -187,18 +201,30 @@ export function fromResponse(
   });
 }
 
-function seconds(ms: number): string {
+function waitTime(ms: number, translate: Translate): string {
   const s = Math.max(1, Math.ceil(ms / 1000));
-  if (s < 90) return `${s} second${s === 1 ? '' : 's'}`;
+  if (s < 90) return s === 1 ? translate('1 second') : translate('{0} seconds', s);
   const m = Math.ceil(s / 60);
-  return `${m} minute${m === 1 ? '' : 's'}`;
+  return m === 1 ? translate('1 minute') : translate('{0} minutes', m);
 }
 
-function quoteRequestId(err: TicketApiError): string {
-  return err.requestId ? ` If it keeps happening, quote RequestId ${err.requestId} to Alibaba Cloud support.` : '';
+/** The sentence that follows a failure support may need to look into; '' without a RequestId. */
+function quoteRequestId(err: TicketApiError, translate: Translate): string {
+  // The leading space joins it to the sentence before in English; a translation joins it as its language does.
+  return err.requestId
+    ? translate(' If it keeps happening, quote RequestId {0} to Alibaba Cloud support.', err.requestId)
+    : '';
 }
 
-function describePermission(err: TicketApiError): string {
+/**
+ * The error's own message in words: our sentence (`text`) translated, or else the message as it is (server text, or
+ * a message made without a template). Redacted either way, arguments included.
+ */
+function ownMessage(err: TicketApiError, translate: Translate): string {
+  return err.text ? renderText(err.text, translate, (value) => redactSecrets(value)) : redactSecrets(err.message);
+}
+
+function describePermission(err: TicketApiError, translate: Translate): string {
   const detail = err.accessDeniedDetail;
   const action = typeof detail?.AuthAction === 'string' && detail.AuthAction ? detail.AuthAction : undefined;
   const principal =
@@ -211,98 +237,167 @@ function describePermission(err: TicketApiError): string {
     typeof detail?.NoPermissionType === 'string' && detail.NoPermissionType ? detail.NoPermissionType : undefined;
   const denyReason =
     denyType === 'ImplicitDeny'
-      ? 'no policy allows it (ImplicitDeny)'
+      ? translate('no policy allows it (ImplicitDeny)')
       : denyType === 'ExplicitDeny'
-        ? 'a policy explicitly denies it (ExplicitDeny)'
+        ? translate('a policy explicitly denies it (ExplicitDeny)')
         : denyType
-          ? `deny type ${denyType}`
+          ? translate('deny type {0}', denyType)
           : undefined;
-  const who = principal ? ` for ${principalType ? `${principalType} ` : ''}${principal}` : '';
-  const denied = action ? `the RAM action ${action} was denied${who}` : `this request was denied${who}`;
-  const hint = `Ask your Alibaba Cloud account administrator to grant the AliyunSupportFullAccess policy${action ? ` or a policy allowing ${action}` : ''}.`;
-  return `You do not have permission to use the Ticket API: ${denied}${denyReason ? `; ${denyReason}` : ''}. ${hint}`;
+  const who = principal ? (principalType ? `${principalType} ${principal}` : principal) : undefined;
+  const denied = action
+    ? who
+      ? translate('the RAM action {0} was denied for {1}', action, who)
+      : translate('the RAM action {0} was denied', action)
+    : who
+      ? translate('this request was denied for {0}', who)
+      : translate('this request was denied');
+  const hint = action
+    ? translate(
+        'Ask your Alibaba Cloud account administrator to grant the AliyunSupportFullAccess policy or a policy allowing {0}.',
+        action,
+      )
+    : translate('Ask your Alibaba Cloud account administrator to grant the AliyunSupportFullAccess policy.');
+  return denyReason
+    ? translate('You do not have permission to use the Ticket API: {0}; {1}. {2}', denied, denyReason, hint)
+    : translate('You do not have permission to use the Ticket API: {0}. {1}', denied, hint);
 }
 
 /** What was sent, in words, per write action. */
-const WRITE_NOUNS: Record<string, string> = {
-  ReplyTicket: 'Your reply',
-  CloseTicket: 'The request to close the ticket',
-  ReopenTicket: 'The request to reopen the ticket',
-  EvaluateTicket: 'Your rating',
-  CreateTicket: 'The new ticket',
-};
+function writeNoun(action: string | undefined, translate: Translate): string {
+  switch (action) {
+    case 'ReplyTicket':
+      return translate('Your reply');
+    case 'CloseTicket':
+      return translate('The request to close the ticket');
+    case 'ReopenTicket':
+      return translate('The request to reopen the ticket');
+    case 'EvaluateTicket':
+      return translate('Your rating');
+    case 'CreateTicket':
+      return translate('The new ticket');
+    default:
+      return translate('The request');
+  }
+}
 
-function describeUnknownOutcome(err: TicketApiError): string {
-  const what = (err.action && WRITE_NOUNS[err.action]) || 'The request';
+function describeUnknownOutcome(err: TicketApiError, translate: Translate): string {
   const why =
     err.code === 'Timeout'
-      ? 'no answer came in time'
+      ? translate('no answer came in time')
       : err.httpStatus >= 500
-        ? `the server answered with an error (HTTP ${err.httpStatus})`
+        ? translate('the server answered with an error (HTTP {0})', err.httpStatus)
         : err.code === 'MalformedResponse'
-          ? 'the answer could not be read'
-          : 'the connection was lost before the answer';
-  const check = err.action === 'CreateTicket' ? 'Reload your ticket list and check' : 'Reload the ticket and check';
-  return `${what} was sent, but ${why}. The server may or may not have received it, so it was not sent again. ${check} before sending it again.${quoteRequestId(err)}`;
+          ? translate('the answer could not be read')
+          : translate('the connection was lost before the answer');
+  const check =
+    err.action === 'CreateTicket'
+      ? translate('Reload your ticket list and check before sending it again.')
+      : translate('Reload the ticket and check before sending it again.');
+  return translate(
+    '{0} was sent, but {1}. The server may or may not have received it, so it was not sent again. {2}{3}',
+    writeNoun(err.action, translate),
+    why,
+    check,
+    quoteRequestId(err, translate),
+  );
 }
 
 /**
  * One sentence (or two) a person understands, per kind of failure. Never contains a secret: only codes, request ids,
- * the AccessDeniedDetail fields (which name the RAM action and principal, not keys) and redacted server text.
+ * the AccessDeniedDetail fields (which name the RAM action and principal, not keys) and redacted text.
+ *
+ * `translate` turns each English template into the display language (the extension passes its t(), see
+ * common/errorText.ts); without it the sentence is English, as the log wants it. Every template is a string literal
+ * first argument of `translate` here, or of messageText where the error was made (test/unit/common/l10n.test.ts
+ * checks each has a translation). What the server wrote is an argument, shown as it comes.
  */
-export function describeError(err: unknown): string {
+export function describeError(err: unknown, translate: Translate = formatMessage): string {
   if (!(err instanceof TicketApiError)) {
     const text = err instanceof Error ? err.message : String(err);
-    return `Unexpected error: ${redactSecrets(text).slice(0, 300)}`;
+    return translate('Unexpected error: {0}', redactSecrets(text).slice(0, 300));
   }
   switch (err.kind) {
     case 'notFound':
       return err.code === 'InvalidTicketId'
-        ? `That does not look like a ticket id (ticket ids are letters and digits, such as 0005PYGCW).`
-        : 'That ticket was not found: check the ticket id, and that it belongs to the Alibaba Cloud account you are signed in with.';
+        ? translate('That does not look like a ticket id (ticket ids are letters and digits, such as 0005PYGCW).')
+        : translate(
+            'That ticket was not found: check the ticket id, and that it belongs to the Alibaba Cloud account you are signed in with.',
+          );
     case 'badRequest':
       if (err.code === 'InvalidArgument' || err.code === 'AttachmentTooLarge')
-        return redactSecrets(err.message).slice(0, 300);
-      return `The request was not accepted (${err.code}): ${redactSecrets(err.message).slice(0, 300)}`;
+        return ownMessage(err, translate).slice(0, 300);
+      return translate('The request was not accepted ({0}): {1}', err.code, ownMessage(err, translate).slice(0, 300));
     case 'auth':
       if (err.code === 'InvalidAccessKeyId.NotFound')
-        return 'The AccessKey ID was not found: check it, or create a new AccessKey in the RAM console, then sign in again.';
+        return translate(
+          'The AccessKey ID was not found: check it, or create a new AccessKey in the RAM console, then sign in again.',
+        );
       if (err.code === 'InvalidAccessKeyId.Inactive' || err.code === 'Forbidden.AccessKeyDisabled')
-        return 'This AccessKey is disabled: enable it in the RAM console or sign in with another one.';
+        return translate('This AccessKey is disabled: enable it in the RAM console or sign in with another one.');
       if (err.code === 'InvalidSecurityToken.Expired')
-        return 'The STS security token has expired: get new temporary credentials and sign in again.';
+        return translate('The STS security token has expired: get new temporary credentials and sign in again.');
       if (err.code.startsWith('InvalidSecurityToken') || err.code === 'MissingSecurityToken')
-        return 'The STS security token is missing or does not match the AccessKey ID: sign in again with the complete temporary credentials.';
-      return 'Alibaba Cloud did not accept these credentials (not authorised): sign in again with a valid AccessKey.';
+        return translate(
+          'The STS security token is missing or does not match the AccessKey ID: sign in again with the complete temporary credentials.',
+        );
+      return translate(
+        'Alibaba Cloud did not accept these credentials (not authorised): sign in again with a valid AccessKey.',
+      );
     case 'signature':
-      return 'The request signature did not match: the AccessKey Secret is probably wrong. Sign in again and paste the secret exactly.';
+      return translate(
+        'The request signature did not match: the AccessKey Secret is probably wrong. Sign in again and paste the secret exactly.',
+      );
     case 'clockSkew':
-      return "Alibaba Cloud rejected the request's timestamp: this computer's clock is off by more than 15 minutes. Check the date, time and time zone settings.";
+      return translate(
+        "Alibaba Cloud rejected the request's timestamp: this computer's clock is off by more than 15 minutes. Check the date, time and time zone settings.",
+      );
     case 'permission':
-      return describePermission(err);
+      return describePermission(err, translate);
     case 'throttled':
       return err.retryAfterMs !== undefined
-        ? `The Ticket API is limiting how often you can call it: wait ${seconds(err.retryAfterMs)} and try again.`
-        : 'The Ticket API is limiting how often you can call it: wait a minute and try again.';
-    case 'server':
-      return `The Ticket API had a server error (${[err.httpStatus ? `HTTP ${err.httpStatus}` : '', /^HTTP\d+$/.test(err.code) ? '' : err.code].filter(Boolean).join(', ')}); try again later.${quoteRequestId(err)}`;
+        ? translate(
+            'The Ticket API is limiting how often you can call it: wait {0} and try again.',
+            waitTime(err.retryAfterMs, translate),
+          )
+        : translate('The Ticket API is limiting how often you can call it: wait a minute and try again.');
+    case 'server': {
+      const what = [err.httpStatus ? `HTTP ${err.httpStatus}` : '', /^HTTP\d+$/.test(err.code) ? '' : err.code]
+        .filter(Boolean)
+        .join(', ');
+      return translate(
+        'The Ticket API had a server error ({0}); try again later.{1}',
+        what,
+        quoteRequestId(err, translate),
+      );
+    }
     case 'network':
       // Says what to do (trust the inspecting proxy's CA …): too long for the cut below, and holds no secret.
-      if (err.code === UNTRUSTED_CERTIFICATE) return redactSecrets(err.message).slice(0, 800);
-      return `${/^Could not reach/.test(err.message) ? redactSecrets(err.message).slice(0, 200) : 'Could not reach the Ticket API.'} Check your network connection, proxy and the aliyunTickets.endpoint setting.`;
+      if (err.code === UNTRUSTED_CERTIFICATE) return ownMessage(err, translate).slice(0, 800);
+      return /^Could not reach/.test(err.message)
+        ? translate(
+            '{0} Check your network connection, proxy and the aliyunTickets.endpoint setting.',
+            ownMessage(err, translate).slice(0, 200),
+          )
+        : translate(
+            'Could not reach the Ticket API. Check your network connection, proxy and the aliyunTickets.endpoint setting.',
+          );
     case 'timeout':
-      return 'The Ticket API did not answer in time. Check your network connection and try again.';
+      return translate('The Ticket API did not answer in time. Check your network connection and try again.');
     case 'aborted':
-      return 'The request was cancelled.';
+      return translate('The request was cancelled.');
     case 'malformed':
-      if (err.code === 'InsecureUploadUrl') return redactSecrets(err.message).slice(0, 300);
-      return `The Ticket API sent an answer that could not be read (${err.code}); a proxy or firewall may be in the way.${quoteRequestId(err)}`;
+      if (err.code === 'InsecureUploadUrl') return ownMessage(err, translate).slice(0, 300);
+      return translate(
+        'The Ticket API sent an answer that could not be read ({0}); a proxy or firewall may be in the way.{1}',
+        err.code,
+        quoteRequestId(err, translate),
+      );
     case 'config':
-      return redactSecrets(err.message).slice(0, 300);
+      return ownMessage(err, translate).slice(0, 300);
     case 'signedOut':
-      return SIGNED_OUT_MESSAGE;
+      return renderText(signedOutText(), translate);
     case 'unknownOutcome':
-      return describeUnknownOutcome(err);
+      return describeUnknownOutcome(err, translate);
   }
 }
 
@@ -331,6 +426,7 @@ export function sanitizeError(
     code: clean(err.code).slice(0, 100),
     kind: err.kind,
     message: clean(err.message),
+    text: err.text && mapTextArgs(err.text, clean),
     httpStatus: err.httpStatus,
     requestId: err.requestId === undefined ? undefined : clean(err.requestId).slice(0, 100),
     accessDeniedDetail: detail,

@@ -4,6 +4,7 @@
 import type { Socket } from 'net';
 import type { Dispatcher, Pool, buildConnector } from 'undici';
 import { TicketApiError, abortedError } from './errors';
+import { messageText } from './messageText';
 import type { ProxyConfig } from './proxy';
 import type { TlsConnectOptions } from './network/options';
 import { certificateError, certificateFailureCode } from './network/tlsErrors';
@@ -122,18 +123,18 @@ function networkError(err: unknown, origin: string, action?: string, proxy?: Pro
   const certificate = certificateFailureCode(err);
   if (certificate) return certificateError(certificate, host, proxy?.display, action);
   if (proxy) return proxyError(err, host, proxy, action);
-  const reason =
+  const text =
     cause === 'ECONNREFUSED'
-      ? 'the connection was refused'
+      ? messageText('Could not reach {0}: the connection was refused.', host)
       : cause === 'ENOTFOUND' || cause === 'EAI_AGAIN'
-        ? 'the host name could not be resolved'
+        ? messageText('Could not reach {0}: the host name could not be resolved.', host)
         : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' || cause === 'EPIPE'
-          ? 'the connection was closed before a complete answer arrived'
-          : `a network error occurred (${cause})`;
+          ? messageText('Could not reach {0}: the connection was closed before a complete answer arrived.', host)
+          : messageText('Could not reach {0}: a network error occurred ({1}).', host, cause);
   return new TicketApiError({
     code: 'NetworkError',
     kind: 'network',
-    message: `Could not reach ${host}: ${reason}.`,
+    text,
     action,
     notSent: CONNECT_FAILURES.has(cause),
   });

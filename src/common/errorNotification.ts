@@ -1,9 +1,10 @@
 // Shows a failure as a notification with the buttons ERROR_ACTIONS (common/errors.ts) gives its kind. The thin vscode
 // edge of the error policy: which buttons is decided there, this file only shows them and runs the choice.
 import * as vscode from 'vscode';
-import { describeError, isTicketApiError } from '../api/errors';
+import { isTicketApiError } from '../api/errors';
 import { BuiltinCommands, Commands } from './commands';
 import { errorActionLabel, errorActions, type ErrorAction } from './errors';
+import { errorText } from './errorText';
 import { t } from './l10n';
 
 export interface ErrorActions {
@@ -13,7 +14,7 @@ export interface ErrorActions {
 
 /** Shows the error as a notification with the buttons that fit its kind. `context` prefixes it ("Loading tickets failed."). */
 export async function showTicketError(error: unknown, actions: ErrorActions = {}, context?: string): Promise<void> {
-  const sentence = describeError(error);
+  const sentence = errorText(error);
   const requestId = isTicketApiError(error) ? error.requestId : undefined;
   // Buttons are message items carrying what they do, so the choice never depends on the (translated) text.
   type Button = vscode.MessageItem & { action: ErrorAction | 'copyRequestId' | 'showLog' };

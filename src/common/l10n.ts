@@ -1,18 +1,14 @@
 // The one translate call every module uses for user-facing text, and the display language for dates and ages.
 // Pure: no vscode import. extension.ts hands it vscode.l10n.t and vscode.env.language at activation; until then (and
 // in unit tests) messages stay the English source text with their {0} placeholders filled in.
+import { formatMessage, type MessageArg, type Translate } from '../api/messageText';
 
 /** Arguments a message's {0}, {1}… placeholders take (the same as vscode.l10n.t). */
-export type L10nArg = string | number | boolean;
-export type Translator = (message: string, ...args: L10nArg[]) => string;
+export type L10nArg = MessageArg;
+export type Translator = Translate;
 
-/** Fills {0}, {1}… with the arguments; an index with no argument stays as written. */
-export function formatMessage(message: string, ...args: L10nArg[]): string {
-  return message.replace(/\{(\d+)\}/g, (whole, index: string) => {
-    const arg = args[Number(index)];
-    return arg === undefined ? whole : String(arg);
-  });
-}
+/** Fills {0}, {1}… with the arguments (English): the same as the API layer's, so describeError and t() agree. */
+export { formatMessage };
 
 let translator: Translator = formatMessage;
 let language = 'en';

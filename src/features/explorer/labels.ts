@@ -1,6 +1,7 @@
 // What each explorer node looks like, as plain data (label, description, icon and colour ids, tooltip markdown), so
 // unit tests check it without VS Code. explorerView.ts maps it onto vscode.TreeItem.
-import { describeError, isTicketApiError } from '../../api/errors';
+import { isTicketApiError } from '../../api/errors';
+import { errorText } from '../../common/errorText';
 import type { Ticket, TicketSummary } from '../../api/types';
 import {
   escapeMarkdown,
@@ -171,7 +172,7 @@ export function shortFailure(error: unknown): string | undefined {
 }
 
 function messageLook(node: MessageNode): NodeLook {
-  const text = sanitizeInline(node.error ? describeError(node.error) : node.text, 200);
+  const text = sanitizeInline(node.error ? errorText(node.error) : node.text, 200);
   const short = node.error ? shortFailure(node.error) : undefined;
   return {
     label: short ?? t("Couldn't load: {0}", text),
@@ -201,7 +202,7 @@ export function waitingBadgeTooltip(count: number): string {
  */
 export function refreshFailureText(failure: RefreshFailure, timeZone?: string): string {
   const at = formatLocalTime(failure.at, timeZone).slice(11);
-  const why = shortFailure(failure.error) ?? sanitizeInline(describeError(failure.error), 120).replace(/\.$/, '');
+  const why = shortFailure(failure.error) ?? sanitizeInline(errorText(failure.error), 120).replace(/\.$/, '');
   return failure.error.kind === 'throttled'
     ? t('Refresh failed at {0} ({1}). Showing the tickets loaded before; Refresh again after that wait.', at, why)
     : t('Refresh failed at {0} ({1}). Showing the tickets loaded before; Refresh tries again.', at, why);

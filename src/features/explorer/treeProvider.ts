@@ -2,7 +2,8 @@
 // get an age, within the request budget) to vscode.TreeItem. Commands, context keys and the timer are wired in
 // explorerView.ts.
 import * as vscode from 'vscode';
-import { describeError, isTicketApiError } from '../../api/errors';
+import { isTicketApiError } from '../../api/errors';
+import { errorText } from '../../common/errorText';
 import type { TicketService } from '../../tickets/types';
 import { TicketAges } from './ages';
 import { nodeLook, ticketTooltip, ticketTooltipError } from './labels';
@@ -124,7 +125,7 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     } catch (error) {
       if (!(isTicketApiError(error) && error.kind === 'aborted')) {
         const noAge = this.ages.createTime(ticketId) === undefined;
-        item.tooltip = new vscode.MarkdownString(ticketTooltipError(node.ticket, describeError(error), noAge));
+        item.tooltip = new vscode.MarkdownString(ticketTooltipError(node.ticket, errorText(error), noAge));
       }
     } finally {
       subscription.dispose();

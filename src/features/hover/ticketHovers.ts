@@ -2,7 +2,8 @@
 // the providers, a new id pattern is compiled (a bad one warns once and the default is used).
 import { t } from '../../common/l10n';
 import * as vscode from 'vscode';
-import { describeError, isTicketApiError } from '../../api/errors';
+import { isTicketApiError } from '../../api/errors';
+import { errorText } from '../../common/errorText';
 import { commandUri } from '../../tickets/display';
 import type { TicketService } from '../../tickets/types';
 import { errorHoverMarkdown, signedOutHoverMarkdown, ticketHoverMarkdown, type HoverContent } from './hoverMarkdown';
@@ -58,7 +59,7 @@ export class TicketHoverProvider implements vscode.HoverProvider {
       if (isTicketApiError(error) && error.kind === 'signedOut') {
         return new vscode.Hover(toMarkdown(signedOutHoverMarkdown(match.ticketId)), range);
       }
-      return new vscode.Hover(toMarkdown(errorHoverMarkdown(match.ticketId, describeError(error))), range);
+      return new vscode.Hover(toMarkdown(errorHoverMarkdown(match.ticketId, errorText(error))), range);
     } finally {
       subscription.dispose();
     }

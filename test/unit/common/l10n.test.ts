@@ -1,6 +1,7 @@
 // Every user-facing string has its English and Simplified Chinese text, and none bypasses the translate call:
 // (a) each "%key%" in package.json has its text in package.nls.json and package.nls.zh-cn.json;
-// (b) each t('…') message in src/ has its entry in l10n/bundle.l10n.zh-cn.json, with the same {n} placeholders;
+// (b) each t('…') message in src/ has its entry in l10n/bundle.l10n.zh-cn.json, with the same {n} placeholders; so
+//     has each template of the API layer's error sentences (messageText('…') and describeError's translate('…'));
 // (c) in the COVERED folders, no Latin-letter text literal reaches a user-facing place without t() (rules below).
 // Plus what a Chinese user sees: statuses, ages, counts and dates in Chinese through the real bundle.
 import * as assert from 'assert';
@@ -120,11 +121,20 @@ function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefi
   return undefined;
 }
 
-/** A call of the translate function: t(…) from common/l10n.ts, or vscode.l10n.t(…). */
+/**
+ * The calls whose first argument is a message of the bundle: t(…) from common/l10n.ts, and in src/api (which may not
+ * import it) messageText(…) and describeError's translate(…) from api/messageText.ts.
+ */
+const TRANSLATE_CALLS = new Set(['t', 'messageText', 'translate']);
+
+/** Files that pass a message on rather than write one: their translate calls take a variable. */
+const MESSAGE_PLUMBING = [path.join('common', 'l10n.ts'), path.join('api', 'messageText.ts')];
+
+/** A call of the translate function: t(…), messageText(…) or translate(…), or vscode.l10n.t(…). */
 function isTranslateCall(node: ts.Node): node is ts.CallExpression {
   if (!ts.isCallExpression(node)) return false;
   const callee = node.expression;
-  if (ts.isIdentifier(callee)) return callee.text === 't';
+  if (ts.isIdentifier(callee)) return TRANSLATE_CALLS.has(callee.text);
   return (
     ts.isPropertyAccessExpression(callee) && callee.name.text === 't' && /\bl10n$/.test(callee.expression.getText())
   );
@@ -153,7 +163,7 @@ function translateMessages(): { messages: Map<string, string>; notLiteral: strin
           if (!messages.has(first.text)) messages.set(first.text, where(node));
         } else if (
           !path.relative(srcRoot, file).startsWith('extension.ts') &&
-          !file.endsWith(path.join('common', 'l10n.ts'))
+          !MESSAGE_PLUMBING.some((name) => file.endsWith(name))
         ) {
           notLiteral.push(where(node));
         }
