@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { describeError } from '../api/errors';
 import { validateEndpoint } from '../api/endpoint';
 import { BuiltinCommands } from '../common/commands';
+import { errorText } from '../common/errorText';
 import { t } from '../common/l10n';
 
 export function reportUnusableEndpoint(endpoint: string, log: { warn(message: string): void }): void {
@@ -11,7 +12,7 @@ export function reportUnusableEndpoint(endpoint: string, log: { warn(message: st
     validateEndpoint(endpoint);
   } catch (error) {
     log.warn(`The aliyunTickets.endpoint setting is not usable: ${describeError(error)}`);
-    const message = t('The {0} setting is not usable: {1}', 'aliyunTickets.endpoint', describeError(error));
+    const message = t('The {0} setting is not usable: {1}', 'aliyunTickets.endpoint', errorText(error));
     void vscode.window.showErrorMessage(message, t('Open Settings')).then((choice) => {
       if (choice) void vscode.commands.executeCommand(BuiltinCommands.openSettings, 'aliyunTickets.endpoint');
     });

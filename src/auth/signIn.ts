@@ -3,6 +3,7 @@
 // keeps the id. Environment / aliyun CLI credentials are offered when present. One flow at a time (no prompt loops).
 import * as vscode from 'vscode';
 import { describeError, isTicketApiError } from '../api/errors';
+import { errorText } from '../common/errorText';
 import { t } from '../common/l10n';
 import type { ClientProvider } from './clientProvider';
 import {
@@ -184,7 +185,7 @@ export class SignInFlow {
     const showLog = t('Show Log');
     const what = rejection.typed ? t('Sign-in failed.') : t('Sign-in with {0} failed.', rejection.label);
     const choice = await vscode.window.showErrorMessage(
-      t('{0} {1} Nothing was saved.', what, describeError(rejection.error)),
+      t('{0} {1} Nothing was saved.', what, errorText(rejection.error)),
       retryLabel,
       showLog,
     );

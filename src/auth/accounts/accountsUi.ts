@@ -2,7 +2,7 @@
 // Account quick pick (switch, add, sign out of one), and the site picker used at sign-in.
 import * as vscode from 'vscode';
 import { validateEndpoint } from '../../api/endpoint';
-import { describeError } from '../../api/errors';
+import { errorText } from '../../common/errorText';
 import type { Accounts } from './accounts';
 import { accountDisplayName, type AccountInfo } from './accountIndex';
 import { SITES, shortSiteName, siteLabel, siteOf } from './sites';
@@ -92,7 +92,7 @@ export async function pickAccount(deps: SwitchAccountDeps): Promise<void> {
     await picked.run();
   } catch (error) {
     void vscode.window.showErrorMessage(
-      error instanceof Error && !('kind' in error) ? error.message : describeError(error),
+      error instanceof Error && !('kind' in error) ? error.message : errorText(error),
     );
   }
 }
@@ -143,7 +143,7 @@ export async function pickSite(settingEndpoint: string): Promise<string | undefi
         validateEndpoint(value);
         return undefined;
       } catch (error) {
-        return describeError(error);
+        return errorText(error);
       }
     },
   });

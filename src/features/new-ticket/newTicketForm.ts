@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errors';
 import { showTicketError } from '../../common/errorNotification';
+import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
 import type {
   CatalogLanguage,
@@ -251,7 +252,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
         void vscode.window.showInformationMessage(t('Ticket {0} created.', outcome.ticketId));
         return;
       }
-      const sentence = describeError(outcome.error);
+      const sentence = errorText(outcome.error);
       const message =
         outcome.kind === 'unconfirmed'
           ? t(
@@ -284,7 +285,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
       }
       this.post({ type: 'products', directories: await client.listProducts({ language: this.deps.language() }) });
     } catch (error) {
-      this.post({ type: 'productsFailed', message: describeError(error) });
+      this.post({ type: 'productsFailed', message: errorText(error) });
     }
   }
 
@@ -301,7 +302,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
         categories: await client.listCategories(productId, { language: this.deps.language() }),
       });
     } catch (error) {
-      this.post({ type: 'categoriesFailed', productId, message: describeError(error) });
+      this.post({ type: 'categoriesFailed', productId, message: errorText(error) });
     }
   }
 

@@ -4,8 +4,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands } from '../../common/commands';
+import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
-import { describeError, isTicketApiError } from '../../api/errors';
+import { isTicketApiError } from '../../api/errors';
 import { STATUS_NAMES } from '../../api/types';
 import type { TicketService } from '../../tickets/types';
 import { statusLabel, titleText } from '../../tickets/display';
@@ -86,7 +87,8 @@ function describeFailure(error: unknown): FailureInfo {
   return {
     signedOut: isTicketApiError(error) && error.kind === 'signedOut',
     retryAfterMs: isTicketApiError(error) ? error.retryAfterMs : undefined,
-    message: describeError(error),
+    // Shown in the status-bar tooltip ("Last check failed: …"), so in the display language.
+    message: errorText(error),
   };
 }
 

@@ -12,6 +12,10 @@ import {
   validateAccessKeyIdInput,
   validateSecretInput,
 } from '../../../src/auth/credentialInput';
+import { describeError } from '../../../src/api/errors';
+import { ClientProvider } from '../../../src/auth/clientProvider';
+import { createExternalCredentialSources } from '../../../src/auth/externalCredentials';
+import { errorText } from '../../../src/common/errorText';
 import { formatMessage, resetL10n, setL10n } from '../../../src/common/l10n';
 import { checkDraft, EMPTY_DRAFT } from '../../../src/features/new-ticket/draft';
 import { requestIdPrefill, selectionPrefill } from '../../../src/features/new-ticket/prefill';
@@ -179,5 +183,27 @@ describe('New Ticket, the watcher and sign-in in Chinese and English', () => {
     );
     const why = listCliProfiles(RAM_ROLE_CONFIG)[0].unusable ?? '';
     assert.match(why, /^该配置使用自身的 AccessKey 通过 STS（AssumeRole）扮演 RAM 角色；本扩展不调用 STS。请使用/);
+  });
+
+  it('credentials that went away: the user reads the sentence in Chinese, the log keeps it in English', async () => {
+    const clients = new ClientProvider({
+      readSignIn: async () => ({ kind: 'environment' }),
+      settings: () => ({ endpoint: 'https://workorder.aliyuncs.com', signatureVersion: 'v3' }),
+      sources: createExternalCredentialSources({}),
+      onRequest: () => undefined,
+    });
+    const error = await clients.credentialsFor({ kind: 'environment' }).then(
+      () => assert.fail('no environment credentials, yet no error'),
+      (e: unknown) => e,
+    );
+    useChinese();
+    assert.strictEqual(
+      errorText(error),
+      '环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET 已不存在。请重新登录。',
+    );
+    assert.strictEqual(
+      describeError(error),
+      'The ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET environment variables are no longer set. Sign in again.',
+    );
   });
 });
