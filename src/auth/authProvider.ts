@@ -4,9 +4,14 @@
 import * as vscode from 'vscode';
 import type * as NodeCrypto from 'crypto';
 import type { Accounts } from './accounts/accounts';
+import { t } from '../common/l10n';
+import { accountLabelText } from './credentialInput';
 
 export const AUTH_PROVIDER_ID = 'aliyun-tickets';
-export const AUTH_PROVIDER_LABEL = 'Alibaba Cloud Tickets';
+/** The provider's name in the Accounts menu, in the display language (read once, at registration). */
+export function authProviderLabel(): string {
+  return t('Alibaba Cloud Tickets');
+}
 
 export class TicketsAuthProvider implements vscode.AuthenticationProvider, vscode.Disposable {
   private readonly changeEmitter =
@@ -38,7 +43,7 @@ export class TicketsAuthProvider implements vscode.AuthenticationProvider, vscod
     const active = this.accounts.active();
     this.update();
     const session = signedIn && active ? this.current.get(active.id) : undefined;
-    if (!session) throw new Error('Sign-in to Alibaba Cloud Tickets was cancelled.');
+    if (!session) throw new Error(t('Sign-in to Alibaba Cloud Tickets was cancelled.'));
     return session;
   }
 
@@ -55,10 +60,8 @@ export class TicketsAuthProvider implements vscode.AuthenticationProvider, vscod
     const next = new Map<string, vscode.AuthenticationSession>();
     for (const account of this.accounts.list()) {
       const known = this.current.get(account.id);
-      next.set(
-        account.id,
-        known && known.account.label === account.label ? known : toSession(account.id, account.label),
-      );
+      const label = accountLabelText(account.label);
+      next.set(account.id, known && known.account.label === label ? known : toSession(account.id, label));
     }
     const added = [...next.values()].filter((s) => !this.current.has(s.id));
     const removed = [...this.current.values()].filter((s) => !next.has(s.id));

@@ -1,6 +1,7 @@
 // Checks on what the user types into the sign-in boxes, and what a stored sign-in looks like.
 // No vscode import: unit tests call these directly. Messages never repeat what was typed (it may be a secret).
 import type { Credentials } from '../api/types';
+import { t } from '../common/l10n';
 
 /** What the single SecretStorage entry holds: a key pair, or which outside source to read each time. */
 export type StoredSignIn =
@@ -13,28 +14,28 @@ export const SECRET_KEY = 'aliyunTickets.credentials';
 /** undefined when the id is acceptable, else a message for the input box. */
 export function validateAccessKeyIdInput(value: string): string | undefined {
   const id = value.trim();
-  if (!id) return 'Enter your AccessKey ID. It starts with "LTAI" (or "STS." for temporary credentials).';
-  if (/\s/.test(id)) return 'An AccessKey ID has no spaces.';
+  if (!id) return t('Enter your AccessKey ID. It starts with "LTAI" (or "STS." for temporary credentials).');
+  if (/\s/.test(id)) return t('An AccessKey ID has no spaces.');
   if (!/^[A-Za-z0-9.]+$/.test(id))
-    return 'An AccessKey ID has only letters, digits and dots. Did you paste the secret here?';
-  if (id.length < 12) return 'That is too short for an AccessKey ID (they have 16 to 30 characters).';
-  if (id.length > 128) return 'That is too long for an AccessKey ID.';
-  if (/^sts\./i.test(id) && !id.startsWith('STS.')) return 'Temporary AccessKey IDs start with "STS." in capitals.';
+    return t('An AccessKey ID has only letters, digits and dots. Did you paste the secret here?');
+  if (id.length < 12) return t('That is too short for an AccessKey ID (they have 16 to 30 characters).');
+  if (id.length > 128) return t('That is too long for an AccessKey ID.');
+  if (/^sts\./i.test(id) && !id.startsWith('STS.')) return t('Temporary AccessKey IDs start with "STS." in capitals.');
   return undefined;
 }
 
 export function validateSecretInput(value: string): string | undefined {
   const secret = value.trim();
-  if (!secret) return 'Enter the AccessKey Secret that belongs to this AccessKey ID.';
-  if (/\s/.test(secret)) return 'An AccessKey Secret has no spaces.';
-  if (secret.length < 8) return 'That is too short for an AccessKey Secret (they have 30 characters).';
+  if (!secret) return t('Enter the AccessKey Secret that belongs to this AccessKey ID.');
+  if (/\s/.test(secret)) return t('An AccessKey Secret has no spaces.');
+  if (secret.length < 8) return t('That is too short for an AccessKey Secret (they have 30 characters).');
   return undefined;
 }
 
 export function validateSecurityTokenInput(value: string): string | undefined {
   const token = value.trim();
-  if (!token) return 'Temporary (STS.) AccessKeys need their security token.';
-  if (/\s/.test(token)) return 'A security token has no spaces.';
+  if (!token) return t('Temporary (STS.) AccessKeys need their security token.');
+  if (/\s/.test(token)) return t('A security token has no spaces.');
   return undefined;
 }
 
@@ -61,9 +62,9 @@ export function parseStoredSignIn(raw: string | undefined): StoredSignIn | undef
   try {
     value = JSON.parse(raw);
   } catch {
-    return new Error('The saved sign-in could not be read.');
+    return new Error(t('The saved sign-in could not be read.'));
   }
-  if (!value || typeof value !== 'object') return new Error('The saved sign-in could not be read.');
+  if (!value || typeof value !== 'object') return new Error(t('The saved sign-in could not be read.'));
   const v = value as Record<string, unknown>;
   if (v.kind === 'environment') return { kind: 'environment' };
   if (v.kind === 'cliProfile' && typeof v.profile === 'string' && v.profile)
@@ -79,22 +80,42 @@ export function parseStoredSignIn(raw: string | undefined): StoredSignIn | undef
     if (typeof v.securityToken === 'string' && v.securityToken) stored.securityToken = v.securityToken;
     return stored;
   }
-  return new Error('The saved sign-in is incomplete.');
+  return new Error(t('The saved sign-in is incomplete.'));
 }
 
+const ENVIRONMENT_LABEL = 'Environment credentials';
+const CLI_PROFILE_LABEL = /^aliyun CLI profile "([^]*)"$/;
+const ACCESS_KEY_LABEL = /^(Temporary )?AccessKey …(\S{1,8})$/;
+
 /**
- * A name for the account (Accounts menu, messages). Never the whole AccessKey id: its last 4 characters are enough
- * for the user to tell keys apart.
+ * The account's stored name and identity (the account index keeps it, and a new sign-in with the same label and site
+ * replaces the old one), so it is the same in every display language: English. People see accountLabelText() of it.
+ * Never the whole AccessKey id: its last 4 characters are enough for the user to tell keys apart.
  */
 export function accountLabel(signIn: StoredSignIn): string {
   switch (signIn.kind) {
     case 'environment':
-      return 'Environment credentials';
+      return ENVIRONMENT_LABEL;
     case 'cliProfile':
-      return `aliyun CLI profile "${signIn.profile}"`;
+      return `aliyun CLI profile "${signIn.profile}"`; // l10n-exempt: the stored identity, shown by accountLabelText
     case 'accessKey': {
-      const kind = isStsAccessKeyId(signIn.accessKeyId) ? 'Temporary AccessKey' : 'AccessKey';
+      const kind = isStsAccessKeyId(signIn.accessKeyId) ? 'Temporary AccessKey' : 'AccessKey'; // l10n-exempt: as above
       return `${kind} …${signIn.accessKeyId.slice(-4)}`;
     }
   }
+}
+
+/** An account's stored label (accountLabel) as the user reads it, in the display language; any other label as it is. */
+export function accountLabelText(label: string): string {
+  if (label === ENVIRONMENT_LABEL) return t('Environment credentials');
+  const profile = CLI_PROFILE_LABEL.exec(label);
+  if (profile) return t('aliyun CLI profile "{0}"', profile[1]);
+  const key = ACCESS_KEY_LABEL.exec(label);
+  if (key) return key[1] ? t('Temporary AccessKey …{0}', key[2]) : t('AccessKey …{0}', key[2]);
+  return label;
+}
+
+/** The sign-in's account name in the display language (messages, the Accounts menu). */
+export function accountName(signIn: StoredSignIn): string {
+  return accountLabelText(accountLabel(signIn));
 }

@@ -2,6 +2,7 @@
 // globalState or files. Read once and kept in memory (silent reuse), re-read when another window changes the entry.
 import type * as vscode from 'vscode';
 import { Emitter } from '../common/emitter';
+import { t } from '../common/l10n';
 import { SECRET_KEY, parseStoredSignIn, type StoredSignIn } from './credentialInput';
 
 type Listener = (signIn: StoredSignIn | undefined) => void;
@@ -47,13 +48,13 @@ export class CredentialStore {
       raw = await this.secrets.get(SECRET_KEY);
     } catch (error) {
       this.onProblem(
-        `Could not read your saved sign-in from VS Code's secret storage (${errorText(error)}). Sign in again.`,
+        t("Could not read your saved sign-in from VS Code's secret storage ({0}). Sign in again.", keychainText(error)),
       );
       return undefined;
     }
     const parsed = parseStoredSignIn(raw);
     if (parsed instanceof Error) {
-      this.onProblem(`${parsed.message} Sign in again.`);
+      this.onProblem(t('{0} Sign in again.', parsed.message));
       return undefined;
     }
     return parsed;
@@ -65,7 +66,10 @@ export class CredentialStore {
       await this.secrets.store(SECRET_KEY, JSON.stringify(signIn));
     } catch (error) {
       throw new SecretStorageError(
-        `VS Code could not save your credentials in its secret storage (${errorText(error)}). Nothing was saved.`,
+        t(
+          'VS Code could not save your credentials in its secret storage ({0}). Nothing was saved.',
+          keychainText(error),
+        ),
       );
     }
     this.cached = Promise.resolve(signIn);
@@ -79,7 +83,7 @@ export class CredentialStore {
       await this.secrets.delete(SECRET_KEY);
     } catch (error) {
       throw new SecretStorageError(
-        `VS Code could not delete your credentials from its secret storage (${errorText(error)}).`,
+        t('VS Code could not delete your credentials from its secret storage ({0}).', keychainText(error)),
       );
     } finally {
       this.emit(undefined);
@@ -105,7 +109,7 @@ export class CredentialStore {
 }
 
 /** The keychain's own error text, short; it never holds our secret (we never put the secret in a message). */
-function errorText(error: unknown): string {
+function keychainText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text || 'unknown error';
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text || t('unknown error');
 }

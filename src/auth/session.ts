@@ -2,15 +2,16 @@
 // and the `aliyunTickets.signedIn` context key (menus and welcome views).
 import * as vscode from 'vscode';
 import type { Credentials } from '../api/types';
-import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, TicketsAuthProvider } from './authProvider';
+import { AUTH_PROVIDER_ID, authProviderLabel, TicketsAuthProvider } from './authProvider';
 import type { ClientProvider } from './clientProvider';
-import type { StoredSignIn } from './credentialInput';
+import { accountLabelText, type StoredSignIn } from './credentialInput';
 import { SecretStorageError, type CredentialStore } from './credentialStore';
 import type { ExternalCredentialSources } from './externalCredentials';
 import { SignInFlow } from './signIn';
 import type { TicketLog } from '../log/log';
 import type { Accounts } from './accounts/accounts';
 import { BuiltinCommands, ContextKeys } from '../common/commands';
+import { t } from '../common/l10n';
 
 export class AuthSession implements vscode.Disposable {
   private readonly flow: SignInFlow;
@@ -32,7 +33,7 @@ export class AuthSession implements vscode.Disposable {
     );
     this.subscriptions.push(
       provider,
-      vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, provider, {
+      vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, authProviderLabel(), provider, {
         supportsMultipleAccounts: true,
       }),
       store.onDidChange((signIn) => void this.setContextKey(!!signIn)),
@@ -78,24 +79,31 @@ export class AuthSession implements vscode.Disposable {
       // Say what actually happened: only a typed key lived in VS Code; environment / CLI credentials stay where they are.
       const others = !!nowActive;
       const detail = !removed
-        ? 'No sign-in was saved.'
+        ? t('No sign-in was saved.')
         : !wasActive || !previous || previous.kind === 'accessKey'
           ? others
-            ? `${removed.label} was removed from VS Code.`
-            : 'Your AccessKey was removed from VS Code.'
-          : `The extension no longer reads the ${previous.kind === 'environment' ? 'environment variables' : 'aliyun CLI profile'}; they were left as they are.`;
-      const next = wasActive && nowActive ? ` Now showing ${nowActive.label}.` : '';
+            ? t('{0} was removed from VS Code.', accountLabelText(removed.label))
+            : t('Your AccessKey was removed from VS Code.')
+          : previous.kind === 'environment'
+            ? t('The extension no longer reads the environment variables; they were left as they are.')
+            : t('The extension no longer reads the aliyun CLI profile; it was left as it is.');
       // What else went with it: nothing of the account stays (extension.ts drops the caches when the sign-in changes;
       // accounts.ts deletes its recent list).
       const cleared =
         !wasActive || !previous
-          ? ''
+          ? undefined
           : others
-            ? ' Its cached tickets and recent-tickets list were cleared, and open ticket panels reloaded.'
-            : ' Cached tickets, the recent-tickets list and the content of open ticket panels were cleared.';
-      void vscode.window.showInformationMessage(`Signed out of Alibaba Cloud Tickets. ${detail}${cleared}${next}`);
+            ? t('Its cached tickets and recent-tickets list were cleared, and open ticket panels reloaded.')
+            : t('Cached tickets, the recent-tickets list and the content of open ticket panels were cleared.');
+      const next = wasActive && nowActive ? t('Now showing {0}.', accountLabelText(nowActive.label)) : undefined;
+      // One sentence after another, spaced as the display language spaces them.
+      const message = [detail, cleared, next].reduce<string>(
+        (text, sentence) => (sentence ? t('{0} {1}', text, sentence) : text),
+        t('Signed out of Alibaba Cloud Tickets.'),
+      );
+      void vscode.window.showInformationMessage(message);
     } catch (error) {
-      const message = error instanceof SecretStorageError ? error.message : `Sign-out failed: ${String(error)}`;
+      const message = error instanceof SecretStorageError ? error.message : t('Sign-out failed: {0}', String(error));
       this.log.error(message);
       void vscode.window.showErrorMessage(message);
     }

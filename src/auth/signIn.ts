@@ -3,9 +3,11 @@
 // keeps the id. Environment / aliyun CLI credentials are offered when present. One flow at a time (no prompt loops).
 import * as vscode from 'vscode';
 import { describeError, isTicketApiError } from '../api/errors';
+import { errorText } from '../common/errorText';
+import { t } from '../common/l10n';
 import type { ClientProvider } from './clientProvider';
 import {
-  accountLabel,
+  accountName,
   credentialsFromInput,
   isStsAccessKeyId,
   validateAccessKeyIdInput,
@@ -118,9 +120,9 @@ export class SignInFlow {
     let id: string | undefined;
     while (id === undefined) {
       const answer = await inputWithSiteButton({
-        title: 'Sign In to Alibaba Cloud Tickets: AccessKey ID',
-        prompt: 'The AccessKey ID of a RAM user allowed to use the Ticket API (RAM console → AccessKey).',
-        placeHolder: 'LTAI… (or STS.… for temporary credentials)',
+        title: t('Sign In to Alibaba Cloud Tickets: AccessKey ID'),
+        prompt: t('The AccessKey ID of a RAM user allowed to use the Ticket API (RAM console → AccessKey).'),
+        placeHolder: t('LTAI… (or STS.… for temporary credentials)'),
         value: typed,
         siteName: shortSiteName(endpoint ?? this.deps.settingEndpoint()),
         validate: validateAccessKeyIdInput,
@@ -136,8 +138,8 @@ export class SignInFlow {
     const accessKeyId = id.trim();
 
     const secret = await vscode.window.showInputBox({
-      title: 'Sign In to Alibaba Cloud Tickets: AccessKey Secret',
-      prompt: 'The AccessKey Secret that belongs to this AccessKey ID. It is kept in VS Code secret storage only.',
+      title: t('Sign In to Alibaba Cloud Tickets: AccessKey Secret'),
+      prompt: t('The AccessKey Secret that belongs to this AccessKey ID. It is kept in VS Code secret storage only.'),
       password: true,
       ignoreFocusOut: true,
       validateInput: validateSecretInput,
@@ -147,8 +149,8 @@ export class SignInFlow {
     let token: string | undefined;
     if (isStsAccessKeyId(accessKeyId)) {
       token = await vscode.window.showInputBox({
-        title: 'Sign In to Alibaba Cloud Tickets: Security Token',
-        prompt: 'Temporary (STS.) AccessKeys need the security token that came with them.',
+        title: t('Sign In to Alibaba Cloud Tickets: Security Token'),
+        prompt: t('Temporary (STS.) AccessKeys need the security token that came with them.'),
         password: true,
         ignoreFocusOut: true,
         validateInput: validateSecurityTokenInput,
@@ -170,7 +172,7 @@ export class SignInFlow {
     if (outcome === 'cancelled' || outcome === 'storageFailed') return false;
     return {
       error: outcome.error,
-      label: accountLabel(signIn),
+      label: accountName(signIn),
       typed: signIn.kind === 'accessKey',
       typedAccessKeyId,
       endpoint,
@@ -179,14 +181,15 @@ export class SignInFlow {
 
   /** Says why the key was refused; "Try Again" reopens the boxes with the id kept (only the secret is typed again). */
   private async explainFailure(rejection: Rejection): Promise<boolean> {
-    const retryLabel = rejection.typed ? 'Try Again' : 'Enter an AccessKey';
-    const what = rejection.typed ? 'Sign-in failed.' : `Sign-in with ${rejection.label} failed.`;
+    const retryLabel = rejection.typed ? t('Try Again') : t('Enter an AccessKey');
+    const showLog = t('Show Log');
+    const what = rejection.typed ? t('Sign-in failed.') : t('Sign-in with {0} failed.', rejection.label);
     const choice = await vscode.window.showErrorMessage(
-      `${what} ${describeError(rejection.error)} Nothing was saved.`,
+      t('{0} {1} Nothing was saved.', what, errorText(rejection.error)),
       retryLabel,
-      'Show Log',
+      showLog,
     );
-    if (choice === 'Show Log') this.deps.log.show();
+    if (choice === showLog) this.deps.log.show();
     if (choice !== retryLabel) return false;
     return this.run({ accessKeyOnly: true, accessKeyId: rejection.typedAccessKeyId, endpoint: rejection.endpoint });
   }
@@ -198,7 +201,7 @@ export class SignInFlow {
     return vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: 'Checking the credentials with Alibaba Cloud…',
+        title: t('Checking the credentials with Alibaba Cloud…'),
         cancellable: true,
       },
       async (_progress, token) => {
@@ -208,15 +211,16 @@ export class SignInFlow {
           await this.verifyAndSave(signIn, controller.signal, endpoint);
           const site = shortSiteName(endpoint ?? this.deps.settingEndpoint());
           void vscode.window.showInformationMessage(
-            `Signed in to Alibaba Cloud Tickets with ${accountLabel(signIn)} (${site}).`,
+            t('Signed in to Alibaba Cloud Tickets with {0} ({1}).', accountName(signIn), site),
           );
-          return 'ok' as const;
+          return 'ok' as const; // l10n-exempt: an outcome code
         } catch (error) {
           if (error instanceof SecretStorageError) {
             this.deps.log.error('Saving the sign-in failed', error);
             void vscode.window.showErrorMessage(error.message);
-            return 'storageFailed' as const;
+            return 'storageFailed' as const; // l10n-exempt: an outcome code
           }
+          // l10n-exempt: an outcome code
           if (isTicketApiError(error) && error.kind === 'aborted') return 'cancelled' as const;
           this.deps.log.warn(`Sign-in check failed: ${describeError(error)}`);
           return { error };
@@ -236,8 +240,12 @@ export class SignInFlow {
     ]);
     if (environment) {
       items.push({
-        label: '$(terminal) Use credentials from the environment',
-        detail: 'ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET of this VS Code process',
+        label: `$(terminal) ${t('Use credentials from the environment')}`,
+        detail: t(
+          '{0} and {1} of this VS Code process',
+          'ALIBABA_CLOUD_ACCESS_KEY_ID', // l10n-exempt: a variable name
+          'ALIBABA_CLOUD_ACCESS_KEY_SECRET', // l10n-exempt: a variable name
+        ),
         signIn: { kind: 'environment' },
       });
     }
@@ -250,35 +258,36 @@ export class SignInFlow {
       items.push(
         'unusable' in profile && profile.unusable
           ? {
-              label: `$(circle-slash) aliyun CLI profile "${name}" (${profile.mode})`,
-              detail: `Cannot be used: ${profile.unusable}`,
+              label: `$(circle-slash) ${t('aliyun CLI profile "{0}" ({1})', name, profile.mode)}`,
+              detail: t('Cannot be used: {0}', profile.unusable),
               unusable: profile.unusable,
             }
           : {
-              label: `$(account) Use aliyun CLI profile "${name}"`,
-              description: profile.current ? 'current' : undefined,
-              detail: '~/.aliyun/config.json (read each time, so rotated keys keep working)',
+              label: `$(account) ${t('Use aliyun CLI profile "{0}"', name)}`,
+              description: profile.current ? t('current') : undefined,
+              // l10n-exempt: a file path
+              detail: t('{0} (read each time, so rotated keys keep working)', '~/.aliyun/config.json'),
               signIn: { kind: 'cliProfile', profile: profile.name },
             },
       );
     }
-    if (items.length === 0) return 'accessKey';
+    if (items.length === 0) return 'accessKey'; // l10n-exempt: a choice code
     items.unshift({
-      label: '$(key) Enter an AccessKey',
-      detail: 'AccessKey ID and Secret (or temporary STS credentials)',
+      label: `$(key) ${t('Enter an AccessKey')}`,
+      detail: t('AccessKey ID and Secret (or temporary STS credentials)'),
     });
     for (;;) {
       const picked = await vscode.window.showQuickPick(items, {
-        title: 'Sign In to Alibaba Cloud Tickets',
-        placeHolder: 'Which credentials should the extension use?',
+        title: t('Sign In to Alibaba Cloud Tickets'),
+        placeHolder: t('Which credentials should the extension use?'),
         ignoreFocusOut: true,
         matchOnDetail: true,
       });
       if (!picked) return undefined;
-      if (!picked.unusable) return picked.signIn ?? 'accessKey';
+      if (!picked.unusable) return picked.signIn ?? 'accessKey'; // l10n-exempt: a choice code
       // Listed so that the profile is not silently missing; picking it says why, then the list comes back.
       await vscode.window.showWarningMessage(
-        `${picked.label.replace(/^\$\([^)]*\) /, '')} cannot be used. ${picked.unusable}`,
+        t('{0} cannot be used. {1}', picked.label.replace(/^\$\([^)]*\) /, ''), picked.unusable),
         { modal: true },
       );
     }

@@ -1,11 +1,12 @@
 // The list of saved sign-ins (accounts) and which one is active. Holds no secret: ids, labels ("AccessKey …W9pK"),
 // and the endpoint each signs in to. Kept as one SecretStorage entry next to the accounts' own entries, so that every
 // window sees changes (SecretStorage reports changes across windows; globalState does not). No vscode import.
+import { accountLabelText } from '../credentialInput';
 
 export interface AccountInfo {
   /** Random, stable; names the account's SecretStorage entry and its recent-tickets list. */
   id: string;
-  /** accountLabel() of its sign-in. */
+  /** accountLabel() of its sign-in (English, its identity); shown through accountLabelText(). */
   label: string;
   /** The Ticket API endpoint of its site; absent: follows the aliyunTickets.endpoint setting. */
   endpoint?: string;
@@ -20,12 +21,12 @@ export const ACCOUNT_INDEX_KEY = 'aliyunTickets.accounts';
 
 /** SecretStorage key of an inactive account's sign-in (the active one lives in the original single entry). */
 export function accountSecretKey(id: string): string {
-  return `aliyunTickets.account.${id}`;
+  return `aliyunTickets.account.${id}`; // l10n-exempt: a storage key
 }
 
 /** globalState key of an inactive account's recent tickets (the active one's list is the usual key). */
 export function accountRecentKey(id: string): string {
-  return `aliyunTickets.recentTickets.${id}`;
+  return `aliyunTickets.recentTickets.${id}`; // l10n-exempt: a storage key
 }
 
 /** Reads the stored JSON; anything unreadable counts as no index (the single saved sign-in is migrated again). */
@@ -68,7 +69,7 @@ export function sameAccount(
   return a.label === b.label && (a.endpoint ?? '') === (b.endpoint ?? '');
 }
 
-/** What the user sees for an account: "AccessKey …W9pK · International". */
+/** What the user sees for an account, in the display language: "AccessKey …W9pK · International". */
 export function accountDisplayName(account: Pick<AccountInfo, 'label' | 'endpoint'>, siteName: string): string {
-  return `${account.label} · ${siteName}`;
+  return `${accountLabelText(account.label)} · ${siteName}`;
 }

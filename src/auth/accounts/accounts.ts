@@ -7,7 +7,8 @@
 // Only vscode's types: unit tests run this over an in-memory SecretStorage and Memento.
 import type * as vscode from 'vscode';
 import type * as NodeCrypto from 'crypto';
-import { accountLabel, parseStoredSignIn, type StoredSignIn } from '../credentialInput';
+import { t } from '../../common/l10n';
+import { accountLabel, accountLabelText, parseStoredSignIn, type StoredSignIn } from '../credentialInput';
 import { SecretStorageError, type CredentialStore } from '../credentialStore';
 import { RECENT_TICKETS_KEY } from '../../features/open-ticket/recentTickets';
 import {
@@ -106,7 +107,7 @@ export class Accounts implements vscode.Disposable {
     return this.exclusive(async () => {
       await this.ready;
       const target = this.index.accounts.find((a) => a.id === id);
-      if (!target) throw new Error('That account is no longer saved.');
+      if (!target) throw new Error(t('That account is no longer saved.'));
       const previous = this.active();
       if (previous?.id === id) return;
       const signIn = await this.readAccount(target);
@@ -212,7 +213,11 @@ export class Accounts implements vscode.Disposable {
       await this.secrets.store(accountSecretKey(previous.id), JSON.stringify(signIn));
     } catch (error) {
       throw new SecretStorageError(
-        `VS Code could not keep the sign-in of ${previous.label} in its secret storage (${String((error as Error)?.message ?? error)}). Nothing was changed.`,
+        t(
+          'VS Code could not keep the sign-in of {0} in its secret storage ({1}). Nothing was changed.',
+          accountLabelText(previous.label),
+          String((error as Error)?.message ?? error),
+        ),
       );
     }
   }
@@ -223,12 +228,18 @@ export class Accounts implements vscode.Disposable {
       raw = await this.secrets.get(accountSecretKey(account.id));
     } catch (error) {
       throw new SecretStorageError(
-        `Could not read the sign-in of ${account.label} from VS Code's secret storage (${String((error as Error)?.message ?? error)}).`,
+        t(
+          "Could not read the sign-in of {0} from VS Code's secret storage ({1}).",
+          accountLabelText(account.label),
+          String((error as Error)?.message ?? error),
+        ),
       );
     }
     const signIn = parseStoredSignIn(raw);
     if (!signIn || signIn instanceof Error)
-      throw new Error(`The saved sign-in of ${account.label} is gone or unreadable: sign in to it again.`);
+      throw new Error(
+        t('The saved sign-in of {0} is gone or unreadable: sign in to it again.', accountLabelText(account.label)),
+      );
     return signIn;
   }
 
@@ -238,7 +249,10 @@ export class Accounts implements vscode.Disposable {
       await this.secrets.store(ACCOUNT_INDEX_KEY, JSON.stringify(this.index));
     } catch (error) {
       throw new SecretStorageError(
-        `VS Code could not save the list of accounts in its secret storage (${String((error as Error)?.message ?? error)}).`,
+        t(
+          'VS Code could not save the list of accounts in its secret storage ({0}).',
+          String((error as Error)?.message ?? error),
+        ),
       );
     }
   }

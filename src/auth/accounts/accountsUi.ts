@@ -2,11 +2,13 @@
 // Account quick pick (switch, add, sign out of one), and the site picker used at sign-in.
 import * as vscode from 'vscode';
 import { validateEndpoint } from '../../api/endpoint';
-import { describeError } from '../../api/errors';
+import { errorText } from '../../common/errorText';
 import type { Accounts } from './accounts';
 import { accountDisplayName, type AccountInfo } from './accountIndex';
-import { SITES, shortSiteName, siteOf } from './sites';
+import { SITES, shortSiteName, siteLabel, siteOf } from './sites';
 import { Commands } from '../../common/commands';
+import { t } from '../../common/l10n';
+import { accountLabelText } from '../credentialInput';
 
 /** The endpoint an account's requests go to: its own, else the setting. */
 export function endpointOf(account: Pick<AccountInfo, 'endpoint'> | undefined, settingEndpoint: string): string {
@@ -22,7 +24,7 @@ export function activeAccountName(accounts: Accounts, settingEndpoint: string): 
 /** Shows the active account in the status bar; a click opens Switch Account. Hidden while signed out. */
 export function createAccountStatusBar(accounts: Accounts, settingEndpoint: () => string): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('aliyunTickets.account', vscode.StatusBarAlignment.Left, 0);
-  item.name = 'Alibaba Cloud Tickets Account';
+  item.name = t('Alibaba Cloud Tickets Account');
   item.command = Commands.switchAccount;
   const update = () => {
     const name = activeAccountName(accounts, settingEndpoint());
@@ -31,7 +33,10 @@ export function createAccountStatusBar(accounts: Accounts, settingEndpoint: () =
       return;
     }
     item.text = `$(account) ${name.replace(/\$\(/g, '$\u200d(')}`;
-    item.tooltip = `Alibaba Cloud Tickets: showing the tickets of ${name}.${accounts.list().length > 1 ? ' Click to switch account.' : ' Click to add or switch accounts.'}`;
+    item.tooltip =
+      accounts.list().length > 1
+        ? t('Alibaba Cloud Tickets: showing the tickets of {0}. Click to switch account.', name)
+        : t('Alibaba Cloud Tickets: showing the tickets of {0}. Click to add or switch accounts.', name);
     item.show();
   };
   void accounts.ready.then(update);
@@ -60,33 +65,34 @@ export async function pickAccount(deps: SwitchAccountDeps): Promise<void> {
   const items: AccountPick[] = deps.accounts.list().map((account) => {
     const site = shortSiteName(endpointOf(account, deps.settingEndpoint()));
     return {
-      label: `${account.id === active?.id ? '$(check)' : '$(account)'} ${account.label.replace(/\$\(/g, '$\u200d(')}`,
+      label: `${account.id === active?.id ? '$(check)' : '$(account)'} ${accountLabelText(account.label).replace(/\$\(/g, '$\u200d(')}`,
       description: site,
-      detail: account.id === active?.id ? 'Shown now' : undefined,
+      detail: account.id === active?.id ? t('Shown now') : undefined,
       run: account.id === active?.id ? undefined : () => deps.accounts.switchTo(account.id),
     };
   });
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
   items.push({
-    label: '$(add) Add Account…',
-    detail: 'Sign in with another AccessKey, STS token, environment or aliyun CLI profile, on any site',
+    label: `$(add) ${t('Add Account…')}`,
+    detail: t('Sign in with another AccessKey, STS token, environment or aliyun CLI profile, on any site'),
     run: deps.addAccount,
   });
   if (active)
     items.push({
-      label: `$(sign-out) Sign Out of ${active.label.replace(/\$\(/g, '$\u200d(')}`,
+      label: `$(sign-out) ${t('Sign Out of {0}', accountLabelText(active.label).replace(/\$\(/g, '$\u200d('))}`,
       run: () => deps.signOut(active.id),
     });
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Alibaba Cloud Tickets: Switch Account',
-    placeHolder: items.length > 3 ? 'Which account should this window show?' : 'Only one account is saved: add another',
+    title: t('Alibaba Cloud Tickets: Switch Account'),
+    placeHolder:
+      items.length > 3 ? t('Which account should this window show?') : t('Only one account is saved: add another'),
   });
   if (!picked?.run) return;
   try {
     await picked.run();
   } catch (error) {
     void vscode.window.showErrorMessage(
-      error instanceof Error && !('kind' in error) ? error.message : describeError(error),
+      error instanceof Error && !('kind' in error) ? error.message : errorText(error),
     );
   }
 }
@@ -101,29 +107,35 @@ export async function pickSite(settingEndpoint: string): Promise<string | undefi
   const settingSite = siteOf(settingEndpoint);
   const items: SitePick[] = [
     {
-      label: `$(settings-gear) ${settingSite ? settingSite.label : shortSiteName(settingEndpoint)}`,
-      description: 'from the aliyunTickets.endpoint setting',
+      label: `$(settings-gear) ${settingSite ? siteLabel(settingSite) : shortSiteName(settingEndpoint)}`,
+      description: t('from the {0} setting', 'aliyunTickets.endpoint'), // l10n-exempt: a setting id
       detail: settingEndpoint,
       endpoint: undefined,
     },
     ...SITES.filter((site) => site !== settingSite).map((site) => ({
-      label: `$(globe) ${site.label}`,
+      label: `$(globe) ${siteLabel(site)}`,
       detail: site.endpoint,
       endpoint: site.endpoint,
     })),
-    { label: '$(edit) Custom endpoint…', detail: 'An https:// Ticket API endpoint of your own', endpoint: null },
+    {
+      label: `$(edit) ${t('Custom endpoint…')}`,
+      detail: t('An https:// Ticket API endpoint of your own'),
+      endpoint: null,
+    },
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Sign In to Alibaba Cloud Tickets: Site',
-    placeHolder:
+    title: t('Sign In to Alibaba Cloud Tickets: Site'),
+    placeHolder: t(
       'Which Alibaba Cloud site is the account on? (China accounts: aliyun.com; International / Japan: alibabacloud.com)',
+    ),
     ignoreFocusOut: true,
   });
   if (!picked) return null;
   if (picked.endpoint !== null) return picked.endpoint;
   const typed = await vscode.window.showInputBox({
-    title: 'Sign In to Alibaba Cloud Tickets: Custom Endpoint',
-    prompt: 'The Ticket API endpoint, such as https://workorder.cn-hangzhou.aliyuncs.com',
+    title: t('Sign In to Alibaba Cloud Tickets: Custom Endpoint'),
+    // l10n-exempt: an example URL
+    prompt: t('The Ticket API endpoint, such as {0}', 'https://workorder.cn-hangzhou.aliyuncs.com'),
     value: 'https://',
     ignoreFocusOut: true,
     validateInput: (value) => {
@@ -131,7 +143,7 @@ export async function pickSite(settingEndpoint: string): Promise<string | undefi
         validateEndpoint(value);
         return undefined;
       } catch (error) {
-        return describeError(error);
+        return errorText(error);
       }
     },
   });

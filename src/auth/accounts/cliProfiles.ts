@@ -3,6 +3,7 @@
 // does not do (a role assumed through STS, the ECS metadata service, a CloudSSO browser sign-in, …); hiding them would
 // leave the user wondering where their profile went. No vscode import.
 import { SUPPORTED_CLI_MODES } from '../../api/credentials';
+import { t } from '../../common/l10n';
 
 export interface CliProfileSummary {
   name: string;
@@ -12,22 +13,44 @@ export interface CliProfileSummary {
   current: boolean;
 }
 
-const INSTEAD =
-  'Sign in with the AccessKey of a RAM user allowed to use the Ticket API, or export temporary keys as ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / _SECURITY_TOKEN before starting VS Code.';
+/** What to do instead of a profile whose mode needs a token exchange. */
+function instead(): string {
+  return t(
+    'Sign in with the AccessKey of a RAM user allowed to use the Ticket API, or export temporary keys as ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / _SECURITY_TOKEN before starting VS Code.',
+  );
+}
 
-const WHY: Record<string, string> = {
-  RamRoleArn:
-    "It assumes a RAM role through STS (AssumeRole) with the profile's AccessKey; this extension does not call STS.",
-  ChainableRamRoleArn:
-    'It assumes a RAM role through STS, starting from another profile; this extension does not call STS.',
-  EcsRamRole: 'It takes temporary keys from the ECS instance metadata service, which exists only on that ECS instance.',
-  CloudSSO: 'It gets temporary keys through a CloudSSO sign-in in the browser, which this extension does not do.',
-  OIDC: 'It exchanges an OIDC token (such as ACK RRSA) for temporary keys through STS, which this extension does not do.',
-  External: 'It runs an external program for its keys, which this extension does not do.',
-  CredentialsURI: 'It fetches its keys from a URL, which this extension does not do.',
-  RsaKeyPair: 'It uses the retired RSA key-pair exchange.',
-  BearerToken: 'It holds a bearer token, which the Ticket API does not accept.',
-};
+/** Why a profile of this mode cannot be used, in the display language. */
+function whyUnusable(mode: string): string {
+  switch (mode) {
+    case 'RamRoleArn':
+      return t(
+        "It assumes a RAM role through STS (AssumeRole) with the profile's AccessKey; this extension does not call STS.",
+      );
+    case 'ChainableRamRoleArn':
+      return t('It assumes a RAM role through STS, starting from another profile; this extension does not call STS.');
+    case 'EcsRamRole':
+      return t(
+        'It takes temporary keys from the ECS instance metadata service, which exists only on that ECS instance.',
+      );
+    case 'CloudSSO':
+      return t('It gets temporary keys through a CloudSSO sign-in in the browser, which this extension does not do.');
+    case 'OIDC':
+      return t(
+        'It exchanges an OIDC token (such as ACK RRSA) for temporary keys through STS, which this extension does not do.',
+      );
+    case 'External':
+      return t('It runs an external program for its keys, which this extension does not do.');
+    case 'CredentialsURI':
+      return t('It fetches its keys from a URL, which this extension does not do.');
+    case 'RsaKeyPair':
+      return t('It uses the retired RSA key-pair exchange.');
+    case 'BearerToken':
+      return t('It holds a bearer token, which the Ticket API does not accept.');
+    default:
+      return t('Its mode {0} gets keys in a way this extension does not support.', mode);
+  }
+}
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
@@ -54,11 +77,12 @@ export function listCliProfiles(fileText: string): CliProfileSummary[] {
     const mode = text(profile.mode) || 'AK';
     let unusable: string | undefined;
     if (!(SUPPORTED_CLI_MODES as readonly string[]).includes(mode)) {
-      unusable = `${WHY[mode] ?? `Its mode ${mode} gets keys in a way this extension does not support.`} ${INSTEAD}`;
+      unusable = t('{0} {1}', whyUnusable(mode), instead());
     } else if (!text(profile.access_key_id) || !text(profile.access_key_secret)) {
-      unusable = `It has no AccessKey ID or Secret: run "aliyun configure --profile ${name}".`;
+      // l10n-exempt: the command to run, as typed
+      unusable = t('It has no AccessKey ID or Secret: run "{0}".', `aliyun configure --profile ${name}`);
     } else if (mode === 'StsToken' && !text(profile.sts_token)) {
-      unusable = 'It is in StsToken mode but has no sts_token.';
+      unusable = t('It is in StsToken mode but has no sts_token.');
     }
     result.push({ name, mode, current: name === current, ...(unusable ? { unusable } : {}) });
   }

@@ -1,6 +1,7 @@
 // The AccessKey ID box of Sign In, with the site it signs in to in its prompt and a title-bar button to choose another
 // site, so that the site is chosen at sign-in without an extra step for the usual case (the setting's site).
 import * as vscode from 'vscode';
+import { t } from '../../common/l10n';
 
 export interface SiteInputOptions {
   title: string;
@@ -18,13 +19,13 @@ export type SiteInputAnswer = { value: string } | { changeSite: string } | undef
 export function inputWithSiteButton(options: SiteInputOptions): Promise<SiteInputAnswer> {
   const box = vscode.window.createInputBox();
   box.title = options.title;
-  box.prompt = `${options.prompt} Site: ${options.siteName}.`;
+  box.prompt = t('{0} Site: {1}.', options.prompt, options.siteName);
   box.placeholder = options.placeHolder;
   box.value = options.value;
   box.ignoreFocusOut = true;
   const siteButton: vscode.QuickInputButton = {
     iconPath: new vscode.ThemeIcon('globe'),
-    tooltip: `Site: ${options.siteName}. Choose another site…`,
+    tooltip: t('Site: {0}. Choose another site…', options.siteName),
   };
   box.buttons = [siteButton];
   const check = () => {

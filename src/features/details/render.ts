@@ -8,7 +8,8 @@ import type * as NodeCrypto from 'crypto';
 import type { AccessDeniedDetail, Ticket, TicketNote } from '../../api/types';
 import { STATUS_NAMES } from '../../api/types';
 import { noteAuthor, SEVERITY_COMMON, SEVERITY_URGENT } from '../../tickets/status';
-import { describeError, isTicketApiError } from '../../api/errors';
+import { isTicketApiError } from '../../api/errors';
+import { errorText } from '../../common/errorText';
 import { errorActionLabel, errorActions, type ErrorAction } from '../../common/errors';
 import { displayLanguage, formatMessage, t } from '../../common/l10n';
 import { attachmentTarget } from './attachments';
@@ -26,7 +27,7 @@ export type DetailsView =
   | {
       kind: 'error';
       ticketId: string;
-      /** One sentence from describeError. */
+      /** One sentence from errorText, in the display language. */
       message: string;
       /** What the buttons offer, the helpful one first: ERROR_ACTIONS (src/common/errors.ts) for the error's kind. */
       actions: readonly ErrorAction[];
@@ -138,7 +139,7 @@ export function errorView(ticketId: string, error: unknown): Extract<DetailsView
   return {
     kind: 'error',
     ticketId,
-    message: describeError(error),
+    message: errorText(error),
     actions: errorActions(error),
     requestId: apiError?.requestId,
     accessDenied: apiError?.accessDeniedDetail,

@@ -1,8 +1,8 @@
 // The attachments of a reply being written: each uploads as soon as it is added (with progress), a refused or failed
 // one stays listed with the reason until removed, and removing one still uploading cancels its upload. Only uploaded
 // ones are kept with the draft (by ObjectKey). No vscode import.
-import { describeError } from '../../api/errors';
 import { MAX_ATTACHMENT_BYTES } from '../../api/upload';
+import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
 import type { UploadOptions } from '../../api/types';
 import type { StoredAttachment } from './draftStore';
@@ -110,7 +110,7 @@ export class ReplyAttachments {
     } catch (error) {
       if (!this.entries.includes(entry)) return;
       entry.state = 'failed';
-      entry.error = describeError(error);
+      entry.error = errorText(error);
     } finally {
       entry.abort = undefined;
       this.deps.changed();

@@ -4,7 +4,8 @@
 // before offering to send again. No vscode import: the panel hands in the few UI calls it needs. It is a little over
 // 300 lines on purpose: the one-write-at-a-time rule (busy) and the notice are shared by the reply and the three
 // ticket actions, and stay readable in one place (the attachments live in replyAttachments.ts).
-import { describeError, isTicketApiError } from '../../api/errors';
+import { isTicketApiError } from '../../api/errors';
+import { errorText } from '../../common/errorText';
 import type { EvaluateTicketInput, Ticket } from '../../api/types';
 import { t } from '../../common/l10n';
 import { ticketActions } from '../../tickets/ticketActions';
@@ -232,10 +233,7 @@ export class TicketActing {
       if (isTicketApiError(error) && error.kind === 'unknownOutcome') {
         await this.checkArrived(content, startedAt, error);
       } else {
-        this.setNotice(
-          'error',
-          t('The reply was not sent: {0} Your text and attachments are kept.', describeError(error)),
-        );
+        this.setNotice('error', t('The reply was not sent: {0} Your text and attachments are kept.', errorText(error)));
         this.end();
       }
     }
@@ -278,7 +276,7 @@ export class TicketActing {
         'error',
         t(
           '{0} The conversation was reloaded and your reply is not in it, so it is safe to send it again. Your text and attachments are kept.',
-          describeError(error),
+          errorText(error),
         ),
       );
     } catch (checkError) {
@@ -286,8 +284,8 @@ export class TicketActing {
         'error',
         t(
           '{0} Checking the conversation failed too ({1}). Refresh and look for your reply before sending it again; your text and attachments are kept.',
-          describeError(error),
-          describeError(checkError),
+          errorText(error),
+          errorText(checkError),
         ),
       );
     }
@@ -344,7 +342,7 @@ export class TicketActing {
       this.setNotice('success', success);
       ok = true;
     } catch (error) {
-      this.setNotice('error', failure(describeError(error)));
+      this.setNotice('error', failure(errorText(error)));
     }
     // The status may have moved either way: the buttons follow it as the write ends.
     await this.reloadQuietly();

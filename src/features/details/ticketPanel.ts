@@ -8,6 +8,7 @@ import { describeError } from '../../api/errors';
 import type { TicketNote } from '../../api/types';
 import { BuiltinCommands, Commands } from '../../common/commands';
 import { ERROR_ACTIONS, needsSignIn } from '../../common/errors';
+import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
 import type { TicketLog } from '../../log/log';
 import { sanitizeInline } from '../../tickets/display';
@@ -216,7 +217,7 @@ export class TicketPanel {
       const error = ticket.reason;
       this.deps.log.warn(`Loading ticket ${this.ticketId} failed: ${describeError(error)}`);
       if (previous && !needsSignIn(error)) {
-        this.setView({ ...previous, refreshing: false, refreshError: describeError(error) });
+        this.setView({ ...previous, refreshing: false, refreshError: errorText(error) });
       } else {
         this.notes = [];
         this.setView(errorView(this.ticketId, error));
@@ -238,8 +239,8 @@ export class TicketPanel {
       kind: 'ticket',
       ticket: ticket.value,
       notes: this.notes,
-      notesError: notes.status === 'rejected' && !keepNotes ? describeError(notes.reason) : undefined,
-      refreshError: notes.status === 'rejected' && keepNotes ? describeError(notes.reason) : undefined,
+      notesError: notes.status === 'rejected' && !keepNotes ? errorText(notes.reason) : undefined,
+      refreshError: notes.status === 'rejected' && keepNotes ? errorText(notes.reason) : undefined,
       categoryName,
       newNotes: this.newNotes,
     });

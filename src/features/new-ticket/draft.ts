@@ -1,6 +1,7 @@
 // The New Ticket draft: its shape, how it is read back from storage or from the page (field by field: the page is
 // untrusted), what is checked before Submit, and what is sent. No vscode import: unit-tested in plain Node.
 import type { CreateTicketInput, SeverityValue } from '../../api/types';
+import { t } from '../../common/l10n';
 
 export interface DraftAttachment {
   name: string;
@@ -102,20 +103,24 @@ export function checkDraft(draft: TicketDraft): DraftProblem[] {
   if (!draft.categoryId) {
     problems.push(
       draft.productId
-        ? { field: 'category', message: 'Choose a category: support routes the ticket by it.', blocking: true }
-        : { field: 'product', message: 'Choose the product the problem is about, then a category.', blocking: true },
+        ? { field: 'category', message: t('Choose a category: support routes the ticket by it.'), blocking: true }
+        : {
+            field: 'product',
+            message: t('Choose the product the problem is about, then a category.'),
+            blocking: true,
+          },
     );
   }
   if (!draft.description.trim())
     problems.push({
       field: 'description',
-      message: 'Describe the problem: the description is required.',
+      message: t('Describe the problem: the description is required.'),
       blocking: true,
     });
   if (draft.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.email)) {
     problems.push({
       field: 'email',
-      message: 'This does not look like an e-mail address; the server will check it.',
+      message: t('This does not look like an e-mail address; the server will check it.'),
       blocking: false,
     });
   }

@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errors';
 import { showTicketError } from '../../common/errorNotification';
+import { errorText } from '../../common/errorText';
+import { t } from '../../common/l10n';
 import type {
   CatalogLanguage,
   CreateTicketInput,
@@ -81,7 +83,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
     }
     const panel = vscode.window.createWebviewPanel(
       NEW_TICKET_VIEW_TYPE,
-      'New Ticket',
+      t('New Ticket'),
       vscode.ViewColumn.Active,
       this.webviewOptions(),
     );
@@ -203,8 +205,9 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
         await this.clearDraft();
         this.panel?.dispose();
         if (!isDraftEmpty(discarded)) {
-          void vscode.window.showInformationMessage('The ticket draft was discarded.', 'Undo').then(async (choice) => {
-            if (choice !== 'Undo') return;
+          const undo = t('Undo');
+          void vscode.window.showInformationMessage(t('The ticket draft was discarded.'), undo).then(async (choice) => {
+            if (choice !== undo) return;
             this.draft = discarded;
             await this.saveDraft();
             await this.open();
@@ -226,10 +229,10 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
     }
     const client = await this.deps.getClient().catch(() => undefined);
     if (!client) {
-      this.post({ type: 'problems', problems: [], message: 'Sign in to send the ticket. The draft is kept.' });
+      this.post({ type: 'problems', problems: [], message: t('Sign in to send the ticket. The draft is kept.') });
       const choice = await vscode.window.showWarningMessage(
-        'Sign in to Alibaba Cloud to send the ticket. The draft is kept.',
-        'Sign In',
+        t('Sign in to Alibaba Cloud to send the ticket. The draft is kept.'),
+        t('Sign In'),
       );
       if (choice) await this.deps.signIn();
       return;
@@ -246,14 +249,17 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
         this.panel?.dispose();
         await this.deps.refreshTickets();
         await this.deps.openTicket(outcome.ticketId);
-        void vscode.window.showInformationMessage(`Ticket ${outcome.ticketId} created.`);
+        void vscode.window.showInformationMessage(t('Ticket {0} created.', outcome.ticketId));
         return;
       }
-      const sentence = describeError(outcome.error);
+      const sentence = errorText(outcome.error);
       const message =
         outcome.kind === 'unconfirmed'
-          ? `${sentence} No new ticket with this title was found among the tickets created in the last minutes, so it was probably not created: Submit sends it again. The draft is kept.`
-          : `The ticket was not created. ${sentence} The draft is kept.`;
+          ? t(
+              '{0} No new ticket with this title was found among the tickets created in the last minutes, so it was probably not created: Submit sends it again. The draft is kept.',
+              sentence,
+            )
+          : t('The ticket was not created. {0} The draft is kept.', sentence);
       this.post({ type: 'problems', problems: problems.filter((p) => !p.blocking), message });
       // The buttons come from the error policy. Retry sends again only after a refusal, where the server did nothing;
       // after an unknown outcome the policy offers none, and the next Submit is the user's.
@@ -261,7 +267,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
         void showTicketError(
           outcome.error,
           { retry: () => this.submit(draft) },
-          'The ticket was not created; the draft is kept.',
+          t('The ticket was not created; the draft is kept.'),
         );
       }
     } finally {
@@ -274,12 +280,12 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
     try {
       const client = await this.deps.getClient();
       if (!client) {
-        this.post({ type: 'productsFailed', message: 'Sign in to load the products. The draft is kept.' });
+        this.post({ type: 'productsFailed', message: t('Sign in to load the products. The draft is kept.') });
         return;
       }
       this.post({ type: 'products', directories: await client.listProducts({ language: this.deps.language() }) });
     } catch (error) {
-      this.post({ type: 'productsFailed', message: describeError(error) });
+      this.post({ type: 'productsFailed', message: errorText(error) });
     }
   }
 
@@ -287,7 +293,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
     try {
       const client = await this.deps.getClient();
       if (!client) {
-        this.post({ type: 'categoriesFailed', productId, message: 'Sign in to load the categories.' });
+        this.post({ type: 'categoriesFailed', productId, message: t('Sign in to load the categories.') });
         return;
       }
       this.post({
@@ -296,20 +302,20 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
         categories: await client.listCategories(productId, { language: this.deps.language() }),
       });
     } catch (error) {
-      this.post({ type: 'categoriesFailed', productId, message: describeError(error) });
+      this.post({ type: 'categoriesFailed', productId, message: errorText(error) });
     }
   }
 
   private async addAttachments(): Promise<void> {
     const files = await vscode.window.showOpenDialog({
       canSelectMany: true,
-      openLabel: 'Attach',
-      title: 'Attach files to the new ticket',
+      openLabel: t('Attach'),
+      title: t('Attach files to the new ticket'),
     });
     if (!files?.length) return;
     const client = await this.deps.getClient().catch(() => undefined);
     if (!client) {
-      void vscode.window.showWarningMessage('Sign in to upload attachments. The draft is kept.');
+      void vscode.window.showWarningMessage(t('Sign in to upload attachments. The draft is kept.'));
       return;
     }
     for (const file of files) {
@@ -328,7 +334,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
         this.draft = { ...draft, attachments: [...draft.attachments, { name, objectKey, size: bytes.byteLength }] };
         await this.saveDraft();
       } catch (error) {
-        void showTicketError(error, {}, `${name} was not attached.`);
+        void showTicketError(error, {}, t('{0} was not attached.', name));
       }
       this.post({ type: 'attachments', attachments: (await this.loadDraft()).attachments });
     }

@@ -1,6 +1,8 @@
 // What a new ticket starts with when it is opened from code: the selection in a fenced block with its workspace-relative
 // path and line range, or a RequestId with the line it was found on. No vscode import: unit-tested in plain Node.
-// Nothing here is sent anywhere: it lands in the form, where the user sees and edits it before Submit.
+// Nothing here is sent anywhere: it lands in the form, where the user sees and edits it before Submit. Its words are
+// in the display language, like the rest of what the user writes to support.
+import { t } from '../../common/l10n';
 
 export interface SelectionSource {
   /** The selected text, exactly. */
@@ -35,7 +37,7 @@ function safeInfo(info: string): string {
 }
 
 function lineRange(start: number, end: number): string {
-  return start === end ? `line ${start}` : `lines ${start}-${end}`;
+  return start === end ? t('line {0}', start) : t('lines {0}-{1}', start, end);
 }
 
 export function selectionPrefill(source: SelectionSource): Prefill {
@@ -43,11 +45,11 @@ export function selectionPrefill(source: SelectionSource): Prefill {
   let cut = '';
   if (text.length > MAX_SELECTION_CHARS) {
     text = text.slice(0, MAX_SELECTION_CHARS);
-    cut = `\n(The selection was cut after ${MAX_SELECTION_CHARS.toLocaleString('en')} characters.)`;
+    cut = `\n${t('(The selection was cut after {0} characters.)', MAX_SELECTION_CHARS.toLocaleString('en'))}`;
   }
-  const where = `${source.relativePath}, ${lineRange(source.startLine, source.endLine)}`;
+  const where = t('From {0}, {1}:', source.relativePath, lineRange(source.startLine, source.endLine));
   return {
-    description: `From ${where}:\n\n${fenced(text, source.languageId)}${cut}\n`,
+    description: `${where}\n\n${fenced(text, source.languageId)}${cut}\n`,
   };
 }
 
@@ -56,15 +58,17 @@ export function requestIdPrefill(
   requestId: string,
   context?: { line: string; relativePath?: string; lineNumber?: number },
 ): Prefill {
-  const lines = [`Alibaba Cloud RequestId: ${requestId}`];
+  const lines = [t('Alibaba Cloud RequestId: {0}', requestId)];
   const line = context?.line.trim();
   if (line && line !== requestId) {
-    const where = context?.relativePath
-      ? ` (${context.relativePath}${context.lineNumber ? `, line ${context.lineNumber}` : ''})`
-      : '';
-    lines.push('', `Where it appeared${where}:`, '', fenced(line.length > 2000 ? `${line.slice(0, 2000)}…` : line));
+    const where = !context?.relativePath
+      ? t('Where it appeared:')
+      : context.lineNumber
+        ? t('Where it appeared ({0}, line {1}):', context.relativePath, context.lineNumber)
+        : t('Where it appeared ({0}):', context.relativePath);
+    lines.push('', where, '', fenced(line.length > 2000 ? `${line.slice(0, 2000)}…` : line));
   }
-  return { title: `Request ${requestId} failed`, description: `${lines.join('\n')}\n` };
+  return { title: t('Request {0} failed', requestId), description: `${lines.join('\n')}\n` };
 }
 
 /**
@@ -85,7 +89,8 @@ export function mergePrefill(
 /** The Ticket API's language for product and category names, from VS Code's display language. */
 export function apiLanguage(displayLanguage: string): 'zh' | 'en' | 'jp' {
   const lang = displayLanguage.toLowerCase();
-  if (lang.startsWith('zh')) return 'zh';
-  if (lang === 'ja' || lang.startsWith('ja-')) return 'jp';
-  return 'en';
+  // Codes of the API's Language parameter, not words.
+  if (lang.startsWith('zh')) return 'zh'; // l10n-exempt
+  if (lang === 'ja' || lang.startsWith('ja-')) return 'jp'; // l10n-exempt
+  return 'en'; // l10n-exempt
 }

@@ -1,6 +1,7 @@
-// Messages between the New Ticket form page (page/newTicketPage.ts) and the extension. The page says 'ready' once it
-// listens; only then does the extension post the draft and the product list. Messages from the page are checked field
-// by field (the page is untrusted).
+// Messages between the New Ticket form page (page/newTicketPage.ts) and the extension, and the text the page shows that
+// the extension translated (FormStrings, rendered into the page's HTML). The page says 'ready' once it listens; only
+// then does the extension post the draft and the product list. Messages from the page are checked field by field (the
+// page is untrusted); the page checks the strings field by field too, so a missing one shows empty, never as English.
 import type { ProductDirectory, TicketCategory as Category } from '../../api/types';
 import { parseDraft, type DraftAttachment, type DraftProblem, type TicketDraft } from './draft';
 
@@ -28,6 +29,61 @@ export type FromFormMessage =
   | { type: 'submit'; draft: TicketDraft }
   | { type: 'cancel' }
   | { type: 'discard' };
+
+/**
+ * The text the page script sets itself, in the display language (render.ts fills it with t()). `{0}`, `{1}` are
+ * filled in by the page with formatMessage.
+ */
+export interface FormStrings {
+  /** {0}: what was typed into the product search. */
+  noProductMatches: string;
+  chooseCategory: string;
+  noCategories: string;
+  loadingProducts: string;
+  loadingCategories: string;
+  noProducts: string;
+  /** {0}: the error sentence. */
+  productsFailed: string;
+  /** {0}: the error sentence. */
+  categoriesFailed: string;
+  /** {0}: file name, {1}: size in KB. */
+  attachmentSize: string;
+  remove: string;
+  /** {0}: file name (the Remove button's accessible name). */
+  removeFile: string;
+  /** {0}: file name, {1}: percent. */
+  uploading: string;
+  sending: string;
+  submit: string;
+}
+
+export const FORM_STRING_KEYS = [
+  'noProductMatches',
+  'chooseCategory',
+  'noCategories',
+  'loadingProducts',
+  'loadingCategories',
+  'noProducts',
+  'productsFailed',
+  'categoriesFailed',
+  'attachmentSize',
+  'remove',
+  'removeFile',
+  'uploading',
+  'sending',
+  'submit',
+] as const satisfies ReadonlyArray<keyof FormStrings>;
+
+/** The strings as the page reads them back from its HTML: each field a string (else empty), nothing else kept. */
+export function parseFormStrings(raw: unknown): FormStrings {
+  const r = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const strings = {} as FormStrings;
+  for (const key of FORM_STRING_KEYS) {
+    const value = r[key];
+    strings[key] = typeof value === 'string' ? value.slice(0, 1000) : '';
+  }
+  return strings;
+}
 
 /** Returns the message if it is one the page may send, else undefined. */
 export function parseFormMessage(raw: unknown): FromFormMessage | undefined {

@@ -2,6 +2,7 @@
 // RequestId hover and terminal links. extension.ts calls registerNewTicket once.
 import * as vscode from 'vscode';
 import { Commands } from '../../common/commands';
+import { t } from '../../common/l10n';
 import { NewTicketForm, type NewTicketFormDeps } from './newTicketForm';
 import { apiLanguage, requestIdPrefill, selectionPrefill, type Prefill } from './prefill';
 import { isRequestId } from './requestId';
@@ -65,7 +66,9 @@ export function registerNewTicket(context: vscode.ExtensionContext, deps: NewTic
     vscode.commands.registerCommand(Commands.createTicketFromSelection, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
-        void vscode.window.showInformationMessage('Open a file and select the code or log lines the ticket is about.');
+        void vscode.window.showInformationMessage(
+          t('Open a file and select the code or log lines the ticket is about.'),
+        );
         return;
       }
       await form.open(prefillFromEditor(editor));
@@ -74,7 +77,8 @@ export function registerNewTicket(context: vscode.ExtensionContext, deps: NewTic
       const prefill = await prefillFromPlace(arg);
       if (!prefill) {
         void vscode.window.showWarningMessage(
-          'That is not an Alibaba Cloud RequestId (like C499BB0F-630D-5BE6-B3EA-5FCD95B85503).',
+          // l10n-exempt: an example id
+          t('That is not an Alibaba Cloud RequestId (like {0}).', 'C499BB0F-630D-5BE6-B3EA-5FCD95B85503'),
         );
         return;
       }

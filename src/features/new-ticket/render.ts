@@ -1,6 +1,11 @@
 // HTML of the New Ticket form, built by a pure function (no vscode import). Native controls with labels, theme colours
 // from VS Code's CSS variables (media/newTicket.css), a strict CSP (no inline script or style; the page script by nonce).
-// The page fills the fields from the draft the extension posts after 'ready': nothing user-typed is baked in here.
+// Every word on the page is the display language's: the static text here through t(), the text the page script sets
+// itself (FormStrings) as JSON in the body's data-strings attribute. The page fills the fields from the draft the
+// extension posts after 'ready': nothing user-typed is baked in here.
+import { displayLanguage, t } from '../../common/l10n';
+import { severityLabel } from '../../tickets/display';
+import type { FormStrings } from './protocol';
 
 export interface FormResources {
   cspSource: string;
@@ -13,79 +18,106 @@ function attr(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
+/** Text for between tags: escaped like an attribute (quotes too, harmless in text). */
+const html = attr;
+
+/**
+ * The page script's own text in the display language. Its {0}, {1} stay for the page to fill: they are passed as
+ * arguments so that every translate function (ours or VS Code's) gives them back unchanged.
+ */
+export function formStrings(): FormStrings {
+  return {
+    noProductMatches: t('No product matches “{0}”.', '{0}'),
+    chooseCategory: t('Choose a category'),
+    noCategories: t('This product has no categories'),
+    loadingProducts: t('Loading products…'),
+    loadingCategories: t('Loading categories…'),
+    noProducts: t('The Ticket API listed no products.'),
+    productsFailed: t('Products could not be loaded: {0}', '{0}'),
+    categoriesFailed: t('Categories could not be loaded: {0}', '{0}'),
+    attachmentSize: t('{0} ({1} KB)', '{0}', '{1}'),
+    remove: t('Remove'),
+    removeFile: t('Remove {0}', '{0}'),
+    uploading: t('Uploading {0}: {1}%', '{0}', '{1}'),
+    sending: t('Submitting…'),
+    submit: t('Submit'),
+  };
+}
+
 export function renderNewTicketHtml(r: FormResources, options: { isMac: boolean }): string {
   const submitKey = options.isMac ? '⌘+Enter' : 'Ctrl+Enter';
+  const strings = formStrings();
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attr(displayLanguage())}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${attr(r.cspSource)}; font-src ${attr(r.cspSource)}; script-src 'nonce-${attr(r.nonce)}';">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${attr(r.styleUri)}">
-<title>New Ticket</title>
+<title>${html(t('New Ticket'))}</title>
 </head>
-<body>
+<body data-strings="${attr(JSON.stringify(strings))}">
 <form id="form" novalidate aria-labelledby="heading">
-  <h1 id="heading">New support ticket</h1>
-  <p class="hint">Nothing is sent until you press <strong>Submit</strong>. The draft is kept, also across reloads, until the ticket is created.</p>
+  <h1 id="heading">${html(t('New support ticket'))}</h1>
+  <p class="hint">${html(t('Nothing is sent until you press {0}. The draft is kept, also across reloads, until the ticket is created.', '\u0000')).replace('\u0000', `<strong>${html(strings.submit)}</strong>`)}</p>
 
   <div class="columns">
     <div class="field">
-      <label for="productSearch">Product</label>
-      <input id="productSearch" type="search" placeholder="Search products" autocomplete="off" aria-controls="product">
-      <select id="product" size="6" aria-label="Products, grouped by directory" aria-describedby="productStatus"></select>
-      <div id="productStatus" class="status" role="status">Loading products…</div>
-      <button type="button" id="retryProducts" class="secondary" hidden>Retry</button>
+      <label for="productSearch">${html(t('Product'))}</label>
+      <input id="productSearch" type="search" placeholder="${attr(t('Search products'))}" autocomplete="off" aria-controls="product">
+      <select id="product" size="6" aria-label="${attr(t('Products, grouped by directory'))}" aria-describedby="productStatus"></select>
+      <div id="productStatus" class="status" role="status">${html(strings.loadingProducts)}</div>
+      <button type="button" id="retryProducts" class="secondary" hidden>${html(t('Retry'))}</button>
     </div>
     <div>
       <div class="field">
-        <label for="category">Category</label>
-        <select id="category" aria-describedby="categoryStatus"><option value="">Choose a product first</option></select>
+        <label for="category">${html(t('Category'))}</label>
+        <select id="category" aria-describedby="categoryStatus"><option value="">${html(t('Choose a product first'))}</option></select>
         <div id="categoryStatus" class="status" role="status"></div>
       </div>
       <fieldset class="field">
-        <legend>Severity</legend>
-        <label class="inline"><input type="radio" name="severity" id="severity1" value="1" checked> Common</label>
-        <label class="inline"><input type="radio" name="severity" id="severity2" value="2"> Urgent (a production service is down)</label>
+        <legend>${html(t('Severity'))}</legend>
+        <label class="inline"><input type="radio" name="severity" id="severity1" value="1" checked> ${html(severityLabel(1))}</label>
+        <label class="inline"><input type="radio" name="severity" id="severity2" value="2"> ${html(t('{0} (a production service is down)', severityLabel(2)))}</label>
       </fieldset>
     </div>
   </div>
 
   <div class="field">
-    <label for="title">Title</label>
-    <input id="title" type="text" maxlength="500" placeholder="One line support reads first (optional)">
+    <label for="title">${html(t('Title'))}</label>
+    <input id="title" type="text" maxlength="500" placeholder="${attr(t('One line support reads first (optional)'))}">
   </div>
 
   <div class="field">
-    <label for="description">Description (required)</label>
+    <label for="description">${html(t('Description (required)'))}</label>
     <textarea id="description" rows="9" spellcheck="true" aria-required="true"></textarea>
   </div>
 
   <div class="field">
-    <label for="email">E-mail for updates (optional)</label>
+    <label for="email">${html(t('E-mail for updates (optional)'))}</label>
     <input id="email" type="email" autocomplete="email">
   </div>
 
   <div class="field">
-    <span class="label" id="attachmentsLabel">Attachments</span>
+    <span class="label" id="attachmentsLabel">${html(t('Attachments'))}</span>
     <ul id="attachments" aria-labelledby="attachmentsLabel"></ul>
-    <button type="button" id="addAttachments" class="secondary">Add Files…</button>
+    <button type="button" id="addAttachments" class="secondary">${html(t('Add Files…'))}</button>
     <div id="uploadStatus" class="status" role="status"></div>
   </div>
 
   <div class="field">
-    <label for="secret">Sensitive information (optional)</label>
+    <label for="secret">${html(t('Sensitive information (optional)'))}</label>
     <textarea id="secret" rows="3" autocomplete="off" spellcheck="false" aria-describedby="secretHint"></textarea>
-    <div id="secretHint" class="hint">Passwords, keys or account details support needs. Sent apart from the description (as SecretInfo) and kept in VS Code's secret storage while this is a draft.</div>
+    <div id="secretHint" class="hint">${html(t("Passwords, keys or account details support needs. Sent apart from the description (as SecretInfo) and kept in VS Code's secret storage while this is a draft."))}</div>
   </div>
 
   <div id="problems" role="alert"></div>
 
   <div class="buttons">
-    <button type="submit" id="submit">Submit</button>
-    <button type="button" id="cancel" class="secondary">Close</button>
-    <button type="button" id="discard" class="secondary">Discard Draft</button>
-    <span class="hint">${submitKey} submits · Escape closes (the draft is kept)</span>
+    <button type="submit" id="submit">${html(strings.submit)}</button>
+    <button type="button" id="cancel" class="secondary">${html(t('Close'))}</button>
+    <button type="button" id="discard" class="secondary">${html(t('Discard Draft'))}</button>
+    <span class="hint">${html(t('{0} submits · Escape closes (the draft is kept)', submitKey))}</span>
   </div>
 </form>
 <script nonce="${attr(r.nonce)}" src="${attr(r.scriptUri)}"></script>

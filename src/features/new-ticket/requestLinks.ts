@@ -3,6 +3,7 @@
 // until the user opens something and, for a new ticket, presses Submit.
 import * as vscode from 'vscode';
 import { Commands } from '../../common/commands';
+import { t } from '../../common/l10n';
 import { commandUri } from '../../tickets/display';
 import { compileIdPattern, findTicketIds, type IdDetectionOptions } from '../hover/idDetection';
 import { TICKET_ID_DOCUMENTS } from '../hover/ticketHovers';
@@ -27,7 +28,7 @@ class RequestIdHoverProvider implements vscode.HoverProvider {
     if (!match) return undefined;
     const place: RequestIdPlace = { requestId: match.requestId, uri: document.uri.toString(), line: position.line };
     const markdown = new vscode.MarkdownString(
-      `Alibaba Cloud RequestId \`${match.requestId}\`\n\n[$(add) Create ticket about this request](${commandUri(CREATE_ABOUT_REQUEST_COMMAND, [place])})`,
+      `${t('Alibaba Cloud RequestId {0}', `\`${match.requestId}\``)}\n\n[$(add) ${t('Create ticket about this request')}](${commandUri(CREATE_ABOUT_REQUEST_COMMAND, [place])})`,
       true,
     );
     markdown.isTrusted = { enabledCommands: [CREATE_ABOUT_REQUEST_COMMAND] };
@@ -48,7 +49,7 @@ class TicketsTerminalLinkProvider implements vscode.TerminalLinkProvider<Tickets
     const links: TicketsTerminalLink[] = findRequestIds(line).map((m) => ({
       startIndex: m.start,
       length: m.end - m.start,
-      tooltip: 'Create ticket about this request',
+      tooltip: t('Create ticket about this request'),
       command: CREATE_ABOUT_REQUEST_COMMAND,
       argument: { requestId: m.requestId, text: line } satisfies RequestIdPlace,
     }));
@@ -56,7 +57,7 @@ class TicketsTerminalLinkProvider implements vscode.TerminalLinkProvider<Tickets
       links.push({
         startIndex: m.start,
         length: m.end - m.start,
-        tooltip: `Open ticket ${m.ticketId}`,
+        tooltip: t('Open ticket {0}', m.ticketId),
         command: Commands.openTicket,
         argument: m.ticketId,
       });

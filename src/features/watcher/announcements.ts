@@ -1,6 +1,7 @@
 // What the watcher tells the user: the difference between two snapshots of the unfinished tickets, as announcements
-// with keys that say which change each one is about. No vscode import: unit-tested in plain Node.
+// with keys that say which change each one is about, in the display language. No vscode import: unit-tested in plain Node.
 import type { StatusValue } from '../../api/types';
+import { displayLanguage, t } from '../../common/l10n';
 import { sanitizeInline, statusLook, titleText } from '../../tickets/display';
 
 /** The newest note from support on a ticket, as far as the watcher has looked. */
@@ -33,7 +34,7 @@ export type AnnouncementKind = 'waitingFeedback' | 'toConfirm' | 'supportNote';
 export interface Announcement {
   ticketId: string;
   kind: AnnouncementKind;
-  /** One sentence for the notification. */
+  /** One sentence for the notification, in the display language. */
   message: string;
   /** The changes this announcement covers; each is announced at most once (remembered in shared storage). */
   keys: string[];
@@ -41,16 +42,12 @@ export interface Announcement {
 
 /** Key of "ticket T moved to status S", observed in the poll after the snapshot of `previousPolledAt`. */
 export function statusKey(ticketId: string, status: number, previousPolledAt: number): string {
-  return `${ticketId}:status:${status}:${previousPolledAt}`;
+  return `${ticketId}:status:${status}:${previousPolledAt}`; // l10n-exempt: a storage key
 }
 
 /** Key of "support wrote note D on ticket T": dialog ids are unique, so this change can only ever happen once. */
 export function noteKey(ticketId: string, dialogId: string): string {
-  return `${ticketId}:note:${dialogId}`;
-}
-
-function quoted(ticketId: string, title: string): string {
-  return `${ticketId} “${titleText(title)}”`;
+  return `${ticketId}:note:${dialogId}`; // l10n-exempt: a storage key
 }
 
 /**
@@ -79,13 +76,17 @@ export function diffSnapshots(
         now.lastSupportNote && now.lastSupportNote.dialogId !== before.lastSupportNote?.dialogId
           ? now.lastSupportNote
           : undefined;
-      const excerpt = note ? `: “${note.excerpt}”` : '';
       const keys = note ? [noteKey(ticketId, note.dialogId)] : [];
       const kind: AnnouncementKind = now.status === 3 ? 'waitingFeedback' : 'toConfirm';
+      const title = titleText(now.title);
       const message =
         kind === 'waitingFeedback'
-          ? `Support is waiting for your feedback on ticket ${quoted(ticketId, now.title)}${excerpt}`
-          : `Ticket ${quoted(ticketId, now.title)} is solved and waits for you to confirm${excerpt}`;
+          ? note
+            ? t('Support is waiting for your feedback on ticket {0} “{1}”: “{2}”', ticketId, title, note.excerpt)
+            : t('Support is waiting for your feedback on ticket {0} “{1}”', ticketId, title)
+          : note
+            ? t('Ticket {0} “{1}” is solved and waits for you to confirm: “{2}”', ticketId, title, note.excerpt)
+            : t('Ticket {0} “{1}” is solved and waits for you to confirm', ticketId, title);
       out.push({
         ticketId,
         kind,
@@ -96,12 +97,17 @@ export function diffSnapshots(
     }
     const note = newSupportNote(before, now);
     if (note) {
-      const excerpt = `: “${note.excerpt}”`;
       const keys = [noteKey(ticketId, note.dialogId)];
+      const message = t(
+        'Support added a note to ticket {0} “{1}”: “{2}”',
+        ticketId,
+        titleText(now.title),
+        note.excerpt,
+      );
       out.push({
         ticketId,
         kind: 'supportNote',
-        message: endSentence(`Support added a note to ticket ${quoted(ticketId, now.title)}${excerpt}`),
+        message: endSentence(message),
         keys,
       });
     }
@@ -115,8 +121,10 @@ function newSupportNote(before: WatchedTicket, now: WatchedTicket): SupportNoteM
   return before.lastSupportNote?.dialogId === now.lastSupportNote.dialogId ? undefined : now.lastSupportNote;
 }
 
+/** The sentence with its full stop (the display language's), unless it ends with one already (inside the quote). */
 function endSentence(text: string): string {
-  return /[.!?。]”?$/.test(text) ? text : `${text}.`;
+  if (/[.!?。！？]”?$/.test(text)) return text;
+  return /^(zh|ja)/i.test(displayLanguage()) ? `${text}。` : `${text}.`;
 }
 
 /** Announcements whose keys were not all announced already (by this window, another one, or before a restart). */

@@ -19,10 +19,10 @@ export type LeaseDecision = 'acquire' | 'renew' | 'follow';
  * from an unfocused owner, so that notifications appear in the window the user is looking at. Everyone else follows.
  */
 export function decideLease(current: Lease | undefined, me: string, now: number, focused: boolean): LeaseDecision {
-  if (!current || !isLease(current) || current.expiresAt <= now) return 'acquire';
-  if (current.owner === me) return 'renew';
-  if (focused && !current.focused) return 'acquire';
-  return 'follow';
+  if (!current || !isLease(current) || current.expiresAt <= now) return 'acquire'; // l10n-exempt: a decision
+  if (current.owner === me) return 'renew'; // l10n-exempt: a decision
+  if (focused && !current.focused) return 'acquire'; // l10n-exempt: a decision
+  return 'follow'; // l10n-exempt: a decision
 }
 
 /** The lease this instance writes when it acquires or renews: valid for `ttlMs` from now. */

@@ -4,10 +4,12 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands } from '../../common/commands';
-import { describeError, isTicketApiError } from '../../api/errors';
-import { STATUS_LABELS, STATUS_NAMES } from '../../api/types';
+import { errorText } from '../../common/errorText';
+import { t } from '../../common/l10n';
+import { isTicketApiError } from '../../api/errors';
+import { STATUS_NAMES } from '../../api/types';
 import type { TicketService } from '../../tickets/types';
-import { titleText } from '../../tickets/display';
+import { statusLabel, titleText } from '../../tickets/display';
 import type { Announcement } from './announcements';
 import { SharedFiles } from './sharedFiles';
 import { TicketWatcher, UNFINISHED_PAGE_SIZE, accountKey, type FailureInfo, type WatcherView } from './watcher';
@@ -72,7 +74,8 @@ function settings() {
 /** Which account a sign-in stands for: the AccessKey id, or the outside source it reads (hashed with the endpoint). */
 export function principalOf(signIn: StoredSignIn): string {
   if (signIn.kind === 'accessKey') return signIn.accessKeyId;
-  return signIn.kind === 'environment' ? 'environment' : `cli-profile:${signIn.profile}`;
+  // Identities hashed into file names, not words.
+  return signIn.kind === 'environment' ? 'environment' : `cli-profile:${signIn.profile}`; // l10n-exempt
 }
 
 /** This window's watcher id: unique among the windows of one machine (not a secret, so no node:crypto at activation). */
@@ -84,7 +87,8 @@ function describeFailure(error: unknown): FailureInfo {
   return {
     signedOut: isTicketApiError(error) && error.kind === 'signedOut',
     retryAfterMs: isTicketApiError(error) ? error.retryAfterMs : undefined,
-    message: describeError(error),
+    // Shown in the status-bar tooltip ("Last check failed: …"), so in the display language.
+    message: errorText(error),
   };
 }
 
@@ -102,21 +106,21 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
   };
   let currentView: WatcherView | undefined;
   const item = vscode.window.createStatusBarItem('aliyunTickets.watcher', vscode.StatusBarAlignment.Left, 50);
-  item.name = 'Alibaba Cloud Tickets: waiting for you';
+  item.name = t('Alibaba Cloud Tickets: waiting for you');
 
   const showAnnouncements = (announcements: Announcement[]) => {
-    for (const a of announcements) deps.log.info(`Watcher: ${a.message}`);
+    for (const a of announcements) deps.log.info(`Watcher: announced ${a.kind} on ticket ${a.ticketId}.`);
     for (const a of announcements) newsMarks.add(a.ticketId);
     marksChanged.fire();
     if (announcements.length > MAX_SEPARATE_NOTIFICATIONS) {
       notify(
-        `${announcements.length} of your tickets have news from support.`,
-        'Open First',
+        t('{0} of your tickets have news from support.', announcements.length),
+        t('Open First'),
         announcements[0].ticketId,
       );
       return;
     }
-    for (const a of announcements) notify(a.message, 'Open', a.ticketId);
+    for (const a of announcements) notify(a.message, t('Open'), a.ticketId);
   };
 
   const renderStatusBar = (view: WatcherView) => {
@@ -126,14 +130,22 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
       return;
     }
     item.text = `$(bell-dot) ${waiting.length}`;
-    const lines = waiting.slice(0, 10).map((t) => `${t.ticketId} ${titleText(t.title)} (${STATUS_LABELS[t.status]})`);
+    const lines = waiting.slice(0, 10).map((w) => `${w.ticketId} ${titleText(w.title)} (${statusLabel(w.status)})`);
+    const first = waiting[0].ticketId;
     item.tooltip = [
-      `${waiting.length === 1 ? '1 ticket waits' : `${waiting.length} tickets wait`} for you. Click to open ${waiting[0].ticketId}.`,
+      waiting.length === 1
+        ? t('1 ticket waits for you. Click to open {0}.', first)
+        : t('{0} tickets wait for you. Click to open {1}.', waiting.length, first),
       ...lines,
-      ...(view.problem ? [`Last check failed: ${view.problem}`] : []),
+      ...(view.problem ? [t('Last check failed: {0}', view.problem)] : []),
     ].join('\n');
-    item.command = { command: Commands.openTicket, title: 'Open', arguments: [waiting[0].ticketId] };
-    item.accessibilityInformation = { label: `${waiting.length} Alibaba Cloud tickets wait for you` };
+    item.command = { command: Commands.openTicket, title: t('Open'), arguments: [first] };
+    item.accessibilityInformation = {
+      label:
+        waiting.length === 1
+          ? t('1 Alibaba Cloud ticket waits for you')
+          : t('{0} Alibaba Cloud tickets wait for you', waiting.length),
+    };
     item.show();
   };
 

@@ -29,8 +29,8 @@ const LANGUAGES = ['zh-cn'];
 
 /**
  * Folders whose user-facing text is all translated, checked by rule (c). A folder joins this list once its strings go
- * through t(); src/features/new-ticket, src/features/watcher, src/auth and media/ are still to do. The details panel's
- * page script (src/features/details/page) is covered with it: its words come from the extension (PageStrings).
+ * through t(); media/ is still to do. The page scripts (src/features/details/page, src/features/new-ticket/page) are
+ * covered with their folders: their words come from the extension.
  */
 const COVERED = [
   'src/features/details',
@@ -38,6 +38,9 @@ const COVERED = [
   'src/features/hover',
   'src/features/open-ticket',
   'src/features/agent-tools',
+  'src/features/new-ticket',
+  'src/features/watcher',
+  'src/auth',
   'src/common',
   'src/tickets/display.ts',
   'src/tickets/status.ts',
@@ -59,8 +62,9 @@ const MODEL_FACING = ['format.ts', 'tools.ts', 'inert.ts'].map((name) =>
  *      setStatusBarMessage, showQuickPick, showInputBox, new TreeItem, new MarkdownString, appendMarkdown, appendText;
  *   2. the value of a property, or the right side of an assignment to a property, named in UI_PROPERTIES;
  *   3. a returned value (a `return`, or an arrow function's expression body);
- *   4. the value given to setAttribute for an attribute in UI_ATTRIBUTES (the page script's aria-labels, tooltips).
- * Rule 2 includes textContent and innerText, so the page script cannot put its own words on screen. A literal that is
+ *   4. the value given to setAttribute for an attribute in UI_ATTRIBUTES (the page scripts' aria-labels, tooltips), or
+ *      an argument of a function of the same file whose parameter is named in UI_PROPERTIES (`option(value, label)`).
+ * Rule 2 includes textContent and innerText, so a page script cannot put its own words on screen. A literal that is
  * HTML (render.ts) counts by what a reader meets: the text between tags and the values of UI_ATTRIBUTES; tag and
  * attribute names, classes and ids are not words to translate, nor is a literal inside a tag (` disabled`).
  * The first argument of t() is the message itself and is skipped. Text meant for a language model, not the user
@@ -94,10 +98,12 @@ const UI_PROPERTIES = new Set([
   'validationMessage',
   'textContent',
   'innerText',
+  'alt',
+  'ariaLabel',
 ]);
-/** HTML attributes a person reads or hears (a screen reader speaks aria-label). */
-const UI_ATTRIBUTES = new Set(['title', 'aria-label', 'placeholder', 'alt', 'label']);
-const UI_ATTRIBUTE_VALUES = /(?:^|\s)(?:title|aria-label|placeholder|alt|label)\s*=\s*"([^"]*)"/g;
+/** HTML attributes a person reads or hears (a screen reader speaks aria-label and aria-description). */
+const UI_ATTRIBUTES = new Set(['title', 'aria-label', 'aria-description', 'placeholder', 'alt', 'label']);
+const UI_ATTRIBUTE_VALUES = /(?:^|\s)(?:title|aria-label|aria-description|placeholder|alt|label)\s*=\s*"([^"]*)"/g;
 const TAG = /<[!/]?[a-zA-Z][^<>]*>/g;
 
 const srcRoot = path.join(repoRoot, 'src');
@@ -252,18 +258,49 @@ function literalsIn(expression: ts.Node, found: Found[], inTag = false): void {
   visit(expression);
 }
 
+/** Rule 4: functions of this file (declarations and arrow functions held by a const) -> positions of their UI parameters. */
+function localUiParameters(source: ts.SourceFile): Map<string, number[]> {
+  const result = new Map<string, number[]>();
+  const add = (name: string, parameters: ts.NodeArray<ts.ParameterDeclaration>) => {
+    const positions = parameters.flatMap((p, i) =>
+      ts.isIdentifier(p.name) && UI_PROPERTIES.has(p.name.text) ? [i] : [],
+    );
+    if (positions.length) result.set(name, positions);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionDeclaration(node) && node.name) add(node.name.text, node.parameters);
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.initializer &&
+      (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
+    )
+      add(node.name.text, node.initializer.parameters);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return result;
+}
+
 /** (c) The user-facing text literals of one file (`text`: its content, when not read from disk). */
 function bypassingLiterals(file: string, text?: string): Found[] {
   const modelFacing = MODEL_FACING.some((name) => file.endsWith(name));
   const found: Found[] = [];
+  const source = parse(file, text);
+  const uiParameters = localUiParameters(source);
   const visit = (node: ts.Node): void => {
     if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !isTranslateCall(node)) {
       const name = calleeName(node);
+      const args = node.arguments ?? [];
       if (
         name &&
         ((ts.isCallExpression(node) && UI_CALLS.has(name)) || (ts.isNewExpression(node) && UI_CONSTRUCTORS.has(name)))
       ) {
-        for (const arg of node.arguments ?? []) literalsIn(arg, found);
+        for (const arg of args) literalsIn(arg, found);
+      }
+      if (!modelFacing && ts.isIdentifier(node.expression)) {
+        const positions = uiParameters.get(node.expression.text) ?? [];
+        for (const position of positions) if (args[position]) literalsIn(args[position], found);
       }
       const [attribute, value] = node.arguments ?? [];
       if (
@@ -290,7 +327,7 @@ function bypassingLiterals(file: string, text?: string): Found[] {
     if (!modelFacing && ts.isArrowFunction(node) && !ts.isBlock(node.body)) literalsIn(node.body, found);
     ts.forEachChild(node, visit);
   };
-  visit(parse(file, text));
+  visit(source);
   // A literal can be reached by two rules (a returned object's label): report it once.
   return found.filter((f, i) => found.findIndex((g) => g.where === f.where && g.text === f.text) === i);
 }
@@ -462,6 +499,33 @@ describe('translations: English and Simplified Chinese', () => {
       '`Uploading ${name}`',
     ]);
     /* eslint-enable no-template-curly-in-string */
+  });
+
+  it('(c) the check catches a page script’s literal text and the English in rendered HTML, and passes markup', () => {
+    const probe = [
+      "status.textContent = 'Loading products…';",
+      // eslint-disable-next-line no-template-curly-in-string -- source text of a template, on purpose
+      "button.setAttribute('aria-label', `Remove ${name}`);",
+      "button.setAttribute('data-kind', 'remove');",
+      'function option(value: string, label: string) { return document.createElement(value + label); }',
+      "category.append(option('', 'Choose a category'), option('id', s.chooseCategory));",
+      "const $ = (id: string) => document.getElementById(id); $('productSearch');",
+      // eslint-disable-next-line no-template-curly-in-string -- source text of a template, on purpose
+      'const html = () => `<div class="field"><label for="x">${s.product}</label><input placeholder="${s.search}"></div>`;',
+      'const bad = () => `<h1 id="heading">New support ticket</h1>`;',
+      // eslint-disable-next-line no-template-curly-in-string -- source text of a template, on purpose
+      'const badAttribute = () => `<input id="x" placeholder="Search products" value="${v}">`;',
+    ].join('\n');
+    const texts = bypassingLiterals('page.ts', probe).map((f) => f.text);
+    assert.deepStrictEqual(texts, [
+      'Loading products…',
+      // eslint-disable-next-line no-template-curly-in-string -- the template's source text, as reported
+      '`Remove ${name}`',
+      'Choose a category',
+      '<h1 id="heading">New support ticket</h1>',
+      // eslint-disable-next-line no-template-curly-in-string -- the template's source text, as reported
+      '`<input id="x" placeholder="Search products" value="${v}">`',
+    ]);
   });
 
   it('our English status and severity names are the API module’s (the emulator and the UI tests find groups by them)', () => {

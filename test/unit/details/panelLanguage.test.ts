@@ -1,5 +1,5 @@
 // The ticket panel speaks the display language: under zh-cn (the real bundle) every word of ours in the rendered
-// document, its page strings, the error view and the acting notices is Chinese, status and severity are our own names
+// document, its page strings, the error view and the acting notices (error sentences included) is Chinese, status and severity are our own names
 // for their values, ages are Chinese; in English (the default) the same renders are English. The page script itself
 // carries none of the texts the extension translates.
 import * as assert from 'assert';
@@ -157,11 +157,15 @@ describe('details panel: the display language', () => {
     useLanguage('zh-cn');
     const texts = readerText(errorHtml());
     assert.deepStrictEqual(
-      englishWords(texts).filter((word) => !/ListTickets|workorder|AccountLevelIdentityBasedPolicy|REQ/.test(word)),
+      englishWords(texts).filter(
+        (word) =>
+          !/^(ListTickets|workorder|AccountLevelIdentityBasedPolicy|REQ|API|RAM|AliyunSupportFullAccess) /.test(word),
+      ),
       [],
     );
     for (const expected of [
       '工单 0005PYGCW',
+      '您没有使用工单 API 的权限', // the error sentence: errorText
       '被拒绝的操作',
       '策略类型',
       '显示日志',
@@ -204,7 +208,14 @@ describe('details panel: the display language', () => {
     const unused = () => Promise.reject(new Error('no write is expected'));
     const acting = new TicketActing({
       ticketId: '0005PYGCW',
-      writes: { reply: unused, close: unused, reopen: unused, rate: unused, upload: unused, findReply: unused },
+      writes: {
+        reply: unused,
+        close: () => Promise.reject(new TicketApiError({ code: 'Throttling', kind: 'throttled', message: 'x' })),
+        reopen: unused,
+        rate: unused,
+        upload: unused,
+        findReply: unused,
+      },
       drafts: new DraftStore(new MemoryStore()),
       post: () => true,
       reload: () => Promise.resolve(),
@@ -221,5 +232,11 @@ describe('details panel: the display language', () => {
     });
     await acting.attach('huge.bin', 30 * 1024 * 1024, unused);
     assert.strictEqual(acting.state().attachments[0].error, '30.0 MB 过大：附件不能超过 20 MB。');
+    acting.handle({ type: 'closeTicket' });
+    for (let i = 0; i < 100 && !acting.state().notice; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepStrictEqual(acting.state().notice, {
+      kind: 'error',
+      text: '工单未关闭：工单 API 正在限制调用频率（流控）：请等待一分钟后重试。',
+    });
   });
 });

@@ -1,9 +1,12 @@
 // Page script of the New Ticket form (bundled by scripts/build.mjs into dist/newTicketPage.js, loaded by nonce).
 // It shows what the extension posts (draft, products, categories, attachments, problems) and sends back every edit
 // (debounced) so the draft lives in the extension's storage, not in the page: a reload or a crash loses nothing.
+// Its text comes from the extension, translated (FormStrings in the body's data-strings): the page has no words of its own.
+import { formatMessage } from '../../../common/l10n';
 import type { DraftAttachment, DraftProblem, TicketDraft } from '../draft';
 import {
   filterProducts,
+  parseFormStrings,
   type Category,
   type FromFormMessage,
   type ProductDirectory,
@@ -29,6 +32,15 @@ const attachmentList = $<HTMLUListElement>('attachments');
 const uploadStatus = $<HTMLElement>('uploadStatus');
 const problemsBox = $<HTMLElement>('problems');
 const submit = $<HTMLButtonElement>('submit');
+
+function readStrings(): unknown {
+  try {
+    return JSON.parse(document.body.dataset.strings ?? '');
+  } catch {
+    return undefined;
+  }
+}
+const text = parseFormStrings(readStrings());
 
 let directories: ProductDirectory[] = [];
 let attachments: DraftAttachment[] = [];
@@ -58,11 +70,11 @@ function renderProducts(): void {
   }
   product.value = chosen.productId;
   if (directories.length)
-    productStatus.textContent = shown.length ? '' : `No product matches “${productSearch.value}”.`;
+    productStatus.textContent = shown.length ? '' : formatMessage(text.noProductMatches, productSearch.value);
 }
 
 function renderCategories(categories: Category[]): void {
-  category.replaceChildren(option('', categories.length ? 'Choose a category' : 'This product has no categories'));
+  category.replaceChildren(option('', categories.length ? text.chooseCategory : text.noCategories));
   for (const c of categories) category.append(option(c.categoryId, c.categoryName));
   if (chosen.categoryId && !categories.some((c) => c.categoryId === chosen.categoryId)) {
     category.append(option(chosen.categoryId, chosen.categoryName || chosen.categoryId));
@@ -75,12 +87,12 @@ function renderAttachments(): void {
   attachments.forEach((a, index) => {
     const item = document.createElement('li');
     const name = document.createElement('span');
-    name.textContent = `${a.name} (${Math.max(1, Math.round(a.size / 1024))} KB)`;
+    name.textContent = formatMessage(text.attachmentSize, a.name, Math.max(1, Math.round(a.size / 1024)));
     const remove = document.createElement('button');
     remove.type = 'button';
     remove.className = 'secondary';
-    remove.textContent = 'Remove';
-    remove.setAttribute('aria-label', `Remove ${a.name}`);
+    remove.textContent = text.remove;
+    remove.setAttribute('aria-label', formatMessage(text.removeFile, a.name));
     remove.addEventListener('click', () => vscode.postMessage({ type: 'removeAttachment', index }));
     item.append(name, remove);
     attachmentList.append(item);
@@ -159,7 +171,7 @@ product.addEventListener('change', () => {
   if (!selected || selected.value === chosen.productId) return;
   chosen = { productId: selected.value, productName: selected.textContent ?? '', categoryId: '', categoryName: '' };
   renderCategories([]);
-  categoryStatus.textContent = 'Loading categories…';
+  categoryStatus.textContent = text.loadingCategories;
   vscode.postMessage({ type: 'loadCategories', productId: selected.value });
   changed();
 });
@@ -176,7 +188,7 @@ for (const el of [title, description, email, secret]) el.addEventListener('input
 document.querySelectorAll('input[name="severity"]').forEach((el) => el.addEventListener('change', changed));
 retryProducts.addEventListener('click', () => {
   retryProducts.hidden = true;
-  productStatus.textContent = 'Loading products…';
+  productStatus.textContent = text.loadingProducts;
   vscode.postMessage({ type: 'retryProducts' });
 });
 $('addAttachments').addEventListener('click', () => vscode.postMessage({ type: 'addAttachments' }));
@@ -208,10 +220,10 @@ window.addEventListener('message', (event: MessageEvent) => {
       directories = message.directories;
       retryProducts.hidden = true;
       renderProducts();
-      if (!directories.length) productStatus.textContent = 'The Ticket API listed no products.';
+      if (!directories.length) productStatus.textContent = text.noProducts;
       break;
     case 'productsFailed':
-      productStatus.textContent = `Products could not be loaded: ${message.message}`;
+      productStatus.textContent = formatMessage(text.productsFailed, message.message);
       retryProducts.hidden = false;
       break;
     case 'categories':
@@ -221,19 +233,19 @@ window.addEventListener('message', (event: MessageEvent) => {
       break;
     case 'categoriesFailed':
       if (message.productId === chosen.productId)
-        categoryStatus.textContent = `Categories could not be loaded: ${message.message}`;
+        categoryStatus.textContent = formatMessage(text.categoriesFailed, message.message);
       break;
     case 'attachments':
       attachments = message.attachments;
       renderAttachments();
       uploadStatus.textContent = message.uploading
-        ? `Uploading ${message.uploading.name}: ${message.uploading.percent}%`
+        ? formatMessage(text.uploading, message.uploading.name, message.uploading.percent)
         : '';
       break;
     case 'sending':
       sending = message.sending;
       submit.disabled = message.sending;
-      submit.textContent = message.sending ? (message.label ?? 'Sending…') : 'Submit';
+      submit.textContent = message.sending ? (message.label ?? text.sending) : text.submit;
       document.body.dataset.sending = String(message.sending);
       break;
     case 'problems':
