@@ -43,11 +43,6 @@ export function commandTitle(titleKey: string): string {
   return `${manifestText('command.category')}: ${manifestText(titleKey)}`;
 }
 
-/** Whether the runtime bundle of this locale translates `message` (always false in English). */
-export function translated(message: string): boolean {
-  return bundle()[message] !== undefined;
-}
-
 /**
  * A runtime message (src/common/l10n.ts t()) as the extension shows it: its translation with {0}, {1}… filled in, or
  * the English text where the bundle has none.
