@@ -91,7 +91,11 @@ export class TicketClient {
       endpoint =
         err instanceof TicketApiError
           ? err
-          : new TicketApiError({ code: 'InvalidEndpoint', kind: 'config', message: 'The endpoint is not valid.' });
+          : new TicketApiError({
+              code: 'InvalidEndpoint',
+              kind: 'config',
+              text: messageText('The endpoint is not valid.'),
+            });
     }
     this.endpoint = endpoint;
     // Same for a proxy URL that cannot be used (option or environment): a 'config' error per request, nothing sent.
@@ -105,7 +109,11 @@ export class TicketClient {
       proxy =
         err instanceof TicketApiError
           ? err
-          : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
+          : new TicketApiError({
+              code: 'InvalidProxy',
+              kind: 'config',
+              text: messageText('The proxy URL is not valid.'),
+            });
     }
     this.proxy = proxy;
     this.network = options.network;
@@ -204,7 +212,11 @@ export class TicketClient {
     } catch (err) {
       throw err instanceof TicketApiError
         ? err
-        : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
+        : new TicketApiError({
+            code: 'InvalidProxy',
+            kind: 'config',
+            text: messageText('The proxy URL is not valid.'),
+          });
     }
     const started = Date.now();
     try {
@@ -280,7 +292,7 @@ export class TicketClient {
             : new TicketApiError({
                 code: 'InternalError',
                 kind: 'network',
-                message: 'The request failed unexpectedly.',
+                text: messageText('The request failed unexpectedly.'),
                 action,
               });
         const delay =
@@ -337,7 +349,7 @@ export class TicketClient {
       throw new TicketApiError({
         code: 'CredentialsUnavailable',
         kind: 'config',
-        message: 'The stored Alibaba Cloud credentials could not be read.',
+        text: messageText('The stored Alibaba Cloud credentials could not be read.'),
       });
     }
     return checkCredentials(value);

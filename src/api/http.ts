@@ -87,29 +87,59 @@ function proxyError(err: unknown, host: string, proxy: ProxyConfig, action?: str
   const status = proxyRefusal(err);
   const e = err as { code?: string; cause?: { code?: string } } | undefined;
   const cause = e?.cause?.code || e?.code || 'unknown error';
-  const via = `Could not reach ${host} through the proxy ${proxy.display}`;
+  // Each sentence whole ("Could not reach <host> through the proxy <proxy>: <reason>"), so it translates as one.
   if (status === 407) {
-    const message = proxy.authorization
-      ? `${via}: the proxy did not accept the user name and password in the proxy URL (HTTP 407).`
-      : `${via}: the proxy requires a user name and password (HTTP 407); give them in the proxy URL, as http://user:password@host:port.`;
-    return new TicketApiError({ code: 'ProxyAuthenticationRequired', kind: 'network', message, action, notSent: true });
+    const text = proxy.authorization
+      ? messageText(
+          'Could not reach {0} through the proxy {1}: the proxy did not accept the user name and password in the proxy URL (HTTP 407).',
+          host,
+          proxy.display,
+        )
+      : messageText(
+          'Could not reach {0} through the proxy {1}: the proxy requires a user name and password (HTTP 407); give them in the proxy URL, as http://user:password@host:port.',
+          host,
+          proxy.display,
+        );
+    return new TicketApiError({ code: 'ProxyAuthenticationRequired', kind: 'network', text, action, notSent: true });
   }
-  const reason =
+  const text =
     status !== undefined
-      ? `the proxy refused to connect to it (HTTP ${status}).`
+      ? messageText(
+          'Could not reach {0} through the proxy {1}: the proxy refused to connect to it (HTTP {2}).',
+          host,
+          proxy.display,
+          status,
+        )
       : cause === 'ECONNREFUSED'
-        ? 'the proxy refused the connection (is the proxy running, and is the port right?).'
+        ? messageText(
+            'Could not reach {0} through the proxy {1}: the proxy refused the connection (is the proxy running, and is the port right?).',
+            host,
+            proxy.display,
+          )
         : cause === 'ENOTFOUND' || cause === 'EAI_AGAIN'
-          ? "the proxy's host name could not be resolved."
+          ? messageText(
+              "Could not reach {0} through the proxy {1}: the proxy's host name could not be resolved.",
+              host,
+              proxy.display,
+            )
           : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' || cause === 'EPIPE'
-            ? 'the connection was closed before a complete answer arrived.'
-            : `a network error occurred (${cause}).`;
+            ? messageText(
+                'Could not reach {0} through the proxy {1}: the connection was closed before a complete answer arrived.',
+                host,
+                proxy.display,
+              )
+            : messageText(
+                'Could not reach {0} through the proxy {1}: a network error occurred ({2}).',
+                host,
+                proxy.display,
+                cause,
+              );
   // A refused CONNECT (any status) or a proxy that cannot be reached: the tunnel never carried the request.
   const notSent = status !== undefined || CONNECT_FAILURES.has(cause);
   return new TicketApiError({
     code: status === 403 ? 'ProxyForbidden' : 'ProxyError',
     kind: 'network',
-    message: `${via}: ${reason}`,
+    text,
     action,
     notSent,
   });

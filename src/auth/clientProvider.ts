@@ -3,6 +3,7 @@
 import { signedOutError, TicketApiError } from '../api/errors';
 import { isLoopbackHost, validateEndpoint } from '../api/endpoint';
 import type { Credentials, RequestLogEvent, SignatureVersion } from '../api/types';
+import { messageText, type MessageText } from '../api/messageText';
 import type { NetworkOptions } from '../api/network/options';
 import { TicketClient } from '../api';
 import type { StoredSignIn } from './credentialInput';
@@ -86,13 +87,17 @@ export class ClientProvider {
         credentials = await this.options.sources.fromEnvironment();
         if (!credentials)
           throw sourceGone(
-            'The ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET environment variables are no longer set. Sign in again.',
+            messageText(
+              'The ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET environment variables are no longer set. Sign in again.',
+            ),
           );
         break;
       case 'cliProfile':
         credentials = (await this.options.sources.fromCliProfile(signIn.profile))?.credentials;
         if (!credentials)
-          throw sourceGone(`The aliyun CLI profile "${signIn.profile}" is gone or has no AccessKey. Sign in again.`);
+          throw sourceGone(
+            messageText('The aliyun CLI profile "{0}" is gone or has no AccessKey. Sign in again.', signIn.profile),
+          );
         break;
     }
     this.remember(credentials);
@@ -137,6 +142,6 @@ export class ClientProvider {
 /** kind 'config' so describeError shows this very sentence; the UI offers Sign In for this code. */
 export const CREDENTIALS_UNAVAILABLE = 'CredentialsUnavailable';
 
-function sourceGone(message: string): TicketApiError {
-  return new TicketApiError({ code: CREDENTIALS_UNAVAILABLE, kind: 'config', message });
+function sourceGone(text: MessageText): TicketApiError {
+  return new TicketApiError({ code: CREDENTIALS_UNAVAILABLE, kind: 'config', text });
 }

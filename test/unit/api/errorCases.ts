@@ -9,7 +9,8 @@ import {
   type TicketErrorKind,
 } from '../../../src/api/errors';
 import { certificateError } from '../../../src/api/network/tlsErrors';
-import { checkTicketId, invalidArgument } from '../../../src/api/params';
+import { checkTicketId } from '../../../src/api/params';
+import { replyTicketParams } from '../../../src/api/writeParams';
 
 type Init = ConstructorParameters<typeof TicketApiError>[0];
 
@@ -36,7 +37,10 @@ export function errorCases(): Array<[string, unknown]> {
     'checkTicketId',
     thrown(() => checkTicketId('bad id!', 'GetTicket')),
   );
-  add('badRequest InvalidArgument', invalidArgument('ReplyTicket', 'The reply is empty.'));
+  add(
+    'badRequest InvalidArgument',
+    thrown(() => replyTicketParams('0005PYGCW', ' ')),
+  );
   add(
     'badRequest AttachmentTooLarge',
     make('badRequest', {
