@@ -176,6 +176,7 @@ export class TicketClient {
       throw new TicketApiError({
         code: 'MalformedResponse',
         kind: 'unknownOutcome',
+        // l10n-exempt: for the log; describeError has its own sentence for this kind
         message: 'CreateTicket: the answer had no ticket id.',
         action: 'CreateTicket',
         httpStatus: 200,
@@ -399,7 +400,8 @@ function withAttempts(err: TicketApiError, action: string, attempts: number, max
   return new TicketApiError({
     code: err.code,
     kind: err.kind,
-    // Inside the sentence, not after its full stop: describeError shows this message to people.
+    // Inside the sentence, not after its full stop, as in `text` (what describeError shows, translated).
+    // l10n-exempt: the English copy of `text`
     message: gaveUp
       ? `${err.message.replace(/\.$/, '')} (gave up after ${attempts} attempts)${err.message.endsWith('.') ? '.' : ''}`
       : err.message,

@@ -57,6 +57,7 @@ function timeoutError(timeoutMs: number, action?: string): TicketApiError {
   return new TicketApiError({
     code: 'Timeout',
     kind: 'timeout',
+    // l10n-exempt: for the log; describeError has its own sentence for this kind
     message: `The Ticket API did not answer within ${Math.round(timeoutMs / 100) / 10} s.`,
     action,
   });
@@ -314,6 +315,7 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
         new TicketApiError({
           code: 'ResponseTooLarge',
           kind: 'malformed',
+          // l10n-exempt: for the log; describeError has its own sentence for this kind
           message: `The Ticket API answer was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB and was not read.`,
           action: request.action,
         }),
@@ -422,7 +424,7 @@ export class HttpTransport {
         new TicketApiError({
           code: 'ClientClosed',
           kind: 'config',
-          message: 'The Ticket API client was closed.',
+          text: messageText('The Ticket API client was closed.'),
           action: request.action,
         }),
       );

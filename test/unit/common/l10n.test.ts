@@ -251,6 +251,34 @@ function bypassingLiterals(file: string, text?: string): Found[] {
   return found.filter((f, i) => found.findIndex((g) => g.where === f.where && g.text === f.text) === i);
 }
 
+/**
+ * (b) Errors made with English text only: a `new TicketApiError({…})` anywhere in src whose `message` is (or holds) a
+ * text literal, or is a variable passed in (`{ message }`), instead of `text: messageText('…')`. describeError shows
+ * some kinds' own message to the user, and a message without its template can only be shown in English; one that is
+ * only for the log is marked l10n-exempt with the reason.
+ */
+function untemplatedErrors(file: string, text?: string): Found[] {
+  const found: Found[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isNewExpression(node) && calleeName(node) === 'TicketApiError') {
+      const init = node.arguments?.[0];
+      if (!init || !ts.isObjectLiteralExpression(init)) {
+        if (!exempt(node)) found.push({ where: where(node), text: node.getText() });
+      } else {
+        for (const property of init.properties) {
+          if (property.name?.getText() !== 'message' || exempt(property)) continue;
+          if (ts.isShorthandPropertyAssignment(property))
+            found.push({ where: where(property), text: property.getText() });
+          else if (ts.isPropertyAssignment(property)) literalsIn(property.initializer, found);
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(parse(file, text));
+  return found;
+}
+
 function bundle(language: string): Record<string, string> {
   return JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', `bundle.l10n.${language}.json`), 'utf8'));
 }
@@ -372,6 +400,30 @@ describe('translations: English and Simplified Chinese', () => {
       const orphaned = Object.keys(translations).filter((message) => !messages.has(message));
       assert.deepStrictEqual(orphaned, [], `l10n/bundle.l10n.${language}.json has messages no code uses`);
     }
+  });
+
+  it('(b) every error src makes carries its sentence as a template (messageText), unless it is for the log only', () => {
+    const found = tsFiles(srcRoot).flatMap((file) => untemplatedErrors(file));
+    assert.deepStrictEqual(
+      found.map((f) => `${f.where}: ${f.text}`),
+      [],
+    );
+  });
+
+  it('(b) the error check catches English messages and a message passed in, and passes templates and copies', () => {
+    const probe = [
+      "new TicketApiError({ code: 'A', kind: 'config', message: 'The endpoint is bad.' });",
+      // eslint-disable-next-line no-template-curly-in-string -- source text of a template, on purpose
+      "new TicketApiError({ code: 'B', kind: 'network', message: `Could not reach ${host}.` });",
+      "const made = (message: string) => new TicketApiError({ code: 'C', kind: 'badRequest', message });",
+      "new TicketApiError({ code: 'D', kind: 'config', text: messageText('Fine {0}.', x) });",
+      'new TicketApiError({ code: err.code, kind: err.kind, message: clean(err.message) });',
+      '// l10n-exempt: for the log',
+      "new TicketApiError({ code: 'E', kind: 'timeout', message: 'Log only.' });",
+    ].join('\n');
+    const texts = untemplatedErrors('probe.ts', probe).map((f) => f.text);
+    // eslint-disable-next-line no-template-curly-in-string -- the template's source text, as reported
+    assert.deepStrictEqual(texts, ['The endpoint is bad.', '`Could not reach ${host}.`', 'message']);
   });
 
   it('(c) no user-facing literal bypasses t() in the covered folders', () => {
