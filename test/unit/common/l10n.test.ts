@@ -279,6 +279,28 @@ function untemplatedErrors(file: string, text?: string): Found[] {
   return found;
 }
 
+/**
+ * (b) Sentences that skip the translator: in a function of src/api that takes a `translate` parameter (describeError and
+ * its helpers), a text literal it returns other than inside translate(…) / messageText(…). Such a sentence would stay
+ * English whatever the language, and the bundle check would never see it.
+ */
+function untranslatedReturns(file: string, text?: string): Found[] {
+  const found: Found[] = [];
+  const takesTranslate = (node: ts.Node): boolean =>
+    (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) &&
+    node.parameters.some((parameter) => parameter.name.getText() === 'translate');
+  const visit = (node: ts.Node, inside: boolean): void => {
+    const here = inside || takesTranslate(node);
+    if (here) {
+      if (ts.isReturnStatement(node) && node.expression) literalsIn(node.expression, found);
+      if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) literalsIn(node.body, found);
+    }
+    ts.forEachChild(node, (child) => visit(child, here));
+  };
+  visit(parse(file, text), false);
+  return found.filter((f, i) => found.findIndex((g) => g.where === f.where && g.text === f.text) === i);
+}
+
 function bundle(language: string): Record<string, string> {
   return JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', `bundle.l10n.${language}.json`), 'utf8'));
 }
@@ -407,6 +429,23 @@ describe('translations: English and Simplified Chinese', () => {
     assert.deepStrictEqual(
       found.map((f) => `${f.where}: ${f.text}`),
       [],
+    );
+  });
+
+  it('(b) describeError and its helpers give every sentence to translate()', () => {
+    const found = tsFiles(path.join(srcRoot, 'api')).flatMap((file) => untranslatedReturns(file));
+    assert.deepStrictEqual(
+      found.map((f) => `${f.where}: ${f.text}`),
+      [],
+    );
+    // The scan sees describeError itself (a renamed parameter would blind it).
+    const errors = path.join(srcRoot, 'api', 'errors.ts');
+    const probe = fs
+      .readFileSync(errors, 'utf8')
+      .replace("case 'timeout':", "case 'timeout':\n      return 'The Ticket API did not answer in time.';");
+    assert.deepStrictEqual(
+      untranslatedReturns(errors, probe).map((f) => f.text),
+      ['The Ticket API did not answer in time.'],
     );
   });
 
