@@ -9,6 +9,7 @@ import type { AddressInfo } from 'net';
 import { TicketApiError, describeError, fromResponse, sanitizeError } from '../../../src/api/errors';
 import { TicketClient } from '../../../src/api/client';
 import { errorText } from '../../../src/common/errorText';
+import { refreshFailureText } from '../../../src/features/explorer/labels';
 import { formatMessage, resetL10n, setL10n } from '../../../src/common/l10n';
 import { errorCases } from '../api/errorCases';
 import { repoRoot } from '../manifest';
@@ -153,6 +154,16 @@ describe('common/errorText: failures in the display language', () => {
     assert.strictEqual(
       errorText(proxyError),
       '代理 URL 不是可用的代理：仅支持 http:// 和 https:// 代理（当前为 SOCKS 代理）。请使用 http://proxy.example.com:8080（或 http://user:password@proxy.example.com:8080）的格式。',
+    );
+  });
+
+  it('the Tickets view’s failed-refresh line holds the Chinese sentence without its full stop', () => {
+    useChinese();
+    const error = fromResponse({ httpStatus: 400, code: 'SignatureDoesNotMatch', action: 'ListTickets' });
+    const line = refreshFailureText({ error, at: Date.UTC(2026, 10, 28, 14, 41) }, 'UTC');
+    assert.strictEqual(
+      line,
+      '14:41 刷新失败（请求签名不匹配：AccessKey Secret 很可能有误。请重新登录，并准确粘贴 AccessKey Secret）。当前显示之前加载的工单；刷新时将再次尝试。',
     );
   });
 
