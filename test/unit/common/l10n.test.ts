@@ -501,6 +501,18 @@ describe('translations: English and Simplified Chinese', () => {
     }
   });
 
+  it('(b) no message is in a bundle twice (JSON.parse keeps the last, so one translation would hide the other)', () => {
+    for (const language of LANGUAGES) {
+      const file = path.join(repoRoot, 'l10n', `bundle.l10n.${language}.json`);
+      const keys = [...fs.readFileSync(file, 'utf8').matchAll(/^\s*("(?:[^"\\]|\\.)*")\s*:/gm)].map((m) =>
+        JSON.parse(m[1]),
+      );
+      const twice = keys.filter((key, i) => keys.indexOf(key) !== i);
+      assert.deepStrictEqual(twice, [], `bundle.l10n.${language}.json has these messages twice`);
+      assert.strictEqual(keys.length, Object.keys(bundle(language)).length, 'every message of the file was read');
+    }
+  });
+
   it('(b) every error src makes carries its sentence as a template (messageText), unless it is for the log only', () => {
     const found = tsFiles(srcRoot).flatMap((file) => untemplatedErrors(file));
     assert.deepStrictEqual(
