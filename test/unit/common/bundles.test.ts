@@ -7,6 +7,8 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
+import { Commands, WebviewTypes } from '../../../src/common/commands';
+import { TOOL_NAMES } from '../../../src/features/agent-tools/toolNames';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
 const dist = path.join(root, 'dist');
@@ -67,13 +69,18 @@ describe('extension bundles (dist/extension.js, client.js, features.js)', functi
     const emulatorModule = path.join(root, 'out', 'test', 'emulator', 'server.js');
     const script = `
       const path = require('path');
-      const { install, context } = require(${JSON.stringify(path.join(root, 'bench', 'vscode-standin.cjs'))});
-      install({ 'aliyunTickets.watcher.enabled': false });
+      const { install, context, registered } = require(${JSON.stringify(path.join(root, 'bench', 'vscode-standin.cjs'))});
+      const vscode = install({ 'aliyunTickets.watcher.enabled': false });
+      const serializers = [];
+      const tools = [];
+      vscode.window.registerWebviewPanelSerializer = (type) => (serializers.push(type), { dispose() {} });
+      vscode.lm.registerTool = (name) => (tools.push(name), { dispose() {} });
       const dist = ${JSON.stringify(dist)};
       const ours = () => Object.keys(require.cache).filter((f) => f.startsWith(dist)).map((f) => path.basename(f)).sort();
       const extension = require(path.join(dist, 'extension.js'));
       const api = extension.activate(context(${JSON.stringify(root)}, 3));
       const atActivation = ours();
+      const registrations = { serializers: serializers.sort(), tools: tools.sort(), commands: [...registered.commands.keys()] };
       const { TicketEmulator, DEMO_CREDENTIALS } = require(${JSON.stringify(emulatorModule)});
       (async () => {
         const emu = await TicketEmulator.start({ seed: 'demo' });
@@ -91,16 +98,24 @@ describe('extension bundles (dist/extension.js, client.js, features.js)', functi
         await api.auth.signInWith(DEMO_CREDENTIALS, emu.url);
         const signedIn = await api.auth.isSignedIn();
         await emu.stop();
-        process.stdout.write(JSON.stringify({ atActivation, refused, afterSignIn, signedIn }));
+        process.stdout.write(JSON.stringify({ atActivation, registrations, refused, afterSignIn, signedIn }));
         process.exit(0);
       })().catch((e) => { console.error(e); process.exit(1); });`;
     const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' })) as {
       atActivation: string[];
+      registrations: { serializers: string[]; tools: string[]; commands: string[] };
       refused?: { sameClass: boolean; kind: string };
       afterSignIn: string[];
       signedIn: boolean;
     };
     assert.deepStrictEqual(out.atActivation, ['extension.js'], 'activation loads dist/extension.js only');
+    // ...and still registers everything VS Code needs then: both panels restore after a reload, the tools and every
+    // contributed command are there (their code loads when called).
+    assert.deepStrictEqual(out.registrations.serializers, Object.values(WebviewTypes).sort());
+    assert.deepStrictEqual(out.registrations.tools, Object.values(TOOL_NAMES).sort());
+    for (const command of Object.values(Commands)) {
+      assert.ok(out.registrations.commands.includes(command), `${command} is registered at activation`);
+    }
     assert.ok(out.refused, 'a wrong secret is refused');
     assert.strictEqual(out.refused.kind, 'signature', 'the server said the signature does not match');
     assert.ok(out.refused.sameClass, 'the error thrown in dist/client.js is an instance of the one TicketApiError');
