@@ -34,6 +34,24 @@ const undiciAsSiblingFile = {
   },
 };
 
+// `import * as vscode from 'vscode'` in each of ~25 modules would make esbuild copy every property of the VS Code API
+// (hundreds of namespaces, classes and enums) into a fresh object per module at load (__toESM). Instead each bundle
+// has one module standing for 'vscode' that re-exports the API once; every import of 'vscode' gets that module.
+const vscodeApiOnce = {
+  name: 'vscode-api-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-api'
+        ? { path: 'vscode', external: true }
+        : { path: 'vscode', namespace: 'vscode-api' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({
+      contents: "export * from 'vscode';",
+      loader: 'js',
+    }));
+  },
+};
+
 // ------------------------------------------------------------------ Extension bundles
 // Activation must parse only what the first screen needs (issue 12: under 10 ms). The rest loads on first use, from
 // sibling files. Each bundle starts at a source module; the code asks for the later ones with a plain require() inside
@@ -51,6 +69,8 @@ const EXTENSION_BUNDLES = [
   { name: 'features', source: 'src/lazy/features.ts' },
 ];
 const SHARED_EXPORT = '__shared';
+// A file of ours or node_modules; not one of the plugins' stand-in modules (namespace:path).
+const isSourceFile = (input) => !/^[a-z-]+:/.test(input);
 const repoPath = (file) => path.relative(root, file).split(path.sep).join('/');
 
 /**
@@ -121,10 +141,10 @@ async function buildExtensionBundles() {
       entryPoints: [bundle.source],
       outdir: 'dist',
       external: ['vscode'],
-      plugins: [undiciAsSiblingFile, bundleBoundary(bundle, owners, requested)],
+      plugins: [undiciAsSiblingFile, vscodeApiOnce, bundleBoundary(bundle, owners, requested)],
     });
     for (const input of Object.keys(result.metafile.inputs)) {
-      if (!input.startsWith('shared-module:') && !owners.has(input)) owners.set(input, bundle.name);
+      if (isSourceFile(input) && !owners.has(input)) owners.set(input, bundle.name);
     }
   }
   // Pass 2: the bundles, each exporting what later bundles take from it.
@@ -141,10 +161,10 @@ async function buildExtensionBundles() {
       outfile: `dist/${bundle.name}.js`,
       metafile: true,
       external: ['vscode'],
-      plugins: [undiciAsSiblingFile, bundleBoundary(bundle, owners, new Map())],
+      plugins: [undiciAsSiblingFile, vscodeApiOnce, bundleBoundary(bundle, owners, new Map())],
     });
     modules[bundle.name] = Object.keys(result.metafile.inputs)
-      .filter((input) => !input.startsWith('shared-module:') && input !== `${bundle.name}-entry.ts`)
+      .filter((input) => isSourceFile(input) && input !== `${bundle.name}-entry.ts`)
       .sort();
   }
   mkdirSync(path.join(root, 'dist'), { recursive: true });
@@ -218,7 +238,7 @@ if (watch) {
     outdir: '.cache/watch',
     write: false,
     external: ['vscode'],
-    plugins: [undiciAsSiblingFile, rebuildBundles, watchLog],
+    plugins: [undiciAsSiblingFile, vscodeApiOnce, rebuildBundles, watchLog],
   });
   await ctx.watch();
   await (await esbuild.context(page)).watch();
