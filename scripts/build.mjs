@@ -47,6 +47,38 @@ const llhttpSimdOnly = {
   },
 };
 
+// Parts of undici that src/api never reaches, each replaced by a module that says so if it ever is: FormData bodies
+// (web/fetch, ~45 KB: we send strings and streams), HTTP/2 (only with allowH2, which we never set: ALPN offers
+// http/1.1 alone) and SOCKS proxies (src/api/proxy.ts refuses a socks:// proxy before undici sees it).
+const UNDICI_UNUSED = {
+  'web/fetch/body.js': 'FormData request bodies',
+  'dispatcher/client-h2.js': 'HTTP/2',
+  'dispatcher/socks5-proxy-agent': 'SOCKS proxies',
+};
+const undiciUnusedParts = {
+  name: 'undici-unused-parts',
+  setup(build) {
+    // The filter sees the require()'s own text ('./client-h2.js', './socks5-proxy-agent'): match the file name, then
+    // check the whole path.
+    const baseNames = Object.keys(UNDICI_UNUSED).map((name) =>
+      path.posix.basename(name, '.js').replace(/[.-]/g, '\\$&'),
+    );
+    build.onResolve({ filter: new RegExp(`[\\\\/](?:${baseNames.join('|')})(?:\\.js)?$`) }, (args) => {
+      const file = path.join(args.resolveDir, args.path).replace(/\.js$/, '');
+      const name = Object.keys(UNDICI_UNUSED).find((part) =>
+        file.endsWith(path.join('undici', 'lib', part).replace(/\.js$/, '')),
+      );
+      return name ? { path: name, namespace: 'undici-unused' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'undici-unused' }, (args) => ({
+      contents: `'use strict';
+const unused = () => { throw new Error(${JSON.stringify(`Alibaba Cloud Tickets does not bundle undici's support for ${UNDICI_UNUSED[args.path]}.`)}); };
+module.exports = ${args.path.endsWith('body.js') ? '{ extractBody: unused }' : 'function () { unused(); }'};`,
+      loader: 'js',
+    }));
+  },
+};
+
 // `import * as vscode from 'vscode'` in each of ~25 modules would make esbuild copy every property of the VS Code API
 // (hundreds of namespaces, classes and enums) into a fresh object per module at load (__toESM). Instead each bundle
 // has one module standing for 'vscode' that re-exports the API once; every import of 'vscode' gets that module.
@@ -201,7 +233,7 @@ const builds = [
     outdir: 'dist',
     sourcemap: false,
     minify: true,
-    plugins: [llhttpSimdOnly],
+    plugins: [llhttpSimdOnly, undiciUnusedParts],
   },
   // The New Ticket form's page script: a browser IIFE in media/ (the only folder the webview may load from).
   {
