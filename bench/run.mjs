@@ -126,10 +126,14 @@ async function activation() {
     activateMs: median(samples.map((s) => s.activateMs)),
     loaded,
     builtins,
-    // The HTTP stack: undici (dist/undici.js or node_modules/undici) or Node's http/https/tls/net.
-    httpStackLoaded: loaded.some((f) => /undici/.test(f)) || builtins.some((m) => /^(https?|tls|net|http2)$/.test(m)),
-    // Rendering: a markdown or HTML package from node_modules, or node:crypto (the details page's nonce; also signing).
-    renderingLoaded: loaded.some((f) => /markdown|render|node_modules/.test(f)) || builtins.includes('crypto'),
+    // The HTTP stack: undici (dist/undici.js or node_modules/undici), the request code (dist/client.js) or Node's
+    // http/https/tls/net.
+    httpStackLoaded:
+      loaded.some((f) => /undici|client\.js$/.test(f)) || builtins.some((m) => /^(https?|tls|net|http2)$/.test(m)),
+    // Rendering: a markdown or HTML package from node_modules, the panels and forms (dist/features.js), or node:crypto
+    // (the details page's nonce; also signing).
+    renderingLoaded:
+      loaded.some((f) => /markdown|render|node_modules|features\.js$/.test(f)) || builtins.includes('crypto'),
   };
 }
 

@@ -9,25 +9,24 @@ import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
 import { Accounts } from './auth/accounts/accounts';
 import { registerAccounts } from './auth/accounts/registerAccounts';
-import { registerAgentTools } from './features/agent-tools/registerAgentTools';
-import { TicketPanels } from './features/details/ticketPanels';
-import { autoRefreshSeconds, defaultActingUi, panelActing, type ActingUi } from './features/details/actingAdapter';
-import { DraftStore } from './features/details/draftStore';
+import { registerDeferredAgentTools } from './features/agent-tools/deferredTools';
+import type { ActingUi } from './features/details/actingAdapter';
+import { DeferredPanels } from './features/details/deferredPanels';
 import { UnreadNotes } from './features/details/unread';
 import { CategoryNames } from './tickets/categoryNames';
-import { TicketWrites } from './tickets/ticketWrites';
 import { registerExplorer } from './features/explorer/explorerView';
 import { registerHovers } from './features/hover/ticketHovers';
 import { registerNewTicket } from './features/new-ticket/register';
 import { openPendingTicket, openTicket, PendingTicket } from './features/open-ticket/openTicket';
 import { RecentTickets } from './features/open-ticket/recentTickets';
-import { registerWatcher } from './features/watcher/register';
+import { deferWatcher } from './features/watcher/deferredWatcher';
 import { TicketLog } from './log/log';
 import { NETWORK_SETTINGS, readNetworkSettings } from './network/networkSettings';
 import { createTicketService } from './tickets';
 import type { AliyunTicketsTestApi, TestSurface } from './testSurface';
 import { Commands } from './common/commands';
 import { setL10n } from './common/l10n';
+import { loadFeatures } from './lazy/loadFeatures';
 
 export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi | undefined {
   // Before anything builds text: every user-facing string goes through common/l10n.ts.
@@ -85,38 +84,51 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     refreshTickets: () => execute(Commands.explorerRefresh),
     log,
   });
-  const watcher = registerWatcher(context, {
-    service: ticketService,
-    readSignIn: () => store.read(),
-    endpoint: () => settings().endpoint,
-    openTicket: (id) => execute(Commands.openTicket, id),
-    log,
-  });
+  // The watcher starts a little after activation (deferredWatcher.ts); panels, forms, tools and the sign-in flow load
+  // their code (src/lazy/features.ts) on first use.
+  const watcher = deferWatcher(context, () =>
+    loadFeatures().registerWatcher(context, {
+      service: ticketService,
+      readSignIn: () => store.read(),
+      endpoint: () => settings().endpoint,
+      openTicket: (id) => execute(Commands.openTicket, id),
+      log,
+    }),
+  );
   explorer.showMarks(() => watcher.markedTicketIds(), watcher.onDidChangeMarks);
   // Acting on tickets from the panel: writes, drafts kept per ticket, unread answers, category names.
   const categories = new CategoryNames({ getClient: () => clientProvider.getClient(), store: context.globalState });
-  const actingUi: ActingUi = { ...defaultActingUi };
-  const panels = new TicketPanels({
-    extensionUri: context.extensionUri,
-    service: ticketService,
-    signIn: () => auth.signIn(),
-    recent,
-    log,
-    // A ticket opened from a hover, a link or Open Ticket is shown in the tree too, if the tree is on screen.
-    onDidShowTicket: (ticketId) => {
-      watcher.markSeen(ticketId);
-      return explorer.reveal(ticketId, { follow: true });
-    },
-    acting: panelActing({
-      writes: new TicketWrites(() => clientProvider.getClient(), ticketService),
-      drafts: new DraftStore(context.globalState),
-      unread,
-      categories,
-      autoRefreshSeconds,
-      ui: actingUi,
-    }),
-    onDidRender: testSurface?.onPanelRender,
-    onDidOpenPanel: testSurface?.onPanelOpen,
+  // The Close question and the file picker the panels ask: a person's, unless the test surface answers in their place.
+  const actingAnswers: Partial<ActingUi> = {};
+  const panels = new DeferredPanels(() => {
+    const features = loadFeatures();
+    const actingUi: ActingUi = {
+      confirmClose: (ticketId, title) =>
+        (actingAnswers.confirmClose ?? features.defaultActingUi.confirmClose)(ticketId, title),
+      pickFiles: () => (actingAnswers.pickFiles ?? features.defaultActingUi.pickFiles)(),
+    };
+    return new features.TicketPanels({
+      extensionUri: context.extensionUri,
+      service: ticketService,
+      signIn: () => auth.signIn(),
+      recent,
+      log,
+      // A ticket opened from a hover, a link or Open Ticket is shown in the tree too, if the tree is on screen.
+      onDidShowTicket: (ticketId) => {
+        watcher.markSeen(ticketId);
+        return explorer.reveal(ticketId, { follow: true });
+      },
+      acting: features.panelActing({
+        writes: new features.TicketWrites(() => clientProvider.getClient(), ticketService),
+        drafts: new features.DraftStore(context.globalState),
+        unread,
+        categories,
+        autoRefreshSeconds: features.autoRefreshSeconds,
+        ui: actingUi,
+      }),
+      onDidRender: testSurface?.onPanelRender,
+      onDidOpenPanel: testSurface?.onPanelOpen,
+    });
   });
   context.subscriptions.push(log, store, accounts, clientProvider, auth, panels);
   registerAccounts(context, {
@@ -131,16 +143,18 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     },
   });
   // Tools for the editor's AI agents: read a ticket, list tickets, draft a reply the user confirms and sends.
-  const agentTools = registerAgentTools(context, {
-    service: ticketService,
-    openPanel: (ticketId) => panels.open(ticketId),
-    // Drafts land in the panel's reply box: at once when the panel is open (it would otherwise overwrite them).
-    drafts: {
-      getDraft: (ticketId) => panels.draftText(ticketId),
-      setDraft: (ticketId, text) => panels.replaceDraftText(ticketId, text),
-      open: (ticketId) => panels.open(ticketId),
-    },
-  });
+  const agentTools = registerDeferredAgentTools(context, () =>
+    loadFeatures().createAgentTools(context, {
+      service: ticketService,
+      openPanel: (ticketId) => panels.open(ticketId),
+      // Drafts land in the panel's reply box: at once when the panel is open (it would otherwise overwrite them).
+      drafts: {
+        getDraft: (ticketId) => panels.draftText(ticketId),
+        setDraft: (ticketId, text) => panels.replaceDraftText(ticketId, text),
+        open: (ticketId) => panels.open(ticketId),
+      },
+    }),
+  );
 
   // Sign-in changes and setting changes reach every cache and panel.
   context.subscriptions.push(
@@ -196,7 +210,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     agentTools,
     newTicket,
     watcher,
-    actingUi,
+    actingAnswers,
     unread,
   });
 }

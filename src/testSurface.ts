@@ -6,7 +6,7 @@ import type * as vscode from 'vscode';
 import type { Credentials } from './api/types';
 import type { AuthSession } from './auth/session';
 import type { Accounts } from './auth/accounts/accounts';
-import { defaultActingUi, type ActingUi } from './features/details/actingAdapter';
+import type { ActingUi } from './features/details/actingAdapter';
 import type { ActingState } from './features/details/protocol';
 import type { PanelTestHandle } from './features/details/ticketPanel';
 import type { UnreadNotes } from './features/details/unread';
@@ -107,14 +107,15 @@ export class TestSurface {
     };
     auth: AuthSession;
     accounts: Accounts;
-    agentTools: Record<string, vscode.LanguageModelTool<unknown>>;
-    newTicket: NewTicketForm;
+    /** Built on first use, like the features they stand for (the code loads then). */
+    agentTools: () => Record<string, vscode.LanguageModelTool<unknown>>;
+    newTicket: () => NewTicketForm;
     watcher: WatcherHandle;
-    /** The Close question and file picker the panels use (the tests swap in their answers). */
-    actingUi: ActingUi;
+    /** Answers to the Close question and file picker the panels use in place of a person's (the tests set them). */
+    actingAnswers: Partial<ActingUi>;
     unread: UnreadNotes;
   }): AliyunTicketsTestApi {
-    const { context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher, actingUi, unread } =
+    const { context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher, actingAnswers, unread } =
       services;
     const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
     return {
@@ -124,7 +125,10 @@ export class TestSurface {
         openTicketIds: () => [...this.panelHtml.keys()],
         receiveFromPage: (ticketId, message) => this.panelHandles.get(ticketId)?.receive(message),
         actingState: (ticketId) => this.panelHandles.get(ticketId)?.actingState(),
-        answerQuestions: (ui) => Object.assign(actingUi, ui ?? defaultActingUi),
+        answerQuestions: (ui) => {
+          if (ui) Object.assign(actingAnswers, ui);
+          else for (const key of Object.keys(actingAnswers)) delete actingAnswers[key as keyof ActingUi];
+        },
         unreadCount: (ticketId) => unread.count(ticketId),
       },
       explorer: {
@@ -135,7 +139,11 @@ export class TestSurface {
           badge: explorer.view.badge?.value,
         }),
       },
-      newTicket: { form: newTicket },
+      newTicket: {
+        get form() {
+          return newTicket();
+        },
+      },
       watcher,
       auth: {
         isSignedIn: () => auth.isSignedIn(),
@@ -146,7 +154,9 @@ export class TestSurface {
         list: () => accounts.list().map((account) => ({ ...account, active: account.id === accounts.active()?.id })),
         switchTo: (accountId) => accounts.switchTo(accountId),
       },
-      agentTools,
+      get agentTools() {
+        return agentTools();
+      },
       inspect: {
         logLines: () => [...this.logLines],
         storedState: () =>

@@ -47,6 +47,7 @@ export function finalError(action: string, err: TicketApiError): TicketApiError 
   return new TicketApiError({
     code: err.code,
     kind: 'unknownOutcome',
+    // l10n-exempt: for the log; describeError words an unknown outcome from its action and code
     message: `${action}: the outcome is unknown (${err.message.replace(/\.$/, '')}); it was not sent again.`,
     httpStatus: err.httpStatus,
     requestId: err.requestId,

@@ -10,6 +10,7 @@ function malformed(action: string, detail: string, requestId: unknown): TicketAp
   return new TicketApiError({
     code: 'MalformedResponse',
     kind: 'malformed',
+    // l10n-exempt: for the log; describeError has its own sentence for this kind
     message: `${action}: the Ticket API answer could not be read (${detail}).`,
     httpStatus: 200,
     requestId: typeof requestId === 'string' ? requestId.slice(0, 100) : undefined,

@@ -91,7 +91,11 @@ export class TicketClient {
       endpoint =
         err instanceof TicketApiError
           ? err
-          : new TicketApiError({ code: 'InvalidEndpoint', kind: 'config', message: 'The endpoint is not valid.' });
+          : new TicketApiError({
+              code: 'InvalidEndpoint',
+              kind: 'config',
+              text: messageText('The endpoint is not valid.'),
+            });
     }
     this.endpoint = endpoint;
     // Same for a proxy URL that cannot be used (option or environment): a 'config' error per request, nothing sent.
@@ -105,7 +109,11 @@ export class TicketClient {
       proxy =
         err instanceof TicketApiError
           ? err
-          : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
+          : new TicketApiError({
+              code: 'InvalidProxy',
+              kind: 'config',
+              text: messageText('The proxy URL is not valid.'),
+            });
     }
     this.proxy = proxy;
     this.network = options.network;
@@ -168,6 +176,7 @@ export class TicketClient {
       throw new TicketApiError({
         code: 'MalformedResponse',
         kind: 'unknownOutcome',
+        // l10n-exempt: for the log; describeError has its own sentence for this kind
         message: 'CreateTicket: the answer had no ticket id.',
         action: 'CreateTicket',
         httpStatus: 200,
@@ -204,7 +213,11 @@ export class TicketClient {
     } catch (err) {
       throw err instanceof TicketApiError
         ? err
-        : new TicketApiError({ code: 'InvalidProxy', kind: 'config', message: 'The proxy URL is not valid.' });
+        : new TicketApiError({
+            code: 'InvalidProxy',
+            kind: 'config',
+            text: messageText('The proxy URL is not valid.'),
+          });
     }
     const started = Date.now();
     try {
@@ -280,7 +293,7 @@ export class TicketClient {
             : new TicketApiError({
                 code: 'InternalError',
                 kind: 'network',
-                message: 'The request failed unexpectedly.',
+                text: messageText('The request failed unexpectedly.'),
                 action,
               });
         const delay =
@@ -337,7 +350,7 @@ export class TicketClient {
       throw new TicketApiError({
         code: 'CredentialsUnavailable',
         kind: 'config',
-        message: 'The stored Alibaba Cloud credentials could not be read.',
+        text: messageText('The stored Alibaba Cloud credentials could not be read.'),
       });
     }
     return checkCredentials(value);
@@ -387,7 +400,8 @@ function withAttempts(err: TicketApiError, action: string, attempts: number, max
   return new TicketApiError({
     code: err.code,
     kind: err.kind,
-    // Inside the sentence, not after its full stop: describeError shows this message to people.
+    // Inside the sentence, not after its full stop, as in `text` (what describeError shows, translated).
+    // l10n-exempt: the English copy of `text`
     message: gaveUp
       ? `${err.message.replace(/\.$/, '')} (gave up after ${attempts} attempts)${err.message.endsWith('.') ? '.' : ''}`
       : err.message,

@@ -4,6 +4,7 @@ import { promises as fs } from 'fs';
 import type * as NodeOs from 'os';
 import * as path from 'path';
 import { TicketApiError } from './errors';
+import { messageText, type MessageText } from './messageText';
 import type { Credentials } from './types';
 
 export const ENV_ACCESS_KEY_ID = 'ALIBABA_CLOUD_ACCESS_KEY_ID';
@@ -20,8 +21,8 @@ export interface FoundCredentials {
   source: string;
 }
 
-function configError(code: string, message: string): TicketApiError {
-  return new TicketApiError({ code, kind: 'config', message });
+function configError(code: string, text: MessageText): TicketApiError {
+  return new TicketApiError({ code, kind: 'config', text });
 }
 
 function text(value: unknown): string {
@@ -42,11 +43,19 @@ export function credentialsFromEnvironment(
   if (!accessKeyId || !accessKeySecret) {
     throw configError(
       'IncompleteEnvironmentCredentials',
-      `${accessKeyId ? ENV_ACCESS_KEY_SECRET : ENV_ACCESS_KEY_ID} is not set: set both ${ENV_ACCESS_KEY_ID} and ${ENV_ACCESS_KEY_SECRET}.`,
+      messageText(
+        '{0} is not set: set both {1} and {2}.',
+        accessKeyId ? ENV_ACCESS_KEY_SECRET : ENV_ACCESS_KEY_ID,
+        ENV_ACCESS_KEY_ID,
+        ENV_ACCESS_KEY_SECRET,
+      ),
     );
   }
   if (accessKeyId.startsWith('STS.') && !securityToken) {
-    throw configError('MissingSecurityToken', `The AccessKey ID is an STS key: also set ${ENV_SECURITY_TOKEN}.`);
+    throw configError(
+      'MissingSecurityToken',
+      messageText('The AccessKey ID is an STS key: also set {0}.', ENV_SECURITY_TOKEN),
+    );
   }
   return {
     credentials: { accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}) },
@@ -68,7 +77,10 @@ export function parseAliyunCliConfig(fileText: string, profileName?: string): Fo
   try {
     config = JSON.parse(fileText);
   } catch {
-    throw configError('InvalidCliConfig', 'The aliyun CLI config file (~/.aliyun/config.json) is not valid JSON.');
+    throw configError(
+      'InvalidCliConfig',
+      messageText('The aliyun CLI config file (~/.aliyun/config.json) is not valid JSON.'),
+    );
   }
   const root = (typeof config === 'object' && config !== null ? config : {}) as {
     current?: unknown;
@@ -81,14 +93,29 @@ export function parseAliyunCliConfig(fileText: string, profileName?: string): Fo
     const names = profiles.map((p) => text(p?.name)).filter(Boolean);
     throw configError(
       'CliProfileNotFound',
-      `The aliyun CLI config has no profile named '${wanted}'${names.length ? ` (profiles: ${names.join(', ')})` : ''}. Run "aliyun configure --profile ${wanted}".`,
+      names.length
+        ? messageText(
+            'The aliyun CLI config has no profile named \'{0}\' (profiles: {1}). Run "aliyun configure --profile {0}".',
+            wanted,
+            names.join(', '),
+          )
+        : messageText(
+            'The aliyun CLI config has no profile named \'{0}\'. Run "aliyun configure --profile {0}".',
+            wanted,
+          ),
     );
   }
   const mode = text(profile.mode) || 'AK';
   if (!(SUPPORTED_CLI_MODES as readonly string[]).includes(mode)) {
     throw configError(
       'UnsupportedCliMode',
-      `The aliyun CLI profile '${wanted}' uses mode ${mode}, which this extension does not support: use a profile in AK or StsToken mode, or the ${ENV_ACCESS_KEY_ID} / ${ENV_ACCESS_KEY_SECRET} environment variables, or sign in with an AccessKey.`,
+      messageText(
+        "The aliyun CLI profile '{0}' uses mode {1}, which this extension does not support: use a profile in AK or StsToken mode, or the {2} / {3} environment variables, or sign in with an AccessKey.",
+        wanted,
+        mode,
+        ENV_ACCESS_KEY_ID,
+        ENV_ACCESS_KEY_SECRET,
+      ),
     );
   }
   const accessKeyId = text(profile.access_key_id);
@@ -97,13 +124,16 @@ export function parseAliyunCliConfig(fileText: string, profileName?: string): Fo
   if (!accessKeyId || !accessKeySecret) {
     throw configError(
       'IncompleteCliProfile',
-      `The aliyun CLI profile '${wanted}' has no AccessKey ID or Secret. Run "aliyun configure --profile ${wanted}".`,
+      messageText(
+        'The aliyun CLI profile \'{0}\' has no AccessKey ID or Secret. Run "aliyun configure --profile {0}".',
+        wanted,
+      ),
     );
   }
   if (mode === 'StsToken' && !securityToken) {
     throw configError(
       'MissingSecurityToken',
-      `The aliyun CLI profile '${wanted}' is in StsToken mode but has no sts_token.`,
+      messageText("The aliyun CLI profile '{0}' is in StsToken mode but has no sts_token.", wanted),
     );
   }
   return {
@@ -124,7 +154,10 @@ export async function credentialsFromAliyunCli(
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw configError(
       'UnreadableCliConfig',
-      `The aliyun CLI config file could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
+      messageText(
+        'The aliyun CLI config file could not be read ({0}).',
+        (err as NodeJS.ErrnoException).code ?? 'error',
+      ),
     );
   }
   return parseAliyunCliConfig(fileText, profileName);

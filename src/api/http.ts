@@ -57,6 +57,7 @@ function timeoutError(timeoutMs: number, action?: string): TicketApiError {
   return new TicketApiError({
     code: 'Timeout',
     kind: 'timeout',
+    // l10n-exempt: for the log; describeError has its own sentence for this kind
     message: `The Ticket API did not answer within ${Math.round(timeoutMs / 100) / 10} s.`,
     action,
   });
@@ -87,29 +88,59 @@ function proxyError(err: unknown, host: string, proxy: ProxyConfig, action?: str
   const status = proxyRefusal(err);
   const e = err as { code?: string; cause?: { code?: string } } | undefined;
   const cause = e?.cause?.code || e?.code || 'unknown error';
-  const via = `Could not reach ${host} through the proxy ${proxy.display}`;
+  // Each sentence whole ("Could not reach <host> through the proxy <proxy>: <reason>"), so it translates as one.
   if (status === 407) {
-    const message = proxy.authorization
-      ? `${via}: the proxy did not accept the user name and password in the proxy URL (HTTP 407).`
-      : `${via}: the proxy requires a user name and password (HTTP 407); give them in the proxy URL, as http://user:password@host:port.`;
-    return new TicketApiError({ code: 'ProxyAuthenticationRequired', kind: 'network', message, action, notSent: true });
+    const text = proxy.authorization
+      ? messageText(
+          'Could not reach {0} through the proxy {1}: the proxy did not accept the user name and password in the proxy URL (HTTP 407).',
+          host,
+          proxy.display,
+        )
+      : messageText(
+          'Could not reach {0} through the proxy {1}: the proxy requires a user name and password (HTTP 407); give them in the proxy URL, as http://user:password@host:port.',
+          host,
+          proxy.display,
+        );
+    return new TicketApiError({ code: 'ProxyAuthenticationRequired', kind: 'network', text, action, notSent: true });
   }
-  const reason =
+  const text =
     status !== undefined
-      ? `the proxy refused to connect to it (HTTP ${status}).`
+      ? messageText(
+          'Could not reach {0} through the proxy {1}: the proxy refused to connect to it (HTTP {2}).',
+          host,
+          proxy.display,
+          status,
+        )
       : cause === 'ECONNREFUSED'
-        ? 'the proxy refused the connection (is the proxy running, and is the port right?).'
+        ? messageText(
+            'Could not reach {0} through the proxy {1}: the proxy refused the connection (is the proxy running, and is the port right?).',
+            host,
+            proxy.display,
+          )
         : cause === 'ENOTFOUND' || cause === 'EAI_AGAIN'
-          ? "the proxy's host name could not be resolved."
+          ? messageText(
+              "Could not reach {0} through the proxy {1}: the proxy's host name could not be resolved.",
+              host,
+              proxy.display,
+            )
           : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' || cause === 'EPIPE'
-            ? 'the connection was closed before a complete answer arrived.'
-            : `a network error occurred (${cause}).`;
+            ? messageText(
+                'Could not reach {0} through the proxy {1}: the connection was closed before a complete answer arrived.',
+                host,
+                proxy.display,
+              )
+            : messageText(
+                'Could not reach {0} through the proxy {1}: a network error occurred ({2}).',
+                host,
+                proxy.display,
+                cause,
+              );
   // A refused CONNECT (any status) or a proxy that cannot be reached: the tunnel never carried the request.
   const notSent = status !== undefined || CONNECT_FAILURES.has(cause);
   return new TicketApiError({
     code: status === 403 ? 'ProxyForbidden' : 'ProxyError',
     kind: 'network',
-    message: `${via}: ${reason}`,
+    text,
     action,
     notSent,
   });
@@ -284,6 +315,7 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
         new TicketApiError({
           code: 'ResponseTooLarge',
           kind: 'malformed',
+          // l10n-exempt: for the log; describeError has its own sentence for this kind
           message: `The Ticket API answer was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB and was not read.`,
           action: request.action,
         }),
@@ -392,7 +424,7 @@ export class HttpTransport {
         new TicketApiError({
           code: 'ClientClosed',
           kind: 'config',
-          message: 'The Ticket API client was closed.',
+          text: messageText('The Ticket API client was closed.'),
           action: request.action,
         }),
       );

@@ -10,6 +10,8 @@ export {
   sanitizeError,
 } from './errors';
 export type { TicketErrorKind, TicketApiErrorInit, FailedResponse } from './errors';
+export { formatMessage, messageText, renderText } from './messageText';
+export type { MessageArg, MessageText, Translate } from './messageText';
 export { TicketClient, API_VERSION } from './client';
 export {
   getTicketParams,

@@ -1,6 +1,7 @@
 // Parameter builders for the read actions: each checks its input and puts every parameter where the official API
 // metadata puts it (query string or form body; see ticket-api.md). Pure, so they are tested without a server.
 import { TicketApiError } from './errors';
+import { messageText, type MessageText } from './messageText';
 import type { CatalogLanguage, ListTicketsQuery } from './types';
 
 /** Where each parameter travels: the query string or the form body (as the official API metadata says). */
@@ -12,9 +13,9 @@ export interface ActionParams {
 /** Code of the errors raised by our own argument checks, before anything is sent. */
 export const INVALID_ARGUMENT = 'InvalidArgument';
 
-/** A refusal of our own, before anything is signed or sent; describeError shows `message` as it is. */
-export function invalidArgument(action: string, message: string): TicketApiError {
-  return new TicketApiError({ code: INVALID_ARGUMENT, kind: 'badRequest', message, action });
+/** A refusal of our own, before anything is signed or sent; describeError shows `text` (translated) as it is. */
+export function invalidArgument(action: string, text: MessageText): TicketApiError {
+  return new TicketApiError({ code: INVALID_ARGUMENT, kind: 'badRequest', text, action });
 }
 
 /** Ticket ids are letters and digits (documented ones: 0005PYGCW, 001571BTXC); we allow - and _ to be lenient. */
@@ -26,7 +27,7 @@ export function checkTicketId(ticketId: unknown, action: string): string {
     throw new TicketApiError({
       code: 'InvalidTicketId',
       kind: 'notFound',
-      message: `${action}: the ticket id must be letters and digits (such as 0005PYGCW).`,
+      text: messageText('{0}: the ticket id must be letters and digits (such as 0005PYGCW).', action),
       action,
     });
   }
@@ -49,17 +50,18 @@ export function listTicketNotesParams(ticketId: string): ActionParams {
  */
 export function listTicketsParams(input: ListTicketsQuery, now: number = Date.now()): ActionParams {
   const q: Partial<ListTicketsQuery> = input ?? {};
-  const bad = (message: string) =>
+  const bad = (text: MessageText) =>
     new TicketApiError({
       code: 'InvalidParameter',
       kind: 'badRequest',
-      message: `ListTickets: ${message}`,
+      text,
       action: 'ListTickets',
     });
   const pageNumber = Math.floor(Number(q.pageNumber ?? 1));
-  if (!Number.isFinite(pageNumber) || pageNumber < 1) throw bad('pageNumber must be 1 or more.');
+  if (!Number.isFinite(pageNumber) || pageNumber < 1)
+    throw bad(messageText('ListTickets: pageNumber must be 1 or more.'));
   const rawSize = Math.floor(Number(q.pageSize ?? 20));
-  if (!Number.isFinite(rawSize)) throw bad('pageSize must be a number.');
+  if (!Number.isFinite(rawSize)) throw bad(messageText('ListTickets: pageSize must be a number.'));
   const pageSize = Math.min(100, Math.max(10, rawSize)); // the API accepts 10..100
   const query: Record<string, string> = { PageNumber: String(pageNumber), PageSize: String(pageSize) };
   const body: Record<string, string> = {};
@@ -67,7 +69,7 @@ export function listTicketsParams(input: ListTicketsQuery, now: number = Date.no
     const start = Math.floor(Number(q.startDate ?? 0));
     const end = Math.floor(Number(q.endDate ?? now));
     if (!Number.isFinite(start) || !Number.isFinite(end) || start < 0 || end < start)
-      throw bad('the date range is not valid.');
+      throw bad(messageText('ListTickets: the date range is not valid.'));
     body.StartDate = String(start);
     body.EndDate = String(end);
   }
@@ -85,7 +87,11 @@ function checkLanguage(language: unknown, action: string): CatalogLanguage | und
   if (!LANGUAGES.includes(language as CatalogLanguage)) {
     throw invalidArgument(
       action,
-      `${action}: language must be zh, en or jp (got ${JSON.stringify(String(language)).slice(0, 40)}).`,
+      messageText(
+        '{0}: language must be zh, en or jp (got {1}).',
+        action,
+        JSON.stringify(String(language)).slice(0, 40),
+      ),
     );
   }
   return language as CatalogLanguage;
@@ -93,7 +99,7 @@ function checkLanguage(language: unknown, action: string): CatalogLanguage | und
 
 function optionalText(value: unknown, field: string, action: string): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw invalidArgument(action, `${action}: ${field} must be text.`);
+  if (typeof value !== 'string') throw invalidArgument(action, messageText('{0}: {1} must be text.', action, field));
   const text = value.trim();
   return text === '' ? undefined : text;
 }
@@ -121,7 +127,11 @@ export function listCategoriesParams(
       : typeof productId === 'string'
         ? productId.trim()
         : '';
-  if (!id) throw invalidArgument('ListCategories', 'ListCategories: a product id is required (from listProducts).');
+  if (!id)
+    throw invalidArgument(
+      'ListCategories',
+      messageText('ListCategories: a product id is required (from listProducts).'),
+    );
   const body: Record<string, string> = { ProductId: id };
   const query: Record<string, string> = {};
   const name = optionalText(o.name, 'name', 'ListCategories');
@@ -134,14 +144,17 @@ export function listCategoriesParams(
 /** GetAttachmentUploadUrl: FileName in the form body. */
 export function attachmentUploadUrlParams(fileName: string): ActionParams {
   const name = typeof fileName === 'string' ? fileName.trim() : '';
-  if (!name) throw invalidArgument('GetAttachmentUploadUrl', 'The attachment needs a file name.');
+  if (!name) throw invalidArgument('GetAttachmentUploadUrl', messageText('The attachment needs a file name.'));
   if (/[\\/]/.test(name) || /[\x00-\x1f]/.test(name)) {
     throw invalidArgument(
       'GetAttachmentUploadUrl',
-      'The attachment file name must be a plain name, without folders or control characters.',
+      messageText('The attachment file name must be a plain name, without folders or control characters.'),
     );
   }
   if (name.length > 200)
-    throw invalidArgument('GetAttachmentUploadUrl', 'The attachment file name is longer than 200 characters.');
+    throw invalidArgument(
+      'GetAttachmentUploadUrl',
+      messageText('The attachment file name is longer than 200 characters.'),
+    );
   return { query: {}, body: { FileName: name } };
 }

@@ -4,6 +4,7 @@
 // http.proxyAuthorization arrive as NetworkOptions (network/options.ts). Proxy URLs may carry a user name and
 // password: they are turned into a Proxy-Authorization value here and never appear in a message.
 import { TicketApiError } from './errors';
+import { messageText, type MessageText } from './messageText';
 import { isLoopbackHost } from './endpoint';
 import type { NetworkOptions } from './network/options';
 
@@ -20,11 +21,16 @@ export interface ProxyConfig {
 
 export type ProxyEnvironment = Record<string, string | undefined>;
 
-function invalidProxy(source: string, problem: string): TicketApiError {
+/** `source` names where the URL came from (the option, an environment variable); `problem` completes the sentence. */
+function invalidProxy(source: MessageText, problem: MessageText): TicketApiError {
   return new TicketApiError({
     code: 'InvalidProxy',
     kind: 'config',
-    message: `${source} is not a usable proxy: ${problem} Use the form http://proxy.example.com:8080 (or http://user:password@proxy.example.com:8080).`,
+    text: messageText(
+      '{0} is not a usable proxy: {1} Use the form http://proxy.example.com:8080 (or http://user:password@proxy.example.com:8080).',
+      source,
+      problem,
+    ),
   });
 }
 
@@ -32,25 +38,30 @@ function invalidProxy(source: string, problem: string): TicketApiError {
  * Parses a proxy URL: http:// or https://, a bare "host:port" meaning http://. Returns undefined for an empty value
  * (not set). Throws TicketApiError kind 'config' naming `source` but never repeating the value (it may hold a password).
  */
-export function parseProxyUrl(value: string | undefined, source = 'The proxy URL'): ProxyConfig | undefined {
+export function parseProxyUrl(
+  value: string | undefined,
+  source: MessageText = messageText('The proxy URL'),
+): ProxyConfig | undefined {
   const raw = typeof value === 'string' ? value.trim() : '';
   if (!raw) return undefined;
   let parsed: URL;
   try {
     parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
   } catch {
-    throw invalidProxy(source, 'it is not a valid URL.');
+    throw invalidProxy(source, messageText('it is not a valid URL.'));
   }
   const scheme = parsed.protocol.replace(/:$/, '');
   if (scheme !== 'http' && scheme !== 'https') {
     throw invalidProxy(
       source,
-      `only http:// and https:// proxies are supported (got ${/^socks/i.test(scheme) ? 'a SOCKS proxy' : `"${scheme}"`}).`,
+      /^socks/i.test(scheme)
+        ? messageText('only http:// and https:// proxies are supported (got a SOCKS proxy).')
+        : messageText('only http:// and https:// proxies are supported (got "{0}").', scheme),
     );
   }
-  if (!parsed.hostname) throw invalidProxy(source, 'it has no host name.');
+  if (!parsed.hostname) throw invalidProxy(source, messageText('it has no host name.'));
   if ((parsed.pathname !== '/' && parsed.pathname !== '') || parsed.search || parsed.hash) {
-    throw invalidProxy(source, 'it must be just a scheme, host and port (no path or query).');
+    throw invalidProxy(source, messageText('it must be just a scheme, host and port (no path or query).'));
   }
   const port = parsed.port || (scheme === 'https' ? '443' : '80');
   const display = `${parsed.hostname}:${port}`;
@@ -63,7 +74,7 @@ export function parseProxyUrl(value: string | undefined, source = 'The proxy URL
       user = decodeURIComponent(parsed.username);
       password = decodeURIComponent(parsed.password);
     } catch {
-      throw invalidProxy(source, 'its user name or password is not correctly percent-encoded.');
+      throw invalidProxy(source, messageText('its user name or password is not correctly percent-encoded.'));
     }
     authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
     // Not the user name: a short one ("user") would be cut out of ordinary words in messages.
@@ -146,5 +157,5 @@ function chooseProxy(target: URL, explicit: string | undefined, env: ProxyEnviro
   const chosen = firstSet(env, names);
   if (!chosen) return undefined;
   if (matchesNoProxy(target, firstSet(env, ['no_proxy', 'NO_PROXY'])?.value)) return undefined;
-  return parseProxyUrl(chosen.value, `The ${chosen.name} environment variable`);
+  return parseProxyUrl(chosen.value, messageText('The {0} environment variable', chosen.name));
 }

@@ -2,6 +2,7 @@
 // whatever the bytes, it returns a value or throws a TicketApiError, nothing else.
 import { TicketApiError, fromResponse, sanitizeError } from './errors';
 import { redactSecrets } from './redact';
+import { messageText, renderText, type MessageText } from './messageText';
 import type {
   AccessDeniedDetail,
   SeverityValue,
@@ -31,6 +32,7 @@ function malformed(detail: string, action: string | undefined, httpStatus: numbe
   return new TicketApiError({
     code: 'MalformedResponse',
     kind: 'malformed',
+    // l10n-exempt: for the log; describeError has its own sentence for this kind
     message: `${action ? `${action}: ` : ''}the Ticket API answer could not be read (${detail}).`,
     httpStatus,
     requestId,
@@ -97,18 +99,18 @@ export function parseEnvelope(
   if (!isObject(parsed)) {
     const blank = !/\S/.test(response.body);
     const shape = blank
-      ? 'an empty body'
+      ? messageText('an empty body')
       : parseFailed
         ? looksLikeHtml(response.body)
-          ? 'an HTML page instead of JSON'
-          : 'invalid JSON'
-        : 'JSON that is not an object';
+          ? messageText('an HTML page instead of JSON')
+          : messageText('invalid JSON')
+        : messageText('JSON that is not an object');
     if (status >= 400) {
       // A proxy or gateway error page: the status still says what happened (5xx is retried).
       const err = fromResponse({ httpStatus: status, code: '', action, retryAfterMs }, knownSecrets);
-      return throwWith(err, `${err.message}: the server sent ${shape}`);
+      return throwWith(err, messageText('{0}: the server sent {1}', err.text ?? err.message, shape));
     }
-    throw malformed(`HTTP ${status} with ${shape}`, action, status);
+    throw malformed(`HTTP ${status} with ${renderText(shape)}`, action, status);
   }
   const requestId = scalarText(parsed.RequestId);
   if (status >= 400 || parsed.Success === false) {
@@ -131,11 +133,11 @@ export function parseEnvelope(
   return parsed;
 }
 
-function throwWith(err: TicketApiError, message: string): never {
+function throwWith(err: TicketApiError, text: MessageText): never {
   throw new TicketApiError({
     code: err.code,
     kind: err.kind,
-    message,
+    text,
     httpStatus: err.httpStatus,
     requestId: err.requestId,
     retryAfterMs: err.retryAfterMs,

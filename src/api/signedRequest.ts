@@ -3,6 +3,7 @@
 // between attempts (and around a slow credential source) end at once when the caller aborts.
 import { TicketApiError, abortedError, signedOutError } from './errors';
 import type { HttpRequest } from './http';
+import { messageText, type MessageText } from './messageText';
 import type { ActionParams } from './params';
 import { formEncode, canonicalQueryString, formatAcsDate, newNonce, signV1, signV3, v1CommonParams } from './sign';
 import type { Credentials, SignatureVersion } from './types';
@@ -17,20 +18,21 @@ export function checkCredentials(value: unknown): Credentials {
   if (!c || !c.accessKeyId || !c.accessKeySecret) {
     throw signedOutError();
   }
-  const invalid = (what: string) =>
-    new TicketApiError({
-      code: 'InvalidCredentials',
-      kind: 'config',
-      message: `The ${what} contains spaces or characters that are not allowed; paste it again.`,
-    });
-  if (typeof c.accessKeyId !== 'string' || !PRINTABLE.test(c.accessKeyId)) throw invalid('AccessKey ID');
-  if (typeof c.accessKeySecret !== 'string' || !PRINTABLE.test(c.accessKeySecret)) throw invalid('AccessKey Secret');
+  const invalid = (text: MessageText) => new TicketApiError({ code: 'InvalidCredentials', kind: 'config', text });
+  if (typeof c.accessKeyId !== 'string' || !PRINTABLE.test(c.accessKeyId))
+    throw invalid(messageText('The AccessKey ID contains spaces or characters that are not allowed; paste it again.'));
+  if (typeof c.accessKeySecret !== 'string' || !PRINTABLE.test(c.accessKeySecret))
+    throw invalid(
+      messageText('The AccessKey Secret contains spaces or characters that are not allowed; paste it again.'),
+    );
   if (
     c.securityToken !== undefined &&
     c.securityToken !== '' &&
     (typeof c.securityToken !== 'string' || !PRINTABLE.test(c.securityToken))
   ) {
-    throw invalid('STS security token');
+    throw invalid(
+      messageText('The STS security token contains spaces or characters that are not allowed; paste it again.'),
+    );
   }
   return {
     accessKeyId: c.accessKeyId,

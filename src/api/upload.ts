@@ -8,6 +8,7 @@ import type { Dispatcher } from 'undici';
 import { TicketApiError, abortedError } from './errors';
 import { isLoopbackHost } from './endpoint';
 import { invalidArgument } from './params';
+import { messageText, type MessageText } from './messageText';
 
 /**
  * Largest attachment we upload: 20 MB. The API does not document a limit; this is our choice, large enough for logs
@@ -26,14 +27,22 @@ function megabytes(bytes: number): string {
 /** The bytes as a Uint8Array, or a clear refusal (empty, too large, not bytes) before any request. */
 export function checkAttachment(fileName: string, bytes: Uint8Array): Uint8Array {
   if (!(bytes instanceof Uint8Array))
-    throw invalidArgument(ACTION, "The attachment must be the file's bytes (a Uint8Array or Buffer).");
+    throw invalidArgument(ACTION, messageText("The attachment must be the file's bytes (a Uint8Array or Buffer)."));
   if (bytes.byteLength === 0)
-    throw invalidArgument(ACTION, `"${String(fileName).slice(0, 100)}" is empty; attach a file with content.`);
+    throw invalidArgument(
+      ACTION,
+      messageText('"{0}" is empty; attach a file with content.', String(fileName).slice(0, 100)),
+    );
   if (bytes.byteLength > MAX_ATTACHMENT_BYTES) {
     throw new TicketApiError({
       code: 'AttachmentTooLarge',
       kind: 'badRequest',
-      message: `"${String(fileName).slice(0, 100)}" is ${megabytes(bytes.byteLength)}; attachments can be at most ${megabytes(MAX_ATTACHMENT_BYTES)}.`,
+      text: messageText(
+        '"{0}" is {1}; attachments can be at most {2}.',
+        String(fileName).slice(0, 100),
+        megabytes(bytes.byteLength),
+        megabytes(MAX_ATTACHMENT_BYTES),
+      ),
       action: ACTION,
     });
   }
@@ -45,24 +54,36 @@ export function checkAttachment(fileName: string, bytes: Uint8Array): Uint8Array
  * accepted only when both it and the upload host are loopback (the emulator); otherwise https only.
  */
 export function checkUploadUrl(url: string, endpoint: string): URL {
-  const refuse = (why: string) =>
+  const refuse = (text: MessageText) =>
     new TicketApiError({
       code: 'InsecureUploadUrl',
       kind: 'malformed',
-      message: `The Ticket API gave an upload address that ${why}, so the file was not sent.`,
+      text,
       action: ACTION,
     });
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw refuse('is not a valid URL');
+    throw refuse(
+      messageText('The Ticket API gave an upload address that is not a valid URL, so the file was not sent.'),
+    );
   }
-  if (parsed.username || parsed.password) throw refuse('contains a user name or password');
+  if (parsed.username || parsed.password)
+    throw refuse(
+      messageText(
+        'The Ticket API gave an upload address that contains a user name or password, so the file was not sent.',
+      ),
+    );
   if (parsed.protocol === 'https:') return parsed;
   if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname) && isLoopbackHost(new URL(endpoint).hostname))
     return parsed;
-  throw refuse(`does not use https (${parsed.protocol.replace(/:$/, '')}://${parsed.host})`);
+  throw refuse(
+    messageText(
+      'The Ticket API gave an upload address that does not use https ({0}), so the file was not sent.',
+      `${parsed.protocol.replace(/:$/, '')}://${parsed.host}`,
+    ),
+  );
 }
 
 export interface PutOptions {
@@ -130,7 +151,7 @@ export async function putToSignedUrl(
     throw new TicketApiError({
       code: code ?? `HTTP${response.statusCode}`,
       kind: response.statusCode >= 500 ? 'server' : 'badRequest',
-      message: `The attachment upload was refused (${detail}); attach the file again.`,
+      text: messageText('The attachment upload was refused ({0}); attach the file again.', detail),
       httpStatus: response.statusCode,
       action: ACTION,
     });
@@ -140,7 +161,10 @@ export async function putToSignedUrl(
       throw new TicketApiError({
         code: 'Timeout',
         kind: 'timeout',
-        message: `The attachment upload did not finish within ${Math.round((options.timeoutMs ?? UPLOAD_TIMEOUT_MS) / 1000)} s.`,
+        text: messageText(
+          'The attachment upload did not finish within {0} s.',
+          Math.round((options.timeoutMs ?? UPLOAD_TIMEOUT_MS) / 1000),
+        ),
         action: ACTION,
       });
     }
@@ -150,7 +174,7 @@ export async function putToSignedUrl(
     throw new TicketApiError({
       code: 'NetworkError',
       kind: 'network',
-      message: `The attachment upload to ${url.host} failed: the connection was lost (${cause}).`,
+      text: messageText('The attachment upload to {0} failed: the connection was lost ({1}).', url.host, cause),
       action: ACTION,
     });
   } finally {

@@ -3,11 +3,12 @@
 // puts it (ticket-api.md: FileNameList in the query for ReplyTicket but in the body for CreateTicket; SecretInfo is
 // JSON in the query). The server stays the judge of everything we cannot know (status rules, category ids).
 import { checkTicketId, invalidArgument, type ActionParams } from './params';
+import { messageText, type MessageText } from './messageText';
 import type { CreateTicketInput, EvaluateTicketInput } from './types';
 
-function requiredText(value: unknown, action: string, what: string): string {
-  if (typeof value !== 'string' || value.trim() === '')
-    throw invalidArgument(action, `${what} is empty: write something first.`);
+/** `empty` is the refusal when there is nothing to send ("The reply is empty: write something first."). */
+function requiredText(value: unknown, action: string, empty: MessageText): string {
+  if (typeof value !== 'string' || value.trim() === '') throw invalidArgument(action, empty);
   return value;
 }
 
@@ -15,12 +16,12 @@ function requiredText(value: unknown, action: string, what: string): string {
 function objectKeys(value: unknown, action: string, field = 'attachments'): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value))
-    throw invalidArgument(action, `${action}: ${field} must be a list of uploaded attachment keys.`);
+    throw invalidArgument(action, messageText('{0}: {1} must be a list of uploaded attachment keys.', action, field));
   return value.map((key) => {
     if (typeof key !== 'string' || key.trim() === '' || key.includes(',')) {
       throw invalidArgument(
         action,
-        `${action}: each attachment must be the key uploadAttachment returned (not empty, no commas).`,
+        messageText('{0}: each attachment must be the key uploadAttachment returned (not empty, no commas).', action),
       );
     }
     return key.trim();
@@ -35,10 +36,10 @@ export function replyTicketParams(
 ): ActionParams {
   const action = 'ReplyTicket';
   const id = checkTicketId(ticketId, action);
-  const text = requiredText(content, action, 'The reply');
+  const text = requiredText(content, action, messageText('The reply is empty: write something first.'));
   const o = options ?? {};
   if (o.encrypt !== undefined && typeof o.encrypt !== 'boolean')
-    throw invalidArgument(action, 'ReplyTicket: encrypt must be true or false.');
+    throw invalidArgument(action, messageText('ReplyTicket: encrypt must be true or false.'));
   const files = objectKeys(o.attachments, action);
   const query: Record<string, string> = {};
   if (files.length > 0) query.FileNameList = files.join(',');
@@ -53,7 +54,11 @@ export function closeTicketParams(ticketId: string): ActionParams {
 /** ReopenTicket: TicketId and Content (the reason, required) in the form body. */
 export function reopenTicketParams(ticketId: string, content: string): ActionParams {
   const id = checkTicketId(ticketId, 'ReopenTicket');
-  const text = requiredText(content, 'ReopenTicket', 'The reason for reopening');
+  const text = requiredText(
+    content,
+    'ReopenTicket',
+    messageText('The reason for reopening is empty: write something first.'),
+  );
   return { query: {}, body: { TicketId: id, Content: text } };
 }
 
@@ -63,15 +68,15 @@ export function evaluateTicketParams(ticketId: string, rating: EvaluateTicketInp
   const id = checkTicketId(ticketId, action);
   const r = (rating ?? {}) as Partial<EvaluateTicketInput>;
   if (typeof r.solved !== 'boolean')
-    throw invalidArgument(action, 'Say whether the problem was solved (solved: true or false).');
+    throw invalidArgument(action, messageText('Say whether the problem was solved (solved: true or false).'));
   if (typeof r.score !== 'number' || !Number.isInteger(r.score) || r.score < 1 || r.score > 5) {
     throw invalidArgument(
       action,
-      `The score must be a whole number from 1 to 5 (got ${JSON.stringify(r.score ?? null)}).`,
+      messageText('The score must be a whole number from 1 to 5 (got {0}).', JSON.stringify(r.score ?? null)),
     );
   }
   if (r.content !== undefined && typeof r.content !== 'string')
-    throw invalidArgument(action, 'EvaluateTicket: the comment must be text.');
+    throw invalidArgument(action, messageText('EvaluateTicket: the comment must be text.'));
   const body: Record<string, string> = { TicketId: id, Solved: r.solved ? 'true' : 'false', Score: String(r.score) };
   if (r.content !== undefined && r.content.trim() !== '') body.Content = r.content;
   return { query: {}, body };
@@ -93,16 +98,20 @@ export function createTicketParams(input: CreateTicketInput): ActionParams {
       : typeof t.categoryId === 'string'
         ? t.categoryId.trim()
         : '';
-  if (!categoryId) throw invalidArgument(action, 'Choose a product and a category for the new ticket.');
+  if (!categoryId) throw invalidArgument(action, messageText('Choose a product and a category for the new ticket.'));
   if (t.severity !== 1 && t.severity !== 2) {
     throw invalidArgument(
       action,
-      `The severity must be 1 (common) or 2 (urgent) (got ${JSON.stringify(t.severity ?? null)}).`,
+      messageText('The severity must be 1 (common) or 2 (urgent) (got {0}).', JSON.stringify(t.severity ?? null)),
     );
   }
-  const description = requiredText(t.description, action, 'The description');
+  const description = requiredText(
+    t.description,
+    action,
+    messageText('The description is empty: write something first.'),
+  );
   if (t.title !== undefined && typeof t.title !== 'string')
-    throw invalidArgument(action, 'CreateTicket: the title must be text.');
+    throw invalidArgument(action, messageText('CreateTicket: the title must be text.'));
   const body: Record<string, string> = {
     CategoryId: categoryId,
     Description: description,
@@ -113,7 +122,7 @@ export function createTicketParams(input: CreateTicketInput): ActionParams {
     if (typeof t.email !== 'string' || !EMAIL_SHAPE.test(t.email.trim())) {
       throw invalidArgument(
         action,
-        `"${String(t.email).slice(0, 80)}" does not look like an e-mail address (name@example.com).`,
+        messageText('"{0}" does not look like an e-mail address (name@example.com).', String(t.email).slice(0, 80)),
       );
     }
     body.Email = t.email.trim();
@@ -123,9 +132,9 @@ export function createTicketParams(input: CreateTicketInput): ActionParams {
   const query: Record<string, string> = {};
   if (t.secret !== undefined && t.secret !== null) {
     if (typeof t.secret !== 'object')
-      throw invalidArgument(action, 'CreateTicket: secret must be { content?, attachments? }.');
+      throw invalidArgument(action, messageText('CreateTicket: secret must be { content?, attachments? }.'));
     if (t.secret.content !== undefined && typeof t.secret.content !== 'string')
-      throw invalidArgument(action, 'CreateTicket: the confidential text must be text.');
+      throw invalidArgument(action, messageText('CreateTicket: the confidential text must be text.'));
     const secretFiles = objectKeys(t.secret.attachments, action, 'secret.attachments');
     const secretText = t.secret.content ?? '';
     if (secretText.trim() !== '' || secretFiles.length > 0) {

@@ -4,8 +4,8 @@ import { signedOutError, TicketApiError } from '../api/errors';
 import { isLoopbackHost, validateEndpoint } from '../api/endpoint';
 import type { Credentials, RequestLogEvent, SignatureVersion } from '../api/types';
 import type { NetworkOptions } from '../api/network/options';
-import { TicketClient } from '../api';
 import { messageText, type MessageText } from '../api/messageText';
+import type { TicketClient } from '../api/client';
 import type { StoredSignIn } from './credentialInput';
 import type { ExternalCredentialSources } from './externalCredentials';
 
@@ -39,7 +39,7 @@ export class ClientProvider {
     if (!this.client) {
       const { endpoint, signatureVersion, proxy, network } = this.validatedSettings();
       // Credentials are read per request: environment variables and CLI profiles (rotating STS tokens) stay current.
-      this.client = new TicketClient({
+      this.client = new (loadClient())({
         endpoint,
         signatureVersion,
         proxy,
@@ -62,7 +62,7 @@ export class ClientProvider {
   probeClient(credentials: Credentials, endpointOverride?: string): TicketClient {
     this.remember(credentials);
     const { endpoint, signatureVersion, proxy, network } = this.validatedSettings(endpointOverride);
-    return new TicketClient({
+    return new (loadClient())({
       endpoint,
       signatureVersion,
       proxy,
@@ -137,6 +137,15 @@ export class ClientProvider {
       if (value) this.seenSecrets.add(value);
     }
   }
+}
+
+/**
+ * The API client's code (signing, HTTP, response checks), required when the first client is built rather than at
+ * activation: scripts/build.mjs makes it dist/client.js.
+ */
+function loadClient(): typeof TicketClient {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first request, not at activation
+  return (require('../api/client') as typeof import('../api/client')).TicketClient;
 }
 
 /**

@@ -7,14 +7,17 @@ import type { ClientProvider } from './clientProvider';
 import { accountLabelText, type StoredSignIn } from './credentialInput';
 import { SecretStorageError, type CredentialStore } from './credentialStore';
 import type { ExternalCredentialSources } from './externalCredentials';
-import { SignInFlow } from './signIn';
+import type { SignInDeps, SignInFlow } from './signIn';
+import { loadFeatures } from '../lazy/loadFeatures';
 import type { TicketLog } from '../log/log';
 import type { Accounts } from './accounts/accounts';
 import { BuiltinCommands, ContextKeys } from '../common/commands';
 import { t } from '../common/l10n';
 
 export class AuthSession implements vscode.Disposable {
-  private readonly flow: SignInFlow;
+  /** The sign-in flow (input boxes, checks), built on first use: activation only needs to know who is signed in. */
+  private flowInstance: SignInFlow | undefined;
+  private readonly flowDeps: SignInDeps;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -25,7 +28,7 @@ export class AuthSession implements vscode.Disposable {
     private readonly accounts: Accounts,
     settingEndpoint: () => string,
   ) {
-    this.flow = new SignInFlow({ store, clients, sources, log, accounts, settingEndpoint });
+    this.flowDeps = { store, clients, sources, log, accounts, settingEndpoint };
     const provider = new TicketsAuthProvider(
       accounts,
       () => this.addAccount(),
@@ -39,6 +42,11 @@ export class AuthSession implements vscode.Disposable {
       store.onDidChange((signIn) => void this.setContextKey(!!signIn)),
     );
     void store.read().then((signIn) => this.setContextKey(!!signIn));
+  }
+
+  private get flow(): SignInFlow {
+    this.flowInstance ??= new (loadFeatures().SignInFlow)(this.flowDeps);
+    return this.flowInstance;
   }
 
   async isSignedIn(): Promise<boolean> {

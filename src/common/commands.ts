@@ -39,6 +39,15 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
  */
 export const INTERNAL_COMMANDS: readonly CommandId[] = [Commands.explorerApplyFilter];
 
+/**
+ * Our webview panel types (package.json's onWebviewPanel activation events name them): VS Code restores such panels
+ * after a reload through the serializer registered for the type at activation.
+ */
+export const WebviewTypes = {
+  details: 'aliyunTickets.details',
+  newTicketForm: 'aliyunTickets.newTicketForm',
+} as const;
+
 /** VS Code's own commands that we execute. */
 export const BuiltinCommands = {
   setContext: 'setContext',

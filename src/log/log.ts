@@ -5,7 +5,7 @@ import { redactSecrets } from '../api/redact';
 import type { RequestLogEvent } from '../api/types';
 
 export class TicketLog implements vscode.Disposable {
-  private readonly channel: vscode.LogOutputChannel;
+  private channelInstance: vscode.LogOutputChannel | undefined;
 
   /**
    * knownSecrets: values to hide exactly (the signed-in credentials), on top of the pattern-based redaction.
@@ -14,8 +14,12 @@ export class TicketLog implements vscode.Disposable {
   constructor(
     private readonly knownSecrets: () => ReadonlyArray<string | undefined> = () => [],
     private readonly onLine?: (line: string) => void,
-  ) {
-    this.channel = vscode.window.createOutputChannel('Alibaba Cloud Tickets', { log: true });
+  ) {}
+
+  /** Made with the first line or Show Log, not at activation: a window that logs nothing adds no channel. */
+  private get channel(): vscode.LogOutputChannel {
+    this.channelInstance ??= vscode.window.createOutputChannel('Alibaba Cloud Tickets', { log: true });
+    return this.channelInstance;
   }
 
   /** One line per attempt the client made (from TicketClient's onRequest). */
@@ -53,7 +57,7 @@ export class TicketLog implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.channel.dispose();
+    this.channelInstance?.dispose();
   }
 
   private clean(message: string): string {

@@ -167,5 +167,6 @@ export function toTicketApiError(error: unknown): TicketApiError {
   }
   // The client promises TicketApiError only; anything else is a bug we still report without a stack.
   const message = error instanceof Error ? error.message : String(error);
+  // l10n-exempt: for the log; describeError shows this network failure as 'Could not reach the Ticket API. …'
   return new TicketApiError({ code: 'Unexpected', kind: 'network', message: `Unexpected failure: ${message}` });
 }

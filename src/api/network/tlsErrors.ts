@@ -2,6 +2,7 @@
 // inspects TLS: it re-signs every site with its own CA, which the system trusts but Node does not by default.
 import { TicketApiError } from '../errors';
 import { UNTRUSTED_CERTIFICATE } from './codes';
+import { messageText, type MessageText } from '../messageText';
 
 /** Node's codes for "the chain ends in a CA nobody told us to trust". */
 const UNTRUSTED_ISSUER = new Set([
@@ -12,11 +13,12 @@ const UNTRUSTED_ISSUER = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
 ]);
 
-const OTHER_CERTIFICATE_PROBLEMS: Record<string, string> = {
-  CERT_HAS_EXPIRED: 'its certificate has expired',
-  CERT_NOT_YET_VALID: 'its certificate is not valid yet (is this computer’s clock right?)',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is for another host name',
-  CERT_REVOKED: 'its certificate was revoked',
+/** The other refusals, each a reason that completes "Could not reach <host> securely: …". */
+const OTHER_CERTIFICATE_PROBLEMS: Record<string, () => MessageText> = {
+  CERT_HAS_EXPIRED: () => messageText('its certificate has expired'),
+  CERT_NOT_YET_VALID: () => messageText('its certificate is not valid yet (is this computer’s clock right?)'),
+  ERR_TLS_CERT_ALTNAME_INVALID: () => messageText('its certificate is for another host name'),
+  CERT_REVOKED: () => messageText('its certificate was revoked'),
 };
 
 /** The code of a certificate failure in an undici / socket error, or undefined. */
@@ -43,13 +45,14 @@ export function certificateError(
   proxy: string | undefined,
   action?: string,
 ): TicketApiError {
-  const via = proxy ? ` through the proxy ${proxy}` : '';
-  const problem = OTHER_CERTIFICATE_PROBLEMS[code];
-  const message = problem
-    ? `Could not reach ${host}${via} securely: ${problem} (${code}).`
-    : `Could not reach ${host}${via} securely: its certificate is signed by a CA this computer's Node does not trust (${code}). ` +
-      'A proxy or firewall is probably inspecting TLS. Trust its CA: keep "http.systemCertificates" on and have the CA in the ' +
-      "operating system's certificate store, or point the NODE_EXTRA_CA_CERTS environment variable at its PEM file and restart VS Code. " +
-      'Ask your IT department for the CA if you do not have it. As a last resort, "http.proxyStrictSSL": false turns certificate checks off.';
-  return new TicketApiError({ code: UNTRUSTED_CERTIFICATE, kind: 'network', message, action });
+  const problem = Object.hasOwn(OTHER_CERTIFICATE_PROBLEMS, code) ? OTHER_CERTIFICATE_PROBLEMS[code]() : undefined;
+  const where = proxy ? messageText('{0} through the proxy {1}', host, proxy) : host;
+  const text = problem
+    ? messageText('Could not reach {0} securely: {1} ({2}).', where, problem, code)
+    : messageText(
+        'Could not reach {0} securely: its certificate is signed by a CA this computer\'s Node does not trust ({1}). A proxy or firewall is probably inspecting TLS. Trust its CA: keep "http.systemCertificates" on and have the CA in the operating system\'s certificate store, or point the NODE_EXTRA_CA_CERTS environment variable at its PEM file and restart VS Code. Ask your IT department for the CA if you do not have it. As a last resort, "http.proxyStrictSSL": false turns certificate checks off.',
+        where,
+        code,
+      );
+  return new TicketApiError({ code: UNTRUSTED_CERTIFICATE, kind: 'network', text, action });
 }

@@ -1,5 +1,5 @@
-// Registers the agent tools with VS Code (vscode.lm.registerTool): the thin adapter between the language model API and
-// AgentTools (tools.ts). Names, descriptions and input schemas are contributed in package.json (languageModelTools).
+// The agent tools as VS Code calls them (deferredTools.ts registers them at activation and builds these on first use):
+// the thin adapter between the language model API and AgentTools (tools.ts). Names, descriptions and input schemas are contributed in package.json (languageModelTools).
 import * as vscode from 'vscode';
 import { t } from '../../common/l10n';
 import type { TicketService } from '../../tickets/types';
@@ -15,11 +15,10 @@ export interface AgentToolsWiring {
 }
 
 /**
- * Registers the three tools for the extension's lifetime. Returns the registered instances by name: the
- * extension-host tests call their prepareInvocation as VS Code does (VS Code answers its own confirmation dialog
- * with "yes" in test runs, so the dialog's text is checked at the source).
+ * The three tools by name, as registered: the extension-host tests call their prepareInvocation as VS Code does
+ * (VS Code answers its own confirmation dialog with "yes" in test runs, so the dialog's text is checked at the source).
  */
-export function registerAgentTools(
+export function createAgentTools(
   context: vscode.ExtensionContext,
   wiring: AgentToolsWiring,
 ): Record<string, vscode.LanguageModelTool<unknown>> {
@@ -56,15 +55,11 @@ export function registerAgentTools(
       textResult(await withSignal(token, (signal) => tools.draftReply(options.input, signal))),
   };
 
-  const registered = {
+  return {
     [TOOL_NAMES.getTicket]: getTicket,
     [TOOL_NAMES.listTickets]: listTickets,
     [TOOL_NAMES.draftReply]: draftReply,
   };
-  for (const [name, tool] of Object.entries(registered)) {
-    context.subscriptions.push(vscode.lm.registerTool(name, tool));
-  }
-  return registered;
 }
 
 function textResult(text: string): vscode.LanguageModelToolResult {

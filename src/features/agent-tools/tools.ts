@@ -20,12 +20,7 @@ import {
 import { cleanDraft, span } from './inert';
 import type { ReplyDrafts } from './replyDrafts';
 
-/** Tool names as contributed in package.json (languageModelTools) and registered with vscode.lm.registerTool. */
-export const TOOL_NAMES = {
-  getTicket: 'aliyunTickets_getTicket',
-  listTickets: 'aliyunTickets_listTickets',
-  draftReply: 'aliyunTickets_draftReply',
-} as const;
+export { TOOL_NAMES } from './toolNames';
 
 export interface AgentToolDeps {
   service: TicketService;

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errors';
 import type { TicketNote } from '../../api/types';
-import { BuiltinCommands, Commands } from '../../common/commands';
+import { BuiltinCommands, Commands, WebviewTypes } from '../../common/commands';
 import { ERROR_ACTIONS, needsSignIn } from '../../common/errors';
 import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
@@ -28,7 +28,7 @@ import type { PanelActingDeps } from './actingAdapter';
 import type { TicketActing } from './ticketActing';
 import { AutoRefresh } from './autoRefresh';
 
-export const DETAILS_VIEW_TYPE = 'aliyunTickets.details';
+export const DETAILS_VIEW_TYPE = WebviewTypes.details;
 
 export interface TicketPanelsDeps {
   extensionUri: vscode.Uri;

@@ -12,9 +12,9 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
   private readonly panels = new Map<string, TicketPanel>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
+  /** Built on first use; deferredPanels.ts registers the serializer at activation and hands restored panels to it. */
   constructor(private readonly deps: TicketPanelsDeps) {
     this.subscriptions.push(
-      vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, this),
       deps.service.onDidChange((event) => {
         // Someone else (explorer refresh, hover) saw this ticket change: show the newer data.
         if (event.ticketId) this.panels.get(event.ticketId)?.reloadQuietly();

@@ -6,7 +6,7 @@ import { showTicketError } from '../../common/errorNotification';
 import { t } from '../../common/l10n';
 import type { TicketService } from '../../tickets/types';
 import { describeFilter, isFilterActive, toFilter } from './filter';
-import { promptForFilter } from './filterPrompt';
+import { loadFeatures } from '../../lazy/loadFeatures';
 import { refreshFailureText, waitingBadgeTooltip } from './labels';
 import { ticketIdOf, TicketExplorerModel } from './model';
 import { RefreshTimer } from './refreshTimer';
@@ -169,7 +169,8 @@ export function registerExplorer(
     vscode.commands.registerCommand(Commands.explorerRefresh, refresh),
     // VS Code hands a title-bar command the selected row: the button ignores its argument and always asks.
     vscode.commands.registerCommand(Commands.explorerFilter, async () => {
-      const filter = await promptForFilter(model.filter);
+      // The filter's input boxes load with the first Filter click (src/lazy/features.ts).
+      const filter = await loadFeatures().promptForFilter(model.filter);
       if (filter) await track(model.setFilter(filter));
     }),
     vscode.commands.registerCommand(Commands.explorerApplyFilter, async (arg: unknown) => {

@@ -202,7 +202,7 @@ export function waitingBadgeTooltip(count: number): string {
  */
 export function refreshFailureText(failure: RefreshFailure, timeZone?: string): string {
   const at = formatLocalTime(failure.at, timeZone).slice(11);
-  const why = shortFailure(failure.error) ?? sanitizeInline(errorText(failure.error), 120).replace(/\.$/, '');
+  const why = shortFailure(failure.error) ?? sanitizeInline(errorText(failure.error), 120).replace(/[.。]$/, '');
   return failure.error.kind === 'throttled'
     ? t('Refresh failed at {0} ({1}). Showing the tickets loaded before; Refresh again after that wait.', at, why)
     : t('Refresh failed at {0} ({1}). Showing the tickets loaded before; Refresh tries again.', at, why);

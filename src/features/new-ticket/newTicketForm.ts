@@ -3,6 +3,7 @@
 // the button is disabled while sending and an unknown outcome is checked against the list before Submit is offered again.
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errors';
+import { WebviewTypes } from '../../common/commands';
 import { showTicketError } from '../../common/errorNotification';
 import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
@@ -23,7 +24,7 @@ import { parseFormMessage, type FromFormMessage, type ToFormMessage } from './pr
 import { renderNewTicketHtml } from './render';
 import { submitDraft } from './submit';
 
-export const NEW_TICKET_VIEW_TYPE = 'aliyunTickets.newTicketForm';
+export const NEW_TICKET_VIEW_TYPE = WebviewTypes.newTicketForm;
 const DRAFT_KEY = 'aliyunTickets.newTicket.draft';
 const SECRET_KEY = 'aliyunTickets.newTicket.draftSecret';
 
@@ -65,9 +66,8 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
   /** Every message posted to the page, for the tests' view of what the page was told. */
   private readonly posted: ToFormMessage[] = [];
 
-  constructor(private readonly deps: NewTicketFormDeps) {
-    this.subscriptions.push(vscode.window.registerWebviewPanelSerializer(NEW_TICKET_VIEW_TYPE, this));
-  }
+  /** Built on first use; register.ts registers the serializer at activation and hands restored panels to it. */
+  constructor(private readonly deps: NewTicketFormDeps) {}
 
   /** Opens the form (or reveals it). A prefill is added to the draft, never replacing what the user typed. */
   async open(prefill?: Prefill): Promise<void> {

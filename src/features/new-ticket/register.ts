@@ -1,9 +1,10 @@
 // New Ticket, Create Ticket from Selection and Create Ticket about a RequestId: the commands, the form, and the
 // RequestId hover and terminal links. extension.ts calls registerNewTicket once.
 import * as vscode from 'vscode';
-import { Commands } from '../../common/commands';
+import { Commands, WebviewTypes } from '../../common/commands';
 import { t } from '../../common/l10n';
-import { NewTicketForm, type NewTicketFormDeps } from './newTicketForm';
+import { loadFeatures } from '../../lazy/loadFeatures';
+import type { NewTicketForm, NewTicketFormDeps } from './newTicketForm';
 import { apiLanguage, requestIdPrefill, selectionPrefill, type Prefill } from './prefill';
 import { isRequestId } from './requestId';
 import { registerRequestLinks, type RequestIdPlace } from './requestLinks';
@@ -52,17 +53,25 @@ async function prefillFromPlace(arg: unknown): Promise<Prefill | undefined> {
   return requestIdPrefill(place.requestId);
 }
 
-export function registerNewTicket(context: vscode.ExtensionContext, deps: NewTicketDeps): NewTicketForm {
-  const form = new NewTicketForm({
-    ...deps,
-    extensionUri: context.extensionUri,
-    globalState: context.globalState,
-    secrets: context.secrets,
-    language: () => apiLanguage(vscode.env.language),
-  });
+export function registerNewTicket(context: vscode.ExtensionContext, deps: NewTicketDeps): () => NewTicketForm {
+  // The form's code (dist/features.js) loads on the first command or when VS Code restores the form after a reload.
+  let formInstance: NewTicketForm | undefined;
+  const form = () => {
+    formInstance ??= new (loadFeatures().NewTicketForm)({
+      ...deps,
+      extensionUri: context.extensionUri,
+      globalState: context.globalState,
+      secrets: context.secrets,
+      language: () => apiLanguage(vscode.env.language),
+    });
+    return formInstance;
+  };
   context.subscriptions.push(
-    form,
-    vscode.commands.registerCommand(Commands.newTicket, () => form.open()),
+    { dispose: () => formInstance?.dispose() },
+    vscode.window.registerWebviewPanelSerializer(WebviewTypes.newTicketForm, {
+      deserializeWebviewPanel: (panel) => form().deserializeWebviewPanel(panel),
+    }),
+    vscode.commands.registerCommand(Commands.newTicket, () => form().open()),
     vscode.commands.registerCommand(Commands.createTicketFromSelection, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
@@ -71,7 +80,7 @@ export function registerNewTicket(context: vscode.ExtensionContext, deps: NewTic
         );
         return;
       }
-      await form.open(prefillFromEditor(editor));
+      await form().open(prefillFromEditor(editor));
     }),
     vscode.commands.registerCommand(Commands.createTicketAboutRequest, async (arg?: unknown) => {
       const prefill = await prefillFromPlace(arg);
@@ -82,7 +91,7 @@ export function registerNewTicket(context: vscode.ExtensionContext, deps: NewTic
         );
         return;
       }
-      await form.open(prefill);
+      await form().open(prefill);
     }),
   );
   registerRequestLinks(context);

@@ -91,4 +91,57 @@ describe('api/dist bundle (dist/api.js)', function () {
       '0005PYGCW',
     );
   });
+  // dist/undici.js leaves out the parts of undici src/api never reaches (scripts/build.mjs: FormData bodies, HTTP/2,
+  // SOCKS): what it does reach must all be there. A request through a CONNECT proxy, an attachment's upload and a
+  // refused SOCKS proxy, all through the bundles.
+  it('the bundled undici carries proxies, uploads and what src/api needs, and a SOCKS proxy still gets our sentence', () => {
+    const script = `
+      const http = require('http');
+      const net = require('net');
+      const api = require(${JSON.stringify(apiBundle)});
+      const { TicketEmulator, DEMO_CREDENTIALS } = require(${JSON.stringify(emulatorModule)});
+      (async () => {
+        const emu = await TicketEmulator.start();
+        const connects = [];
+        const proxy = http.createServer((req, res) => { res.writeHead(501); res.end(); });
+        proxy.on('connect', (req, socket, head) => {
+          connects.push(req.url);
+          const [host, port] = req.url.split(':');
+          const upstream = net.connect(Number(port), host, () => {
+            socket.write('HTTP/1.1 200 Connection Established\\r\\n\\r\\n');
+            upstream.write(head);
+            upstream.pipe(socket);
+            socket.pipe(upstream);
+          });
+          upstream.on('error', () => socket.destroy());
+          socket.on('error', () => upstream.destroy());
+        });
+        await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+        const viaProxy = new api.TicketClient({
+          endpoint: emu.url,
+          credentials: DEMO_CREDENTIALS,
+          proxy: 'http://127.0.0.1:' + proxy.address().port,
+        });
+        const direct = new api.TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS });
+        const socks = new api.TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS, proxy: 'socks5://127.0.0.1:1080' });
+        try {
+          const ticket = await viaProxy.getTicket('0005PYGCW');
+          const bytes = Buffer.alloc(64 * 1024, 7);
+          const key = await direct.uploadAttachment('build.log', bytes);
+          const uploaded = Buffer.compare(emu.uploadedBytes(key), bytes) === 0;
+          const socksError = await socks.getTicket('0005PYGCW').then(() => 'no error', (e) => api.describeError(e));
+          process.stdout.write(JSON.stringify({ ticketId: ticket.ticketId, connects: connects.length, uploaded, socksError }));
+        } finally {
+          await Promise.all([viaProxy.close(), direct.close(), socks.close()]);
+          proxy.close();
+          await emu.stop();
+        }
+      })().catch((e) => { console.error(api.describeError(e)); process.exit(1); });`;
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' }));
+    assert.strictEqual(out.ticketId, '0005PYGCW');
+    assert.ok(out.connects >= 1, 'the request went through the proxy');
+    assert.strictEqual(out.uploaded, true, 'the attachment arrived byte for byte');
+    assert.match(out.socksError, /SOCKS proxy/);
+    assert.doesNotMatch(out.socksError, /does not bundle/);
+  });
 });

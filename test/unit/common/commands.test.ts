@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BuiltinCommands, Commands, ContextKeys, INTERNAL_COMMANDS } from '../../../src/common/commands';
+import { BuiltinCommands, Commands, ContextKeys, INTERNAL_COMMANDS, WebviewTypes } from '../../../src/common/commands';
 
 import { repoRoot as root, resolvedManifest } from '../manifest';
 
@@ -127,5 +127,17 @@ describe('command ids and context keys (package.json against src/common/commands
       }
       assert.ok(!/executeCommand\(\s*['"`]setContext/.test(text), `${file} calls setContext by its literal name`);
     }
+  });
+
+  it('every webview type restores after a reload: an onWebviewPanel activation event and a serializer at activation', () => {
+    // The panels' code loads on first use (src/lazy/features.ts); their serializers must not wait for it.
+    const events: string[] = manifest.activationEvents ?? [];
+    for (const type of Object.values(WebviewTypes)) {
+      assert.ok(events.includes(`onWebviewPanel:${type}`), `package.json activates on onWebviewPanel:${type}`);
+    }
+    const serialized = sources.flatMap(({ text }) =>
+      [...text.matchAll(/registerWebviewPanelSerializer\(\s*WebviewTypes\.(\w+)/g)].map((m) => m[1]),
+    );
+    assert.deepStrictEqual(serialized.sort(), Object.keys(WebviewTypes).sort(), 'one serializer per webview type');
   });
 });

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'net';
 import { TicketApiError, describeError, fromResponse, sanitizeError } from '../../../src/api/errors';
 import { TicketClient } from '../../../src/api/client';
 import { errorText } from '../../../src/common/errorText';
+import { refreshFailureText } from '../../../src/features/explorer/labels';
 import { formatMessage, resetL10n, setL10n } from '../../../src/common/l10n';
 import { errorCases } from '../api/errorCases';
 import { repoRoot } from '../manifest';
@@ -85,12 +86,84 @@ describe('common/errorText: failures in the display language', () => {
     assert.ok(err instanceof TicketApiError && err.kind === 'network', String(err));
     assert.strictEqual(
       errorText(err),
-      `无法连接 127.0.0.1:${port}：连接被拒绝。 请检查网络连接、代理以及 aliyunTickets.endpoint 设置。`,
+      `无法连接 127.0.0.1:${port}：连接被拒绝。请检查网络连接、代理以及 aliyunTickets.endpoint 设置。`,
     );
     resetL10n();
     assert.strictEqual(
       errorText(err),
       `Could not reach 127.0.0.1:${port}: the connection was refused. Check your network connection, proxy and the aliyunTickets.endpoint setting.`,
+    );
+  });
+
+  it('a connection dropped on every attempt says, in Chinese, that the client gave up after them', async () => {
+    // A server that closes every connection without answering.
+    const server = http.createServer((request) => request.socket.destroy());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const client = new TicketClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      credentials: { accessKeyId: 'LTAI5tNetworkTestId01', accessKeySecret: 'network-test-secret-value' },
+      maxAttempts: 2,
+      retryBaseDelayMs: 1,
+    });
+    try {
+      const err = await client.getTicket('0005PYGCW').then(
+        () => assert.fail('the request should fail'),
+        (e: unknown) => e,
+      );
+      assert.ok(err instanceof TicketApiError && err.attempts === 2, String(err));
+      assert.strictEqual(
+        errorText(err),
+        `Could not reach 127.0.0.1:${port}: the connection was closed before a complete answer arrived (gave up after 2 attempts). Check your network connection, proxy and the aliyunTickets.endpoint setting.`,
+      );
+      useChinese();
+      assert.strictEqual(
+        errorText(err),
+        `无法连接 127.0.0.1:${port}：在收到完整应答前连接已关闭（已尝试 2 次，不再重试）。请检查网络连接、代理以及 aliyunTickets.endpoint 设置。`,
+      );
+    } finally {
+      await client.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('a refused setting (plain http to a remote host, a SOCKS proxy) reads Chinese, naming the host', async () => {
+    const remote = new TicketClient({
+      endpoint: 'http://workorder.example.com',
+      credentials: { accessKeyId: 'LTAI5tConfigTestId001', accessKeySecret: 'config-test-secret-value' },
+    });
+    const socks = new TicketClient({
+      endpoint: 'https://workorder.aliyuncs.com',
+      proxy: 'socks5://127.0.0.1:1080',
+      credentials: { accessKeyId: 'LTAI5tConfigTestId001', accessKeySecret: 'config-test-secret-value' },
+    });
+    const [endpointError, proxyError] = await Promise.all(
+      [remote, socks].map((client) =>
+        client.getTicket('0005PYGCW').then(
+          () => assert.fail('the request should be refused'),
+          (e: unknown) => e,
+        ),
+      ),
+    );
+    await Promise.all([remote.close(), socks.close()]);
+    useChinese();
+    assert.strictEqual(
+      errorText(endpointError),
+      '拒绝通过明文 http 向 workorder.example.com 发送已签名的请求：请使用 https://workorder.example.com。仅允许对 127.0.0.1、localhost 或 [::1] 上的本地模拟器使用明文 http。',
+    );
+    assert.strictEqual(
+      errorText(proxyError),
+      '代理 URL 不是可用的代理：仅支持 http:// 和 https:// 代理（当前为 SOCKS 代理）。请使用 http://proxy.example.com:8080（或 http://user:password@proxy.example.com:8080）的格式。',
+    );
+  });
+
+  it('the Tickets view’s failed-refresh line holds the Chinese sentence without its full stop', () => {
+    useChinese();
+    const error = fromResponse({ httpStatus: 400, code: 'SignatureDoesNotMatch', action: 'ListTickets' });
+    const line = refreshFailureText({ error, at: Date.UTC(2026, 10, 28, 14, 41) }, 'UTC');
+    assert.strictEqual(
+      line,
+      '14:41 刷新失败（请求签名不匹配：AccessKey Secret 很可能有误。请重新登录，并准确粘贴 AccessKey Secret）。当前显示之前加载的工单；刷新时将再次尝试。',
     );
   });
 

@@ -332,6 +332,56 @@ function bypassingLiterals(file: string, text?: string): Found[] {
   return found.filter((f, i) => found.findIndex((g) => g.where === f.where && g.text === f.text) === i);
 }
 
+/**
+ * (b) Errors made with English text only: a `new TicketApiError({…})` anywhere in src whose `message` is (or holds) a
+ * text literal, or is a variable passed in (`{ message }`), instead of `text: messageText('…')`. describeError shows
+ * some kinds' own message to the user, and a message without its template can only be shown in English; one that is
+ * only for the log is marked l10n-exempt with the reason.
+ */
+function untemplatedErrors(file: string, text?: string): Found[] {
+  const found: Found[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isNewExpression(node) && calleeName(node) === 'TicketApiError') {
+      const init = node.arguments?.[0];
+      if (!init || !ts.isObjectLiteralExpression(init)) {
+        if (!exempt(node)) found.push({ where: where(node), text: node.getText() });
+      } else {
+        for (const property of init.properties) {
+          if (property.name?.getText() !== 'message' || exempt(property)) continue;
+          if (ts.isShorthandPropertyAssignment(property))
+            found.push({ where: where(property), text: property.getText() });
+          else if (ts.isPropertyAssignment(property)) literalsIn(property.initializer, found);
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(parse(file, text));
+  return found;
+}
+
+/**
+ * (b) Sentences that skip the translator: in a function of src/api that takes a `translate` parameter (describeError and
+ * its helpers), a text literal it returns other than inside translate(…) / messageText(…). Such a sentence would stay
+ * English whatever the language, and the bundle check would never see it.
+ */
+function untranslatedReturns(file: string, text?: string): Found[] {
+  const found: Found[] = [];
+  const takesTranslate = (node: ts.Node): boolean =>
+    (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) &&
+    node.parameters.some((parameter) => parameter.name.getText() === 'translate');
+  const visit = (node: ts.Node, inside: boolean): void => {
+    const here = inside || takesTranslate(node);
+    if (here) {
+      if (ts.isReturnStatement(node) && node.expression) literalsIn(node.expression, found);
+      if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) literalsIn(node.body, found);
+    }
+    ts.forEachChild(node, (child) => visit(child, here));
+  };
+  visit(parse(file, text), false);
+  return found.filter((f, i) => found.findIndex((g) => g.where === f.where && g.text === f.text) === i);
+}
+
 const placeholders = (text: string): string[] => [...new Set(text.match(/\{\d+\}/g) ?? [])].sort();
 
 /** Every string value of the manifest that is a %key% reference. */
@@ -449,6 +499,59 @@ describe('translations: English and Simplified Chinese', () => {
       const orphaned = Object.keys(translations).filter((message) => !messages.has(message));
       assert.deepStrictEqual(orphaned, [], `l10n/bundle.l10n.${language}.json has messages no code uses`);
     }
+  });
+
+  it('(b) no message is in a bundle twice (JSON.parse keeps the last, so one translation would hide the other)', () => {
+    for (const language of LANGUAGES) {
+      const file = path.join(repoRoot, 'l10n', `bundle.l10n.${language}.json`);
+      const keys = [...fs.readFileSync(file, 'utf8').matchAll(/^\s*("(?:[^"\\]|\\.)*")\s*:/gm)].map((m) =>
+        JSON.parse(m[1]),
+      );
+      const twice = keys.filter((key, i) => keys.indexOf(key) !== i);
+      assert.deepStrictEqual(twice, [], `bundle.l10n.${language}.json has these messages twice`);
+      assert.strictEqual(keys.length, Object.keys(bundle(language)).length, 'every message of the file was read');
+    }
+  });
+
+  it('(b) every error src makes carries its sentence as a template (messageText), unless it is for the log only', () => {
+    const found = tsFiles(srcRoot).flatMap((file) => untemplatedErrors(file));
+    assert.deepStrictEqual(
+      found.map((f) => `${f.where}: ${f.text}`),
+      [],
+    );
+  });
+
+  it('(b) describeError and its helpers give every sentence to translate()', () => {
+    const found = tsFiles(path.join(srcRoot, 'api')).flatMap((file) => untranslatedReturns(file));
+    assert.deepStrictEqual(
+      found.map((f) => `${f.where}: ${f.text}`),
+      [],
+    );
+    // The scan sees describeError itself (a renamed parameter would blind it).
+    const errors = path.join(srcRoot, 'api', 'errors.ts');
+    const probe = fs
+      .readFileSync(errors, 'utf8')
+      .replace("case 'timeout':", "case 'timeout':\n      return 'The Ticket API did not answer in time.';");
+    assert.deepStrictEqual(
+      untranslatedReturns(errors, probe).map((f) => f.text),
+      ['The Ticket API did not answer in time.'],
+    );
+  });
+
+  it('(b) the error check catches English messages and a message passed in, and passes templates and copies', () => {
+    const probe = [
+      "new TicketApiError({ code: 'A', kind: 'config', message: 'The endpoint is bad.' });",
+      // eslint-disable-next-line no-template-curly-in-string -- source text of a template, on purpose
+      "new TicketApiError({ code: 'B', kind: 'network', message: `Could not reach ${host}.` });",
+      "const made = (message: string) => new TicketApiError({ code: 'C', kind: 'badRequest', message });",
+      "new TicketApiError({ code: 'D', kind: 'config', text: messageText('Fine {0}.', x) });",
+      'new TicketApiError({ code: err.code, kind: err.kind, message: clean(err.message) });',
+      '// l10n-exempt: for the log',
+      "new TicketApiError({ code: 'E', kind: 'timeout', message: 'Log only.' });",
+    ].join('\n');
+    const texts = untemplatedErrors('probe.ts', probe).map((f) => f.text);
+    // eslint-disable-next-line no-template-curly-in-string -- the template's source text, as reported
+    assert.deepStrictEqual(texts, ['The endpoint is bad.', '`Could not reach ${host}.`', 'message']);
   });
 
   it('(c) no user-facing literal bypasses t() in the covered folders', () => {

@@ -1,0 +1,54 @@
+// The ticket panels as activation sees them: the webview serializer is registered at once (VS Code restores panels
+// through it after a reload), the panels' code (TicketPanels, rendering, acting; dist/features.js) loads when the first
+// panel opens or is restored.
+import * as vscode from 'vscode';
+import { WebviewTypes } from '../../common/commands';
+import type { PanelState } from './protocol';
+import type { TicketPanels } from './ticketPanels';
+
+export class DeferredPanels implements vscode.Disposable {
+  private panels: TicketPanels | undefined;
+  private readonly serializer: vscode.Disposable;
+
+  constructor(private readonly create: () => TicketPanels) {
+    const serializer: vscode.WebviewPanelSerializer<PanelState> = {
+      deserializeWebviewPanel: (webviewPanel, state) => this.loaded().deserializeWebviewPanel(webviewPanel, state),
+    };
+    this.serializer = vscode.window.registerWebviewPanelSerializer(WebviewTypes.details, serializer);
+  }
+
+  /** Shows the ticket: reveals its panel when one is open, else opens one and loads the data. */
+  open(ticketId: string): void {
+    this.loaded().open(ticketId);
+  }
+
+  /** The reply text waiting for this ticket: the open panel's, else the stored draft's. */
+  draftText(ticketId: string): string {
+    return this.loaded().draftText(ticketId);
+  }
+
+  /** Replaces the reply text of this ticket (an agent's draft): in the open panel at once, else in the stored draft. */
+  replaceDraftText(ticketId: string, text: string): Promise<void> {
+    return this.loaded().replaceDraftText(ticketId, text);
+  }
+
+  /** Signed out: every open panel shows a Sign In button (none is open before the panels load). */
+  showSignedOut(): void {
+    this.panels?.showSignedOut();
+  }
+
+  /** Signed in again or the endpoint changed: open panels fetch everything anew. */
+  reloadAll(): void {
+    this.panels?.reloadAll();
+  }
+
+  dispose(): void {
+    this.serializer.dispose();
+    this.panels?.dispose();
+  }
+
+  private loaded(): TicketPanels {
+    this.panels ??= this.create();
+    return this.panels;
+  }
+}
