@@ -3,7 +3,8 @@
 //   npm run test:ui [-- --grep <regexp>] [--keep] [--update-docs]
 // Assumes `npm run build && npm run compile` ran. Packages the .vsix (vsce), installs it into a fresh code-server
 // extensions dir, starts the emulator (demo tickets) and code-server with `aliyunTickets.endpoint` pointing at it, then
-// runs the Playwright suites in out/test/e2e/*.e2e.js with mocha. Screenshots land in test-results/ui/;
+// runs the Playwright suites in out/test/e2e/*.e2e.js with mocha. A suite named <name>.<locale>.e2e.ts (such as
+// screens.zh-cn.e2e.ts) runs in a code-server whose display language is that locale. Screenshots land in test-results/ui/;
 // --update-docs cuts the ones the README shows into docs/ (scripts/lib/doc-shots.mjs).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,6 +24,15 @@ const keep = args.includes('--keep') || process.env.KEEP_TEST_DIRS === '1';
 const updateDocs = args.includes('--update-docs');
 const RESULTS = path.join(TEST_RESULTS, 'ui');
 const E2E_DIR = path.join(ROOT, 'out', 'test', 'e2e');
+
+/** The display language a suite file asks for in its name: screens.zh-cn.e2e.js → zh-cn. */
+const LOCALE_IN_NAME = /\.([a-z]{2}(?:-[a-z]{2,4})?)\.e2e\.js$/i;
+
+/** How many tests of a loaded mocha suite (and its children) `grep` selects. */
+function countTests(suite, grep) {
+  const own = suite.tests.filter((test) => !grep || grep.test(test.fullTitle())).length;
+  return suite.suites.reduce((n, child) => n + countTests(child, grep), own);
+}
 
 const run = createRun('ui');
 let exitCode = 1;
@@ -76,10 +86,25 @@ try {
     .sort();
   if (!files.length) throw new Error('no UI suites in out/test/e2e (run `npm run compile`)');
   tests = { passed: 0, failed: 0 };
+  // Read by the suites as they load (test/e2e/browser.ts), before their code-server exists.
+  process.env.TICKETS_E2E_RESULTS = RESULTS;
   // Each suite file gets a code-server of its own over fresh user data (settings, open editors, saved sign-ins, the
   // watcher's lease and announcements) and the demo tickets as seeded: what one suite leaves behind (a panel restored
   // into the next window, a second account, a watcher polling every 30 s) cannot decide whether the next one passes.
   for (const [index, file] of files.entries()) {
+    const mocha = new Mocha({
+      ui: 'bdd',
+      color: false,
+      reporter: 'spec',
+      timeout: 60_000,
+      slow: 5_000,
+      ...(grep ? { grep } : {}),
+    });
+    mocha.addFile(path.join(E2E_DIR, file));
+    await mocha.loadFilesAsync();
+    // With --grep, a file none of whose tests match gets no code-server at all.
+    if (!countTests(mocha.suite, mocha.options.grep)) continue;
+    const locale = LOCALE_IN_NAME.exec(file)?.[1];
     const suiteDirs = {
       ...dirs,
       userDataDir: path.join(dir, `data-${index}`),
@@ -98,26 +123,17 @@ try {
           '(?<![0-9A-Za-z_])(?:HST[0-9]{7}|(?=[0-9A-Z]*[G-Z])[0-9][0-9A-Z]{8,9})(?![0-9A-Za-z_])',
       },
       smokeTestDriver: false,
+      locale,
     });
     run.onCleanup(() => server.stop());
-    console.log(`[ui] ${file}: emulator ${emulator.url}, code-server ${server.url}`);
+    console.log(`[ui] ${file}: emulator ${emulator.url}, code-server ${server.url}${locale ? ` in ${locale}` : ''}`);
     Object.assign(process.env, {
       TICKETS_E2E_CODE_SERVER_URL: server.url,
       TICKETS_E2E_EMULATOR_URL: emulator.url,
       TICKETS_E2E_WORKSPACE: dirs.workspace,
-      TICKETS_E2E_RESULTS: RESULTS,
       TICKETS_E2E_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
+      TICKETS_E2E_LOCALE: locale ?? 'en',
     });
-    const mocha = new Mocha({
-      ui: 'bdd',
-      color: false,
-      reporter: 'spec',
-      timeout: 60_000,
-      slow: 5_000,
-      ...(grep ? { grep } : {}),
-    });
-    mocha.addFile(path.join(E2E_DIR, file));
-    await mocha.loadFilesAsync();
     const runner = await new Promise((resolve) => {
       const r = mocha.run(() => resolve(r));
     });

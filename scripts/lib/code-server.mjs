@@ -65,6 +65,30 @@ function writeUserSettings(dirs, settings) {
   writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
 }
 
+/**
+ * Makes VS Code run in `locale` (say "zh-cn") as it does for a person who installed that language pack and chose it.
+ * code-server's --locale alone is not enough: the workbench (and so `vscode.env.language` in the extension host, which
+ * picks our package.nls.<locale>.json and l10n bundle) takes the language of the NLS messages it loads, and those exist
+ * only for a locale with a language pack listed in <user-data-dir>/languagepacks.json. VS Code's own packs come from
+ * the marketplace, not reachable here, so the run lists a pack of its own whose translations file is empty: VS Code
+ * reports the locale to extensions while its own menus and titles stay English.
+ */
+function writeEmptyLanguagePack(dirs, locale) {
+  const translations = path.join(dirs.dir, `language-pack-${locale}.i18n.json`);
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  // The shape VS Code's language pack cache writes after a pack is installed (hash: its cache folder under clp/).
+  const packs = {
+    [locale]: {
+      hash: `aliyun-tickets-tests-${locale}`,
+      extensions: [{ extensionIdentifier: { id: `aliyun-tickets-tests.language-pack-${locale}` }, version: '0.0.0' }],
+      translations: { vscode: translations },
+      label: locale,
+    },
+  };
+  mkdirSync(dirs.userDataDir, { recursive: true });
+  writeFileSync(path.join(dirs.userDataDir, 'languagepacks.json'), JSON.stringify(packs, null, 2));
+}
+
 /** Packages the extension as a user gets it (vsce) into the run's dir and installs it offline; returns the .vsix path. */
 export function packageAndInstallExtension(dirs) {
   const manifest = readPackageJson();
@@ -122,11 +146,21 @@ function installVsix(dirs, vsixPath) {
  */
 export async function startCodeServer(
   dirs,
-  { settings = {}, smokeTestDriver = true, isolateHome = true, env = {}, host = '127.0.0.1', port = 0 } = {},
+  {
+    settings = {},
+    smokeTestDriver = true,
+    isolateHome = true,
+    env = {},
+    host = '127.0.0.1',
+    port = 0,
+    // The display language, such as "zh-cn"; English when not given.
+    locale,
+  } = {},
 ) {
   mkdirSync(dirs.workspace, { recursive: true });
   mkdirSync(dirs.extensionsDir, { recursive: true });
   writeUserSettings(dirs, settings);
+  if (locale && !locale.startsWith('en')) writeEmptyLanguagePack(dirs, locale);
   // Our own config file: code-server would otherwise read ~/.config/code-server/config.yaml.
   writeFileSync(dirs.config, 'auth: none\n');
 
@@ -144,6 +178,8 @@ export async function startCodeServer(
   ];
   // Makes the workbench honour the extensionTestsPath payload; without it nothing runs and nothing says why.
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  // Without it the server would take the locale from <user-data-dir>/User/argv.json, else English.
+  if (locale) args.push('--locale', locale);
 
   const child = spawn(NODE24, args, {
     cwd: dirs.dir,

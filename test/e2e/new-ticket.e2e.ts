@@ -23,10 +23,7 @@ describe('a person creating a ticket from a selection (code-server, Chromium)', 
     wb = await Workbench.open(page, e2eEnv('TICKETS_E2E_CODE_SERVER_URL'), e2eEnv('TICKETS_E2E_WORKSPACE'));
     // The extension host starts after the workbench; on a loaded machine that takes a while.
     await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud"]').waitFor({ timeout: 60_000 });
-    await wb.runCommand('Alibaba Cloud Tickets: Sign In');
-    await wb.answer(/AccessKey ID/, DEMO_CREDENTIALS.accessKeyId);
-    await wb.answer(/AccessKey Secret/, DEMO_CREDENTIALS.accessKeySecret);
-    await wb.toast(/Signed in to Alibaba Cloud Tickets/);
+    await wb.signIn(DEMO_CREDENTIALS.accessKeyId, DEMO_CREDENTIALS.accessKeySecret);
     await wb.runCommand('Notifications: Clear All Notifications');
   });
 

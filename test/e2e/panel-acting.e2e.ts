@@ -29,13 +29,10 @@ describe('answering support from the ticket panel (code-server, Chromium)', func
     wb = await Workbench.open(page, e2eEnv('TICKETS_E2E_CODE_SERVER_URL'), e2eEnv('TICKETS_E2E_WORKSPACE'));
     // The view container in the activity bar: the extension's contributions are loaded (its commands in the palette).
     await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud"]').waitFor({ timeout: 30_000 });
-    await wb.runCommand('Alibaba Cloud Tickets: Sign In').catch(async (error: Error) => {
+    await wb.signIn(DEMO_CREDENTIALS.accessKeyId, DEMO_CREDENTIALS.accessKeySecret).catch(async (error: Error) => {
       await wb.screenshot('failed-panel-before-all.png');
       throw error;
     });
-    await wb.answer(/AccessKey ID/, DEMO_CREDENTIALS.accessKeyId);
-    await wb.answer(/AccessKey Secret/, DEMO_CREDENTIALS.accessKeySecret);
-    await wb.toast(/Signed in to Alibaba Cloud Tickets/);
     await wb.runCommand('Notifications: Clear All Notifications');
   });
 
@@ -51,20 +48,6 @@ describe('answering support from the ticket panel (code-server, Chromium)', func
     // The other suites expect the demo tickets as seeded.
     await resetEmulator();
   });
-
-  /** Light or dark, by the workbench's own command; returns when the webview follows. */
-  async function theme(kind: 'light' | 'dark'): Promise<void> {
-    const isDark = () =>
-      page.evaluate(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark') ?? false);
-    if ((await isDark()) !== (kind === 'dark')) {
-      await wb.runCommand('Preferences: Toggle between Light/Dark Themes');
-      await page.waitForFunction(
-        (dark) => (document.querySelector('.monaco-workbench')?.classList.contains('vs-dark') ?? false) === dark,
-        kind === 'dark',
-      );
-      await page.waitForTimeout(500);
-    }
-  }
 
   it('types a reply into the text box, drops a log file on it and sees it uploaded', async () => {
     await wb.runCommand('Alibaba Cloud Tickets: Open Ticket');
@@ -86,9 +69,9 @@ describe('answering support from the ticket panel (code-server, Chromium)', func
     await view.locator('.draft-attachment.uploaded', { hasText: 'renewal-0200.log' }).waitFor({ timeout: 20_000 });
     await view.locator('#reply-form').scrollIntoViewIfNeeded();
     await page.mouse.move(5, 700);
-    await theme('light');
+    await wb.theme('light');
     await wb.screenshot('10-panel-reply-light.png');
-    await theme('dark');
+    await wb.theme('dark');
     await wb.screenshot('10-panel-reply-dark.png');
   });
 
@@ -170,9 +153,9 @@ describe('answering support from the ticket panel (code-server, Chromium)', func
     await view.locator('#rate-form input[name="score"][value="5"]').check();
     await view.locator('#rate-comment').fill('Clear answers, fixed overnight.');
     await view.locator('#rate-form').scrollIntoViewIfNeeded();
-    await theme('light');
+    await wb.theme('light');
     await wb.screenshot('13-panel-rate-light.png');
-    await theme('dark');
+    await wb.theme('dark');
     await wb.screenshot('13-panel-rate-dark.png');
     await view.locator('#rate-submit').click();
     await view.locator('#acting-notice', { hasText: 'rating was sent' }).waitFor({ timeout: 20_000 });

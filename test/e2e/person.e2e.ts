@@ -10,6 +10,7 @@ import { DEMO_CREDENTIALS } from '../emulator/credentials';
 import { buildSeed, hostileTicketId } from '../emulator/seed';
 import { HOSTILE_STRINGS } from '../fixtures/hostile-strings';
 import { launchChromium } from './browser';
+import { walkthroughTitles } from './translations';
 import { Workbench, e2eEnv } from './workbench';
 
 interface HoverFacts {
@@ -63,54 +64,6 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
   const dialogs: string[] = [];
   let benignHover: HoverFacts = { links: [], images: 0, icons: 0, text: '' };
 
-  /**
-   * Moves the mouse onto `word` in the rendered editor line until a hover containing `expected` shows; every other
-   * attempt goes by keyboard instead (Go to Line/Column `lineNumber:column`, then Show Hover).
-   */
-  async function hoverOver(
-    line: Locator,
-    word: string,
-    expected: string,
-    at: { lineNumber: number; column: number },
-  ): Promise<Locator> {
-    const box = await line.evaluate((el, w) => {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node.textContent ?? '').indexOf(w);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at + 2);
-        range.setEnd(node, at + 6);
-        const r = range.getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-      }
-      return undefined;
-    }, word);
-    assert.ok(box, `${word} is on screen`);
-    const hover = page.locator('.monaco-hover', { hasText: expected }).first();
-    for (let attempt = 0; attempt < 4 && !(await hover.isVisible()); attempt++) {
-      if (attempt % 2 === 0) {
-        // The mouse rests on the id.
-        await page.mouse.move(box.x - 40, box.y + 30);
-        await page.mouse.move(box.x, box.y, { steps: 5 });
-      } else {
-        // Or, from the keyboard: the cursor onto the id (Quick Open ":line:column"), then Show Hover.
-        await page.keyboard.press('Control+P');
-        await wb.quickInputBox.fill(`:${at.lineNumber}:${at.column}`);
-        await page.keyboard.press('Enter');
-        await wb.runCommand('Show or Focus Hover');
-      }
-      await hover.waitFor({ timeout: 5_000 }).catch(() => undefined);
-    }
-    if (!(await hover.isVisible())) {
-      const seen = await page.locator('.monaco-hover').allTextContents();
-      assert.fail(
-        `no hover with ${JSON.stringify(expected)}; hovers on the page: ${JSON.stringify(seen).slice(0, 500)}`,
-      );
-    }
-    return hover;
-  }
-
   before(async () => {
     // A file for the hostile-hover step, there from the start so Quick Open lists it.
     fs.writeFileSync(
@@ -141,17 +94,16 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
   });
 
   it('signs in through the input boxes: AccessKey ID, then the secret in a password box', async () => {
-    await wb.runCommand('Alibaba Cloud Tickets: Sign In');
-    await wb.answer(/AccessKey ID/, DEMO_CREDENTIALS.accessKeyId);
-    await wb.answer(/AccessKey Secret/, DEMO_CREDENTIALS.accessKeySecret, { enter: false });
-    assert.strictEqual(
-      await wb.quickInputBox.getAttribute('type'),
-      'password',
-      'the secret is typed into a password box',
-    );
-    await wb.screenshot('02-sign-in-secret.png');
-    await wb.quickInputBox.press('Enter');
-    const toast = await wb.toast(/Signed in to Alibaba Cloud Tickets/);
+    const toast = await wb.signIn(DEMO_CREDENTIALS.accessKeyId, DEMO_CREDENTIALS.accessKeySecret, {
+      atSecretBox: async () => {
+        assert.strictEqual(
+          await wb.quickInputBox.getAttribute('type'),
+          'password',
+          'the secret is typed into a password box',
+        );
+        await wb.screenshot('02-sign-in-secret.png');
+      },
+    });
     assert.ok(!toast.includes(DEMO_CREDENTIALS.accessKeyId), 'the notification shows the key shortened');
   });
 
@@ -308,7 +260,7 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     const line = page.locator('.monaco-editor .view-line', { hasText: '0005PYGCW' }).first();
     await line.waitFor({ timeout: 15_000 });
 
-    const hover = await hoverOver(line, '0005PYGCW', title, { lineNumber: 2, column: 18 });
+    const hover = await wb.hoverOver(line, '0005PYGCW', title, { lineNumber: 2, column: 18 });
     const text = (await hover.textContent()) ?? '';
     assert.match(text, /0005PYGCW/);
     benignHover = await inspectHover(hover);
@@ -339,12 +291,12 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
         const line = page.locator('.monaco-editor .view-line', { hasText: entry.ticketId }).first();
         await line.waitFor({ timeout: 15_000 });
         const lineNumber = HOSTILE_HOVER_ENTRIES.indexOf(entry) + 1;
-        const hover = await hoverOver(line, entry.ticketId, entry.ticketId, { lineNumber, column: 12 }).catch(
-          (error: Error) => {
+        const hover = await wb
+          .hoverOver(line, entry.ticketId, entry.ticketId, { lineNumber, column: 12 })
+          .catch((error: Error) => {
             failures.push(`${entry.label}: no hover (${error.message.split('\n')[0]})`);
             return undefined;
-          },
-        );
+          });
         if (!hover) continue;
         // Wait for the ticket itself (not only the link tooltip) to be in the hover.
         await page
@@ -385,6 +337,30 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
         body: JSON.stringify({ seed: 'demo' }),
       });
     }
+  });
+
+  it('opens the walkthrough and sees its steps', async () => {
+    await wb.runCommand('Open Walkthrough');
+    const { title, steps } = walkthroughTitles();
+    await wb.quickInputBox.fill(title);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    const walkthrough = page.locator('.gettingStartedContainer');
+    await walkthrough.getByText(title).first().waitFor({ timeout: 20_000 });
+    for (const step of steps) await walkthrough.getByText(step).first().waitFor({ timeout: 10_000 });
+    // Without the sidebar the editor is wide enough for the step's markdown beside the steps.
+    await page.keyboard.press('Control+B');
+    // The step's markdown renders in a webview of its own; the screenshot waits a while for its heading.
+    await wb
+      .webview()
+      .locator('h2')
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .catch(() => undefined);
+    await page.mouse.move(700, 780);
+    await page.waitForTimeout(1_000);
+    await wb.screenshot('14-walkthrough.png');
+    await page.keyboard.press('Control+B');
   });
 
   it('no page dialog appeared along the way', () => {

@@ -1,5 +1,6 @@
 // A person at the real VS Code (code-server) in Chromium: the command palette, input boxes, notifications, the
 // sidebar, editors and webviews, with the selectors checked in /work/shared/recipes/code-server.md.
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
@@ -36,7 +37,15 @@ export class Workbench {
   async runCommand(title: string): Promise<void> {
     await this.closeQuickInput();
     await this.page.keyboard.press('F1');
-    await this.quickInputBox.waitFor({ state: 'visible' });
+    // The palette, not a quick pick still closing: its box starts with ">".
+    await this.page.waitForFunction(
+      (selector) => {
+        const box = document.querySelector<HTMLInputElement>(selector);
+        return !!box && box.offsetParent !== null && box.value.startsWith('>');
+      },
+      `${QUICK_INPUT} .quick-input-box input`,
+      { timeout: 15_000 },
+    );
     await this.quickInputBox.fill(`>${title}`);
     await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: title }).first().waitFor({ timeout: 15_000 });
     await this.page.keyboard.press('Enter');
@@ -60,8 +69,11 @@ export class Workbench {
     if (enter) await this.quickInputBox.press('Enter');
   }
 
+  /** Closes an open quick input and waits until it is gone, so the next key does not land in it. */
   async closeQuickInput(): Promise<void> {
-    if (await this.quickInput.isVisible()) await this.page.keyboard.press('Escape');
+    if (!(await this.quickInput.isVisible())) return;
+    await this.page.keyboard.press('Escape');
+    await this.quickInput.waitFor({ state: 'hidden', timeout: 5_000 });
   }
 
   /** The text of the first notification toast that matches. */
@@ -71,6 +83,116 @@ export class Workbench {
       .first();
     await toast.waitFor({ timeout });
     return (await toast.textContent()) ?? '';
+  }
+
+  /**
+   * Signs in through the input boxes: the command by its palette title, the AccessKey ID and the secret into the
+   * boxes whose titles match, then waits for the toast that says so. The titles default to English; a suite in another
+   * display language passes them as the person sees them.
+   */
+  async signIn(
+    accessKeyId: string,
+    accessKeySecret: string,
+    {
+      command = 'Alibaba Cloud Tickets: Sign In',
+      idTitle = /AccessKey ID/,
+      secretTitle = /AccessKey Secret/,
+      signedIn = /Signed in to Alibaba Cloud Tickets/,
+      atSecretBox,
+    }: {
+      command?: string;
+      idTitle?: RegExp;
+      secretTitle?: RegExp;
+      signedIn?: RegExp;
+      /** Runs with the secret typed into its box, before Enter (a screenshot, say). */
+      atSecretBox?: () => Promise<unknown>;
+    } = {},
+  ): Promise<string> {
+    await this.runCommand(command);
+    await this.answer(idTitle, accessKeyId);
+    await this.answer(secretTitle, accessKeySecret, { enter: false });
+    await atSecretBox?.();
+    await this.quickInputBox.press('Enter');
+    return this.toast(signedIn);
+  }
+
+  /**
+   * Light or dark, by the workbench's own command; returns when the sidebar is painted in it (the theme's class on the
+   * workbench comes first) and the webviews had a moment to follow.
+   */
+  async theme(kind: 'light' | 'dark'): Promise<void> {
+    const painted = (dark: boolean) => {
+      const sidebar = document.querySelector('.monaco-workbench .part.sidebar');
+      const rgb = sidebar ? getComputedStyle(sidebar).backgroundColor.match(/\d+/g) : null;
+      if (!rgb) return false;
+      const luminance = 0.3 * Number(rgb[0]) + 0.59 * Number(rgb[1]) + 0.11 * Number(rgb[2]);
+      const classDark = document.querySelector('.monaco-workbench')?.classList.contains('vs-dark') ?? false;
+      return classDark === dark && luminance < 128 === dark;
+    };
+    const dark = kind === 'dark';
+    if (!(await this.page.evaluate(painted, dark))) {
+      await this.runCommand('Preferences: Toggle between Light/Dark Themes');
+      await this.page.waitForFunction(painted, dark, { timeout: 15_000 });
+    }
+    await this.page.waitForTimeout(700);
+  }
+
+  /**
+   * Moves the mouse onto `word` in the rendered editor line until a hover containing `expected` shows; every other
+   * attempt goes by keyboard instead (Go to Line/Column `lineNumber:column`, then Show Hover).
+   */
+  async hoverOver(
+    line: Locator,
+    word: string,
+    expected: string,
+    at: { lineNumber: number; column: number },
+  ): Promise<Locator> {
+    const page = this.page;
+    const box = await line.evaluate((el, w) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node.textContent ?? '').indexOf(w);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 2);
+        range.setEnd(node, at + 6);
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+      return undefined;
+    }, word);
+    assert.ok(box, `${word} is on screen`);
+    const hover = page.locator('.monaco-hover', { hasText: expected }).first();
+    for (let attempt = 0; attempt < 4 && !(await hover.isVisible()); attempt++) {
+      if (attempt % 2 === 0) {
+        // The mouse rests on the id.
+        await page.mouse.move(box.x - 40, box.y + 30);
+        await page.mouse.move(box.x, box.y, { steps: 5 });
+      } else {
+        // Or, from the keyboard: the cursor onto the id (Quick Open ":line:column"), then Show Hover.
+        await page.keyboard.press('Control+P');
+        await this.quickInputBox.fill(`:${at.lineNumber}:${at.column}`);
+        await page.keyboard.press('Enter');
+        await this.runCommand('Show or Focus Hover');
+      }
+      await hover.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
+    if (!(await hover.isVisible())) {
+      const seen = await page.locator('.monaco-hover').allTextContents();
+      assert.fail(
+        `no hover with ${JSON.stringify(expected)}; hovers on the page: ${JSON.stringify(seen).slice(0, 500)}`,
+      );
+    }
+    return hover;
+  }
+
+  /** Opens a workspace file by name through Quick Open (Ctrl+P). */
+  async openFile(name: string): Promise<void> {
+    await this.closeQuickInput();
+    await this.page.keyboard.press('Control+P');
+    await this.quickInputBox.fill(name);
+    await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
   }
 
   /** The page inside the active webview: two iframes deep. */
