@@ -231,9 +231,9 @@ describe('the main screens in Simplified Chinese (code-server in zh-cn, Chromium
     await wb.theme('light');
   });
 
-  it('opens the walkthrough: its title and steps in Chinese', async () => {
+  it("opens the walkthrough: its title, steps and the step's page in Chinese", async () => {
     await wb.runCommand('Open Walkthrough');
-    const { title, steps } = walkthroughTitles();
+    const { title, steps, pageHeadings } = walkthroughTitles();
     assert.match(title, HAN);
     await wb.quickInputBox.fill(title);
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
@@ -249,13 +249,16 @@ describe('the main screens in Simplified Chinese (code-server in zh-cn, Chromium
     console.log(`      (walkthrough steps shown done: ${done} of ${steps.length})`);
     // Without the sidebar the editor is wide enough for the step's markdown beside the steps.
     await page.keyboard.press('Control+B');
-    // The step's markdown renders in a webview of its own; the screenshot waits a while for its heading.
-    await wb
-      .webview()
-      .locator('h2')
-      .first()
-      .waitFor({ timeout: 15_000 })
-      .catch(() => undefined);
+    // The step's markdown renders in a webview of its own: the page of the selected step, in Chinese.
+    const pageHeading = wb.webview().locator('h2').first();
+    await pageHeading.waitFor({ timeout: 15_000 });
+    const heading = ((await pageHeading.textContent()) ?? '').trim();
+    assert.ok(
+      pageHeadings.includes(heading),
+      `the step's page is headed "${heading}", not by a Chinese page's heading`,
+    );
+    const paragraph = ((await wb.webview().locator('p').first().textContent()) ?? '').trim();
+    assert.match(paragraph, HAN, `the step's page reads "${paragraph}"`);
     await page.mouse.move(700, 780);
     await page.waitForTimeout(1_000);
     await wb.screenshot('zh-cn-08-walkthrough-light.png');

@@ -59,14 +59,26 @@ export function shownPattern(message: string): RegExp {
   return new RegExp(parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*'));
 }
 
-/** The walkthrough's title and its steps' titles as shown, in the order of package.json. */
-export function walkthroughTitles(): { title: string; steps: string[] } {
+/**
+ * The walkthrough's title, its steps' titles and the heading of each step's page (its media.markdown, itself a
+ * manifest string naming the page in the display language) as shown, in the order of package.json.
+ */
+export function walkthroughTitles(): { title: string; steps: string[]; pageHeadings: string[] } {
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
-    contributes: { walkthroughs: { title: string; steps: { title: string }[] }[] };
+    contributes: { walkthroughs: { title: string; steps: { title: string; media: { markdown: string } }[] }[] };
   };
   const [walkthrough] = manifest.contributes.walkthroughs;
   const shown = (value: string) => manifestText(value.replace(/^%|%$/g, ''));
-  return { title: shown(walkthrough.title), steps: walkthrough.steps.map((step) => shown(step.title)) };
+  const heading = (page: string) =>
+    fs
+      .readFileSync(path.join(REPO_ROOT, page), 'utf8')
+      .split('\n')[0]
+      .replace(/^#+\s*/, '');
+  return {
+    title: shown(walkthrough.title),
+    steps: walkthrough.steps.map((step) => shown(step.title)),
+    pageHeadings: walkthrough.steps.map((step) => heading(shown(step.media.markdown))),
+  };
 }
 
 /** Chinese characters (CJK ideographs), what a zh-cn screen has in every label we translate. */
