@@ -13,7 +13,7 @@ import { registerDeferredAgentTools } from './features/agent-tools/deferredTools
 import type { ActingUi } from './features/details/actingAdapter';
 import { DeferredPanels } from './features/details/deferredPanels';
 import { UnreadNotes } from './features/details/unread';
-import { CategoryNames } from './tickets/categoryNames';
+import { CategoryNames, catalogLanguage } from './tickets/categoryNames';
 import { registerExplorer } from './features/explorer/explorerView';
 import { registerHovers } from './features/hover/ticketHovers';
 import { registerNewTicket } from './features/new-ticket/register';
@@ -97,7 +97,12 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   );
   explorer.showMarks(() => watcher.markedTicketIds(), watcher.onDidChangeMarks);
   // Acting on tickets from the panel: writes, drafts kept per ticket, unread answers, category names.
-  const categories = new CategoryNames({ getClient: () => clientProvider.getClient(), store: context.globalState });
+  // Category names in the display language (the catalogue is stored per language; the language is fixed for a window).
+  const categories = new CategoryNames({
+    getClient: () => clientProvider.getClient(),
+    store: context.globalState,
+    language: catalogLanguage(vscode.env.language),
+  });
   // The Close question and the file picker the panels ask: a person's, unless the test surface answers in their place.
   const actingAnswers: Partial<ActingUi> = {};
   const panels = new DeferredPanels(() => {

@@ -110,3 +110,12 @@ export class CategoryNames {
     }
   }
 }
+
+/** The Ticket API's language for product and category names, from VS Code's display language. */
+export function catalogLanguage(displayLanguage: string): CatalogLanguage {
+  const lang = displayLanguage.toLowerCase();
+  // Codes of the API's Language parameter, not words.
+  if (lang.startsWith('zh')) return 'zh'; // l10n-exempt
+  if (lang === 'ja' || lang.startsWith('ja-')) return 'jp'; // l10n-exempt
+  return 'en'; // l10n-exempt
+}

@@ -202,6 +202,14 @@ describe('the main screens in Simplified Chinese (code-server in zh-cn, Chromium
       'the reply box label',
     );
     assertChinese(await view.locator('#send-button').textContent(), shownText('Send Reply'), 'the send button');
+    // The category is named from the catalogue asked for in the display language (it arrives after the ticket).
+    const category = view.locator(`xpath=//dt[normalize-space()="${shownText('Category')}"]/following-sibling::dd[1]`);
+    let categoryText = '';
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await page.waitForTimeout(250)) {
+      categoryText = (await category.textContent())?.trim() ?? '';
+      if (categoryText.includes(' / ')) break;
+    }
+    assert.ok(categoryText.includes(' / ') && HAN.test(categoryText), `the category in Chinese: ${categoryText}`);
     await page.mouse.move(5, 700);
     await wb.screenshot('zh-cn-05-panel-light.png');
     await wb.theme('dark');

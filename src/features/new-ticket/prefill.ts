@@ -85,12 +85,3 @@ export function mergePrefill(
       : `${draft.description.replace(/\s*$/, '')}\n\n${prefill.description}`;
   return { title: draft.title.trim() === '' && prefill.title ? prefill.title : draft.title, description };
 }
-
-/** The Ticket API's language for product and category names, from VS Code's display language. */
-export function apiLanguage(displayLanguage: string): 'zh' | 'en' | 'jp' {
-  const lang = displayLanguage.toLowerCase();
-  // Codes of the API's Language parameter, not words.
-  if (lang.startsWith('zh')) return 'zh'; // l10n-exempt
-  if (lang === 'ja' || lang.startsWith('ja-')) return 'jp'; // l10n-exempt
-  return 'en'; // l10n-exempt
-}

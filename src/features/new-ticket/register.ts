@@ -5,7 +5,8 @@ import { Commands, WebviewTypes } from '../../common/commands';
 import { t } from '../../common/l10n';
 import { loadFeatures } from '../../lazy/loadFeatures';
 import type { NewTicketForm, NewTicketFormDeps } from './newTicketForm';
-import { apiLanguage, requestIdPrefill, selectionPrefill, type Prefill } from './prefill';
+import { catalogLanguage } from '../../tickets/categoryNames';
+import { requestIdPrefill, selectionPrefill, type Prefill } from './prefill';
 import { isRequestId } from './requestId';
 import { registerRequestLinks, type RequestIdPlace } from './requestLinks';
 
@@ -62,7 +63,7 @@ export function registerNewTicket(context: vscode.ExtensionContext, deps: NewTic
       extensionUri: context.extensionUri,
       globalState: context.globalState,
       secrets: context.secrets,
-      language: () => apiLanguage(vscode.env.language),
+      language: () => catalogLanguage(vscode.env.language),
     });
     return formInstance;
   };

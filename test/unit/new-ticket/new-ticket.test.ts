@@ -10,13 +10,8 @@ import {
   toCreateInput,
   type TicketDraft,
 } from '../../../src/features/new-ticket/draft';
-import {
-  apiLanguage,
-  fenced,
-  mergePrefill,
-  requestIdPrefill,
-  selectionPrefill,
-} from '../../../src/features/new-ticket/prefill';
+import { catalogLanguage } from '../../../src/tickets/categoryNames';
+import { fenced, mergePrefill, requestIdPrefill, selectionPrefill } from '../../../src/features/new-ticket/prefill';
 import { filterProducts, parseFormMessage } from '../../../src/features/new-ticket/protocol';
 import { findRequestIds, isRequestId, requestIdAt } from '../../../src/features/new-ticket/requestId';
 import { matchesDraft, submitDraft } from '../../../src/features/new-ticket/submit';
@@ -84,7 +79,7 @@ describe('new ticket: prefill', () => {
   });
 
   it('asks the Ticket API in the display language: zh*, ja → jp, everything else en', () => {
-    assert.deepStrictEqual(['zh-cn', 'zh-tw', 'ja', 'en', 'de', 'ko'].map(apiLanguage), [
+    assert.deepStrictEqual(['zh-cn', 'zh-tw', 'ja', 'en', 'de', 'ko'].map(catalogLanguage), [
       'zh',
       'zh',
       'jp',

@@ -43,6 +43,18 @@ describe('tickets/categoryNames against the emulator', function () {
     assert.strictEqual(await names().lookup('no-such-category'), undefined);
   });
 
+  it('names categories in the language asked for, and a catalogue stored in another language is loaded again', async () => {
+    const store = new MemoryStore();
+    const named = (language?: 'zh' | 'en') => new CategoryNames({ getClient: () => client, store, language });
+    assert.strictEqual(await named('en').lookup('7161'), 'Elastic Compute Service / Renewal and billing');
+    emu.clearRequests();
+    assert.strictEqual(await named('zh').lookup('7161'), '云服务器 ECS / 续费与计费');
+    assert.ok(
+      emu.requests.some((r) => r.action === 'ListProducts'),
+      'the English catalogue is not used for Chinese',
+    );
+  });
+
   it('two lookups at once share one catalogue load; signed out is a signedOut error', async () => {
     const names = new CategoryNames({ getClient: () => client, store: new MemoryStore() });
     emu.clearRequests();
