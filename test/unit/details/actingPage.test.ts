@@ -3,19 +3,14 @@
 // Ctrl+Enter sends; the buttons follow the 'acting' message; a hostile file name stays text; the rating form asks
 // for what is missing and Escape closes it. Skipped when no Chromium is installed.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as http from 'http';
-import type { AddressInfo } from 'net';
-import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { webviewPages } from '../webviewPages';
 import type { Ticket } from '../../../src/api/types';
 import type { ActingState, ToPageMessage } from '../../../src/features/details/protocol';
 import { resetL10n } from '../../../src/common/l10n';
 import { renderTicketHtml } from '../../../src/features/details/render';
 import { useLanguage } from '../l10nBundle';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const MEDIA = path.resolve(__dirname, '../../../../media');
 const TICKET: Ticket = {
   ticketId: '0005PYGCW',
   title: 'ECS renewal failed',
@@ -30,68 +25,28 @@ const OPEN: ActingState = { actions: { reply: true, close: true, reopen: false, 
 
 describe('details page acting part in Chromium', function () {
   this.timeout(60_000);
-  let browser: Browser | undefined;
-  let server: http.Server | undefined;
-  let origin = '';
-
-  before(async function () {
-    if (!fs.existsSync(CHROMIUM)) this.skip();
-    server = http.createServer((req, res) => {
-      if (req.url === '/page' || req.url === '/page-zh-cn') {
-        // The extension renders in the display language; the page follows whatever it was given.
-        if (req.url === '/page-zh-cn') useLanguage('zh-cn');
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(
-          renderTicketHtml(
-            { kind: 'ticket', ticket: TICKET, notes: [] },
-            {
-              cspSource: origin,
-              nonce: 'YWN0aW5nLXBhZ2UtdGVzdA==',
-              styleUri: `${origin}/media/details.css`,
-              scriptUri: `${origin}/media/details.js`,
-            },
-          ),
-        );
-        resetL10n();
-        return;
-      }
-      const file = req.url?.startsWith('/media/') ? path.join(MEDIA, path.basename(req.url)) : '';
-      if (file && fs.existsSync(file)) {
-        res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' });
-        res.end(fs.readFileSync(file));
-        return;
-      }
-      res.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
-  });
-
-  after(async () => {
-    await browser?.close();
-    if (server) await new Promise((resolve) => server!.close(resolve));
+  // The extension renders in the display language; the page follows whatever it was given.
+  const pages = webviewPages((url) => {
+    if (url !== '/page' && url !== '/page-zh-cn') return undefined;
+    if (url === '/page-zh-cn') useLanguage('zh-cn');
+    try {
+      return renderTicketHtml(
+        { kind: 'ticket', ticket: TICKET, notes: [] },
+        {
+          cspSource: pages.origin,
+          nonce: 'YWN0aW5nLXBhZ2UtdGVzdA==',
+          styleUri: `${pages.origin}/media/details.css`,
+          scriptUri: `${pages.origin}/media/details.js`,
+        },
+      );
+    } finally {
+      resetL10n();
+    }
   });
 
   async function open(savedState?: unknown, url = '/page'): Promise<Page> {
-    const page = await browser!.newPage();
-    await page.addInitScript((state) => {
-      const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
-      w.__posted = [];
-      w.__state = state;
-      w.acquireVsCodeApi = () => ({
-        postMessage: (message: unknown) => w.__posted.push(message),
-        getState: () => w.__state,
-        setState: (s: unknown) => (w.__state = s),
-      });
-    }, savedState);
-    await page.goto(`${origin}${url}`);
-    await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+    const page = await pages.newPage(savedState);
+    await pages.load(page, url);
     return page;
   }
   const deliver = (page: Page, message: ToPageMessage) => page.evaluate((m) => window.postMessage(m, '*'), message);

@@ -3,17 +3,11 @@
 // Also the page's half of the protocol: 'ready' first, data by message, clicks become messages with indexes only.
 // Skipped when no Chromium is installed (npm run setup:vscode installs Debian's).
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as http from 'http';
-import type { AddressInfo } from 'net';
-import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { webviewPages } from '../webviewPages';
 import type { Ticket, TicketNote } from '../../../src/api/types';
 import { renderTicketBody, renderTicketHtml, type DetailsView } from '../../../src/features/details/render';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const MEDIA = path.resolve(__dirname, '../../../../media');
 
 function hostileView(): DetailsView {
   const first = HOSTILE_STRINGS[0].value;
@@ -54,44 +48,9 @@ function asParsed(value: string): string {
 
 describe('details page in Chromium under its CSP', function () {
   this.timeout(60_000);
-  let browser: Browser | undefined;
-  let server: http.Server;
-  let origin = '';
-  const served: string[] = [];
   let documentHtml = '';
-
-  before(async function () {
-    if (!fs.existsSync(CHROMIUM)) this.skip();
-    server = http.createServer((req, res) => {
-      served.push(req.url ?? '');
-      if (req.url === '/page') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(documentHtml);
-        return;
-      }
-      const file = req.url?.startsWith('/media/') ? path.join(MEDIA, path.basename(req.url)) : '';
-      if (file && fs.existsSync(file)) {
-        res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' });
-        res.end(fs.readFileSync(file));
-        return;
-      }
-      res.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
-  });
-
-  after(async () => {
-    await browser?.close();
-    // Skipped before the server started (no Chromium): nothing to close, and waiting on it would hang the hook.
-    if (server) await new Promise((resolve) => server.close(resolve));
-  });
+  const pages = webviewPages((url) => (url === '/page' ? documentHtml : undefined));
+  const served = pages.served;
 
   /** Opens the page with a stand-in for the webview host API; returns what the page posted and saw. */
   async function open(
@@ -99,13 +58,13 @@ describe('details page in Chromium under its CSP', function () {
     savedState?: unknown,
   ): Promise<{ page: Page; posted: unknown[]; dialogs: string[]; requests: string[] }> {
     documentHtml = renderTicketHtml(view, {
-      cspSource: origin,
+      cspSource: pages.origin,
       nonce: 'dGVzdC1ub25jZS0xMjM0NTY=',
-      styleUri: `${origin}/media/details.css`,
-      scriptUri: `${origin}/media/details.js`,
+      styleUri: `${pages.origin}/media/details.css`,
+      scriptUri: `${pages.origin}/media/details.js`,
     });
     served.length = 0;
-    const page = await browser!.newPage();
+    const page = await pages.newPage(savedState);
     const dialogs: string[] = [];
     const requests: string[] = [];
     page.on('dialog', (dialog) => {
@@ -113,18 +72,7 @@ describe('details page in Chromium under its CSP', function () {
       void dialog.dismiss();
     });
     page.on('request', (request) => requests.push(request.url()));
-    await page.addInitScript((state) => {
-      const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
-      w.__posted = [];
-      w.__state = state;
-      w.acquireVsCodeApi = () => ({
-        postMessage: (message: unknown) => w.__posted.push(message),
-        getState: () => w.__state,
-        setState: (state: unknown) => (w.__state = state),
-      });
-    }, savedState);
-    await page.goto(`${origin}/page`);
-    await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+    await pages.load(page, '/page');
     const posted = await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
     return { page, posted, dialogs, requests };
   }
@@ -133,7 +81,7 @@ describe('details page in Chromium under its CSP', function () {
     await page.waitForTimeout(300);
     assert.deepStrictEqual(dialogs, [], 'no script of theirs ran');
     const foreign = requests.filter(
-      (url) => !url.startsWith(`${origin}/page`) && !url.startsWith(`${origin}/media/details.`),
+      (url) => !url.startsWith(`${pages.origin}/page`) && !url.startsWith(`${pages.origin}/media/details.`),
     );
     assert.deepStrictEqual(foreign, [], 'no request left for anything but our page, stylesheet and script');
     // (Chromium itself asks for /favicon.ico for a top-level page; a webview frame does not.)

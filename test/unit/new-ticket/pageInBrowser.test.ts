@@ -2,19 +2,13 @@
 // English: what the page script writes itself (statuses, attachment rows, the Submit button while sending) is in the
 // language the host rendered, since the script has no text of its own. Skipped when no Chromium is installed.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as http from 'http';
-import type { AddressInfo } from 'net';
-import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { formatMessage, resetL10n, setL10n } from '../../../src/common/l10n';
+import type { Page } from 'playwright-core';
+import { webviewPages } from '../webviewPages';
+import { resetL10n } from '../../../src/common/l10n';
 import { EMPTY_DRAFT } from '../../../src/features/new-ticket/draft';
 import type { ToFormMessage } from '../../../src/features/new-ticket/protocol';
 import { renderNewTicketHtml } from '../../../src/features/new-ticket/render';
-import { repoRoot } from '../manifest';
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const MEDIA = path.join(repoRoot, 'media');
+import { useLanguage } from '../l10nBundle';
 
 interface Shown {
   heading: string;
@@ -29,63 +23,24 @@ interface Shown {
 
 describe('New Ticket page in Chromium: the page script’s text comes from the host', function () {
   this.timeout(60_000);
-  let browser: Browser | undefined;
-  let server: http.Server;
-  let origin = '';
   let documentHtml = '';
-
-  before(async function () {
-    if (!fs.existsSync(CHROMIUM)) this.skip();
-    server = http.createServer((req, res) => {
-      if (req.url === '/page') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(documentHtml);
-        return;
-      }
-      const file = req.url?.startsWith('/media/') ? path.join(MEDIA, path.basename(req.url)) : '';
-      if (file && fs.existsSync(file)) {
-        res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' });
-        res.end(fs.readFileSync(file));
-        return;
-      }
-      res.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
-  });
-
-  after(async () => {
-    resetL10n();
-    await browser?.close();
-    if (server) await new Promise((resolve) => server.close(resolve));
-  });
+  const pages = webviewPages((url) => (url === '/page' ? documentHtml : undefined));
+  after(() => resetL10n());
 
   /** Renders the page in the current language, plays the host's messages to it, and reads what it shows. */
   async function show(): Promise<Shown> {
     documentHtml = renderNewTicketHtml(
       {
-        cspSource: origin,
+        cspSource: pages.origin,
         nonce: 'dGVzdC1ub25jZS0xMjM0NTY=',
-        styleUri: `${origin}/media/newTicket.css`,
-        scriptUri: `${origin}/media/newTicket.js`,
+        styleUri: `${pages.origin}/media/newTicket.css`,
+        scriptUri: `${pages.origin}/media/newTicket.js`,
       },
       { isMac: false },
     );
-    const page: Page = await browser!.newPage();
+    const page: Page = await pages.newPage();
     try {
-      await page.addInitScript(() => {
-        const w = window as unknown as { __posted: unknown[]; acquireVsCodeApi: () => unknown };
-        w.__posted = [];
-        w.acquireVsCodeApi = () => ({ postMessage: (message: unknown) => w.__posted.push(message) });
-      });
-      await page.goto(`${origin}/page`);
-      await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+      await pages.load(page, '/page');
       const messages: ToFormMessage[] = [
         {
           type: 'draft',
@@ -135,11 +90,7 @@ describe('New Ticket page in Chromium: the page script’s text comes from the h
   });
 
   it('in Chinese when the host renders it under zh-cn', async () => {
-    const zh = JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<
-      string,
-      string
-    >;
-    setL10n((message, ...args) => formatMessage(zh[message] ?? message, ...args), 'zh-cn');
+    useLanguage('zh-cn');
     assert.deepStrictEqual(await show(), {
       heading: '新建工单',
       productStatus: '无法加载产品：ECONNRESET',
