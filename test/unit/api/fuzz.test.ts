@@ -7,24 +7,10 @@ import { parseActionResponse, type RawResponse } from '../../../src/api/response
 import { TicketClient } from '../../../src/api/client';
 import { TicketApiError, describeError } from '../../../src/api/errors';
 import type { Ticket, TicketNote, TicketPage } from '../../../src/api/types';
+import { READ_ERROR_KINDS } from './errorKinds';
 import { Random } from './random';
 
-const KINDS = new Set([
-  'notFound',
-  'badRequest',
-  'auth',
-  'signature',
-  'clockSkew',
-  'permission',
-  'throttled',
-  'server',
-  'network',
-  'timeout',
-  'aborted',
-  'malformed',
-  'config',
-  'signedOut',
-]);
+const KINDS = new Set<string>(READ_ERROR_KINDS);
 const ACTIONS = ['GetTicket', 'ListTickets', 'ListTicketNotes'] as const;
 const SECRETS = ['LTAI5tFuzzKeyId000001', 'FuzzSecretValue/+=0001', 'CAISFuzzToken+/=000000000001'];
 

@@ -8,23 +8,9 @@ import { TicketClient } from '../../../src/api/client';
 import { TicketApiError, describeError, type TicketErrorKind } from '../../../src/api/errors';
 import { percentEncode } from '../../../src/api/sign';
 import type { Credentials, TicketClientOptions } from '../../../src/api/types';
+import { READ_ERROR_KINDS } from './errorKinds';
 
-const ALL_KINDS: TicketErrorKind[] = [
-  'notFound',
-  'badRequest',
-  'auth',
-  'signature',
-  'clockSkew',
-  'permission',
-  'throttled',
-  'server',
-  'network',
-  'timeout',
-  'aborted',
-  'malformed',
-  'config',
-  'signedOut',
-];
+const ALL_KINDS: TicketErrorKind[] = READ_ERROR_KINDS;
 
 function forms(value: string): string[] {
   return [value, percentEncode(value), percentEncode(percentEncode(value)), encodeURIComponent(value)];
