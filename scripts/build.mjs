@@ -51,31 +51,29 @@ const llhttpSimdOnly = {
 // (web/fetch, ~45 KB: we send strings and streams), HTTP/2 (only with allowH2, which we never set: ALPN offers
 // http/1.1 alone) and SOCKS proxies (src/api/proxy.ts refuses a socks:// proxy before undici sees it).
 const UNDICI_UNUSED = {
-  'web/fetch/body.js': 'FormData request bodies',
-  'dispatcher/client-h2.js': 'HTTP/2',
-  'dispatcher/socks5-proxy-agent': 'SOCKS proxies',
+  'web/fetch/body': { what: 'FormData request bodies', exports: '{ extractBody: unused }' },
+  'dispatcher/client-h2': { what: 'HTTP/2', exports: 'unused' },
+  'dispatcher/socks5-proxy-agent': { what: 'SOCKS proxies', exports: 'unused' },
 };
 const undiciUnusedParts = {
   name: 'undici-unused-parts',
   setup(build) {
     // The filter sees the require()'s own text ('./client-h2.js', './socks5-proxy-agent'): match the file name, then
     // check the whole path.
-    const baseNames = Object.keys(UNDICI_UNUSED).map((name) =>
-      path.posix.basename(name, '.js').replace(/[.-]/g, '\\$&'),
-    );
+    const baseNames = Object.keys(UNDICI_UNUSED).map((name) => path.posix.basename(name).replace(/[.-]/g, '\\$&'));
     build.onResolve({ filter: new RegExp(`[\\\\/](?:${baseNames.join('|')})(?:\\.js)?$`) }, (args) => {
       const file = path.join(args.resolveDir, args.path).replace(/\.js$/, '');
-      const name = Object.keys(UNDICI_UNUSED).find((part) =>
-        file.endsWith(path.join('undici', 'lib', part).replace(/\.js$/, '')),
-      );
+      const name = Object.keys(UNDICI_UNUSED).find((part) => file.endsWith(path.join('undici', 'lib', part)));
       return name ? { path: name, namespace: 'undici-unused' } : undefined;
     });
-    build.onLoad({ filter: /.*/, namespace: 'undici-unused' }, (args) => ({
-      contents: `'use strict';
-const unused = () => { throw new Error(${JSON.stringify(`Alibaba Cloud Tickets does not bundle undici's support for ${UNDICI_UNUSED[args.path]}.`)}); };
-module.exports = ${args.path.endsWith('body.js') ? '{ extractBody: unused }' : 'function () { unused(); }'};`,
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /.*/, namespace: 'undici-unused' }, (args) => {
+      const { what, exports } = UNDICI_UNUSED[args.path];
+      const message = `Alibaba Cloud Tickets does not bundle undici's support for ${what}.`;
+      return {
+        contents: `'use strict';\nfunction unused() { throw new Error(${JSON.stringify(message)}); }\nmodule.exports = ${exports};`,
+        loader: 'js',
+      };
+    });
   },
 };
 
