@@ -98,7 +98,11 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       refreshTickets: () => execute(Commands.explorerRefresh),
       log,
     },
-    (deps) => new (loadFeatures().NewTicketForm)(deps),
+    (deps) => {
+      const form = new (loadFeatures().NewTicketForm)(deps);
+      testSurface?.watchForm(form);
+      return form;
+    },
   );
   // Activation loads only what the first screen needs (the Tickets view, hovers, accounts). Everything else is built by
   // the factories below, which load its code (src/lazy/load.ts) on first use; the watcher starts a little after
@@ -112,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       log,
     }),
   );
-  explorer.showMarks(() => watcher.markedTicketIds(), watcher.onDidChangeMarks);
+  explorer.showMarks(() => watcher.handle.markedTicketIds(), watcher.handle.onDidChangeMarks);
   // Acting on tickets from the panel: writes, drafts kept per ticket, unread answers, category names.
   // Category names in the display language (the catalogue is stored per language; the language is fixed for a window).
   const categories = new CategoryNames({
@@ -129,7 +133,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
         (actingAnswers.confirmClose ?? features.defaultActingUi.confirmClose)(ticketId, title),
       pickFiles: () => (actingAnswers.pickFiles ?? features.defaultActingUi.pickFiles)(),
     };
-    return new features.TicketPanels({
+    const created = new features.TicketPanels({
       extensionUri: context.extensionUri,
       service: ticketService,
       signIn: () => auth.signIn(),
@@ -137,7 +141,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       log,
       // A ticket opened from a hover, a link or Open Ticket is shown in the tree too, if the tree is on screen.
       onDidShowTicket: (ticketId) => {
-        watcher.markSeen(ticketId);
+        watcher.handle.markSeen(ticketId);
         return explorer.reveal(ticketId, { follow: true });
       },
       acting: features.panelActing({
@@ -148,9 +152,9 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
         autoRefreshSeconds: features.autoRefreshSeconds,
         ui: actingUi,
       }),
-      onDidRender: testSurface?.onPanelRender,
-      onDidOpenPanel: testSurface?.onPanelOpen,
     });
+    testSurface?.watchPanels(created);
+    return created;
   });
   context.subscriptions.push(log, store, accounts, clientProvider, auth, panels);
   registerAccounts(context, {
@@ -168,7 +172,6 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   const agentTools = registerDeferredAgentTools(context, () =>
     loadFeatures().createAgentTools(context, {
       service: ticketService,
-      openPanel: (ticketId) => panels.open(ticketId),
       // Drafts land in the panel's reply box: at once when the panel is open (it would otherwise overwrite them).
       drafts: {
         getDraft: (ticketId) => panels.draftText(ticketId),

@@ -8,11 +8,17 @@ import type { AuthSession } from './auth/session';
 import type { Accounts } from './auth/accounts/accounts';
 import type { ActingUi } from './features/details/actingAdapter';
 import type { ActingState } from './features/details/protocol';
-import type { PanelTestHandle } from './features/details/ticketPanel';
+import type { TicketPanel, TicketPanels } from './features/details/ticketPanels';
 import type { UnreadNotes } from './features/details/unread';
 import type { TicketService } from './tickets/types';
 import type { NewTicketForm } from './features/new-ticket/newTicketForm';
-import type { WatcherHandle } from './features/watcher/register';
+import type { ToFormMessage } from './features/new-ticket/protocol';
+import type {
+  WatcherHandle,
+  WatcherInstance,
+  WatcherInstanceOptions,
+  WatcherWindow,
+} from './features/watcher/register';
 
 /** What activate() returns in ExtensionMode.Test. It gives no access to the secret. */
 export interface AliyunTicketsTestApi {
@@ -40,10 +46,15 @@ export interface AliyunTicketsTestApi {
   };
   newTicket: {
     /** The New Ticket form: receive() takes a message as the page would post it; postedMessages() what the page was told. */
-    form: NewTicketForm;
+    form: Pick<NewTicketForm, 'receive' | 'isOpen' | 'currentDraft'> & { postedMessages(): ToFormMessage[] };
   };
   /** The window's watcher: the status bar, marks, and extra instances over shared storage (two "windows" in one host). */
-  watcher: WatcherHandle;
+  watcher: WatcherHandle & {
+    /** The text of every notification this window's watchers showed, oldest first. */
+    notificationsShown(): string[];
+    /** Another watcher over the same kind of storage, driven by the caller's ticks. */
+    createInstance(options: WatcherInstanceOptions): WatcherInstance;
+  };
   auth: {
     isSignedIn(): Promise<boolean>;
     /** Sign in without the input boxes: checked with one signed call, then saved. Rejects like the flow does. */
@@ -72,31 +83,40 @@ export interface AliyunTicketsTestApi {
 
 /** How many recent log lines are kept for the "no secret anywhere" checks. */
 const RECENT_LINES = 500;
+/** How many of the notifications shown and of the messages posted to the New Ticket page are kept. */
+const RECENT_EVENTS = 200;
+
+/** Appends and drops the oldest beyond `max`. */
+function keepRecent<T>(list: T[], item: T, max: number): void {
+  list.push(item);
+  if (list.length > max) list.splice(0, list.length - max);
+}
 
 /** Collects what the services report while the tests run; `api()` then builds the surface activate() returns. */
 export class TestSurface {
   private readonly logLines: string[] = [];
-  private readonly panelHtml = new Map<string, string>();
-  private readonly panelHandles = new Map<string, PanelTestHandle>();
+  /** The open panels by ticket id. */
+  private readonly panels = new Map<string, TicketPanel>();
+  private readonly formMessages: ToFormMessage[] = [];
+  private readonly notifications: string[] = [];
 
   /** For TicketLog: every line as written (already redacted). */
-  readonly onLogLine = (line: string): void => {
-    this.logLines.push(line);
-    if (this.logLines.length > RECENT_LINES) this.logLines.splice(0, this.logLines.length - RECENT_LINES);
-  };
+  readonly onLogLine = (line: string): void => keepRecent(this.logLines, line, RECENT_LINES);
 
-  /** For TicketPanels: the document a panel shows now, undefined once it closed. */
-  readonly onPanelRender = (ticketId: string, html: string | undefined): void => {
-    if (html === undefined) {
-      this.panelHtml.delete(ticketId);
-      this.panelHandles.delete(ticketId);
-    } else this.panelHtml.set(ticketId, html);
-  };
+  /** The ticket panels, once built: each panel from its opening until it closes. */
+  watchPanels(panels: TicketPanels): void {
+    panels.onDidOpenPanel((panel) => {
+      this.panels.set(panel.ticketId, panel);
+      panel.onDidRender(() => {
+        if (panel.closed && this.panels.get(panel.ticketId) === panel) this.panels.delete(panel.ticketId);
+      });
+    });
+  }
 
-  /** For TicketPanels: a panel opened; the tests post page messages through it and read its acting state. */
-  readonly onPanelOpen = (ticketId: string, handle: PanelTestHandle): void => {
-    this.panelHandles.set(ticketId, handle);
-  };
+  /** The New Ticket form, once built: what it posts to its page. */
+  watchForm(form: NewTicketForm): void {
+    form.onDidPost((message) => keepRecent(this.formMessages, message, RECENT_EVENTS));
+  }
 
   api(services: {
     context: vscode.ExtensionContext;
@@ -110,21 +130,23 @@ export class TestSurface {
     /** Built on first use, like the features they stand for (the code loads then). */
     agentTools: () => Record<string, vscode.LanguageModelTool<unknown>>;
     newTicket: () => NewTicketForm;
-    watcher: WatcherHandle;
+    watcher: WatcherWindow;
     /** Answers to the Close question and file picker the panels use in place of a person's (the tests set them). */
     actingAnswers: Partial<ActingUi>;
     unread: UnreadNotes;
   }): AliyunTicketsTestApi {
     const { context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher, actingAnswers, unread } =
       services;
+    watcher.handle.onDidNotify((text) => keepRecent(this.notifications, text, RECENT_EVENTS));
+    const formMessages = this.formMessages;
     const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
     return {
       ticketService,
       panels: {
-        htmlFor: (ticketId) => this.panelHtml.get(ticketId),
-        openTicketIds: () => [...this.panelHtml.keys()],
-        receiveFromPage: (ticketId, message) => this.panelHandles.get(ticketId)?.receive(message),
-        actingState: (ticketId) => this.panelHandles.get(ticketId)?.actingState(),
+        htmlFor: (ticketId) => this.panels.get(ticketId)?.document(),
+        openTicketIds: () => [...this.panels.keys()],
+        receiveFromPage: (ticketId, message) => this.panels.get(ticketId)?.receive(message),
+        actingState: (ticketId) => this.panels.get(ticketId)?.actingState(),
         answerQuestions: (ui) => {
           if (ui) Object.assign(actingAnswers, ui);
           else for (const key of Object.keys(actingAnswers)) delete actingAnswers[key as keyof ActingUi];
@@ -140,11 +162,18 @@ export class TestSurface {
         }),
       },
       newTicket: {
-        get form() {
-          return newTicket();
+        form: {
+          receive: (raw) => newTicket().receive(raw),
+          isOpen: () => newTicket().isOpen(),
+          currentDraft: () => newTicket().currentDraft(),
+          postedMessages: () => [...formMessages],
         },
       },
-      watcher,
+      watcher: {
+        ...watcher.handle,
+        notificationsShown: () => [...this.notifications],
+        createInstance: (options) => watcher.addInstance(options),
+      },
       auth: {
         isSignedIn: () => auth.isSignedIn(),
         signInWith: (credentials, endpoint) => auth.signInWith(credentials, endpoint),

@@ -38,18 +38,8 @@ export interface TicketPanelsDeps {
   log: TicketLog;
   /** A panel opened or became the active one (the explorer reveals the ticket in its tree). Failures are ignored. */
   onDidShowTicket?: (ticketId: string) => PromiseLike<unknown> | void;
-  /** Sees the document a panel shows after each change, undefined once it closed (the test surface only). */
-  onDidRender?: (ticketId: string, html: string | undefined) => void;
-  /** Gets a handle on each panel as it opens (the test surface only). */
-  onDidOpenPanel?: (ticketId: string, handle: PanelTestHandle) => void;
   /** Reply, close, reopen, rate, unread marks, category names and auto-refresh (absent: the panel only reads). */
   acting?: PanelActingDeps;
-}
-
-/** What the extension-host tests reach of a panel: page messages as if the page sent them, and its acting state. */
-export interface PanelTestHandle {
-  receive(raw: unknown): void;
-  actingState(): ActingState | undefined;
 }
 
 export class TicketPanel {
@@ -71,10 +61,13 @@ export class TicketPanel {
   readonly autoRefresh: AutoRefresh;
   /** The body last posted, so an auto-refresh that changed nothing posts nothing. */
   private postedBody: string | undefined;
+  private readonly rendered = new vscode.EventEmitter<void>();
+  /** What the panel shows changed (the document() after it); fires once more, after dispose, when it closed. */
+  readonly onDidRender = this.rendered.event;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
-    private readonly ticketId: string,
+    readonly ticketId: string,
     private readonly deps: TicketPanelsDeps,
     private readonly events: { onDispose: () => void; onDidBecomeActive: () => void },
   ) {
@@ -98,9 +91,7 @@ export class TicketPanel {
     };
     panel.title = ticketId;
     // Set once: later data goes by message, so the page (and its scroll position) is not reloaded.
-    const html = this.currentHtml();
-    panel.webview.html = html;
-    this.deps.onDidRender?.(ticketId, html);
+    panel.webview.html = this.document();
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
       panel.onDidChangeViewState(() => {
@@ -120,11 +111,10 @@ export class TicketPanel {
       () => void this.load(true, true),
     );
     this.autoRefresh.restart();
-    deps.onDidOpenPanel?.(ticketId, { receive: (raw) => this.receive(raw), actingState: () => this.acting?.state() });
   }
 
   /** A message from the page, checked field by field first. A failure (sign-in, a question) goes to the log. */
-  private receive(raw: unknown): void {
+  receive(raw: unknown): void {
     this.onMessage(parsePageMessage(raw)).catch((error) =>
       this.deps.log.error(`Ticket ${this.ticketId}: handling a message failed`, error),
     );
@@ -136,6 +126,10 @@ export class TicketPanel {
     void Promise.resolve(this.deps.acting?.unread.markSeen(this.ticketId)).catch(() => undefined);
   }
 
+  get closed(): boolean {
+    return this.disposed;
+  }
+
   get active(): boolean {
     return this.panel.active;
   }
@@ -144,8 +138,14 @@ export class TicketPanel {
     this.panel.reveal();
   }
 
-  private currentHtml(): string {
+  /** The whole document of what the panel shows now (the page itself gets the body by message). */
+  document(): string {
     return renderTicketHtml(this.view, this.resources);
+  }
+
+  /** The acting part: buttons shown, a write under way, draft attachments, the last notice. */
+  actingState(): ActingState | undefined {
+    return this.acting?.state();
   }
 
   /**
@@ -197,7 +197,8 @@ export class TicketPanel {
     this.autoRefresh.stop();
     this.acting?.dispose();
     this.events.onDispose();
-    this.deps.onDidRender?.(this.ticketId, undefined);
+    this.rendered.fire();
+    this.rendered.dispose();
     this.subscriptions.forEach((s) => s.dispose());
     this.panel.dispose();
   }
@@ -265,7 +266,7 @@ export class TicketPanel {
   private setView(view: DetailsView): void {
     this.view = view;
     this.post();
-    if (this.deps.onDidRender) this.deps.onDidRender(this.ticketId, this.currentHtml());
+    this.rendered.fire();
   }
 
   /** Posts when the page is there to take it (a hidden page is rebuilt and says 'ready' again). */

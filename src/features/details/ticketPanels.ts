@@ -6,11 +6,14 @@ import type { PanelState } from './protocol';
 import { AUTO_REFRESH_SETTING } from './actingAdapter';
 import { DETAILS_VIEW_TYPE, TicketPanel, type TicketPanelsDeps } from './ticketPanel';
 
-export { DETAILS_VIEW_TYPE, type TicketPanelsDeps };
+export { DETAILS_VIEW_TYPE, type TicketPanel, type TicketPanelsDeps };
 
 export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, vscode.Disposable {
   private readonly panels = new Map<string, TicketPanel>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly opened = new vscode.EventEmitter<TicketPanel>();
+  /** A panel opened (or was restored after a reload); its onDidRender says what it shows. */
+  readonly onDidOpenPanel = this.opened.event;
 
   /** Built on first use; deferredPanels.ts registers the serializer at activation and hands restored panels to it. */
   constructor(private readonly deps: TicketPanelsDeps) {
@@ -79,6 +82,7 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
   }
 
   dispose(): void {
+    this.opened.dispose();
     this.subscriptions.forEach((s) => s.dispose());
     for (const panel of [...this.panels.values()]) panel.dispose();
   }
@@ -89,6 +93,7 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
       onDidBecomeActive: () => this.announce(ticketId),
     });
     this.panels.set(ticketId, panel);
+    this.opened.fire(panel);
     void panel.load(false);
     if (webviewPanel.active) this.announce(ticketId);
   }

@@ -63,8 +63,9 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
   private draft: TicketDraft | undefined;
   private sending = false;
   private saving: Promise<void> = Promise.resolve();
-  /** Every message posted to the page, for the tests' view of what the page was told. */
-  private readonly posted: ToFormMessage[] = [];
+  private readonly postedEmitter = new vscode.EventEmitter<ToFormMessage>();
+  /** A message was posted to the page (whether or not the page was there to take it). */
+  readonly onDidPost = this.postedEmitter.event;
 
   /** Built on first use; register.ts registers the serializer at activation and hands restored panels to it. */
   constructor(private readonly deps: NewTicketFormDeps) {}
@@ -109,16 +110,13 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
     return { ...(await this.loadDraft()) };
   }
 
-  postedMessages(): ToFormMessage[] {
-    return [...this.posted];
-  }
-
-  /** What the page does, for the extension-host tests: the same path as a real message. */
+  /** A message from the page, checked field by field first (the page's messages arrive here). */
   receive(raw: unknown): Promise<void> {
     return this.handle(raw);
   }
 
   dispose(): void {
+    this.postedEmitter.dispose();
     this.panel?.dispose();
     this.subscriptions.forEach((s) => s.dispose());
   }
@@ -138,7 +136,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
       { isMac: process.platform === 'darwin' },
     );
     this.panelSubscriptions = [
-      panel.webview.onDidReceiveMessage((raw) => void this.handle(raw)),
+      panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
       panel.onDidDispose(() => {
         this.panelSubscriptions.forEach((s) => s.dispose());
         this.panelSubscriptions = [];
@@ -156,8 +154,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
   }
 
   private post(message: ToFormMessage): void {
-    this.posted.push(message);
-    if (this.posted.length > 200) this.posted.shift();
+    this.postedEmitter.fire(message);
     void this.panel?.webview.postMessage(message);
   }
 

@@ -2,35 +2,41 @@
 // window's start-up path. Until it runs, the Tickets view has no marks to show (marks are this window's news, so there
 // are none yet) and every other use starts it at once.
 import * as vscode from 'vscode';
-import type { WatcherHandle } from './register';
+import type { WatcherWindow } from './register';
 
 /** How long after activation the watcher starts; its first check follows its own first-tick delay (register.ts). */
 export const WATCHER_START_DELAY_MS = 2_000;
 
-/** A WatcherHandle that builds the real watcher with `start` after `delayMs`, or on first use if sooner. */
+/** The watcher window, built with `start` after `delayMs`, or on first use if sooner. */
 export function deferWatcher(
   context: vscode.ExtensionContext,
-  start: () => WatcherHandle,
+  start: () => WatcherWindow,
   delayMs = WATCHER_START_DELAY_MS,
-): WatcherHandle {
-  let watcher: WatcherHandle | undefined;
+): WatcherWindow {
+  let watcher: WatcherWindow | undefined;
   const marksChanged = new vscode.EventEmitter<void>();
-  const started = (): WatcherHandle => {
+  const notified = new vscode.EventEmitter<string>();
+  const started = (): WatcherWindow => {
     if (!watcher) {
       watcher = start();
-      context.subscriptions.push(watcher.onDidChangeMarks(() => marksChanged.fire()));
+      context.subscriptions.push(
+        watcher.handle.onDidChangeMarks(() => marksChanged.fire()),
+        watcher.handle.onDidNotify((text) => notified.fire(text)),
+      );
     }
     return watcher;
   };
   const timer = setTimeout(started, delayMs);
-  context.subscriptions.push(marksChanged, { dispose: () => clearTimeout(timer) });
+  context.subscriptions.push(marksChanged, notified, { dispose: () => clearTimeout(timer) });
   return {
-    markedTicketIds: () => watcher?.markedTicketIds() ?? new Set<string>(),
-    onDidChangeMarks: marksChanged.event,
-    markSeen: (ticketId) => watcher?.markSeen(ticketId),
-    view: () => started().view(),
-    notificationsShown: () => started().notificationsShown(),
-    statusBar: () => started().statusBar(),
-    createInstance: (options) => started().createInstance(options),
+    handle: {
+      markedTicketIds: () => watcher?.handle.markedTicketIds() ?? new Set<string>(),
+      onDidChangeMarks: marksChanged.event,
+      markSeen: (ticketId) => watcher?.handle.markSeen(ticketId),
+      view: () => started().handle.view(),
+      onDidNotify: notified.event,
+      statusBar: () => started().handle.statusBar(),
+    },
+    addInstance: (options) => started().addInstance(options),
   };
 }

@@ -55,11 +55,19 @@ export interface WatcherHandle {
   /** The user opened the ticket: its mark goes. */
   markSeen(ticketId: string): void;
   view(): WatcherView | undefined;
-  /** The text of every notification this window's watchers showed, oldest first. */
-  notificationsShown(): string[];
+  /** A notification was shown (its text). */
+  onDidNotify: vscode.Event<string>;
   statusBar(): { text: string; tooltip: string; visible: boolean };
-  /** Another watcher over the same kind of storage, driven by the caller's ticks (tests, two "windows" in one host). */
-  createInstance(options: WatcherInstanceOptions): WatcherInstance;
+}
+
+/** The window's watcher, and how another one over shared storage joins it. */
+export interface WatcherWindow {
+  handle: WatcherHandle;
+  /**
+   * Another watcher over the same kind of storage whose news this window shows, driven by the caller's ticks: what a
+   * second window of the profile is (the extension-host tests run two "windows" in one host with it).
+   */
+  addInstance(options: WatcherInstanceOptions): WatcherInstance;
 }
 
 function settings() {
@@ -92,14 +100,13 @@ function describeFailure(error: unknown): FailureInfo {
   };
 }
 
-export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherDeps): WatcherHandle {
+export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherDeps): WatcherWindow {
   const storageDir = context.globalStorageUri.fsPath;
   const marksChanged = new vscode.EventEmitter<void>();
   const newsMarks = new Set<string>();
-  const shown: string[] = [];
+  const notified = new vscode.EventEmitter<string>();
   const notify = (message: string, button: string, ticketId: string) => {
-    shown.push(message);
-    if (shown.length > 100) shown.shift();
+    notified.fire(message);
     void vscode.window.showInformationMessage(message, button).then((choice) => {
       if (choice) void deps.openTicket(ticketId);
     });
@@ -198,6 +205,7 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
   context.subscriptions.push(
     item,
     marksChanged,
+    notified,
     { dispose: () => (clearInterval(timer), clearTimeout(firstTick)) },
     { dispose: () => void watcher.dispose() },
     vscode.window.onDidChangeWindowState(tick),
@@ -207,21 +215,23 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
   );
 
   return {
-    markedTicketIds: () => new Set(newsMarks),
-    onDidChangeMarks: marksChanged.event,
-    markSeen: (ticketId) => {
-      if (newsMarks.delete(ticketId)) marksChanged.fire();
+    handle: {
+      markedTicketIds: () => new Set(newsMarks),
+      onDidChangeMarks: marksChanged.event,
+      markSeen: (ticketId) => {
+        if (newsMarks.delete(ticketId)) marksChanged.fire();
+      },
+      view: () => currentView,
+      onDidNotify: notified.event,
+      statusBar: () => ({
+        text: item.text,
+        tooltip: String(item.tooltip ?? ''),
+        visible:
+          (currentView?.waiting.length ?? 0) > 0 &&
+          (currentView?.mode === 'polling' || currentView?.mode === 'following'),
+      }),
     },
-    view: () => currentView,
-    notificationsShown: () => [...shown],
-    statusBar: () => ({
-      text: item.text,
-      tooltip: String(item.tooltip ?? ''),
-      visible:
-        (currentView?.waiting.length ?? 0) > 0 &&
-        (currentView?.mode === 'polling' || currentView?.mode === 'following'),
-    }),
-    createInstance: (options) => {
+    addInstance: (options) => {
       const announced: Announcement[] = [];
       let view: WatcherView | undefined;
       const instance = makeWatcher(options, {

@@ -3,28 +3,16 @@
 import * as assert from 'assert';
 import { TicketClient } from '../../../src/api/client';
 import type { StatusValue } from '../../../src/api/types';
-import { DRAFT_KEY_PREFIX, MementoReplyDrafts, type DraftMemento } from '../../../src/features/agent-tools/replyDrafts';
 import { AgentTools } from '../../../src/features/agent-tools/tools';
 import { createTicketService } from '../../../src/tickets/ticketService';
 import type { TicketClientLike } from '../../../src/tickets/types';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 import { hostileTicketId } from '../../emulator/seed';
+import { MemoryReplyDrafts } from './memoryReplyDrafts';
 import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
 import { INERT_TAGS, LIVE_LINK, markdown, outsideQuotes, renderedTags } from './helpers';
 
 const READ_ACTIONS = new Set(['GetTicket', 'ListTickets', 'ListTicketNotes']);
-
-/** globalState as the extension host keeps it: values survive only as JSON. */
-class MemoryMemento implements DraftMemento {
-  readonly values = new Map<string, string>();
-  get<T>(key: string): T | undefined {
-    const raw = this.values.get(key);
-    return raw === undefined ? undefined : (JSON.parse(raw) as T);
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, JSON.stringify(value));
-  }
-}
 
 function ticketIdsIn(text: string): string[] {
   return [...text.matchAll(/^- ([0-9A-Z]+) · /gm)].map((m) => m[1]);
@@ -35,8 +23,7 @@ describe('agent tools against the emulator', function () {
   let emu: TicketEmulator;
   let client: TicketClient;
   let signedIn: boolean;
-  let memento: MemoryMemento;
-  let opened: string[];
+  let drafts: MemoryReplyDrafts;
   let tools: AgentTools;
 
   before(async () => {
@@ -50,12 +37,11 @@ describe('agent tools against the emulator', function () {
   beforeEach(() => {
     emu.reset('demo', 'en');
     signedIn = true;
-    memento = new MemoryMemento();
-    opened = [];
+    drafts = new MemoryReplyDrafts();
     const service = createTicketService({
       getClient: (): TicketClientLike | undefined => (signedIn ? client : undefined),
     });
-    tools = new AgentTools({ service, drafts: new MementoReplyDrafts(memento, (id) => opened.push(id)) });
+    tools = new AgentTools({ service, drafts });
   });
   afterEach(() => {
     const writes = emu.requests.filter((r) => !READ_ACTIONS.has(r.action ?? ''));
@@ -203,8 +189,8 @@ describe('agent tools against the emulator', function () {
       assert.strictEqual(confirmation.title, 'Put a draft reply into ticket 0005PYGCW?');
       assert.ok(confirmation.message.includes('Here is the iostat output:\n```\nsda 0.5\n```'));
       assert.ok(confirmation.message.includes(emu.getTicket('0005PYGCW')!.title.split('\n')[0]));
-      assert.strictEqual(memento.values.size, 0);
-      assert.deepStrictEqual(opened, []);
+      assert.strictEqual(drafts.texts.size, 0);
+      assert.deepStrictEqual(drafts.opened, []);
     });
 
     it('invoke stores the draft for the panel, opens it, and sends nothing', async () => {
@@ -221,33 +207,18 @@ describe('agent tools against the emulator', function () {
         /this ticket is completed; support may not accept a reply/,
         '0005PYGCW is completed in the demo seed',
       );
-      const stored = memento.get<{ text: string; encrypt: boolean; attachments: unknown[] }>(
-        `${DRAFT_KEY_PREFIX}0005PYGCW`,
-      )!;
-      assert.deepStrictEqual(
-        { ...stored, savedAt: 0 },
-        { text: 'Thanks, the output is attached.', encrypt: false, attachments: [], savedAt: 0 },
-      );
-      assert.deepStrictEqual(opened, ['0005PYGCW']);
+      assert.strictEqual(drafts.texts.get('0005PYGCW'), 'Thanks, the output is attached.');
+      assert.deepStrictEqual(drafts.opened, ['0005PYGCW']);
       const again = await tools.prepareDraft({ ticketId: '0005PYGCW', text: 'New text' });
       assert.match(again!.message, /This replaces the draft already in that reply box \(31 characters\)/);
     });
 
-    it('replacing the text of a draft keeps the confidential switch and the attachments the user set', async () => {
-      const attachment = { name: 'iostat.txt', size: 120, objectKey: 'uploads/iostat.txt' };
-      await memento.update(`${DRAFT_KEY_PREFIX}001571BTXC`, {
-        text: 'my own words',
-        encrypt: true,
-        attachments: [attachment],
-        savedAt: 1,
-      });
+    it('replacing a draft already in the reply box says how long it is, then replaces its text', async () => {
+      await drafts.setDraft('001571BTXC', 'my own words');
       const confirmation = await tools.prepareDraft({ ticketId: '001571BTXC', text: 'Agent text' });
       assert.match(confirmation!.message, /replaces the draft already in that reply box \(12 characters\)/);
       await tools.draftReply({ ticketId: '001571BTXC', text: 'Agent text' });
-      const stored = memento.get<{ text: string; encrypt: boolean; attachments: unknown[] }>(
-        `${DRAFT_KEY_PREFIX}001571BTXC`,
-      )!;
-      assert.deepStrictEqual([stored.text, stored.encrypt, stored.attachments], ['Agent text', true, [attachment]]);
+      assert.strictEqual(drafts.texts.get('001571BTXC'), 'Agent text');
     });
 
     it('refuses empty or huge text, a bad id, an unknown ticket and signed out, storing nothing', async () => {
@@ -261,8 +232,8 @@ describe('agent tools against the emulator', function () {
       assert.match(await tools.draftReply({ ticketId: '0009ZZZZZ', text: 'hi' }), /That ticket was not found/);
       signedIn = false;
       assert.match(await tools.draftReply({ ticketId: '0005PYGCW', text: 'hi' }), /not signed in.*Sign In/);
-      assert.strictEqual(memento.values.size, 0);
-      assert.deepStrictEqual(opened, []);
+      assert.strictEqual(drafts.texts.size, 0);
+      assert.deepStrictEqual(drafts.opened, []);
     });
   });
 
