@@ -30,6 +30,10 @@ export interface TicketService {
   onDidChange(listener: (event: TicketChangeEvent) => void): { dispose(): void };
 }
 
+/** What the server answered for one ticket: its details or its whole conversation. */
+export type TicketLoadEvent =
+  { kind: 'ticket'; ticketId: string; ticket: Ticket } | { kind: 'notes'; ticketId: string; notes: TicketNote[] };
+
 export interface TicketChangeEvent {
   /** undefined: everything may have changed (sign-in / sign-out / endpoint change). */
   ticketId?: string;
