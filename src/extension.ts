@@ -87,11 +87,11 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   const lastKnown = new LastKnownTickets({ data: accountData, keepLocalCopy });
   context.subscriptions.push(
     lastKnown,
-    ticketService.onDidLoad((event) =>
-      event.kind === 'ticket'
-        ? lastKnown.rememberTicket(event.ticketId, event.ticket)
-        : lastKnown.rememberNotes(event.ticketId, event.notes),
-    ),
+    ticketService.onDidLoad((event) => {
+      if (event.kind === 'ticket') lastKnown.rememberTicket(event.ticketId, event.ticket);
+      else if (event.kind === 'notes') lastKnown.rememberNotes(event.ticketId, event.notes);
+      else lastKnown.rememberTitles(event.tickets);
+    }),
     watchLocalCopySetting(lastKnown),
   );
   const removeGone = () =>

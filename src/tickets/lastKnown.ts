@@ -9,6 +9,8 @@ import type { AccountData, AccountDocuments } from './accountFiles';
 
 export interface KnownTicket {
   ticketId: string;
+  /** The title from a list, when the ticket itself was not read (the watcher reads only lists and notes). */
+  title?: string;
   ticket?: Ticket;
   notes?: TicketNote[];
   /** When the server last answered for this ticket (epoch ms). */
@@ -33,6 +35,8 @@ export class LastKnownTickets {
   private account: string | undefined;
   private tickets = new Map<string, KnownTicket>();
   private confidential = new Set<string>();
+  /** Titles seen in lists (memory only): a ticket known by its notes alone gets its title from here. */
+  private titles = new Map<string, string>();
   private loading: Promise<void> | undefined;
   private readonly pending = new Map<string, { account: string; ticketId: string }>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -63,6 +67,17 @@ export class LastKnownTickets {
   all(): KnownTicket[] {
     this.sync();
     return [...this.tickets.values()];
+  }
+
+  /** A list page: titles for the tickets known by their notes alone. */
+  rememberTitles(summaries: ReadonlyArray<{ ticketId: string; title: string }>): void {
+    if (!this.sync()) return;
+    for (const { ticketId, title } of summaries) {
+      this.titles.set(ticketId, title);
+      const known = this.tickets.get(ticketId);
+      if (known && !known.ticket && known.title !== title)
+        this.update(ticketId, (k) => ({ ...k, title }), known.savedAt);
+    }
   }
 
   rememberTicket(ticketId: string, ticket: Ticket): void {
@@ -117,11 +132,13 @@ export class LastKnownTickets {
     this.changes.dispose();
   }
 
-  private update(ticketId: string, change: (known: KnownTicket) => KnownTicket): void {
+  /** savedAt: when the server said this (default now). */
+  private update(ticketId: string, change: (known: KnownTicket) => KnownTicket, savedAt = this.now()): void {
     const account = this.sync();
     if (!account) return;
-    const known = this.tickets.get(ticketId) ?? { ticketId, savedAt: 0 };
-    this.tickets.set(ticketId, { ...change(known), ticketId, savedAt: this.now() });
+    const title = this.titles.get(ticketId);
+    const known = this.tickets.get(ticketId) ?? { ticketId, savedAt: 0, ...(title ? { title } : {}) };
+    this.tickets.set(ticketId, { ...change(known), ticketId, savedAt });
     this.schedule(account, ticketId);
     this.changes.fire(ticketId);
   }
@@ -139,6 +156,7 @@ export class LastKnownTickets {
       this.account = account;
       this.tickets = new Map();
       this.confidential = new Set();
+      this.titles = new Map();
       this.loading = undefined;
       this.changes.fire(undefined);
     }
@@ -177,7 +195,14 @@ export function parseKnown(value: unknown, ticketId: string): KnownTicket | unde
   if (v.ticketId !== ticketId || typeof v.savedAt !== 'number') return undefined;
   const ticket = isTicket(v.ticket, ticketId) ? v.ticket : undefined;
   const notes = Array.isArray(v.notes) ? v.notes.filter(isNote) : undefined;
-  return { ticketId, savedAt: v.savedAt, ...(ticket ? { ticket } : {}), ...(notes ? { notes } : {}) };
+  const title = typeof v.title === 'string' ? v.title : undefined;
+  return {
+    ticketId,
+    savedAt: v.savedAt,
+    ...(title !== undefined ? { title } : {}),
+    ...(ticket ? { ticket } : {}),
+    ...(notes ? { notes } : {}),
+  };
 }
 
 function isTicket(value: unknown, ticketId: string): value is Ticket {

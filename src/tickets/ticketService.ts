@@ -91,6 +91,7 @@ export class TicketServiceImpl implements TicketService {
     return this.requests.run(`list:${key}`, options, (client, signal) => client.listTickets(query, { signal }), {
       onValue: (page) => {
         this.pages.set(key, page, this.listTtlMs);
+        this.loads.fire({ kind: 'page', tickets: page.tickets });
         // A list is newer than a cached ticket whose status or title differs: drop the stale ticket so tooltips
         // and hovers fetch it again.
         for (const summary of page.tickets) {

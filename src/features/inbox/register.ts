@@ -30,7 +30,10 @@ export interface InboxHandle {
 export function registerInbox(context: vscode.ExtensionContext, deps: InboxDeps): InboxHandle {
   const { unread, lastKnown } = deps;
   const changed = new vscode.EventEmitter<void>();
-  const titleOf = (ticketId: string) => lastKnown.get(ticketId)?.ticket?.title ?? deps.peekTitle(ticketId);
+  const titleOf = (ticketId: string) => {
+    const known = lastKnown.get(ticketId);
+    return known?.ticket?.title ?? known?.title ?? deps.peekTitle(ticketId);
+  };
   const items = () => inboxItems(unread.unreadNotes(), titleOf);
   const provider: vscode.TreeDataProvider<InboxItem> = {
     onDidChangeTreeData: changed.event,
@@ -67,7 +70,7 @@ export function registerInbox(context: vscode.ExtensionContext, deps: InboxDeps)
     { dispose: () => clearInterval(ageTimer) },
     deps.onDidLoad((event) => {
       if (event.kind === 'notes') unread.update(event.ticketId, event.notes);
-      else if (unread.count(event.ticketId) > 0) changed.fire(); // a title arrived
+      else if (unread.total() > 0) changed.fire(); // titles arrived
     }),
     unread.onDidChange(redraw),
     lastKnown.onDidChange((ticketId) => {
