@@ -19,6 +19,9 @@ import type {
   WatcherInstanceOptions,
   WatcherWindow,
 } from './features/watcher/register';
+import type { InboxHandle } from './features/inbox/register';
+import type { InboxItem } from './features/inbox/inboxModel';
+import type { LastKnownTickets } from './tickets/lastKnown';
 
 /** What activate() returns in ExtensionMode.Test. It gives no access to the secret. */
 export interface AliyunTicketsTestApi {
@@ -37,6 +40,8 @@ export interface AliyunTicketsTestApi {
     answerQuestions(ui: Partial<ActingUi> | undefined): void;
     /** Unread answers from support in the ticket, as far as loaded. */
     unreadCount(ticketId: string): number;
+    /** The note the ticket's page was last told to scroll to ('' = the description). */
+    focusedNote(ticketId: string): string | undefined;
   };
   explorer: {
     /** The Tickets view's data provider: getChildren / getTreeItem as VS Code calls them. */
@@ -47,6 +52,19 @@ export interface AliyunTicketsTestApi {
   newTicket: {
     /** The New Ticket form: receive() takes a message as the page would post it; postedMessages() what the page was told. */
     form: Pick<NewTicketForm, 'receive' | 'isOpen' | 'currentDraft'> & { postedMessages(): ToFormMessage[] };
+  };
+  inbox: {
+    /** The Inbox's rows, as the view lists them (newest first). */
+    items(): InboxItem[];
+    /** The view's description, as shown. */
+    description(): string | undefined;
+  };
+  /** The last-known tickets of the account shown (what offline panels and the search index read). */
+  lastKnown: {
+    /** Writes what is pending to disk now. */
+    flush(): Promise<void>;
+    /** Tickets known, with how many notes each. */
+    known(): Array<{ ticketId: string; notes: number; savedAt: number }>;
   };
   /** The window's watcher: the status bar, marks, and extra instances over shared storage (two "windows" in one host). */
   watcher: WatcherHandle & {
@@ -134,11 +152,14 @@ export class TestSurface {
     /** Answers to the Close question and file picker the panels use in place of a person's (the tests set them). */
     actingAnswers: Partial<ActingUi>;
     unread: UnreadNotes;
+    inbox: InboxHandle;
+    lastKnown: LastKnownTickets;
   }): AliyunTicketsTestApi {
     const { context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher, actingAnswers, unread } =
       services;
     watcher.handle.onDidNotify((text) => keepRecent(this.notifications, text, RECENT_EVENTS));
     const formMessages = this.formMessages;
+    const { inbox, lastKnown } = services;
     const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
     return {
       ticketService,
@@ -152,6 +173,16 @@ export class TestSurface {
           else for (const key of Object.keys(actingAnswers)) delete actingAnswers[key as keyof ActingUi];
         },
         unreadCount: (ticketId) => unread.count(ticketId),
+        focusedNote: (ticketId) => this.panels.get(ticketId)?.focusedNote(),
+      },
+      inbox: {
+        items: () => inbox.items(),
+        description: () => inbox.view.description,
+      },
+      lastKnown: {
+        flush: () => lastKnown.flush(),
+        known: () =>
+          lastKnown.all().map((k) => ({ ticketId: k.ticketId, notes: k.notes?.length ?? 0, savedAt: k.savedAt })),
       },
       explorer: {
         treeDataProvider: explorer.treeDataProvider,

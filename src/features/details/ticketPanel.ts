@@ -64,6 +64,9 @@ export class TicketPanel {
   private readonly rendered = new vscode.EventEmitter<void>();
   /** What the panel shows changed (the document() after it); fires once more, after dispose, when it closed. */
   readonly onDidRender = this.rendered.event;
+  /** The note to scroll to once the conversation is on the page; lastFocus: the one the page was told. */
+  private pendingFocus: string | undefined;
+  private lastFocus: string | undefined;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -128,6 +131,25 @@ export class TicketPanel {
 
   get closed(): boolean {
     return this.disposed;
+  }
+
+  /** The note the page was last told to scroll to ('' = the description). */
+  focusedNote(): string | undefined {
+    return this.lastFocus;
+  }
+
+  /** Scrolls the page to this note ('' = the description) once the conversation is there; undefined: nothing. */
+  focusNote(dialogId: string | undefined): void {
+    if (dialogId === undefined) return;
+    this.pendingFocus = dialogId;
+    this.postFocus();
+  }
+
+  private postFocus(): void {
+    if (this.pendingFocus === undefined || this.view.kind !== 'ticket' || this.postedBody === undefined) return;
+    if (!this.postIfShown({ type: 'focusNote', dialogId: this.pendingFocus })) return;
+    this.lastFocus = this.pendingFocus;
+    this.pendingFocus = undefined;
   }
 
   get active(): boolean {
@@ -283,6 +305,7 @@ export class TicketPanel {
     this.postedBody = body;
     const message: ToPageMessage = { type: 'render', body };
     void this.panel.webview.postMessage(message);
+    this.postFocus();
   }
 
   private async onMessage(message: FromPageMessage | undefined): Promise<void> {
