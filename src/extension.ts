@@ -179,6 +179,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       signIn: () => auth.signIn(),
       recent,
       log,
+      // What the server last said about a ticket: a panel paints it at once, then refreshes it in place.
+      known: (ticketId) => lastKnown.get(ticketId),
       // A ticket opened from a hover, a link or Open Ticket is shown in the tree too, if the tree is on screen.
       onDidShowTicket: (ticketId) => {
         watcher.handle.markSeen(ticketId);

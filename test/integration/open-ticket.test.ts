@@ -90,6 +90,28 @@ describe('open ticket', function () {
     await waitFor('the panel again', () => api.panels.openTicketIds().includes('001571BTXC'));
   });
 
+  it('a ticket read before paints from what is known at once, then refreshes in place', async () => {
+    // 001571BTXC was read above, so its ticket and conversation are known; the server is slow this time.
+    const title = asHtmlText((await emulator.ticket('001571BTXC')).title);
+    const firstNote = asHtmlText(seedNotes.get('001571BTXC')![0].content.split('\n')[0]);
+    await calmWorkbench();
+    api.ticketService.invalidate();
+    await emulator.inject({ kind: 'slow', delayMs: 3_000, action: 'GetTicket', times: 1 });
+    await emulator.clearRequests();
+    await vscode.commands.executeCommand('aliyunTickets.openTicket', '001571BTXC');
+    const first = api.panels.htmlFor('001571BTXC') ?? '';
+    assert.ok(first.includes(title) && first.includes(firstNote), 'the title and the conversation, before any answer');
+    assert.ok(!first.includes('Loading ticket'), 'no loading view in front of what is known');
+    assert.ok(!first.includes('Refreshing'), 'the refresh runs quietly behind it');
+    await waitFor('the refresh to be answered', async () =>
+      (await emulator.requests()).some(
+        (r) => r.action === 'GetTicket' && (r.body.TicketId ?? r.query.TicketId) === '001571BTXC',
+      ),
+    );
+    await waitFor('the panel to stay on the refreshed ticket', () => api.panels.htmlFor('001571BTXC')?.includes(title));
+    await emulator.clearFaults();
+  });
+
   it('refuses a malformed id from a command link with a message, and opens nothing', async function () {
     skipWithoutBrowserPage(this);
     await calmWorkbench();

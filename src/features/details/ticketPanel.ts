@@ -5,7 +5,7 @@
 // the panel while it is on screen.
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errors';
-import type { TicketNote } from '../../api/types';
+import type { Ticket, TicketNote } from '../../api/types';
 import { BuiltinCommands, Commands, WebviewTypes } from '../../common/commands';
 import { ERROR_ACTIONS, needsSignIn } from '../../common/errors';
 import { errorText } from '../../common/errorText';
@@ -38,6 +38,11 @@ export interface TicketPanelsDeps {
   log: TicketLog;
   /** A panel opened or became the active one (the explorer reveals the ticket in its tree). Failures are ignored. */
   onDidShowTicket?: (ticketId: string) => PromiseLike<unknown> | void;
+  /**
+   * What is already known of a ticket (src/tickets/lastKnown.ts: what the server last said): a panel whose ticket and
+   * conversation are known paints them at once, in its first document, and refreshes them in place.
+   */
+  known?: (ticketId: string) => { ticket?: Ticket; notes?: readonly TicketNote[] } | undefined;
   /** Reply, close, reopen, rate, unread marks, category names and auto-refresh (absent: the panel only reads). */
   acting?: PanelActingDeps;
 }
@@ -55,6 +60,8 @@ export class TicketPanel {
   private wasActive: boolean;
   /** The reply box and ticket actions, when the panel can act. */
   readonly acting: TicketActing | undefined;
+  /** Nothing loaded from the server yet in this panel (what it shows, if anything, was known before). */
+  private firstLoad = true;
   /** Answers from support marked "New" in this panel (they stay marked while it is open). */
   private readonly newNotes = new Set<string>();
   /** Restarted by TicketPanels when the setting changes. */
@@ -75,12 +82,25 @@ export class TicketPanel {
     private readonly events: { onDispose: () => void; onDidBecomeActive: () => void },
   ) {
     this.wasActive = panel.active;
+    const known = deps.known?.(ticketId);
     this.view = { kind: 'loading', ticketId };
     this.acting = deps.acting?.create(ticketId, {
       post: (message) => this.postIfShown(message),
       reload: () => this.load(true, true),
       title: () => (this.view.kind === 'ticket' ? this.view.ticket.title : ''),
     });
+    if (known?.ticket && known.notes) {
+      this.notes = [...known.notes];
+      this.acting?.setTicket(known.ticket);
+      this.view = {
+        kind: 'ticket',
+        ticket: known.ticket,
+        notes: this.notes,
+        categoryName: deps.acting?.categories.peek(known.ticket.categoryId),
+        newNotes: this.newNotes,
+      };
+      panel.title = panelTitle(ticketId, known.ticket.title);
+    } else panel.title = ticketId;
     const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
     this.resources = {
       cspSource: panel.webview.cspSource,
@@ -92,7 +112,6 @@ export class TicketPanel {
       light: vscode.Uri.joinPath(media, 'ticket-light.svg'),
       dark: vscode.Uri.joinPath(media, 'ticket-dark.svg'),
     };
-    panel.title = ticketId;
     // Set once: later data goes by message, so the page (and its scroll position) is not reloaded.
     panel.webview.html = this.document();
     this.subscriptions.push(
@@ -154,6 +173,11 @@ export class TicketPanel {
 
   get active(): boolean {
     return this.panel.active;
+  }
+
+  /** The panel shows what was known before it asked the server (its first load then refreshes it quietly). */
+  get showsKnown(): boolean {
+    return this.firstLoad && this.view.kind === 'ticket';
   }
 
   reveal(): void {
@@ -270,8 +294,9 @@ export class TicketPanel {
     this.markSeen();
     this.panel.title = panelTitle(this.ticketId, ticket.value.title);
     // Recent = opened by the user: a refresh or a background reload must not move the ticket to the top again.
-    if (!previous)
+    if (this.firstLoad)
       void Promise.resolve(this.deps.recent.remember(this.ticketId, ticket.value.title)).catch(() => undefined);
+    this.firstLoad = false;
   }
 
   /** The category's name arrives later than the ticket (first time: the catalogue is loaded); shown when it does. */

@@ -98,7 +98,8 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     });
     this.panels.set(ticketId, panel);
     this.opened.fire(panel);
-    void panel.load(false);
+    // A known ticket stays on screen while it loads (quietly: no "Refreshing…" in front of it).
+    void panel.load(false, panel.showsKnown);
     if (webviewPanel.active) this.announce(ticketId);
     return panel;
   }
