@@ -116,7 +116,7 @@ export function packageAndInstallExtension(dirs) {
 }
 
 /** Installs a packaged extension offline into the run's extensions dir. */
-function installVsix(dirs, vsixPath) {
+export function installVsix(dirs, vsixPath) {
   const result = spawnSync(
     NODE24,
     [

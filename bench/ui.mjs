@@ -1,0 +1,250 @@
+#!/usr/bin/env node
+// npm run bench:ui: the ticket panel in the real VS Code (code-server + Chromium), timed side by side with a bare
+// webview (static HTML, no script; bench/ui/bare-webview) opened the same way in the same window, in an English and a
+// Chinese window. Per window: the bare webview first (so neither pays the window's one-time webview set-up), then our
+// first panel (Enter in Open Ticket), the bare one again, then later panels (Enter in Open Ticket, a click in the
+// Tickets view), each followed by the bare one. Budgets (issue 24): first panel ≤ 1.2× the bare webview around it,
+// later panels ≤ 1.1×; exits non-zero when one is missed. Prints each figure with its parts and writes
+// bench/results-ui.json. --smoke (in npm test): one English window, one later panel, no budgets, so it cannot rot.
+// Assumes `npm run build && npm run compile` ran (npm test does); the emulator answers on loopback.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  codeServerDirs,
+  installVsix,
+  packageAndInstallExtension,
+  startCodeServer,
+} from '../scripts/lib/code-server.mjs';
+import { emulatorCredentials, startEmulator } from '../scripts/lib/emulator.mjs';
+import { launchChromium } from '../scripts/lib/browser.mjs';
+import { ROOT, requireFiles } from '../scripts/lib/paths.mjs';
+import { createRun } from '../scripts/lib/run.mjs';
+import { ensureVsCodeTestEnv } from '../scripts/lib/setup.mjs';
+
+const require = createRequire(import.meta.url);
+const SMOKE = process.argv.includes('--smoke');
+const LOCALES = SMOKE ? ['en'] : ['en', 'zh-cn'];
+/** Later panels opened from Open Ticket per window (each with a bare webview after it). */
+const LATER_ROUNDS = SMOKE ? 1 : 4;
+const BUDGET = { first: 1.2, later: 1.1 };
+const E2E = path.join(ROOT, 'out', 'test', 'e2e');
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+
+/** Packages bench/ui/bare-webview (vsce) into the run's dir and installs it beside the extension. */
+function installBareWebview(dirs) {
+  const folder = path.join(ROOT, 'bench', 'ui', 'bare-webview');
+  const vsix = path.join(dirs.dir, 'bare-webview.vsix');
+  const pack = spawnSync(
+    path.join(ROOT, 'node_modules', '.bin', 'vsce'),
+    ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix],
+    { cwd: folder, encoding: 'utf8' },
+  );
+  if (pack.status !== 0) throw new Error(`packaging the bare webview failed:\n${pack.stdout}\n${pack.stderr}`);
+  installVsix(dirs, vsix);
+}
+
+/** Tickets of the demo seed with a conversation, in the order the bench opens them. */
+function ticketsWithNotes() {
+  const { buildSeed } = require(path.join(ROOT, 'out', 'test', 'emulator', 'seed.js'));
+  const seed = buildSeed('demo', Date.now());
+  return seed.tickets.filter((t) => (seed.notes.get(t.ticketId)?.length ?? 0) > 1).map((t) => t.ticketId);
+}
+
+/** One window: sign in, then the sequence above. */
+async function benchWindow(locale, { emulator, requests, dirs, index }) {
+  process.env.TICKETS_E2E_LOCALE = locale;
+  const e2e = {
+    ...require(path.join(E2E, 'workbench.js')),
+    ...require(path.join(E2E, 'panelBench.js')),
+    ...require(path.join(E2E, 'translations.js')),
+  };
+  const server = await startCodeServer(
+    {
+      ...dirs,
+      userDataDir: path.join(dirs.dir, `data-${index}`),
+      config: path.join(dirs.dir, `config-${index}.yaml`),
+      log: path.join(dirs.dir, `code-server-${index}.log`),
+    },
+    { settings: { 'aliyunTickets.endpoint': emulator.url }, smokeTestDriver: false, locale },
+  );
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // A loaded machine may take longer than Playwright's 30 s to load the workbench; the timing starts later.
+    page.setDefaultNavigationTimeout(180_000);
+    const startBench = await e2e.PanelBench.install(page);
+    const wb = await e2e.Workbench.open(page, server.url, dirs.workspace);
+    const { DEMO_CREDENTIALS } = emulatorCredentials();
+    await wb.signIn(DEMO_CREDENTIALS.accessKeyId, DEMO_CREDENTIALS.accessKeySecret, {
+      command: e2e.commandTitle('command.signIn.title'),
+      idTitle: e2e.shownPattern('Sign In to Alibaba Cloud Tickets: AccessKey ID'),
+      secretTitle: e2e.shownPattern('Sign In to Alibaba Cloud Tickets: AccessKey Secret'),
+      signedIn: e2e.shownPattern('Signed in to Alibaba Cloud Tickets with {0} ({1}).'),
+    });
+    await wb.runCommand('Notifications: Clear All Notifications');
+    // The window settles (the Tickets view's first lists, the watcher's first check) before anything is timed.
+    await page.waitForTimeout(3_000);
+    const bench = startBench(wb, requests);
+    const tickets = ticketsWithNotes();
+    const run = async (measure) => {
+      const timing = await measure();
+      await bench.closeAll();
+      return timing;
+    };
+    const steps = [];
+    steps.push(await run(() => bench.bare()));
+    steps.push({ ...(await run(() => bench.openTicket(tickets[0]))), first: true });
+    steps.push(await run(() => bench.bare()));
+    for (let i = 1; i <= LATER_ROUNDS; i++) {
+      steps.push(await run(() => bench.openTicket(tickets[i])));
+      steps.push(await run(() => bench.bare()));
+    }
+    steps.push(await run(() => bench.clickInTree(tickets[LATER_ROUNDS + 1])));
+    steps.push(await run(() => bench.bare()));
+    return steps;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+/** Each panel of ours against the mean of the bare webviews just before and after it. */
+function ratios(steps) {
+  return steps.flatMap((step, i) => {
+    if (step.what !== 'ticket') return [];
+    const around = [steps[i - 1], steps[i + 1]].filter((s) => s?.what === 'bare').map((s) => s.totalMs);
+    const bare = around.reduce((a, b) => a + b, 0) / around.length;
+    return [{ ...step, bareMs: bare, ratio: step.totalMs / bare }];
+  });
+}
+
+function summarize(locale, steps) {
+  const panels = ratios(steps);
+  const first = panels.find((p) => p.first);
+  const later = panels.filter((p) => !p.first);
+  const laterByEnter = later.filter((p) => p.how === 'enter');
+  const click = later.find((p) => p.how === 'click');
+  return {
+    locale,
+    first,
+    later: {
+      ratio: median(later.map((p) => p.ratio)),
+      enter: {
+        totalMs: median(laterByEnter.map((p) => p.totalMs)),
+        webviewMs: median(laterByEnter.map((p) => p.webviewMs)),
+        pageMs: median(laterByEnter.map((p) => p.pageMs)),
+        bareMs: median(laterByEnter.map((p) => p.bareMs)),
+        ratio: median(laterByEnter.map((p) => p.ratio)),
+        requests: median(laterByEnter.map((p) => p.requests)),
+      },
+      click,
+    },
+    // The first panel loads dist/features.js (and the request code): what its way to the webview costs more than a
+    // later panel's is the code loaded on first use.
+    codeLoadMs: first.webviewMs - median(laterByEnter.map((p) => p.webviewMs)),
+    steps,
+  };
+}
+
+const describe = (p) =>
+  `${fmt(p.totalMs)} ms vs bare ${fmt(p.bareMs)} ms = ${fmt(p.ratio, 2)}× (to the webview ${fmt(p.webviewMs)}, page + data + render ${fmt(p.pageMs)}; ${p.requests} requests${p.requestsDoneMs !== undefined ? `, answered by ${fmt(p.requestsDoneMs)}` : ''})`;
+
+const run = createRun('bench:ui');
+let exitCode = 1;
+try {
+  requireFiles([
+    [path.join(ROOT, 'dist', 'extension.js'), 'npm run build'],
+    [path.join(E2E, 'panelBench.js'), 'npm run compile'],
+  ]);
+  ensureVsCodeTestEnv();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'aliyun-tickets-bench-ui-'));
+  run.onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  const dirs = codeServerDirs(dir);
+  mkdirSync(dirs.workspace, { recursive: true });
+  packageAndInstallExtension(dirs);
+  installBareWebview(dirs);
+  const emulator = await startEmulator({ seed: 'demo' });
+  run.onCleanup(() => emulator.stop());
+  // When each API request arrived and was answered, on the machine's clock (the browser's marks use the same one).
+  const requests = [];
+  emulator.server.on('request', (req, res) => {
+    if (req.url?.startsWith('/__emulator')) return;
+    const timed = { action: String(req.headers['x-acs-action'] ?? ''), start: Date.now(), end: NaN };
+    res.on('finish', () => (timed.end = Date.now()));
+    requests.push(timed);
+  });
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`,
+    loadAverageAtStart: os.loadavg()[0],
+    smoke: SMOKE,
+    windows: [],
+  };
+  for (const [index, locale] of LOCALES.entries()) {
+    await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST', body: JSON.stringify({ seed: 'demo' }) });
+    console.log(`[bench:ui] ${locale} window…`);
+    results.windows.push(summarize(locale, await benchWindow(locale, { emulator, requests, dirs, index })));
+  }
+
+  const rows = [];
+  for (const w of results.windows) {
+    rows.push([
+      `${w.locale}: first panel (Enter in Open Ticket)`,
+      describe(w.first),
+      `≤ ${BUDGET.first}×`,
+      w.first.ratio <= BUDGET.first,
+    ]);
+    rows.push([
+      `${w.locale}: code loaded on first use`,
+      `≈ ${fmt(w.codeLoadMs)} ms (first panel's way to the webview minus a later one's)`,
+      '',
+      true,
+    ]);
+    rows.push([
+      `${w.locale}: later panels (Enter in Open Ticket, median)`,
+      describe(w.later.enter),
+      `≤ ${BUDGET.later}×`,
+      w.later.enter.ratio <= BUDGET.later,
+    ]);
+    if (w.later.click)
+      rows.push([
+        `${w.locale}: later panel (click in the Tickets view)`,
+        describe(w.later.click),
+        `≤ ${BUDGET.later}×`,
+        w.later.click.ratio <= BUDGET.later,
+      ]);
+  }
+  const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[2].length))];
+  console.log(`\n${'panel'.padEnd(width[0])}  ${'limit'.padEnd(width[1])}  result  measured`);
+  for (const [name, value, budget, pass] of rows)
+    console.log(
+      `${name.padEnd(width[0])}  ${budget.padEnd(width[1])}  ${SMOKE || !budget ? '      ' : pass ? 'pass  ' : 'FAIL  '}  ${value}`,
+    );
+  console.log(
+    `\n${results.machine}; load average ${fmt(results.loadAverageAtStart, 1)} at start${SMOKE ? '; smoke run: one window, budgets not enforced' : ''}`,
+  );
+  results.budgets = rows.filter((r) => r[2]).map(([name, value, budget, pass]) => ({ name, value, budget, pass }));
+  const file = SMOKE
+    ? path.join(ROOT, '.cache', 'bench', 'results-ui.smoke.json')
+    : path.join(ROOT, 'bench', 'results-ui.json');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  console.log(`results: ${path.relative(ROOT, file)}`);
+  const failed = results.budgets.filter((b) => !b.pass);
+  if (!SMOKE && failed.length)
+    console.error(`FAIL: ${failed.length} budget(s) missed: ${failed.map((b) => b.name).join('; ')}`);
+  exitCode = !SMOKE && failed.length ? 1 : 0;
+} catch (err) {
+  console.error(`[bench:ui] FAILED: ${err?.stack ?? err}`);
+  exitCode = 1;
+} finally {
+  await run.finish(exitCode, { passed: exitCode === 0 ? 1 : 0, failed: exitCode === 0 ? 0 : 1 });
+}

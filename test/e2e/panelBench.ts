@@ -1,0 +1,170 @@
+// The UI benchmark's driver (bench/ui.mjs runs it in code-server + Chromium): times a person's way to a ticket's
+// conversation on screen, from the key or click that asked for it, beside a bare webview (static HTML, no script,
+// bench/ui/bare-webview) opened the same way in the same window. Every time is taken in the browser, on one clock:
+// the Enter or mouse-down in the workbench, the webview's document first shown, the conversation painted (the frame
+// after it is in the document); the emulator adds when each request arrived and was answered.
+import type { Page } from 'playwright-core';
+import { commandTitle, manifestText, shownPattern } from './translations';
+import type { Workbench } from './workbench';
+
+/** One mark from a frame of the page: its name, when (ms since the epoch, sub-millisecond), and for a webview its kind. */
+interface Mark {
+  name: 'enter' | 'click' | 'html' | 'painted';
+  at: number;
+  bare?: boolean;
+}
+
+/** A request the emulator answered (ms since the epoch). */
+export interface TimedRequest {
+  action: string;
+  start: number;
+  end: number;
+}
+
+export interface PanelTiming {
+  what: 'bare' | 'ticket';
+  how: 'enter' | 'click';
+  ticketId?: string;
+  /** Key or click to the conversation (bare: the page) painted. */
+  totalMs: number;
+  /** Key or click to the webview's document first shown (the command, loading code on first use, the webview). */
+  webviewMs: number;
+  /** Document shown to painted (the page's handshake, waiting for data, rendering). */
+  pageMs: number;
+  /** Requests the emulator answered meanwhile, and from the key to the last answer. */
+  requests: number;
+  requestsDoneMs?: number;
+}
+
+/**
+ * In every frame of the page: the workbench notes each Enter and mouse-down; a webview's host frame watches its
+ * content frame and notes when a document is first shown and when the conversation (ours: the notes list; bare: its
+ * heading) is painted. Runs before the workbench's own scripts (Playwright's init script), in each frame as it attaches.
+ */
+function frameTimers(): void {
+  const w = window as unknown as { __benchMark?: (mark: unknown) => void };
+  const now = () => performance.timeOrigin + performance.now();
+  const report = (mark: object) => w.__benchMark?.({ ...mark, at: now() });
+  if (window.top === window) {
+    addEventListener('keydown', (e) => e.key === 'Enter' && report({ name: 'enter' }), true);
+    addEventListener('mousedown', () => report({ name: 'click' }), true);
+    return;
+  }
+  if (!/webview/.test(location.pathname)) return;
+  const shown = new WeakSet<Document>();
+  const painted = new WeakSet<Document>();
+  setInterval(() => {
+    for (const frame of Array.from(document.querySelectorAll('iframe'))) {
+      let doc: Document | null = null;
+      try {
+        doc = frame.contentDocument;
+      } catch {
+        continue;
+      }
+      if (!doc?.body || doc.location.href === 'about:blank') continue;
+      const bare = !!doc.getElementById('bare-webview');
+      if (!shown.has(doc) && doc.body.childElementCount > 0) {
+        shown.add(doc);
+        report({ name: 'html', bare });
+      }
+      if (!painted.has(doc) && (bare || doc.querySelector('ol.notes > li'))) {
+        painted.add(doc);
+        requestAnimationFrame(() => report({ name: 'painted', bare }));
+      }
+    }
+  }, 4);
+}
+
+export class PanelBench {
+  private constructor(
+    private readonly wb: Workbench,
+    private readonly requests: TimedRequest[],
+    private readonly marks: Mark[],
+  ) {}
+
+  /** Installs the timers (call before the workbench is opened: page.goto); returns how to start the bench on it. */
+  static async install(page: Page): Promise<(wb: Workbench, requests: TimedRequest[]) => PanelBench> {
+    const marks: Mark[] = [];
+    await page.exposeBinding('__benchMark', (_source, mark: Mark) => void marks.push(mark));
+    await page.addInitScript(frameTimers);
+    return (wb, requests) => new PanelBench(wb, requests, marks);
+  }
+
+  /** The bare webview, from Enter in its quick pick. */
+  async bare(): Promise<PanelTiming> {
+    return this.measure('bare', 'enter', undefined, async () => {
+      await this.wb.runCommand('Tickets Bench: Open Bare Webview');
+      await this.wb.answer(/Open Bare Webview/, '', { row: 'bare' });
+    });
+  }
+
+  /** A ticket from Enter in Open Ticket (the id typed). */
+  async openTicket(ticketId: string): Promise<PanelTiming> {
+    return this.measure('ticket', 'enter', ticketId, async () => {
+      await this.wb.runCommand(commandTitle('command.openTicket.title'));
+      await this.wb.answer(shownPattern('Open Ticket'), ticketId, { row: ticketId });
+    });
+  }
+
+  /** A ticket from a click on its row in the Tickets view (the view opened and groups expanded until the row shows). */
+  async clickInTree(ticketId: string): Promise<PanelTiming> {
+    const page = this.wb.page;
+    const sidebar = page.locator('.sidebar');
+    const rows = sidebar.locator('.monaco-list-row');
+    if (!(await rows.first().isVisible())) {
+      await page
+        .locator(`.activitybar .action-item a[aria-label^="${manifestText('viewsContainers.aliyunTickets.title')}"]`)
+        .click({ force: true });
+      await rows.first().waitFor({ timeout: 30_000 });
+    }
+    const row = rows.filter({ hasText: ticketId }).first();
+    for (let i = 0; i < 10 && !(await row.isVisible()); i++) {
+      const collapsed = rows.and(page.locator('[aria-expanded="false"]')).first();
+      if (await collapsed.isVisible()) await collapsed.click();
+      await row.waitFor({ timeout: 3_000 }).catch(() => undefined);
+    }
+    await row.waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(300);
+    return this.measure('ticket', 'click', ticketId, () => row.click());
+  }
+
+  /** Closes every editor, so that the next panel opens new in the same place. */
+  async closeAll(): Promise<void> {
+    await this.wb.runCommand('View: Close All Editors');
+    await this.wb.page.waitForFunction(() => !document.querySelector('iframe.webview'), undefined, { timeout: 15_000 });
+    // Let the window settle between measurements (the workbench animates tabs away, the host drops the frames).
+    await this.wb.page.waitForTimeout(500);
+  }
+
+  private async measure(
+    what: 'bare' | 'ticket',
+    how: 'enter' | 'click',
+    ticketId: string | undefined,
+    act: () => Promise<void>,
+  ): Promise<PanelTiming> {
+    this.marks.length = 0;
+    const requestsBefore = this.requests.length;
+    await act();
+    const bare = what === 'bare';
+    const deadline = Date.now() + 60_000;
+    let painted: Mark | undefined;
+    while (!(painted = this.marks.find((m) => m.name === 'painted' && !!m.bare === bare))) {
+      if (Date.now() > deadline) throw new Error(`${ticketId ?? 'the bare webview'} was not painted within 60 s`);
+      await this.wb.page.waitForTimeout(20);
+    }
+    const start = this.marks.filter((m) => m.name === how && m.at <= painted.at).at(-1);
+    const html = this.marks.find((m) => m.name === 'html' && !!m.bare === bare && m.at <= painted.at);
+    if (!start || !html) throw new Error(`no ${how} or document mark before ${what} was painted`);
+    const requests = this.requests.slice(requestsBefore).filter((r) => r.start >= start.at && r.start <= painted.at);
+    return {
+      what,
+      how,
+      ticketId,
+      totalMs: painted.at - start.at,
+      webviewMs: html.at - start.at,
+      pageMs: painted.at - html.at,
+      requests: requests.length,
+      requestsDoneMs: requests.length ? Math.max(...requests.map((r) => r.end)) - start.at : undefined,
+    };
+  }
+}
