@@ -87,6 +87,9 @@ const KNOWN_VIOLATIONS: readonly string[] = [
   // issue 19 item 4 / issue 18: the accounts engineer's account-scoped store replaces these.
   "src/auth/accounts/accounts.ts imports src/features ('../../features/open-ticket/recentTickets')",
   "src/features/watcher/register.ts imports src/auth ('../../auth/credentialInput')",
+  // issue 21 (inbox): the local copy's files and setting belong in a feature folder (or the shared-file code in tickets).
+  "src/tickets/accountFiles.ts imports src/features ('../features/watcher/sharedFiles')",
+  "src/tickets/localCopySetting.ts imports vscode ('vscode')",
 ];
 
 describe('layers (CONTRIBUTING.md: what may import what)', () => {
