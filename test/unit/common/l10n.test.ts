@@ -22,7 +22,7 @@ import {
   statusText,
 } from '../../../src/tickets/display';
 import { bundle } from '../l10nBundle';
-import { manifestStrings, NLS_REFERENCE, rawManifest, repoRoot } from '../manifest';
+import { configurationProperties, manifestStrings, NLS_REFERENCE, rawManifest, repoRoot } from '../manifest';
 
 /** The languages besides English (the source text) that every string must have. */
 const LANGUAGES = ['zh-cn'];
@@ -422,7 +422,8 @@ describe('translations: English and Simplified Chinese', () => {
         [`${c.command} title`, c.title],
         [`${c.command} category`, c.category],
       ]),
-      ...Object.entries<any>(contributes.configuration.properties).map(([k, p]) => [
+      ...[contributes.configuration].flat().map((c: any) => [`configuration ${c.id} title`, c.title]),
+      ...Object.entries<any>(configurationProperties(manifest)).map(([k, p]) => [
         `${k} description`,
         p.markdownDescription ?? p.description,
       ]),

@@ -8,6 +8,7 @@ import { findTicketIds, compileIdPattern } from '../../../src/features/hover/idD
 import { DEFAULT_ID_PATTERN, isTicketIdShape, ticketIdProblem, ticketIdTextOf } from '../../../src/tickets/ticketId';
 import { resetL10n } from '../../../src/common/l10n';
 import { useLanguage } from '../l10nBundle';
+import { configurationProperties } from '../manifest';
 
 describe('ticket id (src/tickets/ticketId.ts)', () => {
   it('the documented ids have the shape; ids the API cannot have do not, with the reason', () => {
@@ -35,7 +36,7 @@ describe('ticket id (src/tickets/ticketId.ts)', () => {
   it("package.json's default idPattern is the module's pattern", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8'));
     assert.strictEqual(
-      manifest.contributes.configuration.properties['aliyunTickets.idPattern'].default,
+      configurationProperties(manifest)['aliyunTickets.idPattern'].default,
       DEFAULT_ID_PATTERN,
     );
   });
