@@ -35,10 +35,7 @@ describe('ticket id (src/tickets/ticketId.ts)', () => {
 
   it("package.json's default idPattern is the module's pattern", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8'));
-    assert.strictEqual(
-      configurationProperties(manifest)['aliyunTickets.idPattern'].default,
-      DEFAULT_ID_PATTERN,
-    );
+    assert.strictEqual(configurationProperties(manifest)['aliyunTickets.idPattern'].default, DEFAULT_ID_PATTERN);
   });
 
   it('lower-case ids: Open Ticket and the hover links agree (both accept them and send them upper-case)', () => {
