@@ -23,6 +23,7 @@ import type { Accounts } from './accounts/accounts';
 import { pickSite } from './accounts/accountsUi';
 import { shortSiteName } from './accounts/sites';
 import { inputWithSiteButton } from './accounts/siteInputBox';
+import { notificationText } from '../common/untrustedText';
 
 export interface SignInDeps {
   store: CredentialStore;
@@ -183,9 +184,11 @@ export class SignInFlow {
   private async explainFailure(rejection: Rejection): Promise<boolean> {
     const retryLabel = rejection.typed ? t('Try Again') : t('Enter an AccessKey');
     const showLog = t('Show Log');
-    const what = rejection.typed ? t('Sign-in failed.') : t('Sign-in with {0} failed.', rejection.label);
+    const what = rejection.typed
+      ? t('Sign-in failed.')
+      : t('Sign-in with {0} failed.', notificationText(rejection.label));
     const choice = await vscode.window.showErrorMessage(
-      t('{0} {1} Nothing was saved.', what, errorText(rejection.error)),
+      t('{0} {1} Nothing was saved.', what, notificationText(errorText(rejection.error), 600)),
       retryLabel,
       showLog,
     );
@@ -211,7 +214,7 @@ export class SignInFlow {
           await this.verifyAndSave(signIn, controller.signal, endpoint);
           const site = shortSiteName(endpoint ?? this.deps.settingEndpoint());
           void vscode.window.showInformationMessage(
-            t('Signed in to Alibaba Cloud Tickets with {0} ({1}).', accountName(signIn), site),
+            t('Signed in to Alibaba Cloud Tickets with {0} ({1}).', notificationText(accountName(signIn)), site),
           );
           return 'ok' as const; // l10n-exempt: an outcome code
         } catch (error) {
