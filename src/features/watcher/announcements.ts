@@ -3,6 +3,7 @@
 import type { StatusValue } from '../../api/types';
 import { displayLanguage, t } from '../../common/l10n';
 import { statusLook, titleText } from '../../tickets/display';
+import { compareUrgency, isWaitingForYou } from '../../tickets/status';
 import { notificationText, plainLine } from '../../common/untrustedText';
 
 /** The newest note from support on a ticket, as far as the watcher has looked. */
@@ -78,7 +79,7 @@ export function diffSnapshots(
           ? now.lastSupportNote
           : undefined;
       const keys = note ? [noteKey(ticketId, note.dialogId)] : [];
-      const kind: AnnouncementKind = now.status === 3 ? 'waitingFeedback' : 'toConfirm';
+      const kind: AnnouncementKind = isWaitingForYou(now.status) ? 'waitingFeedback' : 'toConfirm';
       const title = titleText(now.title, notificationText);
       const id = notificationText(ticketId, 64);
       const excerpt = note ? notificationText(note.excerpt) : '';
@@ -145,9 +146,7 @@ export function rememberAnnounced(previous: readonly string[], added: readonly s
 export function waitingForYou(snapshot: TicketSnapshot | undefined): string[] {
   if (!snapshot) return [];
   const entries = Object.entries(snapshot.tickets).filter(([, t]) => statusLook(t.status).needsYou);
-  return entries
-    .sort(([a, x], [b, y]) => (x.status === y.status ? a.localeCompare(b) : x.status === 3 ? -1 : 1))
-    .map(([id]) => id);
+  return entries.sort(([a, x], [b, y]) => compareUrgency(x.status, y.status) || a.localeCompare(b)).map(([id]) => id);
 }
 
 /** The first line of a note as one line of plain text, short enough for a notification (made safe for it there). */

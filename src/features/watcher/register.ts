@@ -7,8 +7,8 @@ import { Commands } from '../../common/commands';
 import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
 import { isTicketApiError } from '../../api/errors';
-import { STATUS_NAMES } from '../../api/types';
 import type { TicketService } from '../../tickets/types';
+import { unfinishedStatusNames } from '../../tickets/status';
 import type { Announcement } from './announcements';
 import { SharedFiles } from './sharedFiles';
 import { watcherStatusBarLook } from './statusBarLook';
@@ -143,7 +143,7 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
   const listUnfinished = async () =>
     (
       await deps.service.listTickets(
-        { pageNumber: 1, pageSize: UNFINISHED_PAGE_SIZE, statuses: [1, 2, 3, 4, 5].map((s) => STATUS_NAMES[s as 1]) },
+        { pageNumber: 1, pageSize: UNFINISHED_PAGE_SIZE, statuses: unfinishedStatusNames() },
         { force: true, background: true },
       )
     ).tickets;
