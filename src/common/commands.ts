@@ -54,6 +54,11 @@ export const WebviewTypes = {
 /** VS Code's own commands that we execute. */
 export const BuiltinCommands = {
   setContext: 'setContext',
+  /**
+   * Opens a resource; given an http(s) URL as a string, the opener opens that string as it is. (A vscode.Uri is
+   * decoded and re-encoded on the way: `encodeURI(uri.toString(true))` turns %2B, %26 and %23 into +, & and #.)
+   */
+  open: 'vscode.open',
   openSettings: 'workbench.action.openSettings',
 } as const;
 

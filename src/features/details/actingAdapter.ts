@@ -98,7 +98,9 @@ async function pickFiles(): Promise<PickedFile[]> {
     uris.map(async (uri) => {
       const stat = await vscode.workspace.fs.stat(uri);
       const name = uri.path.split('/').pop() || t('attachment');
-      return { name, size: stat.size, read: () => vscode.workspace.fs.readFile(uri) };
+      // A pipe or a device reports size 0 and reading it may never end: only regular files are read.
+      const regular = (stat.type & vscode.FileType.File) !== 0;
+      return { name, size: stat.size, regular, read: () => vscode.workspace.fs.readFile(uri) };
     }),
   );
 }

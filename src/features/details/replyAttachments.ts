@@ -23,6 +23,22 @@ export interface ReplyAttachmentsDeps {
 
 const MB = 1024 * 1024;
 
+/**
+ * Why a picked file cannot be attached, known before reading it (New Ticket uses the same rule): not a regular file (a
+ * pipe or a device reports size 0 and reading it may never end), or over the API's limit.
+ */
+export function attachableProblem(regular: boolean, size: number): string | undefined {
+  if (!regular) return t('Not a regular file (a pipe, a device or a folder): only files can be attached.');
+  if (size > MAX_ATTACHMENT_BYTES) {
+    return t(
+      '{0} MB is too large: attachments can be at most {1} MB.',
+      (size / MB).toFixed(1),
+      MAX_ATTACHMENT_BYTES / MB,
+    );
+  }
+  return undefined;
+}
+
 export class ReplyAttachments {
   private entries: Entry[];
   private nextId = 1;
@@ -62,12 +78,21 @@ export class ReplyAttachments {
     return undefined;
   }
 
-  clear(): void {
-    this.entries = [];
+  /**
+   * A reply took these uploads (by ObjectKey): they go. What was added while it was sending stays for the next reply;
+   * returns their names.
+   */
+  removeSent(objectKeys: readonly string[]): string[] {
+    const sent = new Set(objectKeys);
+    this.entries = this.entries.filter((a) => !(a.objectKey && sent.has(a.objectKey)));
+    return this.entries.map((a) => a.name);
   }
 
-  /** Adds an attachment and uploads it at once; a too large one is refused without reading it. */
-  async add(name: string, size: number, read: () => PromiseLike<Uint8Array>): Promise<void> {
+  /**
+   * Adds an attachment and uploads it at once; a too large one, or one that is not a regular file (a pipe or device
+   * reports size 0 and may never end), is refused without reading it.
+   */
+  async add(name: string, size: number, read: () => PromiseLike<Uint8Array>, regular = true): Promise<void> {
     const entry: Entry = {
       id: this.newId(),
       name,
@@ -77,13 +102,10 @@ export class ReplyAttachments {
       abort: new AbortController(),
     };
     this.entries.push(entry);
-    if (size > MAX_ATTACHMENT_BYTES) {
+    const problem = attachableProblem(regular, size);
+    if (problem) {
       entry.state = 'failed';
-      entry.error = t(
-        '{0} MB is too large: attachments can be at most {1} MB.',
-        (size / MB).toFixed(1),
-        MAX_ATTACHMENT_BYTES / MB,
-      );
+      entry.error = problem;
       this.deps.changed();
       return;
     }

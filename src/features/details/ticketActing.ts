@@ -18,6 +18,8 @@ import { ReplyAttachments } from './replyAttachments';
 export interface PickedFile {
   name: string;
   size: number;
+  /** False for a pipe, a device or a folder: refused without reading it. */
+  regular?: boolean;
   read(): PromiseLike<Uint8Array>;
 }
 
@@ -179,13 +181,13 @@ export class TicketActing {
 
   private async pick(): Promise<void> {
     const files = await this.deps.pickFiles();
-    await Promise.all(files.map((file) => this.attach(file.name, file.size, () => file.read())));
+    await Promise.all(files.map((file) => this.attach(file.name, file.size, () => file.read(), file.regular)));
   }
 
   /** Adds an attachment and uploads it at once (with progress); a refused or failed one stays listed with the reason. */
-  attach(name: string, size: number, read: () => PromiseLike<Uint8Array>): Promise<void> {
+  attach(name: string, size: number, read: () => PromiseLike<Uint8Array>, regular = true): Promise<void> {
     this.notice = undefined;
-    return this.attachments.add(name, size, read);
+    return this.attachments.add(name, size, read, regular);
   }
 
   private remove(id: string): void {
@@ -227,11 +229,11 @@ export class TicketActing {
         encrypt: this.encrypt,
         attachments: objectKeys.length ? objectKeys : undefined,
       });
-      await this.sent(t('Reply sent.'));
+      await this.sent(t('Reply sent.'), objectKeys);
       this.deps.onReplied?.();
     } catch (error) {
       if (isTicketApiError(error) && error.kind === 'unknownOutcome') {
-        await this.checkArrived(content, startedAt, error);
+        await this.checkArrived(content, startedAt, error, objectKeys);
       } else {
         this.setNotice('error', t('The reply was not sent: {0} Your text and attachments are kept.', errorText(error)));
         this.end();
@@ -245,21 +247,35 @@ export class TicketActing {
     return this.attachments.problem();
   }
 
-  /** The server took the reply: the draft goes, the box empties, the conversation shows the reply. */
-  private async sent(notice: string): Promise<void> {
+  /**
+   * The server took the reply: the draft goes, the box empties, the conversation shows the reply. Files attached while
+   * it was sending were not part of it: they stay, uploaded, in the draft for the next reply, and the notice says so.
+   */
+  private async sent(notice: string, sentKeys: readonly string[]): Promise<void> {
     this.text = '';
     this.encrypt = false;
-    this.attachments.clear();
-    await this.deps.drafts.clear(this.deps.ticketId);
+    const kept = this.attachments.removeSent(sentKeys);
+    if (kept.length) await this.persist();
+    else await this.deps.drafts.clear(this.deps.ticketId);
     this.deliver({ type: 'draft', draft: { text: '', encrypt: false }, replace: true });
-    this.setNotice('success', notice);
+    this.setNotice(
+      'success',
+      kept.length
+        ? t('{0} {1} was added while it was sending and waits for your next reply.', notice, kept.join(t(', ')))
+        : notice,
+    );
     // The reply shows in the conversation and the buttons follow the new status as the write ends.
     await this.reloadQuietly();
     this.end();
   }
 
   /** After an unknown outcome: is the reply in the conversation now? Only then is the draft dropped. */
-  private async checkArrived(content: string, startedAt: number, error: unknown): Promise<void> {
+  private async checkArrived(
+    content: string,
+    startedAt: number,
+    error: unknown,
+    sentKeys: readonly string[],
+  ): Promise<void> {
     this.busy = 'check';
     this.setNotice('warning', t('No clear answer from the server: checking whether your reply arrived…'));
     this.postState();
@@ -268,6 +284,7 @@ export class TicketActing {
       if (found) {
         await this.sent(
           t('Your reply arrived (checked in the reloaded conversation), although the server did not confirm it.'),
+          sentKeys,
         );
         this.deps.onReplied?.();
         return;

@@ -368,7 +368,8 @@ export class TicketPanel {
             const open = t('Open');
             return (await vscode.window.showWarningMessage(question, { modal: true, detail }, open)) === open;
           },
-          openExternal: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
+          // The string itself, not a Uri: a presigned URL must reach the browser byte for byte (BuiltinCommands.open).
+          openExternal: (url) => vscode.commands.executeCommand(BuiltinCommands.open, url),
         });
         return;
       default:

@@ -18,6 +18,7 @@ import type {
   UploadOptions,
 } from '../../api/types';
 import { createNonce } from '../details/render';
+import { attachableProblem } from '../details/replyAttachments';
 import { EMPTY_DRAFT, checkDraft, isDraftEmpty, parseDraft, type DraftProblem, type TicketDraft } from './draft';
 import { mergePrefill, type Prefill } from './prefill';
 import { parseFormMessage, type FromFormMessage, type ToFormMessage } from './protocol';
@@ -359,6 +360,14 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
     for (const file of files) {
       const name = file.path.split('/').pop() || 'attachment';
       try {
+        // Size and kind first: a pipe or a device reports size 0 and reading it may never end; a huge file is refused
+        // before it is read into memory.
+        const stat = await vscode.workspace.fs.stat(file);
+        const problem = attachableProblem((stat.type & vscode.FileType.File) !== 0, stat.size);
+        if (problem) {
+          void vscode.window.showWarningMessage(t('{0} was not attached: {1}', notificationText(name), problem));
+          continue;
+        }
         const bytes = await vscode.workspace.fs.readFile(file);
         const objectKey = await client.uploadAttachment(name, bytes, {
           onProgress: (sent, total) =>

@@ -123,6 +123,52 @@ describe('details/TicketActing against the emulator', function () {
     assert.strictEqual(acting.state().actions.reply, true, 'status 4 after the reply: still open for replies');
   });
 
+  it('a file dropped while the reply is sending is kept for the next reply, uploaded and in the draft', async () => {
+    const first = Buffer.from('first.log contents\n');
+    const { ticketId, acting, until, idle, drafts } = setUp(3, {
+      files: [{ name: 'first.log', size: first.length, read: async () => first }],
+    });
+    acting.handle({ type: 'pickFiles' });
+    await until('the upload', (s) => s.attachments[0]?.state === 'uploaded');
+    emu.setLatency(400);
+    acting.handle({ type: 'send', draft: { text: 'Logs attached.', encrypt: false } });
+    await until('the send to start', (s) => s.busy === 'send');
+    const late = new Uint8Array(Buffer.from('late.log contents\n'));
+    acting.handle({ type: 'dropFile', name: 'late.log', bytes: late });
+    await idle();
+    emu.setLatency(0);
+    await until('the late upload', (s) => s.attachments.some((a) => a.name === 'late.log' && a.state === 'uploaded'));
+    const note = emu.notesOf(ticketId).at(-1)!;
+    assert.deepStrictEqual(
+      note.attachments.map((a) => a.name),
+      ['first.log'],
+      'the reply carried what was attached when Send was pressed',
+    );
+    assert.deepStrictEqual(
+      acting.state().attachments.map((a) => a.name),
+      ['late.log'],
+      'the dropped file waits in the reply box',
+    );
+    assert.deepStrictEqual(
+      drafts.get(ticketId).attachments.map((a) => a.name),
+      ['late.log'],
+      'and in the stored draft',
+    );
+    assert.match(acting.state().notice?.text ?? '', /Reply sent\..*late\.log/);
+  });
+
+  it('refuses a pipe or device (size 0, never ends) without reading it, and says why', async () => {
+    let reads = 0;
+    const { acting, until } = setUp(3, {
+      files: [{ name: 'fifo', size: 0, regular: false, read: () => (reads++, new Promise<Uint8Array>(() => {})) }],
+    });
+    acting.handle({ type: 'pickFiles' });
+    await until('the refusal', (s) => s.attachments[0]?.state === 'failed');
+    assert.match(acting.state().attachments[0].error ?? '', /Not a regular file/);
+    assert.strictEqual(reads, 0, 'never read');
+    assert.strictEqual(count('GetAttachmentUploadUrl'), 0, 'nothing uploaded');
+  });
+
   it('a page hidden while the reply was sent hears, when back, that the box is empty (never the sent text again)', async () => {
     const { acting, posted, page, idle } = setUp(3);
     acting.handle({ type: 'send', draft: { text: 'Sent while hidden', encrypt: false } });
