@@ -3,18 +3,19 @@
 import * as vscode from 'vscode';
 import { describeError } from '../api/errors';
 import { validateEndpoint } from '../api/endpoint';
-import { BuiltinCommands } from '../common/commands';
 import { errorText } from '../common/errorText';
 import { t } from '../common/l10n';
+import { openSetting } from '../common/configuration';
+import { settingId } from '../common/settings';
 
 export function reportUnusableEndpoint(endpoint: string, log: { warn(message: string): void }): void {
   try {
     validateEndpoint(endpoint);
   } catch (error) {
-    log.warn(`The aliyunTickets.endpoint setting is not usable: ${describeError(error)}`);
-    const message = t('The {0} setting is not usable: {1}', 'aliyunTickets.endpoint', errorText(error));
+    log.warn(`The ${settingId('endpoint')} setting is not usable: ${describeError(error)}`);
+    const message = t('The {0} setting is not usable: {1}', settingId('endpoint'), errorText(error));
     void vscode.window.showErrorMessage(message, t('Open Settings')).then((choice) => {
-      if (choice) void vscode.commands.executeCommand(BuiltinCommands.openSettings, 'aliyunTickets.endpoint');
+      if (choice) void openSetting('endpoint');
     });
   }
 }
