@@ -16,6 +16,7 @@ import {
 import { formatLocalTime, formatRelativeTime, sanitizeInline, statusLook } from '../../tickets/display';
 import { isToBeConfirmed, isWaitingForYou, noteAuthor, SEVERITY_URGENT, SEVERITY_COMMON } from '../../tickets/status';
 import { fenced, span } from './inert';
+import { settingId } from '../../common/settings';
 
 // The confirmation is shown to the user, not the model: it lives with the other user-facing text.
 export { draftConfirmation, type DraftConfirmation } from './confirmation';
@@ -204,7 +205,7 @@ export function describeFailure(error: unknown): string {
     case 'malformed':
       return `${sentence} Try again in a little while; do not retry in a loop.`;
     case 'config':
-      return `${sentence} The user can fix the aliyunTickets.endpoint setting, then ask again.`;
+      return `${sentence} The user can fix the ${settingId('endpoint')} setting, then ask again.`;
     default:
       return sentence;
   }

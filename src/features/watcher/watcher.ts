@@ -2,7 +2,7 @@
 // poller fetches one ListTickets page of unfinished tickets when the shared schedule says so, reads notes only where a
 // status changed plus one quiet ticket in turn, announces what changed once, and publishes the snapshot that every
 // other window reads. No vscode import: the unit tests run it with a fake clock and the benchmark counts its requests.
-import type * as NodeCrypto from 'crypto';
+import { createHash } from 'crypto';
 import type { StatusValue, TicketNote, TicketSummary } from '../../api/types';
 import {
   diffSnapshots,
@@ -100,12 +100,7 @@ function isWatchState(value: unknown): value is WatchState {
 
 /** A file-name-safe key for an account at an endpoint; the AccessKey id itself never lands in a file name. */
 export function accountKey(endpoint: string, principal: string): string {
-  // node:crypto is required on the first check, not at activation (loading it costs more than activating).
-  return (require('crypto') as typeof NodeCrypto)
-    .createHash('sha256')
-    .update(`${endpoint}\n${principal}`)
-    .digest('hex')
-    .slice(0, 16);
+  return createHash('sha256').update(`${endpoint}\n${principal}`).digest('hex').slice(0, 16);
 }
 
 export class TicketWatcher {
