@@ -30,7 +30,7 @@ import type { AliyunTicketsTestApi } from './testSurface';
 import { Commands } from './common/commands';
 import { setL10n } from './common/l10n';
 import { loadClient, loadFeatures, loadTestSurface } from './lazy/load';
-import { affectsSettings, getSetting } from './common/configuration';
+import { affectsSettings, getSetting } from './settings/configuration';
 
 export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi | undefined {
   // Before anything builds text: every user-facing string goes through common/l10n.ts.

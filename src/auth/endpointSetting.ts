@@ -5,8 +5,8 @@ import { describeError } from '../api/errors';
 import { validateEndpoint } from '../api/endpoint';
 import { errorText } from '../common/errorText';
 import { t } from '../common/l10n';
-import { openSetting } from '../common/configuration';
-import { settingId } from '../common/settings';
+import { openSetting } from '../settings/configuration';
+import { settingId } from '../settings/settings';
 
 export function reportUnusableEndpoint(endpoint: string, log: { warn(message: string): void }): void {
   try {

@@ -3,7 +3,7 @@
 // Settings, Open Another Ticket and Retry do the same thing wherever they are clicked.
 import * as vscode from 'vscode';
 import { Commands } from './commands';
-import { openSetting } from './configuration';
+import { openSetting } from '../settings/configuration';
 import type { ErrorAction } from './errors';
 
 /** What the surface showing the error adds: how it retries, signs in, and what follows a sign-in or another ticket. */

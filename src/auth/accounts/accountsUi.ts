@@ -9,8 +9,8 @@ import { SITES, shortSiteName, siteLabel, siteOf } from './sites';
 import { Commands } from '../../common/commands';
 import { t } from '../../common/l10n';
 import { accountLabelText } from '../credentialInput';
-import { onDidChangeSettings } from '../../common/configuration';
-import { settingId } from '../../common/settings';
+import { onDidChangeSettings } from '../../settings/configuration';
+import { settingId } from '../../settings/settings';
 
 /** The endpoint an account's requests go to: its own, else the setting. */
 export function endpointOf(account: Pick<AccountInfo, 'endpoint'> | undefined, settingEndpoint: string): string {

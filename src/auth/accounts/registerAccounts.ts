@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Accounts } from './accounts';
 import { activeAccountName, createAccountStatusBar, endpointOf, pickAccount } from './accountsUi';
 import { Commands } from '../../common/commands';
-import { onDidChangeSettings } from '../../common/configuration';
+import { onDidChangeSettings } from '../../settings/configuration';
 
 export interface AccountsWiring {
   accounts: Accounts;

@@ -16,7 +16,7 @@ import {
 import { formatLocalTime, formatRelativeTime, sanitizeInline, statusLook } from '../../tickets/display';
 import { isToBeConfirmed, isWaitingForYou, noteAuthor, SEVERITY_URGENT, SEVERITY_COMMON } from '../../tickets/status';
 import { fenced, span } from './inert';
-import { settingId } from '../../common/settings';
+import { settingId } from '../../settings/settings';
 
 // The confirmation is shown to the user, not the model: it lives with the other user-facing text.
 export { draftConfirmation, type DraftConfirmation } from './confirmation';

@@ -10,7 +10,7 @@ import type { DraftStore } from './draftStore';
 import { TicketActing, type PickedFile } from './ticketActing';
 import type { ToPageMessage } from './protocol';
 import type { UnreadNotes } from './unread';
-import { getSetting } from '../../common/configuration';
+import { getSetting } from '../../settings/configuration';
 
 export interface PanelActingDeps {
   writes: TicketWrites;

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { isTicketId } from '../open-ticket/ticketId';
 import type { PanelState } from './protocol';
 import { DETAILS_VIEW_TYPE, TicketPanel, type TicketPanelsDeps } from './ticketPanel';
-import { onDidChangeSettings } from '../../common/configuration';
+import { onDidChangeSettings } from '../../settings/configuration';
 
 export { DETAILS_VIEW_TYPE, type TicketPanelsDeps };
 

@@ -10,7 +10,7 @@ import { needsYouBadgeTooltip, refreshFailureText } from './labels';
 import { ticketIdOf, TicketExplorerModel } from './model';
 import { RefreshTimer } from './refreshTimer';
 import { TicketTreeProvider, type UnreadAnswers } from './treeProvider';
-import { getSetting, onDidChangeSettings, updateSetting } from '../../common/configuration';
+import { getSetting, onDidChangeSettings, updateSetting } from '../../settings/configuration';
 
 export const EXPLORER_VIEW_ID = 'aliyunTickets.explorer';
 

@@ -9,7 +9,7 @@ import type { TicketService } from '../../tickets/types';
 import { errorHoverMarkdown, signedOutHoverMarkdown, ticketHoverMarkdown, type HoverContent } from './hoverMarkdown';
 import { compileIdPattern, findTicketIds, ticketIdAt, type IdDetectionOptions } from './idDetection';
 import { Commands } from '../../common/commands';
-import { getSetting, onDidChangeSettings, openSetting } from '../../common/configuration';
+import { getSetting, onDidChangeSettings, openSetting } from '../../settings/configuration';
 
 /** Documents with more lines than this get links only in their first lines (huge logs stay responsive). */
 const MAX_LINK_LINES = 5000;

@@ -8,7 +8,7 @@ import { commandUri } from '../../tickets/display';
 import { compileIdPattern, findTicketIds, type IdDetectionOptions } from '../hover/idDetection';
 import { TICKET_ID_DOCUMENTS } from '../hover/ticketHovers';
 import { findRequestIds, requestIdAt } from './requestId';
-import { getSetting } from '../../common/configuration';
+import { getSetting } from '../../settings/configuration';
 
 const CREATE_ABOUT_REQUEST_COMMAND = Commands.createTicketAboutRequest;
 

@@ -14,8 +14,8 @@ import type { Announcement } from './announcements';
 import { SharedFiles } from './sharedFiles';
 import { TicketWatcher, UNFINISHED_PAGE_SIZE, accountKey, type FailureInfo, type WatcherView } from './watcher';
 import type { StoredSignIn } from '../../auth/credentialInput';
-import { getSetting, onDidChangeSettings } from '../../common/configuration';
-import { SETTINGS } from '../../common/settings';
+import { getSetting, onDidChangeSettings } from '../../settings/configuration';
+import { SETTINGS } from '../../settings/settings';
 
 export const MIN_INTERVAL_SECONDS = 30;
 const HEARTBEAT_MS = 5_000;

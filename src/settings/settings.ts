@@ -1,5 +1,5 @@
 // The extension's settings, defined once: each one's name, type, default and scope. package.json contributes the same
-// settings for the Settings editor (test/unit/common/settings.test.ts checks the two agree). Pure: no vscode import;
+// settings for the Settings editor (test/unit/settings.test.ts checks the two agree). Pure: no vscode import;
 // configuration.ts reads, watches, opens and writes them in VS Code, by these names only.
 import { DEFAULT_ENDPOINT } from '../api/endpoint';
 import type { SignatureVersion } from '../api/types';
@@ -21,6 +21,7 @@ export interface Settings {
   'details.autoRefreshSeconds': number;
   'watcher.enabled': boolean;
   'watcher.intervalSeconds': number;
+  'offline.keepLocalCopy': boolean;
 }
 
 export type SettingName = keyof Settings;
@@ -48,6 +49,7 @@ export const SETTINGS: { readonly [K in SettingName]: SettingSpec<Settings[K]> }
   'details.autoRefreshSeconds': { default: 60, scope: 'window' },
   'watcher.enabled': { default: true, scope: 'application' },
   'watcher.intervalSeconds': { default: 180, scope: 'application' },
+  'offline.keepLocalCopy': { default: true, scope: 'application' },
 };
 
 /** Every setting's name. */

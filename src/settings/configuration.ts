@@ -1,7 +1,7 @@
 // The settings of settings.ts in VS Code: read one (typed, with its default), learn when some change, open one in the
 // Settings editor, write one. The only module that names our settings to vscode.workspace.
 import * as vscode from 'vscode';
-import { BuiltinCommands } from './commands';
+import { BuiltinCommands } from '../common/commands';
 import { SETTINGS, settingId, SETTINGS_SECTION, type SettingName, type Settings } from './settings';
 
 /** The setting's value, or its default when unset. The type is the declared one; callers still clamp numbers. */
