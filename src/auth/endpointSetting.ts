@@ -1,7 +1,7 @@
 // The aliyunTickets.endpoint setting is checked when it is read and whenever it changes, so a refused endpoint (plain
 // http to another machine, not a URL) is reported at once with a way to fix it, not on the first hover.
 import * as vscode from 'vscode';
-import { describeError } from '../api/errors';
+import { describeError } from '../api/errorWording';
 import { validateEndpoint } from '../api/endpoint';
 import { errorText } from '../common/errorText';
 import { t } from '../common/l10n';

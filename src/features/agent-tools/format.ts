@@ -3,7 +3,8 @@
 //
 // Every string that came from the server is other people's words: it is framed as data with its author and role,
 // and passes through inert.ts (fenced or in a code span, links defanged). Only our own sentences are bare text.
-import { describeError, isTicketApiError } from '../../api/errors';
+import { isTicketApiError } from '../../api/errors';
+import { describeError } from '../../api/errorWording';
 import {
   SEVERITY_LABELS,
   STATUS_LABELS,

@@ -4,7 +4,7 @@
 // TicketActing's job; this file feeds it the loaded ticket, marks unread answers, names the category and refreshes
 // the panel while it is on screen.
 import * as vscode from 'vscode';
-import { describeError } from '../../api/errors';
+import { describeError } from '../../api/errorWording';
 import type { TicketNote } from '../../api/types';
 import { WebviewTypes } from '../../common/commands';
 import { runErrorAction, type ErrorActionContext } from '../../common/errorActionRunner';
