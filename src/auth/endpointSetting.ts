@@ -7,13 +7,18 @@ import { errorText } from '../common/errorText';
 import { t } from '../common/l10n';
 import { openSetting } from '../settings/configuration';
 import { settingId } from '../settings/settings';
+import { notificationText } from '../common/untrustedText';
 
 export function reportUnusableEndpoint(endpoint: string, log: { warn(message: string): void }): void {
   try {
     validateEndpoint(endpoint);
   } catch (error) {
     log.warn(`The ${settingId('endpoint')} setting is not usable: ${describeError(error)}`);
-    const message = t('The {0} setting is not usable: {1}', settingId('endpoint'), errorText(error));
+    const message = t(
+      'The {0} setting is not usable: {1}',
+      settingId('endpoint'),
+      notificationText(errorText(error), 600),
+    );
     void vscode.window.showErrorMessage(message, t('Open Settings')).then((choice) => {
       if (choice) void openSetting('endpoint');
     });

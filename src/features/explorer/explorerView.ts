@@ -11,6 +11,7 @@ import { ticketIdOf, TicketExplorerModel } from './model';
 import { RefreshTimer } from './refreshTimer';
 import { TicketTreeProvider, type UnreadAnswers } from './treeProvider';
 import { getSetting, onDidChangeSettings, updateSetting } from '../../settings/configuration';
+import { notificationText } from '../../common/untrustedText';
 
 export const EXPLORER_VIEW_ID = 'aliyunTickets.explorer';
 
@@ -203,7 +204,7 @@ export function registerExplorer(
       const found = await reveal(ticketId);
       if (!found) {
         void vscode.window.showInformationMessage(
-          t('Ticket {0} is not in the Tickets view (check the filter).', ticketId),
+          t('Ticket {0} is not in the Tickets view (check the filter).', notificationText(ticketId, 64)),
         );
       }
       return found;

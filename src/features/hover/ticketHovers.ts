@@ -10,6 +10,7 @@ import { errorHoverMarkdown, signedOutHoverMarkdown, ticketHoverMarkdown, type H
 import { compileIdPattern, findTicketIds, ticketIdAt, type IdDetectionOptions } from './idDetection';
 import { Commands } from '../../common/commands';
 import { getSetting, onDidChangeSettings, openSetting } from '../../settings/configuration';
+import { notificationText } from '../../common/untrustedText';
 
 /** Documents with more lines than this get links only in their first lines (huge logs stay responsive). */
 const MAX_LINK_LINES = 5000;
@@ -106,7 +107,7 @@ export function registerHovers(context: vscode.ExtensionContext, service: Ticket
       warnedPattern = source;
       void vscode.window
         .showWarningMessage(
-          t('{0} Using the default ticket id pattern.', compiled.error.replace(/([^.。])$/, '$1.')),
+          t('{0} Using the default ticket id pattern.', notificationText(compiled.error).replace(/([^.。])$/, '$1.')),
           t('Open Settings'),
         )
         .then((choice) => {
