@@ -39,6 +39,7 @@ const COVERED = [
   'src/features/open-ticket',
   'src/features/agent-tools',
   'src/features/new-ticket',
+  'src/features/secret-guard',
   'src/features/watcher',
   'src/auth',
   'src/common',
