@@ -6,7 +6,7 @@
 // extension drops every cache and reloads every panel, as for any sign-in change.
 // Only vscode's types: unit tests run this over an in-memory SecretStorage and Memento.
 import type * as vscode from 'vscode';
-import type * as NodeCrypto from 'crypto';
+import { nodeCrypto } from '../../api/nodeModules';
 import { t } from '../../common/l10n';
 import { accountLabel, accountLabelText, parseStoredSignIn, type StoredSignIn } from '../credentialInput';
 import { SecretStorageError, type CredentialStore } from '../credentialStore';
@@ -269,7 +269,6 @@ export class Accounts implements vscode.Disposable {
   }
 }
 
-/** node:crypto on first use (a new account), not at activation. */
 function newAccountId(): string {
-  return (require('crypto') as typeof NodeCrypto).randomUUID();
+  return nodeCrypto().randomUUID();
 }

@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import { Commands, WebviewTypes } from '../../common/commands';
 import { t } from '../../common/l10n';
-import { loadFeatures } from '../../lazy/loadFeatures';
 import type { NewTicketForm, NewTicketFormDeps } from './newTicketForm';
 import { catalogLanguage } from '../../tickets/categoryNames';
 import { requestIdPrefill, selectionPrefill, type Prefill } from './prefill';
@@ -54,11 +53,18 @@ async function prefillFromPlace(arg: unknown): Promise<Prefill | undefined> {
   return requestIdPrefill(place.requestId);
 }
 
-export function registerNewTicket(context: vscode.ExtensionContext, deps: NewTicketDeps): () => NewTicketForm {
-  // The form's code (dist/features.js) loads on the first command or when VS Code restores the form after a reload.
+/**
+ * Registers the New Ticket commands, the form's serializer and the RequestId links. `createForm` builds the form on the
+ * first command or when VS Code restores it after a reload (the composition root loads its code then).
+ */
+export function registerNewTicket(
+  context: vscode.ExtensionContext,
+  deps: NewTicketDeps,
+  createForm: (deps: NewTicketFormDeps) => NewTicketForm,
+): () => NewTicketForm {
   let formInstance: NewTicketForm | undefined;
   const form = () => {
-    formInstance ??= new (loadFeatures().NewTicketForm)({
+    formInstance ??= createForm({
       ...deps,
       extensionUri: context.extensionUri,
       globalState: context.globalState,

@@ -2,7 +2,7 @@
 // poller fetches one ListTickets page of unfinished tickets when the shared schedule says so, reads notes only where a
 // status changed plus one quiet ticket in turn, announces what changed once, and publishes the snapshot that every
 // other window reads. No vscode import: the unit tests run it with a fake clock and the benchmark counts its requests.
-import type * as NodeCrypto from 'crypto';
+import { createHash } from 'crypto';
 import type { StatusValue, TicketNote, TicketSummary } from '../../api/types';
 import {
   diffSnapshots,
@@ -16,7 +16,7 @@ import {
   type WatchedTicket,
 } from './announcements';
 import { statusLook } from '../../tickets/display';
-import { SUPPORT_ROLE } from '../../tickets/status';
+import { isSupportsTurn, SUPPORT_ROLE } from '../../tickets/status';
 import { backoffDelay, decideLease, isLease, leaseFor } from './lease';
 import type { SharedStore } from './sharedFiles';
 
@@ -25,9 +25,6 @@ const POLL_GRACE_MS = 60_000;
 
 /** The page the adapter asks for (ListTickets allows at most 100): fewer tickets than this means the list is complete. */
 export const UNFINISHED_PAGE_SIZE = 100;
-
-/** Statuses in which support, not the user, is expected to write next: their notes are checked in turn. */
-const SUPPORT_TURN: readonly StatusValue[] = [1, 2, 4];
 
 /** What a failed request means to the watcher (the adapter reads it off TicketApiError). */
 export interface FailureInfo {
@@ -103,12 +100,7 @@ function isWatchState(value: unknown): value is WatchState {
 
 /** A file-name-safe key for an account at an endpoint; the AccessKey id itself never lands in a file name. */
 export function accountKey(endpoint: string, principal: string): string {
-  // node:crypto is required on the first check, not at activation (loading it costs more than activating).
-  return (require('crypto') as typeof NodeCrypto)
-    .createHash('sha256')
-    .update(`${endpoint}\n${principal}`)
-    .digest('hex')
-    .slice(0, 16);
+  return createHash('sha256').update(`${endpoint}\n${principal}`).digest('hex').slice(0, 16);
 }
 
 export class TicketWatcher {
@@ -308,7 +300,7 @@ export function pickQuietTicket(
   now: number,
 ): string | undefined {
   const all = Object.keys(tickets)
-    .filter((id) => !exclude.includes(id) && SUPPORT_TURN.includes(tickets[id].status))
+    .filter((id) => !exclude.includes(id) && isSupportsTurn(tickets[id].status))
     .sort();
   const recent = all
     .filter((id) => (tickets[id].changedAt ?? 0) > now - RECENT_MS)

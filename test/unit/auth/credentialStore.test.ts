@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import { TicketApiError } from '../../../src/api/errors';
 import type { RequestLogEvent } from '../../../src/api/types';
+import { TicketClient } from '../../../src/api/client';
 import { ClientProvider, CREDENTIALS_UNAVAILABLE } from '../../../src/auth/clientProvider';
 import { SECRET_KEY, type StoredSignIn } from '../../../src/auth/credentialInput';
 import { CredentialStore, SecretStorageError } from '../../../src/auth/credentialStore';
@@ -158,6 +159,7 @@ describe('client provider (settings + saved sign-in -> TicketClient), against th
     const events: RequestLogEvent[] = [];
     let current = signIn;
     const clients = new ClientProvider({
+      createClient: (options) => new TicketClient(options),
       readSignIn: async () => current,
       settings: () => ({ endpoint, signatureVersion: 'v3' }),
       sources: createExternalCredentialSources(env),
@@ -242,6 +244,7 @@ describe('sign-in: checked with one signed call before anything is saved, agains
     const { secrets, store } = makeStore();
     const lines: string[] = [];
     const clients = new ClientProvider({
+      createClient: (options) => new TicketClient(options),
       readSignIn: () => store.read(),
       settings: () => ({ endpoint, signatureVersion: 'v3' }),
       sources: createExternalCredentialSources({}),
