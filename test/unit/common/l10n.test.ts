@@ -41,6 +41,7 @@ const COVERED = [
   'src/features/new-ticket',
   'src/features/secret-guard',
   'src/features/watcher',
+  'src/features/inbox',
   'src/auth',
   'src/common',
   'src/tickets/display.ts',
