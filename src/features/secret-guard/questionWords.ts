@@ -1,7 +1,7 @@
 // The words of the secret guard's question: what was found (masked) and where, and the buttons: Send as Confidential
 // (when the text can go so), Redact and Send; Cancel is the modal's own. Pure: guardPrompt.ts shows them.
 import { t } from '../../common/l10n';
-import { sanitizeInline } from '../../tickets/display';
+import { dialogLine } from '../../common/untrustedText';
 import type { GuardChoice, GuardQuestion, OutgoingKind } from './guard';
 
 export interface QuestionWords {
@@ -46,10 +46,10 @@ function confidentialHint(outgoing: OutgoingKind): string {
 }
 
 export function questionWords(question: GuardQuestion): QuestionWords {
-  // The findings come from the user's own text: shown as inert single-line text like any text not ours.
+  // The findings come from pasted text: shown through the trust module's rule for a modal's lines.
   const listed = question.items
     .slice(0, MAX_LISTED)
-    .map((i) => `• ${sanitizeInline(t('{0} {1} ({2})', i.label, i.masked, i.place), 160)}`);
+    .map((i) => `• ${dialogLine(t('{0} {1} ({2})', i.label, i.masked, i.place), 160)}`);
   if (question.items.length > MAX_LISTED) listed.push(t('… and {0} more', question.items.length - MAX_LISTED));
   const buttons: QuestionWords['buttons'] = [];
   if (question.canSendConfidential) buttons.push({ label: t('Send as Confidential'), choice: 'confidential' });
