@@ -3,16 +3,18 @@
 // tickets. No Alibaba Cloud account needed.
 //   npm start [-- --port 8080] [--host 0.0.0.0] [--seed demo|empty|hostile]
 // Builds the extension, installs code-server when missing (npm run setup:vscode), starts the emulator, packages and
-// installs the extension into a fresh code-server pointed at the emulator, and prints the URL to open and the demo
-// AccessKey to sign in with. Ctrl-C stops everything it started.
-import { spawnSync } from 'node:child_process';
+// installs the extension into a fresh code-server pointed at the emulator, and prints the URL to open and the two demo
+// accounts' keys, last. Each step prints one line; what the tools print goes to .cache/npm-start.log. Ctrl-C stops
+// everything it started.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { codeServerDirs, packageAndInstallExtension, startCodeServer } from './lib/code-server.mjs';
 import { emulatorCredentials, startEmulator } from './lib/emulator.mjs';
 import { ROOT } from './lib/paths.mjs';
-import { ensureVsCodeTestEnv } from './lib/setup.mjs';
+import { missingTestEnvParts } from './lib/setup.mjs';
+import { QuietSteps } from './lib/quietSteps.mjs';
+import { startBanner } from './lib/startBanner.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -38,26 +40,27 @@ async function stop(code) {
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
-function run(step, command, commandArgs, { allowFailureIf } = {}) {
-  console.log(`[start] ${step}`);
-  const result = spawnSync(command, commandArgs, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0 && !(allowFailureIf && allowFailureIf())) throw new Error(`${step} failed`);
-  if (result.status !== 0) console.warn(`[start] ${step} reported errors; continuing with what it produced`);
-}
+const steps = new QuietSteps(path.join(ROOT, '.cache', 'npm-start.log'));
 
 try {
-  run('building the extension (npm run build)', 'npm', ['run', '--silent', 'build']);
+  steps.run('building the extension (npm run build)', 'npm', ['run', '--silent', 'build'], { cwd: ROOT });
   // tsc still writes its output when some file has type errors; the emulator only needs that output.
-  run('compiling the emulator (npm run compile)', 'npm', ['run', '--silent', 'compile'], {
+  steps.run('compiling the emulator (npm run compile)', 'npm', ['run', '--silent', 'compile'], {
+    cwd: ROOT,
     allowFailureIf: () => existsSync(path.join(ROOT, 'out', 'test', 'emulator', 'server.js')),
   });
-  ensureVsCodeTestEnv();
+  const missing = missingTestEnvParts();
+  if (missing.length) {
+    steps.run(`installing ${missing.join(', ')} (once, a few minutes)`, 'bash', [
+      path.join(ROOT, 'scripts', 'setup-vscode-test-env.sh'),
+    ]);
+  }
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'aliyun-tickets-start-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const dirs = codeServerDirs(dir);
 
-  console.log('[start] packaging the extension (vsce package) and installing it into code-server');
+  console.log('[start] packaging the extension (vsce package) and installing it into code-server…');
   packageAndInstallExtension(dirs);
 
   const emulator = await startEmulator({ seed });
@@ -85,19 +88,8 @@ try {
   });
   cleanups.push(() => server.stop());
 
-  const { DEMO_CREDENTIALS } = emulatorCredentials();
   const url = `${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`;
-  console.log(`
-  Alibaba Cloud Tickets is running in VS Code (code-server), against the local emulator (${seed} tickets).
-
-    Open:                 ${url}
-    Sign in with (F1 → "Alibaba Cloud Tickets: Sign In"):
-      AccessKey ID:       ${DEMO_CREDENTIALS.accessKeyId}
-      AccessKey Secret:   ${DEMO_CREDENTIALS.accessKeySecret}
-    (demo keys: they work only against this emulator, ${emulator.url})
-
-  Ctrl-C stops code-server and the emulator.
-`);
+  console.log(startBanner({ url, seed, emulatorUrl: emulator.url, ...emulatorCredentials() }));
   // Until Ctrl-C; a code-server that dies on its own ends the run too, instead of leaving a dead URL up.
   const how = await server.exited;
   if (!stopping) {
