@@ -23,6 +23,7 @@ import { deferWatcher } from './features/watcher/deferredWatcher';
 import { TicketLog } from './log/log';
 import { NETWORK_SETTINGS, readNetworkSettings } from './network/networkSettings';
 import { createTicketService } from './tickets';
+import { AttentionCount } from './tickets/attention';
 import type { AliyunTicketsTestApi } from './testSurface';
 import { Commands } from './common/commands';
 import { setL10n } from './common/l10n';
@@ -83,8 +84,14 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   // Sidebar explorer, hovers and links on ticket ids.
   // Unread answers from support: marked in the ticket panels, and the Tickets view shows them on the rows.
   const unread = new UnreadNotes(context.globalState);
-  const explorer = registerExplorer(context, ticketService, unread, (current) =>
-    loadFeatures().promptForFilter(current),
+  // How many tickets wait for the user: one count for the badge and the status bar (tickets/attention.ts).
+  const attention = new AttentionCount(ticketService);
+  const explorer = registerExplorer(
+    context,
+    ticketService,
+    unread,
+    (current) => loadFeatures().promptForFilter(current),
+    attention,
   );
   registerHovers(context, ticketService);
   // New tickets (form, from a selection, from a RequestId) and the watcher that tells when support answers.
@@ -110,6 +117,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       endpoint: () => settings().endpoint,
       openTicket: (id) => execute(Commands.openTicket, id),
       log,
+      attention,
+      follow: (learned) => explorer.follow(learned),
     }),
   );
   explorer.showMarks(() => watcher.markedTicketIds(), watcher.onDidChangeMarks);

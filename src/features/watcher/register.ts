@@ -8,7 +8,8 @@ import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
 import { isTicketApiError } from '../../api/errors';
 import type { TicketService } from '../../tickets/types';
-import { statusLabel, titleText } from '../../tickets/display';
+import type { AttentionCount } from '../../tickets/attention';
+import type { StatusValue } from '../../api/types';
 import { unfinishedStatusNames } from '../../tickets/status';
 import type { Announcement } from './announcements';
 import { SharedFiles } from './sharedFiles';
@@ -30,6 +31,10 @@ export interface WatcherDeps {
   endpoint: () => string;
   openTicket: (ticketId: string) => Thenable<unknown> | void;
   log: { info(message: string): void };
+  /** The one count of tickets that wait for the user (the status bar shows it; the watcher asks it to count again). */
+  attention: AttentionCount;
+  /** Moves the Tickets view's rows to the statuses the watcher learned (explorerView.ts follow). */
+  follow?: (learned: Array<{ ticketId: string; status: StatusValue }>) => void;
 }
 
 export interface WatcherInstanceOptions {
@@ -123,30 +128,37 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     for (const a of announcements) notify(a.message, t('Open'), a.ticketId);
   };
 
-  const renderStatusBar = (view: WatcherView) => {
-    const waiting = view.mode === 'polling' || view.mode === 'following' ? view.waiting : [];
-    if (waiting.length === 0) {
+  // The status bar shows the one count of tickets that wait for the user (tickets/attention.ts; the badge shows the
+  // same), with what the last check found wrong. A click opens the most recent of them.
+  const renderStatusBar = () => {
+    const total = deps.attention.total ?? 0;
+    const newest = deps.attention.mostRecent();
+    if (total === 0 || currentView?.mode === 'signedOut') {
       item.hide();
       return;
     }
-    item.text = `$(bell-dot) ${waiting.length}`;
-    const lines = waiting.slice(0, 10).map((w) => `${w.ticketId} ${titleText(w.title)} (${statusLabel(w.status)})`);
-    const first = waiting[0].ticketId;
+    item.text = `$(bell-dot) ${total}`;
     item.tooltip = [
-      waiting.length === 1
-        ? t('1 ticket waits for you. Click to open {0}.', first)
-        : t('{0} tickets wait for you. Click to open {1}.', waiting.length, first),
-      ...lines,
-      ...(view.problem ? [t('Last check failed: {0}', view.problem)] : []),
+      deps.attention.tooltip(),
+      ...(currentView?.problem ? [t('Last check failed: {0}', currentView.problem)] : []),
     ].join('\n');
-    item.command = { command: Commands.openTicket, title: t('Open'), arguments: [first] };
-    item.accessibilityInformation = {
-      label:
-        waiting.length === 1
-          ? t('1 Alibaba Cloud ticket waits for you')
-          : t('{0} Alibaba Cloud tickets wait for you', waiting.length),
-    };
+    item.command = newest
+      ? { command: Commands.openTicket, title: t('Open'), arguments: [newest.ticketId] }
+      : undefined;
+    item.accessibilityInformation = { label: deps.attention.accessibilityLabel() };
     item.show();
+  };
+  // What the watcher sees waiting changed (here or in the window that polls): count again, and move the rows.
+  let lastWaiting = '';
+  const onView = (view: WatcherView) => {
+    currentView = view;
+    const waiting = view.waiting.map((w) => `${w.ticketId}:${w.status}`).join(',');
+    if (waiting !== lastWaiting && (view.mode === 'polling' || view.mode === 'following')) {
+      lastWaiting = waiting;
+      void deps.attention.refresh({ force: true, background: true });
+      deps.follow?.(view.waiting.map((w) => ({ ticketId: w.ticketId, status: w.status })));
+    }
+    renderStatusBar();
   };
 
   const account = async () => {
@@ -185,12 +197,11 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     {},
     {
       onAnnounce: showAnnouncements,
-      onView: (view) => {
-        currentView = view;
-        renderStatusBar(view);
-      },
+      onView,
     },
   );
+  // The count may be known already (the Tickets view loaded before the watcher started).
+  renderStatusBar();
   const tick = () => void watcher.tick().catch((error) => deps.log.info(`Watcher: ${String(error)}`));
   // The first check waits for the window to settle (activation stays cheap); then one tick per heartbeat.
   const timer = setInterval(tick, HEARTBEAT_MS);
@@ -198,6 +209,7 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
   context.subscriptions.push(
     item,
     marksChanged,
+    deps.attention.onDidChange(renderStatusBar),
     { dispose: () => (clearInterval(timer), clearTimeout(firstTick)) },
     { dispose: () => void watcher.dispose() },
     vscode.window.onDidChangeWindowState(tick),
@@ -217,9 +229,7 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     statusBar: () => ({
       text: item.text,
       tooltip: String(item.tooltip ?? ''),
-      visible:
-        (currentView?.waiting.length ?? 0) > 0 &&
-        (currentView?.mode === 'polling' || currentView?.mode === 'following'),
+      visible: (deps.attention.total ?? 0) > 0 && currentView?.mode !== 'signedOut',
     }),
     createInstance: (options) => {
       const announced: Announcement[] = [];

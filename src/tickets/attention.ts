@@ -1,0 +1,145 @@
+// How many tickets wait for the user, decided in one place: the activity-bar badge, the status bar and their tooltips
+// all show this count, so they never disagree. "Waits for the user" is needsYou() (status.ts): support waits for the
+// user's feedback, or asks the user to confirm a solution. The count is the server's TotalCount for those statuses
+// (one ListTickets of the smallest page, which also gives the newest of them), never a count within a cut-off list.
+//
+// It is made of parts, each with its own source: 'waiting' is the one above; another source (unseen answers from
+// support, say) adds its own part with setPart(), and the badge and the status bar show the sum with a line per part.
+// No vscode import.
+import type { StatusValue, TicketSummary } from '../api/types';
+import { Emitter } from '../common/emitter';
+import { t } from '../common/l10n';
+import { statusLabel, titleText } from './display';
+import { needsYouStatusNames } from './status';
+import type { FetchOptions, TicketService } from './types';
+
+/** The smallest page ListTickets allows: the count's request also names the newest tickets, this many. */
+export const ATTENTION_PAGE_SIZE = 10;
+
+export interface AttentionTicket {
+  ticketId: string;
+  title: string;
+  status: StatusValue;
+}
+
+/** One source of the count: how many, the newest of them (newest first), and the tooltip line that says what it counts. */
+export interface AttentionPart {
+  count: number;
+  tickets: AttentionTicket[];
+  /** "{count} tickets wait for your feedback or confirmation": what this part counts, in the display language. */
+  describe(count: number): string;
+}
+
+export const WAITING_PART = 'waiting';
+
+export class AttentionCount {
+  private readonly parts = new Map<string, AttentionPart>();
+  private readonly changes = new Emitter<void>();
+  private generation = 0;
+  private running?: Promise<void>;
+
+  constructor(private readonly service: Pick<TicketService, 'listTickets'>) {}
+
+  /** The sum of the parts; undefined before anything was counted (or after reset). */
+  get total(): number | undefined {
+    if (this.parts.size === 0) return undefined;
+    let sum = 0;
+    for (const part of this.parts.values()) sum += part.count;
+    return sum;
+  }
+
+  /** The newest tickets of every part, newest first by part order, each once. */
+  tickets(): AttentionTicket[] {
+    const seen = new Set<string>();
+    const out: AttentionTicket[] = [];
+    for (const part of this.parts.values())
+      for (const ticket of part.tickets) if (!seen.has(ticket.ticketId) && seen.add(ticket.ticketId)) out.push(ticket);
+    return out;
+  }
+
+  /** The ticket a click opens: the most recent one that waits for the user. */
+  mostRecent(): AttentionTicket | undefined {
+    return this.tickets()[0];
+  }
+
+  /** Sets (or with undefined removes) a part of the count; listeners hear of it. */
+  setPart(key: string, part: AttentionPart | undefined): void {
+    if (part) this.parts.set(key, part);
+    else this.parts.delete(key);
+    this.changes.fire();
+  }
+
+  /**
+   * Counts the tickets that wait for the user again (one ListTickets). Calls while one is under way share it, unless
+   * forced (the server is asked again after it). A failure keeps the last count.
+   */
+  refresh(options: Pick<FetchOptions, 'force' | 'signal' | 'background'> = {}): Promise<void> {
+    if (this.running && !options.force) return this.running;
+    // Only the latest request's answer counts (a forced one may overtake an older one).
+    const generation = ++this.generation;
+    const run = this.service
+      .listTickets(
+        { pageNumber: 1, pageSize: ATTENTION_PAGE_SIZE, statuses: needsYouStatusNames() },
+        { force: options.force, signal: options.signal, background: options.background },
+      )
+      .then(
+        (page) => {
+          if (generation !== this.generation) return;
+          this.setPart(WAITING_PART, {
+            count: page.totalCount,
+            tickets: page.tickets.map(attentionTicket),
+            describe: waitingText,
+          });
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        if (this.running === run) this.running = undefined;
+      });
+    this.running = run;
+    return run;
+  }
+
+  /** Signed out, or another account: nothing is counted until the next refresh. */
+  reset(): void {
+    this.generation++;
+    this.running = undefined;
+    if (this.parts.size === 0) return;
+    this.parts.clear();
+    this.changes.fire();
+  }
+
+  onDidChange(listener: () => void): { dispose(): void } {
+    return this.changes.event(listener);
+  }
+
+  /** The tooltip: a line per part, the newest tickets, "and N more", and what a click does. */
+  tooltip(): string {
+    const total = this.total ?? 0;
+    const lines = [...this.parts.values()].filter((p) => p.count > 0).map((p) => p.describe(p.count));
+    const tickets = this.tickets();
+    for (const ticket of tickets)
+      lines.push(t('{0} {1} ({2})', ticket.ticketId, titleText(ticket.title), statusLabel(ticket.status)));
+    if (total > tickets.length) lines.push(t('… and {0} more', total - tickets.length));
+    const first = tickets[0];
+    if (first) lines.push(t('Click to open the most recent: {0}.', first.ticketId));
+    return lines.join('\n');
+  }
+
+  /** The screen reader's sentence for the count. */
+  accessibilityLabel(): string {
+    const total = this.total ?? 0;
+    return total === 1 ? t('1 Alibaba Cloud ticket waits for you') : t('{0} Alibaba Cloud tickets wait for you', total);
+  }
+}
+
+function attentionTicket(summary: TicketSummary): AttentionTicket {
+  return { ticketId: summary.ticketId, title: summary.title, status: summary.status.value };
+}
+
+/** What the 'waiting' part counts, as its tooltip line says it. */
+export function waitingText(count: number): string {
+  return count === 1
+    ? t('1 ticket waits for you (your feedback or your confirmation).')
+    : t('{0} tickets wait for you (your feedback or your confirmation).', count);
+}
