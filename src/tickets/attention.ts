@@ -31,6 +31,8 @@ export interface AttentionPart {
 }
 
 export const WAITING_PART = 'waiting';
+/** Answers from support the user has not seen yet (details/unread.ts, the Inbox). */
+export const ANSWERS_PART = 'answers';
 
 export class AttentionCount {
   private readonly parts = new Map<string, AttentionPart>();
@@ -52,7 +54,7 @@ export class AttentionCount {
   tickets(): AttentionTicket[] {
     const seen = new Set<string>();
     const out: AttentionTicket[] = [];
-    for (const part of this.parts.values())
+    for (const part of this.ordered())
       for (const ticket of part.tickets) if (!seen.has(ticket.ticketId) && seen.add(ticket.ticketId)) out.push(ticket);
     return out;
   }
@@ -100,6 +102,13 @@ export class AttentionCount {
     return run;
   }
 
+  /** The parts, the tickets that wait for the user first. */
+  private ordered(): AttentionPart[] {
+    return [...this.parts.entries()]
+      .sort(([a], [b]) => (a === WAITING_PART ? -1 : b === WAITING_PART ? 1 : 0))
+      .map(([, part]) => part);
+  }
+
   /** Signed out, or another account: nothing is counted until the next refresh. */
   reset(): void {
     this.generation++;
@@ -113,15 +122,18 @@ export class AttentionCount {
     return this.changes.event(listener);
   }
 
-  /** The tooltip: a line per part, the newest tickets, "and N more", and what a click does. */
+  /** The tooltip: per part what it counts and its newest tickets ("… and N more"), then what a click does. */
   tooltip(): string {
-    const total = this.total ?? 0;
-    const lines = [...this.parts.values()].filter((p) => p.count > 0).map((p) => p.describe(p.count));
-    const tickets = this.tickets();
-    for (const ticket of tickets)
-      lines.push(t('{0} {1} ({2})', ticket.ticketId, titleText(ticket.title), statusLabel(ticket.status)));
-    if (total > tickets.length) lines.push(t('… and {0} more', total - tickets.length));
-    const first = tickets[0];
+    const lines: string[] = [];
+    for (const part of this.ordered()) {
+      if (part.count <= 0) continue;
+      lines.push(part.describe(part.count));
+      for (const ticket of part.tickets)
+        lines.push(t('{0} {1} ({2})', ticket.ticketId, titleText(ticket.title), statusLabel(ticket.status)));
+      if (part.tickets.length > 0 && part.count > part.tickets.length)
+        lines.push(t('… and {0} more', part.count - part.tickets.length));
+    }
+    const first = this.mostRecent();
     if (first) lines.push(t('Click to open the most recent: {0}.', first.ticketId));
     return lines.join('\n');
   }
@@ -135,6 +147,16 @@ export class AttentionCount {
 
 function attentionTicket(summary: TicketSummary): AttentionTicket {
   return { ticketId: summary.ticketId, title: summary.title, status: summary.status.value };
+}
+
+/** The answers part: how many answers from support are unseen (none: the part goes). */
+export function answersPart(count: number): AttentionPart | undefined {
+  if (count <= 0) return undefined;
+  return {
+    count,
+    tickets: [],
+    describe: (n) => (n === 1 ? t('1 new answer from support') : t('{0} new answers from support', n)),
+  };
 }
 
 /** What the 'waiting' part counts, as its tooltip line says it. */

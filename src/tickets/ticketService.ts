@@ -10,6 +10,7 @@ import type {
   FetchOptions,
   TicketChangeEvent,
   TicketClientLike,
+  TicketLoadEvent,
   TicketService,
   TicketServiceOptions,
   TicketServiceStats,
@@ -48,6 +49,9 @@ export class TicketServiceImpl implements TicketService {
   private readonly changes = new Emitter<TicketChangeEvent>();
   /** The last status seen for each ticket (from any answer): a different one later means the ticket moved. */
   private readonly seenStatus = new Map<string, StatusValue>();
+  private readonly loads = new Emitter<TicketLoadEvent>();
+  /** Every ticket and conversation the server answered with (the last-known copy, the inbox and the index read it). */
+  readonly onDidLoad = this.loads.event;
   private cacheHits = 0;
   private lastWarm = -Infinity;
 
@@ -73,9 +77,10 @@ export class TicketServiceImpl implements TicketService {
 
   getNotes(ticketId: string, options: FetchOptions = {}): Promise<TicketNote[]> {
     const fetch = (client: TicketClientLike, signal: AbortSignal) => client.listTicketNotes(ticketId, { signal });
-    return this.cachedOrShared(this.notes, `notes:${ticketId}`, ticketId, options, fetch, (notes) =>
-      this.notes.set(ticketId, { ok: true, value: notes }, this.ttlMs),
-    );
+    return this.cachedOrShared(this.notes, `notes:${ticketId}`, ticketId, options, fetch, (notes) => {
+      this.notes.set(ticketId, { ok: true, value: notes }, this.ttlMs);
+      this.loads.fire({ kind: 'notes', ticketId, notes });
+    });
   }
 
   listTickets(query: ListTicketsQuery, options: FetchOptions = {}): Promise<TicketPage> {
@@ -90,6 +95,7 @@ export class TicketServiceImpl implements TicketService {
     return this.requests.run(`list:${key}`, options, (client, signal) => client.listTickets(query, { signal }), {
       onValue: (page) => {
         this.pages.set(key, page, this.listTtlMs);
+        this.loads.fire({ kind: 'page', tickets: page.tickets });
         // A list is newer than a cached ticket whose status or title differs: drop the stale ticket so tooltips
         // and hovers fetch it again.
         for (const summary of page.tickets) {
@@ -161,6 +167,7 @@ export class TicketServiceImpl implements TicketService {
   private storeTicket(ticketId: string, ticket: Ticket): void {
     const previous = this.tickets.peek(ticketId);
     this.tickets.set(ticketId, { ok: true, value: ticket }, this.ttlMs);
+    this.loads.fire({ kind: 'ticket', ticketId, ticket });
     const moved = this.noteStatus(ticketId, ticket.status.value);
     if (moved) this.changes.fire(moved);
     else if (previous?.ok && shownDifferently(previous.value, ticket)) this.changes.fire({ ticketId });

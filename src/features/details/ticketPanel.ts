@@ -50,6 +50,8 @@ export interface TicketPanelsDeps {
 export interface PanelTestHandle {
   receive(raw: unknown): void;
   actingState(): ActingState | undefined;
+  /** The note the page was last told to scroll to ('' = the description). */
+  focusedNote(): string | undefined;
 }
 
 export class TicketPanel {
@@ -71,6 +73,9 @@ export class TicketPanel {
   readonly autoRefresh: AutoRefresh;
   /** The body last posted, so an auto-refresh that changed nothing posts nothing. */
   private postedBody: string | undefined;
+  /** The note to scroll to once the conversation is on the page; lastFocus: the one the page was told. */
+  private pendingFocus: string | undefined;
+  private lastFocus: string | undefined;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -120,7 +125,11 @@ export class TicketPanel {
       () => void this.load(true, true),
     );
     this.autoRefresh.restart();
-    deps.onDidOpenPanel?.(ticketId, { receive: (raw) => this.receive(raw), actingState: () => this.acting?.state() });
+    deps.onDidOpenPanel?.(ticketId, {
+      receive: (raw) => this.receive(raw),
+      actingState: () => this.acting?.state(),
+      focusedNote: () => this.lastFocus,
+    });
   }
 
   /** A message from the page, checked field by field first. A failure (sign-in, a question) goes to the log. */
@@ -134,6 +143,20 @@ export class TicketPanel {
   private markSeen(): void {
     if (!this.panel.visible || this.view.kind !== 'ticket') return;
     void Promise.resolve(this.deps.acting?.unread.markSeen(this.ticketId)).catch(() => undefined);
+  }
+
+  /** Scrolls the page to this note ('' = the description) once the conversation is there; undefined: nothing. */
+  focusNote(dialogId: string | undefined): void {
+    if (dialogId === undefined) return;
+    this.pendingFocus = dialogId;
+    this.postFocus();
+  }
+
+  private postFocus(): void {
+    if (this.pendingFocus === undefined || this.view.kind !== 'ticket' || this.postedBody === undefined) return;
+    if (!this.postIfShown({ type: 'focusNote', dialogId: this.pendingFocus })) return;
+    this.lastFocus = this.pendingFocus;
+    this.pendingFocus = undefined;
   }
 
   get active(): boolean {
@@ -282,6 +305,7 @@ export class TicketPanel {
     this.postedBody = body;
     const message: ToPageMessage = { type: 'render', body };
     void this.panel.webview.postMessage(message);
+    this.postFocus();
   }
 
   private async onMessage(message: FromPageMessage | undefined): Promise<void> {

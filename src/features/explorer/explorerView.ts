@@ -6,7 +6,7 @@ import { showTicketError } from '../../common/errorNotification';
 import { t } from '../../common/l10n';
 import type { TicketService } from '../../tickets/types';
 import { describeFilter, isFilterActive, toFilter, type TicketFilter } from './filter';
-import type { AttentionCount } from '../../tickets/attention';
+import { ANSWERS_PART, answersPart, type AttentionCount } from '../../tickets/attention';
 import { needsYou } from '../../tickets/status';
 import { StatusFollower, type LearnedStatus } from './follow';
 import { refreshFailureText } from './labels';
@@ -60,11 +60,16 @@ export function registerExplorer(
   });
   const provider = new TicketTreeProvider(model, service, unread);
   if (unread) {
-    // A ticket's unread answers changed (loaded or seen in its panel): redraw its row.
+    // The answers from support not yet seen (the Inbox) are a part of the one count (attention.ts).
+    const countAnswers = () => attention?.setPart(ANSWERS_PART, answersPart(unread.total()));
+    countAnswers();
+    // A ticket's unread answers changed (loaded or seen in its panel): redraw its row, count again.
     context.subscriptions.push(
       unread.onDidChange((ticketId) => {
-        const node = model.findTicket(ticketId);
-        if (node) provider.fire(node);
+        const node = ticketId === undefined ? undefined : model.findTicket(ticketId);
+        if (node || ticketId === undefined) provider.fire(node);
+        countAnswers();
+        updateContext();
       }),
     );
   }

@@ -71,7 +71,7 @@ describe('details/unread', () => {
   it('counts unread answers from support until the panel was seen, across restarts', async () => {
     const store = new MemoryStore();
     const unread = new UnreadNotes(store);
-    const changes: string[] = [];
+    const changes: Array<string | undefined> = [];
     unread.onDidChange((id) => changes.push(id));
     const notes = [note('1', 3, true), note('2', 2, false), note('3', 2, true), note('4', 2, true)];
     assert.deepStrictEqual([...unread.update('T1', notes)], ['3', '4'], 'only support notes marked unread');
