@@ -122,19 +122,30 @@ export class AttentionCount {
     return this.changes.event(listener);
   }
 
-  /** The tooltip: per part what it counts and its newest tickets ("… and N more"), then what a click does. */
-  tooltip(): string {
+  /**
+   * The tooltip: per part what it counts and its newest tickets ("… and N more"), then what a click does. Ticket ids
+   * and titles come from the server: forSurface is the surface's function of common/untrustedText.ts (a plain-text
+   * tooltip's).
+   */
+  tooltip(forSurface: (text: string, maxLength: number) => string): string {
     const lines: string[] = [];
     for (const part of this.ordered()) {
       if (part.count <= 0) continue;
       lines.push(part.describe(part.count));
       for (const ticket of part.tickets)
-        lines.push(t('{0} {1} ({2})', ticket.ticketId, titleText(ticket.title), statusLabel(ticket.status)));
+        lines.push(
+          t(
+            '{0} {1} ({2})',
+            forSurface(ticket.ticketId, 64),
+            titleText(ticket.title, forSurface),
+            statusLabel(ticket.status),
+          ),
+        );
       if (part.tickets.length > 0 && part.count > part.tickets.length)
         lines.push(t('… and {0} more', part.count - part.tickets.length));
     }
     const first = this.mostRecent();
-    if (first) lines.push(t('Click to open the most recent: {0}.', first.ticketId));
+    if (first) lines.push(t('Click to open the most recent: {0}.', forSurface(first.ticketId, 64)));
     return lines.join('\n');
   }
 

@@ -6,6 +6,7 @@ import { showTicketError } from '../../common/errorNotification';
 import { t } from '../../common/l10n';
 import type { TicketService } from '../../tickets/types';
 import { describeFilter, isFilterActive, toFilter, type TicketFilter } from './filter';
+import { statusBarTooltipText } from '../../common/untrustedText';
 import { ANSWERS_PART, answersPart, type AttentionCount } from '../../tickets/attention';
 import { needsYou } from '../../tickets/status';
 import { StatusFollower, type LearnedStatus } from './follow';
@@ -13,6 +14,7 @@ import { refreshFailureText } from './labels';
 import { ticketIdOf, TicketExplorerModel } from './model';
 import { RefreshTimer } from './refreshTimer';
 import { TicketTreeProvider, type UnreadAnswers } from './treeProvider';
+import { notificationText } from '../../common/untrustedText';
 
 export const EXPLORER_VIEW_ID = 'aliyunTickets.explorer';
 const CONFIG = 'aliyunTickets.explorer';
@@ -104,7 +106,7 @@ export function registerExplorer(
     // The activity-bar badge: the tickets that wait for the user, whatever the filter and layout (attention.ts, the
     // status bar's count too).
     const waiting = model.state === 'signedOut' ? undefined : attention?.total;
-    view.badge = waiting ? { value: waiting, tooltip: attention!.tooltip() } : undefined;
+    view.badge = waiting ? { value: waiting, tooltip: attention!.tooltip(statusBarTooltipText) } : undefined;
     const filterText = describeFilter(model.filter);
     view.description =
       [accountName, filterText ? t('Filter: {0}', filterText) : undefined].filter(Boolean).join(' · ') || undefined;
@@ -237,7 +239,7 @@ export function registerExplorer(
       const found = await reveal(ticketId);
       if (!found) {
         void vscode.window.showInformationMessage(
-          t('Ticket {0} is not in the Tickets view (check the filter).', ticketId),
+          t('Ticket {0} is not in the Tickets view (check the filter).', notificationText(ticketId, 64)),
         );
       }
       return found;

@@ -13,6 +13,7 @@ import type { StatusValue } from '../../api/types';
 import { unfinishedStatusNames } from '../../tickets/status';
 import type { Announcement } from './announcements';
 import { SharedFiles } from './sharedFiles';
+import { watcherStatusBarLook } from './statusBarLook';
 import { TicketWatcher, UNFINISHED_PAGE_SIZE, accountKey, type FailureInfo, type WatcherView } from './watcher';
 import type { StoredSignIn } from '../../auth/credentialInput';
 
@@ -129,23 +130,17 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
   };
 
   // The status bar shows the one count of tickets that wait for the user (tickets/attention.ts; the badge shows the
-  // same), with what the last check found wrong. A click opens the most recent of them.
+  // same), with what the last check found wrong (statusBarLook.ts). A click opens the most recent of them.
   const renderStatusBar = () => {
-    const total = deps.attention.total ?? 0;
-    const newest = deps.attention.mostRecent();
-    if (total === 0 || currentView?.mode === 'signedOut') {
+    const look = watcherStatusBarLook(deps.attention, currentView);
+    if (!look) {
       item.hide();
       return;
     }
-    item.text = `$(bell-dot) ${total}`;
-    item.tooltip = [
-      deps.attention.tooltip(),
-      ...(currentView?.problem ? [t('Last check failed: {0}', currentView.problem)] : []),
-    ].join('\n');
-    item.command = newest
-      ? { command: Commands.openTicket, title: t('Open'), arguments: [newest.ticketId] }
-      : undefined;
-    item.accessibilityInformation = { label: deps.attention.accessibilityLabel() };
+    item.text = look.text;
+    item.tooltip = look.tooltip;
+    item.command = look.first ? { command: Commands.openTicket, title: t('Open'), arguments: [look.first] } : undefined;
+    item.accessibilityInformation = { label: look.accessibilityLabel };
     item.show();
   };
   // What the watcher sees waiting changed (here or in the window that polls): count again, and move the rows.
