@@ -41,6 +41,7 @@ const COVERED = [
   'src/features/new-ticket',
   'src/features/watcher',
   'src/features/inbox',
+  'src/features/search',
   'src/auth',
   'src/common',
   'src/tickets/display.ts',
