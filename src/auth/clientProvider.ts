@@ -1,6 +1,6 @@
 // Builds the TicketClient the extension talks through, from the settings (endpoint, signature version) and the saved
 // sign-in. One client (one keep-alive pool) at a time; rebuilt when the settings or the sign-in change.
-import { signedOutError, TicketApiError } from '../api/errors';
+import { CREDENTIALS_UNAVAILABLE, signedOutError, TicketApiError } from '../api/errors';
 import { isLoopbackHost, validateEndpoint } from '../api/endpoint';
 import type { Credentials, RequestLogEvent, SignatureVersion, TicketClientOptions } from '../api/types';
 import type { NetworkOptions } from '../api/network/options';
@@ -143,10 +143,8 @@ export class ClientProvider {
 
 /**
  * kind 'config' so describeError shows this very sentence (errorText in the display language, the log in English);
- * the UI offers Sign In for this code.
+ * the UI offers Sign In for CREDENTIALS_UNAVAILABLE.
  */
-export const CREDENTIALS_UNAVAILABLE = 'CredentialsUnavailable';
-
 function sourceGone(text: MessageText): TicketApiError {
   return new TicketApiError({ code: CREDENTIALS_UNAVAILABLE, kind: 'config', text });
 }
