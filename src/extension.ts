@@ -202,6 +202,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
         autoRefreshSeconds: features.autoRefreshSeconds,
         ui: actingUi,
       }),
+      lastKnown,
       onDidRender: testSurface?.onPanelRender,
       onDidOpenPanel: testSurface?.onPanelOpen,
     });
