@@ -127,6 +127,6 @@ export async function runSearchBench({ notes = 10_000, runs = 15 } = {}) {
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(JSON.stringify(await runSearchBench(), null, 2));
 }
