@@ -1,6 +1,5 @@
 // Recently opened tickets, offered first by Open Ticket. Kept in globalState: ids and titles only, never credentials.
 // The store is structural (get/update) so unit tests can pass a Map-backed one.
-import { sanitizeInline } from '../../tickets/display';
 
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
@@ -48,12 +47,4 @@ export class RecentTickets {
   async clear(): Promise<void> {
     await this.store.update(RECENT_TICKETS_KEY, undefined);
   }
-}
-
-/**
- * Server text shown in a quick pick: one line without control or bidi characters (sanitizeInline), and since labels
- * and descriptions render $(icon) syntax, a zero-width joiner after '$' keeps "$(warning) Pay now" from drawing an icon.
- */
-export function plainQuickPickText(value: string, maxLength = 120): string {
-  return sanitizeInline(value, maxLength).replace(/\$\(/g, '$\u200d(');
 }

@@ -53,9 +53,7 @@ const COVERED = [
  * Files whose text is read by a language model (the agent tools' answers), not shown to the user: only rule 1 (UI
  * calls) applies to them. The confirmation VS Code shows the user is in agent-tools/confirmation.ts, fully checked.
  */
-const MODEL_FACING = ['format.ts', 'tools.ts', 'inert.ts'].map((name) =>
-  path.join('src', 'features', 'agent-tools', name),
-);
+const MODEL_FACING = ['format.ts', 'tools.ts'].map((name) => path.join('src', 'features', 'agent-tools', name));
 
 /**
  * Rule (c): a "text literal" is a string literal, or the literal parts of a template, with two Latin letters in a

@@ -1,11 +1,6 @@
 import * as assert from 'assert';
 import { isTicketId, parseTicketIdInput, ticketIdFromArgument } from '../../../src/features/open-ticket/ticketId';
-import {
-  MAX_RECENT_TICKETS,
-  RecentTickets,
-  plainQuickPickText,
-  type KeyValueStore,
-} from '../../../src/features/open-ticket/recentTickets';
+import { MAX_RECENT_TICKETS, RecentTickets, type KeyValueStore } from '../../../src/features/open-ticket/recentTickets';
 
 describe('Open Ticket: parsing what the user types or pastes', () => {
   const accepted: Array<[string, string]> = [
@@ -117,18 +112,6 @@ describe('Open Ticket: recent tickets', () => {
     assert.deepStrictEqual(new RecentTickets(store).list(), [{ ticketId: '0005PYGCW', title: 'ok', openedAt: 0 }]);
     store.data.set('aliyunTickets.recentTickets', 'not a list');
     assert.deepStrictEqual(new RecentTickets(store).list(), []);
-  });
-
-  it('quick pick text cannot draw icons and stays on one line', () => {
-    const text = plainQuickPickText('$(warning) Pay\nnow $(x)');
-    assert.ok(!text.includes('$('), text);
-    assert.ok(!text.includes('\n'));
-    assert.strictEqual(plainQuickPickText('y'.repeat(500)).length, 120);
-    assert.strictEqual(
-      plainQuickPickText('invoice\u202Efdp.exe\u0007'),
-      'invoicefdp.exe',
-      'no bidi override or control character',
-    );
   });
 });
 
