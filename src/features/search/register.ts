@@ -8,7 +8,7 @@ import type { TicketSummary } from '../../api/types';
 import { Commands } from '../../common/commands';
 import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
-import { sanitizeInline } from '../../tickets/display';
+import { quickPickText } from '../../common/untrustedText';
 import type { LastKnownTickets } from '../../tickets/lastKnown';
 import { isFinished } from '../../tickets/status';
 import type { TicketLoadEvent } from '../../tickets/types';
@@ -102,7 +102,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
       pick.items =
         results.length > 0 || !pick.value.trim()
           ? toRows(results)
-          : [{ label: t('No ticket matches “{0}”', sanitizeInline(pick.value, 80)), alwaysShow: true }];
+          : [{ label: t('No ticket matches “{0}”', quickPickText(pick.value, 80)), alwaysShow: true }];
     };
     pick.onDidChangeValue(() => {
       server = [];
@@ -122,7 +122,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
           })
           .catch((error) => {
             if (!current.signal.aborted)
-              pick.title = t('Server search failed: {0}', sanitizeInline(errorText(error), 160));
+              pick.title = t('Server search failed: {0}', quickPickText(errorText(error), 160));
           })
           .finally(() => {
             if (controller === current) pick.busy = false;

@@ -3,8 +3,9 @@
 // row names the ticket and where it matched; picking it opens the panel scrolled there. No vscode import.
 import type { TicketSummary } from '../../api/types';
 import { t } from '../../common/l10n';
-import { formatAge, inlineNoIcons, titleText } from '../../tickets/display';
-import type { SearchHit } from './searchIndex';
+import { quickPickText } from '../../common/untrustedText';
+import { formatAge, titleText } from '../../tickets/display';
+import { fold, type SearchHit } from './searchIndex';
 
 export interface SearchResult {
   label: string;
@@ -33,7 +34,7 @@ export function searchResults(
     shown.add(summary.ticketId);
     const prefix = `${ICONS.server} `;
     rows.push({
-      label: prefix + inlineNoIcons(titleText(summary.title), 120),
+      label: prefix + titleText(summary.title, (text) => quickPickText(text, 120)),
       description: summary.ticketId,
       detail: t('Its description matches (server search)'),
       ticketId: summary.ticketId,
@@ -47,28 +48,40 @@ export function searchResults(
 function hitRow(hit: SearchHit, nowMs: number): SearchResult {
   const { doc } = hit;
   const prefix = `${ICONS[doc.field]} `;
-  // The line is already one line of plain text with offsets kept; only `$(` is broken (which keeps its length + 1).
-  const line = inlineLine(hit.line);
-  const ticket = `${doc.ticketId} ${inlineNoIcons(titleText(doc.title), 80)}`;
+  // The line as the quick pick's rules want it (icons broken, invisible characters gone): the words are marked
+  // again in that text.
+  const line = quickPickText(hit.line, 160);
+  const words = hit.highlights.map(([s, e]) => fold(hit.line.slice(s, e)));
+  const ticket = `${doc.ticketId} ${titleText(doc.title, (text) => quickPickText(text, 80))}`;
   const where =
     doc.field === 'note'
-      ? [inlineNoIcons(doc.author ?? '', 60) || t('Support'), formatAge(doc.time, nowMs)].filter(Boolean).join(' · ')
+      ? [quickPickText(doc.author ?? '', 60) || t('Support'), formatAge(doc.time, nowMs)].filter(Boolean).join(' · ')
       : doc.field === 'description'
         ? t('Description')
         : t('Title');
   return {
-    label: prefix + line.text,
+    label: prefix + line,
     description: where,
     detail: doc.field === 'title' ? doc.ticketId : ticket,
     ticketId: doc.ticketId,
     ...(doc.field === 'note' ? { focus: doc.dialogId ?? '' } : doc.field === 'description' ? { focus: '' } : {}),
-    highlights: hit.highlights.map(([s, e]) => [prefix.length + line.shift(s), prefix.length + line.shift(e)]),
+    highlights: findAll(fold(line), words).map(([s, e]) => [prefix.length + s, prefix.length + e]),
   };
 }
 
-/** `$(` broken by a zero-width joiner, with the offsets moved along. */
-function inlineLine(line: string): { text: string; shift: (offset: number) => number } {
-  const breaks: number[] = [];
-  const text = line.replace(/\$\(/g, (_m, at: number) => (breaks.push(at), '$\u200D('));
-  return { text, shift: (offset) => offset + breaks.filter((at) => at < offset).length };
+/** Where each word occurs in the text, in order, overlapping ranges merged. */
+function findAll(text: string, words: readonly string[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const word of new Set(words)) {
+    if (!word) continue;
+    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) ranges.push([i, i + word.length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push(r);
+  }
+  return merged;
 }
