@@ -29,6 +29,7 @@ import { deferWatcher } from './features/watcher/deferredWatcher';
 import { TicketLog } from './log/log';
 import { NETWORK_SETTINGS, readNetworkSettings } from './network/networkSettings';
 import { createTicketService } from './tickets';
+import { AttentionCount } from './tickets/attention';
 import type { AliyunTicketsTestApi } from './testSurface';
 import { Commands } from './common/commands';
 import { setL10n } from './common/l10n';
@@ -117,8 +118,15 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   // Sidebar explorer, hovers and links on ticket ids.
   // Unread answers from support: marked in the ticket panels, listed in the Inbox, counted in the badge.
   const unread = new UnreadNotes(accountScopedState(context.globalState, accountData.activeId));
-  const explorer = registerExplorer(context, ticketService, unread, (current) =>
-    loadFeatures().promptForFilter(current),
+  // How many tickets wait for the user, and the answers not yet seen: one count for the badge and the status bar
+  // (tickets/attention.ts).
+  const attention = new AttentionCount(ticketService);
+  const explorer = registerExplorer(
+    context,
+    ticketService,
+    unread,
+    (current) => loadFeatures().promptForFilter(current),
+    attention,
   );
   const inbox = registerInbox(context, {
     onDidLoad: (listener) => ticketService.onDidLoad(listener),
@@ -166,6 +174,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       endpoint: () => settings().endpoint,
       openTicket: (id) => execute(Commands.openTicket, id),
       log,
+      attention,
+      follow: (learned) => explorer.follow(learned),
     }),
   );
   explorer.showMarks(() => watcher.markedTicketIds(), watcher.onDidChangeMarks);
