@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import { DEFAULT_ENDPOINT } from './api/endpoint';
 import type { SignatureVersion } from './api/types';
 import { ClientProvider } from './auth/clientProvider';
-import { CredentialStore } from './auth/credentialStore';
 import { reportUnusableEndpoint } from './auth/endpointSetting';
 import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
@@ -14,6 +13,9 @@ import type { ActingUi } from './features/details/actingAdapter';
 import { DeferredPanels } from './features/details/deferredPanels';
 import { UnreadNotes } from './features/details/unread';
 import { CategoryNames, catalogLanguage } from './tickets/categoryNames';
+import type { DraftStore } from './features/details/draftStore';
+import { moveLegacyData } from './features/legacyData';
+import { isOtherAccount, SessionEvents } from './common/sessionChange';
 import { registerExplorer } from './features/explorer/explorerView';
 import { registerHovers } from './features/hover/ticketHovers';
 import { registerNewTicket } from './features/new-ticket/register';
@@ -36,8 +38,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   const settings = () => {
     const config = vscode.workspace.getConfiguration('aliyunTickets');
     return {
-      // The signed-in account's site; an account that follows the setting (and signed out) uses the setting.
-      endpoint: accounts.activeEndpoint() ?? settingEndpoint(),
+      // The site of accounts that follow the setting; an account with a site of its own brings it (ClientProvider).
+      endpoint: settingEndpoint(),
       signatureVersion: config.get<SignatureVersion>('signatureVersion', 'v3'),
       proxy: vscode.workspace.getConfiguration('http').get<string>('proxy', ''),
       network: readNetworkSettings((message) => log.info(message)),
@@ -51,33 +53,58 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   // Services. The log hides every credential the client provider has seen (it is built before the provider).
   const clients: { provider?: ClientProvider } = {};
   const log = new TicketLog(() => clients.provider?.knownSecrets() ?? [], testSurface?.onLogLine);
-  const store = new CredentialStore(context.secrets, (problem) => {
-    log.warn(problem);
-    void vscode.window.showErrorMessage(problem);
-  });
-  const accounts = new Accounts(context.secrets, store, context.globalState);
+  const storage = {
+    globalState: context.globalState,
+    secrets: context.secrets,
+    globalStorageDir: context.globalStorageUri.fsPath,
+  };
+  // Who is signed in, and each account's own storage (common/accountScope.ts), handed to the features below.
+  const accounts = new Accounts(
+    storage,
+    (problem) => {
+      log.warn(problem);
+      void vscode.window.showErrorMessage(problem);
+    },
+    (loaded) => moveLegacyData(storage, loaded),
+  );
   const sources = createExternalCredentialSources();
-  // Requests wait for the account list (its site decides the endpoint).
-  const readSignIn = async () => (await accounts.ready, store.read());
   const clientProvider = new ClientProvider({
-    readSignIn,
+    // The account's credentials and its site, read together.
+    readSession: async () => {
+      const session = await accounts.session();
+      return session && { accountId: session.account.id, signIn: session.signIn, endpoint: session.account.endpoint };
+    },
     settings,
     sources,
     onRequest: (event) => log.request(event),
   });
   clients.provider = clientProvider;
   const ticketService = createTicketService({ getClient: () => clientProvider.getClient() });
-  const auth = new AuthSession(store, clientProvider, sources, log, accounts, settingEndpoint);
-  const recent = new RecentTickets(context.globalState);
+  // One event when who is signed in or a setting the requests depend on changes: the client and every cache first.
+  const session = new SessionEvents(accounts, (listener) =>
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      const affected = ['aliyunTickets.endpoint', 'aliyunTickets.signatureVersion', ...NETWORK_SETTINGS];
+      if (!affected.some((section) => event.affectsConfiguration(section))) return;
+      reportUnusableEndpoint(settingEndpoint(), log);
+      listener();
+    }),
+  );
+  session.onDidChange(() => {
+    clientProvider.reset();
+    ticketService.invalidate();
+  });
+  const auth = new AuthSession(clientProvider, sources, log, accounts, settingEndpoint);
+  const accountStore = () => accounts.current()?.memento;
+  const recent = new RecentTickets(accountStore);
   const pendingOpen = new PendingTicket();
   // Sidebar explorer, hovers and links on ticket ids.
   // Unread answers from support: marked in the ticket panels, and the Tickets view shows them on the rows.
-  const unread = new UnreadNotes(context.globalState);
+  const unread = new UnreadNotes(accountStore);
   const explorer = registerExplorer(context, ticketService, unread);
-  registerHovers(context, ticketService);
   // New tickets (form, from a selection, from a RequestId) and the watcher that tells when support answers.
   const execute = (command: string, ...args: unknown[]) => vscode.commands.executeCommand(command, ...args);
   const newTicket = registerNewTicket(context, {
+    account: accounts,
     getClient: () => clientProvider.getClient(),
     signIn: () => auth.signIn(),
     openTicket: (id) => execute(Commands.openTicket, id),
@@ -86,25 +113,25 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   });
   // The watcher starts a little after activation (deferredWatcher.ts); panels, forms, tools and the sign-in flow load
   // their code (src/lazy/features.ts) on first use.
-  const watcher = deferWatcher(context, () =>
-    loadFeatures().registerWatcher(context, {
+  const watcher = deferWatcher(() =>
+    loadFeatures().registerWatcher({
       service: ticketService,
-      readSignIn: () => store.read(),
-      endpoint: () => settings().endpoint,
+      account: accounts,
       openTicket: (id) => execute(Commands.openTicket, id),
       log,
     }),
   );
-  explorer.showMarks(() => watcher.markedTicketIds(), watcher.onDidChangeMarks);
+  explorer.showMarks(() => watcher.handle.markedTicketIds(), watcher.handle.onDidChangeMarks);
   // Acting on tickets from the panel: writes, drafts kept per ticket, unread answers, category names.
   // Category names in the display language (the catalogue is stored per language; the language is fixed for a window).
   const categories = new CategoryNames({
     getClient: () => clientProvider.getClient(),
-    store: context.globalState,
+    store: accountStore,
     language: catalogLanguage(vscode.env.language),
   });
   // The Close question and the file picker the panels ask: a person's, unless the test surface answers in their place.
   const actingAnswers: Partial<ActingUi> = {};
+  const lazy: { drafts?: DraftStore } = {};
   const panels = new DeferredPanels(() => {
     const features = loadFeatures();
     const actingUi: ActingUi = {
@@ -112,6 +139,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
         (actingAnswers.confirmClose ?? features.defaultActingUi.confirmClose)(ticketId, title),
       pickFiles: () => (actingAnswers.pickFiles ?? features.defaultActingUi.pickFiles)(),
     };
+    lazy.drafts = new features.DraftStore(() => accounts.current());
     return new features.TicketPanels({
       extensionUri: context.extensionUri,
       service: ticketService,
@@ -120,12 +148,13 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       log,
       // A ticket opened from a hover, a link or Open Ticket is shown in the tree too, if the tree is on screen.
       onDidShowTicket: (ticketId) => {
-        watcher.markSeen(ticketId);
+        watcher.handle.markSeen(ticketId);
         return explorer.reveal(ticketId, { follow: true });
       },
       acting: features.panelActing({
         writes: new features.TicketWrites(() => clientProvider.getClient(), ticketService),
-        drafts: new features.DraftStore(context.globalState),
+        drafts: lazy.drafts,
+        scope: () => accounts.current(),
         unread,
         categories,
         autoRefreshSeconds: features.autoRefreshSeconds,
@@ -135,20 +164,18 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       onDidOpenPanel: testSurface?.onPanelOpen,
     });
   });
-  context.subscriptions.push(log, store, accounts, clientProvider, auth, panels);
-  registerAccounts(context, {
-    accounts,
-    auth,
-    explorer,
-    settingEndpoint,
-    onSwitched: () => {
-      clientProvider.reset();
-      ticketService.invalidate();
-      panels.reloadAll();
-    },
+  // Who is signed in changed: nothing of the previous account stays in memory or on screen; a setting changed or the
+  // same account has new credentials: the panels load again.
+  session.onDidChange((change) => {
+    if (!isOtherAccount(change)) return panels.reloadAll();
+    unread.reset();
+    lazy.drafts?.forgetMemory();
+    panels.resetForAccount(change.reason === 'account' && !!change.account.current);
+    if (change.reason === 'account' && change.account.kind === 'signedIn')
+      openPendingTicket(pendingOpen, (ticketId) => panels.open(ticketId));
   });
   // Tools for the editor's AI agents: read a ticket, list tickets, draft a reply the user confirms and sends.
-  const agentTools = registerDeferredAgentTools(context, () =>
+  const agentTools = registerDeferredAgentTools(() =>
     loadFeatures().createAgentTools(context, {
       service: ticketService,
       openPanel: (ticketId) => panels.open(ticketId),
@@ -160,35 +187,21 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       },
     }),
   );
-
-  // Sign-in changes and setting changes reach every cache and panel.
-  context.subscriptions.push(
-    store.onDidChange((signIn) => {
-      clientProvider.reset();
-      ticketService.invalidate();
-      if (signIn) {
-        panels.reloadAll();
-        openPendingTicket(pendingOpen, (ticketId) => panels.open(ticketId));
-      } else {
-        // Signed out: nothing of the account's tickets stays on screen or in the recent list.
-        panels.showSignedOut();
-        void recent.clear();
-        void categories.clear();
-      }
-    }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      const affected = ['aliyunTickets.endpoint', 'aliyunTickets.signatureVersion', ...NETWORK_SETTINGS];
-      if (!affected.some((section) => event.affectsConfiguration(section))) return;
-      reportUnusableEndpoint(settingEndpoint(), log);
-      clientProvider.reset();
-      ticketService.invalidate();
-      panels.reloadAll();
-    }),
-  );
   reportUnusableEndpoint(settingEndpoint(), log);
 
-  // Commands.
+  // Everything this window registered, disposed with it.
   context.subscriptions.push(
+    log,
+    accounts,
+    session,
+    clientProvider,
+    auth,
+    panels,
+    ...registerHovers(ticketService),
+    ...newTicket.disposables,
+    ...watcher.disposables,
+    ...agentTools.disposables,
+    ...registerAccounts({ accounts, auth, explorer, settingEndpoint }),
     vscode.commands.registerCommand(Commands.signIn, () => auth.signIn()),
     vscode.commands.registerCommand(Commands.signOut, () => auth.signOut()),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
@@ -212,9 +225,9 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     explorer,
     auth,
     accounts,
-    agentTools,
-    newTicket,
-    watcher,
+    agentTools: agentTools.tools,
+    newTicket: newTicket.form,
+    watcher: watcher.handle,
     actingAnswers,
     unread,
   });

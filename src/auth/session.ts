@@ -5,7 +5,7 @@ import type { Credentials } from '../api/types';
 import { AUTH_PROVIDER_ID, authProviderLabel, TicketsAuthProvider } from './authProvider';
 import type { ClientProvider } from './clientProvider';
 import { accountLabelText, type StoredSignIn } from './credentialInput';
-import { SecretStorageError, type CredentialStore } from './credentialStore';
+import { SecretStorageError } from './credentialStore';
 import type { ExternalCredentialSources } from './externalCredentials';
 import type { SignInDeps, SignInFlow } from './signIn';
 import { loadFeatures } from '../lazy/loadFeatures';
@@ -21,14 +21,13 @@ export class AuthSession implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly store: CredentialStore,
     clients: ClientProvider,
     sources: ExternalCredentialSources,
     private readonly log: TicketLog,
     private readonly accounts: Accounts,
     settingEndpoint: () => string,
   ) {
-    this.flowDeps = { store, clients, sources, log, accounts, settingEndpoint };
+    this.flowDeps = { clients, sources, log, accounts, settingEndpoint };
     const provider = new TicketsAuthProvider(
       accounts,
       () => this.addAccount(),
@@ -39,9 +38,9 @@ export class AuthSession implements vscode.Disposable {
       vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, authProviderLabel(), provider, {
         supportsMultipleAccounts: true,
       }),
-      store.onDidChange((signIn) => void this.setContextKey(!!signIn)),
+      accounts.onDidChangeAccount((change) => void this.setContextKey(!!change.current)),
     );
-    void store.read().then((signIn) => this.setContextKey(!!signIn));
+    void accounts.ready.then(() => this.setContextKey(!!accounts.current()));
   }
 
   private get flow(): SignInFlow {
@@ -50,7 +49,7 @@ export class AuthSession implements vscode.Disposable {
   }
 
   async isSignedIn(): Promise<boolean> {
-    return !!(await this.store.read());
+    return !!(await this.accounts.read());
   }
 
   /** The interactive flow (one at a time). True when signed in at the end. With accounts saved, it adds one. */
@@ -79,10 +78,9 @@ export class AuthSession implements vscode.Disposable {
     await this.accounts.ready;
     const id = accountId ?? this.accounts.active()?.id;
     const wasActive = id === this.accounts.active()?.id;
-    const previous = wasActive ? await this.store.read() : undefined;
+    const previous = wasActive ? await this.accounts.read() : undefined;
     try {
       const { removed, nowActive } = id ? await this.accounts.remove(id) : {};
-      if (!removed) await this.store.clear();
       this.log.info(`Signed out${removed ? ` of ${removed.label}` : ''}.`);
       // Say what actually happened: only a typed key lived in VS Code; environment / CLI credentials stay where they are.
       const others = !!nowActive;

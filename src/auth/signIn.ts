@@ -15,7 +15,7 @@ import {
   validateSecurityTokenInput,
   type StoredSignIn,
 } from './credentialInput';
-import { SecretStorageError, type CredentialStore } from './credentialStore';
+import { SecretStorageError } from './credentialStore';
 import type { ExternalCredentialSources } from './externalCredentials';
 import { verifyAndSave } from './verifySignIn';
 import type { TicketLog } from '../log/log';
@@ -25,7 +25,6 @@ import { shortSiteName } from './accounts/sites';
 import { inputWithSiteButton } from './accounts/siteInputBox';
 
 export interface SignInDeps {
-  store: CredentialStore;
   clients: ClientProvider;
   sources: ExternalCredentialSources;
   log: TicketLog;

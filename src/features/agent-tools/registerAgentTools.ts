@@ -3,15 +3,15 @@
 import * as vscode from 'vscode';
 import { t } from '../../common/l10n';
 import type { TicketService } from '../../tickets/types';
-import { MementoReplyDrafts, type ReplyDrafts } from './replyDrafts';
+import type { ReplyDrafts } from './replyDrafts';
 import { AgentTools, TOOL_NAMES } from './tools';
 
 export interface AgentToolsWiring {
   service: TicketService;
   /** Shows a ticket's panel (the draft tool opens the ticket whose reply box it filled). */
   openPanel: (ticketId: string) => unknown;
-  /** Where drafts go; by default the extension's global storage (replyDrafts.ts), read by the panel's reply box. */
-  drafts?: ReplyDrafts;
+  /** Where drafts go: the panel's reply box and the signed-in account's drafts. */
+  drafts: ReplyDrafts;
 }
 
 /**
@@ -22,8 +22,7 @@ export function createAgentTools(
   context: vscode.ExtensionContext,
   wiring: AgentToolsWiring,
 ): Record<string, vscode.LanguageModelTool<unknown>> {
-  const drafts = wiring.drafts ?? new MementoReplyDrafts(context.globalState, wiring.openPanel);
-  const tools = new AgentTools({ service: wiring.service, drafts });
+  const tools = new AgentTools({ service: wiring.service, drafts: wiring.drafts });
 
   const getTicket: vscode.LanguageModelTool<unknown> = {
     prepareInvocation: (options) => ({

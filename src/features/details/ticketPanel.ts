@@ -63,8 +63,8 @@ export class TicketPanel {
   private disposed = false;
   /** panel.active as last seen, to notice when the panel becomes the active one. */
   private wasActive: boolean;
-  /** The reply box and ticket actions, when the panel can act. */
-  readonly acting: TicketActing | undefined;
+  /** The reply box and ticket actions, when the panel can act; made anew for each account. */
+  private actingPart: TicketActing | undefined;
   /** Answers from support marked "New" in this panel (they stay marked while it is open). */
   private readonly newNotes = new Set<string>();
   /** Restarted by TicketPanels when the setting changes. */
@@ -80,11 +80,7 @@ export class TicketPanel {
   ) {
     this.wasActive = panel.active;
     this.view = { kind: 'loading', ticketId };
-    this.acting = deps.acting?.create(ticketId, {
-      post: (message) => this.postIfShown(message),
-      reload: () => this.load(true, true),
-      title: () => (this.view.kind === 'ticket' ? this.view.ticket.title : ''),
-    });
+    this.actingPart = this.makeActing(false);
     const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
     this.resources = {
       cspSource: panel.webview.cspSource,
@@ -140,6 +136,41 @@ export class TicketPanel {
     return this.panel.active;
   }
 
+  get acting(): TicketActing | undefined {
+    return this.actingPart;
+  }
+
+  private makeActing(fresh: boolean): TicketActing | undefined {
+    return this.deps.acting?.create(
+      this.ticketId,
+      {
+        post: (message) => this.postIfShown(message),
+        reload: () => this.load(true, true),
+        title: () => (this.view.kind === 'ticket' ? this.view.ticket.title : ''),
+      },
+      fresh,
+    );
+  }
+
+  /**
+   * Another account is signed in, or none: nothing of the previous one stays, on screen (title, description,
+   * conversation, attachment links, reply box and its draft, also in a background tab) or in this object. Signed in,
+   * the ticket is then loaded afresh for the new account; one it cannot read shows only the error.
+   */
+  resetForAccount(signedIn: boolean): void {
+    this.loading?.abort();
+    this.loading = undefined;
+    this.notes = [];
+    this.newNotes.clear();
+    this.panel.title = this.ticketId;
+    this.actingPart?.dispose();
+    this.actingPart = this.makeActing(true);
+    if (this.ready) this.actingPart?.onReady();
+    if (!signedIn) return this.showSignedOut();
+    this.setView({ kind: 'loading', ticketId: this.ticketId });
+    void this.load(true);
+  }
+
   reveal(): void {
     this.panel.reveal();
   }
@@ -181,7 +212,9 @@ export class TicketPanel {
     this.loading?.abort();
     this.loading = undefined;
     this.notes = [];
+    this.newNotes.clear();
     this.panel.title = this.ticketId;
+    this.actingPart?.setTicket(undefined);
     this.setView({
       kind: 'error',
       ticketId: this.ticketId,

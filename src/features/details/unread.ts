@@ -1,11 +1,13 @@
-// Unread answers from support. The API marks a note unread (Status 1); the extension remembers which of those the user
-// has seen in a ticket panel, so a note stops counting once the panel showing it was on screen. Other features (the
-// Tickets view) listen to onDidChange to show that a ticket has unread answers. No vscode import.
+// Unread answers from support. The API marks a note unread (Status 1); the extension remembers, in the signed-in
+// account's scope, which of those the user has seen in a ticket panel, so a note stops counting once the panel showing
+// it was on screen. Other features (the Tickets view) listen to onDidChange to show that a ticket has unread answers.
+// No vscode import.
 import type { TicketNote } from '../../api/types';
 import type { KeyValueStore } from '../../tickets/categoryNames';
 import { SUPPORT_ROLE } from '../../tickets/status';
 
-const STORE_KEY = 'aliyunTickets.seenNotes';
+/** The key in the account's scope. */
+export const SEEN_NOTES_KEY = 'seenNotes';
 /** Tickets remembered; the oldest are forgotten first. */
 const MAX_TICKETS = 300;
 
@@ -19,7 +21,17 @@ export class UnreadNotes {
   private readonly unread = new Map<string, string[]>();
   private readonly listeners = new Set<(ticketId: string) => void>();
 
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(
+    /** The signed-in account's store; undefined while signed out. */
+    private readonly store: () => KeyValueStore | undefined,
+  ) {}
+
+  /** Another account (or none): what was loaded of the previous one is forgotten, and listeners hear of each ticket. */
+  reset(): void {
+    const tickets = [...this.unread.keys()];
+    this.unread.clear();
+    for (const ticketId of tickets) this.emit(ticketId);
+  }
 
   /** The conversation was loaded: returns the dialog ids to mark as new. */
   update(ticketId: string, notes: ReadonlyArray<TicketNote>): Set<string> {
@@ -41,8 +53,9 @@ export class UnreadNotes {
   /** The panel showing these notes was on screen: they are read now. */
   async markSeen(ticketId: string): Promise<void> {
     const ids = this.unread.get(ticketId) ?? [];
-    if (ids.length === 0) return;
-    const all = this.seen();
+    const store = this.store();
+    if (ids.length === 0 || !store) return;
+    const all = this.seen(store);
     const merged = [...new Set([...(all[ticketId] ?? []), ...ids])].slice(-200);
     delete all[ticketId];
     all[ticketId] = merged;
@@ -50,7 +63,7 @@ export class UnreadNotes {
     for (const old of keys.slice(0, Math.max(0, keys.length - MAX_TICKETS))) delete all[old];
     this.unread.set(ticketId, []);
     this.emit(ticketId);
-    await this.store.update(STORE_KEY, all);
+    await store.update(SEEN_NOTES_KEY, all);
   }
 
   onDidChange(listener: (ticketId: string) => void): { dispose(): void } {
@@ -58,8 +71,8 @@ export class UnreadNotes {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  private seen(): Record<string, string[]> {
-    const raw = this.store.get<unknown>(STORE_KEY);
+  private seen(store = this.store()): Record<string, string[]> {
+    const raw = store?.get<unknown>(SEEN_NOTES_KEY);
     if (!raw || typeof raw !== 'object') return {};
     const result: Record<string, string[]> = {};
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {

@@ -94,7 +94,7 @@ export class TicketLinkProvider implements vscode.DocumentLinkProvider {
 }
 
 /** Registers the hover and link providers and keeps them in step with the settings. */
-export function registerHovers(context: vscode.ExtensionContext, service: TicketService): void {
+export function registerHovers(service: TicketService): vscode.Disposable[] {
   let detection: IdDetectionOptions = { pattern: compileIdPattern(undefined).pattern, requireContext: true };
   let registrations: vscode.Disposable[] = [];
   let warnedPattern: string | undefined;
@@ -144,7 +144,7 @@ export function registerHovers(context: vscode.ExtensionContext, service: Ticket
   };
 
   apply();
-  context.subscriptions.push(
+  return [
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (
         event.affectsConfiguration(`${CONFIG}.idPattern`) ||
@@ -155,5 +155,5 @@ export function registerHovers(context: vscode.ExtensionContext, service: Ticket
       }
     }),
     { dispose: () => registrations.forEach((r) => r.dispose()) },
-  );
+  ];
 }

@@ -1,6 +1,7 @@
 // New Ticket, Create Ticket from Selection and Create Ticket about a RequestId: the commands, the form, and the
 // RequestId hover and terminal links. extension.ts calls registerNewTicket once.
 import * as vscode from 'vscode';
+import type { ActiveAccount } from '../../common/accountScope';
 import { Commands, WebviewTypes } from '../../common/commands';
 import { t } from '../../common/l10n';
 import { loadFeatures } from '../../lazy/loadFeatures';
@@ -10,7 +11,10 @@ import { requestIdPrefill, selectionPrefill, type Prefill } from './prefill';
 import { isRequestId } from './requestId';
 import { registerRequestLinks, type RequestIdPlace } from './requestLinks';
 
-export type NewTicketDeps = Omit<NewTicketFormDeps, 'extensionUri' | 'globalState' | 'secrets' | 'language'>;
+export type NewTicketDeps = Omit<NewTicketFormDeps, 'extensionUri' | 'scope' | 'language'> & {
+  /** Who is signed in: the draft is the account's (common/accountScope.ts). */
+  account: ActiveAccount;
+};
 
 /** The prefill for the active editor's selection (its line when nothing is selected). */
 export function prefillFromEditor(editor: vscode.TextEditor): Prefill {
@@ -54,21 +58,25 @@ async function prefillFromPlace(arg: unknown): Promise<Prefill | undefined> {
   return requestIdPrefill(place.requestId);
 }
 
-export function registerNewTicket(context: vscode.ExtensionContext, deps: NewTicketDeps): () => NewTicketForm {
+export function registerNewTicket(
+  context: vscode.ExtensionContext,
+  deps: NewTicketDeps,
+): { form: () => NewTicketForm; disposables: vscode.Disposable[] } {
   // The form's code (dist/features.js) loads on the first command or when VS Code restores the form after a reload.
   let formInstance: NewTicketForm | undefined;
+  const { account, ...formDeps } = deps;
   const form = () => {
     formInstance ??= new (loadFeatures().NewTicketForm)({
-      ...deps,
+      ...formDeps,
       extensionUri: context.extensionUri,
-      globalState: context.globalState,
-      secrets: context.secrets,
+      scope: () => account.current(),
       language: () => catalogLanguage(vscode.env.language),
     });
     return formInstance;
   };
-  context.subscriptions.push(
+  const disposables: vscode.Disposable[] = [
     { dispose: () => formInstance?.dispose() },
+    account.onDidChangeAccount((change) => void formInstance?.accountChanged(change)),
     vscode.window.registerWebviewPanelSerializer(WebviewTypes.newTicketForm, {
       deserializeWebviewPanel: (panel) => form().deserializeWebviewPanel(panel),
     }),
@@ -94,7 +102,7 @@ export function registerNewTicket(context: vscode.ExtensionContext, deps: NewTic
       }
       await form().open(prefill);
     }),
-  );
-  registerRequestLinks(context);
-  return form;
+    ...registerRequestLinks(),
+  ];
+  return { form, disposables };
 }

@@ -9,22 +9,30 @@ export const WATCHER_START_DELAY_MS = 2_000;
 
 /** A WatcherHandle that builds the real watcher with `start` after `delayMs`, or on first use if sooner. */
 export function deferWatcher(
-  context: vscode.ExtensionContext,
-  start: () => WatcherHandle,
+  start: () => { handle: WatcherHandle; disposables: vscode.Disposable[] },
   delayMs = WATCHER_START_DELAY_MS,
-): WatcherHandle {
+): { handle: WatcherHandle; disposables: vscode.Disposable[] } {
   let watcher: WatcherHandle | undefined;
   const marksChanged = new vscode.EventEmitter<void>();
+  const ownDisposables: vscode.Disposable[] = [];
   const started = (): WatcherHandle => {
     if (!watcher) {
-      watcher = start();
-      context.subscriptions.push(watcher.onDidChangeMarks(() => marksChanged.fire()));
+      const built = start();
+      watcher = built.handle;
+      ownDisposables.push(
+        ...built.disposables,
+        watcher.onDidChangeMarks(() => marksChanged.fire()),
+      );
     }
     return watcher;
   };
   const timer = setTimeout(started, delayMs);
-  context.subscriptions.push(marksChanged, { dispose: () => clearTimeout(timer) });
-  return {
+  const disposables: vscode.Disposable[] = [
+    marksChanged,
+    { dispose: () => clearTimeout(timer) },
+    { dispose: () => ownDisposables.splice(0).forEach((d) => d.dispose()) },
+  ];
+  const handle: WatcherHandle = {
     markedTicketIds: () => watcher?.markedTicketIds() ?? new Set<string>(),
     onDidChangeMarks: marksChanged.event,
     markSeen: (ticketId) => watcher?.markSeen(ticketId),
@@ -33,4 +41,5 @@ export function deferWatcher(
     statusBar: () => started().statusBar(),
     createInstance: (options) => started().createInstance(options),
   };
+  return { handle, disposables };
 }
