@@ -44,12 +44,9 @@ export default tseslint.config(
         'error',
         { allowThrowingUnknown: true, allowThrowingAny: true },
       ],
-      // undici (~0.5 MB) loads on the first request, and node:crypto / node:os on first use, not at activation
-      // (bench/activation measures it); markdown-it ships no types for the tests.
-      '@typescript-eslint/no-require-imports': [
-        'error',
-        { allow: ['^undici$', '^markdown-it$', '^crypto$', '^os$', '^tls$'] },
-      ],
+      // undici (~0.5 MB) loads on the first request (src/api/http.ts); markdown-it ships no types for the tests. The
+      // other requires on first use (src/lazy/load.ts, src/api/nodeModules.ts) say why on their lines.
+      '@typescript-eslint/no-require-imports': ['error', { allow: ['^undici$', '^markdown-it$'] }],
       // Sanitisers strip control characters on purpose; a regex naming them is the point, not a typo.
       'no-control-regex': 'off',
       '@typescript-eslint/no-unused-vars': [
@@ -61,6 +58,32 @@ export default tseslint.config(
       'no-self-compare': 'error',
       'no-template-curly-in-string': 'error',
       'no-unmodified-loop-condition': 'error',
+    },
+  },
+  // The lazy seam: code activation does not load (dist/features.js, dist/client.js; scripts/build.mjs) is reached only
+  // through src/lazy/load.ts, which only the composition root imports; it hands features factories. Everywhere else
+  // the later bundles' entry modules are imported for their types: a value import would load them at activation.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/extension.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/lazy/load'],
+              message: 'Only src/extension.ts loads later bundles: take a factory from the composition root instead.',
+            },
+            {
+              group: ['**/lazy/features', '**/api/client'],
+              allowTypeImports: true,
+              message:
+                'This module starts a bundle loaded after activation: import its types with `import type`, and get its values through a factory from src/extension.ts.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -12,6 +12,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// --one-bundle <dir>: only <dir>/extension.js, the whole extension as one file (what the bench compares the bundles
+// against: does loading in steps still pay at activation?).
+const oneBundleDir = process.argv.includes('--one-bundle')
+  ? process.argv[process.argv.indexOf('--one-bundle') + 1]
+  : '';
 
 const common = {
   bundle: true,
@@ -98,7 +103,7 @@ const vscodeApiOnce = {
 // ------------------------------------------------------------------ Extension bundles
 // Activation must parse only what the first screen needs (issue 12: under 10 ms). The rest loads on first use, from
 // sibling files. Each bundle starts at a source module; the code asks for the later ones with a plain require() inside
-// a function (src/lazy/features.ts explains), which this build turns into require('./<name>.js'):
+// a function (src/lazy/load.ts, the only place), which this build turns into require('./<name>.js'):
 //   dist/extension.js  src/extension.ts    activation: the Tickets view, hovers, links, sign-in state, accounts
 //   dist/client.js     src/api/client.ts   the first request: signing, HTTP, responses (undici stays dist/undici.js)
 //   dist/features.js   src/lazy/features.ts panels, New Ticket, the watcher, agent tools, the sign-in flow
@@ -268,7 +273,17 @@ const watchLog = {
   },
 };
 
-if (watch) {
+if (oneBundleDir) {
+  // The later bundles' requires (src/lazy/load.ts) are inlined: their modules run on first use as before, but the
+  // file activation parses holds all of them.
+  await esbuild.build({
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: oneBundleDir,
+    external: ['vscode'],
+    plugins: [undiciAsSiblingFile, vscodeApiOnce],
+  });
+} else if (watch) {
   // Any change in the extension's sources rebuilds its bundles (a context over the whole graph only watches, writes
   // nothing); the details page is rebuilt on change too; the API bundle, undici and the form's page are written once.
   const page = builds.at(-1);

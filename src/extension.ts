@@ -25,10 +25,10 @@ import { deferWatcher } from './features/watcher/deferredWatcher';
 import { TicketLog } from './log/log';
 import { NETWORK_SETTINGS, readNetworkSettings } from './network/networkSettings';
 import { createTicketService } from './tickets';
-import type { AliyunTicketsTestApi, TestSurface } from './testSurface';
+import type { AliyunTicketsTestApi } from './testSurface';
 import { Commands } from './common/commands';
 import { setL10n } from './common/l10n';
-import { loadFeatures } from './lazy/loadFeatures';
+import { loadClient, loadFeatures, loadTestSurface } from './lazy/load';
 
 export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi | undefined {
   // Before anything builds text: every user-facing string goes through common/l10n.ts.
@@ -48,7 +48,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
 
   // Every extension in this host can read our exports, and the test surface reads tickets and signs in with the
   // user's key: only the extension-host test runner gets it, and only then is its module loaded.
-  const testSurface = context.extensionMode === vscode.ExtensionMode.Test ? loadTestSurface() : undefined;
+  const testSurface =
+    context.extensionMode === vscode.ExtensionMode.Test ? new (loadTestSurface().TestSurface)() : undefined;
 
   // Services. The log hides every credential the client provider has seen (it is built before the provider).
   const clients: { provider?: ClientProvider } = {};
@@ -77,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     settings,
     sources,
     onRequest: (event) => log.request(event),
+    createClient: (options) => new (loadClient())(options),
   });
   clients.provider = clientProvider;
   const ticketService = createTicketService({ getClient: () => clientProvider.getClient() });
@@ -93,26 +95,40 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     clientProvider.reset();
     ticketService.invalidate();
   });
-  const auth = new AuthSession(clientProvider, sources, log, accounts, settingEndpoint);
+  const auth = new AuthSession(
+    clientProvider,
+    sources,
+    log,
+    accounts,
+    settingEndpoint,
+    (deps) => new (loadFeatures().SignInFlow)(deps),
+  );
   const accountStore = () => accounts.current()?.memento;
   const recent = new RecentTickets(accountStore);
   const pendingOpen = new PendingTicket();
   // Sidebar explorer, hovers and links on ticket ids.
   // Unread answers from support: marked in the ticket panels, and the Tickets view shows them on the rows.
   const unread = new UnreadNotes(accountStore);
-  const explorer = registerExplorer(context, ticketService, unread);
+  const explorer = registerExplorer(context, ticketService, unread, (current) =>
+    loadFeatures().promptForFilter(current),
+  );
   // New tickets (form, from a selection, from a RequestId) and the watcher that tells when support answers.
   const execute = (command: string, ...args: unknown[]) => vscode.commands.executeCommand(command, ...args);
-  const newTicket = registerNewTicket(context, {
-    account: accounts,
-    getClient: () => clientProvider.getClient(),
-    signIn: () => auth.signIn(),
-    openTicket: (id) => execute(Commands.openTicket, id),
-    refreshTickets: () => execute(Commands.explorerRefresh),
-    log,
-  });
-  // The watcher starts a little after activation (deferredWatcher.ts); panels, forms, tools and the sign-in flow load
-  // their code (src/lazy/features.ts) on first use.
+  const newTicket = registerNewTicket(
+    context,
+    {
+      account: accounts,
+      getClient: () => clientProvider.getClient(),
+      signIn: () => auth.signIn(),
+      openTicket: (id) => execute(Commands.openTicket, id),
+      refreshTickets: () => execute(Commands.explorerRefresh),
+      log,
+    },
+    (deps) => new (loadFeatures().NewTicketForm)(deps),
+  );
+  // Activation loads only what the first screen needs (the Tickets view, hovers, accounts). Everything else is built by
+  // the factories below, which load its code (src/lazy/load.ts) on first use; the watcher starts a little after
+  // activation (deferredWatcher.ts).
   const watcher = deferWatcher(() =>
     loadFeatures().registerWatcher({
       service: ticketService,
@@ -231,13 +247,6 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     actingAnswers,
     unread,
   });
-}
-
-/** Loaded on demand: in a user's window the test surface's code never runs. */
-function loadTestSurface(): TestSurface {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- evaluated only in ExtensionMode.Test
-  const { TestSurface: Surface } = require('./testSurface') as typeof import('./testSurface');
-  return new Surface();
 }
 
 export function deactivate(): void {

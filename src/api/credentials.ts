@@ -1,7 +1,7 @@
 // Credential sources users already have: the standard environment variables and the aliyun CLI's config file.
 // Pure functions over an env object / a file path / file text, so they are testable without touching the real ones.
 import { promises as fs } from 'fs';
-import type * as NodeOs from 'os';
+import { nodeOs } from './nodeModules';
 import * as path from 'path';
 import { TicketApiError } from './errors';
 import { messageText, type MessageText } from './messageText';
@@ -64,7 +64,7 @@ export function credentialsFromEnvironment(
 }
 
 /** ~/.aliyun/config.json for a given home directory. */
-export function defaultAliyunConfigPath(home: string = (require('os') as typeof NodeOs).homedir()): string {
+export function defaultAliyunConfigPath(home: string = nodeOs().homedir()): string {
   return path.join(home, '.aliyun', 'config.json');
 }
 

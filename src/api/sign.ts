@@ -1,11 +1,7 @@
 // Request signing for the Alibaba Cloud RPC-style APIs: V3 (ACS3-HMAC-SHA256, the default) and V1 (HMAC-SHA1).
 // Pure functions over strings: no network, no clock, no randomness unless asked (nonce/date helpers below).
-import type * as NodeCrypto from 'crypto';
+import { nodeCrypto } from './nodeModules';
 import type { Credentials } from './types';
-
-// Required on first use, not at module load: loading node:crypto costs more than the rest of activation together.
-let cryptoModule: typeof NodeCrypto | undefined;
-const nodeCrypto = (): typeof NodeCrypto => (cryptoModule ??= require('crypto') as typeof NodeCrypto);
 
 export const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
 

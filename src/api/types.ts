@@ -1,6 +1,7 @@
 // Public shapes of the API layer. Wire shapes (PascalCase, string enums) are mapped to these in client.ts.
 // Nothing here (or anywhere under src/api) may import 'vscode'.
 
+import { messageText, renderText, type MessageText } from './messageText';
 import type { NetworkOptions } from './network/options';
 
 export interface Credentials {
@@ -160,20 +161,32 @@ export const STATUS_NAMES: Record<StatusValue, StatusName> = {
   6: 'confirmed',
 };
 
-/** English labels for when the server's localized label is missing. */
-export const STATUS_LABELS: Record<StatusValue, string> = {
-  1: 'Pending response',
-  2: 'Processing',
-  3: 'Waiting for your feedback',
-  4: 'Feedback received',
-  5: 'To be confirmed',
-  6: 'Completed',
+/**
+ * Our names of the statuses, defined once: English here (the fallback when the server's localized label is missing,
+ * and what the agent tools tell a model), translated for the user by tickets/display.ts (statusLabel).
+ */
+export const STATUS_TEXT: Record<StatusValue, MessageText> = {
+  1: messageText('Pending response'),
+  2: messageText('Processing'),
+  3: messageText('Waiting for your feedback'),
+  4: messageText('Feedback received'),
+  5: messageText('To be confirmed'),
+  6: messageText('Completed'),
 };
 
-export const SEVERITY_LABELS: Record<SeverityValue, string> = {
-  1: 'Common',
-  2: 'Urgent',
+/** Our names of the severities (as STATUS_TEXT). */
+export const SEVERITY_TEXT: Record<SeverityValue, MessageText> = {
+  1: messageText('Common'),
+  2: messageText('Urgent'),
 };
+
+const english = <K extends number>(texts: Record<K, MessageText>): Record<K, string> =>
+  Object.fromEntries(Object.entries<MessageText>(texts).map(([k, text]) => [k, renderText(text)])) as Record<K, string>;
+
+/** English status names. */
+export const STATUS_LABELS: Record<StatusValue, string> = english(STATUS_TEXT);
+/** English severity names. */
+export const SEVERITY_LABELS: Record<SeverityValue, string> = english(SEVERITY_TEXT);
 
 // ------------------------------------------------------------------ write actions, catalogue and attachments
 

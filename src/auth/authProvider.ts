@@ -2,7 +2,7 @@
 // its id is the account's id and its accessToken an opaque random value, never the AccessKey secret, since other
 // extensions may ask VS Code for our sessions.
 import * as vscode from 'vscode';
-import type * as NodeCrypto from 'crypto';
+import { nodeCrypto } from '../api/nodeModules';
 import type { Accounts } from './accounts/accounts';
 import { t } from '../common/l10n';
 import { accountLabelText } from './credentialInput';
@@ -72,7 +72,5 @@ export class TicketsAuthProvider implements vscode.AuthenticationProvider, vscod
 }
 
 function toSession(id: string, label: string): vscode.AuthenticationSession {
-  // node:crypto on first use, not at activation (loading it costs more than the rest of activation).
-  const { randomUUID } = require('crypto') as typeof NodeCrypto;
-  return { id, accessToken: randomUUID(), account: { id, label }, scopes: [] };
+  return { id, accessToken: nodeCrypto().randomUUID(), account: { id, label }, scopes: [] };
 }

@@ -4,7 +4,7 @@
 // before a switch can never sign with one account's key for another account's endpoint.
 import { signedOutError, TicketApiError } from '../api/errors';
 import { isLoopbackHost, validateEndpoint } from '../api/endpoint';
-import type { Credentials, RequestLogEvent, SignatureVersion } from '../api/types';
+import type { Credentials, RequestLogEvent, SignatureVersion, TicketClientOptions } from '../api/types';
 import type { NetworkOptions } from '../api/network/options';
 import { messageText, type MessageText } from '../api/messageText';
 import type { TicketClient } from '../api/client';
@@ -33,6 +33,8 @@ export interface ClientProviderOptions {
   settings: () => ClientSettings;
   sources: ExternalCredentialSources;
   onRequest: (event: RequestLogEvent) => void;
+  /** Builds a client; the composition root passes one that loads the client's code on first use (src/lazy/load.ts). */
+  createClient: (options: TicketClientOptions) => TicketClient;
 }
 
 export class ClientProvider {
@@ -56,7 +58,7 @@ export class ClientProvider {
     if (!this.client) {
       const { accountId } = session;
       // Credentials are read per request: environment variables and CLI profiles (rotating STS tokens) stay current.
-      this.client = new (loadClient())({
+      this.client = this.options.createClient({
         endpoint,
         signatureVersion,
         proxy,
@@ -82,7 +84,7 @@ export class ClientProvider {
   probeClient(credentials: Credentials, endpointOverride?: string): TicketClient {
     this.remember(credentials);
     const { endpoint, signatureVersion, proxy, network } = this.validatedSettings(endpointOverride);
-    return new (loadClient())({
+    return this.options.createClient({
       endpoint,
       signatureVersion,
       proxy,
@@ -166,15 +168,6 @@ export class ClientProvider {
       if (value) this.seenSecrets.add(value);
     }
   }
-}
-
-/**
- * The API client's code (signing, HTTP, response checks), required when the first client is built rather than at
- * activation: scripts/build.mjs makes it dist/client.js.
- */
-function loadClient(): typeof TicketClient {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first request, not at activation
-  return (require('../api/client') as typeof import('../api/client')).TicketClient;
 }
 
 /**

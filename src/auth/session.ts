@@ -8,7 +8,6 @@ import { accountLabelText, type StoredSignIn } from './credentialInput';
 import { SecretStorageError } from './credentialStore';
 import type { ExternalCredentialSources } from './externalCredentials';
 import type { SignInDeps, SignInFlow } from './signIn';
-import { loadFeatures } from '../lazy/loadFeatures';
 import type { TicketLog } from '../log/log';
 import type { Accounts } from './accounts/accounts';
 import { BuiltinCommands, ContextKeys } from '../common/commands';
@@ -26,6 +25,8 @@ export class AuthSession implements vscode.Disposable {
     private readonly log: TicketLog,
     private readonly accounts: Accounts,
     settingEndpoint: () => string,
+    /** Builds the sign-in flow; its code loads on the first sign-in (the composition root decides how). */
+    private readonly createFlow: (deps: SignInDeps) => SignInFlow,
   ) {
     this.flowDeps = { clients, sources, log, accounts, settingEndpoint };
     const provider = new TicketsAuthProvider(
@@ -44,7 +45,7 @@ export class AuthSession implements vscode.Disposable {
   }
 
   private get flow(): SignInFlow {
-    this.flowInstance ??= new (loadFeatures().SignInFlow)(this.flowDeps);
+    this.flowInstance ??= this.createFlow(this.flowDeps);
     return this.flowInstance;
   }
 

@@ -59,7 +59,9 @@ export const ERROR_ACTIONS: Readonly<Record<TicketErrorKind, readonly ErrorActio
   timeout: RETRY,
   malformed: RETRY,
   clockSkew: RETRY,
-  badRequest: RETRY,
+  // The server refused the request as it was (a bad e-mail address, a status that does not allow the action): sending it
+  // again unchanged can only be refused again. What to change is in the message.
+  badRequest: ['showDetails'],
   aborted: RETRY,
   // Only a write ends this way, and the surface that sent it reloads and looks for it itself: a Retry here would send
   // it a second time.

@@ -1,8 +1,11 @@
 // Presentation helpers shared by the explorer and the hovers. No vscode import: icons and colours are ids that the
 // vscode-facing code turns into ThemeIcon / ThemeColor, so all of this is unit-testable in plain Node.
 import { displayLanguage, t } from '../common/l10n';
+import { renderText } from '../api/messageText';
 import {
+  SEVERITY_TEXT,
   STATUS_NAMES,
+  STATUS_TEXT,
   type SeverityValue,
   type StatusName,
   type StatusValue,
@@ -53,25 +56,12 @@ export function statusLook(value: number): StatusLook {
  * language (Chinese for a China-site account), so it would mix languages on one screen.
  */
 export function statusLabel(value: StatusValue): string {
-  switch (value) {
-    case 1:
-      return t('Pending response');
-    case 2:
-      return t('Processing');
-    case WAITING_FOR_YOU:
-      return t('Waiting for your feedback');
-    case 4:
-      return t('Feedback received');
-    case TO_BE_CONFIRMED:
-      return t('To be confirmed');
-    case COMPLETED:
-      return t('Completed');
-  }
+  return renderText(STATUS_TEXT[value], t);
 }
 
 /** Our name of a severity value in the display language (not the server's label, as for statuses). */
 export function severityLabel(value: SeverityValue): string {
-  return value === SEVERITY_URGENT ? t('Urgent') : t('Common');
+  return renderText(SEVERITY_TEXT[value], t);
 }
 
 /** The status's name in the display language (statusLabel), "Unknown status" when there is none. */

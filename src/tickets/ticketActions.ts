@@ -1,8 +1,7 @@
 // Which write actions make sense for a ticket in a given status. The API documents none of this; the rules below are
 // the inferred ones of shared/reference/ticket-api.md (and the emulator's table). They decide what the panel OFFERS:
 // the server has the last word, and its refusal is shown in plain words.
-import type { StatusValue } from '../api/types';
-import { COMPLETED, TO_BE_CONFIRMED } from './status';
+import { isFinished, isSolved, isStatusValue } from './status';
 
 export interface TicketActions {
   /** Reply under the conversation: while support is still on it (statuses 1–5). */
@@ -16,12 +15,6 @@ export interface TicketActions {
 }
 
 export function ticketActions(status: number | undefined): TicketActions {
-  const value = (typeof status === 'number' && status >= 1 && status <= 6 ? status : 0) as StatusValue | 0;
-  if (value === 0) return { reply: false, close: false, reopen: false, rate: false };
-  return {
-    reply: value !== COMPLETED,
-    close: value !== COMPLETED,
-    reopen: value === TO_BE_CONFIRMED || value === COMPLETED,
-    rate: value === TO_BE_CONFIRMED || value === COMPLETED,
-  };
+  if (!isStatusValue(status)) return { reply: false, close: false, reopen: false, rate: false };
+  return { reply: !isFinished(status), close: !isFinished(status), reopen: isSolved(status), rate: isSolved(status) };
 }

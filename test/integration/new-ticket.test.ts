@@ -174,6 +174,11 @@ describe('new ticket', function () {
       draft.description,
       'From src/renew.ts, lines 2-3:\n\n```typescript\nconst order = await renew(instanceId);\nif (!order.ok) throw new Error(order.code);\n```\n',
     );
+    assert.strictEqual(
+      draft.title,
+      'if (!order.ok) throw new Error(order.code);',
+      'the title is suggested from the selection: its error line, not the lead-in',
+    );
     assert.ok(api.newTicket.form.isOpen());
     await new Promise((r) => setTimeout(r, 500));
     assert.strictEqual((await creates()).length, 0, 'nothing is sent before Submit');
@@ -181,12 +186,17 @@ describe('new ticket', function () {
     const before = new Set((await emulator.tickets()).map((t) => t.ticketId));
     await api.newTicket.form.receive({
       type: 'submit',
-      draft: { ...draft, productId: '4', categoryId: '7162', title: 'Renewal throws (selection)' },
+      // The person cleared the suggested title: the ticket is still named after the code, not "From src/renew.ts…".
+      draft: { ...draft, productId: '4', categoryId: '7162', title: '' },
     });
     const [ticketId] = await waitFor('the ticket from the selection', async () => {
       const ids = await newTicketIdsSince(before);
       return ids.length ? ids : undefined;
     });
+    assert.strictEqual(
+      (await emulator.tickets()).find((t) => t.ticketId === ticketId)?.title,
+      'if (!order.ok) throw new Error(order.code);',
+    );
     await waitFor('its panel', () => api.panels.openTicketIds().includes(ticketId));
     const html = await waitFor(
       'the panel with the description',

@@ -5,10 +5,7 @@
 // /etc/ssl/cert.pem). Windows' and macOS's keychains cannot be read from Node 20 without native code: there,
 // NODE_EXTRA_CA_CERTS is the way (the message for an untrusted certificate says so).
 import * as fs from 'fs';
-import type * as NodeTls from 'tls';
-
-/** node:tls on first use: the extension reads these settings at activation, which must not load the TLS stack. */
-const nodeTls = (): typeof NodeTls => require('tls') as typeof NodeTls;
+import { nodeTls } from '../nodeModules';
 
 /** Where distributions keep the system's CA bundle, in the order Go's crypto/x509 and curl look. */
 export const SYSTEM_CA_BUNDLES = [

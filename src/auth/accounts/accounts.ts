@@ -8,9 +8,9 @@
 // lists swapped in and out) is moved into this layout once, at load.
 // Only vscode's types: unit tests run this over an in-memory SecretStorage and Memento.
 import type * as vscode from 'vscode';
-import type * as NodeCrypto from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { nodeCrypto } from '../../api/nodeModules';
 import type { AccountChange, AccountChangeKind, AccountScope, ActiveAccount } from '../../common/accountScope';
 import { Emitter } from '../../common/emitter';
 import { t } from '../../common/l10n';
@@ -400,7 +400,6 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
   }
 }
 
-/** node:crypto on first use (a new account), not at activation. */
 function newAccountId(): string {
-  return (require('crypto') as typeof NodeCrypto).randomUUID();
+  return nodeCrypto().randomUUID();
 }

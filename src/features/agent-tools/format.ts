@@ -14,7 +14,7 @@ import {
   type TicketSummary,
 } from '../../api/types';
 import { formatLocalTime, formatRelativeTime, sanitizeInline, statusLook } from '../../tickets/display';
-import { noteAuthor, SEVERITY_URGENT, SEVERITY_COMMON } from '../../tickets/status';
+import { isToBeConfirmed, isWaitingForYou, noteAuthor, SEVERITY_URGENT, SEVERITY_COMMON } from '../../tickets/status';
 import { fenced, span } from './inert';
 
 // The confirmation is shown to the user, not the model: it lives with the other user-facing text.
@@ -55,12 +55,11 @@ function when(timeMs: number, nowMs: number): string {
 function statusLine(status: Ticket['status']): string {
   const look = statusLook(status?.value ?? 1);
   const label = span(serverStatusText(status), 60);
-  const waiting =
-    look.value === 3
-      ? ' — support is waiting for the user to answer'
-      : look.value === 5
-        ? ' — support considers it solved and waits for the user to confirm'
-        : '';
+  const waiting = isWaitingForYou(look.value)
+    ? ' — support is waiting for the user to answer'
+    : isToBeConfirmed(look.value)
+      ? ' — support considers it solved and waits for the user to confirm'
+      : '';
   return `Status: ${label} (${look.name}: ${STATUS_LABELS[look.value]})${waiting}`;
 }
 

@@ -3,9 +3,15 @@
 // No tool writes to the Ticket API: drafting puts text where the user reviews and sends it.
 import type { ListTicketsQuery, StatusName, Ticket, TicketNote, TicketSummary } from '../../api/types';
 import { STATUS_NAMES } from '../../api/types';
-import { statusLook } from '../../tickets/display';
 import type { TicketService } from '../../tickets/types';
-import { statusValueOf } from '../../tickets/status';
+import {
+  finishedStatusNames,
+  isFinished,
+  needsYou,
+  needsYouStatusNames,
+  statusValueOf,
+  unfinishedStatusNames,
+} from '../../tickets/status';
 import { parseDateRange, validateKeyword } from '../explorer/filter';
 import { parseTicketIdInput } from '../open-ticket/ticketId';
 import {
@@ -44,11 +50,11 @@ function statusesFor(choice: StatusChoice): StatusName[] {
     case 'any':
       return ALL_STATUSES;
     case 'waiting_for_you':
-      return ALL_STATUSES.filter((name) => statusLook(statusValueOf(name)).needsYou);
+      return needsYouStatusNames();
     case 'open':
-      return ALL_STATUSES.filter((name) => name !== 'confirmed');
+      return unfinishedStatusNames();
     case 'completed':
-      return ['confirmed'];
+      return finishedStatusNames();
     default:
       return [choice];
   }
@@ -100,8 +106,8 @@ export class AgentTools {
     const parsed = this.parseListInput(input);
     if (!parsed.ok) return `Listing tickets failed: ${parsed.message}`;
     const { statuses, base, page, pageSize, filter } = parsed;
-    const waiting = statuses.filter((name) => statusLook(statusValueOf(name)).needsYou);
-    const others = statuses.filter((name) => !statusLook(statusValueOf(name)).needsYou);
+    const waiting = statuses.filter((name) => needsYou(statusValueOf(name)));
+    const others = statuses.filter((name) => !needsYou(statusValueOf(name)));
     const offset = (page - 1) * pageSize;
     try {
       const first = waiting.length
@@ -176,7 +182,7 @@ export class AgentTools {
     } catch {
       shown = false;
     }
-    const completed = statusLook(ticket.status?.value ?? 1).name === 'confirmed';
+    const completed = isFinished(ticket.status?.value);
     return [
       `The draft reply (${draft.length} characters) is in the reply box of ticket ${ticketId}` +
         (shown ? ', and its panel is open.' : '; its panel could not be opened (the user can open the ticket).'),

@@ -4,7 +4,7 @@
 // Our own words are the display language's (t()); status and severity are our translations of their values, not the
 // server's labels (those arrive in the account's language), and the page's changing words (pageStrings.ts) ride in
 // <body data-strings>. Ticket text is shown as it comes.
-import type * as NodeCrypto from 'crypto';
+import { randomBytes } from 'crypto';
 import type { AccessDeniedDetail, Ticket, TicketNote } from '../../api/types';
 import { STATUS_NAMES } from '../../api/types';
 import { noteAuthor, SEVERITY_COMMON, SEVERITY_URGENT } from '../../tickets/status';
@@ -70,8 +70,7 @@ export interface RenderOptions {
 
 /** A fresh script nonce for one document: 144 random bits from crypto (a guessable nonce would let injected script run). */
 export function createNonce(): string {
-  // node:crypto is required here, on the first panel, so that activation does not pay for loading it.
-  return (require('crypto') as typeof NodeCrypto).randomBytes(18).toString('base64');
+  return randomBytes(18).toString('base64');
 }
 
 /**

@@ -5,8 +5,7 @@ import { BuiltinCommands, Commands, ContextKeys } from '../../common/commands';
 import { showTicketError } from '../../common/errorNotification';
 import { t } from '../../common/l10n';
 import type { TicketService } from '../../tickets/types';
-import { describeFilter, isFilterActive, toFilter } from './filter';
-import { loadFeatures } from '../../lazy/loadFeatures';
+import { describeFilter, isFilterActive, toFilter, type TicketFilter } from './filter';
 import { refreshFailureText, waitingBadgeTooltip } from './labels';
 import { ticketIdOf, TicketExplorerModel } from './model';
 import { RefreshTimer } from './refreshTimer';
@@ -38,7 +37,9 @@ export interface TicketExplorer {
 export function registerExplorer(
   context: vscode.ExtensionContext,
   service: TicketService,
-  unread?: UnreadAnswers,
+  unread: UnreadAnswers | undefined,
+  /** The Filter button's input boxes (filterPrompt.ts); the composition root loads their code on the first click. */
+  promptForFilter: (current: TicketFilter) => Promise<TicketFilter | undefined>,
 ): TicketExplorer {
   const settings = () => {
     const config = vscode.workspace.getConfiguration(CONFIG);
@@ -169,8 +170,7 @@ export function registerExplorer(
     vscode.commands.registerCommand(Commands.explorerRefresh, refresh),
     // VS Code hands a title-bar command the selected row: the button ignores its argument and always asks.
     vscode.commands.registerCommand(Commands.explorerFilter, async () => {
-      // The filter's input boxes load with the first Filter click (src/lazy/features.ts).
-      const filter = await loadFeatures().promptForFilter(model.filter);
+      const filter = await promptForFilter(model.filter);
       if (filter) await track(model.setFilter(filter));
     }),
     vscode.commands.registerCommand(Commands.explorerApplyFilter, async (arg: unknown) => {

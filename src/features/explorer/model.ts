@@ -8,16 +8,21 @@
 //
 // Refresh: the first group loads alone, then the rest (a throttled account meets one request, not six); a list whose
 // refresh fails keeps what it showed (refreshFailure says so). The badge's count (waitingForYou) comes from the tree
-// when it shows that group unfiltered, else from one ListTickets of the smallest page. Longer than 300 lines because
-// loading, paging, refresh and reveal share one generation / abort bookkeeping that splitting would spread out.
+// when it shows that group unfiltered, else from one ListTickets of the smallest page. The lists and nodes are in
+// nodes.ts, what a finished refresh leaves on screen in refreshOutcome.ts.
 import type { TicketApiError, TicketErrorKind } from '../../api/errors';
-import { STATUS_NAMES, type ListTicketsQuery, type StatusValue, type TicketSummary } from '../../api/types';
-import { STATUS_GROUP_ORDER, statusName, statusValueOf, WAITING_FOR_YOU } from '../../tickets/status';
+import { STATUS_NAMES, type ListTicketsQuery } from '../../api/types';
+import { isWaitingForYou, STATUS_GROUP_ORDER, statusName, statusValueOf, WAITING_FOR_YOU } from '../../tickets/status';
 import { MAX_THROTTLE_PAUSE_MS, toTicketApiError } from '../../tickets/ticketService';
-import { ticketIdTextOf } from '../../tickets/ticketId';
 import type { TicketService } from '../../tickets/types';
 import { filterQueryFields, isFilterActive, type TicketFilter } from './filter';
 import { Emitter } from '../../common/emitter';
+import { ExplorerNodes, TicketList, type ExplorerNode, type TicketNode } from './nodes';
+import { settleRefresh, type ExplorerState, type RefreshFailure } from './refreshOutcome';
+
+export { ticketIdOf, TicketList } from './nodes';
+export type { ExplorerNode, GroupNode, LoadMoreNode, MessageNode, TicketNode } from './nodes';
+export type { ExplorerState, RefreshFailure } from './refreshOutcome';
 
 export const MIN_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 100;
@@ -38,82 +43,14 @@ const SAME_ANSWER_FOR_EVERY_GROUP: ReadonlySet<TicketErrorKind> = new Set<Ticket
   'config',
 ]);
 
-/** A refresh that failed while the tree kept what it had loaded before. */
-export interface RefreshFailure {
-  error: TicketApiError;
-  /** Epoch ms of the failure. */
-  at: number;
-}
-
 export interface ExplorerSettings {
   groupByStatus: boolean;
   pageSize: number;
 }
 
-/** What the last finished load found ('idle' before the first one). A refresh under way keeps the old state. */
-export type ExplorerState = 'idle' | 'ready' | 'empty' | 'error' | 'signedOut';
-
-/** One paged ListTickets query: the flat list, or one status group. */
-export class TicketList {
-  tickets: TicketSummary[] = [];
-  totalCount = 0;
-  pagesLoaded = 0;
-  error?: TicketApiError;
-  loadingMore = false;
-
-  constructor(
-    /** 'all' or a status name. */
-    readonly key: string,
-    readonly status: StatusValue | undefined,
-  ) {}
-
-  get remaining(): number {
-    return Math.max(0, this.totalCount - this.tickets.length);
-  }
-
-  /** More pages exist. Also true when the server's total is ahead of what paging returned so far. */
-  get hasMore(): boolean {
-    return this.remaining > 0 && this.pagesLoaded > 0;
-  }
-}
-
-export interface GroupNode {
-  kind: 'group';
-  id: string;
-  list: TicketList;
-  status: StatusValue;
-}
-export interface TicketNode {
-  kind: 'ticket';
-  id: string;
-  ticket: TicketSummary;
-  parent?: GroupNode;
-}
-export interface LoadMoreNode {
-  kind: 'loadMore';
-  id: string;
-  list: TicketList;
-  parent?: GroupNode;
-}
-export interface MessageNode {
-  kind: 'message';
-  id: string;
-  /** Plain text (sanitized where shown). */
-  text: string;
-  error?: TicketApiError;
-  list: TicketList;
-  parent?: GroupNode;
-}
-export type ExplorerNode = GroupNode | TicketNode | LoadMoreNode | MessageNode;
-
 export interface ExplorerModelOptions {
   service: TicketService;
   settings: () => ExplorerSettings;
-}
-
-/** The ticket id in a command argument: a tree item (context menu), `{ ticketId }`, or the id itself. */
-export function ticketIdOf(arg: unknown): string | undefined {
-  return ticketIdTextOf(arg);
 }
 
 export function clampPageSize(value: unknown): number {
@@ -133,7 +70,7 @@ export class TicketExplorerModel {
   private loadingCount = 0;
   private generation = 0;
   private controller?: AbortController;
-  private readonly nodes = new Map<string, ExplorerNode>();
+  private readonly nodes = new ExplorerNodes(() => this.layout.groupByStatus);
   private readonly changes = new Emitter<ExplorerNode | undefined>();
   private layout: ExplorerSettings;
 
@@ -193,14 +130,14 @@ export class TicketExplorerModel {
       return [];
     }
     if (this.layout.groupByStatus) {
-      return this.lists.map((list) => this.groupNode(list));
+      return this.lists.map((list) => this.nodes.group(list));
     }
-    return this.listChildren(this.lists[0], undefined);
+    return this.nodes.children(this.lists[0], undefined);
   }
 
   children(node?: ExplorerNode): ExplorerNode[] {
     if (!node) return this.roots();
-    return node.kind === 'group' ? this.listChildren(node.list, node) : [];
+    return node.kind === 'group' ? this.nodes.children(node.list, node) : [];
   }
 
   parent(node: ExplorerNode): ExplorerNode | undefined {
@@ -251,13 +188,13 @@ export class TicketExplorerModel {
     if (!list || list.loadingMore || !list.hasMore) return;
     const generation = this.generation;
     list.loadingMore = true;
-    this.emit(this.ownerOf(list));
+    this.emit(this.nodes.ownerOf(list));
     try {
       const page = await this.options.service.listTickets(this.queryFor(list, list.pagesLoaded + 1), {
         signal: this.controller?.signal,
       });
       if (generation !== this.generation) return;
-      this.append(list, page.tickets, page.totalCount, list.pagesLoaded + 1);
+      list.append(page.tickets, page.totalCount, list.pagesLoaded + 1);
       list.error = undefined;
     } catch (error) {
       if (generation !== this.generation) return;
@@ -265,7 +202,7 @@ export class TicketExplorerModel {
     } finally {
       list.loadingMore = false;
     }
-    this.emit(this.ownerOf(list));
+    this.emit(this.nodes.ownerOf(list));
   }
 
   /** Loads the failed list again (Retry inside a group). */
@@ -274,7 +211,7 @@ export class TicketExplorerModel {
     if (!list) return;
     if (list.pagesLoaded === 0) {
       await this.loadList(list, 1, this.generation, true);
-      this.emit(this.ownerOf(list));
+      this.emit(this.nodes.ownerOf(list));
     } else {
       await this.loadMore(listKey);
     }
@@ -289,7 +226,7 @@ export class TicketExplorerModel {
   findTicket(ticketId: string): TicketNode | undefined {
     for (const list of this.lists) {
       if (list.tickets.some((t) => t.ticketId === ticketId)) {
-        return this.ticketNode(
+        return this.nodes.ticket(
           list,
           list.tickets.find((t) => t.ticketId === ticketId)!,
         );
@@ -384,32 +321,11 @@ export class TicketExplorerModel {
         await Promise.all((throttled ? lists : rest).map(load));
       }
       if (generation !== this.generation) return;
-      // A refresh that fails keeps what each list showed before; the view says above it that the refresh failed.
-      const kept = lists.map((list) => {
-        const before = previousLists.get(list.key);
-        return list.error &&
-          list.error.kind !== 'signedOut' &&
-          hadTree &&
-          before &&
-          before.pagesLoaded > 0 &&
-          !before.error
-          ? before
-          : list;
-      });
-      const failed = lists.filter((l) => l.error);
-      const keptAny = kept.some((list, i) => list !== lists[i]);
-      this.lists = kept;
-      this.refreshFailureValue = keptAny ? { error: failed[0].error!, at: Date.now() } : undefined;
-      if (keptAny) {
-        this.lastErrorValue = failed[0].error;
-      } else if (failed.length === lists.length) {
-        this.lastErrorValue = failed[0].error;
-        this.stateValue = failed.some((l) => l.error?.kind === 'signedOut') ? 'signedOut' : 'error';
-      } else {
-        this.lastErrorValue = failed[0]?.error;
-        const anyTickets = lists.some((l) => l.totalCount > 0);
-        this.stateValue = !anyTickets && failed.length === 0 ? 'empty' : 'ready';
-      }
+      const outcome = settleRefresh(lists, previousLists, hadTree, Date.now());
+      this.lists = outcome.lists;
+      this.refreshFailureValue = outcome.refreshFailure;
+      this.lastErrorValue = outcome.lastError;
+      if (outcome.state) this.stateValue = outcome.state;
       if (this.stateValue === 'ready' || this.stateValue === 'empty') await this.countWaiting(force, generation);
     })().finally(() => {
       this.loadingCount--;
@@ -424,7 +340,7 @@ export class TicketExplorerModel {
    * ListTickets of the smallest page for that status (its TotalCount). A failed count keeps the last one.
    */
   private async countWaiting(force: boolean, generation: number): Promise<void> {
-    const group = this.lists.find((l) => l.status === WAITING_FOR_YOU);
+    const group = this.lists.find((l) => isWaitingForYou(l.status));
     if (group && !isFilterActive(this.filterValue) && group.pagesLoaded > 0 && !group.error) {
       this.waitingCount = group.totalCount;
       return;
@@ -453,68 +369,10 @@ export class TicketExplorerModel {
       if (generation !== this.generation) return;
       list.tickets = [];
       list.pagesLoaded = 0;
-      results.forEach((page, i) => this.append(list, page.tickets, page.totalCount, i + 1));
+      results.forEach((page, i) => list.append(page.tickets, page.totalCount, i + 1));
     } catch (error) {
       list.error = toTicketApiError(error);
     }
-  }
-
-  private append(list: TicketList, tickets: TicketSummary[], totalCount: number, pageNumber: number): void {
-    // Tickets created while paging shift later pages by a few rows: skip the ones already shown.
-    const seen = new Set(list.tickets.map((t) => t.ticketId));
-    for (const ticket of tickets) {
-      if (!seen.has(ticket.ticketId)) {
-        seen.add(ticket.ticketId);
-        list.tickets.push(ticket);
-      }
-    }
-    list.pagesLoaded = pageNumber;
-    // An empty page means the end, whatever TotalCount said.
-    list.totalCount = tickets.length === 0 ? list.tickets.length : Math.max(totalCount, list.tickets.length);
-  }
-
-  private ownerOf(list: TicketList): ExplorerNode | undefined {
-    return list.status !== undefined && this.layout.groupByStatus ? this.groupNode(list) : undefined;
-  }
-
-  private listChildren(list: TicketList | undefined, parent: GroupNode | undefined): ExplorerNode[] {
-    if (!list) return [];
-    const nodes: ExplorerNode[] = list.tickets.map((ticket) => this.ticketNode(list, ticket));
-    if (list.error) {
-      nodes.push(
-        this.reuse<MessageNode>(`${list.key}/error`, {
-          kind: 'message',
-          text: list.error.message,
-          error: list.error,
-          list,
-          parent,
-        }),
-      );
-    } else if (list.hasMore) {
-      nodes.push(this.reuse<LoadMoreNode>(`${list.key}/more`, { kind: 'loadMore', list, parent }));
-    }
-    return nodes;
-  }
-
-  private groupNode(list: TicketList): GroupNode {
-    return this.reuse<GroupNode>(`group/${list.key}`, { kind: 'group', list, status: list.status! });
-  }
-
-  private ticketNode(list: TicketList, ticket: TicketSummary): TicketNode {
-    const parent = this.layout.groupByStatus && list.status !== undefined ? this.groupNode(list) : undefined;
-    return this.reuse<TicketNode>(`${list.key}/${ticket.ticketId}`, { kind: 'ticket', ticket, parent });
-  }
-
-  /** Same id, same object: VS Code keys expansion and reveal on element identity. */
-  private reuse<T extends ExplorerNode>(id: string, fields: Omit<T, 'id'>): T {
-    const existing = this.nodes.get(id) as T | undefined;
-    if (existing && existing.kind === fields.kind) {
-      Object.assign(existing, fields);
-      return existing;
-    }
-    const node = { id, ...fields } as T;
-    this.nodes.set(id, node);
-    return node;
   }
 
   private emit(node: ExplorerNode | undefined): void {

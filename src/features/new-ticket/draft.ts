@@ -2,6 +2,7 @@
 // untrusted), what is checked before Submit, and what is sent. No vscode import: unit-tested in plain Node.
 import type { CreateTicketInput, SeverityValue } from '../../api/types';
 import { t } from '../../common/l10n';
+import { suggestTitle } from './prefill';
 
 export interface DraftAttachment {
   name: string;
@@ -133,11 +134,14 @@ export function checkDraft(draft: TicketDraft): DraftProblem[] {
 
 /** What client.createTicket receives; the secret goes as SecretInfo, apart from the description. */
 export function toCreateInput(draft: TicketDraft): CreateTicketInput {
+  const title = draft.title.trim() || suggestTitle(draft.description);
   return {
     categoryId: draft.categoryId,
     severity: draft.severity,
     description: draft.description,
-    ...(draft.title.trim() ? { title: draft.title.trim() } : {}),
+    // Without a title the server takes the description's first line ("From app.ts, lines 2-3:"): name it after
+    // what the description says instead.
+    ...(title ? { title } : {}),
     ...(draft.email ? { email: draft.email } : {}),
     ...(draft.attachments.length ? { attachments: draft.attachments.map((a) => a.objectKey) } : {}),
     ...(draft.secret.trim() ? { secret: { content: draft.secret } } : {}),

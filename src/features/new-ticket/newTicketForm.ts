@@ -27,10 +27,12 @@ import {
   checkDraft,
   isDraftEmpty,
   parseDraft,
+  type DraftProblem,
   type TicketDraft,
 } from './draft';
 import { mergePrefill, type Prefill } from './prefill';
 import { parseFormMessage, type FromFormMessage, type ToFormMessage } from './protocol';
+import { withOtherNames } from './productSearch';
 import { renderNewTicketHtml } from './render';
 import { submitDraft } from './submit';
 
@@ -71,6 +73,10 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
   private draft: TicketDraft | undefined;
   private sending = false;
   private saving: Promise<void> = Promise.resolve();
+  /** The fields the form marks as wrong now: each edit checks them again, so a fixed one loses its mark. */
+  private markedFields = new Set<DraftProblem['field']>();
+  /** The summary above the form shows something (a problem, or a sentence about the last Submit). */
+  private problemsShown = false;
   /** Every message posted to the page, for the tests' view of what the page was told. */
   private readonly posted: ToFormMessage[] = [];
 
@@ -210,6 +216,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
       case 'draftChanged':
         // Attachments are the extension's to change (uploads): the page's copy may be older.
         this.draft = { ...message.draft, attachments: (await this.loadDraft()).attachments };
+        this.recheck(this.draft);
         return this.saveDraft();
       case 'addAttachments':
         return this.addAttachments();
@@ -245,18 +252,41 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
     }
   }
 
+  /** Shows what is wrong and remembers which fields that marks. */
+  private showProblems(problems: DraftProblem[], message?: string): void {
+    this.markedFields = new Set(problems.map((p) => p.field));
+    this.problemsShown = problems.length > 0 || !!message;
+    this.post({ type: 'problems', problems, ...(message ? { message } : {}) });
+  }
+
+  /**
+   * After an edit: the marked fields are checked again (a fixed one loses its mark and its line; one still wrong keeps
+   * them), no field is newly marked while the user is typing, and the summary's sentence about the last Submit goes
+   * (the draft is not the one it was about any more).
+   */
+  private recheck(draft: TicketDraft): void {
+    if (!this.problemsShown) return;
+    // A missing product becomes a missing category once a product is chosen: the same mark, moved.
+    const watched = new Set(this.markedFields);
+    if (watched.has('product')) watched.add('category');
+    const problems = checkDraft(draft).filter((p) => watched.has(p.field));
+    this.markedFields = new Set(problems.map((p) => p.field));
+    this.problemsShown = problems.length > 0;
+    this.post({ type: 'problems', problems, live: true });
+  }
+
   private async submit(draft: TicketDraft): Promise<void> {
     if (this.sending) return;
     this.draft = draft;
     await this.saveDraft();
     const problems = checkDraft(draft);
     if (problems.some((p) => p.blocking)) {
-      this.post({ type: 'problems', problems });
+      this.showProblems(problems);
       return;
     }
     const client = await this.deps.getClient().catch(() => undefined);
     if (!client) {
-      this.post({ type: 'problems', problems: [], message: t('Sign in to send the ticket. The draft is kept.') });
+      this.showProblems([], t('Sign in to send the ticket. The draft is kept.'));
       const choice = await vscode.window.showWarningMessage(
         t('Sign in to Alibaba Cloud to send the ticket. The draft is kept.'),
         t('Sign In'),
@@ -287,7 +317,10 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
               sentence,
             )
           : t('The ticket was not created. {0} The draft is kept.', sentence);
-      this.post({ type: 'problems', problems: problems.filter((p) => !p.blocking), message });
+      this.showProblems(
+        problems.filter((p) => !p.blocking),
+        message,
+      );
       // The buttons come from the error policy. Retry sends again only after a refusal, where the server did nothing;
       // after an unknown outcome the policy offers none, and the next Submit is the user's.
       if (outcome.kind === 'failed') {
@@ -310,7 +343,15 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
         this.post({ type: 'productsFailed', message: t('Sign in to load the products. The draft is kept.') });
         return;
       }
-      this.post({ type: 'products', directories: await client.listProducts({ language: this.deps.language() }) });
+      // The other catalogue language too (its names are searched as well: "对象存储" in English, "Object" in Chinese);
+      // the form works without it.
+      const language = this.deps.language();
+      const other: CatalogLanguage = language === 'zh' ? 'en' : 'zh';
+      const [shown, others] = await Promise.all([
+        client.listProducts({ language }),
+        client.listProducts({ language: other }).catch(() => []),
+      ]);
+      this.post({ type: 'products', directories: withOtherNames(shown, [others]) });
     } catch (error) {
       this.post({ type: 'productsFailed', message: errorText(error) });
     }

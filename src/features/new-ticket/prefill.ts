@@ -48,9 +48,45 @@ export function selectionPrefill(source: SelectionSource): Prefill {
     cut = `\n${t('(The selection was cut after {0} characters.)', MAX_SELECTION_CHARS.toLocaleString('en'))}`;
   }
   const where = t('From {0}, {1}:', source.relativePath, lineRange(source.startLine, source.endLine));
+  const title = suggestTitle(text);
   return {
+    ...(title ? { title } : {}),
     description: `${where}\n\n${fenced(text, source.languageId)}${cut}\n`,
   };
+}
+
+/** A title longer than this is cut at a word (the console shows about this much of it). */
+export const MAX_SUGGESTED_TITLE = 80;
+
+/** Words that make a line the error message worth naming the ticket after. */
+const ERROR_LINE =
+  /\b\w*(error|exception)\b|\b(failed|failure|fatal|panic|denied|refused|timed? ?out|traceback|throttl\w*|invalid|cannot|can't|unable)\b|错误|异常|失败|超时|拒绝/i;
+
+/**
+ * A title for a ticket about `text` (a selection, a description): the first line that reads like an error message,
+ * else the first meaningful line — comment markers, fences, a "From file, lines:" lead-in, lone brackets and blank
+ * lines skipped. Undefined when nothing in it reads as words (the user then writes one).
+ */
+export function suggestTitle(text: string): string | undefined {
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) =>
+      line
+        .trim()
+        .replace(/^(\/\/+|#+|--+|;+|\/\*+|\*+\/?|<!--|%+|rem\b)\s*/i, '')
+        .replace(/\s*(\*\/|-->)$/, '')
+        .trim(),
+    )
+    .filter((line) => !/^(`{3,}|~{3,})/.test(line) && !/:$/.test(line) && (line.match(/\p{L}/gu) ?? []).length >= 3);
+  // ERROR_LINE's words, or an errno code (ECONNRESET, ETIMEDOUT).
+  const line = lines.find((l) => ERROR_LINE.test(l) || /\bE[A-Z]{4,}\b/.test(l)) ?? lines[0];
+  if (!line) return undefined;
+  const oneLine = line.replace(/\s+/g, ' ');
+  if (oneLine.length <= MAX_SUGGESTED_TITLE) return oneLine;
+  const cut = oneLine.slice(0, MAX_SUGGESTED_TITLE - 1);
+  const atWord = cut.lastIndexOf(' ');
+  return `${atWord > MAX_SUGGESTED_TITLE / 2 ? cut.slice(0, atWord) : cut}…`;
 }
 
 /** A ticket about one failed request: the RequestId support asks for first, and the line around it when known. */

@@ -4,19 +4,33 @@
 // page is untrusted); the page checks the strings field by field too, so a missing one shows empty, never as English.
 import type { ProductDirectory, TicketCategory as Category } from '../../api/types';
 import { parseDraft, type DraftAttachment, type DraftProblem, type TicketDraft } from './draft';
+import { productMatches } from './productSearch';
 
-export type { ProductDirectory, TicketCategory as Category } from '../../api/types';
+export type { TicketCategory as Category } from '../../api/types';
+
+/**
+ * A catalogue directory as the form shows it: the display language's names, and the other catalogue language's names
+ * of the directory and each product (otherNames), which the search matches too.
+ */
+export interface FormDirectory extends ProductDirectory {
+  otherNames?: string[];
+  products: Array<{ productId: string; productName: string; otherNames?: string[] }>;
+}
 
 /** Extension -> page. */
 export type ToFormMessage =
   | { type: 'draft'; draft: TicketDraft }
-  | { type: 'products'; directories: ProductDirectory[] }
+  | { type: 'products'; directories: FormDirectory[] }
   | { type: 'productsFailed'; message: string }
   | { type: 'categories'; productId: string; categories: Category[] }
   | { type: 'categoriesFailed'; productId: string; message: string }
   | { type: 'attachments'; attachments: DraftAttachment[]; uploading?: { name: string; percent: number } }
   | { type: 'sending'; sending: boolean; label?: string }
-  | { type: 'problems'; problems: DraftProblem[]; message?: string };
+  /**
+   * What is wrong with the draft. live: the check again after an edit (a fixed field loses its mark; the focus stays
+   * where the user types).
+   */
+  | { type: 'problems'; problems: DraftProblem[]; message?: string; live?: boolean };
 
 /** Page -> extension. */
 export type FromFormMessage =
@@ -39,6 +53,8 @@ export interface FormStrings {
   noProductMatches: string;
   chooseCategory: string;
   noCategories: string;
+  /** The category list's placeholder before a product is chosen. */
+  chooseProductFirst: string;
   loadingProducts: string;
   loadingCategories: string;
   noProducts: string;
@@ -61,6 +77,7 @@ export const FORM_STRING_KEYS = [
   'noProductMatches',
   'chooseCategory',
   'noCategories',
+  'chooseProductFirst',
   'loadingProducts',
   'loadingCategories',
   'noProducts',
@@ -112,17 +129,16 @@ export function parseFormMessage(raw: unknown): FromFormMessage | undefined {
   }
 }
 
-/** Products whose name (or directory name) contains the query, case-insensitively; directories left empty are dropped. */
-export function filterProducts(directories: ProductDirectory[], query: string): ProductDirectory[] {
-  const q = query.trim().toLowerCase();
-  if (!q) return directories;
+/**
+ * Products the query finds (productSearch.ts: any language's name, a word inside it, its abbreviation), or every product
+ * of a directory the query names; directories left empty are dropped.
+ */
+export function filterProducts(directories: FormDirectory[], query: string): FormDirectory[] {
+  if (!query.trim()) return directories;
   return directories
     .map((d) => {
-      const directoryMatches = d.directoryName.toLowerCase().includes(q);
-      return {
-        ...d,
-        products: directoryMatches ? d.products : d.products.filter((p) => p.productName.toLowerCase().includes(q)),
-      };
+      const directoryMatches = productMatches({ productName: d.directoryName, otherNames: d.otherNames }, query);
+      return { ...d, products: directoryMatches ? d.products : d.products.filter((p) => productMatches(p, query)) };
     })
     .filter((d) => d.products.length > 0);
 }

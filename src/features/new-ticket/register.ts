@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import type { ActiveAccount } from '../../common/accountScope';
 import { Commands, WebviewTypes } from '../../common/commands';
 import { t } from '../../common/l10n';
-import { loadFeatures } from '../../lazy/loadFeatures';
 import type { NewTicketForm, NewTicketFormDeps } from './newTicketForm';
 import { catalogLanguage } from '../../tickets/categoryNames';
 import { requestIdPrefill, selectionPrefill, type Prefill } from './prefill';
@@ -58,15 +57,20 @@ async function prefillFromPlace(arg: unknown): Promise<Prefill | undefined> {
   return requestIdPrefill(place.requestId);
 }
 
+/**
+ * Registers the New Ticket commands, the form's serializer and the RequestId links; returns the form (built on access)
+ * and the registrations. `createForm` builds the form on the first command or when VS Code restores it after a reload
+ * (the composition root loads its code then).
+ */
 export function registerNewTicket(
   context: vscode.ExtensionContext,
   deps: NewTicketDeps,
+  createForm: (deps: NewTicketFormDeps) => NewTicketForm,
 ): { form: () => NewTicketForm; disposables: vscode.Disposable[] } {
-  // The form's code (dist/features.js) loads on the first command or when VS Code restores the form after a reload.
   let formInstance: NewTicketForm | undefined;
   const { account, ...formDeps } = deps;
   const form = () => {
-    formInstance ??= new (loadFeatures().NewTicketForm)({
+    formInstance ??= createForm({
       ...formDeps,
       extensionUri: context.extensionUri,
       scope: () => account.current(),

@@ -30,6 +30,7 @@ export function formStrings(): FormStrings {
     noProductMatches: t('No product matches “{0}”.', '{0}'),
     chooseCategory: t('Choose a category'),
     noCategories: t('This product has no categories'),
+    chooseProductFirst: t('Choose a product first'),
     loadingProducts: t('Loading products…'),
     loadingCategories: t('Loading categories…'),
     noProducts: t('The Ticket API listed no products.'),

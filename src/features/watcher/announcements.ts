@@ -3,6 +3,7 @@
 import type { StatusValue } from '../../api/types';
 import { displayLanguage, t } from '../../common/l10n';
 import { sanitizeInline, statusLook, titleText } from '../../tickets/display';
+import { compareUrgency, isWaitingForYou } from '../../tickets/status';
 
 /** The newest note from support on a ticket, as far as the watcher has looked. */
 export interface SupportNoteMark {
@@ -77,7 +78,7 @@ export function diffSnapshots(
           ? now.lastSupportNote
           : undefined;
       const keys = note ? [noteKey(ticketId, note.dialogId)] : [];
-      const kind: AnnouncementKind = now.status === 3 ? 'waitingFeedback' : 'toConfirm';
+      const kind: AnnouncementKind = isWaitingForYou(now.status) ? 'waitingFeedback' : 'toConfirm';
       const title = titleText(now.title);
       const message =
         kind === 'waitingFeedback'
@@ -142,9 +143,7 @@ export function rememberAnnounced(previous: readonly string[], added: readonly s
 export function waitingForYou(snapshot: TicketSnapshot | undefined): string[] {
   if (!snapshot) return [];
   const entries = Object.entries(snapshot.tickets).filter(([, t]) => statusLook(t.status).needsYou);
-  return entries
-    .sort(([a, x], [b, y]) => (x.status === y.status ? a.localeCompare(b) : x.status === 3 ? -1 : 1))
-    .map(([id]) => id);
+  return entries.sort(([a, x], [b, y]) => compareUrgency(x.status, y.status) || a.localeCompare(b)).map(([id]) => id);
 }
 
 /** The first line of a note as one line of plain text, short enough for a notification. */

@@ -7,9 +7,9 @@ import { Commands } from '../../common/commands';
 import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
 import { isTicketApiError } from '../../api/errors';
-import { STATUS_NAMES } from '../../api/types';
 import type { TicketService } from '../../tickets/types';
 import { statusLabel, titleText } from '../../tickets/display';
+import { unfinishedStatusNames } from '../../tickets/status';
 import type { Announcement } from './announcements';
 import { SharedFiles } from './sharedFiles';
 import {
@@ -166,7 +166,7 @@ export function registerWatcher(deps: WatcherDeps): { handle: WatcherHandle; dis
   const listUnfinished = async () =>
     (
       await deps.service.listTickets(
-        { pageNumber: 1, pageSize: UNFINISHED_PAGE_SIZE, statuses: [1, 2, 3, 4, 5].map((s) => STATUS_NAMES[s as 1]) },
+        { pageNumber: 1, pageSize: UNFINISHED_PAGE_SIZE, statuses: unfinishedStatusNames() },
         { force: true, background: true },
       )
     ).tickets;

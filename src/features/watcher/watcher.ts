@@ -15,7 +15,7 @@ import {
   type WatchedTicket,
 } from './announcements';
 import { statusLook } from '../../tickets/display';
-import { SUPPORT_ROLE } from '../../tickets/status';
+import { isSupportsTurn, SUPPORT_ROLE } from '../../tickets/status';
 import { backoffDelay, decideLease, isLease, leaseFor } from './lease';
 import type { SharedStore } from './sharedFiles';
 
@@ -24,9 +24,6 @@ const POLL_GRACE_MS = 60_000;
 
 /** The page the adapter asks for (ListTickets allows at most 100): fewer tickets than this means the list is complete. */
 export const UNFINISHED_PAGE_SIZE = 100;
-
-/** Statuses in which support, not the user, is expected to write next: their notes are checked in turn. */
-const SUPPORT_TURN: readonly StatusValue[] = [1, 2, 4];
 
 /** What a failed request means to the watcher (the adapter reads it off TicketApiError). */
 export interface FailureInfo {
@@ -306,7 +303,7 @@ export function pickQuietTicket(
   now: number,
 ): string | undefined {
   const all = Object.keys(tickets)
-    .filter((id) => !exclude.includes(id) && SUPPORT_TURN.includes(tickets[id].status))
+    .filter((id) => !exclude.includes(id) && isSupportsTurn(tickets[id].status))
     .sort();
   const recent = all
     .filter((id) => (tickets[id].changedAt ?? 0) > now - RECENT_MS)

@@ -121,6 +121,10 @@ export function createTicket(ctx: ActionContext): Outcome {
   const secret = secretInfoOf(params.get('SecretInfo'));
   if (typeof secret === 'string') return illegalParam(requestId, secret);
   const email = params.get('Email');
+  // The address support writes to: the server refuses one it cannot write to, whatever the client checked (the
+  // emulator's stand-in for an undeliverable domain is the reserved top-level domain .invalid, RFC 2606).
+  if (email && (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || /\.invalid$/i.test(email)))
+    return illegalParam(requestId, `Illegal param: Email ${email} is not a valid e-mail address.`);
   const ticket = ctx.store.addTicket({
     title: params.get('Title') || description.split('\n')[0].slice(0, 60),
     description,

@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { TicketApiError } from '../../../src/api/errors';
+import { TicketClient } from '../../../src/api/client';
 import { ClientProvider } from '../../../src/auth/clientProvider';
 import type { StoredSignIn } from '../../../src/auth/credentialInput';
 import { createExternalCredentialSources } from '../../../src/auth/externalCredentials';
@@ -42,6 +43,7 @@ describe('auth/clientProvider http.proxy', function () {
 
   function provider(endpoint: string, proxyUrl: string) {
     return new ClientProvider({
+      createClient: (options) => new TicketClient(options),
       readSession: async () => ({ accountId: 'a', signIn: SIGN_IN }),
       settings: () => ({ endpoint, signatureVersion: 'v3', proxy: proxyUrl }),
       sources: createExternalCredentialSources({}),

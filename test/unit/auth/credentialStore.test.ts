@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import { TicketApiError } from '../../../src/api/errors';
 import type { RequestLogEvent } from '../../../src/api/types';
+import { TicketClient } from '../../../src/api/client';
 import { ClientProvider, CREDENTIALS_UNAVAILABLE } from '../../../src/auth/clientProvider';
 import type { StoredSignIn } from '../../../src/auth/credentialInput';
 import { CredentialStore, SecretStorageError } from '../../../src/auth/credentialStore';
@@ -160,6 +161,7 @@ describe('client provider (settings + saved sign-in -> TicketClient), against th
     const events: RequestLogEvent[] = [];
     let current = signIn;
     const clients = new ClientProvider({
+      createClient: (options) => new TicketClient(options),
       readSession: async () => current && { accountId: 'a', signIn: current },
       settings: () => ({ endpoint, signatureVersion: 'v3' }),
       sources: createExternalCredentialSources(env),
@@ -246,6 +248,7 @@ describe('client provider: one account on one endpoint per client', () => {
       signIn: DEMO_SIGN_IN,
     };
     const clients = new ClientProvider({
+      createClient: (options) => new TicketClient(options),
       readSession: async () => session,
       settings: () => ({ endpoint: emu.url, signatureVersion: 'v3' }),
       sources: createExternalCredentialSources({}),
@@ -291,6 +294,7 @@ describe('sign-in: checked with one signed call before anything is saved, agains
     const { secrets, store } = makeStore();
     const lines: string[] = [];
     const clients = new ClientProvider({
+      createClient: (options) => new TicketClient(options),
       readSession: async () => {
         const signIn = await store.read();
         return signIn && { accountId: 'a', signIn };

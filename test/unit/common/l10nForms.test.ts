@@ -13,6 +13,7 @@ import {
   validateSecretInput,
 } from '../../../src/auth/credentialInput';
 import { describeError } from '../../../src/api/errors';
+import { TicketClient } from '../../../src/api/client';
 import { ClientProvider } from '../../../src/auth/clientProvider';
 import { createExternalCredentialSources } from '../../../src/auth/externalCredentials';
 import { errorText } from '../../../src/common/errorText';
@@ -187,6 +188,7 @@ describe('New Ticket, the watcher and sign-in in Chinese and English', () => {
 
   it('credentials that went away: the user reads the sentence in Chinese, the log keeps it in English', async () => {
     const clients = new ClientProvider({
+      createClient: (options) => new TicketClient(options),
       readSession: async () => ({ accountId: 'a', signIn: { kind: 'environment' } }),
       settings: () => ({ endpoint: 'https://workorder.aliyuncs.com', signatureVersion: 'v3' }),
       sources: createExternalCredentialSources({}),

@@ -16,6 +16,8 @@ import { filterProducts, parseFormMessage } from '../../../src/features/new-tick
 import { findRequestIds, isRequestId, requestIdAt } from '../../../src/features/new-ticket/requestId';
 import { matchesDraft, submitDraft } from '../../../src/features/new-ticket/submit';
 import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
+import { errorActions } from '../../../src/common/errors';
+import { errorText } from '../../../src/common/errorText';
 
 const RID = 'C499BB0F-630D-5BE6-B3EA-5FCD95B85503';
 
@@ -51,6 +53,30 @@ describe('new ticket: prefill', () => {
     assert.match(
       selectionPrefill({ text: 'x', relativePath: 'a.py', startLine: 3, endLine: 3 }).description,
       /^From a\.py, line 3:/,
+    );
+  });
+
+  it('suggests a title from the selection: its error line, else its first meaningful line, never the lead-in', () => {
+    const from = (text: string) => selectionPrefill({ text, relativePath: 'notes.ts', startLine: 2, endLine: 3 }).title;
+    assert.strictEqual(
+      from('// retry the renewal\nthrow new Error("Order state invalid");'),
+      'throw new Error("Order state invalid");',
+    );
+    assert.strictEqual(from('  # Renewal keeps retrying\n  sleep 30'), 'Renewal keeps retrying');
+    assert.strictEqual(from('}\n\n/* Disk quota of the instance */\n'), 'Disk quota of the instance');
+    assert.strictEqual(from('{\n}\n'), undefined, 'nothing that reads as words: the person writes the title');
+    const long = from(`ERROR ${'word '.repeat(40)}`)!;
+    assert.ok(long.length <= 80 && long.endsWith('…'), long);
+    // The form's own draft: Submit without a title names the ticket after the description, not its lead-in.
+    const description = selectionPrefill({
+      text: 'const a = 1;\nECONNRESET: socket hang up',
+      relativePath: 'notes.ts',
+      startLine: 2,
+      endLine: 3,
+    }).description;
+    assert.strictEqual(
+      toCreateInput({ ...EMPTY_DRAFT, categoryId: '1', description }).title,
+      'ECONNRESET: socket hang up',
     );
   });
 
@@ -127,7 +153,7 @@ describe('new ticket: draft and page messages', () => {
     assert.strictEqual(checkDraft({ ...EMPTY_DRAFT, productId: '4', description: 'x' })[0].field, 'category');
   });
 
-  it('sends the secret apart from the description, and leaves out what is empty', () => {
+  it('sends the secret apart from the description, leaves out what is empty, and names an untitled ticket after its description', () => {
     const draft: TicketDraft = {
       ...EMPTY_DRAFT,
       categoryId: '7161',
@@ -138,6 +164,7 @@ describe('new ticket: draft and page messages', () => {
     assert.deepStrictEqual(toCreateInput(draft), {
       categoryId: '7161',
       severity: 1,
+      title: 'Broken',
       description: 'Broken',
       attachments: ['obj/1'],
       secret: { content: 'root password: hunter2' },
@@ -263,5 +290,29 @@ describe('new ticket: Submit against the emulator', function () {
     assert.ok(!matchesDraft(summary('Renewal fails'), draft));
     assert.ok(matchesDraft(summary('Renewing i-bp1 fails.'), { ...draft, title: '' }));
     assert.ok(!matchesDraft(summary(''), { ...draft, title: '' }));
+  });
+});
+
+describe('new ticket: a refused e-mail address', function () {
+  let emu: TicketEmulator;
+  let client: TicketClient;
+
+  before(async () => {
+    emu = await TicketEmulator.start({ seed: 'empty' });
+    client = new TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS, retryBaseDelayMs: 1 });
+  });
+  after(async () => {
+    await client.close();
+    await emu.stop();
+  });
+
+  it('is refused once, and its notification offers no Retry (the same draft can only be refused again)', async () => {
+    const draft = { ...EMPTY_DRAFT, categoryId: '7161', description: 'Disk full', email: 'ops@example.invalid' };
+    const outcome = await submitDraft(client, draft);
+    assert.strictEqual(outcome.kind, 'failed');
+    assert.strictEqual(emu.requests.filter((r) => r.action === 'CreateTicket').length, 1);
+    const error = (outcome as { error: unknown }).error;
+    assert.match(errorText(error), /ops@example\.invalid/);
+    assert.ok(!errorActions(error).includes('retry'), `buttons: ${errorActions(error).join(', ')}`);
   });
 });

@@ -103,3 +103,88 @@ describe('New Ticket page in Chromium: the page script’s text comes from the h
     });
   });
 });
+
+describe('New Ticket page in Chromium: what the form marks follows the draft', function () {
+  this.timeout(60_000);
+  let documentHtml = '';
+  const pages = webviewPages((url) => (url === '/page' ? documentHtml : undefined));
+
+  async function open(): Promise<Page> {
+    resetL10n();
+    documentHtml = renderNewTicketHtml(
+      {
+        cspSource: pages.origin,
+        nonce: 'dGVzdC1ub25jZS0xMjM0NTY=',
+        styleUri: `${pages.origin}/media/newTicket.css`,
+        scriptUri: `${pages.origin}/media/newTicket.js`,
+      },
+      { isMac: false },
+    );
+    const page = await pages.newPage();
+    await pages.load(page, '/page');
+    return page;
+  }
+  const post = (page: Page, message: ToFormMessage) => page.evaluate((m) => window.postMessage(m, '*'), message);
+  const shown = (page: Page) =>
+    page.evaluate(() => ({
+      category: document.querySelector('#category option')?.textContent ?? '',
+      categoryDisabled: (document.querySelector('#category') as HTMLSelectElement).disabled,
+      summary: document.querySelector('#problems')?.textContent ?? '',
+      invalid: Array.from(document.querySelectorAll('[aria-invalid="true"]')).map((el) => el.id),
+      focused: document.activeElement?.id ?? '',
+    }));
+
+  it('before a product is chosen the category list asks for one; while its categories load it says so', async () => {
+    const page = await open();
+    try {
+      await post(page, { type: 'draft', draft: { ...EMPTY_DRAFT } });
+      await page.waitForFunction(() => document.body.dataset.ready === 'true');
+      assert.deepStrictEqual(
+        (({ category, categoryDisabled }) => ({ category, categoryDisabled }))(await shown(page)),
+        {
+          category: 'Choose a product first',
+          categoryDisabled: true,
+        },
+      );
+      await post(page, { type: 'draft', draft: { ...EMPTY_DRAFT, productId: '4', productName: 'ECS' } });
+      assert.strictEqual((await shown(page)).category, 'Loading categories…');
+      await post(page, { type: 'categories', productId: '4', categories: [] });
+      assert.strictEqual((await shown(page)).category, 'This product has no categories');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a live re-check clears the marks and the summary of fixed fields and leaves the focus where the user types', async () => {
+    const page = await open();
+    try {
+      await post(page, { type: 'draft', draft: { ...EMPTY_DRAFT, productId: '4', categoryId: '7161' } });
+      await post(page, {
+        type: 'problems',
+        problems: [
+          { field: 'description', message: 'Describe the problem.', blocking: true },
+          { field: 'email', message: 'Not an e-mail address.', blocking: false },
+        ],
+      });
+      assert.deepStrictEqual((await shown(page)).invalid, ['description']);
+      assert.strictEqual((await shown(page)).focused, 'description', 'Submit takes the user to the first problem');
+      await page.focus('#email');
+      await post(page, {
+        type: 'problems',
+        problems: [{ field: 'email', message: 'Not an e-mail address.', blocking: false }],
+        live: true,
+      });
+      assert.deepStrictEqual(await shown(page), {
+        category: 'Loading categories…',
+        categoryDisabled: false,
+        summary: 'Not an e-mail address.',
+        invalid: [],
+        focused: 'email',
+      });
+      await post(page, { type: 'problems', problems: [], live: true });
+      assert.strictEqual((await shown(page)).summary, '');
+    } finally {
+      await page.close();
+    }
+  });
+});

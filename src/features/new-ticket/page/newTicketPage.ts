@@ -9,7 +9,7 @@ import {
   parseFormStrings,
   type Category,
   type FromFormMessage,
-  type ProductDirectory,
+  type FormDirectory,
   type ToFormMessage,
 } from '../protocol';
 
@@ -42,7 +42,7 @@ function readStrings(): unknown {
 }
 const text = parseFormStrings(readStrings());
 
-let directories: ProductDirectory[] = [];
+let directories: FormDirectory[] = [];
 let attachments: DraftAttachment[] = [];
 /** The product and category of the draft, kept while their lists load. */
 let chosen = { productId: '', productName: '', categoryId: '', categoryName: '' };
@@ -73,8 +73,17 @@ function renderProducts(): void {
     productStatus.textContent = shown.length ? '' : formatMessage(text.noProductMatches, productSearch.value);
 }
 
-function renderCategories(categories: Category[]): void {
-  category.replaceChildren(option('', categories.length ? text.chooseCategory : text.noCategories));
+/** The category list: its placeholder says why it is empty (no product yet, loading, or none for this product). */
+function renderCategories(categories: Category[], loaded = true): void {
+  const placeholder = !chosen.productId
+    ? text.chooseProductFirst
+    : !loaded
+      ? text.loadingCategories
+      : categories.length
+        ? text.chooseCategory
+        : text.noCategories;
+  category.replaceChildren(option('', placeholder));
+  category.disabled = !chosen.productId;
   for (const c of categories) category.append(option(c.categoryId, c.categoryName));
   if (chosen.categoryId && !categories.some((c) => c.categoryId === chosen.categoryId)) {
     category.append(option(chosen.categoryId, chosen.categoryName || chosen.categoryId));
@@ -128,11 +137,12 @@ function fill(draft: TicketDraft): void {
   attachments = draft.attachments;
   renderAttachments();
   renderProducts();
-  renderCategories([]);
+  renderCategories([], false);
   if (chosen.productId) vscode.postMessage({ type: 'loadCategories', productId: chosen.productId });
 }
 
-function showProblems(problems: DraftProblem[], message?: string): void {
+/** The summary of what is wrong and the fields it marks. live: a re-check after an edit, which leaves the focus alone. */
+function showProblems(problems: DraftProblem[], message?: string, live = false): void {
   problemsBox.replaceChildren();
   for (const el of [product, category, description, email]) el.removeAttribute('aria-invalid');
   if (message) {
@@ -149,7 +159,7 @@ function showProblems(problems: DraftProblem[], message?: string): void {
     if (problem.blocking) field.setAttribute('aria-invalid', 'true');
   }
   const first = problems.find((p) => p.blocking);
-  if (first)
+  if (first && !live)
     (({ product: productSearch, category, description, email }) as Record<string, HTMLElement>)[first.field].focus();
 }
 
@@ -170,7 +180,7 @@ product.addEventListener('change', () => {
   const selected = product.selectedOptions[0];
   if (!selected || selected.value === chosen.productId) return;
   chosen = { productId: selected.value, productName: selected.textContent ?? '', categoryId: '', categoryName: '' };
-  renderCategories([]);
+  renderCategories([], false);
   categoryStatus.textContent = text.loadingCategories;
   vscode.postMessage({ type: 'loadCategories', productId: selected.value });
   changed();
@@ -249,7 +259,7 @@ window.addEventListener('message', (event: MessageEvent) => {
       document.body.dataset.sending = String(message.sending);
       break;
     case 'problems':
-      showProblems(message.problems, message.message);
+      showProblems(message.problems, message.message, message.live);
       break;
   }
 });
