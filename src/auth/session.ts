@@ -94,14 +94,21 @@ export class AuthSession implements vscode.Disposable {
           : previous.kind === 'environment'
             ? t('The extension no longer reads the environment variables; they were left as they are.')
             : t('The extension no longer reads the aliyun CLI profile; it was left as it is.');
-      // What else went with it: nothing of the account stays (extension.ts drops the caches when the sign-in changes;
-      // accounts.ts deletes its recent list).
-      const cleared =
-        !wasActive || !previous
-          ? undefined
+      // What else went with it: nothing of the account stays (Accounts.remove deletes its scope; the session-change
+      // event clears the caches and the panels).
+      const cleared = !removed
+        ? undefined
+        : !wasActive
+          ? t(
+              'Its drafts, recent tickets, seen answers, watcher snapshot and cached tickets were removed from this computer.',
+            )
           : others
-            ? t('Its cached tickets and recent-tickets list were cleared, and open ticket panels reloaded.')
-            : t('Cached tickets, the recent-tickets list and the content of open ticket panels were cleared.');
+            ? t(
+                'Its drafts, recent tickets, seen answers, watcher snapshot and cached tickets were removed from this computer, and open ticket panels reloaded.',
+              )
+            : t(
+                'Its drafts, recent tickets, seen answers, watcher snapshot and cached tickets were removed from this computer, and open ticket panels were cleared.',
+              );
       const next = wasActive && nowActive ? t('Now showing {0}.', accountLabelText(nowActive.label)) : undefined;
       // One sentence after another, spaced as the display language spaces them.
       const message = [detail, cleared, next].reduce<string>(

@@ -50,6 +50,8 @@ export interface TicketPanelsDeps {
 export interface PanelTestHandle {
   receive(raw: unknown): void;
   actingState(): ActingState | undefined;
+  /** The reply box's text as the panel last heard it. */
+  draftText(): string;
 }
 
 export class TicketPanel {
@@ -116,7 +118,11 @@ export class TicketPanel {
       () => void this.load(true, true),
     );
     this.autoRefresh.restart();
-    deps.onDidOpenPanel?.(ticketId, { receive: (raw) => this.receive(raw), actingState: () => this.acting?.state() });
+    deps.onDidOpenPanel?.(ticketId, {
+      receive: (raw) => this.receive(raw),
+      actingState: () => this.acting?.state(),
+      draftText: () => this.acting?.draftText() ?? '',
+    });
   }
 
   /** A message from the page, checked field by field first. A failure (sign-in, a question) goes to the log. */
