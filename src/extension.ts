@@ -1,4 +1,5 @@
 // Composition root: builds the services and registers the features. No feature logic lives here.
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { DEFAULT_ENDPOINT } from './api/endpoint';
 import type { SignatureVersion } from './api/types';
@@ -11,7 +12,11 @@ import { registerAccounts } from './auth/accounts/registerAccounts';
 import { registerDeferredAgentTools } from './features/agent-tools/deferredTools';
 import type { ActingUi } from './features/details/actingAdapter';
 import { DeferredPanels } from './features/details/deferredPanels';
-import { UnreadNotes } from './features/details/unread';
+import { SEEN_NOTES_KEY, UnreadNotes } from './features/details/unread';
+import { registerInbox } from './features/inbox/register';
+import { AccountFolders, removeGoneAccounts, type AccountData } from './tickets/accountFiles';
+import { LastKnownTickets } from './tickets/lastKnown';
+import { keepLocalCopy, watchLocalCopySetting } from './tickets/localCopySetting';
 import { CategoryNames, catalogLanguage } from './tickets/categoryNames';
 import type { DraftStore } from './features/details/draftStore';
 import { moveLegacyData } from './features/legacyData';
@@ -104,14 +109,55 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     (deps) => new (loadFeatures().SignInFlow)(deps),
   );
   const accountStore = () => accounts.current()?.memento;
+  // The same, as one store that always means the signed-in account (nothing is read or kept while signed out).
+  const activeMemento = {
+    get: <T>(key: string) => accounts.current()?.memento.get<T>(key),
+    update: (key: string, value: unknown) => accounts.current()?.memento.update(key, value) ?? Promise.resolve(),
+  };
   const recent = new RecentTickets(accountStore);
   const pendingOpen = new PendingTicket();
+  // What is derived from an account (last-known tickets, seen marks, the search index) is kept per account and
+  // removed with it.
+  const folders = new AccountFolders(path.join(context.globalStorageUri.fsPath, 'accounts'));
+  const accountData: AccountData = {
+    activeId: () => accounts.current()?.accountId,
+    documents: (id) => folders.documents(id),
+    removeAccount: (id) => folders.removeAccount(id),
+    storedAccounts: () => folders.storedAccounts(),
+  };
+  const lastKnown = new LastKnownTickets({ data: accountData, keepLocalCopy });
+  context.subscriptions.push(
+    lastKnown,
+    ticketService.onDidLoad((event) => {
+      if (event.kind === 'ticket') lastKnown.rememberTicket(event.ticketId, event.ticket);
+      else if (event.kind === 'notes') lastKnown.rememberNotes(event.ticketId, event.notes);
+      else lastKnown.rememberTitles(event.tickets);
+    }),
+    watchLocalCopySetting(lastKnown),
+  );
+  const removeGone = () =>
+    removeGoneAccounts(
+      accountData,
+      accounts.list().map((a) => a.id),
+      context.globalState,
+      [SEEN_NOTES_KEY],
+    ).catch((error) => log.warn(`Removing the data of signed-out accounts failed: ${String(error)}`));
+  void accounts.ready.then(() => (removeGone(), lastKnown.load()));
+  context.subscriptions.push(accounts.onDidChange(() => void (removeGone(), lastKnown.load())));
   // Sidebar explorer, hovers and links on ticket ids.
-  // Unread answers from support: marked in the ticket panels, and the Tickets view shows them on the rows.
-  const unread = new UnreadNotes(accountStore);
+  // Unread answers from support: marked in the ticket panels, listed in the Inbox, counted in the badge. Seen marks
+  // are the signed-in account's (its scope's memento).
+  const unread = new UnreadNotes(activeMemento);
   const explorer = registerExplorer(context, ticketService, unread, (current) =>
     loadFeatures().promptForFilter(current),
   );
+  const inbox = registerInbox(context, {
+    onDidLoad: (listener) => ticketService.onDidLoad(listener),
+    unread,
+    lastKnown,
+    peekTitle: (ticketId) => ticketService.peekTicket(ticketId)?.title,
+    openPanel: (ticketId, dialogId) => panels.open(ticketId, dialogId),
+  });
   // New tickets (form, from a selection, from a RequestId) and the watcher that tells when support answers.
   const execute = (command: string, ...args: unknown[]) => vscode.commands.executeCommand(command, ...args);
   const newTicket = registerNewTicket(
@@ -168,7 +214,11 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
         return explorer.reveal(ticketId, { follow: true });
       },
       acting: features.panelActing({
-        writes: new features.TicketWrites(() => clientProvider.getClient(), ticketService),
+        writes: new features.TicketWrites(
+          () => clientProvider.getClient(),
+          ticketService,
+          (ticketId, dialogId) => void lastKnown.markConfidential(ticketId, dialogId),
+        ),
         drafts: lazy.drafts,
         scope: () => accounts.current(),
         unread,
@@ -246,6 +296,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     watcher: watcher.handle,
     actingAnswers,
     unread,
+    inbox,
+    lastKnown,
   });
 }
 

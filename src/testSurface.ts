@@ -13,6 +13,9 @@ import type { UnreadNotes } from './features/details/unread';
 import type { TicketService } from './tickets/types';
 import type { NewTicketForm } from './features/new-ticket/newTicketForm';
 import type { WatcherHandle } from './features/watcher/register';
+import type { InboxHandle } from './features/inbox/register';
+import type { InboxItem } from './features/inbox/inboxModel';
+import type { LastKnownTickets } from './tickets/lastKnown';
 
 /** What activate() returns in ExtensionMode.Test. It gives no access to the secret. */
 export interface AliyunTicketsTestApi {
@@ -33,6 +36,8 @@ export interface AliyunTicketsTestApi {
     answerQuestions(ui: Partial<ActingUi> | undefined): void;
     /** Unread answers from support in the ticket, as far as loaded. */
     unreadCount(ticketId: string): number;
+    /** The note the ticket's page was last told to scroll to ('' = the description). */
+    focusedNote(ticketId: string): string | undefined;
   };
   explorer: {
     /** The Tickets view's data provider: getChildren / getTreeItem as VS Code calls them. */
@@ -43,6 +48,19 @@ export interface AliyunTicketsTestApi {
   newTicket: {
     /** The New Ticket form: receive() takes a message as the page would post it; postedMessages() what the page was told. */
     form: NewTicketForm;
+  };
+  inbox: {
+    /** The Inbox's rows, as the view lists them (newest first). */
+    items(): InboxItem[];
+    /** The view's description, as shown. */
+    description(): string | undefined;
+  };
+  /** The last-known tickets of the account shown (what offline panels and the search index read). */
+  lastKnown: {
+    /** Writes what is pending to disk now. */
+    flush(): Promise<void>;
+    /** Tickets known, with how many notes each. */
+    known(): Array<{ ticketId: string; notes: number; savedAt: number }>;
   };
   /** The window's watcher: the status bar, marks, and extra instances over shared storage (two "windows" in one host). */
   watcher: WatcherHandle;
@@ -116,9 +134,12 @@ export class TestSurface {
     /** Answers to the Close question and file picker the panels use in place of a person's (the tests set them). */
     actingAnswers: Partial<ActingUi>;
     unread: UnreadNotes;
+    inbox: InboxHandle;
+    lastKnown: LastKnownTickets;
   }): AliyunTicketsTestApi {
     const { context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher, actingAnswers, unread } =
       services;
+    const { inbox, lastKnown } = services;
     const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
     return {
       ticketService,
@@ -133,6 +154,16 @@ export class TestSurface {
           else for (const key of Object.keys(actingAnswers)) delete actingAnswers[key as keyof ActingUi];
         },
         unreadCount: (ticketId) => unread.count(ticketId),
+        focusedNote: (ticketId) => this.panelHandles.get(ticketId)?.focusedNote(),
+      },
+      inbox: {
+        items: () => inbox.items(),
+        description: () => inbox.view.description,
+      },
+      lastKnown: {
+        flush: () => lastKnown.flush(),
+        known: () =>
+          lastKnown.all().map((k) => ({ ticketId: k.ticketId, notes: k.notes?.length ?? 0, savedAt: k.savedAt })),
       },
       explorer: {
         treeDataProvider: explorer.treeDataProvider,

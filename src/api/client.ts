@@ -4,7 +4,7 @@
 // the server certainly did not carry out, and end with 'unknownOutcome' when it may have.
 import { finalError, isRetryable } from './actionPolicy';
 import { dataId, toCategories, toProductDirectories, toUploadTarget } from './actionResults';
-import { TicketApiError, abortedError, sanitizeError } from './errors';
+import { CREDENTIALS_UNAVAILABLE, TicketApiError, abortedError, sanitizeError } from './errors';
 import { DEFAULT_ENDPOINT, validateEndpoint } from './endpoint';
 import { HttpTransport } from './http';
 import {
@@ -348,7 +348,7 @@ export class TicketClient {
     } catch (err) {
       if (err instanceof TicketApiError) throw err;
       throw new TicketApiError({
-        code: 'CredentialsUnavailable',
+        code: CREDENTIALS_UNAVAILABLE,
         kind: 'config',
         text: messageText('The stored Alibaba Cloud credentials could not be read.'),
       });

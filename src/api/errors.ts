@@ -92,6 +92,12 @@ export function isTicketApiError(value: unknown): value is TicketApiError {
   return value instanceof TicketApiError;
 }
 
+/**
+ * The code of a 'config' error for credentials that could not be read (a keychain, file or variable gone); the UI
+ * offers Sign In for it (common/errors.ts).
+ */
+export const CREDENTIALS_UNAVAILABLE = 'CredentialsUnavailable';
+
 /** No credentials to sign with: the one way a 'signedOut' error is made, wherever it is noticed. */
 export function signedOutError(): TicketApiError {
   return new TicketApiError({ code: 'SignedOut', kind: 'signedOut', text: signedOutText() });

@@ -2,7 +2,7 @@
 // account (its credentials and its site, read together). One client (one keep-alive pool) at a time, for one account
 // on one endpoint: it signs only while that account is still the signed-in one on that endpoint, so a client built
 // before a switch can never sign with one account's key for another account's endpoint.
-import { signedOutError, TicketApiError } from '../api/errors';
+import { CREDENTIALS_UNAVAILABLE, signedOutError, TicketApiError } from '../api/errors';
 import { isLoopbackHost, validateEndpoint } from '../api/endpoint';
 import type { Credentials, RequestLogEvent, SignatureVersion, TicketClientOptions } from '../api/types';
 import type { NetworkOptions } from '../api/network/options';
@@ -172,10 +172,8 @@ export class ClientProvider {
 
 /**
  * kind 'config' so describeError shows this very sentence (errorText in the display language, the log in English);
- * the UI offers Sign In for this code.
+ * the UI offers Sign In for CREDENTIALS_UNAVAILABLE.
  */
-export const CREDENTIALS_UNAVAILABLE = 'CredentialsUnavailable';
-
 function sourceGone(text: MessageText): TicketApiError {
   return new TicketApiError({ code: CREDENTIALS_UNAVAILABLE, kind: 'config', text });
 }

@@ -29,6 +29,9 @@ export const Commands = {
   createTicketFromSelection: 'aliyunTickets.createTicketFromSelection',
   /** From the RequestId hover and terminal links, with the RequestId and where it was found. */
   createTicketAboutRequest: 'aliyunTickets.createTicketAboutRequest',
+  /** An Inbox row: opens the ticket at that answer and marks it seen (tree only). */
+  inboxOpen: 'aliyunTickets.inbox.open',
+  inboxMarkAllSeen: 'aliyunTickets.inbox.markAllSeen',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -2,8 +2,7 @@
 // notification (common/errorNotification.ts), the details panel's error view (details/render.ts), the Tickets view's
 // welcome messages (package.json viewsWelcome, checked against this table by test/unit/common/errorPolicy.test.ts).
 // Pure: no vscode import.
-import { isTicketApiError, type TicketErrorKind } from '../api/errors';
-import { CREDENTIALS_UNAVAILABLE } from '../auth/clientProvider';
+import { CREDENTIALS_UNAVAILABLE, isTicketApiError, type TicketErrorKind } from '../api/errors';
 import { t } from './l10n';
 
 /** What the user can do about a failure. */

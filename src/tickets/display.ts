@@ -111,6 +111,14 @@ export function sanitizeInline(text: string, maxLength = 200): string {
 }
 
 /**
+ * Server text for a tree label or description, quick pick or status bar, where `$(name)` would render a codicon:
+ * one line (sanitizeInline) with every `$(` broken by a zero-width joiner so it shows as typed.
+ */
+export function inlineNoIcons(text: string, maxLength = 200): string {
+  return sanitizeInline(text, maxLength).replace(/\$\(/g, '$\u200D(');
+}
+
+/**
  * Markdown-escapes text so it renders as exactly that text: every ASCII punctuation character is backslash-escaped
  * (CommonMark allows that for all of them), which defeats links, autolinks (`https\:`, `www\.`), emphasis, HTML and
  * entities. `$` becomes the entity `&#36;` because VS Code looks for `$(icon)` in the rendered HTML, where a

@@ -10,6 +10,7 @@ import type {
   FetchOptions,
   TicketChangeEvent,
   TicketClientLike,
+  TicketLoadEvent,
   TicketService,
   TicketServiceOptions,
   TicketServiceStats,
@@ -44,6 +45,9 @@ export class TicketServiceImpl implements TicketService {
   private readonly requests: SharedRequests;
   private readonly limiter: ConcurrencyLimiter;
   private readonly changes = new Emitter<TicketChangeEvent>();
+  private readonly loads = new Emitter<TicketLoadEvent>();
+  /** Every ticket and conversation the server answered with (the last-known copy, the inbox and the index read it). */
+  readonly onDidLoad = this.loads.event;
   private cacheHits = 0;
   private lastWarm = -Infinity;
 
@@ -69,9 +73,10 @@ export class TicketServiceImpl implements TicketService {
 
   getNotes(ticketId: string, options: FetchOptions = {}): Promise<TicketNote[]> {
     const fetch = (client: TicketClientLike, signal: AbortSignal) => client.listTicketNotes(ticketId, { signal });
-    return this.cachedOrShared(this.notes, `notes:${ticketId}`, ticketId, options, fetch, (notes) =>
-      this.notes.set(ticketId, { ok: true, value: notes }, this.ttlMs),
-    );
+    return this.cachedOrShared(this.notes, `notes:${ticketId}`, ticketId, options, fetch, (notes) => {
+      this.notes.set(ticketId, { ok: true, value: notes }, this.ttlMs);
+      this.loads.fire({ kind: 'notes', ticketId, notes });
+    });
   }
 
   listTickets(query: ListTicketsQuery, options: FetchOptions = {}): Promise<TicketPage> {
@@ -86,6 +91,7 @@ export class TicketServiceImpl implements TicketService {
     return this.requests.run(`list:${key}`, options, (client, signal) => client.listTickets(query, { signal }), {
       onValue: (page) => {
         this.pages.set(key, page, this.listTtlMs);
+        this.loads.fire({ kind: 'page', tickets: page.tickets });
         // A list is newer than a cached ticket whose status or title differs: drop the stale ticket so tooltips
         // and hovers fetch it again.
         for (const summary of page.tickets) {
@@ -153,6 +159,7 @@ export class TicketServiceImpl implements TicketService {
   private storeTicket(ticketId: string, ticket: Ticket): void {
     const previous = this.tickets.peek(ticketId);
     this.tickets.set(ticketId, { ok: true, value: ticket }, this.ttlMs);
+    this.loads.fire({ kind: 'ticket', ticketId, ticket });
     if (previous?.ok && shownDifferently(previous.value, ticket)) {
       this.changes.fire({ ticketId });
     }

@@ -21,11 +21,15 @@ export class TicketWrites {
   constructor(
     private readonly getClient: () => Promise<TicketWriteClient | undefined> | TicketWriteClient | undefined,
     private readonly service: Pick<TicketService, 'invalidate' | 'getNotes'>,
+    /** Told the DialogId of each reply sent as confidential, before the conversation is read again (never kept). */
+    private readonly onConfidentialReply?: (ticketId: string, dialogId: string) => void,
   ) {}
 
   /** Sends a reply; resolves with its DialogId. */
-  reply(ticketId: string, content: string, options: ReplyTicketOptions = {}): Promise<string> {
-    return this.write(ticketId, (client) => client.replyTicket(ticketId, content, options));
+  async reply(ticketId: string, content: string, options: ReplyTicketOptions = {}): Promise<string> {
+    const dialogId = await this.write(ticketId, (client) => client.replyTicket(ticketId, content, options));
+    if (options.encrypt && dialogId) this.onConfidentialReply?.(ticketId, dialogId);
+    return dialogId;
   }
 
   close(ticketId: string, options: RequestOptions = {}): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ListTicketsQuery, RequestOptions, Ticket, TicketNote, TicketPage } from '../api/types';
+import type { ListTicketsQuery, RequestOptions, Ticket, TicketNote, TicketPage, TicketSummary } from '../api/types';
 
 export interface FetchOptions {
   signal?: AbortSignal;
@@ -29,6 +29,13 @@ export interface TicketService {
    */
   onDidChange(listener: (event: TicketChangeEvent) => void): { dispose(): void };
 }
+
+/** What the server answered for one ticket: its details or its whole conversation. */
+export type TicketLoadEvent =
+  | { kind: 'ticket'; ticketId: string; ticket: Ticket }
+  | { kind: 'notes'; ticketId: string; notes: TicketNote[] }
+  /** A ListTickets page (titles and statuses of the tickets on it). */
+  | { kind: 'page'; tickets: TicketSummary[] };
 
 export interface TicketChangeEvent {
   /** undefined: everything may have changed (sign-in / sign-out / endpoint change). */

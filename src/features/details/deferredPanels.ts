@@ -18,8 +18,8 @@ export class DeferredPanels implements vscode.Disposable {
   }
 
   /** Shows the ticket: reveals its panel when one is open, else opens one and loads the data. */
-  open(ticketId: string): void {
-    this.loaded().open(ticketId);
+  open(ticketId: string, focusDialogId?: string): void {
+    this.loaded().open(ticketId, focusDialogId);
   }
 
   /** The reply text waiting for this ticket: the open panel's, else the stored draft's. */

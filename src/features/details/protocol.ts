@@ -103,7 +103,9 @@ export type ToPageMessage =
   /** Puts this text in the reply box: `replace` after a send (empties it); otherwise only when the page has none. */
   | { type: 'draft'; draft: DraftText; replace: boolean }
   /** A form (reopen, rate) did its job: empty and hide it. */
-  | { type: 'formDone'; form: 'reopen' | 'rate' };
+  | { type: 'formDone'; form: 'reopen' | 'rate' }
+  /** Scroll to this note and mark it (an inbox entry or a search result was opened); '' = the description. */
+  | { type: 'focusNote'; dialogId: string };
 
 /** Page -> extension. */
 export type FromPageMessage =

@@ -290,7 +290,7 @@ function renderNote(
     return `<li class="attachment"><a href="#" ${dataAction('openAttachment')} data-note="${noteIndex}" data-attachment="${attachmentIndex}" title="${escapeHtml(t('Opens {0}', target.display))}">${label}</a> <span class="muted">${escapeHtml(t('({0})', target.host))}</span></li>`;
   });
   const newMark = isNew ? ` <span class="badge new-note">${escapeHtml(t('New'))}</span>` : '';
-  return `<li class="note ${roleClass}${isNew ? ' unread' : ''}">
+  return `<li class="note ${roleClass}${isNew ? ' unread' : ''}" data-note-id="${escapeHtml(note.dialogId)}">
 <div class="note-head"><span class="who badge role-${roleClass}">${who}</span>${name}${newMark} <span class="when">${timeHtml(note.createTime, now, timeZone)}</span></div>
 <div class="note-body text">${escapeHtml(note.content)}</div>
 ${attachments.length ? `<ul class="attachments">${attachments.join('')}</ul>` : ''}

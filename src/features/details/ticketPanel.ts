@@ -52,6 +52,8 @@ export interface PanelTestHandle {
   actingState(): ActingState | undefined;
   /** The reply box's text as the panel last heard it. */
   draftText(): string;
+  /** The note the page was last told to scroll to ('' = the description). */
+  focusedNote(): string | undefined;
 }
 
 export class TicketPanel {
@@ -73,6 +75,9 @@ export class TicketPanel {
   readonly autoRefresh: AutoRefresh;
   /** The body last posted, so an auto-refresh that changed nothing posts nothing. */
   private postedBody: string | undefined;
+  /** The note to scroll to once the conversation is on the page; lastFocus: the one the page was told. */
+  private pendingFocus: string | undefined;
+  private lastFocus: string | undefined;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -122,6 +127,7 @@ export class TicketPanel {
       receive: (raw) => this.receive(raw),
       actingState: () => this.acting?.state(),
       draftText: () => this.acting?.draftText() ?? '',
+      focusedNote: () => this.lastFocus,
     });
   }
 
@@ -136,6 +142,20 @@ export class TicketPanel {
   private markSeen(): void {
     if (!this.panel.visible || this.view.kind !== 'ticket') return;
     void Promise.resolve(this.deps.acting?.unread.markSeen(this.ticketId)).catch(() => undefined);
+  }
+
+  /** Scrolls the page to this note ('' = the description) once the conversation is there; undefined: nothing. */
+  focusNote(dialogId: string | undefined): void {
+    if (dialogId === undefined) return;
+    this.pendingFocus = dialogId;
+    this.postFocus();
+  }
+
+  private postFocus(): void {
+    if (this.pendingFocus === undefined || this.view.kind !== 'ticket' || this.postedBody === undefined) return;
+    if (!this.postIfShown({ type: 'focusNote', dialogId: this.pendingFocus })) return;
+    this.lastFocus = this.pendingFocus;
+    this.pendingFocus = undefined;
   }
 
   get active(): boolean {
@@ -321,6 +341,7 @@ export class TicketPanel {
     this.postedBody = body;
     const message: ToPageMessage = { type: 'render', body };
     void this.panel.webview.postMessage(message);
+    this.postFocus();
   }
 
   private async onMessage(message: FromPageMessage | undefined): Promise<void> {

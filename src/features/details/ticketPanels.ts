@@ -26,9 +26,13 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     );
   }
 
-  /** Shows the ticket: reveals its panel when one is open, else opens one and loads the data. */
-  open(ticketId: string): void {
+  /**
+   * Shows the ticket: reveals its panel when one is open, else opens one and loads the data. focusDialogId: scrolled
+   * to that note ('' = the description) once it is on screen.
+   */
+  open(ticketId: string, focusDialogId?: string): void {
     const existing = this.panels.get(ticketId);
+    if (existing && focusDialogId !== undefined) existing.focusNote(focusDialogId);
     if (existing) {
       // Revealing an inactive panel makes it active (which announces it); an active one announces nothing by itself.
       if (existing.active) this.announce(ticketId);
@@ -41,7 +45,7 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
       vscode.ViewColumn.Active,
       this.webviewOptions(),
     );
-    this.adopt(webviewPanel, ticketId);
+    this.adopt(webviewPanel, ticketId).focusNote(focusDialogId);
   }
 
   /** VS Code calls this after a window reload for each panel that was open (state saved by the page). */
@@ -83,7 +87,7 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     for (const panel of [...this.panels.values()]) panel.dispose();
   }
 
-  private adopt(webviewPanel: vscode.WebviewPanel, ticketId: string): void {
+  private adopt(webviewPanel: vscode.WebviewPanel, ticketId: string): TicketPanel {
     const panel = new TicketPanel(webviewPanel, ticketId, this.deps, {
       onDispose: () => this.panels.delete(ticketId),
       onDidBecomeActive: () => this.announce(ticketId),
@@ -91,6 +95,7 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     this.panels.set(ticketId, panel);
     void panel.load(false);
     if (webviewPanel.active) this.announce(ticketId);
+    return panel;
   }
 
   private announce(ticketId: string): void {

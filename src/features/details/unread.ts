@@ -1,15 +1,18 @@
-// Unread answers from support. The API marks a note unread (Status 1); the extension remembers, in the signed-in
-// account's scope, which of those the user has seen in a ticket panel, so a note stops counting once the panel showing
-// it was on screen. Other features (the Tickets view) listen to onDidChange to show that a ticket has unread answers.
-// No vscode import.
+// Unread answers from support. The API marks a note unread (Status 1); the extension remembers which of those the user
+// has seen (the panel showing it was on screen, the inbox opened it, Mark All as Seen), so a note stops counting then.
+// Seen marks are kept per account (the store handed in is the account's). The inbox lists unreadNotes(); the Tickets
+// view and the badge listen to onDidChange. Fed by every conversation the ticket service read (watcher, panels) and
+// by the last-known copies after a reload: no request of its own. No vscode import.
 import type { TicketNote } from '../../api/types';
 import type { KeyValueStore } from '../../tickets/categoryNames';
 import { SUPPORT_ROLE } from '../../tickets/status';
 
-/** The key in the account's scope. */
+/** The key in the account's scope (common/accountScope.ts). */
 export const SEEN_NOTES_KEY = 'seenNotes';
 /** Tickets remembered; the oldest are forgotten first. */
 const MAX_TICKETS = 300;
+/** Seen dialog ids remembered per ticket. */
+const MAX_PER_TICKET = 200;
 
 /** A note from support that the API marks unread. */
 export function isUnreadFromSupport(note: TicketNote): boolean {
@@ -17,32 +20,21 @@ export function isUnreadFromSupport(note: TicketNote): boolean {
 }
 
 export class UnreadNotes {
-  /** ticketId -> dialog ids unread and not yet seen, as last loaded. */
-  private readonly unread = new Map<string, string[]>();
-  private readonly listeners = new Set<(ticketId: string) => void>();
+  /** ticketId -> notes unread and not yet seen, as last loaded. */
+  private readonly unread = new Map<string, TicketNote[]>();
+  private readonly listeners = new Set<(ticketId: string | undefined) => void>();
 
-  constructor(
-    /** The signed-in account's store; undefined while signed out. */
-    private readonly store: () => KeyValueStore | undefined,
-  ) {}
-
-  /** Another account (or none): what was loaded of the previous one is forgotten, and listeners hear of each ticket. */
-  reset(): void {
-    const tickets = [...this.unread.keys()];
-    this.unread.clear();
-    for (const ticketId of tickets) this.emit(ticketId);
-  }
+  constructor(private readonly store: KeyValueStore) {}
 
   /** The conversation was loaded: returns the dialog ids to mark as new. */
   update(ticketId: string, notes: ReadonlyArray<TicketNote>): Set<string> {
     const seen = new Set(this.seen()[ticketId] ?? []);
-    const fresh = notes
-      .filter((n) => isUnreadFromSupport(n) && n.dialogId && !seen.has(n.dialogId))
-      .map((n) => n.dialogId);
+    const fresh = notes.filter((n) => isUnreadFromSupport(n) && n.dialogId && !seen.has(n.dialogId));
     const before = this.unread.get(ticketId) ?? [];
-    this.unread.set(ticketId, fresh);
-    if (before.join('\n') !== fresh.join('\n')) this.emit(ticketId);
-    return new Set(fresh);
+    if (fresh.length > 0) this.unread.set(ticketId, fresh);
+    else this.unread.delete(ticketId);
+    if (ids(before) !== ids(fresh)) this.emit(ticketId);
+    return new Set(fresh.map((n) => n.dialogId));
   }
 
   /** Unread answers in the ticket, as far as this window has loaded its conversation. */
@@ -50,29 +42,70 @@ export class UnreadNotes {
     return this.unread.get(ticketId)?.length ?? 0;
   }
 
-  /** The panel showing these notes was on screen: they are read now. */
-  async markSeen(ticketId: string): Promise<void> {
-    const ids = this.unread.get(ticketId) ?? [];
-    const store = this.store();
-    if (ids.length === 0 || !store) return;
-    const all = this.seen(store);
-    const merged = [...new Set([...(all[ticketId] ?? []), ...ids])].slice(-200);
-    delete all[ticketId];
-    all[ticketId] = merged;
-    const keys = Object.keys(all);
-    for (const old of keys.slice(0, Math.max(0, keys.length - MAX_TICKETS))) delete all[old];
-    this.unread.set(ticketId, []);
-    this.emit(ticketId);
-    await store.update(SEEN_NOTES_KEY, all);
+  /** Every unread answer not yet seen, by ticket. */
+  unreadNotes(): ReadonlyMap<string, readonly TicketNote[]> {
+    return this.unread;
   }
 
-  onDidChange(listener: (ticketId: string) => void): { dispose(): void } {
+  /** Unread answers across tickets. */
+  total(): number {
+    let sum = 0;
+    for (const notes of this.unread.values()) sum += notes.length;
+    return sum;
+  }
+
+  /** These answers were seen (default: every unread one in the ticket). */
+  async markSeen(ticketId: string, dialogIds?: readonly string[]): Promise<void> {
+    const notes = this.unread.get(ticketId) ?? [];
+    const chosen = dialogIds ? notes.filter((n) => dialogIds.includes(n.dialogId)) : notes;
+    if (chosen.length === 0) return;
+    const rest = notes.filter((n) => !chosen.includes(n));
+    if (rest.length > 0) this.unread.set(ticketId, rest);
+    else this.unread.delete(ticketId);
+    this.emit(ticketId);
+    await this.remember([[ticketId, chosen.map((n) => n.dialogId)]]);
+  }
+
+  /** Mark All as Seen: every unread answer this window knows of. */
+  async markAllSeen(): Promise<void> {
+    const all = [...this.unread].map(([ticketId, notes]): [string, string[]] => [
+      ticketId,
+      notes.map((n) => n.dialogId),
+    ]);
+    if (all.length === 0) return;
+    this.unread.clear();
+    this.emit(undefined);
+    await this.remember(all);
+  }
+
+  /** Another account is shown: nothing of the previous one's answers stays. */
+  reset(): void {
+    if (this.unread.size === 0) return;
+    this.unread.clear();
+    this.emit(undefined);
+  }
+
+  /** ticketId undefined: several tickets changed. */
+  onDidChange(listener: (ticketId: string | undefined) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  private seen(store = this.store()): Record<string, string[]> {
-    const raw = store?.get<unknown>(SEEN_NOTES_KEY);
+  private async remember(entries: Array<[string, string[]]>): Promise<void> {
+    const all = this.seen();
+    for (const [ticketId, dialogIds] of entries) {
+      const merged = [...new Set([...(all[ticketId] ?? []), ...dialogIds])].slice(-MAX_PER_TICKET);
+      // Re-inserted last: the oldest tickets are the first forgotten.
+      delete all[ticketId];
+      all[ticketId] = merged;
+    }
+    const keys = Object.keys(all);
+    for (const old of keys.slice(0, Math.max(0, keys.length - MAX_TICKETS))) delete all[old];
+    await this.store.update(SEEN_NOTES_KEY, all);
+  }
+
+  private seen(): Record<string, string[]> {
+    const raw = this.store.get<unknown>(SEEN_NOTES_KEY);
     if (!raw || typeof raw !== 'object') return {};
     const result: Record<string, string[]> = {};
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
@@ -81,7 +114,7 @@ export class UnreadNotes {
     return result;
   }
 
-  private emit(ticketId: string): void {
+  private emit(ticketId: string | undefined): void {
     for (const listener of [...this.listeners]) {
       try {
         listener(ticketId);
@@ -90,4 +123,8 @@ export class UnreadNotes {
       }
     }
   }
+}
+
+function ids(notes: readonly TicketNote[]): string {
+  return notes.map((n) => n.dialogId).join('\n');
 }

@@ -6,7 +6,7 @@ import { showTicketError } from '../../common/errorNotification';
 import { t } from '../../common/l10n';
 import type { TicketService } from '../../tickets/types';
 import { describeFilter, isFilterActive, toFilter, type TicketFilter } from './filter';
-import { refreshFailureText, waitingBadgeTooltip } from './labels';
+import { needsYouBadgeTooltip, refreshFailureText } from './labels';
 import { ticketIdOf, TicketExplorerModel } from './model';
 import { RefreshTimer } from './refreshTimer';
 import { TicketTreeProvider, type UnreadAnswers } from './treeProvider';
@@ -51,8 +51,9 @@ export function registerExplorer(
     // A ticket's unread answers changed (loaded or seen in its panel): redraw its row.
     context.subscriptions.push(
       unread.onDidChange((ticketId) => {
-        const node = model.findTicket(ticketId);
-        if (node) provider.fire(node);
+        const node = ticketId === undefined ? undefined : model.findTicket(ticketId);
+        if (node || ticketId === undefined) provider.fire(node);
+        updateContext();
       }),
     );
   }
@@ -84,9 +85,12 @@ export function registerExplorer(
       ContextKeys.explorerFiltered,
       isFilterActive(model.filter),
     );
-    // The activity-bar badge counts the tickets support is waiting on, whatever the filter and layout.
-    const waiting = model.waitingForYou;
-    view.badge = waiting ? { value: waiting, tooltip: waitingBadgeTooltip(waiting) } : undefined;
+    // The activity-bar badge counts what needs the user: the tickets support is waiting on (whatever the filter and
+    // layout) and the answers from support not yet seen (the Inbox); its tooltip says which is which.
+    const waiting = model.waitingForYou ?? 0;
+    const answers = unread?.total() ?? 0;
+    view.badge =
+      waiting + answers > 0 ? { value: waiting + answers, tooltip: needsYouBadgeTooltip(waiting, answers) } : undefined;
     const filterText = describeFilter(model.filter);
     view.description =
       [accountName, filterText ? t('Filter: {0}', filterText) : undefined].filter(Boolean).join(' · ') || undefined;

@@ -14,7 +14,10 @@ const isTicket = (node: ExplorerNode): node is TicketNode => node.kind === 'tick
 /** Where the rows learn about unread answers (details/unread.ts UnreadNotes fits). */
 export interface UnreadAnswers {
   count(ticketId: string): number;
-  onDidChange(listener: (ticketId: string) => void): { dispose(): void };
+  /** Unread answers across tickets (the badge counts them). */
+  total(): number;
+  /** ticketId undefined: several tickets changed. */
+  onDidChange(listener: (ticketId: string | undefined) => void): { dispose(): void };
 }
 
 export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {

@@ -2,10 +2,10 @@
 // contract (get/store/delete/onDidChange, and failures the OS keychain really produces), and the real client against
 // the emulator over HTTP.
 import * as assert from 'assert';
-import { TicketApiError } from '../../../src/api/errors';
+import { CREDENTIALS_UNAVAILABLE, TicketApiError } from '../../../src/api/errors';
 import type { RequestLogEvent } from '../../../src/api/types';
 import { TicketClient } from '../../../src/api/client';
-import { ClientProvider, CREDENTIALS_UNAVAILABLE } from '../../../src/auth/clientProvider';
+import { ClientProvider } from '../../../src/auth/clientProvider';
 import type { StoredSignIn } from '../../../src/auth/credentialInput';
 import { CredentialStore, SecretStorageError } from '../../../src/auth/credentialStore';
 import { createExternalCredentialSources } from '../../../src/auth/externalCredentials';

@@ -2,8 +2,7 @@
 // panel's error view and the Tickets view's welcome messages in package.json. Changing the table without the
 // welcome views (or the other way round) fails here.
 import * as assert from 'assert';
-import { TicketApiError, type TicketErrorKind } from '../../../src/api/errors';
-import { CREDENTIALS_UNAVAILABLE } from '../../../src/auth/clientProvider';
+import { CREDENTIALS_UNAVAILABLE, TicketApiError, type TicketErrorKind } from '../../../src/api/errors';
 import { BuiltinCommands, Commands, ContextKeys } from '../../../src/common/commands';
 import {
   ERROR_ACTION_LABELS,

@@ -40,6 +40,7 @@ const COVERED = [
   'src/features/agent-tools',
   'src/features/new-ticket',
   'src/features/watcher',
+  'src/features/inbox',
   'src/auth',
   'src/common',
   'src/tickets/display.ts',

@@ -107,8 +107,8 @@ describe('details/unread', () => {
 
   it('counts unread answers from support until the panel was seen, across restarts', async () => {
     const store = new MemoryAccountScope().memento;
-    const unread = new UnreadNotes(() => store);
-    const changes: string[] = [];
+    const unread = new UnreadNotes(store);
+    const changes: Array<string | undefined> = [];
     unread.onDidChange((id) => changes.push(id));
     const notes = [note('1', 3, true), note('2', 2, false), note('3', 2, true), note('4', 2, true)];
     assert.deepStrictEqual([...unread.update('T1', notes)], ['3', '4'], 'only support notes marked unread');
@@ -117,7 +117,7 @@ describe('details/unread', () => {
     assert.strictEqual(unread.count('T1'), 0);
     assert.deepStrictEqual(changes, ['T1', 'T1']);
     // After a restart the same notes (still Status 1 on the server) are not new again; a later one is.
-    const later = new UnreadNotes(() => store);
+    const later = new UnreadNotes(store);
     assert.deepStrictEqual([...later.update('T1', [...notes, note('5', 2, true)])], ['5']);
   });
 });

@@ -102,6 +102,7 @@ const ALLOWED_ATTRIBUTES = new Set([
   'title',
   'data-action',
   'data-note',
+  'data-note-id',
   'data-attachment',
   'data-ticket-id',
   'data-strings',
@@ -340,9 +341,12 @@ describe('details panel HTML', () => {
     assert.ok(agentAt > 0 && youAt > agentAt, 'older message first');
     assert.match(
       body,
-      /<li class="note agent">[\s\S]*?Support agent<\/span> <span class="who-name"><bdi>Agent Li<\/bdi>/,
+      /<li class="note agent" data-note-id="[^"]*">[\s\S]*?Support agent<\/span> <span class="who-name"><bdi>Agent Li<\/bdi>/,
     );
-    assert.match(body, /<li class="note you">[\s\S]*?>You<\/span> <span class="who-name"><bdi>dev<\/bdi>/);
+    assert.match(
+      body,
+      /<li class="note you" data-note-id="[^"]*">[\s\S]*?>You<\/span> <span class="who-name"><bdi>dev<\/bdi>/,
+    );
     assert.match(body, /2 hours ago/);
   });
 

@@ -47,6 +47,10 @@ function isMessage(data: unknown): data is ToPageMessage {
 window.addEventListener('message', (event: MessageEvent) => {
   const message: unknown = event.data;
   if (!isMessage(message)) return;
+  if (message.type === 'focusNote') {
+    if (typeof message.dialogId === 'string') focusNote(message.dialogId);
+    return;
+  }
   if (message.type !== 'render') {
     acting?.handle(message);
     return;
@@ -61,6 +65,20 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
   document.body.dataset.rendered = 'true';
 });
+
+// An inbox entry or a search result opened the panel: that note (or the description, '') comes into view, marked.
+// It wins over the restored scroll position.
+function focusNote(dialogId: string): void {
+  const target = dialogId
+    ? Array.from(document.querySelectorAll<HTMLElement>('[data-note-id]')).find((e) => e.dataset.noteId === dialogId)
+    : document.querySelector<HTMLElement>('.description');
+  if (!target) return;
+  pendingScroll = 0;
+  for (const old of Array.from(document.querySelectorAll('.focused'))) old.classList.remove('focused');
+  target.classList.add('focused');
+  target.scrollIntoView({ block: 'center' });
+  save();
+}
 
 // The extension host may run on another machine (remote, code-server) with another time zone: show the times in this
 // browser's zone, in the same "YYYY-MM-DD HH:mm" shape; the tooltip spells the date out in the display language.

@@ -1,0 +1,98 @@
+// The Inbox: support answers the user has not seen yet, across tickets, newest first. Plain data built from the
+// unread answers (details/unread.ts) and the titles known without a request; inboxView.ts maps it onto the tree.
+// No vscode import.
+import type { TicketNote } from '../../api/types';
+import { Commands } from '../../common/commands';
+import { t } from '../../common/l10n';
+import {
+  escapeMarkdown,
+  formatAge,
+  formatLocalTime,
+  inlineNoIcons,
+  sanitizeInline,
+  titleText,
+} from '../../tickets/display';
+
+export interface InboxItem {
+  ticketId: string;
+  /** The ticket's title as last known; empty when not known yet. */
+  title: string;
+  dialogId: string;
+  /** Who answered (the note's user name). */
+  author: string;
+  firstLine: string;
+  createTime: number;
+}
+
+/** Every unseen answer, newest first (ties: ticket id, then dialog id, so the order is stable). */
+export function inboxItems(
+  unread: ReadonlyMap<string, readonly TicketNote[]>,
+  titleOf: (ticketId: string) => string | undefined,
+): InboxItem[] {
+  const items: InboxItem[] = [];
+  for (const [ticketId, notes] of unread) {
+    const title = titleOf(ticketId) ?? '';
+    for (const note of notes) {
+      items.push({
+        ticketId,
+        title,
+        dialogId: note.dialogId,
+        author: note.userName,
+        firstLine: firstLine(note.content),
+        createTime: note.createTime,
+      });
+    }
+  }
+  return items.sort(
+    (a, b) =>
+      b.createTime - a.createTime || a.ticketId.localeCompare(b.ticketId) || a.dialogId.localeCompare(b.dialogId),
+  );
+}
+
+/** The first line of a note that says something (notes often start with a greeting line; that is still the first). */
+export function firstLine(content: string): string {
+  for (const line of String(content ?? '').split(/\r?\n|\r|\u2028|\u2029/)) {
+    const clean = sanitizeInline(line, 500);
+    if (clean) return clean;
+  }
+  return '';
+}
+
+export interface InboxItemLook {
+  label: string;
+  description: string;
+  /** Markdown, escaped (untrusted, no icons). */
+  tooltip: string;
+  accessibilityLabel: string;
+  command: { command: string; title: string; arguments: unknown[] };
+}
+
+/** A row: the answer's first line; after it the ticket, who answered and how long ago. */
+export function inboxItemLook(item: InboxItem, nowMs: number, timeZone?: string): InboxItemLook {
+  const who = inlineNoIcons(item.author, 60) || t('Support');
+  const line = inlineNoIcons(item.firstLine, 120) || t('(no text)');
+  const age = formatAge(item.createTime, nowMs);
+  const ticket = item.title ? `${item.ticketId} ${inlineNoIcons(titleText(item.title), 60)}` : item.ticketId;
+  const when = formatLocalTime(item.createTime, timeZone);
+  return {
+    label: line,
+    description: [who, ticket, age].filter(Boolean).join(' · '),
+    tooltip: [
+      `**${escapeMarkdown(item.ticketId)}** ${escapeMarkdown(titleText(item.title))}`,
+      escapeMarkdown(t('{0} answered {1}', sanitizeInline(item.author, 60) || t('Support'), when)),
+      escapeMarkdown(sanitizeInline(item.firstLine, 500)),
+    ].join('\n\n'),
+    accessibilityLabel: t('Answer from {0} on ticket {1}, {2}: {3}', who, item.ticketId, age, line),
+    command: {
+      command: Commands.inboxOpen,
+      title: t('Open'),
+      arguments: [{ ticketId: item.ticketId, dialogId: item.dialogId }],
+    },
+  };
+}
+
+/** The view's description: how many answers wait. */
+export function inboxDescription(count: number): string | undefined {
+  if (count === 0) return undefined;
+  return count === 1 ? t('1 new answer') : t('{0} new answers', count);
+}

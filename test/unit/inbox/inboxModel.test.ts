@@ -1,0 +1,123 @@
+// The Inbox's pure parts: which answers it lists and in what order, what a row says (outside text inert), and the
+// unread answers behind it (seen one at a time, all at once, per account, across restarts).
+import * as assert from 'assert';
+import type { TicketNote } from '../../../src/api/types';
+import { UnreadNotes } from '../../../src/features/details/unread';
+import { firstLine, inboxItemLook, inboxItems } from '../../../src/features/inbox/inboxModel';
+import { accountScopedState } from '../../../src/tickets/accountFiles';
+import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
+import { MemoryStore } from '../details/memoryStore';
+
+const note = (dialogId: string, createTime: number, content: string, role = 2, unread = true): TicketNote => ({
+  dialogId,
+  createTime,
+  content,
+  userName: `agent-${dialogId}`,
+  userRole: role,
+  attachments: [],
+  unread,
+});
+
+describe('inbox/model', () => {
+  it('lists unseen answers from support across tickets, newest first, with title, author and first line', () => {
+    const unread = new UnreadNotes(new MemoryStore());
+    unread.update('T1', [note('1', 100, 'Old answer'), note('2', 300, '\n\n  Newest answer\nsecond line')]);
+    unread.update('T2', [note('3', 200, 'Middle'), note('4', 400, 'mine', 3), note('5', 500, 'read', 2, false)]);
+    const items = inboxItems(unread.unreadNotes(), (id) => (id === 'T1' ? 'Renewal fails' : undefined));
+    assert.deepStrictEqual(
+      items.map((i) => [i.ticketId, i.dialogId, i.title, i.author, i.firstLine]),
+      [
+        ['T1', '2', 'Renewal fails', 'agent-2', 'Newest answer'],
+        ['T2', '3', '', 'agent-3', 'Middle'],
+        ['T1', '1', 'Renewal fails', 'agent-1', 'Old answer'],
+      ],
+    );
+  });
+
+  it('a row says who answered, on which ticket, how long ago; its click opens that answer', () => {
+    const now = Date.UTC(2026, 11, 5, 12);
+    const look = inboxItemLook(
+      {
+        ticketId: 'T1',
+        title: 'Renewal fails',
+        dialogId: '2',
+        author: 'Alice',
+        firstLine: 'Please send the order number.',
+        createTime: now - 3 * 3600_000,
+      },
+      now,
+      'UTC',
+    );
+    assert.strictEqual(look.label, 'Please send the order number.');
+    assert.strictEqual(look.description, 'Alice · T1 Renewal fails · 3h');
+    assert.deepStrictEqual(look.command.arguments, [{ ticketId: 'T1', dialogId: '2' }]);
+    assert.match(look.tooltip, /Alice answered 2026\\-12\\-05 09\\:00/);
+  });
+
+  it('outside text in a row stays inert: one line, no icon syntax, markdown escaped in the tooltip', () => {
+    for (const hostile of HOSTILE_STRINGS) {
+      const look = inboxItemLook(
+        {
+          ticketId: 'T1',
+          title: hostile.value,
+          dialogId: '1',
+          author: hostile.value,
+          firstLine: firstLine(hostile.value),
+          createTime: 1,
+        },
+        2,
+      );
+      for (const text of [look.label, look.description]) {
+        assert.doesNotMatch(text, /[\r\n]/, hostile.label);
+        assert.doesNotMatch(text, /\$\(/, `${hostile.label}: no codicon syntax`);
+        assert.ok(text.length <= 400, hostile.label);
+      }
+      // Every character that could open a link, HTML or an icon is backslash-escaped (or the $ an entity).
+      assert.doesNotMatch(look.tooltip, /(?<!\\)[<>[\]()`]|\$/, `${hostile.label}: no link or HTML in the tooltip`);
+    }
+  });
+
+  it('firstLine skips empty lines and keeps one line', () => {
+    assert.strictEqual(firstLine('\r\n \nHello\u2028world'), 'Hello');
+    assert.strictEqual(firstLine(''), '');
+  });
+});
+
+describe('inbox/unread answers', () => {
+  it('one answer is marked seen at a time, or all at once; seen stays seen after a restart', async () => {
+    const store = new MemoryStore();
+    const unread = new UnreadNotes(store);
+    unread.update('T1', [note('1', 1, 'a'), note('2', 2, 'b')]);
+    unread.update('T2', [note('3', 3, 'c')]);
+    assert.strictEqual(unread.total(), 3);
+    await unread.markSeen('T1', ['2']);
+    assert.deepStrictEqual(
+      inboxItems(unread.unreadNotes(), () => '').map((i) => i.dialogId),
+      ['3', '1'],
+    );
+    await unread.markAllSeen();
+    assert.strictEqual(unread.total(), 0);
+    const restarted = new UnreadNotes(store);
+    restarted.update('T1', [note('1', 1, 'a'), note('2', 2, 'b'), note('6', 6, 'new')]);
+    restarted.update('T2', [note('3', 3, 'c')]);
+    assert.deepStrictEqual(
+      inboxItems(restarted.unreadNotes(), () => '').map((i) => i.dialogId),
+      ['6'],
+    );
+  });
+
+  it('seen marks belong to the account: another account sees its own, signed out keeps none', async () => {
+    const store = new MemoryStore();
+    let account: string | undefined = 'acc-a';
+    const unread = new UnreadNotes(accountScopedState(store, () => account));
+    unread.update('T1', [note('1', 1, 'a')]);
+    await unread.markSeen('T1');
+    account = 'acc-b';
+    unread.reset();
+    assert.deepStrictEqual([...unread.update('T1', [note('1', 1, 'a')])], ['1'], 'account B has not seen it');
+    assert.deepStrictEqual([...store.values.keys()], ['aliyunTickets.seenNotes.acc-a']);
+    account = undefined;
+    await unread.markSeen('T1');
+    assert.deepStrictEqual([...store.values.keys()], ['aliyunTickets.seenNotes.acc-a'], 'nothing kept signed out');
+  });
+});

@@ -1,0 +1,117 @@
+// The last-known ticket copy: kept per account on disk, read back by the next window, never holding a confidential
+// note, nothing on disk with the local copy off, and everything of an account removed with it.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Ticket, TicketNote } from '../../../src/api/types';
+import { AccountFolders, removeGoneAccounts, type AccountData } from '../../../src/tickets/accountFiles';
+import { LastKnownTickets } from '../../../src/tickets/lastKnown';
+import { MemoryStore } from '../details/memoryStore';
+
+const ticket = (ticketId: string): Ticket => ({
+  ticketId,
+  title: `Title ${ticketId}`,
+  description: 'Description',
+  createTime: 1,
+  creatorId: 'c',
+  categoryId: '1',
+  status: { label: 'Processing', value: 2 },
+  severity: { label: 'Common', value: 1 },
+});
+const note = (dialogId: string, content: string): TicketNote => ({
+  dialogId,
+  createTime: 1,
+  content,
+  userName: 'n',
+  userRole: 2,
+  attachments: [],
+});
+
+describe('tickets/lastKnown', () => {
+  let dir: string;
+  let account: string | undefined;
+  let keep: boolean;
+  let data: AccountData;
+  const make = () => new LastKnownTickets({ data, keepLocalCopy: () => keep, now: () => 1000, writeDelayMs: 5 });
+  const filesOf = (id: string) => fs.readdirSync(path.join(dir, id)).sort();
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lastknown-'));
+    account = 'acc-a';
+    keep = true;
+    const folders = new AccountFolders(dir);
+    data = {
+      activeId: () => account,
+      documents: (id) => folders.documents(id),
+      removeAccount: (id) => folders.removeAccount(id),
+      storedAccounts: () => folders.storedAccounts(),
+    };
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps what the server said per account; the next window reads it back', async () => {
+    const first = make();
+    first.rememberTicket('T1', ticket('T1'));
+    first.rememberNotes('T1', [note('1', 'hello')]);
+    await first.flush();
+    const second = make();
+    await second.load();
+    const known = second.get('T1');
+    assert.strictEqual(known?.ticket?.title, 'Title T1');
+    assert.deepStrictEqual(
+      known?.notes?.map((n) => n.content),
+      ['hello'],
+    );
+    assert.strictEqual(known?.savedAt, 1000);
+    account = 'acc-b';
+    assert.strictEqual(second.get('T1'), undefined, "another account never sees this account's tickets");
+    assert.deepStrictEqual(filesOf('acc-a'), ['ticket-T1.json']);
+  });
+
+  it('a note sent as confidential is dropped from the copy and never written, in this window or the next', async () => {
+    const lastKnown = make();
+    lastKnown.rememberNotes('T1', [note('1', 'public'), note('2', 'my password is hunter2')]);
+    await lastKnown.markConfidential('T1', '2');
+    lastKnown.rememberNotes('T1', [note('1', 'public'), note('2', 'my password is hunter2')]);
+    await lastKnown.flush();
+    const onDisk = fs
+      .readdirSync(path.join(dir, 'acc-a'))
+      .map((f) => fs.readFileSync(path.join(dir, 'acc-a', f), 'utf8'));
+    assert.ok(!onDisk.join('').includes('hunter2'), 'the confidential text is on disk');
+    assert.deepStrictEqual(
+      lastKnown.get('T1')?.notes?.map((n) => n.dialogId),
+      ['1'],
+    );
+  });
+
+  it('with the local copy off nothing is written, and what was written goes', async () => {
+    const lastKnown = make();
+    lastKnown.rememberNotes('T1', [note('1', 'kept')]);
+    await lastKnown.flush();
+    keep = false;
+    await make().load();
+    assert.deepStrictEqual(filesOf('acc-a'), []);
+    lastKnown.rememberNotes('T2', [note('2', 'not kept')]);
+    await lastKnown.flush();
+    assert.deepStrictEqual(filesOf('acc-a'), []);
+    assert.strictEqual(lastKnown.get('T2')?.notes?.[0].content, 'not kept', 'memory still serves this window');
+  });
+
+  it('an account no longer saved loses its folder and its seen marks; the others keep theirs', async () => {
+    const lastKnown = make();
+    lastKnown.rememberNotes('T1', [note('1', 'a')]);
+    await lastKnown.flush();
+    account = 'acc-b';
+    lastKnown.rememberNotes('T9', [note('9', 'b')]);
+    await lastKnown.flush();
+    const memory = new MemoryStore();
+    const state = Object.assign(memory, { keys: () => [...memory.values.keys()] });
+    await state.update('aliyunTickets.seenNotes.acc-a', { T1: ['1'] });
+    await state.update('aliyunTickets.seenNotes.acc-b', { T9: ['9'] });
+    await state.update('aliyunTickets.seenNotes', { old: ['x'] });
+    await removeGoneAccounts(data, ['acc-b'], state, ['aliyunTickets.seenNotes']);
+    assert.deepStrictEqual(fs.readdirSync(dir), ['acc-b']);
+    assert.deepStrictEqual(state.keys(), ['aliyunTickets.seenNotes.acc-b']);
+  });
+});
