@@ -12,9 +12,11 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/(\bauthorization["']?\s*[:=]\s*["']?)[^"'\r\n]+/gi, `$1${REDACTED}`],
   [/(\bCredential=)[^,\s"'&]+/g, `$1${REDACTED}`],
   [/(\bSignature(?:=|%3D|%253D)|"Signature"\s*:\s*")[^&\s"',]+/g, `$1${REDACTED}`],
+  // OSS presigned URLs (V4: x-oss-credential carries the AccessKey id; V1's Signature is the pattern above).
+  [/(\bx-oss-(?:signature|credential|security-token)(?:=|%3D|%253D))[^&\s"',]+/gi, `$1${REDACTED}`],
   // Security tokens and secrets by name, in headers, query strings, JSON and encoded StringToSigns.
   [
-    /(x-acs-security-token["']?\s*[:=]\s*["']?|SecurityToken(?:=|%3D|%253D)|"?security_?token"?\s*:\s*")[^&\s"',]+/gi,
+    /(x-acs-security-token["']?\s*[:=]\s*["']?|SecurityToken(?:=|%3D|%253D)|["']?security[-_]?token["']?\s*:\s*["']?)[^&\s"',]+/gi,
     `$1${REDACTED}`,
   ],
   [/("?(?:access_?key_?secret|sts_token)"?\s*[:=]\s*"?)[^&\s"',]+/gi, `$1${REDACTED}`],
@@ -33,9 +35,12 @@ const PATTERNS: Array<[RegExp, string]> = [
  * replacements. Case-insensitive, so it matches a superset of what the patterns match.
  */
 const ANY_PATTERN_WORD =
-  /string[ _-]?to[ _-]?sign|authorization|credential=|signature|security[-_]?token|access_?key_?secret|sts_token|accesskey-id|access_?key_?id|LTAI|STS\.|CAIS/i;
+  /string[ _-]?to[ _-]?sign|authorization|credential|signature|security[-_]?token|access_?key_?secret|sts_token|accesskey-id|access_?key_?id|LTAI|STS\.|CAIS/i;
 
-/** The forms a known value takes in text (raw, percent-encoded once and twice, URI-encoded), per value. */
+/**
+ * The forms a known value takes in text (raw, percent-encoded once and twice, URI-encoded, and with JSON's escaped
+ * slashes `\/`, as some servers write a token that holds `/`), per value.
+ */
 const knownForms = new Map<string, string[]>();
 const MAX_KNOWN_FORMS = 32;
 
@@ -43,7 +48,9 @@ function formsOf(value: string): string[] {
   let forms = knownForms.get(value);
   if (!forms) {
     const once = percentEncode(value);
-    forms = [...new Set([value, once, percentEncode(once), encodeURIComponentSafe(value)])];
+    forms = [
+      ...new Set([value, once, percentEncode(once), encodeURIComponentSafe(value), value.replace(/\//g, '\\/')]),
+    ];
     // A handful of credentials are in use at a time; the cap only bounds memory if values keep changing.
     if (knownForms.size >= MAX_KNOWN_FORMS) knownForms.clear();
     knownForms.set(value, forms);

@@ -12,6 +12,7 @@ import type { TicketLog } from '../log/log';
 import type { Accounts } from './accounts/accounts';
 import { BuiltinCommands, ContextKeys } from '../common/commands';
 import { t } from '../common/l10n';
+import { notificationText } from '../common/untrustedText';
 
 export class AuthSession implements vscode.Disposable {
   /** The sign-in flow (input boxes, checks), built on first use: activation only needs to know who is signed in. */
@@ -89,7 +90,7 @@ export class AuthSession implements vscode.Disposable {
         ? t('No sign-in was saved.')
         : !wasActive || !previous || previous.kind === 'accessKey'
           ? others
-            ? t('{0} was removed from VS Code.', accountLabelText(removed.label))
+            ? t('{0} was removed from VS Code.', notificationText(accountLabelText(removed.label)))
             : t('Your AccessKey was removed from VS Code.')
           : previous.kind === 'environment'
             ? t('The extension no longer reads the environment variables; they were left as they are.')
@@ -109,7 +110,8 @@ export class AuthSession implements vscode.Disposable {
             : t(
                 'Its drafts, recent tickets, seen answers, watcher snapshot and cached tickets were removed from this computer, and open ticket panels were cleared.',
               );
-      const next = wasActive && nowActive ? t('Now showing {0}.', accountLabelText(nowActive.label)) : undefined;
+      const next =
+        wasActive && nowActive ? t('Now showing {0}.', notificationText(accountLabelText(nowActive.label))) : undefined;
       // One sentence after another, spaced as the display language spaces them.
       const message = [detail, cleared, next].reduce<string>(
         (text, sentence) => (sentence ? t('{0} {1}', text, sentence) : text),
@@ -117,7 +119,10 @@ export class AuthSession implements vscode.Disposable {
       );
       void vscode.window.showInformationMessage(message);
     } catch (error) {
-      const message = error instanceof SecretStorageError ? error.message : t('Sign-out failed: {0}', String(error));
+      const message =
+        error instanceof SecretStorageError
+          ? error.message
+          : t('Sign-out failed: {0}', notificationText(String(error), 600));
       this.log.error(message);
       void vscode.window.showErrorMessage(message);
     }

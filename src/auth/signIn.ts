@@ -23,6 +23,7 @@ import type { Accounts } from './accounts/accounts';
 import { pickSite } from './accounts/accountsUi';
 import { shortSiteName } from './accounts/sites';
 import { inputWithSiteButton } from './accounts/siteInputBox';
+import { dialogLine, notificationText, quickPickText } from '../common/untrustedText';
 
 export interface SignInDeps {
   clients: ClientProvider;
@@ -182,9 +183,11 @@ export class SignInFlow {
   private async explainFailure(rejection: Rejection): Promise<boolean> {
     const retryLabel = rejection.typed ? t('Try Again') : t('Enter an AccessKey');
     const showLog = t('Show Log');
-    const what = rejection.typed ? t('Sign-in failed.') : t('Sign-in with {0} failed.', rejection.label);
+    const what = rejection.typed
+      ? t('Sign-in failed.')
+      : t('Sign-in with {0} failed.', notificationText(rejection.label));
     const choice = await vscode.window.showErrorMessage(
-      t('{0} {1} Nothing was saved.', what, errorText(rejection.error)),
+      t('{0} {1} Nothing was saved.', what, notificationText(errorText(rejection.error), 600)),
       retryLabel,
       showLog,
     );
@@ -210,13 +213,13 @@ export class SignInFlow {
           await this.verifyAndSave(signIn, controller.signal, endpoint);
           const site = shortSiteName(endpoint ?? this.deps.settingEndpoint());
           void vscode.window.showInformationMessage(
-            t('Signed in to Alibaba Cloud Tickets with {0} ({1}).', accountName(signIn), site),
+            t('Signed in to Alibaba Cloud Tickets with {0} ({1}).', notificationText(accountName(signIn)), site),
           );
           return 'ok' as const; // l10n-exempt: an outcome code
         } catch (error) {
           if (error instanceof SecretStorageError) {
             this.deps.log.error('Saving the sign-in failed', error);
-            void vscode.window.showErrorMessage(error.message);
+            void vscode.window.showErrorMessage(notificationText(error.message, 600));
             return 'storageFailed' as const; // l10n-exempt: an outcome code
           }
           // l10n-exempt: an outcome code
@@ -253,12 +256,12 @@ export class SignInFlow {
       (await this.deps.sources.listCliProfiles?.().catch(() => undefined)) ??
       (cli ? [{ name: cli.profile, mode: 'AK', current: true }] : []);
     for (const profile of profiles) {
-      const name = profile.name.replace(/\$\(/g, '$\u200d(');
+      const name = quickPickText(profile.name, 80);
       items.push(
         'unusable' in profile && profile.unusable
           ? {
-              label: `$(circle-slash) ${t('aliyun CLI profile "{0}" ({1})', name, profile.mode)}`,
-              detail: t('Cannot be used: {0}', profile.unusable),
+              label: `$(circle-slash) ${t('aliyun CLI profile "{0}" ({1})', name, quickPickText(profile.mode, 40))}`,
+              detail: t('Cannot be used: {0}', quickPickText(profile.unusable, 300)),
               unusable: profile.unusable,
             }
           : {
@@ -286,7 +289,11 @@ export class SignInFlow {
       if (!picked.unusable) return picked.signIn ?? 'accessKey'; // l10n-exempt: a choice code
       // Listed so that the profile is not silently missing; picking it says why, then the list comes back.
       await vscode.window.showWarningMessage(
-        t('{0} cannot be used. {1}', picked.label.replace(/^\$\([^)]*\) /, ''), picked.unusable),
+        t(
+          '{0} cannot be used. {1}',
+          dialogLine(picked.label.replace(/^\$\([^)]*\) /, '')),
+          dialogLine(picked.unusable, 600),
+        ),
         { modal: true },
       );
     }

@@ -6,6 +6,7 @@ import { BuiltinCommands, Commands } from './commands';
 import { errorActionLabel, errorActions, type ErrorAction } from './errors';
 import { errorText } from './errorText';
 import { t } from './l10n';
+import { notificationText } from './untrustedText';
 
 export interface ErrorActions {
   /** Retry is offered only when the caller can retry. */
@@ -14,7 +15,8 @@ export interface ErrorActions {
 
 /** Shows the error as a notification with the buttons that fit its kind. `context` prefixes it ("Loading tickets failed."). */
 export async function showTicketError(error: unknown, actions: ErrorActions = {}, context?: string): Promise<void> {
-  const sentence = errorText(error);
+  // The sentence may quote the server: made safe for a notification like any outside text.
+  const sentence = notificationText(errorText(error), 600);
   const requestId = isTicketApiError(error) ? error.requestId : undefined;
   // Buttons are message items carrying what they do, so the choice never depends on the (translated) text.
   type Button = vscode.MessageItem & { action: ErrorAction | 'copyRequestId' | 'showLog' };

@@ -1,8 +1,13 @@
 // The "Alibaba Cloud Tickets" log (a LogOutputChannel). Every line passes through redactSecrets, with the credentials
-// in use as extra known values, so no AccessKey id, secret, token or signature is ever written.
+// in use as extra known values, so no AccessKey id, secret, token or signature is ever written, and then through
+// logText (common/untrustedText.ts): server text in a line cannot start a forged entry or carry control characters.
 import * as vscode from 'vscode';
 import { redactSecrets } from '../api/redact';
+import { logText } from '../common/untrustedText';
 import type { RequestLogEvent } from '../api/types';
+
+/** Longest entry written: a server's answer quoted in an error is cut here. */
+const LOG_LINE_MAX = 8000;
 
 export class TicketLog implements vscode.Disposable {
   private channelInstance: vscode.LogOutputChannel | undefined;
@@ -61,7 +66,7 @@ export class TicketLog implements vscode.Disposable {
   }
 
   private clean(message: string): string {
-    const line = redactSecrets(message, this.knownSecrets());
+    const line = logText(redactSecrets(message, this.knownSecrets()), LOG_LINE_MAX);
     this.onLine?.(line);
     return line;
   }

@@ -73,7 +73,7 @@ export class CategoryNames {
   }
 
   private language(): CatalogLanguage {
-    return this.options.language ?? 'en';
+    return this.options.language ?? 'en'; // l10n-exempt: a language code
   }
 
   /** One catalogue load at a time, whoever asks. */

@@ -77,55 +77,12 @@ export function severityText(severity: TicketSeverity | undefined): string {
 /** How long a title may be wherever it shows (tree label, tooltip, hover). */
 export const TITLE_MAX_LENGTH = 200;
 
-/** A ticket title as one line of plain text, cut to TITLE_MAX_LENGTH; "(no title)" when empty. */
-export function titleText(title: string | undefined): string {
-  return sanitizeInline(title ?? '', TITLE_MAX_LENGTH) || t('(no title)');
-}
-
-// Characters that reorder or hide text (Trojan Source style), plus C0/C1 controls.
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-const LINE_BREAKS = /[\r\n\t\u2028\u2029\u0085]+/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /**
- * One line of plain text from server text: no line breaks, no control or bidi characters, no lone surrogates,
- * at most maxLength characters (an ellipsis marks the cut, never inside a surrogate pair).
+ * A ticket title made safe for one surface (a function of common/untrustedText.ts), cut to TITLE_MAX_LENGTH;
+ * "(no title)" when empty.
  */
-export function sanitizeInline(text: string, maxLength = 200): string {
-  let result = String(text ?? '')
-    .replace(LINE_BREAKS, ' ')
-    .replace(CONTROLS, '')
-    .replace(BIDI_CONTROLS, '')
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-  if (result.length > maxLength) {
-    let cut = maxLength - 1;
-    if (/[\uDC00-\uDFFF]/.test(result[cut] ?? '')) {
-      cut--;
-    }
-    result = result.slice(0, cut).trimEnd() + '…';
-  }
-  return result;
-}
-
-/**
- * Server text for a tree label or description, quick pick or status bar, where `$(name)` would render a codicon:
- * one line (sanitizeInline) with every `$(` broken by a zero-width joiner so it shows as typed.
- */
-export function inlineNoIcons(text: string, maxLength = 200): string {
-  return sanitizeInline(text, maxLength).replace(/\$\(/g, '$\u200D(');
-}
-
-/**
- * Markdown-escapes text so it renders as exactly that text: every ASCII punctuation character is backslash-escaped
- * (CommonMark allows that for all of them), which defeats links, autolinks (`https\:`, `www\.`), emphasis, HTML and
- * entities. `$` becomes the entity `&#36;` because VS Code looks for `$(icon)` in the rendered HTML, where a
- * backslash-escaped `$` would already be a bare `$` again.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[!-/:-@[-`{-~]/g, (ch) => (ch === '$' ? '&#36;' : `\\${ch}`));
+export function titleText(title: string | undefined, forSurface: (text: string, maxLength: number) => string): string {
+  return forSurface(title ?? '', TITLE_MAX_LENGTH) || forSurface(t('(no title)'), TITLE_MAX_LENGTH);
 }
 
 /** Compact age for tree descriptions: "now", "5m", "3h", "2d", "6w", "4mo", "2y" (刚刚, 5分钟, 3小时… in Chinese). */

@@ -1,10 +1,13 @@
 // The shape of a ticket id, defined once, and the words and links that carry one. Open Ticket (what a user types),
 // hover/link detection (what a file contains), command arguments and the default `aliyunTickets.idPattern` in
-// package.json all come from here (a unit test checks package.json against DEFAULT_ID_PATTERN). No vscode import.
+// package.json all come from here (a unit test checks package.json against DEFAULT_ID_PATTERN). No vscode import;
+// the refusals are in the display language through t().
 //
 // Ids are upper-case letters and digits; the documented ones are 0005PYGCW and 001571BTXC, and every id we have seen
 // is 9 or 10 characters long with at least one digit. Lower-case input is the same id: Open Ticket and the hover
 // detection both accept it and upper-case it before anything is sent.
+
+import { t } from '../common/l10n';
 
 export const TICKET_ID_MIN_LENGTH = 9;
 export const TICKET_ID_MAX_LENGTH = 10;
@@ -46,11 +49,17 @@ export function isTicketIdShape(value: unknown): value is string {
 /** Why a normalized candidate is not an id, or undefined when it is one. */
 export function ticketIdProblem(candidate: string): string | undefined {
   const bad = [...candidate].find((ch) => !/[0-9A-Z]/.test(ch));
-  if (bad !== undefined) return `A ticket ID has only letters and digits (found "${bad}").`;
+  if (bad !== undefined) return t('A ticket ID has only letters and digits (found "{0}").', bad);
   if (candidate.length < TICKET_ID_MIN_LENGTH || candidate.length > TICKET_ID_MAX_LENGTH) {
-    return `A ticket ID has ${TICKET_ID_MIN_LENGTH} or ${TICKET_ID_MAX_LENGTH} letters and digits, like ${EXAMPLE_TICKET_ID} (this has ${candidate.length}).`;
+    return t(
+      'A ticket ID has {0} or {1} letters and digits, like {2} (this has {3}).',
+      TICKET_ID_MIN_LENGTH,
+      TICKET_ID_MAX_LENGTH,
+      EXAMPLE_TICKET_ID,
+      candidate.length,
+    );
   }
-  if (!/[0-9]/.test(candidate)) return `A ticket ID contains digits, like ${EXAMPLE_TICKET_ID}.`;
+  if (!/[0-9]/.test(candidate)) return t('A ticket ID contains digits, like {0}.', EXAMPLE_TICKET_ID);
   return undefined;
 }
 

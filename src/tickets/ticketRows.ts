@@ -3,16 +3,8 @@
 // meant for an untrusted MarkdownString. No vscode import.
 import type { Ticket, TicketSummary } from '../api/types';
 import { t } from '../common/l10n';
-import {
-  escapeMarkdown,
-  formatLocalTime,
-  formatRelativeTime,
-  sanitizeInline,
-  severityText,
-  statusLook,
-  statusText,
-  titleText,
-} from './display';
+import { escapeMarkdown, markdownText } from '../common/untrustedText';
+import { formatLocalTime, formatRelativeTime, severityText, statusLook, statusText, titleText } from './display';
 
 export interface TicketRowsOptions {
   /** Put the status's codicon before it (only where the markdown renders theme icons). */
@@ -27,16 +19,16 @@ export function ticketRows(
   options: TicketRowsOptions = {},
   summary?: TicketSummary,
 ): string[] {
-  const title = escapeMarkdown(titleText(details.title || summary?.title));
+  const title = titleText(details.title || summary?.title, markdownText);
   const status = details.status ?? summary?.status;
   const icon = options.statusIcon ? `$(${statusLook(status?.value).icon}) ` : '';
-  const id = escapeMarkdown(sanitizeInline(details.ticketId, 64));
+  const id = markdownText(details.ticketId, 64);
   const absolute = formatLocalTime(details.createTime, options.timeZone);
   const relative = formatRelativeTime(details.createTime, nowMs);
   return [
     `**${title}**`,
     `${icon}${t('{0} · Severity: {1} · {2}', escapeMarkdown(statusText(status)), escapeMarkdown(severityText(details.severity)), id)}`,
     absolute ? t('Created {0} \\({1}\\)', escapeMarkdown(relative), escapeMarkdown(absolute)) : t('Created: unknown'),
-    t('Creator: {0}', escapeMarkdown(sanitizeInline(details.creatorId, 64)) || t('unknown')),
+    t('Creator: {0}', markdownText(details.creatorId, 64) || t('unknown')),
   ];
 }

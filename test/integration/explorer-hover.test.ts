@@ -2,7 +2,7 @@
 // the cache shared (many hovers -> one request), settings applied live, the tree loaded and a ticket revealed.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { escapeMarkdown, sanitizeInline } from '../../src/tickets/display';
+import { markdownText } from '../../src/common/untrustedText';
 import {
   AliyunTicketsTestApi,
   DEMO_CREDENTIALS,
@@ -65,7 +65,7 @@ describe('explorer and hovers', function () {
     for (const contents of all) {
       const ours = contents.find((c) => c.includes('command:aliyunTickets.openTicket'));
       assert.ok(ours, `our hover is there: ${contents.join(' | ')}`);
-      assert.ok(ours.includes(escapeMarkdown(sanitizeInline(ticket.title, 200))), 'the title, escaped');
+      assert.ok(ours.includes(markdownText(ticket.title, 200)), 'the title, escaped');
       assert.ok(ours.includes('command:aliyunTickets.copyTicketId'), 'Copy ID link');
     }
     const gets = (await emulator.requests()).filter((r) => r.action === 'GetTicket');

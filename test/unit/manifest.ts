@@ -38,3 +38,14 @@ export function resolvedManifest(language?: string): any {
   };
   return resolve(rawManifest());
 }
+
+/**
+ * The settings of a manifest (raw or resolved), whatever its configuration's form: VS Code takes one category
+ * ({ title, properties }) or an array of them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- package.json is untyped JSON, read field by field by the tests
+export function configurationProperties(manifest: any): Record<string, any> {
+  const configuration = manifest.contributes.configuration;
+  const categories = Array.isArray(configuration) ? configuration : [configuration];
+  return Object.assign({}, ...categories.map((category: { properties?: object }) => category.properties ?? {}));
+}

@@ -9,6 +9,7 @@ import { SITES, shortSiteName, siteLabel, siteOf } from './sites';
 import { Commands } from '../../common/commands';
 import { t } from '../../common/l10n';
 import { accountLabelText } from '../credentialInput';
+import { notificationText, quickPickText, statusBarText, statusBarTooltipText } from '../../common/untrustedText';
 
 /** The endpoint an account's requests go to: its own, else the setting. */
 export function endpointOf(account: Pick<AccountInfo, 'endpoint'> | undefined, settingEndpoint: string): string {
@@ -32,11 +33,14 @@ export function createAccountStatusBar(accounts: Accounts, settingEndpoint: () =
       item.hide();
       return;
     }
-    item.text = `$(account) ${name.replace(/\$\(/g, '$\u200d(')}`;
+    item.text = `$(account) ${statusBarText(name)}`;
     item.tooltip =
       accounts.list().length > 1
-        ? t('Alibaba Cloud Tickets: showing the tickets of {0}. Click to switch account.', name)
-        : t('Alibaba Cloud Tickets: showing the tickets of {0}. Click to add or switch accounts.', name);
+        ? t('Alibaba Cloud Tickets: showing the tickets of {0}. Click to switch account.', statusBarTooltipText(name))
+        : t(
+            'Alibaba Cloud Tickets: showing the tickets of {0}. Click to add or switch accounts.',
+            statusBarTooltipText(name),
+          );
     item.show();
   };
   void accounts.ready.then(update);
@@ -65,7 +69,7 @@ export async function pickAccount(deps: SwitchAccountDeps): Promise<void> {
   const items: AccountPick[] = deps.accounts.list().map((account) => {
     const site = shortSiteName(endpointOf(account, deps.settingEndpoint()));
     return {
-      label: `${account.id === active?.id ? '$(check)' : '$(account)'} ${accountLabelText(account.label).replace(/\$\(/g, '$\u200d(')}`,
+      label: `${account.id === active?.id ? '$(check)' : '$(account)'} ${quickPickText(accountLabelText(account.label))}`,
       description: site,
       detail: account.id === active?.id ? t('Shown now') : undefined,
       run: account.id === active?.id ? undefined : () => deps.accounts.switchTo(account.id),
@@ -79,7 +83,7 @@ export async function pickAccount(deps: SwitchAccountDeps): Promise<void> {
   });
   if (active)
     items.push({
-      label: `$(sign-out) ${t('Sign Out of {0}', accountLabelText(active.label).replace(/\$\(/g, '$\u200d('))}`,
+      label: `$(sign-out) ${t('Sign Out of {0}', quickPickText(accountLabelText(active.label)))}`,
       run: () => deps.signOut(active.id),
     });
   const picked = await vscode.window.showQuickPick(items, {
@@ -92,7 +96,7 @@ export async function pickAccount(deps: SwitchAccountDeps): Promise<void> {
     await picked.run();
   } catch (error) {
     void vscode.window.showErrorMessage(
-      error instanceof Error && !('kind' in error) ? error.message : errorText(error),
+      notificationText(error instanceof Error && !('kind' in error) ? error.message : errorText(error), 600),
     );
   }
 }

@@ -1,7 +1,7 @@
 // The confirmation VS Code shows the user before the Draft Reply tool runs. User-facing, so in the display language
 // (what the tools return to the model, format.ts, stays English). No vscode import.
 import { t } from '../../common/l10n';
-import { span } from './inert';
+import { modelSpan as span } from '../../common/untrustedText';
 
 /** Longest title quoted in the confirmation. */
 const TITLE_MAX = 200;
@@ -37,11 +37,14 @@ export function draftConfirmation(
       : '';
   return {
     title: t('Put a draft reply into ticket {0}?', ticketId),
-    message: `${box} ${t('Nothing is sent to Alibaba Cloud now.')}${replaces}\n\n${draftBlock(text)}`,
+    message: `${box} ${t('Nothing is sent to Alibaba Cloud now.')}${replaces}\n\n${t('Attachments and the Confidential switch already set in that reply box stay as they are, and go with this text when you send it.')}\n\n${draftBlock(text)}`,
   };
 }
 
-/** The draft exactly as it will be stored, fenced. Unlike ticket text it is not defanged: it is what the user will send. */
+/**
+ * The draft exactly as it will be stored (agentDraftText: no hidden characters, no blank-line runs that push text
+ * below the visible part), fenced. Unlike ticket text it is not defanged: it is what the user will send.
+ */
 function draftBlock(text: string): string {
   // A fence longer than any backtick run in the text: the text shows unchanged and cannot close it.
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));

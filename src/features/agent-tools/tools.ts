@@ -23,7 +23,7 @@ import {
   formatTicketList,
   type DraftConfirmation,
 } from './format';
-import { cleanDraft, span } from './inert';
+import { agentDraftText as cleanDraft, modelSpan as span } from '../../common/untrustedText';
 import type { ReplyDrafts } from './replyDrafts';
 
 export { TOOL_NAMES } from './toolNames';

@@ -5,7 +5,7 @@ import { BuiltinCommands, ContextKeys } from '../../common/commands';
 import { t } from '../../common/l10n';
 import type { CategoryNames } from '../../tickets/categoryNames';
 import type { TicketWrites } from '../../tickets/ticketWrites';
-import { sanitizeInline } from '../../tickets/display';
+import { dialogLine } from '../../common/untrustedText';
 import type { AccountScope } from '../../common/accountScope';
 import type { DraftStore } from './draftStore';
 import { TicketActing, type PickedFile } from './ticketActing';
@@ -79,10 +79,12 @@ export const defaultActingUi: ActingUi = {
 };
 
 async function confirmClose(ticketId: string, title: string): Promise<boolean> {
-  const name = sanitizeInline(title, 80);
+  const name = dialogLine(title, 80);
   const close = t('Close Ticket');
   const answer = await vscode.window.showWarningMessage(
-    name ? t('Close ticket {0} ({1})?', ticketId, name) : t('Close ticket {0}?', ticketId),
+    name
+      ? t('Close ticket {0} ({1})?', dialogLine(ticketId, 64), name)
+      : t('Close ticket {0}?', dialogLine(ticketId, 64)),
     { modal: true, detail: t('Support stops working on it. You can reopen it later with a reason.') },
     close,
   );

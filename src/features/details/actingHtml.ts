@@ -3,7 +3,7 @@
 // the user types is never touched by new data; the page script shows, hides and fills it from 'acting' messages.
 // No server text goes in here; every word is the display language's (t()).
 import { t } from '../../common/l10n';
-import { escapeHtml } from './html';
+import { escapeHtml } from '../../common/untrustedText';
 import { MAX_DROP_BYTES } from './protocol';
 
 export function renderActingHtml(): string {

@@ -3,7 +3,7 @@
 // No vscode import: unit tests call this directly.
 import type { TicketNote } from '../../api/types';
 import { t } from '../../common/l10n';
-import { sanitizeInline } from '../../tickets/display';
+import { dialogLine } from '../../common/untrustedText';
 
 export type AttachmentTarget =
   | {
@@ -66,8 +66,8 @@ export async function openAttachment(
   // l10n-exempt: outcomes for the caller, not words.
   if (!attachment || !target.clickable) return 'notALink';
   const confirmed = await opener.confirm(
-    t('Open the attachment in your browser? It goes to {0}.', target.host),
-    `${sanitizeInline(attachment.name || t('attachment'), 200)}\n\n${sanitizeInline(target.display, 1000)}`,
+    t('Open the attachment in your browser? It goes to {0}.', dialogLine(target.host, 253)),
+    `${dialogLine(attachment.name || t('attachment'), 200)}\n\n${dialogLine(target.display, 1000)}`,
   );
   // l10n-exempt: an outcome, not words.
   if (!confirmed) return 'declined';

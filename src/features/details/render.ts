@@ -15,7 +15,7 @@ import { displayLanguage, formatMessage, t } from '../../common/l10n';
 import { attachmentTarget } from './attachments';
 import { dataAction, type ClickAction } from './protocol';
 import { renderActingHtml } from './actingHtml';
-import { escapeHtml } from './html';
+import { escapeHtml } from '../../common/untrustedText';
 import { pageStrings } from './pageStrings';
 import { formatLocalTime, formatRelativeTime, severityText, statusText } from '../../tickets/display';
 

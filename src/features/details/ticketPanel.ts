@@ -11,7 +11,7 @@ import { ERROR_ACTIONS, needsSignIn } from '../../common/errors';
 import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
 import type { TicketLog } from '../../log/log';
-import { sanitizeInline } from '../../tickets/display';
+import { panelTitleText } from '../../common/untrustedText';
 import type { TicketService } from '../../tickets/types';
 import type { RecentTickets } from '../open-ticket/recentTickets';
 import { openAttachment } from './attachments';
@@ -391,6 +391,7 @@ export class TicketPanel {
 
 /** "0005PYGCW · Title", short, one line. */
 function panelTitle(ticketId: string, title: string): string {
-  const clean = sanitizeInline(title || '', 40);
-  return clean ? `${ticketId} · ${clean}` : ticketId;
+  const id = panelTitleText(ticketId, 64);
+  const clean = panelTitleText(title || '', 40);
+  return clean ? `${id} · ${clean}` : id;
 }

@@ -10,6 +10,7 @@ import { needsYouBadgeTooltip, refreshFailureText } from './labels';
 import { ticketIdOf, TicketExplorerModel } from './model';
 import { RefreshTimer } from './refreshTimer';
 import { TicketTreeProvider, type UnreadAnswers } from './treeProvider';
+import { notificationText } from '../../common/untrustedText';
 
 export const EXPLORER_VIEW_ID = 'aliyunTickets.explorer';
 const CONFIG = 'aliyunTickets.explorer';
@@ -216,7 +217,7 @@ export function registerExplorer(
       const found = await reveal(ticketId);
       if (!found) {
         void vscode.window.showInformationMessage(
-          t('Ticket {0} is not in the Tickets view (check the filter).', ticketId),
+          t('Ticket {0} is not in the Tickets view (check the filter).', notificationText(ticketId, 64)),
         );
       }
       return found;

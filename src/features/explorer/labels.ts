@@ -4,15 +4,14 @@ import { isTicketApiError } from '../../api/errors';
 import { errorText } from '../../common/errorText';
 import type { Ticket, TicketSummary } from '../../api/types';
 import {
-  escapeMarkdown,
   formatAge,
   formatLocalTime,
   formatRelativeTime,
-  sanitizeInline,
   statusLook,
   statusText,
   titleText,
 } from '../../tickets/display';
+import { escapeMarkdown, markdownText, treeText } from '../../common/untrustedText';
 import { Commands } from '../../common/commands';
 import { errorActionLabel } from '../../common/errors';
 import { t } from '../../common/l10n';
@@ -101,8 +100,8 @@ function ticketLook(
 ): NodeLook {
   const ticket = node.ticket;
   const look = statusLook(ticket.status?.value);
-  const title = titleText(ticket.title);
-  const id = sanitizeInline(ticket.ticketId, 64);
+  const title = titleText(ticket.title, treeText);
+  const id = treeText(ticket.ticketId, 64);
   const age = createTime !== undefined ? formatAge(createTime, nowMs) : '';
   return {
     label: title,
@@ -172,7 +171,8 @@ export function shortFailure(error: unknown): string | undefined {
 }
 
 function messageLook(node: MessageNode): NodeLook {
-  const text = sanitizeInline(node.error ? errorText(node.error) : node.text, 200);
+  const outside = node.error ? errorText(node.error) : node.text;
+  const text = treeText(outside, 200);
   const short = node.error ? shortFailure(node.error) : undefined;
   return {
     label: short ?? t("Couldn't load: {0}", text),
@@ -181,7 +181,7 @@ function messageLook(node: MessageNode): NodeLook {
     contextValue: 'loadError',
     collapsible: 'none',
     command: { command: Commands.explorerRetryList, title: errorActionLabel('retry'), arguments: [node.list.key] },
-    tooltip: escapeMarkdown(text),
+    tooltip: markdownText(outside, 200),
     accessibilityLabel: t('Could not load tickets: {0}. Activate to retry.', text),
   };
 }
@@ -209,7 +209,7 @@ export function needsYouBadgeTooltip(waiting: number, answers: number): string {
  */
 export function refreshFailureText(failure: RefreshFailure, timeZone?: string): string {
   const at = formatLocalTime(failure.at, timeZone).slice(11);
-  const why = shortFailure(failure.error) ?? sanitizeInline(errorText(failure.error), 120).replace(/[.。]$/, '');
+  const why = shortFailure(failure.error) ?? treeText(errorText(failure.error), 120).replace(/[.。]$/, '');
   return failure.error.kind === 'throttled'
     ? t('Refresh failed at {0} ({1}). Showing the tickets loaded before; Refresh again after that wait.', at, why)
     : t('Refresh failed at {0} ({1}). Showing the tickets loaded before; Refresh tries again.', at, why);
@@ -222,10 +222,10 @@ export function ticketTooltip(summary: TicketSummary, details: Ticket, nowMs: nu
 
 /** Tooltip when the details could not be fetched: the title and one line of why (and that the age is missing for it). */
 export function ticketTooltipError(summary: TicketSummary, reason: string, noAge = false): string {
-  const title = escapeMarkdown(titleText(summary.title));
-  const reasonText = escapeMarkdown(sanitizeInline(reason, 300));
+  const title = titleText(summary.title, markdownText);
+  const reasonText = markdownText(reason, 300);
   const why = noAge
     ? t('Details unavailable, so its age is unknown: {0}', reasonText)
     : t('Details unavailable: {0}', reasonText);
-  return `**${title}**\n\n${escapeMarkdown(sanitizeInline(summary.ticketId, 64))}\n\n${why}`;
+  return `**${title}**\n\n${markdownText(summary.ticketId, 64)}\n\n${why}`;
 }

@@ -3,7 +3,8 @@
 import type { Ticket } from '../../api/types';
 import { Commands } from '../../common/commands';
 import { t } from '../../common/l10n';
-import { commandUri, escapeMarkdown, sanitizeInline } from '../../tickets/display';
+import { commandUri } from '../../tickets/display';
+import { markdownText } from '../../common/untrustedText';
 import { ticketRows } from '../../tickets/ticketRows';
 
 export interface HoverContent {
@@ -28,7 +29,7 @@ export function ticketHoverMarkdown(ticket: Ticket, nowMs: number, timeZone?: st
 
 /** One line: the id and a Sign In link. */
 export function signedOutHoverMarkdown(ticketId: string): HoverContent {
-  const id = escapeMarkdown(sanitizeInline(ticketId, 64));
+  const id = markdownText(ticketId, 64);
   return {
     markdown: t(
       'Alibaba Cloud ticket {0}: [Sign In]({1} "Sign in to Alibaba Cloud") to see it\\.',
@@ -42,10 +43,10 @@ export function signedOutHoverMarkdown(ticketId: string): HoverContent {
 
 /** One line: the id and why it could not be shown. Only the reason's first line: a stack after it never shows. */
 export function errorHoverMarkdown(ticketId: string, reason: string): HoverContent {
-  const id = escapeMarkdown(sanitizeInline(ticketId, 64));
+  const id = markdownText(ticketId, 64);
   const firstLine = reason.trim().split(/[\r\n\u2028\u2029\u0085]/, 1)[0];
   return {
-    markdown: t('Alibaba Cloud ticket {0}: {1}', id, escapeMarkdown(sanitizeInline(firstLine, 300))),
+    markdown: t('Alibaba Cloud ticket {0}: {1}', id, markdownText(firstLine, 300)),
     enabledCommands: [],
     supportThemeIcons: false,
   };

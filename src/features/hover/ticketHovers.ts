@@ -9,6 +9,7 @@ import type { TicketService } from '../../tickets/types';
 import { errorHoverMarkdown, signedOutHoverMarkdown, ticketHoverMarkdown, type HoverContent } from './hoverMarkdown';
 import { compileIdPattern, findTicketIds, ticketIdAt, type IdDetectionOptions } from './idDetection';
 import { BuiltinCommands, Commands } from '../../common/commands';
+import { notificationText } from '../../common/untrustedText';
 
 const CONFIG = 'aliyunTickets';
 /** Documents with more lines than this get links only in their first lines (huge logs stay responsive). */
@@ -107,7 +108,7 @@ export function registerHovers(service: TicketService): vscode.Disposable[] {
       warnedPattern = source;
       void vscode.window
         .showWarningMessage(
-          t('{0} Using the default ticket id pattern.', compiled.error.replace(/([^.。])$/, '$1.')),
+          t('{0} Using the default ticket id pattern.', notificationText(compiled.error).replace(/([^.。])$/, '$1.')),
           t('Open Settings'),
         )
         .then((choice) => {

@@ -4,14 +4,8 @@
 import type { TicketNote } from '../../api/types';
 import { Commands } from '../../common/commands';
 import { t } from '../../common/l10n';
-import {
-  escapeMarkdown,
-  formatAge,
-  formatLocalTime,
-  inlineNoIcons,
-  sanitizeInline,
-  titleText,
-} from '../../tickets/display';
+import { escapeMarkdown, markdownText, plainLine, treeText } from '../../common/untrustedText';
+import { formatAge, formatLocalTime, titleText } from '../../tickets/display';
 
 export interface InboxItem {
   ticketId: string;
@@ -52,7 +46,7 @@ export function inboxItems(
 /** The first line of a note that says something (notes often start with a greeting line; that is still the first). */
 export function firstLine(content: string): string {
   for (const line of String(content ?? '').split(/\r?\n|\r|\u2028|\u2029/)) {
-    const clean = sanitizeInline(line, 500);
+    const clean = plainLine(line, 500);
     if (clean) return clean;
   }
   return '';
@@ -69,20 +63,21 @@ export interface InboxItemLook {
 
 /** A row: the answer's first line; after it the ticket, who answered and how long ago. */
 export function inboxItemLook(item: InboxItem, nowMs: number, timeZone?: string): InboxItemLook {
-  const who = inlineNoIcons(item.author, 60) || t('Support');
-  const line = inlineNoIcons(item.firstLine, 120) || t('(no text)');
+  const who = treeText(item.author, 60) || t('Support');
+  const line = treeText(item.firstLine, 120) || t('(no text)');
   const age = formatAge(item.createTime, nowMs);
-  const ticket = item.title ? `${item.ticketId} ${inlineNoIcons(titleText(item.title), 60)}` : item.ticketId;
+  const id = treeText(item.ticketId, 64);
+  const ticket = item.title ? `${id} ${titleText(item.title, (text) => treeText(text, 60))}` : id;
   const when = formatLocalTime(item.createTime, timeZone);
   return {
     label: line,
     description: [who, ticket, age].filter(Boolean).join(' · '),
     tooltip: [
-      `**${escapeMarkdown(item.ticketId)}** ${escapeMarkdown(titleText(item.title))}`,
-      escapeMarkdown(t('{0} answered {1}', sanitizeInline(item.author, 60) || t('Support'), when)),
-      escapeMarkdown(sanitizeInline(item.firstLine, 500)),
+      `**${markdownText(item.ticketId, 64)}** ${titleText(item.title, markdownText)}`,
+      escapeMarkdown(t('{0} answered {1}', plainLine(item.author, 60) || t('Support'), when)),
+      markdownText(item.firstLine, 500),
     ].join('\n\n'),
-    accessibilityLabel: t('Answer from {0} on ticket {1}, {2}: {3}', who, item.ticketId, age, line),
+    accessibilityLabel: t('Answer from {0} on ticket {1}, {2}: {3}', who, id, age, line),
     command: {
       command: Commands.inboxOpen,
       title: t('Open'),

@@ -35,6 +35,7 @@ import { parseFormMessage, type FromFormMessage, type ToFormMessage } from './pr
 import { withOtherNames } from './productSearch';
 import { renderNewTicketHtml } from './render';
 import { submitDraft } from './submit';
+import { notificationText } from '../../common/untrustedText';
 
 export const NEW_TICKET_VIEW_TYPE = WebviewTypes.newTicketForm;
 
@@ -306,7 +307,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
         this.panel?.dispose();
         await this.deps.refreshTickets();
         await this.deps.openTicket(outcome.ticketId);
-        void vscode.window.showInformationMessage(t('Ticket {0} created.', outcome.ticketId));
+        void vscode.window.showInformationMessage(t('Ticket {0} created.', notificationText(outcome.ticketId, 64)));
         return;
       }
       const sentence = errorText(outcome.error);

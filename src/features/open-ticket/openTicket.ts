@@ -6,7 +6,8 @@
 import { t } from '../../common/l10n';
 import * as vscode from 'vscode';
 import { parseTicketIdInput, ticketIdFromArgument } from './ticketId';
-import { plainQuickPickText, type RecentTickets } from './recentTickets';
+import { type RecentTickets } from './recentTickets';
+import { notificationText, quickPickText } from '../../common/untrustedText';
 
 export interface OpenTicketDeps {
   recent: RecentTickets;
@@ -44,7 +45,7 @@ export async function openTicket(deps: OpenTicketDeps, arg?: unknown): Promise<s
   const fromArg = ticketIdFromArgument(arg);
   if (fromArg && 'error' in fromArg) {
     // An id the API cannot have: said before any request.
-    void vscode.window.showErrorMessage(t('Cannot open that ticket: {0}', fromArg.error));
+    void vscode.window.showErrorMessage(t('Cannot open that ticket: {0}', notificationText(fromArg.error)));
     return undefined;
   }
   const ticketId = fromArg?.ticketId ?? (await pickTicketId(deps.recent));
@@ -53,7 +54,10 @@ export async function openTicket(deps: OpenTicketDeps, arg?: unknown): Promise<s
     deps.pending.set(ticketId);
     const signIn = t('Sign In');
     const choice = await vscode.window.showInformationMessage(
-      t('Sign in to Alibaba Cloud to open ticket {0}. It opens as soon as you are signed in.', ticketId),
+      t(
+        'Sign in to Alibaba Cloud to open ticket {0}. It opens as soon as you are signed in.',
+        notificationText(ticketId, 64),
+      ),
       signIn,
     );
     if (choice !== signIn) return undefined;
@@ -81,8 +85,8 @@ export function openPendingTicket(pending: PendingTicket, openPanel: (ticketId: 
 
 function pickTicketId(recent: RecentTickets): Promise<string | undefined> {
   const recentItems: PickItem[] = recent.list().map((r) => ({
-    label: r.ticketId,
-    description: plainQuickPickText(r.title),
+    label: quickPickText(r.ticketId, 64),
+    description: quickPickText(r.title),
     ticketId: r.ticketId,
   }));
   const recentSection: PickItem[] = recentItems.length
@@ -111,7 +115,7 @@ function pickTicketId(recent: RecentTickets): Promise<string | undefined> {
           ticketId: parsed.ticketId,
           alwaysShow: true,
         }
-      : { label: `$(error) ${parsed.message}`, alwaysShow: true };
+      : { label: `$(error) ${quickPickText(parsed.message, 200)}`, alwaysShow: true };
     pick.items = [first, ...recentSection.filter((item) => item.ticketId !== first.ticketId)];
   };
 

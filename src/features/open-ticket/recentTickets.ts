@@ -1,7 +1,6 @@
 // Recently opened tickets, offered first by Open Ticket. Kept in the signed-in account's scope (common/accountScope.ts):
 // ids and titles only, never credentials; nothing while signed out. The store is structural (get/update) so unit tests
 // can pass a Map-backed one.
-import { sanitizeInline } from '../../tickets/display';
 
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
@@ -53,12 +52,4 @@ export class RecentTickets {
     const next = [entry, ...previous.filter((r) => r.ticketId !== ticketId)].slice(0, MAX_RECENT_TICKETS);
     await store.update(RECENT_TICKETS_KEY, next);
   }
-}
-
-/**
- * Server text shown in a quick pick: one line without control or bidi characters (sanitizeInline), and since labels
- * and descriptions render $(icon) syntax, a zero-width joiner after '$' keeps "$(warning) Pay now" from drawing an icon.
- */
-export function plainQuickPickText(value: string, maxLength = 120): string {
-  return sanitizeInline(value, maxLength).replace(/\$\(/g, '$\u200d(');
 }

@@ -2,8 +2,9 @@
 // with keys that say which change each one is about, in the display language. No vscode import: unit-tested in plain Node.
 import type { StatusValue } from '../../api/types';
 import { displayLanguage, t } from '../../common/l10n';
-import { sanitizeInline, statusLook, titleText } from '../../tickets/display';
+import { statusLook, titleText } from '../../tickets/display';
 import { compareUrgency, isWaitingForYou } from '../../tickets/status';
+import { notificationText, plainLine } from '../../common/untrustedText';
 
 /** The newest note from support on a ticket, as far as the watcher has looked. */
 export interface SupportNoteMark {
@@ -79,15 +80,17 @@ export function diffSnapshots(
           : undefined;
       const keys = note ? [noteKey(ticketId, note.dialogId)] : [];
       const kind: AnnouncementKind = isWaitingForYou(now.status) ? 'waitingFeedback' : 'toConfirm';
-      const title = titleText(now.title);
+      const title = titleText(now.title, notificationText);
+      const id = notificationText(ticketId, 64);
+      const excerpt = note ? notificationText(note.excerpt) : '';
       const message =
         kind === 'waitingFeedback'
           ? note
-            ? t('Support is waiting for your feedback on ticket {0} “{1}”: “{2}”', ticketId, title, note.excerpt)
-            : t('Support is waiting for your feedback on ticket {0} “{1}”', ticketId, title)
+            ? t('Support is waiting for your feedback on ticket {0} “{1}”: “{2}”', id, title, excerpt)
+            : t('Support is waiting for your feedback on ticket {0} “{1}”', id, title)
           : note
-            ? t('Ticket {0} “{1}” is solved and waits for you to confirm: “{2}”', ticketId, title, note.excerpt)
-            : t('Ticket {0} “{1}” is solved and waits for you to confirm', ticketId, title);
+            ? t('Ticket {0} “{1}” is solved and waits for you to confirm: “{2}”', id, title, excerpt)
+            : t('Ticket {0} “{1}” is solved and waits for you to confirm', id, title);
       out.push({
         ticketId,
         kind,
@@ -101,9 +104,9 @@ export function diffSnapshots(
       const keys = [noteKey(ticketId, note.dialogId)];
       const message = t(
         'Support added a note to ticket {0} “{1}”: “{2}”',
-        ticketId,
-        titleText(now.title),
-        note.excerpt,
+        notificationText(ticketId, 64),
+        titleText(now.title, notificationText),
+        notificationText(note.excerpt),
       );
       out.push({
         ticketId,
@@ -146,11 +149,11 @@ export function waitingForYou(snapshot: TicketSnapshot | undefined): string[] {
   return entries.sort(([a, x], [b, y]) => compareUrgency(x.status, y.status) || a.localeCompare(b)).map(([id]) => id);
 }
 
-/** The first line of a note as one line of plain text, short enough for a notification. */
+/** The first line of a note as one line of plain text, short enough for a notification (made safe for it there). */
 export function noteExcerpt(content: string): string {
   const firstLine =
     String(content ?? '')
       .split(/\r?\n/)
       .find((line) => line.trim() !== '') ?? '';
-  return sanitizeInline(firstLine, 120);
+  return plainLine(firstLine, 120);
 }

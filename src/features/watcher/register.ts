@@ -8,10 +8,10 @@ import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
 import { isTicketApiError } from '../../api/errors';
 import type { TicketService } from '../../tickets/types';
-import { statusLabel, titleText } from '../../tickets/display';
 import { unfinishedStatusNames } from '../../tickets/status';
 import type { Announcement } from './announcements';
 import { SharedFiles } from './sharedFiles';
+import { watcherStatusBarLook } from './statusBarLook';
 import {
   TicketWatcher,
   UNFINISHED_PAGE_SIZE,
@@ -127,30 +127,18 @@ export function registerWatcher(deps: WatcherDeps): { handle: WatcherHandle; dis
   };
 
   const renderStatusBar = (view: WatcherView) => {
+    // A view of the previous account (a poll that ended after a switch) shows nothing.
     const current = view.account === undefined || view.account === accountId();
-    const waiting = current && (view.mode === 'polling' || view.mode === 'following') ? view.waiting : [];
-    barVisible = waiting.length > 0;
-    if (waiting.length === 0) {
+    const look = current ? watcherStatusBarLook(view) : undefined;
+    barVisible = !!look;
+    if (!look) {
       item.hide();
       return;
     }
-    item.text = `$(bell-dot) ${waiting.length}`;
-    const lines = waiting.slice(0, 10).map((w) => `${w.ticketId} ${titleText(w.title)} (${statusLabel(w.status)})`);
-    const first = waiting[0].ticketId;
-    item.tooltip = [
-      waiting.length === 1
-        ? t('1 ticket waits for you. Click to open {0}.', first)
-        : t('{0} tickets wait for you. Click to open {1}.', waiting.length, first),
-      ...lines,
-      ...(view.problem ? [t('Last check failed: {0}', view.problem)] : []),
-    ].join('\n');
-    item.command = { command: Commands.openTicket, title: t('Open'), arguments: [first] };
-    item.accessibilityInformation = {
-      label:
-        waiting.length === 1
-          ? t('1 Alibaba Cloud ticket waits for you')
-          : t('{0} Alibaba Cloud tickets wait for you', waiting.length),
-    };
+    item.text = look.text;
+    item.tooltip = look.tooltip;
+    item.command = { command: Commands.openTicket, title: t('Open'), arguments: [look.first] };
+    item.accessibilityInformation = { label: look.accessibilityLabel };
     item.show();
   };
 

@@ -1,7 +1,13 @@
 // What the agent tools do to other people's text before a model reads it: links and command URIs defanged, hidden
 // characters gone, fenced blocks and code spans nothing inside can break out of (checked with a CommonMark parser).
 import * as assert from 'assert';
-import { cleanDraft, cut, fenced, neutralize, span } from '../../../src/features/agent-tools/inert';
+import {
+  agentDraftText as cleanDraft,
+  cut,
+  modelBlock as fenced,
+  modelSpan as span,
+  neutralize,
+} from '../../../src/common/untrustedText';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 import { LIVE_LINK, markdown, renderedTags } from './helpers';
 

@@ -91,6 +91,29 @@ describe('api/redact redactSecrets', () => {
     assert.ok(!out.includes('demoKey1') && !out.includes('OLeaidS1') && !out.includes('tok123456'));
     assert.ok(out.includes('Action=GetTicket'), 'non-secret parameters stay readable');
   });
+  it('hides OSS V4 presigned URL credentials and signatures (x-oss-credential, x-oss-signature), raw and encoded', () => {
+    const url =
+      'https://bucket.oss-cn-hangzhou.aliyuncs.com/a.log?x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-credential=ossKeyId77%2F20261205%2Fcn-hangzhou%2Foss%2Faliyun_v4_request&x-oss-expires=3600&x-oss-signature=9f1c2e3d4b5a69788776655443322110ffeeddccbbaa99887766554433221100&x-oss-security-token=ossTok999';
+    const out = redactSecrets(`Download failed: ${url}`);
+    assert.ok(!out.includes('ossKeyId77') && !out.includes('9f1c2e3d4b5a') && !out.includes('ossTok999'), out);
+    assert.ok(out.includes('x-oss-expires=3600') && out.includes('/a.log'), 'the rest stays readable');
+    const encoded = redactSecrets('GET /a.log?X-OSS-Signature%3Dabcdef012345%26x-oss-credential%3DkeyXYZ123');
+    assert.ok(!encoded.includes('abcdef012345') && !encoded.includes('keyXYZ123'), encoded);
+  });
+  it('hides a SecurityToken written with a colon, quoted or not', () => {
+    for (const line of [
+      'SecurityToken: tokColon123',
+      'securityToken : "tokColon123"',
+      "'Security-Token': 'tokColon123'",
+    ]) {
+      assert.ok(!redactSecrets(line).includes('tokColon123'), line);
+    }
+  });
+  it('hides a known value written with JSON-escaped slashes', () => {
+    const known = 'plain/secret/value1';
+    const out = redactSecrets(`{"echo":"${known.replace(/\//g, '\\/')}"}`, [known]);
+    assert.ok(!out.includes('secret') && !out.includes('value1'), out);
+  });
   it("hides the server's echoed StringToSign in SignatureDoesNotMatch messages", () => {
     const message =
       'Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3Dmykey99%26Action%3DGetTicket%26SecurityToken%3Dsecrettok';

@@ -6,7 +6,7 @@ import { nodeLook, ticketTooltip } from '../../../src/features/explorer/labels';
 import { TicketExplorerModel, type TicketNode } from '../../../src/features/explorer/model';
 import { createTicketService } from '../../../src/tickets/ticketService';
 import { ticketHoverMarkdown } from '../../../src/features/hover/hoverMarkdown';
-import { sanitizeInline } from '../../../src/tickets/display';
+import { treeText } from '../../../src/common/untrustedText';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
 
@@ -48,7 +48,7 @@ describe('explorer and hover with the hostile corpus (emulator seed "hostile")',
       assert.ok(!UNSAFE_IN_LABEL.test(look.label), `${where}: control/bidi/line-break characters in the label`);
       assert.ok(look.label.length <= 200, `${where}: label not cut`);
       assert.ok(!UNSAFE_IN_LABEL.test(look.description ?? ''), `${where}: unsafe description`);
-      const expectedLabel = sanitizeInline(details.title, 200) || '(no title)';
+      const expectedLabel = treeText(details.title, 200) || '(no title)';
       assert.strictEqual(look.label, expectedLabel, `${where}: the label shows the title as text`);
       assert.deepStrictEqual(look.command?.arguments, [node.ticket.ticketId], `${where}: click opens this ticket only`);
 

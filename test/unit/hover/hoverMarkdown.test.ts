@@ -6,7 +6,7 @@ import {
   signedOutHoverMarkdown,
   ticketHoverMarkdown,
 } from '../../../src/features/hover/hoverMarkdown';
-import { sanitizeInline } from '../../../src/tickets/display';
+import { plainLine } from '../../../src/common/untrustedText';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 
 // A CommonMark renderer with raw HTML and autolinking switched ON: stricter than VS Code's hover (which drops HTML),
@@ -131,7 +131,7 @@ describe('hover markdown', () => {
         // Only our icon.
         assert.deepStrictEqual(iconSyntax(content.markdown), ['comment']);
         // The text itself is shown (sanitized to one line, cut to 200 characters).
-        const shown = sanitizeInline(hostile.value, 200);
+        const shown = plainLine(hostile.value, 200);
         if (shown) {
           assert.ok(decode(html).includes(shown), `title not shown as text: ${shown.slice(0, 80)}`);
         }

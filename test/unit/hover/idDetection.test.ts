@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { configurationProperties } from '../manifest';
 import {
   compileIdPattern,
   DEFAULT_ID_PATTERN,
@@ -193,7 +194,7 @@ describe('aliyunTickets.idPattern', () => {
 
   it('package.json shows the same default pattern the code uses', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8'));
-    const setting = manifest.contributes.configuration.properties['aliyunTickets.idPattern'];
+    const setting = configurationProperties(manifest)['aliyunTickets.idPattern'];
     assert.ok(setting, 'aliyunTickets.idPattern is contributed');
     assert.strictEqual(setting.default, DEFAULT_ID_PATTERN);
   });

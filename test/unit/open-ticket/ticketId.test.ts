@@ -4,7 +4,6 @@ import {
   MAX_RECENT_TICKETS,
   RECENT_TICKETS_KEY,
   RecentTickets,
-  plainQuickPickText,
   type KeyValueStore,
 } from '../../../src/features/open-ticket/recentTickets';
 
@@ -124,18 +123,6 @@ describe('Open Ticket: recent tickets', () => {
     ]);
     store.data.set(RECENT_TICKETS_KEY, 'not a list');
     assert.deepStrictEqual(new RecentTickets(() => store).list(), []);
-  });
-
-  it('quick pick text cannot draw icons and stays on one line', () => {
-    const text = plainQuickPickText('$(warning) Pay\nnow $(x)');
-    assert.ok(!text.includes('$('), text);
-    assert.ok(!text.includes('\n'));
-    assert.strictEqual(plainQuickPickText('y'.repeat(500)).length, 120);
-    assert.strictEqual(
-      plainQuickPickText('invoice\u202Efdp.exe\u0007'),
-      'invoicefdp.exe',
-      'no bidi override or control character',
-    );
   });
 });
 

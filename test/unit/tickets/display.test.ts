@@ -1,36 +1,11 @@
 import * as assert from 'assert';
-import { escapeMarkdown, formatAge, formatRelativeTime, sanitizeInline } from '../../../src/tickets/display';
+import { formatAge, formatRelativeTime } from '../../../src/tickets/display';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 describe('display helpers', () => {
-  it('sanitizeInline: one line, no control or bidi characters, no lone surrogates', () => {
-    assert.strictEqual(sanitizeInline('first\r\nsecond\tthird\u2028fourth'), 'first second third fourth');
-    assert.strictEqual(sanitizeInline('abc\u202Edef\u2066g\u200Fh'), 'abcdefgh');
-    assert.strictEqual(sanitizeInline('a\u0000b\u0007c\u009Bd'), 'abcd');
-    assert.strictEqual(sanitizeInline('x\uD800y\uDC00z'), 'x\uFFFDy\uFFFDz');
-    assert.strictEqual(sanitizeInline('  spaced    out  '), 'spaced out');
-  });
-
-  it('sanitizeInline: cuts with an ellipsis, never inside a surrogate pair', () => {
-    assert.strictEqual(sanitizeInline('abcdefghij', 5), 'abcd…');
-    assert.strictEqual(sanitizeInline('abcdefghij', 10), 'abcdefghij');
-    // The cut would fall between the two halves of 😀 (U+1F600): the whole pair goes.
-    const cut = sanitizeInline('abc\uD83D\uDE00defgh', 5);
-    assert.strictEqual(cut, 'abc…');
-    assert.ok(!/[\uD800-\uDFFF]/.test(cut));
-  });
-
-  it('escapeMarkdown: punctuation escaped, $ as an entity so no $(icon) survives', () => {
-    assert.strictEqual(
-      escapeMarkdown('[x](command:evil) *b* $(bug)'),
-      '\\[x\\]\\(command\\:evil\\) \\*b\\* &#36;\\(bug\\)',
-    );
-    assert.strictEqual(escapeMarkdown('plain 工单 text'), 'plain 工单 text');
-  });
-
   it('formatAge: compact ages for the tree, empty for a missing time', () => {
     const cases: Array<[number, string]> = [
       [NOW - 30_000, 'now'],

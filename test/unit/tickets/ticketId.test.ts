@@ -6,6 +6,9 @@ import * as path from 'path';
 import { parseTicketIdInput } from '../../../src/features/open-ticket/ticketId';
 import { findTicketIds, compileIdPattern } from '../../../src/features/hover/idDetection';
 import { DEFAULT_ID_PATTERN, isTicketIdShape, ticketIdProblem, ticketIdTextOf } from '../../../src/tickets/ticketId';
+import { resetL10n } from '../../../src/common/l10n';
+import { useLanguage } from '../l10nBundle';
+import { configurationProperties } from '../manifest';
 
 describe('ticket id (src/tickets/ticketId.ts)', () => {
   it('the documented ids have the shape; ids the API cannot have do not, with the reason', () => {
@@ -16,12 +19,23 @@ describe('ticket id (src/tickets/ticketId.ts)', () => {
     assert.match(ticketIdProblem('0005-PYGC')!, /found "-"/);
   });
 
+  it("Open Ticket's refusals are in the display language (Chinese under zh-cn)", () => {
+    useLanguage('zh-cn');
+    try {
+      assert.strictEqual(
+        parseTicketIdInput('0005PYG').ok ? '' : (parseTicketIdInput('0005PYG') as { message: string }).message,
+        '工单编号由 9 或 10 个字母和数字组成，如 0005PYGCW（输入的有 7 个）。',
+      );
+      assert.strictEqual(ticketIdProblem('ABCDEFGHIJ'), '工单编号包含数字，如 0005PYGCW。');
+      assert.strictEqual(ticketIdProblem('0005-PYGC'), '工单编号只能包含字母和数字（发现了“-”）。');
+    } finally {
+      resetL10n();
+    }
+  });
+
   it("package.json's default idPattern is the module's pattern", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8'));
-    assert.strictEqual(
-      manifest.contributes.configuration.properties['aliyunTickets.idPattern'].default,
-      DEFAULT_ID_PATTERN,
-    );
+    assert.strictEqual(configurationProperties(manifest)['aliyunTickets.idPattern'].default, DEFAULT_ID_PATTERN);
   });
 
   it('lower-case ids: Open Ticket and the hover links agree (both accept them and send them upper-case)', () => {
