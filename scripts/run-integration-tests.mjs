@@ -9,9 +9,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
-import { launchChromium, recordNotifications } from './lib/browser.mjs';
+import { launchChromiumWithProfile, recordNotifications } from './lib/browser.mjs';
 import { codeServerDirs, remoteUri, startCodeServer, workbenchUrl } from './lib/code-server.mjs';
 import { emulatorCredentials, startEmulator } from './lib/emulator.mjs';
+import { confidentialDrafts, plainDraftControl } from './lib/confidential.mjs';
 import { scanForSecrets } from './lib/leak-scan.mjs';
 import { ROOT, TEST_RESULTS, requireFiles } from './lib/paths.mjs';
 import { startProbe } from './lib/probe.mjs';
@@ -80,9 +81,12 @@ try {
   });
   run.onCleanup(() => server.stop());
 
-  const browser = await launchChromium();
+  // The browser's profile is kept in the run's folder: VS Code in a browser keeps globalState and webview state in its
+  // IndexedDB, which the leak scan below reads with everything else the session wrote.
+  const viewport = { width: 1400, height: 900 };
+  const browser = await launchChromiumWithProfile(path.join(dir, 'browser-profile'), viewport);
   run.onCleanup(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await browser.newPage();
   probe.attach(page);
 
   // Both functions must exist before the workbench loads: it looks for them once, at start-up.
@@ -125,7 +129,8 @@ try {
     ['skipReleaseNotes', 'true'],
   ];
   console.log(`[integration] emulator ${emulator.url}, code-server ${server.url}, data ${dir}`);
-  await page.goto(workbenchUrl(server.url, { folder: dirs.workspace, payload }));
+  // The workbench's first load can take more than Playwright's default 30 s on a machine whose cores are busy.
+  await page.goto(workbenchUrl(server.url, { folder: dirs.workspace, payload }), { timeout: 180_000 });
 
   // The run ends when the workbench reports the tests' exit code, or fails when that takes too long or when the
   // server or the page dies first (no result would ever come).
@@ -157,9 +162,13 @@ try {
   // Stop VS Code so it flushes its state, then look for the secrets in everything the session wrote.
   await browser.close();
   await server.stop();
-  const { DEMO_CREDENTIALS, STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS } = emulatorCredentials();
+  const { DEMO_CREDENTIALS, STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, OTHER_ACCOUNT_CREDENTIALS } =
+    emulatorCredentials();
+  // Besides the keys: the text of the reply drafts the suites mark Confidential (test/fixtures/confidential.ts).
   const secrets = {
+    ...confidentialDrafts(),
     'demo AccessKey secret': DEMO_CREDENTIALS.accessKeySecret,
+    'other account AccessKey secret': OTHER_ACCOUNT_CREDENTIALS.accessKeySecret,
     'STS AccessKey secret': STS_CREDENTIALS.accessKeySecret,
     'STS token': STS_CREDENTIALS.securityToken,
     'expired STS token': EXPIRED_STS_CREDENTIALS.securityToken,
@@ -177,6 +186,11 @@ try {
       `[integration] leak scan: no secret in ${scan.files} files under the run's data dirs, nor in ${notifications.length} notifications`,
     );
   }
+  // The control: a plain draft is stored in clear, so the scan finds it where VS Code keeps state (in a browser: the
+  // profile's IndexedDB). Said, not required: a run that did not type one (--grep) has none to find.
+  const control = scanForSecrets(dir, { 'plain draft (control)': plainDraftControl() }).hits;
+  const where = [...new Set(control.map((hit) => path.relative(dir, hit.file).split(path.sep).slice(0, 3).join('/')))];
+  console.log(`[integration] leak scan control: a plain draft was found in ${where.join(', ') || 'no file'}`);
 
   exitCode = result === 0 && !scan.hits.length && !leakedInToasts.length ? 0 : 1;
   if (exitCode !== 0) {

@@ -2,7 +2,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ClientProvider } from './auth/clientProvider';
-import { CredentialStore } from './auth/credentialStore';
 import { reportUnusableEndpoint } from './auth/endpointSetting';
 import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
@@ -14,10 +13,13 @@ import { DeferredPanels } from './features/details/deferredPanels';
 import { SEEN_NOTES_KEY, UnreadNotes } from './features/details/unread';
 import { registerInbox } from './features/inbox/register';
 import { registerSearch, SEARCH_PAGE_SIZE } from './features/search/register';
-import { AccountFolders, accountScopedState, removeGoneAccounts, type AccountData } from './tickets/accountFiles';
+import { AccountFolders, removeGoneAccounts, type AccountData } from './tickets/accountFiles';
 import { LastKnownTickets } from './tickets/lastKnown';
 import { keepLocalCopy, watchLocalCopySetting } from './tickets/localCopySetting';
 import { CategoryNames, catalogLanguage } from './tickets/categoryNames';
+import type { DraftStore } from './features/details/draftStore';
+import { moveLegacyData } from './features/legacyData';
+import { isOtherAccount, SessionEvents } from './common/sessionChange';
 import { registerExplorer } from './features/explorer/explorerView';
 import { registerHovers } from './features/hover/ticketHovers';
 import { registerNewTicket } from './features/new-ticket/register';
@@ -40,8 +42,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   const settingEndpoint = () => getSetting('endpoint');
   const settings = () => {
     return {
-      // The signed-in account's site; an account that follows the setting (and signed out) uses the setting.
-      endpoint: accounts.activeEndpoint() ?? settingEndpoint(),
+      // The site of accounts that follow the setting; an account with a site of its own brings it (ClientProvider).
+      endpoint: settingEndpoint(),
       signatureVersion: getSetting('signatureVersion'),
       proxy: vscode.workspace.getConfiguration('http').get<string>('proxy', ''),
       network: readNetworkSettings((message) => log.info(message)),
@@ -56,16 +58,27 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   // Services. The log hides every credential the client provider has seen (it is built before the provider).
   const clients: { provider?: ClientProvider } = {};
   const log = new TicketLog(() => clients.provider?.knownSecrets() ?? [], testSurface?.onLogLine);
-  const store = new CredentialStore(context.secrets, (problem) => {
-    log.warn(problem);
-    void vscode.window.showErrorMessage(problem);
-  });
-  const accounts = new Accounts(context.secrets, store, context.globalState);
+  const storage = {
+    globalState: context.globalState,
+    secrets: context.secrets,
+    globalStorageDir: context.globalStorageUri.fsPath,
+  };
+  // Who is signed in, and each account's own storage (common/accountScope.ts), handed to the features below.
+  const accounts = new Accounts(
+    storage,
+    (problem) => {
+      log.warn(problem);
+      void vscode.window.showErrorMessage(problem);
+    },
+    (loaded) => moveLegacyData(storage, loaded),
+  );
   const sources = createExternalCredentialSources();
-  // Requests wait for the account list (its site decides the endpoint).
-  const readSignIn = async () => (await accounts.ready, store.read());
   const clientProvider = new ClientProvider({
-    readSignIn,
+    // The account's credentials and its site, read together.
+    readSession: async () => {
+      const session = await accounts.session();
+      return session && { accountId: session.account.id, signIn: session.signIn, endpoint: session.account.endpoint };
+    },
     settings,
     sources,
     onRequest: (event) => log.request(event),
@@ -73,8 +86,20 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   });
   clients.provider = clientProvider;
   const ticketService = createTicketService({ getClient: () => clientProvider.getClient() });
+  // One event when who is signed in or a setting the requests depend on changes: the client and every cache first.
+  const session = new SessionEvents(accounts, (listener) =>
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      const affected = ['aliyunTickets.endpoint', 'aliyunTickets.signatureVersion', ...NETWORK_SETTINGS];
+      if (!affected.some((section) => event.affectsConfiguration(section))) return;
+      reportUnusableEndpoint(settingEndpoint(), log);
+      listener();
+    }),
+  );
+  session.onDidChange(() => {
+    clientProvider.reset();
+    ticketService.invalidate();
+  });
   const auth = new AuthSession(
-    store,
     clientProvider,
     sources,
     log,
@@ -82,13 +107,19 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     settingEndpoint,
     (deps) => new (loadFeatures().SignInFlow)(deps),
   );
-  const recent = new RecentTickets(context.globalState);
+  const accountStore = () => accounts.current()?.memento;
+  // The same, as one store that always means the signed-in account (nothing is read or kept while signed out).
+  const activeMemento = {
+    get: <T>(key: string) => accounts.current()?.memento.get<T>(key),
+    update: (key: string, value: unknown) => accounts.current()?.memento.update(key, value) ?? Promise.resolve(),
+  };
+  const recent = new RecentTickets(accountStore);
   const pendingOpen = new PendingTicket();
   // What is derived from an account (last-known tickets, seen marks, the search index) is kept per account and
   // removed with it.
   const folders = new AccountFolders(path.join(context.globalStorageUri.fsPath, 'accounts'));
   const accountData: AccountData = {
-    activeId: () => accounts.active()?.id,
+    activeId: () => accounts.current()?.accountId,
     documents: (id) => folders.documents(id),
     removeAccount: (id) => folders.removeAccount(id),
     storedAccounts: () => folders.storedAccounts(),
@@ -113,8 +144,9 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   void accounts.ready.then(() => (removeGone(), lastKnown.load()));
   context.subscriptions.push(accounts.onDidChange(() => void (removeGone(), lastKnown.load())));
   // Sidebar explorer, hovers and links on ticket ids.
-  // Unread answers from support: marked in the ticket panels, listed in the Inbox, counted in the badge.
-  const unread = new UnreadNotes(accountScopedState(context.globalState, accountData.activeId));
+  // Unread answers from support: marked in the ticket panels, listed in the Inbox, counted in the badge. Seen marks
+  // are the signed-in account's (its scope's memento).
+  const unread = new UnreadNotes(activeMemento);
   // How many tickets wait for the user, and the answers not yet seen: one count for the badge and the status bar
   // (tickets/attention.ts).
   const attention = new AttentionCount(ticketService);
@@ -141,7 +173,6 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     openPanel: (ticketId, focus) => panels.open(ticketId, focus),
     keepLocalCopy,
   });
-  registerHovers(context, ticketService);
   // The questions the panels and the New Ticket form ask (Close, the file picker, the secret guard): a person's, unless
   // the test surface answers in their place.
   const actingAnswers: Partial<ActingUi> = {};
@@ -150,6 +181,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   const newTicket = registerNewTicket(
     context,
     {
+      account: accounts,
       getClient: () => clientProvider.getClient(),
       signIn: () => auth.signIn(),
       openTicket: (id) => execute(Commands.openTicket, id),
@@ -168,11 +200,10 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   // Activation loads only what the first screen needs (the Tickets view, hovers, accounts). Everything else is built by
   // the factories below, which load its code (src/lazy/load.ts) on first use; the watcher starts a little after
   // activation (deferredWatcher.ts).
-  const watcher = deferWatcher(context, () =>
-    loadFeatures().registerWatcher(context, {
+  const watcher = deferWatcher(() =>
+    loadFeatures().registerWatcher({
       service: ticketService,
-      readSignIn: () => store.read(),
-      endpoint: () => settings().endpoint,
+      account: accounts,
       openTicket: (id) => execute(Commands.openTicket, id),
       log,
       attention,
@@ -184,9 +215,10 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   // Category names in the display language (the catalogue is stored per language; the language is fixed for a window).
   const categories = new CategoryNames({
     getClient: () => clientProvider.getClient(),
-    store: context.globalState,
+    store: accountStore,
     language: catalogLanguage(vscode.env.language),
   });
+  const lazy: { drafts?: DraftStore } = {};
   const panels = new DeferredPanels(() => {
     const features = loadFeatures();
     const actingUi: ActingUi = {
@@ -196,6 +228,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       askAboutSecrets: (question) =>
         (actingAnswers.askAboutSecrets ?? features.defaultActingUi.askAboutSecrets)(question),
     };
+    lazy.drafts = new features.DraftStore(() => accounts.current());
     const created = new features.TicketPanels({
       extensionUri: context.extensionUri,
       service: ticketService,
@@ -215,7 +248,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
           ticketService,
           (ticketId, dialogId) => void lastKnown.markConfidential(ticketId, dialogId),
         ),
-        drafts: new features.DraftStore(context.globalState),
+        drafts: lazy.drafts,
+        scope: () => accounts.current(),
         unread,
         categories,
         autoRefreshSeconds: features.autoRefreshSeconds,
@@ -226,20 +260,18 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     testSurface?.watchPanels(created);
     return created;
   });
-  context.subscriptions.push(log, store, accounts, clientProvider, auth, panels);
-  registerAccounts(context, {
-    accounts,
-    auth,
-    explorer,
-    settingEndpoint,
-    onSwitched: () => {
-      clientProvider.reset();
-      ticketService.invalidate();
-      panels.reloadAll();
-    },
+  // Who is signed in changed: nothing of the previous account stays in memory or on screen; a setting changed or the
+  // same account has new credentials: the panels load again.
+  session.onDidChange((change) => {
+    if (!isOtherAccount(change)) return panels.reloadAll();
+    unread.reset();
+    lazy.drafts?.forgetMemory();
+    panels.resetForAccount(change.reason === 'account' && !!change.account.current);
+    if (change.reason === 'account' && change.account.kind === 'signedIn')
+      openPendingTicket(pendingOpen, (ticketId) => panels.open(ticketId));
   });
   // Tools for the editor's AI agents: read a ticket, list tickets, draft a reply the user confirms and sends.
-  const agentTools = registerDeferredAgentTools(context, () =>
+  const agentTools = registerDeferredAgentTools(() =>
     loadFeatures().createAgentTools(context, {
       service: ticketService,
       // Drafts land in the panel's reply box: at once when the panel is open (it would otherwise overwrite them).
@@ -250,35 +282,21 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       },
     }),
   );
-
-  // Sign-in changes and setting changes reach every cache and panel.
-  context.subscriptions.push(
-    store.onDidChange((signIn) => {
-      clientProvider.reset();
-      ticketService.invalidate();
-      if (signIn) {
-        panels.reloadAll();
-        openPendingTicket(pendingOpen, (ticketId) => panels.open(ticketId));
-      } else {
-        // Signed out: nothing of the account's tickets stays on screen or in the recent list.
-        panels.showSignedOut();
-        void recent.clear();
-        void categories.clear();
-      }
-    }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      const affected = affectsSettings(event, ['endpoint', 'signatureVersion']);
-      if (!affected && !NETWORK_SETTINGS.some((section) => event.affectsConfiguration(section))) return;
-      reportUnusableEndpoint(settingEndpoint(), log);
-      clientProvider.reset();
-      ticketService.invalidate();
-      panels.reloadAll();
-    }),
-  );
   reportUnusableEndpoint(settingEndpoint(), log);
 
-  // Commands.
+  // Everything this window registered, disposed with it.
   context.subscriptions.push(
+    log,
+    accounts,
+    session,
+    clientProvider,
+    auth,
+    panels,
+    ...registerHovers(ticketService),
+    ...newTicket.disposables,
+    ...watcher.disposables,
+    ...agentTools.disposables,
+    ...registerAccounts({ accounts, auth, explorer, settingEndpoint }),
     vscode.commands.registerCommand(Commands.signIn, () => auth.signIn()),
     vscode.commands.registerCommand(Commands.signOut, () => auth.signOut()),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
@@ -302,8 +320,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     explorer,
     auth,
     accounts,
-    agentTools,
-    newTicket,
+    agentTools: agentTools.tools,
+    newTicket: newTicket.form,
     watcher,
     actingAnswers,
     unread,

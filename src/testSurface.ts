@@ -38,6 +38,8 @@ export interface AliyunTicketsTestApi {
     receiveFromPage(ticketId: string, message: unknown): void;
     /** The acting part of the panel: buttons shown, write under way, draft attachments, last notice. */
     actingState(ticketId: string): ActingState | undefined;
+    /** The text in the panel's reply box as the extension holds it ('' when none or no panel). */
+    draftText(ticketId: string): string;
     /** Answer the Close question and the file picker in place of a person; undefined restores the real ones. */
     answerQuestions(ui: Partial<ActingUi> | undefined): void;
     /** Unread answers from support in the ticket, as far as loaded. */
@@ -179,6 +181,7 @@ export class TestSurface {
         openTicketIds: () => [...this.panels.keys()],
         receiveFromPage: (ticketId, message) => this.panels.get(ticketId)?.receive(message),
         actingState: (ticketId) => this.panels.get(ticketId)?.actingState(),
+        draftText: (ticketId) => this.panels.get(ticketId)?.acting?.draftText() ?? '',
         answerQuestions: (ui) => {
           if (ui) Object.assign(actingAnswers, ui);
           else for (const key of Object.keys(actingAnswers)) delete actingAnswers[key as keyof ActingUi];

@@ -12,6 +12,12 @@ export async function launchChromium() {
   return require(E2E_BROWSER).launchChromium();
 }
 
+/** Chromium with its profile kept in `userDataDir` (a BrowserContext: newPage() and close() as on a browser). */
+export async function launchChromiumWithProfile(userDataDir, viewport) {
+  requireFiles([[E2E_BROWSER, 'npm run compile']]);
+  return require(E2E_BROWSER).launchChromiumWithProfile(userDataDir, viewport);
+}
+
 /**
  * Records the text of every notification toast the workbench shows (what the user reads), whether or not it is
  * still on screen later. Must be called before page.goto.

@@ -1,5 +1,7 @@
-// Builds the TicketClient the extension talks through, from the settings (endpoint, signature version) and the saved
-// sign-in. One client (one keep-alive pool) at a time; rebuilt when the settings or the sign-in change.
+// Builds the TicketClient the extension talks through, from the settings (signature version, proxy) and the signed-in
+// account (its credentials and its site, read together). One client (one keep-alive pool) at a time, for one account
+// on one endpoint: it signs only while that account is still the signed-in one on that endpoint, so a client built
+// before a switch can never sign with one account's key for another account's endpoint.
 import { CREDENTIALS_UNAVAILABLE, signedOutError, TicketApiError } from '../api/errors';
 import { isLoopbackHost, validateEndpoint } from '../api/endpoint';
 import type { Credentials, RequestLogEvent, SignatureVersion, TicketClientOptions } from '../api/types';
@@ -10,6 +12,7 @@ import type { StoredSignIn } from './credentialInput';
 import type { ExternalCredentialSources } from './externalCredentials';
 
 export interface ClientSettings {
+  /** The aliyunTickets.endpoint setting: the site of accounts that follow it. */
   endpoint: string;
   signatureVersion: SignatureVersion;
   /** VS Code's http.proxy (VS Code does not apply it to undici, our HTTP client); empty means none. */
@@ -18,8 +21,15 @@ export interface ClientSettings {
   network?: NetworkOptions;
 }
 
+/** Who is signed in: the account, its sign-in and its own site (absent: it follows the setting). */
+export interface SignedInSession {
+  accountId: string;
+  signIn: StoredSignIn;
+  endpoint?: string;
+}
+
 export interface ClientProviderOptions {
-  readSignIn: () => Promise<StoredSignIn | undefined>;
+  readSession: () => Promise<SignedInSession | undefined>;
   settings: () => ClientSettings;
   sources: ExternalCredentialSources;
   onRequest: (event: RequestLogEvent) => void;
@@ -29,17 +39,24 @@ export interface ClientProviderOptions {
 
 export class ClientProvider {
   private client: TicketClient | undefined;
+  /** The account and endpoint the client signs for. */
+  private clientFor: string | undefined;
   /** Values the log must hide exactly: every credential this window has used. */
   private readonly seenSecrets = new Set<string>();
 
   constructor(private readonly options: ClientProviderOptions) {}
 
-  /** The client for the saved sign-in; undefined when signed out. Throws TicketApiError 'config' for a bad endpoint. */
+  /**
+   * The client for the signed-in account; undefined when signed out. Throws TicketApiError 'config' for a bad endpoint.
+   */
   async getClient(): Promise<TicketClient | undefined> {
-    const signIn = await this.options.readSignIn();
-    if (!signIn) return undefined;
+    const session = await this.options.readSession();
+    if (!session) return undefined;
+    const { endpoint, signatureVersion, proxy, network } = this.validatedSettings(session.endpoint);
+    const target = `${session.accountId}\n${endpoint}`;
+    if (this.client && this.clientFor !== target) this.reset();
     if (!this.client) {
-      const { endpoint, signatureVersion, proxy, network } = this.validatedSettings();
+      const { accountId } = session;
       // Credentials are read per request: environment variables and CLI profiles (rotating STS tokens) stay current.
       this.client = this.options.createClient({
         endpoint,
@@ -47,12 +64,15 @@ export class ClientProvider {
         proxy,
         network,
         credentials: async () => {
-          const current = await this.options.readSignIn();
-          if (!current) throw signedOutError();
-          return this.credentialsFor(current);
+          const current = await this.options.readSession();
+          // Another account (or site) since this client was built: it signs nothing more.
+          if (!current || current.accountId !== accountId || this.endpointOf(current) !== endpoint)
+            throw signedOutError();
+          return this.credentialsFor(current.signIn);
         },
         onRequest: this.options.onRequest,
       });
+      this.clientFor = target;
     }
     return this.client;
   }
@@ -110,6 +130,7 @@ export class ClientProvider {
   reset(): void {
     const old = this.client;
     this.client = undefined;
+    this.clientFor = undefined;
     void Promise.resolve(old?.close()).catch(() => undefined);
   }
 
@@ -119,6 +140,14 @@ export class ClientProvider {
 
   dispose(): void {
     this.reset();
+  }
+
+  private endpointOf(session: SignedInSession): string | undefined {
+    try {
+      return validateEndpoint(session.endpoint ?? this.options.settings().endpoint);
+    } catch {
+      return undefined;
+    }
   }
 
   private validatedSettings(endpointOverride?: string): ClientSettings {

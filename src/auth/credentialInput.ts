@@ -3,13 +3,17 @@
 import type { Credentials } from '../api/types';
 import { t } from '../common/l10n';
 
-/** What the single SecretStorage entry holds: a key pair, or which outside source to read each time. */
+/** What an account's SecretStorage entry holds: a key pair, or which outside source to read each time. */
 export type StoredSignIn =
   | { kind: 'accessKey'; accessKeyId: string; accessKeySecret: string; securityToken?: string }
   | { kind: 'environment' }
   | { kind: 'cliProfile'; profile: string };
 
-export const SECRET_KEY = 'aliyunTickets.credentials';
+/**
+ * The single entry versions before per-account entries kept the signed-in account's sign-in in. Accounts moves it into
+ * that account's own entry once and deletes it (accounts/legacyMigration.ts).
+ */
+export const LEGACY_SECRET_KEY = 'aliyunTickets.credentials';
 
 /** undefined when the id is acceptable, else a message for the input box. */
 export function validateAccessKeyIdInput(value: string): string | undefined {

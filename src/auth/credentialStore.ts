@@ -1,9 +1,10 @@
-// The one place credentials live: a single JSON entry in VS Code's SecretStorage (the OS keychain), never settings,
-// globalState or files. Read once and kept in memory (silent reuse), re-read when another window changes the entry.
+// One account's sign-in: a JSON entry in VS Code's SecretStorage (the OS keychain), never settings, globalState or
+// files. Read once and kept in memory (silent reuse), re-read when another window changes the entry. Accounts
+// (accounts/accounts.ts) keeps one per saved account and decides which is signed in.
 import type * as vscode from 'vscode';
 import { Emitter } from '../common/emitter';
 import { t } from '../common/l10n';
-import { SECRET_KEY, parseStoredSignIn, type StoredSignIn } from './credentialInput';
+import { parseStoredSignIn, type StoredSignIn } from './credentialInput';
 
 type Listener = (signIn: StoredSignIn | undefined) => void;
 
@@ -20,11 +21,13 @@ export class CredentialStore {
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
+    /** The SecretStorage entry (accountSecretKey of the account). */
+    readonly key: string,
     private readonly onProblem: (message: string) => void = () => {},
   ) {
     // Fires for changes made in other windows too (secrets are shared between windows).
     this.subscription = secrets.onDidChange((event) => {
-      if (event.key !== SECRET_KEY) return;
+      if (event.key !== key) return;
       this.cached = undefined;
       void this.read().then((signIn) => this.emit(signIn));
     });
@@ -45,7 +48,7 @@ export class CredentialStore {
   private async load(): Promise<StoredSignIn | undefined> {
     let raw: string | undefined;
     try {
-      raw = await this.secrets.get(SECRET_KEY);
+      raw = await this.secrets.get(this.key);
     } catch (error) {
       this.onProblem(
         t("Could not read your saved sign-in from VS Code's secret storage ({0}). Sign in again.", keychainText(error)),
@@ -63,7 +66,7 @@ export class CredentialStore {
   /** Saves the sign-in; throws SecretStorageError (with a message for the user) when the keychain refuses. */
   async write(signIn: StoredSignIn): Promise<void> {
     try {
-      await this.secrets.store(SECRET_KEY, JSON.stringify(signIn));
+      await this.secrets.store(this.key, JSON.stringify(signIn));
     } catch (error) {
       throw new SecretStorageError(
         t(
@@ -80,7 +83,7 @@ export class CredentialStore {
   async clear(): Promise<void> {
     this.cached = Promise.resolve(undefined);
     try {
-      await this.secrets.delete(SECRET_KEY);
+      await this.secrets.delete(this.key);
     } catch (error) {
       throw new SecretStorageError(
         t('VS Code could not delete your credentials from its secret storage ({0}).', keychainText(error)),

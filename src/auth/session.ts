@@ -5,7 +5,7 @@ import type { Credentials } from '../api/types';
 import { AUTH_PROVIDER_ID, authProviderLabel, TicketsAuthProvider } from './authProvider';
 import type { ClientProvider } from './clientProvider';
 import { accountLabelText, type StoredSignIn } from './credentialInput';
-import { SecretStorageError, type CredentialStore } from './credentialStore';
+import { SecretStorageError } from './credentialStore';
 import type { ExternalCredentialSources } from './externalCredentials';
 import type { SignInDeps, SignInFlow } from './signIn';
 import type { TicketLog } from '../log/log';
@@ -21,7 +21,6 @@ export class AuthSession implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly store: CredentialStore,
     clients: ClientProvider,
     sources: ExternalCredentialSources,
     private readonly log: TicketLog,
@@ -30,7 +29,7 @@ export class AuthSession implements vscode.Disposable {
     /** Builds the sign-in flow; its code loads on the first sign-in (the composition root decides how). */
     private readonly createFlow: (deps: SignInDeps) => SignInFlow,
   ) {
-    this.flowDeps = { store, clients, sources, log, accounts, settingEndpoint };
+    this.flowDeps = { clients, sources, log, accounts, settingEndpoint };
     const provider = new TicketsAuthProvider(
       accounts,
       () => this.addAccount(),
@@ -41,9 +40,9 @@ export class AuthSession implements vscode.Disposable {
       vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, authProviderLabel(), provider, {
         supportsMultipleAccounts: true,
       }),
-      store.onDidChange((signIn) => void this.setContextKey(!!signIn)),
+      accounts.onDidChangeAccount((change) => void this.setContextKey(!!change.current)),
     );
-    void store.read().then((signIn) => this.setContextKey(!!signIn));
+    void accounts.ready.then(() => this.setContextKey(!!accounts.current()));
   }
 
   private get flow(): SignInFlow {
@@ -52,7 +51,7 @@ export class AuthSession implements vscode.Disposable {
   }
 
   async isSignedIn(): Promise<boolean> {
-    return !!(await this.store.read());
+    return !!(await this.accounts.read());
   }
 
   /** The interactive flow (one at a time). True when signed in at the end. With accounts saved, it adds one. */
@@ -81,10 +80,9 @@ export class AuthSession implements vscode.Disposable {
     await this.accounts.ready;
     const id = accountId ?? this.accounts.active()?.id;
     const wasActive = id === this.accounts.active()?.id;
-    const previous = wasActive ? await this.store.read() : undefined;
+    const previous = wasActive ? await this.accounts.read() : undefined;
     try {
       const { removed, nowActive } = id ? await this.accounts.remove(id) : {};
-      if (!removed) await this.store.clear();
       this.log.info(`Signed out${removed ? ` of ${removed.label}` : ''}.`);
       // Say what actually happened: only a typed key lived in VS Code; environment / CLI credentials stay where they are.
       const others = !!nowActive;
@@ -97,14 +95,21 @@ export class AuthSession implements vscode.Disposable {
           : previous.kind === 'environment'
             ? t('The extension no longer reads the environment variables; they were left as they are.')
             : t('The extension no longer reads the aliyun CLI profile; it was left as it is.');
-      // What else went with it: nothing of the account stays (extension.ts drops the caches when the sign-in changes;
-      // accounts.ts deletes its recent list).
-      const cleared =
-        !wasActive || !previous
-          ? undefined
+      // What else went with it: nothing of the account stays (Accounts.remove deletes its scope; the session-change
+      // event clears the caches and the panels).
+      const cleared = !removed
+        ? undefined
+        : !wasActive
+          ? t(
+              'Its drafts, recent tickets, seen answers, watcher snapshot and cached tickets were removed from this computer.',
+            )
           : others
-            ? t('Its cached tickets and recent-tickets list were cleared, and open ticket panels reloaded.')
-            : t('Cached tickets, the recent-tickets list and the content of open ticket panels were cleared.');
+            ? t(
+                'Its drafts, recent tickets, seen answers, watcher snapshot and cached tickets were removed from this computer, and open ticket panels reloaded.',
+              )
+            : t(
+                'Its drafts, recent tickets, seen answers, watcher snapshot and cached tickets were removed from this computer, and open ticket panels were cleared.',
+              );
       const next =
         wasActive && nowActive ? t('Now showing {0}.', notificationText(accountLabelText(nowActive.label))) : undefined;
       // One sentence after another, spaced as the display language spaces them.

@@ -16,7 +16,7 @@ import {
   validateSecurityTokenInput,
   type StoredSignIn,
 } from './credentialInput';
-import { SecretStorageError, type CredentialStore } from './credentialStore';
+import { SecretStorageError } from './credentialStore';
 import type { ExternalCredentialSources } from './externalCredentials';
 import { verifyAndSave } from './verifySignIn';
 import type { TicketLog } from '../log/log';
@@ -27,7 +27,6 @@ import { inputWithSiteButton } from './accounts/siteInputBox';
 import { dialogLine, notificationText, quickPickText } from '../common/untrustedText';
 
 export interface SignInDeps {
-  store: CredentialStore;
   clients: ClientProvider;
   sources: ExternalCredentialSources;
   log: TicketLog;

@@ -3,10 +3,10 @@
 import type { StoredSignIn } from './credentialInput';
 import { accountLabel } from './credentialInput';
 import type { ClientProvider } from './clientProvider';
-import type { CredentialStore } from './credentialStore';
 
 export interface VerifySignInDeps {
-  store: Pick<CredentialStore, 'write'>;
+  /** Saves the checked sign-in (Accounts.add); throws SecretStorageError when the keychain refuses. */
+  store: { write(signIn: StoredSignIn): Promise<void> };
   clients: Pick<ClientProvider, 'credentialsFor' | 'probeClient'>;
   log: { info(message: string): void };
 }

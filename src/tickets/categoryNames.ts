@@ -1,6 +1,7 @@
 // Category names ("ECS / Renewal") for the category ids tickets carry, from ListProducts and ListCategories. The whole
-// catalogue is fetched at most once per TTL and kept in the extension's global storage, so it survives restarts; a
-// ticket's category id then costs nothing. No vscode import: the storage is passed in.
+// catalogue is fetched at most once per TTL and kept in the signed-in account's scope (common/accountScope.ts), so it
+// survives restarts and goes with the account; a ticket's category id then costs nothing. No vscode import: the
+// storage is passed in.
 import type { CatalogLanguage, ProductDirectory, RequestOptions, TicketCategory } from '../api/types';
 import { signedOutError } from '../api/errors';
 import { toTicketApiError } from './sharedRequests';
@@ -14,7 +15,7 @@ export interface CatalogClient {
   ): Promise<TicketCategory[]>;
 }
 
-/** A Memento-like store (context.globalState). */
+/** A Memento-like store (an account scope's memento). */
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
   update(key: string, value: unknown): PromiseLike<void>;
@@ -27,7 +28,8 @@ interface StoredCatalog {
   names: Record<string, string>;
 }
 
-export const CATEGORY_STORE_KEY = 'aliyunTickets.categoryNames';
+/** The key in the account's scope. */
+export const CATEGORY_STORE_KEY = 'categoryNames';
 /** The catalogue changes rarely: fetched again after a week. */
 export const CATEGORY_TTL_MS = 7 * 24 * 3600_000;
 /** Categories fetched at once while building the catalogue (one request per product). */
@@ -35,7 +37,8 @@ const PARALLEL = 4;
 
 export interface CategoryNamesOptions {
   getClient: () => Promise<CatalogClient | undefined> | CatalogClient | undefined;
-  store: KeyValueStore;
+  /** The signed-in account's store; undefined while signed out (nothing is kept then). */
+  store: () => KeyValueStore | undefined;
   language?: CatalogLanguage;
   ttlMs?: number;
   now?: () => number;
@@ -59,13 +62,8 @@ export class CategoryNames {
     return catalog.names[categoryId];
   }
 
-  /** Forget the stored catalogue (sign-out, another account). */
-  async clear(): Promise<void> {
-    await this.options.store.update(CATEGORY_STORE_KEY, undefined);
-  }
-
   private fresh(): StoredCatalog | undefined {
-    const stored = this.options.store.get<StoredCatalog>(CATEGORY_STORE_KEY);
+    const stored = this.options.store()?.get<StoredCatalog>(CATEGORY_STORE_KEY);
     const now = (this.options.now ?? Date.now)();
     const ttl = this.options.ttlMs ?? CATEGORY_TTL_MS;
     if (!stored || typeof stored.fetchedAt !== 'number' || !stored.names || typeof stored.names !== 'object')
@@ -87,6 +85,8 @@ export class CategoryNames {
   }
 
   private async fetchCatalog(): Promise<StoredCatalog> {
+    // The account the catalogue is fetched for keeps it, even if another is signed in when it arrives.
+    const store = this.options.store();
     const client = await this.options.getClient();
     if (!client) throw signedOutError();
     const language = this.language();
@@ -103,7 +103,7 @@ export class CategoryNames {
         });
       }
       const catalog: StoredCatalog = { fetchedAt: (this.options.now ?? Date.now)(), language, names };
-      await this.options.store.update(CATEGORY_STORE_KEY, catalog);
+      await store?.update(CATEGORY_STORE_KEY, catalog);
       return catalog;
     } catch (error) {
       throw toTicketApiError(error);

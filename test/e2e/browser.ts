@@ -1,6 +1,6 @@
 // Debian's Chromium through playwright-core, for the UI tests and the integration runner (scripts/lib/browser.mjs).
 import * as path from 'path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -19,6 +19,22 @@ export function launchChromium(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
     headless: true,
+  });
+}
+
+/**
+ * Chromium with its profile in `userDataDir` (kept after close): VS Code in a browser keeps extension state there, in
+ * IndexedDB, and the integration runner scans it for what must never be stored in clear.
+ */
+export function launchChromiumWithProfile(
+  userDataDir: string,
+  viewport: { width: number; height: number },
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport,
   });
 }
 

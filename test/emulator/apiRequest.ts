@@ -8,7 +8,7 @@ import { answerWithFault } from './faultAnswers';
 import type { Fault } from './faults';
 import { flattenHeaders, RecordedRequest, redactHeaders, redactParams, sendJson, sourcesOf } from './http';
 import type { Language } from './model';
-import { parsePairs } from './signature';
+import { parsePairs, parseV3Authorization } from './signature';
 import type { EmulatorStore } from './store';
 import type { UploadSigner } from './uploads';
 import type { SignatureVerifier } from './verifier';
@@ -19,6 +19,8 @@ export const API_VERSION = '2021-06-10';
 /** What a request needs from the emulator around it. */
 export interface ApiServer {
   store: EmulatorStore;
+  /** The tickets the key's account owns: `store` for the demo account's keys, an own store for another account's. */
+  storeFor(accessKeyId: string | undefined): EmulatorStore;
   verifier: SignatureVerifier;
   signer: UploadSigner;
   nextSeq(): number;
@@ -130,7 +132,11 @@ export function answerApiRequest(
   const requested = params.get('Language');
   const language: Language = requested === 'en' || requested === 'zh' ? requested : server.defaultLanguage();
   const run = (): Outcome => {
-    const outcome = handler({ store: server.store, params, requestId, language, uploads: server.signer });
+    const accessKeyId = headers['authorization']
+      ? parseV3Authorization(headers['authorization'])?.accessKeyId
+      : params.get('AccessKeyId');
+    const store = server.storeFor(accessKeyId);
+    const outcome = handler({ store, params, requestId, language, uploads: server.signer });
     record.processed = outcome.status < 400;
     return outcome;
   };

@@ -33,7 +33,18 @@ export const DISABLED_CREDENTIALS: EmulatorCredentials = Object.freeze({
   accessKeySecret: 'EmuDisabledSecretT2bK9wQ5nM1',
 });
 
+/**
+ * A plain AccessKey of another Alibaba Cloud account, one with no tickets: its requests see that account's own
+ * (empty) tickets, never the demo account's (the two-account tests switch to it).
+ */
+export const OTHER_ACCOUNT_CREDENTIALS: EmulatorCredentials = Object.freeze({
+  accessKeyId: 'LTAI5tEmuOtherAccount4Nz7',
+  accessKeySecret: 'EmuOtherAccountSecretP3kW8vR5',
+});
+
 export interface KnownKey {
+  /** The Alibaba Cloud account the key belongs to; absent: the demo account, which owns the seeded tickets. */
+  account?: string;
   accessKeySecret: string;
   /** Set for STS keys: the only token accepted with this key. */
   securityToken?: string;
@@ -57,5 +68,9 @@ export function defaultKeys(): Map<string, KnownKey> {
       },
     ],
     [DISABLED_CREDENTIALS.accessKeyId, { accessKeySecret: DISABLED_CREDENTIALS.accessKeySecret, disabled: true }],
+    [
+      OTHER_ACCOUNT_CREDENTIALS.accessKeyId,
+      { accessKeySecret: OTHER_ACCOUNT_CREDENTIALS.accessKeySecret, account: 'other' },
+    ],
   ]);
 }

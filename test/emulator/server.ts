@@ -76,6 +76,8 @@ export class TicketEmulator {
   private readonly options: Required<Omit<EmulatorOptions, 'port' | 'host' | 'latencyMs'>>;
   private readonly keys: Map<string, KnownKey> = defaultKeys();
   private readonly store: EmulatorStore;
+  /** The tickets of accounts other than the demo one (their keys' `account`), empty until they create some. */
+  private readonly otherStores = new Map<string, EmulatorStore>();
   private readonly verifier: SignatureVerifier;
   private readonly signer: UploadSigner;
   /** What answerApiRequest needs of this emulator. */
@@ -121,6 +123,17 @@ export class TicketEmulator {
     this.store.load(this.options.seed);
     this.apiServer = {
       store: this.store,
+      storeFor: (accessKeyId) => {
+        const account = accessKeyId ? this.keys.get(accessKeyId)?.account : undefined;
+        if (!account) return this.store;
+        let store = this.otherStores.get(account);
+        if (!store) {
+          store = new EmulatorStore(now);
+          store.load('empty');
+          this.otherStores.set(account, store);
+        }
+        return store;
+      },
       verifier: this.verifier,
       signer: this.signer,
       nextSeq: () => ++this.requestSeq,
@@ -223,6 +236,7 @@ export class TicketEmulator {
     this.keys.clear();
     for (const [id, key] of fresh) this.keys.set(id, key);
     this.store.load(this.options.seed);
+    this.otherStores.clear();
   }
 
   /** Adds (or replaces) a ticket and its conversation; returns the stored ticket (id generated when omitted). */

@@ -33,8 +33,9 @@ function storedDrafts(api: AliyunTicketsTestApi): Record<string, string> {
   const global = JSON.parse(api.inspect.storedState()).global as Record<string, { text?: string } | undefined>;
   const drafts: Record<string, string> = {};
   for (const [key, value] of Object.entries(global)) {
-    if (key.startsWith('aliyunTickets.draft.') && value?.text)
-      drafts[key.slice('aliyunTickets.draft.'.length)] = value.text;
+    // Drafts are the signed-in account's: in its scope (aliyunTickets.scope.<account>/draft.<ticket>).
+    const ticketId = /^aliyunTickets\.scope\.[^/]+\/draft\.(.+)$/.exec(key)?.[1];
+    if (ticketId && value?.text) drafts[ticketId] = value.text;
   }
   return drafts;
 }

@@ -118,7 +118,7 @@ describe('sign-in', function () {
     const message = await ui.waitForNotification(/Signed out/, since);
     assert.match(
       message,
-      /Your AccessKey was removed from VS Code\. Cached tickets, the recent-tickets list and the content of open ticket panels were cleared\./,
+      /Your AccessKey was removed from VS Code\. Its drafts, recent tickets, seen answers, watcher snapshot and cached tickets were removed from this computer, and open ticket panels were cleared\./,
     );
     assert.strictEqual(await api.auth.isSignedIn(), false);
     await assert.rejects(

@@ -11,6 +11,7 @@ export {
   STS_CREDENTIALS,
   EXPIRED_STS_CREDENTIALS,
   DISABLED_CREDENTIALS,
+  OTHER_ACCOUNT_CREDENTIALS,
 } from '../emulator/credentials';
 
 export const EXTENSION_ID = 'aliyun-tickets.aliyun-tickets';

@@ -106,7 +106,7 @@ describe('inbox', function () {
       // The seen mark is stored under the account (what a reload or a second window reads).
       assert.match(
         api.inspect.storedState(),
-        new RegExp(`seenNotes\\.[\\w-]+":\\{[^}]*"${TICKET}":\\[[^\\]]*"${dialogId}"`),
+        new RegExp(`scope\\.[\\w-]+/seenNotes":\\{[^}]*"${TICKET}":\\[[^\\]]*"${dialogId}"`),
       );
       // A second window's watcher over the same storage reading the ticket again brings nothing back.
       const second = api.watcher.createInstance({ storageDir, intervalMs: 1000, heartbeatMs: 300, focused: true });

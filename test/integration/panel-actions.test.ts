@@ -133,10 +133,10 @@ describe('acting on a ticket from its panel', function () {
   it('a failed send keeps text and attachments and says why; a draft survives closing and reopening the panel', async () => {
     await openPanelAt(2);
     const text = 'Please check the order again.';
-    send({ type: 'draftChanged', draft: { text, encrypt: true } });
+    send({ type: 'draftChanged', draft: { text, encrypt: false } });
     await waitFor('the draft in storage', () => api.inspect.storedState().includes(text));
     await emulator.inject({ kind: 'forbidden', action: 'ReplyTicket' });
-    send({ type: 'send', draft: { text, encrypt: true } });
+    send({ type: 'send', draft: { text, encrypt: false } });
     const notice = await noticeMatching(/The reply was not sent/);
     assert.match(notice.text, /permission/i);
     assert.match(notice.text, /Your text and attachments are kept/);
@@ -148,6 +148,21 @@ describe('acting on a ticket from its panel', function () {
     await vscode.commands.executeCommand('aliyunTickets.openTicket', ticketId);
     await waitFor('the panel again', () => acting()?.actions.reply);
     assert.ok(api.inspect.storedState().includes(text));
+    assert.strictEqual(api.panels.draftText(ticketId), text);
+  });
+
+  it('a Confidential draft is kept in SecretStorage only, and survives closing and reopening the panel', async () => {
+    await openPanelAt(2);
+    const text = `Confidential: the database password is pw-${Date.now()}`;
+    send({ type: 'draftChanged', draft: { text, encrypt: true } });
+    await waitFor('the panel to have it', () => api.panels.draftText(ticketId) === text);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok(!api.inspect.storedState().includes(text), 'not in globalState or workspaceState');
+    await calmWorkbench();
+    await waitFor('the panel closed', () => !api.panels.openTicketIds().includes(ticketId));
+    await vscode.commands.executeCommand('aliyunTickets.openTicket', ticketId);
+    await waitFor('the confidential draft back in the reopened panel', () => api.panels.draftText(ticketId) === text);
+    assert.ok(!api.inspect.storedState().includes(text));
   });
 
   it('an unknown outcome (processed, then the connection dropped) finds the reply and does not offer to send it again', async () => {

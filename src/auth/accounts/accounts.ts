@@ -1,68 +1,94 @@
-// Several saved sign-ins, one active. The active account's sign-in stays in the original single SecretStorage entry
-// (CredentialStore), so everything that reads "the" sign-in keeps working and a sign-in saved by an earlier version is
-// simply the first account; every other account has its own entry, and the index (accountIndex.ts) names them.
-// Switching swaps entries: the old active one goes to its own entry, the chosen one into the active entry, and the
-// recent-tickets list follows the same way (one list per account). CredentialStore then reports the change, and the
-// extension drops every cache and reloads every panel, as for any sign-in change.
+// The one owner of who is signed in. Several saved accounts, one active: each account's sign-in lives in its own
+// SecretStorage entry (accountSecretKey), the index (accountIndex.ts) names them and says which is active, and each
+// account has its scope (accountScopes.ts: globalState keys, secrets and a folder of its own) that features are handed
+// through current(). Switching only changes the index's active id: the active account's endpoint and credentials
+// are read together (session()), so no client signs with one account's key for another's endpoint. One event,
+// onDidChangeAccount, tells of every change of the active account, here or in another window; removing an account
+// removes its data (removeAccountData). A sign-in saved by an earlier version (one entry for the active account, recent
+// lists swapped in and out) is moved into this layout once, at load.
 // Only vscode's types: unit tests run this over an in-memory SecretStorage and Memento.
 import type * as vscode from 'vscode';
+import { promises as fs } from 'fs';
+import * as path from 'path';
 import { nodeCrypto } from '../../api/nodeModules';
+import type { AccountChange, AccountChangeKind, AccountScope, ActiveAccount } from '../../common/accountScope';
+import { Emitter } from '../../common/emitter';
 import { t } from '../../common/l10n';
-import { accountLabel, accountLabelText, parseStoredSignIn, type StoredSignIn } from '../credentialInput';
-import { SecretStorageError, type CredentialStore } from '../credentialStore';
-import { RECENT_TICKETS_KEY } from '../../features/open-ticket/recentTickets';
+import {
+  accountLabel,
+  accountLabelText,
+  LEGACY_SECRET_KEY,
+  parseStoredSignIn,
+  type StoredSignIn,
+} from '../credentialInput';
+import { CredentialStore, SecretStorageError } from '../credentialStore';
 import {
   ACCOUNT_INDEX_KEY,
-  accountRecentKey,
   accountSecretKey,
   parseAccountIndex,
   sameAccount,
   type AccountIndex,
   type AccountInfo,
 } from './accountIndex';
+import { accountsWithData, createAccountScope, removeAccountData, type ScopeStorage } from './accountScopes';
 
-export class Accounts implements vscode.Disposable {
+/** The active account with its sign-in and scope, read together. */
+export interface ActiveSession {
+  account: AccountInfo;
+  signIn: StoredSignIn;
+  scope: AccountScope;
+}
+
+export interface AccountsStorage extends ScopeStorage {
+  secrets: vscode.SecretStorage;
+}
+
+/** The saved accounts as the load found them, for moving an earlier version's data into their scopes. */
+export interface LoadedAccounts {
+  activeId?: string;
+  ids: string[];
+  scopeOf(accountId: string): AccountScope;
+}
+
+export class Accounts implements ActiveAccount, vscode.Disposable {
   private index: AccountIndex = { accounts: [] };
-  private readonly listeners = new Set<() => void>();
-  private readonly changeEmitter = {
-    fire: () => {
-      for (const listener of [...this.listeners]) {
-        try {
-          listener();
-        } catch {
-          // One failing listener must not keep the others from hearing of the change.
-        }
-      }
-    },
-    dispose: () => this.listeners.clear(),
-  };
+  /** The active account's entry (undefined: signed out). */
+  private entry: CredentialStore | undefined;
+  private entrySubscription: vscode.Disposable | undefined;
+  private readonly scopes = new Map<string, AccountScope>();
+  private readonly listChanges = new Emitter<void>();
+  private readonly accountChanges = new Emitter<AccountChange>();
+  /** What listeners were last told: active id and a fingerprint of its sign-in and site (memory only). */
+  private shown: { id?: string; fingerprint: string } = { fingerprint: '' };
+  /** Resolves once the index is read (and an earlier version's sign-in moved); current() is undefined before. */
   readonly ready: Promise<void>;
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Changes run one at a time: a switch must not interleave with an add. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly secrets: vscode.SecretStorage,
-    private readonly store: CredentialStore,
-    private readonly state: vscode.Memento,
+    private readonly storage: AccountsStorage,
+    private readonly onProblem: (message: string) => void = () => {},
+    /** Runs once the accounts are known, before `ready` resolves (the composition root moves old data then). */
+    private readonly afterLoad?: (loaded: LoadedAccounts) => Promise<void>,
   ) {
-    this.ready = this.load();
+    this.ready = this.exclusive(() => this.load());
     this.subscriptions.push(
-      secrets.onDidChange((event) => {
-        if (event.key === ACCOUNT_INDEX_KEY)
-          void this.exclusive(() => this.load()).then(() => this.changeEmitter.fire());
-      }),
-      // Signed out elsewhere (another window of an older version, or the store cleared): the active account is gone.
-      store.onDidChange((signIn) => {
-        if (!signIn && this.index.active) void this.exclusive(() => this.forgetActive());
+      storage.secrets.onDidChange((event) => {
+        // Another window added, switched or removed an account.
+        if (event.key === ACCOUNT_INDEX_KEY) void this.exclusive(() => this.reloadIndex());
       }),
     );
   }
 
   /** The list or the active account changed (here or in another window). */
   onDidChange(listener: () => void): vscode.Disposable {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    return this.listChanges.event(listener);
+  }
+
+  /** Who is signed in changed (sign-in, switch, sign-out, new credentials or site), here or in another window. */
+  onDidChangeAccount(listener: (change: AccountChange) => void): vscode.Disposable {
+    return this.accountChanges.event(listener);
   }
 
   list(): readonly AccountInfo[] {
@@ -78,91 +104,118 @@ export class Accounts implements vscode.Disposable {
     return this.active()?.endpoint;
   }
 
+  /** The signed-in account's scope; undefined while signed out (and before `ready`). */
+  current(): AccountScope | undefined {
+    const active = this.active();
+    return active ? this.scopeOf(active.id) : undefined;
+  }
+
+  /** Any saved account's scope (the legacy-data move gives each account its own recent list). */
+  scopeOf(accountId: string): AccountScope {
+    let scope = this.scopes.get(accountId);
+    if (!scope) {
+      scope = createAccountScope(this.storage, accountId);
+      this.scopes.set(accountId, scope);
+    }
+    return scope;
+  }
+
+  /** The active account's sign-in, or undefined when signed out. Never throws (an unreadable entry is reported). */
+  async read(): Promise<StoredSignIn | undefined> {
+    return (await this.session())?.signIn;
+  }
+
+  /** The active account, its sign-in and scope, consistent with each other; undefined when signed out. */
+  async session(): Promise<ActiveSession | undefined> {
+    await this.ready;
+    for (;;) {
+      const account = this.active();
+      const entry = this.entry;
+      if (!account || !entry) return undefined;
+      const signIn = await entry.read();
+      // A switch while the entry was read: read the new account's instead.
+      if (entry !== this.entry) continue;
+      return signIn ? { account, signIn, scope: this.scopeOf(account.id) } : undefined;
+    }
+  }
+
   /**
    * Saves a checked sign-in as an account and makes it the active one. A sign-in with the same label and endpoint as a
-   * saved account replaces that account (signing in again with a rotated secret). Throws SecretStorageError.
+   * saved account replaces that account's entry (signing in again with a rotated secret). Throws SecretStorageError,
+   * and then nothing changed.
    */
   add(signIn: StoredSignIn, endpoint: string | undefined): Promise<AccountInfo> {
     return this.exclusive(async () => {
-      await this.ready;
       const info: AccountInfo = { id: newAccountId(), label: accountLabel(signIn), ...(endpoint ? { endpoint } : {}) };
       const existing = this.index.accounts.find((a) => sameAccount(a, info));
       if (existing) info.id = existing.id;
-      const previous = this.active();
-      if (previous && previous.id !== info.id) await this.stashActive(previous);
+      const before = existing ? await this.readEntry(existing.id) : undefined;
+      await this.writeEntry(info.id, signIn);
       const accounts = existing
         ? this.index.accounts.map((a) => (a.id === info.id ? info : a))
         : [...this.index.accounts, info];
-      await this.saveIndex({ active: info.id, accounts });
-      if (previous && previous.id !== info.id) await this.swapRecent(previous.id, info.id);
-      await this.secrets.delete(accountSecretKey(info.id)).then(undefined, () => undefined);
-      await this.store.write(signIn);
-      this.changeEmitter.fire();
+      try {
+        await this.saveIndex({ active: info.id, accounts });
+      } catch (error) {
+        // Nothing changed: the new entry goes (or the replaced account keeps its old key).
+        if (before) await this.writeEntry(info.id, before).catch(() => undefined);
+        else await this.deleteSecret(accountSecretKey(info.id));
+        throw error;
+      }
+      await this.settle();
       return info;
     });
   }
 
-  /** Makes a saved account the active one. Throws SecretStorageError, or Error when its entry is gone. */
+  /** Makes a saved account the active one. Throws Error when its entry is gone (and then nothing changed). */
   switchTo(id: string): Promise<void> {
     return this.exclusive(async () => {
-      await this.ready;
       const target = this.index.accounts.find((a) => a.id === id);
       if (!target) throw new Error(t('That account is no longer saved.'));
-      const previous = this.active();
-      if (previous?.id === id) return;
-      const signIn = await this.readAccount(target);
-      if (previous) await this.stashActive(previous);
+      if (this.index.active === id) return;
+      await this.readAccount(target);
       await this.saveIndex({ ...this.index, active: id });
-      await this.swapRecent(previous?.id, id);
-      await this.store.write(signIn);
-      await this.secrets.delete(accountSecretKey(id)).then(undefined, () => undefined);
-      this.changeEmitter.fire();
+      await this.settle();
     });
   }
 
   /**
-   * Signs out of one account: its entry, its recent list and its place in the list go. When it was the active one and
-   * others are saved, the first of them becomes active; the result says which (undefined: signed out entirely).
+   * Signs out of one account: its entry, its place in the list and all its data (accountScopes.ts) go. When it was
+   * the active one and others are saved, the first whose entry can be read becomes active; the result says which
+   * (undefined: signed out entirely). Listeners hear of the change before the data is deleted, so they stop using it.
    */
   remove(id: string): Promise<{ removed?: AccountInfo; nowActive?: AccountInfo }> {
     return this.exclusive(async () => {
-      await this.ready;
       const removed = this.index.accounts.find((a) => a.id === id);
       if (!removed) return {};
       const rest = this.index.accounts.filter((a) => a.id !== id);
-      if (this.index.active !== id) {
-        await this.saveIndex({ ...this.index, accounts: rest });
-        await this.deleteSecret(accountSecretKey(id));
-        await this.state.update(accountRecentKey(id), undefined);
-        this.changeEmitter.fire();
-        return { removed, nowActive: this.active() };
-      }
-      // The active one: move to the next account whose entry can still be read, else sign out.
-      for (const next of rest) {
-        let signIn: StoredSignIn;
-        try {
-          signIn = await this.readAccount(next);
-        } catch {
-          continue;
+      let active = this.index.active === id ? undefined : this.index.active;
+      if (this.index.active === id) {
+        for (const next of rest) {
+          if (
+            await this.readAccount(next).then(
+              () => true,
+              () => false,
+            )
+          ) {
+            active = next.id;
+            break;
+          }
         }
-        await this.saveIndex({ active: next.id, accounts: rest });
-        await this.swapRecent(undefined, next.id);
-        await this.store.write(signIn);
-        await this.deleteSecret(accountSecretKey(next.id));
-        this.changeEmitter.fire();
-        return { removed, nowActive: next };
       }
-      await this.saveIndex({ accounts: [] });
-      await this.state.update(RECENT_TICKETS_KEY, undefined);
-      await this.store.clear();
-      this.changeEmitter.fire();
-      return { removed };
+      await this.saveIndex({ ...(active ? { active } : {}), accounts: rest });
+      await this.settle();
+      await this.forget(id);
+      return { removed, nowActive: this.active() };
     });
   }
 
   dispose(): void {
     this.subscriptions.forEach((s) => s.dispose());
-    this.changeEmitter.dispose();
+    this.entrySubscription?.dispose();
+    this.entry?.dispose();
+    this.listChanges.dispose();
+    this.accountChanges.dispose();
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -174,58 +227,142 @@ export class Accounts implements vscode.Disposable {
     return run;
   }
 
-  /** Reads the index; the first time, a sign-in saved before accounts existed becomes the first account. */
+  /** Reads the index; moves a sign-in saved by an earlier version into its account's entry; drops orphaned data. */
   private async load(): Promise<void> {
-    let raw: string | undefined;
+    let index = parseAccountIndex(await this.storage.secrets.get(ACCOUNT_INDEX_KEY).then(undefined, () => undefined));
+    const legacyRaw = await this.storage.secrets.get(LEGACY_SECRET_KEY).then(undefined, () => undefined);
+    const legacy = parseStoredSignIn(legacyRaw);
+    if (legacy instanceof Error) this.onProblem(t('{0} Sign in again.', legacy.message));
+    const usable = legacy && !(legacy instanceof Error) ? legacy : undefined;
     try {
-      raw = await this.secrets.get(ACCOUNT_INDEX_KEY);
-    } catch {
-      raw = undefined;
-    }
-    const index = parseAccountIndex(raw);
-    const current = await this.store.read();
-    if (!index) {
-      // Migration: the single saved sign-in (if any) is account one and keeps following the endpoint setting.
-      this.index = current ? { active: newAccountId(), accounts: [] } : { accounts: [] };
-      if (current && this.index.active) {
-        this.index.accounts.push({ id: this.index.active, label: accountLabel(current) });
-        await this.saveIndex(this.index).catch(() => undefined);
+      if (!index && usable) {
+        // Before accounts existed: the single saved sign-in is account one and keeps following the endpoint setting.
+        const id = newAccountId();
+        await this.writeEntry(id, usable);
+        index = { active: id, accounts: [{ id, label: accountLabel(usable) }] };
+        await this.saveIndex(index);
+      } else if (index?.active && usable && !(await this.readEntry(index.active))) {
+        // Accounts of the previous layout: the active account's sign-in was in the single entry.
+        await this.writeEntry(index.active, usable);
       }
-      return;
+      if (legacyRaw !== undefined) await this.deleteSecret(LEGACY_SECRET_KEY);
+    } catch (error) {
+      // The keychain refused: keep the earlier version's entry and try again next time.
+      this.onProblem(error instanceof Error ? error.message : String(error));
     }
-    this.index = index;
-    if (!current && index.active) await this.forgetActive();
+    this.index = index ?? { accounts: [] };
+    this.useEntry(this.index.active);
+    // Signed out in a window of an earlier version, or the entry is unreadable: the active account is gone.
+    if (this.entry && !(await this.entry.read())) {
+      await this.saveIndex({ accounts: this.index.accounts.filter((a) => a.id !== this.index.active) }).catch(
+        () => undefined,
+      );
+      this.useEntry(undefined);
+    }
+    await this.noteShown();
+    await this.afterLoad?.({
+      activeId: this.index.active,
+      ids: this.index.accounts.map((a) => a.id),
+      scopeOf: (id) => this.scopeOf(id),
+    }).catch(() => undefined);
+    for (const orphan of await this.orphans()) await this.forget(orphan);
   }
 
-  /** The active entry is empty (signed out elsewhere): drop the active account from the list. */
-  private async forgetActive(): Promise<void> {
-    const active = this.index.active;
-    if (!active) return;
-    if (await this.store.read()) return;
-    await this.saveIndex({ accounts: this.index.accounts.filter((a) => a.id !== active) }).catch(() => undefined);
-    this.changeEmitter.fire();
+  /** Another window changed the index: follow it. */
+  private async reloadIndex(): Promise<void> {
+    const index = parseAccountIndex(await this.storage.secrets.get(ACCOUNT_INDEX_KEY).then(undefined, () => undefined));
+    const next = index ?? { accounts: [] };
+    // Our own saves come back here too.
+    if (JSON.stringify(next) === JSON.stringify(this.index)) return;
+    this.index = next;
+    await this.settle();
   }
 
-  private async stashActive(previous: AccountInfo): Promise<void> {
-    const signIn = await this.store.read();
-    if (!signIn) return;
+  /** After the index changed: the active entry follows, listeners hear of the list and of the account change. */
+  private async settle(): Promise<void> {
+    if (this.entry?.key !== (this.index.active ? accountSecretKey(this.index.active) : undefined))
+      this.useEntry(this.index.active);
+    this.listChanges.fire();
+    await this.announce();
+  }
+
+  private useEntry(id: string | undefined): void {
+    this.entrySubscription?.dispose();
+    this.entry?.dispose();
+    this.entry = id ? new CredentialStore(this.storage.secrets, accountSecretKey(id), this.onProblem) : undefined;
+    // The active account's key changed in another window (signed in again there with a rotated secret).
+    this.entrySubscription = this.entry?.onDidChange(() => void this.exclusive(() => this.announce()));
+  }
+
+  /** Tells listeners when the active account, its site or its credentials changed since they were last told. */
+  private async announce(): Promise<void> {
+    const previous = this.shown;
+    await this.noteShown();
+    const now = this.shown;
+    if (now.id === previous.id && now.fingerprint === previous.fingerprint) return;
+    const kind: AccountChangeKind = !previous.id
+      ? 'signedIn'
+      : !now.id
+        ? 'signedOut'
+        : previous.id !== now.id
+          ? 'switched'
+          : 'credentials';
+    this.accountChanges.fire({
+      kind,
+      previous: previous.id ? this.scopeOf(previous.id) : undefined,
+      current: now.id ? this.scopeOf(now.id) : undefined,
+    });
+  }
+
+  private async noteShown(): Promise<void> {
+    const active = this.active();
+    const signIn = active ? await this.entry?.read() : undefined;
+    // Kept in memory only; never shown or logged.
+    this.shown =
+      active && signIn
+        ? { id: active.id, fingerprint: JSON.stringify([signIn, active.endpoint ?? '']) }
+        : { fingerprint: '' };
+  }
+
+  /** Deletes an account's entry and everything it left (globalState keys, secrets, its folder). */
+  private async forget(id: string): Promise<void> {
+    await this.deleteSecret(accountSecretKey(id));
+    await removeAccountData(this.storage, id);
+    this.scopes.delete(id);
+  }
+
+  /** Data of accounts no longer saved (a window closed while removing one). */
+  private async orphans(): Promise<string[]> {
+    const saved = new Set(this.index.accounts.map((a) => a.id));
+    const folders = await fs.readdir(path.join(this.storage.globalStorageDir, 'accounts')).catch(() => [] as string[]);
+    return [...new Set([...accountsWithData(this.storage), ...folders])].filter(
+      (id) => /^[A-Za-z0-9-]{1,64}$/.test(id) && !saved.has(id),
+    );
+  }
+
+  private async writeEntry(id: string, signIn: StoredSignIn): Promise<void> {
     try {
-      await this.secrets.store(accountSecretKey(previous.id), JSON.stringify(signIn));
+      await this.storage.secrets.store(accountSecretKey(id), JSON.stringify(signIn));
     } catch (error) {
       throw new SecretStorageError(
         t(
-          'VS Code could not keep the sign-in of {0} in its secret storage ({1}). Nothing was changed.',
-          accountLabelText(previous.label),
+          'VS Code could not save your credentials in its secret storage ({0}). Nothing was saved.',
           String((error as Error)?.message ?? error),
         ),
       );
     }
   }
 
+  private async readEntry(id: string): Promise<StoredSignIn | undefined> {
+    const raw = await this.storage.secrets.get(accountSecretKey(id)).then(undefined, () => undefined);
+    const signIn = parseStoredSignIn(raw);
+    return signIn instanceof Error ? undefined : signIn;
+  }
+
   private async readAccount(account: AccountInfo): Promise<StoredSignIn> {
     let raw: string | undefined;
     try {
-      raw = await this.secrets.get(accountSecretKey(account.id));
+      raw = await this.storage.secrets.get(accountSecretKey(account.id));
     } catch (error) {
       throw new SecretStorageError(
         t(
@@ -244,9 +381,9 @@ export class Accounts implements vscode.Disposable {
   }
 
   private async saveIndex(index: AccountIndex): Promise<void> {
-    this.index = { ...(index.active ? { active: index.active } : {}), accounts: index.accounts };
+    const next = { ...(index.active ? { active: index.active } : {}), accounts: index.accounts };
     try {
-      await this.secrets.store(ACCOUNT_INDEX_KEY, JSON.stringify(this.index));
+      await this.storage.secrets.store(ACCOUNT_INDEX_KEY, JSON.stringify(next));
     } catch (error) {
       throw new SecretStorageError(
         t(
@@ -255,17 +392,11 @@ export class Accounts implements vscode.Disposable {
         ),
       );
     }
+    this.index = next;
   }
 
   private async deleteSecret(key: string): Promise<void> {
-    await this.secrets.delete(key).then(undefined, () => undefined);
-  }
-
-  /** The recent-tickets list is per account: the active one's is the usual key, the others' wait under their id. */
-  private async swapRecent(fromId: string | undefined, toId: string): Promise<void> {
-    if (fromId) await this.state.update(accountRecentKey(fromId), this.state.get(RECENT_TICKETS_KEY));
-    await this.state.update(RECENT_TICKETS_KEY, this.state.get(accountRecentKey(toId)));
-    await this.state.update(accountRecentKey(toId), undefined);
+    await this.storage.secrets.delete(key).then(undefined, () => undefined);
   }
 }
 

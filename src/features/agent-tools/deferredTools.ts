@@ -5,16 +5,23 @@ import { TOOL_NAMES } from './toolNames';
 
 type Tools = Record<string, vscode.LanguageModelTool<unknown>>;
 
-/** Registers every tool; `create` builds the real ones once, on first use. Returns them by name (built on access). */
-export function registerDeferredAgentTools(context: vscode.ExtensionContext, create: () => Tools): () => Tools {
+/**
+ * Registers every tool; `create` builds the real ones once, on first use. Returns them by name (built on access) and
+ * the registrations to dispose.
+ */
+export function registerDeferredAgentTools(create: () => Tools): {
+  tools: () => Tools;
+  disposables: vscode.Disposable[];
+} {
   let tools: Tools | undefined;
   const loaded = () => (tools ??= create());
+  const disposables: vscode.Disposable[] = [];
   for (const name of Object.values(TOOL_NAMES)) {
     const tool: vscode.LanguageModelTool<unknown> = {
       prepareInvocation: (options, token) => loaded()[name].prepareInvocation?.(options, token),
       invoke: (options, token) => loaded()[name].invoke(options, token),
     };
-    context.subscriptions.push(vscode.lm.registerTool(name, tool));
+    disposables.push(vscode.lm.registerTool(name, tool));
   }
-  return loaded;
+  return { tools: loaded, disposables };
 }

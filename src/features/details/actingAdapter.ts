@@ -6,6 +6,7 @@ import { t } from '../../common/l10n';
 import type { CategoryNames } from '../../tickets/categoryNames';
 import type { TicketWrites } from '../../tickets/ticketWrites';
 import { dialogLine } from '../../common/untrustedText';
+import type { AccountScope } from '../../common/accountScope';
 import type { DraftStore } from './draftStore';
 import { TicketActing, type PickedFile } from './ticketActing';
 import type { ToPageMessage } from './protocol';
@@ -23,8 +24,10 @@ export interface PanelActingDeps {
   autoRefreshSeconds: () => number;
   /** The modal question and the file picker (the extension-host tests answer them in place of a person). */
   ui: ActingUi;
-  /** The acting part of one panel. */
-  create(ticketId: string, page: ActingPage): TicketActing;
+  /** The signed-in account's scope (undefined: signed out); a panel's acting part keeps the one it was made with. */
+  scope: () => AccountScope | undefined;
+  /** The acting part of one panel; `fresh`: the page may show another account's draft, which it must drop. */
+  create(ticketId: string, page: ActingPage, fresh?: boolean): TicketActing;
 }
 
 /** What a panel offers its acting part. */
@@ -40,11 +43,12 @@ export interface ActingPage {
 export function panelActing(services: Omit<PanelActingDeps, 'create'>): PanelActingDeps {
   return {
     ...services,
-    create: (ticketId, page) =>
+    create: (ticketId, page, fresh) =>
       new TicketActing({
         ticketId,
         writes: services.writes,
-        drafts: services.drafts,
+        drafts: services.drafts.forScope(services.scope()),
+        replacePageDraft: fresh,
         post: (message) => page.post(message),
         reload: () => page.reload(),
         confirmClose: () => services.ui.confirmClose(ticketId, page.title()),

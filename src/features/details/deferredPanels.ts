@@ -32,12 +32,12 @@ export class DeferredPanels implements vscode.Disposable {
     return this.loaded().replaceDraftText(ticketId, text);
   }
 
-  /** Signed out: every open panel shows a Sign In button (none is open before the panels load). */
-  showSignedOut(): void {
-    this.panels?.showSignedOut();
+  /** Another account or none: nothing of the previous one stays in the open panels (none before the panels load). */
+  resetForAccount(signedIn: boolean): void {
+    this.panels?.resetForAccount(signedIn);
   }
 
-  /** Signed in again or the endpoint changed: open panels fetch everything anew. */
+  /** The same account with new credentials, or a setting changed: open panels fetch everything anew. */
   reloadAll(): void {
     this.panels?.reloadAll();
   }

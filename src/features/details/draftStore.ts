@@ -1,7 +1,9 @@
-// Draft replies kept outside the page, one per ticket, in the extension's global storage: they survive a tab switch,
-// closing the panel, a window reload and a failed send, and are removed only when the server confirmed the reply.
-// Uploaded attachments are kept by ObjectKey (the file itself is already on the server). No vscode import.
-import type { KeyValueStore } from '../../tickets/categoryNames';
+// Draft replies kept outside the page, one per ticket, in the signed-in account's scope (common/accountScope.ts): they
+// survive a tab switch, closing the panel, a window reload and a failed send, and are removed only when the server
+// confirmed the reply, or with the account. Uploaded attachments are kept by ObjectKey (the file itself is already on
+// the server). The text of a draft marked Confidential lives only in the scope's SecretStorage (and in memory while
+// the window runs), never in its memento, which is stored in clear. No vscode import.
+import type { AccountScope } from '../../common/accountScope';
 
 export interface StoredAttachment {
   name: string;
@@ -17,7 +19,8 @@ export interface Draft {
   savedAt: number;
 }
 
-const PREFIX = 'aliyunTickets.draft.';
+/** The scope's key of a ticket's draft (memento: everything but a confidential text; secrets: that text). */
+export const DRAFT_KEY_PREFIX = 'draft.';
 
 export function emptyDraft(): Draft {
   return { text: '', encrypt: false, attachments: [], savedAt: 0 };
@@ -28,25 +31,89 @@ export function hasContent(draft: Pick<Draft, 'text' | 'attachments'>): boolean 
   return draft.text.trim() !== '' || draft.attachments.length > 0;
 }
 
+type Scope = Pick<AccountScope, 'accountId' | 'memento' | 'secrets'>;
+
+/** One account's drafts (a panel keeps the account it opened under: its writes never land in another). */
+export interface AccountDrafts {
+  get(ticketId: string): Draft;
+  load(ticketId: string): Promise<Draft>;
+  save(ticketId: string, draft: Omit<Draft, 'savedAt'>): Promise<void>;
+  clear(ticketId: string): Promise<void>;
+}
+
 export class DraftStore {
+  /** Confidential texts read or written in this window, by account and ticket: get() answers without waiting. */
+  private readonly confidential = new Map<string, string>();
+
   constructor(
-    private readonly store: KeyValueStore,
+    /** The signed-in account's scope; undefined while signed out (drafts are then kept by the panel only). */
+    private readonly scope: () => Scope | undefined,
     private readonly now: () => number = Date.now,
   ) {}
 
-  get(ticketId: string): Draft {
-    return parseDraft(this.store.get<unknown>(PREFIX + ticketId)) ?? emptyDraft();
+  /** The drafts of `scope` (undefined: signed out, nothing is kept). */
+  forScope(scope: Scope | undefined): AccountDrafts {
+    return {
+      get: (ticketId) => this.get(ticketId, scope),
+      load: (ticketId) => this.load(ticketId, scope),
+      save: (ticketId, draft) => this.save(ticketId, draft, scope),
+      clear: (ticketId) => this.clear(ticketId, scope),
+    };
+  }
+
+  /** The draft as far as known without waiting: a confidential text only once load() or save() had it. */
+  get(ticketId: string, scope = this.scope()): Draft {
+    const stored = scope && parseDraft(scope.memento.get<unknown>(DRAFT_KEY_PREFIX + ticketId));
+    if (!stored) return emptyDraft();
+    if (stored.encrypt) stored.text = this.confidential.get(memoryKey(scope, ticketId)) ?? '';
+    return stored;
+  }
+
+  /** The draft with its confidential text read from SecretStorage. */
+  async load(ticketId: string, scope = this.scope()): Promise<Draft> {
+    const draft = this.get(ticketId, scope);
+    if (!scope || !draft.encrypt || draft.text) return draft;
+    const text = await Promise.resolve(scope.secrets.get(DRAFT_KEY_PREFIX + ticketId)).catch(() => undefined);
+    if (text) this.confidential.set(memoryKey(scope, ticketId), text);
+    return { ...draft, text: text ?? '' };
   }
 
   /** Saves the draft; an empty one is removed instead (nothing to keep). */
-  async save(ticketId: string, draft: Omit<Draft, 'savedAt'>): Promise<void> {
-    if (!hasContent(draft) && !draft.encrypt) return this.clear(ticketId);
-    await this.store.update(PREFIX + ticketId, { ...draft, savedAt: this.now() });
+  async save(ticketId: string, draft: Omit<Draft, 'savedAt'>, scope = this.scope()): Promise<void> {
+    if (!scope) return;
+    if (!hasContent(draft) && !draft.encrypt) return this.clear(ticketId, scope);
+    const key = DRAFT_KEY_PREFIX + ticketId;
+    const wasConfidential = parseDraft(scope.memento.get<unknown>(key))?.encrypt === true;
+    if (draft.encrypt) {
+      // The secret first: a crash in between leaves the old clear text (if any) rather than losing the new one.
+      this.confidential.set(memoryKey(scope, ticketId), draft.text);
+      if (draft.text) await scope.secrets.store(key, draft.text);
+      else await scope.secrets.delete(key);
+      await scope.memento.update(key, { ...draft, text: '', savedAt: this.now() });
+      return;
+    }
+    this.confidential.delete(memoryKey(scope, ticketId));
+    await scope.memento.update(key, { ...draft, savedAt: this.now() });
+    if (wasConfidential) await scope.secrets.delete(key);
   }
 
-  async clear(ticketId: string): Promise<void> {
-    await this.store.update(PREFIX + ticketId, undefined);
+  async clear(ticketId: string, scope = this.scope()): Promise<void> {
+    if (!scope) return;
+    const key = DRAFT_KEY_PREFIX + ticketId;
+    this.confidential.delete(memoryKey(scope, ticketId));
+    await scope.memento.update(key, undefined);
+    // Also when the memento says nothing of it: a window that crashed between the two writes may have left one.
+    await scope.secrets.delete(key);
   }
+
+  /** Another account is signed in (or none): the confidential texts kept in memory go. */
+  forgetMemory(): void {
+    this.confidential.clear();
+  }
+}
+
+function memoryKey(scope: Scope, ticketId: string): string {
+  return `${scope.accountId}/${ticketId}`;
 }
 
 /** Storage is only as trustworthy as its last writer: keep what has the right shape, drop the rest. */
@@ -65,9 +132,11 @@ function parseDraft(raw: unknown): Draft | undefined {
           a.objectKey !== '',
       )
     : [];
+  const encrypt = value.encrypt === true;
   return {
-    text: value.text,
-    encrypt: value.encrypt === true,
+    // A confidential draft's text is never read from the memento (an earlier version kept it there).
+    text: encrypt ? '' : value.text,
+    encrypt,
     attachments: attachments.map((a) => ({ name: a.name, size: a.size, objectKey: a.objectKey })),
     savedAt: typeof value.savedAt === 'number' ? value.savedAt : 0,
   };

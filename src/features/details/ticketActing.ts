@@ -12,7 +12,7 @@ import { t } from '../../common/l10n';
 import { ticketActions } from '../../tickets/ticketActions';
 import { guardText, type AskAboutSecrets } from '../secret-guard/guard';
 import type { TicketWrites } from '../../tickets/ticketWrites';
-import type { DraftStore } from './draftStore';
+import type { AccountDrafts } from './draftStore';
 import type { ActingState, BusyAction, DraftText, FromPageMessage, ToPageMessage } from './protocol';
 import { ReplyAttachments } from './replyAttachments';
 
@@ -28,7 +28,13 @@ export interface PickedFile {
 export interface TicketActingDeps {
   ticketId: string;
   writes: Pick<TicketWrites, 'reply' | 'close' | 'reopen' | 'rate' | 'upload' | 'findReply'>;
-  drafts: DraftStore;
+  /** The drafts of the account the panel shows the ticket for. */
+  drafts: AccountDrafts;
+  /**
+   * The page may hold another account's draft in its saved state (the panel was open across a switch): the first
+   * draft it gets replaces whatever it has.
+   */
+  replacePageDraft?: boolean;
   /** Posts to the page; false when there is no page to take it (hidden: it is rebuilt and says 'ready' later). */
   post(message: ToPageMessage): boolean;
   /** Loads the ticket and its conversation afresh (the panel shows them). */
@@ -58,7 +64,10 @@ export class TicketActing {
    */
   private missed: ToPageMessage[] = [];
 
+  private replacePageDraft: boolean;
+
   constructor(private readonly deps: TicketActingDeps) {
+    this.replacePageDraft = deps.replacePageDraft === true;
     const draft = deps.drafts.get(deps.ticketId);
     this.text = draft.text;
     this.encrypt = draft.encrypt;
@@ -70,6 +79,13 @@ export class TicketActing {
       },
       draft.attachments,
     );
+    // A confidential text is in SecretStorage: it arrives a moment later (unless the user typed first).
+    if (draft.encrypt && !draft.text)
+      void deps.drafts.load(deps.ticketId).then((loaded) => {
+        if (this.disposed || this.text || !loaded.text || !this.encrypt) return;
+        this.text = loaded.text;
+        this.deliver({ type: 'draft', draft: { text: this.text, encrypt: true }, replace: true });
+      });
   }
 
   /** The ticket as loaded: which actions its status makes sensible. */
@@ -86,7 +102,12 @@ export class TicketActing {
     const missed = this.missed;
     this.missed = [];
     if (!missed.some((m) => m.type === 'draft'))
-      this.deps.post({ type: 'draft', draft: { text: this.text, encrypt: this.encrypt }, replace: false });
+      this.deps.post({
+        type: 'draft',
+        draft: { text: this.text, encrypt: this.encrypt },
+        replace: this.replacePageDraft,
+      });
+    this.replacePageDraft = false;
     for (const message of missed) this.deliver(message);
   }
 

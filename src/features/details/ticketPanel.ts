@@ -63,8 +63,8 @@ export class TicketPanel {
   private disposed = false;
   /** panel.active as last seen, to notice when the panel becomes the active one. */
   private wasActive: boolean;
-  /** The reply box and ticket actions, when the panel can act. */
-  readonly acting: TicketActing | undefined;
+  /** The reply box and ticket actions, when the panel can act; made anew for each account. */
+  private actingPart: TicketActing | undefined;
   /** Nothing loaded from the server yet in this panel (what it shows, if anything, was known before). */
   private firstLoad = true;
   /** Answers from support marked "New" in this panel (they stay marked while it is open). */
@@ -101,11 +101,7 @@ export class TicketPanel {
     this.wasActive = panel.active;
     const known = deps.known?.(ticketId);
     this.view = { kind: 'loading', ticketId };
-    this.acting = deps.acting?.create(ticketId, {
-      post: (message) => this.postIfShown(message),
-      reload: () => this.load(true, true),
-      title: () => (this.view.kind === 'ticket' ? this.view.ticket.title : ''),
-    });
+    this.actingPart = this.makeActing(false);
     if (known?.ticket && known.notes) {
       this.notes = [...known.notes];
       this.acting?.setTicket(known.ticket);
@@ -197,6 +193,41 @@ export class TicketPanel {
     return this.firstLoad && this.view.kind === 'ticket';
   }
 
+  get acting(): TicketActing | undefined {
+    return this.actingPart;
+  }
+
+  private makeActing(fresh: boolean): TicketActing | undefined {
+    return this.deps.acting?.create(
+      this.ticketId,
+      {
+        post: (message) => this.postIfShown(message),
+        reload: () => this.load(true, true),
+        title: () => (this.view.kind === 'ticket' ? this.view.ticket.title : ''),
+      },
+      fresh,
+    );
+  }
+
+  /**
+   * Another account is signed in, or none: nothing of the previous one stays, on screen (title, description,
+   * conversation, attachment links, reply box and its draft, also in a background tab) or in this object. Signed in,
+   * the ticket is then loaded afresh for the new account; one it cannot read shows only the error.
+   */
+  resetForAccount(signedIn: boolean): void {
+    this.loading?.abort();
+    this.loading = undefined;
+    this.notes = [];
+    this.newNotes.clear();
+    this.panel.title = this.ticketId;
+    this.actingPart?.dispose();
+    this.actingPart = this.makeActing(true);
+    if (this.ready) this.actingPart?.onReady();
+    if (!signedIn) return this.showSignedOut();
+    this.setView({ kind: 'loading', ticketId: this.ticketId });
+    void this.load(true);
+  }
+
   reveal(): void {
     this.panel.reveal();
   }
@@ -244,7 +275,9 @@ export class TicketPanel {
     this.loading?.abort();
     this.loading = undefined;
     this.notes = [];
+    this.newNotes.clear();
     this.panel.title = this.ticketId;
+    this.actingPart?.setTicket(undefined);
     this.setView({
       kind: 'error',
       ticketId: this.ticketId,

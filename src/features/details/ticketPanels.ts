@@ -74,12 +74,12 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     if (drafts) await drafts.save(ticketId, { ...drafts.get(ticketId), text });
   }
 
-  /** Signed out: drop the data from every panel; they show a Sign In button instead. */
-  showSignedOut(): void {
-    for (const panel of this.panels.values()) panel.showSignedOut();
+  /** Another account (or none): nothing of the previous one stays in any panel; each loads again for the new one. */
+  resetForAccount(signedIn: boolean): void {
+    for (const panel of this.panels.values()) panel.resetForAccount(signedIn);
   }
 
-  /** Signed in again or the endpoint changed: fetch everything anew. */
+  /** The same account with new credentials, or a setting changed: fetch everything anew. */
   reloadAll(): void {
     for (const panel of this.panels.values()) void panel.load(true);
   }

@@ -7,7 +7,8 @@ import type { TicketNote } from '../../api/types';
 import type { KeyValueStore } from '../../tickets/categoryNames';
 import { SUPPORT_ROLE } from '../../tickets/status';
 
-export const SEEN_NOTES_KEY = 'aliyunTickets.seenNotes';
+/** The key in the account's scope (common/accountScope.ts). */
+export const SEEN_NOTES_KEY = 'seenNotes';
 /** Tickets remembered; the oldest are forgotten first. */
 const MAX_TICKETS = 300;
 /** Seen dialog ids remembered per ticket. */

@@ -95,7 +95,7 @@ export class TicketLinkProvider implements vscode.DocumentLinkProvider {
 }
 
 /** Registers the hover and link providers and keeps them in step with the settings. */
-export function registerHovers(context: vscode.ExtensionContext, service: TicketService): void {
+export function registerHovers(service: TicketService): vscode.Disposable[] {
   let detection: IdDetectionOptions = { pattern: compileIdPattern(undefined).pattern, requireContext: true };
   let registrations: vscode.Disposable[] = [];
   let warnedPattern: string | undefined;
@@ -144,7 +144,8 @@ export function registerHovers(context: vscode.ExtensionContext, service: Ticket
   };
 
   apply();
-  context.subscriptions.push(onDidChangeSettings(['idPattern', 'hover.enabled', 'hover.requireContext'], apply), {
-    dispose: () => registrations.forEach((r) => r.dispose()),
-  });
+  return [
+    onDidChangeSettings(['idPattern', 'hover.enabled', 'hover.requireContext'], apply),
+    { dispose: () => registrations.forEach((r) => r.dispose()) },
+  ];
 }

@@ -26,6 +26,10 @@ export interface TicketDraft {
   secret: string;
 }
 
+/** Keys in the account's scope: the draft in its memento, the SecretInfo field in its secrets. */
+export const NEW_TICKET_DRAFT_KEY = 'newTicket.draft';
+export const NEW_TICKET_SECRET_KEY = 'newTicket.secret';
+
 export const EMPTY_DRAFT: TicketDraft = {
   productId: '',
   productName: '',

@@ -1,5 +1,6 @@
 // The New Ticket form: one webview panel at a time, restored after a window reload, over a draft kept in the
-// extension's storage (the secret field in SecretStorage) until the server confirmed the ticket. Submit sends once;
+// signed-in account's scope (the secret field in its SecretStorage; in memory only while signed out) until the server
+// confirmed the ticket; another account shows its own draft. Submit sends once;
 // the button is disabled while sending and an unknown outcome is checked against the list before Submit is offered again.
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errorWording';
@@ -17,9 +18,19 @@ import type {
   TicketPage,
   UploadOptions,
 } from '../../api/types';
+import type { AccountChange, AccountScope } from '../../common/accountScope';
 import { createNonce } from '../details/render';
 import { attachableProblem } from '../details/replyAttachments';
-import { EMPTY_DRAFT, checkDraft, isDraftEmpty, parseDraft, type DraftProblem, type TicketDraft } from './draft';
+import {
+  EMPTY_DRAFT,
+  NEW_TICKET_DRAFT_KEY,
+  NEW_TICKET_SECRET_KEY,
+  checkDraft,
+  isDraftEmpty,
+  parseDraft,
+  type DraftProblem,
+  type TicketDraft,
+} from './draft';
 import { mergePrefill, type Prefill } from './prefill';
 import { parseFormMessage, type FromFormMessage, type ToFormMessage } from './protocol';
 import { withOtherNames } from './productSearch';
@@ -29,8 +40,6 @@ import { guardTicket, type AskAboutSecrets } from '../secret-guard/guard';
 import { notificationText } from '../../common/untrustedText';
 
 export const NEW_TICKET_VIEW_TYPE = WebviewTypes.newTicketForm;
-const DRAFT_KEY = 'aliyunTickets.newTicket.draft';
-const SECRET_KEY = 'aliyunTickets.newTicket.draftSecret';
 
 /** The client methods the form uses (src/api TicketClient). */
 export interface NewTicketClient {
@@ -47,8 +56,8 @@ export interface NewTicketClient {
 
 export interface NewTicketFormDeps {
   extensionUri: vscode.Uri;
-  globalState: vscode.Memento;
-  secrets: vscode.SecretStorage;
+  /** The signed-in account's scope; undefined while signed out. */
+  scope: () => AccountScope | undefined;
   /** The signed-in client; undefined while signed out. */
   getClient: () => Promise<NewTicketClient | undefined>;
   signIn: () => Promise<unknown>;
@@ -109,6 +118,25 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
     }
     panel.webview.options = this.webviewOptions();
     this.adopt(panel);
+  }
+
+  /**
+   * Another account, or none: the form shows that account's draft (the other's draft and attachment keys leave the
+   * screen and memory). What was typed while signed out goes with the account signed in to, unless it has a draft.
+   */
+  async accountChanged(change: AccountChange): Promise<void> {
+    if (change.kind === 'credentials') return;
+    const typedSignedOut =
+      change.kind === 'signedIn' && this.draft && !isDraftEmpty(this.draft) ? this.draft : undefined;
+    this.draft = undefined;
+    const draft = await this.loadDraft();
+    if (typedSignedOut && isDraftEmpty(draft)) {
+      this.draft = { ...typedSignedOut, attachments: [] };
+      await this.saveDraft();
+    }
+    if (!this.panel) return;
+    this.post({ type: 'draft', draft: await this.loadDraft() });
+    await this.loadProducts();
   }
 
   isOpen(): boolean {
@@ -404,24 +432,30 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
 
   private async loadDraft(): Promise<TicketDraft> {
     if (!this.draft) {
-      const stored = this.deps.globalState.get<unknown>(DRAFT_KEY);
-      const secret = await Promise.resolve(this.deps.secrets.get(SECRET_KEY)).catch(() => undefined);
-      this.draft = stored
+      const scope = this.deps.scope();
+      const stored = scope?.memento.get<unknown>(NEW_TICKET_DRAFT_KEY);
+      const secret = scope
+        ? await Promise.resolve(scope.secrets.get(NEW_TICKET_SECRET_KEY)).catch(() => undefined)
+        : undefined;
+      this.draft ??= stored
         ? parseDraft({ ...(stored as object), secret: secret ?? '' })
         : { ...EMPTY_DRAFT, secret: secret ?? '' };
     }
     return this.draft;
   }
 
-  /** Writes in order: the last edit wins even when the storage answers slowly. */
+  /** Writes in order: the last edit wins even when the storage answers slowly. Signed out, it stays in memory. */
   private saveDraft(): Promise<void> {
     const draft = this.draft ?? EMPTY_DRAFT;
     const { secret, ...rest } = draft;
+    // The account the edit was made under keeps it, even if another is signed in by the time it is written.
+    const scope = this.deps.scope();
+    if (!scope) return this.saving;
     this.saving = this.saving
       .then(async () => {
-        await this.deps.globalState.update(DRAFT_KEY, rest);
-        if (secret) await this.deps.secrets.store(SECRET_KEY, secret);
-        else await this.deps.secrets.delete(SECRET_KEY);
+        await scope.memento.update(NEW_TICKET_DRAFT_KEY, isDraftEmpty(draft) ? undefined : rest);
+        if (secret) await scope.secrets.store(NEW_TICKET_SECRET_KEY, secret);
+        else await scope.secrets.delete(NEW_TICKET_SECRET_KEY);
       })
       .catch((error) => this.deps.log.warn(`New Ticket: the draft could not be saved: ${String(error)}`));
     return this.saving;

@@ -1,6 +1,7 @@
 // New Ticket, Create Ticket from Selection and Create Ticket about a RequestId: the commands, the form, and the
 // RequestId hover and terminal links. extension.ts calls registerNewTicket once.
 import * as vscode from 'vscode';
+import type { ActiveAccount } from '../../common/accountScope';
 import { Commands, WebviewTypes } from '../../common/commands';
 import { t } from '../../common/l10n';
 import type { NewTicketForm, NewTicketFormDeps } from './newTicketForm';
@@ -9,7 +10,10 @@ import { requestIdPrefill, selectionPrefill, type Prefill } from './prefill';
 import { isRequestId } from './requestId';
 import { registerRequestLinks, type RequestIdPlace } from './requestLinks';
 
-export type NewTicketDeps = Omit<NewTicketFormDeps, 'extensionUri' | 'globalState' | 'secrets' | 'language'>;
+export type NewTicketDeps = Omit<NewTicketFormDeps, 'extensionUri' | 'scope' | 'language'> & {
+  /** Who is signed in: the draft is the account's (common/accountScope.ts). */
+  account: ActiveAccount;
+};
 
 /** The prefill for the active editor's selection (its line when nothing is selected). */
 export function prefillFromEditor(editor: vscode.TextEditor): Prefill {
@@ -54,27 +58,29 @@ async function prefillFromPlace(arg: unknown): Promise<Prefill | undefined> {
 }
 
 /**
- * Registers the New Ticket commands, the form's serializer and the RequestId links. `createForm` builds the form on the
- * first command or when VS Code restores it after a reload (the composition root loads its code then).
+ * Registers the New Ticket commands, the form's serializer and the RequestId links; returns the form (built on access)
+ * and the registrations. `createForm` builds the form on the first command or when VS Code restores it after a reload
+ * (the composition root loads its code then).
  */
 export function registerNewTicket(
   context: vscode.ExtensionContext,
   deps: NewTicketDeps,
   createForm: (deps: NewTicketFormDeps) => NewTicketForm,
-): () => NewTicketForm {
+): { form: () => NewTicketForm; disposables: vscode.Disposable[] } {
   let formInstance: NewTicketForm | undefined;
+  const { account, ...formDeps } = deps;
   const form = () => {
     formInstance ??= createForm({
-      ...deps,
+      ...formDeps,
       extensionUri: context.extensionUri,
-      globalState: context.globalState,
-      secrets: context.secrets,
+      scope: () => account.current(),
       language: () => catalogLanguage(vscode.env.language),
     });
     return formInstance;
   };
-  context.subscriptions.push(
+  const disposables: vscode.Disposable[] = [
     { dispose: () => formInstance?.dispose() },
+    account.onDidChangeAccount((change) => void formInstance?.accountChanged(change)),
     vscode.window.registerWebviewPanelSerializer(WebviewTypes.newTicketForm, {
       deserializeWebviewPanel: (panel) => form().deserializeWebviewPanel(panel),
     }),
@@ -100,7 +106,7 @@ export function registerNewTicket(
       }
       await form().open(prefill);
     }),
-  );
-  registerRequestLinks(context);
-  return form;
+    ...registerRequestLinks(),
+  ];
+  return { form, disposables };
 }

@@ -78,11 +78,11 @@ class TicketsTerminalLinkProvider implements vscode.TerminalLinkProvider<Tickets
   }
 }
 
-export function registerRequestLinks(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
+export function registerRequestLinks(): vscode.Disposable[] {
+  return [
     vscode.languages.registerHoverProvider(TICKET_ID_DOCUMENTS, new RequestIdHoverProvider()),
     vscode.window.registerTerminalLinkProvider(new TicketsTerminalLinkProvider()),
-  );
+  ];
 }
 
 /** Exposed for the tests: the links a terminal line gets. */

@@ -9,25 +9,32 @@ export const WATCHER_START_DELAY_MS = 2_000;
 
 /** The watcher window, built with `start` after `delayMs`, or on first use if sooner. */
 export function deferWatcher(
-  context: vscode.ExtensionContext,
-  start: () => WatcherWindow,
+  start: () => WatcherWindow & { disposables: vscode.Disposable[] },
   delayMs = WATCHER_START_DELAY_MS,
-): WatcherWindow {
+): WatcherWindow & { disposables: vscode.Disposable[] } {
   let watcher: WatcherWindow | undefined;
   const marksChanged = new vscode.EventEmitter<void>();
   const notified = new vscode.EventEmitter<string>();
+  const ownDisposables: vscode.Disposable[] = [];
   const started = (): WatcherWindow => {
     if (!watcher) {
-      watcher = start();
-      context.subscriptions.push(
-        watcher.handle.onDidChangeMarks(() => marksChanged.fire()),
-        watcher.handle.onDidNotify((text) => notified.fire(text)),
+      const built = start();
+      watcher = built;
+      ownDisposables.push(
+        ...built.disposables,
+        built.handle.onDidChangeMarks(() => marksChanged.fire()),
+        built.handle.onDidNotify((text) => notified.fire(text)),
       );
     }
     return watcher;
   };
   const timer = setTimeout(started, delayMs);
-  context.subscriptions.push(marksChanged, notified, { dispose: () => clearTimeout(timer) });
+  const disposables: vscode.Disposable[] = [
+    marksChanged,
+    notified,
+    { dispose: () => clearTimeout(timer) },
+    { dispose: () => ownDisposables.splice(0).forEach((d) => d.dispose()) },
+  ];
   return {
     handle: {
       markedTicketIds: () => watcher?.handle.markedTicketIds() ?? new Set<string>(),
@@ -38,5 +45,6 @@ export function deferWatcher(
       statusBar: () => started().handle.statusBar(),
     },
     addInstance: (options) => started().addInstance(options),
+    disposables,
   };
 }

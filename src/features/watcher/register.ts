@@ -14,8 +14,14 @@ import { unfinishedStatusNames } from '../../tickets/status';
 import type { Announcement } from './announcements';
 import { SharedFiles } from './sharedFiles';
 import { watcherStatusBarLook } from './statusBarLook';
-import { TicketWatcher, UNFINISHED_PAGE_SIZE, accountKey, type FailureInfo, type WatcherView } from './watcher';
-import type { StoredSignIn } from '../../auth/credentialInput';
+import {
+  TicketWatcher,
+  UNFINISHED_PAGE_SIZE,
+  type FailureInfo,
+  type WatchedAccount,
+  type WatcherView,
+} from './watcher';
+import type { AccountScope, ActiveAccount } from '../../common/accountScope';
 import { getSetting, onDidChangeSettings } from '../../settings/configuration';
 import { SETTINGS } from '../../settings/settings';
 
@@ -27,9 +33,8 @@ const MAX_SEPARATE_NOTIFICATIONS = 3;
 
 export interface WatcherDeps {
   service: TicketService;
-  /** The saved sign-in (undefined: signed out); the account key is derived from it and the endpoint. */
-  readSignIn: () => Promise<StoredSignIn | undefined>;
-  endpoint: () => string;
+  /** Who is signed in: the watcher polls for that account, over files in its scope's folder. */
+  account: ActiveAccount;
   openTicket: (ticketId: string) => Thenable<unknown> | void;
   log: { info(message: string): void };
   /** The one count of tickets that wait for the user (the status bar shows it; the watcher asks it to count again). */
@@ -40,7 +45,7 @@ export interface WatcherDeps {
 
 export interface WatcherInstanceOptions {
   id?: string;
-  /** Folder of the shared files; default: this profile's global storage. */
+  /** Folder of the shared files (a folder per account in it); default: the account scope's folder. */
   storageDir?: string;
   intervalMs?: number;
   heartbeatMs?: number;
@@ -85,13 +90,6 @@ function settings() {
   };
 }
 
-/** Which account a sign-in stands for: the AccessKey id, or the outside source it reads (hashed with the endpoint). */
-export function principalOf(signIn: StoredSignIn): string {
-  if (signIn.kind === 'accessKey') return signIn.accessKeyId;
-  // Identities hashed into file names, not words.
-  return signIn.kind === 'environment' ? 'environment' : `cli-profile:${signIn.profile}`; // l10n-exempt
-}
-
 /** This window's watcher id: unique among the windows of one machine (not a secret, so no node:crypto at activation). */
 function instanceId(): string {
   return `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -106,22 +104,27 @@ function describeFailure(error: unknown): FailureInfo {
   };
 }
 
-export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherDeps): WatcherWindow {
-  const storageDir = context.globalStorageUri.fsPath;
+export function registerWatcher(deps: WatcherDeps): WatcherWindow & { disposables: vscode.Disposable[] } {
   const marksChanged = new vscode.EventEmitter<void>();
   const newsMarks = new Set<string>();
   const notified = new vscode.EventEmitter<string>();
+  const accountId = () => deps.account.current()?.accountId;
   const notify = (message: string, button: string, ticketId: string) => {
     notified.fire(message);
+    const announcedFor = accountId();
     void vscode.window.showInformationMessage(message, button).then((choice) => {
-      if (choice) void deps.openTicket(ticketId);
+      // A notification still on screen after a switch opens nothing of the other account.
+      if (choice && accountId() === announcedFor) void deps.openTicket(ticketId);
     });
   };
   let currentView: WatcherView | undefined;
+  let barVisible = false;
   const item = vscode.window.createStatusBarItem('aliyunTickets.watcher', vscode.StatusBarAlignment.Left, 50);
   item.name = t('Alibaba Cloud Tickets: waiting for you');
 
-  const showAnnouncements = (announcements: Announcement[]) => {
+  const showAnnouncements = (announcements: Announcement[], account: string) => {
+    // A poll of the previous account that ended after a switch tells nothing.
+    if (account !== accountId()) return;
     for (const a of announcements) deps.log.info(`Watcher: announced ${a.kind} on ticket ${a.ticketId}.`);
     for (const a of announcements) newsMarks.add(a.ticketId);
     marksChanged.fire();
@@ -137,9 +140,13 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
   };
 
   // The status bar shows the one count of tickets that wait for the user (tickets/attention.ts; the badge shows the
-  // same), with what the last check found wrong (statusBarLook.ts). A click opens the most recent of them.
+  // same), with what the last check found wrong (statusBarLook.ts). A click opens the most recent of them. A view of
+  // the previous account (a poll that ended after a switch) adds nothing.
   const renderStatusBar = () => {
-    const look = watcherStatusBarLook(deps.attention, currentView);
+    const view =
+      currentView && (currentView.account === undefined || currentView.account === accountId()) ? currentView : undefined;
+    const look = watcherStatusBarLook(deps.attention, view);
+    barVisible = !!look;
     if (!look) {
       item.hide();
       return;
@@ -163,9 +170,14 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     renderStatusBar();
   };
 
-  const account = async () => {
-    const signIn = await deps.readSignIn().catch(() => undefined);
-    return signIn ? accountKey(deps.endpoint(), principalOf(signIn)) : undefined;
+  const stores = new Map<string, SharedFiles>();
+  const accountIn = (baseDir: string | undefined) => async (): Promise<WatchedAccount | undefined> => {
+    const scope: AccountScope | undefined = deps.account.current();
+    if (!scope) return undefined;
+    const dir = path.join(baseDir ? path.join(baseDir, scope.accountId) : scope.storageDir, 'watcher');
+    let store = stores.get(dir);
+    if (!store) stores.set(dir, (store = new SharedFiles(dir)));
+    return { key: scope.accountId, store };
   };
   const listUnfinished = async () =>
     (
@@ -178,12 +190,11 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
 
   const makeWatcher = (
     options: WatcherInstanceOptions,
-    hooks: { onAnnounce: (a: Announcement[]) => void; onView: (v: WatcherView) => void },
+    hooks: { onAnnounce: (a: Announcement[], account: string) => void; onView: (v: WatcherView) => void },
   ) =>
     new TicketWatcher({
       id: options.id ?? instanceId(),
-      store: new SharedFiles(path.join(options.storageDir ?? storageDir, 'watcher')),
-      account: account,
+      account: accountIn(options.storageDir),
       listUnfinished,
       listNotes,
       describeFailure,
@@ -208,7 +219,7 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
   // The first check waits for the window to settle (activation stays cheap); then one tick per heartbeat.
   const timer = setInterval(tick, HEARTBEAT_MS);
   const firstTick = setTimeout(tick, FIRST_TICK_MS);
-  context.subscriptions.push(
+  const disposables: vscode.Disposable[] = [
     item,
     marksChanged,
     notified,
@@ -217,30 +228,45 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     { dispose: () => void watcher.dispose() },
     vscode.window.onDidChangeWindowState(tick),
     onDidChangeSettings(['watcher.enabled', 'watcher.intervalSeconds'], tick),
-  );
+    // Another account or none: nothing of the previous one stays (status bar, marks); the next tick shows the new one.
+    deps.account.onDidChangeAccount((change) => {
+      if (change.kind === 'credentials') return;
+      currentView = undefined;
+      barVisible = false;
+      item.hide();
+      stores.clear();
+      if (newsMarks.size) {
+        newsMarks.clear();
+        marksChanged.fire();
+      }
+      tick();
+    }),
+  ];
 
-  return {
-    handle: {
-      markedTicketIds: () => new Set(newsMarks),
-      onDidChangeMarks: marksChanged.event,
-      markSeen: (ticketId) => {
-        if (newsMarks.delete(ticketId)) marksChanged.fire();
-      },
-      view: () => currentView,
-      onDidNotify: notified.event,
-      statusBar: () => ({
-        text: item.text,
-        tooltip: String(item.tooltip ?? ''),
-        visible: (deps.attention.total ?? 0) > 0 && currentView?.mode !== 'signedOut',
-      }),
+  const handle: WatcherHandle = {
+    markedTicketIds: () => new Set(newsMarks),
+    onDidChangeMarks: marksChanged.event,
+    markSeen: (ticketId) => {
+      if (newsMarks.delete(ticketId)) marksChanged.fire();
     },
+    view: () => currentView,
+    onDidNotify: notified.event,
+    statusBar: () => ({
+      text: item.text,
+      tooltip: String(item.tooltip ?? ''),
+      visible: barVisible,
+    }),
+  };
+  return {
+    handle,
+    disposables,
     addInstance: (options) => {
       const announced: Announcement[] = [];
       let view: WatcherView | undefined;
       const instance = makeWatcher(options, {
-        onAnnounce: (a) => {
+        onAnnounce: (a, account) => {
           announced.push(...a);
-          showAnnouncements(a);
+          showAnnouncements(a, account);
         },
         onView: (v) => (view = v),
       });

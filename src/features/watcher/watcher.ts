@@ -2,7 +2,6 @@
 // poller fetches one ListTickets page of unfinished tickets when the shared schedule says so, reads notes only where a
 // status changed plus one quiet ticket in turn, announces what changed once, and publishes the snapshot that every
 // other window reads. No vscode import: the unit tests run it with a fake clock and the benchmark counts its requests.
-import { createHash } from 'crypto';
 import type { StatusValue, TicketNote, TicketSummary } from '../../api/types';
 import {
   diffSnapshots,
@@ -36,12 +35,17 @@ export interface FailureInfo {
   message: string;
 }
 
+/** The signed-in account as the watcher sees it: its id and its own shared files (in its scope's folder). */
+export interface WatchedAccount {
+  key: string;
+  store: SharedStore;
+}
+
 export interface WatcherOptions {
   /** This instance (one per window). */
   id: string;
-  store: SharedStore;
-  /** A key for the signed-in account (see accountKey), undefined while signed out: nothing is polled then. */
-  account: () => Promise<string | undefined>;
+  /** The signed-in account, undefined while signed out: nothing is polled then. */
+  account: () => Promise<WatchedAccount | undefined>;
   /** One ListTickets page of the unfinished tickets (statuses 1-5). */
   listUnfinished: () => Promise<TicketSummary[]>;
   listNotes: (ticketId: string) => Promise<TicketNote[]>;
@@ -51,7 +55,8 @@ export interface WatcherOptions {
   focused: () => boolean;
   /** How often tick() runs; the lease lasts three of these. */
   heartbeatMs: number;
-  onAnnounce: (announcements: Announcement[]) => void;
+  /** What changed, for the account `account` (WatchedAccount.key) the poll was of. */
+  onAnnounce: (announcements: Announcement[], account: string) => void;
   onView: (view: WatcherView) => void;
   now?: () => number;
 }
@@ -65,6 +70,8 @@ export interface WaitingTicket {
 export interface WatcherView {
   /** off: the setting is off; signedOut; polling: this window polls; following: another window polls. */
   mode: 'off' | 'signedOut' | 'polling' | 'following';
+  /** The account the view is of (polling, following). */
+  account?: string;
   /** Tickets waiting for the user, waiting-for-feedback first. */
   waiting: WaitingTicket[];
   /** When the snapshot on show was fetched. */
@@ -99,15 +106,10 @@ function isWatchState(value: unknown): value is WatchState {
   );
 }
 
-/** A file-name-safe key for an account at an endpoint; the AccessKey id itself never lands in a file name. */
-export function accountKey(endpoint: string, principal: string): string {
-  return createHash('sha256').update(`${endpoint}\n${principal}`).digest('hex').slice(0, 16);
-}
-
 export class TicketWatcher {
   private readonly now: () => number;
   private running: Promise<void> | undefined;
-  private holds: string | undefined;
+  private holds: WatchedAccount | undefined;
   private lastView = '';
   private disposed = false;
 
@@ -142,16 +144,16 @@ export class TicketWatcher {
       await this.release();
       return this.publish({ mode: 'signedOut', waiting: [] });
     }
-    if (this.holds && this.holds !== account) await this.release();
+    if (this.holds && this.holds.key !== account.key) await this.release();
     const now = this.now();
-    const leaseName = `lease-${account}`;
-    const current = await o.store.read(leaseName);
+    const leaseName = `lease-${account.key}`;
+    const current = await account.store.read(leaseName);
     const decision = decideLease(isLease(current) ? current : undefined, o.id, now, o.focused());
     let polling = false;
     if (decision !== 'follow') {
-      await o.store.write(leaseName, leaseFor(o.id, now, o.heartbeatMs * 3, o.focused()));
+      await account.store.write(leaseName, leaseFor(o.id, now, o.heartbeatMs * 3, o.focused()));
       // Another window may have renamed its lease over ours in the meantime: the file says who won.
-      const check = await o.store.read(leaseName);
+      const check = await account.store.read(leaseName);
       polling = isLease(check) && check.owner === o.id;
     }
     this.holds = polling ? account : undefined;
@@ -161,12 +163,12 @@ export class TicketWatcher {
     if (polling && decision === 'renew' && now >= state.nextPollAt) {
       // A poll can outlast the lease (slow network, retries): the lease covers it, or another window would take over
       // meanwhile and poll the same interval again.
-      await o.store.write(leaseName, leaseFor(o.id, now, o.heartbeatMs * 3 + POLL_GRACE_MS, o.focused()));
+      await account.store.write(leaseName, leaseFor(o.id, now, o.heartbeatMs * 3 + POLL_GRACE_MS, o.focused()));
       await this.poll(account, state, now);
-    } else this.publishState(state, polling ? 'polling' : 'following');
+    } else this.publishState(account, state, polling ? 'polling' : 'following');
   }
 
-  private async poll(account: string, state: WatchState, now: number): Promise<void> {
+  private async poll(account: WatchedAccount, state: WatchState, now: number): Promise<void> {
     const o = this.options;
     const interval = o.intervalMs();
     let summaries: TicketSummary[];
@@ -229,26 +231,26 @@ export class TicketWatcher {
     };
     // Recorded before anything is shown: a crash after this cannot lead to a second notification for these changes.
     if (!(await this.writeStateIfUnchanged(account, state, next))) return;
-    if (announcements.length > 0) o.onAnnounce(announcements);
+    if (announcements.length > 0) o.onAnnounce(announcements, account.key);
   }
 
   /**
    * Writes `next` unless another poller wrote since `read` (then its snapshot wins and ours is dropped, with its
    * announcements). Returns whether ours was written.
    */
-  private async writeStateIfUnchanged(account: string, read: WatchState, next: WatchState): Promise<boolean> {
+  private async writeStateIfUnchanged(account: WatchedAccount, read: WatchState, next: WatchState): Promise<boolean> {
     const latest = await this.readState(account);
     if ((latest.snapshot?.polledAt ?? -1) !== (read.snapshot?.polledAt ?? -1) || latest.failures !== read.failures) {
-      this.publishState(latest, 'polling');
+      this.publishState(account, latest, 'polling');
       return false;
     }
-    await this.options.store.write(`watch-${account}`, next);
-    this.publishState(next, 'polling');
+    await account.store.write(`watch-${account.key}`, next);
+    this.publishState(account, next, 'polling');
     return true;
   }
 
-  private async readState(account: string): Promise<WatchState> {
-    const value = await this.options.store.read(`watch-${account}`);
+  private async readState(account: WatchedAccount): Promise<WatchState> {
+    const value = await account.store.read(`watch-${account.key}`);
     return isWatchState(value) ? value : { ...EMPTY_STATE, announced: [] };
   }
 
@@ -256,14 +258,14 @@ export class TicketWatcher {
     const account = this.holds;
     this.holds = undefined;
     if (!account) return;
-    const leaseName = `lease-${account}`;
-    const current = await this.options.store.read(leaseName);
+    const leaseName = `lease-${account.key}`;
+    const current = await account.store.read(leaseName);
     if (isLease(current) && current.owner === this.options.id) {
-      await this.options.store.write(leaseName, { ...current, expiresAt: 0 });
+      await account.store.write(leaseName, { ...current, expiresAt: 0 });
     }
   }
 
-  private publishState(state: WatchState, mode: 'polling' | 'following'): void {
+  private publishState(account: WatchedAccount, state: WatchState, mode: 'polling' | 'following'): void {
     const snapshot = state.snapshot;
     const waiting = waitingForYou(snapshot).map((ticketId) => ({
       ticketId,
@@ -272,6 +274,7 @@ export class TicketWatcher {
     }));
     this.publish({
       mode,
+      account: account.key,
       waiting,
       ...(snapshot ? { polledAt: snapshot.polledAt } : {}),
       ...(state.problem && state.failures > 0 ? { problem: state.problem } : {}),

@@ -1,12 +1,14 @@
-// Several accounts over an in-memory SecretStorage that reports changes as VS Code's does: a sign-in saved before
-// accounts existed becomes account one, each account's secret lives in exactly one entry, switching swaps the entries
-// and the recent-tickets lists, and signing out of one leaves the other.
+// Several accounts over an in-memory SecretStorage that reports changes as VS Code's does: each account's sign-in in
+// exactly one entry of its own (a switch moves no secret), a sign-in saved by an earlier version moved there once,
+// one event per change of the active account, each account's scope its own, and removing an account removes its data.
 import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { Accounts } from '../../../src/auth/accounts/accounts';
-import { ACCOUNT_INDEX_KEY } from '../../../src/auth/accounts/accountIndex';
-import { SECRET_KEY, type StoredSignIn } from '../../../src/auth/credentialInput';
-import { CredentialStore } from '../../../src/auth/credentialStore';
-import { RECENT_TICKETS_KEY } from '../../../src/features/open-ticket/recentTickets';
+import { ACCOUNT_INDEX_KEY, accountSecretKey } from '../../../src/auth/accounts/accountIndex';
+import { LEGACY_SECRET_KEY, type StoredSignIn } from '../../../src/auth/credentialInput';
+import type { AccountChange } from '../../../src/common/accountScope';
 
 class MemorySecrets {
   readonly entries = new Map<string, string>();
@@ -26,8 +28,10 @@ class MemorySecrets {
     this.entries.delete(key);
     this.fire(key);
   }
-  async keys() {
-    return [...this.entries.keys()];
+  /** Another VS Code window wrote the entry. */
+  fromOtherWindow(key: string, value: string) {
+    this.entries.set(key, value);
+    this.fire(key);
   }
   private fire(key: string) {
     setImmediate(() => this.listeners.forEach((l) => l({ key })));
@@ -61,79 +65,162 @@ const BOB: StoredSignIn = {
 };
 const INTL = 'https://workorder.ap-southeast-1.aliyuncs.com';
 
-function setup(before?: (secrets: MemorySecrets) => void) {
+const dirs: string[] = [];
+
+async function setup(before?: (secrets: MemorySecrets, state: MemoryState) => void) {
   const secrets = new MemorySecrets();
-  before?.(secrets);
   const state = new MemoryState();
-  const store = new CredentialStore(secrets as never);
-  const accounts = new Accounts(secrets as never, store, state as never);
-  return { secrets, state, store, accounts };
+  before?.(secrets, state);
+  const globalStorageDir = await fs.mkdtemp(path.join(os.tmpdir(), 'accounts-test-'));
+  dirs.push(globalStorageDir);
+  const storage = { secrets: secrets as never, globalState: state as never, globalStorageDir };
+  const accounts = new Accounts(storage);
+  const changes: AccountChange[] = [];
+  accounts.onDidChangeAccount((change) => changes.push(change));
+  await accounts.ready;
+  return { secrets, state, accounts, changes, storage, globalStorageDir };
 }
 
-/** How many SecretStorage entries hold this text. */
+/** The SecretStorage entries that hold this text. */
 function entriesHolding(secrets: MemorySecrets, text: string): string[] {
   return [...secrets.entries].filter(([, value]) => value.includes(text)).map(([key]) => key);
 }
 
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
 describe('auth/accounts Accounts over SecretStorage', () => {
-  it('a sign-in saved before accounts existed becomes the first, active account following the endpoint setting', async () => {
-    const { accounts, secrets } = setup((s) => s.entries.set(SECRET_KEY, JSON.stringify(ALICE)));
-    await accounts.ready;
+  after(async () => {
+    for (const dir of dirs) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("a sign-in saved by an earlier version moves into its account's own entry, and the old entry goes", async () => {
+    const { accounts, secrets } = await setup((s) => s.entries.set(LEGACY_SECRET_KEY, JSON.stringify(ALICE)));
     assert.deepStrictEqual(
       accounts.list().map((a) => [a.label, a.endpoint]),
       [['AccessKey …W9pK', undefined]],
     );
-    assert.strictEqual(accounts.active()?.label, 'AccessKey …W9pK');
-    assert.deepStrictEqual(entriesHolding(secrets, ALICE.accessKeySecret), [SECRET_KEY]);
+    const alice = accounts.active()!;
+    assert.deepStrictEqual(entriesHolding(secrets, ALICE.accessKeySecret), [accountSecretKey(alice.id)]);
+    assert.ok(!secrets.entries.has(LEGACY_SECRET_KEY));
     assert.ok(!secrets.entries.get(ACCOUNT_INDEX_KEY)!.includes(ALICE.accessKeySecret), 'the index holds no secret');
+    assert.deepStrictEqual(await accounts.read(), ALICE);
   });
 
-  it('adding, switching and signing out keep each secret in exactly one entry and one recent list per account', async () => {
-    const { accounts, secrets, state, store } = setup((s) => s.entries.set(SECRET_KEY, JSON.stringify(ALICE)));
-    await accounts.ready;
-    await state.update(RECENT_TICKETS_KEY, [{ ticketId: 'ALICE00001', title: 'a', openedAt: 1 }]);
+  it('accounts of the previous layout (the active one in the single entry) keep working', async () => {
+    const { accounts, secrets } = await setup((s) => {
+      s.entries.set(
+        ACCOUNT_INDEX_KEY,
+        JSON.stringify({
+          active: 'a-1',
+          accounts: [
+            { id: 'a-1', label: 'AccessKey …W9pK' },
+            { id: 'b-2', label: 'x' },
+          ],
+        }),
+      );
+      s.entries.set(LEGACY_SECRET_KEY, JSON.stringify(ALICE));
+      s.entries.set(accountSecretKey('b-2'), JSON.stringify(BOB));
+    });
+    assert.deepStrictEqual(await accounts.read(), ALICE);
+    assert.deepStrictEqual(entriesHolding(secrets, ALICE.accessKeySecret), [accountSecretKey('a-1')]);
+    await accounts.switchTo('b-2');
+    assert.deepStrictEqual(await accounts.read(), BOB);
+  });
+
+  it('adding and switching move no secret: each stays in its one entry; the site and key come together', async () => {
+    const { accounts, secrets } = await setup();
+    const alice = await accounts.add(ALICE, undefined);
+    const bob = await accounts.add(BOB, INTL);
+    const before = new Map(secrets.entries);
+    assert.deepStrictEqual(entriesHolding(secrets, ALICE.accessKeySecret), [accountSecretKey(alice.id)]);
+    assert.deepStrictEqual(entriesHolding(secrets, BOB.accessKeySecret), [accountSecretKey(bob.id)]);
+    assert.deepStrictEqual(entriesHolding(secrets, BOB.securityToken!), [accountSecretKey(bob.id)]);
+    const session = (await accounts.session())!;
+    assert.deepStrictEqual([session.account.id, session.account.endpoint, session.signIn], [bob.id, INTL, BOB]);
+
+    await accounts.switchTo(alice.id);
+    for (const [key, value] of before)
+      if (key !== ACCOUNT_INDEX_KEY) assert.strictEqual(secrets.entries.get(key), value);
+    const now = (await accounts.session())!;
+    assert.deepStrictEqual([now.account.id, now.account.endpoint, now.signIn], [alice.id, undefined, ALICE]);
+  });
+
+  it("each account's scope is its own; removing an account removes its memento keys, secrets and folder", async () => {
+    const { accounts, state, secrets } = await setup();
+    const alice = await accounts.add(ALICE, undefined);
+    const aliceScope = accounts.current()!;
+    await aliceScope.memento.update('recentTickets', ['ALICE00001']);
+    await aliceScope.secrets.store('draft.0005PYGCW', 'alice confidential');
+    await fs.mkdir(aliceScope.storageDir, { recursive: true });
+    await fs.writeFile(path.join(aliceScope.storageDir, 'snapshot.json'), '{"title":"alice"}');
 
     const bob = await accounts.add(BOB, INTL);
-    assert.strictEqual(accounts.active()?.id, bob.id);
-    assert.strictEqual(accounts.activeEndpoint(), INTL);
-    assert.deepStrictEqual(await store.read(), BOB);
-    assert.strictEqual(entriesHolding(secrets, ALICE.accessKeySecret).length, 1);
-    assert.deepStrictEqual(entriesHolding(secrets, BOB.accessKeySecret), [SECRET_KEY]);
-    assert.strictEqual(state.get(RECENT_TICKETS_KEY), undefined, 'Bob starts with an empty recent list');
-    await state.update(RECENT_TICKETS_KEY, [{ ticketId: 'BOB0000001', title: 'b', openedAt: 2 }]);
+    const bobScope = accounts.current()!;
+    assert.strictEqual(bobScope.accountId, bob.id);
+    assert.strictEqual(bobScope.memento.get('recentTickets'), undefined, 'Bob sees nothing of Alice');
+    assert.strictEqual(await bobScope.secrets.get('draft.0005PYGCW'), undefined);
+    assert.notStrictEqual(bobScope.storageDir, aliceScope.storageDir);
+    await bobScope.memento.update('recentTickets', ['BOB0000001']);
 
-    const alice = accounts.list().find((a) => a.id !== bob.id)!;
     await accounts.switchTo(alice.id);
-    assert.deepStrictEqual(await store.read(), ALICE);
-    assert.strictEqual(accounts.activeEndpoint(), undefined);
-    assert.deepStrictEqual(
-      (state.get(RECENT_TICKETS_KEY) as Array<{ ticketId: string }>).map((r) => r.ticketId),
-      ['ALICE00001'],
-    );
-    assert.deepStrictEqual(entriesHolding(secrets, ALICE.accessKeySecret), [SECRET_KEY]);
-    assert.strictEqual(entriesHolding(secrets, BOB.accessKeySecret).length, 1);
-    assert.strictEqual(entriesHolding(secrets, BOB.securityToken!).length, 1);
+    assert.deepStrictEqual(accounts.current()!.memento.get('recentTickets'), ['ALICE00001']);
 
-    // Signing out of the shown account shows the other, with its own recent list.
     const { nowActive } = await accounts.remove(alice.id);
     assert.strictEqual(nowActive?.id, bob.id);
-    assert.deepStrictEqual(await store.read(), BOB);
-    assert.deepStrictEqual(
-      (state.get(RECENT_TICKETS_KEY) as Array<{ ticketId: string }>).map((r) => r.ticketId),
-      ['BOB0000001'],
-    );
+    assert.ok(![...state.values.keys()].some((k) => k.includes(alice.id)), 'no globalState key of Alice is left');
+    assert.deepStrictEqual(entriesHolding(secrets, 'alice confidential'), []);
     assert.deepStrictEqual(entriesHolding(secrets, ALICE.accessKeySecret), []);
+    await assert.rejects(fs.stat(aliceScope.storageDir), /ENOENT/);
+    assert.deepStrictEqual(accounts.current()!.memento.get('recentTickets'), ['BOB0000001']);
 
     await accounts.remove(bob.id);
-    assert.strictEqual(await store.read(), undefined);
+    assert.strictEqual(await accounts.read(), undefined);
+    assert.strictEqual(accounts.current(), undefined);
     assert.deepStrictEqual(accounts.list(), []);
-    assert.deepStrictEqual(entriesHolding(secrets, BOB.accessKeySecret), []);
-    assert.strictEqual(state.get(RECENT_TICKETS_KEY), undefined);
+    assert.deepStrictEqual([...state.values.keys()], []);
+    assert.deepStrictEqual([...secrets.entries.keys()], [ACCOUNT_INDEX_KEY]);
+  });
+
+  it('tells of every change of the active account once: sign-in, switch, new credentials, sign-out', async () => {
+    const { accounts, changes } = await setup();
+    const alice = await accounts.add(ALICE, undefined);
+    const bob = await accounts.add(BOB, INTL);
+    await accounts.switchTo(alice.id);
+    await accounts.add({ ...ALICE, accessKeySecret: 'rotated-secret-value-9' } as StoredSignIn, undefined);
+    await accounts.remove(bob.id);
+    await accounts.remove(alice.id);
+    await settle();
+    assert.deepStrictEqual(
+      changes.map((c) => [c.kind, c.previous?.accountId, c.current?.accountId]),
+      [
+        ['signedIn', undefined, alice.id],
+        ['switched', alice.id, bob.id],
+        ['switched', bob.id, alice.id],
+        ['credentials', alice.id, alice.id],
+        ['signedOut', alice.id, undefined],
+      ],
+    );
+    assert.strictEqual(accounts.list().length, 0);
+  });
+
+  it('follows a switch made in another window', async () => {
+    const { accounts, secrets, changes } = await setup();
+    const alice = await accounts.add(ALICE, undefined);
+    const bob = await accounts.add(BOB, INTL);
+    await settle();
+    changes.length = 0;
+    secrets.fromOtherWindow(ACCOUNT_INDEX_KEY, JSON.stringify({ active: alice.id, accounts: accounts.list() }));
+    await settle();
+    assert.strictEqual(accounts.active()?.id, alice.id);
+    assert.deepStrictEqual(await accounts.read(), ALICE);
+    assert.deepStrictEqual(
+      changes.map((c) => [c.kind, c.previous?.accountId, c.current?.accountId]),
+      [['switched', bob.id, alice.id]],
+    );
   });
 
   it('signing in again with the same key on the same site replaces that account; another site adds one', async () => {
-    const { accounts } = setup();
-    await accounts.ready;
+    const { accounts } = await setup();
     await accounts.add(ALICE, undefined);
     await accounts.add({ ...ALICE, accessKeySecret: 'rotated-secret-value-9' } as StoredSignIn, undefined);
     assert.strictEqual(accounts.list().length, 1);
@@ -141,19 +228,24 @@ describe('auth/accounts Accounts over SecretStorage', () => {
     assert.strictEqual(accounts.list().length, 2);
   });
 
-  it('tells listeners of every change, and a switch to an account whose entry is gone says so and changes nothing', async () => {
-    const { accounts, secrets, store } = setup();
-    await accounts.ready;
-    let changes = 0;
-    accounts.onDidChange(() => changes++);
-    await accounts.add(ALICE, undefined);
+  it('a switch to an account whose entry is gone says so and changes nothing', async () => {
+    const { accounts, secrets } = await setup();
+    const alice = await accounts.add(ALICE, undefined);
     const bob = await accounts.add(BOB, INTL);
-    assert.strictEqual(changes, 2);
-    const alice = accounts.list().find((a) => a.id !== bob.id)!;
-    secrets.entries.clear();
-    secrets.entries.set(SECRET_KEY, JSON.stringify(BOB));
+    secrets.entries.delete(accountSecretKey(alice.id));
     await assert.rejects(accounts.switchTo(alice.id), /gone or unreadable: sign in to it again/);
     assert.strictEqual(accounts.active()?.id, bob.id);
-    assert.deepStrictEqual(await store.read(), BOB);
+    assert.deepStrictEqual(await accounts.read(), BOB);
+  });
+
+  it('data of an account no longer saved (a window closed while removing it) is removed at load', async () => {
+    const { storage, state } = await setup((_s, st) => {
+      st.values.set('aliyunTickets.scope.gone-1/recentTickets', ['X']);
+    });
+    await fs.mkdir(path.join(storage.globalStorageDir, 'accounts', 'gone-2'), { recursive: true });
+    const again = new Accounts(storage);
+    await again.ready;
+    assert.deepStrictEqual([...state.values.keys()], []);
+    assert.deepStrictEqual(await fs.readdir(path.join(storage.globalStorageDir, 'accounts')), []);
   });
 });

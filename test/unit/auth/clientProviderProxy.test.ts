@@ -44,7 +44,7 @@ describe('auth/clientProvider http.proxy', function () {
   function provider(endpoint: string, proxyUrl: string) {
     return new ClientProvider({
       createClient: (options) => new TicketClient(options),
-      readSignIn: async () => SIGN_IN,
+      readSession: async () => ({ accountId: 'a', signIn: SIGN_IN }),
       settings: () => ({ endpoint, signatureVersion: 'v3', proxy: proxyUrl }),
       sources: createExternalCredentialSources({}),
       onRequest: () => undefined,

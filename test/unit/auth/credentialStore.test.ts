@@ -6,7 +6,7 @@ import { CREDENTIALS_UNAVAILABLE, TicketApiError } from '../../../src/api/errors
 import type { RequestLogEvent } from '../../../src/api/types';
 import { TicketClient } from '../../../src/api/client';
 import { ClientProvider } from '../../../src/auth/clientProvider';
-import { SECRET_KEY, type StoredSignIn } from '../../../src/auth/credentialInput';
+import type { StoredSignIn } from '../../../src/auth/credentialInput';
 import { CredentialStore, SecretStorageError } from '../../../src/auth/credentialStore';
 import { createExternalCredentialSources } from '../../../src/auth/externalCredentials';
 import { verifyAndSave } from '../../../src/auth/verifySignIn';
@@ -50,16 +50,18 @@ class FakeSecretStorage {
 }
 
 const DEMO_SIGN_IN: StoredSignIn = { kind: 'accessKey', ...DEMO_CREDENTIALS };
+/** One account's entry (Accounts keeps one per account). */
+const SECRET_KEY = 'aliyunTickets.account.test';
 
 function makeStore(secrets = new FakeSecretStorage()) {
   const problems: string[] = [];
-  const store = new CredentialStore(secrets as never, (p) => problems.push(p));
+  const store = new CredentialStore(secrets as never, SECRET_KEY, (p) => problems.push(p));
   return { secrets, store, problems };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 
-describe('credential store (SecretStorage, one JSON entry)', () => {
+describe("credential store (an account's SecretStorage entry)", () => {
   it('saves one entry under its key, reads it back, and tells listeners once per change', async () => {
     const { secrets, store } = makeStore();
     const seen: Array<StoredSignIn | undefined> = [];
@@ -160,7 +162,7 @@ describe('client provider (settings + saved sign-in -> TicketClient), against th
     let current = signIn;
     const clients = new ClientProvider({
       createClient: (options) => new TicketClient(options),
-      readSignIn: async () => current,
+      readSession: async () => current && { accountId: 'a', signIn: current },
       settings: () => ({ endpoint, signatureVersion: 'v3' }),
       sources: createExternalCredentialSources(env),
       onRequest: (e) => events.push(e),
@@ -230,6 +232,54 @@ describe('client provider (settings + saved sign-in -> TicketClient), against th
   });
 });
 
+describe('client provider: one account on one endpoint per client', () => {
+  let emu: TicketEmulator;
+  before(async () => {
+    emu = await TicketEmulator.start({ port: 0, seed: 'demo' });
+  });
+  after(async () => {
+    await emu.stop();
+  });
+
+  it("a client built for one account never signs with another account's key, nor for another site", async () => {
+    const other = emu.url.replace('127.0.0.1', 'localhost');
+    let session: { accountId: string; signIn: StoredSignIn; endpoint?: string } | undefined = {
+      accountId: 'alice',
+      signIn: DEMO_SIGN_IN,
+    };
+    const clients = new ClientProvider({
+      createClient: (options) => new TicketClient(options),
+      readSession: async () => session,
+      settings: () => ({ endpoint: emu.url, signatureVersion: 'v3' }),
+      sources: createExternalCredentialSources({}),
+      onRequest: () => undefined,
+    });
+    const alice = (await clients.getClient())!;
+    assert.strictEqual((await alice.getTicket('0005PYGCW')).ticketId, '0005PYGCW');
+    // Switched to Bob on his own site, before anyone called reset(): Alice's client refuses to sign.
+    session = {
+      accountId: 'bob',
+      signIn: { ...DEMO_SIGN_IN, accessKeySecret: 'bob-secret-0000000000' },
+      endpoint: other,
+    };
+    emu.clearRequests();
+    await assert.rejects(
+      alice.getTicket('0005PYGCW'),
+      (e: unknown) => e instanceof TicketApiError && e.kind === 'signedOut',
+    );
+    assert.strictEqual(emu.requests.length, 0, 'nothing was sent with the old client');
+    // The provider hands out a new client for Bob, on Bob's site.
+    const bob = (await clients.getClient())!;
+    assert.notStrictEqual(bob, alice);
+    await assert.rejects(bob.getTicket('0005PYGCW'));
+    assert.ok(
+      emu.requests.every((r) => r.headers.host?.startsWith('localhost:')),
+      "Bob's requests go to his site",
+    );
+    clients.dispose();
+  });
+});
+
 describe('sign-in: checked with one signed call before anything is saved, against the emulator', () => {
   let emu: TicketEmulator;
   before(async () => {
@@ -245,7 +295,10 @@ describe('sign-in: checked with one signed call before anything is saved, agains
     const lines: string[] = [];
     const clients = new ClientProvider({
       createClient: (options) => new TicketClient(options),
-      readSignIn: () => store.read(),
+      readSession: async () => {
+        const signIn = await store.read();
+        return signIn && { accountId: 'a', signIn };
+      },
       settings: () => ({ endpoint, signatureVersion: 'v3' }),
       sources: createExternalCredentialSources({}),
       onRequest: () => undefined,

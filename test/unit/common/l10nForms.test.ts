@@ -189,7 +189,7 @@ describe('New Ticket, the watcher and sign-in in Chinese and English', () => {
   it('credentials that went away: the user reads the sentence in Chinese, the log keeps it in English', async () => {
     const clients = new ClientProvider({
       createClient: (options) => new TicketClient(options),
-      readSignIn: async () => ({ kind: 'environment' }),
+      readSession: async () => ({ accountId: 'a', signIn: { kind: 'environment' } }),
       settings: () => ({ endpoint: 'https://workorder.aliyuncs.com', signatureVersion: 'v3' }),
       sources: createExternalCredentialSources({}),
       onRequest: () => undefined,

@@ -9,7 +9,7 @@ import { TicketActing, type PickedFile } from '../../../src/features/details/tic
 import { createTicketService } from '../../../src/tickets';
 import { TicketWrites } from '../../../src/tickets/ticketWrites';
 import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
-import { MemoryStore } from './memoryStore';
+import { MemoryAccountScope } from '../../../src/common/accountScope';
 
 describe('details/TicketActing against the emulator', function () {
   this.timeout(20_000);
@@ -36,11 +36,11 @@ describe('details/TicketActing against the emulator', function () {
   /** A panel's acting part for a ticket in `status`; `posted` collects what the page would receive. */
   function setUp(
     status: 1 | 2 | 3 | 4 | 5 | 6,
-    options: { confirm?: boolean; files?: PickedFile[]; store?: MemoryStore } = {},
+    options: { confirm?: boolean; files?: PickedFile[]; store?: MemoryAccountScope } = {},
   ) {
     const ticketId = emu.allTickets().find((t) => t.status === status)!.ticketId;
     const service = createTicketService({ getClient: () => client });
-    const store = options.store ?? new MemoryStore();
+    const store = options.store ?? new MemoryAccountScope();
     const posted: ToPageMessage[] = [];
     const page = { ready: true };
     let reloads = 0;
@@ -48,7 +48,7 @@ describe('details/TicketActing against the emulator', function () {
     const acting = new TicketActing({
       ticketId,
       writes: new TicketWrites(() => client, service),
-      drafts: new DraftStore(store),
+      drafts: new DraftStore(() => store).forScope(store),
       post: (message) => page.ready && posted.push(message) > 0,
       reload: async () => {
         reloads++;
@@ -80,7 +80,7 @@ describe('details/TicketActing against the emulator', function () {
       reloads: () => reloads,
       /** Times the panel said a reply was taken (the walkthrough's reply step completes on it). */
       replied: () => replied,
-      drafts: new DraftStore(store),
+      drafts: new DraftStore(() => store).forScope(store),
     };
   }
   const count = (action: string) => emu.requests.filter((r) => r.action === action).length;
@@ -200,7 +200,7 @@ describe('details/TicketActing against the emulator', function () {
       draft: { text: 'Drafted: please check order 2026-11-28.', encrypt: true },
       replace: true,
     });
-    assert.strictEqual(drafts.get(ticketId).text, 'Drafted: please check order 2026-11-28.');
+    assert.strictEqual((await drafts.load(ticketId)).text, 'Drafted: please check order 2026-11-28.');
     assert.strictEqual(acting.draftText(), 'Drafted: please check order 2026-11-28.');
   });
 
@@ -262,12 +262,16 @@ describe('details/TicketActing against the emulator', function () {
     const first = setUp(3);
     first.acting.handle({ type: 'draftChanged', draft: { text: 'half written', encrypt: true } });
     await new Promise((r) => setTimeout(r, 20));
+    // Confidential: the text was kept in the scope's SecretStorage only, and the new panel reads it from there.
+    assert.ok(!JSON.stringify([...first.store.values]).includes('half written'));
     const second = setUp(3, { store: first.store });
     second.acting.onReady();
-    assert.deepStrictEqual(
-      second.posted.find((m) => m.type === 'draft'),
-      { type: 'draft', draft: { text: 'half written', encrypt: true }, replace: false },
-    );
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepStrictEqual(second.posted.filter((m) => m.type === 'draft').at(-1), {
+      type: 'draft',
+      draft: { text: 'half written', encrypt: true },
+      replace: true,
+    });
   });
 
   it('closes only after the question was answered yes; the status then offers reopen and rate', async () => {

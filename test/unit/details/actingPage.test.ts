@@ -64,14 +64,22 @@ describe('details page acting part in Chromium', function () {
       assert.ok(await page.isVisible('#close-button'));
       assert.ok(!(await page.isVisible('#rate-button')));
       await page.fill('#reply-text', 'First line\nSecond line');
+      assert.deepStrictEqual(
+        (await state(page)).draft,
+        { text: 'First line\nSecond line', encrypt: false },
+        'in the page state at once',
+      );
+      // Confidential: the text leaves the page state (stored in clear) and goes to the extension at once.
       await page.check('#reply-encrypt');
       assert.deepStrictEqual(
         (await state(page)).draft,
-        { text: 'First line\nSecond line', encrypt: true },
-        'in the page state at once',
+        { text: '', encrypt: true },
+        'no confidential text in the page state',
       );
-      await page.waitForFunction(() =>
-        (window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'draftChanged'),
+      assert.deepStrictEqual(
+        (await posted(page)).filter((m) => m.type === 'draftChanged').at(-1),
+        { type: 'draftChanged', draft: { text: 'First line\nSecond line', encrypt: true } },
+        'the extension has it without waiting',
       );
       await page.press('#reply-text', 'Control+Enter');
       const sent = (await posted(page)).filter((m) => m.type === 'send');
@@ -89,6 +97,20 @@ describe('details page acting part in Chromium', function () {
       await page.waitForSelector('#acting-notice:has-text("Reply sent.")');
       assert.strictEqual(await page.inputValue('#reply-text'), '');
       assert.strictEqual(await page.isChecked('#reply-encrypt'), false);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("a confidential draft comes back from the extension after a tab switch (the page's state has no text of it)", async () => {
+    const page = await open({ ticketId: '0005PYGCW', draft: { text: '', encrypt: true } });
+    try {
+      await deliver(page, { type: 'acting', state: OPEN });
+      await deliver(page, { type: 'draft', draft: { text: 'kept in SecretStorage', encrypt: true }, replace: false });
+      await page.waitForSelector('#reply-text', { state: 'visible' });
+      assert.strictEqual(await page.inputValue('#reply-text'), 'kept in SecretStorage');
+      assert.ok(await page.isChecked('#reply-encrypt'));
+      assert.deepStrictEqual((await state(page)).draft, { text: '', encrypt: true });
     } finally {
       await page.close();
     }

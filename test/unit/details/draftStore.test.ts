@@ -1,23 +1,27 @@
-// Drafts per ticket: kept as written, removed when empty or cleared, and unreadable stored values dropped.
+// Drafts per ticket in the account's scope: kept as written, removed when empty or cleared, unreadable stored values
+// dropped, and the text of a Confidential draft only in the scope's SecretStorage.
 import * as assert from 'assert';
 import { DraftStore } from '../../../src/features/details/draftStore';
 import { UnreadNotes } from '../../../src/features/details/unread';
 import type { TicketNote } from '../../../src/api/types';
-import { MemoryStore } from './memoryStore';
+import { MemoryAccountScope } from '../../../src/common/accountScope';
 
 describe('details/draftStore', () => {
   it('keeps a draft per ticket with its text, switch and uploaded attachments', async () => {
-    const store = new MemoryStore();
-    const drafts = new DraftStore(store, () => 1000);
+    const scope = new MemoryAccountScope();
+    const drafts = new DraftStore(
+      () => scope,
+      () => 1000,
+    );
     await drafts.save('0005PYGCW', {
       text: 'Still failing',
       encrypt: true,
       attachments: [{ name: 'a.log', size: 3, objectKey: 'k1' }],
     });
     await drafts.save('001571BTXC', { text: 'Other', encrypt: false, attachments: [] });
-    // A new store over the same storage: what a window reload sees.
-    const again = new DraftStore(store);
-    assert.deepStrictEqual(again.get('0005PYGCW'), {
+    // A new store over the same storage: what a window reload sees (the confidential text after load()).
+    const again = new DraftStore(() => scope);
+    assert.deepStrictEqual(await again.load('0005PYGCW'), {
       text: 'Still failing',
       encrypt: true,
       attachments: [{ name: 'a.log', size: 3, objectKey: 'k1' }],
@@ -28,25 +32,57 @@ describe('details/draftStore', () => {
   });
 
   it('removes a draft that became empty, and on clear', async () => {
-    const store = new MemoryStore();
-    const drafts = new DraftStore(store);
+    const scope = new MemoryAccountScope();
+    const drafts = new DraftStore(() => scope);
     await drafts.save('0005PYGCW', { text: 'x', encrypt: false, attachments: [] });
     await drafts.save('0005PYGCW', { text: '  ', encrypt: false, attachments: [] });
-    assert.strictEqual(store.values.size, 0);
-    await drafts.save('0005PYGCW', { text: 'x', encrypt: false, attachments: [] });
+    assert.strictEqual(scope.values.size, 0);
+    await drafts.save('0005PYGCW', { text: 'x', encrypt: true, attachments: [] });
     await drafts.clear('0005PYGCW');
-    assert.strictEqual(store.values.size, 0);
+    assert.strictEqual(scope.values.size, 0);
+    assert.strictEqual(scope.secretValues.size, 0, 'the confidential text goes too');
   });
 
-  it('reads damaged stored values as far as they make sense', async () => {
-    const store = new MemoryStore();
-    await store.update('aliyunTickets.draft.A', {
+  it('keeps the text of a Confidential draft only in SecretStorage, never in the clear memento', async () => {
+    const scope = new MemoryAccountScope();
+    const drafts = new DraftStore(() => scope);
+    const text = 'The root password is hunter2-confidential';
+    await drafts.save('0005PYGCW', { text, encrypt: true, attachments: [{ name: 'a', size: 1, objectKey: 'k' }] });
+    assert.ok(!JSON.stringify([...scope.values]).includes('hunter2'), 'not in the memento');
+    assert.deepStrictEqual([...scope.secretValues.values()], [text]);
+    assert.strictEqual(drafts.get('0005PYGCW').text, text, 'this window keeps it in memory');
+    // Switching it off moves the text to the memento and deletes the secret.
+    await drafts.save('0005PYGCW', { text: 'plain now', encrypt: false, attachments: [] });
+    assert.strictEqual(scope.secretValues.size, 0);
+    assert.strictEqual(new DraftStore(() => scope).get('0005PYGCW').text, 'plain now');
+    // Signed out: nothing is kept anywhere.
+    const signedOut = new DraftStore(() => undefined);
+    await signedOut.save('001571BTXC', { text, encrypt: true, attachments: [] });
+    assert.strictEqual(signedOut.get('001571BTXC').text, '');
+  });
+
+  it('drafts are per account: another scope sees none of them', async () => {
+    const alice = new MemoryAccountScope('alice');
+    const bob = new MemoryAccountScope('bob');
+    let current = alice;
+    const drafts = new DraftStore(() => current);
+    await drafts.save('0005PYGCW', { text: 'alice plain', encrypt: false, attachments: [] });
+    await drafts.save('001571BTXC', { text: 'alice secret', encrypt: true, attachments: [] });
+    current = bob;
+    assert.strictEqual(drafts.get('0005PYGCW').text, '');
+    assert.strictEqual((await drafts.load('001571BTXC')).text, '');
+  });
+
+  it('reads damaged stored values as far as they make sense, and never a confidential text from the memento', async () => {
+    const scope = new MemoryAccountScope();
+    await scope.memento.update('draft.A', {
       text: 'kept',
       encrypt: 'yes',
       attachments: [{ name: 'ok', size: 1, objectKey: 'k' }, { name: 'no key', size: 1 }, null],
     });
-    await store.update('aliyunTickets.draft.B', 'garbage');
-    const drafts = new DraftStore(store);
+    await scope.memento.update('draft.B', 'garbage');
+    await scope.memento.update('draft.C', { text: 'written in clear by an earlier version', encrypt: true });
+    const drafts = new DraftStore(() => scope);
     assert.deepStrictEqual(drafts.get('A'), {
       text: 'kept',
       encrypt: false,
@@ -54,6 +90,7 @@ describe('details/draftStore', () => {
       savedAt: 0,
     });
     assert.strictEqual(drafts.get('B').text, '');
+    assert.strictEqual(drafts.get('C').text, '');
   });
 });
 
@@ -69,7 +106,7 @@ describe('details/unread', () => {
   });
 
   it('counts unread answers from support until the panel was seen, across restarts', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryAccountScope().memento;
     const unread = new UnreadNotes(store);
     const changes: Array<string | undefined> = [];
     unread.onDidChange((id) => changes.push(id));

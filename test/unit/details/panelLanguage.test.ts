@@ -16,7 +16,7 @@ import { TicketActing } from '../../../src/features/details/ticketActing';
 import { TicketApiError } from '../../../src/api/errors';
 import { repoRoot } from '../manifest';
 import { useLanguage } from '../l10nBundle';
-import { MemoryStore } from './memoryStore';
+import { MemoryAccountScope } from '../../../src/common/accountScope';
 
 const RESOURCES: PageResources = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
@@ -216,7 +216,7 @@ describe('details panel: the display language', () => {
         upload: unused,
         findReply: unused,
       },
-      drafts: new DraftStore(new MemoryStore()),
+      drafts: new DraftStore(() => undefined).forScope(new MemoryAccountScope()),
       post: () => true,
       reload: () => Promise.resolve(),
       confirmClose: () => Promise.resolve(true),

@@ -115,9 +115,9 @@ describe('inbox/unread answers', () => {
     account = 'acc-b';
     unread.reset();
     assert.deepStrictEqual([...unread.update('T1', [note('1', 1, 'a')])], ['1'], 'account B has not seen it');
-    assert.deepStrictEqual([...store.values.keys()], ['aliyunTickets.seenNotes.acc-a']);
+    assert.deepStrictEqual([...store.values.keys()], ['seenNotes.acc-a']);
     account = undefined;
     await unread.markSeen('T1');
-    assert.deepStrictEqual([...store.values.keys()], ['aliyunTickets.seenNotes.acc-a'], 'nothing kept signed out');
+    assert.deepStrictEqual([...store.values.keys()], ['seenNotes.acc-a'], 'nothing kept signed out');
   });
 });

@@ -1,6 +1,11 @@
 import * as assert from 'assert';
 import { isTicketId, parseTicketIdInput, ticketIdFromArgument } from '../../../src/features/open-ticket/ticketId';
-import { MAX_RECENT_TICKETS, RecentTickets, type KeyValueStore } from '../../../src/features/open-ticket/recentTickets';
+import {
+  MAX_RECENT_TICKETS,
+  RECENT_TICKETS_KEY,
+  RecentTickets,
+  type KeyValueStore,
+} from '../../../src/features/open-ticket/recentTickets';
 
 describe('Open Ticket: parsing what the user types or pastes', () => {
   const accepted: Array<[string, string]> = [
@@ -75,7 +80,11 @@ class MemoryStore implements KeyValueStore {
 describe('Open Ticket: recent tickets', () => {
   it('offers the most recently opened first, once each, with the latest title', async () => {
     let clock = 1000;
-    const recent = new RecentTickets(new MemoryStore(), () => clock++);
+    const store = new MemoryStore();
+    const recent = new RecentTickets(
+      () => store,
+      () => clock++,
+    );
     await recent.remember('0005PYGCW', 'First title');
     await recent.remember('001571BTXC', 'Other');
     await recent.remember('0005PYGCW', 'Renamed');
@@ -90,7 +99,7 @@ describe('Open Ticket: recent tickets', () => {
 
   it(`keeps at most ${MAX_RECENT_TICKETS} and stores only ids, titles and times`, async () => {
     const store = new MemoryStore();
-    const recent = new RecentTickets(store);
+    const recent = new RecentTickets(() => store);
     for (let i = 0; i < MAX_RECENT_TICKETS + 5; i++) await recent.remember(`TICKET${i}`, `t${i}`);
     const list = recent.list();
     assert.strictEqual(list.length, MAX_RECENT_TICKETS);
@@ -103,15 +112,17 @@ describe('Open Ticket: recent tickets', () => {
 
   it('survives garbage in the store', () => {
     const store = new MemoryStore();
-    store.data.set('aliyunTickets.recentTickets', [
+    store.data.set(RECENT_TICKETS_KEY, [
       null,
       5,
       { ticketId: 1 },
       { ticketId: '0005PYGCW', title: 'ok', openedAt: 'x' },
     ]);
-    assert.deepStrictEqual(new RecentTickets(store).list(), [{ ticketId: '0005PYGCW', title: 'ok', openedAt: 0 }]);
-    store.data.set('aliyunTickets.recentTickets', 'not a list');
-    assert.deepStrictEqual(new RecentTickets(store).list(), []);
+    assert.deepStrictEqual(new RecentTickets(() => store).list(), [
+      { ticketId: '0005PYGCW', title: 'ok', openedAt: 0 },
+    ]);
+    store.data.set(RECENT_TICKETS_KEY, 'not a list');
+    assert.deepStrictEqual(new RecentTickets(() => store).list(), []);
   });
 });
 

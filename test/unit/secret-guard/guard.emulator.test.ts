@@ -14,7 +14,7 @@ import { questionWords } from '../../../src/features/secret-guard/questionWords'
 import { createTicketService } from '../../../src/tickets';
 import { TicketWrites } from '../../../src/tickets/ticketWrites';
 import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
-import { MemoryStore } from '../details/memoryStore';
+import { MemoryAccountScope } from '../../../src/common/accountScope';
 import { FAKE } from './corpus';
 
 const PASTED = `It still fails with this config:\nALIBABA_CLOUD_ACCESS_KEY_ID=${FAKE.akId}\nALIBABA_CLOUD_ACCESS_KEY_SECRET=${FAKE.akSecret}\n`;
@@ -46,11 +46,11 @@ describe('secret guard on the paths that send text (emulator)', function () {
     const ticketId = emu.allTickets().find((t) => t.status === status)!.ticketId;
     const service = createTicketService({ getClient: () => client });
     const asked: GuardQuestion[] = [];
-    const store = new MemoryStore();
+    const store = new MemoryAccountScope();
     const acting: TicketActing = new TicketActing({
       ticketId,
       writes: new TicketWrites(() => client, service),
-      drafts: new DraftStore(store),
+      drafts: new DraftStore(() => store).forScope(store),
       post: () => true,
       reload: async (): Promise<void> => acting.setTicket(await service.getTicket(ticketId, { force: true })),
       confirmClose: () => Promise.resolve(true),
@@ -64,7 +64,7 @@ describe('secret guard on the paths that send text (emulator)', function () {
     });
     acting.setTicket({ status: { value: status, label: '' } });
     const idle = () => until(acting, (s) => s.busy === undefined && s.notice !== undefined);
-    return { ticketId, acting, asked, idle, drafts: new DraftStore(store) };
+    return { ticketId, acting, asked, idle, drafts: new DraftStore(() => store).forScope(store) };
   }
 
   it('a reply with a pasted AccessKey: Cancel sends nothing and keeps the text', async () => {

@@ -22,7 +22,8 @@ describe('tickets/categoryNames against the emulator', function () {
   it('names a ticket category "Product / Category", from storage after the first load until the TTL ends', async () => {
     const store = new MemoryStore();
     let now = 1_000_000;
-    const names = () => new CategoryNames({ getClient: () => client, store, now: () => now, ttlMs: 60_000 });
+    const names = () =>
+      new CategoryNames({ getClient: () => client, store: () => store, now: () => now, ttlMs: 60_000 });
     const categoryId = emu.getTicket('0005PYGCW')!.categoryId;
     emu.clearRequests();
     const name = await names().lookup(categoryId);
@@ -45,7 +46,8 @@ describe('tickets/categoryNames against the emulator', function () {
 
   it('names categories in the language asked for, and a catalogue stored in another language is loaded again', async () => {
     const store = new MemoryStore();
-    const named = (language?: 'zh' | 'en') => new CategoryNames({ getClient: () => client, store, language });
+    const named = (language?: 'zh' | 'en') =>
+      new CategoryNames({ getClient: () => client, store: () => store, language });
     assert.strictEqual(await named('en').lookup('7161'), 'Elastic Compute Service / Renewal and billing');
     emu.clearRequests();
     assert.strictEqual(await named('zh').lookup('7161'), '云服务器 ECS / 续费与计费');
@@ -56,13 +58,14 @@ describe('tickets/categoryNames against the emulator', function () {
   });
 
   it('two lookups at once share one catalogue load; signed out is a signedOut error', async () => {
-    const names = new CategoryNames({ getClient: () => client, store: new MemoryStore() });
+    const store = new MemoryStore();
+    const names = new CategoryNames({ getClient: () => client, store: () => store });
     emu.clearRequests();
     const [a, b] = await Promise.all([names.lookup('7161'), names.lookup('7201')]);
     assert.ok(a && b);
     assert.strictEqual(emu.requests.filter((r) => r.action === 'ListProducts').length, 1);
     await assert.rejects(
-      new CategoryNames({ getClient: () => undefined, store: new MemoryStore() }).lookup('7161'),
+      new CategoryNames({ getClient: () => undefined, store: () => new MemoryStore() }).lookup('7161'),
       (e: Error & { kind?: string }) => e.kind === 'signedOut',
     );
   });

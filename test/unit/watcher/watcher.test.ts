@@ -15,7 +15,7 @@ import {
   MAX_BACKGROUND_BACKOFF_MS as MAX_BACKOFF_MS,
 } from '../../../src/api/throttlePolicy';
 import { MemoryStore, type SharedStore } from '../../../src/features/watcher/sharedFiles';
-import { TicketWatcher, accountKey, type WatcherView } from '../../../src/features/watcher/watcher';
+import { TicketWatcher, type WatcherView } from '../../../src/features/watcher/watcher';
 import type { Announcement } from '../../../src/features/watcher/announcements';
 
 const INTERVAL = 60_000;
@@ -78,7 +78,10 @@ function harness() {
   let now = 1_000_000;
   const server = new FakeServer();
   const store = new MemoryStore();
-  const make = (id: string, over: { store?: SharedStore; focused?: boolean } = {}): Instance => {
+  const make = (
+    id: string,
+    over: { store?: SharedStore; focused?: boolean; account?: () => { key: string; store: SharedStore } } = {},
+  ): Instance => {
     const instance = {
       announced: [],
       views: [],
@@ -87,8 +90,8 @@ function harness() {
     } as unknown as Instance;
     instance.watcher = new TicketWatcher({
       id,
-      store: over.store ?? store,
-      account: async () => (instance.signedIn ? 'acct' : undefined),
+      account: async () =>
+        instance.signedIn ? (over.account?.() ?? { key: 'acct', store: over.store ?? store }) : undefined,
       listUnfinished: () => server.list(),
       listNotes: (ticketId) => server.notes(ticketId),
       describeFailure: (error) => ({
@@ -222,12 +225,6 @@ describe('watcher: lease', () => {
     assert.strictEqual(backoffDelay(60_000, 1, 600_000), 600_000);
     assert.strictEqual(backoffDelay(60_000, 20), MAX_BACKOFF_MS);
   });
-
-  it('keys accounts by a hash: the AccessKey id never becomes part of a file name', () => {
-    const key = accountKey('https://workorder.aliyuncs.com', 'LTAI5tExampleKeyId');
-    assert.match(key, /^[0-9a-f]{16}$/);
-    assert.notStrictEqual(key, accountKey('https://workorder.ap-southeast-1.aliyuncs.com', 'LTAI5tExampleKeyId'));
-  });
 });
 
 describe('watcher: polling with a fake clock', () => {
@@ -333,6 +330,27 @@ describe('watcher: polling with a fake clock', () => {
     // t=0 fails (next in 2 intervals), t=2 fails (next in 4), t=6 succeeds.
     assert.strictEqual(h.server.listCalls, 3);
     assert.strictEqual(w.views.at(-1)!.problem, undefined, 'the problem is gone after a good poll');
+  });
+});
+
+describe('watcher: accounts', () => {
+  it("keeps each account's lease and snapshot in that account's own store, and names the account in its view", async () => {
+    const h = harness();
+    h.server.add('A', 3);
+    const alice = new MemoryStore();
+    const bob = new MemoryStore();
+    let account: 'alice' | 'bob' = 'alice';
+    // Each account's store, as its scope hands it over.
+    const w = h.make('w', { account: () => ({ key: account, store: { alice, bob }[account] }) });
+    await h.run(2 * INTERVAL, [w]);
+    assert.deepStrictEqual([...alice.documents.keys()].sort(), ['lease-alice', 'watch-alice']);
+    assert.strictEqual(w.views.at(-1)!.account, 'alice');
+    account = 'bob';
+    await h.run(2 * INTERVAL, [w]);
+    assert.deepStrictEqual([...bob.documents.keys()].sort(), ['lease-bob', 'watch-bob']);
+    assert.ok(![...bob.documents.values()].some((text) => text.includes('alice')), "nothing of alice's in bob's store");
+    assert.strictEqual(w.views.at(-1)!.account, 'bob');
+    assert.strictEqual(JSON.parse(alice.documents.get('lease-alice')!).expiresAt, 0, "alice's lease was given up");
   });
 });
 

@@ -70,13 +70,16 @@ export class ActingPage {
         this.state = message.state;
         this.render();
         return true;
-      case 'draft':
-        // The page's own text is newer than what the extension stored, except after a send (replace).
-        if (message.replace || !this.pageState.get().draft) {
+      case 'draft': {
+        // The page's own text is newer than what the extension stored, except after a send or a switch (replace). A
+        // confidential draft's text is never in the page's state, so the extension's copy is the one to show.
+        const own = this.pageState.get().draft;
+        if (message.replace || !own || (own.encrypt && !own.text)) {
           this.showDraft(message.draft);
-          this.pageState.update({ draft: message.draft });
+          this.pageState.update({ draft: savedDraft(message.draft) });
         }
         return true;
+      }
       case 'formDone':
         this.resetForm(message.form);
         return true;
@@ -170,9 +173,11 @@ export class ActingPage {
 
   private draftEdited(): void {
     const draft = this.currentDraft();
-    this.pageState.update({ draft });
+    this.pageState.update({ draft: savedDraft(draft) });
     window.clearTimeout(this.draftTimer);
-    this.draftTimer = window.setTimeout(() => this.vscode.postMessage({ type: 'draftChanged', draft }), 300);
+    // A confidential text is kept only by the extension (SecretStorage): it gets every change at once.
+    if (draft.encrypt) this.vscode.postMessage({ type: 'draftChanged', draft });
+    else this.draftTimer = window.setTimeout(() => this.vscode.postMessage({ type: 'draftChanged', draft }), 300);
   }
 
   private send(): void {
@@ -302,4 +307,12 @@ export class ActingPage {
     this.notice.setAttribute('role', notice?.kind === 'error' ? 'alert' : 'status');
     this.notice.textContent = notice?.text ?? '';
   }
+}
+
+/**
+ * What of the reply box goes into the page's saved state, which VS Code stores in clear (a file on the desktop, the
+ * browser's IndexedDB on the web): never the text of a draft marked Confidential.
+ */
+export function savedDraft(draft: DraftText): DraftText {
+  return draft.encrypt ? { text: '', encrypt: true } : draft;
 }
