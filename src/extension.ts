@@ -124,6 +124,9 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     openPanel: (ticketId, dialogId) => panels.open(ticketId, dialogId),
   });
   registerHovers(context, ticketService);
+  // The questions the panels and the New Ticket form ask (Close, the file picker, the secret guard): a person's, unless
+  // the test surface answers in their place.
+  const actingAnswers: Partial<ActingUi> = {};
   // New tickets (form, from a selection, from a RequestId) and the watcher that tells when support answers.
   const execute = (command: string, ...args: unknown[]) => vscode.commands.executeCommand(command, ...args);
   const newTicket = registerNewTicket(
@@ -133,6 +136,9 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       signIn: () => auth.signIn(),
       openTicket: (id) => execute(Commands.openTicket, id),
       refreshTickets: () => execute(Commands.explorerRefresh),
+      // The secret guard's question before Submit (the test surface may answer it, as it answers the panels').
+      askAboutSecrets: (question) =>
+        (actingAnswers.askAboutSecrets ?? loadFeatures().defaultActingUi.askAboutSecrets)(question),
       log,
     },
     (deps) => new (loadFeatures().NewTicketForm)(deps),
@@ -157,14 +163,14 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     store: context.globalState,
     language: catalogLanguage(vscode.env.language),
   });
-  // The Close question and the file picker the panels ask: a person's, unless the test surface answers in their place.
-  const actingAnswers: Partial<ActingUi> = {};
   const panels = new DeferredPanels(() => {
     const features = loadFeatures();
     const actingUi: ActingUi = {
       confirmClose: (ticketId, title) =>
         (actingAnswers.confirmClose ?? features.defaultActingUi.confirmClose)(ticketId, title),
       pickFiles: () => (actingAnswers.pickFiles ?? features.defaultActingUi.pickFiles)(),
+      askAboutSecrets: (question) =>
+        (actingAnswers.askAboutSecrets ?? features.defaultActingUi.askAboutSecrets)(question),
     };
     return new features.TicketPanels({
       extensionUri: context.extensionUri,
