@@ -13,6 +13,7 @@ import type { ActingUi } from './features/details/actingAdapter';
 import { DeferredPanels } from './features/details/deferredPanels';
 import { SEEN_NOTES_KEY, UnreadNotes } from './features/details/unread';
 import { registerInbox } from './features/inbox/register';
+import { registerSearch, SEARCH_PAGE_SIZE } from './features/search/register';
 import { AccountFolders, accountScopedState, removeGoneAccounts, type AccountData } from './tickets/accountFiles';
 import { LastKnownTickets } from './tickets/lastKnown';
 import { keepLocalCopy, watchLocalCopySetting } from './tickets/localCopySetting';
@@ -26,6 +27,7 @@ import { deferWatcher } from './features/watcher/deferredWatcher';
 import { TicketLog } from './log/log';
 import { NETWORK_SETTINGS, readNetworkSettings } from './network/networkSettings';
 import { createTicketService } from './tickets';
+import { AttentionCount } from './tickets/attention';
 import type { AliyunTicketsTestApi } from './testSurface';
 import { Commands } from './common/commands';
 import { setL10n } from './common/l10n';
@@ -113,8 +115,15 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   // Sidebar explorer, hovers and links on ticket ids.
   // Unread answers from support: marked in the ticket panels, listed in the Inbox, counted in the badge.
   const unread = new UnreadNotes(accountScopedState(context.globalState, accountData.activeId));
-  const explorer = registerExplorer(context, ticketService, unread, (current) =>
-    loadFeatures().promptForFilter(current),
+  // How many tickets wait for the user, and the answers not yet seen: one count for the badge and the status bar
+  // (tickets/attention.ts).
+  const attention = new AttentionCount(ticketService);
+  const explorer = registerExplorer(
+    context,
+    ticketService,
+    unread,
+    (current) => loadFeatures().promptForFilter(current),
+    attention,
   );
   const inbox = registerInbox(context, {
     onDidLoad: (listener) => ticketService.onDidLoad(listener),
@@ -122,6 +131,15 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     lastKnown,
     peekTitle: (ticketId) => ticketService.peekTicket(ticketId)?.title,
     openPanel: (ticketId, dialogId) => panels.open(ticketId, dialogId),
+  });
+  const search = registerSearch(context, {
+    lastKnown,
+    onDidLoad: (listener) => ticketService.onDidLoad(listener),
+    listByKeyword: async (keyword, signal) =>
+      (await ticketService.listTickets({ pageNumber: 1, pageSize: SEARCH_PAGE_SIZE, keyword }, { signal })).tickets,
+    readNotes: (ticketId) => ticketService.getNotes(ticketId, { background: true }),
+    openPanel: (ticketId, focus) => panels.open(ticketId, focus),
+    keepLocalCopy,
   });
   registerHovers(context, ticketService);
   // The questions the panels and the New Ticket form ask (Close, the file picker, the secret guard): a person's, unless
@@ -153,6 +171,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       endpoint: () => settings().endpoint,
       openTicket: (id) => execute(Commands.openTicket, id),
       log,
+      attention,
+      follow: (learned) => explorer.follow(learned),
     }),
   );
   explorer.showMarks(() => watcher.markedTicketIds(), watcher.onDidChangeMarks);
@@ -195,6 +215,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
         autoRefreshSeconds: features.autoRefreshSeconds,
         ui: actingUi,
       }),
+      lastKnown,
       onDidRender: testSurface?.onPanelRender,
       onDidOpenPanel: testSurface?.onPanelOpen,
     });
@@ -283,6 +304,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     unread,
     inbox,
     lastKnown,
+    search,
   });
 }
 
