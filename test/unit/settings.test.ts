@@ -12,9 +12,14 @@ interface ContributedSetting {
   scope?: string;
 }
 
-const contributed = (
-  rawManifest() as { contributes: { configuration: { properties: Record<string, ContributedSetting> } } }
-).contributes.configuration.properties;
+type Section = { properties: Record<string, ContributedSetting> };
+// package.json may contribute one configuration section or several (one per area in the Settings editor).
+const configuration = (rawManifest() as { contributes: { configuration: Section | Section[] } }).contributes
+  .configuration;
+const contributed: Record<string, ContributedSetting> = Object.assign(
+  {},
+  ...(Array.isArray(configuration) ? configuration : [configuration]).map((section) => section.properties),
+);
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
