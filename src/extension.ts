@@ -89,8 +89,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   // One event when who is signed in or a setting the requests depend on changes: the client and every cache first.
   const session = new SessionEvents(accounts, (listener) =>
     vscode.workspace.onDidChangeConfiguration((event) => {
-      const affected = ['aliyunTickets.endpoint', 'aliyunTickets.signatureVersion', ...NETWORK_SETTINGS];
-      if (!affected.some((section) => event.affectsConfiguration(section))) return;
+      const affected = affectsSettings(event, ['endpoint', 'signatureVersion']);
+      if (!affected && !NETWORK_SETTINGS.some((section) => event.affectsConfiguration(section))) return;
       reportUnusableEndpoint(settingEndpoint(), log);
       listener();
     }),
