@@ -15,6 +15,7 @@ import type { ActingUi } from './features/details/actingAdapter';
 import { DeferredPanels } from './features/details/deferredPanels';
 import { SEEN_NOTES_KEY, UnreadNotes } from './features/details/unread';
 import { registerInbox } from './features/inbox/register';
+import { registerSearch, SEARCH_PAGE_SIZE } from './features/search/register';
 import { AccountFolders, accountScopedState, removeGoneAccounts, type AccountData } from './tickets/accountFiles';
 import { LastKnownTickets } from './tickets/lastKnown';
 import { keepLocalCopy, watchLocalCopySetting } from './tickets/localCopySetting';
@@ -134,6 +135,15 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     peekTitle: (ticketId) => ticketService.peekTicket(ticketId)?.title,
     openPanel: (ticketId, dialogId) => panels.open(ticketId, dialogId),
   });
+  const search = registerSearch(context, {
+    lastKnown,
+    onDidLoad: (listener) => ticketService.onDidLoad(listener),
+    listByKeyword: async (keyword, signal) =>
+      (await ticketService.listTickets({ pageNumber: 1, pageSize: SEARCH_PAGE_SIZE, keyword }, { signal })).tickets,
+    readNotes: (ticketId) => ticketService.getNotes(ticketId, { background: true }),
+    openPanel: (ticketId, focus) => panels.open(ticketId, focus),
+    keepLocalCopy,
+  });
   registerHovers(context, ticketService);
   // The questions the panels and the New Ticket form ask (Close, the file picker, the secret guard): a person's, unless
   // the test surface answers in their place.
@@ -208,6 +218,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
         autoRefreshSeconds: features.autoRefreshSeconds,
         ui: actingUi,
       }),
+      lastKnown,
       onDidRender: testSurface?.onPanelRender,
       onDidOpenPanel: testSurface?.onPanelOpen,
     });
@@ -296,6 +307,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     unread,
     inbox,
     lastKnown,
+    search,
   });
 }
 
