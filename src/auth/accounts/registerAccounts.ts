@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Accounts } from './accounts';
 import { activeAccountName, createAccountStatusBar, endpointOf, pickAccount } from './accountsUi';
 import { Commands } from '../../common/commands';
+import { onDidChangeSettings } from '../../settings/configuration';
 
 export interface AccountsWiring {
   accounts: Accounts;
@@ -42,9 +43,7 @@ export function registerAccounts(context: vscode.ExtensionContext, wiring: Accou
   });
   context.subscriptions.push(
     accounts.onDidChange(update),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('aliyunTickets.endpoint')) nameInView();
-    }),
+    onDidChangeSettings(['endpoint'], nameInView),
     createAccountStatusBar(accounts, settingEndpoint),
     vscode.commands.registerCommand(Commands.switchAccount, () =>
       pickAccount({
