@@ -144,7 +144,9 @@ export function registerWatcher(deps: WatcherDeps): WatcherWindow & { disposable
   // the previous account (a poll that ended after a switch) adds nothing.
   const renderStatusBar = () => {
     const view =
-      currentView && (currentView.account === undefined || currentView.account === accountId()) ? currentView : undefined;
+      currentView && (currentView.account === undefined || currentView.account === accountId())
+        ? currentView
+        : undefined;
     const look = watcherStatusBarLook(deps.attention, view);
     barVisible = !!look;
     if (!look) {
