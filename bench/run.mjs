@@ -413,6 +413,9 @@ async function main() {
   log('watcher…');
   const { runWatcherBench } = await import('./watcher.mjs');
   results.watcher = await runWatcherBench({ intervals: SMOKE ? 4 : 12, log: () => {} });
+  log('search…');
+  const { runSearchBench } = await import('./search.mjs');
+  results.search = await runSearchBench({ notes: SMOKE ? 500 : 10_000 });
   if (!SMOKE) {
     log('package…');
     results.size = vsixSize();
@@ -536,6 +539,13 @@ async function main() {
     `${watchOne.listTicketsPerInterval} / ${watchThree.listTicketsPerInterval} (all requests ${watchOne.requestsPerInterval} / ${watchThree.requestsPerInterval}; 3 windows without the shared lease: ${watchUnshared.listTicketsPerInterval})`,
     '1 / 1',
     watchOne.listTicketsPerInterval <= 1 && watchThree.listTicketsPerInterval <= 1,
+  ]);
+  const se = results.search;
+  rows.push([
+    `Search ${se.notes} notes (local index), slowest query`,
+    `${fmt(se.slowestMs, 1)} ms (phrase ${fmt(se.perQuery['phrase in one note'].medianMs, 1)} ms median; index built in ${fmt(se.buildMs, 0)} ms)`,
+    '< 50 ms',
+    se.slowestMs < 50 && se.phraseFound,
   ]);
   if (results.size) rows.push(['Packaged .vsix', `${fmt(results.size.kb, 0)} KB`, '< 300 KB', results.size.kb < 300]);
   if (cpu.failedRequests > 0) rows.push(['CPU run requests answered 200', `${cpu.failedRequests} failed`, '0', false]);

@@ -14,6 +14,7 @@ import type { ActingUi } from './features/details/actingAdapter';
 import { DeferredPanels } from './features/details/deferredPanels';
 import { SEEN_NOTES_KEY, UnreadNotes } from './features/details/unread';
 import { registerInbox } from './features/inbox/register';
+import { registerSearch, SEARCH_PAGE_SIZE } from './features/search/register';
 import { AccountFolders, removeGoneAccounts, type AccountData } from './tickets/accountFiles';
 import { LastKnownTickets } from './tickets/lastKnown';
 import { keepLocalCopy, watchLocalCopySetting } from './tickets/localCopySetting';
@@ -30,6 +31,7 @@ import { deferWatcher } from './features/watcher/deferredWatcher';
 import { TicketLog } from './log/log';
 import { NETWORK_SETTINGS, readNetworkSettings } from './network/networkSettings';
 import { createTicketService } from './tickets';
+import { AttentionCount } from './tickets/attention';
 import type { AliyunTicketsTestApi } from './testSurface';
 import { Commands } from './common/commands';
 import { setL10n } from './common/l10n';
@@ -148,8 +150,15 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   // Unread answers from support: marked in the ticket panels, listed in the Inbox, counted in the badge. Seen marks
   // are the signed-in account's (its scope's memento).
   const unread = new UnreadNotes(activeMemento);
-  const explorer = registerExplorer(context, ticketService, unread, (current) =>
-    loadFeatures().promptForFilter(current),
+  // How many tickets wait for the user, and the answers not yet seen: one count for the badge and the status bar
+  // (tickets/attention.ts).
+  const attention = new AttentionCount(ticketService);
+  const explorer = registerExplorer(
+    context,
+    ticketService,
+    unread,
+    (current) => loadFeatures().promptForFilter(current),
+    attention,
   );
   const inbox = registerInbox(context, {
     onDidLoad: (listener) => ticketService.onDidLoad(listener),
@@ -158,6 +167,18 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     peekTitle: (ticketId) => ticketService.peekTicket(ticketId)?.title,
     openPanel: (ticketId, dialogId) => panels.open(ticketId, dialogId),
   });
+  const search = registerSearch(context, {
+    lastKnown,
+    onDidLoad: (listener) => ticketService.onDidLoad(listener),
+    listByKeyword: async (keyword, signal) =>
+      (await ticketService.listTickets({ pageNumber: 1, pageSize: SEARCH_PAGE_SIZE, keyword }, { signal })).tickets,
+    readNotes: (ticketId) => ticketService.getNotes(ticketId, { background: true }),
+    openPanel: (ticketId, focus) => panels.open(ticketId, focus),
+    keepLocalCopy,
+  });
+  // The questions the panels and the New Ticket form ask (Close, the file picker, the secret guard): a person's, unless
+  // the test surface answers in their place.
+  const actingAnswers: Partial<ActingUi> = {};
   // New tickets (form, from a selection, from a RequestId) and the watcher that tells when support answers.
   const execute = (command: string, ...args: unknown[]) => vscode.commands.executeCommand(command, ...args);
   const newTicket = registerNewTicket(
@@ -168,6 +189,9 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       signIn: () => auth.signIn(),
       openTicket: (id) => execute(Commands.openTicket, id),
       refreshTickets: () => execute(Commands.explorerRefresh),
+      // The secret guard's question before Submit (the test surface may answer it, as it answers the panels').
+      askAboutSecrets: (question) =>
+        (actingAnswers.askAboutSecrets ?? loadFeatures().defaultActingUi.askAboutSecrets)(question),
       log,
     },
     (deps) => new (loadFeatures().NewTicketForm)(deps),
@@ -181,6 +205,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       account: accounts,
       openTicket: (id) => execute(Commands.openTicket, id),
       log,
+      attention,
+      follow: (learned) => explorer.follow(learned),
     }),
   );
   explorer.showMarks(() => watcher.handle.markedTicketIds(), watcher.handle.onDidChangeMarks);
@@ -191,8 +217,6 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     store: accountStore,
     language: catalogLanguage(vscode.env.language),
   });
-  // The Close question and the file picker the panels ask: a person's, unless the test surface answers in their place.
-  const actingAnswers: Partial<ActingUi> = {};
   const lazy: { drafts?: DraftStore } = {};
   const panels = new DeferredPanels(() => {
     const features = loadFeatures();
@@ -200,6 +224,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       confirmClose: (ticketId, title) =>
         (actingAnswers.confirmClose ?? features.defaultActingUi.confirmClose)(ticketId, title),
       pickFiles: () => (actingAnswers.pickFiles ?? features.defaultActingUi.pickFiles)(),
+      askAboutSecrets: (question) =>
+        (actingAnswers.askAboutSecrets ?? features.defaultActingUi.askAboutSecrets)(question),
     };
     lazy.drafts = new features.DraftStore(() => accounts.current());
     return new features.TicketPanels({
@@ -226,6 +252,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
         autoRefreshSeconds: features.autoRefreshSeconds,
         ui: actingUi,
       }),
+      lastKnown,
       onDidRender: testSurface?.onPanelRender,
       onDidOpenPanel: testSurface?.onPanelOpen,
     });
@@ -298,6 +325,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     unread,
     inbox,
     lastKnown,
+    search,
   });
 }
 

@@ -14,6 +14,8 @@ import type { TicketService } from './tickets/types';
 import type { NewTicketForm } from './features/new-ticket/newTicketForm';
 import type { WatcherHandle } from './features/watcher/register';
 import type { InboxHandle } from './features/inbox/register';
+import type { SearchHandle } from './features/search/register';
+import type { SearchResult } from './features/search/searchResults';
 import type { InboxItem } from './features/inbox/inboxModel';
 import type { LastKnownTickets } from './tickets/lastKnown';
 
@@ -54,6 +56,14 @@ export interface AliyunTicketsTestApi {
     items(): InboxItem[];
     /** The view's description, as shown. */
     description(): string | undefined;
+  };
+  search: {
+    /** The rows Search Tickets… lists for this text once the server answered (the same code as the quick pick). */
+    run(query: string): Promise<SearchResult[]>;
+    /** Opens a result as picking it in the quick pick does. */
+    open(result: SearchResult): void;
+    /** Conversations read in the background for the index so far. */
+    backfillReads(): number;
   };
   /** The last-known tickets of the account shown (what offline panels and the search index read). */
   lastKnown: {
@@ -136,10 +146,11 @@ export class TestSurface {
     unread: UnreadNotes;
     inbox: InboxHandle;
     lastKnown: LastKnownTickets;
+    search: SearchHandle;
   }): AliyunTicketsTestApi {
     const { context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher, actingAnswers, unread } =
       services;
-    const { inbox, lastKnown } = services;
+    const { inbox, lastKnown, search } = services;
     const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
     return {
       ticketService,
@@ -159,6 +170,11 @@ export class TestSurface {
       inbox: {
         items: () => inbox.items(),
         description: () => inbox.view.description,
+      },
+      search: {
+        run: (query) => search.run(query),
+        open: (result) => search.open(result),
+        backfillReads: () => search.backfill.reads,
       },
       lastKnown: {
         flush: () => lastKnown.flush(),

@@ -32,6 +32,7 @@ export const Commands = {
   /** An Inbox row: opens the ticket at that answer and marks it seen (tree only). */
   inboxOpen: 'aliyunTickets.inbox.open',
   inboxMarkAllSeen: 'aliyunTickets.inbox.markAllSeen',
+  searchTickets: 'aliyunTickets.searchTickets',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

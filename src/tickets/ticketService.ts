@@ -1,7 +1,7 @@
 // The ticket service every feature reads through: tickets, notes and list pages cached (LRU + TTL), one request per
 // key at a time (sharedRequests.ts), a concurrency cap, and change events when what the UI shows went stale.
 import type { TicketApiError } from '../api/errors';
-import type { ListTicketsQuery, Ticket, TicketNote, TicketPage, TicketSummary } from '../api/types';
+import type { ListTicketsQuery, StatusValue, Ticket, TicketNote, TicketPage, TicketSummary } from '../api/types';
 import { Emitter } from '../common/emitter';
 import { ConcurrencyLimiter } from './limiter';
 import { LruCache } from './lruCache';
@@ -21,6 +21,8 @@ export const DEFAULT_LIST_TTL_MS = 20_000;
 export const DEFAULT_NOT_FOUND_TTL_MS = 60_000;
 export const DEFAULT_MAX_ENTRIES = 500;
 export const DEFAULT_MAX_CONCURRENT = 4;
+/** Tickets whose last seen status is remembered (a status is one small number). */
+const MAX_SEEN_STATUSES = 5000;
 /** warm() asks the client at most this often. */
 const WARM_INTERVAL_MS = 10_000;
 export { MAX_THROTTLE_PAUSE_MS } from './sharedRequests';
@@ -45,6 +47,8 @@ export class TicketServiceImpl implements TicketService {
   private readonly requests: SharedRequests;
   private readonly limiter: ConcurrencyLimiter;
   private readonly changes = new Emitter<TicketChangeEvent>();
+  /** The last status seen for each ticket (from any answer): a different one later means the ticket moved. */
+  private readonly seenStatus = new Map<string, StatusValue>();
   private readonly loads = new Emitter<TicketLoadEvent>();
   /** Every ticket and conversation the server answered with (the last-known copy, the inbox and the index read it). */
   readonly onDidLoad = this.loads.event;
@@ -96,11 +100,14 @@ export class TicketServiceImpl implements TicketService {
         // and hovers fetch it again.
         for (const summary of page.tickets) {
           const cached = this.tickets.peek(summary.ticketId);
-          if (cached?.ok && shownDifferently(cached.value, summary)) {
+          const stale = cached?.ok === true && shownDifferently(cached.value, summary);
+          if (stale) {
             this.tickets.delete(summary.ticketId);
             this.notes.delete(summary.ticketId);
-            this.changes.fire({ ticketId: summary.ticketId });
           }
+          const moved = this.noteStatus(summary.ticketId, summary.status.value);
+          if (moved) this.changes.fire(moved);
+          else if (stale) this.changes.fire({ ticketId: summary.ticketId });
         }
       },
     });
@@ -125,6 +132,7 @@ export class TicketServiceImpl implements TicketService {
 
   invalidate(ticketId?: string): void {
     if (ticketId === undefined) {
+      this.seenStatus.clear();
       this.tickets.clear();
       this.notes.clear();
       this.pages.clear();
@@ -160,9 +168,18 @@ export class TicketServiceImpl implements TicketService {
     const previous = this.tickets.peek(ticketId);
     this.tickets.set(ticketId, { ok: true, value: ticket }, this.ttlMs);
     this.loads.fire({ kind: 'ticket', ticketId, ticket });
-    if (previous?.ok && shownDifferently(previous.value, ticket)) {
-      this.changes.fire({ ticketId });
-    }
+    const moved = this.noteStatus(ticketId, ticket.status.value);
+    if (moved) this.changes.fire(moved);
+    else if (previous?.ok && shownDifferently(previous.value, ticket)) this.changes.fire({ ticketId });
+  }
+
+  /** Remembers the status an answer gave; returns the change event when it differs from the one seen before. */
+  private noteStatus(ticketId: string, status: StatusValue): TicketChangeEvent | undefined {
+    const previousStatus = this.seenStatus.get(ticketId);
+    this.seenStatus.delete(ticketId);
+    this.seenStatus.set(ticketId, status);
+    if (this.seenStatus.size > MAX_SEEN_STATUSES) this.seenStatus.delete(this.seenStatus.keys().next().value as string);
+    return previousStatus !== undefined && previousStatus !== status ? { ticketId, status, previousStatus } : undefined;
   }
 
   /** A ticket or its notes: from the cache (a remembered "not found" too), else through one shared request. */

@@ -1,4 +1,12 @@
-import type { ListTicketsQuery, RequestOptions, Ticket, TicketNote, TicketPage, TicketSummary } from '../api/types';
+import type {
+  ListTicketsQuery,
+  RequestOptions,
+  StatusValue,
+  Ticket,
+  TicketNote,
+  TicketPage,
+  TicketSummary,
+} from '../api/types';
 
 export interface FetchOptions {
   signal?: AbortSignal;
@@ -40,6 +48,12 @@ export type TicketLoadEvent =
 export interface TicketChangeEvent {
   /** undefined: everything may have changed (sign-in / sign-out / endpoint change). */
   ticketId?: string;
+  /**
+   * Set when the change is a status the service just learned (a GetTicket or ListTickets answer) that differs from the
+   * one it had seen before for this ticket (previousStatus): the ticket moved, and every view of it should follow.
+   */
+  status?: StatusValue;
+  previousStatus?: StatusValue;
 }
 
 /** The part of TicketClient (src/api/client.ts) the service uses; structural, so tests can pass the real client. */

@@ -168,17 +168,43 @@ describe('explorer (tree data provider)', function () {
     await waitFor('the panel', () => api.panels.openTicketIds().includes(node.ticket!.ticketId));
     await calmWorkbench();
   });
-  it('the badge counts the tickets waiting for your feedback, whatever the filter and the layout', async () => {
-    const waiting = all.filter((t) => t.status === 3).length;
+  it('one count of what waits for the user: the badge, the status bar and the two groups agree, whatever the filter and the layout', async () => {
+    const waiting = all.filter((t) => t.status === 3 || t.status === 5);
     await setSetting('explorer.groupByStatus', true);
+    await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
+    const groups = ((await api.explorer.treeDataProvider.getChildren()) ?? []) as Array<{
+      kind: string;
+      status?: number;
+      list?: { totalCount: number };
+    }>;
+    const groupSum = groups
+      .filter((g) => g.kind === 'group' && (g.status === 3 || g.status === 5))
+      .reduce((n, g) => n + g.list!.totalCount, 0);
+    assert.strictEqual(groupSum, waiting.length, 'the groups');
+    await waitFor('the badge', () => api.explorer.viewText().badge === waiting.length || undefined);
+    const bar = await waitFor('the status bar', () =>
+      api.watcher.statusBar().visible ? api.watcher.statusBar() : undefined,
+    );
+    assert.strictEqual(bar.text, `$(bell-dot) ${waiting.length}`, 'the status bar counts the same');
+    // The tooltip says what it counts, lists the newest ten with how many more, and what a click opens.
+    const newest = [...waiting].sort((a, b) => b.createTime - a.createTime || (a.ticketId < b.ticketId ? -1 : 1));
+    const lines = bar.tooltip.split('\n');
+    assert.strictEqual(lines[0], `${waiting.length} tickets wait for you (your feedback or your confirmation).`);
+    assert.deepStrictEqual(
+      lines.slice(1, 11).map((l) => l.split(' ')[0]),
+      newest.slice(0, 10).map((t) => t.ticketId),
+    );
+    assert.strictEqual(lines[11], `… and ${waiting.length - 10} more`);
+    assert.strictEqual(lines[12], `Click to open the most recent: ${newest[0].ticketId}.`);
+
     await vscode.commands.executeCommand('aliyunTickets.explorer.applyFilter', { keyword: 'RDS' });
-    await waitFor('the badge with a filter on', () => api.explorer.viewText().badge === waiting || undefined);
+    await waitFor('the badge with a filter on', () => api.explorer.viewText().badge === waiting.length || undefined);
     await setSetting('explorer.groupByStatus', false);
     await waitFor('the badge in the flat list', () =>
-      api.explorer.viewText().badge === waiting && api.explorer.viewText().description ? true : undefined,
+      api.explorer.viewText().badge === waiting.length && api.explorer.viewText().description ? true : undefined,
     );
     await vscode.commands.executeCommand('aliyunTickets.explorer.clearFilter');
-    await waitFor('the badge unfiltered and flat', () => api.explorer.viewText().badge === waiting || undefined);
+    await waitFor('the badge unfiltered and flat', () => api.explorer.viewText().badge === waiting.length || undefined);
     await setSetting('explorer.groupByStatus', true);
   });
 

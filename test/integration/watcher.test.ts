@@ -227,7 +227,10 @@ describe('watcher', function () {
         20_000,
       );
       assert.match(bar.text, /^\$\(bell-dot\) \d+$/);
-      assert.match(bar.tooltip, /wait for you\. Click to open/);
+      assert.match(
+        bar.tooltip,
+        /wait for you \(your feedback or your confirmation\)\.\n[\s\S]*Click to open the most recent: \w+\.$/,
+      );
     } finally {
       await setSetting('watcher.enabled', false);
     }

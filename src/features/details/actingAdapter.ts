@@ -11,6 +11,8 @@ import type { DraftStore } from './draftStore';
 import { TicketActing, type PickedFile } from './ticketActing';
 import type { ToPageMessage } from './protocol';
 import type { UnreadNotes } from './unread';
+import type { AskAboutSecrets } from '../secret-guard/guard';
+import { askAboutSecrets } from '../secret-guard/guardPrompt';
 
 export interface PanelActingDeps {
   writes: TicketWrites;
@@ -50,6 +52,7 @@ export function panelActing(services: Omit<PanelActingDeps, 'create'>): PanelAct
         reload: () => page.reload(),
         confirmClose: () => services.ui.confirmClose(ticketId, page.title()),
         pickFiles: () => services.ui.pickFiles(),
+        askAboutSecrets: (question) => services.ui.askAboutSecrets(question),
         onReplied: () =>
           void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.detailsReplied, true),
       }),
@@ -59,6 +62,8 @@ export function panelActing(services: Omit<PanelActingDeps, 'create'>): PanelAct
 export interface ActingUi {
   confirmClose(ticketId: string, title: string): PromiseLike<boolean>;
   pickFiles(): PromiseLike<PickedFile[]>;
+  /** The secret guard's question (reply, reopen reason, rating comment, new ticket). */
+  askAboutSecrets: AskAboutSecrets;
 }
 
 export const AUTO_REFRESH_SETTING = 'details.autoRefreshSeconds';
@@ -76,6 +81,7 @@ export function autoRefreshSeconds(): number {
 export const defaultActingUi: ActingUi = {
   confirmClose: (ticketId, title) => confirmClose(ticketId, title),
   pickFiles: () => pickFiles(),
+  askAboutSecrets: (question) => askAboutSecrets(question),
 };
 
 async function confirmClose(ticketId: string, title: string): Promise<boolean> {

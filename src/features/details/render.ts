@@ -44,6 +44,8 @@ export type DetailsView =
       refreshing?: boolean;
       /** A refresh failed; the data shown is older. */
       refreshError?: string;
+      /** The server cannot be reached: this is the last-known copy, read then (epoch ms). Nothing can be sent. */
+      offlineSince?: number;
       /** "ECS / Renewal", from the category catalogue; the id is shown while it is unknown. */
       categoryName?: string;
       /** Dialog ids of answers from support the user has not seen yet (marked "New"). */
@@ -211,15 +213,25 @@ function timeHtml(timeMs: number, now: number, timeZone?: string): string {
   return `<time datetime="${escapeHtml(iso)}">${escapeHtml(local)}</time> <span class="muted">${escapeHtml(t('({0})', formatRelativeTime(timeMs, now)))}</span>`;
 }
 
+/** "Offline: as of 14:02" with Retry: the copy shown is the last one read; it refreshes by itself when it can. */
+function offlineBanner(savedAt: number, timeZone?: string): string {
+  const at = `<time datetime="${escapeHtml(new Date(savedAt).toISOString())}">${escapeHtml(formatLocalTime(savedAt, timeZone))}</time>`;
+  const retry = `<button type="button" class="secondary" ${dataAction('retry')}>${escapeHtml(errorActionLabel('retry'))}</button>`;
+  return `<p class="banner warning offline" role="status">${withHtml(t('Offline: as of {0}. The Ticket API cannot be reached; this is the copy read then, and nothing can be sent. It refreshes by itself when the server answers.', '{0}'), at)} ${retry}</p>`;
+}
+
 function unknownHtml(): string {
   return `<span class="muted">${escapeHtml(t('unknown'))}</span>`;
 }
 
 function renderTicket(view: Extract<DetailsView, { kind: 'ticket' }>, now: number, timeZone?: string): string {
   const ticket = view.ticket;
-  const banner = view.refreshError
-    ? `<p class="banner warning" role="alert">${withHtml(t('Could not refresh: {0} Showing what was loaded before.', '{0}'), text(view.refreshError))}</p>`
-    : '';
+  const banner =
+    view.offlineSince !== undefined
+      ? offlineBanner(view.offlineSince, timeZone)
+      : view.refreshError
+        ? `<p class="banner warning" role="alert">${withHtml(t('Could not refresh: {0} Showing what was loaded before.', '{0}'), text(view.refreshError))}</p>`
+        : '';
   const description = ticket.description
     ? `<div class="description text">${escapeHtml(ticket.description)}</div>`
     : `<p class="muted">${escapeHtml(t('No description.'))}</p>`;

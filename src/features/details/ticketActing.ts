@@ -1,14 +1,16 @@
 // What the ticket panel does to a ticket: the reply (its draft, attachments and sending), Close, Reopen and Rate. One
 // per panel. It keeps the draft in the DraftStore until the server confirmed the send, never starts a second write
 // while one is under way, and after a reply whose fate is unknown reloads the conversation and looks for the reply
-// before offering to send again. No vscode import: the panel hands in the few UI calls it needs. It is a little over
-// 300 lines on purpose: the one-write-at-a-time rule (busy) and the notice are shared by the reply and the three
-// ticket actions, and stay readable in one place (the attachments live in replyAttachments.ts).
+// before offering to send again. Text that leaves in clear passes the secret guard first. No vscode import: the panel
+// hands in the few UI calls it needs. It is close to 400 lines on purpose: the one-write-at-a-time rule (busy), the
+// guard and the notice are shared by the reply and the three ticket actions, and stay readable in one place (the
+// attachments live in replyAttachments.ts).
 import { isTicketApiError } from '../../api/errors';
 import { errorText } from '../../common/errorText';
 import type { EvaluateTicketInput, Ticket } from '../../api/types';
 import { t } from '../../common/l10n';
 import { ticketActions } from '../../tickets/ticketActions';
+import { guardText, type AskAboutSecrets } from '../secret-guard/guard';
 import type { TicketWrites } from '../../tickets/ticketWrites';
 import type { AccountDrafts } from './draftStore';
 import type { ActingState, BusyAction, DraftText, FromPageMessage, ToPageMessage } from './protocol';
@@ -39,6 +41,8 @@ export interface TicketActingDeps {
   confirmClose(): PromiseLike<boolean>;
   /** The file picker; empty when cancelled. */
   pickFiles(): PromiseLike<PickedFile[]>;
+  /** The secret guard's question, asked before text with credentials in it leaves in clear. */
+  askAboutSecrets: AskAboutSecrets;
   /** The server took a reply (the Get Started walkthrough's "Reply to support" step completes on it). */
   onReplied?(): void;
   now?: () => number;
@@ -239,7 +243,14 @@ export class TicketActing {
       return;
     }
     this.begin('send');
-    const content = this.text;
+    // Credentials in a reply that is not Confidential: the user chooses before anything leaves (busy meanwhile).
+    const guarded = this.encrypt ? { text: this.text, confidential: true } : await this.guard(this.text, 'reply');
+    if (!guarded) return this.end();
+    if (guarded.confidential && !this.encrypt) {
+      this.encrypt = true;
+      this.deliver({ type: 'draft', draft: { text: this.text, encrypt: true }, replace: true });
+    }
+    const content = guarded.text;
     const objectKeys = this.attachments.uploaded().map((a) => a.objectKey);
     const startedAt = (this.deps.now ?? Date.now)();
     try {
@@ -334,7 +345,8 @@ export class TicketActing {
       'reopen',
       t('Ticket reopened.'),
       (reason) => t('The ticket was not reopened: {0}', reason),
-      () => this.deps.writes.reopen(this.deps.ticketId, reason),
+      (text) => this.deps.writes.reopen(this.deps.ticketId, text ?? reason),
+      { text: reason, outgoing: 'reopen' },
     );
     if (done) this.deliver({ type: 'formDone', form: 'reopen' });
   }
@@ -344,22 +356,43 @@ export class TicketActing {
       'rate',
       t('Thank you: your rating was sent.'),
       (reason) => t('The rating was not sent: {0}', reason),
-      () => this.deps.writes.rate(this.deps.ticketId, rating),
+      (text) => this.deps.writes.rate(this.deps.ticketId, { ...rating, content: text ?? rating.content }),
+      rating.content ? { text: rating.content, outgoing: 'rating' } : undefined,
     );
     if (done) this.deliver({ type: 'formDone', form: 'rate' });
   }
 
-  /** One write with its notice; the ticket is reloaded afterwards whatever happened (the status may have moved). */
+  /** The secret guard before `text` leaves in clear: the text to send, or undefined (cancelled, with a notice). */
+  private async guard(
+    text: string,
+    outgoing: 'reply' | 'reopen' | 'rating',
+  ): Promise<{ text: string; confidential: boolean } | undefined> {
+    const guarded = await guardText(text, outgoing, this.deps.askAboutSecrets);
+    if (!guarded) {
+      this.setNotice('warning', t('Nothing was sent: the text looks like it contains credentials. Your text is kept.'));
+      this.postState();
+    }
+    return guarded;
+  }
+
+  /** One write (its text through the secret guard first) with its notice; the ticket is reloaded afterwards whatever happened (the status may have moved). */
   private async act(
     busy: BusyAction,
     success: string,
     failure: (reason: string) => string,
-    run: () => PromiseLike<unknown>,
+    run: (guardedText?: string) => PromiseLike<unknown>,
+    text?: { text: string; outgoing: 'reopen' | 'rating' },
   ): Promise<boolean> {
     if (!this.begin(busy)) return false;
+    // The text it sends passes the secret guard first; a Cancel ends the action with nothing sent.
+    const guarded = text && (await this.guard(text.text, text.outgoing));
+    if (text && !guarded) {
+      this.end();
+      return false;
+    }
     let ok = false;
     try {
-      await run();
+      await run(guarded ? guarded.text : undefined);
       this.setNotice('success', success);
       ok = true;
     } catch (error) {

@@ -27,6 +27,8 @@ import {
 import type { PanelActingDeps } from './actingAdapter';
 import type { TicketActing } from './ticketActing';
 import { AutoRefresh } from './autoRefresh';
+import { isOfflineFailure, OFFLINE_RETRY_MS } from './offline';
+import type { KnownTicket } from '../../tickets/lastKnown';
 
 export const DETAILS_VIEW_TYPE = WebviewTypes.details;
 
@@ -44,6 +46,8 @@ export interface TicketPanelsDeps {
   onDidOpenPanel?: (ticketId: string, handle: PanelTestHandle) => void;
   /** Reply, close, reopen, rate, unread marks, category names and auto-refresh (absent: the panel only reads). */
   acting?: PanelActingDeps;
+  /** What the server last said about a ticket: shown, marked offline, when the server cannot be reached. */
+  lastKnown?: { load(): Promise<void>; get(ticketId: string): KnownTicket | undefined };
 }
 
 /** What the extension-host tests reach of a panel: page messages as if the page sent them, and its acting state. */
@@ -78,6 +82,8 @@ export class TicketPanel {
   /** The note to scroll to once the conversation is on the page; lastFocus: the one the page was told. */
   private pendingFocus: string | undefined;
   private lastFocus: string | undefined;
+  /** While the panel shows the last-known copy: the next try to reach the server. */
+  private offlineRetry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -254,6 +260,7 @@ export class TicketPanel {
     this.disposed = true;
     this.loading?.abort();
     this.autoRefresh.stop();
+    clearTimeout(this.offlineRetry);
     this.acting?.dispose();
     this.events.onDispose();
     this.deps.onDidRender?.(this.ticketId, undefined);
@@ -272,9 +279,11 @@ export class TicketPanel {
     ]);
     if (signal.aborted || this.disposed) return;
     this.loading = undefined;
+    clearTimeout(this.offlineRetry);
     if (ticket.status === 'rejected') {
       const error = ticket.reason;
       this.deps.log.warn(`Loading ticket ${this.ticketId} failed: ${describeError(error)}`);
+      if (isOfflineFailure(error) && (await this.showOffline(previous))) return;
       if (previous && !needsSignIn(error)) {
         this.setView({ ...previous, refreshing: false, refreshError: errorText(error) });
       } else {
@@ -308,6 +317,28 @@ export class TicketPanel {
     // Recent = opened by the user: a refresh or a background reload must not move the ticket to the top again.
     if (!previous)
       void Promise.resolve(this.deps.recent.remember(this.ticketId, ticket.value.title)).catch(() => undefined);
+  }
+
+  /**
+   * The server cannot be reached: a panel already offline stays as it is, a new one shows the last-known copy (when
+   * the ticket was read before). Either way it tries again by itself. Returns whether the copy is on screen.
+   */
+  private async showOffline(previous: Extract<DetailsView, { kind: 'ticket' }> | undefined): Promise<boolean> {
+    if (previous && previous.offlineSince === undefined) return false;
+    if (!previous) {
+      await this.deps.lastKnown?.load();
+      const known = this.deps.lastKnown?.get(this.ticketId);
+      if (!known?.ticket || this.disposed) return false;
+      // The reply box stays hidden (the draft stays stored): nothing can be sent until the server answers.
+      this.notes = known.notes ?? [];
+      this.panel.title = panelTitle(this.ticketId, known.ticket.title);
+      this.setView({ kind: 'ticket', ticket: known.ticket, notes: this.notes, offlineSince: known.savedAt });
+    } else this.setView({ ...previous, refreshing: false });
+    this.offlineRetry = setTimeout(() => {
+      if (this.panel.visible) void this.load(true, true);
+      else this.offlineRetry = setTimeout(() => void this.load(true, true), OFFLINE_RETRY_MS);
+    }, OFFLINE_RETRY_MS);
+    return true;
   }
 
   /** The category's name arrives later than the ticket (first time: the catalogue is loaded); shown when it does. */

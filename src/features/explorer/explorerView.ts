@@ -6,7 +6,11 @@ import { showTicketError } from '../../common/errorNotification';
 import { t } from '../../common/l10n';
 import type { TicketService } from '../../tickets/types';
 import { describeFilter, isFilterActive, toFilter, type TicketFilter } from './filter';
-import { needsYouBadgeTooltip, refreshFailureText } from './labels';
+import { statusBarTooltipText } from '../../common/untrustedText';
+import { ANSWERS_PART, answersPart, type AttentionCount } from '../../tickets/attention';
+import { needsYou } from '../../tickets/status';
+import { StatusFollower, type LearnedStatus } from './follow';
+import { refreshFailureText } from './labels';
 import { ticketIdOf, TicketExplorerModel } from './model';
 import { RefreshTimer } from './refreshTimer';
 import { TicketTreeProvider, type UnreadAnswers } from './treeProvider';
@@ -32,6 +36,8 @@ export interface TicketExplorer {
   setAccount(name: string | undefined): void;
   /** Marks tickets with news from support (the watcher's announcements not yet opened); redraws when they change. */
   showMarks(marked: () => ReadonlySet<string>, onDidChange: vscode.Event<void>): void;
+  /** Statuses learned elsewhere (another window's watcher poll): rows shown in another status move at once. */
+  follow(learned: readonly LearnedStatus[]): void;
 }
 
 /** Registers the explorer view and its commands. Returns reveal/refresh for other features (the details panels reveal the ticket they show). */
@@ -41,19 +47,30 @@ export function registerExplorer(
   unread: UnreadAnswers | undefined,
   /** The Filter button's input boxes (filterPrompt.ts); the composition root loads their code on the first click. */
   promptForFilter: (current: TicketFilter) => Promise<TicketFilter | undefined>,
+  /** The one count of tickets that wait for the user: the badge shows it, every load counts again. */
+  attention?: AttentionCount,
 ): TicketExplorer {
   const settings = () => {
     const config = vscode.workspace.getConfiguration(CONFIG);
     return { groupByStatus: config.get<boolean>('groupByStatus', true), pageSize: config.get<number>('pageSize', 50) };
   };
-  const model = new TicketExplorerModel({ service, settings });
+  const model = new TicketExplorerModel({ service, settings, attention });
+  // What the extension changed or learned shows at once: the groups a ticket moved between load again (follow.ts).
+  const follower = new StatusFollower({
+    follow: (learned) => track(model.follow(learned)),
+    recount: () => attention?.refresh({ force: true }) ?? Promise.resolve(),
+  });
   const provider = new TicketTreeProvider(model, service, unread);
   if (unread) {
-    // A ticket's unread answers changed (loaded or seen in its panel): redraw its row.
+    // The answers from support not yet seen (the Inbox) are a part of the one count (attention.ts).
+    const countAnswers = () => attention?.setPart(ANSWERS_PART, answersPart(unread.total()));
+    countAnswers();
+    // A ticket's unread answers changed (loaded or seen in its panel): redraw its row, count again.
     context.subscriptions.push(
       unread.onDidChange((ticketId) => {
         const node = ticketId === undefined ? undefined : model.findTicket(ticketId);
         if (node || ticketId === undefined) provider.fire(node);
+        countAnswers();
         updateContext();
       }),
     );
@@ -86,12 +103,10 @@ export function registerExplorer(
       ContextKeys.explorerFiltered,
       isFilterActive(model.filter),
     );
-    // The activity-bar badge counts what needs the user: the tickets support is waiting on (whatever the filter and
-    // layout) and the answers from support not yet seen (the Inbox); its tooltip says which is which.
-    const waiting = model.waitingForYou ?? 0;
-    const answers = unread?.total() ?? 0;
-    view.badge =
-      waiting + answers > 0 ? { value: waiting + answers, tooltip: needsYouBadgeTooltip(waiting, answers) } : undefined;
+    // The activity-bar badge: the tickets that wait for the user, whatever the filter and layout (attention.ts, the
+    // status bar's count too).
+    const waiting = model.state === 'signedOut' ? undefined : attention?.total;
+    view.badge = waiting ? { value: waiting, tooltip: attention!.tooltip(statusBarTooltipText) } : undefined;
     const filterText = describeFilter(model.filter);
     view.description =
       [accountName, filterText ? t('Filter: {0}', filterText) : undefined].filter(Boolean).join(' · ') || undefined;
@@ -109,6 +124,7 @@ export function registerExplorer(
     view,
     provider,
     { dispose: () => timer.dispose() },
+    { dispose: () => follower.dispose() },
     model.onDidChange((node) => {
       provider.fire(node);
       if (!node) {
@@ -121,11 +137,16 @@ export function registerExplorer(
       if (event.ticketId === undefined) {
         // Signed in or out, or the endpoint changed: start over (the tree loads again when it asks for children).
         provider.ages.clear();
+        attention?.reset();
         model.reset();
         return;
       }
       const node = model.findTicket(event.ticketId);
       if (node) provider.fire(node);
+      // A status the service learned (the panel reloaded after a reply, Close or Reopen; the watcher polled): the
+      // ticket moves in the tree, and the count changes when it started or stopped waiting for the user.
+      if (event.status !== undefined)
+        follower.learned({ ticketId: event.ticketId, status: event.status, previous: event.previousStatus }, needsYou);
     }),
     view.onDidChangeVisibility((event) => timer.setVisible(event.visible)),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -137,6 +158,7 @@ export function registerExplorer(
       }
     }),
   );
+  if (attention) context.subscriptions.push(attention.onDidChange(updateContext));
   timer.setIntervalSeconds(vscode.workspace.getConfiguration(CONFIG).get<number>('autoRefreshSeconds', 300));
   timer.setVisible(view.visible);
   updateContext();
@@ -239,5 +261,9 @@ export function registerExplorer(
       updateContext();
     },
     showMarks: (marked, onDidChange) => context.subscriptions.push(provider.showMarks(marked, onDidChange)),
+    // The watcher of another window learned these: the rows follow (the count is the watcher's to ask again).
+    follow: (learned) => {
+      for (const change of learned) follower.learned({ ...change, previous: change.status }, needsYou);
+    },
   };
 }

@@ -191,18 +191,6 @@ export function ticketCount(count: number): string {
   return count === 1 ? t('1 ticket') : t('{0} tickets', count);
 }
 
-/** The activity-bar badge's tooltip. */
-export function waitingBadgeTooltip(count: number): string {
-  return count === 1 ? t('1 ticket waiting for your feedback') : t('{0} tickets waiting for your feedback', count);
-}
-
-/** The activity-bar badge's tooltip: what its number counts (tickets waiting for feedback, unseen answers). */
-export function needsYouBadgeTooltip(waiting: number, answers: number): string {
-  if (answers === 0) return waitingBadgeTooltip(waiting);
-  const news = answers === 1 ? t('1 new answer from support') : t('{0} new answers from support', answers);
-  return waiting === 0 ? news : t('{0}, {1}', waitingBadgeTooltip(waiting), news);
-}
-
 /**
  * The line above the list after a refresh failed and the tree kept what it had: when, why, and when to try again.
  * "Refresh failed at 22:41 (Too many requests: wait 20 s). Showing the tickets loaded before; Refresh again after that wait."

@@ -7,15 +7,17 @@
 // never mixes in tickets of other statuses, and a long "Completed" history never pushes open tickets off page one.
 //
 // Refresh: the first group loads alone, then the rest (a throttled account meets one request, not six); a list whose
-// refresh fails keeps what it showed (refreshFailure says so). The badge's count (waitingForYou) comes from the tree
-// when it shows that group unfiltered, else from one ListTickets of the smallest page. The lists and nodes are in
-// nodes.ts, what a finished refresh leaves on screen in refreshOutcome.ts.
+// refresh fails keeps what it showed (refreshFailure says so). Each load also counts again the tickets that wait for
+// the user (tickets/attention.ts, the badge's and the status bar's one count). A ticket that moved (follow()) reloads
+// the two groups it moved between (follow.ts). The lists and nodes are in nodes.ts, what a finished refresh leaves on
+// screen in refreshOutcome.ts.
 import type { TicketApiError, TicketErrorKind } from '../../api/errors';
 import { STATUS_NAMES, type ListTicketsQuery } from '../../api/types';
-import { isWaitingForYou, STATUS_GROUP_ORDER, statusName, statusValueOf, WAITING_FOR_YOU } from '../../tickets/status';
+import { STATUS_GROUP_ORDER, statusValueOf } from '../../tickets/status';
 import { MAX_THROTTLE_PAUSE_MS, toTicketApiError } from '../../tickets/ticketService';
 import type { TicketService } from '../../tickets/types';
-import { filterQueryFields, isFilterActive, type TicketFilter } from './filter';
+import { filterQueryFields, type TicketFilter } from './filter';
+import { listsToReload, type LearnedStatus } from './follow';
 import { Emitter } from '../../common/emitter';
 import { ExplorerNodes, TicketList, type ExplorerNode, type TicketNode } from './nodes';
 import { settleRefresh, type ExplorerState, type RefreshFailure } from './refreshOutcome';
@@ -30,9 +32,6 @@ export const MAX_PAGE_SIZE = 100;
 export const REVEAL_MAX_PAGES = 10;
 /** Refresh reloads the pages a list had, up to this many (beyond that, the list starts again at page one). */
 export const REFRESH_MAX_PAGES = 5;
-
-/** The smallest page the API allows: what the badge's count costs when the tree does not already know it. */
-const COUNT_PAGE_SIZE = 10;
 
 /** Failures that do not depend on the query: after the first group meets one, the others are not asked. */
 const SAME_ANSWER_FOR_EVERY_GROUP: ReadonlySet<TicketErrorKind> = new Set<TicketErrorKind>([
@@ -51,6 +50,8 @@ export interface ExplorerSettings {
 export interface ExplorerModelOptions {
   service: TicketService;
   settings: () => ExplorerSettings;
+  /** The count of tickets that wait for the user (tickets/attention.ts), counted again with every load. */
+  attention?: { refresh(options: { force?: boolean; signal?: AbortSignal }): Promise<void> };
 }
 
 export function clampPageSize(value: unknown): number {
@@ -65,7 +66,6 @@ export class TicketExplorerModel {
   private stateValue: ExplorerState = 'idle';
   private lastErrorValue?: TicketApiError;
   private refreshFailureValue?: RefreshFailure;
-  private waitingCount?: number;
   private loadPromise?: Promise<void>;
   private loadingCount = 0;
   private generation = 0;
@@ -96,14 +96,6 @@ export class TicketExplorerModel {
   }
   get pageSize(): number {
     return this.layout.pageSize;
-  }
-
-  /**
-   * Tickets waiting for the user's feedback, the server's total, whatever the filter and layout (the activity-bar
-   * badge); undefined before the first count, or signed out.
-   */
-  get waitingForYou(): number | undefined {
-    return this.stateValue === 'signedOut' || this.stateValue === 'idle' ? undefined : this.waitingCount;
   }
 
   /** Set when the last refresh failed and the tree still shows what was loaded before it. */
@@ -178,7 +170,6 @@ export class TicketExplorerModel {
     this.stateValue = 'idle';
     this.lastErrorValue = undefined;
     this.refreshFailureValue = undefined;
-    this.waitingCount = undefined;
     this.emit(undefined);
   }
 
@@ -326,7 +317,9 @@ export class TicketExplorerModel {
       this.refreshFailureValue = outcome.refreshFailure;
       this.lastErrorValue = outcome.lastError;
       if (outcome.state) this.stateValue = outcome.state;
-      if (this.stateValue === 'ready' || this.stateValue === 'empty') await this.countWaiting(force, generation);
+      // Counted again after a load that worked (a failed one, throttled say, is not met with one more request).
+      if ((this.stateValue === 'ready' || this.stateValue === 'empty') && !this.refreshFailureValue)
+        await this.options.attention?.refresh({ force, signal: controller.signal });
     })().finally(() => {
       this.loadingCount--;
       if (generation === this.generation) this.emit(undefined);
@@ -336,24 +329,22 @@ export class TicketExplorerModel {
   }
 
   /**
-   * The badge's count: taken from the "waiting for your feedback" group when the tree shows it unfiltered, else one
-   * ListTickets of the smallest page for that status (its TotalCount). A failed count keeps the last one.
+   * Tickets whose status the extension learned (its own write, the watcher, a reload): the lists they moved between
+   * load again (follow.ts), each as a refresh of that list alone; nothing while a whole load is under way (it shows
+   * the new statuses anyway).
    */
-  private async countWaiting(force: boolean, generation: number): Promise<void> {
-    const group = this.lists.find((l) => isWaitingForYou(l.status));
-    if (group && !isFilterActive(this.filterValue) && group.pagesLoaded > 0 && !group.error) {
-      this.waitingCount = group.totalCount;
-      return;
-    }
-    try {
-      const page = await this.options.service.listTickets(
-        { pageNumber: 1, pageSize: COUNT_PAGE_SIZE, statuses: [statusName(WAITING_FOR_YOU)] },
-        { force, signal: this.controller?.signal },
-      );
-      if (generation === this.generation) this.waitingCount = page.totalCount;
-    } catch {
-      // The tree says what failed; the badge keeps its last count.
-    }
+  async follow(learned: readonly LearnedStatus[]): Promise<void> {
+    if (this.loading || this.stateValue !== 'ready') return;
+    const keys = listsToReload(this.lists, this.layout.groupByStatus, learned);
+    const generation = this.generation;
+    await Promise.all(
+      this.lists
+        .filter((list) => keys.includes(list.key))
+        .map(async (list) => {
+          await this.loadList(list, Math.min(REFRESH_MAX_PAGES, Math.max(1, list.pagesLoaded)), generation, true);
+          if (generation === this.generation) this.emit(this.nodes.ownerOf(list));
+        }),
+    );
   }
 
   /** Loads pages 1..pages of a list in order (a refresh keeps what the user had paged to). */

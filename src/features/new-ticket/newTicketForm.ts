@@ -35,6 +35,7 @@ import { parseFormMessage, type FromFormMessage, type ToFormMessage } from './pr
 import { withOtherNames } from './productSearch';
 import { renderNewTicketHtml } from './render';
 import { submitDraft } from './submit';
+import { guardTicket, type AskAboutSecrets } from '../secret-guard/guard';
 import { notificationText } from '../../common/untrustedText';
 
 export const NEW_TICKET_VIEW_TYPE = WebviewTypes.newTicketForm;
@@ -64,6 +65,8 @@ export interface NewTicketFormDeps {
   /** Reloads the Tickets view so the new ticket shows. */
   refreshTickets: () => Thenable<unknown> | void;
   language: () => CatalogLanguage;
+  /** The secret guard's question before Submit sends credentials in clear. */
+  askAboutSecrets: AskAboutSecrets;
   log: { info(message: string): void; warn(message: string): void };
 }
 
@@ -295,10 +298,22 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
       if (choice) await this.deps.signIn();
       return;
     }
+    // Credentials in the title or description: the user chooses (SecretInfo, redacted, or not now) before it leaves.
+    const guarded = await guardTicket(draft, this.deps.askAboutSecrets);
+    if (!guarded || this.sending) {
+      if (!guarded)
+        this.post({
+          type: 'problems',
+          problems,
+          message: t('Nothing was sent: the ticket looks like it contains credentials. The draft is kept.'),
+        });
+      return;
+    }
+    const outgoing = { ...draft, ...guarded };
     this.sending = true;
     this.post({ type: 'sending', sending: true });
     try {
-      const outcome = await submitDraft(client, draft);
+      const outcome = await submitDraft(client, outgoing);
       if (outcome.kind === 'created') {
         this.deps.log.info(
           `New Ticket: created ${outcome.ticketId}${outcome.confirmedBy === 'list' ? ' (found in the list after an unknown outcome)' : ''}`,

@@ -40,18 +40,21 @@ const FIELD_WEIGHT: Record<SearchField, number> = { title: 3, description: 2, no
 const CONTEXT_BEFORE = 30;
 const LINE_LENGTH = 140;
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+
 /** Lower case and full-width ASCII folded, keeping one unit per unit (offsets stay valid). */
 export function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    let c = text[i];
-    const code = c.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) c = String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) c = ' ';
-    const lower = c.toLowerCase();
-    out += lower.length === 1 ? lower : c;
+  let lower = text.toLowerCase();
+  // Lower-casing never shortens; the same length means every unit stayed one unit. Otherwise (İ and a few others
+  // grow) fold unit by unit, keeping a unit that would grow as it is.
+  if (lower.length !== text.length) {
+    lower = '';
+    for (const c of text) {
+      const l = c.toLowerCase();
+      lower += l.length === c.length ? l : c;
+    }
   }
-  return out;
+  return lower.replace(FULL_WIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
 /** The query's words, folded; empty when there is nothing to search for. */

@@ -8,6 +8,8 @@ import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
 import { isTicketApiError } from '../../api/errors';
 import type { TicketService } from '../../tickets/types';
+import type { AttentionCount } from '../../tickets/attention';
+import type { StatusValue } from '../../api/types';
 import { unfinishedStatusNames } from '../../tickets/status';
 import type { Announcement } from './announcements';
 import { SharedFiles } from './sharedFiles';
@@ -35,6 +37,10 @@ export interface WatcherDeps {
   account: ActiveAccount;
   openTicket: (ticketId: string) => Thenable<unknown> | void;
   log: { info(message: string): void };
+  /** The one count of tickets that wait for the user (the status bar shows it; the watcher asks it to count again). */
+  attention: AttentionCount;
+  /** Moves the Tickets view's rows to the statuses the watcher learned (explorerView.ts follow). */
+  follow?: (learned: Array<{ ticketId: string; status: StatusValue }>) => void;
 }
 
 export interface WatcherInstanceOptions {
@@ -105,7 +111,7 @@ export function registerWatcher(deps: WatcherDeps): { handle: WatcherHandle; dis
     });
   };
   let currentView: WatcherView | undefined;
-  let barVisible = false;
+
   const item = vscode.window.createStatusBarItem('aliyunTickets.watcher', vscode.StatusBarAlignment.Left, 50);
   item.name = t('Alibaba Cloud Tickets: waiting for you');
 
@@ -126,20 +132,31 @@ export function registerWatcher(deps: WatcherDeps): { handle: WatcherHandle; dis
     for (const a of announcements) notify(a.message, t('Open'), a.ticketId);
   };
 
-  const renderStatusBar = (view: WatcherView) => {
-    // A view of the previous account (a poll that ended after a switch) shows nothing.
-    const current = view.account === undefined || view.account === accountId();
-    const look = current ? watcherStatusBarLook(view) : undefined;
-    barVisible = !!look;
+  // The status bar shows the one count of tickets that wait for the user (tickets/attention.ts; the badge shows the
+  // same), with what the last check found wrong (statusBarLook.ts). A click opens the most recent of them.
+  const renderStatusBar = () => {
+    const look = watcherStatusBarLook(deps.attention, currentView);
     if (!look) {
       item.hide();
       return;
     }
     item.text = look.text;
     item.tooltip = look.tooltip;
-    item.command = { command: Commands.openTicket, title: t('Open'), arguments: [look.first] };
+    item.command = look.first ? { command: Commands.openTicket, title: t('Open'), arguments: [look.first] } : undefined;
     item.accessibilityInformation = { label: look.accessibilityLabel };
     item.show();
+  };
+  // What the watcher sees waiting changed (here or in the window that polls): count again, and move the rows.
+  let lastWaiting = '';
+  const onView = (view: WatcherView) => {
+    currentView = view;
+    const waiting = view.waiting.map((w) => `${w.ticketId}:${w.status}`).join(',');
+    if (waiting !== lastWaiting && (view.mode === 'polling' || view.mode === 'following')) {
+      lastWaiting = waiting;
+      void deps.attention.refresh({ force: true, background: true });
+      deps.follow?.(view.waiting.map((w) => ({ ticketId: w.ticketId, status: w.status })));
+    }
+    renderStatusBar();
   };
 
   const stores = new Map<string, SharedFiles>();
@@ -182,12 +199,11 @@ export function registerWatcher(deps: WatcherDeps): { handle: WatcherHandle; dis
     {},
     {
       onAnnounce: showAnnouncements,
-      onView: (view) => {
-        currentView = view;
-        renderStatusBar(view);
-      },
+      onView,
     },
   );
+  // The count may be known already (the Tickets view loaded before the watcher started).
+  renderStatusBar();
   const tick = () => void watcher.tick().catch((error) => deps.log.info(`Watcher: ${String(error)}`));
   // The first check waits for the window to settle (activation stays cheap); then one tick per heartbeat.
   const timer = setInterval(tick, HEARTBEAT_MS);
@@ -195,6 +211,7 @@ export function registerWatcher(deps: WatcherDeps): { handle: WatcherHandle; dis
   const disposables: vscode.Disposable[] = [
     item,
     marksChanged,
+    deps.attention.onDidChange(renderStatusBar),
     { dispose: () => (clearInterval(timer), clearTimeout(firstTick)) },
     { dispose: () => void watcher.dispose() },
     vscode.window.onDidChangeWindowState(tick),
@@ -205,7 +222,7 @@ export function registerWatcher(deps: WatcherDeps): { handle: WatcherHandle; dis
     deps.account.onDidChangeAccount((change) => {
       if (change.kind === 'credentials') return;
       currentView = undefined;
-      barVisible = false;
+
       item.hide();
       stores.clear();
       if (newsMarks.size) {
@@ -227,7 +244,7 @@ export function registerWatcher(deps: WatcherDeps): { handle: WatcherHandle; dis
     statusBar: () => ({
       text: item.text,
       tooltip: String(item.tooltip ?? ''),
-      visible: barVisible,
+      visible: (deps.attention.total ?? 0) > 0 && currentView?.mode !== 'signedOut',
     }),
     createInstance: (options) => {
       const announced: Announcement[] = [];

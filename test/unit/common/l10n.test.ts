@@ -11,7 +11,8 @@ import * as ts from 'typescript';
 import { formatMessage, resetL10n, setL10n, t } from '../../../src/common/l10n';
 import { errorActionLabel } from '../../../src/common/errors';
 import { describeFilter } from '../../../src/features/explorer/filter';
-import { ticketCount, waitingBadgeTooltip } from '../../../src/features/explorer/labels';
+import { ticketCount } from '../../../src/features/explorer/labels';
+import { waitingText } from '../../../src/tickets/attention';
 import { SEVERITY_LABELS, STATUS_LABELS, type SeverityValue, type StatusValue } from '../../../src/api/types';
 import {
   formatAge,
@@ -645,7 +646,7 @@ describe('translations: English and Simplified Chinese', () => {
       formatRelativeTime(now - 3 * 24 * 3600_000, now),
       ticketCount(1),
       ticketCount(25),
-      waitingBadgeTooltip(2),
+      waitingText(2),
       errorActionLabel('signIn'),
       describeFilter({ statuses: ['wait_feedback', 'dealing'] }),
     ];
@@ -657,7 +658,7 @@ describe('translations: English and Simplified Chinese', () => {
       '3 days ago',
       '1 ticket',
       '25 tickets',
-      '2 tickets waiting for your feedback',
+      '2 tickets wait for you (your feedback or your confirmation).',
       'Sign In',
       'Waiting for your feedback, Processing',
     ]);
@@ -670,11 +671,21 @@ describe('translations: English and Simplified Chinese', () => {
         formatRelativeTime(now - 3 * 24 * 3600_000, now),
         ticketCount(1),
         ticketCount(25),
-        waitingBadgeTooltip(2),
+        waitingText(2),
         errorActionLabel('signIn'),
         describeFilter({ statuses: ['wait_feedback', 'dealing'] }),
       ],
-      ['待您反馈', '紧急', '3小时', '3天前', '1 个工单', '25 个工单', '2 个工单待您反馈', '登录', '待您反馈、处理中'],
+      [
+        '待您反馈',
+        '紧急',
+        '3小时',
+        '3天前',
+        '1 个工单',
+        '25 个工单',
+        '2 个工单在等您（等待您反馈或确认）。',
+        '登录',
+        '待您反馈、处理中',
+      ],
     );
     assert.strictEqual(t('Completed'), '已完成');
   });

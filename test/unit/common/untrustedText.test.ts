@@ -15,6 +15,7 @@ import {
 } from '../../../src/common/untrustedText';
 import { diffSnapshots, noteExcerpt, type TicketSnapshot } from '../../../src/features/watcher/announcements';
 import { watcherStatusBarLook } from '../../../src/features/watcher/statusBarLook';
+import { AttentionCount } from '../../../src/tickets/attention';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 import { LIVE_LINK, markdown as markdownIt } from '../agent-tools/helpers';
 
@@ -162,7 +163,7 @@ describe('untrusted text: the watcher notification and status bar with the hosti
   });
 
   for (const { label, value } of HOSTILE_STRINGS) {
-    it(`no link in the notification, no icon or hidden character in the status bar: ${label}`, () => {
+    it(`no link in the notification, no icon or hidden character in the status bar: ${label}`, async () => {
       // A status change with a note (the notification quotes the title and the note's first line), and a note alone.
       const changed = diffSnapshots(snapshot(1, value, 2, null), snapshot(2, value, 3, value));
       const noted = diffSnapshots(snapshot(1, value, 3, 'first'), snapshot(2, value, 3, `x\n${value}`));
@@ -173,11 +174,17 @@ describe('untrusted text: the watcher notification and status bar with the hosti
         assert.doesNotMatch(message, HIDDEN);
         assert.ok(message.length < 1000, 'VS Code cuts a notification at 1000 characters; ours stays shorter');
       }
-      const look = watcherStatusBarLook({
-        mode: 'polling',
-        waiting: [{ ticketId: value || 'T1', title: value, status: 3 }],
-        problem: `Server said: ${value}`,
+      const attention = new AttentionCount({
+        listTickets: () =>
+          Promise.resolve({
+            pageNumber: 1,
+            pageSize: 10,
+            totalCount: 1,
+            tickets: [{ ticketId: value || 'T1', title: value, status: { value: 3, label: value } }],
+          }),
       });
+      await attention.refresh();
+      const look = watcherStatusBarLook(attention, { mode: 'polling', waiting: [], problem: `Server said: ${value}` });
       assert.ok(look, 'the item shows');
       assert.deepStrictEqual(
         [...look.text.matchAll(ICON)].map((m) => m[1]),
@@ -185,8 +192,8 @@ describe('untrusted text: the watcher notification and status bar with the hosti
         'only our icon in the text',
       );
       assert.doesNotMatch(look.tooltip, HIDDEN);
-      // The tooltip is plain text: our first line, one line per ticket, one for the failure.
-      assert.strictEqual(look.tooltip.split('\n').length, 3, JSON.stringify(look.tooltip.slice(0, 300)));
+      // The tooltip is plain text: what it counts, one line per ticket, what a click opens, one for the failure.
+      assert.strictEqual(look.tooltip.split('\n').length, 4, JSON.stringify(look.tooltip.slice(0, 300)));
       assert.ok(look.tooltip.length < 1000);
     });
   }

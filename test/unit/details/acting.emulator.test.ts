@@ -56,6 +56,7 @@ describe('details/TicketActing against the emulator', function () {
       },
       confirmClose: () => Promise.resolve(options.confirm ?? true),
       pickFiles: () => Promise.resolve(options.files ?? []),
+      askAboutSecrets: () => assert.fail('no text here holds credentials: the secret guard asks nothing'),
       onReplied: () => replied++,
     });
     acting.setTicket({ status: { value: status, label: '' } });

@@ -221,6 +221,7 @@ describe('details panel: the display language', () => {
       reload: () => Promise.resolve(),
       confirmClose: () => Promise.resolve(true),
       pickFiles: () => Promise.resolve([]),
+      askAboutSecrets: () => assert.fail('nothing here holds credentials'),
     });
     acting.setTicket({ status: { value: 3, label: '' } });
     acting.handle({ type: 'send', draft: { text: '   ', encrypt: false } });

@@ -1,5 +1,6 @@
 // The explorer's tree building (grouping, paging, filter, states, reveal) against the emulator over real HTTP.
 import * as assert from 'assert';
+import { AttentionCount } from '../../../src/tickets/attention';
 import { TicketClient } from '../../../src/api/client';
 import type { ListTicketsQuery, StatusName, TicketSummary } from '../../../src/api/types';
 import { createTicketService } from '../../../src/tickets/ticketService';
@@ -81,7 +82,10 @@ describe('ticket explorer model against the emulator', function () {
       );
     }
     assert.strictEqual(sum, DEMO_TICKET_COUNT);
-    assert.strictEqual(m.waitingForYou, roots[0].list.totalCount, 'the badge counts tickets waiting for you');
+    // The badge counts what waits for the user: feedback and confirmation, the two groups' totals together.
+    const attention = new AttentionCount(service);
+    await attention.refresh();
+    assert.strictEqual(attention.total, roots[0].list.totalCount + roots[1].list.totalCount);
     const [feedback, ...others] = roots;
     assert.ok(feedback.list.totalCount > 0, 'the demo seed has tickets waiting for feedback');
     const look = nodeLook(feedback, undefined, Date.now(), 10);

@@ -2,6 +2,7 @@
 // client): opening it, refreshing it, expanding a group; and what it shows when a refresh fails or is throttled.
 // The view is driven as VS Code drives the provider: the expanded groups' children are the rows on screen.
 import * as assert from 'assert';
+import { AttentionCount } from '../../../src/tickets/attention';
 import { TicketClient } from '../../../src/api/client';
 import { TicketAges, AGE_PAGE } from '../../../src/features/explorer/ages';
 import { nodeLook, refreshFailureText } from '../../../src/features/explorer/labels';
@@ -63,14 +64,15 @@ describe('Tickets view request budget and failed refreshes (emulator request log
     await emu.stop();
   });
 
-  it('opening the view: one ListTickets per status group, GetTicket for at most one page of rows of expanded groups', async () => {
-    const m = new TicketExplorerModel({ service, settings: () => settings });
+  it('opening the view: one ListTickets per status group and one for the count, GetTicket for at most one page of rows of expanded groups', async () => {
+    const attention = new AttentionCount(service);
+    const m = new TicketExplorerModel({ service, settings: () => settings, attention });
     const ages = new TicketAges(service, () => undefined);
     await show(m, ages);
     assert.strictEqual(
       count('ListTickets'),
-      6,
-      'one per group, and the badge reads the waiting group instead of asking',
+      7,
+      'one per group, and one of the smallest page for the count of what waits for the user (and its newest tickets)',
     );
     const expandedRows = m
       .children()
@@ -90,7 +92,8 @@ describe('Tickets view request budget and failed refreshes (emulator request log
       rows(m.children(completed)).every((n) => !fetched.has(n.ticket.ticketId)),
       'no GetTicket for the folded Completed group',
     );
-    assert.strictEqual(m.waitingForYou, m.children().filter(isGroup)[0].list.totalCount);
+    const [feedback, confirm] = m.children().filter(isGroup);
+    assert.strictEqual(attention.total, feedback.list.totalCount + confirm.list.totalCount);
   });
 
   it('a refresh in which nothing changed sends no GetTicket; a new ticket costs one', async () => {
@@ -147,28 +150,35 @@ describe('Tickets view request budget and failed refreshes (emulator request log
     assert.strictEqual(count('GetTicket', since), 0);
   });
 
-  it('the badge counts tickets waiting for you whatever the filter and layout (one cheap ListTickets when needed)', async () => {
-    const reference = await client.listTickets({ pageNumber: 1, pageSize: 10, statuses: ['wait_feedback'] });
+  it('the badge counts tickets waiting for you whatever the filter and layout (one cheap ListTickets)', async () => {
+    const reference = await client.listTickets({
+      pageNumber: 1,
+      pageSize: 10,
+      statuses: ['wait_feedback', 'wait_confirm'],
+    });
     assert.ok(reference.totalCount > 1);
-    const m = new TicketExplorerModel({ service, settings: () => settings });
+    const attention = new AttentionCount(service);
+    const m = new TicketExplorerModel({ service, settings: () => settings, attention });
     await m.setFilter({ keyword: 'OSS' });
-    assert.strictEqual(m.waitingForYou, reference.totalCount, 'filtered');
+    assert.strictEqual(attention.total, reference.totalCount, 'filtered');
     const countRequest = emu.requests.find((r) => r.action === 'ListTickets' && r.query.PageSize === '10');
     assert.ok(countRequest, 'the count asks for the smallest page');
     settings = { groupByStatus: false, pageSize: 50 };
-    const flat = new TicketExplorerModel({ service, settings: () => settings });
+    const flatCount = new AttentionCount(service);
+    const flat = new TicketExplorerModel({ service, settings: () => settings, attention: flatCount });
     await flat.ensureLoaded();
-    assert.strictEqual(flat.waitingForYou, reference.totalCount, 'flat list');
+    assert.strictEqual(flatCount.total, reference.totalCount, 'flat list');
   });
 
   it('a failed refresh keeps every loaded row and says above the list that it failed and when to retry', async () => {
-    const m = new TicketExplorerModel({ service, settings: () => settings });
+    const attention = new AttentionCount(service);
+    const m = new TicketExplorerModel({ service, settings: () => settings, attention });
     await m.ensureLoaded();
     const before = m
       .children()
       .filter(isGroup)
       .flatMap((g) => rows(m.children(g)).map((n) => n.ticket.ticketId));
-    const badge = m.waitingForYou;
+    const badge = attention.total;
     emu.inject({ kind: 'throttle', action: 'ListTickets', retryAfterMs: 20_000, times: 10 });
     const since = emu.requests.length;
     await m.refresh();
@@ -180,7 +190,7 @@ describe('Tickets view request budget and failed refreshes (emulator request log
         .flatMap((g) => rows(m.children(g)).map((n) => n.ticket.ticketId)),
       before,
     );
-    assert.strictEqual(m.waitingForYou, badge, 'the badge keeps its count');
+    assert.strictEqual(attention.total, badge, 'the badge keeps its count');
     assert.strictEqual(m.refreshFailure?.error.kind, 'throttled');
     assert.match(
       refreshFailureText(m.refreshFailure!),

@@ -1,0 +1,178 @@
+// Search Tickets… (palette, and the Tickets view's title bar): one quick pick over the local index (titles,
+// descriptions and conversations of every ticket read for this account) merged with the server's Keyword search
+// (descriptions of tickets not read yet). The local hits show as the user types; the server is asked once per pause
+// in typing. A result opens the ticket's panel scrolled to the match. The index follows the last-known copies and is
+// filled in the background within a request budget (backfill.ts).
+import * as vscode from 'vscode';
+import type { TicketSummary } from '../../api/types';
+import { Commands } from '../../common/commands';
+import { errorText } from '../../common/errorText';
+import { t } from '../../common/l10n';
+import { quickPickText } from '../../common/untrustedText';
+import type { LastKnownTickets } from '../../tickets/lastKnown';
+import { isFinished } from '../../tickets/status';
+import type { TicketLoadEvent } from '../../tickets/types';
+import { IndexBackfill } from './backfill';
+import { SearchIndex, documentsOf } from './searchIndex';
+import { searchResults, type SearchResult } from './searchResults';
+
+/** The server is asked after this pause in typing. */
+const SERVER_DEBOUNCE_MS = 400;
+/** How many of the server's matches are shown (ListTickets' smallest page is 10). */
+export const SEARCH_PAGE_SIZE = 20;
+const BACKFILL_TICK_MS = 2_000;
+
+export interface SearchDeps {
+  lastKnown: LastKnownTickets;
+  onDidLoad: (listener: (event: TicketLoadEvent) => void) => vscode.Disposable;
+  /** ListTickets with Keyword (the server matches descriptions). */
+  listByKeyword: (keyword: string, signal: AbortSignal) => Promise<TicketSummary[]>;
+  /** A background read of a conversation (the ticket service's background lane). */
+  readNotes: (ticketId: string) => Promise<unknown>;
+  openPanel: (ticketId: string, focusDialogId?: string) => void;
+  /** The local copy setting: off, nothing is read in the background for the index. */
+  keepLocalCopy: () => boolean;
+}
+
+export interface SearchHandle {
+  /** What the quick pick lists for this text once the server answered (tests). */
+  run(query: string): Promise<SearchResult[]>;
+  /** Opens a result as picking it does. */
+  open(result: SearchResult): void;
+  backfill: IndexBackfill;
+}
+
+type Row = vscode.QuickPickItem & { result?: SearchResult };
+
+export function registerSearch(context: vscode.ExtensionContext, deps: SearchDeps): SearchHandle {
+  const index = new SearchIndex();
+  let built = false;
+  const reindex = (ticketId: string) => {
+    const known = deps.lastKnown.get(ticketId);
+    index.setTicket(ticketId, known ? documentsOf(known) : []);
+  };
+  const rebuild = () => {
+    index.clear();
+    for (const known of deps.lastKnown.all()) index.setTicket(known.ticketId, documentsOf(known));
+    built = true;
+  };
+  const ready = async () => {
+    await deps.lastKnown.load();
+    if (!built) rebuild();
+  };
+  /** Unfinished tickets seen in lists, most recently seen last. */
+  const unfinished = new Map<string, true>();
+
+  const backfill = new IndexBackfill({
+    unfinished: () => [...unfinished.keys()].reverse(),
+    readAt: (ticketId) => (deps.lastKnown.get(ticketId)?.notes ? deps.lastKnown.get(ticketId)?.savedAt : undefined),
+    readNotes: deps.readNotes,
+    focused: () => vscode.window.state.focused,
+    enabled: () => deps.keepLocalCopy() && built,
+  });
+  const backfillTimer = setInterval(() => void backfill.tick(), BACKFILL_TICK_MS);
+
+  const serverMatches = async (query: string, signal: AbortSignal): Promise<TicketSummary[]> =>
+    query.trim().length >= 2 ? deps.listByKeyword(query.trim(), signal) : [];
+
+  const toRows = (results: SearchResult[]): Row[] =>
+    results.map((result) => ({
+      label: result.label,
+      description: result.description,
+      detail: result.detail,
+      // VS Code's own filter would hide a row whose text does not fuzzy-match the whole query (a Chinese phrase, words
+      // in another order): the rows are the search result, so all stay; VS Code marks the typed text in them.
+      alwaysShow: true,
+      result,
+    }));
+
+  const open = (result: SearchResult) => deps.openPanel(result.ticketId, result.focus);
+
+  const show = async () => {
+    await ready();
+    const pick = vscode.window.createQuickPick<Row>();
+    pick.placeholder = t('Search the titles, descriptions and conversations of your tickets');
+    pick.matchOnDescription = true;
+    pick.matchOnDetail = true;
+    let server: TicketSummary[] = [];
+    let controller: AbortController | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const render = () => {
+      const results = searchResults(index.search(pick.value), server, Date.now());
+      pick.items =
+        results.length > 0 || !pick.value.trim()
+          ? toRows(results)
+          : [{ label: t('No ticket matches “{0}”', quickPickText(pick.value, 80)), alwaysShow: true }];
+    };
+    pick.onDidChangeValue(() => {
+      server = [];
+      render();
+      controller?.abort();
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        const current = new AbortController();
+        controller = current;
+        pick.busy = true;
+        pick.title = undefined;
+        serverMatches(pick.value, current.signal)
+          .then((found) => {
+            if (current.signal.aborted) return;
+            server = found;
+            render();
+          })
+          .catch((error) => {
+            if (!current.signal.aborted)
+              pick.title = t('Server search failed: {0}', quickPickText(errorText(error), 160));
+          })
+          .finally(() => {
+            if (controller === current) pick.busy = false;
+          });
+      }, SERVER_DEBOUNCE_MS);
+    });
+    pick.onDidAccept(() => {
+      const chosen = pick.selectedItems[0]?.result;
+      if (!chosen) return;
+      pick.hide();
+      open(chosen);
+    });
+    pick.onDidHide(() => {
+      controller?.abort();
+      if (timer) clearTimeout(timer);
+      pick.dispose();
+    });
+    render();
+    pick.show();
+  };
+
+  context.subscriptions.push(
+    { dispose: () => clearInterval(backfillTimer) },
+    deps.onDidLoad((event) => {
+      if (event.kind !== 'page') return;
+      for (const summary of event.tickets) {
+        unfinished.delete(summary.ticketId);
+        if (!isFinished(summary.status.value)) unfinished.set(summary.ticketId, true);
+      }
+    }),
+    deps.lastKnown.onDidChange((ticketId) => {
+      if (!built) return;
+      if (ticketId === undefined) {
+        unfinished.clear();
+        rebuild();
+      } else reindex(ticketId);
+    }),
+    vscode.commands.registerCommand(Commands.searchTickets, show),
+  );
+  // The index is built from the copies once the window settled, so the background fill knows what is missing.
+  const warmUp = setTimeout(() => void ready().catch(() => undefined), 10_000);
+  context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
+
+  return {
+    run: async (query) => {
+      await ready();
+      const server = await serverMatches(query, new AbortController().signal);
+      return searchResults(index.search(query), server, Date.now());
+    },
+    open,
+    backfill,
+  };
+}

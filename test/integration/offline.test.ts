@@ -1,0 +1,78 @@
+// Offline in a real extension host against the emulator: a ticket read before opens with its last-known conversation
+// when every request fails (the emulator drops each connection), says plainly that it is offline and as of when,
+// offers no way to send, and shows the live ticket again by itself once the server answers.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import {
+  AliyunTicketsTestApi,
+  DEMO_CREDENTIALS,
+  activateExtension,
+  calmWorkbench,
+  emulator,
+  setSetting,
+  testEnv,
+  waitFor,
+} from './harness';
+
+const TICKET = 'OFFLINE001';
+
+describe('offline', function () {
+  this.timeout(120_000);
+  let api: AliyunTicketsTestApi;
+
+  before(async () => {
+    api = await activateExtension();
+    await setSetting('watcher.enabled', false);
+    await emulator.reset();
+    if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
+    await calmWorkbench();
+    const res = await fetch(`${testEnv.emulatorUrl}/__emulator/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ticket: { ticketId: TICKET, title: 'Disk full on db-1', status: 3, description: 'The data disk is full.' },
+        notes: [
+          { content: 'Disk usage is at 100%.', role: 'user' },
+          { content: 'Please expand the disk to 500 GB and tell us when done.', role: 'agent' },
+        ],
+      }),
+    });
+    assert.ok(res.ok);
+  });
+
+  after(async () => {
+    await emulator.clearFaults();
+    await calmWorkbench();
+  });
+
+  it('a ticket read before opens with its conversation and says it is offline, then refreshes by itself', async () => {
+    await vscode.commands.executeCommand('aliyunTickets.openTicket', TICKET);
+    await waitFor('the conversation', () => api.panels.htmlFor(TICKET)?.includes('expand the disk to 500 GB'), 20_000);
+    assert.ok(api.panels.actingState(TICKET)?.actions.reply, 'online, the reply box is there');
+    await api.lastKnown.flush();
+    await calmWorkbench();
+    // A new window's service would have nothing cached: drop the cache, then fail every request.
+    api.ticketService.invalidate();
+    await emulator.inject({ kind: 'drop', times: 10_000 });
+
+    await vscode.commands.executeCommand('aliyunTickets.openTicket', TICKET);
+    const html = await waitFor(
+      'the offline copy',
+      () => {
+        const page = api.panels.htmlFor(TICKET);
+        return page?.includes('Offline: as of') ? page : undefined;
+      },
+      60_000,
+    );
+    assert.match(html, /expand the disk to 500 GB/, 'the conversation is shown');
+    assert.match(html, /Disk full on db-1/);
+    assert.match(html, /class="banner warning offline"[^]*data-action="retry"/, 'offline banner with Retry');
+    assert.ok(!api.panels.actingState(TICKET)?.actions.reply, 'nothing can be sent while offline');
+
+    // The server answers again: Retry (what the timer also does) shows the live ticket.
+    await emulator.clearFaults();
+    api.panels.receiveFromPage(TICKET, { type: 'retry' });
+    await waitFor('the live ticket', () => !api.panels.htmlFor(TICKET)?.includes('Offline: as of'), 30_000);
+    assert.ok(api.panels.actingState(TICKET)?.actions.reply, 'the reply box is back');
+  });
+});

@@ -1,0 +1,194 @@
+// Search's pure parts: what the local index finds (every word, any order, Chinese without word breaks, full-width
+// letters), how hits rank, the line shown with the match marked, one list with the server's matches, and the
+// background fill's request budget.
+import * as assert from 'assert';
+import type { Ticket, TicketNote } from '../../../src/api/types';
+import { IndexBackfill } from '../../../src/features/search/backfill';
+import { SearchIndex, documentsOf, fold, matchLine } from '../../../src/features/search/searchIndex';
+import { searchResults } from '../../../src/features/search/searchResults';
+import type { KnownTicket } from '../../../src/tickets/lastKnown';
+
+const ticket = (ticketId: string, title: string, description: string, createTime = 1000): Ticket => ({
+  ticketId,
+  title,
+  description,
+  createTime,
+  creatorId: 'c',
+  categoryId: '1',
+  status: { label: 'Processing', value: 2 },
+  severity: { label: 'Common', value: 1 },
+});
+const note = (dialogId: string, content: string, createTime: number, role = 2): TicketNote => ({
+  dialogId,
+  content,
+  createTime,
+  userName: role === 2 ? 'Agent Li' : 'me',
+  userRole: role,
+  attachments: [],
+});
+const known = (t: Ticket, notes: TicketNote[]): KnownTicket => ({ ticketId: t.ticketId, ticket: t, notes, savedAt: 1 });
+
+function indexOf(...tickets: KnownTicket[]): SearchIndex {
+  const index = new SearchIndex();
+  for (const k of tickets) index.setTicket(k.ticketId, documentsOf(k));
+  return index;
+}
+
+describe('search/index', () => {
+  const a = known(ticket('T1', 'Renewal fails', 'The renewal of i-123 fails.'), [
+    note('1', 'Hello.\nPlease flush the DNS cache on the instance, then retry.', 5000),
+    note('2', 'I did flush it', 6000, 3),
+  ]);
+  const b = known(ticket('T2', 'RDS 连接超时', '数据库连接偶尔超时'), [
+    note('3', '请检查安全组规则是否放行 3306 端口', 7000),
+  ]);
+
+  it('finds a phrase that is only in a support note, and names the note', () => {
+    const hits = indexOf(a, b).search('DNS cache');
+    assert.deepStrictEqual(
+      hits.map((h) => [h.doc.ticketId, h.doc.field, h.doc.dialogId]),
+      [['T1', 'note', '1']],
+    );
+    assert.strictEqual(hits[0].line, 'Please flush the DNS cache on the instance, then retry.');
+    assert.deepStrictEqual(hits[0].highlights, [
+      [17, 20],
+      [21, 26],
+    ]);
+  });
+
+  it('every word must be in the same document, in any order; case and full-width letters do not matter', () => {
+    const index = indexOf(a, b);
+    assert.deepStrictEqual(
+      index.search('cache FLUSH').map((h) => h.doc.dialogId),
+      ['1'],
+    );
+    assert.deepStrictEqual(
+      index.search('ｄｎｓ').map((h) => h.doc.dialogId),
+      ['1'],
+    );
+    assert.deepStrictEqual(index.search('cache nothing-like-this'), []);
+    assert.deepStrictEqual(index.search('   '), []);
+  });
+
+  it('Chinese text matches without word breaks', () => {
+    const hits = indexOf(a, b).search('安全组');
+    assert.deepStrictEqual(
+      hits.map((h) => [h.doc.ticketId, h.doc.dialogId]),
+      [['T2', '3']],
+    );
+    assert.deepStrictEqual(hits[0].highlights, [[3, 6]]);
+  });
+
+  it('ranks title over description over notes, then the newest first', () => {
+    const index = indexOf(a);
+    assert.deepStrictEqual(
+      index.search('renewal').map((h) => h.doc.field),
+      ['title', 'description'],
+    );
+    assert.deepStrictEqual(
+      index.search('flush').map((h) => h.doc.dialogId),
+      ['2', '1'],
+    );
+  });
+
+  it('a re-indexed ticket replaces its old text; an empty one leaves the index', () => {
+    const index = indexOf(a);
+    index.setTicket('T1', documentsOf(known(ticket('T1', 'Other', ''), [])));
+    assert.deepStrictEqual(index.search('flush'), []);
+    index.setTicket('T1', []);
+    assert.strictEqual(index.size, 0);
+  });
+
+  it('the line shown is one line around the match, cut with an ellipsis, offsets kept by fold', () => {
+    assert.strictEqual(fold('ÀB Ｃ\u0130').length, 'ÀB Ｃ\u0130'.length);
+    const long = `${'x'.repeat(80)} needle ${'y'.repeat(200)}\nnext line`;
+    const { line, highlights } = matchLine(long, 81, ['needle']);
+    assert.ok(line.startsWith('…') && line.endsWith('…') && !line.includes('\n'), line);
+    assert.strictEqual(line.slice(highlights[0][0], highlights[0][1]), 'needle');
+    const controls = matchLine('bad\u202Etext here', 0, ['bad']);
+    assert.strictEqual(controls.line, 'bad text here');
+  });
+});
+
+describe('search/results', () => {
+  it('one list: local hits first, then the server matches of tickets without a local hit', () => {
+    const index = indexOf(known(ticket('T1', 'Renewal $(alert) fails', 'x'), []));
+    const rows = searchResults(
+      index.search('renewal'),
+      [
+        { ticketId: 'T1', title: 'Renewal fails', status: { label: '', value: 2 } },
+        { ticketId: 'T9', title: 'Server-only [x](command:y)', status: { label: '', value: 2 } },
+      ],
+      10_000,
+    );
+    assert.deepStrictEqual(
+      rows.map((r) => [r.ticketId, r.focus]),
+      [
+        ['T1', undefined],
+        ['T9', ''],
+      ],
+    );
+    // The label's own icon, then the title with its `$(` broken; the highlight still covers "Renewal".
+    assert.ok(rows[0].label.startsWith('$(issues) Renewal $\u200D(alert) fails'), rows[0].label);
+    const [s, e] = rows[0].highlights[0];
+    assert.strictEqual(rows[0].label.slice(s, e), 'Renewal');
+    assert.match(rows[1].detail ?? '', /server search/);
+  });
+
+  it('a note hit opens at its note and says who wrote it', () => {
+    const index = indexOf(known(ticket('T1', 'Title', ''), [note('7', 'restart the $(x) agent', 1)]));
+    const [row] = searchResults(index.search('agent'), [], 2);
+    assert.strictEqual(row.focus, '7');
+    assert.match(row.description, /Agent Li/);
+    const [s, e] = row.highlights[0];
+    assert.strictEqual(row.label.slice(s, e), 'agent');
+  });
+});
+
+describe('search/backfill budget', () => {
+  it('reads at most one conversation per 10 s, none while unfocused, and only tickets not read for a day', async () => {
+    let now = 0;
+    let focused = true;
+    const readAt = new Map<string, number>([['T3', 0]]);
+    const reads: string[] = [];
+    const backfill = new IndexBackfill({
+      unfinished: () => ['T1', 'T2', 'T3'],
+      readAt: (id) => readAt.get(id),
+      readNotes: async (id) => {
+        reads.push(id);
+        readAt.set(id, now);
+      },
+      focused: () => focused,
+      enabled: () => true,
+      now: () => now,
+    });
+    // 60 s of ticks every second.
+    for (; now < 60_000; now += 1000) await backfill.tick();
+    assert.deepStrictEqual(reads, ['T1', 'T2'], 'T3 was read recently; nothing else is due');
+    now = 25 * 3600_000;
+    focused = false;
+    for (let i = 0; i < 30; i++, now += 1000) await backfill.tick();
+    assert.strictEqual(reads.length, 2, 'no read while the window is unfocused');
+    focused = true;
+    const start = now;
+    for (; now < start + 35_000; now += 1000) await backfill.tick();
+    assert.deepStrictEqual(reads.slice(2), ['T1', 'T2', 'T3'], 'a day later, one every 10 s');
+  });
+
+  it('a ticket whose read failed waits ten minutes', async () => {
+    let now = 0;
+    let attempts = 0;
+    const backfill = new IndexBackfill({
+      unfinished: () => ['T1'],
+      readAt: () => undefined,
+      readNotes: () => (attempts++, Promise.reject(new Error('offline'))),
+      focused: () => true,
+      enabled: () => true,
+      now: () => now,
+    });
+    for (; now < 9 * 60_000; now += 1000) await backfill.tick();
+    assert.strictEqual(attempts, 1);
+    for (; now < 11 * 60_000; now += 1000) await backfill.tick();
+    assert.strictEqual(attempts, 2);
+  });
+});
