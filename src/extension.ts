@@ -1,8 +1,6 @@
 // Composition root: builds the services and registers the features. No feature logic lives here.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { DEFAULT_ENDPOINT } from './api/endpoint';
-import type { SignatureVersion } from './api/types';
 import { ClientProvider } from './auth/clientProvider';
 import { reportUnusableEndpoint } from './auth/endpointSetting';
 import { createExternalCredentialSources } from './auth/externalCredentials';
@@ -36,18 +34,17 @@ import type { AliyunTicketsTestApi } from './testSurface';
 import { Commands } from './common/commands';
 import { setL10n } from './common/l10n';
 import { loadClient, loadFeatures, loadTestSurface } from './lazy/load';
+import { affectsSettings, getSetting } from './settings/configuration';
 
 export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi | undefined {
   // Before anything builds text: every user-facing string goes through common/l10n.ts.
   setL10n((message, ...args) => vscode.l10n.t(message, ...args), vscode.env.language);
-  const settingEndpoint = () =>
-    vscode.workspace.getConfiguration('aliyunTickets').get<string>('endpoint', DEFAULT_ENDPOINT);
+  const settingEndpoint = () => getSetting('endpoint');
   const settings = () => {
-    const config = vscode.workspace.getConfiguration('aliyunTickets');
     return {
       // The site of accounts that follow the setting; an account with a site of its own brings it (ClientProvider).
       endpoint: settingEndpoint(),
-      signatureVersion: config.get<SignatureVersion>('signatureVersion', 'v3'),
+      signatureVersion: getSetting('signatureVersion'),
       proxy: vscode.workspace.getConfiguration('http').get<string>('proxy', ''),
       network: readNetworkSettings((message) => log.info(message)),
     };
@@ -92,8 +89,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   // One event when who is signed in or a setting the requests depend on changes: the client and every cache first.
   const session = new SessionEvents(accounts, (listener) =>
     vscode.workspace.onDidChangeConfiguration((event) => {
-      const affected = ['aliyunTickets.endpoint', 'aliyunTickets.signatureVersion', ...NETWORK_SETTINGS];
-      if (!affected.some((section) => event.affectsConfiguration(section))) return;
+      const affected = affectsSettings(event, ['endpoint', 'signatureVersion']);
+      if (!affected && !NETWORK_SETTINGS.some((section) => event.affectsConfiguration(section))) return;
       reportUnusableEndpoint(settingEndpoint(), log);
       listener();
     }),

@@ -2,11 +2,12 @@
 // API puts them (params.ts, writeParams.ts), every attempt is signed afresh (new nonce and date), and what is retried
 // is decided in one place (actionPolicy.ts): reads retry network errors, 5xx and Throttling*; writes retry only what
 // the server certainly did not carry out, and end with 'unknownOutcome' when it may have.
-import { finalError, isRetryable } from './actionPolicy';
+import { callWithRetries, type RetrySchedule } from './attempts';
 import { dataId, toCategories, toProductDirectories, toUploadTarget } from './actionResults';
-import { CREDENTIALS_UNAVAILABLE, TicketApiError, abortedError, sanitizeError } from './errors';
+import { CREDENTIALS_UNAVAILABLE, TicketApiError } from './errors';
 import { DEFAULT_ENDPOINT, validateEndpoint } from './endpoint';
 import { HttpTransport } from './http';
+import { MAX_THROTTLE_WAIT_MS } from './throttlePolicy';
 import {
   attachmentUploadUrlParams,
   getTicketParams,
@@ -19,10 +20,9 @@ import {
 import { proxyForEndpoint, type ProxyConfig } from './proxy';
 import { tlsConnectOptions } from './network/options';
 import type { NetworkOptions } from './network/options';
-import { parseActionResponse, type RawResponse } from './response';
-import { redactSecrets } from './redact';
-import { messageText, withoutFullStop, type MessageText } from './messageText';
-import { buildSignedRequest, checkCredentials, sleep, unlessAborted } from './signedRequest';
+import type { ParsedResult } from './response';
+import { messageText } from './messageText';
+import { checkCredentials } from './signedRequest';
 import { checkAttachment, checkUploadUrl, putToSignedUrl } from './upload';
 import {
   closeTicketParams,
@@ -58,7 +58,7 @@ export type { ActionParams } from './params';
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_ATTEMPTS = 3;
 const DEFAULT_RETRY_BASE_MS = 300;
-const DEFAULT_MAX_RETRY_DELAY_MS = 10_000;
+const DEFAULT_MAX_RETRY_DELAY_MS = MAX_THROTTLE_WAIT_MS;
 /** setTimeout fires at once (after a warning) for anything longer, which would turn a long wait into none. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -69,12 +69,10 @@ export class TicketClient {
   private readonly proxyOption: string | undefined;
   private readonly credentials: CredentialsSource;
   private readonly timeoutMs: number;
-  private readonly maxAttempts: number;
+  private readonly schedule: RetrySchedule;
   private readonly signatureVersion: SignatureVersion;
   private readonly onRequest?: (event: RequestLogEvent) => void;
   private readonly now: () => number;
-  private readonly retryBaseDelayMs: number;
-  private readonly maxRetryDelayMs: number;
   private readonly transport: HttpTransport;
   /** VS Code's network settings (noProxy, proxyAuthorization, strictSSL, system CAs). */
   private readonly network: NetworkOptions | undefined;
@@ -123,15 +121,17 @@ export class TicketClient {
     this.timeoutMs = Math.min(MAX_TIMER_MS, positive(options.timeoutMs, DEFAULT_TIMEOUT_MS));
     // 0 or less still makes the one attempt a call needs; it must not fall back to the default and retry.
     const attempts = options.maxAttempts;
-    this.maxAttempts =
-      typeof attempts === 'number' && Number.isFinite(attempts)
-        ? Math.max(1, Math.floor(attempts))
-        : DEFAULT_MAX_ATTEMPTS;
+    this.schedule = {
+      maxAttempts:
+        typeof attempts === 'number' && Number.isFinite(attempts)
+          ? Math.max(1, Math.floor(attempts))
+          : DEFAULT_MAX_ATTEMPTS,
+      baseDelayMs: nonNegative(options.retryBaseDelayMs, DEFAULT_RETRY_BASE_MS),
+      maxDelayMs: Math.min(MAX_TIMER_MS, nonNegative(options.maxRetryDelayMs, DEFAULT_MAX_RETRY_DELAY_MS)),
+    };
     this.signatureVersion = options.signatureVersion === 'v1' ? 'v1' : 'v3';
     this.onRequest = options.onRequest;
     this.now = options.now ?? Date.now;
-    this.retryBaseDelayMs = nonNegative(options.retryBaseDelayMs, DEFAULT_RETRY_BASE_MS);
-    this.maxRetryDelayMs = Math.min(MAX_TIMER_MS, nonNegative(options.maxRetryDelayMs, DEFAULT_MAX_RETRY_DELAY_MS));
   }
 
   async getTicket(ticketId: string, options?: RequestOptions): Promise<Ticket> {
@@ -241,78 +241,29 @@ export class TicketClient {
   }
 
   /** Calls any action of the Workorder API; known actions are mapped to our types (see response.ts). */
-  async call<A extends string>(action: A, params: ActionParams, options: RequestOptions = {}) {
+  async call<A extends string>(
+    action: A,
+    params: ActionParams,
+    options: RequestOptions = {},
+  ): Promise<ParsedResult<A>> {
     if (typeof this.endpoint !== 'string') throw this.endpoint;
     if (this.proxy instanceof TicketApiError) throw this.proxy;
-    const origin = this.endpoint;
-    const proxy = this.proxy;
-    const signal = options.signal;
-    const ticketId = params.body.TicketId ?? params.query.TicketId;
-    // Ends by returning a result or throwing: the last attempt never gets a retry delay.
-    for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) throw abortedError(action, attempt - 1);
-      // Read per attempt so rotated keys (SecretStorage, refreshed STS) are picked up; fixed ones without a wait.
-      const source = this.credentialsNow();
-      const credentials =
-        source instanceof Promise ? await unlessAborted(source, signal, () => abortedError(action)) : source;
-      const known = [
-        credentials.accessKeyId,
-        credentials.accessKeySecret,
-        credentials.securityToken,
-        ...(proxy?.secrets ?? []),
-      ];
-      const started = Date.now();
-      let response: RawResponse | undefined;
-      try {
-        const request = buildSignedRequest({
-          action,
-          params,
-          credentials,
-          origin,
-          signatureVersion: this.signatureVersion,
-          nowMs: this.now(),
-          timeoutMs: this.timeoutMs,
-          signal,
-        });
-        const answer = await this.transport.send({ ...request, proxy });
-        response = answer;
-        const result = parseActionResponse(action, answer, known);
-        this.log(() => ({
-          action,
-          ticketId,
-          attempt,
-          httpStatus: answer.status,
-          durationMs: Date.now() - started,
-          requestId: requestIdOf(answer, known),
-        }));
-        return result;
-      } catch (caught) {
-        const err =
-          caught instanceof TicketApiError
-            ? caught
-            : new TicketApiError({
-                code: 'InternalError',
-                kind: 'network',
-                text: messageText('The request failed unexpectedly.'),
-                action,
-              });
-        const delay =
-          attempt < this.maxAttempts && isRetryable(action, err) ? this.retryDelay(err, attempt) : undefined;
-        this.log(() => ({
-          action,
-          ticketId,
-          attempt,
-          httpStatus: err.httpStatus,
-          durationMs: Date.now() - started,
-          requestId: err.requestId ?? (response ? requestIdOf(response, known) : undefined),
-          code: err.code,
-          retryInMs: delay,
-        }));
-        if (delay === undefined)
-          throw sanitizeError(finalError(action, withAttempts(err, action, attempt, this.maxAttempts)), known);
-        await sleep(delay, signal, action);
-      }
-    }
+    return callWithRetries(
+      {
+        origin: this.endpoint,
+        proxy: this.proxy,
+        signatureVersion: this.signatureVersion,
+        timeoutMs: this.timeoutMs,
+        now: this.now,
+        transport: this.transport,
+        credentials: () => this.credentialsNow(),
+        schedule: this.schedule,
+        log: (event) => this.log(event),
+      },
+      action,
+      params,
+      options,
+    );
   }
 
   /**
@@ -356,21 +307,6 @@ export class TicketClient {
     return checkCredentials(value);
   }
 
-  /**
-   * Exponential backoff with jitter (half to all of base·2^(attempt-1), capped). A throttle's x-acs-retry-after is a
-   * floor on top of that: we wait at least as long as the server asked, plus a little jitter so that several clients
-   * throttled together do not come back in the same millisecond.
-   */
-  private retryDelay(err: TicketApiError, attempt: number): number | undefined {
-    const exponential = Math.min(this.maxRetryDelayMs, this.retryBaseDelayMs * 2 ** (attempt - 1));
-    const backoff = Math.floor(exponential / 2 + Math.random() * (exponential / 2));
-    if (err.kind === 'throttled' && err.retryAfterMs !== undefined) {
-      if (err.retryAfterMs > this.maxRetryDelayMs) return undefined; // too long to wait inside one call: let the user decide
-      return Math.max(backoff, err.retryAfterMs + Math.floor(Math.random() * Math.min(100, this.retryBaseDelayMs)));
-    }
-    return backoff;
-  }
-
   /** Builds the event only when someone listens: finding and redacting the RequestId is not free. */
   private log(event: () => RequestLogEvent): void {
     if (!this.onRequest) return;
@@ -380,40 +316,6 @@ export class TicketClient {
       // A failing logger must not fail the request.
     }
   }
-}
-
-/** The RequestId for the log line, without parsing the body a second time. */
-function requestIdOf(response: RawResponse, known: ReadonlyArray<string | undefined>): string | undefined {
-  const match = /"RequestId"\s*:\s*"([^"\\]{1,100})"/.exec(response.body);
-  return match ? redactSecrets(match[1], known) : undefined;
-}
-
-/** The sentence with the number of attempts inside it, before its full stop when it has one (as `message`). */
-function gaveUpText(text: MessageText, english: string, attempts: number): MessageText {
-  return english.endsWith('.')
-    ? messageText('{0} (gave up after {1} attempts).', withoutFullStop(text), attempts)
-    : messageText('{0} (gave up after {1} attempts)', text, attempts);
-}
-
-function withAttempts(err: TicketApiError, action: string, attempts: number, maxAttempts: number): TicketApiError {
-  const gaveUp = attempts > 1 && attempts >= maxAttempts && isRetryable(action, err);
-  return new TicketApiError({
-    code: err.code,
-    kind: err.kind,
-    // Inside the sentence, not after its full stop, as in `text` (what describeError shows, translated).
-    // l10n-exempt: the English copy of `text`
-    message: gaveUp
-      ? `${err.message.replace(/\.$/, '')} (gave up after ${attempts} attempts)${err.message.endsWith('.') ? '.' : ''}`
-      : err.message,
-    text: err.text && (gaveUp ? gaveUpText(err.text, err.message, attempts) : err.text),
-    httpStatus: err.httpStatus,
-    requestId: err.requestId,
-    accessDeniedDetail: err.accessDeniedDetail,
-    retryAfterMs: err.retryAfterMs,
-    action: err.action,
-    attempts,
-    notSent: err.notSent,
-  });
 }
 
 function positive(value: number | undefined, fallback: number): number {

@@ -4,11 +4,11 @@ export {
   TicketApiError,
   isTicketApiError,
   signedOutError,
-  describeError,
   fromResponse,
   kindForResponse,
   sanitizeError,
 } from './errors';
+export { describeError } from './errorWording';
 export type { TicketErrorKind, TicketApiErrorInit, FailedResponse } from './errors';
 export { formatMessage, messageText, renderText } from './messageText';
 export type { MessageArg, MessageText, Translate } from './messageText';

@@ -2,7 +2,8 @@
 // signed call to check them, and only then SecretStorage. A rejected key says why and saves nothing; "Try Again"
 // keeps the id. Environment / aliyun CLI credentials are offered when present. One flow at a time (no prompt loops).
 import * as vscode from 'vscode';
-import { describeError, isTicketApiError } from '../api/errors';
+import { isTicketApiError } from '../api/errors';
+import { describeError } from '../api/errorWording';
 import { errorText } from '../common/errorText';
 import { t } from '../common/l10n';
 import type { ClientProvider } from './clientProvider';

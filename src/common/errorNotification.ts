@@ -2,7 +2,8 @@
 // edge of the error policy: which buttons is decided there, this file only shows them and runs the choice.
 import * as vscode from 'vscode';
 import { isTicketApiError } from '../api/errors';
-import { BuiltinCommands, Commands } from './commands';
+import { Commands } from './commands';
+import { runErrorAction } from './errorActionRunner';
 import { errorActionLabel, errorActions, type ErrorAction } from './errors';
 import { errorText } from './errorText';
 import { t } from './l10n';
@@ -29,19 +30,8 @@ export async function showTicketError(error: unknown, actions: ErrorActions = {}
   // In a notification the details are the log (the panel and the view show them inline instead).
   buttons.push({ title: t('Show Log'), action: 'showLog' });
   const choice = await vscode.window.showErrorMessage(context ? `${context} ${sentence}` : sentence, ...buttons);
-  switch (choice?.action) {
-    case 'signIn':
-      await vscode.commands.executeCommand(Commands.signIn);
-      return;
-    case 'openSettings':
-      await vscode.commands.executeCommand(BuiltinCommands.openSettings, 'aliyunTickets.endpoint');
-      return;
-    case 'openAnotherTicket':
-      await vscode.commands.executeCommand(Commands.openTicket);
-      return;
-    case 'retry':
-      await actions.retry?.();
-      return;
+  if (!choice) return; // Dismissed.
+  switch (choice.action) {
     case 'copyRequestId':
       if (requestId) await vscode.env.clipboard.writeText(requestId);
       return;
@@ -49,7 +39,7 @@ export async function showTicketError(error: unknown, actions: ErrorActions = {}
       await vscode.commands.executeCommand(Commands.showLog);
       return;
     default:
-      // Dismissed.
+      await runErrorAction(choice.action, { retry: actions.retry });
       return;
   }
 }

@@ -1,7 +1,7 @@
 // The sentence a user reads for a failure, in the display language: describeError (src/api/errors.ts) with the
 // extension's t(). Every user-facing place that shows an error uses this; log lines keep describeError (English).
 // Pure: no vscode import.
-import { describeError } from '../api/errors';
+import { describeError } from '../api/errorWording';
 import { t } from './l10n';
 
 /**

@@ -142,7 +142,7 @@ export class AttentionCount {
           ),
         );
       if (part.tickets.length > 0 && part.count > part.tickets.length)
-        lines.push(t('… and {0} more', part.count - part.tickets.length));
+        lines.push(t('… and {0} more tickets', part.count - part.tickets.length));
     }
     const first = this.mostRecent();
     if (first) lines.push(t('Click to open the most recent: {0}.', forSurface(first.ticketId, 64)));

@@ -2,13 +2,9 @@
 // through the concurrency limiter with its own AbortController: a caller's signal only ends that caller's wait, and
 // the request is aborted when every caller has gone. The ticket service's cache sits on top (ticketService.ts).
 import { abortedError, signedOutError, TicketApiError } from '../api/errors';
+import { holdQueuedFor } from '../api/throttlePolicy';
 import type { ConcurrencyLimiter } from './limiter';
 import type { FetchOptions, TicketClientLike, TicketServiceOptions } from './types';
-
-/** The longest wait a throttled answer may impose on the requests that have not started yet. */
-export const MAX_THROTTLE_PAUSE_MS = 10_000;
-/** The hold when the throttled answer did not say how long to wait. */
-export const DEFAULT_THROTTLE_PAUSE_MS = 1_000;
 
 /** One request shared by every caller that asked for the same key while it was under way. */
 interface SharedRequest<T> {
@@ -91,13 +87,9 @@ export class SharedRequests {
             },
             (error: unknown) => {
               const apiError = toTicketApiError(error);
-              const pauseMs = apiError.kind === 'throttled' ? (apiError.retryAfterMs ?? DEFAULT_THROTTLE_PAUSE_MS) : 0;
-              if (pauseMs > 0 && pauseMs <= MAX_THROTTLE_PAUSE_MS) {
-                // The account's rate limit is shared: requests still queued wait as long as the server asked. A
-                // longer wait is not held here (nothing would show for that long): those requests get the server's
-                // own answer, which says how long to wait.
-                this.limiter.pauseFor(pauseMs);
-              }
+              // The account's rate limit is shared: requests still queued wait as long as throttlePolicy.ts says.
+              const holdMs = holdQueuedFor(apiError);
+              if (holdMs > 0) this.limiter.pauseFor(holdMs);
               if (this.inFlight.get(key) === created) {
                 this.inFlight.delete(key);
                 hooks.onError?.(apiError);

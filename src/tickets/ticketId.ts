@@ -1,5 +1,5 @@
 // The shape of a ticket id, defined once, and the words and links that carry one. Open Ticket (what a user types),
-// hover/link detection (what a file contains), command arguments and the default `aliyunTickets.idPattern` in
+// hover/link detection (what a file contains), command arguments and the default idPattern setting in
 // package.json all come from here (a unit test checks package.json against DEFAULT_ID_PATTERN). No vscode import;
 // the refusals are in the display language through t().
 //

@@ -25,7 +25,6 @@ export const DEFAULT_MAX_CONCURRENT = 4;
 const MAX_SEEN_STATUSES = 5000;
 /** warm() asks the client at most this often. */
 const WARM_INTERVAL_MS = 10_000;
-export { MAX_THROTTLE_PAUSE_MS } from './sharedRequests';
 
 type CachedResult<T> = { ok: true; value: T } | { ok: false; error: TicketApiError };
 

@@ -194,7 +194,7 @@ describe('explorer (tree data provider)', function () {
       lines.slice(1, 11).map((l) => l.split(' ')[0]),
       newest.slice(0, 10).map((t) => t.ticketId),
     );
-    assert.strictEqual(lines[11], `… and ${waiting.length - 10} more`);
+    assert.strictEqual(lines[11], `… and ${waiting.length - 10} more tickets`);
     assert.strictEqual(lines[12], `Click to open the most recent: ${newest[0].ticketId}.`);
 
     await vscode.commands.executeCommand('aliyunTickets.explorer.applyFilter', { keyword: 'RDS' });

@@ -9,6 +9,8 @@ import { SITES, shortSiteName, siteLabel, siteOf } from './sites';
 import { Commands } from '../../common/commands';
 import { t } from '../../common/l10n';
 import { accountLabelText } from '../credentialInput';
+import { onDidChangeSettings } from '../../settings/configuration';
+import { settingId } from '../../settings/settings';
 import { notificationText, quickPickText, statusBarText, statusBarTooltipText } from '../../common/untrustedText';
 
 /** The endpoint an account's requests go to: its own, else the setting. */
@@ -44,12 +46,7 @@ export function createAccountStatusBar(accounts: Accounts, settingEndpoint: () =
     item.show();
   };
   void accounts.ready.then(update);
-  const subscriptions = [
-    accounts.onDidChange(update),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('aliyunTickets.endpoint')) update();
-    }),
-  ];
+  const subscriptions = [accounts.onDidChange(update), onDidChangeSettings(['endpoint'], update)];
   return { dispose: () => [item, ...subscriptions].forEach((d) => d.dispose()) };
 }
 
@@ -112,7 +109,7 @@ export async function pickSite(settingEndpoint: string): Promise<string | undefi
   const items: SitePick[] = [
     {
       label: `$(settings-gear) ${settingSite ? siteLabel(settingSite) : shortSiteName(settingEndpoint)}`,
-      description: t('from the {0} setting', 'aliyunTickets.endpoint'), // l10n-exempt: a setting id
+      description: t('from the {0} setting', settingId('endpoint')),
       detail: settingEndpoint,
       endpoint: undefined,
     },

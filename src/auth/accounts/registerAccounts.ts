@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Accounts } from './accounts';
 import { activeAccountName, createAccountStatusBar, pickAccount } from './accountsUi';
 import { Commands } from '../../common/commands';
+import { onDidChangeSettings } from '../../settings/configuration';
 
 export interface AccountsWiring {
   accounts: Accounts;
@@ -25,9 +26,7 @@ export function registerAccounts(wiring: AccountsWiring): vscode.Disposable[] {
       // From one account to another (signing in and out the view follows through its welcome content).
       if (change.kind === 'switched') void explorer.refresh();
     }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('aliyunTickets.endpoint')) nameInView();
-    }),
+    onDidChangeSettings(['endpoint'], nameInView),
     createAccountStatusBar(accounts, settingEndpoint),
     vscode.commands.registerCommand(Commands.switchAccount, () =>
       pickAccount({

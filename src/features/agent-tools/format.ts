@@ -3,7 +3,8 @@
 //
 // Every string that came from the server is other people's words: it is framed as data with its author and role,
 // and passes through common/untrustedText.ts (fenced or in a code span, links defanged). Only our own sentences are bare text.
-import { describeError, isTicketApiError } from '../../api/errors';
+import { isTicketApiError } from '../../api/errors';
+import { describeError } from '../../api/errorWording';
 import {
   SEVERITY_LABELS,
   STATUS_LABELS,
@@ -17,6 +18,7 @@ import { formatLocalTime, formatRelativeTime, statusLook } from '../../tickets/d
 import { isToBeConfirmed, isWaitingForYou, noteAuthor, SEVERITY_URGENT, SEVERITY_COMMON } from '../../tickets/status';
 import { modelBlock as fenced, modelLine, modelSpan as span, plainLine } from '../../common/untrustedText';
 import { isTicketId } from '../open-ticket/ticketId';
+import { settingId } from '../../settings/settings';
 
 // The confirmation is shown to the user, not the model: it lives with the other user-facing text.
 export { draftConfirmation, type DraftConfirmation } from './confirmation';
@@ -211,7 +213,7 @@ export function describeFailure(error: unknown): string {
     case 'malformed':
       return `${sentence} Try again in a little while; do not retry in a loop.`;
     case 'config':
-      return `${sentence} The user can fix the aliyunTickets.endpoint setting, then ask again.`;
+      return `${sentence} The user can fix the ${settingId('endpoint')} setting, then ask again.`;
     default:
       return sentence;
   }

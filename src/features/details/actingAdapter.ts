@@ -11,6 +11,7 @@ import type { DraftStore } from './draftStore';
 import { TicketActing, type PickedFile } from './ticketActing';
 import type { ToPageMessage } from './protocol';
 import type { UnreadNotes } from './unread';
+import { getSetting } from '../../settings/configuration';
 import type { AskAboutSecrets } from '../secret-guard/guard';
 import { askAboutSecrets } from '../secret-guard/guardPrompt';
 
@@ -66,13 +67,12 @@ export interface ActingUi {
   askAboutSecrets: AskAboutSecrets;
 }
 
-export const AUTO_REFRESH_SETTING = 'details.autoRefreshSeconds';
 /** Refreshing more often than this helps nobody and costs API calls. */
 const MIN_AUTO_REFRESH_SECONDS = 15;
 
 /** The setting as used: 0 = off, anything from 1 to 14 raised to 15. */
 export function autoRefreshSeconds(): number {
-  const value = vscode.workspace.getConfiguration('aliyunTickets').get<number>(AUTO_REFRESH_SETTING, 60);
+  const value = getSetting('details.autoRefreshSeconds');
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return 0;
   return Math.max(MIN_AUTO_REFRESH_SECONDS, Math.round(value));
 }

@@ -4,9 +4,10 @@
 // TicketActing's job; this file feeds it the loaded ticket, marks unread answers, names the category and refreshes
 // the panel while it is on screen.
 import * as vscode from 'vscode';
-import { describeError } from '../../api/errors';
+import { describeError } from '../../api/errorWording';
 import type { TicketNote } from '../../api/types';
-import { BuiltinCommands, Commands, WebviewTypes } from '../../common/commands';
+import { WebviewTypes } from '../../common/commands';
+import { runErrorAction, type ErrorActionContext } from '../../common/errorActionRunner';
 import { ERROR_ACTIONS, needsSignIn } from '../../common/errors';
 import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
@@ -75,6 +76,16 @@ export class TicketPanel {
   private actingPart: TicketActing | undefined;
   /** Answers from support marked "New" in this panel (they stay marked while it is open). */
   private readonly newNotes = new Set<string>();
+  /** The panel's part in an error's actions: it reloads, and closes once another ticket opened (so dead "not found"
+   * tabs do not pile up; it stays while the user types, the mistyped id visible for comparison). */
+  private readonly errorActionContext: ErrorActionContext = {
+    retry: () => void this.load(true),
+    signIn: () => this.deps.signIn(),
+    afterSignIn: () => void this.load(true),
+    afterOpenTicket: (opened) => {
+      if (opened && opened !== this.ticketId) this.dispose();
+    },
+  };
   /** Restarted by TicketPanels when the setting changes. */
   readonly autoRefresh: AutoRefresh;
   /** The body last posted, so an auto-refresh that changed nothing posts nothing. */
@@ -385,25 +396,19 @@ export class TicketPanel {
         this.acting?.onReady();
         return;
       case 'refresh':
-      case 'retry':
         void this.load(true);
         return;
+      case 'retry':
       case 'signIn':
-        if (await this.deps.signIn()) void this.load(true);
+      case 'openSettings':
+        await runErrorAction(message.type, this.errorActionContext);
         return;
       case 'showLog':
         this.deps.log.show();
         return;
-      case 'openSettings':
-        await vscode.commands.executeCommand(BuiltinCommands.openSettings, 'aliyunTickets.endpoint');
+      case 'openTicket':
+        await runErrorAction('openAnotherTicket', this.errorActionContext);
         return;
-      case 'openTicket': {
-        // Asks for an id; the panel stays while the user types (the mistyped id visible for comparison) and closes
-        // once another ticket opened, so dead "not found" tabs do not pile up.
-        const opened = await vscode.commands.executeCommand<string | undefined>(Commands.openTicket);
-        if (opened && opened !== this.ticketId) this.dispose();
-        return;
-      }
       case 'openAttachment':
         await openAttachment(this.notes, message.note, message.attachment, {
           confirm: async (question, detail) => {

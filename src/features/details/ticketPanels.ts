@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { isTicketId } from '../open-ticket/ticketId';
 import type { PanelState } from './protocol';
-import { AUTO_REFRESH_SETTING } from './actingAdapter';
 import { DETAILS_VIEW_TYPE, TicketPanel, type TicketPanelsDeps } from './ticketPanel';
+import { onDidChangeSettings } from '../../settings/configuration';
 
 export { DETAILS_VIEW_TYPE, type TicketPanelsDeps };
 
@@ -19,9 +19,8 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
         // Someone else (explorer refresh, hover) saw this ticket change: show the newer data.
         if (event.ticketId) this.panels.get(event.ticketId)?.reloadQuietly();
       }),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(`aliyunTickets.${AUTO_REFRESH_SETTING}`))
-          for (const panel of this.panels.values()) panel.autoRefresh.restart();
+      onDidChangeSettings(['details.autoRefreshSeconds'], () => {
+        for (const panel of this.panels.values()) panel.autoRefresh.restart();
       }),
     );
   }

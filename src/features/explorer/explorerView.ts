@@ -14,10 +14,10 @@ import { refreshFailureText } from './labels';
 import { ticketIdOf, TicketExplorerModel } from './model';
 import { RefreshTimer } from './refreshTimer';
 import { TicketTreeProvider, type UnreadAnswers } from './treeProvider';
+import { getSetting, onDidChangeSettings, updateSetting } from '../../settings/configuration';
 import { notificationText } from '../../common/untrustedText';
 
 export const EXPLORER_VIEW_ID = 'aliyunTickets.explorer';
-const CONFIG = 'aliyunTickets.explorer';
 
 export interface TicketExplorer {
   /**
@@ -51,8 +51,7 @@ export function registerExplorer(
   attention?: AttentionCount,
 ): TicketExplorer {
   const settings = () => {
-    const config = vscode.workspace.getConfiguration(CONFIG);
-    return { groupByStatus: config.get<boolean>('groupByStatus', true), pageSize: config.get<number>('pageSize', 50) };
+    return { groupByStatus: getSetting('explorer.groupByStatus'), pageSize: getSetting('explorer.pageSize') };
   };
   const model = new TicketExplorerModel({ service, settings, attention });
   // What the extension changed or learned shows at once: the groups a ticket moved between load again (follow.ts).
@@ -149,17 +148,13 @@ export function registerExplorer(
         follower.learned({ ticketId: event.ticketId, status: event.status, previous: event.previousStatus }, needsYou);
     }),
     view.onDidChangeVisibility((event) => timer.setVisible(event.visible)),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${CONFIG}.groupByStatus`) || event.affectsConfiguration(`${CONFIG}.pageSize`)) {
-        void track(model.updateSettings());
-      }
-      if (event.affectsConfiguration(`${CONFIG}.autoRefreshSeconds`)) {
-        timer.setIntervalSeconds(vscode.workspace.getConfiguration(CONFIG).get<number>('autoRefreshSeconds', 300));
-      }
-    }),
+    onDidChangeSettings(['explorer.groupByStatus', 'explorer.pageSize'], () => void track(model.updateSettings())),
+    onDidChangeSettings(['explorer.autoRefreshSeconds'], () =>
+      timer.setIntervalSeconds(getSetting('explorer.autoRefreshSeconds')),
+    ),
   );
   if (attention) context.subscriptions.push(attention.onDidChange(updateContext));
-  timer.setIntervalSeconds(vscode.workspace.getConfiguration(CONFIG).get<number>('autoRefreshSeconds', 300));
+  timer.setIntervalSeconds(getSetting('explorer.autoRefreshSeconds'));
   timer.setVisible(view.visible);
   updateContext();
 
@@ -170,15 +165,7 @@ export function registerExplorer(
   };
 
   /** The title-bar toggle. A workspace value overrides the user's, so it is changed where it is set. */
-  const setGrouped = (grouped: boolean) => {
-    const config = vscode.workspace.getConfiguration(CONFIG);
-    const inWorkspace = config.inspect<boolean>('groupByStatus')?.workspaceValue !== undefined;
-    return config.update(
-      'groupByStatus',
-      grouped,
-      inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global,
-    );
-  };
+  const setGrouped = (grouped: boolean) => updateSetting('explorer.groupByStatus', grouped);
 
   const reveal = async (ticketId: string, options: { follow?: boolean } = {}): Promise<boolean> => {
     if (options.follow && !view.visible) return false;

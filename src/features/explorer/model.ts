@@ -14,7 +14,8 @@
 import type { TicketApiError, TicketErrorKind } from '../../api/errors';
 import { STATUS_NAMES, type ListTicketsQuery } from '../../api/types';
 import { STATUS_GROUP_ORDER, statusValueOf } from '../../tickets/status';
-import { MAX_THROTTLE_PAUSE_MS, toTicketApiError } from '../../tickets/ticketService';
+import { toTicketApiError } from '../../tickets/ticketService';
+import { isThrottled, waitsTooLong } from '../../api/throttlePolicy';
 import type { TicketService } from '../../tickets/types';
 import { filterQueryFields, type TicketFilter } from './filter';
 import { listsToReload, type LearnedStatus } from './follow';
@@ -301,9 +302,9 @@ export class TicketExplorerModel {
       const [first, ...rest] = lists;
       if (first) await load(first);
       if (generation !== this.generation) return;
-      const throttled = first?.error?.kind === 'throttled' ? first.error : undefined;
+      const throttled = isThrottled(first?.error) ? first?.error : undefined;
       const sameForAll = first?.error && SAME_ANSWER_FOR_EVERY_GROUP.has(first.error.kind) ? first.error : undefined;
-      if (throttled && (throttled.retryAfterMs ?? 0) > MAX_THROTTLE_PAUSE_MS) {
+      if (throttled && waitsTooLong(throttled)) {
         for (const list of rest) list.error = throttled;
       } else if (sameForAll) {
         // Signed out, a refused key, a wrong clock, a bad endpoint: every group would get the same answer.

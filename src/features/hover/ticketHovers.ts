@@ -8,10 +8,10 @@ import { commandUri } from '../../tickets/display';
 import type { TicketService } from '../../tickets/types';
 import { errorHoverMarkdown, signedOutHoverMarkdown, ticketHoverMarkdown, type HoverContent } from './hoverMarkdown';
 import { compileIdPattern, findTicketIds, ticketIdAt, type IdDetectionOptions } from './idDetection';
-import { BuiltinCommands, Commands } from '../../common/commands';
+import { Commands } from '../../common/commands';
+import { getSetting, onDidChangeSettings, openSetting } from '../../settings/configuration';
 import { notificationText } from '../../common/untrustedText';
 
-const CONFIG = 'aliyunTickets';
 /** Documents with more lines than this get links only in their first lines (huge logs stay responsive). */
 const MAX_LINK_LINES = 5000;
 
@@ -101,8 +101,7 @@ export function registerHovers(service: TicketService): vscode.Disposable[] {
   let warnedPattern: string | undefined;
 
   const apply = () => {
-    const config = vscode.workspace.getConfiguration(CONFIG);
-    const source = config.get<string>('idPattern', '');
+    const source = getSetting('idPattern');
     const compiled = compileIdPattern(source);
     if (compiled.error && warnedPattern !== source) {
       warnedPattern = source;
@@ -112,11 +111,11 @@ export function registerHovers(service: TicketService): vscode.Disposable[] {
           t('Open Settings'),
         )
         .then((choice) => {
-          if (choice) void vscode.commands.executeCommand(BuiltinCommands.openSettings, 'aliyunTickets.idPattern');
+          if (choice) void openSetting('idPattern');
         });
     }
-    detection = { pattern: compiled.pattern, requireContext: config.get<boolean>('hover.requireContext', true) };
-    const enabled = config.get<boolean>('hover.enabled', true);
+    detection = { pattern: compiled.pattern, requireContext: getSetting('hover.requireContext') };
+    const enabled = getSetting('hover.enabled');
     if (enabled && registrations.length === 0) {
       registrations = [
         vscode.languages.registerHoverProvider(TICKET_ID_DOCUMENTS, new TicketHoverProvider(service, () => detection)),
@@ -146,15 +145,7 @@ export function registerHovers(service: TicketService): vscode.Disposable[] {
 
   apply();
   return [
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (
-        event.affectsConfiguration(`${CONFIG}.idPattern`) ||
-        event.affectsConfiguration(`${CONFIG}.hover.enabled`) ||
-        event.affectsConfiguration(`${CONFIG}.hover.requireContext`)
-      ) {
-        apply();
-      }
-    }),
+    onDidChangeSettings(['idPattern', 'hover.enabled', 'hover.requireContext'], apply),
     { dispose: () => registrations.forEach((r) => r.dispose()) },
   ];
 }

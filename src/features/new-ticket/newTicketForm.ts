@@ -3,7 +3,7 @@
 // confirmed the ticket; another account shows its own draft. Submit sends once;
 // the button is disabled while sending and an unknown outcome is checked against the list before Submit is offered again.
 import * as vscode from 'vscode';
-import { describeError } from '../../api/errors';
+import { describeError } from '../../api/errorWording';
 import { WebviewTypes } from '../../common/commands';
 import { showTicketError } from '../../common/errorNotification';
 import { errorText } from '../../common/errorText';

@@ -8,6 +8,7 @@ import { commandUri } from '../../tickets/display';
 import { compileIdPattern, findTicketIds, type IdDetectionOptions } from '../hover/idDetection';
 import { TICKET_ID_DOCUMENTS } from '../hover/ticketHovers';
 import { findRequestIds, requestIdAt } from './requestId';
+import { getSetting } from '../../settings/configuration';
 
 const CREATE_ABOUT_REQUEST_COMMAND = Commands.createTicketAboutRequest;
 
@@ -23,7 +24,7 @@ export interface RequestIdPlace {
 
 class RequestIdHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    if (!vscode.workspace.getConfiguration('aliyunTickets').get<boolean>('hover.enabled', true)) return undefined;
+    if (!getSetting('hover.enabled')) return undefined;
     const match = requestIdAt(document.lineAt(position.line).text, position.character);
     if (!match) return undefined;
     const place: RequestIdPlace = { requestId: match.requestId, uri: document.uri.toString(), line: position.line };
@@ -71,10 +72,9 @@ class TicketsTerminalLinkProvider implements vscode.TerminalLinkProvider<Tickets
 
   /** The same ticket-id rules as the editor hovers (aliyunTickets.idPattern, hover.requireContext). */
   private detection(): IdDetectionOptions {
-    const config = vscode.workspace.getConfiguration('aliyunTickets');
-    const source = config.get<string>('idPattern', '');
+    const source = getSetting('idPattern');
     if (this.compiled?.source !== source) this.compiled = { source, pattern: compileIdPattern(source).pattern };
-    return { pattern: this.compiled.pattern, requireContext: config.get<boolean>('hover.requireContext', true) };
+    return { pattern: this.compiled.pattern, requireContext: getSetting('hover.requireContext') };
   }
 }
 

@@ -42,15 +42,3 @@ export function isLease(value: unknown): value is Lease {
     typeof lease.focused === 'boolean'
   );
 }
-
-/** Longest wait after failures: half an hour. */
-export const MAX_BACKOFF_MS = 30 * 60_000;
-
-/**
- * When to poll again after `failures` failures in a row (1 = the first): the interval doubled per failure, at least
- * what the server asked for (x-acs-retry-after), at most MAX_BACKOFF_MS (but never less than the interval).
- */
-export function backoffDelay(intervalMs: number, failures: number, retryAfterMs?: number): number {
-  const doubled = intervalMs * 2 ** Math.min(Math.max(failures, 0), 16);
-  return Math.max(intervalMs, Math.min(MAX_BACKOFF_MS, Math.max(doubled, retryAfterMs ?? 0)));
-}

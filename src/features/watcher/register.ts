@@ -22,9 +22,9 @@ import {
   type WatcherView,
 } from './watcher';
 import type { AccountScope, ActiveAccount } from '../../common/accountScope';
+import { getSetting, onDidChangeSettings } from '../../settings/configuration';
+import { SETTINGS } from '../../settings/settings';
 
-const CONFIG = 'aliyunTickets.watcher';
-export const DEFAULT_INTERVAL_SECONDS = 180;
 export const MIN_INTERVAL_SECONDS = 30;
 const HEARTBEAT_MS = 5_000;
 const FIRST_TICK_MS = 2_000;
@@ -74,11 +74,11 @@ export interface WatcherHandle {
 }
 
 function settings() {
-  const config = vscode.workspace.getConfiguration(CONFIG);
-  const seconds = config.get<number>('intervalSeconds', DEFAULT_INTERVAL_SECONDS);
+  const seconds = getSetting('watcher.intervalSeconds');
+  const fallback = SETTINGS['watcher.intervalSeconds'].default;
   return {
-    enabled: config.get<boolean>('enabled', true),
-    intervalMs: Math.max(MIN_INTERVAL_SECONDS, Number.isFinite(seconds) ? seconds : DEFAULT_INTERVAL_SECONDS) * 1000,
+    enabled: getSetting('watcher.enabled'),
+    intervalMs: Math.max(MIN_INTERVAL_SECONDS, Number.isFinite(seconds) ? seconds : fallback) * 1000,
   };
 }
 
@@ -215,9 +215,7 @@ export function registerWatcher(deps: WatcherDeps): { handle: WatcherHandle; dis
     { dispose: () => (clearInterval(timer), clearTimeout(firstTick)) },
     { dispose: () => void watcher.dispose() },
     vscode.window.onDidChangeWindowState(tick),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(CONFIG)) tick();
-    }),
+    onDidChangeSettings(['watcher.enabled', 'watcher.intervalSeconds'], tick),
     // Another account or none: nothing of the previous one stays (status bar, marks); the next tick shows the new one.
     deps.account.onDidChangeAccount((change) => {
       if (change.kind === 'credentials') return;

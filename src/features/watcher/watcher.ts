@@ -16,7 +16,8 @@ import {
 } from './announcements';
 import { statusLook } from '../../tickets/display';
 import { isSupportsTurn, SUPPORT_ROLE } from '../../tickets/status';
-import { backoffDelay, decideLease, isLease, leaseFor } from './lease';
+import { backgroundBackoff } from '../../api/throttlePolicy';
+import { decideLease, isLease, leaseFor } from './lease';
 import type { SharedStore } from './sharedFiles';
 
 /** How long a poll may take before another window may take the lease over (three attempts of 10 s, and notes). */
@@ -181,7 +182,7 @@ export class TicketWatcher {
         ...state,
         failures,
         problem: failure.message,
-        nextPollAt: now + backoffDelay(interval, failures, failure.retryAfterMs),
+        nextPollAt: now + backgroundBackoff(interval, failures, failure.retryAfterMs),
       };
       await this.writeStateIfUnchanged(account, state, next);
       return;

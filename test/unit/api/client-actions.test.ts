@@ -4,7 +4,8 @@
 import * as assert from 'assert';
 import { TicketClient } from '../../../src/api/client';
 import { emulatorClients } from './emulatorClients';
-import { TicketApiError, describeError } from '../../../src/api/errors';
+import { TicketApiError } from '../../../src/api/errors';
+import { describeError } from '../../../src/api/errorWording';
 import type { TicketClientOptions } from '../../../src/api/types';
 
 describe('api/client write and catalogue actions against the emulator', function () {

@@ -10,7 +10,8 @@ import {
   DISABLED_CREDENTIALS,
 } from '../../emulator/server';
 import { emulatorClients } from './emulatorClients';
-import { TicketApiError, describeError } from '../../../src/api/errors';
+import { TicketApiError } from '../../../src/api/errors';
+import { describeError } from '../../../src/api/errorWording';
 import type { Credentials, RequestLogEvent, TicketClientOptions } from '../../../src/api/types';
 import { until } from '../emulator/helpers';
 

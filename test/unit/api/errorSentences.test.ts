@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { describeError } from '../../../src/api/errors';
+import { describeError } from '../../../src/api/errorWording';
 import { repoRoot } from '../manifest';
 import { errorCases } from './errorCases';
 

@@ -1,11 +1,6 @@
 import * as assert from 'assert';
-import {
-  TicketApiError,
-  describeError,
-  fromResponse,
-  kindForResponse,
-  type TicketErrorKind,
-} from '../../../src/api/errors';
+import { TicketApiError, fromResponse, kindForResponse, type TicketErrorKind } from '../../../src/api/errors';
+import { describeError } from '../../../src/api/errorWording';
 import { parseRetryAfter } from '../../../src/api/response';
 
 describe('api/errors', () => {

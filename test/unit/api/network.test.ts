@@ -12,7 +12,8 @@ import * as tls from 'tls';
 import type { AddressInfo } from 'net';
 import { TicketEmulator, DEMO_CREDENTIALS } from '../../emulator/server';
 import { TicketClient } from '../../../src/api/client';
-import { TicketApiError, describeError } from '../../../src/api/errors';
+import { TicketApiError } from '../../../src/api/errors';
+import { describeError } from '../../../src/api/errorWording';
 import { loadSystemCertificates, splitPem } from '../../../src/api/network/systemCertificates';
 import type { RequestLogEvent, TicketClientOptions } from '../../../src/api/types';
 

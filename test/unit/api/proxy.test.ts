@@ -7,7 +7,8 @@ import * as net from 'net';
 import type { AddressInfo } from 'net';
 import { TicketEmulator, DEMO_CREDENTIALS } from '../../emulator/server';
 import { TicketClient } from '../../../src/api/client';
-import { TicketApiError, describeError } from '../../../src/api/errors';
+import { TicketApiError } from '../../../src/api/errors';
+import { describeError } from '../../../src/api/errorWording';
 import { matchesNoProxy } from '../../../src/api/proxy';
 import type { RequestLogEvent, TicketClientOptions } from '../../../src/api/types';
 

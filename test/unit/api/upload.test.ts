@@ -6,7 +6,8 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { TicketEmulator, DEMO_CREDENTIALS, UPLOAD_FAULT_ACTION } from '../../emulator/server';
 import { TicketClient } from '../../../src/api/client';
-import { TicketApiError, describeError } from '../../../src/api/errors';
+import { TicketApiError } from '../../../src/api/errors';
+import { describeError } from '../../../src/api/errorWording';
 import { MAX_ATTACHMENT_BYTES, checkUploadUrl } from '../../../src/api/upload';
 
 describe('api/client uploadAttachment against the emulator', function () {

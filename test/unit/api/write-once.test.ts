@@ -8,7 +8,8 @@ import { FAULT_KINDS, WRITE_ACTIONS } from '../../emulator/server';
 import type { Fault, FaultKind, WriteActionName } from '../../emulator/server';
 import { TicketClient } from '../../../src/api/client';
 import { emulatorClients } from './emulatorClients';
-import { TicketApiError, describeError } from '../../../src/api/errors';
+import { TicketApiError } from '../../../src/api/errors';
+import { describeError } from '../../../src/api/errorWording';
 
 type WriteAction = WriteActionName;
 

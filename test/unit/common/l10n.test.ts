@@ -526,7 +526,7 @@ describe('translations: English and Simplified Chinese', () => {
       [],
     );
     // The scan sees describeError itself (a renamed parameter would blind it).
-    const errors = path.join(srcRoot, 'api', 'errors.ts');
+    const errors = path.join(srcRoot, 'api', 'errorWording.ts');
     const probe = fs
       .readFileSync(errors, 'utf8')
       .replace("case 'timeout':", "case 'timeout':\n      return 'The Ticket API did not answer in time.';");

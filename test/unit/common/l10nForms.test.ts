@@ -12,7 +12,7 @@ import {
   validateAccessKeyIdInput,
   validateSecretInput,
 } from '../../../src/auth/credentialInput';
-import { describeError } from '../../../src/api/errors';
+import { describeError } from '../../../src/api/errorWording';
 import { TicketClient } from '../../../src/api/client';
 import { ClientProvider } from '../../../src/auth/clientProvider';
 import { createExternalCredentialSources } from '../../../src/auth/externalCredentials';

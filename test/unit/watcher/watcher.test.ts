@@ -9,7 +9,11 @@ import {
   waitingForYou,
   type TicketSnapshot,
 } from '../../../src/features/watcher/announcements';
-import { backoffDelay, decideLease, leaseFor, MAX_BACKOFF_MS } from '../../../src/features/watcher/lease';
+import { decideLease, leaseFor } from '../../../src/features/watcher/lease';
+import {
+  backgroundBackoff as backoffDelay,
+  MAX_BACKGROUND_BACKOFF_MS as MAX_BACKOFF_MS,
+} from '../../../src/api/throttlePolicy';
 import { MemoryStore, type SharedStore } from '../../../src/features/watcher/sharedFiles';
 import { TicketWatcher, type WatcherView } from '../../../src/features/watcher/watcher';
 import type { Announcement } from '../../../src/features/watcher/announcements';
