@@ -119,6 +119,7 @@ export function registerWatcher(deps: WatcherDeps): WatcherWindow & { disposable
   };
   let currentView: WatcherView | undefined;
   let barVisible = false;
+
   const item = vscode.window.createStatusBarItem('aliyunTickets.watcher', vscode.StatusBarAlignment.Left, 50);
   item.name = t('Alibaba Cloud Tickets: waiting for you');
 

@@ -64,7 +64,7 @@ describe('secret guard on the paths that send text (emulator)', function () {
     });
     acting.setTicket({ status: { value: status, label: '' } });
     const idle = () => until(acting, (s) => s.busy === undefined && s.notice !== undefined);
-    return { ticketId, acting, asked, idle, drafts: new DraftStore(() => store).forScope(store) };
+    return { ticketId, acting, asked, idle, drafts: new DraftStore(() => store) };
   }
 
   it('a reply with a pasted AccessKey: Cancel sends nothing and keeps the text', async () => {
