@@ -59,10 +59,10 @@ async function measure(m, emu, { windows, intervals, intervalMs, shared }) {
   const heartbeatMs = Math.max(20, Math.floor(intervalMs / 5));
   const instances = Array.from({ length: windows }, (_, i) => {
     const client = new m.TicketClient({ endpoint: emu.url, credentials: m.DEMO_CREDENTIALS, maxAttempts: 1 });
+    const store = new m.SharedFiles(path.join(common ?? folder(), 'watcher'));
     const watcher = new m.TicketWatcher({
       id: `window-${i}`,
-      store: new m.SharedFiles(path.join(common ?? folder(), 'watcher')),
-      account: async () => 'bench-account',
+      account: async () => ({ key: 'bench-account', store }),
       listUnfinished: async () =>
         (
           await client.listTickets({
