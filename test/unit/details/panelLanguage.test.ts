@@ -17,13 +17,9 @@ import { TicketApiError } from '../../../src/api/errors';
 import { repoRoot } from '../manifest';
 import { useLanguage } from '../l10nBundle';
 import { MemoryAccountScope } from '../../../src/common/accountScope';
+import { PAGE_RESOURCES } from '../../fixtures/tickets';
 
-const RESOURCES: PageResources = {
-  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
-  nonce: 'bGFuZ3VhZ2UtdGVzdA==',
-  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/details.css',
-  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/details.js',
-};
+const RESOURCES: PageResources = PAGE_RESOURCES;
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 /** Ticket text in Chinese, as a Chinese account's ticket comes: shown as it is. */
 const TICKET: Ticket = {
