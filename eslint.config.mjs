@@ -1,25 +1,37 @@
 // ESLint flat config: typescript-eslint's recommended rules plus type-aware rules that catch real bugs (a promise
 // nobody awaits or catches, a promise where a callback's return value is ignored, a switch that misses a case).
-// Formatting is Prettier's job (npm run format), not ESLint's.
+// The scripts and benchmarks (scripts/, bench/: plain Node ES modules and CommonJS) get the same recommended rules
+// without types. Formatting is Prettier's job (npm run format), not ESLint's.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      'out/**',
-      'dist/**',
-      'node_modules/**',
-      '.cache/**',
-      'test-results/**',
-      'media/**',
-      '**/*.mjs',
-      '**/*.cjs',
-      '**/*.js',
-    ],
+    ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'test-results/**', 'media/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      eqeqeq: ['error', 'always'],
+      'no-constant-binary-expression': 'error',
+      'no-self-compare': 'error',
+      'no-unmodified-loop-condition': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.cjs', 'bench/ui/bare-webview/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    // A CommonJS file's top level is its module function's scope: a name of its own may shadow a global.
+    rules: { '@typescript-eslint/no-require-imports': 'off', 'no-redeclare': ['error', { builtinGlobals: false }] },
+  },
   {
     files: ['**/*.ts'],
     languageOptions: {

@@ -182,15 +182,6 @@ function create(settings) {
     },
     window: {
       createOutputChannel: () => outputChannel(),
-      createStatusBarItem: () => ({
-        text: '',
-        tooltip: undefined,
-        command: undefined,
-        name: undefined,
-        show() {},
-        hide() {},
-        dispose() {},
-      }),
       createTreeView: (id, options) => {
         registered.treeProviders.set(id, options.treeDataProvider);
         const visible = new EventEmitter();
@@ -238,6 +229,8 @@ function create(settings) {
       createStatusBarItem: () => ({
         text: '',
         tooltip: '',
+        command: undefined,
+        name: undefined,
         show: () => undefined,
         hide: () => undefined,
         dispose: () => undefined,

@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core (launched as the UI tests launch it: test/e2e/browser.ts, compiled by
 // `npm run compile`), plus a recorder of the notifications the workbench shows.
+/* global document, window -- in the functions Playwright runs in the page */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ROOT, requireFiles } from './paths.mjs';
@@ -36,7 +37,7 @@ export async function recordNotifications(page) {
         const text = [message?.textContent ?? '', source?.textContent ?? ''].join(' ').trim();
         if (text && known.get(item) !== text) {
           known.set(item, text);
-          // @ts-ignore exposed by Playwright
+          // @ts-expect-error exposed by Playwright
           window.__ticketsTestNotification(text);
         }
       }

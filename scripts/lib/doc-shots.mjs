@@ -1,6 +1,7 @@
 // The README's pictures (docs/*.png), made from the UI tests' screenshots: each is cut to the part of the window it is
 // about and squeezed to 16 colours. The .vsix ships them for its Details page, so every kilobyte here is one a user
 // downloads: a whole 1280×800 window per picture made the package twice its budget (issue 12: under 300 KB).
+/* global document -- in the functions Playwright runs in the page */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';

@@ -2,6 +2,7 @@
 // browser would: read the notification toasts, read and type into the quick input (the input boxes the extension
 // opens), press keys, read the webviews' HTML, take screenshots. The runner owns the Playwright page; the tests
 // only see this endpoint (TICKETS_TEST_PROBE_URL).
+/* global document -- in the functions Playwright runs in the page */
 import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';

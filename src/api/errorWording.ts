@@ -113,7 +113,7 @@ function describeUnknownOutcome(err: TicketApiError, translate: Translate): stri
  *
  * `translate` turns each English template into the display language (the extension passes its t(), see
  * common/errorText.ts); without it the sentence is English, as the log wants it. Every template is a string literal
- * first argument of `translate` here, or of messageText where the error was made (test/unit/common/l10n.test.ts
+ * first argument of `translate` here, or of messageText where the error was made (test/unit/common/l10nSource.test.ts
  * checks each has a translation). What the server wrote is an argument, shown as it comes.
  */
 export function describeError(err: unknown, translate: Translate = formatMessage): string {

@@ -1,7 +1,7 @@
 // The API layer's sentences as English templates with {0}, {1}… placeholders and their arguments, so the extension can
 // show them in the display language while src/api stays free of vscode and of the extension's l10n module. A template
 // is always the first argument of messageText(…) or of describeError's `translate(…)`, as a string literal:
-// test/unit/common/l10n.test.ts finds them there and checks each has its translations.
+// test/unit/common/l10nSource.test.ts finds them there and checks each has its translations.
 
 /** What a placeholder takes (the same as vscode.l10n.t's arguments). */
 export type MessageArg = string | number | boolean;

@@ -15,7 +15,7 @@ let language = 'en';
 
 /**
  * The message in the display language. `message` is the English text and the key of l10n/bundle.l10n.*.json: pass it
- * as a string literal (test/unit/common/l10n.test.ts reads the literals to check every one has its translations).
+ * as a string literal (test/unit/common/l10nSource.test.ts reads the literals to check every one has its translations).
  */
 export function t(message: string, ...args: L10nArg[]): string {
   return translator(message, ...args);

@@ -21,6 +21,16 @@ function tabLabels(): string[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label));
 }
 
+/**
+ * What of account A the tab titles still show. A panel's title reaches the tab strip through the window and back
+ * (`tabGroups`), which lags behind the panel under load: wait for it before looking.
+ */
+async function tabTitlesFound(found: (where: string, text: string) => string[]): Promise<string[]> {
+  const titles = () => found('the tab titles', tabLabels().join('\n'));
+  await waitFor('the tab titles to settle', () => (titles().length === 0 ? true : undefined)).catch(() => undefined);
+  return titles();
+}
+
 async function hoverText(ticketId: string): Promise<string> {
   const document = await vscode.workspace.openTextDocument({ content: `// see ticket ${ticketId}\n`, language: 'ts' });
   const hovers =
@@ -139,7 +149,7 @@ describe('account isolation: nothing of one account after switching to another, 
       });
       assert.strictEqual(api.panels.draftText(ticket.ticketId), '', "no draft of A's in the reply box");
     }
-    assert.deepStrictEqual(found('the tab titles', tabLabels().join('\n')), [], 'background tabs too');
+    assert.deepStrictEqual(await tabTitlesFound(found), [], 'background tabs too');
     assert.deepStrictEqual(found('the Tickets view', await treeText(api)), []);
     assert.ok(!(await treeText(api)).includes(front.ticketId), "the Tickets view lists none of A's tickets");
     assert.deepStrictEqual(found('a hover', await hoverText(front.ticketId)), []);
@@ -159,7 +169,7 @@ describe('account isolation: nothing of one account after switching to another, 
       assert.strictEqual(api.panels.draftText(ticket.ticketId), '');
       assert.ok(!api.panels.actingState(ticket.ticketId)?.actions.reply, 'no reply box signed out');
     }
-    assert.deepStrictEqual(found('the tab titles', tabLabels().join('\n')), []);
+    assert.deepStrictEqual(await tabTitlesFound(found), []);
     assert.strictEqual((await api.newTicket.form.currentDraft()).title, '');
     assert.strictEqual(api.watcher.statusBar().visible, false);
     const stored = api.inspect.storedState();

@@ -1,5 +1,5 @@
 // The one owner of who is signed in. Several saved accounts, one active: each account's sign-in lives in its own
-// SecretStorage entry (accountSecretKey), the index (accountIndex.ts) names them and says which is active, and each
+// SecretStorage entry (accountEntries.ts), the index (accountIndex.ts) names them and says which is active, and each
 // account has its scope (accountScopes.ts: globalState keys, secrets and a folder of its own) that features are handed
 // through current(). Switching only changes the index's active id: the active account's endpoint and credentials
 // are read together (session()), so no client signs with one account's key for another's endpoint. One event,
@@ -10,17 +10,10 @@
 import type * as vscode from 'vscode';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { nodeCrypto } from '../../api/nodeModules';
 import type { AccountChange, AccountChangeKind, AccountScope, ActiveAccount } from '../../common/accountScope';
 import { Emitter } from '../../common/emitter';
 import { t } from '../../common/l10n';
-import {
-  accountLabel,
-  accountLabelText,
-  LEGACY_SECRET_KEY,
-  parseStoredSignIn,
-  type StoredSignIn,
-} from '../credentialInput';
+import { accountLabel, LEGACY_SECRET_KEY, parseStoredSignIn, type StoredSignIn } from '../credentialInput';
 import { CredentialStore, SecretStorageError } from '../credentialStore';
 import {
   ACCOUNT_INDEX_KEY,
@@ -30,6 +23,7 @@ import {
   type AccountIndex,
   type AccountInfo,
 } from './accountIndex';
+import { newAccountId, readAccountEntry, readAccountSignIn, writeAccountEntry } from './accountEntries';
 import { accountsWithData, createAccountScope, removeAccountData, type ScopeStorage } from './accountScopes';
 
 /** The active account with its sign-in and scope, read together. */
@@ -149,8 +143,8 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
       const info: AccountInfo = { id: newAccountId(), label: accountLabel(signIn), ...(endpoint ? { endpoint } : {}) };
       const existing = this.index.accounts.find((a) => sameAccount(a, info));
       if (existing) info.id = existing.id;
-      const before = existing ? await this.readEntry(existing.id) : undefined;
-      await this.writeEntry(info.id, signIn);
+      const before = existing ? await readAccountEntry(this.storage.secrets, existing.id) : undefined;
+      await writeAccountEntry(this.storage.secrets, info.id, signIn);
       const accounts = existing
         ? this.index.accounts.map((a) => (a.id === info.id ? info : a))
         : [...this.index.accounts, info];
@@ -158,7 +152,7 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
         await this.saveIndex({ active: info.id, accounts });
       } catch (error) {
         // Nothing changed: the new entry goes (or the replaced account keeps its old key).
-        if (before) await this.writeEntry(info.id, before).catch(() => undefined);
+        if (before) await writeAccountEntry(this.storage.secrets, info.id, before).catch(() => undefined);
         else await this.deleteSecret(accountSecretKey(info.id));
         throw error;
       }
@@ -173,7 +167,7 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
       const target = this.index.accounts.find((a) => a.id === id);
       if (!target) throw new Error(t('That account is no longer saved.'));
       if (this.index.active === id) return;
-      await this.readAccount(target);
+      await readAccountSignIn(this.storage.secrets, target);
       await this.saveIndex({ ...this.index, active: id });
       await this.settle();
     });
@@ -193,7 +187,7 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
       if (this.index.active === id) {
         for (const next of rest) {
           if (
-            await this.readAccount(next).then(
+            await readAccountSignIn(this.storage.secrets, next).then(
               () => true,
               () => false,
             )
@@ -238,12 +232,12 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
       if (!index && usable) {
         // Before accounts existed: the single saved sign-in is account one and keeps following the endpoint setting.
         const id = newAccountId();
-        await this.writeEntry(id, usable);
+        await writeAccountEntry(this.storage.secrets, id, usable);
         index = { active: id, accounts: [{ id, label: accountLabel(usable) }] };
         await this.saveIndex(index);
-      } else if (index?.active && usable && !(await this.readEntry(index.active))) {
+      } else if (index?.active && usable && !(await readAccountEntry(this.storage.secrets, index.active))) {
         // Accounts of the previous layout: the active account's sign-in was in the single entry.
-        await this.writeEntry(index.active, usable);
+        await writeAccountEntry(this.storage.secrets, index.active, usable);
       }
       if (legacyRaw !== undefined) await this.deleteSecret(LEGACY_SECRET_KEY);
     } catch (error) {
@@ -340,46 +334,6 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
     );
   }
 
-  private async writeEntry(id: string, signIn: StoredSignIn): Promise<void> {
-    try {
-      await this.storage.secrets.store(accountSecretKey(id), JSON.stringify(signIn));
-    } catch (error) {
-      throw new SecretStorageError(
-        t(
-          'VS Code could not save your credentials in its secret storage ({0}). Nothing was saved.',
-          String((error as Error)?.message ?? error),
-        ),
-      );
-    }
-  }
-
-  private async readEntry(id: string): Promise<StoredSignIn | undefined> {
-    const raw = await this.storage.secrets.get(accountSecretKey(id)).then(undefined, () => undefined);
-    const signIn = parseStoredSignIn(raw);
-    return signIn instanceof Error ? undefined : signIn;
-  }
-
-  private async readAccount(account: AccountInfo): Promise<StoredSignIn> {
-    let raw: string | undefined;
-    try {
-      raw = await this.storage.secrets.get(accountSecretKey(account.id));
-    } catch (error) {
-      throw new SecretStorageError(
-        t(
-          "Could not read the sign-in of {0} from VS Code's secret storage ({1}).",
-          accountLabelText(account.label),
-          String((error as Error)?.message ?? error),
-        ),
-      );
-    }
-    const signIn = parseStoredSignIn(raw);
-    if (!signIn || signIn instanceof Error)
-      throw new Error(
-        t('The saved sign-in of {0} is gone or unreadable: sign in to it again.', accountLabelText(account.label)),
-      );
-    return signIn;
-  }
-
   private async saveIndex(index: AccountIndex): Promise<void> {
     const next = { ...(index.active ? { active: index.active } : {}), accounts: index.accounts };
     try {
@@ -398,8 +352,4 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
   private async deleteSecret(key: string): Promise<void> {
     await this.storage.secrets.delete(key).then(undefined, () => undefined);
   }
-}
-
-function newAccountId(): string {
-  return nodeCrypto().randomUUID();
 }

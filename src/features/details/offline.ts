@@ -19,3 +19,29 @@ export const OFFLINE_RETRY_MS = 20_000;
 export function isOfflineFailure(error: unknown): boolean {
   return isTicketApiError(error) && OFFLINE_KINDS.has(error.kind);
 }
+
+/**
+ * While a panel shows the last-known copy it asks the server again by itself: after OFFLINE_RETRY_MS when it is on
+ * screen, else one period later (a hidden panel does not keep asking).
+ */
+export class OfflineRetry {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly visible: () => boolean,
+    private readonly reload: () => void,
+  ) {}
+
+  start(): void {
+    this.stop();
+    this.timer = setTimeout(() => {
+      if (this.visible()) this.reload();
+      else this.timer = setTimeout(() => this.reload(), OFFLINE_RETRY_MS);
+    }, OFFLINE_RETRY_MS);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

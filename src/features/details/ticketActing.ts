@@ -2,53 +2,21 @@
 // per panel. It keeps the draft in the DraftStore until the server confirmed the send, never starts a second write
 // while one is under way, and after a reply whose fate is unknown reloads the conversation and looks for the reply
 // before offering to send again. Text that leaves in clear passes the secret guard first. No vscode import: the panel
-// hands in the few UI calls it needs. It is close to 400 lines on purpose: the one-write-at-a-time rule (busy), the
-// guard and the notice are shared by the reply and the three ticket actions, and stay readable in one place (the
-// attachments live in replyAttachments.ts).
+// hands in the few UI calls it needs (actingDeps.ts). The one-write-at-a-time rule (busy), the guard and the notice
+// are shared by the reply and the three ticket actions, and stay in one place (the attachments live in
+// replyAttachments.ts).
 import { isTicketApiError } from '../../api/errors';
 import { errorText } from '../../common/errorText';
 import type { EvaluateTicketInput, Ticket } from '../../api/types';
 import { t } from '../../common/l10n';
 import { ticketActions } from '../../tickets/ticketActions';
-import { guardText, type AskAboutSecrets } from '../secret-guard/guard';
-import type { TicketWrites } from '../../tickets/ticketWrites';
-import type { AccountDrafts } from './draftStore';
+import { guardText } from '../secret-guard/guard';
+import type { PickedFile, TicketActingDeps } from './actingDeps';
 import type { ActingState, BusyAction, DraftText, FromPageMessage, ToPageMessage } from './protocol';
+import { MissedMessages } from './missedMessages';
 import { ReplyAttachments } from './replyAttachments';
 
-/** A file the user picked: its size first, the bytes only when it is not too large. */
-export interface PickedFile {
-  name: string;
-  size: number;
-  /** False for a pipe, a device or a folder: refused without reading it. */
-  regular?: boolean;
-  read(): PromiseLike<Uint8Array>;
-}
-
-export interface TicketActingDeps {
-  ticketId: string;
-  writes: Pick<TicketWrites, 'reply' | 'close' | 'reopen' | 'rate' | 'upload' | 'findReply'>;
-  /** The drafts of the account the panel shows the ticket for. */
-  drafts: AccountDrafts;
-  /**
-   * The page may hold another account's draft in its saved state (the panel was open across a switch): the first
-   * draft it gets replaces whatever it has.
-   */
-  replacePageDraft?: boolean;
-  /** Posts to the page; false when there is no page to take it (hidden: it is rebuilt and says 'ready' later). */
-  post(message: ToPageMessage): boolean;
-  /** Loads the ticket and its conversation afresh (the panel shows them). */
-  reload(): PromiseLike<unknown>;
-  /** Asks before closing (a modal question); true = close. */
-  confirmClose(): PromiseLike<boolean>;
-  /** The file picker; empty when cancelled. */
-  pickFiles(): PromiseLike<PickedFile[]>;
-  /** The secret guard's question, asked before text with credentials in it leaves in clear. */
-  askAboutSecrets: AskAboutSecrets;
-  /** The server took a reply (the Get Started walkthrough's "Reply to support" step completes on it). */
-  onReplied?(): void;
-  now?: () => number;
-}
+export type { PickedFile, TicketActingDeps };
 
 export class TicketActing {
   private actions: ActingState['actions'] = { reply: false, close: false, reopen: false, rate: false };
@@ -58,16 +26,13 @@ export class TicketActing {
   private encrypt: boolean;
   private readonly attachments: ReplyAttachments;
   private disposed = false;
-  /**
-   * What a hidden page missed and must hear when it is back: an emptied box after a send (else it would show the sent
-   * text again from its own state, inviting a second send) and forms that did their job.
-   */
-  private missed: ToPageMessage[] = [];
+  private readonly mustDeliver: MissedMessages;
 
   private replacePageDraft: boolean;
 
   constructor(private readonly deps: TicketActingDeps) {
     this.replacePageDraft = deps.replacePageDraft === true;
+    this.mustDeliver = new MissedMessages((message) => deps.post(message));
     const draft = deps.drafts.get(deps.ticketId);
     this.text = draft.text;
     this.encrypt = draft.encrypt;
@@ -99,8 +64,7 @@ export class TicketActing {
   /** The page (re)started: it gets the state and the stored draft (which it uses only if it has none of its own). */
   onReady(): void {
     this.postState();
-    const missed = this.missed;
-    this.missed = [];
+    const missed = this.mustDeliver.take();
     if (!missed.some((m) => m.type === 'draft'))
       this.deps.post({
         type: 'draft',
@@ -113,11 +77,7 @@ export class TicketActing {
 
   /** Posts a message the page must not miss: kept for its next 'ready' when it is not there now. */
   private deliver(message: ToPageMessage): void {
-    if (this.deps.post(message)) return;
-    // A later message of the same kind (for a form: the same form) supersedes the earlier one.
-    const same = (m: ToPageMessage) =>
-      m.type === message.type && (m.type !== 'formDone' || message.type !== 'formDone' || m.form === message.form);
-    this.missed = [...this.missed.filter((m) => !same(m)), message];
+    this.mustDeliver.deliver(message);
   }
 
   /** What the page shows now (for tests and the panel). */

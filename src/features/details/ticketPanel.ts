@@ -5,52 +5,21 @@
 // the panel while it is on screen.
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errorWording';
-import type { Ticket, TicketNote } from '../../api/types';
-import { BuiltinCommands, WebviewTypes } from '../../common/commands';
+import type { TicketNote } from '../../api/types';
 import { runErrorAction, type ErrorActionContext } from '../../common/errorActionRunner';
-import { ERROR_ACTIONS, needsSignIn } from '../../common/errors';
-import { errorText } from '../../common/errorText';
+import { ERROR_ACTIONS } from '../../common/errors';
 import { t } from '../../common/l10n';
-import type { TicketLog } from '../../log/log';
-import { panelTitleText } from '../../common/untrustedText';
-import type { TicketService } from '../../tickets/types';
-import type { RecentTickets } from '../open-ticket/recentTickets';
-import { openAttachment } from './attachments';
+import { openAttachmentAfterAsking } from './attachmentOpener';
+import { panelTitle, viewAfterFailedLoad, viewAfterLoad, type TicketView } from './loadedView';
 import { parsePageMessage, type ActingState, type FromPageMessage, type ToPageMessage } from './protocol';
-import {
-  createNonce,
-  errorView,
-  renderTicketBody,
-  renderTicketHtml,
-  type DetailsView,
-  type PageResources,
-} from './render';
-import type { PanelActingDeps } from './actingAdapter';
+import { createNonce, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
 import type { TicketActing } from './ticketActing';
 import { AutoRefresh } from './autoRefresh';
-import { isOfflineFailure, OFFLINE_RETRY_MS } from './offline';
-import type { KnownTicket } from '../../tickets/lastKnown';
+import { NoteFocus } from './noteFocus';
+import { isOfflineFailure, OfflineRetry } from './offline';
+import { DETAILS_VIEW_TYPE, type TicketPanelsDeps } from './panelDeps';
 
-export const DETAILS_VIEW_TYPE = WebviewTypes.details;
-
-export interface TicketPanelsDeps {
-  extensionUri: vscode.Uri;
-  service: TicketService;
-  signIn: () => Promise<boolean>;
-  recent: RecentTickets;
-  log: TicketLog;
-  /** A panel opened or became the active one (the explorer reveals the ticket in its tree). Failures are ignored. */
-  onDidShowTicket?: (ticketId: string) => PromiseLike<unknown> | void;
-  /**
-   * What is already known of a ticket (src/tickets/lastKnown.ts: what the server last said): a panel whose ticket and
-   * conversation are known paints them at once, in its first document, and refreshes them in place.
-   */
-  known?: (ticketId: string) => { ticket?: Ticket; notes?: readonly TicketNote[] } | undefined;
-  /** Reply, close, reopen, rate, unread marks, category names and auto-refresh (absent: the panel only reads). */
-  acting?: PanelActingDeps;
-  /** What the server last said about a ticket: shown, marked offline, when the server cannot be reached. */
-  lastKnown?: { load(): Promise<void>; get(ticketId: string): KnownTicket | undefined };
-}
+export { DETAILS_VIEW_TYPE, type TicketPanelsDeps };
 
 export class TicketPanel {
   private view: DetailsView;
@@ -86,11 +55,15 @@ export class TicketPanel {
   private readonly rendered = new vscode.EventEmitter<void>();
   /** What the panel shows changed (the document() after it); fires once more, after dispose, when it closed. */
   readonly onDidRender = this.rendered.event;
-  /** The note to scroll to once the conversation is on the page; lastFocus: the one the page was told. */
-  private pendingFocus: string | undefined;
-  private lastFocus: string | undefined;
+  private readonly focus = new NoteFocus(
+    (dialogId) =>
+      this.view.kind === 'ticket' && this.postedBody !== undefined && this.postIfShown({ type: 'focusNote', dialogId }),
+  );
   /** While the panel shows the last-known copy: the next try to reach the server. */
-  private offlineRetry: ReturnType<typeof setTimeout> | undefined;
+  private readonly offlineRetry = new OfflineRetry(
+    () => this.panel.visible,
+    () => void this.load(true, true),
+  );
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -167,21 +140,12 @@ export class TicketPanel {
 
   /** The note the page was last told to scroll to ('' = the description). */
   focusedNote(): string | undefined {
-    return this.lastFocus;
+    return this.focus.lastSent();
   }
 
   /** Scrolls the page to this note ('' = the description) once the conversation is there; undefined: nothing. */
   focusNote(dialogId: string | undefined): void {
-    if (dialogId === undefined) return;
-    this.pendingFocus = dialogId;
-    this.postFocus();
-  }
-
-  private postFocus(): void {
-    if (this.pendingFocus === undefined || this.view.kind !== 'ticket' || this.postedBody === undefined) return;
-    if (!this.postIfShown({ type: 'focusNote', dialogId: this.pendingFocus })) return;
-    this.lastFocus = this.pendingFocus;
-    this.pendingFocus = undefined;
+    this.focus.request(dialogId);
   }
 
   get active(): boolean {
@@ -291,7 +255,7 @@ export class TicketPanel {
     this.disposed = true;
     this.loading?.abort();
     this.autoRefresh.stop();
-    clearTimeout(this.offlineRetry);
+    this.offlineRetry.stop();
     this.acting?.dispose();
     this.events.onDispose();
     this.rendered.fire();
@@ -300,50 +264,33 @@ export class TicketPanel {
     this.panel.dispose();
   }
 
-  private async fetch(
-    force: boolean,
-    signal: AbortSignal,
-    previous: Extract<DetailsView, { kind: 'ticket' }> | undefined,
-  ): Promise<void> {
+  private async fetch(force: boolean, signal: AbortSignal, previous: TicketView | undefined): Promise<void> {
     const [ticket, notes] = await Promise.allSettled([
       this.deps.service.getTicket(this.ticketId, { force, signal }),
       this.deps.service.getNotes(this.ticketId, { force, signal }),
     ]);
     if (signal.aborted || this.disposed) return;
     this.loading = undefined;
-    clearTimeout(this.offlineRetry);
+    this.offlineRetry.stop();
     if (ticket.status === 'rejected') {
       const error = ticket.reason;
       this.deps.log.warn(`Loading ticket ${this.ticketId} failed: ${describeError(error)}`);
       if (isOfflineFailure(error) && (await this.showOffline(previous))) return;
-      if (previous && !needsSignIn(error)) {
-        this.setView({ ...previous, refreshing: false, refreshError: errorText(error) });
-      } else {
-        this.notes = [];
-        this.setView(errorView(this.ticketId, error));
-      }
+      const view = viewAfterFailedLoad(this.ticketId, error, previous);
+      if (view.kind !== 'ticket') this.notes = [];
+      this.setView(view);
       return;
     }
     if (notes.status === 'rejected')
       this.deps.log.warn(`Loading the conversation of ${this.ticketId} failed: ${describeError(notes.reason)}`);
-    // A refresh whose conversation request fails keeps the conversation already on screen and says so in the refresh
-    // banner: one failed Refresh must not take the whole conversation off the screen.
-    const keepNotes = notes.status === 'rejected' && previous !== undefined && !previous.notesError;
-    this.notes = notes.status === 'fulfilled' ? notes.value : keepNotes ? this.notes : [];
     this.acting?.setTicket(ticket.value);
     if (notes.status === 'fulfilled')
-      for (const id of this.deps.acting?.unread.update(this.ticketId, this.notes) ?? []) this.newNotes.add(id);
+      for (const id of this.deps.acting?.unread.update(this.ticketId, notes.value) ?? []) this.newNotes.add(id);
     const categoryName = this.deps.acting?.categories.peek(ticket.value.categoryId) ?? previous?.categoryName;
     if (!categoryName && ticket.value.categoryId) this.lookUpCategory(ticket.value.categoryId);
-    this.setView({
-      kind: 'ticket',
-      ticket: ticket.value,
-      notes: this.notes,
-      notesError: notes.status === 'rejected' && !keepNotes ? errorText(notes.reason) : undefined,
-      refreshError: notes.status === 'rejected' && keepNotes ? errorText(notes.reason) : undefined,
-      categoryName,
-      newNotes: this.newNotes,
-    });
+    const loaded = viewAfterLoad(ticket.value, notes, previous, this.notes, { categoryName, newNotes: this.newNotes });
+    this.notes = loaded.notes;
+    this.setView(loaded.view);
     this.markSeen();
     this.panel.title = panelTitle(this.ticketId, ticket.value.title);
     // Recent = opened by the user: a refresh or a background reload must not move the ticket to the top again.
@@ -356,7 +303,7 @@ export class TicketPanel {
    * The server cannot be reached: a panel already offline stays as it is, a new one shows the last-known copy (when
    * the ticket was read before). Either way it tries again by itself. Returns whether the copy is on screen.
    */
-  private async showOffline(previous: Extract<DetailsView, { kind: 'ticket' }> | undefined): Promise<boolean> {
+  private async showOffline(previous: TicketView | undefined): Promise<boolean> {
     if (previous && previous.offlineSince === undefined) return false;
     if (!previous) {
       await this.deps.lastKnown?.load();
@@ -367,10 +314,7 @@ export class TicketPanel {
       this.panel.title = panelTitle(this.ticketId, known.ticket.title);
       this.setView({ kind: 'ticket', ticket: known.ticket, notes: this.notes, offlineSince: known.savedAt });
     } else this.setView({ ...previous, refreshing: false });
-    this.offlineRetry = setTimeout(() => {
-      if (this.panel.visible) void this.load(true, true);
-      else this.offlineRetry = setTimeout(() => void this.load(true, true), OFFLINE_RETRY_MS);
-    }, OFFLINE_RETRY_MS);
+    this.offlineRetry.start();
     return true;
   }
 
@@ -405,7 +349,7 @@ export class TicketPanel {
     this.postedBody = body;
     const message: ToPageMessage = { type: 'render', body };
     void this.panel.webview.postMessage(message);
-    this.postFocus();
+    this.focus.flush();
   }
 
   private async onMessage(message: FromPageMessage | undefined): Promise<void> {
@@ -432,25 +376,11 @@ export class TicketPanel {
         await runErrorAction('openAnotherTicket', this.errorActionContext);
         return;
       case 'openAttachment':
-        await openAttachment(this.notes, message.note, message.attachment, {
-          confirm: async (question, detail) => {
-            const open = t('Open');
-            return (await vscode.window.showWarningMessage(question, { modal: true, detail }, open)) === open;
-          },
-          // The string itself, not a Uri: a presigned URL must reach the browser byte for byte (BuiltinCommands.open).
-          openExternal: (url) => vscode.commands.executeCommand(BuiltinCommands.open, url),
-        });
+        await openAttachmentAfterAsking(this.notes, message.note, message.attachment);
         return;
       default:
         this.acting?.handle(message);
         return;
     }
   }
-}
-
-/** "0005PYGCW · Title", short, one line. */
-function panelTitle(ticketId: string, title: string): string {
-  const id = panelTitleText(ticketId, 64);
-  const clean = panelTitleText(title || '', 40);
-  return clean ? `${id} · ${clean}` : id;
 }

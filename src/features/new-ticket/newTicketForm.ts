@@ -8,51 +8,23 @@ import { WebviewTypes } from '../../common/commands';
 import { showTicketError } from '../../common/errorNotification';
 import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
-import type {
-  CatalogLanguage,
-  CreateTicketInput,
-  ListTicketsQuery,
-  ProductDirectory,
-  RequestOptions,
-  TicketCategory,
-  TicketPage,
-  UploadOptions,
-} from '../../api/types';
+import type { CatalogLanguage } from '../../api/types';
 import type { AccountChange, AccountScope } from '../../common/accountScope';
 import { createNonce } from '../details/render';
-import { attachableProblem } from '../details/replyAttachments';
-import {
-  EMPTY_DRAFT,
-  NEW_TICKET_DRAFT_KEY,
-  NEW_TICKET_SECRET_KEY,
-  checkDraft,
-  isDraftEmpty,
-  parseDraft,
-  type DraftProblem,
-  type TicketDraft,
-} from './draft';
+import { attachFiles } from './attachFiles';
+import { loadCategories, loadProducts, type CatalogueDeps } from './catalogue';
+import { checkDraft, isDraftEmpty, type DraftProblem, type TicketDraft } from './draft';
+import { NewTicketDraftKeeper } from './draftKeeper';
+import type { NewTicketClient } from './newTicketClient';
 import { mergePrefill, type Prefill } from './prefill';
 import { parseFormMessage, type FromFormMessage, type ToFormMessage } from './protocol';
-import { withOtherNames } from './productSearch';
 import { renderNewTicketHtml } from './render';
 import { submitDraft } from './submit';
 import { guardTicket, type AskAboutSecrets } from '../secret-guard/guard';
 import { notificationText } from '../../common/untrustedText';
 
+export type { NewTicketClient } from './newTicketClient';
 export const NEW_TICKET_VIEW_TYPE = WebviewTypes.newTicketForm;
-
-/** The client methods the form uses (src/api TicketClient). */
-export interface NewTicketClient {
-  createTicket(input: CreateTicketInput, options?: RequestOptions): Promise<string>;
-  listTickets(query: ListTicketsQuery, options?: RequestOptions): Promise<TicketPage>;
-  listProducts(query?: { language?: CatalogLanguage }, options?: RequestOptions): Promise<ProductDirectory[]>;
-  listCategories(
-    productId: string,
-    query?: { language?: CatalogLanguage },
-    options?: RequestOptions,
-  ): Promise<TicketCategory[]>;
-  uploadAttachment(fileName: string, bytes: Uint8Array, options?: UploadOptions): Promise<string>;
-}
 
 export interface NewTicketFormDeps {
   extensionUri: vscode.Uri;
@@ -75,9 +47,9 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
   private panel: vscode.WebviewPanel | undefined;
   private panelSubscriptions: vscode.Disposable[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
-  private draft: TicketDraft | undefined;
+  private readonly drafts: NewTicketDraftKeeper;
+  private readonly catalogue: CatalogueDeps;
   private sending = false;
-  private saving: Promise<void> = Promise.resolve();
   private readonly postedEmitter = new vscode.EventEmitter<ToFormMessage>();
   /** A message was posted to the page (whether or not the page was there to take it). */
   readonly onDidPost = this.postedEmitter.event;
@@ -87,15 +59,18 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
   private problemsShown = false;
 
   /** Built on first use; register.ts registers the serializer at activation and hands restored panels to it. */
-  constructor(private readonly deps: NewTicketFormDeps) {}
+  constructor(private readonly deps: NewTicketFormDeps) {
+    this.drafts = new NewTicketDraftKeeper(deps.scope, (message) => deps.log.warn(message));
+    this.catalogue = { getClient: deps.getClient, language: deps.language, post: (message) => this.post(message) };
+  }
 
   /** Opens the form (or reveals it). A prefill is added to the draft, never replacing what the user typed. */
   async open(prefill?: Prefill): Promise<void> {
-    const draft = await this.loadDraft();
+    const draft = await this.drafts.load();
     if (prefill) {
-      this.draft = { ...draft, ...mergePrefill(draft, prefill) };
-      await this.saveDraft();
-      this.post({ type: 'draft', draft: this.draft });
+      const merged = { ...draft, ...mergePrefill(draft, prefill) };
+      await this.drafts.save(merged);
+      this.post({ type: 'draft', draft: merged });
     }
     if (this.panel) {
       this.panel.reveal();
@@ -126,17 +101,14 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
    */
   async accountChanged(change: AccountChange): Promise<void> {
     if (change.kind === 'credentials') return;
-    const typedSignedOut =
-      change.kind === 'signedIn' && this.draft && !isDraftEmpty(this.draft) ? this.draft : undefined;
-    this.draft = undefined;
-    const draft = await this.loadDraft();
-    if (typedSignedOut && isDraftEmpty(draft)) {
-      this.draft = { ...typedSignedOut, attachments: [] };
-      await this.saveDraft();
-    }
+    const typed = this.drafts.peek();
+    const typedSignedOut = change.kind === 'signedIn' && typed && !isDraftEmpty(typed) ? typed : undefined;
+    this.drafts.forget();
+    const draft = await this.drafts.load();
+    if (typedSignedOut && isDraftEmpty(draft)) await this.drafts.save({ ...typedSignedOut, attachments: [] });
     if (!this.panel) return;
-    this.post({ type: 'draft', draft: await this.loadDraft() });
-    await this.loadProducts();
+    this.post({ type: 'draft', draft: await this.drafts.load() });
+    await loadProducts(this.catalogue);
   }
 
   isOpen(): boolean {
@@ -145,7 +117,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
 
   /** The stored draft (secret included), as the next Submit would send it. */
   async currentDraft(): Promise<TicketDraft> {
-    return { ...(await this.loadDraft()) };
+    return { ...(await this.drafts.load()) };
   }
 
   /** A message from the page, checked field by field first (the page's messages arrive here). */
@@ -209,43 +181,43 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
   private async dispatch(message: FromFormMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.post({ type: 'draft', draft: await this.loadDraft() });
-        return this.loadProducts();
+        this.post({ type: 'draft', draft: await this.drafts.load() });
+        return loadProducts(this.catalogue);
       case 'retryProducts':
-        return this.loadProducts();
+        return loadProducts(this.catalogue);
       case 'loadCategories':
-        return this.loadCategories(message.productId);
-      case 'draftChanged':
+        return loadCategories(this.catalogue, message.productId);
+      case 'draftChanged': {
         // Attachments are the extension's to change (uploads): the page's copy may be older.
-        this.draft = { ...message.draft, attachments: (await this.loadDraft()).attachments };
-        this.recheck(this.draft);
-        return this.saveDraft();
+        const draft = { ...message.draft, attachments: (await this.drafts.load()).attachments };
+        this.recheck(draft);
+        return this.drafts.save(draft);
+      }
       case 'addAttachments':
         return this.addAttachments();
       case 'removeAttachment': {
-        const draft = await this.loadDraft();
-        this.draft = { ...draft, attachments: draft.attachments.filter((_, i) => i !== message.index) };
-        await this.saveDraft();
-        this.post({ type: 'attachments', attachments: this.draft.attachments });
+        const draft = await this.drafts.load();
+        const attachments = draft.attachments.filter((_, i) => i !== message.index);
+        await this.drafts.save({ ...draft, attachments });
+        this.post({ type: 'attachments', attachments });
         return;
       }
       case 'submit':
-        return this.submit({ ...message.draft, attachments: (await this.loadDraft()).attachments });
+        return this.submit({ ...message.draft, attachments: (await this.drafts.load()).attachments });
       case 'cancel':
         // The draft stays: New Ticket brings it back.
         this.panel?.dispose();
         return;
       case 'discard': {
         // No question first: the draft can be brought back with Undo, so nothing is lost by a slip.
-        const discarded = await this.loadDraft();
-        await this.clearDraft();
+        const discarded = await this.drafts.load();
+        await this.drafts.clear();
         this.panel?.dispose();
         if (!isDraftEmpty(discarded)) {
           const undo = t('Undo');
           void vscode.window.showInformationMessage(t('The ticket draft was discarded.'), undo).then(async (choice) => {
             if (choice !== undo) return;
-            this.draft = discarded;
-            await this.saveDraft();
+            await this.drafts.save(discarded);
             await this.open();
           });
         }
@@ -279,8 +251,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
 
   private async submit(draft: TicketDraft): Promise<void> {
     if (this.sending) return;
-    this.draft = draft;
-    await this.saveDraft();
+    await this.drafts.save(draft);
     const problems = checkDraft(draft);
     if (problems.some((p) => p.blocking)) {
       this.showProblems(problems);
@@ -316,7 +287,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
         this.deps.log.info(
           `New Ticket: created ${outcome.ticketId}${outcome.confirmedBy === 'list' ? ' (found in the list after an unknown outcome)' : ''}`,
         );
-        await this.clearDraft();
+        await this.drafts.clear();
         this.panel?.dispose();
         await this.deps.refreshTickets();
         await this.deps.openTicket(outcome.ticketId);
@@ -350,119 +321,16 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
     }
   }
 
-  private async loadProducts(): Promise<void> {
-    try {
-      const client = await this.deps.getClient();
-      if (!client) {
-        this.post({ type: 'productsFailed', message: t('Sign in to load the products. The draft is kept.') });
-        return;
-      }
-      // The other catalogue language too (its names are searched as well: "对象存储" in English, "Object" in Chinese);
-      // the form works without it.
-      const language = this.deps.language();
-      const other: CatalogLanguage = language === 'zh' ? 'en' : 'zh';
-      const [shown, others] = await Promise.all([
-        client.listProducts({ language }),
-        client.listProducts({ language: other }).catch(() => []),
-      ]);
-      this.post({ type: 'products', directories: withOtherNames(shown, [others]) });
-    } catch (error) {
-      this.post({ type: 'productsFailed', message: errorText(error) });
-    }
-  }
-
-  private async loadCategories(productId: string): Promise<void> {
-    try {
-      const client = await this.deps.getClient();
-      if (!client) {
-        this.post({ type: 'categoriesFailed', productId, message: t('Sign in to load the categories.') });
-        return;
-      }
-      this.post({
-        type: 'categories',
-        productId,
-        categories: await client.listCategories(productId, { language: this.deps.language() }),
-      });
-    } catch (error) {
-      this.post({ type: 'categoriesFailed', productId, message: errorText(error) });
-    }
-  }
-
-  private async addAttachments(): Promise<void> {
-    const files = await vscode.window.showOpenDialog({
-      canSelectMany: true,
-      openLabel: t('Attach'),
-      title: t('Attach files to the new ticket'),
+  private addAttachments(): Promise<void> {
+    return attachFiles({
+      getClient: this.deps.getClient,
+      attachments: async () => (await this.drafts.load()).attachments,
+      add: async (attachment) => {
+        const draft = await this.drafts.load();
+        await this.drafts.save({ ...draft, attachments: [...draft.attachments, attachment] });
+      },
+      show: (attachments, uploading) =>
+        this.post({ type: 'attachments', attachments, ...(uploading ? { uploading } : {}) }),
     });
-    if (!files?.length) return;
-    const client = await this.deps.getClient().catch(() => undefined);
-    if (!client) {
-      void vscode.window.showWarningMessage(t('Sign in to upload attachments. The draft is kept.'));
-      return;
-    }
-    for (const file of files) {
-      const name = file.path.split('/').pop() || 'attachment';
-      try {
-        // Size and kind first: a pipe or a device reports size 0 and reading it may never end; a huge file is refused
-        // before it is read into memory.
-        const stat = await vscode.workspace.fs.stat(file);
-        const problem = attachableProblem((stat.type & vscode.FileType.File) !== 0, stat.size);
-        if (problem) {
-          void vscode.window.showWarningMessage(t('{0} was not attached: {1}', notificationText(name), problem));
-          continue;
-        }
-        const bytes = await vscode.workspace.fs.readFile(file);
-        const objectKey = await client.uploadAttachment(name, bytes, {
-          onProgress: (sent, total) =>
-            this.post({
-              type: 'attachments',
-              attachments: this.draft?.attachments ?? [],
-              uploading: { name, percent: total ? Math.floor((sent / total) * 100) : 0 },
-            }),
-        });
-        const draft = await this.loadDraft();
-        this.draft = { ...draft, attachments: [...draft.attachments, { name, objectKey, size: bytes.byteLength }] };
-        await this.saveDraft();
-      } catch (error) {
-        void showTicketError(error, {}, t('{0} was not attached.', name));
-      }
-      this.post({ type: 'attachments', attachments: (await this.loadDraft()).attachments });
-    }
-  }
-
-  private async loadDraft(): Promise<TicketDraft> {
-    if (!this.draft) {
-      const scope = this.deps.scope();
-      const stored = scope?.memento.get<unknown>(NEW_TICKET_DRAFT_KEY);
-      const secret = scope
-        ? await Promise.resolve(scope.secrets.get(NEW_TICKET_SECRET_KEY)).catch(() => undefined)
-        : undefined;
-      this.draft ??= stored
-        ? parseDraft({ ...(stored as object), secret: secret ?? '' })
-        : { ...EMPTY_DRAFT, secret: secret ?? '' };
-    }
-    return this.draft;
-  }
-
-  /** Writes in order: the last edit wins even when the storage answers slowly. Signed out, it stays in memory. */
-  private saveDraft(): Promise<void> {
-    const draft = this.draft ?? EMPTY_DRAFT;
-    const { secret, ...rest } = draft;
-    // The account the edit was made under keeps it, even if another is signed in by the time it is written.
-    const scope = this.deps.scope();
-    if (!scope) return this.saving;
-    this.saving = this.saving
-      .then(async () => {
-        await scope.memento.update(NEW_TICKET_DRAFT_KEY, isDraftEmpty(draft) ? undefined : rest);
-        if (secret) await scope.secrets.store(NEW_TICKET_SECRET_KEY, secret);
-        else await scope.secrets.delete(NEW_TICKET_SECRET_KEY);
-      })
-      .catch((error) => this.deps.log.warn(`New Ticket: the draft could not be saved: ${String(error)}`));
-    return this.saving;
-  }
-
-  private async clearDraft(): Promise<void> {
-    this.draft = { ...EMPTY_DRAFT };
-    await this.saveDraft();
   }
 }

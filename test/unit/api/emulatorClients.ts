@@ -1,7 +1,9 @@
 // The set-up the client's test files share: one emulator (demo seed) per describe block, over real HTTP, and
-// TicketClients against it that are closed after each test, with the emulator's tickets, faults and request log reset.
+// TicketClients against it that are closed after each test, with the emulator's tickets, faults and request log reset; and rejectsWith, how they check a call that fails.
+import * as assert from 'assert';
 import { TicketEmulator, DEMO_CREDENTIALS } from '../../emulator/server';
 import { TicketClient } from '../../../src/api/client';
+import { TicketApiError } from '../../../src/api/errors';
 import type { TicketClientOptions } from '../../../src/api/types';
 
 export interface EmulatorClients {
@@ -39,4 +41,16 @@ export function emulatorClients(defaults: Partial<TicketClientOptions> = {}): Em
       return c;
     },
   };
+}
+
+/** Awaits a call that must fail with a TicketApiError of `kind`; returns the error for further checks. */
+export async function rejectsWith(promise: Promise<unknown>, kind: TicketApiError['kind']): Promise<TicketApiError> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof TicketApiError, `expected TicketApiError, got ${String(err)}`);
+    assert.strictEqual(err.kind, kind, `expected kind ${kind}, got ${err.kind} (${err.code}: ${err.message})`);
+    return err;
+  }
+  assert.fail(`expected a ${kind} error, but the call succeeded`);
 }
