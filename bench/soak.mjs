@@ -18,9 +18,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SOAK_SIZES = { refresh: 1000, panels: 500, watcher: 2000, hovers: 1000, accounts: 200 };
 export const HEAP_BUDGET_MB = 2;
 
+/**
+ * The child's V8: forced GC, and compiled code that does not grow while the soak runs (no optimizing or baseline tier,
+ * bytecode kept), so that the heap it samples is the extension's data and not the JIT warming up. WebAssembly (undici's
+ * HTTP parser) still runs.
+ */
+const CHILD_FLAGS = ['--expose-gc', '--no-opt', '--no-sparkplug', '--no-flush-bytecode'];
+
 function runChild(input) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', path.join(root, 'bench', 'soak', 'child.cjs'), input], {
+    const child = spawn(process.execPath, [...CHILD_FLAGS, path.join(root, 'bench', 'soak', 'child.cjs'), input], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -63,9 +70,9 @@ export function soakProblems(samples) {
   return problems;
 }
 
-export async function runSoakBench({ short = false, log = console.log } = {}) {
+export async function runSoakBench({ short = false, log = console.log, only, rounds: roundsWanted } = {}) {
   const sizes = Object.fromEntries(Object.entries(SOAK_SIZES).map(([k, v]) => [k, short ? v / 40 : v]));
-  const rounds = short ? 3 : 5;
+  const rounds = roundsWanted ?? (short ? 3 : 5);
   // The emulator runs in this process: the soak measures another one (child.cjs).
   const m = await loadModules();
   const emu = await m.TicketEmulator.start({ seed: 'demo', language: 'en' });
@@ -81,6 +88,7 @@ export async function runSoakBench({ short = false, log = console.log } = {}) {
         sizes,
         storageDir,
         universe: short ? 10 : 40,
+        only,
       }),
     );
     const problems = [...result.failures, ...soakProblems(result.samples)];
@@ -118,7 +126,12 @@ export async function runSoakBench({ short = false, log = console.log } = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
-    const result = await runSoakBench({ short: process.argv.includes('--short') });
+    const option = (name) => process.argv[process.argv.indexOf(name) + 1];
+    const result = await runSoakBench({
+      short: process.argv.includes('--short'),
+      only: process.argv.includes('--only') ? option('--only').split(',') : undefined,
+      rounds: process.argv.includes('--rounds') ? Number(option('--rounds')) : undefined,
+    });
     console.log(JSON.stringify({ soak: result }));
   } catch (error) {
     console.error(error.message);
