@@ -51,8 +51,8 @@ export interface AliyunTicketsTestApi {
   explorer: {
     /** The Tickets view's data provider: getChildren / getTreeItem as VS Code calls them. */
     treeDataProvider: vscode.TreeDataProvider<unknown>;
-    /** The view's description (after its title), message (above the list) and activity-bar badge, as shown. */
-    viewText(): { description?: string; message?: string; badge?: number };
+    /** The view's title, description (after it), message (above the list) and activity-bar badge, as shown. */
+    viewText(): { title?: string; description?: string; message?: string; badge?: number };
   };
   newTicket: {
     /** The New Ticket form: receive() takes a message as the page would post it; postedMessages() what the page was told. */
@@ -156,7 +156,7 @@ export class TestSurface {
     ticketService: TicketService;
     explorer: {
       treeDataProvider: vscode.TreeDataProvider<unknown>;
-      view: { description?: string; message?: string; badge?: { value: number } };
+      view: { title?: string; description?: string; message?: string; badge?: { value: number } };
     };
     auth: AuthSession;
     accounts: Accounts;
@@ -209,6 +209,7 @@ export class TestSurface {
       explorer: {
         treeDataProvider: explorer.treeDataProvider,
         viewText: () => ({
+          title: explorer.view.title,
           description: explorer.view.description,
           message: explorer.view.message,
           badge: explorer.view.badge?.value,

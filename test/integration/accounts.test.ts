@@ -58,11 +58,13 @@ describe('accounts: several sign-ins, switching, sites', function () {
     );
     // No secret in the account list.
     assert.ok(!JSON.stringify(accounts).includes(STS_CREDENTIALS.accessKeySecret));
-    const description = await waitFor('the view naming the account', () => {
-      const text = api.explorer.viewText().description;
+    // The Tickets view's title names the account shown (VS Code keeps a title on screen whether the view has a
+    // header of its own or is alone in the sidebar, where no description is shown).
+    const title = await waitFor('the view naming the account', () => {
+      const text = api.explorer.viewText().title;
       return text?.includes('Temporary AccessKey …VbT7') ? text : undefined;
     });
-    assert.match(description, /localhost:\d+/, "the view names the account's site");
+    assert.match(title, /^Tickets · Temporary AccessKey …VbT7 · localhost:\d+$/, "the view names the account's site");
 
     // The cached ticket of the first account is not served: a new request goes out with the STS key to its site.
     await emulator.clearRequests();
@@ -99,7 +101,7 @@ describe('accounts: several sign-ins, switching, sites', function () {
       "and the endpoint setting's site",
     );
     await waitFor('the view naming the first account', () =>
-      api.explorer.viewText().description?.startsWith('AccessKey …W9pK') ? true : undefined,
+      api.explorer.viewText().title?.startsWith('Tickets · AccessKey …W9pK') ? true : undefined,
     );
   });
 
@@ -107,6 +109,8 @@ describe('accounts: several sign-ins, switching, sites', function () {
     await api.auth.signInWith(DEMO_CREDENTIALS);
     await api.auth.signInWith(DEMO_CREDENTIALS);
     assert.strictEqual(api.accounts.list().length, 1);
+    // One account: the status bar names it; the view has its own name again.
+    await waitFor('the view named Tickets alone', () => api.explorer.viewText().title === 'Tickets' || undefined);
   });
 
   it('signs out of one account: the other stays and is shown; signing out of the last one signs out', async () => {

@@ -15,7 +15,7 @@ import { ticketIdOf, TicketExplorerModel } from './model';
 import { RefreshTimer } from './refreshTimer';
 import { TicketTreeProvider, type UnreadAnswers } from './treeProvider';
 import { getSetting, onDidChangeSettings, updateSetting } from '../../settings/configuration';
-import { notificationText } from '../../common/untrustedText';
+import { notificationText, treeText } from '../../common/untrustedText';
 
 export const EXPLORER_VIEW_ID = 'aliyunTickets.explorer';
 
@@ -32,7 +32,7 @@ export interface TicketExplorer {
   readonly treeDataProvider: vscode.TreeDataProvider<unknown>;
   /** The view itself: its description (after the title), message (above the list) and badge. */
   readonly view: vscode.TreeView<unknown>;
-  /** Names the account whose tickets the view shows (in its description); undefined: no name shown. */
+  /** Names the account whose tickets the view shows (in its title); undefined: the view's own name only. */
   setAccount(name: string | undefined): void;
   /** Marks tickets with news from support (the watcher's announcements not yet opened); redraws when they change. */
   showMarks(marked: () => ReadonlySet<string>, onDidChange: vscode.Event<void>): void;
@@ -90,6 +90,8 @@ export function registerExplorer(
   };
 
   let accountName: string | undefined;
+  /** The account-naming title set last (undefined: the view's own name from the manifest). */
+  let shownTitle: string | undefined;
   const updateContext = () => {
     void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.explorerState, model.state);
     void vscode.commands.executeCommand(
@@ -106,9 +108,13 @@ export function registerExplorer(
     // status bar's count too).
     const waiting = model.state === 'signedOut' ? undefined : attention?.total;
     view.badge = waiting ? { value: waiting, tooltip: attention!.tooltip(statusBarTooltipText) } : undefined;
+    // Once several accounts are saved the title names the one shown: the title is what VS Code keeps on screen both
+    // under the view's own header and in the sidebar's title when the view is alone there (no description then).
+    const title = accountName ? t('Tickets · {0}', treeText(accountName, 80)) : undefined;
+    if (title !== shownTitle) view.title = title ?? t('Tickets');
+    shownTitle = title;
     const filterText = describeFilter(model.filter);
-    view.description =
-      [accountName, filterText ? t('Filter: {0}', filterText) : undefined].filter(Boolean).join(' · ') || undefined;
+    view.description = filterText ? t('Filter: {0}', filterText) : undefined;
     // The description sits after the container title and the title-bar buttons and is cut off in a narrow sidebar:
     // the filter is said at the top of the list too, after a failed refresh. Not when the list is empty: a message
     // hides the welcome view ("No tickets match the filter" with Clear Filter).
