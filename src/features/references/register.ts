@@ -197,6 +197,8 @@ export function registerReferences(deps: ReferencesDeps): {
   changed.event(updateMessage);
 
   const firstScan = setTimeout(() => void refresh(), FIRST_SCAN_DELAY_MS);
+  // Never what keeps an extension host (or a benchmark's process) alive.
+  firstScan.unref?.();
   const disposables: vscode.Disposable[] = [
     diagnostics,
     changed,
