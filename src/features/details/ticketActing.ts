@@ -13,6 +13,7 @@ import { ticketActions } from '../../tickets/ticketActions';
 import { guardText } from '../secret-guard/guard';
 import type { PickedFile, TicketActingDeps } from './actingDeps';
 import type { ActingState, BusyAction, DraftText, FromPageMessage, ToPageMessage } from './protocol';
+import { PendingWrite } from '../../common/pendingWrite';
 import { MissedMessages } from './missedMessages';
 import { ReplyAttachments } from './replyAttachments';
 
@@ -27,6 +28,8 @@ export class TicketActing {
   private readonly attachments: ReplyAttachments;
   private disposed = false;
   private readonly mustDeliver: MissedMessages;
+  /** The draft as typed reaches storage a moment later, or when the panel closes (the page sends every change). */
+  private readonly draftWrite = new PendingWrite(() => this.writeDraft());
 
   private replacePageDraft: boolean;
 
@@ -109,7 +112,7 @@ export class TicketActing {
   handle(message: FromPageMessage): boolean {
     switch (message.type) {
       case 'draftChanged':
-        this.setDraft(message.draft);
+        this.setDraft(message.draft, true);
         return true;
       case 'send':
         void this.send(message.draft);
@@ -137,18 +140,30 @@ export class TicketActing {
     }
   }
 
-  dispose(): void {
+  /**
+   * The page is gone: what was typed last is written now. 'drop' when another account is signed in: the storage of the
+   * one this part was made for may be gone with it (signing out removes it), and nothing may be written there again.
+   */
+  dispose(pendingDraft: 'write' | 'drop' = 'write'): void {
     // Uploads under way finish and are kept with the draft; only the page is gone.
     this.disposed = true;
+    if (pendingDraft === 'drop') this.draftWrite.cancel();
+    else void this.draftWrite.flush().catch(() => undefined);
   }
 
-  private setDraft(draft: DraftText): void {
+  /** typing: written a moment later; a confidential text (no copy in the page's saved state) and a send: at once. */
+  private setDraft(draft: DraftText, typing = false): void {
     this.text = draft.text;
     this.encrypt = draft.encrypt;
-    void this.persist();
+    if (typing && !draft.encrypt) this.draftWrite.soon();
+    else void this.persist();
   }
 
   private persist(): Promise<void> {
+    return this.draftWrite.now();
+  }
+
+  private writeDraft(): Promise<void> {
     return this.deps.drafts.save(this.deps.ticketId, {
       text: this.text,
       encrypt: this.encrypt,
