@@ -10,6 +10,8 @@
 //      and cold start (a fresh process, one GetTicket) vs bare undici's. Interleaved request by request.
 //   5. Memory: 10,000 tickets, every status group paged to the end; getChildren of the biggest group.
 //   6. Size of the packaged .vsix.
+//   Also the watcher's requests per interval (watcher.mjs), search (search.mjs), and the soak (soak.mjs: thousands of
+//   cycles of the main flows; heap and counts of listeners, timers, sockets, cache entries flat; enforced when smoke).
 // The emulator always runs in its own process, so its CPU and heap are never counted as the client's.
 import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -416,6 +418,10 @@ async function main() {
   log('search…');
   const { runSearchBench } = await import('./search.mjs');
   results.search = await runSearchBench({ notes: SMOKE ? 500 : 10_000 });
+  log('soak…');
+  const { runSoakBench } = await import('./soak.mjs');
+  // Enforced in the smoke run too (it throws on a leak): counts that grow are no matter of the machine's speed.
+  results.soak = await runSoakBench({ short: SMOKE, log: SMOKE ? () => {} : console.log });
   if (!SMOKE) {
     log('package…');
     results.size = vsixSize();
@@ -546,6 +552,15 @@ async function main() {
     `${fmt(se.slowestMs, 1)} ms (phrase ${fmt(se.perQuery['phrase in one note'].medianMs, 1)} ms median; index built in ${fmt(se.buildMs, 0)} ms)`,
     '< 50 ms',
     se.slowestMs < 50 && se.phraseFound,
+  ]);
+  const so = results.soak;
+  rows.push([
+    'Soak: heap and counts after each phase',
+    `+${fmt(so.heapSpreadMb, 2)} MB at most over ${Object.entries(so.done)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}; listeners, disposables, timers flat`,
+    '< 2 MB, flat',
+    so.problems.length === 0,
   ]);
   if (results.size) rows.push(['Packaged .vsix', `${fmt(results.size.kb, 0)} KB`, '< 300 KB', results.size.kb < 300]);
   if (cpu.failedRequests > 0) rows.push(['CPU run requests answered 200', `${cpu.failedRequests} failed`, '0', false]);

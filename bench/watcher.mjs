@@ -15,7 +15,8 @@ import * as esbuild from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
 
-async function loadModules() {
+/** The watcher's modules and the emulator, bundled from src and test/emulator (the soak uses them too). */
+export async function loadModules() {
   const cacheDir = path.join(root, '.cache', 'bench');
   mkdirSync(cacheDir, { recursive: true });
   const outfile = path.join(cacheDir, 'watcher-bench.cjs');
@@ -26,7 +27,7 @@ async function loadModules() {
         export { TicketWatcher } from ${rel('src/features/watcher/watcher.ts')};
         export { SharedFiles } from ${rel('src/features/watcher/sharedFiles.ts')};
         export { TicketClient } from ${rel('src/api/client.ts')};
-        export { TicketEmulator, DEMO_CREDENTIALS } from ${rel('test/emulator/server.ts')};`,
+        export { TicketEmulator, DEMO_CREDENTIALS, OTHER_ACCOUNT_CREDENTIALS } from ${rel('test/emulator/server.ts')};`,
       resolveDir: root,
       loader: 'ts',
     },

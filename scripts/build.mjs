@@ -261,14 +261,19 @@ const builds = [
 ];
 
 // The "npm: watch" task (.vscode/tasks.json) waits for these lines before F5 launches the Extension Development Host.
+// Several builds watch at once (the extension's bundles, the API file, undici, the two page scripts): "started" when
+// the first of them starts, "finished" when the last one running is done, so the host never starts on half a build.
+let buildsRunning = 0;
 const watchLog = {
   name: 'watch-log',
   setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
+    build.onStart(() => {
+      if (buildsRunning++ === 0) console.log('[watch] build started');
+    });
     build.onEnd((result) => {
       for (const error of result.errors)
         console.log(`✘ [ERROR] ${error.location?.file ?? 'esbuild'}:${error.location?.line ?? 1}: ${error.text}`);
-      console.log('[watch] build finished');
+      if (--buildsRunning === 0) console.log('[watch] build finished');
     });
   },
 };
@@ -284,10 +289,9 @@ if (oneBundleDir) {
     plugins: [undiciAsSiblingFile, vscodeApiOnce],
   });
 } else if (watch) {
-  // Any change in the extension's sources rebuilds its bundles (a context over the whole graph only watches, writes
-  // nothing); the details page is rebuilt on change too; the API bundle, undici and the form's page are written once.
-  const page = builds.at(-1);
-  await Promise.all(builds.slice(0, -1).map((options) => esbuild.build(options)));
+  // Every output is rebuilt on a change to its sources: the extension's bundles (a context over their whole graph only
+  // watches and writes nothing; its end rebuilds the bundles in their steps), dist/api.js, dist/undici.js and the two
+  // page scripts in media/.
   const rebuildBundles = {
     name: 'rebuild-extension-bundles',
     setup(build) {
@@ -297,16 +301,18 @@ if (oneBundleDir) {
       });
     },
   };
-  const ctx = await esbuild.context({
-    ...common,
-    entryPoints: ['src/extension.ts', ...EXTENSION_BUNDLES.map((b) => b.source)],
-    outdir: '.cache/watch',
-    write: false,
-    external: ['vscode'],
-    plugins: [undiciAsSiblingFile, vscodeApiOnce, rebuildBundles, watchLog],
-  });
-  await ctx.watch();
-  await (await esbuild.context(page)).watch();
+  const contexts = await Promise.all([
+    esbuild.context({
+      ...common,
+      entryPoints: ['src/extension.ts', ...EXTENSION_BUNDLES.map((b) => b.source)],
+      outdir: '.cache/watch',
+      write: false,
+      external: ['vscode'],
+      plugins: [undiciAsSiblingFile, vscodeApiOnce, rebuildBundles, watchLog],
+    }),
+    ...builds.map((options) => esbuild.context({ ...options, plugins: [...(options.plugins ?? []), watchLog] })),
+  ]);
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
 } else {
   await Promise.all([buildExtensionBundles(), ...builds.map((options) => esbuild.build(options))]);
   console.log(

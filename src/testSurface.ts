@@ -24,6 +24,7 @@ import type { SearchHandle } from './features/search/register';
 import type { SearchResult } from './features/search/searchResults';
 import type { InboxItem } from './features/inbox/inboxModel';
 import type { LastKnownTickets } from './tickets/lastKnown';
+import { liveListenerCount } from './common/emitter';
 
 /** What activate() returns in ExtensionMode.Test. It gives no access to the secret. */
 export interface AliyunTicketsTestApi {
@@ -108,6 +109,8 @@ export interface AliyunTicketsTestApi {
     logLines(): string[];
     /** Everything the extension keeps in globalState and workspaceState, as JSON. */
     storedState(): string;
+    /** Listeners on the services' own emitters (src/common/emitter.ts) not yet removed. */
+    serviceListeners(): number;
   };
 }
 
@@ -240,6 +243,7 @@ export class TestSurface {
         logLines: () => [...this.logLines],
         storedState: () =>
           JSON.stringify({ global: dump(context.globalState), workspace: dump(context.workspaceState) }),
+        serviceListeners: liveListenerCount,
       },
     };
   }

@@ -7,13 +7,21 @@ export interface Subscription {
   dispose(): void;
 }
 
+/** Listeners subscribed to any Emitter and not yet removed: the soak (bench/soak) checks that it stays flat. */
+let liveListeners = 0;
+
+export function liveListenerCount(): number {
+  return liveListeners;
+}
+
 export class Emitter<T> {
   private readonly listeners = new Set<Listener<T>>();
 
   /** Adds a listener; dispose() the result to remove it. */
   readonly event = (listener: Listener<T>): Subscription => {
+    if (!this.listeners.has(listener)) liveListeners++;
     this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    return { dispose: () => void (this.listeners.delete(listener) && liveListeners--) };
   };
 
   /** Calls every listener, in subscription order. A listener that throws does not stop the others or the caller. */
@@ -28,6 +36,7 @@ export class Emitter<T> {
   }
 
   dispose(): void {
+    liveListeners -= this.listeners.size;
     this.listeners.clear();
   }
 }

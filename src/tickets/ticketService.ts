@@ -40,6 +40,7 @@ export class TicketServiceImpl implements TicketService {
   private readonly ttlMs: number;
   private readonly listTtlMs: number;
   private readonly notFoundTtlMs: number;
+  private readonly maxEntries: number;
   private readonly tickets: LruCache<string, CachedResult<Ticket>>;
   private readonly notes: LruCache<string, CachedResult<TicketNote[]>>;
   private readonly pages: LruCache<string, TicketPage>;
@@ -60,6 +61,7 @@ export class TicketServiceImpl implements TicketService {
     this.listTtlMs = options.listTtlMs ?? DEFAULT_LIST_TTL_MS;
     this.notFoundTtlMs = options.notFoundTtlMs ?? DEFAULT_NOT_FOUND_TTL_MS;
     const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+    this.maxEntries = maxEntries;
     this.tickets = new LruCache(maxEntries, this.now);
     this.notes = new LruCache(maxEntries, this.now);
     this.pages = new LruCache(maxEntries, this.now);
@@ -160,6 +162,8 @@ export class TicketServiceImpl implements TicketService {
       inFlight: this.limiter.active,
       queued: this.limiter.waiting,
       maxInFlightSeen: this.limiter.maxSeen,
+      cachedEntries: this.tickets.size + this.notes.size + this.pages.size,
+      cacheCap: 3 * this.maxEntries,
     };
   }
 

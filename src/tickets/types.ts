@@ -93,4 +93,7 @@ export interface TicketServiceStats {
   cacheHits: number;
   /** Callers that joined a request already under way instead of sending their own. */
   joined: number;
+  /** Entries held by the caches (tickets, conversations, list pages), and the most they may hold together. */
+  cachedEntries: number;
+  cacheCap: number;
 }

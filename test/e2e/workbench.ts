@@ -19,7 +19,8 @@ export class Workbench {
 
   /** Opens the workbench on `folder` and waits until it (and the extension host) is up. */
   static async open(page: Page, serverUrl: string, folder: string): Promise<Workbench> {
-    await page.goto(`${serverUrl}/?folder=${encodeURIComponent(folder)}`);
+    // A first load serves the whole workbench; on a busy machine that takes longer than Playwright's 30 s default.
+    await page.goto(`${serverUrl}/?folder=${encodeURIComponent(folder)}`, { timeout: 90_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.statusbar').waitFor({ timeout: 30_000 });
     return new Workbench(page);

@@ -10,6 +10,7 @@ import { answerApiRequest, ApiServer } from './apiRequest';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { defaultKeys, KnownKey } from './credentials';
 import { Fault, QueuedFault, validateFault } from './faults';
+import { RandomFaults, type RandomFaultOptions } from './randomFaults';
 import { MAX_BODY_BYTES, readBody, RecordedRequest, sendJson } from './http';
 import { Language, NoteInput, StatusValue, StoredAttachment, StoredNote, StoredTicket, TicketInput } from './model';
 import { buildSeed, SeedName } from './seed';
@@ -26,10 +27,17 @@ import { STATE_RULES, WriteActionName } from './stateRules';
 import { SignatureVerifier } from './verifier';
 import { GatewayError, gatewayBody, newRequestId } from './wire';
 
-export { DEMO_CREDENTIALS, STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, DISABLED_CREDENTIALS } from './credentials';
+export {
+  DEMO_CREDENTIALS,
+  STS_CREDENTIALS,
+  EXPIRED_STS_CREDENTIALS,
+  DISABLED_CREDENTIALS,
+  OTHER_ACCOUNT_CREDENTIALS,
+} from './credentials';
 export type { EmulatorCredentials } from './credentials';
 export type { Fault, FaultSpec, FaultKind } from './faults';
 export { FAULT_KINDS } from './faults';
+export type { RandomFaultOptions } from './randomFaults';
 export type { SeedName } from './seed';
 export { DEMO_TICKET_COUNT, hostileTicketId } from './seed';
 export type { StoredTicket, StoredNote, TicketInput, NoteInput, StatusValue, SeverityValue, Language } from './model';
@@ -83,6 +91,7 @@ export class TicketEmulator {
   /** What answerApiRequest needs of this emulator. */
   private readonly apiServer: ApiServer;
   private faults: QueuedFault[] = [];
+  private randomFaults: RandomFaults | undefined;
   private recorded: RecordedRequest[] = [];
   private uploadsLog: UploadRecord[] = [];
   private readonly sockets = new Map<Socket, number>();
@@ -205,8 +214,19 @@ export class TicketEmulator {
     this.faults.push({ fault: { ...fault }, remaining: fault.times ?? 1 });
   }
 
+  /** From now on each API request meets a fault at random (seeded; randomFaults.ts), until clearFaults or reset. */
+  injectAtRandom(options: RandomFaultOptions): void {
+    this.randomFaults = new RandomFaults(options);
+  }
+
+  /** Faults the random source gave so far, by kind. */
+  get randomFaultsGiven(): Record<string, number> {
+    return { ...this.randomFaults?.given };
+  }
+
   clearFaults(): void {
     this.faults = [];
+    this.randomFaults = undefined;
   }
 
   clearRequests(): void {
@@ -230,6 +250,7 @@ export class TicketEmulator {
     this.latencyMs = this.startLatencyMs;
     this.peakInFlight = this.inFlight;
     this.faults = [];
+    this.randomFaults = undefined;
     this.clearRequests();
     this.verifier.clear();
     const fresh = defaultKeys();
@@ -389,7 +410,7 @@ export class TicketEmulator {
   /** The next queued fault for `action` (or for any action, unless `exact`). */
   private takeFault(action: string, exact = false): Fault | undefined {
     const index = this.faults.findIndex((q) => (!exact && !q.fault.action) || q.fault.action === action);
-    if (index < 0) return undefined;
+    if (index < 0) return exact ? undefined : this.randomFaults?.take(action);
     const queued = this.faults[index];
     queued.remaining -= 1;
     if (queued.remaining <= 0) this.faults.splice(index, 1);

@@ -11,34 +11,23 @@ import {
   formatTicketList,
 } from '../../../src/features/agent-tools/format';
 import { INERT_TAGS, LIVE_LINK, markdown, renderedTags } from './helpers';
+import { note as makeNote, ticket as makeTicket } from '../../fixtures/tickets';
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
 
-function ticket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
-    ticketId: '0005PYGCW',
-    title: 'ECS renewal fails',
-    description: 'The renewal of i-abc fails with an error.',
-    createTime: NOW - 2 * 24 * 3600_000,
-    creatorId: '1135850448',
-    categoryId: '1234',
-    status: { value: 3, label: '等待您反馈' },
-    severity: { value: 2, label: 'Urgent' },
-    ...overrides,
-  };
-}
-
-function note(overrides: Partial<TicketNote> = {}): TicketNote {
-  return {
-    dialogId: 'd1',
-    createTime: NOW - 3600_000,
-    content: 'Please send the output of iostat -x 1.',
-    userName: 'Alice',
-    userRole: 2,
-    attachments: [],
-    ...overrides,
-  };
-}
+const ticket = (overrides: Partial<Ticket> = {}): Ticket =>
+  makeTicket(
+    {
+      title: 'ECS renewal fails',
+      description: 'The renewal of i-abc fails with an error.',
+      createTime: NOW - 2 * 24 * 3600_000,
+      status: { value: 3, label: '等待您反馈' },
+      ...overrides,
+    },
+    NOW,
+  );
+const note = (overrides: Partial<TicketNote> = {}): TicketNote =>
+  makeNote({ content: 'Please send the output of iostat -x 1.', userName: 'Alice', ...overrides }, NOW);
 
 describe('agent tools: answers', () => {
   it('a ticket reads as data: framing line, fields, and each message with time, author, role and attachment names', () => {

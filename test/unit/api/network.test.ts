@@ -16,6 +16,7 @@ import { TicketApiError } from '../../../src/api/errors';
 import { describeError } from '../../../src/api/errorWording';
 import { loadSystemCertificates, splitPem } from '../../../src/api/network/systemCertificates';
 import type { RequestLogEvent, TicketClientOptions } from '../../../src/api/types';
+import { acceptConnect, tunnel, type ConnectRecord } from './connectProxy';
 
 interface Pki {
   siteCa: string;
@@ -121,7 +122,7 @@ async function startTlsTerminator(pki: Pki, upstreamPort: number): Promise<{ url
 }
 
 interface ProxyLog {
-  connects: Array<{ target: string; authorization?: string }>;
+  connects: ConnectRecord[];
   /** Request lines read in clear text (only the inspecting proxy can). */
   decrypted: string[];
 }
@@ -143,31 +144,10 @@ async function startProxy(
   const log: ProxyLog = { connects: [], decrypted: [] };
   const interceptor = tls.createServer({ key: pki.proxyKey, cert: pki.proxyCert + pki.proxyCa });
   httpServer.on('connect', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
-    const authorization = req.headers['proxy-authorization'];
-    log.connects.push({ target: String(req.url), authorization });
-    if (options.requireAuthorization !== undefined && authorization !== options.requireAuthorization) {
-      socket.end(
-        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n',
-      );
-      return;
-    }
-    const match = /^127\.0\.0\.1:(\d+)$/.exec(String(req.url));
-    if (!match) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    const port = Number(match[1]);
+    const port = acceptConnect(req, socket, log.connects, options.requireAuthorization);
+    if (port === undefined) return;
+    if (!options.inspect) return tunnel(port, socket, head, (upstream) => server.track(upstream));
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-    if (!options.inspect) {
-      const upstream = net.connect(port, '127.0.0.1', () => {
-        if (head.length) upstream.write(head);
-        upstream.pipe(socket).pipe(upstream);
-      });
-      server.track(upstream);
-      upstream.on('close', () => socket.destroy());
-      socket.on('close', () => upstream.destroy());
-      return;
-    }
     if (head.length) socket.unshift(head);
     const clear = new tls.TLSSocket(socket, {
       isServer: true,

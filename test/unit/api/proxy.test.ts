@@ -11,6 +11,7 @@ import { TicketApiError } from '../../../src/api/errors';
 import { describeError } from '../../../src/api/errorWording';
 import { matchesNoProxy } from '../../../src/api/proxy';
 import type { RequestLogEvent, TicketClientOptions } from '../../../src/api/types';
+import { acceptConnect, tunnel, type ConnectRecord } from './connectProxy';
 
 interface ProxyOptions {
   /** The Proxy-Authorization value required; 407 otherwise. */
@@ -20,7 +21,7 @@ interface ProxyOptions {
 /** A forward proxy as corporate ones behave: CONNECT tunnels to 127.0.0.1 only (403 elsewhere), optional Basic auth. */
 class TestProxy {
   /** Every CONNECT received: target host:port and the Proxy-Authorization sent. */
-  readonly connects: Array<{ target: string; authorization?: string }> = [];
+  readonly connects: ConnectRecord[] = [];
   /** Absolute-form requests ("GET http://host/path"): undici tunnels instead, so any here is a surprise. */
   readonly forwarded: string[] = [];
   private readonly sockets = new Set<net.Socket>();
@@ -57,28 +58,8 @@ class TestProxy {
   }
 
   private tunnel(req: http.IncomingMessage, socket: net.Socket, head: Buffer): void {
-    const authorization = req.headers['proxy-authorization'];
-    this.connects.push({ target: String(req.url), authorization });
-    if (this.options.requireAuthorization !== undefined && authorization !== this.options.requireAuthorization) {
-      socket.end(
-        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n',
-      );
-      return;
-    }
-    const match = /^127\.0\.0\.1:(\d+)$/.exec(String(req.url));
-    if (!match) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    const upstream = net.connect(Number(match[1]), '127.0.0.1', () => {
-      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length) upstream.write(head);
-      upstream.pipe(socket);
-      socket.pipe(upstream);
-    });
-    this.track(upstream);
-    upstream.on('error', () => socket.destroy());
-    socket.on('close', () => upstream.destroy());
+    const port = acceptConnect(req, socket, this.connects, this.options.requireAuthorization);
+    if (port !== undefined) tunnel(port, socket, head, (upstream) => this.track(upstream));
   }
 
   async stop(): Promise<void> {

@@ -17,37 +17,23 @@ import { TicketApiError } from '../../../src/api/errors';
 import { repoRoot } from '../manifest';
 import { useLanguage } from '../l10nBundle';
 import { MemoryAccountScope } from '../../../src/common/accountScope';
+import { FIXTURE_NOW, note, PAGE_RESOURCES, ticket } from '../../fixtures/tickets';
 
-const RESOURCES: PageResources = {
-  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
-  nonce: 'bGFuZ3VhZ2UtdGVzdA==',
-  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/details.css',
-  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/details.js',
-};
-const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
-/** Ticket text in Chinese, as a Chinese account's ticket comes: shown as it is. */
-const TICKET: Ticket = {
-  ticketId: '0005PYGCW',
-  title: '云服务器无法连接数据库',
-  description: '第一行\n第二行',
-  createTime: NOW - 3 * 3600_000,
-  creatorId: '1135850448',
-  categoryId: '1234',
-  // The server's labels are in the account's language (English here): the panel does not show them.
-  status: { value: 3, label: 'Waiting for your feedback' },
-  severity: { value: 2, label: 'Urgent' },
-};
+const RESOURCES: PageResources = PAGE_RESOURCES;
+const NOW = FIXTURE_NOW;
+/**
+ * Ticket text in Chinese, as a Chinese account's ticket comes: shown as it is. The server's status and severity labels
+ * are in the account's language (the fixture's English): the panel does not show them.
+ */
+const TICKET: Ticket = ticket({ title: '云服务器无法连接数据库', description: '第一行\n第二行' });
 const NOTES: TicketNote[] = [
-  {
-    dialogId: 'd1',
-    createTime: NOW - 3600_000,
+  note({
     content: '请提供实例编号。',
     userName: '阿里云技术支持',
-    userRole: 2,
     unread: true,
     attachments: [{ name: '截图一', url: 'https://oss.example.com/a' }],
-  },
-  { dialogId: 'd2', createTime: NOW - 60_000, content: '好的', userName: '张三', userRole: 3, attachments: [] },
+  }),
+  note({ dialogId: 'd2', createTime: NOW - 60_000, content: '好的', userName: '张三', userRole: 3 }),
 ];
 /** Latin words a Chinese screen rightly has: keys and names the console shows in Latin letters too. */
 const LATIN_IN_CHINESE = new Set(['Ctrl', 'Enter', 'MB', 'RequestId', 'https']);

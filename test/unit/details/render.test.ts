@@ -1,7 +1,6 @@
 // The details panel's HTML: every server string shows as text (escaped), the page runs under a strict CSP, and the
 // pieces a user reads (badges, times, who said what, attachments) are there.
 import * as assert from 'assert';
-import type { Ticket, TicketNote } from '../../../src/api/types';
 import { TicketApiError } from '../../../src/api/errors';
 import {
   createNonce,
@@ -14,40 +13,10 @@ import {
 } from '../../../src/features/details/render';
 import { parsePageMessage } from '../../../src/features/details/protocol';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
+import { FIXTURE_NOW, note, PAGE_RESOURCES, ticket } from '../../fixtures/tickets';
 
-const RESOURCES: PageResources = {
-  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
-  nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=',
-  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/details.css',
-  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/details.js',
-};
-const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
-
-function ticket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
-    ticketId: '0005PYGCW',
-    title: 'ECS instance cannot reach RDS',
-    description: 'Line one\nLine two',
-    createTime: NOW - 3 * 3600_000,
-    creatorId: '1135850448',
-    categoryId: '1234',
-    status: { value: 3, label: 'Waiting for your feedback' },
-    severity: { value: 2, label: 'Urgent' },
-    ...overrides,
-  };
-}
-
-function note(overrides: Partial<TicketNote> = {}): TicketNote {
-  return {
-    dialogId: 'd1',
-    createTime: NOW - 3600_000,
-    content: 'Please send the instance id.',
-    userName: 'Alibaba Cloud Support',
-    userRole: 2,
-    attachments: [],
-    ...overrides,
-  };
-}
+const RESOURCES: PageResources = PAGE_RESOURCES;
+const NOW = FIXTURE_NOW;
 
 /** Tags and attributes the template itself writes; anything else in the output came from server text. */
 const ALLOWED_TAGS = new Set([

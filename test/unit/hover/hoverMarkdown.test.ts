@@ -8,6 +8,7 @@ import {
 } from '../../../src/features/hover/hoverMarkdown';
 import { plainLine } from '../../../src/common/untrustedText';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
+import { ticket as makeTicket } from '../../fixtures/tickets';
 
 // A CommonMark renderer with raw HTML and autolinking switched ON: stricter than VS Code's hover (which drops HTML),
 // so anything that stays text here stays text there.
@@ -17,19 +18,18 @@ const md = new MarkdownIt({ html: true, linkify: true });
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 const DAY = 24 * 3600_000;
 
-function ticket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
-    ticketId: '0005PYGCW',
-    title: 'ECS instance cannot reach OSS',
-    description: 'd',
-    createTime: NOW - 3 * DAY,
-    creatorId: '1234567890',
-    categoryId: '88',
-    status: { value: 3, label: 'Waiting for your feedback' },
-    severity: { value: 2, label: 'Urgent' },
-    ...overrides,
-  };
-}
+const ticket = (overrides: Partial<Ticket> = {}): Ticket =>
+  makeTicket(
+    {
+      title: 'ECS instance cannot reach OSS',
+      description: 'd',
+      createTime: NOW - 3 * DAY,
+      creatorId: '1234567890',
+      categoryId: '88',
+      ...overrides,
+    },
+    NOW,
+  );
 
 function decode(html: string): string {
   return html

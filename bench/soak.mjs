@@ -1,0 +1,127 @@
+// Soak benchmark (issue 23, item 1): the extension driven for thousands of cycles in rounds (bench/soak/child.cjs),
+// against the emulator (in this process, the extension in another) over real HTTP. After every phase of every round: heap within 2 MB of the
+// same phase in the first round, and live listeners, undisposed disposables and timers no more than then, open sockets
+// no more than the connection cap, cache entries within their caps. Any miss is a leak: runSoakBench throws (in the short run of npm test too).
+//
+//   node bench/soak.mjs [--short]        (prints the soak table; exit 1 on a leak)
+//   import { runSoakBench } from './soak.mjs'; await runSoakBench({ short: true })
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadModules } from './watcher.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The issue's sizes; the short run (npm test) does a fortieth of each. */
+export const SOAK_SIZES = { refresh: 1000, panels: 500, watcher: 2000, hovers: 1000, accounts: 200 };
+export const HEAP_BUDGET_MB = 2;
+
+function runChild(input) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', path.join(root, 'bench', 'soak', 'child.cjs'), input], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`soak exited with ${code}`)),
+    );
+  });
+}
+
+/**
+ * What a leak looks like in the samples: every sample against the same phase of the first round (each phase leaves
+ * its own things in memory: list pages after a refresh, a conversation after a panel). Returns sentences, none when
+ * flat.
+ */
+export function soakProblems(samples) {
+  const problems = [];
+  for (const s of samples) {
+    const first = samples.find((f) => f.phase === s.phase);
+    const at = `round ${s.round}, after ${s.phase}`;
+    if (s.heapMb - first.heapMb > HEAP_BUDGET_MB)
+      problems.push(
+        `${at}: heap ${s.heapMb.toFixed(2)} MB, ${(s.heapMb - first.heapMb).toFixed(2)} MB above round ${first.round}`,
+      );
+    for (const key of ['listeners', 'serviceListeners', 'disposables', 'panelsOpen'])
+      if (s[key] > first[key]) problems.push(`${at}: ${s[key]} ${key}, ${first[key]} in round ${first.round}`);
+    if (s.timers > first.timers) {
+      const extra = [...s.timerOrigins];
+      for (const origin of first.timerOrigins) extra.splice(extra.indexOf(origin) >>> 0, 1);
+      problems.push(
+        `${at}: ${s.timers} timers pending, ${first.timers} in round ${first.round}; more: ${extra.join('; ')}`,
+      );
+    }
+    // Keep-alive connections come and go with the load; more than the service's concurrency cap and the control
+    // connection would be sockets nobody closes.
+    if (s.sockets > Math.max(first.sockets, 6)) problems.push(`${at}: ${s.sockets} open sockets`);
+    if (s.cacheEntries > s.cacheCap) problems.push(`${at}: ${s.cacheEntries} cache entries, cap ${s.cacheCap}`);
+  }
+  return problems;
+}
+
+export async function runSoakBench({ short = false, log = console.log } = {}) {
+  const sizes = Object.fromEntries(Object.entries(SOAK_SIZES).map(([k, v]) => [k, short ? v / 40 : v]));
+  const rounds = short ? 3 : 5;
+  // The emulator runs in this process: the soak measures another one (child.cjs).
+  const m = await loadModules();
+  const emu = await m.TicketEmulator.start({ seed: 'demo', language: 'en' });
+  const storageDir = mkdtempSync(path.join(os.tmpdir(), 'soak-'));
+  const started = performance.now();
+  try {
+    const result = await runChild(
+      JSON.stringify({
+        url: emu.url,
+        credentials: m.DEMO_CREDENTIALS,
+        otherCredentials: m.OTHER_ACCOUNT_CREDENTIALS,
+        rounds,
+        sizes,
+        storageDir,
+        universe: short ? 10 : 40,
+      }),
+    );
+    const problems = [...result.failures, ...soakProblems(result.samples)];
+    const seconds = (performance.now() - started) / 1000;
+    log(
+      `Soak: ${Object.entries(result.done)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')} in ${rounds} rounds, ${seconds.toFixed(0)} s`,
+    );
+    log('  round  phase      heap MB  listeners  disposables  timers  sockets  cache entries  requests      ms');
+    for (const s of result.samples) {
+      log(
+        `  ${String(s.round).padStart(5)}  ${s.phase.padEnd(9)}  ${s.heapMb.toFixed(2).padStart(7)}  ${`${s.listeners}+${s.serviceListeners}`.padStart(9)}  ${String(s.disposables).padStart(11)}  ${String(s.timers).padStart(6)}  ${String(s.sockets).padStart(7)}  ${`${s.cacheEntries}/${s.cacheCap}`.padStart(13)}  ${String(s.requests).padStart(8)}  ${s.ms.toFixed(0).padStart(6)}`,
+      );
+    }
+    const summary = {
+      rounds,
+      done: result.done,
+      seconds,
+      // The most a phase's heap grew over the same phase of the first round.
+      heapSpreadMb: Math.max(
+        ...result.samples.map((s) => s.heapMb - result.samples.find((f) => f.phase === s.phase).heapMb),
+      ),
+      first: result.samples[0],
+      last: result.samples[result.samples.length - 1],
+      problems,
+    };
+    if (problems.length) throw Object.assign(new Error(`Soak found a leak:\n  ${problems.join('\n  ')}`), { summary });
+    return summary;
+  } finally {
+    await emu.stop();
+    rmSync(storageDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    const result = await runSoakBench({ short: process.argv.includes('--short') });
+    console.log(JSON.stringify({ soak: result }));
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}
