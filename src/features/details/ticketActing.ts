@@ -15,6 +15,7 @@ import type { PickedFile, TicketActingDeps } from './actingDeps';
 import type { ActingState, BusyAction, DraftText, FromPageMessage, ToPageMessage } from './protocol';
 import { PendingWrite } from '../../common/pendingWrite';
 import { MissedMessages } from './missedMessages';
+import { checkReplyArrived } from './replyArrival';
 import { ReplyAttachments } from './replyAttachments';
 
 export type { PickedFile, TicketActingDeps };
@@ -286,33 +287,16 @@ export class TicketActing {
     this.busy = 'check';
     this.setNotice('warning', t('No clear answer from the server: checking whether your reply arrived…'));
     this.postState();
-    try {
-      const found = await this.deps.writes.findReply(this.deps.ticketId, content, startedAt);
-      if (found) {
-        await this.sent(
-          t('Your reply arrived (checked in the reloaded conversation), although the server did not confirm it.'),
-          sentKeys,
-        );
-        this.deps.onReplied?.();
-        return;
-      }
-      this.setNotice(
-        'error',
-        t(
-          '{0} The conversation was reloaded and your reply is not in it, so it is safe to send it again. Your text and attachments are kept.',
-          errorText(error),
-        ),
-      );
-    } catch (checkError) {
-      this.setNotice(
-        'error',
-        t(
-          '{0} Checking the conversation failed too ({1}). Refresh and look for your reply before sending it again; your text and attachments are kept.',
-          errorText(error),
-          errorText(checkError),
-        ),
-      );
+    const check = await checkReplyArrived(
+      () => this.deps.writes.findReply(this.deps.ticketId, content, startedAt),
+      error,
+    );
+    if (check.arrived) {
+      await this.sent(check.notice, sentKeys);
+      this.deps.onReplied?.();
+      return;
     }
+    this.setNotice('error', check.notice);
     await this.reloadQuietly();
     this.end();
   }
