@@ -20,6 +20,7 @@ import { CategoryNames, catalogLanguage } from './tickets/categoryNames';
 import type { DraftStore } from './features/details/draftStore';
 import { moveLegacyData } from './features/legacyData';
 import { isOtherAccount, SessionEvents } from './common/sessionChange';
+import { forgetErrors } from './common/recentErrors';
 import { registerExplorer } from './features/explorer/explorerView';
 import { registerHovers } from './features/hover/ticketHovers';
 import { registerNewTicket } from './features/new-ticket/register';
@@ -98,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   session.onDidChange(() => {
     clientProvider.reset();
     ticketService.invalidate();
+    forgetErrors();
   });
   const auth = new AuthSession(
     clientProvider,

@@ -3,7 +3,7 @@
 // is retried only when the server certainly did nothing: a Throttling answer, or a connection that could not even be
 // opened. Anything that may have reached the server (5xx, timeout, a connection lost after the request was written,
 // an unreadable answer) ends the call with kind 'unknownOutcome', for the UI to reload and check before resending.
-import { TicketApiError } from './errors';
+import { TicketApiError, errorInit } from './errors';
 import { isCertificateFailure } from './network/tlsErrors';
 
 /** Actions that change a ticket or create one. GetAttachmentUploadUrl only hands out a fresh signed URL: a read. */
@@ -45,13 +45,12 @@ function mayHaveReachedServer(err: TicketApiError): boolean {
 export function finalError(action: string, err: TicketApiError): TicketApiError {
   if (!isWriteAction(action) || !mayHaveReachedServer(err)) return err;
   return new TicketApiError({
-    code: err.code,
+    ...errorInit(err),
     kind: 'unknownOutcome',
     // l10n-exempt: for the log; describeError words an unknown outcome from its action and code
     message: `${action}: the outcome is unknown (${err.message.replace(/\.$/, '')}); it was not sent again.`,
-    httpStatus: err.httpStatus,
-    requestId: err.requestId,
+    text: undefined,
+    retryAfterMs: undefined,
     action,
-    attempts: err.attempts,
   });
 }

@@ -2,7 +2,7 @@
 // the moment, sent, parsed and logged; a failure is retried when actionPolicy.ts allows it, after the delay below (or
 // throttlePolicy.ts's after a throttled answer), and the error a call ends with says how many attempts it made.
 import { finalError, isRetryable } from './actionPolicy';
-import { TicketApiError, abortedError, sanitizeError } from './errors';
+import { TicketApiError, abortedError, errorInit, sanitizeError, withEndpoint } from './errors';
 import type { HttpTransport } from './http';
 import { messageText, withoutFullStop, type MessageText } from './messageText';
 import type { ActionParams } from './params';
@@ -110,9 +110,9 @@ export async function callWithRetries<A extends string>(
         retryInMs: delay,
       }));
       if (delay === undefined)
-        throw sanitizeError(
-          finalError(action, withAttempts(err, action, attempt, context.schedule.maxAttempts)),
-          known,
+        throw withEndpoint(
+          sanitizeError(finalError(action, withAttempts(err, action, attempt, context.schedule.maxAttempts)), known),
+          context.origin,
         );
       await sleep(delay, signal, action);
     }
@@ -148,20 +148,13 @@ function gaveUpText(text: MessageText, english: string, attempts: number): Messa
 function withAttempts(err: TicketApiError, action: string, attempts: number, maxAttempts: number): TicketApiError {
   const gaveUp = attempts > 1 && attempts >= maxAttempts && isRetryable(action, err);
   return new TicketApiError({
-    code: err.code,
-    kind: err.kind,
+    ...errorInit(err),
     // Inside the sentence, not after its full stop, as in `text` (what describeError shows, translated).
     // l10n-exempt: the English copy of `text`
     message: gaveUp
       ? `${err.message.replace(/\.$/, '')} (gave up after ${attempts} attempts)${err.message.endsWith('.') ? '.' : ''}`
       : err.message,
     text: err.text && (gaveUp ? gaveUpText(err.text, err.message, attempts) : err.text),
-    httpStatus: err.httpStatus,
-    requestId: err.requestId,
-    accessDeniedDetail: err.accessDeniedDetail,
-    retryAfterMs: err.retryAfterMs,
-    action: err.action,
     attempts,
-    notSent: err.notSent,
   });
 }

@@ -47,9 +47,15 @@ export interface TicketApiErrorInit {
   kind: TicketErrorKind;
   httpStatus?: number;
   requestId?: string;
+  /** The gateway's HostId: the endpoint host that answered (support asks for it with the RequestId). */
+  hostId?: string;
+  /** The gateway's Recommend: a link to its diagnosis of this RequestId. */
+  recommend?: string;
   accessDeniedDetail?: AccessDeniedDetail;
   retryAfterMs?: number;
   action?: string;
+  /** The endpoint (origin) the request went to. */
+  endpoint?: string;
   /** Attempts made before giving up. */
   attempts?: number;
   /** True when the request certainly never left (the connection could not be opened): safe to send again. */
@@ -64,9 +70,12 @@ export class TicketApiError extends Error {
   /** 0 when no HTTP response arrived. */
   readonly httpStatus: number;
   readonly requestId?: string;
+  readonly hostId?: string;
+  readonly recommend?: string;
   readonly accessDeniedDetail?: AccessDeniedDetail;
   readonly retryAfterMs?: number;
   readonly action?: string;
+  readonly endpoint?: string;
   readonly attempts?: number;
   readonly notSent?: boolean;
   /** Our own sentence as template + arguments (absent for the server's text, which is shown as it comes). */
@@ -79,9 +88,12 @@ export class TicketApiError extends Error {
     this.kind = init.kind;
     this.httpStatus = init.httpStatus ?? 0;
     this.requestId = init.requestId;
+    if (init.hostId) this.hostId = init.hostId;
+    if (init.recommend) this.recommend = init.recommend;
     this.accessDeniedDetail = init.accessDeniedDetail;
     this.retryAfterMs = init.retryAfterMs;
     this.action = init.action;
+    if (init.endpoint) this.endpoint = init.endpoint;
     this.attempts = init.attempts;
     if (init.notSent) this.notSent = true;
   }
@@ -129,6 +141,8 @@ export interface FailedResponse {
   /** The server's Message, unredacted: fromResponse redacts it. */
   serverMessage?: string;
   requestId?: string;
+  hostId?: string;
+  recommend?: string;
   accessDeniedDetail?: AccessDeniedDetail;
   retryAfterMs?: number;
   action?: string;
@@ -201,6 +215,8 @@ export function fromResponse(
     text,
     httpStatus: response.httpStatus,
     requestId: response.requestId ? redactSecrets(response.requestId, knownSecrets).slice(0, 100) : undefined,
+    hostId: response.hostId ? redactSecrets(response.hostId, knownSecrets).slice(0, 200) : undefined,
+    recommend: response.recommend ? redactSecrets(response.recommend, knownSecrets).slice(0, 1000) : undefined,
     accessDeniedDetail: response.accessDeniedDetail,
     retryAfterMs: response.retryAfterMs,
     action: response.action,
@@ -235,10 +251,38 @@ export function sanitizeError(
     text: err.text && mapTextArgs(err.text, clean),
     httpStatus: err.httpStatus,
     requestId: err.requestId === undefined ? undefined : clean(err.requestId).slice(0, 100),
+    hostId: err.hostId === undefined ? undefined : clean(err.hostId),
+    recommend: err.recommend === undefined ? undefined : clean(err.recommend),
     accessDeniedDetail: detail,
     retryAfterMs: err.retryAfterMs,
     action: err.action === undefined ? undefined : clean(err.action),
+    endpoint: err.endpoint,
     attempts: err.attempts,
     notSent: err.notSent,
   });
+}
+
+/** A copy of `err` that says which endpoint the request went to (the client adds it to every error it lets out). */
+export function withEndpoint(err: TicketApiError, endpoint: string): TicketApiError {
+  return err.endpoint ? err : new TicketApiError({ ...errorInit(err), endpoint });
+}
+
+/** Everything `err` was made with: a copy that changes one field spreads this, so no fact of the error is lost. */
+export function errorInit(err: TicketApiError): TicketApiErrorInit {
+  return {
+    code: err.code,
+    kind: err.kind,
+    message: err.message,
+    text: err.text,
+    httpStatus: err.httpStatus,
+    requestId: err.requestId,
+    hostId: err.hostId,
+    recommend: err.recommend,
+    accessDeniedDetail: err.accessDeniedDetail,
+    retryAfterMs: err.retryAfterMs,
+    action: err.action,
+    endpoint: err.endpoint,
+    attempts: err.attempts,
+    notSent: err.notSent,
+  };
 }

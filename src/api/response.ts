@@ -122,6 +122,8 @@ export function parseEnvelope(
         code: code === '0' || code === '200' ? '' : code,
         serverMessage: message,
         requestId,
+        hostId: scalarText(parsed.HostId),
+        recommend: scalarText(parsed.Recommend),
         accessDeniedDetail: parseAccessDeniedDetail(parsed.AccessDeniedDetail),
         retryAfterMs,
         action,
@@ -140,6 +142,8 @@ function throwWith(err: TicketApiError, text: MessageText): never {
     text,
     httpStatus: err.httpStatus,
     requestId: err.requestId,
+    hostId: err.hostId,
+    recommend: err.recommend,
     retryAfterMs: err.retryAfterMs,
     action: err.action,
   });

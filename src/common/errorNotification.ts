@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { isTicketApiError } from '../api/errors';
 import { Commands } from './commands';
 import { runErrorAction } from './errorActionRunner';
-import { errorActionLabel, errorActions, type ErrorAction } from './errors';
+import { canAskSupportAbout, errorActionLabel, errorActions, type ErrorAction } from './errors';
+import { rememberError } from './recentErrors';
 import { errorText } from './errorText';
 import { t } from './l10n';
 import { notificationText } from './untrustedText';
@@ -19,14 +20,18 @@ export async function showTicketError(error: unknown, actions: ErrorActions = {}
   // The sentence may quote the server: made safe for a notification like any outside text.
   const sentence = notificationText(errorText(error), 600);
   const requestId = isTicketApiError(error) ? error.requestId : undefined;
+  // Kept (in memory) so a ticket about this request starts with everything the error knew.
+  rememberError(error);
   // Buttons are message items carrying what they do, so the choice never depends on the (translated) text.
-  type Button = vscode.MessageItem & { action: ErrorAction | 'copyRequestId' | 'showLog' };
+  type Button = vscode.MessageItem & { action: ErrorAction | 'copyRequestId' | 'createTicket' | 'showLog' };
   const buttons: Button[] = [];
   for (const action of errorActions(error)) {
     if (action === 'showDetails' || (action === 'retry' && !actions.retry)) continue;
     buttons.push({ title: errorActionLabel(action), action });
   }
   if (requestId) buttons.push({ title: t('Copy RequestId'), action: 'copyRequestId' });
+  if (requestId && canAskSupportAbout(error))
+    buttons.push({ title: t('Create Ticket about This Request'), action: 'createTicket' });
   // In a notification the details are the log (the panel and the view show them inline instead).
   buttons.push({ title: t('Show Log'), action: 'showLog' });
   const choice = await vscode.window.showErrorMessage(context ? `${context} ${sentence}` : sentence, ...buttons);
@@ -34,6 +39,9 @@ export async function showTicketError(error: unknown, actions: ErrorActions = {}
   switch (choice.action) {
     case 'copyRequestId':
       if (requestId) await vscode.env.clipboard.writeText(requestId);
+      return;
+    case 'createTicket':
+      await vscode.commands.executeCommand(Commands.createTicketAboutRequest, requestId);
       return;
     case 'showLog':
       await vscode.commands.executeCommand(Commands.showLog);

@@ -67,6 +67,34 @@ export const ERROR_ACTIONS: Readonly<Record<TicketErrorKind, readonly ErrorActio
   unknownOutcome: ['showDetails'],
 };
 
+/**
+ * Failures support can look into by their RequestId: "Create Ticket about This Request" is offered for these. A
+ * wrong or disabled key, a wrong clock, a bad setting or a cancel are the user's to fix, and a failure without a
+ * RequestId (the request never got an answer) gives support nothing to look up.
+ */
+const SUPPORT_CAN_HELP: Readonly<Record<TicketErrorKind, boolean>> = {
+  signedOut: false,
+  auth: false,
+  signature: false,
+  config: false,
+  clockSkew: false,
+  aborted: false,
+  notFound: true,
+  permission: true,
+  throttled: true,
+  server: true,
+  network: true,
+  timeout: true,
+  malformed: true,
+  badRequest: true,
+  unknownOutcome: true,
+};
+
+/** Whether to offer a ticket about this failure (it has a RequestId, and its kind is one support can help with). */
+export function canAskSupportAbout(error: unknown): boolean {
+  return isTicketApiError(error) && !!error.requestId && SUPPORT_CAN_HELP[error.kind];
+}
+
 /** Errors that are not a TicketApiError (a bug somewhere): trying again is all there is. */
 const UNKNOWN_ERROR_ACTIONS: readonly ErrorAction[] = RETRY;
 

@@ -22,6 +22,8 @@ export interface Settings {
   'watcher.enabled': boolean;
   'watcher.intervalSeconds': number;
   'offline.keepLocalCopy': boolean;
+  'newTicket.includeEnvironment': boolean;
+  'references.enabled': boolean;
 }
 
 export type SettingName = keyof Settings;
@@ -50,6 +52,8 @@ export const SETTINGS: { readonly [K in SettingName]: SettingSpec<Settings[K]> }
   'watcher.enabled': { default: true, scope: 'application' },
   'watcher.intervalSeconds': { default: 180, scope: 'application' },
   'offline.keepLocalCopy': { default: true, scope: 'application' },
+  'newTicket.includeEnvironment': { default: false, scope: 'application' },
+  'references.enabled': { default: true, scope: 'window' },
 };
 
 /** Every setting's name. */

@@ -29,7 +29,13 @@ function forbiddenBody(action: string, requestId: string, code: string): Record<
     NoPermissionType: 'ImplicitDeny',
     PolicyType: 'AccountLevelIdentityBasedPolicy',
   });
-  return { ...apiError(requestId, code, 'No permissions to access.'), AccessDeniedDetail: detail };
+  // As the gateway answers a RAM refusal: HostId and the Recommend diagnosis link with the envelope.
+  return {
+    ...apiError(requestId, code, 'No permissions to access.'),
+    HostId: 'workorder.aliyuncs.com',
+    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=Workorder&requestId=${requestId}`,
+    AccessDeniedDetail: detail,
+  };
 }
 
 function statusOutcome(fault: Extract<Fault, { kind: 'status' }>, requestId: string): Outcome {

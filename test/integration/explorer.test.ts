@@ -168,9 +168,7 @@ describe('explorer (tree data provider)', function () {
     await waitFor('the panel', () => api.panels.openTicketIds().includes(node.ticket!.ticketId));
     await calmWorkbench();
   });
-  // Skipped at the end of the session: after the merge of the inbox's unseen answers into the count, the badge no
-  // longer equals the waiting tickets alone here (see the closing note); to be fixed, not deleted.
-  it.skip('one count of what waits for the user: the badge, the status bar and the two groups agree, whatever the filter and the layout', async () => {
+  it('one count of what waits for the user: the badge, the status bar and the two groups agree, whatever the filter and the layout', async () => {
     const waiting = all.filter((t) => t.status === 3 || t.status === 5);
     await setSetting('explorer.groupByStatus', true);
     await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
@@ -183,11 +181,16 @@ describe('explorer (tree data provider)', function () {
       .filter((g) => g.kind === 'group' && (g.status === 3 || g.status === 5))
       .reduce((n, g) => n + g.list!.totalCount, 0);
     assert.strictEqual(groupSum, waiting.length, 'the groups');
-    await waitFor('the badge', () => api.explorer.viewText().badge === waiting.length || undefined);
+    // The count is the waiting tickets plus the answers from support not seen yet (the Inbox's rows; the suites
+    // before may have left some): one number wherever it is shown.
+    const answers = () => api.inbox.items().length;
+    const counted = (badge: number | undefined) => badge === waiting.length + answers() || undefined;
+    await waitFor('the badge', () => counted(api.explorer.viewText().badge));
     const bar = await waitFor('the status bar', () =>
-      api.watcher.statusBar().visible ? api.watcher.statusBar() : undefined,
+      api.watcher.statusBar().visible && api.watcher.statusBar().text === `$(bell-dot) ${waiting.length + answers()}`
+        ? api.watcher.statusBar()
+        : undefined,
     );
-    assert.strictEqual(bar.text, `$(bell-dot) ${waiting.length}`, 'the status bar counts the same');
     // The tooltip says what it counts, lists the newest ten with how many more, and what a click opens.
     const newest = [...waiting].sort((a, b) => b.createTime - a.createTime || (a.ticketId < b.ticketId ? -1 : 1));
     const lines = bar.tooltip.split('\n');
@@ -197,16 +200,22 @@ describe('explorer (tree data provider)', function () {
       newest.slice(0, 10).map((t) => t.ticketId),
     );
     assert.strictEqual(lines[11], `… and ${waiting.length - 10} more tickets`);
-    assert.strictEqual(lines[12], `Click to open the most recent: ${newest[0].ticketId}.`);
+    const unseen = answers();
+    assert.deepStrictEqual(
+      lines.slice(12, -1),
+      unseen === 0 ? [] : [unseen === 1 ? '1 new answer from support' : `${unseen} new answers from support`],
+      'the answers not seen yet, in a line of their own',
+    );
+    assert.strictEqual(lines.at(-1), `Click to open the most recent: ${newest[0].ticketId}.`);
 
     await vscode.commands.executeCommand('aliyunTickets.explorer.applyFilter', { keyword: 'RDS' });
-    await waitFor('the badge with a filter on', () => api.explorer.viewText().badge === waiting.length || undefined);
+    await waitFor('the badge with a filter on', () => counted(api.explorer.viewText().badge));
     await setSetting('explorer.groupByStatus', false);
     await waitFor('the badge in the flat list', () =>
-      api.explorer.viewText().badge === waiting.length && api.explorer.viewText().description ? true : undefined,
+      counted(api.explorer.viewText().badge) && api.explorer.viewText().description ? true : undefined,
     );
     await vscode.commands.executeCommand('aliyunTickets.explorer.clearFilter');
-    await waitFor('the badge unfiltered and flat', () => api.explorer.viewText().badge === waiting.length || undefined);
+    await waitFor('the badge unfiltered and flat', () => counted(api.explorer.viewText().badge));
     await setSetting('explorer.groupByStatus', true);
   });
 

@@ -45,8 +45,7 @@ describe('offline', function () {
     await calmWorkbench();
   });
 
-  // Skipped at the end of the session: fails on the merged main (see the closing note); to be fixed, not deleted.
-  it.skip('a ticket read before opens with its conversation and says it is offline, then refreshes by itself', async () => {
+  it('a ticket read before opens with its conversation and says it is offline, then refreshes by itself', async () => {
     await vscode.commands.executeCommand('aliyunTickets.openTicket', TICKET);
     await waitFor('the conversation', () => api.panels.htmlFor(TICKET)?.includes('expand the disk to 500 GB'), 20_000);
     assert.ok(api.panels.actingState(TICKET)?.actions.reply, 'online, the reply box is there');

@@ -87,20 +87,18 @@ describe('secret guard on every path that sends text', function () {
     assert.match(replies[0], /"Encrypt":"true"/);
   });
 
-  // Skipped at the end of the session: fails on the merged main (see the closing note); to be fixed, not deleted.
-  it.skip("an agent's draft holding a key is asked about when the user sends it; Redact and Send sends markers", async () => {
+  it("an agent's draft holding a key is asked about when the user sends it; Redact and Send sends markers", async () => {
     await openPanelAt(3);
     await vscode.lm.invokeTool('aliyunTickets_draftReply', {
       input: { ticketId, text: `Here is what the user's config holds:\n${PASTED}` },
       toolInvocationToken: undefined,
     });
-    const drafted = await waitFor('the draft in the reply box', () =>
-      api.inspect.storedState().includes(KEY_ID) ? true : undefined,
+    // The reply box holds the agent's text (drafts are the account's, kept in its scope: read through the panel).
+    const text = await waitFor('the draft in the reply box', () =>
+      api.panels.draftText(ticketId).includes(KEY_ID) ? api.panels.draftText(ticketId) : undefined,
     );
-    assert.ok(drafted);
     answer('redact');
     // What the page posts when the user presses Send on the drafted text.
-    const text = JSON.parse(api.inspect.storedState()).global[`aliyunTickets.draft.${ticketId}`].text as string;
     send({ type: 'send', draft: { text, encrypt: false } });
     await noticeMatching(/^Reply sent\.$/);
     const [reply] = await wire('ReplyTicket');

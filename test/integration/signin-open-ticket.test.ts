@@ -38,16 +38,18 @@ describe('sign in, open a ticket, read its conversation', function () {
     await calmWorkbench();
   });
 
-  // Skipped at the end of the session: fails on the merged main (see the closing note); to be fixed, not deleted.
-  it.skip('rejects a wrong secret with the reason and saves nothing', async function () {
+  it('rejects a wrong secret with the reason and saves nothing', async function () {
+    const since = Date.now();
     void vscode.commands.executeCommand('aliyunTickets.signIn');
     await ui.answer(/AccessKey ID/, DEMO_CREDENTIALS.accessKeyId);
     const secretBox = await ui.answer(/AccessKey Secret/, 'ThisIsNotTheRightSecret0000000');
     assert.strictEqual(secretBox.inputType, 'password', 'the secret is typed into a password box');
-    const reason = await waitFor('the check call to fail', () =>
-      api.inspect.logLines().find((line) => line.startsWith('Sign-in check failed')),
-    );
-    assert.match(reason, /signature did not match: the AccessKey Secret is probably wrong/);
+    const message = await ui.waitForNotification(/Sign-in failed/, since);
+    assert.match(message, /AccessKey Secret/);
+    assert.doesNotMatch(message, /STS|token/i, 'a plain AccessKey has no token to speak of');
+    // The log line of this check is the newest one (suites before may have logged failed sign-ins of their own).
+    const reason = [...api.inspect.logLines()].reverse().find((line) => line.startsWith('Sign-in check failed'));
+    assert.match(reason ?? '', /signature did not match: the AccessKey Secret is probably wrong/);
     assert.strictEqual(await api.auth.isSignedIn(), false, 'nothing saved');
     // The error toast ("Sign-in failed. … Try Again") is dismissed: the flow ends without saving.
     await vscode.commands.executeCommand('notifications.clearAll');

@@ -304,12 +304,15 @@ export class TicketPanel {
    * the ticket was read before). Either way it tries again by itself. Returns whether the copy is on screen.
    */
   private async showOffline(previous: TicketView | undefined): Promise<boolean> {
-    if (previous && previous.offlineSince === undefined) return false;
-    if (!previous) {
+    // A panel that painted the known copy has heard nothing from the server yet: it goes offline like a new one.
+    const fresh = !previous || this.firstLoad;
+    if (!fresh && previous.offlineSince === undefined) return false;
+    if (fresh) {
       await this.deps.lastKnown?.load();
       const known = this.deps.lastKnown?.get(this.ticketId);
       if (!known?.ticket || this.disposed) return false;
       // The reply box stays hidden (the draft stays stored): nothing can be sent until the server answers.
+      this.acting?.setTicket(undefined);
       this.notes = known.notes ?? [];
       this.panel.title = panelTitle(this.ticketId, known.ticket.title);
       this.setView({ kind: 'ticket', ticket: known.ticket, notes: this.notes, offlineSince: known.savedAt });

@@ -9,6 +9,7 @@ import { catalogLanguage } from '../../tickets/categoryNames';
 import { requestIdPrefill, selectionPrefill, type Prefill } from './prefill';
 import { isRequestId } from './requestId';
 import { registerRequestLinks, type RequestIdPlace } from './requestLinks';
+import { addRequestFacts } from '../error-facts/requestFacts';
 
 export type NewTicketDeps = Omit<NewTicketFormDeps, 'extensionUri' | 'scope' | 'language'> & {
   /** Who is signed in: the draft is the account's (common/accountScope.ts). */
@@ -35,26 +36,38 @@ export function prefillFromEditor(editor: vscode.TextEditor): Prefill {
   });
 }
 
-async function prefillFromPlace(arg: unknown): Promise<Prefill | undefined> {
+/** Lines on each side of a RequestId in a file that may hold its error's facts (an envelope, the CLI's lines). */
+const FACT_LINES = 15;
+
+async function prefillFromPlace(
+  arg: unknown,
+): Promise<{ requestId: string; prefill: Prefill; around?: string } | undefined> {
   const place = (typeof arg === 'string' ? { requestId: arg } : arg) as Partial<RequestIdPlace> | undefined;
   if (!place || !isRequestId(place.requestId)) return undefined;
-  if (typeof place.text === 'string') return requestIdPrefill(place.requestId, { line: place.text.slice(0, 5000) });
+  if (typeof place.text === 'string') {
+    const text = place.text.slice(0, 5000);
+    return { requestId: place.requestId, prefill: requestIdPrefill(place.requestId, { line: text }), around: text };
+  }
   if (typeof place.uri === 'string' && typeof place.line === 'number') {
     try {
       const uri = vscode.Uri.parse(place.uri, true);
       const document = await vscode.workspace.openTextDocument(uri);
       if (place.line >= 0 && place.line < document.lineCount) {
-        return requestIdPrefill(place.requestId, {
+        const around = document.getText(
+          new vscode.Range(Math.max(0, place.line - FACT_LINES), 0, place.line + FACT_LINES, 0),
+        );
+        const prefill = requestIdPrefill(place.requestId, {
           line: document.lineAt(place.line).text,
           relativePath: vscode.workspace.asRelativePath(uri, false),
           lineNumber: place.line + 1,
         });
+        return { requestId: place.requestId, prefill, around };
       }
     } catch {
       // The document went away: the RequestId alone still makes a good start.
     }
   }
-  return requestIdPrefill(place.requestId);
+  return { requestId: place.requestId, prefill: requestIdPrefill(place.requestId) };
 }
 
 /**
@@ -96,15 +109,16 @@ export function registerNewTicket(
       await form().open(prefillFromEditor(editor));
     }),
     vscode.commands.registerCommand(Commands.createTicketAboutRequest, async (arg?: unknown) => {
-      const prefill = await prefillFromPlace(arg);
-      if (!prefill) {
+      const found = await prefillFromPlace(arg);
+      if (!found) {
         void vscode.window.showWarningMessage(
           // l10n-exempt: an example id
           t('That is not an Alibaba Cloud RequestId (like {0}).', 'C499BB0F-630D-5BE6-B3EA-5FCD95B85503'),
         );
         return;
       }
-      await form().open(prefill);
+      const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '');
+      await form().open(addRequestFacts(found.prefill, found.requestId, found.around, version));
     }),
     ...registerRequestLinks(),
   ];
