@@ -209,7 +209,8 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
       case 'submit':
         return this.submit({ ...message.draft, attachments: (await this.drafts.load()).attachments });
       case 'cancel':
-        // The draft stays: New Ticket brings it back.
+        // The draft stays (written before the form goes): New Ticket brings it back.
+        await this.drafts.flush();
         this.panel?.dispose();
         return;
       case 'discard': {
