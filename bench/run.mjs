@@ -422,6 +422,10 @@ async function main() {
   const { runSoakBench } = await import('./soak.mjs');
   // Enforced in the smoke run too (it throws on a leak): counts that grow are no matter of the machine's speed.
   results.soak = await runSoakBench({ short: SMOKE, log: SMOKE ? () => {} : console.log });
+  log('idle…');
+  const { runIdleBench } = await import('./soak.mjs');
+  // Enforced in the smoke run too: a timer or a request while idle is no matter of speed either.
+  results.idle = await runIdleBench({ minutes: SMOKE ? 5 : 10, log: SMOKE ? () => {} : console.log });
   if (!SMOKE) {
     log('package…');
     results.size = vsixSize();
@@ -561,6 +565,19 @@ async function main() {
       .join(', ')}; listeners, disposables, timers flat`,
     '< 2 MB, flat',
     so.problems.length === 0,
+  ]);
+  const idle = results.idle;
+  rows.push([
+    'Idle (unfocused, views hidden), per minute',
+    `${fmt(idle.idle.timersPerMinute, 1)} timers fired (the watcher's heartbeat), ${fmt(idle.idle.requestsPerMinute, 2)} requests (its polls); view on screen: ${fmt(idle.visible.requestsPerMinute, 1)} requests`,
+    "watcher's only",
+    idle.problems.length === 0,
+  ]);
+  rows.push([
+    'Waking after 3 h asleep',
+    `${idle.wake.viewRefreshes} Tickets-view refresh, ${idle.wake.watcherPolls} watcher poll`,
+    '1 and 1',
+    idle.wake.viewRefreshes === 1 && idle.wake.watcherPolls === 1,
   ]);
   if (results.size) rows.push(['Packaged .vsix', `${fmt(results.size.kb, 0)} KB`, '< 300 KB', results.size.kb < 300]);
   if (cpu.failedRequests > 0) rows.push(['CPU run requests answered 200', `${cpu.failedRequests} failed`, '0', false]);

@@ -18,9 +18,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SOAK_SIZES = { refresh: 1000, panels: 500, watcher: 2000, hovers: 1000, accounts: 200 };
 export const HEAP_BUDGET_MB = 2;
 
-function runChild(input) {
+/**
+ * The child's V8: forced GC, and compiled code that does not grow while the soak runs (no optimizing or baseline tier,
+ * bytecode kept), so that the heap it samples is the extension's data and not the JIT warming up. WebAssembly (undici's
+ * HTTP parser) still runs.
+ */
+const CHILD_FLAGS = ['--expose-gc', '--no-opt', '--no-sparkplug', '--no-flush-bytecode'];
+
+function runChild(script, input, flags = CHILD_FLAGS) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', path.join(root, 'bench', 'soak', 'child.cjs'), input], {
+    const child = spawn(process.execPath, [...flags, path.join(root, 'bench', 'soak', script), input], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -63,9 +70,9 @@ export function soakProblems(samples) {
   return problems;
 }
 
-export async function runSoakBench({ short = false, log = console.log } = {}) {
+export async function runSoakBench({ short = false, log = console.log, only, rounds: roundsWanted } = {}) {
   const sizes = Object.fromEntries(Object.entries(SOAK_SIZES).map(([k, v]) => [k, short ? v / 40 : v]));
-  const rounds = short ? 3 : 5;
+  const rounds = roundsWanted ?? (short ? 3 : 5);
   // The emulator runs in this process: the soak measures another one (child.cjs).
   const m = await loadModules();
   const emu = await m.TicketEmulator.start({ seed: 'demo', language: 'en' });
@@ -73,6 +80,7 @@ export async function runSoakBench({ short = false, log = console.log } = {}) {
   const started = performance.now();
   try {
     const result = await runChild(
+      'child.cjs',
       JSON.stringify({
         url: emu.url,
         credentials: m.DEMO_CREDENTIALS,
@@ -81,6 +89,7 @@ export async function runSoakBench({ short = false, log = console.log } = {}) {
         sizes,
         storageDir,
         universe: short ? 10 : 40,
+        only,
       }),
     );
     const problems = [...result.failures, ...soakProblems(result.samples)];
@@ -116,9 +125,55 @@ export async function runSoakBench({ short = false, log = console.log } = {}) {
   }
 }
 
+/** What idle and waking cost (idle-child.cjs): sentences for what costs more than it should. */
+export function idleProblems({ idle, wake }) {
+  const problems = [];
+  const others = Object.keys(idle.timers).filter((origin) => !/registerWatcher|LastKnownTickets/.test(origin));
+  if (others.length) problems.push(`idle: timers other than the watcher's fired: ${others.join('; ')}`);
+  const polls = idle.requests['ListTickets (watcher)'] ?? 0;
+  const beyond = Object.entries(idle.requests).filter(([action]) => !/watcher|ListTicketNotes/.test(action));
+  if (beyond.length) problems.push(`idle: requests beyond the watcher's: ${JSON.stringify(idle.requests)}`);
+  if ((idle.requests.ListTicketNotes ?? 0) > polls) problems.push(`idle: more note reads than polls`);
+  if (wake.viewRefreshes !== 1) problems.push(`wake: ${wake.viewRefreshes} Tickets-view refreshes, not 1`);
+  if (wake.watcherPolls !== 1) problems.push(`wake: ${wake.watcherPolls} watcher polls, not 1`);
+  return problems;
+}
+
+/** Idle, visible and waking after a sleep, under a fake clock (idle-child.cjs); throws when idle costs too much. */
+export async function runIdleBench({ minutes = 10, log = console.log } = {}) {
+  await loadModules();
+  const storageDir = mkdtempSync(path.join(os.tmpdir(), 'idle-'));
+  try {
+    const emulatorBundle = path.join(root, '.cache', 'bench', 'watcher-bench.cjs');
+    const result = await runChild('idle-child.cjs', JSON.stringify({ emulatorBundle, storageDir, minutes }), []);
+    const per = (scene) =>
+      `${scene.timersPerMinute.toFixed(1)} timers and ${scene.requestsPerMinute.toFixed(2)} requests per minute`;
+    log(
+      `Idle (${minutes} min, fake clock): unfocused and hidden ${per(result.idle)}; Tickets view on screen ${per(result.visible)}`,
+    );
+    log(
+      `  after 3 h asleep (STS token expired): ${result.wake.viewRefreshes} view refresh, ${result.wake.watcherPolls} watcher poll, ${result.wake.prompts.length} notifications in the first 2 minutes`,
+    );
+    const problems = idleProblems(result);
+    if (problems.length) throw Object.assign(new Error(`Idle costs too much:\n  ${problems.join('\n  ')}`), { result });
+    return { minutes, ...result, problems };
+  } finally {
+    rmSync(storageDir, { recursive: true, force: true });
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
-    const result = await runSoakBench({ short: process.argv.includes('--short') });
+    const option = (name) => process.argv[process.argv.indexOf(name) + 1];
+    if (process.argv.includes('--idle')) {
+      console.log(JSON.stringify({ idle: await runIdleBench() }));
+      process.exit(0);
+    }
+    const result = await runSoakBench({
+      short: process.argv.includes('--short'),
+      only: process.argv.includes('--only') ? option('--only').split(',') : undefined,
+      rounds: process.argv.includes('--rounds') ? Number(option('--rounds')) : undefined,
+    });
     console.log(JSON.stringify({ soak: result }));
   } catch (error) {
     console.error(error.message);

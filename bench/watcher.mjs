@@ -27,7 +27,7 @@ export async function loadModules() {
         export { TicketWatcher } from ${rel('src/features/watcher/watcher.ts')};
         export { SharedFiles } from ${rel('src/features/watcher/sharedFiles.ts')};
         export { TicketClient } from ${rel('src/api/client.ts')};
-        export { TicketEmulator, DEMO_CREDENTIALS, OTHER_ACCOUNT_CREDENTIALS } from ${rel('test/emulator/server.ts')};`,
+        export { TicketEmulator, DEMO_CREDENTIALS, OTHER_ACCOUNT_CREDENTIALS, STS_CREDENTIALS } from ${rel('test/emulator/server.ts')};`,
       resolveDir: root,
       loader: 'ts',
     },

@@ -9,7 +9,7 @@ import type { Workbench } from './workbench';
 
 /** One mark from a frame of the page: its name, when (ms since the epoch, sub-millisecond), and for a webview its kind. */
 interface Mark {
-  name: 'enter' | 'click' | 'html' | 'painted';
+  name: 'enter' | 'click' | 'html' | 'shown' | 'painted';
   at: number;
   bare?: boolean;
 }
@@ -27,9 +27,14 @@ export interface PanelTiming {
   ticketId?: string;
   /** Key or click to the conversation (bare: the page) painted. */
   totalMs: number;
-  /** Key or click to the webview's document first shown (the command, loading code on first use, the webview). */
+  /** Key or click to the webview's document first written (the command, loading code on first use, the webview). */
   webviewMs: number;
-  /** Document shown to painted (the page's handshake, waiting for data, rendering). */
+  /**
+   * Document written to shown: VS Code keeps a webview's new document hidden until it has loaded (its stylesheet and
+   * script fetched through the webview's resource loader), or for at most 200 ms.
+   */
+  shownMs: number;
+  /** Document written to painted (loading, the page's handshake, waiting for data, rendering). */
   pageMs: number;
   /** Requests the emulator answered meanwhile, and from the key to the last answer. */
   requests: number;
@@ -38,8 +43,9 @@ export interface PanelTiming {
 
 /**
  * In every frame of the page: the workbench notes each Enter and mouse-down; a webview's host frame watches its
- * content frame and notes when a document is first shown and when the conversation (ours: the notes list; bare: its
- * heading) is painted. Runs before the workbench's own scripts (Playwright's init script), in each frame as it attaches.
+ * content frame and notes when a document is first written into it, when VS Code shows it (the frame made visible
+ * once the document loaded), and when the conversation (ours: the notes list; bare: its heading) is painted on a shown
+ * frame. Runs before the workbench's own scripts (Playwright's init script), in each frame as it attaches.
  */
 function frameTimers(): void {
   const w = window as unknown as { __benchMark?: (mark: unknown) => void };
@@ -51,6 +57,7 @@ function frameTimers(): void {
     return;
   }
   if (!/webview/.test(location.pathname)) return;
+  const written = new WeakSet<Document>();
   const shown = new WeakSet<Document>();
   const painted = new WeakSet<Document>();
   setInterval(() => {
@@ -63,9 +70,16 @@ function frameTimers(): void {
       }
       if (!doc?.body || doc.location.href === 'about:blank') continue;
       const bare = !!doc.getElementById('bare-webview');
-      if (!shown.has(doc) && doc.body.childElementCount > 0) {
-        shown.add(doc);
+      if (!written.has(doc) && doc.body.childElementCount > 0) {
+        written.add(doc);
         report({ name: 'html', bare });
+      }
+      // VS Code's webview host swaps a loaded document in by making its frame visible (the "active" frame).
+      const visible = frame.id === 'active-frame' && frame.style.visibility !== 'hidden';
+      if (!visible || !written.has(doc)) continue;
+      if (!shown.has(doc)) {
+        shown.add(doc);
+        report({ name: 'shown', bare });
       }
       if (!painted.has(doc) && (bare || doc.querySelector('ol.notes > li'))) {
         painted.add(doc);
@@ -165,7 +179,8 @@ export class PanelBench {
     }
     const start = this.marks.filter((m) => m.name === how && m.at <= painted.at).at(-1);
     const html = this.marks.find((m) => m.name === 'html' && !!m.bare === bare && m.at <= painted.at);
-    if (!start || !html) throw new Error(`no ${how} or document mark before ${what} was painted`);
+    const shown = this.marks.find((m) => m.name === 'shown' && !!m.bare === bare && m.at <= painted.at);
+    if (!start || !html || !shown) throw new Error(`no ${how}, document or shown mark before ${what} was painted`);
     const requests = this.requests.slice(requestsBefore).filter((r) => r.start >= start.at && r.start <= painted.at);
     return {
       what,
@@ -173,6 +188,7 @@ export class PanelBench {
       ticketId,
       totalMs: painted.at - start.at,
       webviewMs: html.at - start.at,
+      shownMs: shown.at - html.at,
       pageMs: painted.at - html.at,
       requests: requests.length,
       requestsDoneMs: requests.length ? Math.max(...requests.map((r) => r.end)) - start.at : undefined,

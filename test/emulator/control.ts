@@ -94,8 +94,9 @@ const ROUTES: Route[] = [
     method: 'DELETE',
     path: /^requests$/,
     handler: (emu) => {
+      const cleared = emu.requests.length;
       emu.clearRequests();
-      return [200, { ok: true }];
+      return [200, { ok: true, cleared }];
     },
   },
   { method: 'GET', path: /^uploads$/, handler: (emu) => [200, { uploads: emu.uploadRequests }] },

@@ -339,6 +339,13 @@ export class TicketEmulator {
     key.disabled = true;
   }
 
+  /** The STS token of this key expires (a laptop slept past it): InvalidSecurityToken.Expired from now on. */
+  expireToken(accessKeyId: string): void {
+    const key = this.keys.get(accessKeyId);
+    if (!key?.securityToken) throw new Error('No such STS key in the emulator');
+    key.tokenExpired = true;
+  }
+
   async stop(): Promise<void> {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();

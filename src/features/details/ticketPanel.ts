@@ -52,6 +52,8 @@ export class TicketPanel {
   readonly autoRefresh: AutoRefresh;
   /** The body last posted, so an auto-refresh that changed nothing posts nothing. */
   private postedBody: string | undefined;
+  /** The document last written shows the loading view. */
+  private documentLoading = false;
   private readonly rendered = new vscode.EventEmitter<void>();
   /** What the panel shows changed (the document() after it); fires once more, after dispose, when it closed. */
   readonly onDidRender = this.rendered.event;
@@ -98,8 +100,8 @@ export class TicketPanel {
       light: vscode.Uri.joinPath(media, 'ticket-light.svg'),
       dark: vscode.Uri.joinPath(media, 'ticket-dark.svg'),
     };
-    // Set once: later data goes by message, so the page (and its scroll position) is not reloaded.
-    panel.webview.html = this.document();
+    // Later data goes by message (the page and its scroll position stay), but data before 'ready' replaces "Loading…".
+    this.writeDocument();
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
       panel.onDidChangeViewState(() => {
@@ -334,8 +336,15 @@ export class TicketPanel {
 
   private setView(view: DetailsView): void {
     this.view = view;
-    this.post();
+    if (!this.ready && this.documentLoading && view.kind !== 'loading' && !this.disposed) this.writeDocument();
+    else this.post();
     this.rendered.fire();
+  }
+
+  /** A new document for what the panel shows: data in it is painted when VS Code shows it, with no handshake first. */
+  private writeDocument(): void {
+    this.documentLoading = this.view.kind === 'loading';
+    this.panel.webview.html = this.document();
   }
 
   /** Posts when the page is there to take it (a hidden page is rebuilt and says 'ready' again). */

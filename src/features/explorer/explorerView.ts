@@ -148,6 +148,7 @@ export function registerExplorer(
         follower.learned({ ticketId: event.ticketId, status: event.status, previous: event.previousStatus }, needsYou);
     }),
     view.onDidChangeVisibility((event) => timer.setVisible(event.visible)),
+    vscode.window.onDidChangeWindowState((state) => state.focused && timer.catchUp()),
     onDidChangeSettings(['explorer.groupByStatus', 'explorer.pageSize'], () => void track(model.updateSettings())),
     onDidChangeSettings(['explorer.autoRefreshSeconds'], () =>
       timer.setIntervalSeconds(getSetting('explorer.autoRefreshSeconds')),

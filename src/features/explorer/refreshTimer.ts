@@ -41,6 +41,14 @@ export class RefreshTimer {
     this.schedule();
   }
 
+  /**
+   * The window has the focus again, perhaps after the laptop slept: a refresh that is overdue by the wall clock runs now
+   * (once), instead of when the timer's own clock, stopped during the sleep, gets there.
+   */
+  catchUp(): void {
+    if (this.visible && this.intervalMs > 0 && this.now() - this.lastRefresh >= this.intervalMs) this.schedule();
+  }
+
   get running(): boolean {
     return this.timer !== undefined;
   }

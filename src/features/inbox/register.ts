@@ -3,6 +3,7 @@
 // it is fed by every conversation the ticket service read (the watcher's checks, the panels) and, after a reload, by
 // the last-known copies. Its count is part of the Tickets view's activity-bar badge (explorerView.ts).
 import * as vscode from 'vscode';
+import { activeInterval } from '../../common/activeInterval';
 import { Commands } from '../../common/commands';
 import type { TicketLoadEvent } from '../../tickets/types';
 import type { LastKnownTickets } from '../../tickets/lastKnown';
@@ -60,14 +61,18 @@ export function registerInbox(context: vscode.ExtensionContext, deps: InboxDeps)
   const seedFromLastKnown = () => {
     for (const known of lastKnown.all()) if (known.notes) unread.update(known.ticketId, known.notes);
   };
-  const ageTimer = setInterval(() => {
-    if (view.visible && unread.total() > 0) changed.fire();
-  }, AGE_TICK_MS);
+  // The ages on the rows move on only while the Inbox is on screen: a hidden one fires no timer.
+  const ageTimer = activeInterval(
+    AGE_TICK_MS,
+    () => unread.total() > 0 && changed.fire(),
+    () => view.visible,
+    (listener) => view.onDidChangeVisibility(listener),
+  );
 
   context.subscriptions.push(
     view,
     changed,
-    { dispose: () => clearInterval(ageTimer) },
+    ageTimer,
     deps.onDidLoad((event) => {
       if (event.kind === 'notes') unread.update(event.ticketId, event.notes);
       else if (unread.total() > 0) changed.fire(); // titles arrived

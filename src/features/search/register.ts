@@ -12,6 +12,7 @@ import { quickPickText } from '../../common/untrustedText';
 import type { LastKnownTickets } from '../../tickets/lastKnown';
 import { isFinished } from '../../tickets/status';
 import type { TicketLoadEvent } from '../../tickets/types';
+import { activeInterval } from '../../common/activeInterval';
 import { IndexBackfill } from './backfill';
 import { SearchIndex, documentsOf } from './searchIndex';
 import { searchResults, type SearchResult } from './searchResults';
@@ -70,7 +71,13 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
     focused: () => vscode.window.state.focused,
     enabled: () => deps.keepLocalCopy() && built,
   });
-  const backfillTimer = setInterval(() => void backfill.tick(), BACKFILL_TICK_MS);
+  // Only while the window has the focus (the backfill reads nothing otherwise): an unfocused window fires no timer for it.
+  const backfillTimer = activeInterval(
+    BACKFILL_TICK_MS,
+    () => void backfill.tick(),
+    () => vscode.window.state.focused,
+    (listener) => vscode.window.onDidChangeWindowState(listener),
+  );
 
   const serverMatches = async (query: string, signal: AbortSignal): Promise<TicketSummary[]> =>
     query.trim().length >= 2 ? deps.listByKeyword(query.trim(), signal) : [];
@@ -145,7 +152,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
   };
 
   context.subscriptions.push(
-    { dispose: () => clearInterval(backfillTimer) },
+    backfillTimer,
     deps.onDidLoad((event) => {
       if (event.kind !== 'page') return;
       for (const summary of event.tickets) {

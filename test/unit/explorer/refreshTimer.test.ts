@@ -38,4 +38,27 @@ describe('explorer auto-refresh timer', () => {
     assert.strictEqual(timer.running, false, '0 turns it off');
     timer.dispose();
   });
+
+  it('after a sleep (the wall clock jumped, the timer did not), focus brings one refresh at once, not a burst', async () => {
+    let clock = 1_000_000;
+    let refreshes = 0;
+    const timer = new RefreshTimer(
+      () => void refreshes++,
+      () => clock,
+    );
+    timer.setIntervalSeconds(300);
+    timer.setVisible(true);
+    timer.catchUp();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.strictEqual(refreshes, 0, 'nothing is overdue yet');
+    clock += 3 * 3600_000; // three hours asleep
+    timer.catchUp();
+    timer.catchUp();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.strictEqual(refreshes, 1, 'one catch-up refresh');
+    timer.catchUp();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.strictEqual(refreshes, 1, 'and the next one a whole interval later');
+    timer.dispose();
+  });
 });
