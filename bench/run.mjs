@@ -575,9 +575,9 @@ async function main() {
   ]);
   rows.push([
     'Waking after 3 h asleep',
-    `${idle.wake.viewRefreshes} Tickets-view refresh, ${idle.wake.watcherPolls} watcher poll`,
-    '1 and 1',
-    idle.wake.viewRefreshes === 1 && idle.wake.watcherPolls === 1,
+    `${idle.wake.viewRefreshes} Tickets-view refresh, ${idle.wake.watcherPolls} watcher poll, ${idle.wake.signInPrompts} sign-in prompt (STS token expired)`,
+    '1, 1 and 1',
+    idle.wake.viewRefreshes === 1 && idle.wake.watcherPolls === 1 && idle.wake.signInPrompts === 1,
   ]);
   if (results.size) rows.push(['Packaged .vsix', `${fmt(results.size.kb, 0)} KB`, '< 300 KB', results.size.kb < 300]);
   if (cpu.failedRequests > 0) rows.push(['CPU run requests answered 200', `${cpu.failedRequests} failed`, '0', false]);

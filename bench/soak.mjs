@@ -136,6 +136,8 @@ export function idleProblems({ idle, wake }) {
   if ((idle.requests.ListTicketNotes ?? 0) > polls) problems.push(`idle: more note reads than polls`);
   if (wake.viewRefreshes !== 1) problems.push(`wake: ${wake.viewRefreshes} Tickets-view refreshes, not 1`);
   if (wake.watcherPolls !== 1) problems.push(`wake: ${wake.watcherPolls} watcher polls, not 1`);
+  if (wake.signInPrompts !== 1)
+    problems.push(`wake: ${wake.signInPrompts} sign-in prompts for the expired token, not 1`);
   return problems;
 }
 
@@ -152,7 +154,7 @@ export async function runIdleBench({ minutes = 10, log = console.log } = {}) {
       `Idle (${minutes} min, fake clock): unfocused and hidden ${per(result.idle)}; Tickets view on screen ${per(result.visible)}`,
     );
     log(
-      `  after 3 h asleep (STS token expired): ${result.wake.viewRefreshes} view refresh, ${result.wake.watcherPolls} watcher poll, ${result.wake.prompts.length} notifications in the first 2 minutes`,
+      `  after 3 h asleep (STS token expired): ${result.wake.viewRefreshes} view refresh, ${result.wake.watcherPolls} watcher poll, ${result.wake.signInPrompts} sign-in prompt (${result.wake.prompts.length} notifications) in the first 2 minutes`,
     );
     const problems = idleProblems(result);
     if (problems.length) throw Object.assign(new Error(`Idle costs too much:\n  ${problems.join('\n  ')}`), { result });

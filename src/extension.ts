@@ -5,6 +5,8 @@ import { ClientProvider } from './auth/clientProvider';
 import { reportUnusableEndpoint } from './auth/endpointSetting';
 import { createExternalCredentialSources } from './auth/externalCredentials';
 import { AuthSession } from './auth/session';
+import { RejectedSignIn } from './auth/rejectedSignIn';
+import { promptSignInAgain } from './auth/signInAgainPrompt';
 import { Accounts } from './auth/accounts/accounts';
 import { registerAccounts } from './auth/accounts/registerAccounts';
 import { registerDeferredAgentTools } from './features/agent-tools/deferredTools';
@@ -74,6 +76,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     (loaded) => moveLegacyData(storage, loaded),
   );
   const sources = createExternalCredentialSources();
+  // The saved sign-in refused (an STS token that expired during a sleep): one prompt, not one per request.
+  const rejectedSignIn = new RejectedSignIn(promptSignInAgain);
   const clientProvider = new ClientProvider({
     // The account's credentials and its site, read together.
     readSession: async () => {
@@ -83,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     settings,
     sources,
     onRequest: (event) => log.request(event),
+    onSessionRequest: (event) => rejectedSignIn.observe(event),
     createClient: (options) => new (loadClient())(options),
   });
   clients.provider = clientProvider;
@@ -97,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     }),
   );
   session.onDidChange(() => {
+    rejectedSignIn.reset();
     clientProvider.reset();
     ticketService.invalidate();
     forgetErrors();

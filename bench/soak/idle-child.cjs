@@ -194,6 +194,7 @@ function reset(emu) {
       .reduce((sum, [, n]) => sum + n, 0),
     watcherPolls: woken.requests['ListTickets (watcher)'] ?? 0,
     prompts: [...prompts],
+    signInPrompts: prompts.filter((p) => p.items.includes('Sign In')).length,
   };
 
   process.stdout.write(JSON.stringify({ idle, visible, wake, pendingTimers: queue.size }) + '\n');

@@ -33,6 +33,8 @@ export interface ClientProviderOptions {
   settings: () => ClientSettings;
   sources: ExternalCredentialSources;
   onRequest: (event: RequestLogEvent) => void;
+  /** Also told of the signed-in account's attempts only (not the probe client's): RejectedSignIn watches them. */
+  onSessionRequest?: (event: RequestLogEvent) => void;
   /** Builds a client; the composition root passes one that loads the client's code on first use (src/lazy/load.ts). */
   createClient: (options: TicketClientOptions) => TicketClient;
 }
@@ -70,7 +72,10 @@ export class ClientProvider {
             throw signedOutError();
           return this.credentialsFor(current.signIn);
         },
-        onRequest: this.options.onRequest,
+        onRequest: (event) => {
+          this.options.onRequest(event);
+          this.options.onSessionRequest?.(event);
+        },
       });
       this.clientFor = target;
     }

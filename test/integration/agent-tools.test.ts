@@ -5,11 +5,11 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
   DEMO_CREDENTIALS,
-  activateExtension,
   calmWorkbench,
   emulator,
   waitFor,
   type AliyunTicketsTestApi,
+  onDemoTickets,
 } from './harness';
 import { HOSTILE_STRINGS } from '../fixtures/hostile-strings';
 import { LIVE_LINK, outsideQuotes } from '../unit/agent-tools/helpers';
@@ -49,10 +49,7 @@ describe('agent tools through vscode.lm.invokeTool', function () {
   let api: AliyunTicketsTestApi;
 
   before(async () => {
-    api = await activateExtension();
-    await emulator.reset();
-    if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
-    await calmWorkbench();
+    api = await onDemoTickets();
   });
   beforeEach(async () => {
     await emulator.clearFaults();

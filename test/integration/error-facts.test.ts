@@ -3,25 +3,14 @@
 // with every fact support asks for, the environment only when the user opted in, and nothing is sent before Submit.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import {
-  AliyunTicketsTestApi,
-  DEMO_CREDENTIALS,
-  activateExtension,
-  calmWorkbench,
-  emulator,
-  setSetting,
-  waitFor,
-} from './harness';
+import { AliyunTicketsTestApi, calmWorkbench, emulator, onDemoTickets, setSetting, waitFor } from './harness';
 
 describe('a ticket about a failed request (error facts)', function () {
   this.timeout(60_000);
   let api: AliyunTicketsTestApi;
 
   before(async () => {
-    api = await activateExtension();
-    await emulator.reset();
-    if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
-    await calmWorkbench();
+    api = await onDemoTickets();
     await api.newTicket.form.receive({ type: 'discard' });
   });
 

@@ -5,14 +5,13 @@ import * as vscode from 'vscode';
 import { markdownText } from '../../src/common/untrustedText';
 import {
   AliyunTicketsTestApi,
-  DEMO_CREDENTIALS,
-  activateExtension,
   calmWorkbench,
   emulator,
   setSetting,
   sleep,
   ui,
   waitFor,
+  onDemoTickets,
 } from './harness';
 
 async function hoversAt(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
@@ -41,10 +40,7 @@ describe('explorer and hovers', function () {
   const idPosition = new vscode.Position(0, text.indexOf('0005PYGCW') + 3);
 
   before(async () => {
-    api = await activateExtension();
-    await emulator.reset();
-    if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
-    await calmWorkbench();
+    api = await onDemoTickets();
     document = await vscode.workspace.openTextDocument({ language: 'typescript', content: text });
     await vscode.window.showTextDocument(document);
   });

@@ -4,6 +4,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AliyunTicketsTestApi } from '../../src/testSurface';
+import { DEMO_CREDENTIALS } from '../emulator/credentials';
+import type { NoteInput, TicketInput } from '../emulator/model';
 import type { Fault, RecordedRequest, StoredTicket } from '../emulator/server';
 
 export {
@@ -117,6 +119,17 @@ export const emulator = {
   clearRequests: () => control('DELETE', 'requests'),
   tickets: async (): Promise<EmulatorTicket[]> =>
     ((await control('GET', 'tickets')) as { tickets: EmulatorTicket[] }).tickets,
+  /** A ticket of the suite's own, with its conversation so far. */
+  addTicket: (ticket: TicketInput, notes: NoteInput[] = []) => control('POST', 'tickets', { ticket, notes }),
+  /** Support writes in a ticket; the note as the server keeps it. */
+  addSupportNote: async (
+    ticketId: string,
+    note: { content: string; userName?: string },
+  ): Promise<{ dialogId: number | string }> =>
+    ((await control('POST', `tickets/${encodeURIComponent(ticketId)}/notes`, note)) as { note: { dialogId: string } })
+      .note,
+  setStatus: (ticketId: string, status: number) =>
+    control('POST', `tickets/${encodeURIComponent(ticketId)}/status`, { status }),
   ticket: async (ticketId: string): Promise<EmulatorTicket> => {
     const found = (await emulator.tickets()).find((t) => t.ticketId === ticketId);
     if (!found) throw new Error(`the emulator has no ticket ${ticketId}`);
@@ -240,6 +253,21 @@ export function skipWithoutBrowserPage(context: Mocha.Context): void {
     `skipped "${title}": it types into input boxes or reads notifications through the browser page, which only the code-server runner (npm run test:integration) has`,
   );
   context.skip();
+}
+
+/**
+ * Where a suite on the demo tickets starts (its before hook): the extension active, the emulator back to the demo
+ * seed with no faults, signed in with the demo key (kept when a suite before signed in), a calm workbench. With
+ * `watcher: false` the window's own watcher stops polling, for suites that drive watcher ticks themselves or must
+ * count every request.
+ */
+export async function onDemoTickets(options: { watcher?: false } = {}): Promise<AliyunTicketsTestApi> {
+  const api = await activateExtension();
+  if (options.watcher === false) await setSetting('watcher.enabled', false);
+  await emulator.reset();
+  if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
+  await calmWorkbench();
+  return api;
 }
 
 /** Closes every notification toast and editor so the next test starts from a calm workbench. */

@@ -7,30 +7,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import {
-  AliyunTicketsTestApi,
-  DEMO_CREDENTIALS,
-  activateExtension,
-  calmWorkbench,
-  emulator,
-  setSetting,
-  sleep,
-  testEnv,
-  waitFor,
-} from './harness';
+import { AliyunTicketsTestApi, calmWorkbench, emulator, sleep, waitFor, onDemoTickets } from './harness';
 
 const TICKET = 'INBOX0001';
 const ANSWER = 'Please restart the instance from the console, then tell us the new RequestId.';
-
-async function control(route: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${testEnv.emulatorUrl}/__emulator/${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  assert.ok(res.ok, `the emulator took ${route}: ${res.status}`);
-  return res.json();
-}
 
 describe('inbox', function () {
   this.timeout(90_000);
@@ -38,11 +18,7 @@ describe('inbox', function () {
   let storageDir: string;
 
   before(async () => {
-    api = await activateExtension();
-    await setSetting('watcher.enabled', false);
-    await emulator.reset();
-    if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
-    await calmWorkbench();
+    api = await onDemoTickets({ watcher: false });
     storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inbox-test-'));
   });
 
@@ -52,24 +28,19 @@ describe('inbox', function () {
   });
 
   it('an answer from support appears in the Inbox and the badge, opens at that note, and stays seen', async () => {
-    await control('tickets', {
-      ticket: { ticketId: TICKET, title: 'Instance will not start', status: 2, createTime: Date.now() - 7_200_000 },
-      notes: [{ content: 'The instance i-123 does not start.', role: 'user' }],
-    });
+    await emulator.addTicket(
+      { ticketId: TICKET, title: 'Instance will not start', status: 2, createTime: Date.now() - 7_200_000 },
+      [{ content: 'The instance i-123 does not start.', role: 'user' }],
+    );
     // The watcher (one "window" driven by the test) takes its baseline, then support answers and asks for feedback.
     const watcher = api.watcher.createInstance({ storageDir, intervalMs: 1000, heartbeatMs: 300, focused: false });
     try {
       await watcher.tick();
       await watcher.tick();
       const badgeBefore = api.explorer.viewText().badge ?? 0;
-      const added = (await control(`tickets/${TICKET}/notes`, {
-        content: `${ANSWER}\nThanks.`,
-        userName: 'Li Wei',
-      })) as {
-        note: { dialogId: number | string };
-      };
-      const dialogId = String(added.note.dialogId);
-      await control(`tickets/${TICKET}/status`, { status: 3 });
+      const added = await emulator.addSupportNote(TICKET, { content: `${ANSWER}\nThanks.`, userName: 'Li Wei' });
+      const dialogId = String(added.dialogId);
+      await emulator.setStatus(TICKET, 3);
       await emulator.clearRequests();
       await sleep(1100);
       await watcher.tick();
@@ -111,7 +82,7 @@ describe('inbox', function () {
       // A second window's watcher over the same storage reading the ticket again brings nothing back.
       const second = api.watcher.createInstance({ storageDir, intervalMs: 1000, heartbeatMs: 300, focused: true });
       try {
-        await control(`tickets/${TICKET}/status`, { status: 4 });
+        await emulator.setStatus(TICKET, 4);
         await sleep(1100);
         await watcher.dispose();
         await second.tick();
@@ -130,8 +101,8 @@ describe('inbox', function () {
   it('Mark All as Seen empties the Inbox', async () => {
     // No panel on screen (an open panel marks its answers seen as they arrive).
     await calmWorkbench();
-    await control(`tickets/${TICKET}/notes`, { content: 'One more thing.' });
-    await control(`tickets/${TICKET}/notes`, { content: 'And another.' });
+    await emulator.addSupportNote(TICKET, { content: 'One more thing.' });
+    await emulator.addSupportNote(TICKET, { content: 'And another.' });
     await api.ticketService.getNotes(TICKET, { force: true });
     await waitFor(
       'two answers in the Inbox',

@@ -8,15 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TicketDraft } from '../../src/features/new-ticket/draft';
 import { terminalLinksFor } from '../../src/features/new-ticket/requestLinks';
-import {
-  AliyunTicketsTestApi,
-  DEMO_CREDENTIALS,
-  activateExtension,
-  calmWorkbench,
-  emulator,
-  ui,
-  waitFor,
-} from './harness';
+import { AliyunTicketsTestApi, calmWorkbench, emulator, ui, waitFor, onDemoTickets } from './harness';
 
 const RID = 'C499BB0F-630D-5BE6-B3EA-5FCD95B85503';
 type Node = { kind: string; ticket?: { ticketId: string } };
@@ -47,10 +39,7 @@ describe('new ticket', function () {
   }
 
   before(async () => {
-    api = await activateExtension();
-    await emulator.reset();
-    if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
-    await calmWorkbench();
+    api = await onDemoTickets();
     await api.newTicket.form.receive({ type: 'discard' });
   });
 

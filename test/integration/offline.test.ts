@@ -3,16 +3,7 @@
 // offers no way to send, and shows the live ticket again by itself once the server answers.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import {
-  AliyunTicketsTestApi,
-  DEMO_CREDENTIALS,
-  activateExtension,
-  calmWorkbench,
-  emulator,
-  setSetting,
-  testEnv,
-  waitFor,
-} from './harness';
+import { AliyunTicketsTestApi, calmWorkbench, emulator, waitFor, onDemoTickets } from './harness';
 
 const TICKET = 'OFFLINE001';
 
@@ -21,23 +12,14 @@ describe('offline', function () {
   let api: AliyunTicketsTestApi;
 
   before(async () => {
-    api = await activateExtension();
-    await setSetting('watcher.enabled', false);
-    await emulator.reset();
-    if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
-    await calmWorkbench();
-    const res = await fetch(`${testEnv.emulatorUrl}/__emulator/tickets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        ticket: { ticketId: TICKET, title: 'Disk full on db-1', status: 3, description: 'The data disk is full.' },
-        notes: [
-          { content: 'Disk usage is at 100%.', role: 'user' },
-          { content: 'Please expand the disk to 500 GB and tell us when done.', role: 'agent' },
-        ],
-      }),
-    });
-    assert.ok(res.ok);
+    api = await onDemoTickets({ watcher: false });
+    await emulator.addTicket(
+      { ticketId: TICKET, title: 'Disk full on db-1', status: 3, description: 'The data disk is full.' },
+      [
+        { content: 'Disk usage is at 100%.', role: 'user' },
+        { content: 'Please expand the disk to 500 GB and tell us when done.', role: 'agent' },
+      ],
+    );
   });
 
   after(async () => {

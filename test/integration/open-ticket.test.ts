@@ -5,13 +5,12 @@ import * as vscode from 'vscode';
 import { buildSeed } from '../emulator/seed';
 import {
   AliyunTicketsTestApi,
-  DEMO_CREDENTIALS,
-  activateExtension,
   calmWorkbench,
   emulator,
   ui,
   waitFor,
   skipWithoutBrowserPage,
+  onDemoTickets,
 } from './harness';
 
 /** What the text looks like inside HTML (the panel escapes everything it shows). */
@@ -32,10 +31,7 @@ describe('open ticket', function () {
   const seedNotes = buildSeed('demo', Date.now()).notes;
 
   before(async () => {
-    api = await activateExtension();
-    await emulator.reset();
-    if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
-    await calmWorkbench();
+    api = await onDemoTickets();
   });
 
   after(calmWorkbench);

@@ -9,14 +9,13 @@ import * as vscode from 'vscode';
 import type { ActingState } from '../../src/features/details/protocol';
 import {
   AliyunTicketsTestApi,
-  DEMO_CREDENTIALS,
-  activateExtension,
   calmWorkbench,
   emulator,
   setSetting,
   testEnv,
   waitFor,
   type EmulatorTicket,
+  onDemoTickets,
 } from './harness';
 
 interface EmulatorNote {
@@ -88,10 +87,7 @@ describe('acting on a ticket from its panel', function () {
   }
 
   before(async () => {
-    api = await activateExtension();
-    await emulator.reset();
-    if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
-    await calmWorkbench();
+    api = await onDemoTickets();
   });
   afterEach(async () => {
     api.panels.answerQuestions(undefined);

@@ -3,55 +3,30 @@
 // through the server's Keyword search, in the same result list.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import {
-  AliyunTicketsTestApi,
-  DEMO_CREDENTIALS,
-  activateExtension,
-  calmWorkbench,
-  emulator,
-  setSetting,
-  testEnv,
-  waitFor,
-} from './harness';
+import { AliyunTicketsTestApi, calmWorkbench, emulator, waitFor, onDemoTickets } from './harness';
 
 const READ = 'SEARCH0001';
 const UNREAD = 'SEARCH0002';
 const PHRASE = 'rotate the gateway certificate before Friday';
-
-async function addTicket(body: unknown): Promise<void> {
-  const res = await fetch(`${testEnv.emulatorUrl}/__emulator/tickets`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  assert.ok(res.ok, `the emulator took the ticket: ${res.status}`);
-}
 
 describe('search', function () {
   this.timeout(60_000);
   let api: AliyunTicketsTestApi;
 
   before(async () => {
-    api = await activateExtension();
-    await setSetting('watcher.enabled', false);
-    await emulator.reset();
-    if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
-    await calmWorkbench();
-    await addTicket({
-      ticket: { ticketId: READ, title: 'Gateway errors', status: 2, description: 'The API gateway returns 502.' },
-      notes: [
+    api = await onDemoTickets({ watcher: false });
+    await emulator.addTicket(
+      { ticketId: READ, title: 'Gateway errors', status: 2, description: 'The API gateway returns 502.' },
+      [
         { content: 'Since this morning every call fails.', role: 'user' },
         { content: `Hello,\nPlease ${PHRASE}; the old one expires.`, role: 'agent' },
       ],
-    });
-    await addTicket({
-      ticket: {
-        ticketId: UNREAD,
-        title: 'Billing question',
-        status: 1,
-        description: 'Invoice quartz-lantern is missing.',
-      },
-      notes: [],
+    );
+    await emulator.addTicket({
+      ticketId: UNREAD,
+      title: 'Billing question',
+      status: 1,
+      description: 'Invoice quartz-lantern is missing.',
     });
   });
 

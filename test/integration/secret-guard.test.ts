@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ActingState } from '../../src/features/details/protocol';
 import type { GuardChoice, GuardQuestion } from '../../src/features/secret-guard/guard';
-import { AliyunTicketsTestApi, DEMO_CREDENTIALS, activateExtension, calmWorkbench, emulator, waitFor } from './harness';
+import { AliyunTicketsTestApi, calmWorkbench, emulator, waitFor, onDemoTickets } from './harness';
 
 const j = (...parts: string[]) => parts.join('');
 const KEY_ID = j('LTAI', '5tQ9mP2xR7vK3nB8wZ4c');
@@ -53,10 +53,7 @@ describe('secret guard on every path that sends text', function () {
   }
 
   before(async () => {
-    api = await activateExtension();
-    await emulator.reset();
-    if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
-    await calmWorkbench();
+    api = await onDemoTickets();
   });
   beforeEach(async () => {
     asked = [];

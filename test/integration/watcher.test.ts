@@ -10,7 +10,6 @@ import type { WatcherInstance, WatcherInstanceOptions } from '../../src/features
 import {
   AliyunTicketsTestApi,
   DEMO_CREDENTIALS,
-  activateExtension,
   calmWorkbench,
   emulator,
   setSetting,
@@ -18,6 +17,7 @@ import {
   testEnv,
   ui,
   waitFor,
+  onDemoTickets,
 } from './harness';
 
 const INTERVAL_MS = 1500;
@@ -75,11 +75,7 @@ describe('watcher', function () {
   };
 
   before(async () => {
-    api = await activateExtension();
-    await setSetting('watcher.enabled', false);
-    await emulator.reset();
-    if (!(await api.auth.isSignedIn())) await api.auth.signInWith(DEMO_CREDENTIALS);
-    await calmWorkbench();
+    api = await onDemoTickets({ watcher: false });
   });
 
   beforeEach(async () => {
