@@ -179,6 +179,11 @@ function create(settings) {
       getConfiguration: (section) => configuration(section),
       onDidChangeConfiguration: configListeners.event,
       workspaceFolders: undefined,
+      // Tickets in This Workspace: no folder is open in the bench, so nothing is searched or read.
+      textDocuments: [],
+      findFiles: async () => [],
+      onDidSaveTextDocument: () => new Disposable(),
+      onDidChangeWorkspaceFolders: () => new Disposable(),
     },
     window: {
       createOutputChannel: () => outputChannel(),
@@ -247,7 +252,11 @@ function create(settings) {
         registered.linkProviders.push(provider);
         return new Disposable();
       },
+      // Tickets in This Workspace: its diagnostics and quick fix.
+      createDiagnosticCollection: () => ({ set: () => undefined, clear: () => undefined, dispose: () => undefined }),
+      registerCodeActionsProvider: () => new Disposable(),
     },
+    CodeActionKind: { QuickFix: 'quickfix' },
     // The agent tools register at activation; the bench never invokes them.
     lm: { registerTool: () => new Disposable() },
     authentication: {

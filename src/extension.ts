@@ -15,6 +15,7 @@ import { DeferredPanels } from './features/details/deferredPanels';
 import { SEEN_NOTES_KEY, UnreadNotes } from './features/details/unread';
 import { registerInbox } from './features/inbox/register';
 import { registerSearch, SEARCH_PAGE_SIZE } from './features/search/register';
+import { registerReferences } from './features/references/register';
 import { AccountFolders, removeGoneAccounts, type AccountData } from './tickets/accountFiles';
 import { LastKnownTickets } from './tickets/lastKnown';
 import { keepLocalCopy, watchLocalCopySetting } from './tickets/localCopySetting';
@@ -181,6 +182,9 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     openPanel: (ticketId, focus) => panels.open(ticketId, focus),
     keepLocalCopy,
   });
+  // Ticket ids in the workspace's files: their statuses, and a note at each reference of a completed ticket.
+  const references = registerReferences({ service: ticketService, account: accounts });
+  context.subscriptions.push(...references.disposables);
   // The questions the panels and the New Ticket form ask (Close, the file picker, the secret guard): a person's, unless
   // the test surface answers in their place.
   const actingAnswers: Partial<ActingUi> = {};
@@ -336,6 +340,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     inbox,
     lastKnown,
     search,
+    references: references.handle,
   });
 }
 

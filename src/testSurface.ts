@@ -20,6 +20,8 @@ import type {
   WatcherWindow,
 } from './features/watcher/register';
 import type { InboxHandle } from './features/inbox/register';
+import type { ReferencesHandle } from './features/references/register';
+import type { ReferencedTicket } from './features/references/references';
 import type { SearchHandle } from './features/search/register';
 import type { SearchResult } from './features/search/searchResults';
 import type { InboxItem } from './features/inbox/inboxModel';
@@ -57,6 +59,13 @@ export interface AliyunTicketsTestApi {
   newTicket: {
     /** The New Ticket form: receive() takes a message as the page would post it; postedMessages() what the page was told. */
     form: Pick<NewTicketForm, 'receive' | 'isOpen' | 'currentDraft'> & { postedMessages(): ToFormMessage[] };
+  };
+  /** Tickets in This Workspace: the ids found in the workspace's files, with their status and places. */
+  references: {
+    /** Reads the files again and asks for every status (the view's Refresh); resolves when done. */
+    refresh(): Promise<void>;
+    tickets(): ReferencedTicket[];
+    viewMessage(): string | undefined;
   };
   inbox: {
     /** The Inbox's rows, as the view lists them (newest first). */
@@ -170,12 +179,13 @@ export class TestSurface {
     inbox: InboxHandle;
     lastKnown: LastKnownTickets;
     search: SearchHandle;
+    references: ReferencesHandle;
   }): AliyunTicketsTestApi {
     const { context, ticketService, explorer, auth, accounts, agentTools, newTicket, watcher, actingAnswers, unread } =
       services;
     watcher.handle.onDidNotify((text) => keepRecent(this.notifications, text, RECENT_EVENTS));
     const formMessages = this.formMessages;
-    const { inbox, lastKnown, search } = services;
+    const { inbox, lastKnown, search, references } = services;
     const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
     return {
       ticketService,
@@ -195,6 +205,11 @@ export class TestSurface {
       inbox: {
         items: () => inbox.items(),
         description: () => inbox.view.description,
+      },
+      references: {
+        refresh: () => references.refresh(),
+        tickets: () => references.tickets(),
+        viewMessage: () => references.view.message,
       },
       search: {
         run: (query) => search.run(query),

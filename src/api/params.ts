@@ -45,7 +45,8 @@ export function listTicketNotesParams(ticketId: string): ActionParams {
 }
 
 /**
- * ListTickets: PageNumber/PageSize in the query string; StartDate, EndDate, Keyword and StatusList.N in the form body.
+ * ListTickets: PageNumber/PageSize in the query string; StartDate, EndDate, Keyword, TicketIdList and StatusList.N in
+ * the form body.
  * The API wants both dates or neither: a lone startDate ends "now", a lone endDate starts at 0.
  */
 export function listTicketsParams(input: ListTicketsQuery, now: number = Date.now()): ActionParams {
@@ -74,6 +75,9 @@ export function listTicketsParams(input: ListTicketsQuery, now: number = Date.no
     body.EndDate = String(end);
   }
   if (q.keyword !== undefined && q.keyword !== '') body.Keyword = String(q.keyword);
+  if (q.ticketIds !== undefined && q.ticketIds.length > 0) {
+    body.TicketIdList = q.ticketIds.map((id) => checkTicketId(id, 'ListTickets')).join(',');
+  }
   (q.statuses ?? []).forEach((status, i) => {
     body[`StatusList.${i + 1}`] = String(status);
   });

@@ -119,6 +119,8 @@ export interface ListTicketsQuery {
   /** Creation time window, epoch ms; both or neither are sent. */
   startDate?: number;
   endDate?: number;
+  /** Only these tickets (TicketIdList, comma-joined): one request answers for many ids. */
+  ticketIds?: string[];
 }
 
 /** 2 = support agent, 3 = the customer (you). */

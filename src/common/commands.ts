@@ -31,6 +31,7 @@ export const Commands = {
   createTicketAboutRequest: 'aliyunTickets.createTicketAboutRequest',
   /** An Inbox row: opens the ticket at that answer and marks it seen (tree only). */
   inboxOpen: 'aliyunTickets.inbox.open',
+  referencesRefresh: 'aliyunTickets.references.refresh',
   inboxMarkAllSeen: 'aliyunTickets.inbox.markAllSeen',
   searchTickets: 'aliyunTickets.searchTickets',
 } as const;

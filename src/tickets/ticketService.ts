@@ -226,5 +226,7 @@ export function listKey(query: ListTicketsQuery): string {
     [...(query.statuses ?? [])].sort(),
     query.startDate ?? null,
     query.endDate ?? null,
+    // Only when given, so the keys of the other lists stay as they were.
+    ...(query.ticketIds?.length ? [[...query.ticketIds].sort()] : []),
   ]);
 }
