@@ -82,7 +82,8 @@ async function requestsMode(api) {
   await showView();
   const refreshed = countByAction(await settle());
 
-  // 100 hovers on one id nobody has fetched yet, through the registered hover provider.
+  // 100 hovers on one id nobody has fetched yet, through every registered hover provider as VS Code asks them all
+  // (the RequestId hover answers nothing here; the ticket hover fetches the ticket).
   const { requests: known } = await control('GET', 'requests');
   const { tickets } = await control('GET', 'tickets');
   const id = tickets.map((t) => t.ticketId).find((tid) => !api.ticketService.peekTicket(tid));
@@ -90,10 +91,14 @@ async function requestsMode(api) {
   const line = `  // see ticket ${id} for the workaround`;
   const document = { lineAt: () => ({ text: line }), lineCount: 1, uri: { scheme: 'file' } };
   const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
+  const position = { line: 0, character: line.indexOf(id) + 2 };
   const hovers = await Promise.all(
-    Array.from({ length: 100 }, () =>
-      registered.hoverProviders[0].provideHover(document, { line: 0, character: line.indexOf(id) + 2 }, token),
-    ),
+    Array.from({ length: 100 }, async () => {
+      const answers = await Promise.all(
+        registered.hoverProviders.map((provider) => provider.provideHover(document, position, token)),
+      );
+      return answers.find(Boolean);
+    }),
   );
   const hovered = countByAction(await settle(100));
   return {

@@ -61,6 +61,11 @@ export interface PageResources {
   styleUri: string;
   /** webview.asWebviewUri(media/details.js), bundled from ./page by scripts/build.mjs */
   scriptUri: string;
+  /**
+   * The stylesheet's and the script's text, put into the document (by nonce) instead of linked: VS Code shows a
+   * webview's new document only once its linked files have come through the webview's resource loader (pageAssets.ts).
+   */
+  inline?: { style: string; script: string };
 }
 
 export interface RenderOptions {
@@ -92,7 +97,7 @@ function text(value: unknown): string {
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
-    `style-src ${cspSource}`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
     `img-src ${cspSource}`,
     `font-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
@@ -111,13 +116,13 @@ export function renderTicketHtml(view: DetailsView, resources: PageResources, op
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(resources.cspSource, resources.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(resources.styleUri)}">
+${resources.inline ? `<style nonce="${nonce}">${resources.inline.style}</style>` : `<link rel="stylesheet" href="${escapeHtml(resources.styleUri)}">`}
 <title>${escapeHtml(t('Ticket {0}', ticketId))}</title>
 </head>
 <body data-ticket-id="${escapeHtml(ticketId)}" data-strings="${escapeHtml(JSON.stringify(pageStrings()))}">
 <main id="root" aria-live="polite">${renderTicketBody(view, options)}</main>
 ${renderActingHtml()}
-<script nonce="${nonce}" src="${escapeHtml(resources.scriptUri)}"></script>
+${resources.inline ? `<script nonce="${nonce}">${resources.inline.script}</script>` : `<script nonce="${nonce}" src="${escapeHtml(resources.scriptUri)}"></script>`}
 </body>
 </html>`;
 }

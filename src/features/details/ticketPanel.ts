@@ -13,6 +13,7 @@ import { openAttachmentAfterAsking } from './attachmentOpener';
 import { panelTitle, viewAfterFailedLoad, viewAfterLoad, type TicketView } from './loadedView';
 import { parsePageMessage, type ActingState, type FromPageMessage, type ToPageMessage } from './protocol';
 import { createNonce, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
+import { inlinePageAssets } from './pageAssets';
 import type { TicketActing } from './ticketActing';
 import { AutoRefresh } from './autoRefresh';
 import { NoteFocus } from './noteFocus';
@@ -95,6 +96,7 @@ export class TicketPanel {
       nonce: createNonce(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js')).toString(),
+      inline: media.scheme === 'file' ? inlinePageAssets(media.fsPath) : undefined,
     };
     panel.iconPath = {
       light: vscode.Uri.joinPath(media, 'ticket-light.svg'),

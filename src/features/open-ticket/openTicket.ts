@@ -126,8 +126,11 @@ function pickTicketId(recent: RecentTickets): Promise<string | undefined> {
       const selected = pick.selectedItems[0] ?? pick.activeItems[0];
       const parsed = parseTicketIdInput(pick.value);
       result = selected?.ticketId ?? (parsed.ok ? parsed.ticketId : undefined);
-      // An invalid entry keeps the picker open: the first line already says what is wrong.
-      if (result) pick.hide();
+      // An invalid entry keeps the picker open: the first line already says what is wrong. A valid one opens at once,
+      // not after the picker's hiding came back from the window (a round trip the panel would wait for).
+      if (!result) return;
+      resolve(result);
+      pick.hide();
     });
     pick.onDidHide(() => {
       pick.dispose();

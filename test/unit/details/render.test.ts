@@ -205,7 +205,7 @@ describe('details panel HTML', () => {
     }
   });
 
-  it('has a strict CSP: nothing by default, scripts only by nonce, styles and images only from the extension', () => {
+  it('has a strict CSP: nothing by default, scripts only by nonce, styles by nonce or from the extension, images from the extension', () => {
     const html = renderTicketHtml({ kind: 'ticket', ticket: ticket(), notes: [note()] }, RESOURCES, { now: NOW });
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
     assert.ok(csp, 'CSP meta tag present');
@@ -218,7 +218,7 @@ describe('details panel HTML', () => {
     );
     assert.deepStrictEqual(directives.get('default-src'), ["'none'"]);
     assert.deepStrictEqual(directives.get('script-src'), [`'nonce-${RESOURCES.nonce}'`]);
-    assert.deepStrictEqual(directives.get('style-src'), [RESOURCES.cspSource]);
+    assert.deepStrictEqual(directives.get('style-src'), [RESOURCES.cspSource, `'nonce-${RESOURCES.nonce}'`]);
     assert.deepStrictEqual(directives.get('img-src'), [RESOURCES.cspSource]);
     assert.ok(!policy.includes('unsafe-inline') && !policy.includes('unsafe-eval'), 'no unsafe-* sources');
     assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<link'), 'the CSP comes before any resource');
