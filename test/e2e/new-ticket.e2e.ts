@@ -106,6 +106,25 @@ describe('a person creating a ticket from a selection (code-server, Chromium)', 
     await wb.runCommand('Alibaba Cloud Tickets: Group Tickets by Status');
   });
 
+  it('keeps a title typed just before the form is closed with Escape', async () => {
+    const typed = 'Typed and closed at once';
+    await wb.runCommand('Alibaba Cloud Tickets: New Ticket');
+    let form = wb.webview();
+    await form.locator('body[data-ready="true"]').waitFor({ timeout: 30_000 });
+    await form.locator('#title').click();
+    // No pause between the last key and Escape: nothing that waits in the page may be needed.
+    await page.keyboard.type(typed);
+    await page.keyboard.press('Escape');
+    await page.locator('.tab', { hasText: 'New Ticket' }).waitFor({ state: 'detached', timeout: 10_000 });
+    await wb.runCommand('Alibaba Cloud Tickets: New Ticket');
+    form = wb.webview();
+    await form.locator('body[data-ready="true"]').waitFor({ timeout: 30_000 });
+    assert.strictEqual(await form.locator('#title').inputValue(), typed, 'the title after opening the form again');
+    // The next suites expect no draft: Discard Draft (its Undo notification is left to time out).
+    await form.locator('#discard').click();
+    await page.locator('.tab', { hasText: 'New Ticket' }).waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
   it('hears when support answers: a notification with Open, once', async function () {
     // The runner sets the watcher's interval to its minimum (30 s); support now asks for feedback on the new ticket.
     this.timeout(150_000);

@@ -132,6 +132,30 @@ describe('answering support from the ticket panel (code-server, Chromium)', func
     await view.locator('#reply-text').fill('');
   });
 
+  it('keeps a reply typed just before the panel is closed with Ctrl+W', async () => {
+    const typed = 'Typed and closed at once: order 2026-11-28-0042';
+    await wb.runCommand('Alibaba Cloud Tickets: Open Ticket');
+    await wb.answer(/Open Ticket/, TICKET, { row: TICKET });
+    let view = wb.webview();
+    await view.locator('#reply-text').waitFor({ state: 'visible', timeout: 30_000 });
+    await view.locator('#reply-text').click();
+    // No pause between the last key and the close: nothing that waits in the page may be needed.
+    await page.keyboard.type(typed);
+    await page.keyboard.press('Control+W');
+    await page.locator('.tab', { hasText: TICKET }).waitFor({ state: 'detached', timeout: 10_000 });
+    await wb.runCommand('Alibaba Cloud Tickets: Open Ticket');
+    await wb.answer(/Open Ticket/, TICKET, { row: TICKET });
+    view = wb.webview();
+    const box = view.locator('#reply-text');
+    await box.waitFor({ state: 'visible', timeout: 30_000 });
+    // The stored draft reaches the page by message, a moment after the box shows.
+    const deadline = Date.now() + 10_000;
+    while ((await box.inputValue()) !== typed && Date.now() < deadline) await page.waitForTimeout(200);
+    assert.strictEqual(await box.inputValue(), typed, 'the reply box after reopening');
+    // Leave the box empty for the next steps.
+    await box.fill('');
+  });
+
   it('closes the ticket after answering the question; Reopen and Rate appear', async () => {
     const view = wb.webview();
     await view.locator('#close-button').click();

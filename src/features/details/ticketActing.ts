@@ -13,7 +13,9 @@ import { ticketActions } from '../../tickets/ticketActions';
 import { guardText } from '../secret-guard/guard';
 import type { PickedFile, TicketActingDeps } from './actingDeps';
 import type { ActingState, BusyAction, DraftText, FromPageMessage, ToPageMessage } from './protocol';
+import { PendingWrite } from '../../common/pendingWrite';
 import { MissedMessages } from './missedMessages';
+import { checkReplyArrived } from './replyArrival';
 import { ReplyAttachments } from './replyAttachments';
 
 export type { PickedFile, TicketActingDeps };
@@ -27,6 +29,8 @@ export class TicketActing {
   private readonly attachments: ReplyAttachments;
   private disposed = false;
   private readonly mustDeliver: MissedMessages;
+  /** The draft as typed reaches storage a moment later, or when the panel closes (the page sends every change). */
+  private readonly draftWrite = new PendingWrite(() => this.writeDraft());
 
   private replacePageDraft: boolean;
 
@@ -109,7 +113,7 @@ export class TicketActing {
   handle(message: FromPageMessage): boolean {
     switch (message.type) {
       case 'draftChanged':
-        this.setDraft(message.draft);
+        this.setDraft(message.draft, true);
         return true;
       case 'send':
         void this.send(message.draft);
@@ -137,18 +141,30 @@ export class TicketActing {
     }
   }
 
-  dispose(): void {
+  /**
+   * The page is gone: what was typed last is written now. 'drop' when another account is signed in: the storage of the
+   * one this part was made for may be gone with it (signing out removes it), and nothing may be written there again.
+   */
+  dispose(pendingDraft: 'write' | 'drop' = 'write'): void {
     // Uploads under way finish and are kept with the draft; only the page is gone.
     this.disposed = true;
+    if (pendingDraft === 'drop') this.draftWrite.cancel();
+    else void this.draftWrite.flush().catch(() => undefined);
   }
 
-  private setDraft(draft: DraftText): void {
+  /** typing: written a moment later; a confidential text (no copy in the page's saved state) and a send: at once. */
+  private setDraft(draft: DraftText, typing = false): void {
     this.text = draft.text;
     this.encrypt = draft.encrypt;
-    void this.persist();
+    if (typing && !draft.encrypt) this.draftWrite.soon();
+    else void this.persist();
   }
 
   private persist(): Promise<void> {
+    return this.draftWrite.now();
+  }
+
+  private writeDraft(): Promise<void> {
     return this.deps.drafts.save(this.deps.ticketId, {
       text: this.text,
       encrypt: this.encrypt,
@@ -271,33 +287,16 @@ export class TicketActing {
     this.busy = 'check';
     this.setNotice('warning', t('No clear answer from the server: checking whether your reply arrived…'));
     this.postState();
-    try {
-      const found = await this.deps.writes.findReply(this.deps.ticketId, content, startedAt);
-      if (found) {
-        await this.sent(
-          t('Your reply arrived (checked in the reloaded conversation), although the server did not confirm it.'),
-          sentKeys,
-        );
-        this.deps.onReplied?.();
-        return;
-      }
-      this.setNotice(
-        'error',
-        t(
-          '{0} The conversation was reloaded and your reply is not in it, so it is safe to send it again. Your text and attachments are kept.',
-          errorText(error),
-        ),
-      );
-    } catch (checkError) {
-      this.setNotice(
-        'error',
-        t(
-          '{0} Checking the conversation failed too ({1}). Refresh and look for your reply before sending it again; your text and attachments are kept.',
-          errorText(error),
-          errorText(checkError),
-        ),
-      );
+    const check = await checkReplyArrived(
+      () => this.deps.writes.findReply(this.deps.ticketId, content, startedAt),
+      error,
+    );
+    if (check.arrived) {
+      await this.sent(check.notice, sentKeys);
+      this.deps.onReplied?.();
+      return;
     }
+    this.setNotice('error', check.notice);
     await this.reloadQuietly();
     this.end();
   }

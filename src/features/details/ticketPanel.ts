@@ -188,7 +188,7 @@ export class TicketPanel {
     this.notes = [];
     this.newNotes.clear();
     this.panel.title = this.ticketId;
-    this.actingPart?.dispose();
+    this.actingPart?.dispose('drop');
     this.actingPart = this.makeActing(true);
     if (this.ready) this.actingPart?.onReady();
     if (!signedIn) return this.showSignedOut();

@@ -1,7 +1,9 @@
 // Where the New Ticket draft lives: the signed-in account's scope (the SecretInfo field in its SecretStorage, the rest
 // in its memento), in memory only while signed out. Writes go in order, so the last edit wins even when the storage
-// answers slowly. No vscode import: unit-tested with the in-memory scope.
+// answers slowly. What the user types is kept in memory at once and written a moment later, or when the form closes
+// (flush). No vscode import: unit-tested with the in-memory scope.
 import type { AccountScope } from '../../common/accountScope';
+import { PendingWrite } from '../../common/pendingWrite';
 import {
   EMPTY_DRAFT,
   NEW_TICKET_DRAFT_KEY,
@@ -14,6 +16,9 @@ import {
 export class NewTicketDraftKeeper {
   private draft: TicketDraft | undefined;
   private saving: Promise<void> = Promise.resolve();
+  /** Typing: the draft waits to be written to the account that was signed in when it was typed. */
+  private typedUnder: AccountScope | undefined;
+  private readonly typing = new PendingWrite(() => this.write(this.draft ?? EMPTY_DRAFT, this.typedUnder));
 
   constructor(
     /** The signed-in account's scope; undefined while signed out. */
@@ -43,15 +48,33 @@ export class NewTicketDraftKeeper {
 
   /** Drops the copy in memory (another account is signed in): the next load reads that account's draft. */
   forget(): void {
+    // A change typed under the previous account is not written: its storage may be gone (signed out = removed).
+    this.typing.cancel();
     this.draft = undefined;
+  }
+
+  /** The page's latest draft as the user types: kept now, written once the typing pauses or on flush(). */
+  keep(draft: TicketDraft): void {
+    this.draft = draft;
+    this.typedUnder = this.scope();
+    this.typing.soon();
+  }
+
+  /** The form closes: a change still waiting is written now. */
+  flush(): Promise<void> {
+    return this.typing.flush();
   }
 
   /** Replaces the draft and writes it to the account that is signed in now. */
   save(draft: TicketDraft): Promise<void> {
     this.draft = draft;
+    this.typing.cancel();
+    return this.write(draft, this.scope());
+  }
+
+  private write(draft: TicketDraft, scope: AccountScope | undefined): Promise<void> {
     const { secret, ...rest } = draft;
     // The account the edit was made under keeps it, even if another is signed in by the time it is written.
-    const scope = this.scope();
     if (!scope) return this.saving;
     this.saving = this.saving
       .then(async () => {

@@ -126,6 +126,7 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
   }
 
   dispose(): void {
+    void this.drafts.flush();
     this.postedEmitter.dispose();
     this.panel?.dispose();
     this.subscriptions.forEach((s) => s.dispose());
@@ -148,6 +149,8 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
     this.panelSubscriptions = [
       panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
       panel.onDidDispose(() => {
+        // What was typed just before closing (Escape, Ctrl+W) is written now, not a moment later.
+        void this.drafts.flush();
         this.panelSubscriptions.forEach((s) => s.dispose());
         this.panelSubscriptions = [];
         this.panel = undefined;
@@ -191,7 +194,8 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
         // Attachments are the extension's to change (uploads): the page's copy may be older.
         const draft = { ...message.draft, attachments: (await this.drafts.load()).attachments };
         this.recheck(draft);
-        return this.drafts.save(draft);
+        this.drafts.keep(draft);
+        return;
       }
       case 'addAttachments':
         return this.addAttachments();
@@ -205,7 +209,8 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
       case 'submit':
         return this.submit({ ...message.draft, attachments: (await this.drafts.load()).attachments });
       case 'cancel':
-        // The draft stays: New Ticket brings it back.
+        // The draft stays (written before the form goes): New Ticket brings it back.
+        await this.drafts.flush();
         this.panel?.dispose();
         return;
       case 'discard': {

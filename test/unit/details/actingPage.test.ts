@@ -102,6 +102,23 @@ describe('details page acting part in Chromium', function () {
     }
   });
 
+  it('tells the extension every keystroke at once, so closing the tab right after typing loses nothing', async () => {
+    const page = await open();
+    try {
+      await deliver(page, { type: 'acting', state: OPEN });
+      await page.waitForSelector('#reply-text', { state: 'visible' });
+      await page.type('#reply-text', 'abc');
+      // Read in the same breath as the last keystroke: a timer waiting in the page would die with it on Ctrl+W.
+      const changes = (await posted(page)).filter((m) => m.type === 'draftChanged');
+      assert.deepStrictEqual(
+        changes.map((m) => (m as unknown as { draft: { text: string } }).draft.text),
+        ['a', 'ab', 'abc'],
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
   it("a confidential draft comes back from the extension after a tab switch (the page's state has no text of it)", async () => {
     const page = await open({ ticketId: '0005PYGCW', draft: { text: '', encrypt: true } });
     try {

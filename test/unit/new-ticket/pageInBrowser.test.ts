@@ -155,6 +155,24 @@ describe('New Ticket page in Chromium: what the form marks follows the draft', f
     }
   });
 
+  it('tells the extension every edit at once, so Escape right after typing loses nothing', async () => {
+    const page = await open();
+    try {
+      await post(page, { type: 'draft', draft: { ...EMPTY_DRAFT } });
+      await page.waitForFunction(() => document.body.dataset.ready === 'true');
+      await page.type('#title', 'Disk');
+      // Read in the same breath as the last keystroke: a timer waiting in the page would die with it on Escape.
+      const titles = await page.evaluate(() =>
+        (window as unknown as { __posted: Array<{ type: string; draft?: { title: string } }> }).__posted
+          .filter((m) => m.type === 'draftChanged')
+          .map((m) => m.draft?.title),
+      );
+      assert.deepStrictEqual(titles, ['D', 'Di', 'Dis', 'Disk']);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a live re-check clears the marks and the summary of fixed fields and leaves the focus where the user types', async () => {
     const page = await open();
     try {

@@ -45,7 +45,6 @@ export class ActingPage {
     rate: byId('rate-button'),
   };
   private state: ActingState | undefined;
-  private draftTimer = 0;
   private localProblem: string | undefined;
 
   constructor(
@@ -174,15 +173,13 @@ export class ActingPage {
   private draftEdited(): void {
     const draft = this.currentDraft();
     this.pageState.update({ draft: savedDraft(draft) });
-    window.clearTimeout(this.draftTimer);
-    // A confidential text is kept only by the extension (SecretStorage): it gets every change at once.
-    if (draft.encrypt) this.vscode.postMessage({ type: 'draftChanged', draft });
-    else this.draftTimer = window.setTimeout(() => this.vscode.postMessage({ type: 'draftChanged', draft }), 300);
+    // Every change at once: the page can go any moment (Ctrl+W right after typing) and takes no timer with it. The
+    // extension keeps the latest text and decides when to write it (common/pendingWrite.ts).
+    this.vscode.postMessage({ type: 'draftChanged', draft });
   }
 
   private send(): void {
     if (this.state?.busy) return;
-    window.clearTimeout(this.draftTimer);
     this.localProblem = undefined;
     this.vscode.postMessage({ type: 'send', draft: this.currentDraft() });
   }

@@ -1,6 +1,6 @@
 // Page script of the New Ticket form (bundled by scripts/build.mjs into dist/newTicketPage.js, loaded by nonce).
 // It shows what the extension posts (draft, products, categories, attachments, problems) and sends back every edit
-// (debounced) so the draft lives in the extension's storage, not in the page: a reload or a crash loses nothing.
+// (as it happens) so the draft lives in the extension's storage, not in the page: a reload or a crash loses nothing.
 // Its text comes from the extension, translated (FormStrings in the body's data-strings): the page has no words of its own.
 import { formatMessage } from '../../../common/l10n';
 import type { DraftAttachment, DraftProblem, TicketDraft } from '../draft';
@@ -163,15 +163,14 @@ function showProblems(problems: DraftProblem[], message?: string, live = false):
     (({ product: productSearch, category, description, email }) as Record<string, HTMLElement>)[first.field].focus();
 }
 
-let saveTimer = 0;
+// Every change at once: the page can go any moment (Escape right after typing) and takes no timer with it. The
+// extension keeps the latest draft and decides when to write it (common/pendingWrite.ts).
 function changed(): void {
-  window.clearTimeout(saveTimer);
-  saveTimer = window.setTimeout(() => vscode.postMessage({ type: 'draftChanged', draft: collect() }), 250);
+  vscode.postMessage({ type: 'draftChanged', draft: collect() });
 }
 
 function send(): void {
   if (sending) return;
-  window.clearTimeout(saveTimer);
   vscode.postMessage({ type: 'submit', draft: collect() });
 }
 

@@ -1,0 +1,116 @@
+// What was typed just before a page closed is kept: the reply box's page and the New Ticket form send every change at
+// once; the extension keeps the latest text, writes it a moment after the typing pauses (one write, not one per
+// keystroke) and at once when the page closes. After another account is signed in nothing more is written to the
+// previous one's storage (signing out removes it).
+import * as assert from 'assert';
+import { MemoryAccountScope } from '../../../src/common/accountScope';
+import { TYPING_WRITE_DELAY_MS } from '../../../src/common/pendingWrite';
+import { DRAFT_KEY_PREFIX, DraftStore } from '../../../src/features/details/draftStore';
+import { TicketActing } from '../../../src/features/details/ticketActing';
+import { EMPTY_DRAFT, NEW_TICKET_DRAFT_KEY, NEW_TICKET_SECRET_KEY } from '../../../src/features/new-ticket/draft';
+import { NewTicketDraftKeeper } from '../../../src/features/new-ticket/draftKeeper';
+
+const TICKET = '0005PYGCW';
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A scope that counts its memento writes. */
+function countingScope(id = 'a'): MemoryAccountScope & { writes: () => number } {
+  const scope = new MemoryAccountScope(id);
+  let writes = 0;
+  const update = scope.memento.update;
+  (scope.memento as { update: typeof update }).update = (key, value) => {
+    writes++;
+    return update(key, value);
+  };
+  return Object.assign(scope, { writes: () => writes });
+}
+
+function acting(scope: MemoryAccountScope): TicketActing {
+  const never = () => assert.fail('nothing is sent here');
+  return new TicketActing({
+    ticketId: TICKET,
+    writes: { reply: never, close: never, reopen: never, rate: never, upload: never, findReply: never },
+    drafts: new DraftStore(() => scope).forScope(scope),
+    post: () => true,
+    reload: () => Promise.resolve(),
+    confirmClose: () => Promise.resolve(false),
+    pickFiles: () => Promise.resolve([]),
+    askAboutSecrets: () => assert.fail('no question here'),
+  });
+}
+
+const stored = (scope: MemoryAccountScope) => (scope.values.get(DRAFT_KEY_PREFIX + TICKET) as { text?: string })?.text;
+
+describe('a draft typed just before its page closes', () => {
+  it('reply box: closing the panel right after typing writes the last keystroke', async () => {
+    const scope = countingScope();
+    const part = acting(scope);
+    for (const text of ['O', 'Or', 'Order 42']) part.handle({ type: 'draftChanged', draft: { text, encrypt: false } });
+    part.dispose();
+    await settle();
+    assert.strictEqual(stored(scope), 'Order 42');
+  });
+
+  it('reply box: while typing, one write after the pause instead of one per keystroke', async () => {
+    const scope = countingScope();
+    const part = acting(scope);
+    for (const text of ['a', 'ab', 'abc']) part.handle({ type: 'draftChanged', draft: { text, encrypt: false } });
+    await settle();
+    assert.strictEqual(scope.writes(), 0, 'nothing yet while the user types');
+    await pause(TYPING_WRITE_DELAY_MS + 50);
+    assert.strictEqual(scope.writes(), 1);
+    assert.strictEqual(stored(scope), 'abc');
+    part.dispose();
+    await settle();
+    assert.strictEqual(scope.writes(), 1, 'closing writes nothing more when nothing waits');
+  });
+
+  it('reply box: a Confidential text goes to SecretStorage at once, never to the memento', async () => {
+    const scope = countingScope();
+    const part = acting(scope);
+    part.handle({ type: 'draftChanged', draft: { text: 'password is hunter2', encrypt: true } });
+    part.dispose();
+    await settle();
+    assert.strictEqual(scope.secretValues.get(DRAFT_KEY_PREFIX + TICKET), 'password is hunter2');
+    assert.strictEqual(stored(scope), '');
+  });
+
+  it('reply box: after another account is signed in nothing is written to the previous one', async () => {
+    const scope = countingScope();
+    const part = acting(scope);
+    part.handle({ type: 'draftChanged', draft: { text: 'typed as A', encrypt: false } });
+    part.dispose('drop');
+    await pause(TYPING_WRITE_DELAY_MS + 50);
+    assert.strictEqual(scope.writes(), 0);
+    assert.deepStrictEqual(scope.memento.keys(), []);
+  });
+
+  it('New Ticket: Escape right after typing the title writes it; the secret field only in SecretStorage', async () => {
+    const scope = countingScope();
+    const keeper = new NewTicketDraftKeeper(() => scope, assert.fail);
+    keeper.keep({ ...EMPTY_DRAFT, title: 'Disk', secret: 'root pw' });
+    keeper.keep({ ...EMPTY_DRAFT, title: 'Disk full', secret: 'root pw' });
+    await settle();
+    assert.strictEqual(scope.writes(), 0, 'nothing yet while the user types');
+    await keeper.flush();
+    assert.strictEqual((scope.values.get(NEW_TICKET_DRAFT_KEY) as { title: string }).title, 'Disk full');
+    assert.ok(!JSON.stringify([...scope.values]).includes('root pw'));
+    assert.strictEqual(scope.secretValues.get(NEW_TICKET_SECRET_KEY), 'root pw');
+    // A fresh form (the window reloaded) reads it back.
+    assert.strictEqual((await new NewTicketDraftKeeper(() => scope, assert.fail).load()).title, 'Disk full');
+  });
+
+  it('New Ticket: a change typed under one account is not written after another is signed in', async () => {
+    const first = countingScope('a');
+    let current: MemoryAccountScope = first;
+    const keeper = new NewTicketDraftKeeper(() => current, assert.fail);
+    keeper.keep({ ...EMPTY_DRAFT, title: 'typed as A' });
+    current = countingScope('b');
+    keeper.forget();
+    await keeper.flush();
+    await pause(TYPING_WRITE_DELAY_MS + 50);
+    assert.strictEqual(first.writes(), 0);
+    assert.strictEqual((current as ReturnType<typeof countingScope>).writes(), 0);
+  });
+});
