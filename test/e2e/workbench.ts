@@ -34,19 +34,33 @@ export class Workbench {
     return this.page.locator(`${QUICK_INPUT} .quick-input-box input`);
   }
 
-  /** F1, type the command's full title, wait for its row, Enter. */
+  /**
+   * F1, type the command's full title, wait for its row, Enter. A webview that has just taken focus (a panel opening)
+   * can swallow the first F1 before its key forwarding is ready, so an F1 that opens no palette is tried again with the
+   * focus moved out of the webview.
+   */
   async runCommand(title: string): Promise<void> {
     await this.closeQuickInput();
-    await this.page.keyboard.press('F1');
-    // The palette, not a quick pick still closing: its box starts with ">".
-    await this.page.waitForFunction(
-      (selector) => {
-        const box = document.querySelector<HTMLInputElement>(selector);
-        return !!box && box.offsetParent !== null && box.value.startsWith('>');
-      },
-      `${QUICK_INPUT} .quick-input-box input`,
-      { timeout: 15_000 },
-    );
+    const paletteOpen = (selector: string) => {
+      const box = document.querySelector<HTMLInputElement>(selector);
+      // The palette, not a quick pick still closing: its box starts with ">".
+      return !!box && box.offsetParent !== null && box.value.startsWith('>');
+    };
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      const last = attempt === 3;
+      const opened = await this.page
+        .waitForFunction(paletteOpen, `${QUICK_INPUT} .quick-input-box input`, { timeout: last ? 15_000 : 4_000 })
+        .then(
+          () => true,
+          (error: unknown) => {
+            if (last) throw error;
+            return false;
+          },
+        );
+      if (opened) break;
+      await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    }
     await this.quickInputBox.fill(`>${title}`);
     await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: title }).first().waitFor({ timeout: 15_000 });
     await this.page.keyboard.press('Enter');
