@@ -1,9 +1,11 @@
 // Draft replies kept outside the page, one per ticket, in the signed-in account's scope (common/accountScope.ts): they
 // survive a tab switch, closing the panel, a window reload and a failed send, and are removed only when the server
 // confirmed the reply, or with the account. Uploaded attachments are kept by ObjectKey (the file itself is already on
-// the server). The text of a draft marked Confidential lives only in the scope's SecretStorage (and in memory while
-// the window runs), never in its memento, which is stored in clear. No vscode import.
+// the server). The text of a draft marked Confidential, or holding a credential (the secret guard's detector: a key an
+// agent drafted or the user pasted, which the guard stops only at Send), lives only in the scope's SecretStorage (and
+// in memory while the window runs), never in its memento, which is stored in clear. No vscode import.
 import type { AccountScope } from '../../common/accountScope';
+import { findSecrets } from '../secret-guard/detector';
 
 export interface StoredAttachment {
   name: string;
@@ -17,6 +19,16 @@ export interface Draft {
   attachments: StoredAttachment[];
   /** When the draft was last changed (epoch ms): old drafts can be told apart. */
   savedAt: number;
+}
+
+/** What the memento holds of a draft: its text is '' there when `secretText` (in the scope's SecretStorage instead). */
+interface StoredDraft extends Draft {
+  secretText?: true;
+}
+
+/** Whether the draft's text may only be kept in SecretStorage: marked Confidential, or it holds a credential. */
+function textIsSecret(draft: Pick<Draft, 'text' | 'encrypt'>): boolean {
+  return draft.encrypt || findSecrets(draft.text).length > 0;
 }
 
 /** The scope's key of a ticket's draft (memento: everything but a confidential text; secrets: that text). */
@@ -61,18 +73,20 @@ export class DraftStore {
     };
   }
 
-  /** The draft as far as known without waiting: a confidential text only once load() or save() had it. */
+  /** The draft as far as known without waiting: a text kept in SecretStorage only once load() or save() had it. */
   get(ticketId: string, scope = this.scope()): Draft {
     const stored = scope && parseDraft(scope.memento.get<unknown>(DRAFT_KEY_PREFIX + ticketId));
     if (!stored) return emptyDraft();
-    if (stored.encrypt) stored.text = this.confidential.get(memoryKey(scope, ticketId)) ?? '';
-    return stored;
+    const { secretText, ...draft } = stored;
+    if (secretText) draft.text = this.confidential.get(memoryKey(scope, ticketId)) ?? '';
+    return draft;
   }
 
-  /** The draft with its confidential text read from SecretStorage. */
+  /** The draft with a text kept in SecretStorage read from there. */
   async load(ticketId: string, scope = this.scope()): Promise<Draft> {
     const draft = this.get(ticketId, scope);
-    if (!scope || !draft.encrypt || draft.text) return draft;
+    const secretText = scope && parseDraft(scope.memento.get<unknown>(DRAFT_KEY_PREFIX + ticketId))?.secretText;
+    if (!scope || !secretText || draft.text) return draft;
     const text = await Promise.resolve(scope.secrets.get(DRAFT_KEY_PREFIX + ticketId)).catch(() => undefined);
     if (text) this.confidential.set(memoryKey(scope, ticketId), text);
     return { ...draft, text: text ?? '' };
@@ -83,18 +97,19 @@ export class DraftStore {
     if (!scope) return;
     if (!hasContent(draft) && !draft.encrypt) return this.clear(ticketId, scope);
     const key = DRAFT_KEY_PREFIX + ticketId;
-    const wasConfidential = parseDraft(scope.memento.get<unknown>(key))?.encrypt === true;
-    if (draft.encrypt) {
+    const wasSecret = parseDraft(scope.memento.get<unknown>(key))?.secretText === true;
+    if (textIsSecret(draft)) {
       // The secret first: a crash in between leaves the old clear text (if any) rather than losing the new one.
       this.confidential.set(memoryKey(scope, ticketId), draft.text);
       if (draft.text) await scope.secrets.store(key, draft.text);
       else await scope.secrets.delete(key);
-      await scope.memento.update(key, { ...draft, text: '', savedAt: this.now() });
+      const stored: StoredDraft = { ...draft, text: '', secretText: true, savedAt: this.now() };
+      await scope.memento.update(key, stored);
       return;
     }
     this.confidential.delete(memoryKey(scope, ticketId));
     await scope.memento.update(key, { ...draft, savedAt: this.now() });
-    if (wasConfidential) await scope.secrets.delete(key);
+    if (wasSecret) await scope.secrets.delete(key);
   }
 
   async clear(ticketId: string, scope = this.scope()): Promise<void> {
@@ -117,7 +132,7 @@ function memoryKey(scope: Scope, ticketId: string): string {
 }
 
 /** Storage is only as trustworthy as its last writer: keep what has the right shape, drop the rest. */
-function parseDraft(raw: unknown): Draft | undefined {
+function parseDraft(raw: unknown): StoredDraft | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const value = raw as Record<string, unknown>;
   if (typeof value.text !== 'string') return undefined;
@@ -133,10 +148,12 @@ function parseDraft(raw: unknown): Draft | undefined {
       )
     : [];
   const encrypt = value.encrypt === true;
+  // A confidential draft's text is never read from the memento (an earlier version kept it there).
+  const secretText = encrypt || value.secretText === true;
   return {
-    // A confidential draft's text is never read from the memento (an earlier version kept it there).
-    text: encrypt ? '' : value.text,
+    text: secretText ? '' : value.text,
     encrypt,
+    ...(secretText ? { secretText: true as const } : {}),
     attachments: attachments.map((a) => ({ name: a.name, size: a.size, objectKey: a.objectKey })),
     savedAt: typeof value.savedAt === 'number' ? value.savedAt : 0,
   };

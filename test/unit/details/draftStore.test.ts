@@ -61,6 +61,31 @@ describe('details/draftStore', () => {
     assert.strictEqual(signedOut.get('001571BTXC').text, '');
   });
 
+  it('keeps a draft holding a credential (an agent drafted it, or it was pasted) out of the clear memento until Send', async () => {
+    const scope = new MemoryAccountScope();
+    const drafts = new DraftStore(() => scope);
+    const key = 'LTAI5tEmuDemoKey7Q2xW9pK';
+    const secret = 'EmuDemoSecret0nlyForLocalTests9Zq';
+    const text = `Here is what we use:\nAccessKeyId: ${key}\nAccessKeySecret: ${secret}\nPlease check.`;
+    // What the agent's draft tool does when no panel is open (TicketPanels.replaceDraftText): the stored draft's text.
+    await drafts.save('0005PYGCW', { ...drafts.get('0005PYGCW'), text });
+    const inClear = JSON.stringify([...scope.values]);
+    assert.ok(!inClear.includes(secret) && !inClear.includes(key), `the memento holds the key: ${inClear}`);
+    assert.deepStrictEqual([...scope.secretValues.values()], [text], 'the text is in SecretStorage');
+    assert.strictEqual(drafts.get('0005PYGCW').text, text, 'this window keeps it in memory');
+    // Another window or a reload reads it back, not switched to Confidential (the secret guard asks at Send).
+    const reloaded = await new DraftStore(() => scope).load('0005PYGCW');
+    assert.deepStrictEqual([reloaded.text, reloaded.encrypt], [text, false]);
+    // The key removed from the text: back in the memento, the secret entry gone.
+    await drafts.save('0005PYGCW', { ...reloaded, text: 'Please check.' });
+    assert.strictEqual(scope.secretValues.size, 0);
+    assert.strictEqual(new DraftStore(() => scope).get('0005PYGCW').text, 'Please check.');
+    // Sent: nothing left anywhere.
+    await drafts.save('0005PYGCW', { ...reloaded, text });
+    await drafts.clear('0005PYGCW');
+    assert.deepStrictEqual([scope.values.size, scope.secretValues.size], [0, 0]);
+  });
+
   it('drafts are per account: another scope sees none of them', async () => {
     const alice = new MemoryAccountScope('alice');
     const bob = new MemoryAccountScope('bob');
