@@ -80,7 +80,8 @@ describe('secret guard on the paths that send text (emulator)', function () {
       ],
     );
     assert.strictEqual(emu.requests.filter((r) => r.action === 'ReplyTicket').length, 0, 'no ReplyTicket at all');
-    assert.strictEqual(drafts.get(ticketId).text, PASTED, 'the draft is kept as typed');
+    // Kept as typed, in SecretStorage (it holds a key), so read with load().
+    assert.strictEqual((await drafts.load(ticketId)).text, PASTED, 'the draft is kept as typed');
     assert.match(acting.state().notice!.text, /Nothing was sent/);
   });
 
