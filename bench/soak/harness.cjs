@@ -21,9 +21,12 @@ function standIn(url) {
   });
 }
 
-/** activate() with global storage in `storageDir`; returns the test surface (ExtensionMode.Test). */
-function activate(stand, storageDir) {
-  const ctx = context(root, 3);
+/**
+ * activate() with global storage in `storageDir`; returns the test surface (ExtensionMode.Test). `shared`: the
+ * globalState and secrets of the profile when several windows share them (window-child.cjs); default in memory.
+ */
+function activate(stand, storageDir, shared = {}) {
+  const ctx = { ...context(root, 3), ...shared };
   ctx.globalStorageUri = stand.vscode.Uri.file(storageDir);
   ctx.logUri = stand.vscode.Uri.file(storageDir);
   return require(path.join(root, 'dist', 'extension.js')).activate(ctx);

@@ -11,68 +11,8 @@
 'use strict';
 
 // ------------------------------------------------------------------ the clock, before anything else loads
-const real = { setTimeout, clearTimeout, setInterval, clearInterval, Date };
-let mono = 0;
-let wallOffset = real.Date.now();
-const queue = new Set();
-const fired = new Map();
-let nextId = 1;
-
-class FakeTimer {
-  constructor(entry) {
-    this.entry = entry;
-    this.id = nextId++;
-  }
-  ref() {
-    return this;
-  }
-  unref() {
-    return this;
-  }
-  hasRef() {
-    return true;
-  }
-  refresh() {
-    this.entry.at = mono + this.entry.ms;
-    return this;
-  }
-  close() {
-    queue.delete(this.entry);
-  }
-  [Symbol.toPrimitive]() {
-    return this.id;
-  }
-}
-
-function schedule(fn, ms, args, interval) {
-  const origin =
-    (new Error().stack ?? '')
-      .split('\n')[3]
-      ?.trim()
-      .replace(/\(.*[/\\]/, '(') ?? '?';
-  const entry = { fn, args, ms: Math.max(1, Number(ms) || 0), interval, origin };
-  entry.at = mono + entry.ms;
-  queue.add(entry);
-  return (entry.timer = new FakeTimer(entry));
-}
-global.setTimeout = (fn, ms, ...args) => schedule(fn, ms, args, false);
-global.setInterval = (fn, ms, ...args) => schedule(fn, ms, args, true);
-global.clearTimeout = global.clearInterval = (timer) => {
-  if (timer instanceof FakeTimer) queue.delete(timer.entry);
-  else if (timer !== undefined) real.clearTimeout(timer);
-};
-class FakeDate extends real.Date {
-  constructor(...args) {
-    if (args.length) super(...args);
-    else super(wallOffset + mono);
-  }
-  static now() {
-    return wallOffset + mono;
-  }
-}
-global.Date = FakeDate;
-
-const realSleep = (ms) => new Promise((resolve) => real.setTimeout(resolve, ms));
+const clock = require('./fakeClock.cjs').installFakeClock();
+const { queue, fired, realSleep } = clock;
 
 // ------------------------------------------------------------------ the extension and the emulator
 const input = JSON.parse(process.argv[2]);
@@ -94,25 +34,8 @@ async function settle(api, emu) {
 }
 
 /** Moves the monotonic clock on by `ms`, firing what falls due in order and letting its requests finish. */
-async function advance(api, emu, ms) {
-  const target = mono + ms;
-  for (;;) {
-    let next;
-    for (const entry of queue) if (entry.at <= target && (!next || entry.at < next.at)) next = entry;
-    if (!next) break;
-    mono = next.at;
-    if (next.interval) next.at += next.ms;
-    else queue.delete(next);
-    fired.set(next.origin, (fired.get(next.origin) ?? 0) + 1);
-    try {
-      next.fn(...next.args);
-    } catch {
-      // A timer's own failure is the extension's to report.
-    }
-    await settle(api, emu);
-  }
-  mono = target;
-  await settle(api, emu);
+function advance(api, emu, ms) {
+  return clock.advance(ms, () => settle(api, emu));
 }
 
 /** What one scene cost: timers fired by origin (the HTTP client's own left out: they serve a request), requests. */
@@ -181,7 +104,7 @@ function reset(emu) {
   await advance(api, emu, 1000);
   reset(emu);
   prompts.length = 0;
-  wallOffset += 3 * 3600_000;
+  clock.wallOffset += 3 * 3600_000;
   emu.expireToken(STS_CREDENTIALS.accessKeyId);
   stand.setFocused(true);
   await advance(api, emu, 2 * 60_000);

@@ -122,6 +122,15 @@ export function registerWatcher(deps: WatcherDeps): WatcherWindow & { disposable
 
   const item = vscode.window.createStatusBarItem('aliyunTickets.watcher', vscode.StatusBarAlignment.Left, 50);
   item.name = t('Alibaba Cloud Tickets: waiting for you');
+  /** Hidden and emptied: nothing of an account (titles in the tooltip, a ticket to open) stays in a hidden item. */
+  const hideItem = () => {
+    barVisible = false;
+    item.hide();
+    item.text = '';
+    item.tooltip = undefined;
+    item.command = undefined;
+    item.accessibilityInformation = undefined;
+  };
 
   const showAnnouncements = (announcements: Announcement[], account: string) => {
     // A poll of the previous account that ended after a switch tells nothing.
@@ -149,11 +158,8 @@ export function registerWatcher(deps: WatcherDeps): WatcherWindow & { disposable
         ? currentView
         : undefined;
     const look = watcherStatusBarLook(deps.attention, view);
-    barVisible = !!look;
-    if (!look) {
-      item.hide();
-      return;
-    }
+    if (!look) return hideItem();
+    barVisible = true;
     item.text = look.text;
     item.tooltip = look.tooltip;
     item.command = look.first ? { command: Commands.openTicket, title: t('Open'), arguments: [look.first] } : undefined;
@@ -235,8 +241,7 @@ export function registerWatcher(deps: WatcherDeps): WatcherWindow & { disposable
     deps.account.onDidChangeAccount((change) => {
       if (change.kind === 'credentials') return;
       currentView = undefined;
-      barVisible = false;
-      item.hide();
+      hideItem();
       stores.clear();
       if (newsMarks.size) {
         newsMarks.clear();

@@ -164,7 +164,15 @@ export class TicketWatcher {
       // A poll can outlast the lease (slow network, retries): the lease covers it, or another window would take over
       // meanwhile and poll the same interval again.
       await account.store.write(leaseName, leaseFor(o.id, now, o.heartbeatMs * 3 + POLL_GRACE_MS, o.focused()));
-      await this.poll(account, state, now);
+      try {
+        await this.poll(account, state, now);
+      } finally {
+        // The poll is over: back to a heartbeat's lease, so that if this window crashes before its next heartbeat
+        // another takes over within three heartbeats, not after the grace meant for a slow poll.
+        const after = await account.store.read(leaseName);
+        if (isLease(after) && after.owner === o.id)
+          await account.store.write(leaseName, leaseFor(o.id, this.now(), o.heartbeatMs * 3, o.focused()));
+      }
     } else this.publishState(account, state, polling ? 'polling' : 'following');
   }
 
