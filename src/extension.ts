@@ -176,6 +176,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   const search = registerSearch(context, {
     lastKnown,
     onDidLoad: (listener) => ticketService.onDidLoad(listener),
+    onDidChangeSession: (listener) => session.onDidChange(listener),
     listByKeyword: async (keyword, signal) =>
       (await ticketService.listTickets({ pageNumber: 1, pageSize: SEARCH_PAGE_SIZE, keyword }, { signal })).tickets,
     readNotes: (ticketId) => ticketService.getNotes(ticketId, { background: true }),
