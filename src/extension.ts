@@ -165,6 +165,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     unread,
     (current) => loadFeatures().promptForFilter(current),
     attention,
+    { read: () => lastKnown.readList(), write: (lists) => lastKnown.saveList(lists) },
   );
   const inbox = registerInbox(context, {
     onDidLoad: (listener) => ticketService.onDidLoad(listener),
