@@ -110,6 +110,8 @@ export type ToPageMessage =
 /** Page -> extension. */
 export type FromPageMessage =
   | { type: 'ready' }
+  /** The body of the last 'render' is on screen (posted after the frame that painted it). */
+  | { type: 'rendered' }
   | { type: ClickAction }
   | { type: typeof OPEN_ATTACHMENT_ACTION; note: number; attachment: number }
   | { type: 'draftChanged'; draft: DraftText }
@@ -170,7 +172,7 @@ function isIndex(value: unknown): value is number {
 export function parsePageMessage(raw: unknown): FromPageMessage | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const message = raw as Record<string, unknown>;
-  if (message.type === 'ready') return { type: 'ready' };
+  if (message.type === 'ready' || message.type === 'rendered') return { type: message.type };
   if (isClickAction(message.type)) return { type: message.type };
   if (message.type === OPEN_ATTACHMENT_ACTION) {
     const note = typeof message.note === 'string' ? Number(message.note) : message.note;

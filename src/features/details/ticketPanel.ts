@@ -1,8 +1,8 @@
 // One ticket details panel: loads the ticket and its conversation, posts the rendered body only after the page
 // says 'ready', keeps the old data on screen when a refresh fails, and handles the page's clicks (attachment links
 // open only after the user confirmed where they go). Acting on the ticket (reply, close, reopen, rate) is
-// TicketActing's job; this file feeds it the loaded ticket, marks unread answers, names the category and refreshes
-// the panel while it is on screen.
+// TicketActing's job; this file feeds it the loaded ticket, marks unread answers, names the category (after the page
+// painted the ticket: categoryAfterPaint.ts) and refreshes the panel while it is on screen.
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errorWording';
 import type { TicketNote } from '../../api/types';
@@ -16,6 +16,7 @@ import { renderTicketBody, renderTicketHtml, type DetailsView } from './render';
 import { createNonce, readPageAssets, type PageResources } from '../../common/pageAssets';
 import type { TicketActing } from './ticketActing';
 import { AutoRefresh } from './autoRefresh';
+import { CategoryAfterPaint } from './categoryAfterPaint';
 import { NoteFocus } from './noteFocus';
 import { isOfflineFailure, OfflineRetry } from './offline';
 import { DETAILS_VIEW_TYPE, type TicketPanelsDeps } from './panelDeps';
@@ -61,6 +62,14 @@ export class TicketPanel {
   private readonly focus = new NoteFocus(
     (dialogId) =>
       this.view.kind === 'ticket' && this.postedBody !== undefined && this.postIfShown({ type: 'focusNote', dialogId }),
+  );
+  private readonly category = new CategoryAfterPaint(
+    () => this.deps.acting?.categories,
+    (categoryId, categoryName) => {
+      if (!this.disposed && this.view.kind === 'ticket' && this.view.ticket.categoryId === categoryId)
+        this.setView({ ...this.view, categoryName });
+    },
+    (error) => this.deps.log.warn(`Category names could not be loaded: ${describeError(error)}`),
   );
   /** While the panel shows the last-known copy: the next try to reach the server. */
   private readonly offlineRetry = new OfflineRetry(
@@ -290,8 +299,7 @@ export class TicketPanel {
     this.acting?.setTicket(ticket.value);
     if (notes.status === 'fulfilled')
       for (const id of this.deps.acting?.unread.update(this.ticketId, notes.value) ?? []) this.newNotes.add(id);
-    const categoryName = this.deps.acting?.categories.peek(ticket.value.categoryId) ?? previous?.categoryName;
-    if (!categoryName && ticket.value.categoryId) this.lookUpCategory(ticket.value.categoryId);
+    const categoryName = this.category.known(ticket.value.categoryId) ?? previous?.categoryName;
     const loaded = viewAfterLoad(ticket.value, notes, previous, this.notes, { categoryName, newNotes: this.newNotes });
     this.notes = loaded.notes;
     this.setView(loaded.view);
@@ -323,17 +331,6 @@ export class TicketPanel {
     } else this.setView({ ...previous, refreshing: false });
     this.offlineRetry.start();
     return true;
-  }
-
-  /** The category's name arrives later than the ticket (first time: the catalogue is loaded); shown when it does. */
-  private lookUpCategory(categoryId: string): void {
-    const show = (name: string | undefined) => {
-      if (name && !this.disposed && this.view.kind === 'ticket' && this.view.ticket.categoryId === categoryId)
-        this.setView({ ...this.view, categoryName: name });
-    };
-    this.deps.acting?.categories
-      .lookup(categoryId)
-      .then(show, (error) => this.deps.log.warn(`Category names could not be loaded: ${describeError(error)}`));
   }
 
   private setView(view: DetailsView): void {
@@ -375,6 +372,8 @@ export class TicketPanel {
         this.post();
         this.acting?.onReady();
         return;
+      case 'rendered':
+        return this.category.painted();
       case 'refresh':
         void this.load(true);
         return;

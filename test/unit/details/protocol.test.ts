@@ -10,8 +10,8 @@ import {
 } from '../../../src/features/details/protocol';
 
 describe('details/protocol', () => {
-  it('accepts each click action and ready, with no fields carried over', () => {
-    for (const type of [...CLICK_ACTIONS, 'ready'])
+  it('accepts each click action, ready and rendered, with no fields carried over', () => {
+    for (const type of [...CLICK_ACTIONS, 'ready', 'rendered'])
       assert.deepStrictEqual(parsePageMessage({ type, extra: 'x' }), { type });
     assert.strictEqual(dataAction('refresh'), 'data-action="refresh"');
   });

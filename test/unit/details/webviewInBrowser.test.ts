@@ -163,6 +163,10 @@ describe('details page in Chromium under its CSP', function () {
       await assertInert(page, dialogs, requests);
       const count = await page.$$eval('.note-body', (elements) => elements.length);
       assert.strictEqual(count, HOSTILE_STRINGS.length);
+      // Painted: the page says so (the extension waits for it before the category catalogue's requests).
+      await page.waitForFunction(() =>
+        (window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'rendered'),
+      );
     } finally {
       await page.close();
     }

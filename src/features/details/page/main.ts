@@ -64,6 +64,8 @@ window.addEventListener('message', (event: MessageEvent) => {
     if (Math.abs(window.scrollY - pendingScroll) < 2) pendingScroll = 0;
   }
   document.body.dataset.rendered = 'true';
+  // The extension waits for this before what the screen does not need at once (the category catalogue's requests).
+  requestAnimationFrame(() => setTimeout(() => vscode.postMessage({ type: 'rendered' }), 0));
 });
 
 // An inbox entry or a search result opened the panel: that note (or the description, '') comes into view, marked.

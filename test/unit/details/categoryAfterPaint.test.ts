@@ -1,0 +1,74 @@
+// A panel's category name costs the catalogue's requests (ListProducts, then ListCategories per product) only after
+// the page painted the ticket, once; a name the stored catalogue knows costs none. Against the emulator.
+import * as assert from 'assert';
+import { TicketClient } from '../../../src/api/client';
+import { CategoryAfterPaint } from '../../../src/features/details/categoryAfterPaint';
+import { CategoryNames } from '../../../src/tickets/categoryNames';
+import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
+import { MemoryStore } from './memoryStore';
+
+describe('details/categoryAfterPaint against the emulator', function () {
+  this.timeout(20_000);
+  let emu: TicketEmulator;
+  let client: TicketClient;
+  before(async () => {
+    emu = await TicketEmulator.start({ seed: 'demo' });
+    client = new TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS });
+  });
+  after(async () => {
+    await client.close();
+    await emu.stop();
+  });
+
+  function panelCategory(store: MemoryStore) {
+    const shown: Array<[string, string]> = [];
+    const warnings: unknown[] = [];
+    const categories = new CategoryNames({ getClient: () => client, store: () => store });
+    const category = new CategoryAfterPaint(
+      () => categories,
+      (id, name) => shown.push([id, name]),
+      (error) => warnings.push(error),
+    );
+    return { category, shown, warnings };
+  }
+  const catalogueRequests = () =>
+    emu.requests.filter((r) => r.action === 'ListProducts' || r.action === 'ListCategories').length;
+  const until = async (what: string, check: () => boolean) => {
+    for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+    assert.ok(check(), what);
+  };
+
+  it('asks nothing until the page painted, then loads the catalogue once and shows the name', async () => {
+    const store = new MemoryStore();
+    const { category, shown, warnings } = panelCategory(store);
+    const categoryId = emu.getTicket('0005PYGCW')!.categoryId;
+    emu.clearRequests();
+    assert.strictEqual(category.known(categoryId), undefined, 'not in an empty catalogue');
+    await new Promise((r) => setTimeout(r, 50));
+    assert.strictEqual(catalogueRequests(), 0, 'no catalogue request before the paint');
+    category.painted();
+    await until('the name shown', () => shown.length === 1);
+    assert.strictEqual(shown[0][0], categoryId);
+    assert.match(shown[0][1], /^.+ \/ .+$/);
+    assert.deepStrictEqual(warnings, []);
+    const spent = catalogueRequests();
+    assert.ok(spent >= 2, `ListProducts and ListCategories: ${spent}`);
+    // Later paints (refreshes) ask nothing more; the stored catalogue now names it at once.
+    category.painted();
+    await new Promise((r) => setTimeout(r, 50));
+    assert.strictEqual(catalogueRequests(), spent);
+    assert.strictEqual(panelCategory(store).category.known(categoryId), shown[0][1]);
+    assert.strictEqual(catalogueRequests(), spent);
+  });
+
+  it('a ticket without a category, or a known one, asks nothing after the paint either', async () => {
+    const store = new MemoryStore();
+    const { category, shown } = panelCategory(store);
+    emu.clearRequests();
+    category.known('');
+    category.painted();
+    await new Promise((r) => setTimeout(r, 50));
+    assert.strictEqual(catalogueRequests(), 0);
+    assert.deepStrictEqual(shown, []);
+  });
+});
