@@ -17,6 +17,7 @@ export function renderActingHtml(): string {
 <div id="acting-notice" class="banner" role="status" hidden></div>
 <form id="reply-form" class="reply" hidden>
 <h2>${escapeHtml(t('Reply'))}</h2>
+<p id="reply-kept" class="muted" hidden>${escapeHtml(t('Not sent: support takes no replies on this ticket now. Your text stays here to copy; reopen the ticket to send it, or discard it.'))}</p>
 <label for="reply-text" class="field-label">${escapeHtml(t('Your reply to support'))}</label>
 <textarea id="reply-text" rows="4" placeholder="${escapeHtml(t('Write your reply. Ctrl+Enter (⌘+Enter) sends.'))}"></textarea>
 <div class="reply-options">
@@ -24,9 +25,9 @@ export function renderActingHtml(): string {
 </div>
 <div id="drop-zone" class="drop-zone">
 <ul id="attachment-list" class="draft-attachments" aria-label="${escapeHtml(t('Attachments of the reply'))}"></ul>
-<button type="button" class="secondary" id="attach-button">${escapeHtml(t('Attach Files…'))}</button> <span class="muted">${escapeHtml(t('or drop files here (up to {0} MB each)', MAX_DROP_BYTES / 1024 / 1024))}</span>
+<button type="button" class="secondary" id="attach-button">${escapeHtml(t('Attach Files…'))}</button> <span id="drop-hint" class="muted">${escapeHtml(t('or drop files here (up to {0} MB each)', MAX_DROP_BYTES / 1024 / 1024))}</span>
 </div>
-<div class="actions"><button type="submit" id="send-button">${escapeHtml(t('Send Reply'))}</button></div>
+<div class="actions"><button type="submit" id="send-button">${escapeHtml(t('Send Reply'))}</button><button type="button" class="secondary" id="discard-button" hidden>${escapeHtml(t('Discard Unsent Reply'))}</button></div>
 </form>
 <div id="ticket-buttons" class="actions ticket-actions">
 <button type="button" class="secondary" id="close-button" hidden>${escapeHtml(t('Close Ticket…'))}</button>

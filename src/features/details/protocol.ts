@@ -119,6 +119,8 @@ export type FromPageMessage =
   | { type: 'pickFiles' }
   | { type: 'dropFile'; name: string; bytes: Uint8Array }
   | { type: 'removeAttachment'; id: string }
+  /** The reply kept from a ticket that takes none now goes: text and attachments. */
+  | { type: 'discardDraft' }
   | { type: 'closeTicket' }
   | { type: 'reopen'; reason: string }
   | { type: 'rate'; solved: boolean; score: number; comment: string };
@@ -186,6 +188,7 @@ export function parsePageMessage(raw: unknown): FromPageMessage | undefined {
       return draft ? { type: message.type, draft } : undefined;
     }
     case 'pickFiles':
+    case 'discardDraft':
     case 'closeTicket':
       return { type: message.type };
     case 'dropFile': {

@@ -150,6 +150,13 @@ export class ReplyAttachments {
     return true;
   }
 
+  /** Removes them all (cancelling uploads under way). */
+  clear(): void {
+    for (const entry of this.entries) entry.abort?.abort();
+    this.entries = [];
+    this.deps.changed();
+  }
+
   private newId(): string {
     return `a${this.nextId++}`;
   }

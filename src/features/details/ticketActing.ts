@@ -7,61 +7,60 @@
 // replyAttachments.ts).
 import { isTicketApiError } from '../../api/errors';
 import { errorText } from '../../common/errorText';
-import type { EvaluateTicketInput, Ticket } from '../../api/types';
+import type { EvaluateTicketInput, Ticket, TicketStatus } from '../../api/types';
 import { t } from '../../common/l10n';
 import { ticketActions } from '../../tickets/ticketActions';
 import { guardText } from '../secret-guard/guard';
 import type { PickedFile, TicketActingDeps } from './actingDeps';
 import type { ActingState, BusyAction, DraftText, FromPageMessage, ToPageMessage } from './protocol';
-import { PendingWrite } from '../../common/pendingWrite';
 import { MissedMessages } from './missedMessages';
 import { checkReplyArrived } from './replyArrival';
+import { statusRefusal } from './refusal';
 import { ReplyAttachments } from './replyAttachments';
+import { ReplyDraft } from './replyDraft';
 
 export type { PickedFile, TicketActingDeps };
 
 export class TicketActing {
   private actions: ActingState['actions'] = { reply: false, close: false, reopen: false, rate: false };
   private busy: BusyAction | undefined;
+  /** The ticket's status as last loaded: a refusal is explained by it. */
+  private status: TicketStatus | undefined;
   private notice: ActingState['notice'];
-  private text: string;
-  private encrypt: boolean;
+  /** The draft as typed reaches storage a moment later, or when the panel closes (the page sends every change). */
+  private readonly draft: ReplyDraft;
   private readonly attachments: ReplyAttachments;
   private disposed = false;
   private readonly mustDeliver: MissedMessages;
-  /** The draft as typed reaches storage a moment later, or when the panel closes (the page sends every change). */
-  private readonly draftWrite = new PendingWrite(() => this.writeDraft());
 
   private replacePageDraft: boolean;
 
   constructor(private readonly deps: TicketActingDeps) {
     this.replacePageDraft = deps.replacePageDraft === true;
     this.mustDeliver = new MissedMessages((message) => deps.post(message));
-    const draft = deps.drafts.get(deps.ticketId);
-    this.text = draft.text;
-    this.encrypt = draft.encrypt;
+    this.draft = new ReplyDraft(deps.ticketId, deps.drafts, () => this.attachments.uploaded());
     this.attachments = new ReplyAttachments(
       {
         upload: (name, bytes, options) => deps.writes.upload(name, bytes, options),
         changed: () => this.postState(),
-        persist: () => this.persist(),
+        persist: () => this.draft.persist(),
       },
-      draft.attachments,
+      this.draft.storedAttachments,
     );
-    // A confidential text is in SecretStorage: it arrives a moment later (unless the user typed first).
-    if (draft.encrypt && !draft.text)
-      void deps.drafts.load(deps.ticketId).then((loaded) => {
-        if (this.disposed || this.text || !loaded.text || !this.encrypt) return;
-        this.text = loaded.text;
-        this.deliver({ type: 'draft', draft: { text: this.text, encrypt: true }, replace: true });
-      });
+    this.draft.loadConfidential(
+      (text) => this.deliver({ type: 'draft', draft: { text, encrypt: true }, replace: true }),
+      () => this.disposed,
+    );
   }
 
   /** The ticket as loaded: which actions its status makes sensible. */
   setTicket(ticket: Pick<Ticket, 'status'> | undefined): void {
+    this.status = ticket?.status;
     const next = ticketActions(ticket?.status?.value);
     if (JSON.stringify(next) === JSON.stringify(this.actions)) return;
     this.actions = next;
+    // An error was about what the old status allowed (a refused reply): it goes once the status moved on.
+    if (this.notice?.kind === 'error') this.notice = undefined;
     this.postState();
   }
 
@@ -72,7 +71,7 @@ export class TicketActing {
     if (!missed.some((m) => m.type === 'draft'))
       this.deps.post({
         type: 'draft',
-        draft: { text: this.text, encrypt: this.encrypt },
+        draft: { text: this.draft.text, encrypt: this.draft.encrypt },
         replace: this.replacePageDraft,
       });
     this.replacePageDraft = false;
@@ -96,7 +95,7 @@ export class TicketActing {
 
   /** The reply text as the panel last heard it. */
   draftText(): string {
-    return this.text;
+    return this.draft.text;
   }
 
   /**
@@ -104,16 +103,16 @@ export class TicketActing {
    * Confidential switch and the attachments left as they are.
    */
   async replaceText(text: string): Promise<void> {
-    this.text = text;
-    await this.persist();
-    this.deliver({ type: 'draft', draft: { text, encrypt: this.encrypt }, replace: true });
+    this.draft.text = text;
+    await this.draft.persist();
+    this.deliver({ type: 'draft', draft: { text, encrypt: this.draft.encrypt }, replace: true });
   }
 
   /** Handles a page message that concerns acting; false when it is not one. */
   handle(message: FromPageMessage): boolean {
     switch (message.type) {
       case 'draftChanged':
-        this.setDraft(message.draft, true);
+        this.draft.set(message.draft, true);
         return true;
       case 'send':
         void this.send(message.draft);
@@ -126,6 +125,9 @@ export class TicketActing {
         return true;
       case 'removeAttachment':
         this.remove(message.id);
+        return true;
+      case 'discardDraft':
+        void this.discard();
         return true;
       case 'closeTicket':
         void this.close();
@@ -148,28 +150,7 @@ export class TicketActing {
   dispose(pendingDraft: 'write' | 'drop' = 'write'): void {
     // Uploads under way finish and are kept with the draft; only the page is gone.
     this.disposed = true;
-    if (pendingDraft === 'drop') this.draftWrite.cancel();
-    else void this.draftWrite.flush().catch(() => undefined);
-  }
-
-  /** typing: written a moment later; a confidential text (no copy in the page's saved state) and a send: at once. */
-  private setDraft(draft: DraftText, typing = false): void {
-    this.text = draft.text;
-    this.encrypt = draft.encrypt;
-    if (typing && !draft.encrypt) this.draftWrite.soon();
-    else void this.persist();
-  }
-
-  private persist(): Promise<void> {
-    return this.draftWrite.now();
-  }
-
-  private writeDraft(): Promise<void> {
-    return this.deps.drafts.save(this.deps.ticketId, {
-      text: this.text,
-      encrypt: this.encrypt,
-      attachments: this.attachments.uploaded(),
-    });
+    this.draft.close(pendingDraft);
   }
 
   private postState(): void {
@@ -213,7 +194,7 @@ export class TicketActing {
 
   private async send(draft: DraftText): Promise<void> {
     if (this.busy) return;
-    this.setDraft(draft);
+    this.draft.set(draft);
     const problem = this.sendProblem();
     if (problem) {
       this.setNotice('error', problem);
@@ -222,19 +203,20 @@ export class TicketActing {
     }
     this.begin('send');
     // Credentials in a reply that is not Confidential: the user chooses before anything leaves (busy meanwhile).
-    const guarded = this.encrypt ? { text: this.text, confidential: true } : await this.guard(this.text, 'reply');
+    const { text, encrypt } = this.draft;
+    const guarded = encrypt ? { text, confidential: true } : await this.guard(text, 'reply');
     if (!guarded) return this.end();
-    if (guarded.confidential && !this.encrypt) {
-      this.encrypt = true;
-      this.deliver({ type: 'draft', draft: { text: this.text, encrypt: true }, replace: true });
+    if (guarded.confidential && !encrypt) {
+      this.draft.encrypt = true;
+      this.deliver({ type: 'draft', draft: { text, encrypt: true }, replace: true });
     }
     const content = guarded.text;
     const objectKeys = this.attachments.uploaded().map((a) => a.objectKey);
     const startedAt = (this.deps.now ?? Date.now)();
     try {
-      await this.persist();
+      await this.draft.persist();
       await this.deps.writes.reply(this.deps.ticketId, content, {
-        encrypt: this.encrypt,
+        encrypt: this.draft.encrypt,
         attachments: objectKeys.length ? objectKeys : undefined,
       });
       await this.sent(t('Reply sent.'), objectKeys);
@@ -243,15 +225,31 @@ export class TicketActing {
       if (isTicketApiError(error) && error.kind === 'unknownOutcome') {
         await this.checkArrived(content, startedAt, error, objectKeys);
       } else {
-        this.setNotice('error', t('The reply was not sent: {0} Your text and attachments are kept.', errorText(error)));
+        // A refusal may come from a status that moved since the panel loaded: the reloaded ticket says which.
+        if (isTicketApiError(error) && error.kind === 'badRequest') await this.reloadQuietly();
+        this.setNotice(
+          'error',
+          statusRefusal('reply', error, this.status) ??
+            t('The reply was not sent: {0} Your text and attachments are kept.', errorText(error)),
+        );
         this.end();
       }
     }
   }
 
+  /** The user let go of a reply the ticket no longer takes: text and attachments go, from the page and storage. */
+  private async discard(): Promise<void> {
+    if (this.busy) return;
+    this.attachments.clear();
+    await this.draft.emptied(false);
+    this.notice = undefined;
+    this.deliver({ type: 'draft', draft: { text: '', encrypt: false }, replace: true });
+    this.postState();
+  }
+
   /** What stops a send before it starts (the server judges the rest). */
   private sendProblem(): string | undefined {
-    if (!this.text.trim()) return t('Write a reply before sending.');
+    if (!this.draft.text.trim()) return t('Write a reply before sending.');
     return this.attachments.problem();
   }
 
@@ -260,11 +258,8 @@ export class TicketActing {
    * it was sending were not part of it: they stay, uploaded, in the draft for the next reply, and the notice says so.
    */
   private async sent(notice: string, sentKeys: readonly string[]): Promise<void> {
-    this.text = '';
-    this.encrypt = false;
     const kept = this.attachments.removeSent(sentKeys);
-    if (kept.length) await this.persist();
-    else await this.deps.drafts.clear(this.deps.ticketId);
+    await this.draft.emptied(kept.length > 0);
     this.deliver({ type: 'draft', draft: { text: '', encrypt: false }, replace: true });
     this.setNotice(
       'success',
@@ -353,7 +348,7 @@ export class TicketActing {
 
   /** One write (its text through the secret guard first) with its notice; the ticket is reloaded afterwards whatever happened (the status may have moved). */
   private async act(
-    busy: BusyAction,
+    busy: 'close' | 'reopen' | 'rate',
     success: string,
     failure: (reason: string) => string,
     run: (guardedText?: string) => PromiseLike<unknown>,
@@ -366,18 +361,18 @@ export class TicketActing {
       this.end();
       return false;
     }
-    let ok = false;
+    let failed: { error: unknown } | undefined;
     try {
       await run(guarded ? guarded.text : undefined);
-      this.setNotice('success', success);
-      ok = true;
     } catch (error) {
-      this.setNotice('error', failure(errorText(error)));
+      failed = { error };
     }
-    // The status may have moved either way: the buttons follow it as the write ends.
+    // The status may have moved either way: the buttons follow it as the write ends, and a refusal is told by it.
     await this.reloadQuietly();
+    if (!failed) this.setNotice('success', success);
+    else this.setNotice('error', statusRefusal(busy, failed.error, this.status) ?? failure(errorText(failed.error)));
     this.end();
-    return ok;
+    return !failed;
   }
 
   private async reloadQuietly(): Promise<void> {

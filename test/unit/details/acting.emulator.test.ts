@@ -155,18 +155,54 @@ describe('details/TicketActing against the emulator', function () {
     assert.strictEqual(acting.draftText(), 'Drafted: please check order 2026-11-28.');
   });
 
-  it('a refused reply keeps text and attachments and says why in plain words', async () => {
-    const { ticketId, acting, idle, drafts, replied } = setUp(6);
+  it('a reply refused because support completed the ticket meanwhile says so by the status name; the error goes once it is replyable again', async () => {
+    // The panel loaded the ticket waiting for the user; support completed it before the reply was sent.
+    const { ticketId, acting, idle, drafts, replied } = setUp(3);
+    env.emu.setTicketStatus(ticketId, 6);
     acting.handle({ type: 'send', draft: { text: 'One more thing', encrypt: false } });
     await idle();
     assert.strictEqual(replied(), 0, 'a refused reply does not count as replying');
+    assert.strictEqual(count('ReplyTicket'), 1, 'a refusal is not retried');
+    const notice = acting.state().notice!;
+    assert.deepStrictEqual(notice, {
+      kind: 'error',
+      text: 'Support takes no replies on this ticket now: it is Completed. Your text and attachments are kept below; to send them, reopen the ticket if that is offered.',
+    });
+    assert.doesNotMatch(notice.text, /ReplyTicket|illegal|status \d|HTTP/, 'no API names, codes or status numbers');
+    assert.deepStrictEqual(acting.state().actions, { reply: false, close: false, reopen: true, rate: true });
+    assert.strictEqual(drafts.get(ticketId).text, 'One more thing');
+    // Reopened elsewhere, then Refresh: the box is replyable again and the old error is gone.
+    env.emu.setTicketStatus(ticketId, 2);
+    acting.setTicket({ status: { value: 2, label: '' } });
+    assert.strictEqual(acting.state().notice, undefined, 'the refusal is about a status that has moved on');
+    assert.strictEqual(acting.state().actions.reply, true);
+  });
+
+  it('Discard Unsent Reply removes the kept text and attachments from the page and storage', async () => {
+    const { ticketId, acting, posted, drafts } = setUp(6);
+    acting.handle({ type: 'draftChanged', draft: { text: 'Too late now', encrypt: false } });
+    await acting.attach('trace.log', 3, () => Promise.resolve(new Uint8Array([1, 2, 3])));
+    assert.strictEqual(drafts.get(ticketId).attachments.length, 1);
+    acting.handle({ type: 'discardDraft' });
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepStrictEqual(drafts.get(ticketId), { text: '', encrypt: false, attachments: [], savedAt: 0 });
+    assert.deepStrictEqual(acting.state().attachments, []);
+    assert.deepStrictEqual(posted.filter((m) => m.type === 'draft').at(-1), {
+      type: 'draft',
+      draft: { text: '', encrypt: false },
+      replace: true,
+    });
+  });
+
+  it('a refusal that is not about the status keeps the server’s reason', async () => {
+    const { ticketId, acting, idle, drafts } = setUp(3);
+    env.emu.inject({ kind: 'status', status: 400, action: 'ReplyTicket' });
+    acting.handle({ type: 'send', draft: { text: 'Once more', encrypt: false } });
+    await idle();
     const notice = acting.state().notice!;
     assert.strictEqual(notice.kind, 'error');
-    assert.match(
-      notice.text,
-      /^The reply was not sent: .*does not allow ReplyTicket.*Your text and attachments are kept\.$/,
-    );
-    assert.strictEqual(drafts.get(ticketId).text, 'One more thing');
+    assert.match(notice.text, /^The reply was not sent: .*Your text and attachments are kept\.$/);
+    assert.strictEqual(drafts.get(ticketId).text, 'Once more');
   });
 
   it('a 500 on send: unknown outcome, the conversation is checked, the reply is not there, the draft stays', async () => {
@@ -259,6 +295,9 @@ describe('details/TicketActing against the emulator', function () {
     // The page would not offer Close on a completed ticket; if it were sent anyway the server has the last word.
     acting.handle({ type: 'closeTicket' });
     await until('the refusal', (s) => /not closed/.test(s.notice?.text ?? ''));
-    assert.match(acting.state().notice!.text, /^The ticket was not closed: .*does not allow CloseTicket/);
+    assert.deepStrictEqual(acting.state().notice, {
+      kind: 'error',
+      text: 'The ticket was not closed: it is Completed now.',
+    });
   });
 });

@@ -160,6 +160,48 @@ describe('details page acting part in Chromium', function () {
     }
   });
 
+  it('a reply the ticket no longer takes stays in view read-only, with Discard instead of Send', async () => {
+    const page = await open({ ticketId: '0005PYGCW', draft: { text: 'One more thing', encrypt: false } });
+    const completed: ActingState = {
+      actions: { reply: false, close: false, reopen: true, rate: true },
+      attachments: [{ id: 'a1', name: 'trace.log', size: 2048, state: 'uploaded', progress: 1 }],
+      notice: { kind: 'error', text: 'Support takes no replies on this ticket now: it is Completed.' },
+    };
+    try {
+      await deliver(page, { type: 'acting', state: completed });
+      await page.waitForSelector('#reply-text', { state: 'visible' });
+      assert.strictEqual(await page.inputValue('#reply-text'), 'One more thing');
+      assert.ok(await page.evaluate(() => (document.getElementById('reply-text') as HTMLTextAreaElement).readOnly));
+      assert.ok(await page.isVisible('#reply-kept'), 'it says why the text cannot be sent');
+      assert.ok(!(await page.isVisible('#send-button')));
+      assert.ok(!(await page.isVisible('#attach-button')));
+      assert.ok(await page.isVisible('.draft-attachment:has-text("trace.log")'));
+      assert.ok(await page.isDisabled('.draft-attachment button'), 'nothing to edit in a kept reply');
+      assert.ok(await page.isDisabled('#reply-encrypt'));
+      await page.press('#reply-text', 'Control+Enter');
+      assert.strictEqual((await posted(page)).filter((m) => m.type === 'send').length, 0);
+      await page.click('#discard-button');
+      assert.deepStrictEqual(
+        (await posted(page)).filter((m) => m.type === 'discardDraft'),
+        [{ type: 'discardDraft' }],
+      );
+      // The extension emptied it: the box goes; Reopen and Rate stay.
+      await deliver(page, { type: 'draft', draft: { text: '', encrypt: false }, replace: true });
+      await deliver(page, { type: 'acting', state: { ...completed, attachments: [], notice: undefined } });
+      await page.waitForSelector('#reply-form', { state: 'hidden' });
+      assert.ok(await page.isVisible('#reopen-button'));
+      // Replyable again (reopened): the box is editable with Send.
+      await deliver(page, { type: 'draft', draft: { text: 'Back again', encrypt: false }, replace: true });
+      await deliver(page, { type: 'acting', state: OPEN });
+      await page.waitForSelector('#send-button', { state: 'visible' });
+      assert.ok(!(await page.evaluate(() => (document.getElementById('reply-text') as HTMLTextAreaElement).readOnly)));
+      assert.ok(!(await page.isVisible('#reply-kept')));
+      assert.ok(!(await page.isVisible('#discard-button')));
+    } finally {
+      await page.close();
+    }
+  });
+
   it('lists attachments as text with progress and a Remove button that posts only the id', async () => {
     const page = await open();
     try {

@@ -76,6 +76,8 @@ export class ActingPage {
         if (message.replace || !own || (own.encrypt && !own.text)) {
           this.showDraft(message.draft);
           this.pageState.update({ draft: savedDraft(message.draft) });
+          // A kept draft shows (read-only) or goes with its text.
+          this.render();
         }
         return true;
       }
@@ -104,6 +106,7 @@ export class ActingPage {
       this.send();
     });
     byId('attach-button').addEventListener('click', () => this.vscode.postMessage({ type: 'pickFiles' }));
+    byId('discard-button').addEventListener('click', () => this.vscode.postMessage({ type: 'discardDraft' }));
     this.list.addEventListener('click', (event) => {
       const button = event.target instanceof Element ? event.target.closest<HTMLElement>('button[data-remove]') : null;
       if (button?.dataset.remove) this.vscode.postMessage({ type: 'removeAttachment', id: button.dataset.remove });
@@ -138,7 +141,7 @@ export class ActingPage {
     const zone = this.dropZone;
     const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
     zone.addEventListener('dragover', (event) => {
-      if (!hasFiles(event)) return;
+      if (!hasFiles(event) || this.replyForm.classList.contains('kept')) return;
       event.preventDefault();
       zone.classList.add('dragging');
     });
@@ -179,7 +182,7 @@ export class ActingPage {
   }
 
   private send(): void {
-    if (this.state?.busy) return;
+    if (this.state?.busy || this.replyForm.classList.contains('kept')) return;
     this.localProblem = undefined;
     this.vscode.postMessage({ type: 'send', draft: this.currentDraft() });
   }
@@ -265,8 +268,17 @@ export class ActingPage {
     const state = this.state;
     if (!state) return;
     const { actions, busy } = state;
-    this.section.hidden = !(actions.reply || actions.close || actions.reopen || actions.rate);
-    this.replyForm.hidden = !actions.reply;
+    // A reply the status no longer takes stays in view, read-only, until it can be sent again or is discarded.
+    const kept = !actions.reply && (this.text.value.trim() !== '' || state.attachments.length > 0);
+    this.section.hidden = !(actions.reply || kept || actions.close || actions.reopen || actions.rate);
+    this.replyForm.hidden = !actions.reply && !kept;
+    this.replyForm.classList.toggle('kept', kept);
+    byId('reply-kept').hidden = !kept;
+    byId('send-button').hidden = kept;
+    byId('discard-button').hidden = !kept;
+    byId('attach-button').hidden = kept;
+    byId('drop-hint').hidden = kept;
+    this.dropZone.hidden = kept && state.attachments.length === 0;
     byId('close-button').hidden = !actions.close;
     this.openers.reopen.hidden = !actions.reopen;
     this.openers.rate.hidden = !actions.rate;
@@ -289,14 +301,14 @@ export class ActingPage {
       // One write at a time: every action button waits while one is under way.
       button.disabled = busy !== undefined;
     }
-    this.text.readOnly = busy === 'send' || busy === 'check';
-    this.encrypt.disabled = busy === 'send' || busy === 'check';
-    byId<HTMLButtonElement>('attach-button').disabled = busy === 'send' || busy === 'check';
-    this.replyForm.setAttribute('aria-busy', String(busy === 'send' || busy === 'check'));
+    const sending = busy === 'send' || busy === 'check';
+    this.text.readOnly = sending || kept;
+    this.encrypt.disabled = sending || kept;
+    byId<HTMLButtonElement>('attach-button').disabled = sending;
+    byId<HTMLButtonElement>('discard-button').disabled = busy !== undefined;
+    this.replyForm.setAttribute('aria-busy', String(sending));
 
-    this.list.replaceChildren(
-      ...state.attachments.map((a) => attachmentItem(a, busy === 'send' || busy === 'check', this.strings)),
-    );
+    this.list.replaceChildren(...state.attachments.map((a) => attachmentItem(a, sending || kept, this.strings)));
 
     const notice = this.localProblem ? { kind: 'error' as const, text: this.localProblem } : state.notice;
     this.notice.hidden = !notice;
