@@ -320,6 +320,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
           signIn: () => auth.signIn(),
           openPanel: (ticketId) => panels.open(ticketId),
           pending: pendingOpen,
+          prepare: () => panels.prepare(),
         },
         arg,
       ),

@@ -22,6 +22,11 @@ export class DeferredPanels implements vscode.Disposable {
     this.loaded().open(ticketId, focusDialogId);
   }
 
+  /** Loads the panels' code now (a panel is about to open: Open Ticket's box is on screen). */
+  prepare(): void {
+    this.loaded();
+  }
+
   /** The reply text waiting for this ticket: the open panel's, else the stored draft's. */
   draftText(ticketId: string): string {
     return this.loaded().draftText(ticketId);

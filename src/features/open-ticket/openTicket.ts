@@ -15,6 +15,8 @@ export interface OpenTicketDeps {
   signIn: () => Promise<boolean>;
   openPanel: (ticketId: string) => void;
   pending: PendingTicket;
+  /** Loads what opening a panel needs while the person types the id, so that Enter does not wait for it. */
+  prepare?: () => void;
 }
 
 /** The ticket Open Ticket was asked for while signed out: opened when a sign-in completes, whichever way. */
@@ -48,7 +50,7 @@ export async function openTicket(deps: OpenTicketDeps, arg?: unknown): Promise<s
     void vscode.window.showErrorMessage(t('Cannot open that ticket: {0}', notificationText(fromArg.error)));
     return undefined;
   }
-  const ticketId = fromArg?.ticketId ?? (await pickTicketId(deps.recent));
+  const ticketId = fromArg?.ticketId ?? (await pickTicketId(deps.recent, deps.prepare));
   if (!ticketId) return undefined;
   if (!(await deps.isSignedIn())) {
     deps.pending.set(ticketId);
@@ -83,7 +85,7 @@ export function openPendingTicket(pending: PendingTicket, openPanel: (ticketId: 
   if (ticketId) openPanel(ticketId);
 }
 
-function pickTicketId(recent: RecentTickets): Promise<string | undefined> {
+function pickTicketId(recent: RecentTickets, prepare?: () => void): Promise<string | undefined> {
   const recentItems: PickItem[] = recent.list().map((r) => ({
     label: quickPickText(r.ticketId, 64),
     description: quickPickText(r.title),
@@ -137,5 +139,13 @@ function pickTicketId(recent: RecentTickets): Promise<string | undefined> {
       resolve(result);
     });
     pick.show();
+    // After the box is on screen. A failure to load is left for the panel to report, if one opens.
+    setTimeout(() => {
+      try {
+        prepare?.();
+      } catch {
+        // reported by the panel when it opens
+      }
+    }, 0);
   });
 }

@@ -122,4 +122,42 @@ describe('extension bundles (dist/extension.js, client.js, features.js)', functi
     assert.deepStrictEqual(out.afterSignIn, ['client.js', 'extension.js', 'features.js', 'undici.js']);
     assert.ok(out.signedIn, 'the right secret signs in');
   });
+
+  it("loads the panels' code while Open Ticket's box is open, so that Enter does not wait for it", () => {
+    const script = `
+      const path = require('path');
+      const { install, context } = require(${JSON.stringify(path.join(root, 'bench', 'vscode-standin.cjs'))});
+      const vscode = install({ 'aliyunTickets.watcher.enabled': false });
+      const hidden = new vscode.EventEmitter();
+      const shown = [];
+      vscode.window.createQuickPick = () => ({
+        items: [], selectedItems: [], activeItems: [], value: '',
+        onDidChangeValue: () => ({ dispose() {} }),
+        onDidAccept: () => ({ dispose() {} }),
+        onDidHide: hidden.event,
+        show: () => shown.push(true),
+        hide: () => hidden.fire(),
+        dispose() {},
+      });
+      const dist = ${JSON.stringify(dist)};
+      const ours = () => Object.keys(require.cache).filter((f) => f.startsWith(dist)).map((f) => path.basename(f)).sort();
+      require(path.join(dist, 'extension.js')).activate(context(${JSON.stringify(root)}, 1));
+      const atActivation = ours();
+      const done = vscode.commands.executeCommand(${JSON.stringify(Commands.openTicket)});
+      setTimeout(async () => {
+        const whileOpen = ours();
+        hidden.fire();
+        await done;
+        process.stdout.write(JSON.stringify({ atActivation, shown: shown.length, whileOpen }));
+        process.exit(0);
+      }, 50);`;
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' })) as {
+      atActivation: string[];
+      shown: number;
+      whileOpen: string[];
+    };
+    assert.deepStrictEqual(out.atActivation, ['extension.js']);
+    assert.strictEqual(out.shown, 1, 'the Open Ticket box is on screen');
+    assert.ok(out.whileOpen.includes('features.js'), `loaded while the box is open: ${out.whileOpen.join(', ')}`);
+  });
 });
