@@ -202,6 +202,12 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       askAboutSecrets: (question) =>
         (actingAnswers.askAboutSecrets ?? loadFeatures().defaultActingUi.askAboutSecrets)(question),
       log,
+      // The team's templates (.vscode/aliyun-tickets.json) and the product a template or an error names.
+      prepareTicket: (start) =>
+        loadFeatures().prepareTicket(start, {
+          getClient: () => clientProvider.getClient(),
+          language: () => catalogLanguage(vscode.env.language),
+        }),
     },
     (deps) => {
       const form = new (loadFeatures().NewTicketForm)(deps);

@@ -1,5 +1,5 @@
 // What loads on first use rather than at activation (dist/features.js): the ticket panels and their acting code, the
-// New Ticket form, the watcher, the agent tools, the sign-in flow and the Tickets view's filter prompt. Activation
+// New Ticket form, the watcher, the agent tools, the sign-in flow, the Tickets view's filter prompt and the team templates. Activation
 // registers their commands, webview serializers and tools; their code arrives through loadFeatures() on first use.
 export { TicketPanels } from '../features/details/ticketPanels';
 export { autoRefreshSeconds, defaultActingUi, panelActing } from '../features/details/actingAdapter';
@@ -10,3 +10,4 @@ export { registerWatcher } from '../features/watcher/register';
 export { createAgentTools } from '../features/agent-tools/registerAgentTools';
 export { SignInFlow } from '../auth/signIn';
 export { promptForFilter } from '../features/explorer/filterPrompt';
+export { prepareTicket } from '../features/templates/prepareTicket';

@@ -79,7 +79,8 @@ export function environmentLines(env: EnvironmentFacts): string[] {
 
 /**
  * The RequestId prefill with the request's facts (and the environment, when given) after it; a title naming the
- * failed action and code when the prefill's is the generic one.
+ * failed action and code when the prefill's is the generic one; the guessed product, which the form starts with
+ * chosen when the catalogue has it (templates/catalogChoice.ts).
  */
 export function withErrorFacts(prefill: Prefill, facts: ErrorFacts | undefined, env?: EnvironmentFacts): Prefill {
   const factLines = facts ? factsLines(facts) : [];
@@ -90,5 +91,6 @@ export function withErrorFacts(prefill: Prefill, facts: ErrorFacts | undefined, 
     facts?.action && facts.code
       ? t('{0} failed with {1} (RequestId {2})', facts.action, facts.code, facts.requestId)
       : prefill.title;
-  return { ...(title ? { title } : {}), description: `${blocks.join('\n\n')}\n` };
+  const product = facts ? guessProduct(facts) : undefined;
+  return { ...(title ? { title } : {}), description: `${blocks.join('\n\n')}\n`, ...(product ? { product } : {}) };
 }

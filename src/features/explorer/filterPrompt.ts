@@ -1,4 +1,5 @@
-// The Filter Tickets flow: statuses (multi-select), keyword, creation date. Escape at any step changes nothing.
+// The Filter Tickets flow: the team's saved queries when there are some, then statuses (multi-select), keyword,
+// creation date. Escape at any step changes nothing.
 import * as vscode from 'vscode';
 import { STATUS_NAMES, type StatusName, type StatusValue } from '../../api/types';
 import { t } from '../../common/l10n';
@@ -14,8 +15,12 @@ import {
   type DatePreset,
   type TicketFilter,
 } from './filter';
+import { pickSavedQuery } from '../templates/pickSavedQuery';
 
 export async function promptForFilter(current: TicketFilter, now = Date.now()): Promise<TicketFilter | undefined> {
+  // The team's saved queries come first, when the workspace has some.
+  const saved = await pickSavedQuery(now);
+  if (saved !== 'custom') return saved;
   const statusItems = STATUS_GROUP_ORDER.map((value: StatusValue) => ({
     label: statusLabel(value),
     name: STATUS_NAMES[value],

@@ -2,6 +2,7 @@
 // path and line range, or a RequestId with the line it was found on. No vscode import: unit-tested in plain Node.
 // Nothing here is sent anywhere: it lands in the form, where the user sees and edits it before Submit. Its words are
 // in the display language, like the rest of what the user writes to support.
+import type { SeverityValue } from '../../api/types';
 import { t } from '../../common/l10n';
 
 export interface SelectionSource {
@@ -19,6 +20,22 @@ export interface SelectionSource {
 export interface Prefill {
   title?: string;
   description: string;
+  /**
+   * The product to choose, by id or name (a team template's, the service an error's facts name), and the category
+   * within it: matched against the catalogue before the form opens (templates/catalogChoice.ts), which sets `choice`.
+   */
+  product?: string;
+  category?: string;
+  severity?: SeverityValue;
+  /** What the catalogue matched: the draft takes it when it has no product yet. */
+  choice?: CatalogChoice;
+}
+
+export interface CatalogChoice {
+  productId: string;
+  productName: string;
+  categoryId?: string;
+  categoryName?: string;
 }
 
 /** Longest selection copied into a draft; the rest is cut with a note (support rarely needs more, and the form stays usable). */
@@ -109,15 +126,23 @@ export function requestIdPrefill(
 
 /**
  * A prefill added to a draft that may already hold text: appended after a blank line, never replacing what the user
- * typed. An empty title takes the prefill's title.
+ * typed. An empty title takes the prefill's title; a draft without a product takes the prefill's matched product and
+ * category, and an empty one its severity.
  */
 export function mergePrefill(
-  draft: { title: string; description: string },
+  draft: { title: string; description: string; productId?: string },
   prefill: Prefill,
-): { title: string; description: string } {
+): { title: string; description: string; severity?: SeverityValue } & Partial<Required<CatalogChoice>> {
   const description =
     draft.description.trim() === ''
       ? prefill.description
       : `${draft.description.replace(/\s*$/, '')}\n\n${prefill.description}`;
-  return { title: draft.title.trim() === '' && prefill.title ? prefill.title : draft.title, description };
+  const choice = prefill.choice && !draft.productId ? { categoryId: '', categoryName: '', ...prefill.choice } : {};
+  const severity = prefill.severity && draft.description.trim() === '' ? { severity: prefill.severity } : {};
+  return {
+    title: draft.title.trim() === '' && prefill.title ? prefill.title : draft.title,
+    description,
+    ...choice,
+    ...severity,
+  };
 }

@@ -6,18 +6,30 @@ import { Commands, WebviewTypes } from '../../common/commands';
 import { t } from '../../common/l10n';
 import type { NewTicketForm, NewTicketFormDeps } from './newTicketForm';
 import { catalogLanguage } from '../../tickets/categoryNames';
-import { requestIdPrefill, selectionPrefill, type Prefill } from './prefill';
+import { requestIdPrefill, selectionPrefill, type Prefill, type SelectionSource } from './prefill';
 import { isRequestId } from './requestId';
 import { registerRequestLinks, type RequestIdPlace } from './requestLinks';
 import { addRequestFacts } from '../error-facts/requestFacts';
+import type { PreparedTicket, TicketStart } from '../templates/prepareTicket';
+import { isDraftEmpty } from './draft';
 
 export type NewTicketDeps = Omit<NewTicketFormDeps, 'extensionUri' | 'scope' | 'language'> & {
   /** Who is signed in: the draft is the account's (common/accountScope.ts). */
   account: ActiveAccount;
+  /**
+   * The team's templates offered before an empty draft opens, and a named product matched in the catalogue
+   * (templates/prepareTicket.ts): the prefill the form opens with.
+   */
+  prepareTicket: (start: TicketStart) => Promise<PreparedTicket>;
 };
 
 /** The prefill for the active editor's selection (its line when nothing is selected). */
 export function prefillFromEditor(editor: vscode.TextEditor): Prefill {
+  return selectionPrefill(selectionOf(editor));
+}
+
+/** The active editor's selection (its line when nothing is selected) with its place. */
+function selectionOf(editor: vscode.TextEditor): SelectionSource {
   const document = editor.document;
   const selection = editor.selection;
   const range = selection.isEmpty ? document.lineAt(selection.active.line).range : selection;
@@ -26,14 +38,14 @@ export function prefillFromEditor(editor: vscode.TextEditor): Prefill {
     !selection.isEmpty && range.end.character === 0 && range.end.line > range.start.line
       ? range.end.line - 1
       : range.end.line;
-  return selectionPrefill({
+  return {
     text: document.getText(range),
     relativePath:
       document.uri.scheme === 'untitled' ? document.uri.path : vscode.workspace.asRelativePath(document.uri, false),
     startLine: range.start.line + 1,
     endLine: endLine + 1,
     languageId: document.languageId,
-  });
+  };
 }
 
 /** Lines on each side of a RequestId in a file that may hold its error's facts (an envelope, the CLI's lines). */
@@ -81,7 +93,7 @@ export function registerNewTicket(
   createForm: (deps: NewTicketFormDeps) => NewTicketForm,
 ): { form: () => NewTicketForm; disposables: vscode.Disposable[] } {
   let formInstance: NewTicketForm | undefined;
-  const { account, ...formDeps } = deps;
+  const { account, prepareTicket, ...formDeps } = deps;
   const form = () => {
     formInstance ??= createForm({
       ...formDeps,
@@ -91,13 +103,24 @@ export function registerNewTicket(
     });
     return formInstance;
   };
+  // Templates are offered only to a fresh start: a draft in progress (or an open form) is brought back as it is.
+  const openPrepared = async (start: Omit<TicketStart, 'offerTemplates'>) => {
+    const offerTemplates = !form().isOpen() && isDraftEmpty(await form().currentDraft());
+    const prepared = await prepareTicket({ ...start, offerTemplates });
+    if (!prepared.cancelled) await form().open(prepared.prefill);
+  };
   const disposables: vscode.Disposable[] = [
     { dispose: () => formInstance?.dispose() },
     account.onDidChangeAccount((change) => void formInstance?.accountChanged(change)),
     vscode.window.registerWebviewPanelSerializer(WebviewTypes.newTicketForm, {
       deserializeWebviewPanel: (panel) => form().deserializeWebviewPanel(panel),
     }),
-    vscode.commands.registerCommand(Commands.newTicket, () => form().open()),
+    vscode.commands.registerCommand(Commands.newTicket, () => {
+      const editor = vscode.window.activeTextEditor;
+      // A selection fills a template's ${selection}; New Ticket itself never adds it to the draft.
+      const selection = editor && !editor.selection.isEmpty ? selectionOf(editor) : undefined;
+      return openPrepared(selection ? { selection } : {});
+    }),
     vscode.commands.registerCommand(Commands.createTicketFromSelection, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
@@ -106,7 +129,7 @@ export function registerNewTicket(
         );
         return;
       }
-      await form().open(prefillFromEditor(editor));
+      await openPrepared({ selection: selectionOf(editor), prefill: prefillFromEditor(editor) });
     }),
     vscode.commands.registerCommand(Commands.createTicketAboutRequest, async (arg?: unknown) => {
       const found = await prefillFromPlace(arg);
@@ -118,7 +141,8 @@ export function registerNewTicket(
         return;
       }
       const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '');
-      await form().open(addRequestFacts(found.prefill, found.requestId, found.around, version));
+      const prefill = addRequestFacts(found.prefill, found.requestId, found.around, version);
+      await openPrepared({ requestId: found.requestId, prefill });
     }),
     ...registerRequestLinks(),
   ];
