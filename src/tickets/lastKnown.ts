@@ -104,6 +104,11 @@ export class LastKnownTickets {
       .catch(() => undefined);
   }
 
+  /** The user sent this note as confidential (from this computer: the server's notes do not say). */
+  isConfidential(dialogId: string): boolean {
+    return this.sync() !== undefined && this.confidential.has(dialogId);
+  }
+
   /** Writes what is pending now (tests, deactivation). */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);

@@ -50,6 +50,8 @@ export type DetailsView =
       categoryName?: string;
       /** Dialog ids of answers from support the user has not seen yet (marked "New"). */
       newNotes?: ReadonlySet<string>;
+      /** Dialog ids of the user's replies sent as Confidential (marked so; the server's notes do not say). */
+      confidentialNotes?: ReadonlySet<string>;
     };
 
 export interface RenderOptions {
@@ -237,7 +239,12 @@ function renderNotes(view: Extract<DetailsView, { kind: 'ticket' }>, now: number
   const summary = unread
     ? `<p class="unread-summary">${escapeHtml(unread === 1 ? t('1 new answer from support') : t('{0} new answers from support', unread))}</p>`
     : '';
-  return `${summary}<ol class="notes">${ordered.map(({ note, index }) => renderNote(note, index, now, timeZone, view.newNotes?.has(note.dialogId) === true)).join('\n')}</ol>`;
+  const marks = (id: string) => ({
+    isNew: view.newNotes?.has(id) === true,
+    confidential: view.confidentialNotes?.has(id) === true,
+  });
+  const items = ordered.map(({ note, index }) => renderNote(note, index, now, timeZone, marks(note.dialogId)));
+  return `${summary}<ol class="notes">${items.join('\n')}</ol>`;
 }
 
 function renderNote(
@@ -245,7 +252,7 @@ function renderNote(
   noteIndex: number,
   now: number,
   timeZone: string | undefined,
-  isNew: boolean,
+  { isNew, confidential }: { isNew: boolean; confidential: boolean },
 ): string {
   const author = noteAuthor(note.userRole);
   const fromAgent = author === 'support';
@@ -262,8 +269,11 @@ function renderNote(
     return `<li class="attachment"><a href="#" ${dataAction('openAttachment')} data-note="${noteIndex}" data-attachment="${attachmentIndex}" title="${escapeHtml(t('Opens {0}', target.display))}">${label}</a> <span class="muted">${escapeHtml(t('({0})', target.host))}</span></li>`;
   });
   const newMark = isNew ? ` <span class="badge new-note">${escapeHtml(t('New'))}</span>` : '';
+  const confidentialMark = confidential
+    ? ` <span class="badge confidential" title="${escapeHtml(t('You sent this reply as Confidential (encrypted).'))}">${escapeHtml(t('Confidential'))}</span>`
+    : '';
   return `<li class="note ${roleClass}${isNew ? ' unread' : ''}" data-note-id="${escapeHtml(note.dialogId)}">
-<div class="note-head"><span class="who badge role-${roleClass}">${who}</span>${name}${newMark} <span class="when">${timeHtml(note.createTime, now, timeZone)}</span></div>
+<div class="note-head"><span class="who badge role-${roleClass}">${who}</span>${name}${newMark}${confidentialMark} <span class="when">${timeHtml(note.createTime, now, timeZone)}</span></div>
 <div class="note-body text">${escapeHtml(note.content)}</div>
 ${attachments.length ? `<ul class="attachments">${attachments.join('')}</ul>` : ''}
 </li>`;

@@ -1,8 +1,8 @@
-// One ticket details panel: loads the ticket and its conversation, posts the rendered body only after the page
-// says 'ready', keeps the old data on screen when a refresh fails, and handles the page's clicks (attachment links
-// open only after the user confirmed where they go). Acting on the ticket (reply, close, reopen, rate) is
-// TicketActing's job; this file feeds it the loaded ticket, marks unread answers, names the category (after the page
-// painted the ticket: categoryAfterPaint.ts) and refreshes the panel while it is on screen.
+// One ticket details panel: loads the ticket and its conversation, posts the rendered body only after the page says
+// 'ready', keeps the old data on screen when a refresh fails, and handles the page's clicks (attachment links open only
+// after the user confirmed where they go). Acting (reply, close, reopen, rate) is TicketActing's; this file feeds it the
+// loaded ticket, marks unread and confidential notes, names the category (after the page painted: categoryAfterPaint.ts)
+// and refreshes the panel while it is on screen.
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errorWording';
 import type { TicketNote } from '../../api/types';
@@ -300,7 +300,8 @@ export class TicketPanel {
     if (notes.status === 'fulfilled')
       for (const id of this.deps.acting?.unread.update(this.ticketId, notes.value) ?? []) this.newNotes.add(id);
     const categoryName = this.category.known(ticket.value.categoryId) ?? previous?.categoryName;
-    const loaded = viewAfterLoad(ticket.value, notes, previous, this.notes, { categoryName, newNotes: this.newNotes });
+    const marks = { categoryName, newNotes: this.newNotes, sentConfidential: this.deps.lastKnown };
+    const loaded = viewAfterLoad(ticket.value, notes, previous, this.notes, marks);
     this.notes = loaded.notes;
     this.setView(loaded.view);
     this.markSeen();

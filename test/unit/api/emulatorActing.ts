@@ -6,6 +6,7 @@ import type { TicketClient } from '../../../src/api/client';
 import type { StatusValue, TicketClientOptions } from '../../../src/api/types';
 import { MemoryAccountScope } from '../../../src/common/accountScope';
 import { DraftStore, type AccountDrafts } from '../../../src/features/details/draftStore';
+import { accountRatings } from '../../../src/features/details/sentRatings';
 import type { ActingState } from '../../../src/features/details/protocol';
 import { TicketActing, type TicketActingDeps } from '../../../src/features/details/ticketActing';
 import { createTicketService } from '../../../src/tickets';
@@ -58,6 +59,7 @@ export function emulatorActing(defaults: Partial<TicketClientOptions> = {}): Emu
         confirmClose: () => Promise.resolve(true),
         pickFiles: () => Promise.resolve([]),
         askAboutSecrets: () => assert.fail('no text here holds credentials: the secret guard asks nothing'),
+        ratings: accountRatings(store.memento),
         ...deps,
         ticketId: ticket.ticketId,
         writes: new TicketWrites(() => client, service),

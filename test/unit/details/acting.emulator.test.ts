@@ -300,4 +300,26 @@ describe('details/TicketActing against the emulator', function () {
       text: 'The ticket was not closed: it is Completed now.',
     });
   });
+
+  it('after a rating Rate is not offered again, in this panel or the next, and the panel says what was sent; a reopen asks anew', async () => {
+    const first = setUp(6);
+    assert.strictEqual(first.acting.state().actions.rate, true);
+    assert.strictEqual(first.acting.state().rated, undefined);
+    first.acting.handle({ type: 'rate', solved: false, score: 2, comment: 'Slow.' });
+    await first.idle();
+    const said = 'You rated this ticket 2 of 5 and said the problem was not solved.';
+    assert.strictEqual(first.acting.state().actions.rate, false, 'Rate is not offered again');
+    assert.strictEqual(first.acting.state().actions.reopen, true);
+    assert.strictEqual(first.acting.state().rated, said);
+    assert.ok(!JSON.stringify([...first.store.values]).includes('Slow.'), 'the comment is not kept');
+    const second = setUp(6, { store: first.store });
+    assert.strictEqual(second.acting.state().actions.rate, false, 'nor in a panel opened later');
+    assert.strictEqual(second.acting.state().rated, said);
+    second.acting.handle({ type: 'reopen', reason: 'Still slow.' });
+    await second.idle();
+    assert.strictEqual(second.acting.state().rated, undefined, 'reopened: not done, nothing to rate');
+    env.emu.setTicketStatus(second.ticketId, 6);
+    second.acting.setTicket({ status: { value: 6, label: '' } });
+    assert.strictEqual(second.acting.state().actions.rate, true, 'done again: it may be rated again');
+  });
 });
