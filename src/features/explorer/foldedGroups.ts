@@ -15,6 +15,7 @@ export class FoldedGroups {
 
   /** The group's state as shown: the user's choice when it has rows, else the default (`collapsible`). */
   apply(status: StatusValue, collapsible: NodeLook['collapsible']): NodeLook['collapsible'] {
+    // l10n-exempt: states, not words.
     return collapsible === 'none' ? 'none' : (this.chosen.get(status) ?? collapsible);
   }
 }
