@@ -123,6 +123,7 @@ export async function runSearchBench({ notes = 10_000, runs = 15 } = {}) {
     buildMs,
     perQuery,
     slowestMs: Math.max(...Object.values(perQuery).map((q) => q.maxMs)),
+    slowestMedianMs: Math.max(...Object.values(perQuery).map((q) => q.medianMs)),
     phraseFound: found.length === 1 && found[0].doc.field === 'note',
   };
 }
