@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadModules } from './watcher.mjs';
+import { bundleWatcherModules, loadWatcherModules } from './watcher.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -74,7 +74,7 @@ export async function runSoakBench({ short = false, log = console.log, only, rou
   const sizes = Object.fromEntries(Object.entries(SOAK_SIZES).map(([k, v]) => [k, short ? v / 40 : v]));
   const rounds = roundsWanted ?? (short ? 3 : 5);
   // The emulator runs in this process: the soak measures another one (child.cjs).
-  const m = await loadModules();
+  const m = await loadWatcherModules();
   const emu = await m.TicketEmulator.start({ seed: 'demo', language: 'en' });
   const storageDir = mkdtempSync(path.join(os.tmpdir(), 'soak-'));
   const started = performance.now();
@@ -154,10 +154,9 @@ export function idleProblems({ idle, visible, indexed, wake }) {
 
 /** Idle, visible and waking after a sleep, under a fake clock (idle-child.cjs); throws when idle costs too much. */
 export async function runIdleBench({ minutes = 10, log = console.log } = {}) {
-  await loadModules();
+  const emulatorBundle = await bundleWatcherModules();
   const storageDir = mkdtempSync(path.join(os.tmpdir(), 'idle-'));
   try {
-    const emulatorBundle = path.join(root, '.cache', 'bench', 'watcher-bench.cjs');
     const result = await runChild('idle-child.cjs', JSON.stringify({ emulatorBundle, storageDir, minutes }), []);
     const per = (scene) =>
       `${scene.timersPerMinute.toFixed(1)} timers and ${scene.requestsPerMinute.toFixed(2)} requests per minute`;

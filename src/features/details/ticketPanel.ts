@@ -12,8 +12,8 @@ import { t } from '../../common/l10n';
 import { openAttachmentAfterAsking } from './attachmentOpener';
 import { panelTitle, viewAfterFailedLoad, viewAfterLoad, type TicketView } from './loadedView';
 import { parsePageMessage, type ActingState, type FromPageMessage, type ToPageMessage } from './protocol';
-import { createNonce, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
-import { inlinePageAssets } from './pageAssets';
+import { renderTicketBody, renderTicketHtml, type DetailsView } from './render';
+import { createNonce, readPageAssets, type PageResources } from '../../common/pageAssets';
 import type { TicketActing } from './ticketActing';
 import { AutoRefresh } from './autoRefresh';
 import { CategoryAfterPaint } from './categoryAfterPaint';
@@ -105,7 +105,7 @@ export class TicketPanel {
       nonce: createNonce(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js')).toString(),
-      inline: media.scheme === 'file' ? inlinePageAssets(media.fsPath) : undefined,
+      inline: media.scheme === 'file' ? readPageAssets(media.fsPath, 'details') : undefined,
     };
     panel.iconPath = {
       light: vscode.Uri.joinPath(media, 'ticket-light.svg'),

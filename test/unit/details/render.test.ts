@@ -3,18 +3,18 @@
 import * as assert from 'assert';
 import { TicketApiError } from '../../../src/api/errors';
 import {
-  createNonce,
   errorView,
   escapeHtml,
   renderTicketBody,
   renderTicketHtml,
   type DetailsView,
-  type PageResources,
 } from '../../../src/features/details/render';
+import { createNonce, type PageResources } from '../../../src/common/pageAssets';
 import { parsePageMessage } from '../../../src/features/details/protocol';
 import { viewAfterLoad } from '../../../src/features/details/loadedView';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 import { FIXTURE_NOW, note, PAGE_RESOURCES, ticket } from '../../fixtures/tickets';
+import { unescapeHtml } from '../../fixtures/html';
 
 const RESOURCES: PageResources = PAGE_RESOURCES;
 const NOW = FIXTURE_NOW;
@@ -107,16 +107,6 @@ function tags(html: string): Tag[] {
     found.push({ name: match[2].toLowerCase(), attributes, raw: match[0] });
   }
   return found;
-}
-
-function unescapeHtml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&#96;/g, '`')
-    .replace(/&amp;/g, '&');
 }
 
 function assertOnlyOurMarkup(html: string): void {
