@@ -5,30 +5,10 @@
 //
 //   node bench/search.mjs           (prints the numbers)
 //   import { runSearchBench } from './search.mjs'; await runSearchBench({ notes })
-import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { pathToFileURL } from 'node:url';
+import { loadModules } from './bundle.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(path.join(root, 'package.json'));
-
-async function loadIndex() {
-  const cacheDir = path.join(root, '.cache', 'bench');
-  mkdirSync(cacheDir, { recursive: true });
-  const outfile = path.join(cacheDir, 'search-bench.cjs');
-  await esbuild.build({
-    entryPoints: [path.join(root, 'src/features/search/searchIndex.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    outfile,
-    logLevel: 'warning',
-  });
-  return require(outfile);
-}
+const loadIndex = () => loadModules('search-bench', `export * from './src/features/search/searchIndex';`);
 
 const WORDS =
   'instance renewal order network security group port database connection timeout restart console disk snapshot bucket policy access key region zone bandwidth certificate domain record load balancer listener health check'.split(
@@ -123,6 +103,7 @@ export async function runSearchBench({ notes = 10_000, runs = 15 } = {}) {
     buildMs,
     perQuery,
     slowestMs: Math.max(...Object.values(perQuery).map((q) => q.maxMs)),
+    slowestMedianMs: Math.max(...Object.values(perQuery).map((q) => q.medianMs)),
     phraseFound: found.length === 1 && found[0].doc.field === 'note',
   };
 }

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadModules } from './watcher.mjs';
+import { bundleWatcherModules, loadWatcherModules } from './watcher.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -74,7 +74,7 @@ export async function runSoakBench({ short = false, log = console.log, only, rou
   const sizes = Object.fromEntries(Object.entries(SOAK_SIZES).map(([k, v]) => [k, short ? v / 40 : v]));
   const rounds = roundsWanted ?? (short ? 3 : 5);
   // The emulator runs in this process: the soak measures another one (child.cjs).
-  const m = await loadModules();
+  const m = await loadWatcherModules();
   const emu = await m.TicketEmulator.start({ seed: 'demo', language: 'en' });
   const storageDir = mkdtempSync(path.join(os.tmpdir(), 'soak-'));
   const started = performance.now();
@@ -126,7 +126,10 @@ export async function runSoakBench({ short = false, log = console.log, only, rou
 }
 
 /** What idle and waking cost (idle-child.cjs): sentences for what costs more than it should. */
-export function idleProblems({ idle, wake }) {
+/** The search index fill's budget (src/features/search/backfill.ts): one ListTicketNotes per 10 s while focused. */
+const FILL_READS_PER_MINUTE = 6;
+
+export function idleProblems({ idle, visible, indexed, wake }) {
   const problems = [];
   const others = Object.keys(idle.timers).filter((origin) => !/registerWatcher|LastKnownTickets/.test(origin));
   if (others.length) problems.push(`idle: timers other than the watcher's fired: ${others.join('; ')}`);
@@ -134,6 +137,14 @@ export function idleProblems({ idle, wake }) {
   const beyond = Object.entries(idle.requests).filter(([action]) => !/watcher|ListTicketNotes/.test(action));
   if (beyond.length) problems.push(`idle: requests beyond the watcher's: ${JSON.stringify(idle.requests)}`);
   if ((idle.requests.ListTicketNotes ?? 0) > polls) problems.push(`idle: more note reads than polls`);
+  if (visible.fillReads > visible.minutes * FILL_READS_PER_MINUTE)
+    problems.push(`visible: the index fill read ${visible.fillReads} conversations in ${visible.minutes} min`);
+  if (indexed.fillReads > 0)
+    problems.push(`indexed: the fill read ${indexed.fillReads} conversations with every ticket indexed and unchanged`);
+  if (wake.fillReads > 1 || !wake.fillStoppedForSignIn)
+    problems.push(
+      `wake: the index fill sent ${wake.fillReads} requests after the STS token expired (${wake.fillDue} tickets due), not one and stop`,
+    );
   if (wake.viewRefreshes !== 1) problems.push(`wake: ${wake.viewRefreshes} Tickets-view refreshes, not 1`);
   if (wake.watcherPolls !== 1) problems.push(`wake: ${wake.watcherPolls} watcher polls, not 1`);
   if (wake.signInPrompts !== 1)
@@ -143,10 +154,9 @@ export function idleProblems({ idle, wake }) {
 
 /** Idle, visible and waking after a sleep, under a fake clock (idle-child.cjs); throws when idle costs too much. */
 export async function runIdleBench({ minutes = 10, log = console.log } = {}) {
-  await loadModules();
+  const emulatorBundle = await bundleWatcherModules();
   const storageDir = mkdtempSync(path.join(os.tmpdir(), 'idle-'));
   try {
-    const emulatorBundle = path.join(root, '.cache', 'bench', 'watcher-bench.cjs');
     const result = await runChild('idle-child.cjs', JSON.stringify({ emulatorBundle, storageDir, minutes }), []);
     const per = (scene) =>
       `${scene.timersPerMinute.toFixed(1)} timers and ${scene.requestsPerMinute.toFixed(2)} requests per minute`;
@@ -154,7 +164,10 @@ export async function runIdleBench({ minutes = 10, log = console.log } = {}) {
       `Idle (${minutes} min, fake clock): unfocused and hidden ${per(result.idle)}; Tickets view on screen ${per(result.visible)}`,
     );
     log(
-      `  after 3 h asleep (STS token expired): ${result.wake.viewRefreshes} view refresh, ${result.wake.watcherPolls} watcher poll, ${result.wake.signInPrompts} sign-in prompt (${result.wake.prompts.length} notifications) in the first 2 minutes`,
+      `  search index fill, view on screen: ${(result.visible.fillReads / minutes).toFixed(1)} reads per minute while filling, ${result.indexed.fillReads} in ${minutes} min once indexed (${per(result.indexed)} in all)`,
+    );
+    log(
+      `  after 3 h asleep (STS token expired): ${result.wake.viewRefreshes} view refresh, ${result.wake.watcherPolls} watcher poll, ${result.wake.signInPrompts} sign-in prompt (${result.wake.prompts.length} notifications), ${result.wake.fillReads} index fill request in the first 2 minutes`,
     );
     const problems = idleProblems(result);
     if (problems.length) throw Object.assign(new Error(`Idle costs too much:\n  ${problems.join('\n  ')}`), { result });

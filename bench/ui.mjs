@@ -168,7 +168,7 @@ function summarize(locale, steps) {
 }
 
 const describe = (p) =>
-  `${fmt(p.totalMs)} ms vs bare ${fmt(p.bareMs)} ms = ${fmt(p.ratio, 2)}× (to the document ${fmt(p.webviewMs)}, shown +${fmt(p.shownMs)}, painted +${fmt(p.pageMs)}; ${p.requests} requests${p.requestsDoneMs !== undefined ? `, answered by ${fmt(p.requestsDoneMs)}` : ''})`;
+  `${fmt(p.totalMs)} ms vs bare ${fmt(p.bareMs)} ms = ${fmt(p.ratio, 2)}× (to the document ${fmt(p.webviewMs)}, shown +${fmt(p.shownMs)}, painted +${fmt(p.pageMs)}; ${p.requests} requests${p.actions?.length ? `: ${p.actions.join(', ')}` : ''}${p.requestsDoneMs !== undefined ? `, answered by ${fmt(p.requestsDoneMs)}` : ''})`;
 
 const run = createRun('bench:ui');
 let exitCode = 1;

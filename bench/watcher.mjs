@@ -5,41 +5,24 @@
 //
 //   node bench/watcher.mjs          (prints a table and a JSON line)
 //   import { runWatcherBench } from './watcher.mjs'; await runWatcherBench()   (returns the numbers)
-import { createRequire } from 'node:module';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { pathToFileURL } from 'node:url';
+import { bundleModules, loadModules } from './bundle.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(path.join(root, 'package.json'));
+/** The watcher's modules and the emulator, from src and test/emulator (the soak's children use this bundle too). */
+const WATCHER_MODULES = `
+  export { TicketWatcher } from './src/features/watcher/watcher';
+  export { SharedFiles } from './src/features/watcher/sharedFiles';
+  export { TicketClient } from './src/api/client';
+  export { TicketEmulator, DEMO_CREDENTIALS, OTHER_ACCOUNT_CREDENTIALS, STS_CREDENTIALS } from './test/emulator/server';`;
 
-/** The watcher's modules and the emulator, bundled from src and test/emulator (the soak uses them too). */
-export async function loadModules() {
-  const cacheDir = path.join(root, '.cache', 'bench');
-  mkdirSync(cacheDir, { recursive: true });
-  const outfile = path.join(cacheDir, 'watcher-bench.cjs');
-  const rel = (p) => JSON.stringify(path.join(root, p));
-  await esbuild.build({
-    stdin: {
-      contents: `
-        export { TicketWatcher } from ${rel('src/features/watcher/watcher.ts')};
-        export { SharedFiles } from ${rel('src/features/watcher/sharedFiles.ts')};
-        export { TicketClient } from ${rel('src/api/client.ts')};
-        export { TicketEmulator, DEMO_CREDENTIALS, OTHER_ACCOUNT_CREDENTIALS, STS_CREDENTIALS } from ${rel('test/emulator/server.ts')};`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    outfile,
-    logLevel: 'warning',
-  });
-  return require(outfile);
-}
+/** Bundles the watcher's modules and returns the bundle's path (for a child process to require). */
+export const bundleWatcherModules = () => bundleModules('watcher-bench', WATCHER_MODULES);
+
+/** The watcher's modules, loaded in this process. */
+export const loadWatcherModules = () => loadModules('watcher-bench', WATCHER_MODULES);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -122,7 +105,7 @@ async function measure(m, emu, { windows, intervals, intervalMs, shared }) {
 }
 
 export async function runWatcherBench({ intervals = 12, intervalMs = 400, log = console.log } = {}) {
-  const m = await loadModules();
+  const m = await loadWatcherModules();
   const emu = await m.TicketEmulator.start({ seed: 'demo' });
   try {
     const runs = [];

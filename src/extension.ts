@@ -165,6 +165,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     unread,
     (current) => loadFeatures().promptForFilter(current),
     attention,
+    { read: () => lastKnown.readList(), write: (lists) => lastKnown.saveList(lists) },
   );
   const inbox = registerInbox(context, {
     onDidLoad: (listener) => ticketService.onDidLoad(listener),
@@ -176,6 +177,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   const search = registerSearch(context, {
     lastKnown,
     onDidLoad: (listener) => ticketService.onDidLoad(listener),
+    onDidChangeSession: (listener) => session.onDidChange(listener),
     listByKeyword: async (keyword, signal) =>
       (await ticketService.listTickets({ pageNumber: 1, pageSize: SEARCH_PAGE_SIZE, keyword }, { signal })).tickets,
     readNotes: (ticketId) => ticketService.getNotes(ticketId, { background: true }),

@@ -80,6 +80,10 @@ export interface AliyunTicketsTestApi {
     open(result: SearchResult): void;
     /** Conversations read in the background for the index so far. */
     backfillReads(): number;
+    /** Unfinished tickets whose conversation the background fill would still read now (0: indexed and unchanged). */
+    backfillDue(): number;
+    /** The fill stopped at a failure only a new sign-in fixes. */
+    backfillStoppedForSignIn(): boolean;
   };
   /** The last-known tickets of the account shown (what offline panels and the search index read). */
   lastKnown: {
@@ -215,6 +219,8 @@ export class TestSurface {
         run: (query) => search.run(query),
         open: (result) => search.open(result),
         backfillReads: () => search.backfill.reads,
+        backfillDue: () => search.backfill.due(),
+        backfillStoppedForSignIn: () => search.backfill.stoppedForSignIn,
       },
       lastKnown: {
         flush: () => lastKnown.flush(),

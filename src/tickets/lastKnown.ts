@@ -1,6 +1,7 @@
 // The last-known ticket: what the server last said about a ticket (its details and conversation) and when, per
 // account. One source for everything that shows a ticket without asking first: the panel painting at once, a ticket
-// opened while the network or server fails ("Offline: as of 14:02"), the search index and the inbox after a reload.
+// opened while the network or server fails ("Offline: as of 14:02"), the search index and the inbox after a reload,
+// and the Tickets view's last list (a window opened offline shows it; explorer/savedLists.ts says what it holds).
 // Fed by what the ticket service already read (no request of its own). Notes sent as confidential are never kept, and
 // with the local copy turned off nothing is written to disk (memory only). No vscode import.
 import type { Ticket, TicketNote } from '../api/types';
@@ -28,6 +29,11 @@ export interface LastKnownOptions {
 
 const PREFIX = 'ticket-';
 const CONFIDENTIAL = 'confidential';
+/**
+ * The Tickets view's last list (ids, titles and statuses; no conversation). Named under PREFIX so that turning the local
+ * copy off removes it with the tickets; readAll skips it.
+ */
+const LIST = PREFIX + 'list';
 /** Dialog ids of confidential replies remembered (only ids: enough to leave those notes out). */
 const MAX_CONFIDENTIAL = 2000;
 
@@ -37,6 +43,8 @@ export class LastKnownTickets {
   private confidential = new Set<string>();
   /** Titles seen in lists (memory only): a ticket known by its notes alone gets its title from here. */
   private titles = new Map<string, string>();
+  /** The Tickets view's last list, as saved (memory: this window's; else read from disk once). */
+  private list: { value: unknown } | undefined;
   private loading: Promise<void> | undefined;
   private readonly pending = new Map<string, { account: string; ticketId: string }>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -104,6 +112,35 @@ export class LastKnownTickets {
       .catch(() => undefined);
   }
 
+  /** The Tickets view's last list of the account shown, as saved (checked by its reader), or undefined. */
+  async readList(): Promise<unknown> {
+    const account = this.sync();
+    if (!account) return undefined;
+    if (!this.list && this.options.keepLocalCopy()) {
+      const value = await this.documents(account)
+        ?.read(LIST)
+        .catch(() => undefined);
+      if (account === this.account) this.list ??= { value };
+    }
+    return this.list?.value;
+  }
+
+  /** The Tickets view loaded this list: kept for a window that opens offline (written only with the local copy on). */
+  async saveList(value: unknown): Promise<void> {
+    const account = this.sync();
+    if (!account) return;
+    this.list = { value };
+    if (this.options.keepLocalCopy())
+      await this.documents(account)
+        ?.write(LIST, value)
+        .catch(() => undefined);
+  }
+
+  /** The user sent this note as confidential (from this computer: the server's notes do not say). */
+  isConfidential(dialogId: string): boolean {
+    return this.sync() !== undefined && this.confidential.has(dialogId);
+  }
+
   /** Writes what is pending now (tests, deactivation). */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
@@ -157,6 +194,7 @@ export class LastKnownTickets {
       this.tickets = new Map();
       this.confidential = new Set();
       this.titles = new Map();
+      this.list = undefined;
       this.loading = undefined;
       this.changes.fire(undefined);
     }
@@ -177,7 +215,7 @@ export class LastKnownTickets {
     const ids = await documents.read(CONFIDENTIAL);
     if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') this.confidential.add(id);
     for (const name of await documents.names()) {
-      if (!name.startsWith(PREFIX)) continue;
+      if (!name.startsWith(PREFIX) || name === LIST) continue;
       const known = parseKnown(await documents.read(name), name.slice(PREFIX.length));
       // Fresher content this window read meanwhile wins over the file.
       if (!known || account !== this.account || this.tickets.has(known.ticketId)) continue;

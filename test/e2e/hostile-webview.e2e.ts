@@ -18,6 +18,8 @@ import { REPO_ROOT, RESULTS_DIR, launchChromium } from './browser';
 /** Stands in for the webview's resource origin (webview.cspSource); requests to it are served from media/. */
 const WEBVIEW_ORIGIN = 'https://webview-resource.test';
 const MEDIA = path.join(REPO_ROOT, 'media');
+/** What the panel's document may load: the shared stylesheet, its own, and its script (common/pageAssets.ts). */
+const OUR_FILES = ['common.css', 'details.css', 'details.js'];
 
 /** What a string looks like once the HTML parser has read it as text: NUL dropped, CR/CRLF as LF. */
 function asParsedText(value: string): string {
@@ -75,13 +77,13 @@ describe('hostile ticket text in the details webview (real Chromium, the panel C
       });
       document.addEventListener('securitypolicyviolation', () => (w.__cspViolation as () => void)());
     });
-    // The document is served from its own origin (like the webview iframe); only our two media files answer.
+    // The document is served from its own origin (like the webview iframe); only our media files answer.
     await p.route('**/*', async (route) => {
       const url = route.request().url();
       if (url === 'https://panel.test/')
         return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
       const file = url.startsWith(`${WEBVIEW_ORIGIN}/`) ? url.slice(WEBVIEW_ORIGIN.length + 1) : '';
-      if (file === 'details.css' || file === 'details.js') {
+      if (OUR_FILES.includes(file)) {
         return route.fulfill({
           status: 200,
           contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript',
@@ -157,15 +159,13 @@ describe('hostile ticket text in the details webview (real Chromium, the panel C
         const problems: string[] = [];
         if (report.dialogs.length) problems.push(`script ran (dialog ${report.dialogs.join(', ')})`);
         const outside = report.requests.filter(
-          (u) =>
-            u !== 'https://panel.test/' &&
-            u !== `${WEBVIEW_ORIGIN}/details.css` &&
-            u !== `${WEBVIEW_ORIGIN}/details.js`,
+          (u) => u !== 'https://panel.test/' && !OUR_FILES.some((file) => u === `${WEBVIEW_ORIGIN}/${file}`),
         );
         if (outside.length) problems.push(`request left the page: ${outside.slice(0, 3).join(' ')}`);
         if (facts.scripts !== 1) problems.push(`${facts.scripts} script elements (only the panel's own is allowed)`);
         if (facts.injected.length) problems.push(`elements from ticket text: ${facts.injected.slice(0, 5).join(',')}`);
-        if (facts.stylesheets !== 1) problems.push(`${facts.stylesheets} stylesheets`);
+        if (facts.stylesheets !== 2)
+          problems.push(`${facts.stylesheets} stylesheets (only common.css and details.css)`);
         if (facts.metaRefresh) problems.push('meta refresh');
         if (facts.handlers.length) problems.push(`event handler attributes: ${facts.handlers.slice(0, 3).join(',')}`);
         // href="#" with data-action is how the panel makes attachment buttons; anything else must be https.

@@ -36,8 +36,9 @@ export interface PanelTiming {
   shownMs: number;
   /** Document written to painted (loading, the page's handshake, waiting for data, rendering). */
   pageMs: number;
-  /** Requests the emulator answered meanwhile, and from the key to the last answer. */
+  /** Requests the emulator answered meanwhile (and their actions, in order), and from the key to the last answer. */
   requests: number;
+  actions: string[];
   requestsDoneMs?: number;
 }
 
@@ -202,6 +203,7 @@ export class PanelBench {
       shownMs: shown.at - html.at,
       pageMs: painted.at - html.at,
       requests: requests.length,
+      actions: requests.map((r) => r.action),
       requestsDoneMs: requests.length ? Math.max(...requests.map((r) => r.end)) - start.at : undefined,
     };
   }

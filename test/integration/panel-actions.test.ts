@@ -161,6 +161,26 @@ describe('acting on a ticket from its panel', function () {
     assert.ok(!api.inspect.storedState().includes(text));
   });
 
+  it('a reply sent as Confidential is marked so in the conversation; a plain one is not', async () => {
+    await openPanelAt(3);
+    const secret = `Confidential: the root password is pw-${Date.now()}`;
+    send({ type: 'send', draft: { text: secret, encrypt: true } });
+    await noticeMatching(/^Reply sent\.$/);
+    const plain = `A plain reply ${Date.now()}`;
+    send({ type: 'send', draft: { text: plain, encrypt: false } });
+    await noticeMatching(/^Reply sent\.$/);
+    const html = await waitFor('both replies in the panel', () => {
+      const h = api.panels.htmlFor(ticketId);
+      return h?.includes(asHtmlText(secret)) && h.includes(asHtmlText(plain)) ? h : undefined;
+    });
+    const headOf = (text: string) => {
+      const at = html.indexOf(asHtmlText(text));
+      return html.slice(html.lastIndexOf('<li class="note', at), at);
+    };
+    assert.match(headOf(secret), /class="badge confidential"[^>]*>Confidential</);
+    assert.doesNotMatch(headOf(plain), /badge confidential/);
+  });
+
   it('an unknown outcome (processed, then the connection dropped) finds the reply and does not offer to send it again', async () => {
     await openPanelAt(3);
     await emulator.clearRequests();
@@ -194,6 +214,16 @@ describe('acting on a ticket from its panel', function () {
       solved: true,
       score: 4,
       content: 'Fixed within the hour.',
+    });
+    // Rated: Rate is not offered again; the panel says what was sent, also when opened again.
+    assert.strictEqual(acting()?.actions.rate, false);
+    assert.strictEqual(acting()?.rated, 'You rated this ticket 4 of 5 and said the problem was solved.');
+    await calmWorkbench();
+    await waitFor('the panel closed', () => !api.panels.openTicketIds().includes(ticketId));
+    await vscode.commands.executeCommand('aliyunTickets.openTicket', ticketId);
+    await waitFor('the reopened panel with Reopen and what was rated', () => {
+      const a = acting();
+      return a?.actions.reopen && !a.actions.rate && a.rated?.includes('4 of 5');
     });
   });
 

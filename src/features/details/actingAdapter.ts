@@ -8,6 +8,7 @@ import type { TicketWrites } from '../../tickets/ticketWrites';
 import { dialogLine } from '../../common/untrustedText';
 import type { AccountScope } from '../../common/accountScope';
 import type { DraftStore } from './draftStore';
+import { accountRatings } from './sentRatings';
 import { TicketActing, type PickedFile } from './ticketActing';
 import type { ToPageMessage } from './protocol';
 import type { UnreadNotes } from './unread';
@@ -48,6 +49,7 @@ export function panelActing(services: Omit<PanelActingDeps, 'create'>): PanelAct
         ticketId,
         writes: services.writes,
         drafts: services.drafts.forScope(services.scope()),
+        ratings: accountRatings(services.scope()?.memento),
         replacePageDraft: fresh,
         post: (message) => page.post(message),
         reload: () => page.reload(),

@@ -3,6 +3,7 @@
 import type { AskAboutSecrets } from '../secret-guard/guard';
 import type { TicketWrites } from '../../tickets/ticketWrites';
 import type { AccountDrafts } from './draftStore';
+import type { AccountRatings } from './sentRatings';
 import type { ToPageMessage } from './protocol';
 
 /** A file the user picked: its size first, the bytes only when it is not too large. */
@@ -19,6 +20,8 @@ export interface TicketActingDeps {
   writes: Pick<TicketWrites, 'reply' | 'close' | 'reopen' | 'rate' | 'upload' | 'findReply'>;
   /** The drafts of the account the panel shows the ticket for. */
   drafts: AccountDrafts;
+  /** The ratings sent from here (the API reads none back): Rate is not offered again for a rated ticket. */
+  ratings?: AccountRatings;
   /**
    * The page may hold another account's draft in its saved state (the panel was open across a switch): the first
    * draft it gets replaces whatever it has.

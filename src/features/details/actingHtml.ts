@@ -33,11 +33,13 @@ export function renderActingHtml(): string {
 <button type="button" class="secondary" id="close-button" hidden>${escapeHtml(t('Close Ticket…'))}</button>
 <button type="button" class="secondary" id="reopen-button" hidden>${escapeHtml(t('Reopen…'))}</button>
 <button type="button" class="secondary" id="rate-button" hidden>${escapeHtml(t('Rate…'))}</button>
+<span id="rated-note" class="muted" hidden></span>
 </div>
 <form id="reopen-form" class="side-form" hidden>
 <h2>${escapeHtml(t('Reopen the ticket'))}</h2>
 <label for="reopen-reason" class="field-label">${escapeHtml(t('Why reopen it? (sent to support)'))}</label>
 <textarea id="reopen-reason" rows="3"></textarea>
+<p id="reopen-problem" class="problem" role="alert" hidden></p>
 <div class="actions"><button type="submit" id="reopen-submit">${escapeHtml(t('Reopen Ticket'))}</button><button type="button" class="secondary" data-cancel="reopen">${escapeHtml(t('Cancel'))}</button></div>
 </form>
 <form id="rate-form" class="side-form" hidden>

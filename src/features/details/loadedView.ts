@@ -27,8 +27,12 @@ export function viewAfterLoad(
   notes: PromiseSettledResult<TicketNote[]>,
   previous: TicketView | undefined,
   notesOnScreen: TicketNote[],
-  extra: Pick<TicketView, 'categoryName' | 'newNotes'>,
+  extra: Pick<TicketView, 'categoryName' | 'newNotes'> & {
+    /** Which of the user's notes were sent as Confidential (lastKnown.ts remembers their ids). */
+    sentConfidential?: { isConfidential(dialogId: string): boolean };
+  },
 ): { view: TicketView; notes: TicketNote[] } {
+  const { sentConfidential, ...marks } = extra;
   const failed = notes.status === 'rejected' ? notes.reason : undefined;
   const keepNotes = failed !== undefined && previous !== undefined && !previous.notesError;
   const shown = notes.status === 'fulfilled' ? notes.value : keepNotes ? notesOnScreen : [];
@@ -40,7 +44,10 @@ export function viewAfterLoad(
       notes: shown,
       notesError: failed !== undefined && !keepNotes ? errorText(failed) : undefined,
       refreshError: failed !== undefined && keepNotes ? errorText(failed) : undefined,
-      ...extra,
+      confidentialNotes: new Set(
+        shown.filter((n) => sentConfidential?.isConfidential(n.dialogId)).map((n) => n.dialogId),
+      ),
+      ...marks,
     },
   };
 }

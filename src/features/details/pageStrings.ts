@@ -20,6 +20,7 @@ export function pageStrings(): PageStrings {
     remove: t('Remove'),
     removeFile: t('Remove {0}'),
     sayWhetherSolved: t('Say whether the problem was solved.'),
+    sayWhyReopen: t('Say why the ticket is reopened: the reason is sent to support.'),
     chooseScore: t('Choose a score from 1 to 5 stars.'),
     fileTooLarge: t('"{0}" is {1} MB: attachments can be at most {2} MB.'),
   };

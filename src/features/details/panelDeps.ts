@@ -26,5 +26,10 @@ export interface TicketPanelsDeps {
   /** Reply, close, reopen, rate, unread marks, category names and auto-refresh (absent: the panel only reads). */
   acting?: PanelActingDeps;
   /** What the server last said about a ticket: shown, marked offline, when the server cannot be reached. */
-  lastKnown?: { load(): Promise<void>; get(ticketId: string): KnownTicket | undefined };
+  lastKnown?: {
+    load(): Promise<void>;
+    get(ticketId: string): KnownTicket | undefined;
+    /** The user sent this note as Confidential (the conversation marks it; the server's notes do not say). */
+    isConfidential(dialogId: string): boolean;
+  };
 }

@@ -45,6 +45,7 @@ export const PAGE_STRING_KEYS = [
   /** {0}: file name */
   'removeFile',
   'sayWhetherSolved',
+  'sayWhyReopen',
   'chooseScore',
   /** {0}: file name, {1}: its size in MB, {2}: the limit in MB */
   'fileTooLarge',
@@ -88,6 +89,8 @@ export interface ActingState {
   busy?: BusyAction;
   attachments: DraftAttachmentView[];
   notice?: { kind: 'error' | 'warning' | 'success'; text: string };
+  /** What the user rated (in place of Rate, which is not offered again). */
+  rated?: string;
 }
 
 /** The text part of a draft reply. */

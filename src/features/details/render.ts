@@ -4,14 +4,14 @@
 // Our own words are the display language's (t()); status and severity are our translations of their values, not the
 // server's labels (those arrive in the account's language), and the page's changing words (pageStrings.ts) ride in
 // <body data-strings>. Ticket text is shown as it comes.
-import { randomBytes } from 'crypto';
 import type { AccessDeniedDetail, Ticket, TicketNote } from '../../api/types';
 import { STATUS_NAMES } from '../../api/types';
 import { noteAuthor, SEVERITY_COMMON, SEVERITY_URGENT } from '../../tickets/status';
 import { isTicketApiError } from '../../api/errors';
 import { errorText } from '../../common/errorText';
 import { errorActionLabel, errorActions, type ErrorAction } from '../../common/errors';
-import { displayLanguage, formatMessage, t } from '../../common/l10n';
+import { formatMessage, t } from '../../common/l10n';
+import { renderPage, type PageResources } from '../../common/pageAssets';
 import { attachmentTarget } from './attachments';
 import { dataAction, type ClickAction } from './protocol';
 import { renderActingHtml } from './actingHtml';
@@ -50,34 +50,15 @@ export type DetailsView =
       categoryName?: string;
       /** Dialog ids of answers from support the user has not seen yet (marked "New"). */
       newNotes?: ReadonlySet<string>;
+      /** Dialog ids of the user's replies sent as Confidential (marked so; the server's notes do not say). */
+      confidentialNotes?: ReadonlySet<string>;
     };
-
-export interface PageResources {
-  /** webview.cspSource */
-  cspSource: string;
-  /** From crypto.randomBytes; a new one for every document. */
-  nonce: string;
-  /** webview.asWebviewUri(media/details.css) */
-  styleUri: string;
-  /** webview.asWebviewUri(media/details.js), bundled from ./page by scripts/build.mjs */
-  scriptUri: string;
-  /**
-   * The stylesheet's and the script's text, put into the document (by nonce) instead of linked: VS Code shows a
-   * webview's new document only once its linked files have come through the webview's resource loader (pageAssets.ts).
-   */
-  inline?: { style: string; script: string };
-}
 
 export interface RenderOptions {
   /** For relative times. Default Date.now(). */
   now?: number;
   /** Default: the machine's time zone. */
   timeZone?: string;
-}
-
-/** A fresh script nonce for one document: 144 random bits from crypto (a guessable nonce would let injected script run). */
-export function createNonce(): string {
-  return randomBytes(18).toString('base64');
 }
 
 /**
@@ -93,38 +74,14 @@ function text(value: unknown): string {
   return `<bdi>${escapeHtml(value)}</bdi>`;
 }
 
-/** The Content-Security-Policy of the panel: nothing but our own stylesheet, images, and nonce'd script. */
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `style-src ${cspSource} 'nonce-${nonce}'`,
-    `img-src ${cspSource}`,
-    `font-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
-
-/** The whole document: CSP, stylesheet, the body for `view`, and the page script (by nonce). */
+/** The whole document (the shell of common/pageAssets.ts): the body for `view` and the acting part. */
 export function renderTicketHtml(view: DetailsView, resources: PageResources, options: RenderOptions = {}): string {
   const ticketId = view.kind === 'ticket' ? view.ticket.ticketId : view.ticketId;
-  const nonce = escapeHtml(resources.nonce);
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(displayLanguage())}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(resources.cspSource, resources.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-${resources.inline ? `<style nonce="${nonce}">${resources.inline.style}</style>` : `<link rel="stylesheet" href="${escapeHtml(resources.styleUri)}">`}
-<title>${escapeHtml(t('Ticket {0}', ticketId))}</title>
-</head>
-<body data-ticket-id="${escapeHtml(ticketId)}" data-strings="${escapeHtml(JSON.stringify(pageStrings()))}">
-<main id="root" aria-live="polite">${renderTicketBody(view, options)}</main>
-${renderActingHtml()}
-${resources.inline ? `<script nonce="${nonce}">${resources.inline.script}</script>` : `<script nonce="${nonce}" src="${escapeHtml(resources.scriptUri)}"></script>`}
-</body>
-</html>`;
+  return renderPage(resources, {
+    title: t('Ticket {0}', ticketId),
+    bodyAttributes: { 'data-ticket-id': ticketId, 'data-strings': JSON.stringify(pageStrings()) },
+    body: `<main id="root" aria-live="polite">${renderTicketBody(view, options)}</main>\n${renderActingHtml()}`,
+  });
 }
 
 /** The part inside <main id="root">: replaced when new data arrives (posted after the page said it is ready). */
@@ -282,7 +239,12 @@ function renderNotes(view: Extract<DetailsView, { kind: 'ticket' }>, now: number
   const summary = unread
     ? `<p class="unread-summary">${escapeHtml(unread === 1 ? t('1 new answer from support') : t('{0} new answers from support', unread))}</p>`
     : '';
-  return `${summary}<ol class="notes">${ordered.map(({ note, index }) => renderNote(note, index, now, timeZone, view.newNotes?.has(note.dialogId) === true)).join('\n')}</ol>`;
+  const marks = (id: string) => ({
+    isNew: view.newNotes?.has(id) === true,
+    confidential: view.confidentialNotes?.has(id) === true,
+  });
+  const items = ordered.map(({ note, index }) => renderNote(note, index, now, timeZone, marks(note.dialogId)));
+  return `${summary}<ol class="notes">${items.join('\n')}</ol>`;
 }
 
 function renderNote(
@@ -290,7 +252,7 @@ function renderNote(
   noteIndex: number,
   now: number,
   timeZone: string | undefined,
-  isNew: boolean,
+  { isNew, confidential }: { isNew: boolean; confidential: boolean },
 ): string {
   const author = noteAuthor(note.userRole);
   const fromAgent = author === 'support';
@@ -307,8 +269,11 @@ function renderNote(
     return `<li class="attachment"><a href="#" ${dataAction('openAttachment')} data-note="${noteIndex}" data-attachment="${attachmentIndex}" title="${escapeHtml(t('Opens {0}', target.display))}">${label}</a> <span class="muted">${escapeHtml(t('({0})', target.host))}</span></li>`;
   });
   const newMark = isNew ? ` <span class="badge new-note">${escapeHtml(t('New'))}</span>` : '';
+  const confidentialMark = confidential
+    ? ` <span class="badge confidential" title="${escapeHtml(t('You sent this reply as Confidential (encrypted).'))}">${escapeHtml(t('Confidential'))}</span>`
+    : '';
   return `<li class="note ${roleClass}${isNew ? ' unread' : ''}" data-note-id="${escapeHtml(note.dialogId)}">
-<div class="note-head"><span class="who badge role-${roleClass}">${who}</span>${name}${newMark} <span class="when">${timeHtml(note.createTime, now, timeZone)}</span></div>
+<div class="note-head"><span class="who badge role-${roleClass}">${who}</span>${name}${newMark}${confidentialMark} <span class="when">${timeHtml(note.createTime, now, timeZone)}</span></div>
 <div class="note-body text">${escapeHtml(note.content)}</div>
 ${attachments.length ? `<ul class="attachments">${attachments.join('')}</ul>` : ''}
 </li>`;

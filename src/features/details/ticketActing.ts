@@ -18,6 +18,7 @@ import { checkReplyArrived } from './replyArrival';
 import { statusRefusal } from './refusal';
 import { ReplyAttachments } from './replyAttachments';
 import { ReplyDraft } from './replyDraft';
+import { ratedText } from './sentRatings';
 
 export type { PickedFile, TicketActingDeps };
 
@@ -57,6 +58,8 @@ export class TicketActing {
   setTicket(ticket: Pick<Ticket, 'status'> | undefined): void {
     this.status = ticket?.status;
     const next = ticketActions(ticket?.status?.value);
+    // Rated from here already: the panel says so instead (the API reads no rating back).
+    if (next.rate && this.deps.ratings?.get(this.deps.ticketId)) next.rate = false;
     if (JSON.stringify(next) === JSON.stringify(this.actions)) return;
     this.actions = next;
     // An error was about what the old status allowed (a refused reply): it goes once the status moved on.
@@ -90,6 +93,8 @@ export class TicketActing {
       busy: this.busy,
       attachments: this.attachments.views(),
       notice: this.notice,
+      // Where Rate would be offered.
+      rated: ticketActions(this.status?.value).rate ? ratedText(this.deps.ratings?.get(this.deps.ticketId)) : undefined,
     };
   }
 
@@ -316,7 +321,11 @@ export class TicketActing {
       'reopen',
       t('Ticket reopened.'),
       (reason) => t('The ticket was not reopened: {0}', reason),
-      (text) => this.deps.writes.reopen(this.deps.ticketId, text ?? reason),
+      async (text) => {
+        await this.deps.writes.reopen(this.deps.ticketId, text ?? reason);
+        // Done again later, it may be rated again.
+        await this.deps.ratings?.remember(this.deps.ticketId, undefined);
+      },
       { text: reason, outgoing: 'reopen' },
     );
     if (done) this.deliver({ type: 'formDone', form: 'reopen' });
@@ -327,7 +336,10 @@ export class TicketActing {
       'rate',
       t('Thank you: your rating was sent.'),
       (reason) => t('The rating was not sent: {0}', reason),
-      (text) => this.deps.writes.rate(this.deps.ticketId, { ...rating, content: text ?? rating.content }),
+      async (text) => {
+        await this.deps.writes.rate(this.deps.ticketId, { ...rating, content: text ?? rating.content });
+        await this.deps.ratings?.remember(this.deps.ticketId, { solved: rating.solved, score: rating.score });
+      },
       rating.content ? { text: rating.content, outgoing: 'rating' } : undefined,
     );
     if (done) this.deliver({ type: 'formDone', form: 'rate' });

@@ -1,8 +1,8 @@
-// One ticket details panel: loads the ticket and its conversation, posts the rendered body only after the page
-// says 'ready', keeps the old data on screen when a refresh fails, and handles the page's clicks (attachment links
-// open only after the user confirmed where they go). Acting on the ticket (reply, close, reopen, rate) is
-// TicketActing's job; this file feeds it the loaded ticket, marks unread answers, names the category (after the page
-// painted the ticket: categoryAfterPaint.ts) and refreshes the panel while it is on screen.
+// One ticket details panel: loads the ticket and its conversation, posts the rendered body only after the page says
+// 'ready', keeps the old data on screen when a refresh fails, and handles the page's clicks (attachment links open only
+// after the user confirmed where they go). Acting (reply, close, reopen, rate) is TicketActing's; this file feeds it the
+// loaded ticket, marks unread and confidential notes, names the category (after the page painted: categoryAfterPaint.ts)
+// and refreshes the panel while it is on screen.
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errorWording';
 import type { TicketNote } from '../../api/types';
@@ -12,8 +12,8 @@ import { t } from '../../common/l10n';
 import { openAttachmentAfterAsking } from './attachmentOpener';
 import { panelTitle, viewAfterFailedLoad, viewAfterLoad, type TicketView } from './loadedView';
 import { parsePageMessage, type ActingState, type FromPageMessage, type ToPageMessage } from './protocol';
-import { createNonce, renderTicketBody, renderTicketHtml, type DetailsView, type PageResources } from './render';
-import { inlinePageAssets } from './pageAssets';
+import { renderTicketBody, renderTicketHtml, type DetailsView } from './render';
+import { createNonce, readPageAssets, type PageResources } from '../../common/pageAssets';
 import type { TicketActing } from './ticketActing';
 import { AutoRefresh } from './autoRefresh';
 import { CategoryAfterPaint } from './categoryAfterPaint';
@@ -105,7 +105,7 @@ export class TicketPanel {
       nonce: createNonce(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js')).toString(),
-      inline: media.scheme === 'file' ? inlinePageAssets(media.fsPath) : undefined,
+      inline: media.scheme === 'file' ? readPageAssets(media.fsPath, 'details') : undefined,
     };
     panel.iconPath = {
       light: vscode.Uri.joinPath(media, 'ticket-light.svg'),
@@ -300,7 +300,8 @@ export class TicketPanel {
     if (notes.status === 'fulfilled')
       for (const id of this.deps.acting?.unread.update(this.ticketId, notes.value) ?? []) this.newNotes.add(id);
     const categoryName = this.category.known(ticket.value.categoryId) ?? previous?.categoryName;
-    const loaded = viewAfterLoad(ticket.value, notes, previous, this.notes, { categoryName, newNotes: this.newNotes });
+    const marks = { categoryName, newNotes: this.newNotes, sentConfidential: this.deps.lastKnown };
+    const loaded = viewAfterLoad(ticket.value, notes, previous, this.notes, marks);
     this.notes = loaded.notes;
     this.setView(loaded.view);
     this.markSeen();

@@ -10,9 +10,10 @@ import { statusBarTooltipText } from '../../common/untrustedText';
 import { ANSWERS_PART, answersPart, type AttentionCount } from '../../tickets/attention';
 import { needsYou } from '../../tickets/status';
 import { StatusFollower, type LearnedStatus } from './follow';
-import { refreshFailureText } from './labels';
+import { isOfflineRefresh, refreshFailureText } from './labels';
+import type { SavedListStore } from './savedLists';
 import { ticketIdOf, TicketExplorerModel } from './model';
-import { RefreshTimer } from './refreshTimer';
+import { MIN_AUTO_REFRESH_SECONDS, RefreshTimer } from './refreshTimer';
 import { TicketTreeProvider, type UnreadAnswers } from './treeProvider';
 import { getSetting, onDidChangeSettings, updateSetting } from '../../settings/configuration';
 import { notificationText, treeText } from '../../common/untrustedText';
@@ -49,11 +50,13 @@ export function registerExplorer(
   promptForFilter: (current: TicketFilter) => Promise<TicketFilter | undefined>,
   /** The one count of tickets that wait for the user: the badge shows it, every load counts again. */
   attention?: AttentionCount,
+  /** The last list, kept per account: a window opened while the network fails shows it as offline (savedLists.ts). */
+  saved?: SavedListStore,
 ): TicketExplorer {
   const settings = () => {
     return { groupByStatus: getSetting('explorer.groupByStatus'), pageSize: getSetting('explorer.pageSize') };
   };
-  const model = new TicketExplorerModel({ service, settings, attention });
+  const model = new TicketExplorerModel({ service, settings, attention, saved });
   // What the extension changed or learned shows at once: the groups a ticket moved between load again (follow.ts).
   const follower = new StatusFollower({
     follow: (learned) => track(model.follow(learned)),
@@ -134,8 +137,13 @@ export function registerExplorer(
       provider.fire(node);
       if (!node) {
         updateContext();
-        // A finished load counts as a refresh: the next automatic one is a full interval away.
-        if (!model.loading) timer.markRefreshed();
+        // A finished load counts as a refresh: the next automatic one is a full interval away. Offline, the shortest
+        // interval (auto-refresh off too), as an offline ticket panel asks again: the list refreshes by itself once the
+        // server answers.
+        if (!model.loading) {
+          timer.setRetry(isOfflineRefresh(model.refreshFailure) ? MIN_AUTO_REFRESH_SECONDS * 1000 : undefined);
+          timer.markRefreshed();
+        }
       }
     }),
     service.onDidChange((event) => {

@@ -1,5 +1,6 @@
 // What each explorer node looks like, as plain data (label, description, icon and colour ids, tooltip markdown), so
 // unit tests check it without VS Code. explorerView.ts maps it onto vscode.TreeItem.
+import { isOfflineFailure } from '../details/offline';
 import { isTicketApiError } from '../../api/errors';
 import { errorText } from '../../common/errorText';
 import type { Ticket, TicketSummary } from '../../api/types';
@@ -198,9 +199,27 @@ export function ticketCount(count: number): string {
 export function refreshFailureText(failure: RefreshFailure, timeZone?: string): string {
   const at = formatLocalTime(failure.at, timeZone).slice(11);
   const why = shortFailure(failure.error) ?? treeText(errorText(failure.error), 120).replace(/[.。]$/, '');
+  if (isOfflineRefresh(failure) && failure.asOf !== undefined) {
+    // The time alone on the day of the failure, else the date too (a window opened today on yesterday's list).
+    const asOf = formatLocalTime(failure.asOf, timeZone);
+    const sameDay = asOf.slice(0, 10) === formatLocalTime(failure.at, timeZone).slice(0, 10);
+    return t(
+      'Offline: as of {0} ({1}). Showing the tickets loaded then; they refresh by themselves when the server answers.',
+      sameDay ? asOf.slice(11) : asOf,
+      why,
+    );
+  }
   return failure.error.kind === 'throttled'
     ? t('Refresh failed at {0} ({1}). Showing the tickets loaded before; Refresh again after that wait.', at, why)
     : t('Refresh failed at {0} ({1}). Showing the tickets loaded before; Refresh tries again.', at, why);
+}
+
+/**
+ * The refresh failed because the network or the server did (not a throttled answer, which says when to try again): the
+ * view shows its last list as offline and asks again by itself (explorerView.ts).
+ */
+export function isOfflineRefresh(failure: RefreshFailure | undefined): boolean {
+  return !!failure && isOfflineFailure(failure.error) && failure.error.kind !== 'throttled';
 }
 
 /** The lazily filled tooltip: the same rows as the hover on an id (ticketRows). */

@@ -22,6 +22,7 @@ import { listsToReload, type LearnedStatus } from './follow';
 import { Emitter } from '../../common/emitter';
 import { ExplorerNodes, TicketList, type ExplorerNode, type TicketNode } from './nodes';
 import { settleRefresh, type ExplorerState, type RefreshFailure } from './refreshOutcome';
+import { offlineLists, shapeOf, toSaved, type SavedListStore } from './savedLists';
 
 export { ticketIdOf, TicketList } from './nodes';
 export type { ExplorerNode, GroupNode, LoadMoreNode, MessageNode, TicketNode } from './nodes';
@@ -53,6 +54,8 @@ export interface ExplorerModelOptions {
   settings: () => ExplorerSettings;
   /** The count of tickets that wait for the user (tickets/attention.ts), counted again with every load. */
   attention?: { refresh(options: { force?: boolean; signal?: AbortSignal }): Promise<void> };
+  /** The last list, kept for a window that opens while the network fails (savedLists.ts). */
+  saved?: SavedListStore;
 }
 
 export function clampPageSize(value: unknown): number {
@@ -67,6 +70,8 @@ export class TicketExplorerModel {
   private stateValue: ExplorerState = 'idle';
   private lastErrorValue?: TicketApiError;
   private refreshFailureValue?: RefreshFailure;
+  /** When the lists shown were loaded (epoch ms): what an offline view says it shows. */
+  private loadedAt?: number;
   private loadPromise?: Promise<void>;
   private loadingCount = 0;
   private generation = 0;
@@ -171,6 +176,7 @@ export class TicketExplorerModel {
     this.stateValue = 'idle';
     this.lastErrorValue = undefined;
     this.refreshFailureValue = undefined;
+    this.loadedAt = undefined;
     this.emit(undefined);
   }
 
@@ -313,7 +319,26 @@ export class TicketExplorerModel {
         await Promise.all((throttled ? lists : rest).map(load));
       }
       if (generation !== this.generation) return;
-      const outcome = settleRefresh(lists, previousLists, hadTree, Date.now());
+      const now = Date.now();
+      const shape = shapeOf(this.layout.groupByStatus, this.layout.pageSize, this.filterValue);
+      let outcome = settleRefresh(lists, previousLists, hadTree, now);
+      // Every list failed with nothing on screen (a window opened offline): the last list saved, if the network failed.
+      const offline =
+        outcome.state === 'error' && offlineLists(await this.options.saved?.read(), shape, outcome.lastError);
+      if (generation !== this.generation) return;
+      if (offline) {
+        this.loadedAt = offline.savedAt;
+        outcome = {
+          ...outcome,
+          lists: offline.lists,
+          state: 'ready',
+          refreshFailure: { error: outcome.lastError!, at: now },
+        };
+      } else if (!outcome.refreshFailure && lists.every((l) => !l.error)) {
+        this.loadedAt = now;
+        void this.options.saved?.write(toSaved(shape, lists, now));
+      }
+      if (outcome.refreshFailure) outcome.refreshFailure.asOf = this.loadedAt;
       this.lists = outcome.lists;
       this.refreshFailureValue = outcome.refreshFailure;
       this.lastErrorValue = outcome.lastError;

@@ -8,6 +8,8 @@ export interface RefreshFailure {
   error: TicketApiError;
   /** Epoch ms of the failure. */
   at: number;
+  /** When the tickets shown were loaded (epoch ms), if known. */
+  asOf?: number;
 }
 
 /** What the last finished load found ('idle' before the first one). A refresh under way keeps the old state. */

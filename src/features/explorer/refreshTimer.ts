@@ -14,6 +14,8 @@ export class RefreshTimer {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private visible = false;
   private intervalMs = 0;
+  /** While set (the view shows its offline list), refreshes come this often instead (even with auto-refresh off). */
+  private retryMs: number | undefined;
   private lastRefresh: number;
 
   constructor(
@@ -26,6 +28,13 @@ export class RefreshTimer {
   /** 0 turns auto-refresh off. */
   setIntervalSeconds(seconds: number): void {
     this.intervalMs = normalizeAutoRefreshSeconds(seconds) * 1000;
+    this.schedule();
+  }
+
+  /** The view is offline: refresh every `ms` while it is visible; undefined goes back to the interval. */
+  setRetry(ms: number | undefined): void {
+    if (ms === this.retryMs) return;
+    this.retryMs = ms;
     this.schedule();
   }
 
@@ -46,7 +55,8 @@ export class RefreshTimer {
    * (once), instead of when the timer's own clock, stopped during the sleep, gets there.
    */
   catchUp(): void {
-    if (this.visible && this.intervalMs > 0 && this.now() - this.lastRefresh >= this.intervalMs) this.schedule();
+    const every = this.retryMs ?? this.intervalMs;
+    if (this.visible && every > 0 && this.now() - this.lastRefresh >= every) this.schedule();
   }
 
   get running(): boolean {
@@ -60,8 +70,9 @@ export class RefreshTimer {
 
   private schedule(): void {
     this.clear();
-    if (!this.visible || this.intervalMs === 0) return;
-    const due = Math.max(0, this.lastRefresh + this.intervalMs - this.now());
+    const every = this.retryMs ?? this.intervalMs;
+    if (!this.visible || every === 0) return;
+    const due = Math.max(0, this.lastRefresh + every - this.now());
     this.timer = setTimeout(() => void this.fire(), due);
   }
 

@@ -1,25 +1,18 @@
 // HTML of the New Ticket form, built by a pure function (no vscode import). Native controls with labels, theme colours
-// from VS Code's CSS variables (media/newTicket.css), a strict CSP (no inline script or style; the page script by nonce).
+// from VS Code's CSS variables (media/common.css and media/newTicket.css); the document shell, its strict CSP and the
+// stylesheets are common/pageAssets.ts's, as for the ticket panel.
 // Every word on the page is the display language's: the static text here through t(), the text the page script sets
 // itself (FormStrings) as JSON in the body's data-strings attribute. The page fills the fields from the draft the
 // extension posts after 'ready': nothing user-typed is baked in here.
-import { displayLanguage, t } from '../../common/l10n';
+import { t } from '../../common/l10n';
+import { renderPage, type PageResources } from '../../common/pageAssets';
+import { escapeHtml } from '../../common/untrustedText';
 import { severityLabel } from '../../tickets/display';
 import type { FormStrings } from './protocol';
 
-export interface FormResources {
-  cspSource: string;
-  nonce: string;
-  styleUri: string;
-  scriptUri: string;
-}
-
-function attr(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-/** Text for between tags: escaped like an attribute (quotes too, harmless in text). */
-const html = attr;
+/** Our own words, escaped (quotes too: the same function serves attribute values and text between tags). */
+const attr = escapeHtml;
+const html = escapeHtml;
 
 /**
  * The page script's own text in the display language. Its {0}, {1} stay for the page to fill: they are passed as
@@ -45,20 +38,17 @@ export function formStrings(): FormStrings {
   };
 }
 
-export function renderNewTicketHtml(r: FormResources, options: { isMac: boolean }): string {
-  const submitKey = options.isMac ? '⌘+Enter' : 'Ctrl+Enter';
+export function renderNewTicketHtml(resources: PageResources, options: { isMac: boolean }): string {
   const strings = formStrings();
-  return `<!DOCTYPE html>
-<html lang="${attr(displayLanguage())}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${attr(r.cspSource)}; font-src ${attr(r.cspSource)}; script-src 'nonce-${attr(r.nonce)}';">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${attr(r.styleUri)}">
-<title>${html(t('New Ticket'))}</title>
-</head>
-<body data-strings="${attr(JSON.stringify(strings))}">
-<form id="form" novalidate aria-labelledby="heading">
+  return renderPage(resources, {
+    title: t('New Ticket'),
+    bodyAttributes: { 'data-strings': JSON.stringify(strings) },
+    body: formHtml(strings, options.isMac ? '⌘+Enter' : 'Ctrl+Enter'),
+  });
+}
+
+function formHtml(strings: FormStrings, submitKey: string): string {
+  return `<form id="form" novalidate aria-labelledby="heading">
   <h1 id="heading">${html(t('New support ticket'))}</h1>
   <p class="hint">${html(t('Nothing is sent until you press {0}. The draft is kept, also across reloads, until the ticket is created.', '\u0000')).replace('\u0000', `<strong>${html(strings.submit)}</strong>`)}</p>
 
@@ -120,8 +110,5 @@ export function renderNewTicketHtml(r: FormResources, options: { isMac: boolean 
     <button type="button" id="discard" class="secondary">${html(t('Discard Draft'))}</button>
     <span class="hint">${html(t('{0} submits · Escape closes (the draft is kept)', submitKey))}</span>
   </div>
-</form>
-<script nonce="${attr(r.nonce)}" src="${attr(r.scriptUri)}"></script>
-</body>
-</html>`;
+</form>`;
 }

@@ -13,7 +13,9 @@ import type { LastKnownTickets } from '../../tickets/lastKnown';
 import { isFinished } from '../../tickets/status';
 import type { TicketLoadEvent } from '../../tickets/types';
 import { activeInterval } from '../../common/activeInterval';
-import { IndexBackfill } from './backfill';
+import { needsSignIn } from '../../common/errors';
+import { isOfflineFailure } from '../details/offline';
+import { FailureScope, IndexBackfill } from './backfill';
 import { SearchIndex, documentsOf } from './searchIndex';
 import { searchResults, type SearchResult } from './searchResults';
 
@@ -26,6 +28,8 @@ const BACKFILL_TICK_MS = 2_000;
 export interface SearchDeps {
   lastKnown: LastKnownTickets;
   onDidLoad: (listener: (event: TicketLoadEvent) => void) => vscode.Disposable;
+  /** Signed in or out, another account or endpoint: a fill stopped for sign-in starts again. */
+  onDidChangeSession: (listener: () => void) => vscode.Disposable;
   /** ListTickets with Keyword (the server matches descriptions). */
   listByKeyword: (keyword: string, signal: AbortSignal) => Promise<TicketSummary[]>;
   /** A background read of a conversation (the ticket service's background lane). */
@@ -41,6 +45,12 @@ export interface SearchHandle {
   /** Opens a result as picking it does. */
   open(result: SearchResult): void;
   backfill: IndexBackfill;
+}
+
+/** A failure only a new sign-in fixes stops the fill; one of the network or the server pauses it (backfill.ts). */
+function failureScope(error: unknown): FailureScope {
+  if (needsSignIn(error)) return FailureScope.SignIn;
+  return isOfflineFailure(error) ? FailureScope.EveryTicket : FailureScope.ThisTicket;
 }
 
 type Row = vscode.QuickPickItem & { result?: SearchResult };
@@ -61,13 +71,18 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
     await deps.lastKnown.load();
     if (!built) rebuild();
   };
-  /** Unfinished tickets seen in lists, most recently seen last. */
-  const unfinished = new Map<string, true>();
+  /** Unfinished tickets seen in lists with their status, most recently seen last. */
+  const unfinished = new Map<string, number>();
+  /** The status a ticket had in the lists when its conversation was last read in this window. */
+  const statusAtRead = new Map<string, number>();
 
   const backfill = new IndexBackfill({
     unfinished: () => [...unfinished.keys()].reverse(),
     readAt: (ticketId) => (deps.lastKnown.get(ticketId)?.notes ? deps.lastKnown.get(ticketId)?.savedAt : undefined),
+    changedSinceRead: (ticketId) =>
+      statusAtRead.has(ticketId) && statusAtRead.get(ticketId) !== unfinished.get(ticketId),
     readNotes: deps.readNotes,
+    failureScope,
     focused: () => vscode.window.state.focused,
     enabled: () => deps.keepLocalCopy() && built,
   });
@@ -154,11 +169,21 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
   context.subscriptions.push(
     backfillTimer,
     deps.onDidLoad((event) => {
+      if (event.kind === 'notes') {
+        const status = unfinished.get(event.ticketId);
+        if (status !== undefined) statusAtRead.set(event.ticketId, status);
+        return;
+      }
       if (event.kind !== 'page') return;
       for (const summary of event.tickets) {
         unfinished.delete(summary.ticketId);
-        if (!isFinished(summary.status.value)) unfinished.set(summary.ticketId, true);
+        if (!isFinished(summary.status.value)) unfinished.set(summary.ticketId, summary.status.value);
+        else statusAtRead.delete(summary.ticketId);
       }
+    }),
+    deps.onDidChangeSession(() => {
+      statusAtRead.clear();
+      backfill.resume();
     }),
     deps.lastKnown.onDidChange((ticketId) => {
       if (!built) return;

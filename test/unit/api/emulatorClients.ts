@@ -1,7 +1,7 @@
 // The set-up the client's test files share: one emulator (demo seed) per describe block, over real HTTP, and
 // TicketClients against it that are closed after each test, with the emulator's tickets, faults and request log reset; and rejectsWith, how they check a call that fails.
 import * as assert from 'assert';
-import { TicketEmulator, DEMO_CREDENTIALS } from '../../emulator/server';
+import { TicketEmulator, DEMO_CREDENTIALS, type EmulatorOptions } from '../../emulator/server';
 import { TicketClient } from '../../../src/api/client';
 import { TicketApiError } from '../../../src/api/errors';
 import type { TicketClientOptions } from '../../../src/api/types';
@@ -13,8 +13,14 @@ export interface EmulatorClients {
   client(options?: Partial<TicketClientOptions>): TicketClient;
 }
 
-/** Call inside a describe block: registers its before, afterEach and after hooks. */
-export function emulatorClients(defaults: Partial<TicketClientOptions> = {}): EmulatorClients {
+/**
+ * Call inside a describe block: registers its before, afterEach and after hooks. `start`: the emulator's options (the
+ * demo seed by default); after each test it is reset to that seed and language.
+ */
+export function emulatorClients(
+  defaults: Partial<TicketClientOptions> = {},
+  start: EmulatorOptions = { seed: 'demo' },
+): EmulatorClients {
   let running: TicketEmulator | undefined;
   const open: TicketClient[] = [];
   const emulator = (): TicketEmulator => {
@@ -22,11 +28,11 @@ export function emulatorClients(defaults: Partial<TicketClientOptions> = {}): Em
     return running;
   };
   before(async () => {
-    running = await TicketEmulator.start({ seed: 'demo' });
+    running = await TicketEmulator.start(start);
   });
   afterEach(async () => {
     await Promise.all(open.splice(0).map((c) => c.close()));
-    running?.reset();
+    running?.reset(start.seed, start.language);
   });
   after(async () => {
     await running?.stop();

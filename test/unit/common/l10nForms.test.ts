@@ -24,6 +24,7 @@ import { FORM_STRING_KEYS, parseFormStrings } from '../../../src/features/new-ti
 import { formStrings, renderNewTicketHtml } from '../../../src/features/new-ticket/render';
 import { diffSnapshots, type TicketSnapshot } from '../../../src/features/watcher/announcements';
 import { repoRoot } from '../manifest';
+import { unescapeHtml } from '../../fixtures/html';
 
 function useChinese(): void {
   const zh = JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<
@@ -38,11 +39,8 @@ const RESOURCES = { cspSource: 'vscode-resource:', nonce: 'bm9uY2U=', styleUri: 
 /** The page's visible text and user-facing attributes, without its markup. */
 function pageText(html: string): string {
   const attributes = [...html.matchAll(/\s(?:placeholder|aria-label|title)="([^"]*)"/g)].map((m) => m[1]);
-  const text = html
-    .replace(/<script[\s\S]*?<\/script>/g, '')
-    .replace(/<[^>]*>/g, '\n')
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
-  return [...attributes, text].join('\n');
+  const text = html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]*>/g, '\n');
+  return unescapeHtml([...attributes, text].join('\n'));
 }
 
 const RAM_ROLE_CONFIG = JSON.stringify({
@@ -92,9 +90,7 @@ describe('New Ticket, the watcher and sign-in in Chinese and English', () => {
     assert.deepStrictEqual(text.match(/\b(the|a|an|and|of|to|is|for|until|products?)\b/gi), null);
     // The strings the page script sets: in the HTML, read back field by field, placeholders kept for the page.
     const embedded = /data-strings="([^"]*)"/.exec(chinese)?.[1] ?? '';
-    const strings = parseFormStrings(
-      JSON.parse(embedded.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)))),
-    );
+    const strings = parseFormStrings(JSON.parse(unescapeHtml(embedded)));
     assert.strictEqual(formatMessage(strings.productsFailed, '网络错误'), '无法加载产品：网络错误');
     assert.strictEqual(formatMessage(strings.uploading, 'log.txt', 40), '正在上传 log.txt：40%');
     assert.strictEqual(strings.submit, '提交');

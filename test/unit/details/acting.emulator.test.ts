@@ -2,88 +2,39 @@
 // real HTTP: a reply with an attachment arrives once, a failure keeps the draft and says why, an unknown outcome is
 // checked in the reloaded conversation, and close / reopen / rate change the ticket as the server says.
 import * as assert from 'assert';
-import { TicketClient } from '../../../src/api/client';
-import { DraftStore } from '../../../src/features/details/draftStore';
-import type { ActingState, ToPageMessage } from '../../../src/features/details/protocol';
-import { TicketActing, type PickedFile } from '../../../src/features/details/ticketActing';
-import { createTicketService } from '../../../src/tickets';
-import { TicketWrites } from '../../../src/tickets/ticketWrites';
-import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
+import type { ToPageMessage } from '../../../src/features/details/protocol';
+import type { PickedFile } from '../../../src/features/details/ticketActing';
 import { MemoryAccountScope } from '../../../src/common/accountScope';
+import { emulatorActing } from '../api/emulatorActing';
 
 describe('details/TicketActing against the emulator', function () {
   this.timeout(20_000);
-  let emu: TicketEmulator;
-  let client: TicketClient;
-
-  before(async () => {
-    emu = await TicketEmulator.start({ seed: 'demo', language: 'en' });
-  });
-  beforeEach(() => {
-    client = new TicketClient({
-      endpoint: emu.url,
-      credentials: DEMO_CREDENTIALS,
-      retryBaseDelayMs: 10,
-      timeoutMs: 2_000,
-    });
-  });
-  afterEach(async () => {
-    await client.close();
-    emu.reset('demo', 'en');
-  });
-  after(() => emu.stop());
+  const env = emulatorActing({ timeoutMs: 2_000 });
 
   /** A panel's acting part for a ticket in `status`; `posted` collects what the page would receive. */
   function setUp(
     status: 1 | 2 | 3 | 4 | 5 | 6,
     options: { confirm?: boolean; files?: PickedFile[]; store?: MemoryAccountScope } = {},
   ) {
-    const ticketId = emu.allTickets().find((t) => t.status === status)!.ticketId;
-    const service = createTicketService({ getClient: () => client });
-    const store = options.store ?? new MemoryAccountScope();
     const posted: ToPageMessage[] = [];
     const page = { ready: true };
-    let reloads = 0;
     let replied = 0;
-    const acting = new TicketActing({
-      ticketId,
-      writes: new TicketWrites(() => client, service),
-      drafts: new DraftStore(() => store).forScope(store),
+    const acting = env.actingOn(status, {
+      store: options.store,
       post: (message) => page.ready && posted.push(message) > 0,
-      reload: async () => {
-        reloads++;
-        acting.setTicket(await service.getTicket(ticketId, { force: true }));
-      },
       confirmClose: () => Promise.resolve(options.confirm ?? true),
       pickFiles: () => Promise.resolve(options.files ?? []),
-      askAboutSecrets: () => assert.fail('no text here holds credentials: the secret guard asks nothing'),
       onReplied: () => replied++,
     });
-    acting.setTicket({ status: { value: status, label: '' } });
-    const lastState = (): ActingState => acting.state();
-    const until = async (what: string, check: (s: ActingState) => boolean) => {
-      const deadline = Date.now() + 10_000;
-      while (!check(lastState())) {
-        if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; state ${JSON.stringify(lastState())}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
-    const idle = () => until('the write to end', (s) => s.busy === undefined && s.notice !== undefined);
     return {
-      ticketId,
-      acting,
-      store,
+      ...acting,
       posted,
       page,
-      until,
-      idle,
-      reloads: () => reloads,
       /** Times the panel said a reply was taken (the walkthrough's reply step completes on it). */
       replied: () => replied,
-      drafts: new DraftStore(() => store).forScope(store),
     };
   }
-  const count = (action: string) => emu.requests.filter((r) => r.action === action).length;
+  const count = (action: string) => env.emu.requests.filter((r) => r.action === action).length;
 
   it('sends a reply with an attachment once; the draft is cleared and the box emptied', async () => {
     const bytes = Buffer.from('2026-11-28 ERROR renewal order unpaid\n');
@@ -103,15 +54,15 @@ describe('details/TicketActing against the emulator', function () {
     assert.deepStrictEqual(acting.state().notice, { kind: 'success', text: 'Reply sent.' });
     assert.strictEqual(count('ReplyTicket'), 1, 'sent exactly once');
     assert.strictEqual(replied(), 1, 'the walkthrough hears of the reply once');
-    const note = emu.notesOf(ticketId).at(-1)!;
+    const note = env.emu.notesOf(ticketId).at(-1)!;
     assert.strictEqual(note.content, 'Logs attached.');
     assert.deepStrictEqual(
       note.attachments.map((a) => a.name),
       ['renewal.log'],
     );
     assert.strictEqual(
-      emu.requests.find((r) => r.action === 'ReplyTicket')!.query.Encrypt ??
-        emu.requests.find((r) => r.action === 'ReplyTicket')!.body.Encrypt,
+      env.emu.requests.find((r) => r.action === 'ReplyTicket')!.query.Encrypt ??
+        env.emu.requests.find((r) => r.action === 'ReplyTicket')!.body.Encrypt,
       'true',
     );
     assert.strictEqual(drafts.get(ticketId).text, '', 'the draft is gone once the server confirmed');
@@ -131,15 +82,15 @@ describe('details/TicketActing against the emulator', function () {
     });
     acting.handle({ type: 'pickFiles' });
     await until('the upload', (s) => s.attachments[0]?.state === 'uploaded');
-    emu.setLatency(400);
+    env.emu.setLatency(400);
     acting.handle({ type: 'send', draft: { text: 'Logs attached.', encrypt: false } });
     await until('the send to start', (s) => s.busy === 'send');
     const late = new Uint8Array(Buffer.from('late.log contents\n'));
     acting.handle({ type: 'dropFile', name: 'late.log', bytes: late });
     await idle();
-    emu.setLatency(0);
+    env.emu.setLatency(0);
     await until('the late upload', (s) => s.attachments.some((a) => a.name === 'late.log' && a.state === 'uploaded'));
-    const note = emu.notesOf(ticketId).at(-1)!;
+    const note = env.emu.notesOf(ticketId).at(-1)!;
     assert.deepStrictEqual(
       note.attachments.map((a) => a.name),
       ['first.log'],
@@ -207,7 +158,7 @@ describe('details/TicketActing against the emulator', function () {
   it('a reply refused because support completed the ticket meanwhile says so by the status name; the error goes once it is replyable again', async () => {
     // The panel loaded the ticket waiting for the user; support completed it before the reply was sent.
     const { ticketId, acting, idle, drafts, replied } = setUp(3);
-    emu.setTicketStatus(ticketId, 6);
+    env.emu.setTicketStatus(ticketId, 6);
     acting.handle({ type: 'send', draft: { text: 'One more thing', encrypt: false } });
     await idle();
     assert.strictEqual(replied(), 0, 'a refused reply does not count as replying');
@@ -221,7 +172,7 @@ describe('details/TicketActing against the emulator', function () {
     assert.deepStrictEqual(acting.state().actions, { reply: false, close: false, reopen: true, rate: true });
     assert.strictEqual(drafts.get(ticketId).text, 'One more thing');
     // Reopened elsewhere, then Refresh: the box is replyable again and the old error is gone.
-    emu.setTicketStatus(ticketId, 2);
+    env.emu.setTicketStatus(ticketId, 2);
     acting.setTicket({ status: { value: 2, label: '' } });
     assert.strictEqual(acting.state().notice, undefined, 'the refusal is about a status that has moved on');
     assert.strictEqual(acting.state().actions.reply, true);
@@ -245,7 +196,7 @@ describe('details/TicketActing against the emulator', function () {
 
   it('a refusal that is not about the status keeps the server’s reason', async () => {
     const { ticketId, acting, idle, drafts } = setUp(3);
-    emu.inject({ kind: 'status', status: 400, action: 'ReplyTicket' });
+    env.emu.inject({ kind: 'status', status: 400, action: 'ReplyTicket' });
     acting.handle({ type: 'send', draft: { text: 'Once more', encrypt: false } });
     await idle();
     const notice = acting.state().notice!;
@@ -256,12 +207,12 @@ describe('details/TicketActing against the emulator', function () {
 
   it('a 500 on send: unknown outcome, the conversation is checked, the reply is not there, the draft stays', async () => {
     const { ticketId, acting, idle, drafts } = setUp(3);
-    emu.inject({ kind: 'status', status: 500, action: 'ReplyTicket' });
+    env.emu.inject({ kind: 'status', status: 500, action: 'ReplyTicket' });
     acting.handle({ type: 'send', draft: { text: 'Did this arrive?', encrypt: false } });
     await idle();
     assert.strictEqual(count('ReplyTicket'), 1, 'not retried');
     assert.ok(
-      emu.requests.some((r) => r.action === 'ListTicketNotes'),
+      env.emu.requests.some((r) => r.action === 'ListTicketNotes'),
       'the conversation was reloaded to check',
     );
     assert.match(acting.state().notice!.text, /not in it, so it is safe to send it again/);
@@ -270,12 +221,12 @@ describe('details/TicketActing against the emulator', function () {
 
   it('processed, then the connection dropped: the reply is found in the conversation, the draft cleared, nothing sent twice', async () => {
     const { ticketId, acting, idle, drafts, replied } = setUp(3);
-    emu.inject({ kind: 'dropAfterProcessing', action: 'ReplyTicket' });
+    env.emu.inject({ kind: 'dropAfterProcessing', action: 'ReplyTicket' });
     acting.handle({ type: 'send', draft: { text: 'Arrived after all', encrypt: false } });
     await idle();
     assert.strictEqual(replied(), 1, 'found in the conversation: it counts as replied');
     assert.strictEqual(count('ReplyTicket'), 1);
-    assert.strictEqual(emu.notesOf(ticketId).filter((n) => n.content === 'Arrived after all').length, 1);
+    assert.strictEqual(env.emu.notesOf(ticketId).filter((n) => n.content === 'Arrived after all').length, 1);
     assert.match(acting.state().notice!.text, /Your reply arrived/);
     assert.strictEqual(acting.state().notice!.kind, 'success');
     assert.strictEqual(drafts.get(ticketId).text, '');
@@ -319,7 +270,7 @@ describe('details/TicketActing against the emulator', function () {
     acting.handle({ type: 'closeTicket' });
     await idle();
     assert.deepStrictEqual(acting.state().notice, { kind: 'success', text: 'Ticket closed.' });
-    assert.strictEqual(emu.getTicket(ticketId)!.status, 6);
+    assert.strictEqual(env.emu.getTicket(ticketId)!.status, 6);
     assert.deepStrictEqual(acting.state().actions, { reply: false, close: false, reopen: true, rate: true });
   });
 
@@ -329,32 +280,46 @@ describe('details/TicketActing against the emulator', function () {
     assert.match(acting.state().notice!.text, /Say why the ticket is reopened/);
     acting.handle({ type: 'reopen', reason: 'It broke again tonight.' });
     await idle();
-    assert.strictEqual(emu.getTicket(ticketId)!.status, 1);
-    assert.strictEqual(emu.notesOf(ticketId).at(-1)!.content, 'It broke again tonight.');
+    assert.strictEqual(env.emu.getTicket(ticketId)!.status, 1);
+    assert.strictEqual(env.emu.notesOf(ticketId).at(-1)!.content, 'It broke again tonight.');
     assert.ok(posted.some((m) => m.type === 'formDone' && m.form === 'reopen'));
     assert.strictEqual(acting.state().actions.reply, true);
   });
 
   it('rates a completed ticket; the server refusing a second action is shown', async () => {
-    const { ticketId, acting, idle } = setUp(6);
+    const { ticketId, acting, idle, until } = setUp(6);
     acting.handle({ type: 'rate', solved: true, score: 5, comment: 'Quick and clear.' });
     await idle();
-    assert.deepStrictEqual(emu.getEvaluation(ticketId), { solved: true, score: 5, content: 'Quick and clear.' });
+    assert.deepStrictEqual(env.emu.getEvaluation(ticketId), { solved: true, score: 5, content: 'Quick and clear.' });
     assert.match(acting.state().notice!.text, /rating was sent/);
     // The page would not offer Close on a completed ticket; if it were sent anyway the server has the last word.
     acting.handle({ type: 'closeTicket' });
-    await until(acting, (s) => /not closed/.test(s.notice?.text ?? ''));
+    await until('the refusal', (s) => /not closed/.test(s.notice?.text ?? ''));
     assert.deepStrictEqual(acting.state().notice, {
       kind: 'error',
       text: 'The ticket was not closed: it is Completed now.',
     });
   });
 
-  async function until(acting: TicketActing, check: (s: ActingState) => boolean): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    while (!check(acting.state())) {
-      if (Date.now() > deadline) assert.fail(`timed out; state ${JSON.stringify(acting.state())}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
+  it('after a rating Rate is not offered again, in this panel or the next, and the panel says what was sent; a reopen asks anew', async () => {
+    const first = setUp(6);
+    assert.strictEqual(first.acting.state().actions.rate, true);
+    assert.strictEqual(first.acting.state().rated, undefined);
+    first.acting.handle({ type: 'rate', solved: false, score: 2, comment: 'Slow.' });
+    await first.idle();
+    const said = 'You rated this ticket 2 of 5 and said the problem was not solved.';
+    assert.strictEqual(first.acting.state().actions.rate, false, 'Rate is not offered again');
+    assert.strictEqual(first.acting.state().actions.reopen, true);
+    assert.strictEqual(first.acting.state().rated, said);
+    assert.ok(!JSON.stringify([...first.store.values]).includes('Slow.'), 'the comment is not kept');
+    const second = setUp(6, { store: first.store });
+    assert.strictEqual(second.acting.state().actions.rate, false, 'nor in a panel opened later');
+    assert.strictEqual(second.acting.state().rated, said);
+    second.acting.handle({ type: 'reopen', reason: 'Still slow.' });
+    await second.idle();
+    assert.strictEqual(second.acting.state().rated, undefined, 'reopened: not done, nothing to rate');
+    env.emu.setTicketStatus(second.ticketId, 6);
+    second.acting.setTicket({ status: { value: 6, label: '' } });
+    assert.strictEqual(second.acting.state().actions.rate, true, 'done again: it may be rated again');
+  });
 });

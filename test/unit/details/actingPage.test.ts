@@ -274,6 +274,45 @@ describe('details page acting part in Chromium', function () {
     }
   });
 
+  it('asks for the reopen reason beside its box, as the rating does, and says what was rated in place of Rate', async () => {
+    const page = await open();
+    try {
+      await deliver(page, {
+        type: 'acting',
+        state: {
+          actions: { reply: false, close: false, reopen: true, rate: false },
+          attachments: [],
+          rated: 'You rated this ticket 4 of 5 and said the problem was solved.',
+        },
+      });
+      await page.waitForSelector('#rated-note', { state: 'visible' });
+      assert.strictEqual(
+        await page.textContent('#rated-note'),
+        'You rated this ticket 4 of 5 and said the problem was solved.',
+      );
+      assert.ok(!(await page.isVisible('#rate-button')));
+      await page.click('#reopen-button');
+      await page.click('#reopen-submit');
+      assert.strictEqual(
+        await page.textContent('#reopen-problem'),
+        'Say why the ticket is reopened: the reason is sent to support.',
+      );
+      assert.ok(await page.isVisible('#reopen-problem'), 'inside the form');
+      assert.ok(!(await page.isVisible('#acting-notice')), 'not in the banner above');
+      assert.strictEqual(await page.evaluate(() => document.activeElement?.id), 'reopen-reason');
+      assert.strictEqual((await posted(page)).filter((m) => m.type === 'reopen').length, 0);
+      await page.fill('#reopen-reason', 'It broke again.');
+      await page.click('#reopen-submit');
+      assert.ok(!(await page.isVisible('#reopen-problem')));
+      assert.deepStrictEqual(
+        (await posted(page)).filter((m) => m.type === 'reopen'),
+        [{ type: 'reopen', reason: 'It broke again.' }],
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
   it('speaks the language it was rendered in: busy buttons, attachment states and its own checks in Chinese', async () => {
     const page = await open(undefined, '/page-zh-cn');
     try {

@@ -11,13 +11,15 @@ import { attachmentTarget } from '../../../src/features/details/attachments';
 import { DraftStore } from '../../../src/features/details/draftStore';
 import { pageStrings } from '../../../src/features/details/pageStrings';
 import { PAGE_STRING_KEYS, parsePageStrings } from '../../../src/features/details/protocol';
-import { errorView, renderTicketHtml, type PageResources } from '../../../src/features/details/render';
+import { errorView, renderTicketHtml } from '../../../src/features/details/render';
+import type { PageResources } from '../../../src/common/pageAssets';
 import { TicketActing } from '../../../src/features/details/ticketActing';
 import { TicketApiError } from '../../../src/api/errors';
 import { repoRoot } from '../manifest';
 import { useLanguage } from '../l10nBundle';
 import { MemoryAccountScope } from '../../../src/common/accountScope';
 import { FIXTURE_NOW, note, PAGE_RESOURCES, ticket } from '../../fixtures/tickets';
+import { unescapeHtml } from '../../fixtures/html';
 
 const RESOURCES: PageResources = PAGE_RESOURCES;
 const NOW = FIXTURE_NOW;
@@ -37,16 +39,6 @@ const NOTES: TicketNote[] = [
 ];
 /** Latin words a Chinese screen rightly has: keys and names the console shows in Latin letters too. */
 const LATIN_IN_CHINESE = new Set(['Ctrl', 'Enter', 'MB', 'RequestId', 'https']);
-
-function unescapeHtml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&#96;/g, '`')
-    .replace(/&amp;/g, '&');
-}
 
 /** What a person meets in a document: the text between tags, tooltips, aria-labels, placeholders, page strings. */
 function readerText(html: string): string[] {

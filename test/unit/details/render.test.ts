@@ -3,17 +3,18 @@
 import * as assert from 'assert';
 import { TicketApiError } from '../../../src/api/errors';
 import {
-  createNonce,
   errorView,
   escapeHtml,
   renderTicketBody,
   renderTicketHtml,
   type DetailsView,
-  type PageResources,
 } from '../../../src/features/details/render';
+import { createNonce, type PageResources } from '../../../src/common/pageAssets';
 import { parsePageMessage } from '../../../src/features/details/protocol';
+import { viewAfterLoad } from '../../../src/features/details/loadedView';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 import { FIXTURE_NOW, note, PAGE_RESOURCES, ticket } from '../../fixtures/tickets';
+import { unescapeHtml } from '../../fixtures/html';
 
 const RESOURCES: PageResources = PAGE_RESOURCES;
 const NOW = FIXTURE_NOW;
@@ -106,16 +107,6 @@ function tags(html: string): Tag[] {
     found.push({ name: match[2].toLowerCase(), attributes, raw: match[0] });
   }
   return found;
-}
-
-function unescapeHtml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&#96;/g, '`')
-    .replace(/&amp;/g, '&');
 }
 
 function assertOnlyOurMarkup(html: string): void {
@@ -317,6 +308,24 @@ describe('details panel HTML', () => {
       /<li class="note you" data-note-id="[^"]*">[\s\S]*?>You<\/span> <span class="who-name"><bdi>dev<\/bdi>/,
     );
     assert.match(body, /2 hours ago/);
+  });
+
+  it('marks the replies the user sent as Confidential, and only those', () => {
+    const notes = [
+      note({ dialogId: 'd-secret', content: 'The password is in here', userRole: 3 }),
+      note({ dialogId: 'd-plain', content: 'Any news?', userRole: 3 }),
+    ];
+    const sentConfidential = { isConfidential: (id: string) => id === 'd-secret' };
+    const { view } = viewAfterLoad(ticket(), { status: 'fulfilled', value: notes }, undefined, [], {
+      sentConfidential,
+    });
+    const body = renderTicketBody(view, { now: NOW, timeZone: 'UTC' });
+    const marked = [...body.matchAll(/data-note-id="([^"]+)">\n<div class="note-head">[^\n]*badge confidential/g)];
+    assert.deepStrictEqual(
+      marked.map((m) => m[1]),
+      ['d-secret'],
+    );
+    assert.match(body, /title="You sent this reply as Confidential \(encrypted\)\.">Confidential<\/span>/);
   });
 
   it('makes only https attachments clickable, pointing at the note and attachment by index', () => {

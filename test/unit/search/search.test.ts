@@ -3,7 +3,7 @@
 // background fill's request budget.
 import * as assert from 'assert';
 import type { Ticket, TicketNote } from '../../../src/api/types';
-import { IndexBackfill } from '../../../src/features/search/backfill';
+import { FailureScope, IndexBackfill } from '../../../src/features/search/backfill';
 import { SearchIndex, documentsOf, fold, matchLine } from '../../../src/features/search/searchIndex';
 import { searchResults } from '../../../src/features/search/searchResults';
 import type { KnownTicket } from '../../../src/tickets/lastKnown';
@@ -158,6 +158,7 @@ describe('search/backfill budget', () => {
         reads.push(id);
         readAt.set(id, now);
       },
+      failureScope: () => FailureScope.ThisTicket,
       focused: () => focused,
       enabled: () => true,
       now: () => now,
@@ -181,7 +182,8 @@ describe('search/backfill budget', () => {
     const backfill = new IndexBackfill({
       unfinished: () => ['T1'],
       readAt: () => undefined,
-      readNotes: () => (attempts++, Promise.reject(new Error('offline'))),
+      readNotes: () => (attempts++, Promise.reject(new Error('not found'))),
+      failureScope: () => FailureScope.ThisTicket,
       focused: () => true,
       enabled: () => true,
       now: () => now,
@@ -190,5 +192,73 @@ describe('search/backfill budget', () => {
     assert.strictEqual(attempts, 1);
     for (; now < 11 * 60_000; now += 1000) await backfill.tick();
     assert.strictEqual(attempts, 2);
+  });
+
+  /** A fill over three unfinished tickets whose reads fail with `failure` while it is set; ticks once a second. */
+  function fillOver(failure: () => FailureScope | undefined) {
+    const clock = { now: 0 };
+    const readAt = new Map<string, number>();
+    const status = new Map<string, number>([
+      ['T1', 2],
+      ['T2', 2],
+      ['T3', 2],
+    ]);
+    const statusAtRead = new Map<string, number>();
+    const requests: string[] = [];
+    const backfill = new IndexBackfill({
+      unfinished: () => [...status.keys()],
+      readAt: (id) => readAt.get(id),
+      changedSinceRead: (id) => statusAtRead.has(id) && statusAtRead.get(id) !== status.get(id),
+      readNotes: async (id) => {
+        requests.push(id);
+        const scope = failure();
+        if (scope !== undefined) throw Object.assign(new Error('refused'), { scope });
+        readAt.set(id, clock.now);
+        statusAtRead.set(id, status.get(id)!);
+      },
+      failureScope: (error) => (error as { scope: FailureScope }).scope,
+      focused: () => true,
+      enabled: () => true,
+      now: () => clock.now,
+    });
+    const run = async (seconds: number) => {
+      for (const end = clock.now + seconds * 1000; clock.now < end; clock.now += 1000) await backfill.tick();
+    };
+    return { backfill, requests, status, run };
+  }
+
+  it('stops at the first failure only a sign-in fixes (an expired STS token) and starts again after sign-in', async () => {
+    let scope: FailureScope | undefined = FailureScope.SignIn;
+    const fill = fillOver(() => scope);
+    await fill.run(10 * 60);
+    assert.deepStrictEqual(fill.requests, ['T1'], 'one request in ten minutes, not one every 10 s');
+    assert.ok(fill.backfill.stoppedForSignIn);
+    scope = undefined;
+    fill.backfill.resume();
+    await fill.run(30);
+    assert.deepStrictEqual(fill.requests, ['T1', 'T1', 'T2', 'T3']);
+  });
+
+  it('a failure of the network or the server pauses the whole fill for ten minutes, not one ticket', async () => {
+    let scope: FailureScope | undefined = FailureScope.EveryTicket;
+    const fill = fillOver(() => scope);
+    await fill.run(9 * 60);
+    assert.deepStrictEqual(fill.requests, ['T1']);
+    scope = undefined;
+    await fill.run(2 * 60);
+    assert.deepStrictEqual(fill.requests, ['T1', 'T1', 'T2', 'T3']);
+  });
+
+  it('sends nothing once every unfinished ticket is indexed and unchanged; a status change reads that ticket again', async () => {
+    const fill = fillOver(() => undefined);
+    await fill.run(60);
+    assert.deepStrictEqual(fill.requests, ['T1', 'T2', 'T3']);
+    assert.strictEqual(fill.backfill.due(), 0);
+    await fill.run(60 * 60);
+    assert.strictEqual(fill.requests.length, 3, 'an hour of nothing');
+    fill.status.set('T2', 3);
+    assert.strictEqual(fill.backfill.due(), 1);
+    await fill.run(60);
+    assert.deepStrictEqual(fill.requests, ['T1', 'T2', 'T3', 'T2']);
   });
 });

@@ -3,58 +3,29 @@
 // sends the reply encrypted (the ticket: the secret in SecretInfo only), Redact and Send sends a marker in its place.
 // What reaches the emulator is asserted, not what the client meant to send.
 import * as assert from 'assert';
-import { TicketClient } from '../../../src/api/client';
-import { DraftStore } from '../../../src/features/details/draftStore';
-import type { ActingState } from '../../../src/features/details/protocol';
-import { TicketActing } from '../../../src/features/details/ticketActing';
 import { EMPTY_DRAFT } from '../../../src/features/new-ticket/draft';
 import { submitDraft } from '../../../src/features/new-ticket/submit';
 import { guardTicket, type GuardChoice, type GuardQuestion } from '../../../src/features/secret-guard/guard';
 import { questionWords } from '../../../src/features/secret-guard/questionWords';
-import { createTicketService } from '../../../src/tickets';
-import { TicketWrites } from '../../../src/tickets/ticketWrites';
-import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
-import { MemoryAccountScope } from '../../../src/common/accountScope';
+import { emulatorActing } from '../api/emulatorActing';
 import { FAKE } from './corpus';
 
 const PASTED = `It still fails with this config:\nALIBABA_CLOUD_ACCESS_KEY_ID=${FAKE.akId}\nALIBABA_CLOUD_ACCESS_KEY_SECRET=${FAKE.akSecret}\n`;
 
 describe('secret guard on the paths that send text (emulator)', function () {
   this.timeout(20_000);
-  let emu: TicketEmulator;
-  let client: TicketClient;
-  before(async () => {
-    emu = await TicketEmulator.start({ seed: 'demo', language: 'en' });
-  });
-  beforeEach(() => {
-    client = new TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS, retryBaseDelayMs: 10 });
-  });
-  afterEach(async () => {
-    await client.close();
-    emu.reset('demo', 'en');
-  });
-  after(() => emu.stop());
+  const env = emulatorActing();
 
   /** Everything the emulator received for `action`, query and body together, as one string. */
   const sent = (action: string) =>
-    emu.requests
+    env.emu.requests
       .filter((r) => r.action === action)
       .map((r) => JSON.stringify({ ...r.query, ...r.body }))
       .join('\n');
 
   function setUp(status: 3 | 6, answer: GuardChoice) {
-    const ticketId = emu.allTickets().find((t) => t.status === status)!.ticketId;
-    const service = createTicketService({ getClient: () => client });
     const asked: GuardQuestion[] = [];
-    const store = new MemoryAccountScope();
-    const acting: TicketActing = new TicketActing({
-      ticketId,
-      writes: new TicketWrites(() => client, service),
-      drafts: new DraftStore(() => store).forScope(store),
-      post: () => true,
-      reload: async (): Promise<void> => acting.setTicket(await service.getTicket(ticketId, { force: true })),
-      confirmClose: () => Promise.resolve(true),
-      pickFiles: () => Promise.resolve([]),
+    const acting = env.actingOn(status, {
       askAboutSecrets: async (question) => {
         // Nothing has left while the question is on screen.
         assert.ok(!sent('ReplyTicket').includes(FAKE.akSecret) && !sent('ReopenTicket') && !sent('EvaluateTicket'));
@@ -62,9 +33,7 @@ describe('secret guard on the paths that send text (emulator)', function () {
         return answer;
       },
     });
-    acting.setTicket({ status: { value: status, label: '' } });
-    const idle = () => until(acting, (s) => s.busy === undefined && s.notice !== undefined);
-    return { ticketId, acting, asked, idle, drafts: new DraftStore(() => store) };
+    return { ...acting, asked };
   }
 
   it('a reply with a pasted AccessKey: Cancel sends nothing and keeps the text', async () => {
@@ -79,7 +48,7 @@ describe('secret guard on the paths that send text (emulator)', function () {
         ['Alibaba Cloud AccessKey Secret', `••••••${FAKE.akSecret.slice(-2)}`, 'line 3'],
       ],
     );
-    assert.strictEqual(emu.requests.filter((r) => r.action === 'ReplyTicket').length, 0, 'no ReplyTicket at all');
+    assert.strictEqual(env.emu.requests.filter((r) => r.action === 'ReplyTicket').length, 0, 'no ReplyTicket at all');
     assert.strictEqual(drafts.get(ticketId).text, PASTED, 'the draft is kept as typed');
     assert.match(acting.state().notice!.text, /Nothing was sent/);
   });
@@ -88,10 +57,10 @@ describe('secret guard on the paths that send text (emulator)', function () {
     const { ticketId, acting, idle } = setUp(3, 'confidential');
     acting.handle({ type: 'send', draft: { text: PASTED, encrypt: false } });
     await idle();
-    const replies = emu.requests.filter((r) => r.action === 'ReplyTicket');
+    const replies = env.emu.requests.filter((r) => r.action === 'ReplyTicket');
     assert.strictEqual(replies.length, 1);
     assert.strictEqual(replies[0].body.Encrypt ?? replies[0].query.Encrypt, 'true');
-    assert.strictEqual(emu.notesOf(ticketId).at(-1)!.content.trim(), PASTED.trim());
+    assert.strictEqual(env.emu.notesOf(ticketId).at(-1)!.content.trim(), PASTED.trim());
   });
 
   it('a reply already Confidential is not asked about', async () => {
@@ -99,7 +68,7 @@ describe('secret guard on the paths that send text (emulator)', function () {
     acting.handle({ type: 'send', draft: { text: PASTED, encrypt: true } });
     await idle();
     assert.strictEqual(asked.length, 0);
-    assert.strictEqual(emu.requests.filter((r) => r.action === 'ReplyTicket').length, 1);
+    assert.strictEqual(env.emu.requests.filter((r) => r.action === 'ReplyTicket').length, 1);
   });
 
   it('Redact and Send: the reply leaves in clear with markers, never the key', async () => {
@@ -112,7 +81,7 @@ describe('secret guard on the paths that send text (emulator)', function () {
       'neither the id nor the secret reached the server',
     );
     assert.match(
-      emu.notesOf(ticketId).at(-1)!.content,
+      env.emu.notesOf(ticketId).at(-1)!.content,
       /ALIBABA_CLOUD_ACCESS_KEY_SECRET=\[redacted: Alibaba Cloud AccessKey Secret\]/,
     );
   });
@@ -127,17 +96,17 @@ describe('secret guard on the paths that send text (emulator)', function () {
       ['redact'],
     );
     assert.ok(!sent('ReopenTicket').includes(FAKE.akSecret));
-    assert.match(emu.notesOf(ticketId).at(-1)!.content, /\[redacted: Alibaba Cloud AccessKey Secret\]/);
+    assert.match(env.emu.notesOf(ticketId).at(-1)!.content, /\[redacted: Alibaba Cloud AccessKey Secret\]/);
   });
 
   it('a rating comment with a password: Cancel sends no rating; a comment without one is not asked about', async () => {
-    const { ticketId, acting, asked, idle } = setUp(6, 'cancel');
+    const { ticketId, acting, asked, idle, until } = setUp(6, 'cancel');
     acting.handle({ type: 'rate', solved: true, score: 5, comment: 'Fixed after resetting password=Tr0ub4dor3' });
     await idle();
-    assert.strictEqual(emu.requests.filter((r) => r.action === 'EvaluateTicket').length, 0);
-    assert.strictEqual(emu.getEvaluation(ticketId), undefined);
+    assert.strictEqual(env.emu.requests.filter((r) => r.action === 'EvaluateTicket').length, 0);
+    assert.strictEqual(env.emu.getEvaluation(ticketId), undefined);
     acting.handle({ type: 'rate', solved: true, score: 5, comment: 'Quick and clear, thanks (ticket 0005PYGCW).' });
-    await until(acting, (s) => /rating was sent/.test(s.notice?.text ?? ''));
+    await until('the rating', (s) => /rating was sent/.test(s.notice?.text ?? ''));
     assert.strictEqual(asked.length, 1, 'asked only about the comment with the password');
   });
 
@@ -155,9 +124,9 @@ describe('secret guard on the paths that send text (emulator)', function () {
       asked[0].items.map((i) => i.place),
       ['description, line 2', 'description, line 3'],
     );
-    const outcome = await submitDraft(client, { ...draft, ...guarded! });
+    const outcome = await submitDraft(env.client(), { ...draft, ...guarded! });
     assert.strictEqual(outcome.kind, 'created');
-    const create = emu.requests.filter((r) => r.action === 'CreateTicket');
+    const create = env.emu.requests.filter((r) => r.action === 'CreateTicket');
     assert.strictEqual(create.length, 1);
     assert.ok(!create[0].body.Description.includes(FAKE.akSecret) && !create[0].body.Description.includes(FAKE.akId));
     assert.match(create[0].body.Description, /\[in the confidential information: Alibaba Cloud AccessKey Secret\]/);
@@ -189,11 +158,3 @@ describe('secret guard on the paths that send text (emulator)', function () {
     assert.strictEqual(await guardTicket(clean, () => assert.fail('nothing to ask')), clean);
   });
 });
-
-async function until(acting: TicketActing, check: (s: ActingState) => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!check(acting.state())) {
-    if (Date.now() > deadline) assert.fail(`timed out; state ${JSON.stringify(acting.state())}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

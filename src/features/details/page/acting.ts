@@ -129,7 +129,7 @@ export class ActingPage {
     }
     this.forms.reopen.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.vscode.postMessage({ type: 'reopen', reason: byId<HTMLTextAreaElement>('reopen-reason').value });
+      this.submitReopen();
     });
     this.forms.rate.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -217,6 +217,7 @@ export class ActingPage {
     this.forms[form].reset();
     this.forms[form].hidden = true;
     byId('rate-problem').hidden = true;
+    byId('reopen-problem').hidden = true;
     this.saveForms();
   }
 
@@ -252,6 +253,16 @@ export class ActingPage {
     });
   }
 
+  /** The reason is asked for beside its box, as the rating's missing choices are. */
+  private submitReopen(): void {
+    const reason = byId<HTMLTextAreaElement>('reopen-reason').value;
+    const problem = byId('reopen-problem');
+    problem.textContent = this.strings.sayWhyReopen;
+    problem.hidden = reason.trim() !== '';
+    if (!problem.hidden) return byId('reopen-reason').focus();
+    this.vscode.postMessage({ type: 'reopen', reason });
+  }
+
   private submitRating(): void {
     const rating = this.rating();
     const problem = byId('rate-problem');
@@ -282,6 +293,8 @@ export class ActingPage {
     byId('close-button').hidden = !actions.close;
     this.openers.reopen.hidden = !actions.reopen;
     this.openers.rate.hidden = !actions.rate;
+    byId('rated-note').hidden = !state.rated;
+    byId('rated-note').textContent = state.rated ?? '';
     if (!actions.reopen) this.forms.reopen.hidden = true;
     if (!actions.rate) this.forms.rate.hidden = true;
 
