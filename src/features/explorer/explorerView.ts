@@ -78,7 +78,13 @@ export function registerExplorer(
     );
   }
   const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  view.onDidExpandElement((event) => provider.groupExpanded(event.element));
+  view.onDidExpandElement((event) => {
+    if (event.element.kind === 'group') provider.folded.set(event.element.status, 'expanded');
+    provider.groupExpanded(event.element);
+  });
+  view.onDidCollapseElement((event) => {
+    if (event.element.kind === 'group') provider.folded.set(event.element.status, 'collapsed');
+  });
   const timer = new RefreshTimer(() => refresh());
 
   /** Shows the view's progress bar while a load runs. */

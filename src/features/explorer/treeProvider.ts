@@ -1,6 +1,7 @@
 // The Tickets view's TreeDataProvider: adapts TicketExplorerModel (what the tree holds) and TicketAges (which rows
 // get an age, within the request budget) to vscode.TreeItem. Commands, context keys and the timer are wired in
 // explorerView.ts.
+import { FoldedGroups } from './foldedGroups';
 import * as vscode from 'vscode';
 import { isTicketApiError } from '../../api/errors';
 import { errorText } from '../../common/errorText';
@@ -24,6 +25,8 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   readonly ages: TicketAges;
+  /** The groups the user folded or unfolded: they come back so after the flat list or a reload of the tree. */
+  readonly folded = new FoldedGroups();
 
   constructor(
     private readonly model: TicketExplorerModel,
@@ -83,6 +86,7 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     const unread = node.kind === 'ticket' ? (this.unread?.count(node.ticket.ticketId) ?? 0) : 0;
     const marked = node.kind === 'ticket' && this.marked().has(node.ticket.ticketId);
     const look = nodeLook(node, details, Date.now(), this.model.pageSize, createTime, unread, marked);
+    if (node.kind === 'group') look.collapsible = this.folded.apply(node.status, look.collapsible);
     const item = new vscode.TreeItem(
       look.highlight ? { label: look.label, highlights: [look.highlight] } : look.label,
       look.collapsible === 'none'

@@ -57,8 +57,9 @@ export function templatePrefill(template: TicketTemplate, context: TemplateConte
   const description = [skeleton.replace(/\s+$/, ''), own.replace(/\s+$/, '')].filter(Boolean).join('\n\n');
   const suggested = context.prefill?.title ?? '';
   const prefix = template.titlePrefix ?? '';
-  // A prefix written without a trailing space ("[RDS]") still reads as a prefix.
-  const title = prefix && suggested && !/\s$/.test(prefix) ? `${prefix} ${suggested}` : `${prefix}${suggested}`;
+  // The prefix is one word or tag ("[RDS]"), cut of its spaces when read: a space follows it, so what the user types
+  // after it (or the suggested title) does not run into it.
+  const title = prefix ? `${prefix} ${suggested}` : suggested;
   return {
     ...(title ? { title } : {}),
     description: description ? `${description}\n` : '',
