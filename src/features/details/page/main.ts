@@ -65,7 +65,15 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
   document.body.dataset.rendered = 'true';
   // The extension waits for this before what the screen does not need at once (the category catalogue's requests).
-  requestAnimationFrame(() => setTimeout(() => vscode.postMessage({ type: 'rendered' }), 0));
+  // A page in a background tab gets no animation frames, so a timer says it too: the name must not wait for the tab.
+  let told = false;
+  const tellRendered = () => {
+    if (told) return;
+    told = true;
+    vscode.postMessage({ type: 'rendered' });
+  };
+  requestAnimationFrame(() => setTimeout(tellRendered, 0));
+  setTimeout(tellRendered, 1000);
 });
 
 // An inbox entry or a search result opened the panel: that note (or the description, '') comes into view, marked.
