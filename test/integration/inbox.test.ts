@@ -33,7 +33,9 @@ describe('inbox', function () {
       [{ content: 'The instance i-123 does not start.', role: 'user' }],
     );
     // The watcher (one "window" driven by the test) takes its baseline, then support answers and asks for feedback.
-    const watcher = api.watcher.createInstance({ storageDir, intervalMs: 1000, heartbeatMs: 300, focused: false });
+    // Its lease (three heartbeats from the end of a poll) outlasts the test's wait between two ticks, so each tick renews
+    // it and the third one polls.
+    const watcher = api.watcher.createInstance({ storageDir, intervalMs: 1000, heartbeatMs: 1000, focused: false });
     try {
       await watcher.tick();
       await watcher.tick();
@@ -80,7 +82,7 @@ describe('inbox', function () {
         new RegExp(`scope\\.[\\w-]+/seenNotes":\\{[^}]*"${TICKET}":\\[[^\\]]*"${dialogId}"`),
       );
       // A second window's watcher over the same storage reading the ticket again brings nothing back.
-      const second = api.watcher.createInstance({ storageDir, intervalMs: 1000, heartbeatMs: 300, focused: true });
+      const second = api.watcher.createInstance({ storageDir, intervalMs: 1000, heartbeatMs: 1000, focused: true });
       try {
         await emulator.setStatus(TICKET, 4);
         await sleep(1100);

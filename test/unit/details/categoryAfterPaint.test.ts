@@ -20,7 +20,7 @@ describe('details/categoryAfterPaint against the emulator', function () {
     await emu.stop();
   });
 
-  function panelCategory(store: MemoryStore) {
+  function panelCategory(store: MemoryStore, paintWaitMs?: number) {
     const shown: Array<[string, string]> = [];
     const warnings: unknown[] = [];
     const categories = new CategoryNames({ getClient: () => client, store: () => store });
@@ -28,6 +28,7 @@ describe('details/categoryAfterPaint against the emulator', function () {
       () => categories,
       (id, name) => shown.push([id, name]),
       (error) => warnings.push(error),
+      paintWaitMs,
     );
     return { category, shown, warnings };
   }
@@ -70,5 +71,16 @@ describe('details/categoryAfterPaint against the emulator', function () {
     await new Promise((r) => setTimeout(r, 50));
     assert.strictEqual(catalogueRequests(), 0);
     assert.deepStrictEqual(shown, []);
+  });
+
+  it('a page that never says it painted (a panel in a background tab) still gets the name after the wait', async () => {
+    const { category, shown, warnings } = panelCategory(new MemoryStore(), 100);
+    const categoryId = emu.getTicket('0005PYGCW')!.categoryId;
+    emu.clearRequests();
+    assert.strictEqual(category.known(categoryId), undefined);
+    assert.strictEqual(catalogueRequests(), 0, 'nothing asked at once');
+    await until('the name shown without a paint', () => shown.length === 1);
+    assert.strictEqual(shown[0][0], categoryId);
+    assert.deepStrictEqual(warnings, []);
   });
 });
