@@ -83,7 +83,8 @@ describe('team templates and saved queries (.vscode/aliyun-tickets.json)', funct
       draft.description,
       'Instance id:\n\nSeen at db/slow.sql, lines 2-3:\n```sql\nSELECT * FROM orders\nWHERE x = 1;\n```\n',
     );
-    assert.ok(api.newTicket.form.isOpen());
+    // The draft is written before the form's panel opens: wait for the panel, not only the draft.
+    await waitFor('the form open', () => api.newTicket.form.isOpen());
   });
 
   it('a draft in progress comes back as it is: no template offered', async () => {
@@ -100,7 +101,7 @@ describe('team templates and saved queries (.vscode/aliyun-tickets.json)', funct
     const since = Date.now();
     await writeTeamFile('{\n  "templates": [\n    { "name": "A" ]\n}\n');
     await vscode.commands.executeCommand('aliyunTickets.newTicket');
-    assert.ok(api.newTicket.form.isOpen(), 'the form opened');
+    await waitFor('the form open', () => api.newTicket.form.isOpen());
     const text = await ui.waitForNotification(/team file/, since);
     assert.match(
       text,
