@@ -41,6 +41,14 @@ export class Workbench {
    */
   async runCommand(title: string): Promise<void> {
     await this.closeQuickInput();
+    // A modal dialog makes the rest of the workbench inert, the palette included. Say what it was (a step that needed
+    // it would have answered it) and close it, so the log shows it instead of a palette that cannot be typed into.
+    const dialog = this.page.locator('.monaco-dialog-box');
+    if (await dialog.isVisible()) {
+      console.log(`      (a dialog was open before "${title}": ${(await dialog.innerText()).replace(/\s+/g, ' ')})`);
+      await this.page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+    }
     const paletteOpen = (selector: string) => {
       const box = document.querySelector<HTMLInputElement>(selector);
       // The palette, not a quick pick still closing: its box starts with ">".
