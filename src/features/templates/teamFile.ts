@@ -165,8 +165,12 @@ function nameOf(record: Record<string, unknown>): string {
   return typeof value === 'string' ? plainLine(value, TEAM_FILE_LIMITS.name) : '';
 }
 
-function parseTemplate(raw: unknown, index: number, problems: string[]): TicketTemplate | undefined {
-  const label = t('Template {0}', index + 1);
+/** A template or saved query: an object with a name, or nothing and a problem that names it by `label`. */
+function namedEntry(
+  raw: unknown,
+  label: string,
+  problems: string[],
+): { record: Record<string, unknown>; name: string } | undefined {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push(t('{0} is not an object.', label));
     return undefined;
@@ -177,6 +181,13 @@ function parseTemplate(raw: unknown, index: number, problems: string[]): TicketT
     problems.push(t('{0} has no "name".', label));
     return undefined;
   }
+  return { record, name };
+}
+
+function parseTemplate(raw: unknown, index: number, problems: string[]): TicketTemplate | undefined {
+  const entry = namedEntry(raw, t('Template {0}', index + 1), problems);
+  if (!entry) return undefined;
+  const { record, name } = entry;
   const problem = (message: string) => problems.push(`${t('Template “{0}”:', name)} ${message}`);
   const template: TicketTemplate = { name };
   const product = lineField(record, 'product', TEAM_FILE_LIMITS.product, problem);
@@ -195,17 +206,9 @@ function parseTemplate(raw: unknown, index: number, problems: string[]): TicketT
 const STATUS_NAME_SET = new Set<string>(Object.values(STATUS_NAMES));
 
 function parseQuery(raw: unknown, index: number, problems: string[]): SavedQuery | undefined {
-  const label = t('Saved query {0}', index + 1);
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push(t('{0} is not an object.', label));
-    return undefined;
-  }
-  const record = raw as Record<string, unknown>;
-  const name = nameOf(record);
-  if (!name) {
-    problems.push(t('{0} has no "name".', label));
-    return undefined;
-  }
+  const entry = namedEntry(raw, t('Saved query {0}', index + 1), problems);
+  if (!entry) return undefined;
+  const { record, name } = entry;
   const problem = (message: string) => problems.push(`${t('Saved query “{0}”:', name)} ${message}`);
   const query: SavedQuery = { name };
   const statuses = own(record, 'statuses');
