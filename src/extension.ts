@@ -233,11 +233,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   );
   explorer.showMarks(() => watcher.handle.markedTicketIds(), watcher.handle.onDidChangeMarks);
   // The Get Started walkthrough's steps, done from what the user did whether or not its page was open.
-  const walkthrough = new WalkthroughProgress({
-    extensionId: context.extension.id,
-    state: context.globalState,
-    execute,
-  });
+  const walkthrough = new WalkthroughProgress({ state: context.globalState, execute });
   context.subscriptions.push(...followWalkthroughState(walkthrough, { accounts, ticketsView: explorer.view }));
   // Acting on tickets from the panel: writes, drafts kept per ticket, unread answers, category names.
   // Category names in the display language (the catalogue is stored per language; the language is fixed for a window).

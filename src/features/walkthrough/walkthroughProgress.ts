@@ -7,7 +7,8 @@
 import type * as vscode from 'vscode';
 import { BuiltinCommands, ContextKeys, type ContextKey } from '../../common/commands';
 
-/** package.json's walkthrough id. */
+/** The extension's id (package.json's publisher.name; a unit test checks) and its walkthrough's id. */
+export const EXTENSION_ID = 'aliyun-tickets.aliyun-tickets';
 export const WALKTHROUGH_ID = 'aliyunTickets.gettingStarted';
 
 /** Every step of the walkthrough (package.json's step ids) and the context key it completes on. */
@@ -33,8 +34,6 @@ function isStep(value: unknown): value is WalkthroughStep {
 }
 
 export interface WalkthroughProgressDeps {
-  /** The extension's id (publisher.name), the first part of VS Code's step ids. */
-  extensionId: string;
   state: Pick<vscode.Memento, 'get' | 'update'>;
   execute(command: string, ...args: unknown[]): PromiseLike<unknown>;
 }
@@ -60,7 +59,7 @@ export class WalkthroughProgress {
     this.setKey(step);
     // An older VS Code without the command still completes the step from its key while the page is open.
     void Promise.resolve(
-      this.deps.execute(BuiltinCommands.markWalkthroughStepDone, `${this.deps.extensionId}#${WALKTHROUGH_ID}#${step}`),
+      this.deps.execute(BuiltinCommands.markWalkthroughStepDone, `${EXTENSION_ID}#${WALKTHROUGH_ID}#${step}`),
     ).catch(() => undefined);
   }
 

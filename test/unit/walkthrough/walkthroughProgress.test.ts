@@ -1,21 +1,21 @@
 // The walkthrough's steps done from state: each told to VS Code once (its context key and welcome.markStepComplete),
 // kept across a restart, and the accounts and the Tickets view followed as they change.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { BuiltinCommands, ContextKeys } from '../../../src/common/commands';
 import {
+  EXTENSION_ID,
   WALKTHROUGH_DONE_KEY,
   WALKTHROUGH_ID,
   WalkthroughProgress,
   followWalkthroughState,
 } from '../../../src/features/walkthrough/walkthroughProgress';
 
-const EXTENSION_ID = 'aliyun-tickets.aliyun-tickets';
-
 function harness(kept?: unknown) {
   const values = new Map<string, unknown>(kept === undefined ? [] : [[WALKTHROUGH_DONE_KEY, kept]]);
   const executed: unknown[][] = [];
   const progress = new WalkthroughProgress({
-    extensionId: EXTENSION_ID,
     state: {
       get: ((key: string) => values.get(key)) as never,
       update: async (key: string, value: unknown) => void values.set(key, value),
@@ -38,6 +38,19 @@ function emitter<T = void>() {
 }
 
 describe('walkthrough progress from state', () => {
+  it("names the extension and its walkthrough as package.json does (VS Code's step ids start with them)", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8')) as {
+      publisher: string;
+      name: string;
+      contributes: { walkthroughs: { id: string }[] };
+    };
+    assert.strictEqual(EXTENSION_ID, `${manifest.publisher}.${manifest.name}`);
+    assert.deepStrictEqual(
+      manifest.contributes.walkthroughs.map((w) => w.id),
+      [WALKTHROUGH_ID],
+    );
+  });
+
   it('a step done tells VS Code once: its context key and welcome.markStepComplete with the full step id', () => {
     const { executed, progress, values } = harness();
     progress.complete('reply');
@@ -73,7 +86,6 @@ describe('walkthrough progress from state', () => {
   it('a VS Code without welcome.markStepComplete: the rejection is swallowed, the key is still set', async () => {
     const executed: string[] = [];
     const progress = new WalkthroughProgress({
-      extensionId: EXTENSION_ID,
       state: { get: () => undefined, update: async () => undefined },
       execute: async (command) => {
         executed.push(command);
