@@ -107,7 +107,7 @@ describe('settings: src/settings/settings.ts and package.json', () => {
   it('the check finds a setting id written twice, a section, a prefix to build one and a second reader', () => {
     const text = [
       "const a = 'aliyunTickets.endpoint';",
-      'const b = `aliyunTickets.${name}`;',
+      'const b = `aliyunTickets.$' + '{name}`;', // a template literal in the probe's text
       "vscode.workspace.getConfiguration('aliyunTickets').get('watcher.enabled');",
       "vscode.workspace.getConfiguration().get('x');",
       "const c = 'aliyunTickets.explorer.' + 'pageSize';",
