@@ -6,18 +6,18 @@
 // so each group shows the server's TotalCount for that status and has its own "Load more". Counts are exact, a group
 // never mixes in tickets of other statuses, and a long "Completed" history never pushes open tickets off page one.
 //
-// Refresh: the first group loads alone, then the rest (a throttled account meets one request, not six); a list whose
-// refresh fails keeps what it showed (refreshFailure says so). Each load also counts again the tickets that wait for
-// the user (tickets/attention.ts, the badge's and the status bar's one count). A ticket that moved (follow()) reloads
-// the two groups it moved between (follow.ts). The lists and nodes are in nodes.ts, what a finished refresh leaves on
-// screen in refreshOutcome.ts.
-import type { TicketApiError, TicketErrorKind } from '../../api/errors';
+// Refresh: the first group loads alone, then the rest (a throttled or offline account meets one request, not six; the
+// choice is afterFirstGroup.ts's); a list whose refresh fails keeps what it showed (refreshFailure says so). Each load
+// also counts again the tickets that wait for the user (tickets/attention.ts, the badge's and the status bar's one
+// count). A ticket that moved (follow()) reloads the two groups it moved between (follow.ts). The lists and nodes are
+// in nodes.ts, what a finished refresh leaves on screen in refreshOutcome.ts.
+import type { TicketApiError } from '../../api/errors';
 import { STATUS_NAMES, type ListTicketsQuery } from '../../api/types';
 import { STATUS_GROUP_ORDER, statusValueOf } from '../../tickets/status';
 import { toTicketApiError } from '../../tickets/ticketService';
-import { isThrottled, waitsTooLong } from '../../api/throttlePolicy';
 import type { TicketService } from '../../tickets/types';
 import { filterQueryFields, type TicketFilter } from './filter';
+import { afterFirstGroup } from './afterFirstGroup';
 import { listsToReload, type LearnedStatus } from './follow';
 import { Emitter } from '../../common/emitter';
 import { ExplorerNodes, TicketList, type ExplorerNode, type TicketNode } from './nodes';
@@ -34,15 +34,6 @@ export const MAX_PAGE_SIZE = 100;
 export const REVEAL_MAX_PAGES = 10;
 /** Refresh reloads the pages a list had, up to this many (beyond that, the list starts again at page one). */
 export const REFRESH_MAX_PAGES = 5;
-
-/** Failures that do not depend on the query: after the first group meets one, the others are not asked. */
-const SAME_ANSWER_FOR_EVERY_GROUP: ReadonlySet<TicketErrorKind> = new Set<TicketErrorKind>([
-  'signedOut',
-  'auth',
-  'signature',
-  'clockSkew',
-  'config',
-]);
 
 export interface ExplorerSettings {
   groupByStatus: boolean;
@@ -301,23 +292,17 @@ export class TicketExplorerModel {
           generation,
           force,
         );
-      // The first group alone, then the others together: if the account is being throttled, one request meets it
-      // and the service holds the rest until the wait the server asked for is over (the throttled group is asked
-      // again with them), instead of six failing at once. A wait longer than the service holds sends nothing more:
-      // every group gets that answer, and the view says when to refresh.
+      // The first group alone, then the others together (afterFirstGroup.ts): if the account is being throttled, one
+      // request meets it and the service holds the rest until the wait the server asked for is over (the throttled group
+      // is asked again with them), instead of six failing at once. An answer that would be the same for every group
+      // (signed out, a refused key, the network down, a wait longer than the service holds) sends nothing more: every
+      // group gets that answer, and the view says so.
       const [first, ...rest] = lists;
       if (first) await load(first);
       if (generation !== this.generation) return;
-      const throttled = isThrottled(first?.error) ? first?.error : undefined;
-      const sameForAll = first?.error && SAME_ANSWER_FOR_EVERY_GROUP.has(first.error.kind) ? first.error : undefined;
-      if (throttled && waitsTooLong(throttled)) {
-        for (const list of rest) list.error = throttled;
-      } else if (sameForAll) {
-        // Signed out, a refused key, a wrong clock, a bad endpoint: every group would get the same answer.
-        for (const list of rest) list.error = sameForAll;
-      } else {
-        await Promise.all((throttled ? lists : rest).map(load));
-      }
+      const next = afterFirstGroup(first?.error);
+      if (next.ask === 'none') for (const list of rest) list.error = next.error;
+      else await Promise.all((next.ask === 'all' ? lists : rest).map(load));
       if (generation !== this.generation) return;
       const now = Date.now();
       const shape = shapeOf(this.layout.groupByStatus, this.layout.pageSize, this.filterValue);

@@ -69,6 +69,31 @@ describe('Tickets view offline: the last list of a window opened without network
     assert.deepStrictEqual(rows(second), online);
   });
 
+  it('offline, a refresh or a new window stops at the first network failure: one request, not one per status group', async () => {
+    emu.reset('demo', 'en');
+    const store: { value?: unknown } = {};
+    const m = windowOver(store);
+    await m.ensureLoaded();
+    const online = rows(m);
+    const groups = m.children().length;
+    assert.ok(groups > 1, 'several status groups');
+
+    emu.inject({ kind: 'drop', times: 1000 });
+    const asked = () => emu.requests.filter((r) => r.action === 'ListTickets').length;
+    let before = asked();
+    await m.refresh();
+    assert.strictEqual(asked() - before, 1, `a refresh asked ${asked() - before} times for ${groups} groups`);
+    assert.strictEqual(m.refreshFailure?.error.kind, 'network');
+    assert.deepStrictEqual(rows(m), online, 'the list on screen stays');
+
+    before = asked();
+    const opened = windowOver(store);
+    await opened.ensureLoaded();
+    assert.strictEqual(asked() - before, 1, 'a window opened offline asks once too');
+    assert.deepStrictEqual(rows(opened), online, 'and shows the last list');
+    assert.match(refreshFailureText(opened.refreshFailure!), /^Offline: as of/);
+  });
+
   it('another layout is not served that list, nor is a refusal the server meant (a disabled key)', async () => {
     emu.reset('demo', 'en');
     const store: { value?: unknown } = {};
