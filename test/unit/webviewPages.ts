@@ -77,13 +77,23 @@ export function webviewPages(render: (path: string) => string | undefined): Webv
       if (!browser) throw new Error('Chromium is started in the before hook; open pages inside a test');
       const page = await browser.newPage();
       await page.addInitScript((state) => {
-        const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
+        const w = window as unknown as {
+          __posted: unknown[];
+          __state: unknown;
+          __statesSet: string[];
+          acquireVsCodeApi: () => unknown;
+        };
         w.__posted = [];
         w.__state = state;
+        // Every state the page ever set, as VS Code would store it (JSON): what reached the webview state at all.
+        w.__statesSet = [];
         w.acquireVsCodeApi = () => ({
           postMessage: (message: unknown) => w.__posted.push(message),
           getState: () => w.__state,
-          setState: (next: unknown) => (w.__state = next),
+          setState: (next: unknown) => {
+            w.__statesSet.push(JSON.stringify(next));
+            w.__state = next;
+          },
         });
       }, savedState);
       return page;

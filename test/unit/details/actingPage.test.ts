@@ -10,6 +10,7 @@ import type { ActingState, ToPageMessage } from '../../../src/features/details/p
 import { resetL10n } from '../../../src/common/l10n';
 import { renderTicketHtml } from '../../../src/features/details/render';
 import { useLanguage } from '../l10nBundle';
+import { FAKE } from '../secret-guard/corpus';
 
 const TICKET: Ticket = {
   ticketId: '0005PYGCW',
@@ -54,6 +55,8 @@ describe('details page acting part in Chromium', function () {
     page.evaluate(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted);
   const state = (page: Page) =>
     page.evaluate(() => (window as unknown as { __state: Record<string, unknown> }).__state);
+  /** Every state the page set so far, as JSON. */
+  const statesSet = (page: Page) => page.evaluate(() => (window as unknown as { __statesSet: string[] }).__statesSet);
 
   it('shows the reply box only when the status allows it, keeps what is typed, and sends it with Ctrl+Enter', async () => {
     const page = await open();
@@ -333,6 +336,58 @@ describe('details page acting part in Chromium', function () {
       );
     } finally {
       await page.close();
+    }
+  });
+
+  it('never puts text shaped like a key in its state: the reply is withheld (the extension keeps it), forms masked', async () => {
+    const reply = `Our key ${FAKE.akId} with AccessKeySecret=${FAKE.akSecret} stopped working.`;
+    const keysIn = (states: string[]) =>
+      [FAKE.akId, FAKE.akSecret].filter((key) => states.some((json) => json.includes(key)));
+    const page = await open();
+    let saved: unknown;
+    try {
+      await deliver(page, {
+        type: 'acting',
+        state: { actions: { reply: true, close: true, reopen: true, rate: false }, attachments: [] },
+      });
+      await page.waitForSelector('#reply-text', { state: 'visible' });
+      await page.fill('#reply-text', reply); // pasted, not marked Confidential
+      await page.type('#reply-text', ' Thanks');
+      assert.strictEqual(await page.inputValue('#reply-text'), `${reply} Thanks`, 'the box shows it all');
+      const changes = (await posted(page)).filter((m) => m.type === 'draftChanged');
+      assert.deepStrictEqual(
+        (changes.at(-1) as unknown as { draft: unknown }).draft,
+        { text: `${reply} Thanks`, encrypt: false },
+        'the extension has every character (it keeps such a text in SecretStorage)',
+      );
+      assert.deepStrictEqual((await state(page)).draft, { text: '', encrypt: false });
+
+      // The reopen reason is the page's alone until sent: the key in it is kept masked.
+      await page.click('#reopen-button');
+      await page.fill('#reopen-reason', `Broken again with ${FAKE.akId}, see above`);
+      assert.match(
+        String((await state(page)).reopen && ((await state(page)).reopen as { reason: string }).reason),
+        /^Broken again with LTAI•+\w\w, see above$/,
+      );
+      const states = await statesSet(page);
+      assert.ok(states.length > 8, `the page set its state as it went (${states.length} times)`);
+      assert.deepStrictEqual(keysIn(states), [], 'no key in any state the page ever set');
+      saved = await state(page);
+    } finally {
+      await page.close();
+    }
+    // After a tab switch the page starts from that state: the extension's copy fills the box again.
+    const again = await open(saved);
+    try {
+      await deliver(again, { type: 'acting', state: OPEN });
+      await deliver(again, { type: 'draft', draft: { text: reply, encrypt: false }, replace: false });
+      await again.waitForFunction(
+        (text) => (document.getElementById('reply-text') as HTMLTextAreaElement).value === text,
+        reply,
+      );
+      assert.deepStrictEqual(keysIn(await statesSet(again)), []);
+    } finally {
+      await again.close();
     }
   });
 

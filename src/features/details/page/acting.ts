@@ -3,6 +3,7 @@
 // (a tab switch keeps it) and to the extension shortly after (closing the panel or a reload keeps it). Every label
 // and file name is set as text, never as HTML; the words are the extension's (PageStrings, in the display language).
 import { formatMessage } from '../../../common/l10n';
+import { findSecrets, maskSecrets } from '../../secret-guard/secretShapes';
 import {
   MAX_DROP_BYTES,
   type ActingState,
@@ -71,9 +72,9 @@ export class ActingPage {
         return true;
       case 'draft': {
         // The page's own text is newer than what the extension stored, except after a send or a switch (replace). A
-        // confidential draft's text is never in the page's state, so the extension's copy is the one to show.
+        // text withheld from the page's state (savedDraft) is only the extension's, so its copy is the one to show.
         const own = this.pageState.get().draft;
-        if (message.replace || !own || (own.encrypt && !own.text)) {
+        if (message.replace || !own?.text) {
           this.showDraft(message.draft);
           this.pageState.update({ draft: savedDraft(message.draft) });
           // A kept draft shows (read-only) or goes with its text.
@@ -247,9 +248,14 @@ export class ActingPage {
   }
 
   private saveForms(): void {
+    const rating = this.rating();
     this.pageState.update({
-      reopen: { open: !this.forms.reopen.hidden, reason: byId<HTMLTextAreaElement>('reopen-reason').value },
-      rate: { open: !this.forms.rate.hidden, ...this.rating() },
+      // Only the page keeps these until they are sent: a key typed in them is kept masked (the guard would stop it).
+      reopen: {
+        open: !this.forms.reopen.hidden,
+        reason: maskSecrets(byId<HTMLTextAreaElement>('reopen-reason').value),
+      },
+      rate: { open: !this.forms.rate.hidden, ...rating, comment: maskSecrets(rating.comment) },
     });
   }
 
@@ -335,8 +341,9 @@ export class ActingPage {
 
 /**
  * What of the reply box goes into the page's saved state, which VS Code stores in clear (a file on the desktop, the
- * browser's IndexedDB on the web): never the text of a draft marked Confidential.
+ * browser's IndexedDB on the web): never the text of a draft marked Confidential, nor a text holding something shaped
+ * like a key (the extension keeps both in SecretStorage and gives them back after a tab switch).
  */
 export function savedDraft(draft: DraftText): DraftText {
-  return draft.encrypt ? { text: '', encrypt: true } : draft;
+  return draft.encrypt || findSecrets(draft.text).length > 0 ? { text: '', encrypt: draft.encrypt } : draft;
 }
