@@ -99,22 +99,35 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
     }
     const inboxRow = (inbox: Locator, text: string) => inbox.locator('.monaco-list-row', { hasText: text });
 
-    /** Opens the Alibaba Cloud container in the sidebar (the badge sits over the icon's corner: force past it). */
+    /**
+     * Opens the Alibaba Cloud container in the sidebar (the badge sits over the icon's corner: force past it). A window
+     * just loaded shows the container it showed before once the extension's views are registered (on a loaded machine,
+     * a minute or more), and a click on the icon of the container shown would hide the sidebar: the icon is clicked
+     * only when the views did not come by themselves.
+     */
     async function openContainer(on: Page): Promise<void> {
       const icon = on.locator(
         `.activitybar .action-item a[aria-label^="${manifestText('viewsContainers.aliyunTickets.title')}"]`,
       );
-      await icon.waitFor({ timeout: 60_000 });
-      // A reloaded window shows the container again once the extension's views are registered; a click on the icon of
-      // the container shown would hide the sidebar instead.
-      const shown = await on
+      const inboxTitle = on
         .locator('.part.sidebar .pane-header h3.title', { hasText: manifestText('views.inbox.name') })
-        .waitFor({ timeout: 10_000 })
-        .then(
+        .first();
+      await icon.waitFor({ timeout: 120_000 });
+      if (
+        await inboxTitle.waitFor({ timeout: 90_000 }).then(
           () => true,
           () => false,
-        );
-      if (!shown) await icon.click({ force: true });
+        )
+      )
+        return;
+      await icon.click({ force: true });
+      await inboxTitle.waitFor({ timeout: 30_000 });
+    }
+
+    /** Closes every editor and waits until their tabs are gone (a reload right after would restore them). */
+    async function closeAllEditors(on: Workbench = wb): Promise<void> {
+      await on.runCommand('View: Close All Editors');
+      await on.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 15_000 });
     }
 
     /** A second window of the same browser (its storage and saved sign-in), on the same folder. */
@@ -238,10 +251,10 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
             // scrollIntoView may still be moving; the answer ends up inside the page, below its top.
             const started = Date.now();
             const check = () => {
-              const box = body.querySelector(selector)!.getBoundingClientRect();
-              if (window.scrollY > 0 && box.top >= 0 && box.bottom <= window.innerHeight) return resolve();
+              const box = body.querySelector(selector)?.getBoundingClientRect();
+              if (box && window.scrollY > 0 && box.top >= 0 && box.bottom <= window.innerHeight) return resolve();
               if (Date.now() - started > 10_000)
-                return reject(new Error(`not scrolled to it: scrollY ${window.scrollY}, top ${box.top}`));
+                return reject(new Error(`not scrolled to it, marked: scrollY ${window.scrollY}, top ${box?.top}`));
               requestAnimationFrame(check);
             };
             check();
@@ -259,7 +272,7 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
 
     it('an answer once seen does not come back: not after a reload when its ticket is read again, nor in a second window', async () => {
       // No panel restored after the reload (an open panel marks its own answers seen).
-      await wb.runCommand('View: Close All Editors');
+      await closeAllEditors();
       await reload();
       let inbox = await pane(page, 'views.inbox.name');
       await inboxRow(inbox, firstLine(texts.answerB)).waitFor({ timeout: 60_000 });
@@ -329,7 +342,7 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
         .waitFor({ timeout: 20_000 });
       await wb.quickInput.locator('.monaco-list-row', { hasText: texts.phraseLine }).first().click();
       await wb.webview().locator('.focused[data-note-id]', { hasText: texts.phraseLine }).waitFor({ timeout: 30_000 });
-      await wb.runCommand('View: Close All Editors');
+      await closeAllEditors();
     });
 
     it('offline: a ticket read earlier opens from its copy, "Offline: as of …" with Retry, nothing to send; its draft is back once the server answers', async () => {
@@ -341,7 +354,7 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
       await box.waitFor({ timeout: 30_000 });
       await box.fill(texts.draftD);
       // Each keystroke tells the extension; closing the panel keeps the draft stored.
-      await wb.runCommand('View: Close All Editors');
+      await closeAllEditors();
       // The network drops every request from now on; a new window (the reload) has nothing cached.
       await emulator('faults', 'POST', { kind: 'drop', times: 1_000_000 });
       await reload();
