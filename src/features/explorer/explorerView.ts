@@ -1,7 +1,8 @@
 // The Tickets view's wiring: creates the tree view over TicketTreeProvider (treeProvider.ts) and registers its
 // commands, context keys, badge, the message above the list, auto-refresh and reveal.
 import * as vscode from 'vscode';
-import { BuiltinCommands, Commands, ContextKeys } from '../../common/commands';
+import { createTreeView } from '../../common/treeViews';
+import { BuiltinCommands, Commands, ContextKeys, Views } from '../../common/commands';
 import { showTicketError } from '../../common/errorNotification';
 import { t } from '../../common/l10n';
 import type { TicketService } from '../../tickets/types';
@@ -18,7 +19,7 @@ import { TicketTreeProvider, type UnreadAnswers } from './treeProvider';
 import { getSetting, onDidChangeSettings, updateSetting } from '../../settings/configuration';
 import { notificationText, treeText } from '../../common/untrustedText';
 
-export const EXPLORER_VIEW_ID = 'aliyunTickets.explorer';
+export const EXPLORER_VIEW_ID = Views.explorer;
 
 export interface TicketExplorer {
   /**
@@ -77,7 +78,7 @@ export function registerExplorer(
       }),
     );
   }
-  const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   view.onDidExpandElement((event) => {
     if (event.element.kind === 'group') provider.folded.set(event.element.status, 'expanded');
     provider.groupExpanded(event.element);
@@ -169,7 +170,11 @@ export function registerExplorer(
     }),
     view.onDidChangeVisibility((event) => timer.setVisible(event.visible)),
     vscode.window.onDidChangeWindowState((state) => state.focused && timer.catchUp()),
-    onDidChangeSettings(['explorer.groupByStatus', 'explorer.pageSize'], () => void track(model.updateSettings())),
+    // The other layout or page size shows other rows: they get their ages as a new load's (ages.ts).
+    onDidChangeSettings(['explorer.groupByStatus', 'explorer.pageSize'], () => {
+      provider.ages.startLoad();
+      void track(model.updateSettings());
+    }),
     onDidChangeSettings(['explorer.autoRefreshSeconds'], () =>
       timer.setIntervalSeconds(getSetting('explorer.autoRefreshSeconds')),
     ),
@@ -183,6 +188,12 @@ export function registerExplorer(
     provider.ages.startLoad();
     timer.markRefreshed();
     await track(model.refresh());
+  };
+
+  /** Another filter shows other rows: they get their ages as a new load's (ages.ts). */
+  const applyFilter = (filter: TicketFilter) => {
+    provider.ages.startLoad();
+    return track(model.setFilter(filter));
   };
 
   /** The title-bar toggle. A workspace value overrides the user's, so it is changed where it is set. */
@@ -206,13 +217,13 @@ export function registerExplorer(
     // VS Code hands a title-bar command the selected row: the button ignores its argument and always asks.
     vscode.commands.registerCommand(Commands.explorerFilter, async () => {
       const filter = await promptForFilter(model.filter);
-      if (filter) await track(model.setFilter(filter));
+      if (filter) await applyFilter(filter);
     }),
     vscode.commands.registerCommand(Commands.explorerApplyFilter, async (arg: unknown) => {
       const filter = toFilter(arg);
-      if (filter) await track(model.setFilter(filter));
+      if (filter) await applyFilter(filter);
     }),
-    vscode.commands.registerCommand(Commands.explorerClearFilter, () => track(model.setFilter({}))),
+    vscode.commands.registerCommand(Commands.explorerClearFilter, () => applyFilter({})),
     vscode.commands.registerCommand(Commands.explorerGroupByStatus, () => setGrouped(true)),
     vscode.commands.registerCommand(Commands.explorerShowFlat, () => setGrouped(false)),
     vscode.commands.registerCommand(Commands.explorerLoadMore, async (listKey: unknown) => {
