@@ -91,7 +91,7 @@ describe('Tickets view request budget and failed refreshes (emulator request log
     await show(m, ages);
     // The rows the first load passed over get their ages in the next refreshes, one page each (ages.test.ts).
     for (let i = 0; i < 5; i++) {
-      const since = emu.requests.length;
+      const since = env.emu.requests.length;
       ages.startLoad();
       await m.refresh();
       await show(m, ages);
