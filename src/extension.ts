@@ -247,6 +247,8 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       pickFiles: () => (actingAnswers.pickFiles ?? features.defaultActingUi.pickFiles)(),
       askAboutSecrets: (question) =>
         (actingAnswers.askAboutSecrets ?? features.defaultActingUi.askAboutSecrets)(question),
+      confirmOpenAttachment: (question, detail) =>
+        (actingAnswers.confirmOpenAttachment ?? features.defaultActingUi.confirmOpenAttachment)(question, detail),
     };
     lazy.drafts = new features.DraftStore(() => accounts.current());
     const created = new features.TicketPanels({
