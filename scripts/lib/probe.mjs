@@ -63,6 +63,13 @@ export async function startProbe({ notifications, screenshotDir }) {
         .click({ timeout: 10_000 });
       return { ok: true };
     },
+    // Scrolls the notification center's list (it draws only the rows in view): the recorder then sees the next ones.
+    'POST /notifications/scroll': async ({ by }) => {
+      const list = page.locator('.notifications-center .notifications-list-container').first();
+      await list.hover({ timeout: 5_000 });
+      await page.mouse.wheel(0, Number(by) || 300);
+      return { ok: true };
+    },
     // The status-bar items whose accessible name contains `name`: their text and the icons they draw.
     'POST /status-bar': async ({ name }) =>
       page.evaluate((part) => {

@@ -168,6 +168,8 @@ export const ui = {
   /** Every notification seen: its text, when, and the links and icons its message drew. */
   notifications: () =>
     probe<{ text: string; at: number; links?: string[]; icons?: string[] }[]>('GET', '/notifications'),
+  /** Scrolls the notification center's list by `by` pixels (it draws only the rows in view). */
+  scrollNotifications: (by: number) => probe('POST', '/notifications/scroll', { by }),
   /** The status-bar items whose accessible name contains `name`: their text and the icons they draw. */
   statusBar: (name: string) => probe<{ text: string; icons: string[] }[]>('POST', '/status-bar', { name }),
   quickInput: () => probe<QuickInputState>('GET', '/quick-input'),

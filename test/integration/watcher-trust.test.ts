@@ -135,12 +135,21 @@ describe('trust boundary: the hostile corpus through the real watcher notificati
 
       if (ui.available()) {
         // What the workbench drew: each notification's message without a link or an icon, the item with our icon only.
-        for (const id of ids)
-          await ui.waitForNotification(new RegExp(`ticket ${id} `), since).catch(async (error: Error) => {
-            const seen = (await ui.notifications()).filter((n) => n.at >= since).map((n) => n.text.slice(0, 120));
-            const shot = await ui.screenshot(`watcher-trust-${id}`).catch(() => undefined);
-            throw new Error(`${error.message}; seen since: ${JSON.stringify(seen)}; screenshot ${shot?.file}`);
-          });
+        // The center draws only the rows in view (a long message makes a tall row): scroll on to the others.
+        await vscode.commands.executeCommand('notifications.showList');
+        const seenAll = async () => {
+          const seen = (await ui.notifications()).filter((n) => n.at >= since);
+          return ids.every((id) => seen.some((n) => n.text.includes(`ticket ${id} `)));
+        };
+        await waitFor(
+          `the workbench to draw the notifications of ${ids.join(', ')}`,
+          async () => (await seenAll()) || void (await ui.scrollNotifications(250)),
+          20_000,
+        ).catch(async (error: Error) => {
+          const seen = (await ui.notifications()).filter((n) => n.at >= since).map((n) => n.text.slice(0, 100));
+          const shot = await ui.screenshot(`watcher-trust-${ids[0]}`).catch(() => undefined);
+          throw new Error(`${error.message}; drawn: ${JSON.stringify(seen)}; screenshot ${shot?.file}`);
+        });
         const drawn = (await ui.notifications()).filter((n) => n.at >= since && ids.some((id) => n.text.includes(id)));
         for (const n of drawn) {
           assert.deepStrictEqual(n.links ?? [], [], `a link drawn in the notification ${JSON.stringify(n.text)}`);
