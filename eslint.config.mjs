@@ -5,6 +5,21 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import statusComparisons from './scripts/lint/status-comparisons.cjs';
+
+/** What the lazy seam forbids in src (but src/extension.ts): see its block below. */
+const LAZY_SEAM = [
+  {
+    group: ['**/lazy/load'],
+    message: 'Only src/extension.ts loads later bundles: take a factory from the composition root instead.',
+  },
+  {
+    group: ['**/lazy/features', '**/api/client'],
+    allowTypeImports: true,
+    message:
+      'This module starts a bundle loaded after activation: import its types with `import type`, and get its values through a factory from src/extension.ts.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -78,24 +93,36 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     ignores: ['src/extension.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: LAZY_SEAM }] },
+  },
+  // src/auth and src/features import nothing of each other, not even a type (CONTRIBUTING.md's layers, which
+  // test/unit/layers.test.ts checks for every layer): what both need lives below them (src/tickets, src/common).
+  ...[
+    ['auth', 'features'],
+    ['features', 'auth'],
+  ].map(([from, to]) => ({
+    files: [`src/${from}/**/*.ts`],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...LAZY_SEAM,
             {
-              group: ['**/lazy/load'],
-              message: 'Only src/extension.ts loads later bundles: take a factory from the composition root instead.',
-            },
-            {
-              group: ['**/lazy/features', '**/api/client'],
-              allowTypeImports: true,
-              message:
-                'This module starts a bundle loaded after activation: import its types with `import type`, and get its values through a factory from src/extension.ts.',
+              group: [`**/${to}`, `**/${to}/**`],
+              message: `src/${from} imports nothing of src/${to} (CONTRIBUTING.md, "The layers"): move what both need down to src/tickets or src/common.`,
             },
           ],
         },
       ],
     },
+  })),
+  // What a status means is decided once (src/tickets/status.ts; the wire's values in src/api): elsewhere a status is
+  // asked through its predicates, never compared, switched on or listed by value (scripts/lint/status-comparisons.cjs).
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/tickets/status.ts', 'src/api/**'],
+    plugins: { house: { rules: { 'status-comparisons': statusComparisons.rule } } },
+    rules: { 'house/status-comparisons': 'error' },
   },
 );

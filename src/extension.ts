@@ -16,6 +16,7 @@ import { SEEN_NOTES_KEY, UnreadNotes } from './features/details/unread';
 import { registerInbox } from './features/inbox/register';
 import { registerSearch, SEARCH_PAGE_SIZE } from './features/search/register';
 import { registerReferences } from './features/references/register';
+import { followWalkthroughState, WalkthroughProgress } from './features/walkthrough/walkthroughProgress';
 import { AccountFolders, removeGoneAccounts, type AccountData } from './tickets/accountFiles';
 import { LastKnownTickets } from './tickets/lastKnown';
 import { keepLocalCopy, watchLocalCopySetting } from './tickets/localCopySetting';
@@ -231,6 +232,9 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     }),
   );
   explorer.showMarks(() => watcher.handle.markedTicketIds(), watcher.handle.onDidChangeMarks);
+  // The Get Started walkthrough's steps, done from what the user did whether or not its page was open.
+  const walkthrough = new WalkthroughProgress({ state: context.globalState, execute });
+  context.subscriptions.push(...followWalkthroughState(walkthrough, { accounts, ticketsView: explorer.view }));
   // Acting on tickets from the panel: writes, drafts kept per ticket, unread answers, category names.
   // Category names in the display language (the catalogue is stored per language; the language is fixed for a window).
   const categories = new CategoryNames({
@@ -261,6 +265,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
       known: (ticketId) => lastKnown.get(ticketId),
       // A ticket opened from a hover, a link or Open Ticket is shown in the tree too, if the tree is on screen.
       onDidShowTicket: (ticketId) => {
+        walkthrough.complete('openTicket');
         watcher.handle.markSeen(ticketId);
         return explorer.reveal(ticketId, { follow: true });
       },
@@ -276,6 +281,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
         categories,
         autoRefreshSeconds: features.autoRefreshSeconds,
         ui: actingUi,
+        onReplied: () => walkthrough.complete('reply'),
       }),
       lastKnown,
     });
@@ -314,7 +320,7 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
     clientProvider,
     auth,
     panels,
-    ...registerHovers(ticketService),
+    ...registerHovers(ticketService, () => walkthrough.complete('hovers')),
     ...newTicket.disposables,
     ...watcher.disposables,
     ...agentTools.disposables,

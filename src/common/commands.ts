@@ -62,6 +62,11 @@ export const BuiltinCommands = {
    */
   open: 'vscode.open',
   openSettings: 'workbench.action.openSettings',
+  /**
+   * Marks a Get Started walkthrough step done, given "<extension id>#<walkthrough id>#<step id>" (VS Code's welcome
+   * page). It records the step even while the walkthrough service has not started.
+   */
+  markWalkthroughStepDone: 'welcome.markStepComplete',
 } as const;
 
 /** Context keys we set (with BuiltinCommands.setContext) and read in package.json `when` clauses. */
@@ -75,10 +80,15 @@ export const ContextKeys = {
   /** true while a filter is active. */
   explorerFiltered: 'aliyunTickets.explorer.filtered',
   /**
-   * true once a reply was confirmed by the server: the walkthrough's "Reply to support" step completes on it. Set by
-   * the ticket panel's reply (not yet: test/integration/walkthrough.test.ts lists it as pending).
+   * The Get Started walkthrough's steps done from state (features/walkthrough/walkthroughProgress.ts): true once a
+   * ticket was shown in a panel, the Tickets view was on screen, a ticket's hover was shown, the server took a reply,
+   * and more than one account was saved or another one shown. Kept true across restarts.
    */
-  detailsReplied: 'aliyunTickets.details.replied',
+  walkthroughOpenedTicket: 'aliyunTickets.walkthrough.openedTicket',
+  walkthroughSawTicketsView: 'aliyunTickets.walkthrough.sawTicketsView',
+  walkthroughSawHover: 'aliyunTickets.walkthrough.sawHover',
+  walkthroughReplied: 'aliyunTickets.walkthrough.replied',
+  walkthroughUsedAccounts: 'aliyunTickets.walkthrough.usedAccounts',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

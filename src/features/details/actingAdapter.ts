@@ -1,7 +1,6 @@
 // The vscode side of acting on a ticket: the services a panel needs to act, the modal question before closing, and
 // the file picker. Kept thin; the logic is in ticketActing.ts.
 import * as vscode from 'vscode';
-import { BuiltinCommands, ContextKeys } from '../../common/commands';
 import { t } from '../../common/l10n';
 import type { CategoryNames } from '../../tickets/categoryNames';
 import type { TicketWrites } from '../../tickets/ticketWrites';
@@ -28,6 +27,8 @@ export interface PanelActingDeps {
   ui: ActingUi;
   /** The signed-in account's scope (undefined: signed out); a panel's acting part keeps the one it was made with. */
   scope: () => AccountScope | undefined;
+  /** The server took a reply (the Get Started walkthrough's "Reply to support" step is done). */
+  onReplied?: () => void;
   /** The acting part of one panel; `fresh`: the page may show another account's draft, which it must drop. */
   create(ticketId: string, page: ActingPage, fresh?: boolean): TicketActing;
 }
@@ -57,8 +58,7 @@ export function panelActing(services: Omit<PanelActingDeps, 'create'>): PanelAct
         confirmClose: () => services.ui.confirmClose(ticketId, page.title()),
         pickFiles: () => services.ui.pickFiles(),
         askAboutSecrets: (question) => services.ui.askAboutSecrets(question),
-        onReplied: () =>
-          void vscode.commands.executeCommand(BuiltinCommands.setContext, ContextKeys.detailsReplied, true),
+        onReplied: services.onReplied,
       }),
   };
 }

@@ -36,6 +36,8 @@ export class TicketHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly service: TicketService,
     private readonly detection: () => IdDetectionOptions,
+    /** A ticket's hover was shown (the Get Started walkthrough's "Hover ticket ids" step is done). */
+    private readonly onDidShowTicket: () => void = () => {},
   ) {}
 
   async provideHover(
@@ -48,12 +50,16 @@ export class TicketHoverProvider implements vscode.HoverProvider {
     if (!match) return undefined;
     const range = new vscode.Range(position.line, match.start, position.line, match.end);
     const cached = this.service.peekTicket(match.ticketId);
-    if (cached) return new vscode.Hover(toMarkdown(ticketHoverMarkdown(cached, Date.now())), range);
+    if (cached) {
+      this.onDidShowTicket();
+      return new vscode.Hover(toMarkdown(ticketHoverMarkdown(cached, Date.now())), range);
+    }
     if (token.isCancellationRequested) return undefined;
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
       const ticket = await this.service.getTicket(match.ticketId, { signal: controller.signal });
+      this.onDidShowTicket();
       return new vscode.Hover(toMarkdown(ticketHoverMarkdown(ticket, Date.now())), range);
     } catch (error) {
       if (token.isCancellationRequested || (isTicketApiError(error) && error.kind === 'aborted')) return undefined;
@@ -95,7 +101,8 @@ export class TicketLinkProvider implements vscode.DocumentLinkProvider {
 }
 
 /** Registers the hover and link providers and keeps them in step with the settings. */
-export function registerHovers(service: TicketService): vscode.Disposable[] {
+/** `onDidShowTicket`: a ticket's hover was shown. */
+export function registerHovers(service: TicketService, onDidShowTicket?: () => void): vscode.Disposable[] {
   let detection: IdDetectionOptions = { pattern: compileIdPattern(undefined).pattern, requireContext: true };
   let registrations: vscode.Disposable[] = [];
   let warnedPattern: string | undefined;
@@ -118,7 +125,10 @@ export function registerHovers(service: TicketService): vscode.Disposable[] {
     const enabled = getSetting('hover.enabled');
     if (enabled && registrations.length === 0) {
       registrations = [
-        vscode.languages.registerHoverProvider(TICKET_ID_DOCUMENTS, new TicketHoverProvider(service, () => detection)),
+        vscode.languages.registerHoverProvider(
+          TICKET_ID_DOCUMENTS,
+          new TicketHoverProvider(service, () => detection, onDidShowTicket),
+        ),
         vscode.languages.registerDocumentLinkProvider(
           TICKET_ID_DOCUMENTS,
           new TicketLinkProvider(
