@@ -22,6 +22,8 @@ const WAITING_FOR_YOU = 3;
 const COMPLETED = 6;
 /** At most three announcements at once are shown one by one (more make one summary): three corpus strings a poll. */
 const BATCH = 3;
+/** The status bar's tooltip names the 10 newest tickets that wait: it is read once per nine. */
+const GROUP = 9;
 
 /** Where a check failed: the corpus label and the start of the text, printable. */
 const where = (label: string, text: string) => `${label}: ${JSON.stringify(text.slice(0, 160))}`;
@@ -36,7 +38,7 @@ function assertInertNotification(label: string, message: string): void {
 }
 
 describe('trust boundary: the hostile corpus through the real watcher notification and status bar', function () {
-  // 36 polls of a few hundred ms, each with one refresh of the Tickets view: about a minute on a quiet machine.
+  // 36 polls of a few hundred ms and 12 refreshes of the Tickets view: under a minute on a quiet machine.
   this.timeout(600_000);
   let api: AliyunTicketsTestApi;
   let storageDir: string;
@@ -77,12 +79,11 @@ describe('trust boundary: the hostile corpus through the real watcher notificati
     assert.strictEqual(watcher.announcements().length, 0, 'the first poll is a baseline');
 
     const checked = new Set<number>();
-    for (let first = 0; first < HOSTILE_STRINGS.length; first += BATCH) {
-      const batch = HOSTILE_STRINGS.map((_, i) => i).slice(first, first + BATCH);
+    /** Support writes the corpus strings of `batch` and hands their tickets back: one notification each, checked. */
+    const announce = async (batch: number[]) => {
       const ids = batch.map(idOf);
       const since = Date.now();
-      // Support writes the corpus string (the emulator takes no empty note: the empty string's ticket gets none) and
-      // hands the ticket back to the user.
+      // The emulator takes no empty note: the empty string's ticket gets none.
       for (const index of batch) {
         const { value } = HOSTILE_STRINGS[index];
         if (value !== '') await emulator.addSupportNote(idOf(index), { content: value });
@@ -108,8 +109,37 @@ describe('trust boundary: the hostile corpus through the real watcher notificati
         assert.match(message, /^Support is waiting for your feedback on ticket HST\d{7} “/, where(label, message));
         assertInertNotification(label, message);
       }
+      if (!ui.available()) return;
+      // What the workbench drew: each message without a link or an icon. The center draws only the rows in view (a
+      // long message makes a tall row): scroll on to the others.
+      await vscode.commands.executeCommand('notifications.showList');
+      const drawnHere = async () =>
+        (await ui.notifications()).filter((n) => n.at >= since && ids.some((id) => n.text.includes(`ticket ${id} `)));
+      const drawn = await waitFor(
+        `the workbench to draw the notifications of ${ids.join(', ')}`,
+        async () => {
+          const found = await drawnHere();
+          if (ids.every((id) => found.some((n) => n.text.includes(`ticket ${id} `)))) return found;
+          await ui.scrollNotifications(250);
+          return undefined;
+        },
+        20_000,
+      ).catch(async (error: Error) => {
+        const seen = (await ui.notifications()).filter((n) => n.at >= since).map((n) => n.text.slice(0, 100));
+        const shot = await ui.screenshot(`watcher-trust-${ids[0]}`).catch(() => undefined);
+        throw new Error(`${error.message}; drawn: ${JSON.stringify(seen)}; screenshot ${shot?.file}`);
+      });
+      for (const n of drawn) {
+        assert.deepStrictEqual(n.links ?? [], [], `a link drawn in the notification ${JSON.stringify(n.text)}`);
+        assert.deepStrictEqual(n.icons ?? [], [], `an icon drawn in the notification ${JSON.stringify(n.text)}`);
+      }
+      await vscode.commands.executeCommand('notifications.clearAll');
+    };
 
-      // The status bar: the Tickets view's refresh counts the tickets that wait again; the item names them.
+    /** The status bar with the tickets of `group` waiting: the Tickets view's refresh counts again; the item names them. */
+    const countedInStatusBar = async (group: number[]) => {
+      const ids = group.map(idOf);
+      const labels = group.map((i) => HOSTILE_STRINGS[i].label).join(' / ');
       await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
       const bar = await waitFor(
         `the status-bar item naming ${ids.join(', ')}`,
@@ -119,7 +149,6 @@ describe('trust boundary: the hostile corpus through the real watcher notificati
         },
         20_000,
       );
-      const labels = batch.map((i) => HOSTILE_STRINGS[i].label).join(' / ');
       assert.deepStrictEqual(
         [...bar.text.matchAll(ICON)].map((m) => m[1]),
         ['bell-dot'],
@@ -129,45 +158,26 @@ describe('trust boundary: the hostile corpus through the real watcher notificati
       assert.ok(bar.plainTooltip, 'the tooltip is a string: plain text, no markdown link or icon is drawn in it');
       for (const line of bar.tooltip.split('\n')) {
         assert.doesNotMatch(line, HIDDEN, `a hidden character in the tooltip with ${labels}: ${JSON.stringify(line)}`);
-        assert.doesNotMatch(line, LINE_BREAK);
         assert.ok(line.length <= 400, `a tooltip line stays short: ${JSON.stringify(line.slice(0, 120))}`);
       }
+      if (!ui.available()) return;
+      const items = await ui.statusBar('Alibaba Cloud ticket');
+      assert.strictEqual(items.length, 1, `the watcher's item in the status bar: ${JSON.stringify(items)}`);
+      assert.deepStrictEqual(
+        items[0].icons.map((icon) => /codicon-([\w-]+)/.exec(icon)?.[1]),
+        ['bell-dot'],
+        `only our icon drawn in the status bar with ${labels}`,
+      );
+    };
 
-      if (ui.available()) {
-        // What the workbench drew: each notification's message without a link or an icon, the item with our icon only.
-        // The center draws only the rows in view (a long message makes a tall row): scroll on to the others.
-        await vscode.commands.executeCommand('notifications.showList');
-        const seenAll = async () => {
-          const seen = (await ui.notifications()).filter((n) => n.at >= since);
-          return ids.every((id) => seen.some((n) => n.text.includes(`ticket ${id} `)));
-        };
-        await waitFor(
-          `the workbench to draw the notifications of ${ids.join(', ')}`,
-          async () => (await seenAll()) || void (await ui.scrollNotifications(250)),
-          20_000,
-        ).catch(async (error: Error) => {
-          const seen = (await ui.notifications()).filter((n) => n.at >= since).map((n) => n.text.slice(0, 100));
-          const shot = await ui.screenshot(`watcher-trust-${ids[0]}`).catch(() => undefined);
-          throw new Error(`${error.message}; drawn: ${JSON.stringify(seen)}; screenshot ${shot?.file}`);
-        });
-        const drawn = (await ui.notifications()).filter((n) => n.at >= since && ids.some((id) => n.text.includes(id)));
-        for (const n of drawn) {
-          assert.deepStrictEqual(n.links ?? [], [], `a link drawn in the notification ${JSON.stringify(n.text)}`);
-          assert.deepStrictEqual(n.icons ?? [], [], `an icon drawn in the notification ${JSON.stringify(n.text)}`);
-        }
-        const items = await ui.statusBar('Alibaba Cloud ticket');
-        assert.strictEqual(items.length, 1, `the watcher's item in the status bar: ${JSON.stringify(items)}`);
-        assert.deepStrictEqual(
-          items[0].icons.map((icon) => /codicon-([\w-]+)/.exec(icon)?.[1]),
-          ['bell-dot'],
-          `only our icon drawn in the status bar with ${labels}`,
-        );
-        await vscode.commands.executeCommand('notifications.clearAll');
-      }
-
-      // Done with these: finished again, so the next batch is the only news.
-      for (const id of ids) await emulator.setStatus(id, COMPLETED);
-      for (const index of batch) checked.add(index);
+    const all = HOSTILE_STRINGS.map((_, i) => i);
+    for (let first = 0; first < all.length; first += GROUP) {
+      const group = all.slice(first, first + GROUP);
+      for (let at = 0; at < group.length; at += BATCH) await announce(group.slice(at, at + BATCH));
+      await countedInStatusBar(group);
+      // Done with these: finished again, so the next group is the only news and the only tickets counted.
+      for (const index of group) await emulator.setStatus(idOf(index), COMPLETED);
+      for (const index of group) checked.add(index);
     }
     assert.strictEqual(checked.size, HOSTILE_STRINGS.length, 'the whole corpus went through both surfaces');
   });
