@@ -38,14 +38,8 @@ export type TicketErrorKind =
   | 'signedOut'
   | 'unknownOutcome';
 
-export interface TicketApiErrorInit {
-  code: string;
-  /** The English message; made from `text` when only that is given (one of the two is needed). */
-  message?: string;
-  /** The message as a template and arguments, when we wrote it: describeError shows it in the caller's language. */
-  text?: MessageText;
-  kind: TicketErrorKind;
-  httpStatus?: number;
+/** What the gateway told of a failed request, besides its code and message: kept on the error, shown to support. */
+export interface GatewayFacts {
   requestId?: string;
   /** The gateway's HostId: the endpoint host that answered (support asks for it with the RequestId). */
   hostId?: string;
@@ -54,6 +48,16 @@ export interface TicketApiErrorInit {
   accessDeniedDetail?: AccessDeniedDetail;
   retryAfterMs?: number;
   action?: string;
+}
+
+export interface TicketApiErrorInit extends GatewayFacts {
+  code: string;
+  /** The English message; made from `text` when only that is given (one of the two is needed). */
+  message?: string;
+  /** The message as a template and arguments, when we wrote it: describeError shows it in the caller's language. */
+  text?: MessageText;
+  kind: TicketErrorKind;
+  httpStatus?: number;
   /** The endpoint (origin) the request went to. */
   endpoint?: string;
   /** Attempts made before giving up. */
@@ -134,18 +138,12 @@ export function abortedError(action?: string, attempts?: number): TicketApiError
 // Mapping server answers to kinds, and kinds to sentences a person understands.
 
 /** What fromResponse needs from a failed answer (already parsed from the envelope and headers). */
-export interface FailedResponse {
+export interface FailedResponse extends GatewayFacts {
   httpStatus: number;
   /** The envelope's Code (string or number on the wire); '' when there was none. */
   code: string;
   /** The server's Message, unredacted: fromResponse redacts it. */
   serverMessage?: string;
-  requestId?: string;
-  hostId?: string;
-  recommend?: string;
-  accessDeniedDetail?: AccessDeniedDetail;
-  retryAfterMs?: number;
-  action?: string;
 }
 
 /** Actions whose illegal.param almost always means "no such ticket (or not yours)". */

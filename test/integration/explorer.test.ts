@@ -136,6 +136,37 @@ describe('explorer (tree data provider)', function () {
     assert.deepStrictEqual(ids, expectedOrder(all));
   });
 
+  it('switching from the groups to the flat list: every row shows its age at once, without a refresh or pointing at it', async () => {
+    await setSetting('explorer.groupByStatus', true);
+    await setSetting('explorer.pageSize', 10);
+    // No age known to start with: signed out and in again (ages and cached tickets are the account's).
+    while (await api.auth.isSignedIn()) await api.auth.signOut();
+    await api.auth.signInWith(DEMO_CREDENTIALS);
+    // VS Code's part: the groups, then the rows of every group that shows expanded (the load's ages go to them).
+    for (const group of (await root()).filter((n) => n.kind === 'group')) {
+      if ((await item(group)).collapsibleState === vscode.TreeItemCollapsibleState.Expanded) await children(group);
+    }
+    await setSetting('explorer.groupByStatus', false);
+    const withoutAge = async () => {
+      const rows = (await root()).filter((n) => n.kind === 'ticket');
+      assert.strictEqual(rows.length, 10, 'the flat list shows its first page');
+      const missing: string[] = [];
+      for (const row of rows) {
+        const description = String((await item(row)).description ?? '');
+        if (!description.includes(`${row.ticket!.ticketId} · `))
+          missing.push(`${row.ticket!.ticketId} (${description})`);
+      }
+      return missing;
+    };
+    await waitFor(
+      'every row of the flat list with its age',
+      async () => (await withoutAge()).length === 0,
+      15_000,
+    ).catch(async (error: Error) =>
+      assert.fail(`${error.message}; rows without an age: ${(await withoutAge()).join(', ')}`),
+    );
+  });
+
   it('filters by status and keyword (as the server does), and clearing the filter brings everything back', async () => {
     await vscode.commands.executeCommand('aliyunTickets.explorer.applyFilter', {
       statuses: [STATUS_NAMES[3]],

@@ -1,11 +1,13 @@
 // The age in each Tickets-view row needs the ticket's creation time, which only GetTicket gives (ListTickets has
 // none). This decides which rows get one, within a request budget, and remembers the answers. No vscode import.
 //
-// Budget: a load or refresh fetches the ages of at most one page (AGE_PAGE = 50) of the rows it shows in expanded
-// groups; a group the user expands, or a page the user loads with Load more, gets up to one page of its own.
-// Creation times never change, so a known one is never fetched again; a row passed over or failed is not retried by
-// a refresh (a refresh in which nothing changed sends no GetTicket), only when the user expands its group again or
-// points at it (the tooltip fetches the ticket, which gives the age; when that fails the tooltip says why).
+// Budget: a load or refresh fetches the ages of at most one page (AGE_PAGE = 50) of the rows it shows (in expanded
+// groups, or the flat list); a group the user expands, or a page the user loads with Load more, gets up to one page
+// of its own. Creation times never change, so a known one is never fetched again. A row passed over because the
+// budget ran out gets its age in the next load with budget left (a refresh, the other layout, a filter), so every row
+// on screen gets one within a few refreshes, and then a refresh in which nothing changed sends no GetTicket. A row
+// whose fetch failed is not retried by a refresh, only when the user expands its group again or points at it (the
+// tooltip fetches the ticket, which gives the age; when that fails the tooltip says why).
 import type { TicketService } from '../../tickets/types';
 
 /** At most this many ages are fetched per load, per expanded group and per Load more: one page of the API's default size. */
@@ -41,7 +43,10 @@ export class TicketAges {
     this.pending.delete(ticketId);
   }
 
-  /** A new load or refresh: a fresh budget for rows never seen before (passed-over and failed rows stay so). */
+  /**
+   * A new load, refresh, layout or filter: a fresh budget for the rows it shows that have no age yet (failed rows
+   * excepted).
+   */
   startLoad(): void {
     this.loadBudget = AGE_PAGE;
   }
@@ -53,10 +58,14 @@ export class TicketAges {
     this.loadBudget = AGE_PAGE;
   }
 
-  /** Rows the tree is showing (children of an expanded group, or the flat list): new ones within the load's budget. */
+  /**
+   * Rows the tree is showing (children of an expanded group, or the flat list), top first: those without an age,
+   * within the load's budget.
+   */
   rowsShown(ticketIds: readonly string[]): void {
     for (const ticketId of ticketIds) {
-      if (this.createTimes.has(ticketId) || this.pending.has(ticketId)) continue;
+      const pending = this.pending.get(ticketId);
+      if (this.createTimes.has(ticketId) || pending === 'fetching' || pending === 'failed') continue;
       if (this.loadBudget > 0) {
         this.loadBudget--;
         this.fetch(ticketId);

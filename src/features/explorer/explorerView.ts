@@ -169,7 +169,11 @@ export function registerExplorer(
     }),
     view.onDidChangeVisibility((event) => timer.setVisible(event.visible)),
     vscode.window.onDidChangeWindowState((state) => state.focused && timer.catchUp()),
-    onDidChangeSettings(['explorer.groupByStatus', 'explorer.pageSize'], () => void track(model.updateSettings())),
+    // The other layout or page size shows other rows: they get their ages as a new load's (ages.ts).
+    onDidChangeSettings(['explorer.groupByStatus', 'explorer.pageSize'], () => {
+      provider.ages.startLoad();
+      void track(model.updateSettings());
+    }),
     onDidChangeSettings(['explorer.autoRefreshSeconds'], () =>
       timer.setIntervalSeconds(getSetting('explorer.autoRefreshSeconds')),
     ),
@@ -183,6 +187,12 @@ export function registerExplorer(
     provider.ages.startLoad();
     timer.markRefreshed();
     await track(model.refresh());
+  };
+
+  /** Another filter shows other rows: they get their ages as a new load's (ages.ts). */
+  const applyFilter = (filter: TicketFilter) => {
+    provider.ages.startLoad();
+    return track(model.setFilter(filter));
   };
 
   /** The title-bar toggle. A workspace value overrides the user's, so it is changed where it is set. */
@@ -206,13 +216,13 @@ export function registerExplorer(
     // VS Code hands a title-bar command the selected row: the button ignores its argument and always asks.
     vscode.commands.registerCommand(Commands.explorerFilter, async () => {
       const filter = await promptForFilter(model.filter);
-      if (filter) await track(model.setFilter(filter));
+      if (filter) await applyFilter(filter);
     }),
     vscode.commands.registerCommand(Commands.explorerApplyFilter, async (arg: unknown) => {
       const filter = toFilter(arg);
-      if (filter) await track(model.setFilter(filter));
+      if (filter) await applyFilter(filter);
     }),
-    vscode.commands.registerCommand(Commands.explorerClearFilter, () => track(model.setFilter({}))),
+    vscode.commands.registerCommand(Commands.explorerClearFilter, () => applyFilter({})),
     vscode.commands.registerCommand(Commands.explorerGroupByStatus, () => setGrouped(true)),
     vscode.commands.registerCommand(Commands.explorerShowFlat, () => setGrouped(false)),
     vscode.commands.registerCommand(Commands.explorerLoadMore, async (listKey: unknown) => {

@@ -1,28 +1,19 @@
 // A panel's category name costs the catalogue's requests (ListProducts, then ListCategories per product) only after
 // the page painted the ticket, once; a name the stored catalogue knows costs none. Against the emulator.
 import * as assert from 'assert';
-import { TicketClient } from '../../../src/api/client';
 import { CategoryAfterPaint } from '../../../src/features/details/categoryAfterPaint';
 import { CategoryNames } from '../../../src/tickets/categoryNames';
-import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
+import { emulatorClients } from '../api/emulatorClients';
 import { MemoryStore } from './memoryStore';
 
 describe('details/categoryAfterPaint against the emulator', function () {
   this.timeout(20_000);
-  let emu: TicketEmulator;
-  let client: TicketClient;
-  before(async () => {
-    emu = await TicketEmulator.start({ seed: 'demo' });
-    client = new TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS });
-  });
-  after(async () => {
-    await client.close();
-    await emu.stop();
-  });
+  const env = emulatorClients();
 
   function panelCategory(store: MemoryStore, paintWaitMs?: number) {
     const shown: Array<[string, string]> = [];
     const warnings: unknown[] = [];
+    const client = env.client();
     const categories = new CategoryNames({ getClient: () => client, store: () => store });
     const category = new CategoryAfterPaint(
       () => categories,
@@ -33,7 +24,7 @@ describe('details/categoryAfterPaint against the emulator', function () {
     return { category, shown, warnings };
   }
   const catalogueRequests = () =>
-    emu.requests.filter((r) => r.action === 'ListProducts' || r.action === 'ListCategories').length;
+    env.emu.requests.filter((r) => r.action === 'ListProducts' || r.action === 'ListCategories').length;
   const until = async (what: string, check: () => boolean) => {
     for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
     assert.ok(check(), what);
@@ -42,8 +33,8 @@ describe('details/categoryAfterPaint against the emulator', function () {
   it('asks nothing until the page painted, then loads the catalogue once and shows the name', async () => {
     const store = new MemoryStore();
     const { category, shown, warnings } = panelCategory(store);
-    const categoryId = emu.getTicket('0005PYGCW')!.categoryId;
-    emu.clearRequests();
+    const categoryId = env.emu.getTicket('0005PYGCW')!.categoryId;
+    env.emu.clearRequests();
     assert.strictEqual(category.known(categoryId), undefined, 'not in an empty catalogue');
     await new Promise((r) => setTimeout(r, 50));
     assert.strictEqual(catalogueRequests(), 0, 'no catalogue request before the paint');
@@ -65,7 +56,7 @@ describe('details/categoryAfterPaint against the emulator', function () {
   it('a ticket without a category, or a known one, asks nothing after the paint either', async () => {
     const store = new MemoryStore();
     const { category, shown } = panelCategory(store);
-    emu.clearRequests();
+    env.emu.clearRequests();
     category.known('');
     category.painted();
     await new Promise((r) => setTimeout(r, 50));
@@ -75,8 +66,8 @@ describe('details/categoryAfterPaint against the emulator', function () {
 
   it('a page that never says it painted (a panel in a background tab) still gets the name after the wait', async () => {
     const { category, shown, warnings } = panelCategory(new MemoryStore(), 100);
-    const categoryId = emu.getTicket('0005PYGCW')!.categoryId;
-    emu.clearRequests();
+    const categoryId = env.emu.getTicket('0005PYGCW')!.categoryId;
+    env.emu.clearRequests();
     assert.strictEqual(category.known(categoryId), undefined);
     assert.strictEqual(catalogueRequests(), 0, 'nothing asked at once');
     await until('the name shown without a paint', () => shown.length === 1);

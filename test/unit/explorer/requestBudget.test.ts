@@ -96,20 +96,24 @@ describe('Tickets view request budget and failed refreshes (emulator request log
     assert.strictEqual(attention.total, feedback.list.totalCount + confirm.list.totalCount);
   });
 
-  it('a refresh in which nothing changed sends no GetTicket; a new ticket costs one', async () => {
+  it('once every row on screen has its age, a refresh in which nothing changed sends no GetTicket; a new ticket costs one', async () => {
     const m = new TicketExplorerModel({ service, settings: () => settings });
     const ages = new TicketAges(service, () => undefined);
     await show(m, ages);
+    // The rows the first load passed over get their ages in the next refreshes, one page each (ages.test.ts).
+    for (let i = 0; i < 5; i++) {
+      const since = emu.requests.length;
+      ages.startLoad();
+      await m.refresh();
+      await show(m, ages);
+      if (count('GetTicket', since) === 0) break;
+    }
     for (let i = 0; i < 3; i++) {
       const since = emu.requests.length;
       ages.startLoad();
       await m.refresh();
       await show(m, ages);
-      assert.strictEqual(
-        count('GetTicket', since),
-        0,
-        `refresh ${i + 1}: known ages are not fetched again, passed-over rows are not worked through`,
-      );
+      assert.strictEqual(count('GetTicket', since), 0, `refresh ${i + 1}: known ages are not fetched again`);
       assert.strictEqual(count('ListTickets', since), 6);
     }
     const added = emu.addTicket({ title: 'New since the last refresh', status: WAITING_FOR_YOU });

@@ -3,13 +3,13 @@
 // the emulator's catalogue (over real HTTP, in either language) so the form starts with them chosen, the guessed
 // product of an error's facts likewise; and a saved query as the Tickets view's filter.
 import * as assert from 'assert';
-import { TicketClient } from '../../../src/api/client';
+import type { TicketClient } from '../../../src/api/client';
 import { withErrorFacts } from '../../../src/features/error-facts/factsText';
 import { mergePrefill, requestIdPrefill, selectionPrefill } from '../../../src/features/new-ticket/prefill';
 import { matchProduct, withCatalogChoice } from '../../../src/features/templates/catalogChoice';
 import { fillPlaceholders, templatePrefill } from '../../../src/features/templates/placeholders';
 import { savedQueryFilter } from '../../../src/features/templates/savedQueries';
-import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
+import { emulatorClients } from '../api/emulatorClients';
 
 const selection = {
   text: 'db.query(sql) // times out',
@@ -68,16 +68,10 @@ describe('templates: placeholders', () => {
 
 describe('templates: the catalogue choice (emulator)', function () {
   this.timeout(20_000);
-  let emu: TicketEmulator;
+  const env = emulatorClients({ maxAttempts: 1 }, { seed: 'demo', language: 'en' });
   let client: TicketClient;
-
-  before(async () => {
-    emu = await TicketEmulator.start({ seed: 'demo', language: 'en' });
-    client = new TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS, maxAttempts: 1 });
-  });
-  after(async () => {
-    await client.close();
-    await emu.stop();
+  beforeEach(() => {
+    client = env.client();
   });
 
   it('finds a product by its name in either language, its abbreviation or its id, and a category by name', async () => {
@@ -108,7 +102,7 @@ describe('templates: the catalogue choice (emulator)', function () {
     const catalogues = [await client.listProducts({ language: 'en' })];
     // "Service" is in two products' names: not one clear product.
     assert.strictEqual(matchProduct(catalogues, 'Service'), undefined);
-    emu.inject({ action: 'ListProducts', kind: 'status', status: 500, times: 2 });
+    env.emu.inject({ action: 'ListProducts', kind: 'status', status: 500, times: 2 });
     const failed = await withCatalogChoice({ description: 'kept', product: 'ECS' }, client, 'en');
     assert.deepStrictEqual(failed, { description: 'kept', product: 'ECS' });
   });

@@ -65,15 +65,9 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
   document.body.dataset.rendered = 'true';
   // The extension waits for this before what the screen does not need at once (the category catalogue's requests).
-  // A page in a background tab gets no animation frames, so a timer says it too: the name must not wait for the tab.
-  let told = false;
-  const tellRendered = () => {
-    if (told) return;
-    told = true;
-    vscode.postMessage({ type: 'rendered' });
-  };
-  requestAnimationFrame(() => setTimeout(tellRendered, 0));
-  setTimeout(tellRendered, 1000);
+  // A page in a background tab gets no animation frames and says nothing: the extension then goes on after a short
+  // wait of its own (categoryAfterPaint.ts), so the name never waits for the tab.
+  requestAnimationFrame(() => setTimeout(() => vscode.postMessage({ type: 'rendered' }), 0));
 });
 
 // An inbox entry or a search result opened the panel: that note (or the description, '') comes into view, marked.
