@@ -23,6 +23,10 @@ import { bundleModules, cacheDir, root } from './bundle.mjs';
 
 const require = createRequire(path.join(root, 'package.json'));
 const SMOKE = process.argv.includes('--smoke');
+// --against <file>: an older build's dist/extension.js (copied with its dist/ folder), timed in turns with this one.
+const AGAINST = process.argv.includes('--against')
+  ? path.resolve(process.argv[process.argv.indexOf('--against') + 1])
+  : '';
 mkdirSync(cacheDir, { recursive: true });
 const TICKET_ID = '0005PYGCW';
 const RTT_MS = 100;
@@ -123,6 +127,7 @@ async function activation() {
   ]);
   const child = path.join(root, 'bench', 'activation-child.cjs');
   const files = { split: path.join(root, 'dist', 'extension.js'), oneBundle: path.join(oneBundleDir, 'extension.js') };
+  if (AGAINST) files.against = AGAINST;
   const sample = async () => {
     const pair = {};
     for (const [name, file] of Object.entries(files)) pair[name] = await runNode([child, file]);
@@ -155,6 +160,15 @@ async function activation() {
       busyOverSplit: median(busy.map((s) => s.oneBundle.totalMs / s.split.totalMs)),
       quietOverSplit: median(quiet.map((s) => s.oneBundle.totalMs / s.split.totalMs)),
     },
+    against: AGAINST
+      ? {
+          kb: statSync(AGAINST).size / 1024,
+          quiet: summary(quiet, 'against'),
+          busyCore: summary(busy, 'against'),
+          busyOverSplit: median(busy.map((s) => s.against.totalMs / s.split.totalMs)),
+          quietOverSplit: median(quiet.map((s) => s.against.totalMs / s.split.totalMs)),
+        }
+      : undefined,
     loaded,
     builtins,
     // The HTTP stack: undici (dist/undici.js or node_modules/undici), the request code (dist/client.js) or Node's
@@ -581,8 +595,12 @@ async function main() {
 async function activationOnly() {
   const a = await activation();
   console.log(
-    `activation: quiet ${fmt(a.totalMs)} ms, the other core busy ${fmt(a.busyCore.totalMs)} ms (require ${fmt(a.busyCore.requireMs)}, activate ${fmt(a.busyCore.activateMs)}; budget < 10 ms); one bundle ${fmt(a.oneBundle.busyOverSplit, 2)}× the split (busy); HTTP stack loaded: ${a.httpStackLoaded}, rendering loaded: ${a.renderingLoaded}; load average ${fmt(os.loadavg()[0])}`,
+    `activation (dist/extension.js, ${fmt(a.oneBundle.splitKb, 1)} KB): quiet ${fmt(a.totalMs)} ms, the other core busy ${fmt(a.busyCore.totalMs)} ms (require ${fmt(a.busyCore.requireMs)}, activate ${fmt(a.busyCore.activateMs)}; budget < 10 ms); one bundle ${fmt(a.oneBundle.busyOverSplit, 2)}× the split (busy); HTTP stack loaded: ${a.httpStackLoaded}, rendering loaded: ${a.renderingLoaded}; load average ${fmt(os.loadavg()[0])}`,
   );
+  if (a.against)
+    console.log(
+      `against ${path.relative(root, AGAINST)} (${fmt(a.against.kb, 1)} KB), in turns: quiet ${fmt(a.against.quiet.totalMs)} ms (${fmt(a.against.quietOverSplit, 2)}× this build), the other core busy ${fmt(a.against.busyCore.totalMs)} ms (require ${fmt(a.against.busyCore.requireMs)}, activate ${fmt(a.against.busyCore.activateMs)}; ${fmt(a.against.busyOverSplit, 2)}× this build)`,
+    );
 }
 
 (process.argv.includes('--activation') ? activationOnly() : main()).catch((err) => {

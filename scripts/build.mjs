@@ -104,17 +104,22 @@ const vscodeApiOnce = {
 // Activation must parse only what the first screen needs (issue 12: under 10 ms). The rest loads on first use, from
 // sibling files. Each bundle starts at a source module; the code asks for the later ones with a plain require() inside
 // a function (src/lazy/load.ts, the only place), which this build turns into require('./<name>.js'):
-//   dist/extension.js  src/extension.ts    activation: the Tickets view, hovers, links, sign-in state, accounts
+//   dist/extension.js  src/extension.ts    activation: what VS Code needs registered (commands, views, serializers,
+//                                          tools) over stand-ins that build the window on first use
+//   dist/window.js     src/window.ts       the window: services, accounts, the views' rows, hovers, links, references
 //   dist/client.js     src/api/client.ts   the first request: signing, HTTP, responses (undici stays dist/undici.js)
 //   dist/features.js   src/lazy/features.ts panels, New Ticket, the watcher, agent tools, the sign-in flow
+//   dist/testSurface.js src/testSurface.ts the extension-host tests' view into the extension (ExtensionMode.Test only)
 // Every source module is in exactly one bundle: the first one (in this order) whose imports reach it. A later bundle
 // that imports an earlier bundle's module gets it from that bundle at run time (require('./extension.js').__shared),
 // so there is one TicketApiError class, one log, one l10n state. dist/bundles.json lists each bundle's modules;
 // test/unit/common/bundles.test.ts checks that no module is in two bundles and what activation loads.
 const EXTENSION_BUNDLES = [
   { name: 'extension', source: 'src/extension.ts' },
+  { name: 'window', source: 'src/window.ts' },
   { name: 'client', source: 'src/api/client.ts' },
   { name: 'features', source: 'src/lazy/features.ts' },
+  { name: 'testSurface', source: 'src/testSurface.ts' },
 ];
 const SHARED_EXPORT = '__shared';
 // A file of ours or node_modules; not one of the plugins' stand-in modules (namespace:path).
@@ -154,7 +159,7 @@ function bundleBoundary(self, owners, requested) {
         loader: 'js',
         resolveDir: path.join(root, 'dist'),
       }));
-      build.onResolve({ filter: /^\.\/[a-z]+\.js$/, namespace: 'shared-module' }, (args) => ({
+      build.onResolve({ filter: /^\.\/[A-Za-z]+\.js$/, namespace: 'shared-module' }, (args) => ({
         path: args.path,
         external: true,
       }));
@@ -316,6 +321,6 @@ if (oneBundleDir) {
 } else {
   await Promise.all([buildExtensionBundles(), ...builds.map((options) => esbuild.build(options))]);
   console.log(
-    '[build] dist/extension.js, dist/client.js, dist/features.js, dist/api.js, media/details.js and media/newTicket.js written',
+    '[build] dist/extension.js, dist/window.js, dist/client.js, dist/features.js, dist/api.js, media/details.js and media/newTicket.js written',
   );
 }

@@ -53,6 +53,13 @@ export const WebviewTypes = {
   newTicketForm: 'aliyunTickets.newTicketForm',
 } as const;
 
+/** Our sidebar's tree views (package.json's `views`): activation declares them, their features fill them. */
+export const Views = {
+  explorer: 'aliyunTickets.explorer',
+  inbox: 'aliyunTickets.inbox',
+  references: 'aliyunTickets.references',
+} as const;
+
 /** VS Code's own commands that we execute. */
 export const BuiltinCommands = {
   setContext: 'setContext',

@@ -5,10 +5,17 @@
 // already loaded (the API errors, the log, l10n, the ticket service) from dist/extension.js.
 import type { TicketClient } from '../api/client';
 import type * as Features from './features';
+import type * as Window from '../window';
 
 export type LazyFeatures = typeof Features;
 
 let features: LazyFeatures | undefined;
+
+/** The window's services and features (dist/window.js): built on first use of what activation declared. */
+export function loadWindow(): typeof Window {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at activation
+  return require('../window') as typeof Window;
+}
 
 /** The panels, forms, watcher, agent tools, sign-in flow and filter prompt (dist/features.js), loaded on first use. */
 export function loadFeatures(): LazyFeatures {

@@ -12,9 +12,14 @@ export class DeferredPanels implements vscode.Disposable {
 
   constructor(private readonly create: () => TicketPanels) {
     const serializer: vscode.WebviewPanelSerializer<PanelState> = {
-      deserializeWebviewPanel: (webviewPanel, state) => this.loaded().deserializeWebviewPanel(webviewPanel, state),
+      deserializeWebviewPanel: (webviewPanel, state) => this.deserializeWebviewPanel(webviewPanel, state),
     };
     this.serializer = vscode.window.registerWebviewPanelSerializer(WebviewTypes.details, serializer);
+  }
+
+  /** Restores a panel VS Code kept across a reload. */
+  deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: PanelState | undefined): Thenable<void> {
+    return this.loaded().deserializeWebviewPanel(webviewPanel, state);
   }
 
   /** Shows the ticket: reveals its panel when one is open, else opens one and loads the data. */

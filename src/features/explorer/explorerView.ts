@@ -1,7 +1,8 @@
 // The Tickets view's wiring: creates the tree view over TicketTreeProvider (treeProvider.ts) and registers its
 // commands, context keys, badge, the message above the list, auto-refresh and reveal.
 import * as vscode from 'vscode';
-import { BuiltinCommands, Commands, ContextKeys } from '../../common/commands';
+import { createTreeView } from '../../common/treeViews';
+import { BuiltinCommands, Commands, ContextKeys, Views } from '../../common/commands';
 import { showTicketError } from '../../common/errorNotification';
 import { t } from '../../common/l10n';
 import type { TicketService } from '../../tickets/types';
@@ -18,7 +19,7 @@ import { TicketTreeProvider, type UnreadAnswers } from './treeProvider';
 import { getSetting, onDidChangeSettings, updateSetting } from '../../settings/configuration';
 import { notificationText, treeText } from '../../common/untrustedText';
 
-export const EXPLORER_VIEW_ID = 'aliyunTickets.explorer';
+export const EXPLORER_VIEW_ID = Views.explorer;
 
 export interface TicketExplorer {
   /**
@@ -77,7 +78,7 @@ export function registerExplorer(
       }),
     );
   }
-  const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   view.onDidExpandElement((event) => {
     if (event.element.kind === 'group') provider.folded.set(event.element.status, 'expanded');
     provider.groupExpanded(event.element);

@@ -3,14 +3,15 @@
 // it is fed by every conversation the ticket service read (the watcher's checks, the panels) and, after a reload, by
 // the last-known copies. Its count is part of the Tickets view's activity-bar badge (explorerView.ts).
 import * as vscode from 'vscode';
+import { createTreeView } from '../../common/treeViews';
 import { activeInterval } from '../../common/activeInterval';
-import { Commands } from '../../common/commands';
+import { Commands, Views } from '../../common/commands';
 import type { TicketLoadEvent } from '../../tickets/types';
 import type { LastKnownTickets } from '../../tickets/lastKnown';
 import type { UnreadNotes } from '../details/unread';
 import { inboxDescription, inboxItemLook, inboxItems, type InboxItem } from './inboxModel';
 
-export const INBOX_VIEW_ID = 'aliyunTickets.inbox';
+export const INBOX_VIEW_ID = Views.inbox;
 /** The ages on the rows are redrawn this often while there are rows. */
 const AGE_TICK_MS = 60_000;
 
@@ -52,7 +53,7 @@ export function registerInbox(context: vscode.ExtensionContext, deps: InboxDeps)
       return row;
     },
   };
-  const view = vscode.window.createTreeView(INBOX_VIEW_ID, { treeDataProvider: provider });
+  const view = createTreeView(INBOX_VIEW_ID, { treeDataProvider: provider });
   const redraw = () => {
     view.description = inboxDescription(unread.total());
     changed.fire();

@@ -4,8 +4,9 @@
 // completed ticket with a quick fix that opens it. Statuses come from one ListTickets (TicketIdList) per 100 ids.
 // aliyunTickets.references.enabled off: no file is read, no id is sent, nothing is shown.
 import * as vscode from 'vscode';
+import { createTreeView } from '../../common/treeViews';
 import type { ActiveAccount } from '../../common/accountScope';
-import { Commands } from '../../common/commands';
+import { Commands, Views } from '../../common/commands';
 import { t } from '../../common/l10n';
 import { treeText } from '../../common/untrustedText';
 import { affectsSettings, getSetting } from '../../settings/configuration';
@@ -25,7 +26,7 @@ import {
   type TicketReference,
 } from './references';
 
-export const REFERENCES_VIEW_ID = 'aliyunTickets.references';
+export const REFERENCES_VIEW_ID = Views.references;
 const DIAGNOSTIC_SOURCE = 'Alibaba Cloud Tickets';
 const COMPLETED_CODE = 'ticket-completed';
 /** The first scan waits this long after activation, so it never competes with the first screen. */
@@ -186,7 +187,7 @@ export function registerReferences(deps: ReferencesDeps): {
     getTreeItem: (node) => (node.kind === 'ticket' ? ticketItem(node.ticket) : placeItem(node)),
   };
 
-  const view = vscode.window.createTreeView(REFERENCES_VIEW_ID, { treeDataProvider: provider });
+  const view = createTreeView(REFERENCES_VIEW_ID, { treeDataProvider: provider });
   const updateMessage = () => {
     view.message = !enabled()
       ? t('Finding ticket ids in this workspace is off (setting aliyunTickets.references.enabled).')

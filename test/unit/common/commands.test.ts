@@ -26,7 +26,10 @@ const sources = sourceFiles(path.join(root, 'src')).map((file) => ({
 /** Commands.x names passed to registerCommand anywhere in src/. */
 function registeredCommandIds(): string[] {
   const ids: string[] = [];
-  for (const { text } of sources) {
+  for (const { file, text } of sources) {
+    // Activation's stand-ins (src/lazy/declarations.ts) register every Commands id until the window registers the
+    // real command; the bundles test checks them. The real registrations are the ones counted here.
+    if (file === path.join('src', 'lazy', 'declarations.ts')) continue;
     for (const match of text.matchAll(/registerCommand\(\s*([^,)]+)/g)) {
       const arg = match[1].trim();
       const named = /^Commands\.(\w+)$/.exec(arg);
