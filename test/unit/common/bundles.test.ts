@@ -59,6 +59,15 @@ describe('extension bundles (dist/extension.js, window.js, client.js, features.j
     assert.strictEqual(seen.get('src/features/details/render.ts'), 'features', 'the panel rendering waits for a panel');
   });
 
+  it('ships every bundle the extension loads outside the tests in the .vsix (.vscodeignore)', () => {
+    const shipped = readFileSync(path.join(root, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('!dist/'))
+      .map((line) => line.slice(1));
+    for (const name of BUNDLES.filter((b) => b !== 'testSurface'))
+      assert.ok(shipped.includes(`dist/${name}.js`), `.vscodeignore leaves dist/${name}.js out of the .vsix`);
+  });
+
   it('parses at activation only the declarations: no service, request, account or feature code', () => {
     // What activation may hold: the command, view and tool names, l10n, the stand-ins and the lazy seam. A service or a
     // feature's code here is parsed on every start of VS Code (issue 24: activation under 10 ms with a busy core).
