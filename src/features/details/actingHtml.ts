@@ -18,6 +18,7 @@ export function renderActingHtml(): string {
 <form id="reply-form" class="reply" hidden>
 <h2>${escapeHtml(t('Reply'))}</h2>
 <p id="reply-kept" class="muted" hidden>${escapeHtml(t('Not sent: support takes no replies on this ticket now. Your text stays here to copy; reopen the ticket to send it, or discard it.'))}</p>
+<p id="reply-kept-offline" class="muted" hidden>${escapeHtml(t('Offline: this reply cannot be sent now. It is kept here; send it once the server answers again.'))}</p>
 <label for="reply-text" class="field-label">${escapeHtml(t('Your reply to support'))}</label>
 <textarea id="reply-text" rows="4" placeholder="${escapeHtml(t('Write your reply. Ctrl+Enter (⌘+Enter) sends.'))}"></textarea>
 <div class="reply-options">

@@ -91,6 +91,8 @@ export interface ActingState {
   notice?: { kind: 'error' | 'warning' | 'success'; text: string };
   /** What the user rated (in place of Rate, which is not offered again). */
   rated?: string;
+  /** The panel shows its last-known copy: nothing can be sent until the server answers (a reply typed stays kept). */
+  offline?: boolean;
 }
 
 /** The text part of a draft reply. */

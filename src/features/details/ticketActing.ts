@@ -27,6 +27,7 @@ export class TicketActing {
   private busy: BusyAction | undefined;
   /** The ticket's status as last loaded: a refusal is explained by it. */
   private status: TicketStatus | undefined;
+  private offline = false;
   private notice: ActingState['notice'];
   /** The draft as typed reaches storage a moment later, or when the panel closes (the page sends every change). */
   private readonly draft: ReplyDraft;
@@ -54,14 +55,15 @@ export class TicketActing {
     );
   }
 
-  /** The ticket as loaded: which actions its status makes sensible. */
-  setTicket(ticket: Pick<Ticket, 'status'> | undefined): void {
+  /** The ticket as loaded: which actions its status makes sensible (none `offline`: a kept reply says why). */
+  setTicket(ticket: Pick<Ticket, 'status'> | undefined, offline = false): void {
     this.status = ticket?.status;
     const next = ticketActions(ticket?.status?.value);
     // Rated from here already: the panel says so instead (the API reads no rating back).
     if (next.rate && this.deps.ratings?.get(this.deps.ticketId)) next.rate = false;
-    if (JSON.stringify(next) === JSON.stringify(this.actions)) return;
+    if (JSON.stringify(next) === JSON.stringify(this.actions) && offline === this.offline) return;
     this.actions = next;
+    this.offline = offline;
     // An error was about what the old status allowed (a refused reply): it goes once the status moved on.
     if (this.notice?.kind === 'error') this.notice = undefined;
     this.postState();
@@ -93,6 +95,7 @@ export class TicketActing {
       busy: this.busy,
       attachments: this.attachments.views(),
       notice: this.notice,
+      offline: this.offline,
       // Where Rate would be offered.
       rated: ticketActions(this.status?.value).rate ? ratedText(this.deps.ratings?.get(this.deps.ticketId)) : undefined,
     };

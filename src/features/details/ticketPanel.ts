@@ -324,8 +324,8 @@ export class TicketPanel {
       await this.deps.lastKnown?.load();
       const known = this.deps.lastKnown?.get(this.ticketId);
       if (!known?.ticket || this.disposed) return false;
-      // The reply box stays hidden (the draft stays stored): nothing can be sent until the server answers.
-      this.acting?.setTicket(undefined);
+      // Nothing can be sent until the server answers; a reply being written stays in view, kept (and stored).
+      this.acting?.setTicket(undefined, true);
       this.notes = known.notes ?? [];
       this.panel.title = panelTitle(this.ticketId, known.ticket.title);
       this.setView({ kind: 'ticket', ticket: known.ticket, notes: this.notes, offlineSince: known.savedAt });

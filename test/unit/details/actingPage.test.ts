@@ -205,6 +205,29 @@ describe('details page acting part in Chromium', function () {
     }
   });
 
+  it('offline, a reply being written stays in view and says it waits for the server, not that the ticket takes none', async () => {
+    const page = await open({ ticketId: '0005PYGCW', draft: { text: 'Expanded the disk', encrypt: false } });
+    const offline: ActingState = {
+      actions: { reply: false, close: false, reopen: false, rate: false },
+      attachments: [],
+      offline: true,
+    };
+    try {
+      await deliver(page, { type: 'acting', state: offline });
+      await page.waitForSelector('#reply-kept-offline', { state: 'visible' });
+      assert.strictEqual(await page.inputValue('#reply-text'), 'Expanded the disk');
+      assert.ok(!(await page.isVisible('#reply-kept')), 'not "support takes no replies"');
+      assert.ok(!(await page.isVisible('#send-button')));
+      // The server answers: Send is back with the same text.
+      await deliver(page, { type: 'acting', state: OPEN });
+      await page.waitForSelector('#send-button', { state: 'visible' });
+      assert.ok(!(await page.isVisible('#reply-kept-offline')));
+      assert.strictEqual(await page.inputValue('#reply-text'), 'Expanded the disk');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('lists attachments as text with progress and a Remove button that posts only the id', async () => {
     const page = await open();
     try {

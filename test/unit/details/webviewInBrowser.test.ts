@@ -214,6 +214,24 @@ describe('details page in Chromium under its CSP', function () {
       await page.close();
     }
   });
+  it('a note opened from the Inbox or search stays marked when the ticket renders again (a refresh)', async () => {
+    const { page } = await open(hostileView());
+    try {
+      const marked = () => page.evaluate(() => document.querySelector('.focused')?.getAttribute('data-note-id'));
+      await page.evaluate(() => window.postMessage({ type: 'focusNote', dialogId: '7' }, '*'));
+      await page.waitForFunction(() => document.querySelector('.focused') !== null);
+      assert.strictEqual(await marked(), '7');
+      await page.evaluate((b) => {
+        document.body.dataset.rendered = '';
+        window.postMessage({ type: 'render', body: b }, '*');
+      }, renderTicketBody(hostileView()));
+      await page.waitForFunction(() => document.body.dataset.rendered === 'true');
+      assert.strictEqual(await marked(), '7', 'still marked after the new render');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('shows status, severity and author badges legibly in a light and a dark theme (text contrast at least 4.5:1)', async () => {
     // VS Code's Light Modern and Dark Modern values of the variables the badges use.
     const themes: Record<string, Record<string, string>> = {

@@ -290,7 +290,9 @@ export class ActingPage {
     this.section.hidden = !(actions.reply || kept || actions.close || actions.reopen || actions.rate);
     this.replyForm.hidden = !actions.reply && !kept;
     this.replyForm.classList.toggle('kept', kept);
-    byId('reply-kept').hidden = !kept;
+    // Why it is not sent: the ticket's status, or no server to send it to.
+    byId('reply-kept').hidden = !kept || state.offline === true;
+    byId('reply-kept-offline').hidden = !kept || state.offline !== true;
     byId('send-button').hidden = kept;
     byId('discard-button').hidden = !kept;
     byId('attach-button').hidden = kept;

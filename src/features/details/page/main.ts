@@ -58,6 +58,8 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (typeof message.body !== 'string' || !root) return;
   root.innerHTML = message.body;
   showLocalTimes(root);
+  // A new render (the live ticket after its copy, a refresh) keeps the opened note marked, where it is.
+  if (focusedNote !== undefined) noteElement(focusedNote)?.classList.add('focused');
   if (pendingScroll > 0) {
     window.scrollTo(0, pendingScroll);
     // Keep trying until the content is tall enough (first render after a reload).
@@ -72,11 +74,16 @@ window.addEventListener('message', (event: MessageEvent) => {
 
 // An inbox entry or a search result opened the panel: that note (or the description, '') comes into view, marked.
 // It wins over the restored scroll position.
-function focusNote(dialogId: string): void {
-  const target = dialogId
+let focusedNote: string | undefined;
+function noteElement(dialogId: string): HTMLElement | null | undefined {
+  return dialogId
     ? Array.from(document.querySelectorAll<HTMLElement>('[data-note-id]')).find((e) => e.dataset.noteId === dialogId)
     : document.querySelector<HTMLElement>('.description');
+}
+function focusNote(dialogId: string): void {
+  const target = noteElement(dialogId);
   if (!target) return;
+  focusedNote = dialogId;
   pendingScroll = 0;
   for (const old of Array.from(document.querySelectorAll('.focused'))) old.classList.remove('focused');
   target.classList.add('focused');
