@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run bench:ui: the ticket panel in the real VS Code (code-server + Chromium), timed side by side with a bare
 // webview (static HTML, no script; bench/ui/bare-webview) opened the same way in the same window, in an English and a
-// Chinese window. Per window: a bare webview untimed (it pays the window's one-time webview set-up, so that neither side
-// does), a bare one timed, then our first panel (Enter in Open Ticket), the bare one again, then later panels (Enter
+// Chinese window. Per window: warm-up webviews outside the budgets (a bare one pays the window's one-time webview
+// set-up, then two made as ours is but empty pay what a window's first webview with a script costs once, so that
+// neither side does; their times are printed), a bare one timed, then our first panel (Enter in Open Ticket), the bare one again, then later panels (Enter
 // in Open Ticket, a click in the Tickets view), each followed by the bare one. Budgets (issue 24): first panel ≤ 1.2× the bare webview around it,
 // later panels ≤ 1.1×; exits non-zero when one is missed. Prints each figure with its parts and writes
 // bench/results-ui.json. --smoke (in npm test): one English window, one later panel, no budgets, so it cannot rot.
@@ -102,9 +103,15 @@ async function benchWindow(locale, { emulator, requests, dirs, index }) {
       await bench.closeAll();
       return timing;
     };
-    // The window's first webview pays its one-time set-up (the webview host's service worker and resources): a bare
-    // one takes it, untimed, so that neither side of the comparison does.
-    await run(() => bench.bare());
+    // The window's first webview pays its one-time set-up (the webview host's service worker and resources), and its
+    // first webview with a script what that costs once more: a bare one and then ones made as ours is (scripts on,
+    // an inline script; bench/ui/bare-webview) take both, outside the budgets, so that neither side of the
+    // comparison does. The second scripted one shows what the first one paid once.
+    const warmUp = {
+      bare: await run(() => bench.bare()),
+      scripted: await run(() => bench.bare({ scripted: true })),
+      scriptedAgain: await run(() => bench.bare({ scripted: true })),
+    };
     const steps = [];
     steps.push(await run(() => bench.bare()));
     steps.push({ ...(await run(() => bench.openTicket(tickets[0]))), first: true });
@@ -115,7 +122,7 @@ async function benchWindow(locale, { emulator, requests, dirs, index }) {
     }
     steps.push(await run(() => bench.clickInTree(tickets.slice(LATER_ROUNDS + 1))));
     steps.push(await run(() => bench.bare()));
-    return steps;
+    return { steps, warmUp };
   } catch (error) {
     const shot = path.join(ROOT, '.cache', 'bench', `ui-failure-${locale}.png`);
     mkdirSync(path.dirname(shot), { recursive: true });
@@ -138,7 +145,7 @@ function ratios(steps) {
   });
 }
 
-function summarize(locale, steps) {
+function summarize(locale, { steps, warmUp }) {
   const panels = ratios(steps);
   const first = panels.find((p) => p.first);
   const later = panels.filter((p) => !p.first);
@@ -163,6 +170,7 @@ function summarize(locale, steps) {
     // The first panel loads dist/features.js (and the request code): what its way to the webview costs more than a
     // later panel's is the code loaded on first use.
     codeLoadMs: first.webviewMs - median(laterByEnter.map((p) => p.webviewMs)),
+    warmUp,
     steps,
   };
 }
@@ -217,8 +225,14 @@ try {
       w.first.ratio <= BUDGET.first,
     ]);
     rows.push([
-      `${w.locale}: code loaded on first use`,
-      `≈ ${fmt(w.codeLoadMs)} ms (first panel's way to the webview minus a later one's)`,
+      `${w.locale}: first panel's extra way to its document`,
+      `${fmt(w.codeLoadMs)} ms (its way to the document minus a later panel's: code and data loaded on first use)`,
+      '',
+      true,
+    ]);
+    rows.push([
+      `${w.locale}: warm-up, outside the budgets`,
+      `bare ${fmt(w.warmUp.bare.totalMs)} ms (to the document ${fmt(w.warmUp.bare.webviewMs)}); first with a script ${fmt(w.warmUp.scripted.totalMs)} ms (${fmt(w.warmUp.scripted.webviewMs)}), second ${fmt(w.warmUp.scriptedAgain.totalMs)} ms (${fmt(w.warmUp.scriptedAgain.webviewMs)})`,
       '',
       true,
     ]);

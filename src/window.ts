@@ -272,6 +272,8 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
       pickFiles: () => (actingAnswers.pickFiles ?? features.defaultActingUi.pickFiles)(),
       askAboutSecrets: (question) =>
         (actingAnswers.askAboutSecrets ?? features.defaultActingUi.askAboutSecrets)(question),
+      confirmOpenAttachment: (question, detail) =>
+        (actingAnswers.confirmOpenAttachment ?? features.defaultActingUi.confirmOpenAttachment)(question, detail),
     };
     lazy.drafts = new features.DraftStore(() => accounts.current());
     const created = new features.TicketPanels({

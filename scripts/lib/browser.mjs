@@ -21,12 +21,12 @@ export async function launchChromiumWithProfile(userDataDir, viewport) {
 
 /**
  * Records the text of every notification toast the workbench shows (what the user reads), whether or not it is
- * still on screen later. Must be called before page.goto.
+ * still on screen later, with the links and icons its message drew. Must be called before page.goto.
  */
 export async function recordNotifications(page) {
   const seen = [];
-  await page.exposeFunction('__ticketsTestNotification', (text) => {
-    seen.push({ text, at: Date.now() });
+  await page.exposeFunction('__ticketsTestNotification', (text, drawn) => {
+    seen.push({ text, at: Date.now(), ...drawn });
   });
   await page.addInitScript(() => {
     const known = new WeakMap();
@@ -37,8 +37,15 @@ export async function recordNotifications(page) {
         const text = [message?.textContent ?? '', source?.textContent ?? ''].join(' ').trim();
         if (text && known.get(item) !== text) {
           known.set(item, text);
+          // What the message drew besides text: links (a parsed [label](target)) and icons.
+          const drawn = {
+            links: Array.from(message?.querySelectorAll('a') ?? []).map(
+              (a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? a.textContent ?? '',
+            ),
+            icons: Array.from(message?.querySelectorAll('.codicon') ?? []).map((icon) => icon.className),
+          };
           // @ts-expect-error exposed by Playwright
-          window.__ticketsTestNotification(text);
+          window.__ticketsTestNotification(text, drawn);
         }
       }
     }, 100);

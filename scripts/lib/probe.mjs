@@ -11,7 +11,10 @@ const QUICK_INPUT = '.quick-input-widget';
 
 export async function startProbe({ notifications, screenshotDir }) {
   let page;
+  /** Every address the workbench opened in a new browser tab (what a link to the outside hands the browser). */
+  const opened = [];
   const routes = {
+    'GET /opened': async () => opened,
     'GET /notifications': async () => notifications,
     'GET /quick-input': async () =>
       page.evaluate((selector) => {
@@ -60,6 +63,26 @@ export async function startProbe({ notifications, screenshotDir }) {
         .click({ timeout: 10_000 });
       return { ok: true };
     },
+    // Scrolls the notification center's list (it draws only the rows in view): the recorder then sees the next ones.
+    'POST /notifications/scroll': async ({ by }) => {
+      const list = page.locator('.notifications-center .notifications-list-container').first();
+      await list.hover({ timeout: 5_000 });
+      await page.mouse.wheel(0, Number(by) || 300);
+      return { ok: true };
+    },
+    // The status-bar items whose accessible name contains `name`: their text and the icons they draw.
+    'POST /status-bar': async ({ name }) =>
+      page.evaluate((part) => {
+        const items = Array.from(document.querySelectorAll('.statusbar-item'));
+        const named = (item) =>
+          [item, ...item.querySelectorAll('[aria-label]')].some((el) =>
+            (el.getAttribute('aria-label') ?? '').includes(part),
+          );
+        return items.filter(named).map((item) => ({
+          text: item.textContent?.trim() ?? '',
+          icons: Array.from(item.querySelectorAll('.codicon')).map((icon) => icon.className),
+        }));
+      }, String(name)),
     'GET /webviews': async () => {
       const frames = page.frames().filter((f) => f !== page.mainFrame());
       const out = [];
@@ -103,6 +126,19 @@ export async function startProbe({ notifications, screenshotDir }) {
     url: `http://127.0.0.1:${port}`,
     attach(p) {
       page = p;
+      // A new tab's first request is the address exactly as the browser was asked to open it; the tab is closed then
+      // (the machine is offline; nothing would load).
+      p.context().on('request', (request) => {
+        let tab;
+        try {
+          tab = request.isNavigationRequest() ? request.frame().page() : undefined;
+        } catch {
+          return; // a service worker's request has no frame
+        }
+        if (!tab || tab === page || tab.mainFrame() !== request.frame()) return;
+        opened.push({ url: request.url(), at: Date.now() });
+        void tab.close().catch(() => undefined);
+      });
     },
     stop: () =>
       new Promise((resolve) => {

@@ -11,6 +11,7 @@ import {
   activateExtension,
   calmWorkbench,
   emulator,
+  ui,
   waitFor,
   type EmulatorTicket,
 } from './harness';
@@ -59,6 +60,45 @@ async function treeText(api: AliyunTicketsTestApi): Promise<string> {
   };
   await walk(undefined, 0);
   return out.join('\n');
+}
+
+/** The rows Open Ticket lists before anything is typed (its recent tickets), read in the workbench. */
+async function openTicketRows(expect?: string[]): Promise<string[]> {
+  void vscode.commands.executeCommand('aliyunTickets.openTicket');
+  try {
+    let last: unknown;
+    // Its code loads on first use: on a busy machine that takes a while.
+    const state = await waitFor(
+      'the Open Ticket quick pick',
+      async () => {
+        const shown = await ui.quickInput();
+        last = shown;
+        const ready = shown.visible && /Open Ticket/.test(shown.title);
+        return ready && (!expect || shown.rows.some((row) => expect.some((id) => row.includes(id))))
+          ? shown
+          : undefined;
+      },
+      30_000,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; the quick input shows ${JSON.stringify(last)}`);
+    });
+    return state.rows;
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  }
+}
+
+/**
+ * What of the account's tickets the features keep in memory besides the screen: the last-known tickets (offline
+ * panels, the search index), the Inbox, the watcher's marks, and what Search Tickets… finds for `query` (signed in).
+ */
+async function keptTicketIds(api: AliyunTicketsTestApi, query?: string): Promise<string[]> {
+  return [
+    ...api.lastKnown.known().map((k) => k.ticketId),
+    ...api.inbox.items().map((item) => item.ticketId),
+    ...api.watcher.markedTicketIds(),
+    ...(query === undefined ? [] : (await api.search.run(query)).map((result) => result.ticketId)),
+  ];
 }
 
 describe('account isolation: nothing of one account after switching to another, nothing of either after sign-out', function () {
@@ -123,6 +163,15 @@ describe('account isolation: nothing of one account after switching to another, 
     assert.strictEqual((await api.newTicket.form.currentDraft()).title, NEW_TICKET_TITLE);
     assert.match(await hoverText(front.ticketId), new RegExp(front.ticketId));
     assert.ok((await treeText(api)).includes(front.ticketId), "the Tickets view lists A's tickets");
+    await api.lastKnown.flush();
+    assert.ok(
+      (await keptTicketIds(api, front.title)).includes(front.ticketId),
+      "A's ticket is known (last-known, search) before the switch",
+    );
+    if (ui.available()) {
+      const rows = await openTicketRows([front.ticketId, behind.ticketId]);
+      assert.ok(rows.length > 0, "Open Ticket lists A's recent tickets");
+    }
 
     // Account B: another Alibaba Cloud account, with no tickets at all.
     await api.auth.signInWith(OTHER_ACCOUNT_CREDENTIALS);
@@ -156,6 +205,18 @@ describe('account isolation: nothing of one account after switching to another, 
     assert.strictEqual((await api.newTicket.form.currentDraft()).title, '', "New Ticket shows B's (empty) draft");
     assert.strictEqual(api.panels.unreadCount(front.ticketId), 0);
     assert.strictEqual(api.watcher.statusBar().visible, false, 'no bell of A in the status bar');
+    const aIds = [front.ticketId, behind.ticketId];
+    const kept = await keptTicketIds(api, front.title);
+    assert.deepStrictEqual(
+      kept.filter((id) => aIds.includes(id)),
+      [],
+      "none of A's tickets in B's last-known tickets, Inbox, marks or search",
+    );
+    if (ui.available()) {
+      const rows = (await openTicketRows()).join('\n');
+      assert.deepStrictEqual(found('Open Ticket', rows), []);
+      assert.ok(!aIds.some((id) => rows.includes(id)), `Open Ticket lists none of A's recent tickets: ${rows}`);
+    }
   });
 
   it('after signing out of both, nothing of either is on screen or left in the extension’s storage', async () => {
@@ -172,6 +233,11 @@ describe('account isolation: nothing of one account after switching to another, 
     assert.deepStrictEqual(await tabTitlesFound(found), []);
     assert.strictEqual((await api.newTicket.form.currentDraft()).title, '');
     assert.strictEqual(api.watcher.statusBar().visible, false);
+    assert.deepStrictEqual(
+      (await keptTicketIds(api)).filter((id) => id === front.ticketId || id === behind.ticketId),
+      [],
+      'signed out: nothing of A kept in memory',
+    );
     const stored = api.inspect.storedState();
     assert.deepStrictEqual(found('globalState', stored), []);
     assert.ok(!stored.includes(front.ticketId) && !stored.includes(behind.ticketId), `no ticket id stored: ${stored}`);

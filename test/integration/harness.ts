@@ -165,7 +165,13 @@ async function probe<T>(method: string, path: string, body?: unknown): Promise<T
 
 export const ui = {
   available: () => !!testEnv.probeUrl,
-  notifications: () => probe<{ text: string; at: number }[]>('GET', '/notifications'),
+  /** Every notification seen: its text, when, and the links and icons its message drew. */
+  notifications: () =>
+    probe<{ text: string; at: number; links?: string[]; icons?: string[] }[]>('GET', '/notifications'),
+  /** Scrolls the notification center's list by `by` pixels (it draws only the rows in view). */
+  scrollNotifications: (by: number) => probe('POST', '/notifications/scroll', { by }),
+  /** The status-bar items whose accessible name contains `name`: their text and the icons they draw. */
+  statusBar: (name: string) => probe<{ text: string; icons: string[] }[]>('POST', '/status-bar', { name }),
   quickInput: () => probe<QuickInputState>('GET', '/quick-input'),
   fillQuickInput: (text: string) => probe('POST', '/quick-input/fill', { text }),
   /** A key pressed wherever the focus is. */
@@ -175,6 +181,8 @@ export const ui = {
   /** Clicks the quick input's title-bar button whose tooltip contains `label`. */
   clickQuickInputButton: (label: string) => probe('POST', '/quick-input/button', { label }),
   webviews: () => probe<{ url: string; html: string }[]>('GET', '/webviews'),
+  /** The addresses the workbench opened in a new browser tab, as the browser requested them. */
+  opened: () => probe<{ url: string; at: number }[]>('GET', '/opened'),
   screenshot: (name: string) => probe<{ file: string }>('POST', '/screenshot', { name }),
 
   /** Waits for an input box (or quick pick) whose title/prompt/placeholder matches, types `text` and presses Enter. */

@@ -14,6 +14,7 @@ import type { UnreadNotes } from './unread';
 import { getSetting } from '../../settings/configuration';
 import type { AskAboutSecrets } from '../secret-guard/guard';
 import { askAboutSecrets } from '../secret-guard/guardPrompt';
+import { askBeforeOpeningAttachment } from './attachmentOpener';
 
 export interface PanelActingDeps {
   writes: TicketWrites;
@@ -67,6 +68,8 @@ export interface ActingUi {
   pickFiles(): PromiseLike<PickedFile[]>;
   /** The secret guard's question (reply, reopen reason, rating comment, new ticket). */
   askAboutSecrets: AskAboutSecrets;
+  /** The question before an attachment link opens in the browser. */
+  confirmOpenAttachment(question: string, detail: string): PromiseLike<boolean>;
 }
 
 /** Refreshing more often than this helps nobody and costs API calls. */
@@ -84,6 +87,7 @@ export const defaultActingUi: ActingUi = {
   confirmClose: (ticketId, title) => confirmClose(ticketId, title),
   pickFiles: () => pickFiles(),
   askAboutSecrets: (question) => askAboutSecrets(question),
+  confirmOpenAttachment: (question, detail) => askBeforeOpeningAttachment(question, detail),
 };
 
 async function confirmClose(ticketId: string, title: string): Promise<boolean> {

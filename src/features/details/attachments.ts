@@ -8,7 +8,7 @@ import { dialogLine } from '../../common/untrustedText';
 export type AttachmentTarget =
   | {
       clickable: true;
-      /** The whole URL: only ever handed to the browser. */
+      /** The whole URL, byte for byte as the API gave it: only ever handed to the browser. */
       url: string;
       host: string;
       /** Origin and path only. The query of a presigned OSS URL (Signature, OSSAccessKeyId, security-token) grants
@@ -37,7 +37,9 @@ export function attachmentTarget(rawUrl: unknown): AttachmentTarget {
   if (parsed.username || parsed.password) return { clickable: false, reason: t('link carries a user name') };
   return {
     clickable: true,
-    url: parsed.toString(),
+    // The text as the API gave it, not the parser's rewrite (which changes case, ports and escapes): a presigned URL's
+    // signature covers its bytes.
+    url: text,
     host: parsed.hostname,
     display: `${parsed.origin}${parsed.pathname}`,
   };

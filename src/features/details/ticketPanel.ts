@@ -390,7 +390,7 @@ export class TicketPanel {
         await runErrorAction('openAnotherTicket', this.errorActionContext);
         return;
       case 'openAttachment':
-        await openAttachmentAfterAsking(this.notes, message.note, message.attachment);
+        await openAttachmentAfterAsking(this.notes, message, this.deps.acting?.ui.confirmOpenAttachment);
         return;
       default:
         this.acting?.handle(message);

@@ -68,7 +68,8 @@ export interface WatcherHandle {
   view(): WatcherView | undefined;
   /** A notification was shown (its text). */
   onDidNotify: vscode.Event<string>;
-  statusBar(): { text: string; tooltip: string; visible: boolean };
+  /** The item as VS Code was handed it; `plainTooltip`: the tooltip is a string (plain text), not markdown. */
+  statusBar(): { text: string; tooltip: string; plainTooltip: boolean; visible: boolean };
 }
 
 /** The window's watcher, and how another one over shared storage joins it. */
@@ -262,6 +263,7 @@ export function registerWatcher(deps: WatcherDeps): WatcherWindow & { disposable
     statusBar: () => ({
       text: item.text,
       tooltip: String(item.tooltip ?? ''),
+      plainTooltip: item.tooltip === undefined || typeof item.tooltip === 'string',
       visible: barVisible,
     }),
   };

@@ -1,5 +1,6 @@
-// The set-up the client's test files share: one emulator (demo seed) per describe block, over real HTTP, and
-// TicketClients against it that are closed after each test, with the emulator's tickets, faults and request log reset; and rejectsWith, how they check a call that fails.
+// The set-up the tests against the emulator share: one emulator (demo seed) per describe block, over real HTTP, and
+// TicketClients against it that are closed after each test, with the emulator's tickets, faults and request log reset;
+// and rejection / rejectsWith, how they check a call that fails.
 import * as assert from 'assert';
 import { TicketEmulator, DEMO_CREDENTIALS, type EmulatorOptions } from '../../emulator/server';
 import { TicketClient } from '../../../src/api/client';
@@ -49,14 +50,20 @@ export function emulatorClients(
   };
 }
 
-/** Awaits a call that must fail with a TicketApiError of `kind`; returns the error for further checks. */
-export async function rejectsWith(promise: Promise<unknown>, kind: TicketApiError['kind']): Promise<TicketApiError> {
+/** Awaits a call that must fail with a TicketApiError; returns the error for further checks. */
+export async function rejection(promise: Promise<unknown>): Promise<TicketApiError> {
   try {
     await promise;
   } catch (err) {
     assert.ok(err instanceof TicketApiError, `expected TicketApiError, got ${String(err)}`);
-    assert.strictEqual(err.kind, kind, `expected kind ${kind}, got ${err.kind} (${err.code}: ${err.message})`);
     return err;
   }
-  assert.fail(`expected a ${kind} error, but the call succeeded`);
+  assert.fail('expected the call to fail, but it succeeded');
+}
+
+/** Awaits a call that must fail with a TicketApiError of `kind`; returns the error for further checks. */
+export async function rejectsWith(promise: Promise<unknown>, kind: TicketApiError['kind']): Promise<TicketApiError> {
+  const err = await rejection(promise);
+  assert.strictEqual(err.kind, kind, `expected kind ${kind}, got ${err.kind} (${err.code}: ${err.message})`);
+  return err;
 }

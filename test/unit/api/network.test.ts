@@ -12,11 +12,11 @@ import * as tls from 'tls';
 import type { AddressInfo } from 'net';
 import { TicketEmulator, DEMO_CREDENTIALS } from '../../emulator/server';
 import { TicketClient } from '../../../src/api/client';
-import { TicketApiError } from '../../../src/api/errors';
 import { describeError } from '../../../src/api/errorWording';
 import { loadSystemCertificates, splitPem } from '../../../src/api/network/systemCertificates';
 import type { RequestLogEvent, TicketClientOptions } from '../../../src/api/types';
 import { acceptConnect, tunnel, type ConnectRecord } from './connectProxy';
+import { rejection } from './emulatorClients';
 
 interface Pki {
   siteCa: string;
@@ -168,16 +168,6 @@ async function startProxy(
   });
   const port = await server.listen();
   return { url: `http://127.0.0.1:${port}`, log, server };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TicketApiError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof TicketApiError, `expected TicketApiError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the call to fail, but it succeeded');
 }
 
 const PROXY_ENV = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];

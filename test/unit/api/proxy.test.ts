@@ -12,6 +12,7 @@ import { describeError } from '../../../src/api/errorWording';
 import { matchesNoProxy } from '../../../src/api/proxy';
 import type { RequestLogEvent, TicketClientOptions } from '../../../src/api/types';
 import { acceptConnect, tunnel, type ConnectRecord } from './connectProxy';
+import { rejection } from './emulatorClients';
 
 interface ProxyOptions {
   /** The Proxy-Authorization value required; 407 otherwise. */
@@ -75,16 +76,6 @@ const PROXY_USER = 'sre-bob';
 const PROXY_PASSWORD = 'Pr0xy:p@ss/word';
 const encodedCredentials = `${encodeURIComponent(PROXY_USER)}:${encodeURIComponent(PROXY_PASSWORD)}`;
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-
-async function rejection(promise: Promise<unknown>): Promise<TicketApiError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof TicketApiError, `expected TicketApiError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the call to fail, but it succeeded');
-}
 
 /** Everything a user or a log could see of an error and of the request log events. */
 function visibleText(err: TicketApiError, events: RequestLogEvent[]): string {

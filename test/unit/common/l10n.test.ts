@@ -116,9 +116,11 @@ describe('translations: English and Simplified Chinese', () => {
   it('shows statuses, severities, ages, counts and button labels in Chinese under zh-cn, and in English by default', () => {
     const zh = bundle('zh-cn');
     const now = Date.UTC(2026, 10, 28, 12);
-    const english = [
-      statusText({ value: 3, label: '等待您反馈' }),
-      severityText({ value: 2, label: '紧急问题' }),
+    // The server's labels (given in the other language) are not shown: they speak the account's language, not the
+    // display language.
+    const shown = (serverStatus: string, serverSeverity: string) => [
+      statusText({ value: 3, label: serverStatus }),
+      severityText({ value: 2, label: serverSeverity }),
       formatAge(now - 3 * 3600_000, now),
       formatRelativeTime(now - 3 * 24 * 3600_000, now),
       ticketCount(1),
@@ -127,8 +129,7 @@ describe('translations: English and Simplified Chinese', () => {
       errorActionLabel('signIn'),
       describeFilter({ statuses: ['wait_feedback', 'dealing'] }),
     ];
-    // The server's label is not shown: it speaks the account's language, not the display language.
-    assert.deepStrictEqual(english, [
+    assert.deepStrictEqual(shown('等待您反馈', '紧急问题'), [
       'Waiting for your feedback',
       'Urgent',
       '3h',
@@ -140,30 +141,17 @@ describe('translations: English and Simplified Chinese', () => {
       'Waiting for your feedback, Processing',
     ]);
     setL10n((message, ...args) => formatMessage(zh[message] ?? message, ...args), 'zh-cn');
-    assert.deepStrictEqual(
-      [
-        statusText({ value: 3, label: 'Waiting for your feedback' }),
-        severityText({ value: 2, label: 'Urgent' }),
-        formatAge(now - 3 * 3600_000, now),
-        formatRelativeTime(now - 3 * 24 * 3600_000, now),
-        ticketCount(1),
-        ticketCount(25),
-        waitingText(2),
-        errorActionLabel('signIn'),
-        describeFilter({ statuses: ['wait_feedback', 'dealing'] }),
-      ],
-      [
-        '待您反馈',
-        '紧急',
-        '3小时',
-        '3天前',
-        '1 个工单',
-        '25 个工单',
-        '2 个工单在等您（等待您反馈或确认）。',
-        '登录',
-        '待您反馈、处理中',
-      ],
-    );
+    assert.deepStrictEqual(shown('Waiting for your feedback', 'Urgent'), [
+      '待您反馈',
+      '紧急',
+      '3小时',
+      '3天前',
+      '1 个工单',
+      '25 个工单',
+      '2 个工单在等您（等待您反馈或确认）。',
+      '登录',
+      '待您反馈、处理中',
+    ]);
     assert.strictEqual(t('Completed'), '已完成');
   });
 });

@@ -17,22 +17,8 @@ import { diffSnapshots, noteExcerpt, type TicketSnapshot } from '../../../src/fe
 import { watcherStatusBarLook } from '../../../src/features/watcher/statusBarLook';
 import { AttentionCount } from '../../../src/tickets/attention';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
+import { HIDDEN, ICON, LINE_BREAK, notificationLinks } from '../../fixtures/surfaceChecks';
 import { LIVE_LINK, markdown as markdownIt } from '../agent-tools/helpers';
-
-/**
- * A notification message's links, as VS Code's parseLinkedText finds them (after the notification has made its line
- * breaks spaces): `[label](https://…|command:…|file:…)`, with an optional quoted title.
- */
-const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
-function notificationLinks(message: string): string[] {
-  return [...message.replace(/(\r\n|\n|\r)/gm, ' ').matchAll(NOTIFICATION_LINK)].map((m) => m[0]);
-}
-/** A codicon as renderLabelWithIcons draws it: `$(name)` or `$(name~modifier)`, not preceded by a backslash. */
-const ICON = /(?<!\\)\$\(([A-Za-z0-9-]+(?:~[A-Za-z]+)?)\)/g;
-/** Characters that reorder, hide or control text. The zero-width joiner counts only where it is not ours after `$`. */
-const HIDDEN =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]|(?<!\$)\u200D(?![^\x00-\x7F])/;
-const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
 
 /** The surfaces that draw `$(icon)`. */
 const ICON_SURFACES: ReadonlySet<Surface> = new Set(['statusBarText', 'quickPick', 'treeItem', 'progressTitle']);

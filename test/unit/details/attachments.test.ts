@@ -172,6 +172,15 @@ describe('clicking an attachment (page message -> modal question -> browser)', (
     }
   });
 
+  it('opens the URL byte for byte as the API gave it, where a URL parser would rewrite it', async () => {
+    // Upper-case host, the default port, a quote and escapes of +, & and # that a parser and re-encoder would change.
+    const given = "https://Bucket.OSS-cn-hangzhou.aliyuncs.com:443/t/a%2Fb.txt?x='1'&Signature=a%2Bb%26c%23d%3D";
+    const opener = recorder(true);
+    const withGiven: TicketNote[] = [{ ...notes[0], attachments: [{ name: 'a.txt', url: given }] }];
+    assert.strictEqual(await openAttachment(withGiven, 0, 0, opener), 'opened');
+    assert.deepStrictEqual(opener.opened, [given]);
+  });
+
   it('shows a name with bidi overrides and line breaks as one plain line in the question', async () => {
     const opener = recorder(false);
     await openAttachment(notes, 1, 0, opener);

@@ -10,6 +10,16 @@ describe('emulator write actions', () => {
 
   const get = async (id: string) =>
     (await call(emulator().url, { action: 'GetTicket', body: [['TicketId', id]], credentials: creds })).json.Data;
+  /** The first ten tickets of ListTickets. */
+  const firstPage = () =>
+    call(emulator().url, {
+      action: 'ListTickets',
+      query: [
+        ['PageNumber', '1'],
+        ['PageSize', '10'],
+      ],
+      credentials: creds,
+    });
   const notes = async (id: string) =>
     (await call(emulator().url, { action: 'ListTicketNotes', query: [['TicketId', id]], credentials: creds })).json
       .Data;
@@ -145,14 +155,7 @@ describe('emulator write actions', () => {
     assert.match(r.json.Data, /^[0-9A-Z]{9,10}$/);
     const t = await get(r.json.Data);
     assert.deepEqual([t.Title, t.Status.Value, t.Severity.Value], ['Brand new', '1', '2']);
-    const list = await call(emulator().url, {
-      action: 'ListTickets',
-      query: [
-        ['PageNumber', '1'],
-        ['PageSize', '10'],
-      ],
-      credentials: creds,
-    });
+    const list = await firstPage();
     assert.equal(list.json.Data[0].TicketId, r.json.Data);
     const missing = await call(emulator().url, {
       action: 'CreateTicket',
@@ -194,14 +197,7 @@ describe('emulator write actions', () => {
   it('control reset can switch seeds; keys/disable disables a key', async () => {
     const r = await control(emulator().url, 'POST', '/__emulator/reset', { seed: 'empty' });
     assert.deepEqual([r.json.seed, r.json.tickets], ['empty', 0]);
-    const list = await call(emulator().url, {
-      action: 'ListTickets',
-      query: [
-        ['PageNumber', '1'],
-        ['PageSize', '10'],
-      ],
-      credentials: creds,
-    });
+    const list = await firstPage();
     assert.equal(list.json.TotalCount, 0);
     const bad = await control(emulator().url, 'POST', '/__emulator/reset', { seed: 'nope' });
     assert.equal(bad.status, 400);

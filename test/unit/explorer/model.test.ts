@@ -1,7 +1,7 @@
 // The explorer's tree building (grouping, paging, filter, states, reveal) against the emulator over real HTTP.
 import * as assert from 'assert';
 import { AttentionCount } from '../../../src/tickets/attention';
-import { TicketClient } from '../../../src/api/client';
+import type { TicketClient } from '../../../src/api/client';
 import type { ListTicketsQuery, StatusName, TicketSummary } from '../../../src/api/types';
 import { createTicketService } from '../../../src/tickets/ticketService';
 import type { TicketService } from '../../../src/tickets/types';
@@ -13,11 +13,11 @@ import {
   type GroupNode,
   type TicketNode,
 } from '../../../src/features/explorer/model';
-import { DEMO_CREDENTIALS, DEMO_TICKET_COUNT, TicketEmulator } from '../../emulator/server';
+import { DEMO_TICKET_COUNT } from '../../emulator/server';
+import { emulatorClients } from '../api/emulatorClients';
 
 describe('ticket explorer model against the emulator', function () {
   this.timeout(30000);
-  let emu: TicketEmulator;
   let client: TicketClient;
   let service: TicketService;
   let settings: ExplorerSettings;
@@ -35,21 +35,11 @@ describe('ticket explorer model against the emulator', function () {
     }
   }
 
-  before(async () => {
-    emu = await TicketEmulator.start({ seed: 'demo', language: 'en' });
-  });
+  const env = emulatorClients({ maxAttempts: 1 }, { seed: 'demo', language: 'en' });
   beforeEach(() => {
-    client = new TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS, maxAttempts: 1 });
+    client = env.client();
     service = createTicketService({ getClient: () => client });
     settings = { groupByStatus: true, pageSize: 10 };
-  });
-  afterEach(async () => {
-    await client.close();
-    emu.clearFaults();
-    emu.reset('demo', 'en');
-  });
-  after(async () => {
-    await emu.stop();
   });
 
   it('groups by the six statuses, "waiting for your feedback" first, each with the server total as its count', async () => {
@@ -159,7 +149,7 @@ describe('ticket explorer model against the emulator', function () {
     settings = { groupByStatus: false, pageSize: 10 };
     const m = model();
     await m.ensureLoaded();
-    emu.inject({ kind: 'status', status: 503, action: 'ListTickets', times: 1 });
+    env.emu.inject({ kind: 'status', status: 503, action: 'ListTickets', times: 1 });
     await m.loadMore('all');
     let children = m.children();
     assert.strictEqual(tickets(children).length, 10, 'what was shown stays');
@@ -205,7 +195,7 @@ describe('ticket explorer model against the emulator', function () {
       const expected = await serverTickets({ statuses: [group.list.key as StatusName], keyword: 'OSS' });
       assert.strictEqual(group.list.totalCount, expected.length);
     }
-    const lists = emu.requests.filter((r) => r.action === 'ListTickets').slice(-2);
+    const lists = env.emu.requests.filter((r) => r.action === 'ListTickets').slice(-2);
     for (const request of lists) {
       assert.strictEqual({ ...request.query, ...request.body }.Keyword, 'OSS');
     }
@@ -221,7 +211,7 @@ describe('ticket explorer model against the emulator', function () {
       expected.map((t) => t.ticketId),
     );
     assert.ok(tickets(flat.children()).every((n) => n.ticket.status.value === 6));
-    const last = emu.requests.filter((r) => r.action === 'ListTickets').at(-2)!;
+    const last = env.emu.requests.filter((r) => r.action === 'ListTickets').at(-2)!;
     const params = { ...last.query, ...last.body };
     assert.strictEqual(params['StatusList.1'], 'confirmed');
     assert.strictEqual(params.StartDate, String(range.startDate));
@@ -239,7 +229,7 @@ describe('ticket explorer model against the emulator', function () {
   });
 
   it('no tickets at all: empty state', async () => {
-    emu.reset('empty');
+    env.emu.reset('empty');
     const m = model();
     await m.ensureLoaded();
     assert.strictEqual(m.state, 'empty');
@@ -256,7 +246,7 @@ describe('ticket explorer model against the emulator', function () {
   });
 
   it('every list failing gives the error state with the reason; Refresh recovers', async () => {
-    emu.inject({ kind: 'status', status: 503, action: 'ListTickets', times: 6 });
+    env.emu.inject({ kind: 'status', status: 503, action: 'ListTickets', times: 6 });
     const m = model();
     await m.ensureLoaded();
     assert.strictEqual(m.state, 'error');
@@ -268,7 +258,7 @@ describe('ticket explorer model against the emulator', function () {
   });
 
   it('one failing group shows its error and a retry inside the group; the others load', async () => {
-    emu.inject({ kind: 'status', status: 500, action: 'ListTickets', times: 1 });
+    env.emu.inject({ kind: 'status', status: 500, action: 'ListTickets', times: 1 });
     const m = model();
     await m.ensureLoaded();
     assert.strictEqual(m.state, 'ready');
@@ -291,11 +281,11 @@ describe('ticket explorer model against the emulator', function () {
     await m.loadMore('all');
     const before = tickets(m.children());
     assert.strictEqual(before.length, 20);
-    const requestsBefore = emu.requests.length;
+    const requestsBefore = env.emu.requests.length;
     await m.refresh();
     const after = tickets(m.children());
     assert.strictEqual(after.length, 20);
-    assert.ok(emu.requests.length >= requestsBefore + 2, 'refresh bypasses the list cache');
+    assert.ok(env.emu.requests.length >= requestsBefore + 2, 'refresh bypasses the list cache');
     assert.ok(
       after.every((node, i) => node === before[i]),
       'same ids, same node objects',
@@ -329,7 +319,7 @@ describe('ticket explorer model against the emulator', function () {
     const m = model();
     await m.ensureLoaded();
     const feedbackBefore = groups(m.children())[0].list.totalCount;
-    emu.addTicket({ title: 'New: RDS failover', status: 3 }, []);
+    env.emu.addTicket({ title: 'New: RDS failover', status: 3 }, []);
     await m.refresh();
     const feedback = groups(m.children())[0];
     assert.strictEqual(feedback.list.totalCount, feedbackBefore + 1);

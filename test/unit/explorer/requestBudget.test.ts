@@ -3,7 +3,7 @@
 // The view is driven as VS Code drives the provider: the expanded groups' children are the rows on screen.
 import * as assert from 'assert';
 import { AttentionCount } from '../../../src/tickets/attention';
-import { TicketClient } from '../../../src/api/client';
+import type { TicketClient } from '../../../src/api/client';
 import { TicketAges, AGE_PAGE } from '../../../src/features/explorer/ages';
 import { nodeLook, refreshFailureText } from '../../../src/features/explorer/labels';
 import {
@@ -15,18 +15,17 @@ import {
 } from '../../../src/features/explorer/model';
 import { createTicketService, type TicketServiceImpl } from '../../../src/tickets/ticketService';
 import { WAITING_FOR_YOU } from '../../../src/tickets/status';
-import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
+import { emulatorClients } from '../api/emulatorClients';
 
 describe('Tickets view request budget and failed refreshes (emulator request log)', function () {
   this.timeout(30000);
-  let emu: TicketEmulator;
   let client: TicketClient;
   let service: TicketServiceImpl;
   let settings: ExplorerSettings;
 
   const isGroup = (n: ExplorerNode): n is GroupNode => n.kind === 'group';
   const rows = (nodes: ExplorerNode[]) => nodes.filter((n): n is TicketNode => n.kind === 'ticket');
-  const count = (action: string, since = 0) => emu.requests.slice(since).filter((r) => r.action === action).length;
+  const count = (action: string, since = 0) => env.emu.requests.slice(since).filter((r) => r.action === action).length;
   async function settled(): Promise<void> {
     for (let i = 0; i < 400; i++) {
       const stats = service.stats();
@@ -47,21 +46,11 @@ describe('Tickets view request budget and failed refreshes (emulator request log
     await settled();
   }
 
-  before(async () => {
-    emu = await TicketEmulator.start({ seed: 'demo', language: 'en' });
-  });
+  const env = emulatorClients({ maxAttempts: 1 }, { seed: 'demo', language: 'en' });
   beforeEach(() => {
-    emu.reset('demo', 'en');
-    client = new TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS, maxAttempts: 1 });
+    client = env.client();
     service = createTicketService({ getClient: () => client });
     settings = { groupByStatus: true, pageSize: 50 };
-  });
-  afterEach(async () => {
-    await client.close();
-    emu.clearFaults();
-  });
-  after(async () => {
-    await emu.stop();
   });
 
   it('opening the view: one ListTickets per status group and one for the count, GetTicket for at most one page of rows of expanded groups', async () => {
@@ -86,7 +75,7 @@ describe('Tickets view request budget and failed refreshes (emulator request log
       .filter(isGroup)
       .find((g) => g.status === 6)!;
     const fetched = new Set(
-      emu.requests.filter((r) => r.action === 'GetTicket').map((r) => r.body.TicketId ?? r.query.TicketId),
+      env.emu.requests.filter((r) => r.action === 'GetTicket').map((r) => r.body.TicketId ?? r.query.TicketId),
     );
     assert.ok(
       rows(m.children(completed)).every((n) => !fetched.has(n.ticket.ticketId)),
@@ -102,27 +91,27 @@ describe('Tickets view request budget and failed refreshes (emulator request log
     await show(m, ages);
     // The rows the first load passed over get their ages in the next refreshes, one page each (ages.test.ts).
     for (let i = 0; i < 5; i++) {
-      const since = emu.requests.length;
+      const since = env.emu.requests.length;
       ages.startLoad();
       await m.refresh();
       await show(m, ages);
       if (count('GetTicket', since) === 0) break;
     }
     for (let i = 0; i < 3; i++) {
-      const since = emu.requests.length;
+      const since = env.emu.requests.length;
       ages.startLoad();
       await m.refresh();
       await show(m, ages);
       assert.strictEqual(count('GetTicket', since), 0, `refresh ${i + 1}: known ages are not fetched again`);
       assert.strictEqual(count('ListTickets', since), 6);
     }
-    const added = emu.addTicket({ title: 'New since the last refresh', status: WAITING_FOR_YOU });
-    const since = emu.requests.length;
+    const added = env.emu.addTicket({ title: 'New since the last refresh', status: WAITING_FOR_YOU });
+    const since = env.emu.requests.length;
     ages.startLoad();
     await m.refresh();
     await show(m, ages);
     assert.deepStrictEqual(
-      emu.requests
+      env.emu.requests
         .slice(since)
         .filter((r) => r.action === 'GetTicket')
         .map((r) => r.body.TicketId ?? r.query.TicketId),
@@ -140,7 +129,7 @@ describe('Tickets view request budget and failed refreshes (emulator request log
       .filter(isGroup)
       .find((g) => g.status === 6)!;
     const ids = rows(m.children(completed)).map((n) => n.ticket.ticketId);
-    let since = emu.requests.length;
+    let since = env.emu.requests.length;
     ages.rowsRequested(ids);
     await settled();
     assert.strictEqual(count('GetTicket', since), Math.min(AGE_PAGE, ids.length));
@@ -148,7 +137,7 @@ describe('Tickets view request budget and failed refreshes (emulator request log
       ids.slice(0, AGE_PAGE).every((id) => ages.createTime(id)),
       'every row of the expanded group has its age',
     );
-    since = emu.requests.length;
+    since = env.emu.requests.length;
     ages.rowsRequested(ids);
     await settled();
     assert.strictEqual(count('GetTicket', since), 0);
@@ -165,7 +154,7 @@ describe('Tickets view request budget and failed refreshes (emulator request log
     const m = new TicketExplorerModel({ service, settings: () => settings, attention });
     await m.setFilter({ keyword: 'OSS' });
     assert.strictEqual(attention.total, reference.totalCount, 'filtered');
-    const countRequest = emu.requests.find((r) => r.action === 'ListTickets' && r.query.PageSize === '10');
+    const countRequest = env.emu.requests.find((r) => r.action === 'ListTickets' && r.query.PageSize === '10');
     assert.ok(countRequest, 'the count asks for the smallest page');
     settings = { groupByStatus: false, pageSize: 50 };
     const flatCount = new AttentionCount(service);
@@ -183,8 +172,8 @@ describe('Tickets view request budget and failed refreshes (emulator request log
       .filter(isGroup)
       .flatMap((g) => rows(m.children(g)).map((n) => n.ticket.ticketId));
     const badge = attention.total;
-    emu.inject({ kind: 'throttle', action: 'ListTickets', retryAfterMs: 20_000, times: 10 });
-    const since = emu.requests.length;
+    env.emu.inject({ kind: 'throttle', action: 'ListTickets', retryAfterMs: 20_000, times: 10 });
+    const since = env.emu.requests.length;
     await m.refresh();
     assert.strictEqual(m.state, 'ready');
     assert.deepStrictEqual(
@@ -201,13 +190,13 @@ describe('Tickets view request budget and failed refreshes (emulator request log
       /^Refresh failed at \d\d:\d\d \(Too many requests: wait 20 s\)\. Showing the tickets loaded before; Refresh again after that wait\.$/,
     );
     assert.strictEqual(count('ListTickets', since), 1, 'a wait longer than the service holds: one request, not six');
-    emu.clearFaults();
+    env.emu.clearFaults();
     await m.refresh();
     assert.strictEqual(m.refreshFailure, undefined, 'a good refresh clears the line');
   });
 
   it('one throttled answer slows the other groups instead of failing them; the throttled group is asked again', async () => {
-    emu.inject({ kind: 'throttle', action: 'ListTickets', retryAfterMs: 300, times: 1 });
+    env.emu.inject({ kind: 'throttle', action: 'ListTickets', retryAfterMs: 300, times: 1 });
     const m = new TicketExplorerModel({ service, settings: () => settings });
     const started = Date.now();
     await m.ensureLoaded();
@@ -221,27 +210,21 @@ describe('Tickets view request budget and failed refreshes (emulator request log
       [],
       'no group failed',
     );
-    const lists = emu.requests.filter((r) => r.action === 'ListTickets');
+    const lists = env.emu.requests.filter((r) => r.action === 'ListTickets');
     assert.strictEqual(lists[0].code, 'Throttling.User');
     assert.strictEqual(lists.length, 7, 'the throttled one once more, the others once');
   });
   it('a refused key: the first group meets it and the other five are not asked', async () => {
-    const refused = new TicketClient({
-      endpoint: emu.url,
+    const refused = env.client({
       credentials: { accessKeyId: 'LTAI5tUnknownKeyId000000', accessKeySecret: 'x'.repeat(30) },
-      maxAttempts: 1,
     });
-    try {
-      const m = new TicketExplorerModel({
-        service: createTicketService({ getClient: () => refused }),
-        settings: () => settings,
-      });
-      await m.ensureLoaded();
-      assert.strictEqual(m.state, 'error');
-      assert.strictEqual(m.lastError?.kind, 'auth');
-      assert.strictEqual(count('ListTickets'), 1);
-    } finally {
-      await refused.close();
-    }
+    const m = new TicketExplorerModel({
+      service: createTicketService({ getClient: () => refused }),
+      settings: () => settings,
+    });
+    await m.ensureLoaded();
+    assert.strictEqual(m.state, 'error');
+    assert.strictEqual(m.lastError?.kind, 'auth');
+    assert.strictEqual(count('ListTickets'), 1);
   });
 });
