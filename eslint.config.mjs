@@ -117,6 +117,22 @@ export default tseslint.config(
       ],
     },
   })),
+  // Lifetime has one owner: a feature's register* returns what it registered (its handle is a Disposable) and the
+  // composition root (src/extension.ts, src/window.ts) adds it to the extension's subscriptions.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/extension.ts', 'src/window.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='subscriptions']:not([object.type='ThisExpression'])",
+          message:
+            'Only the composition root (src/extension.ts, src/window.ts) adds to context.subscriptions: return the disposables from register* instead.',
+        },
+      ],
+    },
+  },
   // What a status means is decided once (src/tickets/status.ts; the wire's values in src/api): elsewhere a status is
   // asked through its predicates, never compared, switched on or listed by value (scripts/lint/status-comparisons.cjs).
   {

@@ -182,21 +182,20 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
   // (tickets/attention.ts).
   const attention = new AttentionCount(ticketService);
   const explorer = registerExplorer(
-    context,
     ticketService,
     unread,
     (current) => loadFeatures().promptForFilter(current),
     attention,
     { read: () => lastKnown.readList(), write: (lists) => lastKnown.saveList(lists) },
   );
-  const inbox = registerInbox(context, {
+  const inbox = registerInbox({
     onDidLoad: (listener) => ticketService.onDidLoad(listener),
     unread,
     lastKnown,
     peekTitle: (ticketId) => ticketService.peekTicket(ticketId)?.title,
     openPanel: (ticketId, dialogId) => panels.open(ticketId, dialogId),
   });
-  const search = registerSearch(context, {
+  const search = registerSearch({
     lastKnown,
     onDidLoad: (listener) => ticketService.onDidLoad(listener),
     onDidChangeSession: (listener) => session.onDidChange(listener),
@@ -208,7 +207,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
   });
   // Ticket ids in the workspace's files: their statuses, and a note at each reference of a completed ticket.
   const references = registerReferences({ service: ticketService, account: accounts });
-  context.subscriptions.push(...references.disposables);
+  context.subscriptions.push(explorer, inbox, search, ...references.disposables);
   // The questions the panels and the New Ticket form ask (Close, the file picker, the secret guard): a person's, unless
   // the test surface answers in their place.
   const actingAnswers: Partial<ActingUi> = {};

@@ -21,7 +21,7 @@ import { notificationText, treeText } from '../../common/untrustedText';
 
 export const EXPLORER_VIEW_ID = Views.explorer;
 
-export interface TicketExplorer {
+export interface TicketExplorer extends vscode.Disposable {
   /**
    * Shows the ticket in the tree (loading pages if needed); false when it is not there (filtered out, unknown).
    * follow: what the details panels use (extension.ts) to track the active ticket: nothing happens while the view is
@@ -44,7 +44,6 @@ export interface TicketExplorer {
 
 /** Registers the explorer view and its commands. Returns reveal/refresh for other features (the details panels reveal the ticket they show). */
 export function registerExplorer(
-  context: vscode.ExtensionContext,
   service: TicketService,
   unread: UnreadAnswers | undefined,
   /** The Filter button's input boxes (filterPrompt.ts); the composition root loads their code on the first click. */
@@ -54,6 +53,8 @@ export function registerExplorer(
   /** The last list, kept per account: a window opened while the network fails shows it as offline (savedLists.ts). */
   saved?: SavedListStore,
 ): TicketExplorer {
+  // What the view registers: the composition root disposes them through the handle (TicketExplorer.dispose).
+  const disposables: vscode.Disposable[] = [];
   const settings = () => {
     return { groupByStatus: getSetting('explorer.groupByStatus'), pageSize: getSetting('explorer.pageSize') };
   };
@@ -69,7 +70,7 @@ export function registerExplorer(
     const countAnswers = () => attention?.setPart(ANSWERS_PART, answersPart(unread.total()));
     countAnswers();
     // A ticket's unread answers changed (loaded or seen in its panel): redraw its row, count again.
-    context.subscriptions.push(
+    disposables.push(
       unread.onDidChange((ticketId) => {
         const node = ticketId === undefined ? undefined : model.findTicket(ticketId);
         if (node || ticketId === undefined) provider.fire(node);
@@ -135,7 +136,7 @@ export function registerExplorer(
     view.message = lines.length ? lines.join('\n') : undefined;
   };
 
-  context.subscriptions.push(
+  disposables.push(
     view,
     provider,
     { dispose: () => timer.dispose() },
@@ -179,7 +180,7 @@ export function registerExplorer(
       timer.setIntervalSeconds(getSetting('explorer.autoRefreshSeconds')),
     ),
   );
-  if (attention) context.subscriptions.push(attention.onDidChange(updateContext));
+  if (attention) disposables.push(attention.onDidChange(updateContext));
   timer.setIntervalSeconds(getSetting('explorer.autoRefreshSeconds'));
   timer.setVisible(view.visible);
   updateContext();
@@ -212,7 +213,7 @@ export function registerExplorer(
     }
   };
 
-  context.subscriptions.push(
+  disposables.push(
     vscode.commands.registerCommand(Commands.explorerRefresh, refresh),
     // VS Code hands a title-bar command the selected row: the button ignores its argument and always asks.
     vscode.commands.registerCommand(Commands.explorerFilter, async () => {
@@ -271,6 +272,9 @@ export function registerExplorer(
   );
 
   return {
+    dispose: () => {
+      for (const disposable of disposables.splice(0)) disposable.dispose();
+    },
     reveal,
     refresh,
     treeDataProvider: provider as vscode.TreeDataProvider<unknown>,
@@ -279,7 +283,7 @@ export function registerExplorer(
       accountName = name;
       updateContext();
     },
-    showMarks: (marked, onDidChange) => context.subscriptions.push(provider.showMarks(marked, onDidChange)),
+    showMarks: (marked, onDidChange) => void disposables.push(provider.showMarks(marked, onDidChange)),
     // The watcher of another window learned these: the rows follow (the count is the watcher's to ask again).
     follow: (learned) => {
       for (const change of learned) follower.learned({ ...change, previous: change.status }, needsYou);

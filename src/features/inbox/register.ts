@@ -24,12 +24,14 @@ export interface InboxDeps {
   openPanel: (ticketId: string, dialogId: string) => void;
 }
 
-export interface InboxHandle {
+export interface InboxHandle extends vscode.Disposable {
   items(): InboxItem[];
   view: vscode.TreeView<InboxItem>;
 }
 
-export function registerInbox(context: vscode.ExtensionContext, deps: InboxDeps): InboxHandle {
+export function registerInbox(deps: InboxDeps): InboxHandle {
+  // What the view registers: the composition root disposes them through the handle.
+  const disposables: vscode.Disposable[] = [];
   const { unread, lastKnown } = deps;
   const changed = new vscode.EventEmitter<void>();
   const titleOf = (ticketId: string) => {
@@ -70,7 +72,7 @@ export function registerInbox(context: vscode.ExtensionContext, deps: InboxDeps)
     (listener) => view.onDidChangeVisibility(listener),
   );
 
-  context.subscriptions.push(
+  disposables.push(
     view,
     changed,
     ageTimer,
@@ -95,5 +97,11 @@ export function registerInbox(context: vscode.ExtensionContext, deps: InboxDeps)
     vscode.commands.registerCommand(Commands.inboxMarkAllSeen, () => unread.markAllSeen()),
   );
   redraw();
-  return { items, view };
+  return {
+    dispose: () => {
+      for (const disposable of disposables.splice(0)) disposable.dispose();
+    },
+    items,
+    view,
+  };
 }

@@ -39,7 +39,7 @@ export interface SearchDeps {
   keepLocalCopy: () => boolean;
 }
 
-export interface SearchHandle {
+export interface SearchHandle extends vscode.Disposable {
   /** What the quick pick lists for this text once the server answered (tests). */
   run(query: string): Promise<SearchResult[]>;
   /** Opens a result as picking it does. */
@@ -55,7 +55,9 @@ function failureScope(error: unknown): FailureScope {
 
 type Row = vscode.QuickPickItem & { result?: SearchResult };
 
-export function registerSearch(context: vscode.ExtensionContext, deps: SearchDeps): SearchHandle {
+export function registerSearch(deps: SearchDeps): SearchHandle {
+  // What the view registers: the composition root disposes them through the handle.
+  const disposables: vscode.Disposable[] = [];
   const index = new SearchIndex();
   let built = false;
   const reindex = (ticketId: string) => {
@@ -166,7 +168,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
     pick.show();
   };
 
-  context.subscriptions.push(
+  disposables.push(
     backfillTimer,
     deps.onDidLoad((event) => {
       if (event.kind === 'notes') {
@@ -196,9 +198,12 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
   );
   // The index is built from the copies once the window settled, so the background fill knows what is missing.
   const warmUp = setTimeout(() => void ready().catch(() => undefined), 10_000);
-  context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
+  disposables.push({ dispose: () => clearTimeout(warmUp) });
 
   return {
+    dispose: () => {
+      for (const disposable of disposables.splice(0)) disposable.dispose();
+    },
     run: async (query) => {
       await ready();
       const server = await serverMatches(query, new AbortController().signal);

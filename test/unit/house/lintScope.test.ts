@@ -91,4 +91,32 @@ describe('house rule: what ESLint covers', function () {
       '1',
     ]);
   });
+
+  it('lets only the composition root add to context.subscriptions: a feature returns its disposables', async () => {
+    const text = [
+      'export function register(context: { subscriptions: { push(x: unknown): void } }) {',
+      '  context.subscriptions.push(1);',
+      '  const { subscriptions } = context;',
+      '}',
+      'class Owner { private readonly subscriptions: unknown[] = []; add() { this.subscriptions.push(2); } }',
+    ].join('\n');
+    const problems = async (file: string): Promise<string[]> => {
+      const rule = (await rulesFor(file))['no-restricted-syntax'];
+      if (!Array.isArray(rule)) return [];
+      const config: Linter.Config[] = [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: tseslint.parser as Linter.Parser },
+          rules: { 'no-restricted-syntax': rule as Linter.RuleEntry },
+        },
+      ];
+      const found = new Linter({ configType: 'flat' }).verify(text, config, { filename: path.join(ROOT, file) });
+      return found.filter((m) => /composition root/.test(m.message)).map((m) => `${m.line}`);
+    };
+    // A class's own list named subscriptions is its business; a destructured read is not a push, so it passes too.
+    assert.deepStrictEqual(await problems('src/features/explorer/probe.ts'), ['2']);
+    assert.deepStrictEqual(await problems('src/auth/probe.ts'), ['2']);
+    assert.deepStrictEqual(await problems('src/window.ts'), []);
+    assert.deepStrictEqual(await problems('src/extension.ts'), []);
+  });
 });
