@@ -37,4 +37,11 @@ export class CategoryAfterPaint {
       ?.lookup(categoryId)
       .then((name) => name && this.show(categoryId, name), this.warn);
   }
+
+  /** The panel closed: no name is looked up for it any more. */
+  dispose(): void {
+    clearTimeout(this.fallback);
+    this.fallback = undefined;
+    this.pending = undefined;
+  }
 }

@@ -1,8 +1,7 @@
 // One ticket details panel: loads the ticket and its conversation, posts the rendered body only after the page says
-// 'ready', keeps the old data on screen when a refresh fails, and handles the page's clicks (attachment links open only
-// after the user confirmed where they go). Acting (reply, close, reopen, rate) is TicketActing's; this file feeds it the
-// loaded ticket, marks unread and confidential notes, names the category (after the page painted: categoryAfterPaint.ts)
-// and refreshes the panel while it is on screen.
+// 'ready', keeps the old data on screen when a refresh fails, and opens attachment links only after the user confirmed
+// where they go. Acting is TicketActing's; this file feeds it the loaded ticket, marks unread and confidential notes,
+// names the category (after the page painted: categoryAfterPaint.ts) and refreshes the panel while it is on screen.
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errorWording';
 import type { TicketNote } from '../../api/types';
@@ -269,6 +268,7 @@ export class TicketPanel {
     this.loading?.abort();
     this.autoRefresh.stop();
     this.offlineRetry.stop();
+    this.category.dispose();
     this.acting?.dispose();
     this.events.onDispose();
     this.rendered.fire();

@@ -74,4 +74,15 @@ describe('details/categoryAfterPaint against the emulator', function () {
     assert.strictEqual(shown[0][0], categoryId);
     assert.deepStrictEqual(warnings, []);
   });
+
+  it('a panel closed before its page painted asks nothing and leaves no timer behind', async () => {
+    const { category, shown } = panelCategory(new MemoryStore(), 50);
+    const categoryId = env.emu.getTicket('0005PYGCW')!.categoryId;
+    env.emu.clearRequests();
+    assert.strictEqual(category.known(categoryId), undefined);
+    category.dispose();
+    await new Promise((r) => setTimeout(r, 200));
+    assert.strictEqual(catalogueRequests(), 0, 'no catalogue request for a closed panel');
+    assert.deepStrictEqual(shown, []);
+  });
 });
