@@ -67,6 +67,10 @@ async function requestsMode(api) {
   await showView();
   const openedRequests = await settle();
   const opened = countByAction(openedRequests);
+  // One ListTickets per status group; the badge's count of tickets that wait for the user is its own (one ListTickets
+  // of both statuses, tickets/attention.ts): told apart by the statuses asked.
+  const statusesOf = (r) => Object.keys({ ...r.query, ...r.body }).filter((k) => k.startsWith('StatusList.')).length;
+  const groupLists = openedRequests.filter((r) => r.action === 'ListTickets' && statusesOf(r) === 1).length;
   const rows = new Set(
     (await showView()).shown.filter((s) => s.node.kind === 'ticket').map((s) => s.node.ticket.ticketId),
   );
@@ -80,7 +84,16 @@ async function requestsMode(api) {
   await control('DELETE', 'requests');
   await registered.commands.get('aliyunTickets.explorer.refresh')();
   await showView();
-  const refreshed = countByAction(await settle());
+  const refreshedRequests = await settle();
+  const refreshed = countByAction(refreshedRequests);
+  // A refresh asks the age of a row that has none yet (passed over for the first load's budget, ages.ts), never again
+  // the age of a row that has one.
+  const aged = new Set(
+    openedRequests.filter((r) => r.action === 'GetTicket').map((r) => r.body.TicketId ?? r.query.TicketId),
+  );
+  const askedAgain = refreshedRequests.filter(
+    (r) => r.action === 'GetTicket' && aged.has(r.body.TicketId ?? r.query.TicketId),
+  ).length;
 
   // 100 hovers on one id nobody has fetched yet, through every registered hover provider as VS Code asks them all
   // (the RequestId hover answers nothing here; the ticket hover fetches the ticket).
@@ -102,8 +115,14 @@ async function requestsMode(api) {
   );
   const hovered = countByAction(await settle(100));
   return {
-    openView: { listTickets: opened.ListTickets ?? 0, getTicket: opened.GetTicket ?? 0, expandedRows, outsideExpanded },
-    refreshUnchanged: { listTickets: refreshed.ListTickets ?? 0, getTicket: refreshed.GetTicket ?? 0 },
+    openView: {
+      listTickets: opened.ListTickets ?? 0,
+      groupLists,
+      getTicket: opened.GetTicket ?? 0,
+      expandedRows,
+      outsideExpanded,
+    },
+    refreshUnchanged: { listTickets: refreshed.ListTickets ?? 0, getTicket: refreshed.GetTicket ?? 0, askedAgain },
     hover100: { requests: Object.values(hovered).reduce((a, b) => a + b, 0), answered: hovers.filter(Boolean).length },
     ignoredBefore: known.length,
   };
