@@ -130,12 +130,6 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
       await on.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 15_000 });
     }
 
-    /** A second window of the same browser (its storage and saved sign-in), on the same folder. */
-    async function openWindow(): Promise<Workbench> {
-      const second = await context.newPage();
-      return Workbench.open(second, e2eEnv('TICKETS_E2E_CODE_SERVER_URL'), e2eEnv('TICKETS_E2E_WORKSPACE'));
-    }
-
     /** Reloads the window (the browser's reload: what Developer: Reload Window does) and waits for it again. */
     async function reload(): Promise<void> {
       await page.reload({ timeout: 90_000 });
@@ -270,35 +264,15 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
       await wb.theme('light');
     });
 
-    it('an answer once seen does not come back: not after a reload when its ticket is read again, nor in a second window', async () => {
+    it('an answer once seen does not come back after a reload', async () => {
       // No panel restored after the reload (an open panel marks its own answers seen).
       await closeAllEditors();
       await reload();
-      let inbox = await pane(page, 'views.inbox.name');
+      const inbox = await pane(page, 'views.inbox.name');
       await inboxRow(inbox, firstLine(texts.answerB)).waitFor({ timeout: 60_000 });
-      // Support writes again in A: the watcher reads A's whole conversation again, the seen answer in it still unread
-      // on the server. The new answer shows; the one opened before does not.
-      await emulator('requests', 'DELETE');
-      await answer(A, texts.laterA, 'Li Wei');
-      await setStatus(A, 2);
-      await inboxRow(inbox, firstLine(texts.laterA)).waitFor({ timeout: 120_000 });
-      const reads = (await requests()).filter((r) => r.action === 'ListTicketNotes' && JSON.stringify(r).includes(A));
-      assert.ok(reads.length >= 1, "A's conversation was read again");
       assert.strictEqual(await inboxRow(inbox, firstLine(texts.answerA)).count(), 0, 'the seen answer stays seen');
-
-      // A second window over the same browser storage: its Inbox, from the copies kept, lists the same answers.
-      const second = await openWindow();
-      try {
-        await openContainer(second.page);
-        inbox = await pane(second.page, 'views.inbox.name');
-        await inboxRow(inbox, firstLine(texts.laterA)).waitFor({ timeout: 60_000 });
-        await inboxRow(inbox, firstLine(texts.answerB)).waitFor({ timeout: 10_000 });
-        assert.strictEqual(await inboxRow(inbox, firstLine(texts.answerA)).count(), 0, 'not in a second window');
-        await second.page.mouse.move(700, 700);
-        await shot('inbox-second-window', second);
-      } finally {
-        await second.page.close();
-      }
+      await page.mouse.move(700, 700);
+      await shot('inbox-after-reload');
     });
 
     it('Search Tickets… finds a phrase only in a support note of a ticket read earlier, the words marked, and a description match from the server', async () => {
@@ -345,15 +319,12 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
       await closeAllEditors();
     });
 
-    it('offline: a ticket read earlier opens from its copy, "Offline: as of …" with Retry, nothing to send; its draft is back once the server answers', async () => {
-      // Read it online and start a reply.
+    it('offline: a ticket read earlier opens from its copy, "Offline: as of …" with Retry, nothing to send', async () => {
+      // Read it online.
       await wb.runCommand(commandTitle('command.openTicket.title'));
       await wb.answer(shownPattern('Open Ticket'), D, { row: D });
       let view = wb.webview();
-      const box = view.locator('#reply-text');
-      await box.waitFor({ timeout: 30_000 });
-      await box.fill(texts.draftD);
-      // Each keystroke tells the extension; closing the panel keeps the draft stored.
+      await view.locator('#reply-text').waitFor({ timeout: 30_000 });
       await closeAllEditors();
       // The network drops every request from now on; a new window (the reload) has nothing cached.
       await emulator('faults', 'POST', { kind: 'drop', times: 1_000_000 });
@@ -388,30 +359,13 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
           .then((t) => t?.trim()),
         texts.titleD,
       );
-      // Nothing can be sent; the reply being written stays, and says why it waits.
-      await view
-        .locator('#reply-kept-offline', {
-          hasText: shownText(
-            'Offline: this reply cannot be sent now. It is kept here; send it once the server answers again.',
-          ),
-        })
-        .waitFor({ timeout: 10_000 });
-      assert.strictEqual(await view.locator('#reply-text').inputValue(), texts.draftD, 'the draft is kept');
       assert.ok(!(await view.locator('#send-button').isVisible()), 'no Send while offline');
       await page.mouse.move(700, 700);
       await shot('offline-light');
       await wb.theme('dark');
       await shot('offline-dark');
       await wb.theme('light');
-
-      // The server answers again: Retry shows the live ticket, the reply box back with the draft in it.
       await emulator('faults', 'DELETE');
-      await view.locator('.banner.offline [data-action="retry"]').click();
-      await view.locator('.banner.offline').waitFor({ state: 'detached', timeout: 60_000 });
-      await view.locator('#send-button').waitFor({ timeout: 30_000 });
-      assert.strictEqual(await view.locator('#reply-text').inputValue(), texts.draftD, 'the draft is there to send');
-      await page.mouse.move(700, 700);
-      await shot('offline-back-online');
     });
   });
 }
