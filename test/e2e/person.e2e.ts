@@ -143,8 +143,11 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud"]').click({ force: true });
     const rows = page.locator('.sidebar .monaco-list-row');
     await rows.filter({ hasText: STATUS_LABELS[3] }).first().waitFor({ timeout: 30_000 });
-    // Collapse every group (the view's own Collapse All button) to see all the groups at once.
-    await page.locator('.sidebar .action-label[aria-label^="Collapse All"]').first().click();
+    // Collapse every group (the view's own Collapse All button) to see all the groups at once. With two views in the
+    // container (the Tickets view, the Inbox), a view's buttons show while its header is under the pointer.
+    const header = page.locator('.sidebar .pane-header', { has: page.locator('h3.title', { hasText: /^Tickets$/ }) });
+    await header.hover();
+    await header.locator('.action-label[aria-label^="Collapse All"]').first().click();
     await page.waitForFunction(
       () => document.querySelectorAll('.sidebar .monaco-list-row[aria-expanded="true"]').length === 0,
       undefined,
