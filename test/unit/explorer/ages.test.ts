@@ -13,6 +13,7 @@ import {
 } from '../../../src/features/explorer/model';
 import { createTicketService, type TicketServiceImpl } from '../../../src/tickets/ticketService';
 import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
+import { settled } from './settled';
 
 describe('Tickets view ages: rows passed over for the budget', function () {
   this.timeout(30_000);
@@ -24,14 +25,6 @@ describe('Tickets view ages: rows passed over for the budget', function () {
   const rows = (nodes: ExplorerNode[]) =>
     nodes.filter((n): n is TicketNode => n.kind === 'ticket').map((n) => n.ticket.ticketId);
   const getTickets = (since: number) => emu.requests.slice(since).filter((r) => r.action === 'GetTicket').length;
-  async function settled(): Promise<void> {
-    for (let i = 0; i < 400; i++) {
-      const stats = service.stats();
-      if (stats.inFlight === 0 && stats.queued === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error('requests never settled');
-  }
   /** VS Code's part: the rows on screen are the flat list, or the children of the groups that show expanded. */
   async function show(m: TicketExplorerModel, ages: TicketAges): Promise<string[]> {
     await m.ensureLoaded();
@@ -42,7 +35,7 @@ describe('Tickets view ages: rows passed over for the budget', function () {
           .flatMap((group) => rows(m.children(group)))
       : rows(m.children());
     ages.rowsShown(shown);
-    await settled();
+    await settled(service);
     return shown;
   }
 
@@ -124,7 +117,7 @@ describe('Tickets view ages: rows passed over for the budget', function () {
     assert.strictEqual(getTickets(since), 0, 'failed rows wait for the user');
     since = emu.requests.length;
     ages.rowsRequested(shown);
-    await settled();
+    await settled(service);
     assert.strictEqual(getTickets(since), shown.length);
     assert.ok(shown.every((id) => ages.createTime(id)));
   });

@@ -16,6 +16,7 @@ import {
 import { createTicketService, type TicketServiceImpl } from '../../../src/tickets/ticketService';
 import { WAITING_FOR_YOU } from '../../../src/tickets/status';
 import { emulatorClients } from '../api/emulatorClients';
+import { settled } from './settled';
 
 describe('Tickets view request budget and failed refreshes (emulator request log)', function () {
   this.timeout(30000);
@@ -26,14 +27,6 @@ describe('Tickets view request budget and failed refreshes (emulator request log
   const isGroup = (n: ExplorerNode): n is GroupNode => n.kind === 'group';
   const rows = (nodes: ExplorerNode[]) => nodes.filter((n): n is TicketNode => n.kind === 'ticket');
   const count = (action: string, since = 0) => env.emu.requests.slice(since).filter((r) => r.action === action).length;
-  async function settled(): Promise<void> {
-    for (let i = 0; i < 400; i++) {
-      const stats = service.stats();
-      if (stats.inFlight === 0 && stats.queued === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error('requests never settled');
-  }
   /** VS Code's part: the root, then the children of every group that shows expanded. */
   async function show(m: TicketExplorerModel, ages: TicketAges): Promise<void> {
     await m.ensureLoaded();
@@ -43,7 +36,7 @@ describe('Tickets view request budget and failed refreshes (emulator request log
       }
     }
     if (!m.grouped) ages.rowsShown(rows(m.children()).map((n) => n.ticket.ticketId));
-    await settled();
+    await settled(service);
   }
 
   const env = emulatorClients({ maxAttempts: 1 }, { seed: 'demo', language: 'en' });
@@ -131,7 +124,7 @@ describe('Tickets view request budget and failed refreshes (emulator request log
     const ids = rows(m.children(completed)).map((n) => n.ticket.ticketId);
     let since = env.emu.requests.length;
     ages.rowsRequested(ids);
-    await settled();
+    await settled(service);
     assert.strictEqual(count('GetTicket', since), Math.min(AGE_PAGE, ids.length));
     assert.ok(
       ids.slice(0, AGE_PAGE).every((id) => ages.createTime(id)),
@@ -139,7 +132,7 @@ describe('Tickets view request budget and failed refreshes (emulator request log
     );
     since = env.emu.requests.length;
     ages.rowsRequested(ids);
-    await settled();
+    await settled(service);
     assert.strictEqual(count('GetTicket', since), 0);
   });
 
