@@ -149,7 +149,11 @@ describe('details page acting part in Chromium', function () {
         [{ type: 'draftChanged', draft: { text: 'typed before the switch', encrypt: false } }],
         'the extension stores the text the page kept',
       );
-      await deliver(page, { type: 'draft', draft: { text: 'typed before the switch', encrypt: false }, replace: false });
+      await deliver(page, {
+        type: 'draft',
+        draft: { text: 'typed before the switch', encrypt: false },
+        replace: false,
+      });
       assert.strictEqual(
         (await posted(page)).filter((m) => m.type === 'draftChanged').length,
         1,
