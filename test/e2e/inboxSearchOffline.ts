@@ -3,8 +3,9 @@
 // support writes (scripted in the emulator) reach the Inbox and the badge through the watcher; one opened from the
 // Inbox opens its panel scrolled to it and leaves the Inbox, and stays gone after a reload; search finds a phrase that
 // is only in a support note of a ticket read earlier (the typed words marked) and a ticket never read by its
-// description (the server's Keyword search). Offline panels are the extension-host tests' (offline.test.ts).
-// Screenshots, light and dark: test-results/ui/<locale>-inbox-*.png, -search-*.
+// description (the server's Keyword search); with every request failing after a reload, a ticket read earlier opens
+// from its copy with its conversation, says "Offline: as of …" with Retry, offers nothing to send and keeps the reply
+// typed before the reload. Screenshots, light and dark: test-results/ui/<locale>-inbox-*.png, -search-*, -offline-*.
 import * as assert from 'assert';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_CREDENTIALS } from '../emulator/credentials';
@@ -316,6 +317,96 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
       await wb.quickInput.locator('.monaco-list-row', { hasText: texts.phraseLine }).first().click();
       await wb.webview().locator('.focused[data-note-id]', { hasText: texts.phraseLine }).waitFor({ timeout: 30_000 });
       await closeAllEditors();
+    });
+
+    it('offline: a ticket read earlier opens from its copy with its conversation, "Offline: as of …" with Retry, nothing to send, the draft kept', async () => {
+      const openD = async () => {
+        await wb.runCommand(commandTitle('command.openTicket.title'));
+        await wb.answer(shownPattern('Open Ticket'), D, { row: D });
+        return wb.webview();
+      };
+      /** Waits until the reply box holds `text` (the extension hands the page its stored draft once it is ready). */
+      const replyIs = async (view: ReturnType<Workbench['webview']>, text: string, what: string) => {
+        const box = view.locator('#reply-text');
+        await box.waitFor({ timeout: 60_000 });
+        await box.evaluate(
+          (element, [expected, message]) =>
+            new Promise<void>((resolve, reject) => {
+              const area = element as HTMLTextAreaElement;
+              const started = Date.now();
+              const check = () => {
+                if (area.value === expected) return resolve();
+                if (Date.now() - started > 30_000)
+                  return reject(new Error(`${message}: ${JSON.stringify(area.value)}`));
+                requestAnimationFrame(check);
+              };
+              check();
+            }),
+          [text, what] as const,
+        );
+      };
+      const answerShown = (view: ReturnType<Workbench['webview']>) =>
+        view.locator('.notes [data-note-id]', { hasText: firstLine(texts.answerD) });
+      // Read online, the conversation on screen (what the copy keeps), and a reply started.
+      let view = await openD();
+      await answerShown(view).waitFor({ timeout: 60_000 });
+      await view.locator('#reply-text').fill(texts.draftD);
+      await closeAllEditors();
+      // Opened again, the reply is there: the extension has it (the panel that took it is gone).
+      view = await openD();
+      await replyIs(view, texts.draftD, 'the draft is kept when its panel closes');
+      await closeAllEditors();
+      // The network drops every request from now on; the reloaded window has nothing cached.
+      await emulator('faults', 'POST', { kind: 'drop', times: 1_000_000 });
+      try {
+        await reload();
+        const tickets = await pane(page, 'views.explorer.name');
+        await tickets
+          .getByText(
+            shownPattern(
+              'Offline: as of {0} ({1}). Showing the tickets loaded then; they refresh by themselves when the server answers.',
+            ),
+          )
+          .first()
+          .waitFor({ timeout: 90_000 });
+
+        view = await openD();
+        const banner = view.locator('.banner.offline');
+        await banner.waitFor({ timeout: 90_000 });
+        assert.match(
+          (await banner.textContent()) ?? '',
+          shownPattern(
+            'Offline: as of {0}. The Ticket API cannot be reached; this is the copy read then, and nothing can be sent. It refreshes by itself when the server answers.',
+          ),
+        );
+        await banner.locator('[data-action="retry"]').waitFor({ timeout: 10_000 });
+        // The copy is painted with the banner: the conversation and the title are there at once.
+        assert.strictEqual(await answerShown(view).count(), 1, 'the support answer is in the offline copy');
+        assert.strictEqual(
+          await view
+            .locator('h1.title')
+            .textContent()
+            .then((t) => t?.trim()),
+          texts.titleD,
+        );
+        // Nothing can be sent; the reply typed before the reload stays, and says why it waits.
+        await view
+          .locator('#reply-kept-offline', {
+            hasText: shownText(
+              'Offline: this reply cannot be sent now. It is kept here; send it once the server answers again.',
+            ),
+          })
+          .waitFor({ timeout: 30_000 });
+        await replyIs(view, texts.draftD, 'the draft typed before the reload is kept');
+        assert.ok(!(await view.locator('#send-button').isVisible()), 'no Send while offline');
+        await page.mouse.move(700, 700);
+        await shot('offline-light');
+        await wb.theme('dark');
+        await shot('offline-dark');
+        await wb.theme('light');
+      } finally {
+        await emulator('faults', 'DELETE');
+      }
     });
   });
 }
