@@ -3,7 +3,9 @@
 // opened while the network or server fails ("Offline: as of 14:02"), the search index and the inbox after a reload,
 // and the Tickets view's last list (a window opened offline shows it; explorer/savedLists.ts says what it holds).
 // Fed by what the ticket service already read (no request of its own). Notes sent as confidential are never kept, and
-// with the local copy turned off nothing is written to disk (memory only). No vscode import.
+// with the local copy turned off nothing is written to disk (memory only). A change is written at once (changes made
+// while a write is under way go in the next one): a window reloaded or closed right after reading a ticket must find
+// it, and the extension host is stopped a moment after the window goes. No vscode import.
 import type { Ticket, TicketNote } from '../api/types';
 import { Emitter } from '../common/emitter';
 import type { AccountData, AccountDocuments } from './accountFiles';
@@ -23,8 +25,6 @@ export interface LastKnownOptions {
   /** The setting: keep a copy on disk. Off: memory only, and the files already written are removed. */
   keepLocalCopy: () => boolean;
   now?: () => number;
-  /** Writes of one ticket within this long are made once. */
-  writeDelayMs?: number;
 }
 
 const PREFIX = 'ticket-';
@@ -47,7 +47,8 @@ export class LastKnownTickets {
   private list: { value: unknown } | undefined;
   private loading: Promise<void> | undefined;
   private readonly pending = new Map<string, { account: string; ticketId: string }>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The writes under way: they go on until nothing is pending. */
+  private writing: Promise<void> | undefined;
   private readonly now: () => number;
   private readonly changes = new Emitter<string | undefined>();
   /** A ticket's known content changed (undefined: all of it, e.g. another account). */
@@ -141,18 +142,10 @@ export class LastKnownTickets {
     return this.sync() !== undefined && this.confidential.has(dialogId);
   }
 
-  /** Writes what is pending now (tests, deactivation). */
-  async flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = [...this.pending.values()];
-    this.pending.clear();
-    for (const { account, ticketId } of batch) {
-      const documents = this.documents(account);
-      const known = account === this.account ? this.tickets.get(ticketId) : undefined;
-      if (!documents || !known) continue;
-      await documents.write(PREFIX + ticketId, known).catch(() => undefined);
-    }
+  /** Resolves once every change made so far is on disk (tests, deactivation). */
+  flush(): Promise<void> {
+    if (this.pending.size) this.writing ??= this.writePending();
+    return this.writing ?? Promise.resolve();
   }
 
   /** The local copy was turned off: the files of the account shown go; memory keeps serving this window. */
@@ -183,7 +176,24 @@ export class LastKnownTickets {
   private schedule(account: string, ticketId: string): void {
     if (!this.options.keepLocalCopy()) return;
     this.pending.set(`${account}\n${ticketId}`, { account, ticketId });
-    this.timer ??= setTimeout(() => void this.flush(), this.options.writeDelayMs ?? 1000);
+    void this.flush();
+  }
+
+  /** Writes the pending tickets one by one, the latest content of each, until none is left. */
+  private async writePending(): Promise<void> {
+    // What the same task remembers (a ticket and its notes, a list page's titles) goes in this round.
+    await Promise.resolve();
+    try {
+      for (let next = this.pending.entries().next(); !next.done; next = this.pending.entries().next()) {
+        const [key, { account, ticketId }] = next.value;
+        this.pending.delete(key);
+        const documents = this.documents(account);
+        const known = account === this.account ? this.tickets.get(ticketId) : undefined;
+        if (documents && known) await documents.write(PREFIX + ticketId, known).catch(() => undefined);
+      }
+    } finally {
+      this.writing = undefined;
+    }
   }
 
   /** Follows the account shown: another account's tickets are never served. */

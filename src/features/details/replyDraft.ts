@@ -1,8 +1,8 @@
-// The reply being written, as the extension holds it for one panel: the text and the Confidential switch in memory at
-// once, in the account's drafts a moment after typing pauses, and at once for a confidential text (the page keeps no
-// copy of it), a send, or the panel closing. A confidential text lives in SecretStorage and arrives a moment after
-// the panel opens. No vscode import.
-import { PendingWrite } from '../../common/pendingWrite';
+// The reply being written, as the extension holds it for one panel: the text and the Confidential switch, in memory and
+// in the account's drafts at every change the page reports. Not a moment later: the window can be reloaded or closed
+// right after typing, and VS Code stops the extension host with it (a timer waiting to write dies with it, and a write
+// made as the window goes never reaches its storage). A confidential text lives in SecretStorage and arrives a moment
+// after the panel opens. No vscode import.
 import type { AccountDrafts, StoredAttachment } from './draftStore';
 import type { DraftText } from './protocol';
 
@@ -11,9 +11,8 @@ export class ReplyDraft {
   encrypt: boolean;
   /** The attachments stored with the draft when the panel opened. */
   readonly storedAttachments: StoredAttachment[];
-  private readonly write = new PendingWrite(() =>
-    this.drafts.save(this.ticketId, { text: this.text, encrypt: this.encrypt, attachments: this.attachments() }),
-  );
+  /** The page is gone and another account signed in: nothing more is written to this one's drafts. */
+  private dropped = false;
 
   constructor(
     private readonly ticketId: string,
@@ -37,16 +36,16 @@ export class ReplyDraft {
     });
   }
 
-  /** typing: written a moment later; a confidential text and anything else: at once. */
-  set(draft: DraftText, typing = false): void {
+  /** What the page shows now: kept at once. */
+  set(draft: DraftText): void {
     this.text = draft.text;
     this.encrypt = draft.encrypt;
-    if (typing && !draft.encrypt) this.write.soon();
-    else void this.persist();
+    void this.persist().catch(() => undefined);
   }
 
   persist(): Promise<void> {
-    return this.write.now();
+    if (this.dropped) return Promise.resolve();
+    return this.drafts.save(this.ticketId, { text: this.text, encrypt: this.encrypt, attachments: this.attachments() });
   }
 
   /** Sent or discarded: the text goes; the stored draft too, unless attachments stay for the next reply. */
@@ -57,9 +56,8 @@ export class ReplyDraft {
     else await this.drafts.clear(this.ticketId);
   }
 
-  /** The page is gone: 'write' what was typed last, or 'drop' it (another account is signed in). */
+  /** The page is gone: what it typed is stored already; 'drop': another account is signed in, nothing more is written. */
   close(pending: 'write' | 'drop'): void {
-    if (pending === 'drop') this.write.cancel();
-    else void this.write.flush().catch(() => undefined);
+    if (pending === 'drop') this.dropped = true;
   }
 }

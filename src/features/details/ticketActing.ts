@@ -120,7 +120,7 @@ export class TicketActing {
   handle(message: FromPageMessage): boolean {
     switch (message.type) {
       case 'draftChanged':
-        this.draft.set(message.draft, true);
+        this.draft.set(message.draft);
         return true;
       case 'send':
         void this.send(message.draft);

@@ -136,13 +136,29 @@ describe('details page acting part in Chromium', function () {
     }
   });
 
-  it('after a tab switch the page keeps its own newer text; a stored draft fills only an empty box', async () => {
+  it('after a tab switch or a reload the page keeps its own newer text and tells the extension; a stored draft fills only an empty box', async () => {
     const page = await open({ ticketId: '0005PYGCW', draft: { text: 'typed before the switch', encrypt: false } });
     try {
       await deliver(page, { type: 'acting', state: OPEN });
       await deliver(page, { type: 'draft', draft: { text: 'older stored text', encrypt: true }, replace: false });
       await page.waitForSelector('#reply-text', { state: 'visible' });
       assert.strictEqual(await page.inputValue('#reply-text'), 'typed before the switch');
+      // The extension stored the older text (a reload took its pending write): the page tells it what it kept.
+      assert.deepStrictEqual(
+        (await posted(page)).filter((m) => m.type === 'draftChanged'),
+        [{ type: 'draftChanged', draft: { text: 'typed before the switch', encrypt: false } }],
+        'the extension stores the text the page kept',
+      );
+      await deliver(page, {
+        type: 'draft',
+        draft: { text: 'typed before the switch', encrypt: false },
+        replace: false,
+      });
+      assert.strictEqual(
+        (await posted(page)).filter((m) => m.type === 'draftChanged').length,
+        1,
+        'nothing to tell when the extension has the same text',
+      );
     } finally {
       await page.close();
     }

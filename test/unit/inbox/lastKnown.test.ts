@@ -1,5 +1,6 @@
-// The last-known ticket copy: kept per account on disk, read back by the next window, never holding a confidential
-// note, nothing on disk with the local copy off, and everything of an account removed with it.
+// The last-known ticket copy: kept per account on disk, read back by the next window (also one opened right after
+// the ticket was read), never holding a confidential note, nothing on disk with the local copy off, and everything of
+// an account removed with it.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -33,7 +34,7 @@ describe('tickets/lastKnown', () => {
   let account: string | undefined;
   let keep: boolean;
   let data: AccountData;
-  const make = () => new LastKnownTickets({ data, keepLocalCopy: () => keep, now: () => 1000, writeDelayMs: 5 });
+  const make = () => new LastKnownTickets({ data, keepLocalCopy: () => keep, now: () => 1000 });
   const filesOf = (id: string) => fs.readdirSync(path.join(dir, id)).sort();
 
   beforeEach(() => {
@@ -67,6 +68,70 @@ describe('tickets/lastKnown', () => {
     account = 'acc-b';
     assert.strictEqual(second.get('T1'), undefined, "another account never sees this account's tickets");
     assert.deepStrictEqual(filesOf('acc-a'), ['ticket-T1.json']);
+  });
+
+  /** Documents in memory whose writes can be held back: what is on "disk" and how many writes reached it. */
+  function heldStore() {
+    const files = new Map<string, string>();
+    let release: (() => void) | undefined;
+    let held: Promise<void> | undefined;
+    const store = {
+      files,
+      writes: 0,
+      hold: () => {
+        held = new Promise<void>((resolve) => (release = resolve));
+      },
+      release: () => ((held = undefined), release?.()),
+    };
+    const documents = {
+      read: async (name: string) => (files.has(name) ? JSON.parse(files.get(name)!) : undefined),
+      write: async (name: string, value: unknown) => {
+        const text = JSON.stringify(value);
+        await held;
+        files.set(name, text);
+        store.writes++;
+      },
+      remove: async (name: string) => void files.delete(name),
+      names: async () => [...files.keys()],
+    };
+    data = { ...data, documents: () => documents };
+    return store;
+  }
+
+  it('writes what the server said at once, with no timer: a window reloaded right after reading a ticket finds its conversation', async () => {
+    const store = heldStore();
+    const first = make();
+    first.rememberTicket('T1', ticket('T1'));
+    first.rememberNotes('T1', [note('1', 'the answer read last')]);
+    // The extension host stops a moment after its window goes; no timer of this one runs any more. A few turns of the
+    // event loop (no time passes) are all the write may take.
+    for (let turn = 0; turn < 20 && !store.files.has('ticket-T1'); turn++)
+      await new Promise((resolve) => setImmediate(resolve));
+    const next = make();
+    await next.load();
+    assert.deepStrictEqual(
+      next.get('T1')?.notes?.map((n) => n.content),
+      ['the answer read last'],
+      'the next window has the conversation',
+    );
+  });
+
+  it('what changes while a write is under way goes to disk right after it, the latest content once', async () => {
+    const store = heldStore();
+    const lastKnown = make();
+    store.hold();
+    lastKnown.rememberTicket('T1', ticket('T1'));
+    await new Promise((resolve) => setImmediate(resolve));
+    lastKnown.rememberNotes('T1', [note('1', 'first')]);
+    lastKnown.rememberNotes('T1', [note('1', 'first'), note('2', 'second')]);
+    store.release();
+    await lastKnown.flush();
+    const onDisk = JSON.parse(store.files.get('ticket-T1')!) as { notes: TicketNote[] };
+    assert.deepStrictEqual(
+      onDisk.notes.map((n) => n.content),
+      ['first', 'second'],
+    );
+    assert.strictEqual(store.writes, 2, 'the ticket, then its notes once');
   });
 
   it('a note sent as confidential is dropped from the copy and never written, in this window or the next', async () => {

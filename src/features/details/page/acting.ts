@@ -79,6 +79,10 @@ export class ActingPage {
           this.pageState.update({ draft: savedDraft(message.draft) });
           // A kept draft shows (read-only) or goes with its text.
           this.render();
+        } else if (own.text !== message.draft.text || own.encrypt !== message.draft.encrypt) {
+          // The page kept text the extension has not stored (typed just before a reload, which took the extension's
+          // pending write with it): the extension stores it now, so closing the panel keeps it.
+          this.vscode.postMessage({ type: 'draftChanged', draft: this.currentDraft() });
         }
         return true;
       }
