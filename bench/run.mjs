@@ -420,6 +420,13 @@ async function main() {
   const { runSearchBench } = await import('./search.mjs');
   // The budget's own size in the short run too (a few seconds), so its figure is printed wherever the bench runs.
   results.search = await runSearchBench({ notes: 10_000, runs: SMOKE ? 5 : 15 });
+  // The soak and idle benches count what the code does (timers by the line that made them, requests), not how fast it
+  // runs: they load the development build, whose names are kept, so a timer's origin reads RefreshTimer or
+  // registerWatcher and not a minified name (npm run bench builds for production first, for the figures above).
+  if (!SMOKE) {
+    log('development build for the soak and idle benches…');
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'ignore' });
+  }
   log('soak…');
   const { runSoakBench } = await import('./soak.mjs');
   // Enforced in the smoke run too (it throws on a leak): counts that grow are no matter of the machine's speed.
