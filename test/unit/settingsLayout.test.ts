@@ -6,7 +6,7 @@
 // the keys' prefix, leaves "Page Size" under "Tickets View".
 /* eslint-disable @typescript-eslint/no-explicit-any -- package.json is untyped JSON, read field by field */
 import * as assert from 'assert';
-import { rawManifest, resolvedManifest } from './manifest';
+import { configurationProperties, manifestStrings, rawManifest, resolvedManifest } from './manifest';
 
 /** VS Code's grouping of one setting: the group id it is shown under, as the Settings editor computes it. */
 function groupIdOf(manifest: any, key: string): string {
@@ -67,5 +67,23 @@ describe('settings in the Settings editor (package.json contributes.configuratio
     );
     assert.strictEqual(displayedCategory('aliyunTickets.endpoint', 'aliyun-tickets.aliyun-tickets'), '');
     assert.strictEqual(displayedCategory('aliyunTickets.explorer.pageSize', 'aliyunTickets.explorer'), '');
+  });
+
+  // A search in the Settings editor finds a setting when every word typed is in its key, label, description or
+  // keywords; the name the rest of the product shows (Alibaba Cloud Tickets, 阿里云工单) is in none of the first three.
+  it('a search for the product’s name, in English or Chinese, finds every setting', () => {
+    const names = [manifestStrings().displayName, manifestStrings('zh-cn').displayName];
+    for (const language of [undefined, 'zh-cn']) {
+      const missed: string[] = [];
+      for (const [key, setting] of Object.entries(configurationProperties(resolvedManifest(language)))) {
+        const searched = [key, setting.markdownDescription ?? setting.description, ...(setting.keywords ?? [])]
+          .join(' ')
+          .toLowerCase();
+        for (const name of names)
+          for (const word of name.split(/\s+/))
+            if (!searched.includes(word.toLowerCase())) missed.push(`${key}: ${word}`);
+      }
+      assert.deepStrictEqual(missed, [], `words a search for ${names.join(' or ')} misses (${language ?? 'en'})`);
+    }
   });
 });
