@@ -10,7 +10,7 @@ import type { StatusValue, TicketSummary } from '../api/types';
 import { Emitter } from '../common/emitter';
 import { t } from '../common/l10n';
 import { statusLabel, titleText } from './display';
-import { needsYouStatusNames } from './status';
+import { needsYouStatuses, needsYouStatusNames } from './status';
 import type { FetchOptions, TicketService } from './types';
 
 /** The smallest page ListTickets allows: the count's request also names the newest tickets, this many. */
@@ -26,8 +26,10 @@ export interface AttentionTicket {
 export interface AttentionPart {
   count: number;
   tickets: AttentionTicket[];
-  /** "{count} tickets wait for your feedback or confirmation": what this part counts, in the display language. */
+  /** The tooltip's line for this part: what it counts, named as the list the user finds them in names them. */
   describe(count: number): string;
+  /** The part in the sum ("26 waiting for you" in "29 in all: 26 waiting for you + 3 new answers"). */
+  short(count: number): string;
 }
 
 export const WAITING_PART = 'waiting';
@@ -91,6 +93,7 @@ export class AttentionCount {
             count: page.totalCount,
             tickets: page.tickets.map(attentionTicket),
             describe: waitingText,
+            short: (n) => t('{0} waiting for you', n),
           });
         },
         () => undefined,
@@ -123,12 +126,24 @@ export class AttentionCount {
   }
 
   /**
-   * The tooltip: per part what it counts and its newest tickets ("… and N more"), then what a click does. Ticket ids
-   * and titles come from the server: forSurface is the surface's function of common/untrustedText.ts (a plain-text
-   * tooltip's).
+   * The sum as the user can check it against the lists, when more than one part counts: "29 in all: 26 waiting for
+   * you + 3 new answers" (the badge says 29; the two groups that wait for the user say 20 and 6, the Inbox 3). One
+   * ticket can be in both parts: a waiting ticket with an answer not read yet.
+   */
+  sumText(): string | undefined {
+    const counted = this.ordered().filter((part) => part.count > 0);
+    if (counted.length < 2) return undefined;
+    return t('{0} in all: {1}', this.total ?? 0, counted.map((part) => part.short(part.count)).join(' + '));
+  }
+
+  /**
+   * The tooltip: the sum (sumText), per part what it counts and its newest tickets ("… and N more"), then what a
+   * click does. Ticket ids and titles come from the server: forSurface is the surface's function of
+   * common/untrustedText.ts (a plain-text tooltip's).
    */
   tooltip(forSurface: (text: string, maxLength: number) => string): string {
-    const lines: string[] = [];
+    const sum = this.sumText();
+    const lines: string[] = sum ? [sum] : [];
     for (const part of this.ordered()) {
       if (part.count <= 0) continue;
       lines.push(part.describe(part.count));
@@ -149,8 +164,10 @@ export class AttentionCount {
     return lines.join('\n');
   }
 
-  /** The screen reader's sentence for the count. */
+  /** The screen reader's sentence for the count: what it is made of, when answers are part of it. */
   accessibilityLabel(): string {
+    const sum = this.sumText();
+    if (sum) return t('Alibaba Cloud Tickets: {0}', sum);
     const total = this.total ?? 0;
     return total === 1 ? t('1 Alibaba Cloud ticket waits for you') : t('{0} Alibaba Cloud tickets wait for you', total);
   }
@@ -160,19 +177,35 @@ function attentionTicket(summary: TicketSummary): AttentionTicket {
   return { ticketId: summary.ticketId, title: summary.title, status: summary.status.value };
 }
 
-/** The answers part: how many answers from support are unseen (none: the part goes). */
+/**
+ * The answers part: how many answers from support are unseen (none: the part goes). Its words in the sum are the
+ * Inbox's description ("3 new answers"), so the sum names what the Inbox shows.
+ */
 export function answersPart(count: number): AttentionPart | undefined {
   if (count <= 0) return undefined;
   return {
     count,
     tickets: [],
-    describe: (n) => (n === 1 ? t('1 new answer from support') : t('{0} new answers from support', n)),
+    describe: (n) =>
+      n === 1
+        ? t('1 new answer from support, listed in the Inbox.')
+        : t('{0} new answers from support, listed in the Inbox.', n),
+    short: newAnswersText,
   };
 }
 
-/** What the 'waiting' part counts, as its tooltip line says it. */
+/** "3 new answers": the Inbox's description and the answers' part of the sum. */
+export function newAnswersText(count: number): string {
+  return count === 1 ? t('1 new answer') : t('{0} new answers', count);
+}
+
+/**
+ * What the 'waiting' part counts, as its tooltip line says it: the statuses named as the Tickets view's groups (and a
+ * flat list's rows) name them, so "20 Waiting for your feedback" and "6 To be confirmed" visibly make the 26.
+ */
 export function waitingText(count: number): string {
+  const statuses = needsYouStatuses().map(statusLabel).join(t(', '));
   return count === 1
-    ? t('1 ticket waits for you (your feedback or your confirmation).')
-    : t('{0} tickets wait for you (your feedback or your confirmation).', count);
+    ? t('1 ticket waits for you ({0}).', statuses)
+    : t('{0} tickets wait for you ({1}).', count, statuses);
 }

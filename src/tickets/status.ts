@@ -116,6 +116,11 @@ export function needsYouStatusNames(): StatusName[] {
   return ALL_STATUSES.filter(needsYou).map(statusName);
 }
 
+/** The statuses that wait for the user, in the Tickets view's group order. */
+export function needsYouStatuses(): StatusValue[] {
+  return STATUS_GROUP_ORDER.filter(needsYou);
+}
+
 /** The API's name of a status value ("wait_feedback"). */
 export function statusName(value: StatusValue): StatusName {
   return STATUS_NAMES[value];

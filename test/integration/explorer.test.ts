@@ -224,17 +224,33 @@ describe('explorer (tree data provider)', function () {
     );
     // The tooltip says what it counts, lists the newest ten with how many more, and what a click opens.
     const newest = [...waiting].sort((a, b) => b.createTime - a.createTime || (a.ticketId < b.ticketId ? -1 : 1));
-    const lines = bar.tooltip.split('\n');
-    assert.strictEqual(lines[0], `${waiting.length} tickets wait for you (your feedback or your confirmation).`);
+    const unseen = answers();
+    // With answers to read, the first line is the sum in the lists' words ("29 in all: 26 waiting for you + 3 new
+    // answers"), the Inbox's description last.
+    const [sum, ...lines] = unseen === 0 ? ['', ...bar.tooltip.split('\n')] : bar.tooltip.split('\n');
+    if (unseen > 0)
+      assert.strictEqual(
+        sum,
+        `${waiting.length + unseen} in all: ${waiting.length} waiting for you + ${unseen === 1 ? '1 new answer' : `${unseen} new answers`}`,
+      );
+    assert.strictEqual(
+      lines[0],
+      `${waiting.length} tickets wait for you (Waiting for your feedback, To be confirmed).`,
+    );
     assert.deepStrictEqual(
       lines.slice(1, 11).map((l) => l.split(' ')[0]),
       newest.slice(0, 10).map((t) => t.ticketId),
     );
     assert.strictEqual(lines[11], `… and ${waiting.length - 10} more tickets`);
-    const unseen = answers();
     assert.deepStrictEqual(
       lines.slice(12, -1),
-      unseen === 0 ? [] : [unseen === 1 ? '1 new answer from support' : `${unseen} new answers from support`],
+      unseen === 0
+        ? []
+        : [
+            unseen === 1
+              ? '1 new answer from support, listed in the Inbox.'
+              : `${unseen} new answers from support, listed in the Inbox.`,
+          ],
       'the answers not seen yet, in a line of their own',
     );
     assert.strictEqual(lines.at(-1), `Click to open the most recent: ${newest[0].ticketId}.`);

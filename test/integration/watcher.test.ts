@@ -232,7 +232,7 @@ describe('watcher', function () {
       assert.match(bar.text, /^\$\(bell-dot\) \d+$/);
       assert.match(
         bar.tooltip,
-        /wait for you \(your feedback or your confirmation\)\.\n[\s\S]*Click to open the most recent: \w+\.$/,
+        /wait for you \(Waiting for your feedback, To be confirmed\)\.\n[\s\S]*Click to open the most recent: \w+\.$/,
       );
     } finally {
       await setSetting('watcher.enabled', false);

@@ -5,6 +5,7 @@ import type { TicketNote } from '../../api/types';
 import { Commands } from '../../common/commands';
 import { t } from '../../common/l10n';
 import { escapeMarkdown, markdownText, plainLine, treeText } from '../../common/untrustedText';
+import { newAnswersText } from '../../tickets/attention';
 import { formatAge, formatLocalTime, titleText } from '../../tickets/display';
 
 export interface InboxItem {
@@ -88,6 +89,5 @@ export function inboxItemLook(item: InboxItem, nowMs: number, timeZone?: string)
 
 /** The view's description: how many answers wait. */
 export function inboxDescription(count: number): string | undefined {
-  if (count === 0) return undefined;
-  return count === 1 ? t('1 new answer') : t('{0} new answers', count);
+  return count === 0 ? undefined : newAnswersText(count);
 }

@@ -136,7 +136,7 @@ describe('translations: English and Simplified Chinese', () => {
       '3 days ago',
       '1 ticket',
       '25 tickets',
-      '2 tickets wait for you (your feedback or your confirmation).',
+      '2 tickets wait for you (Waiting for your feedback, To be confirmed).',
       'Sign In',
       'Waiting for your feedback, Processing',
     ]);
@@ -148,7 +148,7 @@ describe('translations: English and Simplified Chinese', () => {
       '3天前',
       '1 个工单',
       '25 个工单',
-      '2 个工单在等您（等待您反馈或确认）。',
+      '2 个工单在等您（待您反馈、待您确认）。',
       '登录',
       '待您反馈、处理中',
     ]);
