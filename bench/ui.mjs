@@ -27,6 +27,9 @@ import { ensureVsCodeTestEnv } from '../scripts/lib/setup.mjs';
 
 const require = createRequire(import.meta.url);
 const SMOKE = process.argv.includes('--smoke');
+// --profile: the window's CPU profile (workbench and webviews share its main thread) of the first panel and the first
+// later one, in .cache/bench/ui-<locale>-<first|later>.cpuprofile (open in Chrome DevTools' Performance tab).
+const PROFILE = process.argv.includes('--profile');
 const LOCALES = SMOKE ? ['en'] : ['en', 'zh-cn'];
 /** Later panels opened from Open Ticket per window (each with a bare webview after it). */
 const LATER_ROUNDS = SMOKE ? 1 : 4;
@@ -114,10 +117,24 @@ async function benchWindow(locale, { emulator, requests, dirs, index }) {
     };
     const steps = [];
     steps.push(await run(() => bench.bare()));
-    steps.push({ ...(await run(() => bench.openTicket(tickets[0]))), first: true });
+    const profiled = async (name, measure) => {
+      if (!PROFILE) return measure();
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+      const timing = await measure();
+      const { profile } = await cdp.send('Profiler.stop');
+      const file = path.join(ROOT, '.cache', 'bench', `ui-${locale}-${name}.cpuprofile`);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(profile));
+      await cdp.detach();
+      return timing;
+    };
+    steps.push({ ...(await run(() => profiled('first', () => bench.openTicket(tickets[0])))), first: true });
     steps.push(await run(() => bench.bare()));
     for (let i = 1; i <= LATER_ROUNDS; i++) {
-      steps.push(await run(() => bench.openTicket(tickets[i])));
+      const open = () => bench.openTicket(tickets[i]);
+      steps.push(await run(() => (i === 1 ? profiled('later', open) : open())));
       steps.push(await run(() => bench.bare()));
     }
     steps.push(await run(() => bench.clickInTree(tickets.slice(LATER_ROUNDS + 1))));
@@ -158,6 +175,7 @@ function summarize(locale, { steps, warmUp }) {
       ratio: median(later.map((p) => p.ratio)),
       enter: {
         totalMs: median(laterByEnter.map((p) => p.totalMs)),
+        frameMs: median(laterByEnter.map((p) => p.frameMs)),
         webviewMs: median(laterByEnter.map((p) => p.webviewMs)),
         shownMs: median(laterByEnter.map((p) => p.shownMs)),
         pageMs: median(laterByEnter.map((p) => p.pageMs)),
@@ -176,7 +194,7 @@ function summarize(locale, { steps, warmUp }) {
 }
 
 const describe = (p) =>
-  `${fmt(p.totalMs)} ms vs bare ${fmt(p.bareMs)} ms = ${fmt(p.ratio, 2)}× (to the document ${fmt(p.webviewMs)}, shown +${fmt(p.shownMs)}, painted +${fmt(p.pageMs)}; ${p.requests} requests${p.actions?.length ? `: ${p.actions.join(', ')}` : ''}${p.requestsDoneMs !== undefined ? `, answered by ${fmt(p.requestsDoneMs)}` : ''})`;
+  `${fmt(p.totalMs)} ms vs bare ${fmt(p.bareMs)} ms = ${fmt(p.ratio, 2)}× (webview made ${fmt(p.frameMs)}, its document +${fmt(p.webviewMs - p.frameMs)}, shown +${fmt(p.shownMs)}, painted +${fmt(p.pageMs)}; ${p.requests} requests${p.actions?.length ? `: ${p.actions.join(', ')}` : ''}${p.requestsDoneMs !== undefined ? `, answered by ${fmt(p.requestsDoneMs)}` : ''})`;
 
 const run = createRun('bench:ui');
 let exitCode = 1;
@@ -232,7 +250,7 @@ try {
     ]);
     rows.push([
       `${w.locale}: warm-up, outside the budgets`,
-      `bare ${fmt(w.warmUp.bare.totalMs)} ms (to the document ${fmt(w.warmUp.bare.webviewMs)}); first with a script ${fmt(w.warmUp.scripted.totalMs)} ms (${fmt(w.warmUp.scripted.webviewMs)}), second ${fmt(w.warmUp.scriptedAgain.totalMs)} ms (${fmt(w.warmUp.scriptedAgain.webviewMs)})`,
+      `bare ${fmt(w.warmUp.bare.totalMs)} ms (webview made ${fmt(w.warmUp.bare.frameMs)}, document ${fmt(w.warmUp.bare.webviewMs)}); first with a script ${fmt(w.warmUp.scripted.totalMs)} ms (${fmt(w.warmUp.scripted.frameMs)}, ${fmt(w.warmUp.scripted.webviewMs)}), second ${fmt(w.warmUp.scriptedAgain.totalMs)} ms (${fmt(w.warmUp.scriptedAgain.frameMs)}, ${fmt(w.warmUp.scriptedAgain.webviewMs)})`,
       '',
       true,
     ]);

@@ -9,7 +9,7 @@ import type { Workbench } from './workbench';
 
 /** One mark from a frame of the page: its name, when (ms since the epoch, sub-millisecond), and for a webview its kind. */
 interface Mark {
-  name: 'enter' | 'click' | 'html' | 'shown' | 'painted';
+  name: 'enter' | 'click' | 'frame' | 'html' | 'shown' | 'painted';
   at: number;
   bare?: boolean;
 }
@@ -27,6 +27,11 @@ export interface PanelTiming {
   ticketId?: string;
   /** Key or click to the conversation (bare: the page) painted. */
   totalMs: number;
+  /**
+   * Key or click to the webview's frame made (its host page started): the command, the extension host's work before
+   * it sends the panel, and the window's making of the editor and the webview.
+   */
+  frameMs: number;
   /** Key or click to the webview's document first written (the command, loading code on first use, the webview). */
   webviewMs: number;
   /**
@@ -43,10 +48,10 @@ export interface PanelTiming {
 }
 
 /**
- * In every frame of the page: the workbench notes each Enter and mouse-down; a webview's host frame watches its
- * content frame and notes when a document is first written into it, when VS Code shows it (the frame made visible
- * once the document loaded), and when the conversation (ours: the notes list; bare: its heading) is painted on a shown
- * frame. Runs before the workbench's own scripts (Playwright's init script), in each frame as it attaches.
+ * In every frame of the page: the workbench notes each Enter and mouse-down; a webview's host frame notes when it
+ * starts (the window made the webview), then watches its content frame and notes when a document is first written
+ * into it, when VS Code shows it (the frame made visible once the document loaded), and when the conversation (ours:
+ * the notes list; bare: its heading) is painted on a shown frame. Runs before the workbench's own scripts (Playwright's init script), in each frame as it attaches.
  */
 function frameTimers(): void {
   const w = window as unknown as { __benchMark?: (mark: unknown) => void };
@@ -58,6 +63,11 @@ function frameTimers(): void {
     return;
   }
   if (!/webview/.test(location.pathname)) return;
+  // A webview's host page (index.html) starts: the window has made the webview. Its URL names the extension.
+  if (/index\.html$/.test(location.pathname)) {
+    const extensionId = new URLSearchParams(location.search).get('extensionId') ?? '';
+    report({ name: 'frame', bare: extensionId.startsWith('aliyun-tickets-bench.') });
+  }
   const written = new WeakSet<Document>();
   const shown = new WeakSet<Document>();
   const painted = new WeakSet<Document>();
@@ -194,15 +204,18 @@ export class PanelBench {
       await this.wb.page.waitForTimeout(20);
     }
     const start = this.marks.filter((m) => m.name === how && m.at <= painted.at).at(-1);
+    const frame = this.marks.find((m) => m.name === 'frame' && !!m.bare === bare && m.at <= painted.at);
     const html = this.marks.find((m) => m.name === 'html' && !!m.bare === bare && m.at <= painted.at);
     const shown = this.marks.find((m) => m.name === 'shown' && !!m.bare === bare && m.at <= painted.at);
-    if (!start || !html || !shown) throw new Error(`no ${how}, document or shown mark before ${what} was painted`);
+    if (!start || !frame || !html || !shown)
+      throw new Error(`no ${how}, frame, document or shown mark before ${what} was painted`);
     const requests = this.requests.slice(requestsBefore).filter((r) => r.start >= start.at && r.start <= painted.at);
     return {
       what,
       how,
       ticketId,
       totalMs: painted.at - start.at,
+      frameMs: frame.at - start.at,
       webviewMs: html.at - start.at,
       shownMs: shown.at - html.at,
       pageMs: painted.at - html.at,

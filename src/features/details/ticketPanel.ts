@@ -12,7 +12,8 @@ import { openAttachmentAfterAsking } from './attachmentOpener';
 import { panelTitle, viewAfterFailedLoad, viewAfterLoad, type TicketView } from './loadedView';
 import { parsePageMessage, type ActingState, type FromPageMessage, type ToPageMessage } from './protocol';
 import { renderTicketBody, renderTicketHtml, type DetailsView } from './render';
-import { createNonce, readPageAssets, type PageResources } from '../../common/pageAssets';
+import type { PageResources } from '../../common/pageAssets';
+import { pageResources } from '../../common/webviewPage';
 import type { TicketActing } from './ticketActing';
 import { AutoRefresh } from './autoRefresh';
 import { CategoryAfterPaint } from './categoryAfterPaint';
@@ -53,8 +54,8 @@ export class TicketPanel {
   readonly autoRefresh: AutoRefresh;
   /** The body last posted, so an auto-refresh that changed nothing posts nothing. */
   private postedBody: string | undefined;
-  /** The document last written shows the loading view. */
-  private documentLoading = false;
+  /** The document last written shows the loading view, or none is written yet (start() writes the first). */
+  private documentLoading = true;
   private readonly rendered = new vscode.EventEmitter<void>();
   /** What the panel shows changed (the document() after it); fires once more, after dispose, when it closed. */
   readonly onDidRender = this.rendered.event;
@@ -98,20 +99,13 @@ export class TicketPanel {
       };
       panel.title = panelTitle(ticketId, known.ticket.title);
     } else panel.title = ticketId;
+    this.resources = pageResources(panel.webview, deps.extensionUri, 'details');
     const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
-    this.resources = {
-      cspSource: panel.webview.cspSource,
-      nonce: createNonce(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js')).toString(),
-      inline: media.scheme === 'file' ? readPageAssets(media.fsPath, 'details') : undefined,
-    };
     panel.iconPath = {
       light: vscode.Uri.joinPath(media, 'ticket-light.svg'),
       dark: vscode.Uri.joinPath(media, 'ticket-dark.svg'),
     };
     // Later data goes by message (the page and its scroll position stay), but data before 'ready' replaces "Loading…".
-    this.writeDocument();
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
       panel.onDidChangeViewState(() => {
@@ -206,6 +200,11 @@ export class TicketPanel {
 
   reveal(): void {
     this.panel.reveal();
+  }
+
+  /** Writes the first document (what is known, else "Loading…"), unless one is there. TicketPanels calls it. */
+  start(): void {
+    if (this.documentLoading && !this.ready && !this.disposed) this.writeDocument();
   }
 
   /** The whole document of what the panel shows now (the page itself gets the body by message). */

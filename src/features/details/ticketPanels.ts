@@ -99,6 +99,10 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     this.opened.fire(panel);
     // A known ticket stays on screen while it loads (quietly: no "Refreshing…" in front of it).
     void panel.load(false, panel.showsKnown);
+    // The extension host sends VS Code the new panel only when this turn ends (its messages go out on a timer): the
+    // first document waits a turn, so that the window starts making the webview at once (it takes longer to be ready
+    // for the document than the panel takes to write it).
+    setTimeout(() => panel.start(), 0);
     if (webviewPanel.active) this.announce(ticketId);
     return panel;
   }

@@ -10,7 +10,7 @@ import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
 import type { CatalogLanguage } from '../../api/types';
 import type { AccountChange, AccountScope } from '../../common/accountScope';
-import { createNonce, readPageAssets } from '../../common/pageAssets';
+import { pageResources } from '../../common/webviewPage';
 import { attachFiles } from './attachFiles';
 import { loadCategories, loadProducts, type CatalogueDeps } from './catalogue';
 import { checkDraft, isDraftEmpty, type DraftProblem, type TicketDraft } from './draft';
@@ -135,18 +135,9 @@ export class NewTicketForm implements vscode.WebviewPanelSerializer, vscode.Disp
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'tickets.svg');
-    const mediaFolder = vscode.Uri.joinPath(this.deps.extensionUri, 'media');
-    const media = (file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(mediaFolder, file)).toString();
-    panel.webview.html = renderNewTicketHtml(
-      {
-        cspSource: panel.webview.cspSource,
-        nonce: createNonce(),
-        styleUri: media('newTicket.css'),
-        scriptUri: media('newTicket.js'),
-        inline: mediaFolder.scheme === 'file' ? readPageAssets(mediaFolder.fsPath, 'newTicket') : undefined,
-      },
-      { isMac: process.platform === 'darwin' },
-    );
+    panel.webview.html = renderNewTicketHtml(pageResources(panel.webview, this.deps.extensionUri, 'newTicket'), {
+      isMac: process.platform === 'darwin',
+    });
     this.panelSubscriptions = [
       panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
       panel.onDidDispose(() => {

@@ -422,7 +422,8 @@ describe('details page acting part in Chromium', function () {
         },
       });
       await page.waitForSelector('.draft-attachment');
-      // The creation time's tooltip spells the date out in the display language.
+      // The creation time's tooltip (written when the pointer reaches it) spells the date out in the display language.
+      await page.hover('time');
       assert.match((await page.getAttribute('time', 'title')) ?? '', /\d{4}年\d{1,2}月\d{1,2}日/);
       assert.strictEqual(await page.textContent('#send-button'), '正在发送…');
       assert.strictEqual(

@@ -232,6 +232,33 @@ describe('details page in Chromium under its CSP', function () {
     }
   });
 
+  it("shows times in the browser's zone at once, and spells one out as a tooltip once the pointer reaches it", async () => {
+    const { page } = await open(hostileView());
+    try {
+      const times = () =>
+        page.$$eval('time[datetime]', (elements) =>
+          elements.map((e) => ({ text: e.textContent ?? '', title: e.getAttribute('title') })),
+        );
+      const before = await times();
+      assert.ok(before.length > 2);
+      for (const time of before) assert.match(time.text, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+      // Formatting the full date loads the display language's data: it waits for the pointer, not the page's start.
+      assert.deepStrictEqual(
+        before.map((time) => time.title),
+        before.map(() => null),
+      );
+      await page.hover('time[datetime] >> nth=1');
+      const expected = await page.$$eval('time[datetime]', (elements) =>
+        new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: 'full', timeStyle: 'long' }).format(
+          new Date(elements[1].getAttribute('datetime') ?? ''),
+        ),
+      );
+      assert.strictEqual((await times())[1].title, expected);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('shows status, severity and author badges legibly in a light and a dark theme (text contrast at least 4.5:1)', async () => {
     // VS Code's Light Modern and Dark Modern values of the variables the badges use.
     const themes: Record<string, Record<string, string>> = {

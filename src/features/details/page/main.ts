@@ -23,10 +23,12 @@ let pendingScroll = typeof saved.scrollY === 'number' ? saved.scrollY : 0;
 
 // Saved at once (the serializer needs the ticket id even if the user never scrolls). A position not yet restored is
 // kept as it was: the first render (the loading view) is too short to scroll to it.
-function save(): void {
-  state.update({ scrollY: pendingScroll > 0 ? pendingScroll : Math.round(window.scrollY) });
+function save(scrollY: () => number = () => Math.round(window.scrollY)): void {
+  state.update({ scrollY: pendingScroll > 0 ? pendingScroll : scrollY() });
 }
-save();
+// A new document is at the top: reading window.scrollY here, while the document is still being parsed, would make the
+// browser lay it out once before it is even shown (bench:ui: 60 ms of a loaded machine's first panel).
+save(() => 0);
 
 function readStrings(): unknown {
   try {
@@ -92,27 +94,41 @@ function focusNote(dialogId: string): void {
 }
 
 // The extension host may run on another machine (remote, code-server) with another time zone: show the times in this
-// browser's zone, in the same "YYYY-MM-DD HH:mm" shape; the tooltip spells the date out in the display language.
+// browser's zone, in the same "YYYY-MM-DD HH:mm" shape.
 function showLocalTimes(container: Element): void {
-  const language = document.documentElement.lang || undefined;
   const pad = (n: number) => String(n).padStart(2, '0');
   for (const element of Array.from(container.querySelectorAll<HTMLElement>('time[datetime]'))) {
     const date = new Date(element.getAttribute('datetime') || '');
     if (isNaN(date.getTime())) continue;
     element.textContent = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-    element.title = fullDate(date, language);
   }
 }
 if (root) showLocalTimes(root);
 
-function fullDate(date: Date, language: string | undefined): string {
-  try {
-    return date.toLocaleString(language, { dateStyle: 'full', timeStyle: 'long' });
-  } catch {
-    // A tag the browser does not know: its own language.
-    return date.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'long' });
+// A time's tooltip spells the date out in the display language. It is written when the pointer (or focus) first
+// reaches the time, not while the page is built: the browser's first date formatting in a display language loads its
+// locale data, which cost a loaded machine's first panel about 70 ms before it showed (bench:ui).
+let fullDateFormat: Intl.DateTimeFormat | undefined;
+function fullDate(date: Date): string {
+  if (!fullDateFormat) {
+    const options: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'long' };
+    try {
+      fullDateFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, options);
+    } catch {
+      // A tag the browser does not know: its own language.
+      fullDateFormat = new Intl.DateTimeFormat(undefined, options);
+    }
   }
+  return fullDateFormat.format(date);
 }
+function titleTime(event: Event): void {
+  const element = event.target instanceof Element ? event.target.closest('time[datetime]') : null;
+  if (!(element instanceof HTMLElement) || element.title) return;
+  const date = new Date(element.getAttribute('datetime') || '');
+  if (!isNaN(date.getTime())) element.title = fullDate(date);
+}
+document.addEventListener('pointerover', titleTime);
+document.addEventListener('focusin', titleTime);
 
 let scrollTimer = 0;
 window.addEventListener('scroll', () => {
