@@ -422,11 +422,10 @@ async function main() {
   results.search = await runSearchBench({ notes: 10_000, runs: SMOKE ? 5 : 15 });
   // The soak and idle benches count what the code does (timers by the line that made them, requests), not how fast it
   // runs: they load the development build, whose names are kept, so a timer's origin reads RefreshTimer or
-  // registerWatcher and not a minified name (npm run bench builds for production first, for the figures above).
-  if (!SMOKE) {
-    log('development build for the soak and idle benches…');
-    execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'ignore' });
-  }
+  // registerWatcher and not a minified name. npm run bench builds for production first (the figures above), and so
+  // does packaging (npm run test:ui), so the smoke run builds it too.
+  log('development build for the soak and idle benches…');
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'ignore' });
   log('soak…');
   const { runSoakBench } = await import('./soak.mjs');
   // Enforced in the smoke run too (it throws on a leak): counts that grow are no matter of the machine's speed.
