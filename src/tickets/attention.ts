@@ -167,7 +167,7 @@ export class AttentionCount {
   /** The screen reader's sentence for the count: what it is made of, when answers are part of it. */
   accessibilityLabel(): string {
     const sum = this.sumText();
-    if (sum) return t('Alibaba Cloud Tickets: {0}', sum);
+    if (sum) return t('Alibaba Cloud tickets: {0}', sum);
     const total = this.total ?? 0;
     return total === 1 ? t('1 Alibaba Cloud ticket waits for you') : t('{0} Alibaba Cloud tickets wait for you', total);
   }
