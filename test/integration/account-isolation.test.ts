@@ -138,12 +138,15 @@ describe('account isolation: nothing of one account after switching to another, 
     await api.auth.signInWith(DEMO_CREDENTIALS);
     for (const ticket of [behind, front]) {
       await vscode.commands.executeCommand('aliyunTickets.openTicket', ticket.ticketId);
-      await waitFor(`panel ${ticket.ticketId} with its title`, () =>
-        api.panels.htmlFor(ticket.ticketId)?.includes(ticket.ticketId) &&
-        api.panels.actingState(ticket.ticketId)?.actions.reply
+      // Loaded (not "Loading…", which names the ticket id too): from then on Open Ticket lists it as recent.
+      await waitFor(`panel ${ticket.ticketId} with its title`, () => {
+        const html = api.panels.htmlFor(ticket.ticketId);
+        return html?.includes(ticket.ticketId) &&
+          !/class="state loading/.test(html) &&
+          api.panels.actingState(ticket.ticketId)?.actions.reply
           ? true
-          : undefined,
-      );
+          : undefined;
+      });
     }
     await waitFor('the tab titles to name the tickets', () =>
       tabLabels().some((label) => label.includes(behind.title.slice(0, 20))) ? true : undefined,

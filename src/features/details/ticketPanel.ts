@@ -38,10 +38,11 @@ export class TicketPanel {
   private actingPart: TicketActing | undefined;
   /** Nothing loaded from the server yet in this panel (what it shows, if anything, was known before). */
   private firstLoad = true;
+  /** Painted from the last-known copy: made recent at once (the user opened it), not when the server answers. */
+  private rememberedAtOpen = false;
   /** Answers from support marked "New" in this panel (they stay marked while it is open). */
   private readonly newNotes = new Set<string>();
-  /** The panel's part in an error's actions: it reloads, and closes once another ticket opened (so dead "not found"
-   * tabs do not pile up; it stays while the user types, the mistyped id visible for comparison). */
+  /** Its part in an error's actions: reload; close once another ticket opened (no dead "not found" tabs pile up). */
   private readonly errorActionContext: ErrorActionContext = {
     retry: () => void this.load(true),
     signIn: () => this.deps.signIn(),
@@ -98,6 +99,8 @@ export class TicketPanel {
         newNotes: this.newNotes,
       };
       panel.title = panelTitle(ticketId, known.ticket.title);
+      void Promise.resolve(deps.recent.remember(ticketId, known.ticket.title)).catch(() => undefined);
+      this.rememberedAtOpen = true;
     } else panel.title = ticketId;
     this.resources = pageResources(panel.webview, deps.extensionUri, 'details');
     const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
@@ -306,15 +309,12 @@ export class TicketPanel {
     this.markSeen();
     this.panel.title = panelTitle(this.ticketId, ticket.value.title);
     // Recent = opened by the user: a refresh or a background reload must not move the ticket to the top again.
-    if (this.firstLoad)
+    if (this.firstLoad && !this.rememberedAtOpen)
       void Promise.resolve(this.deps.recent.remember(this.ticketId, ticket.value.title)).catch(() => undefined);
     this.firstLoad = false;
   }
 
-  /**
-   * The server cannot be reached: a panel already offline stays as it is, a new one shows the last-known copy (when
-   * the ticket was read before). Either way it tries again by itself. Returns whether the copy is on screen.
-   */
+  /** Server unreachable: an offline panel stays, a new one shows the last-known copy; both retry. Copy on screen? */
   private async showOffline(previous: TicketView | undefined): Promise<boolean> {
     // A panel that painted the known copy has heard nothing from the server yet: it goes offline like a new one.
     const fresh = !previous || this.firstLoad;
