@@ -63,7 +63,7 @@ async function treeText(api: AliyunTicketsTestApi): Promise<string> {
 }
 
 /** The rows Open Ticket lists before anything is typed (its recent tickets), read in the workbench. */
-async function openTicketRows(expect?: string[]): Promise<string[]> {
+async function openTicketRows(): Promise<string[]> {
   void vscode.commands.executeCommand('aliyunTickets.openTicket');
   try {
     let last: unknown;
@@ -73,10 +73,7 @@ async function openTicketRows(expect?: string[]): Promise<string[]> {
       async () => {
         const shown = await ui.quickInput();
         last = shown;
-        const ready = shown.visible && /Open Ticket/.test(shown.title);
-        return ready && (!expect || shown.rows.some((row) => expect.some((id) => row.includes(id))))
-          ? shown
-          : undefined;
+        return shown.visible && /Open Ticket/.test(shown.title) ? shown : undefined;
       },
       30_000,
     ).catch((error: Error) => {
@@ -138,7 +135,7 @@ describe('account isolation: nothing of one account after switching to another, 
     await api.auth.signInWith(DEMO_CREDENTIALS);
     for (const ticket of [behind, front]) {
       await vscode.commands.executeCommand('aliyunTickets.openTicket', ticket.ticketId);
-      // Loaded (not "Loading…", which names the ticket id too): from then on Open Ticket lists it as recent.
+      // Loaded, not "Loading…" (which names the ticket id too).
       await waitFor(`panel ${ticket.ticketId} with its title`, () => {
         const html = api.panels.htmlFor(ticket.ticketId);
         return html?.includes(ticket.ticketId) &&
