@@ -16,11 +16,13 @@ import type { WindowHandle } from './window';
 /** How long after activation the window is built when nothing asked for it sooner. */
 export const WINDOW_START_DELAY_MS = 1_000;
 
+/** The window once built (deactivate waits for its pending state writes). */
+let window: WindowHandle | undefined;
+
 export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi | undefined {
   // Before anything builds text: every user-facing string goes through common/l10n.ts.
   setL10n((message, ...args) => vscode.l10n.t(message, ...args), vscode.env.language);
 
-  let window: WindowHandle | undefined;
   const start = (): WindowHandle => {
     if (!window) {
       // The stand-ins step aside before the window registers the real commands and serializers under their names.
@@ -56,6 +58,9 @@ export function activate(context: vscode.ExtensionContext): AliyunTicketsTestApi
   return context.extensionMode === vscode.ExtensionMode.Test ? deferredApi(() => start().api) : undefined;
 }
 
-export function deactivate(): void {
-  // Everything is in context.subscriptions.
+export function deactivate(): Promise<void> | undefined {
+  // Everything else is in context.subscriptions; a draft saved just before a reload still reaches globalState.
+  const stored = window?.flushState();
+  window = undefined;
+  return stored;
 }

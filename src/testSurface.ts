@@ -166,6 +166,8 @@ export class TestSurface {
 
   api(services: {
     context: vscode.ExtensionContext;
+    /** The extension's globalState as its features see it (common/orderedMemento.ts: writes on their way included). */
+    globalState: vscode.Memento;
     ticketService: TicketService;
     explorer: {
       treeDataProvider: vscode.TreeDataProvider<unknown>;
@@ -264,7 +266,7 @@ export class TestSurface {
       inspect: {
         logLines: () => [...this.logLines],
         storedState: () =>
-          JSON.stringify({ global: dump(context.globalState), workspace: dump(context.workspaceState) }),
+          JSON.stringify({ global: dump(services.globalState), workspace: dump(context.workspaceState) }),
         serviceListeners: liveListenerCount,
       },
     };

@@ -43,6 +43,7 @@ import type { TicketClient } from './api/client';
 import type * as Features from './lazy/features';
 import type * as TestSurfaceModule from './testSurface';
 import { affectsSettings, getSetting } from './settings/configuration';
+import { OrderedMemento } from './common/orderedMemento';
 
 /** The later bundles, loaded on first use (src/lazy/load.ts, handed over by src/extension.ts). */
 export interface WindowLoaders {
@@ -59,6 +60,8 @@ export interface WindowHandle {
   restorePanel(type: string, panel: vscode.WebviewPanel, state: unknown): Thenable<void>;
   /** The agent tools, built on first use (their code is in dist/features.js). */
   agentTools(): Record<string, vscode.LanguageModelTool<unknown>>;
+  /** Resolves once every globalState update made so far is stored (deactivation waits for it). */
+  flushState(): Promise<void>;
 }
 
 export function startWindow(context: vscode.ExtensionContext, load: WindowLoaders): WindowHandle {
@@ -84,8 +87,10 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
   // Services. The log hides every credential the client provider has seen (it is built before the provider).
   const clients: { provider?: ClientProvider } = {};
   const log = new TicketLog(() => clients.provider?.knownSecrets() ?? [], testSurface?.onLogLine);
+  // Every globalState write of the extension goes through this one writer (common/orderedMemento.ts says why).
+  const globalState = new OrderedMemento(context.globalState);
   const storage = {
-    globalState: context.globalState,
+    globalState,
     secrets: context.secrets,
     globalStorageDir: context.globalStorageUri.fsPath,
   };
@@ -169,7 +174,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
     removeGoneAccounts(
       accountData,
       accounts.list().map((a) => a.id),
-      context.globalState,
+      globalState,
       [SEEN_NOTES_KEY],
     ).catch((error) => log.warn(`Removing the data of signed-out accounts failed: ${String(error)}`));
   void accounts.ready.then(() => (removeGone(), lastKnown.load()));
@@ -253,7 +258,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
   );
   explorer.showMarks(() => watcher.handle.markedTicketIds(), watcher.handle.onDidChangeMarks);
   // The Get Started walkthrough's steps, done from what the user did whether or not its page was open.
-  const walkthrough = new WalkthroughProgress({ state: context.globalState, execute });
+  const walkthrough = new WalkthroughProgress({ state: globalState, execute });
   context.subscriptions.push(...followWalkthroughState(walkthrough, { accounts, ticketsView: explorer.view }));
   // Acting on tickets from the panel: writes, drafts kept per ticket, unread answers, category names.
   // Category names in the display language (the catalogue is stored per language; the language is fixed for a window).
@@ -364,6 +369,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
 
   const api = testSurface?.api({
     context,
+    globalState,
     ticketService,
     explorer,
     auth,
@@ -385,5 +391,6 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
         ? newTicket.form().deserializeWebviewPanel(panel)
         : panels.deserializeWebviewPanel(panel, state as PanelState),
     agentTools,
+    flushState: () => globalState.flush(),
   };
 }
