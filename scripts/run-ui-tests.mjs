@@ -143,6 +143,9 @@ try {
     if (failures) {
       const log = server.readLog();
       if (log) console.error(`[ui] code-server log (last lines):\n${log.split('\n').slice(-20).join('\n')}`);
+      // What the extension itself logged (requests, sign-in, warnings; credentials are never logged) in each host.
+      for (const { name, text } of server.readExtensionLogs())
+        console.error(`[ui] extension log ${name} (last lines):\n${text.trimEnd().split('\n').slice(-40).join('\n')}`);
     }
     await server.stop();
   }

@@ -1,6 +1,6 @@
 // Starts the real VS Code (code-server) in its own process group with fresh data dirs, and stops all of it.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CODE_SERVER_ENTRY, NODE24, ROOT, readPackageJson } from './paths.mjs';
 
@@ -257,6 +257,25 @@ export async function startCodeServer(
       } catch {
         return '';
       }
+    },
+    /** The extension's own log (its Output channel) of each extension host this server ran, oldest first. */
+    readExtensionLogs() {
+      const logs = [];
+      const list = (dir) => {
+        try {
+          return readdirSync(dir).sort();
+        } catch {
+          return [];
+        }
+      };
+      const logsDir = path.join(dirs.userDataDir, 'logs');
+      for (const session of list(logsDir))
+        for (const host of list(path.join(logsDir, session)).filter((name) => name.startsWith('exthost'))) {
+          const dir = path.join(logsDir, session, host, `${readPackageJson().publisher}.${readPackageJson().name}`);
+          for (const file of list(dir))
+            logs.push({ name: `${host}/${file}`, text: readFileSync(path.join(dir, file), 'utf8') });
+        }
+      return logs;
     },
   };
 }

@@ -269,7 +269,16 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
       await closeAllEditors();
       await reload();
       const inbox = await pane(page, 'views.inbox.name');
-      await inboxRow(inbox, firstLine(texts.answerB)).waitFor({ timeout: 60_000 });
+      await inboxRow(inbox, firstLine(texts.answerB))
+        .waitFor({ timeout: 60_000 })
+        .catch(async (error: Error) => {
+          // What the window shows instead: the Inbox (open or not), and the Tickets view (signed in or not).
+          const header = inbox.locator('.pane-header').first();
+          const shown = `Inbox expanded=${await header.getAttribute('aria-expanded').catch(() => '?')}: ${
+            (await inbox.textContent().catch(() => '')) ?? ''
+          }; Tickets: ${(await (await pane(page, 'views.explorer.name')).textContent().catch(() => '')) ?? ''}`;
+          throw new Error(`${error.message.split('\n')[0]}; ${shown.slice(0, 1500)}`);
+        });
       assert.strictEqual(await inboxRow(inbox, firstLine(texts.answerA)).count(), 0, 'the seen answer stays seen');
       await page.mouse.move(700, 700);
       await shot('inbox-after-reload');
