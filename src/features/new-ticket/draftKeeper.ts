@@ -1,9 +1,9 @@
 // Where the New Ticket draft lives: the signed-in account's scope (the SecretInfo field in its SecretStorage, the rest
 // in its memento), in memory only while signed out. Writes go in order, so the last edit wins even when the storage
-// answers slowly. What the user types is kept in memory at once and written a moment later, or when the form closes
-// (flush). No vscode import: unit-tested with the in-memory scope.
+// answers slowly. What the user types is written at each change the page reports, not a moment later: the window can
+// be reloaded or closed right after typing, and VS Code stops the extension host with it (a timer waiting to write dies
+// with it). No vscode import: unit-tested with the in-memory scope.
 import type { AccountScope } from '../../common/accountScope';
-import { PendingWrite } from '../../common/pendingWrite';
 import {
   EMPTY_DRAFT,
   NEW_TICKET_DRAFT_KEY,
@@ -16,9 +16,6 @@ import {
 export class NewTicketDraftKeeper {
   private draft: TicketDraft | undefined;
   private saving: Promise<void> = Promise.resolve();
-  /** Typing: the draft waits to be written to the account that was signed in when it was typed. */
-  private typedUnder: AccountScope | undefined;
-  private readonly typing = new PendingWrite(() => this.write(this.draft ?? EMPTY_DRAFT, this.typedUnder));
 
   constructor(
     /** The signed-in account's scope; undefined while signed out. */
@@ -48,27 +45,22 @@ export class NewTicketDraftKeeper {
 
   /** Drops the copy in memory (another account is signed in): the next load reads that account's draft. */
   forget(): void {
-    // A change typed under the previous account is not written: its storage may be gone (signed out = removed).
-    this.typing.cancel();
     this.draft = undefined;
   }
 
-  /** The page's latest draft as the user types: kept now, written once the typing pauses or on flush(). */
+  /** The page's latest draft as the user types: kept, and written to the account signed in now. */
   keep(draft: TicketDraft): void {
-    this.draft = draft;
-    this.typedUnder = this.scope();
-    this.typing.soon();
+    void this.save(draft);
   }
 
-  /** The form closes: a change still waiting is written now. */
+  /** The form closes: resolves once every change it reported is written. */
   flush(): Promise<void> {
-    return this.typing.flush();
+    return this.saving;
   }
 
   /** Replaces the draft and writes it to the account that is signed in now. */
   save(draft: TicketDraft): Promise<void> {
     this.draft = draft;
-    this.typing.cancel();
     return this.write(draft, this.scope());
   }
 

@@ -67,17 +67,17 @@ describe('New Ticket draft writes keep their order', () => {
     assert.strictEqual(reloaded.secret, '');
   });
 
-  it('typing, the pause write and the close flush, then a save: still in order, the last one stays', async () => {
+  it('typing (each change written), the close flush, then a save: still in order, the last one stays', async () => {
     const { scope, landed } = slowingScope();
     const keeper = new NewTicketDraftKeeper(() => scope, assert.fail);
     keeper.keep({ ...EMPTY_DRAFT, title: 'T' });
     keeper.keep({ ...EMPTY_DRAFT, title: 'Ty' });
-    const flushed = keeper.flush(); // the form closes: the typing is written now
+    const flushed = keeper.flush(); // the form closes: resolves once the typing is written
     const cleared = keeper.save({ ...EMPTY_DRAFT, title: 'Typed after' });
     await Promise.all([flushed, cleared]);
     assert.deepStrictEqual(
       landed.filter((entry) => entry.startsWith('memento:')),
-      ['memento:Ty', 'memento:Typed after'],
+      ['memento:T', 'memento:Ty', 'memento:Typed after'],
     );
     assert.strictEqual((scope.values.get(NEW_TICKET_DRAFT_KEY) as { title: string }).title, 'Typed after');
   });

@@ -182,7 +182,7 @@ export class ActingPage {
     const draft = this.currentDraft();
     this.pageState.update({ draft: savedDraft(draft) });
     // Every change at once: the page can go any moment (Ctrl+W right after typing) and takes no timer with it. The
-    // extension keeps the latest text and decides when to write it (common/pendingWrite.ts).
+    // extension writes each change it is told (details/replyDraft.ts).
     this.vscode.postMessage({ type: 'draftChanged', draft });
   }
 

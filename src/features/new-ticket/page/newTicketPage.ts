@@ -164,7 +164,7 @@ function showProblems(problems: DraftProblem[], message?: string, live = false):
 }
 
 // Every change at once: the page can go any moment (Escape right after typing) and takes no timer with it. The
-// extension keeps the latest draft and decides when to write it (common/pendingWrite.ts).
+// extension writes each change it is told (new-ticket/draftKeeper.ts).
 function changed(): void {
   vscode.postMessage({ type: 'draftChanged', draft: collect() });
 }
