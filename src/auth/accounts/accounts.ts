@@ -246,8 +246,10 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
     }
     this.index = index ?? { accounts: [] };
     this.useEntry(this.index.active);
-    // Signed out in a window of an earlier version, or the entry is unreadable: the active account is gone.
-    if (this.entry && !(await this.entry.read())) {
+    // Signed out in a window of an earlier version, or the entry is damaged: the active account is gone. A keychain
+    // that cannot answer now (locked, not ready yet) is no reason to delete the account and all it kept: it stays,
+    // signed out until its entry can be read (CredentialStore reports the problem then).
+    if (this.index.active && (await this.entryGone(this.index.active))) {
       await this.saveIndex({ accounts: this.index.accounts.filter((a) => a.id !== this.index.active) }).catch(
         () => undefined,
       );
@@ -260,6 +262,16 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
       scopeOf: (id) => this.scopeOf(id),
     }).catch(() => undefined);
     for (const orphan of await this.orphans()) await this.forget(orphan);
+  }
+
+  /** The account's entry is absent or damaged (not merely unreadable for now). */
+  private async entryGone(id: string): Promise<boolean> {
+    try {
+      const signIn = parseStoredSignIn(await this.storage.secrets.get(accountSecretKey(id)));
+      return signIn === undefined || signIn instanceof Error;
+    } catch {
+      return false;
+    }
   }
 
   /** Another window changed the index: follow it. */

@@ -12,12 +12,15 @@ import type { AccountChange } from '../../../src/common/accountScope';
 
 class MemorySecrets {
   readonly entries = new Map<string, string>();
+  /** Keys whose next read fails (a keychain that is locked or not ready yet). */
+  readonly failingReads = new Set<string>();
   private readonly listeners = new Set<(event: { key: string }) => void>();
   readonly onDidChange = (listener: (event: { key: string }) => void) => {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   };
   async get(key: string) {
+    if (this.failingReads.delete(key)) throw new Error('the keychain is locked');
     return this.entries.get(key);
   }
   async store(key: string, value: string) {
@@ -104,6 +107,44 @@ describe('auth/accounts Accounts over SecretStorage', () => {
     assert.ok(!secrets.entries.has(LEGACY_SECRET_KEY));
     assert.ok(!secrets.entries.get(ACCOUNT_INDEX_KEY)!.includes(ALICE.accessKeySecret), 'the index holds no secret');
     assert.deepStrictEqual(await accounts.read(), ALICE);
+  });
+
+  it('an entry the keychain cannot read at start-up keeps its account and everything it kept; a damaged one goes', async () => {
+    const { accounts, storage, globalStorageDir } = await setup();
+    const alice = await accounts.add(ALICE, undefined);
+    await accounts.current()!.memento.update('recentTickets', ['0001ABCDEF']);
+    const folder = path.join(globalStorageDir, 'accounts', alice.id);
+    await fs.mkdir(folder, { recursive: true });
+    await fs.writeFile(path.join(folder, 'known.json'), '{}');
+    accounts.dispose();
+
+    // The next window starts while the keychain refuses one read.
+    const secrets = storage.secrets as unknown as MemorySecrets;
+    secrets.failingReads.add(accountSecretKey(alice.id));
+    const problems: string[] = [];
+    const next = new Accounts(storage, (problem) => problems.push(problem));
+    await next.ready;
+    assert.deepStrictEqual(
+      next.list().map((a) => a.id),
+      [alice.id],
+      'the account stays saved',
+    );
+    assert.deepStrictEqual(next.current()?.memento.get('recentTickets'), ['0001ABCDEF'], 'its recent tickets stay');
+    assert.ok(await fs.stat(path.join(folder, 'known.json')), 'its folder stays');
+    assert.ok(secrets.entries.has(accountSecretKey(alice.id)), 'its sign-in stays');
+    next.dispose();
+
+    // A damaged entry is gone for good: the account goes with its data, as when an earlier version signed out.
+    secrets.entries.set(accountSecretKey(alice.id), '{not json');
+    const third = new Accounts(storage);
+    await third.ready;
+    assert.deepStrictEqual(third.list(), []);
+    assert.strictEqual(
+      (storage.globalState as unknown as MemoryState).keys().some((k) => k.includes(alice.id)),
+      false,
+      'its data went',
+    );
+    third.dispose();
   });
 
   it('accounts of the previous layout (the active one in the single entry) keep working', async () => {
