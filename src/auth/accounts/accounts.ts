@@ -276,8 +276,14 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
 
   /** Another window changed the index: follow it. */
   private async reloadIndex(): Promise<void> {
-    const index = parseAccountIndex(await this.storage.secrets.get(ACCOUNT_INDEX_KEY).then(undefined, () => undefined));
-    const next = index ?? { accounts: [] };
+    // A keychain that cannot answer now says nothing about the accounts: this window keeps the list it has (an empty
+    // one would remove every account's data here, see removeGoneAccounts).
+    const raw = await this.storage.secrets.get(ACCOUNT_INDEX_KEY).then(
+      (value) => ({ value }),
+      () => undefined,
+    );
+    if (!raw) return;
+    const next = parseAccountIndex(raw.value) ?? { accounts: [] };
     // Our own saves come back here too.
     if (JSON.stringify(next) === JSON.stringify(this.index)) return;
     this.index = next;

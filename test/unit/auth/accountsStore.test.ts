@@ -147,6 +147,23 @@ describe('auth/accounts Accounts over SecretStorage', () => {
     third.dispose();
   });
 
+  it('an index the keychain cannot read when another window changed it leaves the list as it was', async () => {
+    const { accounts, secrets } = await setup();
+    const alice = await accounts.add(ALICE, undefined);
+    await settle();
+    let listChanges = 0;
+    accounts.onDidChange(() => listChanges++);
+    secrets.failingReads.add(ACCOUNT_INDEX_KEY);
+    secrets.fromOtherWindow(ACCOUNT_INDEX_KEY, secrets.entries.get(ACCOUNT_INDEX_KEY)!);
+    await settle();
+    assert.deepStrictEqual(
+      accounts.list().map((a) => a.id),
+      [alice.id],
+    );
+    assert.strictEqual(listChanges, 0, 'no change announced (a listener would remove the data of accounts not listed)');
+    assert.deepStrictEqual(await accounts.read(), ALICE);
+  });
+
   it('accounts of the previous layout (the active one in the single entry) keep working', async () => {
     const { accounts, secrets } = await setup((s) => {
       s.entries.set(
