@@ -170,7 +170,9 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
     }),
     watchLocalCopySetting(lastKnown),
   );
-  const removeGone = () =>
+  // Only with the stored list in hand: a keychain that could not answer is no reason to remove anyone's data.
+  const removeGone = async () =>
+    accounts.listKnown &&
     removeGoneAccounts(
       accountData,
       accounts.list().map((a) => a.id),

@@ -50,6 +50,8 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
   private entry: CredentialStore | undefined;
   private entrySubscription: vscode.Disposable | undefined;
   private readonly scopes = new Map<string, AccountScope>();
+  /** The keychain answered with the list at least once (see listKnown). */
+  private indexRead = false;
   private readonly listChanges = new Emitter<void>();
   private readonly accountChanges = new Emitter<AccountChange>();
   /** What listeners were last told: active id and a fingerprint of its sign-in and site (memory only). */
@@ -83,6 +85,14 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
   /** Who is signed in changed (sign-in, switch, sign-out, new credentials or site), here or in another window. */
   onDidChangeAccount(listener: (change: AccountChange) => void): vscode.Disposable {
     return this.accountChanges.event(listener);
+  }
+
+  /**
+   * Whether list() is the stored list: false until the keychain answered (data of accounts not listed may be removed
+   * only when it is).
+   */
+  get listKnown(): boolean {
+    return this.indexRead;
   }
 
   list(): readonly AccountInfo[] {
@@ -140,6 +150,8 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
    */
   add(signIn: StoredSignIn, endpoint: string | undefined): Promise<AccountInfo> {
     return this.exclusive(async () => {
+      // The list could not be read when the window started: read it now, so that saving keeps the other accounts.
+      if (!this.indexRead) await this.reloadIndex();
       const info: AccountInfo = { id: newAccountId(), label: accountLabel(signIn), ...(endpoint ? { endpoint } : {}) };
       const existing = this.index.accounts.find((a) => sameAccount(a, info));
       if (existing) info.id = existing.id;
@@ -223,7 +235,16 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
 
   /** Reads the index; moves a sign-in saved by an earlier version into its account's entry; drops orphaned data. */
   private async load(): Promise<void> {
-    let index = parseAccountIndex(await this.storage.secrets.get(ACCOUNT_INDEX_KEY).then(undefined, () => undefined));
+    const read = await this.readIndex();
+    if (!read) {
+      // The keychain cannot answer: signed out for now, and nothing is moved or removed (whose data is orphaned is
+      // not known). The list is read again when it changes (another window) or in the next window.
+      this.onProblem(t("Could not read your saved accounts from VS Code's secret storage. Sign in again."));
+      this.index = { accounts: [] };
+      return;
+    }
+    this.indexRead = true;
+    let index = read.index;
     const legacyRaw = await this.storage.secrets.get(LEGACY_SECRET_KEY).then(undefined, () => undefined);
     const legacy = parseStoredSignIn(legacyRaw);
     if (legacy instanceof Error) this.onProblem(t('{0} Sign in again.', legacy.message));
@@ -274,16 +295,22 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
     }
   }
 
+  /** The stored index (undefined inside: none stored, or unreadable JSON); undefined when the keychain failed. */
+  private readIndex(): Promise<{ index: AccountIndex | undefined } | undefined> {
+    return Promise.resolve(this.storage.secrets.get(ACCOUNT_INDEX_KEY)).then(
+      (raw) => ({ index: parseAccountIndex(raw) }),
+      () => undefined,
+    );
+  }
+
   /** Another window changed the index: follow it. */
   private async reloadIndex(): Promise<void> {
     // A keychain that cannot answer now says nothing about the accounts: this window keeps the list it has (an empty
     // one would remove every account's data here, see removeGoneAccounts).
-    const raw = await this.storage.secrets.get(ACCOUNT_INDEX_KEY).then(
-      (value) => ({ value }),
-      () => undefined,
-    );
-    if (!raw) return;
-    const next = parseAccountIndex(raw.value) ?? { accounts: [] };
+    const read = await this.readIndex();
+    if (!read) return;
+    this.indexRead = true;
+    const next = read.index ?? { accounts: [] };
     // Our own saves come back here too.
     if (JSON.stringify(next) === JSON.stringify(this.index)) return;
     this.index = next;

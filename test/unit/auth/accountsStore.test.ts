@@ -164,6 +164,40 @@ describe('auth/accounts Accounts over SecretStorage', () => {
     assert.deepStrictEqual(await accounts.read(), ALICE);
   });
 
+  it('a list the keychain cannot read at start-up: signed out for now, no account or data removed, a sign-in keeps the others', async () => {
+    const { accounts, storage, globalStorageDir } = await setup();
+    const alice = await accounts.add(ALICE, undefined);
+    await accounts.current()!.memento.update('recentTickets', ['0001ABCDEF']);
+    const folder = path.join(globalStorageDir, 'accounts', alice.id);
+    await fs.mkdir(folder, { recursive: true });
+    accounts.dispose();
+
+    const secrets = storage.secrets as unknown as MemorySecrets;
+    secrets.failingReads.add(ACCOUNT_INDEX_KEY);
+    const problems: string[] = [];
+    const next = new Accounts(storage, (problem) => problems.push(problem));
+    await next.ready;
+    assert.strictEqual(next.listKnown, false);
+    assert.strictEqual(next.current(), undefined, 'signed out for now');
+    assert.match(problems.join('\n'), /saved accounts/, 'the user is told');
+    assert.ok(secrets.entries.has(accountSecretKey(alice.id)), "Alice's sign-in stays");
+    assert.deepStrictEqual(
+      (storage.globalState as unknown as MemoryState).get(`aliyunTickets.scope.${alice.id}/recentTickets`),
+      ['0001ABCDEF'],
+      'her data stays',
+    );
+    assert.ok(await fs.stat(folder), 'her folder stays');
+
+    // Signing in with another key reads the list first: Alice is still saved afterwards.
+    await next.add(BOB, INTL);
+    assert.strictEqual(next.listKnown, true);
+    assert.deepStrictEqual(
+      next.list().map((a) => a.label),
+      ['AccessKey …W9pK', 'Temporary AccessKey …VbT7'],
+    );
+    next.dispose();
+  });
+
   it('accounts of the previous layout (the active one in the single entry) keep working', async () => {
     const { accounts, secrets } = await setup((s) => {
       s.entries.set(
