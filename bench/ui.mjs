@@ -193,6 +193,12 @@ function summarize(locale, { steps, warmUp }) {
   };
 }
 
+/** A step's way through the webview host page (its own marks), from the key: ready, documents, worker, frame, written. */
+const hostParts = (h) =>
+  h
+    ? `host ready ${fmt(h.readyMs)}, ${h.contents} document(s) from ${fmt(h.firstContentMs)}${h.contents > 1 ? ` to ${fmt(h.lastContentMs)}` : ''}, worker ${fmt(h.workerReadyMs)}, frame loaded ${fmt(h.frameLoadedMs)}, written ${fmt(h.writtenMs)}`
+    : '';
+
 const describe = (p) =>
   `${fmt(p.totalMs)} ms vs bare ${fmt(p.bareMs)} ms = ${fmt(p.ratio, 2)}× (webview made ${fmt(p.frameMs)}, its document +${fmt(p.webviewMs - p.frameMs)}, shown +${fmt(p.shownMs)}, painted +${fmt(p.pageMs)}; ${p.requests} requests${p.actions?.length ? `: ${p.actions.join(', ')}` : ''}${p.requestsDoneMs !== undefined ? `, answered by ${fmt(p.requestsDoneMs)}` : ''})`;
 
@@ -231,7 +237,12 @@ try {
   for (const [index, locale] of LOCALES.entries()) {
     await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST', body: JSON.stringify({ seed: 'demo' }) });
     console.log(`[bench:ui] ${locale} window…`);
-    results.windows.push(summarize(locale, await benchWindow(locale, { emulator, requests, dirs, index })));
+    const window = await benchWindow(locale, { emulator, requests, dirs, index });
+    for (const step of window.steps)
+      console.log(
+        `[bench:ui]   ${step.what === 'bare' ? 'bare  ' : step.how === 'click' ? 'click ' : 'ticket'} ${fmt(step.totalMs).padStart(5)} ms: frame ${fmt(step.frameMs)}, ${hostParts(step.host)}, document ${fmt(step.webviewMs)}, shown +${fmt(step.shownMs)}, painted +${fmt(step.pageMs)}`,
+      );
+    results.windows.push(summarize(locale, window));
   }
 
   const rows = [];

@@ -9,9 +9,11 @@ import type { Workbench } from './workbench';
 
 /** One mark from a frame of the page: its name, when (ms since the epoch, sub-millisecond), and for a webview its kind. */
 interface Mark {
-  name: 'enter' | 'click' | 'frame' | 'html' | 'shown' | 'painted';
+  name: 'enter' | 'click' | 'frame' | 'html' | 'shown' | 'painted' | 'host';
   at: number;
   bare?: boolean;
+  /** 'host': the webview host page's own performance mark (index.html's perfMark), e.g. 'content/started'. */
+  detail?: string;
 }
 
 /** A request the emulator answered (ms since the epoch). */
@@ -45,6 +47,22 @@ export interface PanelTiming {
   requests: number;
   actions: string[];
   requestsDoneMs?: number;
+  /**
+   * The webview host page's steps, from the key or click (its own marks): it told the window it was ready, the first
+   * and the last document arrived from the window (and how many did), its service worker answered, the empty frame
+   * the document goes into loaded, the document was written.
+   */
+  host: HostSteps;
+}
+
+export interface HostSteps {
+  readyMs?: number;
+  firstContentMs?: number;
+  lastContentMs?: number;
+  contents: number;
+  workerReadyMs?: number;
+  frameLoadedMs?: number;
+  writtenMs?: number;
 }
 
 /**
@@ -66,7 +84,20 @@ function frameTimers(): void {
   // A webview's host page (index.html) starts: the window has made the webview. Its URL names the extension.
   if (/index\.html$/.test(location.pathname)) {
     const extensionId = new URLSearchParams(location.search).get('extensionId') ?? '';
-    report({ name: 'frame', bare: extensionId.startsWith('aliyun-tickets-bench.') });
+    const bare = extensionId.startsWith('aliyun-tickets-bench.');
+    report({ name: 'frame', bare });
+    // The host page's own marks (webview/index.html/<step>): when it said it was ready, when each document arrived
+    // ('content/started'), when its service worker was ready, its empty frame loaded and the document was written.
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        if (entry.name.startsWith('webview/index.html/'))
+          w.__benchMark?.({
+            name: 'host',
+            bare,
+            detail: entry.name.slice('webview/index.html/'.length),
+            at: performance.timeOrigin + entry.startTime,
+          });
+    }).observe({ type: 'mark', buffered: true });
   }
   const written = new WeakSet<Document>();
   const shown = new WeakSet<Document>();
@@ -98,6 +129,20 @@ function frameTimers(): void {
       }
     }
   }, 4);
+}
+
+function hostSteps(marks: readonly Mark[], from: number): HostSteps {
+  const at = (detail: string) => marks.filter((m) => m.detail === detail).map((m) => m.at - from);
+  const contents = at('content/started');
+  return {
+    readyMs: at('signalingReady')[0],
+    firstContentMs: contents[0],
+    lastContentMs: contents.at(-1),
+    contents: contents.length,
+    workerReadyMs: at('content/workerReady').at(-1),
+    frameLoadedMs: at('content/innerFrameLoaded').at(-1),
+    writtenMs: at('content/wroteInnerContent').at(-1),
+  };
 }
 
 export class PanelBench {
@@ -222,6 +267,10 @@ export class PanelBench {
       requests: requests.length,
       actions: requests.map((r) => r.action),
       requestsDoneMs: requests.length ? Math.max(...requests.map((r) => r.end)) - start.at : undefined,
+      host: hostSteps(
+        this.marks.filter((m) => m.name === 'host' && !!m.bare === bare && m.at <= painted.at),
+        start.at,
+      ),
     };
   }
 }
