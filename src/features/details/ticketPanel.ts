@@ -17,6 +17,7 @@ import { pageResources } from '../../common/webviewPage';
 import type { TicketActing } from './ticketActing';
 import { AutoRefresh } from './autoRefresh';
 import { CategoryAfterPaint } from './categoryAfterPaint';
+import { AfterFirstPaint, TabTitle } from './afterFirstPaint';
 import { NoteFocus } from './noteFocus';
 import { isOfflineFailure, OfflineRetry } from './offline';
 import { DETAILS_VIEW_TYPE, type TicketPanelsDeps } from './panelDeps';
@@ -64,6 +65,9 @@ export class TicketPanel {
     (dialogId) =>
       this.view.kind === 'ticket' && this.postedBody !== undefined && this.postIfShown({ type: 'focusNote', dialogId }),
   );
+  /** The tab's new title and the Tickets view following the ticket wait until the page painted (afterFirstPaint.ts). */
+  private readonly afterPaint = new AfterFirstPaint();
+  private readonly tabTitle = new TabTitle(this.afterPaint, (title) => (this.panel.title = title));
   private readonly category = new CategoryAfterPaint(
     () => this.deps.acting?.categories,
     (categoryId, categoryName) => {
@@ -91,23 +95,13 @@ export class TicketPanel {
     if (known?.ticket && known.notes) {
       this.notes = [...known.notes];
       this.acting?.setTicket(known.ticket);
-      this.view = {
-        kind: 'ticket',
-        ticket: known.ticket,
-        notes: this.notes,
-        categoryName: deps.acting?.categories.peek(known.ticket.categoryId),
-        newNotes: this.newNotes,
-      };
+      const categoryName = deps.acting?.categories.peek(known.ticket.categoryId);
+      this.view = { kind: 'ticket', ticket: known.ticket, notes: this.notes, categoryName, newNotes: this.newNotes };
       panel.title = panelTitle(ticketId, known.ticket.title);
       void Promise.resolve(deps.recent.remember(ticketId, known.ticket.title)).catch(() => undefined);
       this.rememberedAtOpen = true;
     } else panel.title = ticketId;
     this.resources = pageResources(panel.webview, deps.extensionUri, 'details');
-    const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
-    panel.iconPath = {
-      light: vscode.Uri.joinPath(media, 'ticket-light.svg'),
-      dark: vscode.Uri.joinPath(media, 'ticket-dark.svg'),
-    };
     // Later data goes by message (the page and its scroll position stay), but data before 'ready' replaces "Loading…".
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
@@ -192,7 +186,7 @@ export class TicketPanel {
     this.loading = undefined;
     this.notes = [];
     this.newNotes.clear();
-    this.panel.title = this.ticketId;
+    this.tabTitle.now(this.ticketId);
     this.actingPart?.dispose('drop');
     this.actingPart = this.makeActing(true);
     if (this.ready) this.actingPart?.onReady();
@@ -203,6 +197,11 @@ export class TicketPanel {
 
   reveal(): void {
     this.panel.reveal();
+  }
+
+  /** Runs `task` once the page painted (or after a short wait): what the window need not do before that. */
+  afterFirstPaint(task: () => void): void {
+    this.afterPaint.run('afterFirstPaint', task);
   }
 
   /** Writes the first document (what is known, else "Loading…"), unless one is there. TicketPanels calls it. */
@@ -254,7 +253,7 @@ export class TicketPanel {
     this.loading = undefined;
     this.notes = [];
     this.newNotes.clear();
-    this.panel.title = this.ticketId;
+    this.tabTitle.now(this.ticketId);
     this.actingPart?.setTicket(undefined);
     this.setView({
       kind: 'error',
@@ -271,6 +270,7 @@ export class TicketPanel {
     this.autoRefresh.stop();
     this.offlineRetry.stop();
     this.category.dispose();
+    this.afterPaint.dispose();
     this.acting?.dispose();
     this.events.onDispose();
     this.rendered.fire();
@@ -307,7 +307,7 @@ export class TicketPanel {
     this.notes = loaded.notes;
     this.setView(loaded.view);
     this.markSeen();
-    this.panel.title = panelTitle(this.ticketId, ticket.value.title);
+    this.tabTitle.later(panelTitle(this.ticketId, ticket.value.title));
     // Recent = opened by the user: a refresh or a background reload must not move the ticket to the top again.
     if (this.firstLoad && !this.rememberedAtOpen)
       void Promise.resolve(this.deps.recent.remember(this.ticketId, ticket.value.title)).catch(() => undefined);
@@ -326,7 +326,7 @@ export class TicketPanel {
       // Nothing can be sent until the server answers; a reply being written stays in view, kept (and stored).
       this.acting?.setTicket(undefined, true);
       this.notes = known.notes ?? [];
-      this.panel.title = panelTitle(this.ticketId, known.ticket.title);
+      this.tabTitle.later(panelTitle(this.ticketId, known.ticket.title));
       this.setView({ kind: 'ticket', ticket: known.ticket, notes: this.notes, offlineSince: known.savedAt });
     } else this.setView({ ...previous, refreshing: false });
     this.offlineRetry.start();
@@ -373,6 +373,7 @@ export class TicketPanel {
         this.acting?.onReady();
         return;
       case 'rendered':
+        this.afterPaint.painted();
         return this.category.painted();
       case 'refresh':
         void this.load(true);

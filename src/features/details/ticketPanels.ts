@@ -91,6 +91,11 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel, ticketId: string): TicketPanel {
+    const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media');
+    webviewPanel.iconPath = {
+      light: vscode.Uri.joinPath(media, 'ticket-light.svg'),
+      dark: vscode.Uri.joinPath(media, 'ticket-dark.svg'),
+    };
     const panel = new TicketPanel(webviewPanel, ticketId, this.deps, {
       onDispose: () => this.panels.delete(ticketId),
       onDidBecomeActive: () => this.announce(ticketId),
@@ -103,7 +108,9 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     // first document waits a turn, so that the window starts making the webview at once (it takes longer to be ready
     // for the document than the panel takes to write it).
     setTimeout(() => panel.start(), 0);
-    if (webviewPanel.active) this.announce(ticketId);
+    // The Tickets view follows the ticket once its page painted (afterFirstPaint.ts): revealing a row redraws the view
+    // on the window's main thread, which the new webview shares.
+    if (webviewPanel.active) panel.afterFirstPaint(() => this.announce(ticketId));
     return panel;
   }
 
