@@ -169,6 +169,8 @@ export class LastKnownTickets {
     const title = this.titles.get(ticketId);
     const known = this.tickets.get(ticketId) ?? { ticketId, savedAt: 0, ...(title ? { title } : {}) };
     this.tickets.set(ticketId, { ...change(known), ticketId, savedAt });
+    // The account's files are read before anything is written over them (writePending waits for it).
+    if (this.options.keepLocalCopy()) this.loading ??= this.readAll(account);
     this.schedule(account, ticketId);
     this.changes.fire(ticketId);
   }
@@ -183,6 +185,8 @@ export class LastKnownTickets {
   private async writePending(): Promise<void> {
     // What the same task remembers (a ticket and its notes, a list page's titles) goes in this round.
     await Promise.resolve();
+    // A ticket read before its file was (a window just opened) must not write over the conversation the file keeps.
+    await this.loading?.catch(() => undefined);
     try {
       for (let next = this.pending.entries().next(); !next.done; next = this.pending.entries().next()) {
         const [key, { account, ticketId }] = next.value;
@@ -227,10 +231,12 @@ export class LastKnownTickets {
     for (const name of await documents.names()) {
       if (!name.startsWith(PREFIX) || name === LIST) continue;
       const known = parseKnown(await documents.read(name), name.slice(PREFIX.length));
-      // Fresher content this window read meanwhile wins over the file.
-      if (!known || account !== this.account || this.tickets.has(known.ticketId)) continue;
+      if (!known || account !== this.account) continue;
       if (known.notes) known.notes = known.notes.filter((n) => !this.confidential.has(n.dialogId));
-      this.tickets.set(known.ticketId, known);
+      // What this window read meanwhile wins over the file, part by part: a ticket fetched before its file was read
+      // keeps the conversation the file holds (its next write carries both).
+      const fresher = this.tickets.get(known.ticketId);
+      this.tickets.set(known.ticketId, fresher ? { ...known, ...fresher } : known);
     }
     this.changes.fire(undefined);
   }
