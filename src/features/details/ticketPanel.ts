@@ -18,7 +18,7 @@ import type { TicketActing } from './ticketActing';
 import { AutoRefresh } from './autoRefresh';
 import { CategoryAfterPaint } from './categoryAfterPaint';
 import { NoteFocus } from './noteFocus';
-import { isOfflineFailure, OfflineRetry } from './offline';
+import { isOfflineFailure, offlineCopy, OfflineRetry } from './offline';
 import { DETAILS_VIEW_TYPE, type TicketPanelsDeps } from './panelDeps';
 
 export { DETAILS_VIEW_TYPE, type TicketPanelsDeps };
@@ -327,7 +327,8 @@ export class TicketPanel {
       this.acting?.setTicket(undefined, true);
       this.notes = known.notes ?? [];
       this.panel.title = panelTitle(this.ticketId, known.ticket.title);
-      this.setView({ kind: 'ticket', ticket: known.ticket, notes: this.notes, offlineSince: known.savedAt });
+      const name = this.category.stored(known.ticket.categoryId) ?? previous?.categoryName;
+      this.setView(offlineCopy(known.ticket, known.savedAt, this.notes, name));
     } else this.setView({ ...previous, refreshing: false });
     this.offlineRetry.start();
     return true;
