@@ -1,7 +1,8 @@
 // Unread answers from support. The API marks a note unread (Status 1); the extension remembers which of those the user
 // has seen (the panel showing it was on screen, the inbox opened it, Mark All as Seen), so a note stops counting then.
-// Seen marks are kept per account (the store handed in is the account's). The inbox lists unreadNotes(); the Tickets
-// view and the badge listen to onDidChange. Fed by every conversation the ticket service read (watcher, panels) and
+// Seen marks are kept per account (the store handed in is the account's: seenMarks.ts, a file every window shares);
+// marks that reach the store from another window take those answers out here too. The inbox lists unreadNotes(); the
+// Tickets view and the badge listen to onDidChange. Fed by every conversation the ticket service read (watcher, panels) and
 // by the last-known copies after a reload: no request of its own. No vscode import.
 import type { TicketNote } from '../../api/types';
 import type { KeyValueStore } from '../../tickets/categoryNames';
@@ -10,9 +11,12 @@ import { SUPPORT_ROLE } from '../../tickets/status';
 /** The key in the account's scope (common/accountScope.ts). */
 export const SEEN_NOTES_KEY = 'seenNotes';
 /** Tickets remembered; the oldest are forgotten first. */
-const MAX_TICKETS = 300;
+export const MAX_TICKETS = 300;
 /** Seen dialog ids remembered per ticket. */
-const MAX_PER_TICKET = 200;
+export const MAX_PER_TICKET = 200;
+
+/** The seen marks' store; one that hears of other windows' marks says so by onDidChange. */
+export type SeenStore = KeyValueStore & { onDidChange?(listener: () => void): { dispose(): void } };
 
 /** A note from support that the API marks unread. */
 export function isUnreadFromSupport(note: TicketNote): boolean {
@@ -24,7 +28,9 @@ export class UnreadNotes {
   private readonly unread = new Map<string, TicketNote[]>();
   private readonly listeners = new Set<(ticketId: string | undefined) => void>();
 
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(private readonly store: SeenStore) {
+    store.onDidChange?.(() => this.dropSeen());
+  }
 
   /** The conversation was loaded: returns the dialog ids to mark as new. */
   update(ticketId: string, notes: ReadonlyArray<TicketNote>): Set<string> {
@@ -83,6 +89,21 @@ export class UnreadNotes {
     if (this.unread.size === 0) return;
     this.unread.clear();
     this.emit(undefined);
+  }
+
+  /** Marks came from elsewhere (another window): the answers they name are no longer unread here. */
+  private dropSeen(): void {
+    const seen = this.seen();
+    let changed = false;
+    for (const [ticketId, notes] of [...this.unread]) {
+      const ids = new Set(seen[ticketId] ?? []);
+      const rest = notes.filter((n) => !ids.has(n.dialogId));
+      if (rest.length === notes.length) continue;
+      changed = true;
+      if (rest.length > 0) this.unread.set(ticketId, rest);
+      else this.unread.delete(ticketId);
+    }
+    if (changed) this.emit(undefined);
   }
 
   /** ticketId undefined: several tickets changed. */
