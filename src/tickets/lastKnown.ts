@@ -169,8 +169,6 @@ export class LastKnownTickets {
     const title = this.titles.get(ticketId);
     const known = this.tickets.get(ticketId) ?? { ticketId, savedAt: 0, ...(title ? { title } : {}) };
     this.tickets.set(ticketId, { ...change(known), ticketId, savedAt });
-    // The account's files are read before anything is written over them (writePending waits for it).
-    if (this.options.keepLocalCopy()) this.loading ??= this.readAll(account);
     this.schedule(account, ticketId);
     this.changes.fire(ticketId);
   }
@@ -185,11 +183,12 @@ export class LastKnownTickets {
   private async writePending(): Promise<void> {
     // What the same task remembers (a ticket and its notes, a list page's titles) goes in this round.
     await Promise.resolve();
-    // A ticket read before its file was (a window just opened) must not write over the conversation the file keeps.
-    await this.loading?.catch(() => undefined);
     try {
       for (let next = this.pending.entries().next(); !next.done; next = this.pending.entries().next()) {
         const [key, { account, ticketId }] = next.value;
+        // The account's files are read (and merged into memory) before the first write replaces one of them: a ticket
+        // fetched again right after a reload must not overwrite the conversation its file kept.
+        if (account === this.account) await this.load();
         this.pending.delete(key);
         const documents = this.documents(account);
         const known = account === this.account ? this.tickets.get(ticketId) : undefined;
@@ -233,13 +232,27 @@ export class LastKnownTickets {
       const known = parseKnown(await documents.read(name), name.slice(PREFIX.length));
       if (!known || account !== this.account) continue;
       if (known.notes) known.notes = known.notes.filter((n) => !this.confidential.has(n.dialogId));
-      // What this window read meanwhile wins over the file, part by part: a ticket fetched before its file was read
-      // keeps the conversation the file holds (its next write carries both).
+      // What this window read meanwhile is fresher and wins, part by part: a ticket fetched again keeps the
+      // conversation the file holds until the conversation is fetched too.
       const fresher = this.tickets.get(known.ticketId);
-      this.tickets.set(known.ticketId, fresher ? { ...known, ...fresher } : known);
+      this.tickets.set(known.ticketId, fresher ? mergeKnown(fresher, known) : known);
     }
     this.changes.fire(undefined);
   }
+}
+
+/** The fresher copy, with the parts it lacks (the ticket, the conversation, the title) taken from the older one. */
+function mergeKnown(fresher: KnownTicket, older: KnownTicket): KnownTicket {
+  const title = fresher.title ?? older.title;
+  const ticket = fresher.ticket ?? older.ticket;
+  const notes = fresher.notes ?? older.notes;
+  return {
+    ticketId: fresher.ticketId,
+    savedAt: fresher.savedAt,
+    ...(title !== undefined ? { title } : {}),
+    ...(ticket ? { ticket } : {}),
+    ...(notes ? { notes } : {}),
+  };
 }
 
 /** A stored document, checked field by field (a file from another version or a damaged one is skipped). */
