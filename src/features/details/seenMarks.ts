@@ -113,7 +113,7 @@ export class SeenMarks implements KeyValueStore {
     try {
       // The folder may not exist yet (the first write creates it) and may go with the account: then it is not watched.
       const watcher = watch(folder, { persistent: false }, (_event, name) => {
-        if (!name || String(name).startsWith(SEEN_MARKS_FILE)) void this.refresh();
+        if (!name || String(name) === `${SEEN_MARKS_FILE}.json`) void this.refresh();
       });
       watcher.on('error', () => watcher.close());
       return watcher;
@@ -123,16 +123,17 @@ export class SeenMarks implements KeyValueStore {
   }
 
   private async read(account: string): Promise<void> {
-    const stored = parse(
-      await this.options.data
-        .documents(account)
-        .read(SEEN_MARKS_FILE)
-        .catch(() => undefined),
-    );
+    const raw = await this.options.data
+      .documents(account)
+      .read(SEEN_MARKS_FILE)
+      .catch(() => undefined);
+    const stored = parse(raw);
     if (account !== this.account) return;
     const before = JSON.stringify(this.marks);
     this.marks = union(this.marks, stored);
-    if (Object.keys(this.unsaved).length > 0) await this.save(account, stored).catch(() => undefined);
+    // No file: the account's folder went with it (signed out, removed), or it is being written; nothing to repair.
+    if (raw !== undefined && Object.keys(this.unsaved).length > 0)
+      await this.save(account, stored).catch(() => undefined);
     if (JSON.stringify(this.marks) === before) return;
     for (const listener of [...this.listeners]) {
       try {
