@@ -186,6 +186,9 @@ export class LastKnownTickets {
     try {
       for (let next = this.pending.entries().next(); !next.done; next = this.pending.entries().next()) {
         const [key, { account, ticketId }] = next.value;
+        // The account's files are read (and merged into memory) before the first write replaces one of them: a ticket
+        // fetched again right after a reload must not overwrite the conversation its file kept.
+        if (account === this.account) await this.load();
         this.pending.delete(key);
         const documents = this.documents(account);
         const known = account === this.account ? this.tickets.get(ticketId) : undefined;
@@ -227,13 +230,29 @@ export class LastKnownTickets {
     for (const name of await documents.names()) {
       if (!name.startsWith(PREFIX) || name === LIST) continue;
       const known = parseKnown(await documents.read(name), name.slice(PREFIX.length));
-      // Fresher content this window read meanwhile wins over the file.
-      if (!known || account !== this.account || this.tickets.has(known.ticketId)) continue;
+      if (!known || account !== this.account) continue;
       if (known.notes) known.notes = known.notes.filter((n) => !this.confidential.has(n.dialogId));
-      this.tickets.set(known.ticketId, known);
+      // What this window read meanwhile is fresher and wins, part by part: a ticket fetched again keeps the
+      // conversation the file holds until the conversation is fetched too.
+      const fresher = this.tickets.get(known.ticketId);
+      this.tickets.set(known.ticketId, fresher ? mergeKnown(fresher, known) : known);
     }
     this.changes.fire(undefined);
   }
+}
+
+/** The fresher copy, with the parts it lacks (the ticket, the conversation, the title) taken from the older one. */
+function mergeKnown(fresher: KnownTicket, older: KnownTicket): KnownTicket {
+  const title = fresher.title ?? older.title;
+  const ticket = fresher.ticket ?? older.ticket;
+  const notes = fresher.notes ?? older.notes;
+  return {
+    ticketId: fresher.ticketId,
+    savedAt: fresher.savedAt,
+    ...(title !== undefined ? { title } : {}),
+    ...(ticket ? { ticket } : {}),
+    ...(notes ? { notes } : {}),
+  };
 }
 
 /** A stored document, checked field by field (a file from another version or a damaged one is skipped). */

@@ -98,6 +98,33 @@ describe('tickets/lastKnown', () => {
     return store;
   }
 
+  it('a ticket fetched again right after a reload, before its file was read, keeps the conversation the file holds', async () => {
+    const first = make();
+    first.rememberTicket('T1', ticket('T1'));
+    first.rememberNotes('T1', [note('1', 'the answer')]);
+    await first.flush();
+    // The next window: the ticket comes back from the server (GetTicket) while the files are still being read.
+    const second = make();
+    const changed = { ...ticket('T1'), title: 'Renamed' };
+    second.rememberTicket('T1', changed);
+    await second.flush();
+    await second.load();
+    assert.strictEqual(second.get('T1')?.ticket?.title, 'Renamed', 'the fresher ticket wins');
+    assert.deepStrictEqual(
+      second.get('T1')?.notes?.map((n) => n.content),
+      ['the answer'],
+      'the conversation read before the reload is still known (the Inbox and search need it)',
+    );
+    // And on disk, for the window after that.
+    const third = make();
+    await third.load();
+    assert.deepStrictEqual(
+      third.get('T1')?.notes?.map((n) => n.content),
+      ['the answer'],
+    );
+    assert.strictEqual(third.get('T1')?.ticket?.title, 'Renamed');
+  });
+
   it('writes what the server said at once, with no timer: a window reloaded right after reading a ticket finds its conversation', async () => {
     const store = heldStore();
     const first = make();
