@@ -148,7 +148,8 @@ describe('watcher', function () {
         },
         20_000,
       );
-      assert.strictEqual(row.description, 'new');
+      // "new" from the watcher's mark, or "● 1 new" once the conversation it read counts as unread.
+      assert.match(String(row.description), /^(● \d+ )?new$/);
       assert.strictEqual((row.iconPath as vscode.ThemeIcon | undefined)?.id, 'comment-unresolved');
     } finally {
       await setSetting('explorer.groupByStatus', undefined);
