@@ -7,6 +7,7 @@
 import type { TicketNote } from '../../api/types';
 import type { KeyValueStore } from '../../tickets/categoryNames';
 import { SUPPORT_ROLE } from '../../tickets/status';
+import { normalizeTicketId } from '../../tickets/ticketId';
 
 /** The key in the account's scope (common/accountScope.ts). */
 export const SEEN_NOTES_KEY = 'seenNotes';
@@ -32,10 +33,20 @@ export class UnreadNotes {
     store.onDidChange?.(() => this.dropSeen());
   }
 
-  /** The conversation was loaded: returns the dialog ids to mark as new. */
-  update(ticketId: string, notes: ReadonlyArray<TicketNote>): Set<string> {
-    const seen = new Set(this.seen()[ticketId] ?? []);
-    const fresh = notes.filter((n) => isUnreadFromSupport(n) && n.dialogId && !seen.has(n.dialogId));
+  /**
+   * The conversation was loaded: returns the dialog ids to mark as new. Each answer counts once, under the ticket's
+   * id in one spelling (normalizeTicketId), whatever the data repeats.
+   */
+  update(id: string, notes: ReadonlyArray<TicketNote>): Set<string> {
+    const ticketId = normalizeTicketId(id);
+    // Seen before, or already taken from this list.
+    const skip = new Set(this.seen()[ticketId] ?? []);
+    const fresh: TicketNote[] = [];
+    for (const n of notes) {
+      if (!isUnreadFromSupport(n) || !n.dialogId || skip.has(n.dialogId)) continue;
+      skip.add(n.dialogId);
+      fresh.push(n);
+    }
     const before = this.unread.get(ticketId) ?? [];
     if (fresh.length > 0) this.unread.set(ticketId, fresh);
     else this.unread.delete(ticketId);
@@ -45,7 +56,7 @@ export class UnreadNotes {
 
   /** Unread answers in the ticket, as far as this window has loaded its conversation. */
   count(ticketId: string): number {
-    return this.unread.get(ticketId)?.length ?? 0;
+    return this.unread.get(normalizeTicketId(ticketId))?.length ?? 0;
   }
 
   /** Every unread answer not yet seen, by ticket. */
@@ -61,7 +72,8 @@ export class UnreadNotes {
   }
 
   /** These answers were seen (default: every unread one in the ticket). */
-  async markSeen(ticketId: string, dialogIds?: readonly string[]): Promise<void> {
+  async markSeen(id: string, dialogIds?: readonly string[]): Promise<void> {
+    const ticketId = normalizeTicketId(id);
     const notes = this.unread.get(ticketId) ?? [];
     const chosen = dialogIds ? notes.filter((n) => dialogIds.includes(n.dialogId)) : notes;
     if (chosen.length === 0) return;
