@@ -12,6 +12,7 @@ import { Accounts } from './auth/accounts/accounts';
 import { registerAccounts } from './auth/accounts/registerAccounts';
 import type { ActingUi } from './features/details/actingAdapter';
 import { DeferredPanels } from './features/details/deferredPanels';
+import { SeenMarks } from './features/details/seenMarks';
 import { SEEN_NOTES_KEY, UnreadNotes } from './features/details/unread';
 import { registerInbox } from './features/inbox/register';
 import { registerSearch, SEARCH_PAGE_SIZE } from './features/search/register';
@@ -144,16 +145,12 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
     (deps) => new (loadFeatures().SignInFlow)(deps),
   );
   const accountStore = () => accounts.current()?.memento;
-  // The same, as one store that always means the signed-in account (nothing is read or kept while signed out).
-  const activeMemento = {
-    get: <T>(key: string) => accounts.current()?.memento.get<T>(key),
-    update: (key: string, value: unknown) => accounts.current()?.memento.update(key, value) ?? Promise.resolve(),
-  };
   const recent = new RecentTickets(accountStore);
   const pendingOpen = new PendingTicket();
   // What is derived from an account (last-known tickets, seen marks, the search index) is kept per account and
   // removed with it.
-  const folders = new AccountFolders(path.join(context.globalStorageUri.fsPath, 'accounts'));
+  const accountsDir = path.join(context.globalStorageUri.fsPath, 'accounts');
+  const folders = new AccountFolders(accountsDir);
   const accountData: AccountData = {
     activeId: () => accounts.current()?.accountId,
     documents: (id) => folders.documents(id),
@@ -183,8 +180,13 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
   context.subscriptions.push(accounts.onDidChange(() => void (removeGone(), lastKnown.load())));
   // Sidebar explorer, hovers and links on ticket ids.
   // Unread answers from support: marked in the ticket panels, listed in the Inbox, counted in the badge. Seen marks
-  // are the signed-in account's (its scope's memento).
-  const unread = new UnreadNotes(activeMemento);
+  // are the signed-in account's, in a file of its folder that every window reads and watches (seenMarks.ts).
+  const seenMarks = new SeenMarks({
+    data: accountData,
+    folder: (id) => path.join(accountsDir, id),
+    legacy: accountStore,
+  });
+  const unread = new UnreadNotes(seenMarks);
   // How many tickets wait for the user, and the answers not yet seen: one count for the badge and the status bar
   // (tickets/attention.ts).
   const attention = new AttentionCount(ticketService);
@@ -214,7 +216,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
   });
   // Ticket ids in the workspace's files: their statuses, and a note at each reference of a completed ticket.
   const references = registerReferences({ service: ticketService, account: accounts });
-  context.subscriptions.push(explorer, inbox, search, ...references.disposables);
+  context.subscriptions.push(explorer, inbox, search, seenMarks, ...references.disposables);
   // The questions the panels and the New Ticket form ask (Close, the file picker, the secret guard): a person's, unless
   // the test surface answers in their place.
   const actingAnswers: Partial<ActingUi> = {};

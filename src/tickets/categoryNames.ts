@@ -1,7 +1,8 @@
 // Category names ("ECS / Renewal") for the category ids tickets carry, from ListProducts and ListCategories. The whole
 // catalogue is fetched at most once per TTL and kept in the signed-in account's scope (common/accountScope.ts), so it
-// survives restarts and goes with the account; a ticket's category id then costs nothing. No vscode import: the
-// storage is passed in.
+// survives restarts and goes with the account; a ticket's category id then costs nothing. Past the TTL the stored
+// catalogue still names what it lists (stored(), and lookup() when the server cannot be reached): a category the user
+// saw named before stays named offline, never its bare id. No vscode import: the storage is passed in.
 import type { CatalogLanguage, ProductDirectory, RequestOptions, TicketCategory } from '../api/types';
 import { signedOutError } from '../api/errors';
 import { toTicketApiError } from './sharedRequests';
@@ -55,21 +56,42 @@ export class CategoryNames {
     return catalog?.names[categoryId];
   }
 
-  /** The name for `categoryId`; undefined when the catalogue does not list it. Loads the catalogue when stale. */
+  /** The name the stored catalogue gives, however old it is (in this window's language); never a request. */
+  stored(categoryId: string): string | undefined {
+    return categoryId ? this.storedCatalog()?.names[categoryId] : undefined;
+  }
+
+  /**
+   * The name for `categoryId`; undefined when the catalogue does not list it. Loads the catalogue when stale; when that
+   * load fails, the stale catalogue's name (if it has one) rather than the error.
+   */
   async lookup(categoryId: string): Promise<string | undefined> {
     if (!categoryId) return undefined;
-    const catalog = this.fresh() ?? (await this.load());
-    return catalog.names[categoryId];
+    const fresh = this.fresh();
+    if (fresh) return fresh.names[categoryId];
+    try {
+      return (await this.load()).names[categoryId];
+    } catch (error) {
+      const known = this.stored(categoryId);
+      if (known) return known;
+      throw error;
+    }
   }
 
   private fresh(): StoredCatalog | undefined {
-    const stored = this.options.store()?.get<StoredCatalog>(CATEGORY_STORE_KEY);
+    const stored = this.storedCatalog();
     const now = (this.options.now ?? Date.now)();
     const ttl = this.options.ttlMs ?? CATEGORY_TTL_MS;
+    if (!stored || now - stored.fetchedAt > ttl || stored.fetchedAt > now) return undefined;
+    return stored;
+  }
+
+  /** The catalogue kept for this account in this window's language, whatever its age. */
+  private storedCatalog(): StoredCatalog | undefined {
+    const stored = this.options.store()?.get<StoredCatalog>(CATEGORY_STORE_KEY);
     if (!stored || typeof stored.fetchedAt !== 'number' || !stored.names || typeof stored.names !== 'object')
       return undefined;
-    if (stored.language !== this.language() || now - stored.fetchedAt > ttl || stored.fetchedAt > now) return undefined;
-    return stored;
+    return stored.language === this.language() ? stored : undefined;
   }
 
   private language(): CatalogLanguage {

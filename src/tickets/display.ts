@@ -46,6 +46,12 @@ const LOOKS: Record<StatusValue, { icon: string; color: string }> = {
   [COMPLETED]: { icon: 'pass', color: 'charts.green' },
 };
 
+/**
+ * An answer from support not seen yet: the Inbox's rows, and a ticket's row in the Tickets view in place of its status
+ * icon, so one mark means one thing and an icon is never cut off.
+ */
+export const UNSEEN_ANSWER_ICON = { id: 'comment-unresolved', color: 'charts.orange' } as const;
+
 export function statusLook(value: number): StatusLook {
   const v = toStatusValue(value);
   return { value: v, name: STATUS_NAMES[v], label: statusLabel(v), ...LOOKS[v], needsYou: needsYou(v) };
@@ -85,7 +91,18 @@ export function titleText(title: string | undefined, forSurface: (text: string, 
   return forSurface(title ?? '', TITLE_MAX_LENGTH) || forSurface(t('(no title)'), TITLE_MAX_LENGTH);
 }
 
-/** Compact age for tree descriptions: "now", "5m", "3h", "2d", "6w", "4mo", "2y" (刚刚, 5分钟, 3小时… in Chinese). */
+/**
+ * What leads a tree row that stands for a ticket ("0005PYGCW · 3d · "), before its title or an answer's first line.
+ * A sidebar cuts a row from its end (the label first, then the description after it), and a long title took the
+ * whole usual width, so the id and age, the two things that tell tickets apart and say how old they are, were the
+ * ones cut. Short and of nearly fixed width, they go first, as issue trackers put the key before the summary; the
+ * long text loses its end instead. The age is left out while unknown.
+ */
+export function rowLead(ticketId: string, age: string): string {
+  return age ? `${ticketId} · ${age} · ` : `${ticketId} · `;
+}
+
+/** Compact age for tree rows: "now", "5m", "3h", "2d", "6w", "4mo", "2y" (刚刚, 5分钟, 3小时… in Chinese). */
 export function formatAge(timeMs: number, nowMs: number): string {
   if (!Number.isFinite(timeMs) || timeMs <= 0) {
     return '';

@@ -152,9 +152,11 @@ describe('explorer (tree data provider)', function () {
       assert.strictEqual(rows.length, 10, 'the flat list shows its first page');
       const missing: string[] = [];
       for (const row of rows) {
-        const description = String((await item(row)).description ?? '');
-        if (!description.includes(`${row.ticket!.ticketId} · `))
-          missing.push(`${row.ticket!.ticketId} (${description})`);
+        // "0005PYGCW · 3d · title": the age follows the id (rowLead); without it the title does.
+        const label = labelOf(await item(row));
+        const lead = `${row.ticket!.ticketId} · `;
+        if (!label.startsWith(lead) || !/^(now|\d+(m|h|d|w|mo|y)) · /.test(label.slice(lead.length)))
+          missing.push(`${row.ticket!.ticketId} (${label})`);
       }
       return missing;
     };

@@ -31,6 +31,9 @@ describe('offline', function () {
   it('a ticket read before opens with its conversation and says it is offline, then refreshes by itself', async () => {
     await vscode.commands.executeCommand('aliyunTickets.openTicket', TICKET);
     await waitFor('the conversation', () => api.panels.htmlFor(TICKET)?.includes('expand the disk to 500 GB'), 20_000);
+    // Its category by name: the catalogue is read after the page painted.
+    const categoryName = 'Elastic Compute Service / Renewal and billing';
+    await waitFor('the category named', () => api.panels.htmlFor(TICKET)?.includes(categoryName), 20_000);
     assert.ok(api.panels.actingState(TICKET)?.actions.reply, 'online, the reply box is there');
     await api.lastKnown.flush();
     await calmWorkbench();
@@ -49,6 +52,7 @@ describe('offline', function () {
     );
     assert.match(html, /expand the disk to 500 GB/, 'the conversation is shown');
     assert.match(html, /Disk full on db-1/);
+    assert.ok(html.includes(categoryName), 'offline, the category is still named, not shown as its bare id');
     assert.match(html, /class="banner warning offline"[^]*data-action="retry"/, 'offline banner with Retry');
     assert.ok(!api.panels.actingState(TICKET)?.actions.reply, 'nothing can be sent while offline');
 

@@ -1,7 +1,8 @@
 // A panel's category name ("ECS / Renewal") when the stored catalogue does not know it yet: asked for only after the
 // page painted the ticket. The catalogue's first load is a request per product (five or more), which the first paint
 // of a window's first panel must not wait behind. A page that never says it painted (a panel in a background tab, whose
-// page VS Code may have unloaded) gets the name after a short wait instead of never.
+// page VS Code may have unloaded) gets the name after a short wait instead of never. A catalogue past its TTL still
+// names the category at once (then it is loaded again after the paint), and offline it is all there is.
 import type { CategoryNames } from '../../tickets/categoryNames';
 
 export class CategoryAfterPaint {
@@ -15,7 +16,10 @@ export class CategoryAfterPaint {
     private readonly paintWaitMs = 1500,
   ) {}
 
-  /** The name if the stored catalogue knows it (never a request); otherwise it is looked up after the next paint. */
+  /**
+   * The name if the stored catalogue knows it (never a request); unless that catalogue is fresh, it is looked up after
+   * the next paint (meanwhile a stale catalogue's name is returned).
+   */
   known(categoryId: string): string | undefined {
     const name = categoryId ? this.categories()?.peek(categoryId) : undefined;
     this.pending = name ? undefined : categoryId || undefined;
@@ -23,7 +27,12 @@ export class CategoryAfterPaint {
       this.fallback = setTimeout(() => this.painted(), this.paintWaitMs);
       this.fallback.unref?.();
     }
-    return name;
+    return name ?? this.stored(categoryId);
+  }
+
+  /** The name the stored catalogue gives, however old (a panel showing its offline copy); asks nothing, now or later. */
+  stored(categoryId: string): string | undefined {
+    return categoryId ? this.categories()?.stored(categoryId) : undefined;
   }
 
   /** The page painted what it was sent: the name not known before is looked up now, once. */

@@ -3,6 +3,8 @@
 // server gave on purpose), and how often an offline panel tries again by itself. No vscode import.
 import { isTicketApiError } from '../../api/errors';
 import type { TicketErrorKind } from '../../api/errors';
+import type { Ticket, TicketNote } from '../../api/types';
+import type { DetailsView } from './render';
 
 /** Failures after which the last-known copy is shown instead of an error. */
 const OFFLINE_KINDS: ReadonlySet<TicketErrorKind> = new Set<TicketErrorKind>([
@@ -12,6 +14,19 @@ const OFFLINE_KINDS: ReadonlySet<TicketErrorKind> = new Set<TicketErrorKind>([
   'throttled',
   'malformed',
 ]);
+
+/**
+ * What a panel shows of a ticket's last-known copy while the server cannot be reached: the ticket and conversation as
+ * of then, and its category by the name last known (the id alone only when no catalogue ever named it).
+ */
+export function offlineCopy(
+  ticket: Ticket,
+  savedAt: number,
+  notes: TicketNote[],
+  categoryName: string | undefined,
+): DetailsView {
+  return { kind: 'ticket', ticket, notes, categoryName, offlineSince: savedAt };
+}
 
 /** An offline panel asks the server again this often while it is on screen (and on Retry). */
 export const OFFLINE_RETRY_MS = 20_000;

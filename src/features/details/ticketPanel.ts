@@ -19,7 +19,7 @@ import { AutoRefresh } from './autoRefresh';
 import { CategoryAfterPaint } from './categoryAfterPaint';
 import { AfterFirstPaint, TabTitle } from './afterFirstPaint';
 import { NoteFocus } from './noteFocus';
-import { isOfflineFailure, OfflineRetry } from './offline';
+import { isOfflineFailure, offlineCopy, OfflineRetry } from './offline';
 import { DETAILS_VIEW_TYPE, type TicketPanelsDeps } from './panelDeps';
 
 export { DETAILS_VIEW_TYPE, type TicketPanelsDeps };
@@ -65,8 +65,7 @@ export class TicketPanel {
     (dialogId) =>
       this.view.kind === 'ticket' && this.postedBody !== undefined && this.postIfShown({ type: 'focusNote', dialogId }),
   );
-  /** The tab's new title and the Tickets view following the ticket wait until the page painted (afterFirstPaint.ts). */
-  private readonly afterPaint = new AfterFirstPaint();
+  private readonly afterPaint = new AfterFirstPaint(); // the tab's new title, the Tickets view following: after paint
   private readonly tabTitle = new TabTitle(this.afterPaint, (title) => (this.panel.title = title));
   private readonly category = new CategoryAfterPaint(
     () => this.deps.acting?.categories,
@@ -327,7 +326,8 @@ export class TicketPanel {
       this.acting?.setTicket(undefined, true);
       this.notes = known.notes ?? [];
       this.tabTitle.later(panelTitle(this.ticketId, known.ticket.title));
-      this.setView({ kind: 'ticket', ticket: known.ticket, notes: this.notes, offlineSince: known.savedAt });
+      const name = this.category.stored(known.ticket.categoryId) ?? previous?.categoryName;
+      this.setView(offlineCopy(known.ticket, known.savedAt, this.notes, name));
     } else this.setView({ ...previous, refreshing: false });
     this.offlineRetry.start();
     return true;

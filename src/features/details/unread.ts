@@ -1,18 +1,23 @@
 // Unread answers from support. The API marks a note unread (Status 1); the extension remembers which of those the user
 // has seen (the panel showing it was on screen, the inbox opened it, Mark All as Seen), so a note stops counting then.
-// Seen marks are kept per account (the store handed in is the account's). The inbox lists unreadNotes(); the Tickets
-// view and the badge listen to onDidChange. Fed by every conversation the ticket service read (watcher, panels) and
+// Seen marks are kept per account (the store handed in is the account's: seenMarks.ts, a file every window shares);
+// marks that reach the store from another window take those answers out here too. The inbox lists unreadNotes(); the
+// Tickets view and the badge listen to onDidChange. Fed by every conversation the ticket service read (watcher, panels) and
 // by the last-known copies after a reload: no request of its own. No vscode import.
 import type { TicketNote } from '../../api/types';
 import type { KeyValueStore } from '../../tickets/categoryNames';
 import { SUPPORT_ROLE } from '../../tickets/status';
+import { normalizeTicketId } from '../../tickets/ticketId';
 
 /** The key in the account's scope (common/accountScope.ts). */
 export const SEEN_NOTES_KEY = 'seenNotes';
 /** Tickets remembered; the oldest are forgotten first. */
-const MAX_TICKETS = 300;
+export const MAX_TICKETS = 300;
 /** Seen dialog ids remembered per ticket. */
-const MAX_PER_TICKET = 200;
+export const MAX_PER_TICKET = 200;
+
+/** The seen marks' store; one that hears of other windows' marks says so by onDidChange. */
+export type SeenStore = KeyValueStore & { onDidChange?(listener: () => void): { dispose(): void } };
 
 /** A note from support that the API marks unread. */
 export function isUnreadFromSupport(note: TicketNote): boolean {
@@ -24,12 +29,24 @@ export class UnreadNotes {
   private readonly unread = new Map<string, TicketNote[]>();
   private readonly listeners = new Set<(ticketId: string | undefined) => void>();
 
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(private readonly store: SeenStore) {
+    store.onDidChange?.(() => this.dropSeen());
+  }
 
-  /** The conversation was loaded: returns the dialog ids to mark as new. */
-  update(ticketId: string, notes: ReadonlyArray<TicketNote>): Set<string> {
-    const seen = new Set(this.seen()[ticketId] ?? []);
-    const fresh = notes.filter((n) => isUnreadFromSupport(n) && n.dialogId && !seen.has(n.dialogId));
+  /**
+   * The conversation was loaded: returns the dialog ids to mark as new. Each answer counts once, under the ticket's
+   * id in one spelling (normalizeTicketId), whatever the data repeats.
+   */
+  update(id: string, notes: ReadonlyArray<TicketNote>): Set<string> {
+    const ticketId = normalizeTicketId(id);
+    // Seen before, or already taken from this list.
+    const skip = new Set(this.seen()[ticketId] ?? []);
+    const fresh: TicketNote[] = [];
+    for (const n of notes) {
+      if (!isUnreadFromSupport(n) || !n.dialogId || skip.has(n.dialogId)) continue;
+      skip.add(n.dialogId);
+      fresh.push(n);
+    }
     const before = this.unread.get(ticketId) ?? [];
     if (fresh.length > 0) this.unread.set(ticketId, fresh);
     else this.unread.delete(ticketId);
@@ -39,7 +56,7 @@ export class UnreadNotes {
 
   /** Unread answers in the ticket, as far as this window has loaded its conversation. */
   count(ticketId: string): number {
-    return this.unread.get(ticketId)?.length ?? 0;
+    return this.unread.get(normalizeTicketId(ticketId))?.length ?? 0;
   }
 
   /** Every unread answer not yet seen, by ticket. */
@@ -55,7 +72,8 @@ export class UnreadNotes {
   }
 
   /** These answers were seen (default: every unread one in the ticket). */
-  async markSeen(ticketId: string, dialogIds?: readonly string[]): Promise<void> {
+  async markSeen(id: string, dialogIds?: readonly string[]): Promise<void> {
+    const ticketId = normalizeTicketId(id);
     const notes = this.unread.get(ticketId) ?? [];
     const chosen = dialogIds ? notes.filter((n) => dialogIds.includes(n.dialogId)) : notes;
     if (chosen.length === 0) return;
@@ -83,6 +101,21 @@ export class UnreadNotes {
     if (this.unread.size === 0) return;
     this.unread.clear();
     this.emit(undefined);
+  }
+
+  /** Marks came from elsewhere (another window): the answers they name are no longer unread here. */
+  private dropSeen(): void {
+    const seen = this.seen();
+    let changed = false;
+    for (const [ticketId, notes] of [...this.unread]) {
+      const ids = new Set(seen[ticketId] ?? []);
+      const rest = notes.filter((n) => !ids.has(n.dialogId));
+      if (rest.length === notes.length) continue;
+      changed = true;
+      if (rest.length > 0) this.unread.set(ticketId, rest);
+      else this.unread.delete(ticketId);
+    }
+    if (changed) this.emit(undefined);
   }
 
   /** ticketId undefined: several tickets changed. */

@@ -8,7 +8,9 @@ import {
   formatAge,
   formatLocalTime,
   formatRelativeTime,
+  rowLead,
   statusLook,
+  UNSEEN_ANSWER_ICON,
   statusText,
   titleText,
 } from '../../tickets/display';
@@ -89,7 +91,9 @@ function groupLook(node: GroupNode): NodeLook {
 
 /**
  * unread: answers from support a panel loaded and the user has not seen; marked: the watcher announced an answer the
- * user has not opened yet. Either leads the description (the part a narrow sidebar keeps longest).
+ * user has not opened yet. The row reads "0005PYGCW · 3d · title" (rowLead: a sidebar cuts the title's end, not the
+ * id and age); an unseen answer turns the icon into the Inbox's (an icon is never cut) and is said in the description.
+ * The accessibility label and the tooltip stay whole.
  */
 function ticketLook(
   node: TicketNode,
@@ -105,9 +109,9 @@ function ticketLook(
   const id = treeText(ticket.ticketId, 64);
   const age = createTime !== undefined ? formatAge(createTime, nowMs) : '';
   return {
-    label: title,
-    description: `${unread > 0 ? `${t('● {0} new', unread)} · ` : marked ? t('new · ') : ''}${age ? `${id} · ${age}` : id}`,
-    icon: { id: look.icon, color: look.color },
+    label: `${rowLead(id, age)}${title}`,
+    description: unread > 0 ? t('● {0} new', unread) : marked ? t('new') : undefined,
+    icon: unread > 0 || marked ? UNSEEN_ANSWER_ICON : { id: look.icon, color: look.color },
     contextValue: 'ticket',
     collapsible: 'none',
     command: { command: Commands.openTicket, title: t('Open Ticket'), arguments: [ticket.ticketId] },

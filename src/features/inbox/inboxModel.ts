@@ -6,7 +6,8 @@ import { Commands } from '../../common/commands';
 import { t } from '../../common/l10n';
 import { escapeMarkdown, markdownText, plainLine, treeText } from '../../common/untrustedText';
 import { newAnswersText } from '../../tickets/attention';
-import { formatAge, formatLocalTime, titleText } from '../../tickets/display';
+import { UNSEEN_ANSWER_ICON, formatAge, formatLocalTime, rowLead, titleText } from '../../tickets/display';
+import { normalizeTicketId } from '../../tickets/ticketId';
 
 export interface InboxItem {
   ticketId: string;
@@ -19,15 +20,25 @@ export interface InboxItem {
   createTime: number;
 }
 
-/** Every unseen answer, newest first (ties: ticket id, then dialog id, so the order is stable). */
+/**
+ * Every unseen answer, newest first (ties: ticket id, then dialog id, so the order is stable), each once: a note the
+ * data holds twice (a conversation read while support was writing can repeat one), or one ticket kept under two
+ * spellings of its id, is still one answer, and one row (the row's id is the ticket and dialog ids: VS Code refuses two
+ * rows with one id).
+ */
 export function inboxItems(
   unread: ReadonlyMap<string, readonly TicketNote[]>,
   titleOf: (ticketId: string) => string | undefined,
 ): InboxItem[] {
   const items: InboxItem[] = [];
-  for (const [ticketId, notes] of unread) {
-    const title = titleOf(ticketId) ?? '';
+  const listed = new Set<string>();
+  for (const [key, notes] of unread) {
+    const ticketId = normalizeTicketId(key);
+    const title = titleOf(ticketId) ?? titleOf(key) ?? '';
     for (const note of notes) {
+      const rowId = inboxRowId(ticketId, note.dialogId);
+      if (listed.has(rowId)) continue;
+      listed.add(rowId);
       items.push({
         ticketId,
         title,
@@ -53,26 +64,36 @@ export function firstLine(content: string): string {
   return '';
 }
 
+/** The row's id in the tree: one answer of one ticket. */
+export function inboxRowId(ticketId: string, dialogId: string): string {
+  return `${ticketId}/${dialogId}`;
+}
+
 export interface InboxItemLook {
   label: string;
   description: string;
   /** Markdown, escaped (untrusted, no icons). */
   tooltip: string;
   accessibilityLabel: string;
+  icon: typeof UNSEEN_ANSWER_ICON;
   command: { command: string; title: string; arguments: unknown[] };
 }
 
-/** A row: the answer's first line; after it the ticket, who answered and how long ago. */
+/**
+ * A row: the ticket's id and the answer's age, then the answer's first line (rowLead: a sidebar cuts the end of the
+ * line, not what tells two tickets' answers apart); after it who answered and the ticket's title.
+ */
 export function inboxItemLook(item: InboxItem, nowMs: number, timeZone?: string): InboxItemLook {
   const who = treeText(item.author, 60) || t('Support');
   const line = treeText(item.firstLine, 120) || t('(no text)');
   const age = formatAge(item.createTime, nowMs);
   const id = treeText(item.ticketId, 64);
-  const ticket = item.title ? `${id} ${titleText(item.title, (text) => treeText(text, 60))}` : id;
+  const title = item.title ? titleText(item.title, (text) => treeText(text, 60)) : '';
   const when = formatLocalTime(item.createTime, timeZone);
   return {
-    label: line,
-    description: [who, ticket, age].filter(Boolean).join(' · '),
+    label: `${rowLead(id, age)}${line}`,
+    description: [who, title].filter(Boolean).join(' · '),
+    icon: UNSEEN_ANSWER_ICON,
     tooltip: [
       `**${markdownText(item.ticketId, 64)}** ${titleText(item.title, markdownText)}`,
       escapeMarkdown(t('{0} answered {1}', plainLine(item.author, 60) || t('Support'), when)),

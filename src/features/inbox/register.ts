@@ -9,7 +9,7 @@ import { Commands, Views } from '../../common/commands';
 import type { TicketLoadEvent } from '../../tickets/types';
 import type { LastKnownTickets } from '../../tickets/lastKnown';
 import type { UnreadNotes } from '../details/unread';
-import { inboxDescription, inboxItemLook, inboxItems, type InboxItem } from './inboxModel';
+import { inboxDescription, inboxItemLook, inboxItems, inboxRowId, type InboxItem } from './inboxModel';
 
 export const INBOX_VIEW_ID = Views.inbox;
 /** The ages on the rows are redrawn this often while there are rows. */
@@ -45,10 +45,10 @@ export function registerInbox(deps: InboxDeps): InboxHandle {
     getTreeItem: (item) => {
       const look = inboxItemLook(item, Date.now());
       const row = new vscode.TreeItem(look.label, vscode.TreeItemCollapsibleState.None);
-      row.id = `${item.ticketId}/${item.dialogId}`;
+      row.id = inboxRowId(item.ticketId, item.dialogId);
       row.description = look.description;
       row.tooltip = new vscode.MarkdownString(look.tooltip);
-      row.iconPath = new vscode.ThemeIcon('comment-unresolved', new vscode.ThemeColor('charts.orange'));
+      row.iconPath = new vscode.ThemeIcon(look.icon.id, new vscode.ThemeColor(look.icon.color));
       row.command = look.command;
       row.contextValue = 'inboxAnswer';
       row.accessibilityInformation = { label: look.accessibilityLabel };

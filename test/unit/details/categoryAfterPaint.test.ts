@@ -1,5 +1,6 @@
 // A panel's category name costs the catalogue's requests (ListProducts, then ListCategories per product) only after
-// the page painted the ticket, once; a name the stored catalogue knows costs none. Against the emulator.
+// the page painted the ticket, once; a name the stored catalogue knows costs none; a stale catalogue names it at once
+// and is loaded again after the paint. Against the emulator.
 import * as assert from 'assert';
 import { CategoryAfterPaint } from '../../../src/features/details/categoryAfterPaint';
 import { CategoryNames } from '../../../src/tickets/categoryNames';
@@ -10,11 +11,11 @@ describe('details/categoryAfterPaint against the emulator', function () {
   this.timeout(20_000);
   const env = emulatorClients();
 
-  function panelCategory(store: MemoryStore, paintWaitMs?: number) {
+  function panelCategory(store: MemoryStore, paintWaitMs?: number, now?: () => number) {
     const shown: Array<[string, string]> = [];
     const warnings: unknown[] = [];
-    const client = env.client();
-    const categories = new CategoryNames({ getClient: () => client, store: () => store });
+    const client = env.client({ maxAttempts: 1 });
+    const categories = new CategoryNames({ getClient: () => client, store: () => store, now });
     const category = new CategoryAfterPaint(
       () => categories,
       (id, name) => shown.push([id, name]),
@@ -84,5 +85,29 @@ describe('details/categoryAfterPaint against the emulator', function () {
     await new Promise((r) => setTimeout(r, 200));
     assert.strictEqual(catalogueRequests(), 0, 'no catalogue request for a closed panel');
     assert.deepStrictEqual(shown, []);
+  });
+
+  it('a catalogue past its TTL names the category at once and is loaded again after the paint; offline its name stays', async () => {
+    const store = new MemoryStore();
+    const categoryId = env.emu.getTicket('0005PYGCW')!.categoryId;
+    let now = Date.now();
+    const first = panelCategory(store, undefined, () => now);
+    first.category.known(categoryId);
+    first.category.painted();
+    await until('the name shown', () => first.shown.length === 1);
+    const name = first.shown[0][1];
+    first.category.dispose();
+    // A week and a day later the network is down: the panel still names the category (its id only as a detail).
+    now += 8 * 24 * 3600_000;
+    env.emu.inject({ kind: 'drop', times: 1000 });
+    env.emu.clearRequests();
+    const later = panelCategory(store, undefined, () => now);
+    assert.strictEqual(later.category.known(categoryId), name, 'named at once from the stale catalogue');
+    assert.strictEqual(later.category.stored(categoryId), name);
+    later.category.painted();
+    await until('the catalogue asked for again', () => catalogueRequests() > 0);
+    await until('its answer', () => later.shown.length === 1 || later.warnings.length > 0);
+    assert.deepStrictEqual(later.shown, [[categoryId, name]], 'the failed load still names it');
+    later.category.dispose();
   });
 });

@@ -27,10 +27,10 @@ const details: Ticket = {
 const node: TicketNode = { kind: 'ticket', id: 'wait_feedback/0005PYGCW', ticket: summary };
 
 describe('explorer item looks', () => {
-  it('a ticket: title as label, id and age as description, status icon in its colour, click opens it', () => {
+  it('a ticket: id, age and title as label, status icon in its colour, click opens it', () => {
     const look = nodeLook(node, details, NOW, 50);
-    assert.strictEqual(look.label, 'ECS instance cannot reach OSS');
-    assert.strictEqual(look.description, '0005PYGCW · 3d');
+    assert.strictEqual(look.label, '0005PYGCW · 3d · ECS instance cannot reach OSS');
+    assert.strictEqual(look.description, undefined);
     assert.deepStrictEqual(look.icon, { id: 'bell-dot', color: 'list.warningForeground' });
     assert.strictEqual(look.contextValue, 'ticket', 'the context menu (Open, Copy Ticket ID, Refresh) keys on this');
     assert.deepStrictEqual(look.command, {
@@ -44,19 +44,41 @@ describe('explorer item looks', () => {
     );
   });
 
-  it('a ticket with unread answers from support says so first in its description and to screen readers', () => {
+  it('at the usual sidebar width a long title loses its end, not the id and age; screen readers and the tooltip get it all', () => {
+    const title =
+      'ECS instance i-bp1demo0003 will not start after resizing the system disk to 200 GiB in cn-hangzhou-h';
+    const long: TicketNode = { ...node, ticket: { ...summary, title } };
+    const look = nodeLook(long, { ...details, title }, NOW, 50);
+    // VS Code cuts a row from its end (the label, then the description after it): the id and age must lead.
+    assert.ok(look.label.startsWith('0005PYGCW · 3d · '), look.label);
+    assert.ok(look.label.endsWith(title), 'the whole title is in the label; only the sidebar cuts it');
+    assert.strictEqual(look.description, undefined, 'nothing after the title that the sidebar would cut');
+    assert.strictEqual(
+      look.accessibilityLabel,
+      `${title}, ticket 0005PYGCW, Waiting for your feedback, created 3 days ago`,
+    );
+    assert.ok(look.tooltip?.includes('0005PYGCW') && look.tooltip.includes('ECS instance i\\-bp1demo0003 will not'));
+  });
+
+  it('a ticket with unread answers from support: the Inbox’s icon (never cut), "new" after the title, and screen readers', () => {
     const look = nodeLook(node, details, NOW, 50, undefined, 2);
-    assert.strictEqual(look.description, '● 2 new · 0005PYGCW · 3d');
+    assert.deepStrictEqual(look.icon, { id: 'comment-unresolved', color: 'charts.orange' });
+    assert.strictEqual(look.label, '0005PYGCW · 3d · ECS instance cannot reach OSS');
+    assert.strictEqual(look.description, '● 2 new');
     assert.match(look.accessibilityLabel ?? '', /, 2 unread answers(, created 3 days ago)?$/);
-    assert.strictEqual(nodeLook(node, details, NOW, 50, undefined, 1).description, '● 1 new · 0005PYGCW · 3d');
-    assert.strictEqual(nodeLook(node, details, NOW, 50, undefined, 0).description, '0005PYGCW · 3d');
+    assert.strictEqual(nodeLook(node, details, NOW, 50, undefined, 1).description, '● 1 new');
+    const none = nodeLook(node, details, NOW, 50, undefined, 0);
+    assert.deepStrictEqual([none.description, none.icon?.id], [undefined, 'bell-dot']);
   });
 
   it('before the details are fetched: no tooltip (resolveTreeItem fills it), the age once the creation time is known', () => {
     const bare = nodeLook(node, undefined, NOW, 50);
     assert.strictEqual(bare.tooltip, undefined);
-    assert.strictEqual(bare.description, '0005PYGCW');
-    assert.strictEqual(nodeLook(node, undefined, NOW, 50, NOW - 2 * 3600_000).description, '0005PYGCW · 2h');
+    assert.strictEqual(bare.label, '0005PYGCW · ECS instance cannot reach OSS');
+    assert.strictEqual(
+      nodeLook(node, undefined, NOW, 50, NOW - 2 * 3600_000).label,
+      '0005PYGCW · 2h · ECS instance cannot reach OSS',
+    );
   });
 
   it('the tooltip: title, status, severity, id, creation time (relative and absolute) and creator, the rows of the hover', () => {

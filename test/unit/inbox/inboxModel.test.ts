@@ -34,6 +34,50 @@ describe('inbox/model', () => {
     );
   });
 
+  it('one answer is one row and counts once, however often the data holds it or however its ticket id is spelled', () => {
+    const unread = new UnreadNotes(new MemoryStore());
+    const answer = note('7', 100, 'We found the cause');
+    unread.update('0091INBOXA', [answer, note('8', 50, 'mine', 3), { ...answer }]);
+    assert.strictEqual(unread.total(), 1, 'the same dialog twice in one conversation');
+    unread.update('0091inboxa', [answer]);
+    const items = inboxItems(unread.unreadNotes(), () => 'ECS will not start');
+    assert.deepStrictEqual(
+      items.map((i) => [i.ticketId, i.dialogId]),
+      [['0091INBOXA', '7']],
+    );
+    assert.strictEqual(unread.total(), 1, 'the badge counts it once too');
+    // Data that reached the model some other way (a copy read from disk, say) still gives one row per answer.
+    const twice = new Map([
+      ['0091INBOXA', [answer, answer]],
+      ['0091inboxa', [answer]],
+    ]);
+    assert.strictEqual(inboxItems(twice, () => undefined).length, 1);
+  });
+
+  it('answers with the same words on different tickets are told apart at the usual sidebar width: id and age lead', () => {
+    const now = Date.UTC(2026, 11, 5, 12);
+    const line = 'We found the cause: the security group rule was missing for the health check source range.';
+    const labels = ['00092AAAA', '0041BBBBB', '006CCCCCC'].map(
+      (ticketId, i) =>
+        inboxItemLook(
+          {
+            ticketId,
+            title: 'SLB health check failing',
+            dialogId: '1',
+            author: 'Kevin',
+            firstLine: line,
+            createTime: now - (i + 1) * 86_400_000,
+          },
+          now,
+        ).label,
+    );
+    // A sidebar cuts a row from its end: what tells the three apart must come before the long line.
+    assert.deepStrictEqual(
+      labels.map((label) => label.slice(0, label.indexOf(line))),
+      ['00092AAAA · 1d · ', '0041BBBBB · 2d · ', '006CCCCCC · 3d · '],
+    );
+  });
+
   it('a row says who answered, on which ticket, how long ago; its click opens that answer', () => {
     const now = Date.UTC(2026, 11, 5, 12);
     const look = inboxItemLook(
@@ -48,8 +92,10 @@ describe('inbox/model', () => {
       now,
       'UTC',
     );
-    assert.strictEqual(look.label, 'Please send the order number.');
-    assert.strictEqual(look.description, 'Alice · T1 Renewal fails · 3h');
+    assert.strictEqual(look.label, 'T1 · 3h · Please send the order number.');
+    assert.strictEqual(look.description, 'Alice · Renewal fails');
+    assert.strictEqual(look.accessibilityLabel, 'Answer from Alice on ticket T1, 3h: Please send the order number.');
+    assert.deepStrictEqual(look.icon, { id: 'comment-unresolved', color: 'charts.orange' });
     assert.deepStrictEqual(look.command.arguments, [{ ticketId: 'T1', dialogId: '2' }]);
     assert.match(look.tooltip, /Alice answered 2026\\-12\\-05 09\\:00/);
   });

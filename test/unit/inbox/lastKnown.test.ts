@@ -6,9 +6,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Ticket, TicketNote } from '../../../src/api/types';
-import { AccountFolders, removeGoneAccounts, type AccountData } from '../../../src/tickets/accountFiles';
+import { removeGoneAccounts, type AccountData } from '../../../src/tickets/accountFiles';
 import { LastKnownTickets } from '../../../src/tickets/lastKnown';
 import { MemoryStore } from '../details/memoryStore';
+import { folderAccountData } from './folderAccountData';
 
 const ticket = (ticketId: string): Ticket => ({
   ticketId,
@@ -41,15 +42,40 @@ describe('tickets/lastKnown', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lastknown-'));
     account = 'acc-a';
     keep = true;
-    const folders = new AccountFolders(dir);
-    data = {
-      activeId: () => account,
-      documents: (id) => folders.documents(id),
-      removeAccount: (id) => folders.removeAccount(id),
-      storedAccounts: () => folders.storedAccounts(),
-    };
+    data = folderAccountData(dir, () => account);
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a ticket read in a new window before its files were read keeps the conversation on disk and in memory', async () => {
+    const first = make();
+    first.rememberTicket('T1', ticket('T1'));
+    first.rememberNotes('T1', [note('1', 'an answer from support')]);
+    first.rememberNotes('T2', [note('2', 'another answer')]);
+    await first.flush();
+    // A reloaded window fetches the ticket (the Tickets view, a hover) before its copies were read from disk.
+    const second = make();
+    second.rememberTicket('T1', { ...ticket('T1'), title: 'Renamed' });
+    await second.flush();
+    await second.load();
+    assert.strictEqual(second.get('T1')?.ticket?.title, 'Renamed', 'what this window read wins');
+    assert.deepStrictEqual(
+      second.get('T1')?.notes?.map((n) => n.content),
+      ['an answer from support'],
+      'the conversation on disk is kept (the Inbox and an offline panel read it)',
+    );
+    await second.flush();
+    const third = make();
+    await third.load();
+    assert.deepStrictEqual(
+      third.get('T1')?.notes?.map((n) => n.content),
+      ['an answer from support'],
+    );
+    assert.strictEqual(third.get('T1')?.ticket?.title, 'Renamed');
+    assert.deepStrictEqual(
+      third.get('T2')?.notes?.map((n) => n.content),
+      ['another answer'],
+    );
+  });
 
   it('keeps what the server said per account; the next window reads it back', async () => {
     const first = make();

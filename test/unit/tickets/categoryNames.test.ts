@@ -1,5 +1,6 @@
 // Category names from ListProducts + ListCategories against the emulator: loaded once, kept in storage for the TTL
-// (a restart asks nothing), loaded again when stale.
+// (a restart asks nothing), loaded again when stale; a stale catalogue still names what it listed when the server
+// cannot be reached (a ticket opened offline shows the category's name, not its id).
 import * as assert from 'assert';
 import { CategoryNames } from '../../../src/tickets/categoryNames';
 import { emulatorClients } from '../api/emulatorClients';
@@ -61,6 +62,30 @@ describe('tickets/categoryNames against the emulator', function () {
     await assert.rejects(
       new CategoryNames({ getClient: () => undefined, store: () => new MemoryStore() }).lookup('7161'),
       (e: Error & { kind?: string }) => e.kind === 'signedOut',
+    );
+  });
+
+  it('past its TTL the stored catalogue still names a category: at once (stored) and when the server cannot answer', async () => {
+    const store = new MemoryStore();
+    const client = env.client({ maxAttempts: 1 });
+    let now = 1_000_000;
+    const names = () =>
+      new CategoryNames({ getClient: () => client, store: () => store, now: () => now, ttlMs: 60_000 });
+    const name = await names().lookup('7161');
+    assert.strictEqual(name, 'Elastic Compute Service / Renewal and billing');
+    now += 61_000;
+    assert.strictEqual(names().peek('7161'), undefined, 'stale: not fresh');
+    assert.strictEqual(names().stored('7161'), name, 'the stale catalogue still names it, asking nothing');
+    assert.strictEqual(names().stored('no-such-category'), undefined);
+    // The network drops: loading it again fails, and the stale name is the answer.
+    env.emu.inject({ kind: 'drop', times: 1000 });
+    assert.strictEqual(await names().lookup('7161'), name);
+    // Not a name it never listed: that is still the failure.
+    await assert.rejects(names().lookup('no-such-category'));
+    // A catalogue in another language names nothing in this one.
+    assert.strictEqual(
+      new CategoryNames({ getClient: () => client, store: () => store, language: 'zh' }).stored('7161'),
+      undefined,
     );
   });
 });

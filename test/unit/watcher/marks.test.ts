@@ -10,16 +10,17 @@ describe('watcher: the mark in the Tickets view', () => {
     ticket: { ticketId: '0005PYGCW', title: 'Renewal fails', status: { value: 3, label: '' } },
   };
 
-  it('leads the row’s description with "new" and says so to screen readers; an unmarked row is unchanged', () => {
+  it('marks the row with the Inbox’s icon and "new", and says so to screen readers; an unmarked row is unchanged', () => {
     const marked = nodeLook(node, undefined, 0, 50, undefined, 0, true);
     const plain = nodeLook(node, undefined, 0, 50, undefined, 0, false);
-    assert.strictEqual(marked.description, 'new · 0005PYGCW');
-    assert.strictEqual(plain.description, '0005PYGCW');
+    assert.strictEqual(marked.description, 'new');
+    assert.strictEqual(plain.description, undefined);
+    assert.deepStrictEqual(marked.icon, { id: 'comment-unresolved', color: 'charts.orange' });
     assert.match(marked.accessibilityLabel, /new answer from support/);
     assert.doesNotMatch(plain.accessibilityLabel, /new answer/);
     assert.deepStrictEqual(
-      { ...marked, description: '', accessibilityLabel: '' },
-      { ...plain, description: '', accessibilityLabel: '' },
+      { ...marked, description: '', accessibilityLabel: '', icon: undefined },
+      { ...plain, description: '', accessibilityLabel: '', icon: undefined },
     );
   });
 });

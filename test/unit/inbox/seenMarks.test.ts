@@ -1,0 +1,114 @@
+// Seen marks shared by the windows of a profile: an answer seen in one window leaves the Inbox of another that has it
+// listed (the account folder's file changes and that window reads it), a window opened later does not list it, two
+// windows marking at once keep both marks, marks an older version kept in the memento count and move into the file,
+// and another account sees none of them.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { TicketNote } from '../../../src/api/types';
+import { SEEN_MARKS_FILE, SeenMarks } from '../../../src/features/details/seenMarks';
+import { SEEN_NOTES_KEY, UnreadNotes } from '../../../src/features/details/unread';
+import type { AccountData } from '../../../src/tickets/accountFiles';
+import { MemoryStore } from '../details/memoryStore';
+import { folderAccountData } from './folderAccountData';
+
+const answer = (dialogId: string): TicketNote => ({
+  dialogId,
+  createTime: Number(dialogId),
+  content: `answer ${dialogId}`,
+  userName: 'Li Wei',
+  userRole: 2,
+  unread: true,
+  attachments: [],
+});
+
+describe('inbox/seen marks across windows', () => {
+  let dir: string;
+  let account: string | undefined;
+  let data: AccountData;
+  const marks: SeenMarks[] = [];
+  /** One window: its seen marks over the shared account folders, and its unread answers. */
+  const window = (legacy?: MemoryStore) => {
+    const seen = new SeenMarks({ data, folder: (id) => path.join(dir, id), legacy: () => legacy });
+    marks.push(seen);
+    return { seen, unread: new UnreadNotes(seen) };
+  };
+  const until = async (what: string, check: () => boolean) => {
+    for (let i = 0; i < 500 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.ok(check(), what);
+  };
+  const listed = (unread: UnreadNotes) => [...unread.unreadNotes().values()].flat().map((n) => n.dialogId);
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seen-marks-'));
+    account = 'acc-a';
+    data = folderAccountData(dir, () => account);
+    fs.mkdirSync(path.join(dir, 'acc-a'));
+  });
+  afterEach(() => {
+    for (const seen of marks.splice(0)) seen.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an answer seen in one window leaves the Inbox of another that lists it, and a window opened later', async () => {
+    const one = window();
+    const two = window();
+    await Promise.all([one.seen.refresh(), two.seen.refresh()]);
+    one.unread.update('T1', [answer('1'), answer('2')]);
+    two.unread.update('T1', [answer('1'), answer('2')]);
+    let changes = 0;
+    two.unread.onDidChange(() => changes++);
+    await one.unread.markSeen('T1', ['1']);
+    // The file changed: window two reads it by itself (no call, no timer of the test).
+    await until("window two's Inbox to drop the answer seen in window one", () => listed(two.unread).length === 1);
+    assert.deepStrictEqual(listed(two.unread), ['2']);
+    assert.ok(changes >= 1, 'the Inbox and the badge were told');
+    const later = window();
+    await later.seen.refresh();
+    assert.deepStrictEqual([...later.unread.update('T1', [answer('1'), answer('2')])], ['2']);
+    assert.ok(fs.existsSync(path.join(dir, 'acc-a', `${SEEN_MARKS_FILE}.json`)), 'kept in the account folder');
+  });
+
+  it('two windows marking at once keep both marks', async () => {
+    const one = window();
+    const two = window();
+    await Promise.all([one.seen.refresh(), two.seen.refresh()]);
+    one.unread.update('T1', [answer('1')]);
+    two.unread.update('T2', [answer('2')]);
+    // Both read the file before either wrote it: the later write lacks the other's mark until that window sees it.
+    await Promise.all([one.unread.markSeen('T1'), two.unread.markSeen('T2')]);
+    const stored = () => JSON.parse(fs.readFileSync(path.join(dir, 'acc-a', `${SEEN_MARKS_FILE}.json`), 'utf8'));
+    await until('the file to hold both marks', () => stored().T1?.[0] === '1' && stored().T2?.[0] === '2');
+    const later = window();
+    await later.seen.refresh();
+    assert.deepStrictEqual([...later.unread.update('T1', [answer('1')])], []);
+    assert.deepStrictEqual([...later.unread.update('T2', [answer('2')])], []);
+  });
+
+  it("marks an older version kept in the account's memento count, and move into the file with the next mark", async () => {
+    const legacy = new MemoryStore();
+    await legacy.update(SEEN_NOTES_KEY, { T1: ['1'] });
+    const one = window(legacy);
+    await one.seen.refresh();
+    assert.deepStrictEqual([...one.unread.update('T1', [answer('1'), answer('2')])], ['2']);
+    await one.unread.markSeen('T1', ['2']);
+    assert.strictEqual(legacy.get(SEEN_NOTES_KEY), undefined, 'no longer in the memento');
+    const later = window();
+    await later.seen.refresh();
+    assert.deepStrictEqual([...later.unread.update('T1', [answer('1'), answer('2')])], []);
+  });
+
+  it('another account sees none of them; signed out keeps none', async () => {
+    const one = window();
+    await one.seen.refresh();
+    one.unread.update('T1', [answer('1')]);
+    await one.unread.markSeen('T1');
+    account = 'acc-b';
+    one.unread.reset();
+    assert.deepStrictEqual([...one.unread.update('T1', [answer('1')])], ['1'], 'account B has not seen it');
+    account = undefined;
+    await one.unread.markSeen('T1');
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['acc-a'], 'nothing written for B or while signed out');
+  });
+});
