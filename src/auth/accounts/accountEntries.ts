@@ -5,7 +5,13 @@ import { nodeCrypto } from '../../api/nodeModules';
 import { t } from '../../common/l10n';
 import { accountLabelText, parseStoredSignIn, type StoredSignIn } from '../credentialInput';
 import { SecretStorageError } from '../credentialStore';
-import { accountSecretKey, type AccountInfo } from './accountIndex';
+import {
+  ACCOUNT_INDEX_KEY,
+  accountSecretKey,
+  parseAccountIndex,
+  type AccountIndex,
+  type AccountInfo,
+} from './accountIndex';
 
 /** A new account's id (never reused, so a removed account's leftovers cannot be mistaken for a new one's). */
 export function newAccountId(): string {
@@ -57,4 +63,24 @@ export async function readAccountSignIn(secrets: vscode.SecretStorage, account: 
       t('The saved sign-in of {0} is gone or unreadable: sign in to it again.', accountLabelText(account.label)),
     );
   return signIn;
+}
+
+/** The account's entry is absent or damaged (not merely unreadable for now: a keychain that cannot answer). */
+export async function accountEntryGone(secrets: Pick<vscode.SecretStorage, 'get'>, id: string): Promise<boolean> {
+  try {
+    const signIn = parseStoredSignIn(await secrets.get(accountSecretKey(id)));
+    return signIn === undefined || signIn instanceof Error;
+  } catch {
+    return false;
+  }
+}
+
+/** The stored index (undefined inside: none stored, or unreadable JSON); undefined when the keychain failed. */
+export function readAccountIndex(
+  secrets: Pick<vscode.SecretStorage, 'get'>,
+): Promise<{ index: AccountIndex | undefined } | undefined> {
+  return Promise.resolve(secrets.get(ACCOUNT_INDEX_KEY)).then(
+    (raw) => ({ index: parseAccountIndex(raw) }),
+    () => undefined,
+  );
 }

@@ -15,15 +15,15 @@ import { Emitter } from '../../common/emitter';
 import { t } from '../../common/l10n';
 import { accountLabel, LEGACY_SECRET_KEY, parseStoredSignIn, type StoredSignIn } from '../credentialInput';
 import { CredentialStore, SecretStorageError } from '../credentialStore';
+import { ACCOUNT_INDEX_KEY, accountSecretKey, sameAccount, type AccountIndex, type AccountInfo } from './accountIndex';
 import {
-  ACCOUNT_INDEX_KEY,
-  accountSecretKey,
-  parseAccountIndex,
-  sameAccount,
-  type AccountIndex,
-  type AccountInfo,
-} from './accountIndex';
-import { newAccountId, readAccountEntry, readAccountSignIn, writeAccountEntry } from './accountEntries';
+  accountEntryGone,
+  newAccountId,
+  readAccountEntry,
+  readAccountIndex,
+  readAccountSignIn,
+  writeAccountEntry,
+} from './accountEntries';
 import { accountsWithData, createAccountScope, removeAccountData, type ScopeStorage } from './accountScopes';
 
 /** The active account with its sign-in and scope, read together. */
@@ -235,7 +235,7 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
 
   /** Reads the index; moves a sign-in saved by an earlier version into its account's entry; drops orphaned data. */
   private async load(): Promise<void> {
-    const read = await this.readIndex();
+    const read = await readAccountIndex(this.storage.secrets);
     if (!read) {
       // The keychain cannot answer: signed out for now, and nothing is moved or removed (whose data is orphaned is
       // not known). The list is read again when it changes (another window) or in the next window.
@@ -270,12 +270,13 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
     // Signed out in a window of an earlier version, or the entry is damaged: the active account is gone. A keychain
     // that cannot answer now (locked, not ready yet) is no reason to delete the account and all it kept: it stays,
     // signed out until its entry can be read (CredentialStore reports the problem then).
-    if (this.index.active && (await this.entryGone(this.index.active))) {
+    if (this.index.active && (await accountEntryGone(this.storage.secrets, this.index.active))) {
       await this.saveIndex({ accounts: this.index.accounts.filter((a) => a.id !== this.index.active) }).catch(
         () => undefined,
       );
       this.useEntry(undefined);
     }
+    await this.makeActiveFolder();
     await this.noteShown();
     await this.afterLoad?.({
       activeId: this.index.active,
@@ -285,29 +286,11 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
     for (const orphan of await this.orphans()) await this.forget(orphan);
   }
 
-  /** The account's entry is absent or damaged (not merely unreadable for now). */
-  private async entryGone(id: string): Promise<boolean> {
-    try {
-      const signIn = parseStoredSignIn(await this.storage.secrets.get(accountSecretKey(id)));
-      return signIn === undefined || signIn instanceof Error;
-    } catch {
-      return false;
-    }
-  }
-
-  /** The stored index (undefined inside: none stored, or unreadable JSON); undefined when the keychain failed. */
-  private readIndex(): Promise<{ index: AccountIndex | undefined } | undefined> {
-    return Promise.resolve(this.storage.secrets.get(ACCOUNT_INDEX_KEY)).then(
-      (raw) => ({ index: parseAccountIndex(raw) }),
-      () => undefined,
-    );
-  }
-
   /** Another window changed the index: follow it. */
   private async reloadIndex(): Promise<void> {
     // A keychain that cannot answer now says nothing about the accounts: this window keeps the list it has (an empty
     // one would remove every account's data here, see removeGoneAccounts).
-    const read = await this.readIndex();
+    const read = await readAccountIndex(this.storage.secrets);
     if (!read) return;
     this.indexRead = true;
     const next = read.index ?? { accounts: [] };
@@ -321,8 +304,18 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
   private async settle(): Promise<void> {
     if (this.entry?.key !== (this.index.active ? accountSecretKey(this.index.active) : undefined))
       this.useEntry(this.index.active);
+    await this.makeActiveFolder();
     this.listChanges.fire();
     await this.announce();
+  }
+
+  /**
+   * The active account's folder exists while it is saved: features write inside it, and a write that comes after the
+   * account was removed (in another window) finds no folder and is dropped rather than making it again.
+   */
+  private async makeActiveFolder(): Promise<void> {
+    if (this.index.active)
+      await fs.mkdir(this.scopeOf(this.index.active).storageDir, { recursive: true }).catch(() => undefined);
   }
 
   private useEntry(id: string | undefined): void {

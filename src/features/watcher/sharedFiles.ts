@@ -7,7 +7,17 @@ import * as path from 'path';
 /** Read and write JSON documents by name; the watcher's view of storage (tests use an in-memory one). */
 export interface SharedStore {
   read(name: string): Promise<unknown>;
-  write(name: string, value: unknown): Promise<void>;
+  /**
+   * options.folder: 'make' (the default) makes the folder and its parents; 'inside' makes only the folder itself,
+   * inside a parent that must be there (an account's folder, which exists while the account is saved); 'existing'
+   * only writes into a folder that is there. With 'inside' and 'existing' a folder removed meanwhile (its account
+   * signed out in some window) is not made again, and nothing is written.
+   */
+  write(name: string, value: unknown, options?: WriteOptions): Promise<void>;
+}
+
+export interface WriteOptions {
+  folder?: 'make' | 'inside' | 'existing';
 }
 
 export class SharedFiles implements SharedStore {
@@ -22,12 +32,27 @@ export class SharedFiles implements SharedStore {
     }
   }
 
-  async write(name: string, value: unknown): Promise<void> {
-    await fs.mkdir(this.dir, { recursive: true });
+  async write(name: string, value: unknown, options: WriteOptions = {}): Promise<void> {
+    const folder = options.folder ?? 'make';
+    const gone = (error: unknown) => folder !== 'make' && (error as NodeJS.ErrnoException).code === 'ENOENT';
+    if (folder === 'make') await fs.mkdir(this.dir, { recursive: true });
+    if (folder === 'inside') {
+      try {
+        await fs.mkdir(this.dir);
+      } catch (error) {
+        if (gone(error)) return;
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
     const target = this.file(name);
     // Unique per writer and write (not a secret: it only keeps two windows' temporary files apart).
     const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await fs.writeFile(temporary, JSON.stringify(value), 'utf8');
+    try {
+      await fs.writeFile(temporary, JSON.stringify(value), 'utf8');
+    } catch (error) {
+      if (gone(error)) return;
+      throw error;
+    }
     try {
       await fs.rename(temporary, target);
     } catch (error) {
@@ -49,6 +74,7 @@ export class MemoryStore implements SharedStore {
     const text = this.documents.get(name);
     return text === undefined ? undefined : JSON.parse(text);
   }
+  /** No folder to remove here: every write is kept. */
   async write(name: string, value: unknown): Promise<void> {
     this.documents.set(name, JSON.stringify(value));
   }

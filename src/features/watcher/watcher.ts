@@ -151,7 +151,11 @@ export class TicketWatcher {
     const decision = decideLease(isLease(current) ? current : undefined, o.id, now, o.focused());
     let polling = false;
     if (decision !== 'follow') {
-      await account.store.write(leaseName, leaseFor(o.id, now, o.heartbeatMs * 3, o.focused()));
+      // The account's folder exists while the account is saved (Accounts makes it): a lease is written inside it and
+      // never makes it again once removed (signed out in another window that this one has not heard of yet).
+      await account.store.write(leaseName, leaseFor(o.id, now, o.heartbeatMs * 3, o.focused()), {
+        folder: decision === 'renew' ? 'existing' : 'inside',
+      });
       // Another window may have renamed its lease over ours in the meantime: the file says who won.
       const check = await account.store.read(leaseName);
       polling = isLease(check) && check.owner === o.id;
@@ -163,7 +167,9 @@ export class TicketWatcher {
     if (polling && decision === 'renew' && now >= state.nextPollAt) {
       // A poll can outlast the lease (slow network, retries): the lease covers it, or another window would take over
       // meanwhile and poll the same interval again.
-      await account.store.write(leaseName, leaseFor(o.id, now, o.heartbeatMs * 3 + POLL_GRACE_MS, o.focused()));
+      await account.store.write(leaseName, leaseFor(o.id, now, o.heartbeatMs * 3 + POLL_GRACE_MS, o.focused()), {
+        folder: 'existing',
+      });
       try {
         await this.poll(account, state, now);
       } finally {
@@ -171,7 +177,9 @@ export class TicketWatcher {
         // another takes over within three heartbeats, not after the grace meant for a slow poll.
         const after = await account.store.read(leaseName);
         if (isLease(after) && after.owner === o.id)
-          await account.store.write(leaseName, leaseFor(o.id, this.now(), o.heartbeatMs * 3, o.focused()));
+          await account.store.write(leaseName, leaseFor(o.id, this.now(), o.heartbeatMs * 3, o.focused()), {
+            folder: 'existing',
+          });
       }
     } else this.publishState(account, state, polling ? 'polling' : 'following');
   }
@@ -252,7 +260,7 @@ export class TicketWatcher {
       this.publishState(account, latest, 'polling');
       return false;
     }
-    await account.store.write(`watch-${account.key}`, next);
+    await account.store.write(`watch-${account.key}`, next, { folder: 'existing' });
     this.publishState(account, next, 'polling');
     return true;
   }
@@ -269,7 +277,7 @@ export class TicketWatcher {
     const leaseName = `lease-${account.key}`;
     const current = await account.store.read(leaseName);
     if (isLease(current) && current.owner === this.options.id) {
-      await account.store.write(leaseName, { ...current, expiresAt: 0 });
+      await account.store.write(leaseName, { ...current, expiresAt: 0 }, { folder: 'existing' });
     }
   }
 

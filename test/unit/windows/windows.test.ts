@@ -136,7 +136,11 @@ describe('several windows over one profile (three extension hosts, shared storag
       'no account-scoped globalState key',
     );
     const folders = path.join(profile.storageDir, 'accounts');
-    assert.deepStrictEqual(fs.existsSync(folders) ? fs.readdirSync(folders) : [], [], 'no account folder');
+    assert.deepStrictEqual(
+      fs.existsSync(folders) ? fs.readdirSync(folders, { recursive: true }) : [],
+      [],
+      'no account folder (nor any file in one)',
+    );
   });
 
   it('switching accounts in one window switches every window, and nothing of the other account stays', async () => {
