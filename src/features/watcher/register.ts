@@ -1,6 +1,7 @@
 // The watcher in a window: settings (on/off, interval), a heartbeat timer driving TicketWatcher over files in the
 // profile's global storage (shared by every window), notifications with Open, the status-bar count of tickets that
 // wait for the user, and the set of tickets the Tickets view marks.
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands } from '../../common/commands';
@@ -184,6 +185,9 @@ export function registerWatcher(deps: WatcherDeps): WatcherWindow & { disposable
   const accountIn = (baseDir: string | undefined) => async (): Promise<WatchedAccount | undefined> => {
     const scope: AccountScope | undefined = deps.account.current();
     if (!scope) return undefined;
+    // The account's folder is made by Accounts while the account is saved; an instance given a folder of its own (the
+    // extension-host tests' and the benches') makes it here.
+    if (baseDir) await fs.mkdir(path.join(baseDir, scope.accountId), { recursive: true });
     const dir = path.join(baseDir ? path.join(baseDir, scope.accountId) : scope.storageDir, 'watcher');
     let store = stores.get(dir);
     if (!store) stores.set(dir, (store = new SharedFiles(dir)));
