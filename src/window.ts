@@ -149,8 +149,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
   const pendingOpen = new PendingTicket();
   // What is derived from an account (last-known tickets, seen marks, the search index) is kept per account and
   // removed with it.
-  const accountsDir = path.join(context.globalStorageUri.fsPath, 'accounts');
-  const folders = new AccountFolders(accountsDir);
+  const folders = new AccountFolders(path.join(context.globalStorageUri.fsPath, 'accounts'));
   const accountData: AccountData = {
     activeId: () => accounts.current()?.accountId,
     documents: (id) => folders.documents(id),
@@ -183,7 +182,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
   // are the signed-in account's, in a file of its folder that every window reads and watches (seenMarks.ts).
   const seenMarks = new SeenMarks({
     data: accountData,
-    folder: (id) => path.join(accountsDir, id),
+    folder: (id) => accounts.scopeOf(id).storageDir,
     legacy: accountStore,
   });
   const unread = new UnreadNotes(seenMarks);

@@ -185,12 +185,15 @@ export function registerWatcher(deps: WatcherDeps): WatcherWindow & { disposable
   const accountIn = (baseDir: string | undefined) => async (): Promise<WatchedAccount | undefined> => {
     const scope: AccountScope | undefined = deps.account.current();
     if (!scope) return undefined;
-    // The account's folder is made by Accounts while the account is saved; an instance given a folder of its own (the
-    // extension-host tests' and the benches') makes it here.
-    if (baseDir) await fs.mkdir(path.join(baseDir, scope.accountId), { recursive: true });
-    const dir = path.join(baseDir ? path.join(baseDir, scope.accountId) : scope.storageDir, 'watcher');
+    const accountDir = baseDir ? path.join(baseDir, scope.accountId) : scope.storageDir;
+    const dir = path.join(accountDir, 'watcher');
     let store = stores.get(dir);
-    if (!store) stores.set(dir, (store = new SharedFiles(dir)));
+    if (!store) {
+      // The account's folder is made by Accounts while the account is saved; an instance given a folder of its own
+      // (the extension-host tests' and the benches') makes it once, here.
+      if (baseDir) await fs.mkdir(accountDir, { recursive: true });
+      stores.set(dir, (store = new SharedFiles(dir)));
+    }
     return { key: scope.accountId, store };
   };
   const listUnfinished = async () =>
