@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { isTicketId } from '../open-ticket/ticketId';
 import type { PanelState } from './protocol';
 import { DETAILS_VIEW_TYPE, TicketPanel, type TicketPanelsDeps } from './ticketPanel';
+import { detailsWebviewOptions } from './panelDeps';
 import { onDidChangeSettings } from '../../settings/configuration';
 
 export { DETAILS_VIEW_TYPE, type TicketPanel, type TicketPanelsDeps };
@@ -45,8 +46,18 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
       DETAILS_VIEW_TYPE,
       ticketId,
       vscode.ViewColumn.Active,
-      this.webviewOptions(),
+      detailsWebviewOptions(this.deps.extensionUri),
     );
+    this.openIn(webviewPanel, ticketId, focusDialogId);
+  }
+
+  /** Whether this ticket has a panel open. */
+  has(ticketId: string): boolean {
+    return this.panels.has(ticketId);
+  }
+
+  /** Shows the ticket in a webview panel made for it (deferredPanels.ts makes the window's first before this code loads). */
+  openIn(webviewPanel: vscode.WebviewPanel, ticketId: string, focusDialogId?: string): void {
     this.adopt(webviewPanel, ticketId).focusNote(focusDialogId);
   }
 
@@ -57,7 +68,7 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
       webviewPanel.dispose();
       return;
     }
-    webviewPanel.webview.options = this.webviewOptions();
+    webviewPanel.webview.options = detailsWebviewOptions(this.deps.extensionUri);
     this.adopt(webviewPanel, ticketId);
   }
 
@@ -119,14 +130,5 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     void Promise.resolve()
       .then(() => this.deps.onDidShowTicket?.(ticketId))
       .catch(() => undefined);
-  }
-
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableFindWidget: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media')],
-    };
   }
 }
