@@ -270,7 +270,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
     language: catalogLanguage(vscode.env.language),
   });
   const lazy: { drafts?: DraftStore } = {};
-  const panels = new DeferredPanels(context.extensionUri, log, () => {
+  const panels = new DeferredPanels(() => {
     const features = loadFeatures();
     const actingUi: ActingUi = {
       confirmClose: (ticketId, title) =>

@@ -1,5 +1,5 @@
 // What a ticket panel needs from the rest of the extension (TicketPanels hands the same to each panel).
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Ticket, TicketNote } from '../../api/types';
 import { WebviewTypes } from '../../common/commands';
 import type { TicketLog } from '../../log/log';
@@ -9,16 +9,6 @@ import type { RecentTickets } from '../open-ticket/recentTickets';
 import type { PanelActingDeps } from './actingAdapter';
 
 export const DETAILS_VIEW_TYPE = WebviewTypes.details;
-
-/** A ticket panel's webview: scripts by nonce, find, no command links, files from media/ only. */
-export function detailsWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableFindWidget: true,
-    enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
-  };
-}
 
 export interface TicketPanelsDeps {
   extensionUri: vscode.Uri;

@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { isTicketId } from '../open-ticket/ticketId';
 import type { PanelState } from './protocol';
 import { DETAILS_VIEW_TYPE, TicketPanel, type TicketPanelsDeps } from './ticketPanel';
-import { detailsWebviewOptions } from './panelDeps';
 import { onDidChangeSettings } from '../../settings/configuration';
 
 export { DETAILS_VIEW_TYPE, type TicketPanel, type TicketPanelsDeps };
@@ -46,18 +45,8 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
       DETAILS_VIEW_TYPE,
       ticketId,
       vscode.ViewColumn.Active,
-      detailsWebviewOptions(this.deps.extensionUri),
+      this.webviewOptions(),
     );
-    this.openIn(webviewPanel, ticketId, focusDialogId);
-  }
-
-  /** Whether this ticket has a panel open. */
-  has(ticketId: string): boolean {
-    return this.panels.has(ticketId);
-  }
-
-  /** Shows the ticket in a webview panel made for it (deferredPanels.ts makes the window's first before this code loads). */
-  openIn(webviewPanel: vscode.WebviewPanel, ticketId: string, focusDialogId?: string): void {
     this.adopt(webviewPanel, ticketId).focusNote(focusDialogId);
   }
 
@@ -68,7 +57,7 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
       webviewPanel.dispose();
       return;
     }
-    webviewPanel.webview.options = detailsWebviewOptions(this.deps.extensionUri);
+    webviewPanel.webview.options = this.webviewOptions();
     this.adopt(webviewPanel, ticketId);
   }
 
@@ -130,5 +119,14 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     void Promise.resolve()
       .then(() => this.deps.onDidShowTicket?.(ticketId))
       .catch(() => undefined);
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableFindWidget: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media')],
+    };
   }
 }
