@@ -3,9 +3,15 @@
 // confirmed the reply, or with the account. Uploaded attachments are kept by ObjectKey (the file itself is already on
 // the server). The text of a draft marked Confidential, or holding a credential (the secret guard's detector: a key an
 // agent drafted or the user pasted, which the guard stops only at Send), lives only in the scope's SecretStorage (and
-// in memory while the window runs), never in its memento, which is stored in clear. No vscode import.
+// in memory while the window runs), never in its memento, which is stored in clear. A copy of what the memento holds
+// is written to the account's folder too (drafts/<ticket>.json, the same shape: a confidential text is not in it): in
+// VS Code for the Web the memento lives in the browser, and a page reloaded at the wrong moment loses its last write;
+// the folder is on the extension host's disk. load() takes the newer of the two. No vscode import.
+import { promises as fs } from 'fs';
+import * as path from 'path';
 import type { AccountScope } from '../../common/accountScope';
 import { findSecrets } from '../secret-guard/detector';
+import { SharedFiles } from '../watcher/sharedFiles';
 
 export interface StoredAttachment {
   name: string;
@@ -43,7 +49,10 @@ export function hasContent(draft: Pick<Draft, 'text' | 'attachments'>): boolean 
   return draft.text.trim() !== '' || draft.attachments.length > 0;
 }
 
-type Scope = Pick<AccountScope, 'accountId' | 'memento' | 'secrets'>;
+type Scope = Pick<AccountScope, 'accountId' | 'memento' | 'secrets'> & Partial<Pick<AccountScope, 'storageDir'>>;
+
+/** Ticket ids that can name a file (others are kept in the memento only). */
+const FILE_SAFE_ID = /^[\w-]{1,64}$/;
 
 /** One account's drafts (a panel keeps the account it opened under: its writes never land in another). */
 export interface AccountDrafts {
@@ -56,6 +65,8 @@ export interface AccountDrafts {
 export class DraftStore {
   /** Confidential texts read or written in this window, by account and ticket: get() answers without waiting. */
   private readonly confidential = new Map<string, string>();
+  /** The folder copies' writes, one after another per draft: the last one made is the one left. */
+  private readonly copies = new Map<string, Promise<void>>();
 
   constructor(
     /** The signed-in account's scope; undefined while signed out (drafts are then kept by the panel only). */
@@ -84,10 +95,18 @@ export class DraftStore {
 
   /** The draft with a text kept in SecretStorage read from there. */
   async load(ticketId: string, scope = this.scope()): Promise<Draft> {
-    const draft = this.get(ticketId, scope);
-    const secretText = scope && parseDraft(scope.memento.get<unknown>(DRAFT_KEY_PREFIX + ticketId))?.secretText;
-    if (!scope || !secretText || draft.text) return draft;
-    const text = await Promise.resolve(scope.secrets.get(DRAFT_KEY_PREFIX + ticketId)).catch(() => undefined);
+    if (!scope) return emptyDraft();
+    const key = DRAFT_KEY_PREFIX + ticketId;
+    const inMemento = parseDraft(scope.memento.get<unknown>(key));
+    const inFolder = parseDraft(await this.readCopy(ticketId, scope));
+    // The newer of the two: the folder's when the browser lost the memento's last write.
+    const stored = inFolder && inFolder.savedAt > (inMemento?.savedAt ?? 0) ? inFolder : inMemento;
+    if (!stored) return emptyDraft();
+    const { secretText, ...draft } = stored;
+    if (!secretText) return draft;
+    const remembered = this.confidential.get(memoryKey(scope, ticketId));
+    if (remembered) return { ...draft, text: remembered };
+    const text = await Promise.resolve(scope.secrets.get(key)).catch(() => undefined);
     if (text) this.confidential.set(memoryKey(scope, ticketId), text);
     return { ...draft, text: text ?? '' };
   }
@@ -104,11 +123,12 @@ export class DraftStore {
       if (draft.text) await scope.secrets.store(key, draft.text);
       else await scope.secrets.delete(key);
       const stored: StoredDraft = { ...draft, text: '', secretText: true, savedAt: this.now() };
-      await scope.memento.update(key, stored);
+      await Promise.all([scope.memento.update(key, stored), this.writeCopy(ticketId, scope, stored)]);
       return;
     }
     this.confidential.delete(memoryKey(scope, ticketId));
-    await scope.memento.update(key, { ...draft, savedAt: this.now() });
+    const stored: StoredDraft = { ...draft, savedAt: this.now() };
+    await Promise.all([scope.memento.update(key, stored), this.writeCopy(ticketId, scope, stored)]);
     if (wasSecret) await scope.secrets.delete(key);
   }
 
@@ -116,9 +136,33 @@ export class DraftStore {
     if (!scope) return;
     const key = DRAFT_KEY_PREFIX + ticketId;
     this.confidential.delete(memoryKey(scope, ticketId));
-    await scope.memento.update(key, undefined);
+    await Promise.all([scope.memento.update(key, undefined), this.writeCopy(ticketId, scope, undefined)]);
     // Also when the memento says nothing of it: a window that crashed between the two writes may have left one.
     await scope.secrets.delete(key);
+  }
+
+  /** The folder copy: written after the one before it; undefined removes it. A failure leaves the memento's. */
+  private writeCopy(ticketId: string, scope: Scope, stored: StoredDraft | undefined): Promise<void> {
+    if (!scope.storageDir || !FILE_SAFE_ID.test(ticketId)) return Promise.resolve();
+    const folder = path.join(scope.storageDir, 'drafts');
+    const key = memoryKey(scope, ticketId);
+    const write = async () => {
+      // 'inside': the account's folder is there while the account is saved; a signed-out one is not made again.
+      if (stored) await new SharedFiles(folder).write(ticketId, stored, { folder: 'inside' });
+      else await fs.rm(path.join(folder, `${ticketId}.json`), { force: true });
+    };
+    const next = (this.copies.get(key) ?? Promise.resolve()).then(write).catch(() => undefined);
+    this.copies.set(key, next);
+    void next.then(() => {
+      if (this.copies.get(key) === next) this.copies.delete(key);
+    });
+    return next;
+  }
+
+  private async readCopy(ticketId: string, scope: Scope): Promise<unknown> {
+    if (!scope.storageDir || !FILE_SAFE_ID.test(ticketId)) return undefined;
+    await this.copies.get(memoryKey(scope, ticketId));
+    return new SharedFiles(path.join(scope.storageDir, 'drafts')).read(ticketId).catch(() => undefined);
   }
 
   /** Another account is signed in (or none): the confidential texts kept in memory go. */

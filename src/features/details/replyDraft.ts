@@ -26,13 +26,17 @@ export class ReplyDraft {
     this.storedAttachments = draft.attachments;
   }
 
-  /** A confidential text arrives from SecretStorage (unless the user typed first): `arrived` shows it. */
-  loadConfidential(arrived: (text: string) => void, gone: () => boolean): void {
-    if (!this.encrypt || this.text) return;
+  /**
+   * The stored draft as load() finds it, unless the user typed first: a confidential text from SecretStorage, or a
+   * draft whose memento copy the browser lost (the account folder's copy). `arrived` shows it.
+   */
+  loadStored(arrived: (draft: DraftText) => void, gone: () => boolean): void {
+    if (this.text) return;
     void this.drafts.load(this.ticketId).then((loaded) => {
-      if (gone() || this.text || !loaded.text || !this.encrypt) return;
+      if (gone() || this.text || !loaded.text) return;
       this.text = loaded.text;
-      arrived(this.text);
+      this.encrypt = loaded.encrypt;
+      arrived({ text: this.text, encrypt: this.encrypt });
     });
   }
 

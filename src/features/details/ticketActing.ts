@@ -49,8 +49,8 @@ export class TicketActing {
       },
       this.draft.storedAttachments,
     );
-    this.draft.loadConfidential(
-      (text) => this.deliver({ type: 'draft', draft: { text, encrypt: true }, replace: true }),
+    this.draft.loadStored(
+      (draft) => this.deliver({ type: 'draft', draft, replace: true }),
       () => this.disposed,
     );
   }

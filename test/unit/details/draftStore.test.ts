@@ -5,6 +5,9 @@ import { DraftStore } from '../../../src/features/details/draftStore';
 import { UnreadNotes } from '../../../src/features/details/unread';
 import type { TicketNote } from '../../../src/api/types';
 import { MemoryAccountScope } from '../../../src/common/accountScope';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 
 describe('details/draftStore', () => {
   it('keeps a draft per ticket with its text, switch and uploaded attachments', async () => {
@@ -144,5 +147,38 @@ describe('details/unread', () => {
     // After a restart the same notes (still Status 1 on the server) are not new again; a later one is.
     const later = new UnreadNotes(store);
     assert.deepStrictEqual([...later.update('T1', [...notes, note('5', 2, true)])], ['5']);
+  });
+
+  it("a reloaded page that lost the memento's last write (VS Code for the Web keeps it in the browser) finds the draft in the account's folder", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drafts-'));
+    try {
+      let now = 1000;
+      const scope = new MemoryAccountScope('acc-a', dir);
+      const drafts = new DraftStore(
+        () => scope,
+        () => now,
+      );
+      await drafts.save('0005PYGCW', { text: 'First words', encrypt: false, attachments: [] });
+      const before = new Map(scope.values);
+      now = 2000;
+      await drafts.save('0005PYGCW', { text: 'First words, and the rest', encrypt: false, attachments: [] });
+      await drafts.save('001571BTXC', { text: 'Only here', encrypt: false, attachments: [] });
+      // The reload: the browser stored the memento as it was before the last writes.
+      scope.values.clear();
+      for (const [k, v] of before) scope.values.set(k, v);
+      const again = new DraftStore(() => scope);
+      assert.strictEqual((await again.load('0005PYGCW')).text, 'First words, and the rest');
+      assert.strictEqual((await again.load('001571BTXC')).text, 'Only here');
+      // A draft sent (cleared) is gone from both: it does not come back from the folder.
+      await again.clear('001571BTXC');
+      assert.strictEqual((await new DraftStore(() => scope).load('001571BTXC')).text, '');
+      // A confidential text is not in the folder's copy either.
+      await again.save('0005PYGCW', { text: 'password: hunter2', encrypt: true, attachments: [] });
+      const copy = fs.readFileSync(path.join(dir, 'drafts', '0005PYGCW.json'), 'utf8');
+      assert.ok(!copy.includes('hunter2'), copy);
+      assert.strictEqual((await new DraftStore(() => scope).load('0005PYGCW')).text, 'password: hunter2');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
