@@ -194,6 +194,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
     (current) => loadFeatures().promptForFilter(current),
     attention,
     { read: () => lastKnown.readList(), write: (lists) => lastKnown.saveList(lists) },
+    lastKnown.createTimes(),
   );
   const inbox = registerInbox({
     onDidLoad: (listener) => ticketService.onDidLoad(listener),
