@@ -1,6 +1,5 @@
 // The window's composition root: builds the services and registers the features, on the first use of anything
 // activation declared (src/extension.ts) or a moment after activation. No feature logic lives here.
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { ClientProvider } from './auth/clientProvider';
 import { reportUnusableEndpoint } from './auth/endpointSetting';
@@ -149,7 +148,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
   const pendingOpen = new PendingTicket();
   // What is derived from an account (last-known tickets, seen marks, the search index) is kept per account and
   // removed with it.
-  const folders = new AccountFolders(path.join(context.globalStorageUri.fsPath, 'accounts'));
+  const folders = new AccountFolders(context.globalStorageUri.fsPath);
   const accountData: AccountData = {
     activeId: () => accounts.current()?.accountId,
     documents: (id) => folders.documents(id),
@@ -195,6 +194,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
     (current) => loadFeatures().promptForFilter(current),
     attention,
     { read: () => lastKnown.readList(), write: (lists) => lastKnown.saveList(lists) },
+    lastKnown.createTimes(),
   );
   const inbox = registerInbox({
     onDidLoad: (listener) => ticketService.onDidLoad(listener),

@@ -22,6 +22,22 @@
 // - On onDidChangeAccount drop every in-memory copy of the previous scope's data (what is on screen included).
 // - Nothing confidential goes to memento or storageDir: they are stored in clear on disk.
 // No vscode import: unit tests use the in-memory implementation below.
+import * as path from 'path';
+
+/** An account id's shape (accountIndex.ts makes them random): file-name and storage-key safe, so never escaped. */
+export const ACCOUNT_ID_SOURCE = '[A-Za-z0-9-]{1,64}';
+const ACCOUNT_ID = new RegExp(`^${ACCOUNT_ID_SOURCE}$`);
+export const isAccountId = (id: unknown): id is string => typeof id === 'string' && ACCOUNT_ID.test(id);
+
+/** The folder that holds every account's folder, under the extension's global storage. */
+export function accountsFolder(globalStorageDir: string): string {
+  return path.join(globalStorageDir, 'accounts');
+}
+
+/** An account's own folder (`storageDir`): `<globalStorage>/accounts/<accountId>`, the one statement of that layout. */
+export function accountStorageDir(globalStorageDir: string, accountId: string): string {
+  return path.join(accountsFolder(globalStorageDir), accountId);
+}
 
 export interface ScopedMemento {
   get<T>(key: string): T | undefined;

@@ -6,6 +6,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { SharedFiles, type SharedStore } from '../features/watcher/sharedFiles';
+import { accountsFolder, accountStorageDir, isAccountId } from '../common/accountScope';
 
 /** JSON documents of one account, by name. */
 export interface AccountDocuments extends SharedStore {
@@ -25,9 +26,6 @@ export interface AccountData {
   storedAccounts(): Promise<string[]>;
 }
 
-/** Account ids are random and file-name safe (accountIndex.ts); anything else is refused rather than escaped. */
-const ACCOUNT_ID = /^[\w-]{1,64}$/;
-
 class FolderDocuments extends SharedFiles implements AccountDocuments {
   constructor(private readonly folder: string) {
     super(folder);
@@ -42,22 +40,24 @@ class FolderDocuments extends SharedFiles implements AccountDocuments {
   }
 }
 
+/** Each account's documents in its own folder (common/accountScope.ts says where that is). */
 export class AccountFolders implements Omit<AccountData, 'activeId'> {
-  constructor(private readonly baseDir: string) {}
+  /** `globalStorageDir`: context.globalStorageUri.fsPath. */
+  constructor(private readonly globalStorageDir: string) {}
 
   documents(accountId: string): AccountDocuments {
-    if (!ACCOUNT_ID.test(accountId)) throw new Error('not an account id');
-    return new FolderDocuments(path.join(this.baseDir, accountId));
+    if (!isAccountId(accountId)) throw new Error('not an account id');
+    return new FolderDocuments(accountStorageDir(this.globalStorageDir, accountId));
   }
 
   async removeAccount(accountId: string): Promise<void> {
-    if (!ACCOUNT_ID.test(accountId)) return;
-    await fs.rm(path.join(this.baseDir, accountId), { recursive: true, force: true });
+    if (!isAccountId(accountId)) return;
+    await fs.rm(accountStorageDir(this.globalStorageDir, accountId), { recursive: true, force: true });
   }
 
   async storedAccounts(): Promise<string[]> {
-    const entries = await fs.readdir(this.baseDir).catch(() => [] as string[]);
-    return entries.filter((e) => ACCOUNT_ID.test(e));
+    const entries = await fs.readdir(accountsFolder(this.globalStorageDir)).catch(() => [] as string[]);
+    return entries.filter(isAccountId);
   }
 }
 

@@ -46,6 +46,8 @@ export class LastKnownTickets {
   /** The Tickets view's last list, as saved (memory: this window's; else read from disk once). */
   private list: { value: unknown } | undefined;
   private loading: Promise<void> | undefined;
+  /** The read of the account's files while it is under way. */
+  private unread: Promise<void> | undefined;
   private readonly pending = new Map<string, { account: string; ticketId: string }>();
   /** The writes under way: they go on until nothing is pending. */
   private writing: Promise<void> | undefined;
@@ -64,13 +66,34 @@ export class LastKnownTickets {
     if (!account) return Promise.resolve();
     // Local copy off: nothing is read from disk, and what an earlier session wrote goes.
     if (!this.options.keepLocalCopy()) return this.removeLocalCopy();
-    this.loading ??= this.readAll(account);
+    if (!this.loading) {
+      const loading = (this.loading = this.readAll(account));
+      this.unread = loading;
+      const done = () => {
+        if (this.unread === loading) this.unread = undefined;
+      };
+      loading.then(done, done);
+    }
     return this.loading;
   }
 
   get(ticketId: string): KnownTicket | undefined {
     this.sync();
     return this.tickets.get(ticketId);
+  }
+
+  /** Resolves when the account's files are read; undefined when no read is under way. */
+  reading(): Promise<void> | undefined {
+    this.sync();
+    return this.unread;
+  }
+
+  /** Creation times of the tickets known (the Tickets view's ages): in memory now, and a read under way. */
+  createTimes() {
+    return {
+      peek: (ticketId: string) => this.get(ticketId)?.ticket?.createTime,
+      reading: () => this.reading(),
+    };
   }
 
   all(): KnownTicket[] {
@@ -209,6 +232,7 @@ export class LastKnownTickets {
       this.titles = new Map();
       this.list = undefined;
       this.loading = undefined;
+      this.unread = undefined;
       this.changes.fire(undefined);
     }
     return account;

@@ -1,6 +1,7 @@
 // The list of saved sign-ins (accounts) and which one is active. Holds no secret: ids, labels ("AccessKey …W9pK"),
 // and the endpoint each signs in to. Kept as one SecretStorage entry next to the accounts' own entries, so that every
 // window sees changes (SecretStorage reports changes across windows; globalState does not). No vscode import.
+import { isAccountId } from '../../common/accountScope';
 import { accountLabelText } from '../credentialInput';
 
 export interface AccountInfo {
@@ -43,13 +44,7 @@ export function parseAccountIndex(raw: string | undefined): AccountIndex | undef
   if (!Array.isArray(v.accounts)) return undefined;
   const accounts: AccountInfo[] = [];
   for (const entry of v.accounts as Array<Record<string, unknown>>) {
-    if (
-      !entry ||
-      typeof entry.id !== 'string' ||
-      !/^[A-Za-z0-9-]{1,64}$/.test(entry.id) ||
-      typeof entry.label !== 'string'
-    )
-      continue;
+    if (!entry || !isAccountId(entry.id) || typeof entry.label !== 'string') continue;
     if (accounts.some((a) => a.id === entry.id)) continue;
     accounts.push({
       id: entry.id,

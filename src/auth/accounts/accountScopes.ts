@@ -4,8 +4,13 @@
 // removeAccountData deletes all three. Only vscode's types: unit tests pass in-memory stand-ins.
 import type * as vscode from 'vscode';
 import { promises as fs } from 'fs';
-import * as path from 'path';
-import type { AccountScope, ScopedMemento, ScopedSecrets } from '../../common/accountScope';
+import {
+  ACCOUNT_ID_SOURCE,
+  accountStorageDir,
+  type AccountScope,
+  type ScopedMemento,
+  type ScopedSecrets,
+} from '../../common/accountScope';
 
 /** What a scope needs of the extension context. */
 export interface ScopeStorage {
@@ -18,10 +23,6 @@ export interface ScopeStorage {
 // l10n-exempt: storage keys
 const prefixOf = (accountId: string) => `aliyunTickets.scope.${accountId}/`;
 const secretListKey = (accountId: string) => `aliyunTickets.scopeSecrets.${accountId}`; // l10n-exempt: a storage key
-
-export function accountStorageDir(globalStorageDir: string, accountId: string): string {
-  return path.join(globalStorageDir, 'accounts', accountId);
-}
 
 export function createAccountScope(storage: ScopeStorage, accountId: string): AccountScope {
   const prefix = prefixOf(accountId);
@@ -69,11 +70,13 @@ export async function removeAccountData(storage: ScopeStorage, accountId: string
   await Promise.resolve(state.update(secretListKey(accountId), undefined)).catch(() => undefined);
 }
 
+const SCOPED_KEY = new RegExp(`^aliyunTickets\\.scope(?:Secrets)?\\.(${ACCOUNT_ID_SOURCE})(?:/|$)`); // l10n-exempt: a storage key
+
 /** Accounts whose data is stored but that are no longer saved (removed in a window that crashed first). */
 export function accountsWithData(storage: ScopeStorage): string[] {
   const ids = new Set<string>();
   for (const key of storage.globalState.keys()) {
-    const match = /^aliyunTickets\.scope(?:Secrets)?\.([A-Za-z0-9-]{1,64})(?:\/|$)/.exec(key);
+    const match = SCOPED_KEY.exec(key);
     if (match) ids.add(match[1]);
   }
   return [...ids];

@@ -9,8 +9,14 @@
 // Only vscode's types: unit tests run this over an in-memory SecretStorage and Memento.
 import type * as vscode from 'vscode';
 import { promises as fs } from 'fs';
-import * as path from 'path';
-import type { AccountChange, AccountChangeKind, AccountScope, ActiveAccount } from '../../common/accountScope';
+import {
+  accountsFolder,
+  isAccountId,
+  type AccountChange,
+  type AccountChangeKind,
+  type AccountScope,
+  type ActiveAccount,
+} from '../../common/accountScope';
 import { Emitter } from '../../common/emitter';
 import { t } from '../../common/l10n';
 import { accountLabel, LEGACY_SECRET_KEY, parseStoredSignIn, type StoredSignIn } from '../credentialInput';
@@ -366,9 +372,9 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
   /** Data of accounts no longer saved (a window closed while removing one). */
   private async orphans(): Promise<string[]> {
     const saved = new Set(this.index.accounts.map((a) => a.id));
-    const folders = await fs.readdir(path.join(this.storage.globalStorageDir, 'accounts')).catch(() => [] as string[]);
+    const folders = await fs.readdir(accountsFolder(this.storage.globalStorageDir)).catch(() => [] as string[]);
     return [...new Set([...accountsWithData(this.storage), ...folders])].filter(
-      (id) => /^[A-Za-z0-9-]{1,64}$/.test(id) && !saved.has(id),
+      (id) => isAccountId(id) && !saved.has(id),
     );
   }
 

@@ -7,7 +7,8 @@
 // budget ran out gets its age in the next load with budget left (a refresh, the other layout, a filter), so every row
 // on screen gets one within a few refreshes, and then a refresh in which nothing changed sends no GetTicket. A row
 // whose fetch failed is not retried by a refresh, only when the user expands its group again or points at it (the
-// tooltip fetches the ticket, which gives the age; when that fails the tooltip says why).
+// tooltip fetches the ticket, which gives the age; when that fails the tooltip says why). A ticket read before (its
+// last-known copy, kept across reloads) gives its creation time without a request and spends no budget.
 import type { TicketService } from '../../tickets/types';
 
 /** At most this many ages are fetched per load, per expanded group and per Load more: one page of the API's default size. */
@@ -16,6 +17,14 @@ export const AGE_PAGE = 50;
 const MAX_REMEMBERED = 5000;
 
 type Pending = 'fetching' | 'failed' | 'skipped';
+
+/** Creation times kept from earlier reads (tickets/lastKnown.ts). */
+export interface KnownCreateTimes {
+  /** What is in memory now. */
+  peek(ticketId: string): number | undefined;
+  /** A read of the stored copies under way (right after a reload), to wait for before asking the server. */
+  reading(): Promise<void> | undefined;
+}
 
 export class TicketAges {
   private readonly createTimes = new Map<string, number>();
@@ -26,6 +35,7 @@ export class TicketAges {
     private readonly service: Pick<TicketService, 'getTicket'>,
     /** Called when a row's age became known (or failed), to repaint it. */
     private readonly onDidLearn: (ticketId: string) => void,
+    private readonly known?: KnownCreateTimes,
   ) {}
 
   /** The creation time, when known. */
@@ -66,6 +76,7 @@ export class TicketAges {
     for (const ticketId of ticketIds) {
       const pending = this.pending.get(ticketId);
       if (this.createTimes.has(ticketId) || pending === 'fetching' || pending === 'failed') continue;
+      if (this.rememberKnown(ticketId)) continue;
       if (this.loadBudget > 0) {
         this.loadBudget--;
         this.fetch(ticketId);
@@ -81,13 +92,32 @@ export class TicketAges {
     for (const ticketId of ticketIds) {
       if (budget <= 0) break;
       if (this.createTimes.has(ticketId) || this.pending.get(ticketId) === 'fetching') continue;
+      if (this.rememberKnown(ticketId)) continue;
       budget--;
       this.fetch(ticketId);
     }
   }
 
+  /** Takes the creation time from a copy in memory; true when there was one. */
+  private rememberKnown(ticketId: string): boolean {
+    const createTime = this.known?.peek(ticketId);
+    if (createTime === undefined) return false;
+    this.remember(ticketId, createTime);
+    return this.createTimes.has(ticketId);
+  }
+
   private fetch(ticketId: string): void {
     this.pending.set(ticketId, 'fetching');
+    const reading = this.known?.reading();
+    if (!reading) return this.request(ticketId);
+    const afterRead = () => {
+      if (this.rememberKnown(ticketId)) this.onDidLearn(ticketId);
+      else this.request(ticketId);
+    };
+    reading.then(afterRead, afterRead);
+  }
+
+  private request(ticketId: string): void {
     this.service.getTicket(ticketId, { background: true }).then(
       (ticket) => {
         this.remember(ticketId, ticket.createTime);

@@ -13,6 +13,7 @@ import { needsYou } from '../../tickets/status';
 import { StatusFollower, type LearnedStatus } from './follow';
 import { isOfflineRefresh, refreshFailureText } from './labels';
 import type { SavedListStore } from './savedLists';
+import type { KnownCreateTimes } from './ages';
 import { ticketIdOf, TicketExplorerModel } from './model';
 import { MIN_AUTO_REFRESH_SECONDS, RefreshTimer } from './refreshTimer';
 import { TicketTreeProvider, type UnreadAnswers } from './treeProvider';
@@ -52,6 +53,8 @@ export function registerExplorer(
   attention?: AttentionCount,
   /** The last list, kept per account: a window opened while the network fails shows it as offline (savedLists.ts). */
   saved?: SavedListStore,
+  /** Creation times of tickets read before (the last-known copies), so their rows' ages cost no request (ages.ts). */
+  knownCreateTimes?: KnownCreateTimes,
 ): TicketExplorer {
   // What the view registers: the composition root disposes them through the handle (TicketExplorer.dispose).
   const disposables: vscode.Disposable[] = [];
@@ -64,7 +67,7 @@ export function registerExplorer(
     follow: (learned) => track(model.follow(learned)),
     recount: () => attention?.refresh({ force: true }) ?? Promise.resolve(),
   });
-  const provider = new TicketTreeProvider(model, service, unread);
+  const provider = new TicketTreeProvider(model, service, unread, knownCreateTimes);
   if (unread) {
     // The answers from support not yet seen (the Inbox) are a part of the one count (attention.ts).
     const countAnswers = () => attention?.setPart(ANSWERS_PART, answersPart(unread.total()));

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { isTicketApiError } from '../../api/errors';
 import { errorText } from '../../common/errorText';
 import type { TicketService } from '../../tickets/types';
-import { TicketAges } from './ages';
+import { TicketAges, type KnownCreateTimes } from './ages';
 import { nodeLook, ticketTooltip, ticketTooltipError } from './labels';
 import type { ExplorerNode, GroupNode, TicketExplorerModel, TicketNode } from './model';
 
@@ -33,11 +33,17 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     private readonly service: TicketService,
     /** Unread answers from support per ticket (the details panels know them); none when absent. */
     private readonly unread?: UnreadAnswers,
+    /** Creation times from tickets read before (the last-known copies): rows get their age without a request. */
+    knownCreateTimes?: KnownCreateTimes,
   ) {
-    this.ages = new TicketAges(service, (ticketId) => {
-      const node = this.model.findTicket(ticketId);
-      if (node) this.changed.fire(node);
-    });
+    this.ages = new TicketAges(
+      service,
+      (ticketId) => {
+        const node = this.model.findTicket(ticketId);
+        if (node) this.changed.fire(node);
+      },
+      knownCreateTimes,
+    );
   }
 
   private marked: () => ReadonlySet<string> = () => new Set();

@@ -22,7 +22,7 @@ import {
   type WatchedAccount,
   type WatcherView,
 } from './watcher';
-import type { AccountScope, ActiveAccount } from '../../common/accountScope';
+import { accountStorageDir, type AccountScope, type ActiveAccount } from '../../common/accountScope';
 import { getSetting, onDidChangeSettings } from '../../settings/configuration';
 import { SETTINGS } from '../../settings/settings';
 
@@ -185,7 +185,7 @@ export function registerWatcher(deps: WatcherDeps): WatcherWindow & { disposable
   const accountIn = (baseDir: string | undefined) => async (): Promise<WatchedAccount | undefined> => {
     const scope: AccountScope | undefined = deps.account.current();
     if (!scope) return undefined;
-    const accountDir = baseDir ? path.join(baseDir, scope.accountId) : scope.storageDir;
+    const accountDir = baseDir ? accountStorageDir(baseDir, scope.accountId) : scope.storageDir;
     const dir = path.join(accountDir, 'watcher');
     let store = stores.get(dir);
     if (!store) {

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { Accounts } from '../../../src/auth/accounts/accounts';
 import { ACCOUNT_INDEX_KEY, accountSecretKey } from '../../../src/auth/accounts/accountIndex';
 import { LEGACY_SECRET_KEY, type StoredSignIn } from '../../../src/auth/credentialInput';
-import type { AccountChange } from '../../../src/common/accountScope';
+import { accountsFolder, accountStorageDir, type AccountChange } from '../../../src/common/accountScope';
 
 class MemorySecrets {
   readonly entries = new Map<string, string>();
@@ -113,7 +113,7 @@ describe('auth/accounts Accounts over SecretStorage', () => {
     const { accounts, storage, globalStorageDir } = await setup();
     const alice = await accounts.add(ALICE, undefined);
     await accounts.current()!.memento.update('recentTickets', ['0001ABCDEF']);
-    const folder = path.join(globalStorageDir, 'accounts', alice.id);
+    const folder = accountStorageDir(globalStorageDir, alice.id);
     await fs.mkdir(folder, { recursive: true });
     await fs.writeFile(path.join(folder, 'known.json'), '{}');
     accounts.dispose();
@@ -168,7 +168,7 @@ describe('auth/accounts Accounts over SecretStorage', () => {
     const { accounts, storage, globalStorageDir } = await setup();
     const alice = await accounts.add(ALICE, undefined);
     await accounts.current()!.memento.update('recentTickets', ['0001ABCDEF']);
-    const folder = path.join(globalStorageDir, 'accounts', alice.id);
+    const folder = accountStorageDir(globalStorageDir, alice.id);
     await fs.mkdir(folder, { recursive: true });
     accounts.dispose();
 
@@ -334,10 +334,10 @@ describe('auth/accounts Accounts over SecretStorage', () => {
     const { storage, state } = await setup((_s, st) => {
       st.values.set('aliyunTickets.scope.gone-1/recentTickets', ['X']);
     });
-    await fs.mkdir(path.join(storage.globalStorageDir, 'accounts', 'gone-2'), { recursive: true });
+    await fs.mkdir(accountStorageDir(storage.globalStorageDir, 'gone-2'), { recursive: true });
     const again = new Accounts(storage);
     await again.ready;
     assert.deepStrictEqual([...state.values.keys()], []);
-    assert.deepStrictEqual(await fs.readdir(path.join(storage.globalStorageDir, 'accounts')), []);
+    assert.deepStrictEqual(await fs.readdir(accountsFolder(storage.globalStorageDir)), []);
   });
 });

@@ -14,6 +14,11 @@ import {
 import { createTicketService, type TicketServiceImpl } from '../../../src/tickets/ticketService';
 import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
 import { settled } from './settled';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { LastKnownTickets } from '../../../src/tickets/lastKnown';
+import { folderAccountData } from '../inbox/folderAccountData';
 
 describe('Tickets view ages: rows passed over for the budget', function () {
   this.timeout(30_000);
@@ -120,5 +125,59 @@ describe('Tickets view ages: rows passed over for the budget', function () {
     await settled(service);
     assert.strictEqual(getTickets(since), shown.length);
     assert.ok(shown.every((id) => ages.createTime(id)));
+  });
+
+  it('after a reload, rows of tickets read before take their ages from the stored copies: no GetTicket for them', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ages-known-'));
+    try {
+      const data = folderAccountData(dir, () => 'acc-a');
+      /** A window: the service's answers kept as last-known copies, as the composition root wires them. */
+      const open = () => {
+        const windowService = createTicketService({ getClient: () => client });
+        const lastKnown = new LastKnownTickets({ data, keepLocalCopy: () => true });
+        windowService.onDidLoad((event) => {
+          if (event.kind === 'ticket') lastKnown.rememberTicket(event.ticketId, event.ticket);
+        });
+        return { windowService, lastKnown };
+      };
+      const before = open();
+      service = before.windowService;
+      const first = new TicketAges(service, () => undefined, before.lastKnown.createTimes());
+      const shown = await show(new TicketExplorerModel({ service, settings: () => settings }), first);
+      const aged = shown.filter((id) => first.createTime(id) !== undefined);
+      assert.ok(aged.length >= AGE_PAGE, `${aged.length} rows got their ages in the first window`);
+      await before.lastKnown.flush();
+
+      // The reloaded window: its rows are on screen while the stored copies are still being read.
+      const after = open();
+      service = after.windowService;
+      void after.lastKnown.load();
+      assert.ok(after.lastKnown.reading(), 'the stored copies are being read');
+      const learned: string[] = [];
+      const second = new TicketAges(service, (id) => learned.push(id), after.lastKnown.createTimes());
+      const since = emu.requests.length;
+      const again = await show(new TicketExplorerModel({ service, settings: () => settings }), second);
+      await after.lastKnown.load();
+      await settled(service);
+      const askedFor = new Set(
+        emu.requests
+          .slice(since)
+          .filter((r) => r.action === 'GetTicket')
+          .map((r) => r.body.TicketId ?? r.query.TicketId),
+      );
+      assert.deepStrictEqual(
+        aged.filter((id) => askedFor.has(id)),
+        [],
+        'a ticket whose creation time was stored is not fetched again',
+      );
+      assert.deepStrictEqual(
+        aged.filter((id) => again.includes(id) && second.createTime(id) !== undefined).length,
+        aged.filter((id) => again.includes(id)).length,
+        'each of them shows its age',
+      );
+      assert.ok(learned.length > 0, 'rows that waited for the stored copies are repainted');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

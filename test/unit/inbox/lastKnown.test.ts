@@ -10,6 +10,7 @@ import { removeGoneAccounts, type AccountData } from '../../../src/tickets/accou
 import { LastKnownTickets } from '../../../src/tickets/lastKnown';
 import { MemoryStore } from '../details/memoryStore';
 import { folderAccountData } from './folderAccountData';
+import { accountsFolder, accountStorageDir } from '../../../src/common/accountScope';
 
 const ticket = (ticketId: string): Ticket => ({
   ticketId,
@@ -36,7 +37,7 @@ describe('tickets/lastKnown', () => {
   let keep: boolean;
   let data: AccountData;
   const make = () => new LastKnownTickets({ data, keepLocalCopy: () => keep, now: () => 1000 });
-  const filesOf = (id: string) => fs.readdirSync(path.join(dir, id)).sort();
+  const filesOf = (id: string) => fs.readdirSync(accountStorageDir(dir, id)).sort();
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lastknown-'));
@@ -194,8 +195,8 @@ describe('tickets/lastKnown', () => {
     lastKnown.rememberNotes('T1', [note('1', 'public'), note('2', 'my password is hunter2')]);
     await lastKnown.flush();
     const onDisk = fs
-      .readdirSync(path.join(dir, 'acc-a'))
-      .map((f) => fs.readFileSync(path.join(dir, 'acc-a', f), 'utf8'));
+      .readdirSync(accountStorageDir(dir, 'acc-a'))
+      .map((f) => fs.readFileSync(path.join(accountStorageDir(dir, 'acc-a'), f), 'utf8'));
     assert.ok(!onDisk.join('').includes('hunter2'), 'the confidential text is on disk');
     assert.deepStrictEqual(
       lastKnown.get('T1')?.notes?.map((n) => n.dialogId),
@@ -229,7 +230,7 @@ describe('tickets/lastKnown', () => {
     await state.update('aliyunTickets.seenNotes.acc-b', { T9: ['9'] });
     await state.update('aliyunTickets.seenNotes', { old: ['x'] });
     await removeGoneAccounts(data, ['acc-b'], state, ['aliyunTickets.seenNotes']);
-    assert.deepStrictEqual(fs.readdirSync(dir), ['acc-b']);
+    assert.deepStrictEqual(fs.readdirSync(accountsFolder(dir)), ['acc-b']);
     assert.deepStrictEqual(state.keys(), ['aliyunTickets.seenNotes.acc-b']);
   });
 });

@@ -12,6 +12,7 @@ import { SEEN_NOTES_KEY, UnreadNotes } from '../../../src/features/details/unrea
 import type { AccountData } from '../../../src/tickets/accountFiles';
 import { MemoryStore } from '../details/memoryStore';
 import { folderAccountData } from './folderAccountData';
+import { accountsFolder, accountStorageDir } from '../../../src/common/accountScope';
 
 const answer = (dialogId: string): TicketNote => ({
   dialogId,
@@ -30,7 +31,7 @@ describe('inbox/seen marks across windows', () => {
   const marks: SeenMarks[] = [];
   /** One window: its seen marks over the shared account folders, and its unread answers. */
   const window = (legacy?: MemoryStore) => {
-    const seen = new SeenMarks({ data, folder: (id) => path.join(dir, id), legacy: () => legacy });
+    const seen = new SeenMarks({ data, folder: (id) => accountStorageDir(dir, id), legacy: () => legacy });
     marks.push(seen);
     return { seen, unread: new UnreadNotes(seen) };
   };
@@ -44,7 +45,7 @@ describe('inbox/seen marks across windows', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seen-marks-'));
     account = 'acc-a';
     data = folderAccountData(dir, () => account);
-    fs.mkdirSync(path.join(dir, 'acc-a'));
+    fs.mkdirSync(accountStorageDir(dir, 'acc-a'), { recursive: true });
   });
   afterEach(() => {
     for (const seen of marks.splice(0)) seen.dispose();
@@ -67,7 +68,10 @@ describe('inbox/seen marks across windows', () => {
     const later = window();
     await later.seen.refresh();
     assert.deepStrictEqual([...later.unread.update('T1', [answer('1'), answer('2')])], ['2']);
-    assert.ok(fs.existsSync(path.join(dir, 'acc-a', `${SEEN_MARKS_FILE}.json`)), 'kept in the account folder');
+    assert.ok(
+      fs.existsSync(path.join(accountStorageDir(dir, 'acc-a'), `${SEEN_MARKS_FILE}.json`)),
+      'kept in the account folder',
+    );
   });
 
   it('a window opened later counts nothing seen elsewhere from its first look, before any read of its own finishes', async () => {
@@ -81,8 +85,11 @@ describe('inbox/seen marks across windows', () => {
     assert.deepStrictEqual([...later.unread.update('T1', [answer('1'), answer('2')])], ['2']);
     assert.deepStrictEqual(listed(later.unread), ['2'], 'its Inbox never lists the answer seen in window one');
     // The same for the account shown next: its own file, read at the switch.
-    fs.mkdirSync(path.join(dir, 'acc-b'));
-    fs.writeFileSync(path.join(dir, 'acc-b', `${SEEN_MARKS_FILE}.json`), JSON.stringify({ T9: ['9'] }));
+    fs.mkdirSync(accountStorageDir(dir, 'acc-b'), { recursive: true });
+    fs.writeFileSync(
+      path.join(accountStorageDir(dir, 'acc-b'), `${SEEN_MARKS_FILE}.json`),
+      JSON.stringify({ T9: ['9'] }),
+    );
     account = 'acc-b';
     later.unread.reset();
     assert.deepStrictEqual([...later.unread.update('T9', [answer('9'), answer('10')])], ['10']);
@@ -96,7 +103,8 @@ describe('inbox/seen marks across windows', () => {
     two.unread.update('T2', [answer('2')]);
     // Both read the file before either wrote it: the later write lacks the other's mark until that window sees it.
     await Promise.all([one.unread.markSeen('T1'), two.unread.markSeen('T2')]);
-    const stored = () => JSON.parse(fs.readFileSync(path.join(dir, 'acc-a', `${SEEN_MARKS_FILE}.json`), 'utf8'));
+    const stored = () =>
+      JSON.parse(fs.readFileSync(path.join(accountStorageDir(dir, 'acc-a'), `${SEEN_MARKS_FILE}.json`), 'utf8'));
     await until('the file to hold both marks', () => stored().T1?.[0] === '1' && stored().T2?.[0] === '2');
     const later = window();
     await later.seen.refresh();
@@ -127,6 +135,10 @@ describe('inbox/seen marks across windows', () => {
     assert.deepStrictEqual([...one.unread.update('T1', [answer('1')])], ['1'], 'account B has not seen it');
     account = undefined;
     await one.unread.markSeen('T1');
-    assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['acc-a'], 'nothing written for B or while signed out');
+    assert.deepStrictEqual(
+      fs.readdirSync(accountsFolder(dir)).sort(),
+      ['acc-a'],
+      'nothing written for B or while signed out',
+    );
   });
 });

@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEMO_CREDENTIALS, OTHER_ACCOUNT_CREDENTIALS, TicketEmulator } from '../../emulator/server';
 import { Profile, type Window } from './profile';
+import { accountsFolder } from '../../../src/common/accountScope';
 
 const INTERVAL_S = 30;
 const INTERVAL_MS = INTERVAL_S * 1000;
@@ -56,7 +57,7 @@ describe('several windows over one profile (three extension hosts, shared storag
     emu.requests.filter((r) => r.action === 'ListTickets' && (r.body.PageSize ?? r.query.PageSize) === '100');
   /** The lease file of the account's watcher: who polls. */
   const leaseOwner = (): string | undefined => {
-    const accounts = path.join(profile.storageDir, 'accounts');
+    const accounts = accountsFolder(profile.storageDir);
     for (const id of fs.existsSync(accounts) ? fs.readdirSync(accounts) : []) {
       const file = path.join(accounts, id, 'watcher', `lease-${id}.json`);
       if (!fs.existsSync(file)) continue;
@@ -135,7 +136,7 @@ describe('several windows over one profile (three extension hosts, shared storag
       [],
       'no account-scoped globalState key',
     );
-    const folders = path.join(profile.storageDir, 'accounts');
+    const folders = accountsFolder(profile.storageDir);
     assert.deepStrictEqual(
       fs.existsSync(folders) ? fs.readdirSync(folders, { recursive: true }) : [],
       [],
