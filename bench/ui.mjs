@@ -188,10 +188,36 @@ function summarize(locale, { steps, warmUp }) {
     // The first panel loads dist/features.js (and the request code): what its way to the webview costs more than a
     // later panel's is the code loaded on first use.
     codeLoadMs: first.webviewMs - median(laterByEnter.map((p) => p.webviewMs)),
+    parts: { ticket: phases(later), bare: phases(steps.filter((s) => s.what === 'bare')) },
     warmUp,
     steps,
   };
 }
+
+/**
+ * Each part of the way, the median over `steps` (a single opening varies ±50% on a loaded machine; the medians of a
+ * window's later panels and of its bare webviews are what can be compared): the webview made (the command, the
+ * extension host's work, the window's making of the editor and the webview), its host page ready for the document,
+ * the empty frame loaded (the host's service worker and fake page), the document written into it (the host parses
+ * and runs what the document carries), then shown and painted; and when the requests were answered.
+ */
+function phases(steps) {
+  const of = (f) => median(steps.map(f).filter(Number.isFinite));
+  return {
+    count: steps.length,
+    madeMs: of((s) => s.frameMs),
+    hostReadyMs: of((s) => s.host?.readyMs - s.frameMs),
+    frameLoadedMs: of((s) => s.host?.frameLoadedMs - s.host?.readyMs),
+    writtenMs: of((s) => s.host?.writtenMs - s.host?.frameLoadedMs),
+    paintedMs: of((s) => s.totalMs - s.host?.writtenMs),
+    totalMs: of((s) => s.totalMs),
+    requestsStartMs: of((s) => s.requestsStartMs),
+    requestsDoneMs: of((s) => s.requestsDoneMs),
+  };
+}
+
+const describeParts = (p) =>
+  `${fmt(p.totalMs)} ms = webview made ${fmt(p.madeMs)} + host ready ${fmt(p.hostReadyMs)} + empty frame ${fmt(p.frameLoadedMs)} + document written ${fmt(p.writtenMs)} + shown and painted ${fmt(p.paintedMs)}${Number.isFinite(p.requestsDoneMs) ? `; requests asked at ${fmt(p.requestsStartMs)}, answered by ${fmt(p.requestsDoneMs)}` : ''} (median of ${p.count})`;
 
 /** A step's way through the webview host page (its own marks), from the key: ready, documents, worker, frame, written. */
 const hostParts = (h) =>
@@ -200,7 +226,7 @@ const hostParts = (h) =>
     : '';
 
 const describe = (p) =>
-  `${fmt(p.totalMs)} ms vs bare ${fmt(p.bareMs)} ms = ${fmt(p.ratio, 2)}× (webview made ${fmt(p.frameMs)}, its document +${fmt(p.webviewMs - p.frameMs)}, shown +${fmt(p.shownMs)}, painted +${fmt(p.pageMs)}; ${p.requests} requests${p.actions?.length ? `: ${p.actions.join(', ')}` : ''}${p.requestsDoneMs !== undefined ? `, answered by ${fmt(p.requestsDoneMs)}` : ''})`;
+  `${fmt(p.totalMs)} ms vs bare ${fmt(p.bareMs)} ms = ${fmt(p.ratio, 2)}× (webview made ${fmt(p.frameMs)}, its document +${fmt(p.webviewMs - p.frameMs)}, shown +${fmt(p.shownMs)}, painted +${fmt(p.pageMs)}; ${p.requests} requests${p.actions?.length ? `: ${p.actions.join(', ')}` : ''}${p.requestsDoneMs !== undefined ? `, asked at ${fmt(p.requestsStartMs)}, answered by ${fmt(p.requestsDoneMs)}` : ''})`;
 
 const run = createRun('bench:ui');
 let exitCode = 1;
@@ -240,7 +266,7 @@ try {
     const window = await benchWindow(locale, { emulator, requests, dirs, index });
     for (const step of window.steps)
       console.log(
-        `[bench:ui]   ${step.what === 'bare' ? 'bare  ' : step.how === 'click' ? 'click ' : 'ticket'} ${fmt(step.totalMs).padStart(5)} ms: frame ${fmt(step.frameMs)}, ${hostParts(step.host)}, document ${fmt(step.webviewMs)}, shown +${fmt(step.shownMs)}, painted +${fmt(step.pageMs)}`,
+        `[bench:ui]   ${step.what === 'bare' ? 'bare  ' : step.how === 'click' ? 'click ' : 'ticket'} ${fmt(step.totalMs).padStart(5)} ms: ${step.requests ? `requests asked at ${fmt(step.requestsStartMs)}, ` : ''}frame ${fmt(step.frameMs)}, ${hostParts(step.host)}, document ${fmt(step.webviewMs)}, shown +${fmt(step.shownMs)}, painted +${fmt(step.pageMs)}`,
       );
     results.windows.push(summarize(locale, window));
   }
@@ -271,6 +297,8 @@ try {
       `≤ ${BUDGET.later}×`,
       w.later.enter.ratio <= BUDGET.later,
     ]);
+    rows.push([`${w.locale}: parts, later panels (median)`, describeParts(w.parts.ticket), '', true]);
+    rows.push([`${w.locale}: parts, bare webviews (median)`, describeParts(w.parts.bare), '', true]);
     if (w.later.click)
       rows.push([
         `${w.locale}: later panel (click in the Tickets view)`,

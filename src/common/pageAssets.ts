@@ -44,7 +44,22 @@ export interface PageContent {
   bodyAttributes: Record<string, string>;
   /** The body's HTML, ready (before the page script). */
   body: string;
+  /**
+   * The page script runs after the document was first painted (the ticket panel: its document carries what it shows).
+   * Otherwise it runs while the document is written, as its last element (the New Ticket form).
+   */
+  scriptAfterPaint?: boolean;
 }
+
+/**
+ * The one script of a paint-first document (by nonce): once the document loaded and was painted, it runs the page
+ * script, carried as inert text (#page-script) or linked (data-src), as a new element with the same nonce. VS Code's
+ * webview host writes a new document in one go and shows it on its load event, so a page script inside the document
+ * is parsed and run before anything shows (bench:ui: 20-50 ms of a loaded machine's panel). A page in a tab that
+ * gets no animation frames runs it 100 ms after loading.
+ */
+export const AFTER_PAINT_LOADER =
+  "(()=>{const me=document.currentScript,nonce=me.nonce,src=me.dataset.src;let done=false;const run=()=>{if(done)return;done=true;const s=document.createElement('script');s.nonce=nonce;if(src)s.src=src;else s.textContent=document.getElementById('page-script').textContent;document.body.appendChild(s)};addEventListener('load',()=>{requestAnimationFrame(()=>setTimeout(run,0));setTimeout(run,100)},{once:true})})()";
 
 /** A fresh script nonce for one document: 144 random bits from crypto (a guessable nonce would let injected script run). */
 export function createNonce(): string {
@@ -73,9 +88,13 @@ export function renderPage(resources: PageResources, content: PageContent): stri
     : [sharedStyleUri(resources.styleUri), resources.styleUri]
         .map((uri) => `<link rel="stylesheet" href="${escapeHtml(uri)}">`)
         .join('\n');
-  const script = inline
-    ? `<script nonce="${nonce}">${inline.script}</script>`
-    : `<script nonce="${nonce}" src="${escapeHtml(resources.scriptUri)}"></script>`;
+  const script = !content.scriptAfterPaint
+    ? inline
+      ? `<script nonce="${nonce}">${inline.script}</script>`
+      : `<script nonce="${nonce}" src="${escapeHtml(resources.scriptUri)}"></script>`
+    : inline
+      ? `<script type="text/plain" id="page-script">${inline.script}</script>\n<script nonce="${nonce}">${AFTER_PAINT_LOADER}</script>`
+      : `<script nonce="${nonce}" data-src="${escapeHtml(resources.scriptUri)}">${AFTER_PAINT_LOADER}</script>`;
   const attributes = Object.entries(content.bodyAttributes)
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');

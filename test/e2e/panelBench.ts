@@ -46,6 +46,8 @@ export interface PanelTiming {
   /** Requests the emulator answered meanwhile (and their actions, in order), and from the key to the last answer. */
   requests: number;
   actions: string[];
+  /** The first request arrived (the extension host had made the panel: it asks in the same turn), the last answered. */
+  requestsStartMs?: number;
   requestsDoneMs?: number;
   /**
    * The webview host page's steps, from the key or click (its own marks): it told the window it was ready, the first
@@ -266,6 +268,7 @@ export class PanelBench {
       pageMs: painted.at - html.at,
       requests: requests.length,
       actions: requests.map((r) => r.action),
+      requestsStartMs: requests.length ? Math.min(...requests.map((r) => r.start)) - start.at : undefined,
       requestsDoneMs: requests.length ? Math.max(...requests.map((r) => r.end)) - start.at : undefined,
       host: hostSteps(
         this.marks.filter((m) => m.name === 'host' && !!m.bare === bare && m.at <= painted.at),

@@ -74,13 +74,22 @@ function text(value: unknown): string {
   return `<bdi>${escapeHtml(value)}</bdi>`;
 }
 
-/** The whole document (the shell of common/pageAssets.ts): the body for `view` and the acting part. */
-export function renderTicketHtml(view: DetailsView, resources: PageResources, options: RenderOptions = {}): string {
+/**
+ * The whole document (the shell of common/pageAssets.ts): the body for `view` (or `body`, renderTicketBody's of it)
+ * and the acting part. It paints without its script, which runs after the first paint.
+ */
+export function renderTicketHtml(
+  view: DetailsView,
+  resources: PageResources,
+  options: RenderOptions = {},
+  body = renderTicketBody(view, options),
+): string {
   const ticketId = view.kind === 'ticket' ? view.ticket.ticketId : view.ticketId;
   return renderPage(resources, {
     title: t('Ticket {0}', ticketId),
     bodyAttributes: { 'data-ticket-id': ticketId, 'data-strings': JSON.stringify(pageStrings()) },
-    body: `<main id="root" aria-live="polite">${renderTicketBody(view, options)}</main>\n${renderActingHtml()}`,
+    body: `<main id="root" aria-live="polite">${body}</main>\n${renderActingHtml()}`,
+    scriptAfterPaint: true,
   });
 }
 

@@ -1,7 +1,6 @@
-// One ticket details panel: loads the ticket and its conversation, posts the rendered body only after the page says
-// 'ready', keeps the old data on screen when a refresh fails, and opens attachment links only after the user confirmed
-// where they go. Acting is TicketActing's; this file feeds it the loaded ticket, marks unread and confidential notes,
-// names the category (after the page painted: categoryAfterPaint.ts) and refreshes the panel while it is on screen.
+// One ticket details panel: loads the ticket and its conversation into its document, then posts new bodies once the
+// page says 'ready'; keeps old data on screen when a refresh fails; opens attachment links only after asking. It feeds
+// TicketActing the ticket, marks unread and confidential notes, names the category after the paint, auto-refreshes.
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errorWording';
 import type { TicketNote } from '../../api/types';
@@ -54,9 +53,10 @@ export class TicketPanel {
   };
   /** Restarted by TicketPanels when the setting changes. */
   readonly autoRefresh: AutoRefresh;
-  /** The body last posted, so an auto-refresh that changed nothing posts nothing. */
+  /** The body last posted (an auto-refresh that changed nothing posts nothing), the one in the document last written
+   * (a new page shows it before any message), and whether that is the loading view or no document is written yet. */
   private postedBody: string | undefined;
-  /** The document last written shows the loading view, or none is written yet (start() writes the first). */
+  private documentBody: string | undefined;
   private documentLoading = true;
   private readonly rendered = new vscode.EventEmitter<void>();
   /** What the panel shows changed (the document() after it); fires once more, after dispose, when it closed. */
@@ -139,7 +139,6 @@ export class TicketPanel {
   get closed(): boolean {
     return this.disposed;
   }
-
   /** The note the page was last told to scroll to ('' = the description). */
   focusedNote(): string | undefined {
     return this.focus.lastSent();
@@ -209,8 +208,8 @@ export class TicketPanel {
   }
 
   /** The whole document of what the panel shows now (the page itself gets the body by message). */
-  document(): string {
-    return renderTicketHtml(this.view, this.resources);
+  document(body = renderTicketBody(this.view)): string {
+    return renderTicketHtml(this.view, this.resources, {}, body);
   }
 
   /** The acting part: buttons shown, a write under way, draft attachments, the last notice. */
@@ -343,7 +342,7 @@ export class TicketPanel {
   /** A new document for what the panel shows: data in it is painted when VS Code shows it, with no handshake first. */
   private writeDocument(): void {
     this.documentLoading = this.view.kind === 'loading';
-    this.panel.webview.html = this.document();
+    this.panel.webview.html = this.document((this.documentBody = renderTicketBody(this.view)));
   }
 
   /** Posts when the page is there to take it (a hidden page is rebuilt and says 'ready' again). */
@@ -368,7 +367,8 @@ export class TicketPanel {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        this.postedBody = undefined;
+        // A new page starts from the last document written: the same body is not sent again.
+        this.postedBody = this.documentBody;
         this.post();
         this.acting?.onReady();
         return;

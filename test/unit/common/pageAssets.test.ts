@@ -5,7 +5,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { inlinable, readPageAssets, renderPage, sharedStyleUri } from '../../../src/common/pageAssets';
+import {
+  AFTER_PAINT_LOADER,
+  inlinable,
+  readPageAssets,
+  renderPage,
+  sharedStyleUri,
+} from '../../../src/common/pageAssets';
 import { renderTicketHtml } from '../../../src/features/details/render';
 import { renderNewTicketHtml } from '../../../src/features/new-ticket/render';
 import { FIXTURE_NOW, note, PAGE_RESOURCES, ticket } from '../../fixtures/tickets';
@@ -27,9 +33,16 @@ describe('webview pages: the shared shell, CSP and stylesheet (common/pageAssets
   it('both pages put their stylesheets and script in the document by nonce, link nothing, and allow only that nonce', () => {
     const inline = { style: 'main { color: red; }', script: 'console.log("page");' };
     const nonce = PAGE_RESOURCES.nonce;
-    for (const html of [ticketPage({ ...PAGE_RESOURCES, inline }), formPage({ ...PAGE_RESOURCES, inline })]) {
+    const panel = ticketPage({ ...PAGE_RESOURCES, inline });
+    const form = formPage({ ...PAGE_RESOURCES, inline });
+    // The form runs its script as the document is written; the panel's runs after the first paint: the document
+    // carries it as inert text, and the one script by nonce (the loader) runs it then, as a new element by nonce.
+    assert.ok(form.includes(`<script nonce="${nonce}">${inline.script}</script>`), 'the script, by nonce');
+    assert.ok(panel.includes(`<script type="text/plain" id="page-script">${inline.script}</script>`), 'inert text');
+    assert.ok(panel.includes(`<script nonce="${nonce}">${AFTER_PAINT_LOADER}</script>`), 'the loader, by nonce');
+    assert.strictEqual(panel.match(/<script nonce=/g)?.length, 1, 'one script by nonce');
+    for (const html of [panel, form]) {
       assert.ok(html.includes(`<style nonce="${nonce}">${inline.style}</style>`), 'the stylesheet, by nonce');
-      assert.ok(html.includes(`<script nonce="${nonce}">${inline.script}</script>`), 'the script, by nonce');
       assert.ok(!html.includes('<link') && !html.includes(' src='), 'nothing linked');
       const policy = policyOf(html);
       assert.ok(policy.includes(`script-src 'nonce-${nonce}';`), policy);

@@ -9,7 +9,7 @@ import {
   renderTicketHtml,
   type DetailsView,
 } from '../../../src/features/details/render';
-import { createNonce, type PageResources } from '../../../src/common/pageAssets';
+import { AFTER_PAINT_LOADER, createNonce, type PageResources } from '../../../src/common/pageAssets';
 import { parsePageMessage } from '../../../src/features/details/protocol';
 import { viewAfterLoad } from '../../../src/features/details/loadedView';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
@@ -65,6 +65,7 @@ const ALLOWED_ATTRIBUTES = new Set([
   'rel',
   'href',
   'src',
+  'data-src',
   'nonce',
   'class',
   'id',
@@ -219,11 +220,12 @@ describe('details panel HTML', () => {
     for (const script of scripts) {
       assert.deepStrictEqual(
         Object.fromEntries(script.attributes),
-        { nonce: RESOURCES.nonce, src: RESOURCES.scriptUri },
-        'the script has the nonce and comes from the extension',
+        { nonce: RESOURCES.nonce, 'data-src': RESOURCES.scriptUri },
+        'the script has the nonce and loads the page script from the extension after the first paint',
       );
     }
-    assert.ok(!/<script[^>]*>[^<]+<\/script>/.test(html), 'no inline script body');
+    assert.ok(html.includes(`>${AFTER_PAINT_LOADER}</script>`), 'its body is the loader');
+    assert.ok(!/<script[^>]*>[^<]+<\/script>/.test(html.replace(AFTER_PAINT_LOADER, '')), 'no other script body');
     assert.ok(!/\son[a-z]+=/i.test(html), 'no inline event handlers');
     assert.ok(!/\sstyle=/i.test(html), 'no inline styles (the CSP would block them anyway)');
   });

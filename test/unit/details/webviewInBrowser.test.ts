@@ -8,6 +8,9 @@ import { webviewPages } from '../webviewPages';
 import type { Ticket, TicketNote } from '../../../src/api/types';
 import { renderTicketBody, renderTicketHtml, type DetailsView } from '../../../src/features/details/render';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
+import { readPageAssets, type InlineAssets } from '../../../src/common/pageAssets';
+import { repoRoot } from '../manifest';
+import * as path from 'path';
 
 function hostileView(): DetailsView {
   const first = HOSTILE_STRINGS[0].value;
@@ -53,15 +56,18 @@ describe('details page in Chromium under its CSP', function () {
   const served = pages.served;
 
   /** Opens the page with a stand-in for the webview host API; returns what the page posted and saw. */
+  /** inline: the stylesheets and page script carried in the document, as the panel does in VS Code. */
   async function open(
     view: DetailsView,
     savedState?: unknown,
+    inline?: InlineAssets,
   ): Promise<{ page: Page; posted: unknown[]; dialogs: string[]; requests: string[] }> {
     documentHtml = renderTicketHtml(view, {
       cspSource: pages.origin,
       nonce: 'dGVzdC1ub25jZS0xMjM0NTY=',
       styleUri: `${pages.origin}/media/details.css`,
       scriptUri: `${pages.origin}/media/details.js`,
+      inline,
     });
     served.length = 0;
     const page = await pages.newPage(savedState);
@@ -153,6 +159,27 @@ describe('details page in Chromium under its CSP', function () {
     }
   });
 
+  it('carrying its page script, paints first, then runs it under the same nonce: inert, ready, clicks work', async () => {
+    const inline = readPageAssets(path.join(repoRoot, 'media'), 'details');
+    assert.ok(inline, 'media/details.js and the stylesheets are built');
+    const { page, posted, dialogs, requests } = await open(hostileView(), undefined, inline);
+    try {
+      assert.deepStrictEqual(posted[0], { type: 'ready' }, 'the page script ran');
+      await assertInert(page, dialogs, requests);
+      assert.deepStrictEqual(
+        served.filter((url) => url.startsWith('/media/')),
+        [],
+        'nothing fetched: the document carries it all',
+      );
+      await page.click('button[data-action="refresh"]');
+      await page.waitForFunction(() =>
+        (window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'refresh'),
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
   it('stays inert when the body arrives by message (the path after the ready handshake)', async () => {
     const { page, dialogs, requests } = await open({ kind: 'loading', ticketId: '0005PYGCW' });
     try {
@@ -177,11 +204,12 @@ describe('details page in Chromium under its CSP', function () {
     try {
       await page.click('a[data-action="openAttachment"][data-note="3"]');
       await page.click('button[data-action="refresh"]');
-      const posted = await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
-      assert.deepStrictEqual(posted.slice(1), [
-        { type: 'openAttachment', note: 3, attachment: 1 },
-        { type: 'refresh' },
-      ]);
+      const posted = await page.evaluate(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted);
+      // (The page also said it painted the ticket its document carried: 'rendered'.)
+      assert.deepStrictEqual(
+        posted.slice(1).filter((m) => m.type !== 'rendered'),
+        [{ type: 'openAttachment', note: 3, attachment: 1 }, { type: 'refresh' }],
+      );
       await page.evaluate(() => window.scrollTo(0, 400));
       await page.waitForFunction(
         () => ((window as unknown as { __state?: { scrollY?: number } }).__state?.scrollY ?? 0) === 400,

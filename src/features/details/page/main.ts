@@ -59,6 +59,11 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
   if (typeof message.body !== 'string' || !root) return;
   root.innerHTML = message.body;
+  shown(root);
+});
+
+/** The body in `root` is new (a render, or the document's own): times, the opened note, the saved position. */
+function shown(root: HTMLElement): void {
   showLocalTimes(root);
   // A new render (the live ticket after its copy, a refresh) keeps the opened note marked, where it is.
   if (focusedNote !== undefined) noteElement(focusedNote)?.classList.add('focused');
@@ -72,7 +77,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   // A page in a background tab gets no animation frames and says nothing: the extension then goes on after a short
   // wait of its own (categoryAfterPaint.ts), so the name never waits for the tab.
   requestAnimationFrame(() => setTimeout(() => vscode.postMessage({ type: 'rendered' }), 0));
-});
+}
 
 // An inbox entry or a search result opened the panel: that note (or the description, '') comes into view, marked.
 // It wins over the restored scroll position.
@@ -103,7 +108,12 @@ function showLocalTimes(container: Element): void {
     element.textContent = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
   }
 }
-if (root) showLocalTimes(root);
+// The script runs after the document's first paint (render.ts): a document that carries the ticket (or an error) was
+// on screen already, and the extension sends its body again only if it changed since.
+if (root) {
+  if (root.querySelector('.state.loading')) showLocalTimes(root);
+  else shown(root);
+}
 
 // A time's tooltip spells the date out in the display language. It is written when the pointer (or focus) first
 // reaches the time, not while the page is built: the browser's first date formatting in a display language loads its
