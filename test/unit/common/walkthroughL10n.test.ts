@@ -63,7 +63,12 @@ describe('the walkthrough in English and Chinese', () => {
       const cjk = [...zh].filter((c) => CJK.test(c)).length;
       assert.ok(cjk > 3 * latinWords.length, `${chinese[key]}: mostly not Chinese (${latinWords.join(' ')})`);
       assert.deepStrictEqual(commandLinks(zh), commandLinks(en), `${chinese[key]}: command links differ`);
-      assert.deepStrictEqual(pictures(zh), pictures(en), `${chinese[key]}: pictures differ`);
+      // The same pictures; one taken of the Chinese UI is named *.zh-cn.png (walkthroughPictures.test).
+      assert.deepStrictEqual(
+        pictures(zh).map((picture) => picture.replace(/\.zh-cn\.png$/, '.png')),
+        pictures(en),
+        `${chinese[key]}: pictures differ`,
+      );
     }
   });
 });

@@ -205,4 +205,33 @@ describe('New Ticket page in Chromium: what the form marks follows the draft', f
       await page.close();
     }
   });
+
+  it('Submit pressed at the bottom takes the user to the first problem with its label in view, not the box alone', async () => {
+    const page = await open();
+    try {
+      await page.setViewportSize({ width: 900, height: 420 });
+      await post(page, { type: 'draft', draft: { ...EMPTY_DRAFT, description: 'Disk full' } });
+      await page.waitForFunction(() => document.body.dataset.ready === 'true');
+      // Where the user is when pressing Submit: at the end of the form.
+      await page.evaluate(() => document.querySelector('#submit')!.scrollIntoView({ block: 'end' }));
+      await post(page, {
+        type: 'problems',
+        problems: [{ field: 'product', message: 'Choose the product the problem is about.', blocking: true }],
+      });
+      const seen = await page.evaluate(() => {
+        const inView = (selector: string) => {
+          const box = document.querySelector(selector)!.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        };
+        return {
+          focused: document.activeElement?.id ?? '',
+          label: inView('label[for="productSearch"]'),
+          box: inView('#productSearch'),
+        };
+      });
+      assert.deepStrictEqual(seen, { focused: 'productSearch', label: true, box: true });
+    } finally {
+      await page.close();
+    }
+  });
 });

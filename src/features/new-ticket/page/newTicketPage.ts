@@ -159,8 +159,16 @@ function showProblems(problems: DraftProblem[], message?: string, live = false):
     if (problem.blocking) field.setAttribute('aria-invalid', 'true');
   }
   const first = problems.find((p) => p.blocking);
-  if (first && !live)
-    (({ product: productSearch, category, description, email }) as Record<string, HTMLElement>)[first.field].focus();
+  if (first && !live) {
+    const field = ({ product: productSearch, category, description, email } as Record<string, HTMLElement>)[
+      first.field
+    ];
+    field.focus({ preventScroll: true });
+    // The box and the label that names it: Submit is at the bottom, and scrolling to the box alone left its label
+    // above the top edge.
+    field.scrollIntoView({ block: 'nearest' });
+    document.querySelector(`label[for="${field.id}"]`)?.scrollIntoView({ block: 'nearest' });
+  }
 }
 
 // Every change at once: the page can go any moment (Escape right after typing) and takes no timer with it. The
