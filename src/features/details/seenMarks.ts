@@ -1,11 +1,12 @@
 // Which answers from support the user has seen, per account, shared by every window of the profile: a small JSON file
 // in the account's folder (tickets/accountFiles.ts), so an answer opened in one window leaves the Inbox of the others
-// as soon as the file changes (a watch on the folder), and a window opened later reads it. globalState is not used:
-// its changes reach other windows late or not at all. Marks only ever grow (each ticket's list and the number of
-// tickets are capped by unread.ts), so a write merges what is on disk with what this window adds: two windows marking
-// at once lose neither's marks. Marks an older version kept in the account's memento are read too, and moved into the
-// file with the next write. No vscode import.
-import { watch, type FSWatcher } from 'fs';
+// as soon as the file changes (a watch on the folder), and a window opened later reads it before it weighs any answer.
+// globalState is not used: its changes reach other windows late or not at all. Marks only ever grow (each ticket's
+// list and the number of tickets are capped by unread.ts), so a write merges what is on disk with what this window
+// adds: two windows marking at once lose neither's marks. Marks an older version kept in the account's memento are
+// read too, and moved into the file with the next write. No vscode import.
+import { readFileSync, watch, type FSWatcher } from 'fs';
+import * as path from 'path';
 import type { AccountData } from '../../tickets/accountFiles';
 import type { KeyValueStore } from '../../tickets/categoryNames';
 import { MAX_PER_TICKET, MAX_TICKETS, SEEN_NOTES_KEY } from './unread';
@@ -41,7 +42,7 @@ export class SeenMarks implements KeyValueStore {
 
   constructor(private readonly options: SeenMarksOptions) {}
 
-  /** The marks of the account shown (read from its file in the background after a switch; then onDidChange). */
+  /** The marks of the account shown (its file read at the switch; another window's later marks: onDidChange). */
   get<T>(_key: string): T | undefined {
     this.sync();
     return union(this.marks, this.legacy()) as T;
@@ -102,9 +103,25 @@ export class SeenMarks implements KeyValueStore {
     this.watcher = undefined;
     if (account) {
       this.watcher = this.watch(account);
-      void this.refresh();
+      // Read at once, not in the background: the first answers a window weighs (the Inbox filled from the last-known
+      // copies, a panel restored by a reload) must not count as new what another window has already seen. The file is
+      // small (unread.ts caps it).
+      const stored = this.readNow(account);
+      if (stored) this.marks = stored;
+      else void this.refresh();
     }
     return account;
+  }
+
+  /** The account's file as it is now ({} when there is none); undefined when it cannot be read here and now. */
+  private readNow(account: string): SeenByTicket | undefined {
+    const folder = this.options.folder?.(account);
+    if (!folder) return undefined;
+    try {
+      return parse(JSON.parse(readFileSync(path.join(folder, `${SEEN_MARKS_FILE}.json`), 'utf8')));
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : undefined;
+    }
   }
 
   private watch(account: string): FSWatcher | undefined {

@@ -1,7 +1,7 @@
 // Seen marks shared by the windows of a profile: an answer seen in one window leaves the Inbox of another that has it
-// listed (the account folder's file changes and that window reads it), a window opened later does not list it, two
-// windows marking at once keep both marks, marks an older version kept in the memento count and move into the file,
-// and another account sees none of them.
+// listed (the account folder's file changes and that window reads it), a window opened later does not list it (not even
+// in its first look), two windows marking at once keep both marks, marks an older version kept in the memento count
+// and move into the file, and another account sees none of them.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -72,6 +72,27 @@ describe('inbox/seen marks across windows', () => {
       fs.existsSync(path.join(accountStorageDir(dir, 'acc-a'), `${SEEN_MARKS_FILE}.json`)),
       'kept in the account folder',
     );
+  });
+
+  it('a window opened later counts nothing seen elsewhere from its first look, before any read of its own finishes', async () => {
+    const one = window();
+    await one.seen.refresh();
+    one.unread.update('T1', [answer('1'), answer('2')]);
+    await one.unread.markSeen('T1', ['1']);
+    // Its first answers come at once (the Inbox filled from the last-known copies, a panel restored by a reload):
+    // no refresh awaited, no timer.
+    const later = window();
+    assert.deepStrictEqual([...later.unread.update('T1', [answer('1'), answer('2')])], ['2']);
+    assert.deepStrictEqual(listed(later.unread), ['2'], 'its Inbox never lists the answer seen in window one');
+    // The same for the account shown next: its own file, read at the switch.
+    fs.mkdirSync(accountStorageDir(dir, 'acc-b'), { recursive: true });
+    fs.writeFileSync(
+      path.join(accountStorageDir(dir, 'acc-b'), `${SEEN_MARKS_FILE}.json`),
+      JSON.stringify({ T9: ['9'] }),
+    );
+    account = 'acc-b';
+    later.unread.reset();
+    assert.deepStrictEqual([...later.unread.update('T9', [answer('9'), answer('10')])], ['10']);
   });
 
   it('two windows marking at once keep both marks', async () => {
