@@ -106,6 +106,18 @@ describe('command ids and context keys (package.json against src/common/commands
     }
   });
 
+  it('every view of ours that needs an account offers Sign In while signed out (an empty view says nothing)', () => {
+    const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+    const welcomes: Array<{ view: string; when?: string; contents: string }> = contributes.viewsWelcome ?? [];
+    const views = Object.values<Array<{ id: string }>>(contributes.views ?? {}).flat();
+    // The References view lists the workspace's ticket ids: it needs no account.
+    for (const view of views.filter((v) => v.id !== 'aliyunTickets.references')) {
+      const signedOut = welcomes.filter((w) => w.view === view.id && /!aliyunTickets\.signedIn\b/.test(w.when ?? ''));
+      const text = signedOut.map((w) => nls[w.contents.replace(/^%|%$/g, '')] ?? w.contents).join('\n');
+      assert.match(text, /\(command:aliyunTickets\.signIn\)/, `${view.id}: a signed-out welcome with Sign In`);
+    }
+  });
+
   it('every context key of ours in a when clause is defined in ContextKeys', () => {
     const defined = Object.values(ContextKeys) as string[];
     const builtin =
