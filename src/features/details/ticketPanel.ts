@@ -152,7 +152,6 @@ export class TicketPanel {
   get active(): boolean {
     return this.panel.active;
   }
-
   /** The panel shows what was known before it asked the server (its first load then refreshes it quietly). */
   get showsKnown(): boolean {
     return this.firstLoad && this.view.kind === 'ticket';
@@ -355,10 +354,11 @@ export class TicketPanel {
   private post(): void {
     if (!this.ready || this.disposed) return;
     const body = renderTicketBody(this.view);
-    if (body === this.postedBody) return;
-    this.postedBody = body;
-    const message: ToPageMessage = { type: 'render', body };
-    void this.panel.webview.postMessage(message);
+    if (body !== this.postedBody) {
+      this.postedBody = body;
+      void this.panel.webview.postMessage({ type: 'render', body } satisfies ToPageMessage);
+    }
+    // Also when a new page's own document shows the body already: a note asked for before the page was ready.
     this.focus.flush();
   }
 
