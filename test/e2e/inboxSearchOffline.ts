@@ -149,8 +149,10 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
         ticket: { ticketId: B, title: texts.titleB, status: 2, createTime: Date.now() - 2 * 3_600_000 },
         notes: [{ content: texts.userNotes(0), role: 'user' }],
       });
+      // Completed, so nothing reads it before the search: the index fills in the background only from unfinished
+      // tickets, and the Tickets view fetches ages only for rows of expanded groups (Completed is folded).
       await emulator('tickets', 'POST', {
-        ticket: { ticketId: C, title: texts.titleC, status: 1, description: texts.descriptionC },
+        ticket: { ticketId: C, title: texts.titleC, status: 6, description: texts.descriptionC },
       });
       await emulator('tickets', 'POST', {
         ticket: { ticketId: D, title: texts.titleD, status: 3, createTime: Date.now() - 5 * 3_600_000 },
