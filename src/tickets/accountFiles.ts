@@ -4,7 +4,6 @@
 // Features see only AccountData, so moving onto the accounts' store changes the one place that builds it.
 // No vscode import.
 import { promises as fs } from 'fs';
-import * as path from 'path';
 import { SharedFiles, type SharedStore } from '../features/watcher/sharedFiles';
 import { accountsFolder, accountStorageDir, isAccountId } from '../common/accountScope';
 
@@ -29,10 +28,6 @@ export interface AccountData {
 class FolderDocuments extends SharedFiles implements AccountDocuments {
   constructor(private readonly folder: string) {
     super(folder);
-  }
-  async remove(name: string): Promise<void> {
-    if (!/^[\w.-]+$/.test(name)) return;
-    await fs.rm(path.join(this.folder, `${name}.json`), { force: true });
   }
   async names(): Promise<string[]> {
     const entries = await fs.readdir(this.folder).catch(() => [] as string[]);

@@ -47,7 +47,7 @@ export class LastKnownTickets {
   private list: { value: unknown } | undefined;
   private loading: Promise<void> | undefined;
   /** The read of the account's files while it is under way. */
-  private unread: Promise<void> | undefined;
+  private readUnderWay: Promise<void> | undefined;
   private readonly pending = new Map<string, { account: string; ticketId: string }>();
   /** The writes under way: they go on until nothing is pending. */
   private writing: Promise<void> | undefined;
@@ -68,9 +68,9 @@ export class LastKnownTickets {
     if (!this.options.keepLocalCopy()) return this.removeLocalCopy();
     if (!this.loading) {
       const loading = (this.loading = this.readAll(account));
-      this.unread = loading;
+      this.readUnderWay = loading;
       const done = () => {
-        if (this.unread === loading) this.unread = undefined;
+        if (this.readUnderWay === loading) this.readUnderWay = undefined;
       };
       loading.then(done, done);
     }
@@ -85,7 +85,7 @@ export class LastKnownTickets {
   /** Resolves when the account's files are read; undefined when no read is under way. */
   reading(): Promise<void> | undefined {
     this.sync();
-    return this.unread;
+    return this.readUnderWay;
   }
 
   /** Creation times of the tickets known (the Tickets view's ages): in memory now, and a read under way. */
@@ -232,7 +232,7 @@ export class LastKnownTickets {
       this.titles = new Map();
       this.list = undefined;
       this.loading = undefined;
-      this.unread = undefined;
+      this.readUnderWay = undefined;
       this.changes.fire(undefined);
     }
     return account;

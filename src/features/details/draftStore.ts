@@ -7,7 +7,6 @@
 // is written to the account's folder too (drafts/<ticket>.json, the same shape: a confidential text is not in it): in
 // VS Code for the Web the memento lives in the browser, and a page reloaded at the wrong moment loses its last write;
 // the folder is on the extension host's disk. load() takes the newer of the two. No vscode import.
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { AccountScope } from '../../common/accountScope';
 import { findSecrets } from '../secret-guard/detector';
@@ -141,16 +140,19 @@ export class DraftStore {
     await scope.secrets.delete(key);
   }
 
+  /** The account folder's copies of drafts; undefined: this scope or ticket has none (memento only). */
+  private copiesOf(ticketId: string, scope: Scope): SharedFiles | undefined {
+    if (!scope.storageDir || !FILE_SAFE_ID.test(ticketId)) return undefined;
+    return new SharedFiles(path.join(scope.storageDir, 'drafts'));
+  }
+
   /** The folder copy: written after the one before it; undefined removes it. A failure leaves the memento's. */
   private writeCopy(ticketId: string, scope: Scope, stored: StoredDraft | undefined): Promise<void> {
-    if (!scope.storageDir || !FILE_SAFE_ID.test(ticketId)) return Promise.resolve();
-    const folder = path.join(scope.storageDir, 'drafts');
+    const files = this.copiesOf(ticketId, scope);
+    if (!files) return Promise.resolve();
     const key = memoryKey(scope, ticketId);
-    const write = async () => {
-      // 'inside': the account's folder is there while the account is saved; a signed-out one is not made again.
-      if (stored) await new SharedFiles(folder).write(ticketId, stored, { folder: 'inside' });
-      else await fs.rm(path.join(folder, `${ticketId}.json`), { force: true });
-    };
+    // 'inside': the account's folder is there while the account is saved; a signed-out one is not made again.
+    const write = () => (stored ? files.write(ticketId, stored, { folder: 'inside' }) : files.remove(ticketId));
     const next = (this.copies.get(key) ?? Promise.resolve()).then(write).catch(() => undefined);
     this.copies.set(key, next);
     void next.then(() => {
@@ -160,9 +162,10 @@ export class DraftStore {
   }
 
   private async readCopy(ticketId: string, scope: Scope): Promise<unknown> {
-    if (!scope.storageDir || !FILE_SAFE_ID.test(ticketId)) return undefined;
+    const files = this.copiesOf(ticketId, scope);
+    if (!files) return undefined;
     await this.copies.get(memoryKey(scope, ticketId));
-    return new SharedFiles(path.join(scope.storageDir, 'drafts')).read(ticketId).catch(() => undefined);
+    return files.read(ticketId);
   }
 
   /** Another account is signed in (or none): the confidential texts kept in memory go. */

@@ -61,6 +61,12 @@ export class SharedFiles implements SharedStore {
     }
   }
 
+  /** Removes the document; a name that could not be a document's is no document to remove. */
+  async remove(name: string): Promise<void> {
+    if (!/^[\w.-]+$/.test(name)) return;
+    await fs.rm(this.file(name), { force: true });
+  }
+
   private file(name: string): string {
     if (!/^[\w.-]+$/.test(name)) throw new Error(`not a shared file name: ${name}`);
     return path.join(this.dir, `${name}.json`);
