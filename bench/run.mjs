@@ -6,8 +6,9 @@
 //      and with a CPU-bound process busy beside it; in turns with the extension built as one file (is the split worth it?).
 //   2. Round trips per action over a 100 ms round trip (latency proxy + TLS front + emulator; bench/distance.mjs).
 //   3. Requests spent by the Tickets view and hovers, counted by the emulator's request log (bench/view-child.cjs).
-//   4. Client CPU per GetTicket vs a bare undici request and the official SDK (interleaved rounds, medians of ratios),
-//      and cold start (a fresh process, one GetTicket) vs bare undici's. Interleaved request by request.
+//   4. Client CPU per GetTicket vs a bare undici request, and the official SDK's vs ours (each pair in its own pass,
+//      interleaved request by request; medians of ratios), and cold start (a fresh process, one GetTicket) vs bare
+//      undici's.
 //   5. Memory: 10,000 tickets, every status group paged to the end; getChildren of the biggest group.
 //   6. Size of the packaged .vsix.
 //   Also the watcher's requests per interval (watcher.mjs), search (search.mjs), and the soak (soak.mjs: thousands of
@@ -286,31 +287,38 @@ async function clientCpu() {
   const api = require(path.join(root, 'dist', 'api.js'));
   const emu = await startEmulator();
   try {
-    const names = ['ours', 'undici', 'sdk'];
-    const contenders = [oursFactory, rawUndiciFactory, sdkFactory].map((f) => f(api, emu.url, emu.credentials));
-    for (const c of contenders) for (let i = 0; i < (SMOKE ? 5 : 200); i++) await c.call();
-    // Interleaved request by request (ours, undici, SDK, ours, …) so that the machine's load hits all three alike;
-    // each round's ratio is of sums over the round, and the figures are medians over rounds.
+    const [ours, undici, sdk] = [oursFactory, rawUndiciFactory, sdkFactory].map((f) => f(api, emu.url, emu.credentials));
+    for (const c of [ours, undici, sdk]) for (let i = 0; i < (SMOKE ? 5 : 200); i++) await c.call();
+    // Two contenders at a time, interleaved request by request (a b, b a, a b, …) so that the machine's load and each
+    // one's leftovers hit both alike: a request pays for the garbage and deferred work of the one before it, and the
+    // SDK leaves several times ours, so it is never in the same pass as the pair it is not compared with. Each round's
+    // ratio is of sums over the round; the figures are medians over rounds.
     const rounds = SMOKE ? 2 : 12;
     const perRound = SMOKE ? 20 : 200;
-    const samples = names.map(() => []);
-    const oursOverUndici = [];
-    const sdkOverOurs = [];
-    for (let round = 0; round < rounds; round++) {
-      const us = names.map(() => 0);
-      for (let n = 0; n < perRound; n++) {
-        for (let k = 0; k < contenders.length; k++) {
-          const i = (n + k) % contenders.length;
-          us[i] += await cpuOf(contenders[i].call);
+    const pair = async (a, b) => {
+      const us = { a: [], b: [], ratio: [] };
+      for (let round = 0; round < rounds; round++) {
+        let [ta, tb] = [0, 0];
+        for (let n = 0; n < perRound; n++) {
+          if (n % 2) {
+            tb += await cpuOf(b.call);
+            ta += await cpuOf(a.call);
+          } else {
+            ta += await cpuOf(a.call);
+            tb += await cpuOf(b.call);
+          }
         }
+        us.a.push(ta / perRound);
+        us.b.push(tb / perRound);
+        us.ratio.push(ta / tb);
       }
-      us.forEach((total, i) => samples[i].push(total / perRound));
-      oursOverUndici.push(us[0] / us[1]);
-      sdkOverOurs.push(us[2] / us[0]);
-    }
-    for (const c of contenders) await c.close();
+      return { a: median(us.a), b: median(us.b), ratio: median(us.ratio) };
+    };
+    const againstUndici = await pair(ours, undici);
+    const againstSdk = await pair(sdk, ours);
+    for (const c of [ours, undici, sdk]) await c.close();
     const { requests } = await emu.control('GET', 'requests');
-    const cpu = Object.fromEntries(names.map((n, i) => [n, median(samples[i])]));
+    const cpu = { ours: againstUndici.a, undici: againstUndici.b, sdk: againstSdk.a };
 
     // Cold start: a fresh process that loads its client and sends one GetTicket; ours and bare undici alternate.
     const coldScript = (kind) => `
@@ -342,8 +350,8 @@ async function clientCpu() {
     }
     return {
       cpuUsPerRequest: cpu,
-      oursOverUndici: median(oursOverUndici),
-      sdkOverOurs: median(sdkOverOurs),
+      oursOverUndici: againstUndici.ratio,
+      sdkOverOurs: againstSdk.ratio,
       failedRequests: requests.filter((r) => r.status !== 200).length,
       coldStartMs: { ours: median(cold.ours), undici: median(cold.undici) },
       coldOursOverUndici: median(cold.ours) / median(cold.undici),
