@@ -287,7 +287,9 @@ async function clientCpu() {
   const api = require(path.join(root, 'dist', 'api.js'));
   const emu = await startEmulator();
   try {
-    const [ours, undici, sdk] = [oursFactory, rawUndiciFactory, sdkFactory].map((f) => f(api, emu.url, emu.credentials));
+    const [ours, undici, sdk] = [oursFactory, rawUndiciFactory, sdkFactory].map((f) =>
+      f(api, emu.url, emu.credentials),
+    );
     for (const c of [ours, undici, sdk]) for (let i = 0; i < (SMOKE ? 5 : 200); i++) await c.call();
     // Two contenders at a time, interleaved request by request (a b, b a, a b, …) so that the machine's load and each
     // one's leftovers hit both alike: a request pays for the garbage and deferred work of the one before it, and the

@@ -184,6 +184,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
     folder: (id) => accounts.scopeOf(id).storageDir,
     legacy: accountStore,
   });
+  context.subscriptions.push(accounts.onDidChange(() => void seenMarks.refresh()));
   const unread = new UnreadNotes(seenMarks);
   // How many tickets wait for the user, and the answers not yet seen: one count for the badge and the status bar
   // (tickets/attention.ts).

@@ -4,7 +4,7 @@
 // Features see only AccountData, so moving onto the accounts' store changes the one place that builds it.
 // No vscode import.
 import { promises as fs } from 'fs';
-import { SharedFiles, type SharedStore } from '../features/watcher/sharedFiles';
+import { SharedFiles, type SharedStore, type WriteOptions } from '../features/watcher/sharedFiles';
 import { accountsFolder, accountStorageDir, isAccountId } from '../common/accountScope';
 
 /** JSON documents of one account, by name. */
@@ -28,6 +28,14 @@ export interface AccountData {
 class FolderDocuments extends SharedFiles implements AccountDocuments {
   constructor(private readonly folder: string) {
     super(folder);
+  }
+  /**
+   * Writes into the account's folder only while it is there: Accounts makes it for the account signed in, and removes
+   * it with the account. A write that finishes after the account went (signed out in this or another window) is
+   * dropped rather than bringing the folder, and the account's data, back.
+   */
+  override write(name: string, value: unknown, options: WriteOptions = {}): Promise<void> {
+    return super.write(name, value, { folder: options.folder ?? 'existing' });
   }
   async names(): Promise<string[]> {
     const entries = await fs.readdir(this.folder).catch(() => [] as string[]);

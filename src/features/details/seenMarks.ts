@@ -61,10 +61,14 @@ export class SeenMarks implements KeyValueStore {
     if (legacy?.get(SEEN_NOTES_KEY) !== undefined) await legacy.update(SEEN_NOTES_KEY, undefined);
   }
 
-  /** Reads the file again (another window may have written it); listeners hear of marks that came. */
+  /**
+   * Reads the file again (another window may have written it); listeners hear of marks that came. Also called when
+   * the accounts changed: a folder made after this window first showed the account is watched from then on.
+   */
   refresh(): Promise<void> {
     const account = this.sync();
     if (!account) return Promise.resolve();
+    this.watcher ??= this.watch(account);
     // A change while a read is under way is read again after it (that read may have found the file before it).
     this.readAgain = this.reading !== undefined;
     this.reading ??= (async () => {

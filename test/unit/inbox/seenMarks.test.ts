@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { TicketNote } from '../../../src/api/types';
 import { SEEN_MARKS_FILE, SeenMarks } from '../../../src/features/details/seenMarks';
 import { SEEN_NOTES_KEY, UnreadNotes } from '../../../src/features/details/unread';
-import type { AccountData } from '../../../src/tickets/accountFiles';
+import { AccountFolders, type AccountData } from '../../../src/tickets/accountFiles';
 import { MemoryStore } from '../details/memoryStore';
 import { folderAccountData } from './folderAccountData';
 import { accountsFolder, accountStorageDir } from '../../../src/common/accountScope';
@@ -135,10 +135,45 @@ describe('inbox/seen marks across windows', () => {
     assert.deepStrictEqual([...one.unread.update('T1', [answer('1')])], ['1'], 'account B has not seen it');
     account = undefined;
     await one.unread.markSeen('T1');
-    assert.deepStrictEqual(
-      fs.readdirSync(accountsFolder(dir)).sort(),
-      ['acc-a'],
-      'nothing written for B or while signed out',
+    const written = fs
+      .readdirSync(accountsFolder(dir))
+      .filter((id) => fs.existsSync(path.join(accountStorageDir(dir, id), `${SEEN_MARKS_FILE}.json`)));
+    assert.deepStrictEqual(written, ['acc-a'], 'nothing written for B or while signed out');
+  });
+
+  it('a mark made after the account was signed out in another window does not bring its folder back', async () => {
+    const one = window();
+    await one.seen.refresh();
+    one.unread.update('T1', [answer('1'), answer('2')]);
+    await one.unread.markSeen('T1');
+    // Another window signs the account out: its folder goes, and this window has not heard of it yet.
+    await data.removeAccount('acc-a');
+    one.unread.update('T2', [answer('3')]);
+    await one.unread.markSeen('T2');
+    assert.strictEqual(
+      fs.existsSync(accountStorageDir(dir, 'acc-a')),
+      false,
+      "the signed-out account's folder is back",
     );
+  });
+
+  it('a window that showed the account before its folder was made follows the file once told the accounts changed', async () => {
+    fs.rmSync(accountStorageDir(dir, 'acc-a'), { recursive: true, force: true });
+    const folders = new AccountFolders(dir);
+    const early = new SeenMarks({
+      data: { ...data, activeId: () => account, documents: (id) => folders.documents(id) },
+      folder: (id) => accountStorageDir(dir, id),
+    });
+    marks.push(early);
+    const earlyUnread = new UnreadNotes(early);
+    earlyUnread.update('T1', [answer('1'), answer('2')]);
+    // Accounts makes the folder, then says the accounts changed (window.ts refreshes the marks then).
+    fs.mkdirSync(accountStorageDir(dir, 'acc-a'), { recursive: true });
+    await early.refresh();
+    const other = window();
+    await other.seen.refresh();
+    other.unread.update('T1', [answer('1'), answer('2')]);
+    await other.unread.markSeen('T1', ['1']);
+    await until('the early window to drop the answer seen in another', () => listed(earlyUnread).length === 1);
   });
 });
