@@ -21,6 +21,9 @@ export function invalidArgument(action: string, text: MessageText): TicketApiErr
 /** Ticket ids are letters and digits (documented ones: 0005PYGCW, 001571BTXC); we allow - and _ to be lenient. */
 const TICKET_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Whether an action would accept this ticket id as it is (so it is also safe as a file name). */
+export const isAcceptedTicketId = (id: string): boolean => TICKET_ID.test(id);
+
 export function checkTicketId(ticketId: unknown, action: string): string {
   const id = typeof ticketId === 'string' ? ticketId.trim() : '';
   if (!TICKET_ID.test(id)) {

@@ -11,6 +11,7 @@ import * as path from 'path';
 import type { AccountScope } from '../../common/accountScope';
 import { findSecrets } from '../secret-guard/detector';
 import { SharedFiles } from '../watcher/sharedFiles';
+import { isAcceptedTicketId } from '../../api/params';
 
 export interface StoredAttachment {
   name: string;
@@ -49,9 +50,6 @@ export function hasContent(draft: Pick<Draft, 'text' | 'attachments'>): boolean 
 }
 
 type Scope = Pick<AccountScope, 'accountId' | 'memento' | 'secrets'> & Partial<Pick<AccountScope, 'storageDir'>>;
-
-/** Ticket ids that can name a file (others are kept in the memento only). */
-const FILE_SAFE_ID = /^[\w-]{1,64}$/;
 
 /** One account's drafts (a panel keeps the account it opened under: its writes never land in another). */
 export interface AccountDrafts {
@@ -142,7 +140,7 @@ export class DraftStore {
 
   /** The account folder's copies of drafts; undefined: this scope or ticket has none (memento only). */
   private copiesOf(ticketId: string, scope: Scope): SharedFiles | undefined {
-    if (!scope.storageDir || !FILE_SAFE_ID.test(ticketId)) return undefined;
+    if (!scope.storageDir || !isAcceptedTicketId(ticketId)) return undefined;
     return new SharedFiles(path.join(scope.storageDir, 'drafts'));
   }
 
