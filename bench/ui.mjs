@@ -27,8 +27,10 @@ import { ensureVsCodeTestEnv } from '../scripts/lib/setup.mjs';
 
 const require = createRequire(import.meta.url);
 const SMOKE = process.argv.includes('--smoke');
-// --profile: the window's CPU profile (workbench and webviews share its main thread) of the first panel and the first
-// later one, in .cache/bench/ui-<locale>-<first|later>.cpuprofile (open in Chrome DevTools' Performance tab).
+// --profile: the window's CPU profile (workbench and webviews share its main thread) of the first panel, the first two
+// later ones and the bare webviews after them, in .cache/bench/ui-<locale>-<step>.cpuprofile (open in Chrome DevTools'
+// Performance tab) with the step's timing beside it (.json); `node bench/ui-profile.mjs <files>` prints where each
+// part of the way went, side by side.
 const PROFILE = process.argv.includes('--profile');
 const LOCALES = SMOKE ? ['en'] : ['en', 'zh-cn'];
 /** Later panels opened from Open Ticket per window (each with a bare webview after it). */
@@ -121,21 +123,31 @@ async function benchWindow(locale, { emulator, requests, dirs, index }) {
       if (!PROFILE) return measure();
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
+      // The page's clock when the profile started (its samples count from then): bench/ui-profile.mjs lines the
+      // marks of the timing (ms since the epoch) up with the samples.
+      // A function that spins 3 ms, so that its first sample in the profile is when the page's clock read its value.
+      const clock = await cdp.send('Runtime.evaluate', {
+        expression:
+          '(function __benchClockMarker() { const t = performance.now(); while (performance.now() < t + 3); return [performance.timeOrigin, t]; })()',
+        returnByValue: true,
+      });
       const timing = await measure();
       const { profile } = await cdp.send('Profiler.stop');
       const file = path.join(ROOT, '.cache', 'bench', `ui-${locale}-${name}.cpuprofile`);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, JSON.stringify(profile));
+      writeFileSync(`${file}.json`, JSON.stringify({ clock: clock.result.value, timing }, null, 2));
       await cdp.detach();
       return timing;
     };
     steps.push({ ...(await run(() => profiled('first', () => bench.openTicket(tickets[0])))), first: true });
-    steps.push(await run(() => bench.bare()));
+    steps.push(await run(() => profiled('bare-after-first', () => bench.bare())));
     for (let i = 1; i <= LATER_ROUNDS; i++) {
       const open = () => bench.openTicket(tickets[i]);
-      steps.push(await run(() => (i === 1 ? profiled('later', open) : open())));
-      steps.push(await run(() => bench.bare()));
+      steps.push(await run(() => (i <= 2 ? profiled(`later-${i}`, open) : open())));
+      steps.push(await run(() => (i <= 2 ? profiled(`bare-${i}`, () => bench.bare()) : bench.bare())));
     }
     steps.push(await run(() => bench.clickInTree(tickets.slice(LATER_ROUNDS + 1))));
     steps.push(await run(() => bench.bare()));

@@ -29,6 +29,8 @@ export interface PanelTiming {
   ticketId?: string;
   /** Key or click to the conversation (bare: the page) painted. */
   totalMs: number;
+  /** When the key or click was (ms since the epoch, the page's clock): lines the figures up with a CPU profile. */
+  startAt: number;
   /**
    * Key or click to the webview's frame made (its host page started): the command, the extension host's work before
    * it sends the panel, and the window's making of the editor and the webview.
@@ -262,6 +264,7 @@ export class PanelBench {
       how,
       ticketId,
       totalMs: painted.at - start.at,
+      startAt: start.at,
       frameMs: frame.at - start.at,
       webviewMs: html.at - start.at,
       shownMs: shown.at - html.at,
