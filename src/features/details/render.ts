@@ -46,7 +46,7 @@ export type DetailsView =
       refreshError?: string;
       /** The server cannot be reached: this is the last-known copy, read then (epoch ms). Nothing can be sent. */
       offlineSince?: number;
-      /** "ECS / Renewal", from the category catalogue; the id is shown while it is unknown. */
+      /** "ECS / Renewal", from the category catalogue; "Category 7302" is shown while it is unknown. */
       categoryName?: string;
       /** Dialog ids of answers from support the user has not seen yet (marked "New"). */
       newNotes?: ReadonlySet<string>;
@@ -229,9 +229,13 @@ ${renderNotes(view, now, timeZone)}
 </section>`;
 }
 
+/**
+ * "ECS / Renewal" when the catalogue names it; while it cannot (not loaded yet, offline, or a category the catalogue
+ * does not list) the id in words, "Category 7302": a bare or parenthesised number means nothing to a user.
+ */
 function categoryHtml(categoryId: string, name: string | undefined): string {
-  if (name) return `${text(name)} <span class="muted">${escapeHtml(t('({0})', categoryId))}</span>`;
-  return categoryId ? text(categoryId) : unknownHtml();
+  if (name) return text(name);
+  return categoryId ? withHtml(t('Category {0}', '{0}'), text(categoryId)) : unknownHtml();
 }
 
 function renderNotes(view: Extract<DetailsView, { kind: 'ticket' }>, now: number, timeZone?: string): string {

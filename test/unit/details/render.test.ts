@@ -15,6 +15,7 @@ import { viewAfterLoad } from '../../../src/features/details/loadedView';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 import { FIXTURE_NOW, note, PAGE_RESOURCES, ticket } from '../../fixtures/tickets';
 import { unescapeHtml } from '../../fixtures/html';
+import { formatMessage, resetL10n, setL10n } from '../../../src/common/l10n';
 
 const RESOURCES: PageResources = PAGE_RESOURCES;
 const NOW = FIXTURE_NOW;
@@ -262,13 +263,35 @@ describe('details panel HTML', () => {
       /<time datetime="2026-11-27T09:00:00.000Z">2026-11-27 09:00<\/time> <span class="muted">\(3 hours ago\)<\/span>/,
     );
     assert.match(body, /<dt>Creator<\/dt><dd><bdi>1135850448<\/bdi><\/dd>/);
-    assert.match(body, /<dt>Category<\/dt><dd><bdi>1234<\/bdi><\/dd>/);
+    assert.match(body, /<dt>Category<\/dt><dd>Category <bdi>1234<\/bdi><\/dd>/, 'a category not named yet, in words');
     assert.match(
       body,
       /<div class="description text">Line one\nLine two<\/div>/,
       'description kept as text with its line breaks',
     );
     assert.match(body, /data-action="refresh"/, 'a Refresh button');
+  });
+
+  it('names the category by its name alone, or in words while the catalogue cannot name it: never a bare number', () => {
+    const category = (view: Partial<Extract<DetailsView, { kind: 'ticket' }>>, categoryId = '7302') =>
+      renderTicketBody({ kind: 'ticket', ticket: ticket({ categoryId }), notes: [], ...view })
+        .match(/<dt>Category<\/dt><dd>([\s\S]*?)<\/dd>/)![1]
+        .replace(/<[^>]+>/g, '');
+    assert.strictEqual(
+      category({ categoryName: 'Object Storage Service / Access and permissions' }),
+      'Object Storage Service / Access and permissions',
+    );
+    assert.strictEqual(category({}), 'Category 7302');
+    assert.strictEqual(category({}, ''), 'unknown');
+    setL10n(
+      (message, ...args) => formatMessage(message === 'Category {0}' ? '问题分类 {0}' : message, ...args),
+      'zh-cn',
+    );
+    try {
+      assert.strictEqual(category({}), '问题分类 7302');
+    } finally {
+      resetL10n();
+    }
   });
 
   it('names status and severity in the display language, whatever language the server labels them in', () => {
