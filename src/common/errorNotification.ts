@@ -32,8 +32,9 @@ export async function showTicketError(error: unknown, actions: ErrorActions = {}
   if (requestId) buttons.push({ title: t('Copy RequestId'), action: 'copyRequestId' });
   if (requestId && canAskSupportAbout(error))
     buttons.push({ title: t('Create Ticket about This Request'), action: 'createTicket' });
-  // In a notification the details are the log (the panel and the view show them inline instead).
-  buttons.push({ title: t('Show Log'), action: 'showLog' });
+  // In a notification the details are the log (the panel and the view show them inline instead); signed out is no
+  // fault and the table gives it no details to show.
+  if (errorActions(error).includes('showDetails')) buttons.push({ title: t('Show Log'), action: 'showLog' });
   const choice = await vscode.window.showErrorMessage(context ? `${context} ${sentence}` : sentence, ...buttons);
   if (!choice) return; // Dismissed.
   switch (choice.action) {

@@ -46,7 +46,8 @@ const RETRY: readonly ErrorAction[] = ['retry', 'showDetails'];
  * often a mistyped id: opening another one comes first. A write whose fate is unknown gets no Retry.
  */
 export const ERROR_ACTIONS: Readonly<Record<TicketErrorKind, readonly ErrorAction[]>> = {
-  signedOut: SIGN_IN,
+  // Not a fault: nothing went wrong that a log could explain, so signing in is all there is to offer.
+  signedOut: ['signIn'],
   auth: SIGN_IN,
   signature: SIGN_IN,
   config: ['openSettings', 'retry', 'showDetails'],

@@ -231,6 +231,14 @@ describe('account isolation: nothing of one account after switching to another, 
         return text && /signed out/i.test(text) ? text : undefined;
       });
       assert.deepStrictEqual(found(`panel ${ticket.ticketId}`, html), []);
+      // Signed out is no fault: the panel offers Sign In, not the log, and does not alarm.
+      const state = html.match(/<section class="state[\s\S]*?<\/section>/)?.[0] ?? '';
+      assert.deepStrictEqual(
+        [...state.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]),
+        ['signIn'],
+        state,
+      );
+      assert.ok(!state.includes('role="alert"'), `signed out is said as a fact, not an alert: ${state}`);
       assert.strictEqual(api.panels.draftText(ticket.ticketId), '');
       assert.ok(!api.panels.actingState(ticket.ticketId)?.actions.reply, 'no reply box signed out');
     }

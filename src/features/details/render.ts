@@ -7,7 +7,7 @@
 import type { AccessDeniedDetail, Ticket, TicketNote } from '../../api/types';
 import { STATUS_NAMES } from '../../api/types';
 import { noteAuthor, SEVERITY_COMMON, SEVERITY_URGENT } from '../../tickets/status';
-import { isTicketApiError } from '../../api/errors';
+import { isTicketApiError, type TicketErrorKind } from '../../api/errors';
 import { errorText } from '../../common/errorText';
 import { errorActionLabel, errorActions, type ErrorAction } from '../../common/errors';
 import { formatMessage, t } from '../../common/l10n';
@@ -31,6 +31,8 @@ export type DetailsView =
       message: string;
       /** What the buttons offer, the helpful one first: ERROR_ACTIONS (src/common/errors.ts) for the error's kind. */
       actions: readonly ErrorAction[];
+      /** 'signedOut' is no fault: said plainly, not as an alert. */
+      errorKind?: TicketErrorKind;
       requestId?: string;
       accessDenied?: AccessDeniedDetail;
     }
@@ -113,6 +115,7 @@ export function errorView(ticketId: string, error: unknown): Extract<DetailsView
     ticketId,
     message: errorText(error),
     actions: errorActions(error),
+    errorKind: apiError?.kind,
     requestId: apiError?.requestId,
     accessDenied: apiError?.accessDeniedDetail,
   };
@@ -149,15 +152,20 @@ function renderError(view: Extract<DetailsView, { kind: 'error' }>): string {
     details.push(
       `<p class="muted">${withHtml(t('RequestId (quote it to support): {0}', '{0}'), `<code>${escapeHtml(view.requestId)}</code>`)}</p>`,
     );
-  // The table's order, the first one as the primary button. The details (sentence, RequestId, who was denied what)
-  // are on the page already, so Show Details becomes Show Log and goes last.
-  const actions: ErrorAction[] = [...view.actions.filter((action) => action !== 'showDetails'), 'showDetails'];
+  // The table's buttons in its order, the first one as the primary button. The details (sentence, RequestId, who was
+  // denied what) are on the page already, so Show Details becomes Show Log and goes last; a kind the table gives no
+  // Show Details (signed out: no fault) gets none.
+  const actions: ErrorAction[] = [
+    ...view.actions.filter((action) => action !== 'showDetails'),
+    ...view.actions.filter((action) => action === 'showDetails'),
+  ];
   const buttons = actions.map((action, index) => {
     const label = action === 'showDetails' ? t('Show Log') : errorActionLabel(action);
     const secondary = index > 0 ? ' class="secondary"' : '';
     return `<button type="button"${secondary} ${dataAction(ACTION_MESSAGES[action])}>${escapeHtml(label)}</button>`;
   });
-  return `<section class="state error" role="alert">
+  const fault = view.errorKind !== 'signedOut';
+  return `<section class="state ${fault ? 'error" role="alert"' : 'signed-out"'}>
 <h1>${escapeHtml(t('Ticket {0}', view.ticketId))}</h1>
 <p class="error-message">${text(view.message)}</p>
 ${details.join('\n')}

@@ -5,12 +5,12 @@ import * as vscode from 'vscode';
 import { describeError } from '../../api/errorWording';
 import type { TicketNote } from '../../api/types';
 import { runErrorAction, type ErrorActionContext } from '../../common/errorActionRunner';
-import { ERROR_ACTIONS } from '../../common/errors';
+import { signedOutError } from '../../api/errors';
 import { t } from '../../common/l10n';
 import { openAttachmentAfterAsking } from './attachmentOpener';
 import { panelTitle, viewAfterFailedLoad, viewAfterLoad, type TicketView } from './loadedView';
 import { parsePageMessage, type ActingState, type FromPageMessage, type ToPageMessage } from './protocol';
-import { renderTicketBody, renderTicketHtml, type DetailsView } from './render';
+import { errorView, renderTicketBody, renderTicketHtml, type DetailsView } from './render';
 import type { PageResources } from '../../common/pageAssets';
 import { pageResources } from '../../common/webviewPage';
 import type { TicketActing } from './ticketActing';
@@ -252,11 +252,10 @@ export class TicketPanel {
     this.newNotes.clear();
     this.tabTitle.now(this.ticketId);
     this.actingPart?.setTicket(undefined);
+    // The signed-out kind's buttons (ERROR_ACTIONS: Sign In alone), said as a fact rather than an alert.
     this.setView({
-      kind: 'error',
-      ticketId: this.ticketId,
+      ...errorView(this.ticketId, signedOutError()),
       message: t('You are signed out. Sign in to see this ticket.'),
-      actions: ERROR_ACTIONS.signedOut,
     });
   }
 

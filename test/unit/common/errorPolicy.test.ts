@@ -2,7 +2,7 @@
 // panel's error view and the Tickets view's welcome messages in package.json. Changing the table without the
 // welcome views (or the other way round) fails here.
 import * as assert from 'assert';
-import { CREDENTIALS_UNAVAILABLE, TicketApiError, type TicketErrorKind } from '../../../src/api/errors';
+import { CREDENTIALS_UNAVAILABLE, signedOutError, TicketApiError, type TicketErrorKind } from '../../../src/api/errors';
 import { BuiltinCommands, Commands, ContextKeys } from '../../../src/common/commands';
 import {
   ERROR_ACTION_LABELS,
@@ -96,6 +96,21 @@ describe('error policy: one table for every surface', () => {
     );
   });
 
+  it('signed out is no fault: Sign In alone, on the panel said plainly (no alert, no Show Log)', () => {
+    assert.deepStrictEqual(ERROR_ACTIONS.signedOut, ['signIn']);
+    const body = renderTicketBody(errorView('0005PYGCW', signedOutError()));
+    assert.deepStrictEqual(
+      [...body.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]),
+      ['signIn'],
+      'the signed-out panel offers Sign In and nothing else',
+    );
+    assert.ok(!/role="alert"|class="state error"/.test(body), 'not shown as a failure');
+    const failed = renderTicketBody(
+      errorView('0005PYGCW', new TicketApiError({ code: 'X', kind: 'auth', message: 'x' })),
+    );
+    assert.match(failed, /<section class="state error" role="alert">/, 'a refused key is a failure');
+  });
+
   it('the details panel shows the table’s buttons for every kind, the first as primary, Show Log last', () => {
     const PAGE_ACTIONS: Record<ErrorAction, string> = {
       signIn: 'signIn',
@@ -110,9 +125,11 @@ describe('error policy: one table for every surface', () => {
         m[2],
         !m[1],
       ]);
-      const expected = [...ERROR_ACTIONS[kind].filter((a) => a !== 'showDetails'), 'showDetails' as const].map(
-        (a, i) => [PAGE_ACTIONS[a], i === 0],
-      );
+      const actions = ERROR_ACTIONS[kind];
+      const expected = [
+        ...actions.filter((a) => a !== 'showDetails'),
+        ...actions.filter((a) => a === 'showDetails'),
+      ].map((a, i) => [PAGE_ACTIONS[a], i === 0]);
       assert.deepStrictEqual(shown, expected, kind);
     }
   });
