@@ -37,8 +37,8 @@ import { NETWORK_SETTINGS, readNetworkSettings } from './network/networkSettings
 import { createTicketService } from './tickets';
 import { AttentionCount } from './tickets/attention';
 import type { AliyunTicketsTestApi } from './testSurface';
-import { Commands } from './common/commands';
-import { WebviewTypes } from './common/commands';
+import { Commands, WebviewTypes } from './common/commands';
+import { FIRST_SIGN_IN_KEY } from './common/accountScope';
 import type { TicketClient } from './api/client';
 import type * as Features from './lazy/features';
 import type * as TestSurfaceModule from './testSurface';
@@ -185,7 +185,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
     legacy: accountStore,
   });
   context.subscriptions.push(accounts.onDidChange(() => void seenMarks.refresh()));
-  const unread = new UnreadNotes(seenMarks);
+  const unread = new UnreadNotes(seenMarks, () => accounts.current()?.memento.get<number>(FIRST_SIGN_IN_KEY));
   // How many tickets wait for the user, and the answers not yet seen: one count for the badge and the status bar
   // (tickets/attention.ts).
   const attention = new AttentionCount(ticketService);

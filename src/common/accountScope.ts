@@ -39,6 +39,13 @@ export function accountStorageDir(globalStorageDir: string, accountId: string): 
   return path.join(accountsFolder(globalStorageDir), accountId);
 }
 
+/**
+ * The memento key of when the account was first signed in on this machine (epoch ms), written by src/auth when it
+ * saves a new account: answers from support older than that are not "new" (details/unread.ts). Absent for an account
+ * saved by a version that did not record it.
+ */
+export const FIRST_SIGN_IN_KEY = 'firstSignInAt';
+
 export interface ScopedMemento {
   get<T>(key: string): T | undefined;
   /** undefined deletes the key. */

@@ -11,6 +11,7 @@ import type * as vscode from 'vscode';
 import { promises as fs } from 'fs';
 import {
   accountsFolder,
+  FIRST_SIGN_IN_KEY,
   isAccountId,
   type AccountChange,
   type AccountChangeKind,
@@ -93,10 +94,7 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
     return this.accountChanges.event(listener);
   }
 
-  /**
-   * Whether list() is the stored list: false until the keychain answered (data of accounts not listed may be removed
-   * only when it is).
-   */
+  /** Whether list() is the stored list: false until the keychain answered (only then may unlisted data go). */
   get listKnown(): boolean {
     return this.indexRead;
   }
@@ -174,6 +172,8 @@ export class Accounts implements ActiveAccount, vscode.Disposable {
         else await this.deleteSecret(accountSecretKey(info.id));
         throw error;
       }
+      // Before the sign-in is announced: what support answered before it is not new (details/unread.ts).
+      if (!existing) await this.scopeOf(info.id).memento.update(FIRST_SIGN_IN_KEY, Date.now());
       await this.settle();
       return info;
     });

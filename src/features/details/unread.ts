@@ -1,5 +1,9 @@
 // Unread answers from support. The API marks a note unread (Status 1); the extension remembers which of those the user
 // has seen (the panel showing it was on screen, the inbox opened it, Mark All as Seen), so a note stops counting then.
+// An answer written before the account was first signed in on this machine is not new, whatever its Status (the
+// user read it by mail or in the console, which need not mark it read): without that, a first sign-in's Inbox and
+// badge climbed for twenty minutes as the search index's fill read old conversations (62 answers of a median age of
+// 84 days in the demo's 124 unfinished tickets), and seen marks deleted at Sign Out came back as new on the next.
 // Seen marks are kept per account (the store handed in is the account's: seenMarks.ts, a file every window shares);
 // marks that reach the store from another window take those answers out here too. The inbox lists unreadNotes(); the
 // Tickets view and the badge listen to onDidChange. Fed by every conversation the ticket service read (watcher, panels) and
@@ -15,6 +19,11 @@ export const SEEN_NOTES_KEY = 'seenNotes';
 export const MAX_TICKETS = 300;
 /** Seen dialog ids remembered per ticket. */
 export const MAX_PER_TICKET = 200;
+/**
+ * An answer written up to this long before the first sign-in still counts as new: the server's clock and the
+ * machine's can differ, and an answer that arrived while the user was signing in is news.
+ */
+export const BEFORE_SIGN_IN_MARGIN_MS = 15 * 60_000;
 
 /** The seen marks' store; one that hears of other windows' marks says so by onDidChange. */
 export type SeenStore = KeyValueStore & { onDidChange?(listener: () => void): { dispose(): void } };
@@ -29,7 +38,11 @@ export class UnreadNotes {
   private readonly unread = new Map<string, TicketNote[]>();
   private readonly listeners = new Set<(ticketId: string | undefined) => void>();
 
-  constructor(private readonly store: SeenStore) {
+  /** `since`: when the account shown was first signed in here (epoch ms); undefined counts every unread answer. */
+  constructor(
+    private readonly store: SeenStore,
+    private readonly since: () => number | undefined = () => undefined,
+  ) {
     store.onDidChange?.(() => this.dropSeen());
   }
 
@@ -41,9 +54,12 @@ export class UnreadNotes {
     const ticketId = normalizeTicketId(id);
     // Seen before, or already taken from this list.
     const skip = new Set(this.seen()[ticketId] ?? []);
+    const since = this.since();
+    const oldest = typeof since === 'number' && since > 0 ? since - BEFORE_SIGN_IN_MARGIN_MS : -Infinity;
     const fresh: TicketNote[] = [];
     for (const n of notes) {
       if (!isUnreadFromSupport(n) || !n.dialogId || skip.has(n.dialogId)) continue;
+      if (n.createTime > 0 && n.createTime < oldest) continue; // answered before this machine's first sign-in
       skip.add(n.dialogId);
       fresh.push(n);
     }

@@ -8,7 +8,12 @@ import * as path from 'path';
 import { Accounts } from '../../../src/auth/accounts/accounts';
 import { ACCOUNT_INDEX_KEY, accountSecretKey } from '../../../src/auth/accounts/accountIndex';
 import { LEGACY_SECRET_KEY, type StoredSignIn } from '../../../src/auth/credentialInput';
-import { accountsFolder, accountStorageDir, type AccountChange } from '../../../src/common/accountScope';
+import {
+  accountsFolder,
+  accountStorageDir,
+  FIRST_SIGN_IN_KEY,
+  type AccountChange,
+} from '../../../src/common/accountScope';
 
 class MemorySecrets {
   readonly entries = new Map<string, string>();
@@ -107,6 +112,20 @@ describe('auth/accounts Accounts over SecretStorage', () => {
     assert.ok(!secrets.entries.has(LEGACY_SECRET_KEY));
     assert.ok(!secrets.entries.get(ACCOUNT_INDEX_KEY)!.includes(ALICE.accessKeySecret), 'the index holds no secret');
     assert.deepStrictEqual(await accounts.read(), ALICE);
+  });
+
+  it('remembers when an account was first signed in here, before announcing it; signing in to it again keeps that', async () => {
+    const { accounts } = await setup();
+    const seenAtAnnouncement: unknown[] = [];
+    accounts.onDidChangeAccount((change) => seenAtAnnouncement.push(change.current?.memento.get(FIRST_SIGN_IN_KEY)));
+    const before = Date.now();
+    await accounts.add(ALICE, undefined);
+    const first = accounts.current()!.memento.get<number>(FIRST_SIGN_IN_KEY)!;
+    assert.ok(first >= before && first <= Date.now(), `first sign-in at ${first}`);
+    assert.deepStrictEqual(seenAtAnnouncement, [first], 'known to whoever hears of the sign-in');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await accounts.add({ ...ALICE, accessKeySecret: 'alice-rotated-secret-0004' }, undefined);
+    assert.strictEqual(accounts.current()!.memento.get(FIRST_SIGN_IN_KEY), first, 'a rotated key is the same account');
   });
 
   it('an entry the keychain cannot read at start-up keeps its account and everything it kept; a damaged one goes', async () => {

@@ -34,6 +34,35 @@ describe('inbox/model', () => {
     );
   });
 
+  it('after a first sign-in, reading old conversations adds nothing: only answers since then, unread on the server, are new', () => {
+    const signedIn = Date.UTC(2026, 11, 6, 14);
+    const day = 24 * 3600_000;
+    let since: number | undefined = signedIn;
+    const unread = new UnreadNotes(new MemoryStore(), () => since);
+    const counts: number[] = [];
+    // The search index's fill reads one old conversation after another: each has an answer the server still marks
+    // unread, written weeks before this machine's first sign-in. The count stays what it was.
+    for (let i = 0; i < 20; i++) {
+      unread.update(`OLD${i}`, [note(`o${i}`, signedIn - (i + 1) * 4 * day, 'Old answer')]);
+      counts.push(unread.total());
+    }
+    assert.deepStrictEqual(new Set(counts), new Set([0]), 'the Inbox and the badge do not climb');
+    // Written since the sign-in (or in the minutes before it: the clocks differ): new. Read on the server: not new.
+    unread.update('NEW1', [
+      note('n1', signedIn + 60_000, 'We found it'),
+      note('n2', signedIn + 120_000, 'Read', 2, false),
+    ]);
+    unread.update('NEW2', [note('n3', signedIn - 5 * 60_000, 'While you signed in')]);
+    assert.deepStrictEqual(
+      inboxItems(unread.unreadNotes(), () => undefined).map((i) => i.dialogId),
+      ['n1', 'n3'],
+    );
+    // An account saved by an earlier version has no first sign-in: every answer the server marks unread counts.
+    since = undefined;
+    unread.update('OLD0', [note('o0', signedIn - 4 * day, 'Old answer')]);
+    assert.strictEqual(unread.total(), 3);
+  });
+
   it('one answer is one row and counts once, however often the data holds it or however its ticket id is spelled', () => {
     const unread = new UnreadNotes(new MemoryStore());
     const answer = note('7', 100, 'We found the cause');
