@@ -1,15 +1,17 @@
 // The Inbox and Search Tickets… as a person meets them in the real VS Code (code-server) in Chromium, in the display
 // language the runner gave the suite (inbox-search-offline.e2e.ts in English, .zh-cn.e2e.ts in Chinese): answers
 // support writes (scripted in the emulator) reach the Inbox and the badge through the watcher; one opened from the
-// Inbox opens its panel scrolled to it and leaves the Inbox, and stays gone after a reload; search finds a phrase that
-// is only in a support note of a ticket read earlier (the typed words marked) and a ticket never read by its
-// description (the server's Keyword search); with every request failing after a reload, a ticket read earlier opens
-// from its copy with its conversation, says "Offline: as of …" with Retry, offers nothing to send and keeps the reply
-// typed before the reload. Screenshots, light and dark: test-results/ui/<locale>-inbox-*.png, -search-*, -offline-*.
+// Inbox opens its panel scrolled to it and leaves the Inbox, and stays gone after a reload and in a second window of the
+// same browser profile (where the answer not opened is listed); search finds a phrase that is only in a support note
+// of a ticket read earlier (the typed words marked) and a ticket never read by its description (the server's Keyword
+// search); with every request failing after a reload, a ticket read earlier opens from its copy with its conversation,
+// says "Offline: as of …" with Retry, offers nothing to send and keeps the reply typed before the reload. Screenshots,
+// light and dark: test-results/ui/<locale>-inbox-*.png (-second-window-* too), -search-*, -offline-*.
 import * as assert from 'assert';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_CREDENTIALS } from '../emulator/credentials';
 import { launchChromium } from './browser';
+import { waitForPersistedSignIn } from './browserSecrets';
 import { commandTitle, displayLocale, manifestText, shownPattern, shownText } from './translations';
 import { Workbench, e2eEnv } from './workbench';
 
@@ -173,6 +175,9 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
         signedIn: shownPattern('Signed in to Alibaba Cloud Tickets with {0} ({1}).'),
       });
       await wb.runCommand('Notifications: Clear All Notifications');
+      // The workbench saves secrets to the browser after store() resolved: the reloads and the second window below
+      // start from what it saved, so it must hold the sign-in (else they would be signed out, see browserSecrets.ts).
+      await waitForPersistedSignIn(page);
     });
 
     afterEach(async function () {
@@ -284,6 +289,53 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
       assert.strictEqual(await inboxRow(inbox, firstLine(texts.answerA)).count(), 0, 'the seen answer stays seen');
       await page.mouse.move(700, 700);
       await shot('inbox-after-reload');
+    });
+
+    it("an answer seen in one window is not in a second window's Inbox, where one not seen is", async () => {
+      // No panel left for the second window to restore (an open panel marks its own answers seen, which would hide the
+      // answer whether or not the first window's mark reached it): VS Code in a browser saves the open editors with
+      // the rest of its state every 5 s, so the closed tabs are saved before the second window reads them.
+      await closeAllEditors();
+      await page.waitForTimeout(7_000);
+      await waitForPersistedSignIn(page);
+      // A second window on the same folder and browser profile, as File > New Window and opening the folder gives.
+      const second = await context.newPage();
+      try {
+        const wb2 = await Workbench.open(
+          second,
+          e2eEnv('TICKETS_E2E_CODE_SERVER_URL'),
+          e2eEnv('TICKETS_E2E_WORKSPACE'),
+        );
+        await openContainer(second);
+        const inbox = await pane(second, 'views.inbox.name');
+        await inboxRow(inbox, firstLine(texts.answerB))
+          .waitFor({ timeout: 90_000 })
+          .catch(async (error: Error) => {
+            await shot('failed-inbox-second-window', wb2);
+            const tickets = await pane(second, 'views.explorer.name');
+            const shown = `Inbox: ${(await inbox.textContent().catch(() => '')) ?? ''}; Tickets: ${
+              (await tickets.textContent().catch(() => '')) ?? ''
+            }`;
+            throw new Error(`${error.message.split('\n')[0]}; ${shown.slice(0, 1500)}`);
+          });
+        // Nothing open in the second window could have marked A's answer seen there: its absence is the first window's.
+        const tabs = await second.locator('.tabs-container .tab').allTextContents();
+        assert.deepStrictEqual(tabs, [], 'the second window opened no panel');
+        assert.strictEqual(
+          await inboxRow(inbox, firstLine(texts.answerA)).count(),
+          0,
+          'the answer seen in the first window is not in the second',
+        );
+        await second.mouse.move(700, 700);
+        await shot('inbox-second-window-light', wb2);
+        await wb2.theme('dark');
+        await shot('inbox-second-window-dark', wb2);
+        await wb2.theme('light');
+      } finally {
+        await second.close();
+      }
+      // The theme is a user setting: the first window follows it back.
+      await wb.theme('light');
     });
 
     it('Search Tickets… finds a phrase only in a support note of a ticket read earlier, the words marked, and a description match from the server', async () => {
