@@ -1,8 +1,13 @@
-// What npm start prints last, once everything runs: the URL to open and the keys of the emulator's two demo accounts
-// (the second, a temporary STS key, is what Add Account… can be tried with). The keys work only against the emulator.
+// What npm start prints last, once everything runs: the URL to open and the keys of the emulator's two demo accounts.
+// The second is another Alibaba Cloud account with tickets of its own (none yet), so Add Account… and a switch show
+// a different list; the first account's temporary STS key (with its token) is printed too, to try an STS sign-in.
+// The keys work only against the emulator.
 
-/** The closing banner; `DEMO_CREDENTIALS` and `STS_CREDENTIALS` are the emulator's (test/emulator/credentials.ts). */
-export function startBanner({ url, seed, emulatorUrl, DEMO_CREDENTIALS, STS_CREDENTIALS }) {
+/**
+ * The closing banner; `DEMO_CREDENTIALS`, `OTHER_ACCOUNT_CREDENTIALS` and `STS_CREDENTIALS` are the emulator's
+ * (test/emulator/credentials.ts).
+ */
+export function startBanner({ url, seed, emulatorUrl, DEMO_CREDENTIALS, OTHER_ACCOUNT_CREDENTIALS, STS_CREDENTIALS }) {
   const rule = '═'.repeat(78);
   return `
 ${rule}
@@ -14,7 +19,11 @@ ${rule}
     AccessKey ID:       ${DEMO_CREDENTIALS.accessKeyId}
     AccessKey Secret:   ${DEMO_CREDENTIALS.accessKeySecret}
 
-  Then try a second account (F1 → "Alibaba Cloud Tickets: Add Account…"), a temporary STS key:
+  Then try a second account (F1 → "Alibaba Cloud Tickets: Add Account…"), another account with no tickets yet:
+    AccessKey ID:       ${OTHER_ACCOUNT_CREDENTIALS.accessKeyId}
+    AccessKey Secret:   ${OTHER_ACCOUNT_CREDENTIALS.accessKeySecret}
+
+  Or sign in to the first account with a temporary STS key (it asks for the token):
     AccessKey ID:       ${STS_CREDENTIALS.accessKeyId}
     AccessKey Secret:   ${STS_CREDENTIALS.accessKeySecret}
     Security token:     ${STS_CREDENTIALS.securityToken}

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DEMO_CREDENTIALS, STS_CREDENTIALS } from '../../emulator/credentials';
+import { DEMO_CREDENTIALS, OTHER_ACCOUNT_CREDENTIALS, STS_CREDENTIALS } from '../../emulator/credentials';
 
 const scripts = path.join(__dirname, '../../../../scripts/lib');
 /* eslint-disable @typescript-eslint/no-require-imports -- ES module scripts, loaded by Node's require(esm) */
@@ -44,14 +44,23 @@ describe('npm start: quiet steps and the closing banner', () => {
     );
   });
 
-  it('the banner ends with the URL and both demo accounts, the second with its token', () => {
+  it('the banner ends with the URL and both demo accounts, the second another account, and the STS key with its token', () => {
     const banner = startBanner({
       url: 'http://127.0.0.1:1234/?folder=x',
       seed: 'demo',
       emulatorUrl: 'http://127.0.0.1:5678',
       DEMO_CREDENTIALS,
+      OTHER_ACCOUNT_CREDENTIALS,
       STS_CREDENTIALS,
     });
+    // The key offered for Add Account… is another account's: the same account's STS key would show the same tickets,
+    // and a switch would look like nothing happened.
+    const addAccount = banner.slice(banner.indexOf('Add Account'));
+    assert.ok(
+      addAccount.indexOf(OTHER_ACCOUNT_CREDENTIALS.accessKeyId) < addAccount.indexOf(STS_CREDENTIALS.accessKeyId),
+      'Add Account offers the other account first',
+    );
+    assert.ok(addAccount.includes(OTHER_ACCOUNT_CREDENTIALS.accessKeySecret));
     for (const value of [
       'http://127.0.0.1:1234/?folder=x',
       DEMO_CREDENTIALS.accessKeyId,
