@@ -185,7 +185,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
     legacy: accountStore,
   });
   context.subscriptions.push(accounts.onDidChange(() => void seenMarks.refresh()));
-  const unread = new UnreadNotes(seenMarks, () => accounts.current()?.memento.get<number>(FIRST_SIGN_IN_KEY));
+  const unread = new UnreadNotes(seenMarks, () => accountStore()?.get<number>(FIRST_SIGN_IN_KEY));
   // How many tickets wait for the user, and the answers not yet seen: one count for the badge and the status bar
   // (tickets/attention.ts).
   const attention = new AttentionCount(ticketService);

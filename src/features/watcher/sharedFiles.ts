@@ -20,6 +20,9 @@ export interface WriteOptions {
   folder?: 'make' | 'inside' | 'existing';
 }
 
+/** A document's name: it becomes a file name in the folder, so nothing that could leave it. */
+const DOCUMENT_NAME = /^[\w.-]+$/;
+
 export class SharedFiles implements SharedStore {
   constructor(private readonly dir: string) {}
 
@@ -63,12 +66,12 @@ export class SharedFiles implements SharedStore {
 
   /** Removes the document; a name that could not be a document's is no document to remove. */
   async remove(name: string): Promise<void> {
-    if (!/^[\w.-]+$/.test(name)) return;
+    if (!DOCUMENT_NAME.test(name)) return;
     await fs.rm(this.file(name), { force: true });
   }
 
   private file(name: string): string {
-    if (!/^[\w.-]+$/.test(name)) throw new Error(`not a shared file name: ${name}`);
+    if (!DOCUMENT_NAME.test(name)) throw new Error(`not a shared file name: ${name}`);
     return path.join(this.dir, `${name}.json`);
   }
 }
