@@ -197,8 +197,8 @@ export class TicketPanel {
   }
 
   /** Runs `task` once the page painted (or after a short wait): what the window need not do before that. */
-  afterFirstPaint(task: () => void): void {
-    this.afterPaint.run('afterFirstPaint', task);
+  afterFirstPaint(task: () => void, kind = 'afterFirstPaint'): void {
+    this.afterPaint.run(kind, task);
   }
 
   /** Writes the first document (what is known, else "Loading…"), unless one is there. TicketPanels calls it. */
