@@ -1,10 +1,11 @@
 // The one home of what our two webviews (the ticket panel, media/details.*; the New Ticket form, media/newTicket.*)
 // share around their content: the document shell, its Content-Security-Policy with a fresh nonce, and the stylesheets:
 // media/common.css (theme colours, body, buttons, fields) first, then the page's own. The extension puts the
-// stylesheets and the page script into the document (by nonce) instead of linking them when it can read them: VS Code
-// keeps a webview's new document hidden until its linked files have come through the webview's resource loader (or for
-// 200 ms); bench:ui measured 40–300 ms of that on our panel against 0–20 on a bare webview. Pure (no vscode): unit
-// tests and the browser tests render the same document.
+// stylesheets into the document (by nonce) instead of linking them when it can read them: VS Code keeps a webview's new
+// document hidden until its linked files have come through the webview's resource loader (or for 200 ms); bench:ui
+// measured 40–300 ms of that on our panel against 0–20 on a bare webview. The form's script goes in too; the panel's
+// is linked and loaded after the first paint (AFTER_PAINT_LOADER). Pure (no vscode): unit tests and the browser tests
+// render the same document.
 import { randomBytes } from 'crypto';
 import { readFileSync } from 'fs';
 import * as path from 'path';
@@ -45,21 +46,23 @@ export interface PageContent {
   /** The body's HTML, ready (before the page script). */
   body: string;
   /**
-   * The page script runs after the document was first painted (the ticket panel: its document carries what it shows).
-   * Otherwise it runs while the document is written, as its last element (the New Ticket form).
+   * The page script is linked and runs after the document was first painted (the ticket panel: its document carries
+   * what it shows). Otherwise it runs while the document is written, as its last element (the New Ticket form).
    */
   scriptAfterPaint?: boolean;
 }
 
 /**
- * The one script of a paint-first document (by nonce): once the document loaded and was painted, it runs the page
- * script, carried as inert text (#page-script) or linked (data-src), as a new element with the same nonce. VS Code's
- * webview host writes a new document in one go and shows it on its load event, so a page script inside the document
- * is parsed and run before anything shows (bench:ui: 20-50 ms of a loaded machine's panel). A page in a tab that
- * gets no animation frames runs it 100 ms after loading.
+ * The one script of a paint-first document (by nonce): once the document loaded and was painted, it loads the page
+ * script (data-src) as a new element with the same nonce. VS Code's webview host writes a new document in one go and
+ * shows it on its load event, so a page script inside the document is parsed and run before anything shows, and its
+ * text is carried, parsed and written with the document: bench:ui's window profile showed the host's parse of our
+ * document (DOMParser) and its write taking 3–8× a bare webview's, in proportion to the document's size, of which the
+ * page script was two thirds. Linked, it comes through the webview's resource loader after the first paint. A page in a
+ * tab that gets no animation frames loads it 100 ms after loading.
  */
 export const AFTER_PAINT_LOADER =
-  "(()=>{const me=document.currentScript,nonce=me.nonce,src=me.dataset.src;let done=false;const run=()=>{if(done)return;done=true;const s=document.createElement('script');s.nonce=nonce;if(src)s.src=src;else s.textContent=document.getElementById('page-script').textContent;document.body.appendChild(s)};addEventListener('load',()=>{requestAnimationFrame(()=>setTimeout(run,0));setTimeout(run,100)},{once:true})})()";
+  "(()=>{const me=document.currentScript,nonce=me.nonce,src=me.dataset.src;let done=false;const run=()=>{if(done)return;done=true;const s=document.createElement('script');s.nonce=nonce;s.src=src;document.body.appendChild(s)};addEventListener('load',()=>{requestAnimationFrame(()=>setTimeout(run,0));setTimeout(run,100)},{once:true})})()";
 
 /** A fresh script nonce for one document: 144 random bits from crypto (a guessable nonce would let injected script run). */
 export function createNonce(): string {
@@ -88,13 +91,11 @@ export function renderPage(resources: PageResources, content: PageContent): stri
     : [sharedStyleUri(resources.styleUri), resources.styleUri]
         .map((uri) => `<link rel="stylesheet" href="${escapeHtml(uri)}">`)
         .join('\n');
-  const script = !content.scriptAfterPaint
-    ? inline
-      ? `<script nonce="${nonce}">${inline.script}</script>`
-      : `<script nonce="${nonce}" src="${escapeHtml(resources.scriptUri)}"></script>`
+  const script = content.scriptAfterPaint
+    ? `<script nonce="${nonce}" data-src="${escapeHtml(resources.scriptUri)}">${AFTER_PAINT_LOADER}</script>`
     : inline
-      ? `<script type="text/plain" id="page-script">${inline.script}</script>\n<script nonce="${nonce}">${AFTER_PAINT_LOADER}</script>`
-      : `<script nonce="${nonce}" data-src="${escapeHtml(resources.scriptUri)}">${AFTER_PAINT_LOADER}</script>`;
+      ? `<script nonce="${nonce}">${inline.script}</script>`
+      : `<script nonce="${nonce}" src="${escapeHtml(resources.scriptUri)}"></script>`;
   const attributes = Object.entries(content.bodyAttributes)
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
