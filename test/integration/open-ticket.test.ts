@@ -108,6 +108,31 @@ describe('open ticket', function () {
     await emulator.clearFaults();
   });
 
+  it('a ticket not known, from a slow server: the page says Loading… at once, then shows the ticket in its place', async function () {
+    // A panel whose answers come quickly gets one document, the ticket (bench:ui counts the documents VS Code's webview
+    // host receives); one whose server is slow must not stay blank meanwhile.
+    skipWithoutBrowserPage(this);
+    const ticketId = '003BOQFHOY';
+    const title = asHtmlText((await emulator.ticket(ticketId)).title);
+    await calmWorkbench();
+    api.ticketService.invalidate();
+    await emulator.inject({ kind: 'slow', delayMs: 4_000, action: 'GetTicket', times: 1 });
+    const asked = Date.now();
+    await vscode.commands.executeCommand('aliyunTickets.openTicket', ticketId);
+    const loading = await waitFor('the page saying it loads the ticket', async () =>
+      (await ui.webviews()).find((w) => w.html.includes(`Loading ticket ${ticketId}`)),
+    );
+    assert.ok(!loading.html.includes(title), 'nothing of the ticket yet');
+    assert.ok(Date.now() - asked < 3_500, 'Loading… was on screen before the slow answer came');
+    await waitFor(
+      'the ticket in its place',
+      async () => (await ui.webviews()).some((w) => w.html.includes(title)),
+      20_000,
+    );
+    await emulator.clearFaults();
+    await calmWorkbench();
+  });
+
   it('refuses a malformed id from a command link with a message, and opens nothing', async function () {
     skipWithoutBrowserPage(this);
     await calmWorkbench();

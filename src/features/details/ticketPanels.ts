@@ -8,6 +8,13 @@ import { onDidChangeSettings } from '../../settings/configuration';
 
 export { DETAILS_VIEW_TYPE, type TicketPanel, type TicketPanelsDeps };
 
+/**
+ * How long a new panel with nothing known waits for the ticket before its first document says "Loading…". bench:ui in
+ * code-server: the answers (two requests on loopback) come 15–40 ms after the key, and a new webview's host page is
+ * ready for its document 100 ms or more after it; a server farther away is answered after "Loading…", as before.
+ */
+const LOADING_DOCUMENT_AFTER_MS = 50;
+
 export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, vscode.Disposable {
   private readonly panels = new Map<string, TicketPanel>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -97,12 +104,16 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     });
     this.panels.set(ticketId, panel);
     this.opened.fire(panel);
-    // A known ticket stays on screen while it loads (quietly: no "Refreshing…" in front of it).
-    void panel.load(false, panel.showsKnown);
+    // A known ticket stays on screen while it loads (quietly: no "Refreshing…" in front of it). The requests go out a
+    // turn later: the extension host sends VS Code the new panel when this turn ends, and asking (the HTTP client,
+    // signing, the microtasks of both) ended 2–20 ms after createWebviewPanel in bench:ui (11 ms in a window's first panel). The
+    // answers are still in long before the webview is ready for its document.
+    setTimeout(() => void panel.load(false, panel.showsKnown), 0);
     // The extension host sends VS Code the new panel only when this turn ends (its messages go out on a timer): the
     // first document waits a turn, so that the window starts making the webview at once (it takes longer to be ready
-    // for the document than the panel takes to write it).
-    setTimeout(() => panel.start(), 0);
+    // for the document than the panel takes to write it). "Loading…" waits longer: the answers usually come first, and
+    // then the window gets one document instead of two, each of which its webview host posts and parses.
+    setTimeout(() => panel.start(), panel.showsKnown ? 0 : LOADING_DOCUMENT_AFTER_MS);
     // The Tickets view follows the ticket once its page painted (afterFirstPaint.ts): revealing a row redraws the view
     // on the window's main thread, which the new webview shares.
     if (webviewPanel.active) panel.afterFirstPaint(() => this.announce(ticketId));
