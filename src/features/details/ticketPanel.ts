@@ -20,7 +20,6 @@ import { AfterFirstPaint, TabTitle } from './afterFirstPaint';
 import { NoteFocus } from './noteFocus';
 import { isOfflineFailure, offlineCopy, OfflineRetry } from './offline';
 import { DETAILS_VIEW_TYPE, type TicketPanelsDeps } from './panelDeps';
-
 export { DETAILS_VIEW_TYPE, type TicketPanelsDeps };
 
 export class TicketPanel {
@@ -38,8 +37,6 @@ export class TicketPanel {
   private actingPart: TicketActing | undefined;
   /** Nothing loaded from the server yet in this panel (what it shows, if anything, was known before). */
   private firstLoad = true;
-  /** Painted from the last-known copy: made recent at once (the user opened it), not when the server answers. */
-  private rememberedAtOpen = false;
   /** Answers from support marked "New" in this panel (they stay marked while it is open). */
   private readonly newNotes = new Set<string>();
   /** Its part in an error's actions: reload; close once another ticket opened (no dead "not found" tabs pile up). */
@@ -65,7 +62,8 @@ export class TicketPanel {
     (dialogId) =>
       this.view.kind === 'ticket' && this.postedBody !== undefined && this.postIfShown({ type: 'focusNote', dialogId }),
   );
-  private readonly afterPaint = new AfterFirstPaint(); // the tab's new title, the Tickets view following: after paint
+  /** What a new panel changes in the window besides its page waits for its first paint (afterFirstPaint.ts). */
+  private readonly afterPaint = new AfterFirstPaint();
   private readonly tabTitle = new TabTitle(this.afterPaint, (title) => (this.panel.title = title));
   private readonly category = new CategoryAfterPaint(
     () => this.deps.acting?.categories,
@@ -96,9 +94,9 @@ export class TicketPanel {
       this.acting?.setTicket(known.ticket);
       const categoryName = deps.acting?.categories.peek(known.ticket.categoryId);
       this.view = { kind: 'ticket', ticket: known.ticket, notes: this.notes, categoryName, newNotes: this.newNotes };
-      panel.title = panelTitle(ticketId, known.ticket.title);
-      void Promise.resolve(deps.recent.remember(ticketId, known.ticket.title)).catch(() => undefined);
-      this.rememberedAtOpen = true;
+      const { title } = known.ticket;
+      panel.title = panelTitle(ticketId, title);
+      this.afterPaint.run('recent', () => this.remember(title)); // opened: Open Ticket's recent list, even offline
     } else panel.title = ticketId;
     this.resources = pageResources(panel.webview, deps.extensionUri, 'details');
     // Later data goes by message (the page and its scroll position stay), but data before 'ready' replaces "Loading…".
@@ -128,6 +126,10 @@ export class TicketPanel {
     this.onMessage(parsePageMessage(raw)).catch((error) =>
       this.deps.log.error(`Ticket ${this.ticketId}: handling a message failed`, error),
     );
+  }
+
+  private remember(title: string): void {
+    void Promise.resolve(this.deps.recent.remember(this.ticketId, title)).catch(() => undefined);
   }
 
   /** The answers marked New were on screen: they no longer count as unread (they stay marked in this panel). */
@@ -302,11 +304,10 @@ export class TicketPanel {
     const loaded = viewAfterLoad(ticket.value, notes, previous, this.notes, marks);
     this.notes = loaded.notes;
     this.setView(loaded.view);
-    this.markSeen();
+    this.afterPaint.run('seen', () => this.markSeen());
     this.tabTitle.later(panelTitle(this.ticketId, ticket.value.title));
     // Recent = opened by the user: a refresh or a background reload must not move the ticket to the top again.
-    if (this.firstLoad && !this.rememberedAtOpen)
-      void Promise.resolve(this.deps.recent.remember(this.ticketId, ticket.value.title)).catch(() => undefined);
+    if (this.firstLoad) this.afterPaint.run('recent', () => this.remember(ticket.value.title));
     this.firstLoad = false;
   }
 
