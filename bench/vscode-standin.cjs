@@ -163,6 +163,7 @@ function create(settings) {
     DocumentLink,
     TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
+    UIKind: { Desktop: 1, Web: 2 },
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
     ViewColumn: { Active: -1, Beside: -2, One: 1 },
     ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
@@ -264,7 +265,12 @@ function create(settings) {
       onDidChangeSessions: () => new Disposable(),
       getSession: async () => undefined,
     },
-    env: { clipboard: { writeText: async () => undefined }, openExternal: async () => true, language: 'en' },
+    env: {
+      clipboard: { writeText: async () => undefined },
+      openExternal: async () => true,
+      language: 'en',
+      uiKind: 1,
+    },
     // English, as VS Code's l10n.t gives it without a bundle: {0}, {1}, … replaced by the arguments.
     l10n: {
       t: (message, ...args) => String(message).replace(/\{(\d+)\}/g, (m, i) => (i < args.length ? String(args[i]) : m)),

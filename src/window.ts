@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ClientProvider } from './auth/clientProvider';
 import { reportUnusableEndpoint } from './auth/endpointSetting';
 import { createExternalCredentialSources } from './auth/externalCredentials';
+import { savedAgainInBrowser } from './auth/browserSecrets';
 import { AuthSession } from './auth/session';
 import { RejectedSignIn } from './auth/rejectedSignIn';
 import { promptSignInAgain } from './auth/signInAgainPrompt';
@@ -91,7 +92,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
   const globalState = new OrderedMemento(context.globalState);
   const storage = {
     globalState,
-    secrets: context.secrets,
+    secrets: savedAgainInBrowser(context.secrets, vscode.env.uiKind === vscode.UIKind.Web),
     globalStorageDir: context.globalStorageUri.fsPath,
   };
   // Who is signed in, and each account's own storage (common/accountScope.ts), handed to the features below.
@@ -146,8 +147,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
   const accountStore = () => accounts.current()?.memento;
   const recent = new RecentTickets(accountStore);
   const pendingOpen = new PendingTicket();
-  // What is derived from an account (last-known tickets, seen marks, the search index) is kept per account and
-  // removed with it.
+  // What is derived from an account (last-known tickets, seen marks, the search index) is kept and removed with it.
   const folders = new AccountFolders(context.globalStorageUri.fsPath);
   const accountData: AccountData = {
     activeId: () => accounts.current()?.accountId,

@@ -168,6 +168,20 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
       page = await context.newPage();
       wb = await Workbench.open(page, e2eEnv('TICKETS_E2E_CODE_SERVER_URL'), e2eEnv('TICKETS_E2E_WORKSPACE'));
       await openContainer(page);
+      // The sign-in is this browser profile's first save of secrets, so each of its saves fetches the server's key
+      // half; the first answer comes late here, as it can on a loaded machine, and that save's older copy (the account's
+      // entry without the list of accounts) lands last. Only the extension's save after the burst
+      // (src/auth/browserSecrets.ts) then keeps the sign-in for the reloads and the second window below.
+      let keyAsked = false;
+      let firstKeyAnswered: () => void = () => undefined;
+      const lateCopyLands = new Promise<void>((resolve) => (firstKeyAnswered = resolve));
+      await page.route('**/mint-key', async (route) => {
+        const first = !keyAsked;
+        keyAsked = true;
+        if (first) await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await route.continue().catch(() => undefined);
+        if (first) firstKeyAnswered();
+      });
       await wb.signIn(DEMO_CREDENTIALS.accessKeyId, DEMO_CREDENTIALS.accessKeySecret, {
         command: commandTitle('command.signIn.title'),
         idTitle: shownPattern('Sign In to Alibaba Cloud Tickets: AccessKey ID'),
@@ -175,6 +189,10 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
         signedIn: shownPattern('Signed in to Alibaba Cloud Tickets with {0} ({1}).'),
       });
       await wb.runCommand('Notifications: Clear All Notifications');
+      assert.ok(keyAsked, "the sign-in's saves asked for the server's key half (the profile's first saves)");
+      // The late copy is sealed a moment after its answer: the check below starts from what the browser holds then.
+      await lateCopyLands;
+      await page.waitForTimeout(1_000);
       // The workbench saves secrets to the browser after store() resolved: the reloads and the second window below
       // start from what it saved, so it must hold the sign-in (else they would be signed out, see browserSecrets.ts).
       await waitForPersistedSignIn(page);
