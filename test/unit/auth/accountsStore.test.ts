@@ -14,6 +14,7 @@ import {
   FIRST_SIGN_IN_KEY,
   type AccountChange,
 } from '../../../src/common/accountScope';
+import { ALICE, MemoryState } from '../../fixtures/accounts';
 
 class MemorySecrets {
   readonly entries = new Map<string, string>();
@@ -46,25 +47,6 @@ class MemorySecrets {
   }
 }
 
-class MemoryState {
-  readonly values = new Map<string, unknown>();
-  keys() {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, fallback?: T) {
-    return (this.values.has(key) ? this.values.get(key) : fallback) as T;
-  }
-  async update(key: string, value: unknown) {
-    if (value === undefined) this.values.delete(key);
-    else this.values.set(key, value);
-  }
-}
-
-const ALICE: StoredSignIn = {
-  kind: 'accessKey',
-  accessKeyId: 'LTAI5tAliceKey0000W9pK',
-  accessKeySecret: 'alice-secret-value-0001',
-};
 const BOB: StoredSignIn = {
   kind: 'accessKey',
   accessKeyId: 'STS.BobKey000000VbT7',

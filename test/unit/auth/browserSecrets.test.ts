@@ -10,8 +10,8 @@ import * as path from 'path';
 import { Accounts } from '../../../src/auth/accounts/accounts';
 import { accountSecretKey } from '../../../src/auth/accounts/accountIndex';
 import { BROWSER_SAVE_KEY, savedAgainInBrowser } from '../../../src/auth/browserSecrets';
-import type { StoredSignIn } from '../../../src/auth/credentialInput';
 import type { AccountChangeKind } from '../../../src/common/accountScope';
+import { ALICE, MemoryState } from '../../fixtures/accounts';
 
 /** The browser's localStorage: the one copy of all secrets a window starts from. */
 interface BrowserStorage {
@@ -66,25 +66,6 @@ class BrowserWindowSecrets {
   }
 }
 
-class MemoryState {
-  readonly values = new Map<string, unknown>();
-  keys() {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, fallback?: T) {
-    return (this.values.has(key) ? this.values.get(key) : fallback) as T;
-  }
-  async update(key: string, value: unknown) {
-    if (value === undefined) this.values.delete(key);
-    else this.values.set(key, value);
-  }
-}
-
-const ALICE: StoredSignIn = {
-  kind: 'accessKey',
-  accessKeyId: 'LTAI5tAliceKey0000W9pK',
-  accessKeySecret: 'alice-secret-value-0001',
-};
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The first key answer takes 60 ms, later ones 1 ms: the sign-in's first copy (its entry alone) lands last. */
 const firstAnswerLate = (n: number) => (n === 0 ? 60 : 1);
