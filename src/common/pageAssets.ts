@@ -4,7 +4,7 @@
 // stylesheets into the document (by nonce) instead of linking them when it can read them: VS Code keeps a webview's new
 // document hidden until its linked files have come through the webview's resource loader (or for 200 ms); bench:ui
 // measured 40–300 ms of that on our panel against 0–20 on a bare webview. The form's script goes in too; the panel's
-// is linked and loaded after the first paint (AFTER_PAINT_LOADER). Pure (no vscode): unit tests and the browser tests
+// is linked and loaded after the first paint (PAGE_SCRIPT). Pure (no vscode): unit tests and the browser tests
 // render the same document.
 import { randomBytes } from 'crypto';
 import { readFileSync } from 'fs';
@@ -18,10 +18,20 @@ export const SHARED_STYLESHEET = 'common.css';
 /** A webview page of ours: its files in media/ are `<page>.css` and `<page>.js` (scripts/build.mjs writes the .js). */
 export type PageName = 'details' | 'newTicket';
 
-/** The stylesheets' text (the shared one first) and the page script's, for the document to carry. */
+/**
+ * When each page's script runs. `afterPaint`: it is linked and loaded after the document was first painted
+ * (AFTER_PAINT_LOADER), as the ticket panel's document carries what it shows. `inDocument`: it runs while the document
+ * is written, as its last element, carried when it can be read (the New Ticket form, which its script fills in).
+ */
+export const PAGE_SCRIPT: Record<PageName, 'afterPaint' | 'inDocument'> = {
+  details: 'afterPaint',
+  newTicket: 'inDocument',
+};
+
+/** The stylesheets' text (the shared one first) and, for a page whose script runs in the document, the script's. */
 export interface InlineAssets {
   style: string;
-  script: string;
+  script?: string;
 }
 
 export interface PageResources {
@@ -45,11 +55,6 @@ export interface PageContent {
   bodyAttributes: Record<string, string>;
   /** The body's HTML, ready (before the page script). */
   body: string;
-  /**
-   * The page script is linked and runs after the document was first painted (the ticket panel: its document carries
-   * what it shows). Otherwise it runs while the document is written, as its last element (the New Ticket form).
-   */
-  scriptAfterPaint?: boolean;
 }
 
 /**
@@ -82,8 +87,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-/** The whole document: the CSP first, the stylesheets, the title, the body, and the page script (by nonce). */
-export function renderPage(resources: PageResources, content: PageContent): string {
+/** `page`'s whole document: the CSP first, the stylesheets, the title, the body, and the page script (by nonce). */
+export function renderPage(page: PageName, resources: PageResources, content: PageContent): string {
   const nonce = escapeHtml(resources.nonce);
   const { inline } = resources;
   const styles = inline
@@ -91,11 +96,12 @@ export function renderPage(resources: PageResources, content: PageContent): stri
     : [sharedStyleUri(resources.styleUri), resources.styleUri]
         .map((uri) => `<link rel="stylesheet" href="${escapeHtml(uri)}">`)
         .join('\n');
-  const script = content.scriptAfterPaint
-    ? `<script nonce="${nonce}" data-src="${escapeHtml(resources.scriptUri)}">${AFTER_PAINT_LOADER}</script>`
-    : inline
-      ? `<script nonce="${nonce}">${inline.script}</script>`
-      : `<script nonce="${nonce}" src="${escapeHtml(resources.scriptUri)}"></script>`;
+  const script =
+    PAGE_SCRIPT[page] === 'afterPaint'
+      ? `<script nonce="${nonce}" data-src="${escapeHtml(resources.scriptUri)}">${AFTER_PAINT_LOADER}</script>`
+      : inline?.script !== undefined
+        ? `<script nonce="${nonce}">${inline.script}</script>`
+        : `<script nonce="${nonce}" src="${escapeHtml(resources.scriptUri)}"></script>`;
   const attributes = Object.entries(content.bodyAttributes)
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
@@ -123,24 +129,32 @@ export function sharedStyleUri(pageStyleUri: string): string {
 const cache = new Map<PageName, InlineAssets | null>();
 
 /**
- * The page's stylesheets (media/common.css, then media/<page>.css) and script from `mediaFolder` as text, read once per
- * window; undefined (then the document links them) when one cannot be read. All are our own build's files.
+ * The page's stylesheets (media/common.css, then media/<page>.css) and, when it runs in the document, its script from
+ * `mediaFolder` as text, read once per window (readPageFiles); undefined (then the document links them) when one cannot
+ * be read. All are our own build's files.
  */
 export function readPageAssets(mediaFolder: string, page: PageName): InlineAssets | undefined {
   let assets = cache.get(page);
   if (assets === undefined) {
-    try {
-      const read = (file: string) => readFileSync(path.join(mediaFolder, file), 'utf8');
-      assets = inlinable(`${read(SHARED_STYLESHEET)}\n${read(`${page}.css`)}`, read(`${page}.js`)) ?? null;
-    } catch {
-      assets = null;
-    }
+    assets = readPageFiles(mediaFolder, page) ?? null;
     cache.set(page, assets);
   }
   return assets ?? undefined;
 }
 
-/** Both texts, unless one holds what would end its element early (then the document links the files). */
-export function inlinable(style: string, script: string): InlineAssets | undefined {
-  return /<\/style/i.test(style) || /<\/script/i.test(script) ? undefined : { style, script };
+/** What readPageAssets reads, every time. */
+export function readPageFiles(mediaFolder: string, page: PageName): InlineAssets | undefined {
+  try {
+    const read = (file: string) => readFileSync(path.join(mediaFolder, file), 'utf8');
+    const script = PAGE_SCRIPT[page] === 'inDocument' ? read(`${page}.js`) : undefined;
+    return inlinable(`${read(SHARED_STYLESHEET)}\n${read(`${page}.css`)}`, script);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The texts given, unless one holds what would end its element early (then the document links the files). */
+export function inlinable(style: string, script?: string): InlineAssets | undefined {
+  if (/<\/style/i.test(style) || (script !== undefined && /<\/script/i.test(script))) return undefined;
+  return script === undefined ? { style } : { style, script };
 }

@@ -87,11 +87,10 @@ export function renderTicketHtml(
   body = renderTicketBody(view, options),
 ): string {
   const ticketId = view.kind === 'ticket' ? view.ticket.ticketId : view.ticketId;
-  return renderPage(resources, {
+  return renderPage('details', resources, {
     title: t('Ticket {0}', ticketId),
     bodyAttributes: { 'data-ticket-id': ticketId, 'data-strings': JSON.stringify(pageStrings()) },
     body: `<main id="root" aria-live="polite">${body}</main>\n${renderActingHtml()}`,
-    scriptAfterPaint: true,
   });
 }
 

@@ -40,7 +40,7 @@ export function formStrings(): FormStrings {
 
 export function renderNewTicketHtml(resources: PageResources, options: { isMac: boolean }): string {
   const strings = formStrings();
-  return renderPage(resources, {
+  return renderPage('newTicket', resources, {
     title: t('New Ticket'),
     bodyAttributes: { 'data-strings': JSON.stringify(strings) },
     body: formHtml(strings, options.isMac ? '⌘+Enter' : 'Ctrl+Enter'),

@@ -8,7 +8,9 @@ import * as path from 'path';
 import {
   AFTER_PAINT_LOADER,
   inlinable,
+  PAGE_SCRIPT,
   readPageAssets,
+  readPageFiles,
   renderPage,
   sharedStyleUri,
 } from '../../../src/common/pageAssets';
@@ -75,6 +77,7 @@ describe('webview pages: the shared shell, CSP and stylesheet (common/pageAssets
 
   it('escapes what it is given: a title and body attributes cannot leave their place', () => {
     const html = renderPage(
+      'newTicket',
       { ...PAGE_RESOURCES, nonce: 'n"><script>alert(1)</script>' },
       {
         title: '</title><script>alert(2)</script>',
@@ -87,23 +90,51 @@ describe('webview pages: the shared shell, CSP and stylesheet (common/pageAssets
     assert.ok(html.includes('<body data-x="&quot;&gt;&lt;img src=x onerror=alert(3)&gt;">'));
   });
 
-  it('reads media/common.css then the page’s own stylesheet and its built script, once per page', () => {
+  it('reads media/common.css then the page’s own stylesheet, and the built script of the page that carries it, once per page', () => {
     const shared = fs.readFileSync(path.join(MEDIA, 'common.css'), 'utf8');
     for (const page of ['details', 'newTicket'] as const) {
       const built = readPageAssets(MEDIA, page);
       assert.ok(built, `media/${page}.css and .js are read (npm run build writes the script)`);
       assert.strictEqual(built.style, `${shared}\n${fs.readFileSync(path.join(MEDIA, `${page}.css`), 'utf8')}`);
-      assert.strictEqual(built.script, fs.readFileSync(path.join(MEDIA, `${page}.js`), 'utf8'));
+      // Only the form carries its script; the panel's is linked, loaded after the first paint.
+      const script =
+        PAGE_SCRIPT[page] === 'inDocument' ? fs.readFileSync(path.join(MEDIA, `${page}.js`), 'utf8') : undefined;
+      assert.strictEqual(built.script, script, page);
       // Read once per window: another folder gets the same texts.
       assert.strictEqual(readPageAssets(os.tmpdir(), page), built);
     }
+    assert.strictEqual(readPageAssets(MEDIA, 'details')?.script, undefined, 'the panel does not read its script');
     assert.notStrictEqual(readPageAssets(MEDIA, 'details'), readPageAssets(MEDIA, 'newTicket'));
   });
 
   it('leaves out text that would end its element early (then the document links the files)', () => {
     assert.deepStrictEqual(inlinable('a {}', 'x = 1;'), { style: 'a {}', script: 'x = 1;' });
+    assert.deepStrictEqual(
+      inlinable('a {}'),
+      { style: 'a {}' },
+      'a page whose script is linked: its stylesheets alone',
+    );
     assert.strictEqual(inlinable('a {}', 'x = "</SCRIPT><script>alert(1)";'), undefined);
     assert.strictEqual(inlinable('a {} </style><script>', 'x = 1;'), undefined);
+  });
+
+  it('carries the panel’s stylesheets whatever its linked script holds: only a carried script is checked', () => {
+    // The panel's script is not in its document, so text in it that would end a <script> element early must not make
+    // the panel link its stylesheets (which VS Code waits for before showing the document). The form's would.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'page-assets-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'common.css'), 'body {}');
+      for (const page of ['details', 'newTicket']) {
+        fs.writeFileSync(path.join(folder, `${page}.css`), 'main {}');
+        fs.writeFileSync(path.join(folder, `${page}.js`), 'x = "</script>";');
+      }
+      const panel = readPageFiles(folder, 'details');
+      assert.deepStrictEqual(panel, { style: 'body {}\nmain {}' });
+      assert.ok(ticketPage({ ...PAGE_RESOURCES, inline: panel }).includes('<style nonce='), 'carried by nonce');
+      assert.strictEqual(readPageFiles(folder, 'newTicket'), undefined, 'the form links its files');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('keeps each page’s stylesheet to what the shared one does not already say', () => {
