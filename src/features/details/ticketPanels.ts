@@ -106,8 +106,8 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     this.opened.fire(panel);
     // A known ticket stays on screen while it loads (quietly: no "Refreshing…" in front of it). The requests go out a
     // turn later: the extension host sends VS Code the new panel when this turn ends, and asking (the HTTP client,
-    // signing, the microtasks of both) ended 2–20 ms after createWebviewPanel in bench:ui (11 ms in a window's first panel). The
-    // answers are still in long before the webview is ready for its document.
+    // signing, the microtasks of both) ended 2–20 ms after createWebviewPanel in bench:ui (11 ms in a window's first
+    // panel). The answers are still in long before the webview is ready for its document.
     setTimeout(() => void panel.load(false, panel.showsKnown), 0);
     // The extension host sends VS Code the new panel only when this turn ends (its messages go out on a timer): the
     // first document waits a turn, so that the window starts making the webview at once (it takes longer to be ready
