@@ -169,12 +169,16 @@ export class PanelBench {
 
   /**
    * The bare webview, from Enter in its quick pick. `scripted`: the warm-up's webview, made as the ticket panel's is
-   * (scripts on, an inline script), with next to nothing in it (bench/ui/bare-webview).
+   * (scripts on, an inline script), with next to nothing in it; `typeset`: that one showing a line in each text style
+   * of a ticket page (bench/ui/bare-webview).
    */
-  async bare({ scripted = false }: { scripted?: boolean } = {}): Promise<PanelTiming> {
+  async bare({
+    scripted = false,
+    typeset = false,
+  }: { scripted?: boolean; typeset?: boolean } = {}): Promise<PanelTiming> {
     return this.measure('bare', 'enter', undefined, async () => {
       await this.wb.runCommand('Tickets Bench: Open Bare Webview');
-      const row = scripted ? 'scripted' : 'bare';
+      const row = typeset ? 'typeset' : scripted ? 'scripted' : 'bare';
       await this.typeThenEnter(/Open Bare Webview/, row);
     });
   }
