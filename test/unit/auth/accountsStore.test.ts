@@ -14,7 +14,8 @@ import {
   FIRST_SIGN_IN_KEY,
   type AccountChange,
 } from '../../../src/common/accountScope';
-import { ALICE, MemoryState } from '../../fixtures/accounts';
+import { ALICE } from '../../fixtures/accounts';
+import { MemoryStore } from '../details/memoryStore';
 
 class MemorySecrets {
   readonly entries = new Map<string, string>();
@@ -57,9 +58,9 @@ const INTL = 'https://workorder.ap-southeast-1.aliyuncs.com';
 
 const dirs: string[] = [];
 
-async function setup(before?: (secrets: MemorySecrets, state: MemoryState) => void) {
+async function setup(before?: (secrets: MemorySecrets, state: MemoryStore) => void) {
   const secrets = new MemorySecrets();
-  const state = new MemoryState();
+  const state = new MemoryStore();
   before?.(secrets, state);
   const globalStorageDir = await fs.mkdtemp(path.join(os.tmpdir(), 'accounts-test-'));
   dirs.push(globalStorageDir);
@@ -141,7 +142,7 @@ describe('auth/accounts Accounts over SecretStorage', () => {
     await third.ready;
     assert.deepStrictEqual(third.list(), []);
     assert.strictEqual(
-      (storage.globalState as unknown as MemoryState).keys().some((k) => k.includes(alice.id)),
+      (storage.globalState as unknown as MemoryStore).keys().some((k) => k.includes(alice.id)),
       false,
       'its data went',
     );
@@ -183,7 +184,7 @@ describe('auth/accounts Accounts over SecretStorage', () => {
     assert.match(problems.join('\n'), /saved accounts/, 'the user is told');
     assert.ok(secrets.entries.has(accountSecretKey(alice.id)), "Alice's sign-in stays");
     assert.deepStrictEqual(
-      (storage.globalState as unknown as MemoryState).get(`aliyunTickets.scope.${alice.id}/recentTickets`),
+      (storage.globalState as unknown as MemoryStore).get(`aliyunTickets.scope.${alice.id}/recentTickets`),
       ['0001ABCDEF'],
       'her data stays',
     );

@@ -11,7 +11,8 @@ import { Accounts } from '../../../src/auth/accounts/accounts';
 import { accountSecretKey } from '../../../src/auth/accounts/accountIndex';
 import { BROWSER_SAVE_KEY, savedAgainInBrowser } from '../../../src/auth/browserSecrets';
 import type { AccountChangeKind } from '../../../src/common/accountScope';
-import { ALICE, MemoryState } from '../../fixtures/accounts';
+import { ALICE } from '../../fixtures/accounts';
+import { MemoryStore } from '../details/memoryStore';
 
 /** The browser's localStorage: the one copy of all secrets a window starts from. */
 interface BrowserStorage {
@@ -81,7 +82,7 @@ describe('auth/browserSecrets signing in and out in VS Code for the Web', () => 
     const browser: BrowserStorage = { saved: {} };
     const globalStorageDir = await fs.mkdtemp(path.join(os.tmpdir(), 'browser-secrets-test-'));
     dirs.push(globalStorageDir);
-    const state = new MemoryState();
+    const state = new MemoryStore();
     const open = async (fetchTakes: (n: number) => number = () => 1) => {
       const raw = new BrowserWindowSecrets(browser, fetchTakes);
       const secrets = savedAgainInBrowser(raw as never, inBrowser, afterMs);

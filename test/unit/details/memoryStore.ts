@@ -1,11 +1,18 @@
-// An in-memory stand-in for context.globalState (a Memento) for the unit tests.
+// An in-memory stand-in for context.globalState (a Memento) for the unit tests: values are stored as copies, as
+// VS Code stores them (JSON), and keys() and get() with a fallback work as a Memento's.
 import type { KeyValueStore } from '../../../src/tickets/categoryNames';
 
 export class MemoryStore implements KeyValueStore {
   readonly values = new Map<string, unknown>();
 
-  get<T>(key: string): T | undefined {
-    return this.values.get(key) as T | undefined;
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+
+  get<T>(key: string): T | undefined;
+  get<T>(key: string, fallback: T): T;
+  get<T>(key: string, fallback?: T): T | undefined {
+    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
   }
 
   update(key: string, value: unknown): Promise<void> {
