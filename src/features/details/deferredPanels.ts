@@ -1,16 +1,23 @@
 // The ticket panels as activation sees them: the webview serializer is registered at once (VS Code restores panels
 // through it after a reload), the panels' code (TicketPanels, rendering, acting; dist/features.js) loads when the first
-// panel opens or is restored.
+// panel opens or is restored. The time formats a page needs are built once the window has settled, or when a panel is
+// about to open, whichever comes first (prepareTimeFormats says why).
 import * as vscode from 'vscode';
 import { WebviewTypes } from '../../common/commands';
+import { prepareTimeFormats } from '../../tickets/display';
 import type { PanelState } from './protocol';
 import type { TicketPanels } from './ticketPanels';
+
+/** After this long the window has settled (its views listed): the time formats are built then if no panel came first. */
+export const PREPARE_FORMATS_AFTER_MS = 5_000;
 
 export class DeferredPanels implements vscode.Disposable {
   private panels: TicketPanels | undefined;
   private readonly serializer: vscode.Disposable;
+  private formatsTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly create: () => TicketPanels) {
+    this.formatsTimer = setTimeout(() => this.prepareFormats(), PREPARE_FORMATS_AFTER_MS);
     const serializer: vscode.WebviewPanelSerializer<PanelState> = {
       deserializeWebviewPanel: (webviewPanel, state) => this.deserializeWebviewPanel(webviewPanel, state),
     };
@@ -30,6 +37,7 @@ export class DeferredPanels implements vscode.Disposable {
   /** Loads the panels' code now (a panel is about to open: Open Ticket's box is on screen). */
   prepare(): void {
     this.loaded();
+    this.prepareFormats();
   }
 
   /** The reply text waiting for this ticket: the open panel's, else the stored draft's. */
@@ -53,8 +61,16 @@ export class DeferredPanels implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.formatsTimer);
     this.serializer.dispose();
     this.panels?.dispose();
+  }
+
+  private prepareFormats(): void {
+    if (this.formatsTimer === undefined) return;
+    clearTimeout(this.formatsTimer);
+    this.formatsTimer = undefined;
+    prepareTimeFormats();
   }
 
   private loaded(): TicketPanels {
