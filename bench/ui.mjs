@@ -232,6 +232,11 @@ function summarize(locale, windows) {
     // later panel's is the code loaded on first use.
     codeLoadMs: median(firsts.map((p) => p.webviewMs)) - median(laterByEnter.map((p) => p.webviewMs)),
     parts: { ticket: phases(later), bare: phases(steps.filter((s) => s.what === 'bare')) },
+    cpu: {
+      first: cpuMedians(firsts),
+      later: cpuMedians(later),
+      bare: cpuMedians(steps.filter((s) => s.what === 'bare')),
+    },
     warmUp: windows[0].warmUp,
     steps,
   };
@@ -274,6 +279,30 @@ function phases(steps) {
     requestsDoneMs: of((s) => s.requestsDoneMs),
   };
 }
+
+/**
+ * The median CPU milliseconds of each kind of process over `steps`, from the key or click to the paint (Linux only;
+ * test/e2e/processCpu.ts): whose work an opening cost, where wall-clock times on two shared cores say only how long.
+ */
+function cpuMedians(steps) {
+  const measured = steps.filter((s) => s.cpuMs);
+  if (!measured.length) return undefined;
+  const labels = [...new Set(measured.flatMap((s) => Object.keys(s.cpuMs)))];
+  const byLabel = Object.fromEntries(labels.map((l) => [l, median(measured.map((s) => s.cpuMs[l] ?? 0))]));
+  return {
+    count: measured.length,
+    byLabel,
+    totalMs: median(measured.map((s) => Object.values(s.cpuMs).reduce((a, b) => a + b, 0))),
+  };
+}
+
+/** "extension host 24, renderers 246, …": the kinds of process by CPU milliseconds, most first. */
+const describeCpu = (byLabel) =>
+  Object.entries(byLabel)
+    .filter(([, ms]) => ms >= 0.5)
+    .sort((a, b) => b[1] - a[1])
+    .map(([label, ms]) => `${label} ${fmt(ms)}`)
+    .join(', ');
 
 const describeParts = (p) =>
   `${fmt(p.totalMs)} ms = webview made ${fmt(p.madeMs)} + host ready ${fmt(p.hostReadyMs)} + empty frame ${fmt(p.frameLoadedMs)} + document written ${fmt(p.writtenMs)} + shown and painted ${fmt(p.paintedMs)}${Number.isFinite(p.requestsDoneMs) ? `; requests asked at ${fmt(p.requestsStartMs)}, answered by ${fmt(p.requestsDoneMs)}` : ''} (median of ${p.count})`;
@@ -328,7 +357,7 @@ try {
       const window = await benchWindow(locale, { emulator, requests, dirs, index: `${index}-${n}` });
       for (const step of window.steps)
         console.log(
-          `[bench:ui]   ${step.what === 'bare' ? 'bare  ' : step.how === 'click' ? 'click ' : 'ticket'} ${fmt(step.totalMs).padStart(5)} ms: ${step.requests ? `requests asked at ${fmt(step.requestsStartMs)}, ` : ''}frame ${fmt(step.frameMs)}, ${hostParts(step.host)}, document ${fmt(step.webviewMs)}, shown +${fmt(step.shownMs)}, painted +${fmt(step.pageMs)}`,
+          `[bench:ui]   ${step.what === 'bare' ? 'bare  ' : step.how === 'click' ? 'click ' : 'ticket'} ${fmt(step.totalMs).padStart(5)} ms: ${step.requests ? `requests asked at ${fmt(step.requestsStartMs)}, ` : ''}frame ${fmt(step.frameMs)}, ${hostParts(step.host)}, document ${fmt(step.webviewMs)}, shown +${fmt(step.shownMs)}, painted +${fmt(step.pageMs)}${step.cpuMs ? `; CPU ms: ${describeCpu(step.cpuMs)}` : ''}`,
         );
       windows.push(window);
     }
@@ -363,6 +392,13 @@ try {
     ]);
     rows.push([`${w.locale}: parts, later panels (median)`, describeParts(w.parts.ticket), '', true]);
     rows.push([`${w.locale}: parts, bare webviews (median)`, describeParts(w.parts.bare), '', true]);
+    if (w.cpu.later && w.cpu.bare)
+      rows.push([
+        `${w.locale}: CPU from key to paint (median ms)`,
+        `later panels ${fmt(w.cpu.later.totalMs)} (${describeCpu(w.cpu.later.byLabel)}); bare webviews ${fmt(w.cpu.bare.totalMs)} (${describeCpu(w.cpu.bare.byLabel)}); first panels ${fmt(w.cpu.first?.totalMs)} (extension host ${fmt(w.cpu.first?.byLabel['extension host'])})`,
+        '',
+        true,
+      ]);
     if (w.later.click)
       rows.push([
         `${w.locale}: later panels (click in the Tickets view, median)`,

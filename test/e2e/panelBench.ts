@@ -4,6 +4,7 @@
 // the Enter or mouse-down in the workbench, the webview's document first shown, the conversation painted (the frame
 // after it is in the document); the emulator adds when each request arrived and was answered.
 import type { Page } from 'playwright-core';
+import { cpuBetween, cpuCounters, type CpuCounters } from './processCpu';
 import { commandTitle, manifestText, shownPattern } from './translations';
 import type { Workbench } from './workbench';
 
@@ -57,6 +58,11 @@ export interface PanelTiming {
    * the document goes into loaded, the document was written.
    */
   host: HostSteps;
+  /**
+   * Milliseconds on a CPU per kind of process (extension host, renderers, browser, gpu, code-server, bench, other)
+   * from just before the key or click until the bench saw the paint (a few ms after it); absent off Linux.
+   */
+  cpuMs?: Record<string, number>;
 }
 
 export interface HostSteps {
@@ -153,6 +159,9 @@ function hostSteps(marks: readonly Mark[], from: number): HostSteps {
 const PERSON_SEES_ROW_MS = 200;
 
 export class PanelBench {
+  /** The processes' CPU counters read just before the key or click. */
+  private cpuAtStart: CpuCounters | undefined;
+
   private constructor(
     private readonly wb: Workbench,
     private readonly requests: TimedRequest[],
@@ -219,6 +228,7 @@ export class PanelBench {
         // last click before the panel painted).
         return this.measure('ticket', 'click', ticketId, async () => {
           for (let attempt = 0; attempt < 3; attempt++) {
+            this.cpuAtStart = cpuCounters();
             await row.click();
             const deadline = Date.now() + 5_000;
             while (Date.now() < deadline) {
@@ -243,6 +253,7 @@ export class PanelBench {
   private async typeThenEnter(title: RegExp, text: string): Promise<void> {
     await this.wb.answer(title, text, { row: text, enter: false });
     await this.wb.page.waitForTimeout(PERSON_SEES_ROW_MS);
+    this.cpuAtStart = cpuCounters();
     await this.wb.quickInputBox.press('Enter');
   }
 
@@ -261,6 +272,7 @@ export class PanelBench {
     act: () => Promise<void>,
   ): Promise<PanelTiming> {
     this.marks.length = 0;
+    this.cpuAtStart = undefined;
     const requestsBefore = this.requests.length;
     await act();
     const bare = what === 'bare';
@@ -270,6 +282,7 @@ export class PanelBench {
       if (Date.now() > deadline) throw new Error(`${ticketId ?? 'the bare webview'} was not painted within 60 s`);
       await this.wb.page.waitForTimeout(20);
     }
+    const cpuAtPaint = this.cpuAtStart && cpuCounters();
     const start = this.marks.filter((m) => m.name === how && m.at <= painted.at).at(-1);
     const frame = this.marks.find((m) => m.name === 'frame' && !!m.bare === bare && m.at <= painted.at);
     const html = this.marks.find((m) => m.name === 'html' && !!m.bare === bare && m.at <= painted.at);
@@ -291,6 +304,7 @@ export class PanelBench {
       actions: requests.map((r) => r.action),
       requestsStartMs: requests.length ? Math.min(...requests.map((r) => r.start)) - start.at : undefined,
       requestsDoneMs: requests.length ? Math.max(...requests.map((r) => r.end)) - start.at : undefined,
+      ...(this.cpuAtStart && cpuAtPaint ? { cpuMs: cpuBetween(this.cpuAtStart, cpuAtPaint) } : {}),
       host: hostSteps(
         this.marks.filter((m) => m.name === 'host' && !!m.bare === bare && m.at <= painted.at),
         start.at,
