@@ -288,11 +288,12 @@ function cpuMedians(steps) {
   const measured = steps.filter((s) => s.cpuMs);
   if (!measured.length) return undefined;
   const labels = [...new Set(measured.flatMap((s) => Object.keys(s.cpuMs)))];
-  const byLabel = Object.fromEntries(labels.map((l) => [l, median(measured.map((s) => s.cpuMs[l] ?? 0))]));
+  const tenth = (ms) => Math.round(ms * 10) / 10;
+  const byLabel = Object.fromEntries(labels.map((l) => [l, tenth(median(measured.map((s) => s.cpuMs[l] ?? 0)))]));
   return {
     count: measured.length,
     byLabel,
-    totalMs: median(measured.map((s) => Object.values(s.cpuMs).reduce((a, b) => a + b, 0))),
+    totalMs: tenth(median(measured.map((s) => Object.values(s.cpuMs).reduce((a, b) => a + b, 0)))),
   };
 }
 
