@@ -365,6 +365,22 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
         await tickets.locator('.pane-header').first().hover();
         await tickets.locator(`.pane-header .action-label[aria-label^="${searchTitle}"]`).first().click();
       };
+      /** Waits for a row of the search; failing, says what the quick pick showed instead (its title, value, rows). */
+      const rowShows = async (row: Locator, what: string) =>
+        row.waitFor({ timeout: 20_000 }).catch(async (error: Error) => {
+          const title = await wb.quickInput
+            .locator('.quick-input-title')
+            .textContent()
+            .catch(() => '');
+          const value = await wb.quickInputBox.inputValue().catch(() => '?');
+          const rows = await wb.quickInput
+            .locator('.monaco-list-row')
+            .allTextContents()
+            .catch(() => []);
+          throw new Error(
+            `${what}: ${error.message.split('\n')[0]}; the quick pick showed title ${JSON.stringify(title)}, value ${JSON.stringify(value)}, rows ${JSON.stringify(rows).slice(0, 1500)}`,
+          );
+        });
       for (const theme of ['light', 'dark'] as const) {
         await wb.theme(theme);
         // The Tickets view's title-bar button (the palette has the command too).
@@ -372,7 +388,7 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
         await wb.quickInputBox.waitFor({ timeout: 15_000 });
         await wb.quickInputBox.fill(texts.phraseQuery);
         const hit = wb.quickInput.locator('.monaco-list-row', { hasText: texts.phraseLine });
-        await hit.first().waitFor({ timeout: 20_000 });
+        await rowShows(hit.first(), `the support note's line (${theme})`);
         // The row is the matching line of A's support note, with who wrote it and the ticket; the words are marked.
         const hitText = (await hit.first().textContent()) ?? '';
         assert.ok(hitText.includes('Li Wei') && hitText.includes(A), `the row says where: ${hitText}`);
@@ -382,7 +398,7 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
 
         await wb.quickInputBox.fill(texts.keywordC);
         const server = wb.quickInput.locator('.monaco-list-row', { hasText: texts.titleC });
-        await server.first().waitFor({ timeout: 20_000 });
+        await rowShows(server.first(), `the server's description match (${theme})`);
         assert.ok(((await server.first().textContent()) ?? '').includes(detailC), 'said to be the server’s match');
         await shot(`search-server-${theme}`);
         await wb.closeQuickInput();
@@ -391,10 +407,10 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
       // Picking the note's row opens A's panel scrolled to that note.
       await searchButton();
       await wb.quickInputBox.fill(texts.phraseQuery);
-      await wb.quickInput
-        .locator('.monaco-list-row', { hasText: texts.phraseLine })
-        .first()
-        .waitFor({ timeout: 20_000 });
+      await rowShows(
+        wb.quickInput.locator('.monaco-list-row', { hasText: texts.phraseLine }).first(),
+        "the support note's line, to open it",
+      );
       await wb.quickInput.locator('.monaco-list-row', { hasText: texts.phraseLine }).first().click();
       await wb.webview().locator('.focused[data-note-id]', { hasText: texts.phraseLine }).waitFor({ timeout: 30_000 });
       await closeAllEditors();
