@@ -186,8 +186,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
   });
   context.subscriptions.push(accounts.onDidChange(() => void seenMarks.refresh()));
   const unread = new UnreadNotes(seenMarks, () => accountStore()?.get<number>(FIRST_SIGN_IN_KEY));
-  // How many tickets wait for the user, and the answers not yet seen: one count for the badge and the status bar
-  // (tickets/attention.ts).
+  // Tickets waiting for the user and unseen answers: one count for the badge and status bar (tickets/attention.ts).
   const attention = new AttentionCount(ticketService);
   const explorer = registerExplorer(
     ticketService,
@@ -365,6 +364,7 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
           openPanel: (ticketId) => panels.open(ticketId),
           pending: pendingOpen,
           prepare: () => panels.prepare(),
+          service: ticketService,
         },
         arg,
       ),

@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { buildSeed } from '../emulator/seed';
+import { statusLabel } from '../../src/tickets/display';
 import {
   AliyunTicketsTestApi,
   calmWorkbench,
@@ -62,6 +63,51 @@ describe('open ticket', function () {
     assert.ok(page);
     assert.strictEqual(detailTabs().length, 1);
     assert.match(detailTabs()[0].label, /0005PYGCW/);
+  });
+
+  it('says the typed ticket’s title and status on its row, and Enter opens it with nothing more asked', async function () {
+    skipWithoutBrowserPage(this);
+    // A ticket no other test of this suite opens: its panel must not be painted from a copy kept before.
+    const others = new Set(['0005PYGCW', '001571BTXC', '003BOQFHOY']);
+    const ticket = (await emulator.tickets()).find(
+      (t) => !others.has(t.ticketId) && seedNotes.get(t.ticketId)?.length,
+    )!;
+    const firstNote = asHtmlText(seedNotes.get(ticket.ticketId)![0].content.split('\n')[0]);
+    await calmWorkbench();
+    api.ticketService.invalidate();
+    await emulator.clearRequests();
+    void vscode.commands.executeCommand('aliyunTickets.openTicket');
+    await waitFor(
+      'the Open Ticket box',
+      async () => {
+        const shown = await ui.quickInput();
+        return shown.visible && /Open Ticket/.test(shown.title);
+      },
+      30_000,
+    );
+    await ui.fillQuickInput(ticket.ticketId);
+    const row = await waitFor('the typed row to say the ticket’s title', async () =>
+      (await ui.quickInput()).rows.find((r) => r.startsWith(ticket.ticketId) && r.includes(ticket.title.slice(0, 20))),
+    );
+    // (A row's text ends with the separator's label when the recent tickets follow it.)
+    assert.ok(row.includes(` · ${statusLabel(ticket.status)}`), `the status after the title: ${row}`);
+    // What was asked about this ticket (the Tickets view may list tickets meanwhile; the page asks for category names).
+    const about = async () =>
+      (await emulator.requests())
+        .filter((r) => (r.body.TicketId ?? r.query.TicketId) === ticket.ticketId)
+        .map((r) => r.action ?? '')
+        .sort((a, b) => a.localeCompare(b));
+    const asked = await about();
+    assert.deepStrictEqual(asked, ['GetTicket', 'ListTicketNotes'], 'the ticket and its conversation, once each');
+
+    await ui.pressInQuickInput('Enter');
+    await waitFor('the panel with the ticket and its conversation', () => {
+      const html = api.panels.htmlFor(ticket.ticketId);
+      return !!html?.includes(asHtmlText(ticket.title)) && html.includes(firstNote);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepStrictEqual(await about(), asked, 'the panel asked the server nothing more about it');
+    await calmWorkbench();
   });
 
   it('keeps one panel per ticket: a second ticket opens a second panel, the same ticket again reveals its panel', async () => {

@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 import { parseTicketIdInput, ticketIdFromArgument } from './ticketId';
 import { type RecentTickets } from './recentTickets';
 import { notificationText, quickPickText } from '../../common/untrustedText';
+import type { TicketService } from '../../tickets/types';
+import { lookUpTicket, TypedTicketLookups, typedRowDescription } from './typedTicket';
 
 export interface OpenTicketDeps {
   recent: RecentTickets;
@@ -17,6 +19,8 @@ export interface OpenTicketDeps {
   pending: PendingTicket;
   /** Loads what opening a panel needs while the person types the id, so that Enter does not wait for it. */
   prepare?: () => void;
+  /** Where the id in the box is looked up while the person reads its row (typedTicket.ts). */
+  service?: Pick<TicketService, 'getTicket' | 'getNotes' | 'onDidChange'>;
 }
 
 /** The ticket Open Ticket was asked for while signed out: opened when a sign-in completes, whichever way. */
@@ -50,7 +54,7 @@ export async function openTicket(deps: OpenTicketDeps, arg?: unknown): Promise<s
     void vscode.window.showErrorMessage(t('Cannot open that ticket: {0}', notificationText(fromArg.error)));
     return undefined;
   }
-  const ticketId = fromArg?.ticketId ?? (await pickTicketId(deps.recent, deps.prepare));
+  const ticketId = fromArg?.ticketId ?? (await pickTicketId(deps));
   if (!ticketId) return undefined;
   if (!(await deps.isSignedIn())) {
     deps.pending.set(ticketId);
@@ -85,7 +89,7 @@ export function openPendingTicket(pending: PendingTicket, openPanel: (ticketId: 
   if (ticketId) openPanel(ticketId);
 }
 
-function pickTicketId(recent: RecentTickets, prepare?: () => void): Promise<string | undefined> {
+function pickTicketId({ recent, prepare, service }: OpenTicketDeps): Promise<string | undefined> {
   const recentItems: PickItem[] = recent.list().map((r) => ({
     label: quickPickText(r.ticketId, 64),
     description: quickPickText(r.title),
@@ -105,21 +109,36 @@ function pickTicketId(recent: RecentTickets, prepare?: () => void): Promise<stri
   const update = () => {
     const value = pick.value;
     if (!value.trim()) {
+      lookups?.typed(undefined);
       pick.items = recentSection;
       return;
     }
     const parsed = parseTicketIdInput(value);
+    lookups?.typed(parsed.ok ? parsed.ticketId : undefined);
     const known = parsed.ok ? recentItems.find((r) => r.ticketId === parsed.ticketId) : undefined;
     const first: PickItem = parsed.ok
       ? {
           label: parsed.ticketId,
-          description: known?.description ?? t('Open this ticket'),
+          description: typedRowDescription(
+            lookups?.result(parsed.ticketId),
+            known?.description ?? t('Open this ticket'),
+          ),
           ticketId: parsed.ticketId,
           alwaysShow: true,
         }
       : { label: `$(error) ${quickPickText(parsed.message, 200)}`, alwaysShow: true };
     pick.items = [first, ...recentSection.filter((item) => item.ticketId !== first.ticketId)];
   };
+  // The row of the id in the box is drawn again when the server's answer about it comes (if the box still holds it).
+  const lookups =
+    service &&
+    new TypedTicketLookups(
+      (ticketId, signal) => lookUpTicket(service, ticketId, signal),
+      (ticketId) => {
+        const parsed = parseTicketIdInput(pick.value);
+        if (parsed.ok && parsed.ticketId === ticketId) update();
+      },
+    );
 
   return new Promise<string | undefined>((resolve) => {
     let result: string | undefined;
@@ -131,10 +150,17 @@ function pickTicketId(recent: RecentTickets, prepare?: () => void): Promise<stri
       // An invalid entry keeps the picker open: the first line already says what is wrong. A valid one opens at once,
       // not after the picker's hiding came back from the window (a round trip the panel would wait for).
       if (!result) return;
+      lookups?.close(true);
       resolve(result);
       pick.hide();
     });
+    // Another account (or none): a title the previous one's server gave must not stay on the row.
+    const accountChange = service?.onDidChange((event) => {
+      if (event.ticketId === undefined) lookups?.forgetAll();
+    });
     pick.onDidHide(() => {
+      accountChange?.dispose();
+      lookups?.close(false);
       pick.dispose();
       resolve(result);
     });
