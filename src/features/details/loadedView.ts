@@ -52,6 +52,17 @@ export function viewAfterLoad(
   };
 }
 
+/**
+ * The tab's first title: a known ticket's (its ticket and conversation, which the panel paints at once: panelTitle),
+ * else the id. The panel is made with it, so a known ticket's tab is not relabelled while the window makes the webview.
+ */
+export function firstTabTitle(
+  ticketId: string,
+  known: { ticket?: { title: string }; notes?: readonly unknown[] } | undefined,
+): string {
+  return known?.ticket && known.notes ? panelTitle(ticketId, known.ticket.title) : ticketId;
+}
+
 /** The tab's title: "0005PYGCW · Title", short, one line. */
 export function panelTitle(ticketId: string, title: string): string {
   const id = panelTitleText(ticketId, 64);

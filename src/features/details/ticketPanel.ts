@@ -8,7 +8,7 @@ import { runErrorAction, type ErrorActionContext } from '../../common/errorActio
 import { signedOutError } from '../../api/errors';
 import { t } from '../../common/l10n';
 import { openAttachmentAfterAsking } from './attachmentOpener';
-import { panelTitle, viewAfterFailedLoad, viewAfterLoad, type TicketView } from './loadedView';
+import { firstTabTitle, panelTitle, viewAfterFailedLoad, viewAfterLoad, type TicketView } from './loadedView';
 import { parsePageMessage, type ActingState, type FromPageMessage, type ToPageMessage } from './protocol';
 import { errorView, renderTicketBody, renderTicketHtml, type DetailsView } from './render';
 import type { PageResources } from '../../common/pageAssets';
@@ -95,9 +95,9 @@ export class TicketPanel {
       const categoryName = deps.acting?.categories.peek(known.ticket.categoryId);
       this.view = { kind: 'ticket', ticket: known.ticket, notes: this.notes, categoryName, newNotes: this.newNotes };
       const { title } = known.ticket;
-      panel.title = panelTitle(ticketId, title);
       this.afterPaint.run('recent', () => this.remember(title)); // opened: Open Ticket's recent list, even offline
-    } else panel.title = ticketId;
+    }
+    panel.title = firstTabTitle(ticketId, known); // what TicketPanels made it with: nothing is sent
     this.resources = pageResources(panel.webview, deps.extensionUri, 'details');
     // Later data goes by message (the page and its scroll position stay), but data before 'ready' replaces "Loading…".
     this.subscriptions.push(

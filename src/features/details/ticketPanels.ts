@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { isTicketId } from '../open-ticket/ticketId';
 import type { PanelState } from './protocol';
+import { firstTabTitle } from './loadedView';
 import { DETAILS_VIEW_TYPE, TicketPanel, type TicketPanelsDeps } from './ticketPanel';
 import { onDidChangeSettings } from '../../settings/configuration';
 
@@ -48,9 +49,10 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
       existing.reveal();
       return;
     }
+    const known = this.deps.known?.(ticketId);
     const webviewPanel = vscode.window.createWebviewPanel(
       DETAILS_VIEW_TYPE,
-      ticketId,
+      firstTabTitle(ticketId, known),
       vscode.ViewColumn.Active,
       this.webviewOptions(),
     );
@@ -104,11 +106,13 @@ export class TicketPanels implements vscode.WebviewPanelSerializer<PanelState>, 
     });
     this.panels.set(ticketId, panel);
     this.opened.fire(panel);
-    // A known ticket stays on screen while it loads (quietly: no "Refreshing…" in front of it). The requests go out a
-    // turn later: the extension host sends VS Code the new panel when this turn ends, and asking (the HTTP client,
-    // signing, the microtasks of both) ended 2–20 ms after createWebviewPanel in bench:ui (11 ms in a window's first
-    // panel). The answers are still in long before the webview is ready for its document.
-    setTimeout(() => void panel.load(false, panel.showsKnown), 0);
+    // A known ticket is painted as it was known and refreshed in place once painted (quietly: no "Refreshing…"), so
+    // that asking (the HTTP client, signing, the emulator or a proxy on the same machine) does not share the cores with
+    // the window making the webview. Else the requests go out a turn later: the extension host sends VS Code the new
+    // panel when this turn ends, and asking ended 2–20 ms after createWebviewPanel in bench:ui (11 ms in a window's
+    // first panel). The answers are still in long before the webview is ready for its document.
+    if (panel.showsKnown) panel.afterFirstPaint(() => void panel.load(false, true), 'refresh');
+    else setTimeout(() => void panel.load(false), 0);
     // The extension host sends VS Code the new panel only when this turn ends (its messages go out on a timer): the
     // first document waits a turn, so that the window starts making the webview at once (it takes longer to be ready
     // for the document than the panel takes to write it). "Loading…" waits longer: the answers usually come first, and

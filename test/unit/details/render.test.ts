@@ -11,7 +11,7 @@ import {
 } from '../../../src/features/details/render';
 import { AFTER_PAINT_LOADER, createNonce, type PageResources } from '../../../src/common/pageAssets';
 import { parsePageMessage } from '../../../src/features/details/protocol';
-import { viewAfterLoad } from '../../../src/features/details/loadedView';
+import { firstTabTitle, viewAfterLoad } from '../../../src/features/details/loadedView';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings';
 import { FIXTURE_NOW, note, PAGE_RESOURCES, ticket } from '../../fixtures/tickets';
 import { unescapeHtml } from '../../fixtures/html';
@@ -501,5 +501,15 @@ describe('details panel HTML', () => {
     const body = renderTicketBody({ kind: 'ticket', ticket: ticket({ description: long }), notes: [] });
     assert.ok(Date.now() - started < 1000);
     assert.ok(body.includes('x&lt;y&gt;&amp;'.repeat(20_480)));
+  });
+});
+
+describe('details panel tab title', () => {
+  it('is the known ticket’s from the start when its conversation is known too, else the id', () => {
+    const ticket = { title: 'Disk\nfull\u202e now' };
+    const title = firstTabTitle('0005PYGCW', { ticket, notes: [] });
+    assert.strictEqual(title, '0005PYGCW · Disk full now', 'the tab title surface: one line, no hidden characters');
+    assert.strictEqual(firstTabTitle('0005PYGCW', { ticket }), '0005PYGCW', 'a title alone paints no conversation');
+    assert.strictEqual(firstTabTitle('0005PYGCW', undefined), '0005PYGCW');
   });
 });
