@@ -51,6 +51,15 @@ interface Recorded {
   body: Record<string, string>;
 }
 
+/**
+ * A wait that timed out, said again with what the window showed instead: the timeout's first line, then `shown` (read
+ * only now; a window that cannot be read any more says so instead).
+ */
+async function failedWait(error: Error, shown: () => Promise<string>, what?: string): Promise<never> {
+  const seen = await shown().catch((readError: Error) => `what was shown could not be read (${readError.message})`);
+  throw new Error(`${what ? `${what}: ` : ''}${error.message.split('\n')[0]}; ${seen}`);
+}
+
 export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTexts): void {
   describe(`the Inbox, search and offline in ${locale} (code-server, Chromium)`, function () {
     this.timeout(240_000);
@@ -223,12 +232,14 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
       await setStatus(B, 3);
       const rowA = inboxRow(inbox, firstLine(texts.answerA));
       const rowB = inboxRow(inbox, firstLine(texts.answerB));
-      await rowA.waitFor({ timeout: 120_000 }).catch(async (error: Error) => {
-        const reads = (await requests()).map(
-          (r) => `${r.action}:${r.query.TicketId ?? r.body.TicketId ?? pageSizeOf(r) ?? ''}`,
-        );
-        throw new Error(`${error.message.split('\n')[0]}; requests: ${reads.join(' ').slice(-3000)}`);
-      });
+      await rowA.waitFor({ timeout: 120_000 }).catch((error: Error) =>
+        failedWait(error, async () => {
+          const reads = (await requests()).map(
+            (r) => `${r.action}:${r.query.TicketId ?? r.body.TicketId ?? pageSizeOf(r) ?? ''}`,
+          );
+          return `requests: ${reads.join(' ').slice(-3000)}`;
+        }),
+      );
       await rowB.waitFor({ timeout: 60_000 });
       // Who answered, on which ticket, and how long ago, on the row.
       const rowText = (await rowA.textContent()) ?? '';
@@ -296,14 +307,16 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
       const inbox = await pane(page, 'views.inbox.name');
       await inboxRow(inbox, firstLine(texts.answerB))
         .waitFor({ timeout: 60_000 })
-        .catch(async (error: Error) => {
+        .catch((error: Error) =>
           // What the window shows instead: the Inbox (open or not), and the Tickets view (signed in or not).
-          const header = inbox.locator('.pane-header').first();
-          const shown = `Inbox expanded=${await header.getAttribute('aria-expanded').catch(() => '?')}: ${
-            (await inbox.textContent().catch(() => '')) ?? ''
-          }; Tickets: ${(await (await pane(page, 'views.explorer.name')).textContent().catch(() => '')) ?? ''}`;
-          throw new Error(`${error.message.split('\n')[0]}; ${shown.slice(0, 1500)}`);
-        });
+          failedWait(error, async () => {
+            const header = inbox.locator('.pane-header').first();
+            const shown = `Inbox expanded=${await header.getAttribute('aria-expanded').catch(() => '?')}: ${
+              (await inbox.textContent().catch(() => '')) ?? ''
+            }; Tickets: ${(await (await pane(page, 'views.explorer.name')).textContent().catch(() => '')) ?? ''}`;
+            return shown.slice(0, 1500);
+          }),
+        );
       assert.strictEqual(await inboxRow(inbox, firstLine(texts.answerA)).count(), 0, 'the seen answer stays seen');
       await page.mouse.move(700, 700);
       await shot('inbox-after-reload');
@@ -328,14 +341,16 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
         const inbox = await pane(second, 'views.inbox.name');
         await inboxRow(inbox, firstLine(texts.answerB))
           .waitFor({ timeout: 90_000 })
-          .catch(async (error: Error) => {
-            await shot('failed-inbox-second-window', wb2);
-            const tickets = await pane(second, 'views.explorer.name');
-            const shown = `Inbox: ${(await inbox.textContent().catch(() => '')) ?? ''}; Tickets: ${
-              (await tickets.textContent().catch(() => '')) ?? ''
-            }`;
-            throw new Error(`${error.message.split('\n')[0]}; ${shown.slice(0, 1500)}`);
-          });
+          .catch((error: Error) =>
+            failedWait(error, async () => {
+              await shot('failed-inbox-second-window', wb2);
+              const tickets = await pane(second, 'views.explorer.name');
+              const shown = `Inbox: ${(await inbox.textContent().catch(() => '')) ?? ''}; Tickets: ${
+                (await tickets.textContent().catch(() => '')) ?? ''
+              }`;
+              return shown.slice(0, 1500);
+            }),
+          );
         // Nothing open in the second window could have marked A's answer seen there: its absence is the first window's.
         const tabs = await second.locator('.tabs-container .tab').allTextContents();
         assert.deepStrictEqual(tabs, [], 'the second window opened no panel');
@@ -367,20 +382,24 @@ export function describeInboxSearchOffline(locale: 'en' | 'zh-cn', texts: MailTe
       };
       /** Waits for a row of the search; failing, says what the quick pick showed instead (its title, value, rows). */
       const rowShows = async (row: Locator, what: string) =>
-        row.waitFor({ timeout: 20_000 }).catch(async (error: Error) => {
-          const title = await wb.quickInput
-            .locator('.quick-input-title')
-            .textContent()
-            .catch(() => '');
-          const value = await wb.quickInputBox.inputValue().catch(() => '?');
-          const rows = await wb.quickInput
-            .locator('.monaco-list-row')
-            .allTextContents()
-            .catch(() => []);
-          throw new Error(
-            `${what}: ${error.message.split('\n')[0]}; the quick pick showed title ${JSON.stringify(title)}, value ${JSON.stringify(value)}, rows ${JSON.stringify(rows).slice(0, 1500)}`,
-          );
-        });
+        row.waitFor({ timeout: 20_000 }).catch((error: Error) =>
+          failedWait(
+            error,
+            async () => {
+              const title = await wb.quickInput
+                .locator('.quick-input-title')
+                .textContent()
+                .catch(() => '');
+              const value = await wb.quickInputBox.inputValue().catch(() => '?');
+              const rows = await wb.quickInput
+                .locator('.monaco-list-row')
+                .allTextContents()
+                .catch(() => []);
+              return `the quick pick showed title ${JSON.stringify(title)}, value ${JSON.stringify(value)}, rows ${JSON.stringify(rows).slice(0, 1500)}`;
+            },
+            what,
+          ),
+        );
       for (const theme of ['light', 'dark'] as const) {
         await wb.theme(theme);
         // The Tickets view's title-bar button (the palette has the command too).
