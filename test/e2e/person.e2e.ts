@@ -135,7 +135,12 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     const firstLine = seed.notes.get('0005PYGCW')![0].content.split('\n')[0];
 
     await wb.runCommand('Alibaba Cloud Tickets: Open Ticket');
-    await wb.answer(/Open Ticket/, '0005PYGCW', { row: '0005PYGCW' });
+    // Before Enter, the typed id's row says which ticket it is: its title and status, as the server gave them.
+    await wb.answer(/Open Ticket/, '0005PYGCW', { row: ticket.title, enter: false });
+    const row = wb.quickInput.locator('.monaco-list-row', { hasText: ticket.title }).first();
+    assert.match((await row.textContent()) ?? '', /^0005PYGCW/);
+    await wb.screenshot('03-open-ticket-row.png');
+    await wb.quickInputBox.press('Enter');
     const view = wb.webview();
     await view.locator('h1.title', { hasText: ticket.title }).waitFor({ timeout: 30_000 });
     await view.locator('.notes', { hasText: firstLine }).waitFor({ timeout: 10_000 });

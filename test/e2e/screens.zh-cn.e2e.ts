@@ -185,7 +185,14 @@ describe('the main screens in Simplified Chinese (code-server in zh-cn, Chromium
     const ticket = seed.tickets.find((t) => t.ticketId === CONVERSATION_TICKET)!;
     const firstLine = seed.notes.get(CONVERSATION_TICKET)![0].content.split('\n')[0];
     await wb.runCommand(commandTitle('command.openTicket.title'));
-    await wb.answer(shownPattern('Open Ticket'), CONVERSATION_TICKET, { row: CONVERSATION_TICKET });
+    // Before Enter, the typed id's row says the ticket's title and our Chinese name of its status.
+    const status = shownText(STATUS_LABELS[ticket.status as keyof typeof STATUS_LABELS]);
+    await wb.answer(shownPattern('Open Ticket'), CONVERSATION_TICKET, { row: ` · ${status}`, enter: false });
+    const row = (await wb.quickInput.locator('.monaco-list-row', { hasText: status }).first().textContent()) ?? '';
+    assert.ok(row.startsWith(CONVERSATION_TICKET) && row.includes(ticket.title.trim().slice(0, 10)), row);
+    assert.match(status, HAN);
+    await wb.screenshot('zh-cn-05-open-ticket-row.png');
+    await wb.quickInputBox.press('Enter');
     const view = wb.webview();
     await view.locator('h1.title').waitFor({ timeout: 30_000 });
     await view.locator('.notes', { hasText: firstLine }).waitFor({ timeout: 10_000 });
