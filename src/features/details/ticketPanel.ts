@@ -97,7 +97,7 @@ export class TicketPanel {
       const { title } = known.ticket;
       this.afterPaint.run('recent', () => this.remember(title)); // opened: Open Ticket's recent list, even offline
     }
-    panel.title = firstTabTitle(ticketId, known); // what TicketPanels made it with: nothing is sent
+    panel.title = firstTabTitle(ticketId, known); // a new panel was made with it (nothing sent); a restored one gets it
     this.resources = pageResources(panel.webview, deps.extensionUri, 'details');
     // Later data goes by message (the page and its scroll position stay), but data before 'ready' replaces "Loading…".
     this.subscriptions.push(
