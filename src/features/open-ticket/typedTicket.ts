@@ -71,7 +71,7 @@ export class TypedTicketLookups {
     this.stopWaiting();
     this.ticketId = ticketId;
     if (ticketId === undefined || this.results.has(ticketId)) return;
-    this.timer = setTimeout(() => this.ask(ticketId), this.delayMs);
+    this.askLater(ticketId);
   }
 
   /**
@@ -85,7 +85,7 @@ export class TypedTicketLookups {
     if (ticketId === undefined) return;
     this.stopWaiting();
     this.onAnswer(ticketId);
-    this.timer = setTimeout(() => this.ask(ticketId), this.delayMs);
+    this.askLater(ticketId);
   }
 
   /**
@@ -105,6 +105,10 @@ export class TypedTicketLookups {
     // Only this box's wait: a panel that asked for the same ticket keeps its request (the service shares it).
     this.controller?.abort();
     this.controller = undefined;
+  }
+
+  private askLater(ticketId: string): void {
+    this.timer = setTimeout(() => this.ask(ticketId), this.delayMs);
   }
 
   private ask(ticketId: string): void {

@@ -11,26 +11,21 @@ import {
 } from '../../../src/features/open-ticket/typedTicket';
 import { createTicketService } from '../../../src/tickets/ticketService';
 import { DEMO_CREDENTIALS, TicketEmulator } from '../../emulator/server';
-import { until } from '../emulator/helpers';
+import { until, useEmulator } from '../emulator/helpers';
 import { useLanguage } from '../l10nBundle';
 
 describe('Open Ticket: the typed id looked up against the emulator', function () {
   this.timeout(30_000);
+  // Started once, reset (faults, requests, tickets) before each test.
+  const emulator = useEmulator();
   let emu: TicketEmulator;
   let client: TicketClient;
 
-  before(async () => {
-    emu = await TicketEmulator.start({ seed: 'demo' });
-  });
   beforeEach(() => {
+    emu = emulator();
     client = new TicketClient({ endpoint: emu.url, credentials: DEMO_CREDENTIALS, maxAttempts: 1 });
   });
-  afterEach(async () => {
-    await client.close();
-    emu.clearFaults();
-    emu.clearRequests();
-  });
-  after(() => emu.stop());
+  afterEach(() => client.close());
 
   const actions = () => emu.requests.map((r) => r.action ?? '').sort((a, b) => a.localeCompare(b));
 
@@ -112,6 +107,15 @@ describe('Open Ticket: which typed ids are looked up', () => {
     return { asked, lookUp };
   }
   const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** A box that holds 0005PYGCW and has asked the fake server about it (5 ms after it was typed). */
+  async function askedAbout0005() {
+    const server = fakeServer();
+    const answered: string[] = [];
+    const lookups = new TypedTicketLookups(server.lookUp, (id) => answered.push(id), 5);
+    lookups.typed('0005PYGCW');
+    await until('asked', () => server.asked.length === 1);
+    return { server, answered, lookups };
+  }
 
   it('asks only for the id that stayed in the box, and reports its answer once', async () => {
     const server = fakeServer();
@@ -135,11 +139,7 @@ describe('Open Ticket: which typed ids are looked up', () => {
   });
 
   it('stops waiting for an id the box no longer holds; its late answer is not reported', async () => {
-    const server = fakeServer();
-    const answered: string[] = [];
-    const lookups = new TypedTicketLookups(server.lookUp, (id) => answered.push(id), 5);
-    lookups.typed('0005PYGCW');
-    await until('asked', () => server.asked.length === 1);
+    const { server, answered, lookups } = await askedAbout0005();
     lookups.typed('001571BTXC');
     assert.strictEqual(server.asked[0].signal.aborted, true);
     server.asked[0].answer({ kind: 'found', title: 'late', status: undefined });
@@ -149,10 +149,7 @@ describe('Open Ticket: which typed ids are looked up', () => {
   });
 
   it('keeps no "unknown" answer, so the id is asked again when typed again', async () => {
-    const server = fakeServer();
-    const lookups = new TypedTicketLookups(server.lookUp, () => undefined, 5);
-    lookups.typed('0005PYGCW');
-    await until('asked', () => server.asked.length === 1);
+    const { server, lookups } = await askedAbout0005();
     server.asked[0].answer({ kind: 'unknown' });
     await wait(10);
     lookups.typed(undefined);
@@ -161,11 +158,7 @@ describe('Open Ticket: which typed ids are looked up', () => {
   });
 
   it('another account: the answer is dropped at once (the row redrawn without it) and the id asked again', async () => {
-    const server = fakeServer();
-    const answered: string[] = [];
-    const lookups = new TypedTicketLookups(server.lookUp, (id) => answered.push(id), 5);
-    lookups.typed('0005PYGCW');
-    await until('asked', () => server.asked.length === 1);
+    const { server, answered, lookups } = await askedAbout0005();
     server.asked[0].answer({ kind: 'found', title: 'Account A’s ticket', status: undefined });
     await until('answered', () => answered.length === 1);
     lookups.forgetAll();
@@ -179,11 +172,7 @@ describe('Open Ticket: which typed ids are looked up', () => {
 
   it('closed by Enter leaves the look-up running for the panel; closed otherwise aborts it; neither reports', async () => {
     for (const opening of [true, false]) {
-      const server = fakeServer();
-      const answered: string[] = [];
-      const lookups = new TypedTicketLookups(server.lookUp, (id) => answered.push(id), 5);
-      lookups.typed('0005PYGCW');
-      await until('asked', () => server.asked.length === 1);
+      const { server, answered, lookups } = await askedAbout0005();
       lookups.close(opening);
       assert.strictEqual(server.asked[0].signal.aborted, !opening, `opening: ${opening}`);
       server.asked[0].answer({ kind: 'notFound' });
