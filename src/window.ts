@@ -175,8 +175,6 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
       [SEEN_NOTES_KEY],
     ).catch((error) => log.warn(`Removing the data of signed-out accounts failed: ${String(error)}`));
   void accounts.ready.then(() => (removeGone(), lastKnown.load()));
-  context.subscriptions.push(accounts.onDidChange(() => void (removeGone(), lastKnown.load())));
-  // Sidebar explorer, hovers and links on ticket ids.
   // Unread answers from support: marked in the ticket panels, listed in the Inbox, counted in the badge. Seen marks
   // are the signed-in account's, in a file of its folder that every window reads and watches (seenMarks.ts).
   const seenMarks = new SeenMarks({
@@ -184,10 +182,12 @@ export function startWindow(context: vscode.ExtensionContext, load: WindowLoader
     folder: (id) => accounts.scopeOf(id).storageDir,
     legacy: accountStore,
   });
-  context.subscriptions.push(accounts.onDidChange(() => void seenMarks.refresh()));
+  // Another account, or one fewer: the new one's last-known tickets and seen marks; the data of those gone removed.
+  context.subscriptions.push(accounts.onDidChange(() => void (removeGone(), lastKnown.load(), seenMarks.refresh())));
   const unread = new UnreadNotes(seenMarks, () => accountStore()?.get<number>(FIRST_SIGN_IN_KEY));
   // Tickets waiting for the user and unseen answers: one count for the badge and status bar (tickets/attention.ts).
   const attention = new AttentionCount(ticketService);
+  // Sidebar explorer, hovers and links on ticket ids.
   const explorer = registerExplorer(
     ticketService,
     unread,
