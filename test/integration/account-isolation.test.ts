@@ -66,19 +66,8 @@ async function treeText(api: AliyunTicketsTestApi): Promise<string> {
 async function openTicketRows(): Promise<string[]> {
   void vscode.commands.executeCommand('aliyunTickets.openTicket');
   try {
-    let last: unknown;
     // Its code loads on first use: on a busy machine that takes a while.
-    const state = await waitFor(
-      'the Open Ticket quick pick',
-      async () => {
-        const shown = await ui.quickInput();
-        last = shown;
-        return shown.visible && /Open Ticket/.test(shown.title) ? shown : undefined;
-      },
-      30_000,
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}; the quick input shows ${JSON.stringify(last)}`);
-    });
+    const state = await ui.quickInputShowing(/Open Ticket/, 30_000);
     return state.rows;
   } finally {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');

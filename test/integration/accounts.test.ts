@@ -173,10 +173,7 @@ describe('accounts: several sign-ins, switching, sites', function () {
   it('Sign In says the site in the AccessKey ID box; its globe button picks another site, keeping what was typed', async function () {
     skipWithoutBrowserPage(this);
     const result = vscode.commands.executeCommand<boolean>('aliyunTickets.signIn');
-    const box = await waitFor('the AccessKey ID box', async () => {
-      const state = await ui.quickInput();
-      return state.visible && /AccessKey ID/.test(state.title) ? state : undefined;
-    });
+    const box = await ui.quickInputShowing(/AccessKey ID/);
     assert.match(box.message, /Site: 127\.0\.0\.1:\d+/, `the box names the setting's site: ${box.message}`);
     await ui.fillQuickInput(DEMO_CREDENTIALS.accessKeyId);
     await ui.clickQuickInputButton('Choose another site');
@@ -192,10 +189,7 @@ describe('accounts: several sign-ins, switching, sites', function () {
     await ui.fillQuickInput('Custom endpoint');
     await ui.pressInQuickInput('Enter');
     await ui.answer(/Custom Endpoint/, otherSite);
-    const again = await waitFor('the AccessKey ID box again', async () => {
-      const state = await ui.quickInput();
-      return state.visible && /AccessKey ID/.test(state.title) ? state : undefined;
-    });
+    const again = await ui.quickInputShowing(/AccessKey ID/);
     assert.strictEqual(again.value, DEMO_CREDENTIALS.accessKeyId, 'what was typed is kept');
     assert.match(again.message, /Site: localhost:\d+/);
     await ui.pressInQuickInput('Enter');

@@ -95,7 +95,7 @@ describe('sign-in', function () {
 
   it('says what is wrong with a malformed AccessKey ID while it is typed, and keeps the box open', async () => {
     const result = vscode.commands.executeCommand<boolean>('aliyunTickets.signIn');
-    await waitFor('the AccessKey ID box', async () => /AccessKey ID/.test((await ui.quickInput()).title));
+    await ui.quickInputShowing(/AccessKey ID/);
     await ui.fillQuickInput('my secret key');
     const state = await waitFor('a validation message', async () => {
       const s = await ui.quickInput();

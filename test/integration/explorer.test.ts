@@ -274,10 +274,7 @@ describe('explorer (tree data provider)', function () {
     await waitFor('the filter', () => /“OSS”/.test(api.explorer.viewText().description ?? '') || undefined);
     const group = (await root()).find((n) => n.kind === 'group')!;
     void vscode.commands.executeCommand('aliyunTickets.explorer.filter', group);
-    await waitFor('the filter prompt', async () => {
-      const state = await ui.quickInput();
-      return state.visible && /Filter Tickets \(1\/3\)/.test(state.title) ? state : undefined;
-    });
+    await ui.quickInputShowing(/Filter Tickets \(1\/3\)/);
     await ui.pressInQuickInput('Escape');
     await waitFor('the prompt to close', async () => !(await ui.quickInput()).visible || undefined);
     assert.match(api.explorer.viewText().description ?? '', /“OSS”/, 'the filter is still on');

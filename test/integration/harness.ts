@@ -185,18 +185,31 @@ export const ui = {
   opened: () => probe<{ url: string; at: number }[]>('GET', '/opened'),
   screenshot: (name: string) => probe<{ file: string }>('POST', '/screenshot', { name }),
 
-  /** Waits for an input box (or quick pick) whose title/prompt/placeholder matches, types `text` and presses Enter. */
-  async answer(match: RegExp, text: string): Promise<QuickInputState> {
+  /**
+   * Waits for an input box (or quick pick) whose title/prompt/placeholder matches and returns what it shows; when none
+   * comes, the error says what the quick input showed last, with a screenshot. `timeoutMs`: longer for a box whose
+   * feature's code loads on first use.
+   */
+  async quickInputShowing(match: RegExp, timeoutMs = 10_000): Promise<QuickInputState> {
     let last: QuickInputState | undefined;
-    const state = await waitFor(`an input box matching ${match}`, async () => {
-      const s = (last = await ui.quickInput());
-      return s.visible && match.test(`${s.title} ${s.message} ${s.placeholder}`) ? s : undefined;
-    }).catch(async (error: Error) => {
+    return waitFor(
+      `an input box matching ${match}`,
+      async () => {
+        const s = (last = await ui.quickInput());
+        return s.visible && match.test(`${s.title} ${s.message} ${s.placeholder}`) ? s : undefined;
+      },
+      timeoutMs,
+    ).catch(async (error: Error) => {
       const shot = await ui.screenshot(`no-input-box-${Date.now()}`).catch(() => undefined);
       throw new Error(
         `${error.message}; the quick input shows ${JSON.stringify(last)}${shot ? `; screenshot ${shot.file}` : ''}`,
       );
     });
+  },
+
+  /** Waits for an input box (or quick pick) whose title/prompt/placeholder matches, types `text` and presses Enter. */
+  async answer(match: RegExp, text: string): Promise<QuickInputState> {
+    const state = await ui.quickInputShowing(match);
     await ui.fillQuickInput(text);
     // Enter counts only once the extension's validateInput has answered for this value (it runs in the extension
     // host, a round trip away): wait until the box holds the text and shows no validation error twice in a row.

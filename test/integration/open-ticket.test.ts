@@ -77,14 +77,7 @@ describe('open ticket', function () {
     api.ticketService.invalidate();
     await emulator.clearRequests();
     void vscode.commands.executeCommand('aliyunTickets.openTicket');
-    await waitFor(
-      'the Open Ticket box',
-      async () => {
-        const shown = await ui.quickInput();
-        return shown.visible && /Open Ticket/.test(shown.title);
-      },
-      30_000,
-    );
+    await ui.quickInputShowing(/Open Ticket/, 30_000);
     await ui.fillQuickInput(ticket.ticketId);
     const row = await waitFor('the typed row to say the ticket’s title', async () =>
       (await ui.quickInput()).rows.find((r) => r.startsWith(ticket.ticketId) && r.includes(ticket.title.slice(0, 20))),

@@ -58,10 +58,7 @@ describe('team templates and saved queries (.vscode/aliyun-tickets.json)', funct
     const editor = await vscode.window.showTextDocument(file);
     editor.selection = new vscode.Selection(1, 0, 2, 12);
     void vscode.commands.executeCommand('aliyunTickets.createTicketFromSelection');
-    const shown = await waitFor('the template choice', async () => {
-      const state = await ui.quickInput();
-      return state.visible && /start from a team template/.test(state.title) ? state : undefined;
-    });
+    const shown = await ui.quickInputShowing(/start from a team template/);
     assert.strictEqual(shown.rows[0]?.startsWith('RDS slow queries'), true, JSON.stringify(shown.rows));
     assert.ok(shown.rows.some((row) => /Blank ticket/.test(row)));
     // The hostile name is shown as its characters: the $( is broken, so no icon is drawn in its place.
