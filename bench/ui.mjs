@@ -5,12 +5,12 @@
 // webview set-up, then two made as ours is but empty pay what a window's first webview with a script costs once, and
 // one showing a line in each text style of a ticket page the window's set-up of those fonts, so that neither side
 // does; their times are printed; --cold-fonts leaves the last one out), a bare one timed, then our first panel (Enter
-// in Open Ticket), the bare one again, then later panels (Enter in Open Ticket, clicks in the Tickets view), each
-// followed by the bare one.
-// Budgets (issue 24), each panel against the mean of the bare webviews around it, the median over a language's
-// windows: first panel ≤ 1.2×, later panels ≤ 1.1×; exits non-zero when one is missed. Prints each figure with its
-// parts and writes bench/results-ui.json. --smoke (in npm test): one English window, one panel of each kind, no
-// budgets, so it cannot rot.
+// in Open Ticket), the bare one again, then later panels (Enter in Open Ticket, each followed by the bare one; clicks
+// in the Tickets view, each between two clicks on rows of the bare extension's tree view in the same sidebar).
+// Budgets (issue 24), each panel against the mean of the bare webviews opened the same way around it, the median over
+// a language's windows: first panel ≤ 1.2×, later panels ≤ 1.1×; exits non-zero when one is missed. Prints each
+// figure with its parts and writes bench/results-ui.json. --smoke (in npm test): one English window, one panel of
+// each kind, no budgets, so it cannot rot.
 // Assumes `npm run build && npm run compile` ran (npm test does); the emulator answers on loopback.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +32,7 @@ import { ensureVsCodeTestEnv } from '../scripts/lib/setup.mjs';
 const require = createRequire(import.meta.url);
 const SMOKE = process.argv.includes('--smoke');
 // --profile: the window's CPU profile (workbench and webviews share its main thread) of the first panel, the first two
-// later ones and the bare webviews after them, in .cache/bench/ui-<locale>-<step>.cpuprofile (open in Chrome DevTools'
+// later ones, the clicks and the bare webviews after them, in .cache/bench/ui-<locale>-<step>.cpuprofile (open in Chrome DevTools'
 // Performance tab) with the step's timing beside it (.json); `node bench/ui-profile.mjs <files>` prints where each
 // part of the way went, side by side.
 const PROFILE = process.argv.includes('--profile');
@@ -180,11 +180,17 @@ async function benchWindow(locale, { emulator, requests, dirs, index }) {
       steps.push(await run(() => (i <= 2 ? profiled(`bare-${i}`, () => bench.bare()) : bench.bare())));
     }
     let unopened = tickets.slice(LATER_ROUNDS + 1);
+    // Clicks are timed beside a click on a row of the bare extension's tree view in the same sidebar, one not clicked
+    // before (as each ticket clicked is one not opened before): a bare one first, so that each click of ours has a
+    // bare click before and after it.
+    const bareRows = Array.from({ length: CLICK_ROUNDS + 1 }, (_, i) => `Bare row ${i + 1}`);
+    steps.push(await run(() => profiled('bare-click-0', () => bench.bareClick(bareRows.slice(0, 1)))));
     for (let i = 0; i < CLICK_ROUNDS; i++) {
-      const click = await run(() => bench.clickInTree(unopened));
+      const click = await run(() => profiled(`click-${i + 1}`, () => bench.clickInTree(unopened)));
       unopened = unopened.filter((id) => id !== click.ticketId);
       steps.push(click);
-      steps.push(await run(() => bench.bare()));
+      const bareRow = bareRows.slice(i + 1, i + 2);
+      steps.push(await run(() => profiled(`bare-click-${i + 1}`, () => bench.bareClick(bareRow))));
     }
     return { steps, warmUp };
   } catch (error) {
@@ -199,11 +205,13 @@ async function benchWindow(locale, { emulator, requests, dirs, index }) {
   }
 }
 
-/** Each panel of ours against the mean of the bare webviews just before and after it. */
+/** Each panel of ours against the mean of the bare webviews opened the same way (Enter or click) just before and after it. */
 function ratios(steps) {
   return steps.flatMap((step, i) => {
     if (step.what !== 'ticket') return [];
-    const around = [steps[i - 1], steps[i + 1]].filter((s) => s?.what === 'bare').map((s) => s.totalMs);
+    const around = [steps[i - 1], steps[i + 1]]
+      .filter((s) => s?.what === 'bare' && s.how === step.how)
+      .map((s) => s.totalMs);
     const bare = around.reduce((a, b) => a + b, 0) / around.length;
     return [{ ...step, bareMs: bare, ratio: step.totalMs / bare }];
   });
@@ -217,6 +225,8 @@ function summarize(locale, windows) {
   const later = panels.filter((p) => !p.first);
   const laterByEnter = later.filter((p) => p.how === 'enter');
   const clicks = later.filter((p) => p.how === 'click');
+  const bareByEnter = steps.filter((s) => s.what === 'bare' && s.how === 'enter');
+  const bareClicks = steps.filter((s) => s.what === 'bare' && s.how === 'click');
   return {
     locale,
     windows: windows.length,
@@ -231,11 +241,19 @@ function summarize(locale, windows) {
     // The first panel loads dist/features.js (and the request code): what its way to the webview costs more than a
     // later panel's is the code loaded on first use.
     codeLoadMs: median(firsts.map((p) => p.webviewMs)) - median(laterByEnter.map((p) => p.webviewMs)),
-    parts: { ticket: phases(later), bare: phases(steps.filter((s) => s.what === 'bare')) },
+    // Each gesture beside its own yardstick: Enter in a quick pick, a click on a row in the sidebar.
+    parts: {
+      ticket: phases(laterByEnter),
+      bare: phases(bareByEnter),
+      click: phases(clicks),
+      bareClick: phases(bareClicks),
+    },
     cpu: {
       first: cpuMedians(firsts),
-      later: cpuMedians(later),
-      bare: cpuMedians(steps.filter((s) => s.what === 'bare')),
+      later: cpuMedians(laterByEnter),
+      bare: cpuMedians(bareByEnter),
+      click: cpuMedians(clicks),
+      bareClick: cpuMedians(bareClicks),
     },
     warmUp: windows[0].warmUp,
     steps,
@@ -358,7 +376,7 @@ try {
       const window = await benchWindow(locale, { emulator, requests, dirs, index: `${index}-${n}` });
       for (const step of window.steps)
         console.log(
-          `[bench:ui]   ${step.what === 'bare' ? 'bare  ' : step.how === 'click' ? 'click ' : 'ticket'} ${fmt(step.totalMs).padStart(5)} ms: ${step.requests ? `requests asked at ${fmt(step.requestsStartMs)}, ` : ''}frame ${fmt(step.frameMs)}, ${hostParts(step.host)}, document ${fmt(step.webviewMs)}, shown +${fmt(step.shownMs)}, painted +${fmt(step.pageMs)}${step.cpuMs ? `; CPU ms: ${describeCpu(step.cpuMs)}` : ''}`,
+          `[bench:ui]   ${step.what === 'bare' ? (step.how === 'click' ? 'bare click' : 'bare      ') : step.how === 'click' ? 'click     ' : 'ticket    '} ${fmt(step.totalMs).padStart(5)} ms: ${step.requests ? `requests asked at ${fmt(step.requestsStartMs)}, ` : ''}frame ${fmt(step.frameMs)}, ${hostParts(step.host)}, document ${fmt(step.webviewMs)}, shown +${fmt(step.shownMs)}, painted +${fmt(step.pageMs)}${step.cpuMs ? `; CPU ms: ${describeCpu(step.cpuMs)}` : ''}`,
         );
       windows.push(window);
     }
@@ -391,8 +409,8 @@ try {
       `≤ ${BUDGET.later}×`,
       w.later.enter.ratio <= BUDGET.later,
     ]);
-    rows.push([`${w.locale}: parts, later panels (median)`, describeParts(w.parts.ticket), '', true]);
-    rows.push([`${w.locale}: parts, bare webviews (median)`, describeParts(w.parts.bare), '', true]);
+    rows.push([`${w.locale}: parts, later panels by Enter (median)`, describeParts(w.parts.ticket), '', true]);
+    rows.push([`${w.locale}: parts, bare webviews by Enter (median)`, describeParts(w.parts.bare), '', true]);
     if (w.cpu.later && w.cpu.bare)
       rows.push([
         `${w.locale}: CPU from key to paint (median ms)`,
@@ -400,13 +418,23 @@ try {
         '',
         true,
       ]);
-    if (w.later.click)
+    if (w.later.click) {
       rows.push([
         `${w.locale}: later panels (click in the Tickets view, median)`,
         describe(w.later.click),
         `≤ ${BUDGET.later}×`,
         w.later.click.ratio <= BUDGET.later,
       ]);
+      rows.push([`${w.locale}: parts, clicks in the Tickets view (median)`, describeParts(w.parts.click), '', true]);
+      rows.push([`${w.locale}: parts, bare webviews by a click (median)`, describeParts(w.parts.bareClick), '', true]);
+      if (w.cpu.click && w.cpu.bareClick)
+        rows.push([
+          `${w.locale}: CPU from click to paint (median ms)`,
+          `clicks in the Tickets view ${fmt(w.cpu.click.totalMs)} (${describeCpu(w.cpu.click.byLabel)}); bare clicks ${fmt(w.cpu.bareClick.totalMs)} (${describeCpu(w.cpu.bareClick.byLabel)})`,
+          '',
+          true,
+        ]);
+    }
   }
   const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[2].length))];
   console.log(`\n${'panel'.padEnd(width[0])}  ${'limit'.padEnd(width[1])}  result  measured`);

@@ -177,9 +177,9 @@ export class PanelBench {
   }
 
   /**
-   * The bare webview, from Enter in its quick pick. `scripted`: the warm-up's webview, made as the ticket panel's is
-   * (scripts on, an inline script), with next to nothing in it; `typeset`: that one showing a line in each text style
-   * of a ticket page (bench/ui/bare-webview).
+   * The bare webview, from Enter in its quick pick (bareClick is the yardstick of a click). `scripted`: the warm-up's
+   * webview, made as the ticket panel's is (scripts on, an inline script), with next to nothing in it; `typeset`: that
+   * one showing a line in each text style of a ticket page (bench/ui/bare-webview).
    */
   async bare({
     scripted = false,
@@ -206,6 +206,20 @@ export class PanelBench {
    * the rows on screen, so the bench clicks one that is there rather than scrolling to one.
    */
   async clickInTree(candidates: readonly string[]): Promise<PanelTiming> {
+    return this.clickRow('ticket', candidates);
+  }
+
+  /**
+   * The bare webview from a click on a row of the bare extension's tree view ("Bare Rows", in the same sidebar as the
+   * Tickets view): the yardstick of a click in the Tickets view, the same gesture with the same work for the window
+   * (the row selected, the tree item's command run by the extension host, the focus moved to the new editor).
+   * `candidates`: its rows not clicked before, as the tickets clicked are rows not opened before.
+   */
+  async bareClick(candidates: readonly string[]): Promise<PanelTiming> {
+    return this.clickRow('bare', candidates);
+  }
+
+  private async clickRow(what: 'bare' | 'ticket', candidates: readonly string[]): Promise<PanelTiming> {
     const page = this.wb.page;
     const sidebar = page.locator('.sidebar');
     const rows = sidebar.locator('.monaco-list-row');
@@ -215,30 +229,31 @@ export class PanelBench {
         .click({ force: true });
       await rows.first().waitFor({ timeout: 30_000 });
     }
+    const bare = what === 'bare';
     const deadline = Date.now() + 30_000;
     for (;;) {
       const texts = await rows.allTextContents();
-      const ticketId = candidates.find((id) => texts.some((text) => text.includes(id)));
-      if (ticketId) {
-        const row = rows.filter({ hasText: ticketId }).first();
+      const label = candidates.find((id) => texts.some((text) => text.includes(id)));
+      if (label) {
+        const row = rows.filter({ hasText: label }).first();
         // The tooltip of the activity bar's badge or a hover may cover the row for a moment.
         await page.mouse.move(900, 700);
         await page.waitForTimeout(300);
         // A click that lands while the view redraws the row opens nothing: click again (the time counts from the
         // last click before the panel painted).
-        return this.measure('ticket', 'click', ticketId, async () => {
+        return this.measure(what, 'click', bare ? undefined : label, async () => {
           for (let attempt = 0; attempt < 3; attempt++) {
             this.cpuAtStart = cpuCounters();
             await row.click();
             const deadline = Date.now() + 5_000;
             while (Date.now() < deadline) {
-              if (this.marks.some((m) => m.name === 'html' && !m.bare)) return;
+              if (this.marks.some((m) => m.name === 'html' && !!m.bare === bare)) return;
               await page.waitForTimeout(50);
             }
           }
         });
       }
-      if (Date.now() > deadline) throw new Error(`none of ${candidates.join(', ')} is on screen in the Tickets view`);
+      if (Date.now() > deadline) throw new Error(`none of ${candidates.join(', ')} is on screen in the sidebar`);
       const collapsed = rows.and(page.locator('[aria-expanded="false"]')).first();
       if (await collapsed.isVisible()) await collapsed.click();
       await page.waitForTimeout(500);
