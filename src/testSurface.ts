@@ -72,6 +72,8 @@ export interface AliyunTicketsTestApi {
     items(): InboxItem[];
     /** The view's description, as shown. */
     description(): string | undefined;
+    /** Its rows as VS Code gets them, and their tooltips on hover (resolveTreeItem). */
+    treeDataProvider: vscode.TreeDataProvider<InboxItem>;
   };
   search: {
     /** The rows Search Tickets… lists for this text once the server answered (the same code as the quick pick). */
@@ -211,6 +213,7 @@ export class TestSurface {
       inbox: {
         items: () => inbox.items(),
         description: () => inbox.view.description,
+        treeDataProvider: inbox.treeDataProvider,
       },
       references: {
         refresh: () => references.refresh(),

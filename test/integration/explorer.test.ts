@@ -201,6 +201,34 @@ describe('explorer (tree data provider)', function () {
     await waitFor('the panel', () => api.panels.openTicketIds().includes(node.ticket!.ticketId));
     await calmWorkbench();
   });
+  it("a ticket row's tooltip waits for the pointer: none with the row, then from the cached details without a request, or fetched once", async () => {
+    const top = await root();
+    const group = top.find((n) => n.kind === 'group');
+    const rows = (group ? await children(group) : top).filter((n) => n.kind === 'ticket').slice(0, 2);
+    assert.strictEqual(rows.length, 2, 'two ticket rows to point at');
+    const token = new vscode.CancellationTokenSource().token;
+    const tooltipOf = (treeItem: vscode.TreeItem) =>
+      typeof treeItem.tooltip === 'string' ? treeItem.tooltip : (treeItem.tooltip?.value ?? '');
+    const askedAbout = async (ticketId: string) =>
+      (await emulator.requests())
+        .filter((r) => (r.body.TicketId ?? r.query.TicketId) === ticketId)
+        .map((r) => r.action);
+
+    const [known, unknown] = rows.map((n) => n.ticket!.ticketId);
+    await api.ticketService.getTicket(known);
+    api.ticketService.invalidate(unknown);
+    await emulator.clearRequests();
+    for (const row of rows) {
+      const treeItem = await item(row);
+      assert.strictEqual(treeItem.tooltip, undefined, `${row.ticket!.ticketId}'s row is sent without its tooltip`);
+      const resolved = (await tree.resolveTreeItem!(treeItem, row, token)) ?? treeItem;
+      const ticket = all.find((t) => t.ticketId === row.ticket!.ticketId)!;
+      assert.ok(tooltipOf(resolved).includes(ticket.ticketId), `the tooltip names the ticket: ${tooltipOf(resolved)}`);
+    }
+    assert.deepStrictEqual(await askedAbout(known), [], 'a ticket whose details are cached: no request');
+    assert.deepStrictEqual(await askedAbout(unknown), ['GetTicket'], 'one that is not: its details, once');
+  });
+
   it('one count of what waits for the user: the badge, the status bar and the two groups agree, whatever the filter and the layout', async () => {
     const waiting = all.filter((t) => t.status === 3 || t.status === 5);
     await setSetting('explorer.groupByStatus', true);

@@ -55,6 +55,14 @@ describe('inbox', function () {
       assert.strictEqual(item.title, 'Instance will not start');
       assert.strictEqual(api.inbox.items()[0].dialogId, dialogId, 'the newest answer is first');
       assert.match(api.inbox.description() ?? '', /new answer/);
+      // The row comes without its tooltip (its Markdown would be parsed with every redraw); pointing at it fills it.
+      const inbox = api.inbox.treeDataProvider;
+      const row = await inbox.getTreeItem(item);
+      assert.strictEqual(row.tooltip, undefined, 'the row is sent without its tooltip');
+      const resolved = (await inbox.resolveTreeItem!(row, item, new vscode.CancellationTokenSource().token)) ?? row;
+      const tooltip = resolved.tooltip instanceof vscode.MarkdownString ? resolved.tooltip.value : '';
+      assert.match(tooltip, /Li Wei/, `the tooltip says who answered: ${tooltip}`);
+      assert.match(tooltip, /Instance will not start/, `and on which ticket: ${tooltip}`);
       // The badge counts the answer (and the ticket now waiting for feedback); its tooltip says what it counts.
       const badge = await waitFor('the badge to count the answer', () => {
         const value = api.explorer.viewText().badge ?? 0;

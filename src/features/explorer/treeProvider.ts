@@ -7,6 +7,7 @@ import { isTicketApiError } from '../../api/errors';
 import { errorText } from '../../common/errorText';
 import type { TicketService } from '../../tickets/types';
 import { TicketAges, type KnownCreateTimes } from './ages';
+import { rowTooltip } from '../../common/treeViews';
 import { nodeLook, ticketTooltip, ticketTooltipError } from './labels';
 import type { ExplorerNode, GroupNode, TicketExplorerModel, TicketNode } from './model';
 
@@ -111,14 +112,15 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
         look.icon.color ? new vscode.ThemeColor(look.icon.color) : undefined,
       );
     if (look.command) item.command = look.command;
-    // Ticket text: no trust, no icons; escaping already made it plain text.
-    if (look.tooltip) item.tooltip = new vscode.MarkdownString(look.tooltip);
+    // A ticket row's tooltip waits for the pointer (resolveTreeItem, rowTooltip); a group's or a message's is one of
+    // a few.
+    if (look.tooltip && node.kind !== 'ticket') item.tooltip = rowTooltip(look.tooltip);
     return item;
   }
 
   /**
-   * Fills the tooltip on hover: the details come through the shared cache (one request per ticket). That also gives
-   * the row its age when it had none.
+   * Fills a ticket row's tooltip on hover: from the details when the cache has them, else they come through it (one
+   * request per ticket), which also gives the row its age when it had none.
    */
   async resolveTreeItem(
     item: vscode.TreeItem,
@@ -126,19 +128,24 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     token: vscode.CancellationToken,
   ): Promise<vscode.TreeItem> {
     if (node.kind !== 'ticket' || item.tooltip) return item;
+    const ticketId = node.ticket.ticketId;
+    const known = this.service.peekTicket(ticketId);
+    if (known) {
+      item.tooltip = rowTooltip(ticketTooltip(node.ticket, known, Date.now()));
+      return item;
+    }
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
-    const ticketId = node.ticket.ticketId;
     try {
       const details = await this.service.getTicket(ticketId, { signal: controller.signal });
       const hadAge = this.ages.createTime(ticketId) !== undefined;
       this.ages.remember(details.ticketId, details.createTime);
-      item.tooltip = new vscode.MarkdownString(ticketTooltip(node.ticket, details, Date.now()));
+      item.tooltip = rowTooltip(ticketTooltip(node.ticket, details, Date.now()));
       if (!hadAge && this.ages.createTime(ticketId) !== undefined) this.changed.fire(node);
     } catch (error) {
       if (!(isTicketApiError(error) && error.kind === 'aborted')) {
         const noAge = this.ages.createTime(ticketId) === undefined;
-        item.tooltip = new vscode.MarkdownString(ticketTooltipError(node.ticket, errorText(error), noAge));
+        item.tooltip = rowTooltip(ticketTooltipError(node.ticket, errorText(error), noAge));
       }
     } finally {
       subscription.dispose();

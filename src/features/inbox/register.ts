@@ -3,7 +3,7 @@
 // it is fed by every conversation the ticket service read (the watcher's checks, the panels) and, after a reload, by
 // the last-known copies. Its count is part of the Tickets view's activity-bar badge (explorerView.ts).
 import * as vscode from 'vscode';
-import { createTreeView } from '../../common/treeViews';
+import { createTreeView, rowTooltip } from '../../common/treeViews';
 import { activeInterval } from '../../common/activeInterval';
 import { Commands, Views } from '../../common/commands';
 import type { TicketLoadEvent } from '../../tickets/types';
@@ -27,6 +27,8 @@ export interface InboxDeps {
 export interface InboxHandle extends vscode.Disposable {
   items(): InboxItem[];
   view: vscode.TreeView<InboxItem>;
+  /** The rows as VS Code gets them (tests). */
+  treeDataProvider: vscode.TreeDataProvider<InboxItem>;
 }
 
 export function registerInbox(deps: InboxDeps): InboxHandle {
@@ -47,11 +49,15 @@ export function registerInbox(deps: InboxDeps): InboxHandle {
       const row = new vscode.TreeItem(look.label, vscode.TreeItemCollapsibleState.None);
       row.id = inboxRowId(item.ticketId, item.dialogId);
       row.description = look.description;
-      row.tooltip = new vscode.MarkdownString(look.tooltip);
       row.iconPath = new vscode.ThemeIcon(look.icon.id, new vscode.ThemeColor(look.icon.color));
       row.command = look.command;
       row.contextValue = 'inboxAnswer';
       row.accessibilityInformation = { label: look.accessibilityLabel };
+      return row;
+    },
+    // The answer's tooltip when the pointer rests on its row (rowTooltip), not with every redraw of the Inbox.
+    resolveTreeItem: (row, item) => {
+      row.tooltip ??= rowTooltip(inboxItemLook(item, Date.now()).tooltip);
       return row;
     },
   };
@@ -103,5 +109,6 @@ export function registerInbox(deps: InboxDeps): InboxHandle {
     },
     items,
     view,
+    treeDataProvider: provider,
   };
 }
