@@ -228,6 +228,9 @@ export class PanelBench {
         .locator(`.activitybar .action-item a[aria-label^="${manifestText('viewsContainers.aliyunTickets.title')}"]`)
         .click({ force: true });
       await rows.first().waitFor({ timeout: 30_000 });
+      // The views' rows are still being made and drawn (the Tickets view's come from the extension host): the time
+      // counts from a click on a settled sidebar.
+      await page.waitForTimeout(1_500);
     }
     const bare = what === 'bare';
     const deadline = Date.now() + 30_000;
