@@ -195,6 +195,32 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     await wb.screenshot('04-explorer-grouped.png');
   });
 
+  it('points at a ticket row and reads its tooltip, made when pointed at: the title, status and id', async () => {
+    const rows = page.locator('.sidebar .monaco-list-row');
+    const seed = buildSeed('demo', Date.now());
+    // A ticket of the open group whose title is plain words (the hostile ones have their own suite).
+    const texts = await rows.allTextContents();
+    const ticket = texts
+      .map((text) => seed.tickets.find((t) => t.ticketId === /\b([0-9A-Z]{9,10}) · /.exec(text)?.[1]))
+      .find((t) => t && /^[\w ,.'-]+$/.test(t.title));
+    assert.ok(ticket, `a ticket row under the open group, saw:\n${texts.join('\n')}`);
+    const ticketId = ticket.ticketId;
+    const row = rows.filter({ hasText: ticketId }).first();
+    // The row came without its tooltip (resolveTreeItem makes it): VS Code asks for it when the pointer rests there.
+    const tooltip = page.locator('.monaco-hover, .workbench-hover', { hasText: ticketId }).first();
+    for (let attempt = 0; attempt < 3 && !(await tooltip.isVisible()); attempt++) {
+      await page.mouse.move(700, 700);
+      await row.hover();
+      await tooltip.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
+    const text = (await tooltip.textContent().catch(() => null)) ?? '';
+    assert.ok(text.includes(ticketId), `a tooltip names ${ticketId}: ${text}`);
+    assert.ok(text.includes(ticket.title), `with its title: ${text}`);
+    assert.ok(text.includes(STATUS_LABELS[3]), `and its status: ${text}`);
+    await wb.screenshot('04-explorer-row-tooltip.png');
+    await page.mouse.move(700, 700);
+  });
+
   it('filters the Tickets view: the filter is said above the list, the badge still counts every ticket waiting for you', async () => {
     const sidebar = page.locator('.sidebar');
     const badge = page
