@@ -30,7 +30,10 @@ export interface NodeLook {
   contextValue: string;
   collapsible: 'none' | 'collapsed' | 'expanded';
   command?: { command: string; title: string; arguments: unknown[] };
-  /** Markdown (escaped, untrusted, no icons) when known without a request. */
+  /**
+   * Markdown (escaped, untrusted, no icons) of a group or a message. A ticket row's is made when the pointer rests on
+   * it (ticketTooltip, from the tree's resolveTreeItem), not with every row drawn.
+   */
   tooltip?: string;
   /** Characters of the label to highlight (the group that needs you). */
   highlight?: [number, number];
@@ -38,8 +41,8 @@ export interface NodeLook {
 }
 
 /**
- * details: the cached ticket, when there is one; createTime: the creation time remembered from an earlier fetch
- * (it never changes), so the age shows without a new request.
+ * details: the cached ticket, when there is one (its creation time); createTime: the creation time remembered from an
+ * earlier fetch (it never changes), so the age shows without a new request.
  */
 export function nodeLook(
   node: ExplorerNode,
@@ -56,7 +59,7 @@ export function nodeLook(
     case 'group':
       return groupLook(node);
     case 'ticket':
-      return ticketLook(node, details, nowMs, details?.createTime ?? createTime, unread, marked);
+      return ticketLook(node, nowMs, details?.createTime ?? createTime, unread, marked);
     case 'loadMore':
       return loadMoreLook(node, pageSize);
     case 'message':
@@ -93,11 +96,10 @@ function groupLook(node: GroupNode): NodeLook {
  * unread: answers from support a panel loaded and the user has not seen; marked: the watcher announced an answer the
  * user has not opened yet. The row reads "0005PYGCW · 3d · title" (rowLead: a sidebar cuts the title's end, not the
  * id and age); an unseen answer turns the icon into the Inbox's (an icon is never cut) and is said in the description.
- * The accessibility label and the tooltip stay whole.
+ * The accessibility label stays whole, as does the tooltip (ticketTooltip, made on hover).
  */
 function ticketLook(
   node: TicketNode,
-  details: Ticket | undefined,
   nowMs: number,
   createTime: number | undefined,
   unread: number,
@@ -115,7 +117,6 @@ function ticketLook(
     contextValue: 'ticket',
     collapsible: 'none',
     command: { command: Commands.openTicket, title: t('Open Ticket'), arguments: [ticket.ticketId] },
-    tooltip: details ? ticketTooltip(ticket, details, nowMs) : undefined,
     accessibilityLabel: [
       t('{0}, ticket {1}, {2}', title, id, statusText(ticket.status)),
       unread > 0

@@ -112,9 +112,8 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
         look.icon.color ? new vscode.ThemeColor(look.icon.color) : undefined,
       );
     if (look.command) item.command = look.command;
-    // A ticket row's tooltip waits for the pointer (resolveTreeItem, rowTooltip); a group's or a message's is one of
-    // a few.
-    if (look.tooltip && node.kind !== 'ticket') item.tooltip = rowTooltip(look.tooltip);
+    // A group's or a message's; a ticket row's waits for the pointer (resolveTreeItem).
+    if (look.tooltip) item.tooltip = rowTooltip(look.tooltip);
     return item;
   }
 

@@ -57,7 +57,8 @@ describe('explorer item looks', () => {
       look.accessibilityLabel,
       `${title}, ticket 0005PYGCW, Waiting for your feedback, created 3 days ago`,
     );
-    assert.ok(look.tooltip?.includes('0005PYGCW') && look.tooltip.includes('ECS instance i\\-bp1demo0003 will not'));
+    const tooltip = ticketTooltip(long.ticket, { ...details, title }, NOW);
+    assert.ok(tooltip.includes('0005PYGCW') && tooltip.includes('ECS instance i\\-bp1demo0003 will not'));
   });
 
   it('a ticket with unread answers from support: the Inbox’s icon (never cut), "new" after the title, and screen readers', () => {
