@@ -170,25 +170,11 @@ describe('a person using the extension in VS Code (code-server, Chromium)', func
     await page.locator('.activitybar .action-item a[aria-label^="Alibaba Cloud"]').click({ force: true });
     const rows = page.locator('.sidebar .monaco-list-row');
     await rows.filter({ hasText: STATUS_LABELS[3] }).first().waitFor({ timeout: 30_000 });
-    // Collapse every group (the view's own Collapse All button) to see all the groups at once. With two views in the
-    // container (the Tickets view, the Inbox), a view's buttons show while its header is under the pointer.
+    // Collapse every group (the view's own Collapse All button) to see all the groups at once.
     const header = page.locator('.sidebar .pane-header', { has: page.locator('h3.title', { hasText: /^Tickets$/ }) });
-    let labels = '';
-    let groups: string[] = [];
-    // The view follows the ticket shown (it reveals its row): a reveal that lands after Collapse All expands that
-    // group again and scrolls to the row (seen once in CI). Collapse again until the groups stay in view.
-    for (let attempt = 0; attempt < 3 && groups.length < 4; attempt++) {
-      await header.hover();
-      await header.locator('.action-label[aria-label^="Collapse All"]').first().click();
-      await page.waitForFunction(
-        () => document.querySelectorAll('.sidebar .monaco-list-row[aria-expanded="true"]').length === 0,
-        undefined,
-        { timeout: 10_000 },
-      );
-      await page.waitForTimeout(500);
-      labels = (await rows.allTextContents()).join('\n');
-      groups = Object.values(STATUS_LABELS).filter((label) => labels.includes(label));
-    }
+    await wb.collapseAll(header);
+    const labels = (await rows.allTextContents()).join('\n');
+    const groups = Object.values(STATUS_LABELS).filter((label) => labels.includes(label));
     assert.ok(groups.length >= 4, `expected the status groups, saw:\n${labels}`);
     // Open the group support is waiting on, to see its tickets.
     const waiting = rows.filter({ hasText: STATUS_LABELS[3] }).first();

@@ -126,14 +126,7 @@ describe('the main screens in Simplified Chinese (code-server in zh-cn, Chromium
     assert.ok(sidebarTitle.includes(container), `the sidebar's title ${JSON.stringify(sidebarTitle)} is ${container}`);
     await header.waitFor({ timeout: 10_000 });
     // Every group collapsed (the view's own Collapse All) to see them all, then the one that waits for the person.
-    // With two views in the container, a view's buttons show while its header is under the pointer.
-    await header.hover();
-    await header.locator('.action-label[aria-label^="Collapse All"]').first().click();
-    await page.waitForFunction(
-      () => document.querySelectorAll('.sidebar .monaco-list-row[aria-expanded="true"]').length === 0,
-      undefined,
-      { timeout: 10_000 },
-    );
+    await wb.collapseAll(header);
     const groupLabels = await rows.locator('.label-name').allTextContents();
     const statusNames = Object.values(STATUS_LABELS).map((english) => shownText(english));
     const groups = groupLabels.filter((label) => statusNames.some((name) => label.includes(name)));

@@ -223,6 +223,27 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
   }
 
+  /**
+   * Folds every group of the sidebar view under `header` with the view's own Collapse All button (with several views in
+   * the container, a view's buttons show while its header is under the pointer), until none is expanded half a second
+   * later: the Tickets view follows the ticket shown, and a reveal that lands after the collapse expands that group
+   * again and scrolls to its row (seen once in CI). Tries three times.
+   */
+  async collapseAll(header: Locator): Promise<void> {
+    const expanded = this.page.locator('.sidebar .monaco-list-row[aria-expanded="true"]');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await header.hover();
+      await header.locator('.action-label[aria-label^="Collapse All"]').first().click();
+      await this.page.waitForFunction(
+        () => document.querySelectorAll('.sidebar .monaco-list-row[aria-expanded="true"]').length === 0,
+        undefined,
+        { timeout: 10_000 },
+      );
+      await this.page.waitForTimeout(500);
+      if ((await expanded.count()) === 0) return;
+    }
+  }
+
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     const file = path.join(RESULTS_DIR, name);
