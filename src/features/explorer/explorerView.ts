@@ -27,7 +27,7 @@ export interface TicketExplorer extends vscode.Disposable {
    * Shows the ticket in the tree (loading pages if needed); false when it is not there (filtered out, unknown).
    * follow: what the details panels use (extension.ts) to track the active ticket: nothing happens while the view is
    * hidden (TreeView.reveal would pull the sidebar open), and only a ticket already loaded is selected — opening a
-   * panel must not page through the list with requests the user did not ask for.
+   * panel must not page through the list with requests the user did not ask for, nor unfold a group the user folded.
    */
   reveal(ticketId: string, options?: { follow?: boolean }): Promise<boolean>;
   refresh(): Promise<void>;
@@ -207,6 +207,10 @@ export function registerExplorer(
     if (options.follow && !view.visible) return false;
     const node = options.follow ? model.findTicket(ticketId) : await model.locate(ticketId);
     if (!node) return false;
+    // Revealing a row unfolds its group: following the ticket shown must not undo the fold the user made (Collapse All
+    // included). The reveal command (Commands.revealInExplorer) still does: it is asked for.
+    const group = options.follow ? provider.getParent(node) : undefined;
+    if (group?.kind === 'group' && provider.folded.foldedByUser(group.status)) return false;
     try {
       await view.reveal(node, { select: true, focus: false, expand: true });
       return true;

@@ -13,6 +13,11 @@ export class FoldedGroups {
     this.chosen.set(status, state);
   }
 
+  /** The user folded the group of `status` (and has not unfolded it since): nothing but the user opens it again. */
+  foldedByUser(status: StatusValue): boolean {
+    return this.chosen.get(status) === 'collapsed';
+  }
+
   /** The group's state as shown: the user's choice when it has rows, else the default (`collapsible`). */
   apply(status: StatusValue, collapsible: NodeLook['collapsible']): NodeLook['collapsible'] {
     // l10n-exempt: states, not words.

@@ -29,4 +29,14 @@ describe('explorer/FoldedGroups', () => {
     assert.strictEqual(shown(folded, group(PROCESSING, 2)), 'expanded', 'untouched groups keep their default');
     assert.strictEqual(shown(folded, group(WAITING_FOR_YOU, 0)), 'none', 'an empty group has nothing to fold');
   });
+
+  it('says which groups the user folded: the Tickets view does not unfold them to follow the ticket shown', () => {
+    const folded = new FoldedGroups();
+    assert.strictEqual(folded.foldedByUser(COMPLETED), false, 'folded by default is not folded by the user');
+    folded.set(WAITING_FOR_YOU, 'collapsed');
+    assert.strictEqual(folded.foldedByUser(WAITING_FOR_YOU), true);
+    assert.strictEqual(folded.foldedByUser(PROCESSING), false);
+    folded.set(WAITING_FOR_YOU, 'expanded');
+    assert.strictEqual(folded.foldedByUser(WAITING_FOR_YOU), false, 'unfolded again');
+  });
 });
