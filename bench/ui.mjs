@@ -6,7 +6,8 @@
 // one showing a line in each text style of a ticket page the window's set-up of those fonts, so that neither side
 // does; their times are printed; --cold-fonts leaves the last one out), a bare one timed, then our first panel (Enter
 // in Open Ticket), the bare one again, then later panels (Enter in Open Ticket, each followed by the bare one; clicks
-// in the Tickets view, each between two clicks on rows of the bare extension's tree view in the same sidebar).
+// in the Tickets view, each between two clicks on rows of the bare extension's tree view in the same sidebar, the
+// pointer resting on the row for a person's moment before the press, from which the time counts).
 // Budgets (issue 24), each panel against the mean of the bare webviews opened the same way around it, the median over
 // a language's windows: first panel ≤ 1.2×, later panels ≤ 1.1×; exits non-zero when one is missed. Prints each
 // figure with its parts and writes bench/results-ui.json. --smoke (in npm test): one English window, one panel of
