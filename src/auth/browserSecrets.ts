@@ -6,8 +6,10 @@
 // window or reload comes up signed out, with nothing said (a sign-out can come back the same way).
 // So in the browser, once a burst of writes is over, one write of a key of no meaning (BROWSER_SAVE_KEY) makes the
 // window save again: that copy holds all the window holds now, after the earlier ones landed. It writes no secret of
-// ours again, so it cannot bring back one deleted meanwhile, and listeners here never hear of it. It comes twice (3 s,
-// then 30 s: a first key answer slower than 3 s, retried by the workbench, still ends under the later copy).
+// ours again, so it cannot bring back one deleted meanwhile, and listeners here never hear of it. It comes three
+// times: 0.5 s (the burst's copies have landed when the server answers as it usually does, so a reload right after a
+// sign-in keeps it), 3 s, then 30 s (a first key answer slower than that, retried by the workbench, still ends under
+// a later copy).
 // Desktop VS Code writes each secret to the OS keychain before store() resolves and needs none of this.
 import type * as vscode from 'vscode';
 
@@ -15,7 +17,7 @@ import type * as vscode from 'vscode';
 export const BROWSER_SAVE_KEY = 'aliyunTickets.browserSave'; // l10n-exempt: a storage key
 
 /** After the last write of a burst, when the window's secrets are saved again (ms after that write). */
-export const SAVE_AGAIN_AFTER_MS: readonly number[] = [3_000, 30_000];
+export const SAVE_AGAIN_AFTER_MS: readonly number[] = [500, 3_000, 30_000];
 
 /** `secrets` as it is on the desktop; in the browser, saved again after each burst of writes (see above). */
 export function savedAgainInBrowser(

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Accounts } from '../../../src/auth/accounts/accounts';
 import { accountSecretKey } from '../../../src/auth/accounts/accountIndex';
-import { BROWSER_SAVE_KEY, savedAgainInBrowser } from '../../../src/auth/browserSecrets';
+import { BROWSER_SAVE_KEY, SAVE_AGAIN_AFTER_MS, savedAgainInBrowser } from '../../../src/auth/browserSecrets';
 import type { AccountChangeKind } from '../../../src/common/accountScope';
 import { ALICE } from '../../fixtures/accounts';
 import { MemoryStore } from '../details/memoryStore';
@@ -122,6 +122,15 @@ describe('auth/browserSecrets signing in and out in VS Code for the Web', () => 
     assert.strictEqual(await nextWindowSignedIn(alice.id), true);
     // The write that made the browser save again holds nothing of the account.
     assert.ok(/^\d+$/.test(browser.saved[BROWSER_SAVE_KEY]), browser.saved[BROWSER_SAVE_KEY]);
+  });
+
+  it('with the default schedule, a reload one second after signing in is signed in when the server answers in 0.1 s', async () => {
+    const { open, nextWindowSignedIn } = await profile(true, [...SAVE_AGAIN_AFTER_MS]);
+    const first = await open((n) => (n === 0 ? 100 : 1));
+    const alice = await first.accounts.add(ALICE, undefined);
+    await wait(1_000);
+    first.accounts.dispose();
+    assert.strictEqual(await nextWindowSignedIn(alice.id), true, `saved again after ${SAVE_AGAIN_AFTER_MS} ms`);
   });
 
   it('saving again is unseen in the window: no reload of the accounts, one sign-in event, nothing reported', async () => {
