@@ -201,7 +201,7 @@ describe('explorer (tree data provider)', function () {
     await waitFor('the panel', () => api.panels.openTicketIds().includes(node.ticket!.ticketId));
     await calmWorkbench();
   });
-  it("a ticket row's tooltip waits for the pointer: none with the row, then from the cached details without a request, or fetched once", async () => {
+  it("a row's tooltip waits for the pointer: none with the row, then from the cached details without a request, or fetched once", async () => {
     const top = await root();
     const group = top.find((n) => n.kind === 'group');
     const rows = (group ? await children(group) : top).filter((n) => n.kind === 'ticket').slice(0, 2);
@@ -227,6 +227,15 @@ describe('explorer (tree data provider)', function () {
     }
     assert.deepStrictEqual(await askedAbout(known), [], 'a ticket whose details are cached: no request');
     assert.deepStrictEqual(await askedAbout(unknown), ['GetTicket'], 'one that is not: its details, once');
+    // A group's too: sent without it, made when pointed at (its name and count).
+    await setSetting('explorer.groupByStatus', true);
+    await vscode.commands.executeCommand('aliyunTickets.explorer.refresh');
+    const groupNode = (await root()).find((n) => n.kind === 'group');
+    assert.ok(groupNode, 'grouped by status: a group row');
+    const groupItem = await item(groupNode);
+    assert.strictEqual(groupItem.tooltip, undefined, 'the group is sent without its tooltip');
+    const resolvedGroup = (await tree.resolveTreeItem!(groupItem, groupNode, token)) ?? groupItem;
+    assert.match(tooltipOf(resolvedGroup), /\d+ tickets?/, `the group's tooltip counts: ${tooltipOf(resolvedGroup)}`);
   });
 
   it('one count of what waits for the user: the badge, the status bar and the two groups agree, whatever the filter and the layout', async () => {

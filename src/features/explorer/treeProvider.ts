@@ -112,21 +112,26 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
         look.icon.color ? new vscode.ThemeColor(look.icon.color) : undefined,
       );
     if (look.command) item.command = look.command;
-    // A group's or a message's; a ticket row's waits for the pointer (resolveTreeItem).
-    if (look.tooltip) item.tooltip = rowTooltip(look.tooltip);
+    // Every row's tooltip waits for the pointer (resolveTreeItem): the first Markdown tooltip a window sends costs the
+    // extension host 17 ms (its Markdown lexer's first use, in a profile of bench:ui), which drawing the sidebar paid.
     return item;
   }
 
   /**
-   * Fills a ticket row's tooltip on hover: from the details when the cache has them, else they come through it (one
-   * request per ticket), which also gives the row its age when it had none.
+   * Fills a row's tooltip on hover. A ticket's: from the details when the cache has them, else they come through it
+   * (one request per ticket), which also gives the row its age when it had none. A group's or a message's: its look's.
    */
   async resolveTreeItem(
     item: vscode.TreeItem,
     node: ExplorerNode,
     token: vscode.CancellationToken,
   ): Promise<vscode.TreeItem> {
-    if (node.kind !== 'ticket' || item.tooltip) return item;
+    if (item.tooltip) return item;
+    if (node.kind !== 'ticket') {
+      const { tooltip } = nodeLook(node, undefined, Date.now(), this.model.pageSize);
+      if (tooltip) item.tooltip = rowTooltip(tooltip);
+      return item;
+    }
     const ticketId = node.ticket.ticketId;
     const known = this.service.peekTicket(ticketId);
     if (known) {
