@@ -226,8 +226,9 @@ export class Workbench {
   /**
    * Folds every group of the sidebar view under `header` with the view's own Collapse All button (with several views in
    * the container, a view's buttons show while its header is under the pointer), until none is expanded half a second
-   * later: the Tickets view follows the ticket shown, and a reveal that lands after the collapse expands that group
-   * again and scrolls to its row (seen once in CI). Tries three times.
+   * later: a group was seen unfolding again after the collapse, scrolled to the ticket shown (once in CI, when the
+   * Tickets view's following of that ticket still unfolded folded groups; once locally since, cause not found). Tries
+   * three times.
    */
   async collapseAll(header: Locator): Promise<void> {
     const expanded = this.page.locator('.sidebar .monaco-list-row[aria-expanded="true"]');

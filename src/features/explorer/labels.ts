@@ -31,8 +31,8 @@ export interface NodeLook {
   collapsible: 'none' | 'collapsed' | 'expanded';
   command?: { command: string; title: string; arguments: unknown[] };
   /**
-   * Markdown (escaped, untrusted, no icons) of a group or a message. A ticket row's is made when the pointer rests on
-   * it (ticketTooltip, from the tree's resolveTreeItem), not with every row drawn.
+   * Markdown (escaped, untrusted, no icons) of a group or a message, which the tree gives when the pointer rests on the
+   * row (resolveTreeItem), not with every row drawn. A ticket row's is ticketTooltip, made there too.
    */
   tooltip?: string;
   /** Characters of the label to highlight (the group that needs you). */
