@@ -253,7 +253,8 @@ const builds = [
     target: 'es2020',
     sourcemap: false,
   },
-  // The details panel's page script (browser IIFE); no .map beside it: media/ is packaged as it is.
+  // The details panel's page script (browser IIFE); no .map beside it: media/ is packaged as it is. The acting part's
+  // stylesheet goes in as text (the page puts it in once the part arrives, after the first paint).
   {
     ...common,
     entryPoints: { details: 'src/features/details/page/main.ts' },
@@ -262,6 +263,7 @@ const builds = [
     format: 'iife',
     target: 'es2020',
     sourcemap: false,
+    loader: { '.css': 'text' },
   },
 ];
 

@@ -1,10 +1,17 @@
 // The static part of the ticket panel below the conversation: the reply box, the Close / Reopen / Rate buttons and
-// their forms. Rendered once with the document and never replaced (a refresh swaps only <main id="root">), so what
-// the user types is never touched by new data; the page script shows, hides and fills it from 'acting' messages.
+// their forms. Sent once to each new page ('actingPart', after its first paint) and never replaced (a refresh swaps
+// only <main id="root">), so what the user types is never touched by new data; the page script shows, hides and
+// fills it from 'acting' messages.
 // No server text goes in here; every word is the display language's (t()).
 import { t } from '../../common/l10n';
 import { escapeHtml } from '../../common/untrustedText';
-import { MAX_DROP_BYTES } from './protocol';
+import { pageStrings } from './pageStrings';
+import { MAX_DROP_BYTES, type ToPageMessage } from './protocol';
+
+/** What a new page gets once it is ready: the acting part and the words its script uses. A page that has it keeps it. */
+export function actingPartMessage(): Extract<ToPageMessage, { type: 'actingPart' }> {
+  return { type: 'actingPart', html: renderActingHtml(), strings: pageStrings() };
+}
 
 export function renderActingHtml(): string {
   const stars = [5, 4, 3, 2, 1]

@@ -1,5 +1,5 @@
 // The details page's own changing words (PageStrings of protocol.ts) in the display language: built here with t() and
-// rendered into the document by render.ts, so the page script carries no text of its own.
+// sent with the acting part ('actingPart'), so the page script carries no text of its own.
 import { t } from '../../common/l10n';
 import type { PageStrings } from './protocol';
 

@@ -21,7 +21,7 @@ export function isClickAction(value: unknown): value is ClickAction {
 
 /**
  * The page's own words that change while it runs (busy buttons, attachment states, its own checks), in the display
- * language. The extension builds them with t() (pageStrings.ts) and render.ts writes them into `<body data-strings>`;
+ * language. The extension builds them with t() (pageStrings.ts) and sends them with the acting part ('actingPart');
  * the page reads them with parsePageStrings and ships no text of its own. `{0}`, `{1}` are filled in by the page
  * (formatMessage of common/l10n.ts).
  */
@@ -53,7 +53,7 @@ export const PAGE_STRING_KEYS = [
 export type PageStrings = Record<(typeof PAGE_STRING_KEYS)[number], string>;
 
 /**
- * The page's strings from the JSON in `<body data-strings>`, field by field: a field that is missing or not a short
+ * The page's strings as the 'actingPart' message brought them, field by field: a field that is missing or not a short
  * string shows as its key (a visible bug, not an English copy hidden in the page).
  */
 export function parsePageStrings(raw: unknown): PageStrings {
@@ -104,6 +104,11 @@ export interface DraftText {
 /** Extension -> page. */
 export type ToPageMessage =
   | { type: 'render'; body: string }
+  /**
+   * The acting part (the reply box, the ticket buttons and their forms: actingHtml.ts) and its words, sent when the
+   * page says 'ready' and before any 'acting' message: the first document carries only what it shows.
+   */
+  | { type: 'actingPart'; html: string; strings: PageStrings }
   | { type: 'acting'; state: ActingState }
   /** Puts this text in the reply box: `replace` after a send (empties it); otherwise only when the page has none. */
   | { type: 'draft'; draft: DraftText; replace: boolean }

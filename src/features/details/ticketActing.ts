@@ -1,10 +1,9 @@
 // What the ticket panel does to a ticket: the reply (its draft, attachments and sending), Close, Reopen and Rate. One
-// per panel. It keeps the draft in the DraftStore until the server confirmed the send, never starts a second write
-// while one is under way, and after a reply whose fate is unknown reloads the conversation and looks for the reply
-// before offering to send again. Text that leaves in clear passes the secret guard first. No vscode import: the panel
-// hands in the few UI calls it needs (actingDeps.ts). The one-write-at-a-time rule (busy), the guard and the notice
-// are shared by the reply and the three ticket actions, and stay in one place (the attachments live in
-// replyAttachments.ts).
+// per panel; it gives each new page the acting part. It keeps the draft in the DraftStore until the server confirmed
+// the send, never starts a second write while one is under way, and after a reply whose fate is unknown reloads the
+// conversation and looks for the reply before offering to send again. Text that leaves in clear passes the secret
+// guard first. No vscode import (the panel hands in its UI calls: actingDeps.ts). The busy rule, the guard and the
+// notice are shared by the reply and the three ticket actions (the attachments live in replyAttachments.ts).
 import { isTicketApiError } from '../../api/errors';
 import { errorText } from '../../common/errorText';
 import type { EvaluateTicketInput, Ticket, TicketStatus } from '../../api/types';
@@ -12,6 +11,7 @@ import { t } from '../../common/l10n';
 import { ticketActions } from '../../tickets/ticketActions';
 import { guardText } from '../secret-guard/guard';
 import type { PickedFile, TicketActingDeps } from './actingDeps';
+import { actingPartMessage } from './actingHtml';
 import type { ActingState, BusyAction, DraftText, FromPageMessage, ToPageMessage } from './protocol';
 import { MissedMessages } from './missedMessages';
 import { checkReplyArrived } from './replyArrival';
@@ -34,7 +34,6 @@ export class TicketActing {
   private readonly attachments: ReplyAttachments;
   private disposed = false;
   private readonly mustDeliver: MissedMessages;
-
   private replacePageDraft: boolean;
 
   constructor(private readonly deps: TicketActingDeps) {
@@ -69,8 +68,9 @@ export class TicketActing {
     this.postState();
   }
 
-  /** The page (re)started: it gets the state and the stored draft (which it uses only if it has none of its own). */
+  /** The page (re)started: it gets the acting part, the state and the stored draft (used only if it has none). */
   onReady(): void {
+    this.deps.post(actingPartMessage());
     this.postState();
     const missed = this.mustDeliver.take();
     if (!missed.some((m) => m.type === 'draft'))

@@ -9,6 +9,7 @@ import type { Ticket } from '../../../src/api/types';
 import type { ActingState, ToPageMessage } from '../../../src/features/details/protocol';
 import { resetL10n } from '../../../src/common/l10n';
 import { renderTicketHtml } from '../../../src/features/details/render';
+import { actingPartMessage } from '../../../src/features/details/actingHtml';
 import { useLanguage } from '../l10nBundle';
 import { FAKE } from '../secret-guard/corpus';
 
@@ -45,9 +46,16 @@ describe('details page acting part in Chromium', function () {
     }
   });
 
+  /** The page once it said 'ready' and got what the extension then sends first: the acting part, in its language. */
   async function open(savedState?: unknown, url = '/page'): Promise<Page> {
     const page = await pages.newPage(savedState);
     await pages.load(page, url);
+    if (url === '/page-zh-cn') useLanguage('zh-cn');
+    try {
+      await deliver(page, actingPartMessage());
+    } finally {
+      resetL10n();
+    }
     return page;
   }
   const deliver = (page: Page, message: ToPageMessage) => page.evaluate((m) => window.postMessage(m, '*'), message);
@@ -100,6 +108,30 @@ describe('details page acting part in Chromium', function () {
       await page.waitForSelector('#acting-notice:has-text("Reply sent.")');
       assert.strictEqual(await page.inputValue('#reply-text'), '');
       assert.strictEqual(await page.isChecked('#reply-encrypt'), false);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('gets the acting part after the first document, styled, and once: a second one (another account) keeps the box', async () => {
+    const page = await pages.newPage();
+    try {
+      await pages.load(page, '/page');
+      assert.strictEqual(await page.$('#acting'), null, 'the first document carries only what it shows');
+      await deliver(page, actingPartMessage());
+      await deliver(page, { type: 'acting', state: OPEN });
+      await page.waitForSelector('#reply-text', { state: 'visible' });
+      // Its look came with it (acting.css, bundled into the page script): the box spans the page.
+      const widths = await page.evaluate(() => [
+        document.getElementById('reply-text')!.getBoundingClientRect().width,
+        document.getElementById('root')!.getBoundingClientRect().width,
+      ]);
+      assert.ok(Math.abs(widths[0] - widths[1]) < 2, `reply box ${widths[0]} px wide in a ${widths[1]} px page`);
+      await page.fill('#reply-text', 'Kept');
+      await deliver(page, actingPartMessage());
+      await deliver(page, { type: 'acting', state: OPEN });
+      assert.strictEqual(await page.locator('#acting').count(), 1);
+      assert.strictEqual(await page.inputValue('#reply-text'), 'Kept');
     } finally {
       await page.close();
     }

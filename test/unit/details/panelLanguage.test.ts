@@ -11,7 +11,8 @@ import { attachmentTarget } from '../../../src/features/details/attachments';
 import { DraftStore } from '../../../src/features/details/draftStore';
 import { pageStrings } from '../../../src/features/details/pageStrings';
 import { PAGE_STRING_KEYS, parsePageStrings } from '../../../src/features/details/protocol';
-import { errorView, renderTicketHtml } from '../../../src/features/details/render';
+import { errorView, escapeHtml, renderTicketHtml } from '../../../src/features/details/render';
+import { actingPartMessage } from '../../../src/features/details/actingHtml';
 import type { PageResources } from '../../../src/common/pageAssets';
 import { TicketActing } from '../../../src/features/details/ticketActing';
 import { TicketApiError } from '../../../src/api/errors';
@@ -66,11 +67,16 @@ function englishWords(texts: string[]): string[] {
   return words.filter((word) => !LATIN_IN_CHINESE.has(word.split(' ')[0]));
 }
 
+/** The page as a person meets it: the document, then the acting part and its words (sent once the page is ready). */
 function ticketHtml(): string {
-  return renderTicketHtml({ kind: 'ticket', ticket: TICKET, notes: NOTES, newNotes: new Set(['d1']) }, RESOURCES, {
-    now: NOW,
-    timeZone: 'UTC',
-  });
+  const document = renderTicketHtml(
+    { kind: 'ticket', ticket: TICKET, notes: NOTES, newNotes: new Set(['d1']) },
+    RESOURCES,
+    { now: NOW, timeZone: 'UTC' },
+  );
+  const part = actingPartMessage();
+  const words = `<div data-strings="${escapeHtml(JSON.stringify(part.strings))}"></div>`;
+  return document.replace('</main>', `</main>${part.html}${words}`);
 }
 
 function errorHtml(): string {

@@ -1,8 +1,9 @@
 // Page script of the ticket details panel (bundled by scripts/build.mjs into media/details.js, loaded by nonce under a
 // strict CSP). It swaps in HTML the extension rendered (every server string already escaped), forwards clicks as
 // typed messages, keeps the scroll position across tab switches with getState/setState (the panel does not use
-// retainContextWhenHidden), and runs the reply box and ticket actions below the conversation (acting.ts). Its words
-// come from the extension in <body data-strings> (render.ts), in the display language of <html lang>.
+// retainContextWhenHidden), and runs the reply box and ticket actions below the conversation (acting.ts). That part,
+// its words (in the display language) and its look come after the first paint: the extension sends the part and the
+// words ('actingPart'), the look is bundled here (acting.css).
 import {
   isClickAction,
   OPEN_ATTACHMENT_ACTION,
@@ -11,6 +12,7 @@ import {
   type ToPageMessage,
 } from '../protocol';
 import { ActingPage } from './acting';
+import actingStyle from './acting.css';
 import { PageState } from './pageState';
 import { vscodeApi } from './vscodeApi';
 
@@ -30,17 +32,20 @@ function save(scrollY: () => number = () => Math.round(window.scrollY)): void {
 // browser lay it out once before it is even shown (bench:ui: 60 ms of a loaded machine's first panel).
 save(() => 0);
 
-function readStrings(): unknown {
-  try {
-    return JSON.parse(document.body.dataset.strings || '{}');
-  } catch {
-    return {};
-  }
-}
+// This script's nonce (the document's CSP lets in only what carries it): the acting part's style is put in with it.
+const nonce = document.currentScript?.nonce ?? '';
+let acting: ActingPage | undefined;
 
-const acting = document.getElementById('acting')
-  ? new ActingPage(vscode, state, parsePageStrings(readStrings()))
-  : undefined;
+/** Puts the acting part below the conversation, once: a page that has it keeps it, and what is typed in it. */
+function addActingPart(html: unknown, strings: unknown): void {
+  if (acting || typeof html !== 'string' || !root) return;
+  const style = document.createElement('style');
+  style.nonce = nonce;
+  style.textContent = actingStyle;
+  document.head.appendChild(style);
+  root.insertAdjacentHTML('afterend', html);
+  if (document.getElementById('acting')) acting = new ActingPage(vscode, state, parsePageStrings(strings));
+}
 
 function isMessage(data: unknown): data is ToPageMessage {
   return !!data && typeof data === 'object' && typeof (data as { type?: unknown }).type === 'string';
@@ -51,6 +56,10 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (!isMessage(message)) return;
   if (message.type === 'focusNote') {
     if (typeof message.dialogId === 'string') focusNote(message.dialogId);
+    return;
+  }
+  if (message.type === 'actingPart') {
+    addActingPart(message.html, message.strings);
     return;
   }
   if (message.type !== 'render') {
