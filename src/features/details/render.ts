@@ -1,6 +1,7 @@
 // HTML of the ticket details panel, built in the extension by pure functions (no vscode import) so unit tests and the
 // browser tests can render it directly. Every string that came from the server goes through escapeHtml; the page runs
-// under a strict CSP (no inline script or style, scripts only by nonce), so even a missed escape could not run code.
+// under a strict CSP (scripts and style elements only by nonce; no handler or style attributes), so even a missed
+// escape could not run code.
 // Our own words are the display language's (t()); status and severity are our translations of their values, not the
 // server's labels (those arrive in the account's language). The acting part below the conversation (actingHtml.ts)
 // and the page's changing words (pageStrings.ts) come later, by message. Ticket text is shown as it comes.
