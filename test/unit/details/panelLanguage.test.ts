@@ -11,7 +11,7 @@ import { attachmentTarget } from '../../../src/features/details/attachments';
 import { DraftStore } from '../../../src/features/details/draftStore';
 import { pageStrings } from '../../../src/features/details/pageStrings';
 import { PAGE_STRING_KEYS, parsePageStrings } from '../../../src/features/details/protocol';
-import { errorView, escapeHtml, renderTicketHtml } from '../../../src/features/details/render';
+import { errorView, renderTicketHtml } from '../../../src/features/details/render';
 import { actingPartMessage } from '../../../src/features/details/actingHtml';
 import type { PageResources } from '../../../src/common/pageAssets';
 import { TicketActing } from '../../../src/features/details/ticketActing';
@@ -41,15 +41,13 @@ const NOTES: TicketNote[] = [
 /** Latin words a Chinese screen rightly has: keys and names the console shows in Latin letters too. */
 const LATIN_IN_CHINESE = new Set(['Ctrl', 'Enter', 'MB', 'RequestId', 'https']);
 
-/** What a person meets in a document: the text between tags, tooltips, aria-labels, placeholders, page strings. */
+/** What a person meets in a document: the text between tags, tooltips, aria-labels, placeholders. */
 function readerText(html: string): string[] {
   const parts: string[] = [];
   const withoutHead = html.replace(/<!DOCTYPE[^>]*>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
   for (const tag of withoutHead.matchAll(/<[^>]+>/g)) {
     for (const attr of tag[0].matchAll(/\s(title|aria-label|placeholder)="([^"]*)"/g))
       parts.push(unescapeHtml(attr[2]));
-    const strings = /\sdata-strings="([^"]*)"/.exec(tag[0]);
-    if (strings) parts.push(...Object.values<string>(JSON.parse(unescapeHtml(strings[1]))));
   }
   parts.push(...withoutHead.split(/<[^>]+>/).map(unescapeHtml));
   return parts.map((part) => part.trim()).filter(Boolean);
@@ -67,16 +65,17 @@ function englishWords(texts: string[]): string[] {
   return words.filter((word) => !LATIN_IN_CHINESE.has(word.split(' ')[0]));
 }
 
-/** The page as a person meets it: the document, then the acting part and its words (sent once the page is ready). */
 function ticketHtml(): string {
-  const document = renderTicketHtml(
-    { kind: 'ticket', ticket: TICKET, notes: NOTES, newNotes: new Set(['d1']) },
-    RESOURCES,
-    { now: NOW, timeZone: 'UTC' },
-  );
+  return renderTicketHtml({ kind: 'ticket', ticket: TICKET, notes: NOTES, newNotes: new Set(['d1']) }, RESOURCES, {
+    now: NOW,
+    timeZone: 'UTC',
+  });
+}
+
+/** What a person meets on the page: the document's text, then the acting part's and the words its script shows. */
+function ticketPageText(): string[] {
   const part = actingPartMessage();
-  const words = `<div data-strings="${escapeHtml(JSON.stringify(part.strings))}"></div>`;
-  return document.replace('</main>', `</main>${part.html}${words}`);
+  return [...readerText(ticketHtml()), ...readerText(part.html), ...Object.values(part.strings)];
 }
 
 function errorHtml(): string {
@@ -95,9 +94,8 @@ describe('details panel: the display language', () => {
 
   it('renders the ticket, its conversation, the reply box and the page strings in Chinese under zh-cn', () => {
     useLanguage('zh-cn');
-    const html = ticketHtml();
-    assert.match(html, /<html lang="zh-cn">/);
-    const texts = readerText(html);
+    assert.match(ticketHtml(), /<html lang="zh-cn">/);
+    const texts = ticketPageText();
     assert.deepStrictEqual(englishWords(texts), [], 'English words on a Chinese screen');
     for (const expected of [
       '待您反馈', // status by its value, not the server's English label
@@ -119,7 +117,7 @@ describe('details panel: the display language', () => {
   });
 
   it('renders the same ticket in English by default', () => {
-    const texts = readerText(ticketHtml());
+    const texts = ticketPageText();
     assert.match(ticketHtml(), /<html lang="en">/);
     for (const expected of [
       'Waiting for your feedback',
