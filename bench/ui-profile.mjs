@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Reads a window's CPU profile that `npm run bench:ui -- --profile` wrote (.cache/bench/ui-<locale>-<step>.cpuprofile
-// and its .json: the page's clock at the start and the step's timing) and prints where the window's main thread spent
-// each part of the way: key to the webview made, to its host page ready, to the document written, to painted. Per
-// part: busy and idle time, then the functions with the most time of their own and the most time under them.
-// Usage: node bench/ui-profile.mjs <file.cpuprofile> [more files…] [--top N]
+// Reads a window's CPU profile that `npm run bench:ui -- --profile` wrote
+// (.cache/bench/ui-<locale>-<window>-<step>.cpuprofile and its .json: the page's clock at the start and the step's
+// timing) and prints where the window's main thread spent each part of the way: key to the webview made, to its host
+// page ready, to the document written, to painted. Per part: busy and idle time, then the functions with the most time
+// of their own and the most time under them. Usage: node bench/ui-profile.mjs <file.cpuprofile> [more files…] [--top N]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
