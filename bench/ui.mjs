@@ -46,7 +46,8 @@ const option = (flag) => {
   return at >= 0 ? process.argv[at + 1] : undefined;
 };
 /** --locale en or --locale zh-cn: one language's windows only (a change looked at in one language). */
-const LOCALES = option('--locale') ? [option('--locale')] : SMOKE ? ['en'] : ['en', 'zh-cn'];
+const LOCALE = option('--locale');
+const LOCALES = LOCALE ? [LOCALE] : SMOKE ? ['en'] : ['en', 'zh-cn'];
 /**
  * Windows per language (--windows N): a window has one first panel, and one opening varies by ±50% on this machine,
  * so the budget is the median of several windows' first panels (each against the bare webviews around it). Eight:
@@ -56,6 +57,8 @@ const WINDOWS = SMOKE ? 1 : Number(option('--windows') ?? 8);
 if (!Number.isInteger(WINDOWS) || WINDOWS < 1) throw new Error(`--windows takes a whole number of 1 or more`);
 for (const locale of LOCALES)
   if (!['en', 'zh-cn'].includes(locale)) throw new Error(`--locale takes en or zh-cn, not ${locale}`);
+/** A run narrowed to one language or another number of windows: not the record of a whole run. */
+const NARROWED = Boolean(LOCALE || option('--windows'));
 /** Later panels opened from Open Ticket per window (each with a bare webview after it). */
 const LATER_ROUNDS = SMOKE ? 1 : 4;
 /**
@@ -499,7 +502,7 @@ try {
   // bench/results-ui.json is the record of a whole run (both languages, the default windows); a narrower one is not.
   const file = SMOKE
     ? path.join(ROOT, '.cache', 'bench', 'results-ui.smoke.json')
-    : option('--locale') || option('--windows')
+    : NARROWED
       ? path.join(ROOT, '.cache', 'bench', 'results-ui.partial.json')
       : path.join(ROOT, 'bench', 'results-ui.json');
   mkdirSync(path.dirname(file), { recursive: true });
