@@ -48,17 +48,18 @@ const option = (flag) => {
 /** --locale en or --locale zh-cn: one language's windows only (a change looked at in one language). */
 const LOCALE = option('--locale');
 const LOCALES = LOCALE ? [LOCALE] : SMOKE ? ['en'] : ['en', 'zh-cn'];
+const WINDOWS_OPTION = option('--windows');
 /**
  * Windows per language (--windows N): a window has one first panel, and one opening varies by ±50% on this machine,
  * so the budget is the median of several windows' first panels (each against the bare webviews around it). Eight:
  * with five, the same code's first-panel median moved by up to 0.30 from one run to the next (docs/performance.md).
  */
-const WINDOWS = SMOKE ? 1 : Number(option('--windows') ?? 8);
+const WINDOWS = SMOKE ? 1 : Number(WINDOWS_OPTION ?? 8);
 if (!Number.isInteger(WINDOWS) || WINDOWS < 1) throw new Error(`--windows takes a whole number of 1 or more`);
 for (const locale of LOCALES)
   if (!['en', 'zh-cn'].includes(locale)) throw new Error(`--locale takes en or zh-cn, not ${locale}`);
 /** A run narrowed to one language or another number of windows: not the record of a whole run. */
-const NARROWED = Boolean(LOCALE || option('--windows'));
+const NARROWED = Boolean(LOCALE || WINDOWS_OPTION);
 /** Later panels opened from Open Ticket per window (each with a bare webview after it). */
 const LATER_ROUNDS = SMOKE ? 1 : 4;
 /**
@@ -80,10 +81,12 @@ const median = (xs) => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
 const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+/** Resamplings behind each medianRange. */
+const RESAMPLINGS = 2000;
 /**
- * Where the median of `xs` would fall if the run were repeated: the 5th and 95th percentiles of the medians of 2,000
- * resamplings (with replacement) of `xs`, from a fixed seed so that the same figures give the same range. One opening
- * varies by ±50% here: a budget missed by less than this range is a close call, not a verdict.
+ * Where the median of `xs` would fall if the run were repeated: the 5th and 95th percentiles of the medians of
+ * RESAMPLINGS resamplings (with replacement) of `xs`, from a fixed seed so that the same figures give the same range.
+ * One opening varies by ±50% here: a budget missed by less than this range is a close call, not a verdict.
  */
 function medianRange(xs) {
   if (xs.length < 2) return undefined;
@@ -95,10 +98,10 @@ function medianRange(xs) {
     state ^= state << 5;
     return (state >>> 0) / 2 ** 32;
   };
-  const medians = Array.from({ length: 2000 }, () =>
+  const medians = Array.from({ length: RESAMPLINGS }, () =>
     median(Array.from(xs, () => xs[Math.floor(random() * xs.length)])),
   ).sort((a, b) => a - b);
-  return [medians[100], medians[1899]];
+  return [medians[Math.round(RESAMPLINGS * 0.05)], medians[Math.round(RESAMPLINGS * 0.95) - 1]];
 }
 const describeRange = (range) => (range ? ` [${fmt(range[0], 2)}–${fmt(range[1], 2)}]` : '');
 
@@ -267,6 +270,7 @@ function summarize(locale, windows) {
   const steps = windows.flatMap((w) => w.steps);
   const panels = windows.flatMap((w) => ratios(w.steps));
   const firsts = panels.filter((p) => p.first).sort((a, b) => a.ratio - b.ratio);
+  const firstsRatios = firsts.map((p) => p.ratio);
   const later = panels.filter((p) => !p.first);
   const laterByEnter = later.filter((p) => p.how === 'enter');
   const clicks = later.filter((p) => p.how === 'click');
@@ -278,8 +282,8 @@ function summarize(locale, windows) {
     // The window whose first panel had the median ratio (the budget), and every window's.
     first: {
       ...firsts[(firsts.length - 1) >> 1],
-      ratio: median(firsts.map((p) => p.ratio)),
-      ratioRange: medianRange(firsts.map((p) => p.ratio)),
+      ratio: median(firstsRatios),
+      ratioRange: medianRange(firstsRatios),
     },
     firstRatios: panels.filter((p) => p.first).map((p) => p.ratio),
     later: {
