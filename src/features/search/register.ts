@@ -9,13 +9,14 @@ import { Commands } from '../../common/commands';
 import { errorText } from '../../common/errorText';
 import { t } from '../../common/l10n';
 import { quickPickText } from '../../common/untrustedText';
+import type { SessionChange } from '../../common/sessionChange';
 import type { LastKnownTickets } from '../../tickets/lastKnown';
-import { isFinished } from '../../tickets/status';
 import type { TicketLoadEvent } from '../../tickets/types';
 import { activeInterval } from '../../common/activeInterval';
 import { needsSignIn } from '../../common/errors';
 import { isOfflineFailure } from '../details/offline';
 import { FailureScope, IndexBackfill } from './backfill';
+import { ListedTickets } from './listedTickets';
 import { SearchIndex, documentsOf } from './searchIndex';
 import { searchResults, type SearchResult } from './searchResults';
 
@@ -29,7 +30,7 @@ export interface SearchDeps {
   lastKnown: LastKnownTickets;
   onDidLoad: (listener: (event: TicketLoadEvent) => void) => vscode.Disposable;
   /** Signed in or out, another account or endpoint: a fill stopped for sign-in starts again. */
-  onDidChangeSession: (listener: () => void) => vscode.Disposable;
+  onDidChangeSession: (listener: (change: SessionChange) => void) => vscode.Disposable;
   /** ListTickets with Keyword (the server matches descriptions). */
   listByKeyword: (keyword: string, signal: AbortSignal) => Promise<TicketSummary[]>;
   /** A background read of a conversation (the ticket service's background lane). */
@@ -73,16 +74,12 @@ export function registerSearch(deps: SearchDeps): SearchHandle {
     await deps.lastKnown.load();
     if (!built) rebuild();
   };
-  /** Unfinished tickets seen in lists with their status, most recently seen last. */
-  const unfinished = new Map<string, number>();
-  /** The status a ticket had in the lists when its conversation was last read in this window. */
-  const statusAtRead = new Map<string, number>();
+  const listed = new ListedTickets();
 
   const backfill = new IndexBackfill({
-    unfinished: () => [...unfinished.keys()].reverse(),
+    unfinished: () => listed.ids(),
     readAt: (ticketId) => (deps.lastKnown.get(ticketId)?.notes ? deps.lastKnown.get(ticketId)?.savedAt : undefined),
-    changedSinceRead: (ticketId) =>
-      statusAtRead.has(ticketId) && statusAtRead.get(ticketId) !== unfinished.get(ticketId),
+    changedSinceRead: (ticketId) => listed.changedSinceRead(ticketId),
     readNotes: deps.readNotes,
     failureScope,
     focused: () => vscode.window.state.focused,
@@ -118,6 +115,9 @@ export function registerSearch(deps: SearchDeps): SearchHandle {
     pick.placeholder = t('Search the titles, descriptions and conversations of your tickets');
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
+    // Kept open when the focus leaves: the palette hands the focus back to a ticket panel's webview as it closes, and
+    // the webview takes it a moment after this pick shows (as for Switch Account, accountsUi.ts).
+    pick.ignoreFocusOut = true;
     let server: TicketSummary[] = [];
     let controller: AbortController | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -171,28 +171,17 @@ export function registerSearch(deps: SearchDeps): SearchHandle {
   disposables.push(
     backfillTimer,
     deps.onDidLoad((event) => {
-      if (event.kind === 'notes') {
-        const status = unfinished.get(event.ticketId);
-        if (status !== undefined) statusAtRead.set(event.ticketId, status);
-        return;
-      }
-      if (event.kind !== 'page') return;
-      for (const summary of event.tickets) {
-        unfinished.delete(summary.ticketId);
-        if (!isFinished(summary.status.value)) unfinished.set(summary.ticketId, summary.status.value);
-        else statusAtRead.delete(summary.ticketId);
-      }
+      if (event.kind === 'notes') listed.read(event.ticketId);
+      else if (event.kind === 'page') listed.listed(event.tickets);
     }),
-    deps.onDidChangeSession(() => {
-      statusAtRead.clear();
+    deps.onDidChangeSession((change) => {
+      listed.sessionChanged(change);
       backfill.resume();
     }),
     deps.lastKnown.onDidChange((ticketId) => {
       if (!built) return;
-      if (ticketId === undefined) {
-        unfinished.clear();
-        rebuild();
-      } else reindex(ticketId);
+      if (ticketId === undefined) rebuild();
+      else reindex(ticketId);
     }),
     vscode.commands.registerCommand(Commands.searchTickets, show),
   );

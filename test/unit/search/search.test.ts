@@ -1,12 +1,14 @@
 // Search's pure parts: what the local index finds (every word, any order, Chinese without word breaks, full-width
 // letters), how hits rank, the line shown with the match marked, one list with the server's matches, and the
-// background fill's request budget.
+// background fill's request budget and which account's tickets it reads.
 import * as assert from 'assert';
-import type { Ticket, TicketNote } from '../../../src/api/types';
+import type { StatusValue, Ticket, TicketNote } from '../../../src/api/types';
 import { FailureScope, IndexBackfill } from '../../../src/features/search/backfill';
+import { ListedTickets } from '../../../src/features/search/listedTickets';
 import { SearchIndex, documentsOf, fold, matchLine } from '../../../src/features/search/searchIndex';
 import { searchResults } from '../../../src/features/search/searchResults';
 import type { KnownTicket } from '../../../src/tickets/lastKnown';
+import { COMPLETED, PENDING, PROCESSING, TO_BE_CONFIRMED, WAITING_FOR_YOU } from '../../../src/tickets/status';
 
 const ticket = (ticketId: string, title: string, description: string, createTime = 1000): Ticket => ({
   ticketId,
@@ -260,5 +262,58 @@ describe('search/backfill budget', () => {
     assert.strictEqual(fill.backfill.due(), 1);
     await fill.run(60);
     assert.deepStrictEqual(fill.requests, ['T1', 'T2', 'T3', 'T2']);
+  });
+
+  /** Account A's list: T1 and T2 unfinished (T2 listed last, so read first), T3 finished. */
+  function listedForA() {
+    const listed = new ListedTickets();
+    const summary = (ticketId: string, value: StatusValue) => ({ ticketId, status: { label: String(value), value } });
+    listed.listed([summary('T1', PROCESSING), summary('T3', COMPLETED), summary('T2', WAITING_FOR_YOU)]);
+    const requests: string[] = [];
+    const backfill = new IndexBackfill({
+      unfinished: () => listed.ids(),
+      readAt: () => undefined,
+      readNotes: async (id) => void requests.push(id),
+      failureScope: () => FailureScope.ThisTicket,
+      focused: () => true,
+      enabled: () => true,
+      now: () => 0,
+      intervalMs: 0,
+    });
+    return { listed, backfill, requests, summary };
+  }
+  const change = (kind: 'switched' | 'signedOut' | 'credentials') => ({
+    reason: 'account' as const,
+    account: { kind },
+  });
+
+  it('after a switch to another account (or a sign-out) the fill reads none of the tickets listed before', async () => {
+    for (const kind of ['switched', 'signedOut'] as const) {
+      const fill = listedForA();
+      assert.deepStrictEqual(fill.listed.ids(), ['T2', 'T1'], 'unfinished only, the most recently listed first');
+      fill.listed.sessionChanged(change(kind));
+      await fill.backfill.tick();
+      assert.deepStrictEqual(fill.requests, [], `${kind}: no read of account A's tickets`);
+      assert.strictEqual(fill.backfill.due(), 0);
+      fill.listed.listed([fill.summary('B1', PENDING)]);
+      await fill.backfill.tick();
+      assert.deepStrictEqual(fill.requests, ['B1'], `${kind}: the new lists are read`);
+    }
+  });
+
+  it('new credentials of the same account keep its tickets, and a status changed since the read is due again', async () => {
+    const fill = listedForA();
+    await fill.backfill.tick();
+    fill.listed.read('T2');
+    fill.listed.sessionChanged(change('credentials'));
+    fill.listed.sessionChanged({ reason: 'settings' });
+    assert.deepStrictEqual(fill.listed.ids(), ['T2', 'T1']);
+    fill.listed.read('T2');
+    assert.strictEqual(fill.listed.changedSinceRead('T2'), false);
+    fill.listed.listed([fill.summary('T2', TO_BE_CONFIRMED)]);
+    assert.strictEqual(fill.listed.changedSinceRead('T2'), true, 'listed with another status than when read');
+    fill.listed.listed([fill.summary('T2', COMPLETED)]);
+    assert.deepStrictEqual(fill.listed.ids(), ['T1'], 'finished: no longer unfinished');
+    assert.strictEqual(fill.listed.changedSinceRead('T2'), false);
   });
 });
