@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_CREDENTIALS } from '../emulator/credentials';
 import { launchChromium } from './browser';
+import { commandTitle } from './translations';
 import { Workbench, e2eEnv } from './workbench';
 
 const TICKET = '001571BTXC';
@@ -154,6 +155,32 @@ describe('answering support from the ticket panel (code-server, Chromium)', func
     assert.strictEqual(await box.inputValue(), typed, 'the reply box after reopening');
     // Leave the box empty for the next steps.
     await box.fill('');
+  });
+
+  it('Switch Account and Search Tickets, run from the palette over the panel, stay open when the panel takes the focus', async () => {
+    // The palette hands the focus back to the panel as it closes, and the panel's webview takes it a moment later
+    // (microsoft/vscode#93950): here that moment comes for certain, the webview's frame focusing itself.
+    const view = wb.webview();
+    const picks = [
+      {
+        command: 'command.switchAccount.title',
+        shown: page.locator('.quick-input-widget .quick-input-title', { hasText: 'Switch Account' }),
+      },
+      {
+        command: 'command.searchTickets.title',
+        shown: page.locator('.quick-input-widget input[placeholder^="Search"]'),
+      },
+    ];
+    for (const { command, shown } of picks) {
+      await view.locator('#reply-text').click();
+      await wb.runCommand(commandTitle(command));
+      await shown.first().waitFor({ timeout: 15_000 });
+      await view.locator('body').evaluate(() => window.focus());
+      await page.waitForTimeout(800);
+      assert.ok(await wb.quickInput.isVisible(), `${command}: open after the panel took the focus`);
+      await wb.quickInputBox.focus();
+      await wb.closeQuickInput();
+    }
   });
 
   it('closes the ticket after answering the question; Reopen and Rate appear', async () => {

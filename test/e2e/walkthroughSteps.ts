@@ -74,8 +74,7 @@ export function describeWalkthrough(locale: 'en' | 'zh-cn'): void {
 
       await signIn('command.addAccount.title', OTHER_ACCOUNT_CREDENTIALS, true);
       // The new account is shown at once: the open panel loads the ticket again for it and, the ticket not being its
-      // own, shows only the error. Switching back waits for that reload, which can otherwise land while the Switch
-      // Account pick is open and take the focus from it (a quick pick closes when it loses the focus).
+      // own, shows only the error and none of the first account's conversation.
       await view.locator('.error-message').waitFor({ timeout: 30_000 });
       await view.locator('.note.you').waitFor({ state: 'detached', timeout: 30_000 });
       await wb.runCommand(commandTitle('command.switchAccount.title'));

@@ -86,10 +86,28 @@ export class Workbench {
     { enter = true, row }: { enter?: boolean; row?: string } = {},
   ): Promise<void> {
     await this.page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: title }).waitFor({ timeout: 15_000 });
-    await this.quickInputBox.fill(text);
+    try {
+      await this.quickInputBox.fill(text);
+    } catch (error) {
+      // An input that closed under the test: where the focus went says what closed it (a webview, a view, a dialog).
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n(focus: ${await this.focusedElement()})`,
+      );
+    }
     if (row)
       await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: row }).first().waitFor({ timeout: 15_000 });
     if (enter) await this.quickInputBox.press('Enter');
+  }
+
+  /** The element that has the focus, and the workbench part around it, in a few words (for failure messages). */
+  async focusedElement(): Promise<string> {
+    return this.page.evaluate(() => {
+      const element = document.activeElement;
+      if (!element || element === document.body) return 'nothing (the page body)';
+      const part = element.closest('.part, .quick-input-widget, .monaco-dialog-box, .notifications-toasts');
+      const name = (e: Element) => `${e.tagName.toLowerCase()}.${Array.from(e.classList).slice(0, 3).join('.')}`;
+      return `${name(element)}${part && part !== element ? ` in ${name(part)}` : ''}`;
+    });
   }
 
   /** Closes an open quick input and waits until it is gone, so the next key does not land in it. */

@@ -87,6 +87,9 @@ export async function pickAccount(deps: SwitchAccountDeps): Promise<void> {
     title: t('Alibaba Cloud Tickets: Switch Account'),
     placeHolder:
       items.length > 3 ? t('Which account should this window show?') : t('Only one account is saved: add another'),
+    // Run from the palette over a ticket panel, the palette hands the focus back to the panel's webview as it closes,
+    // and the webview takes it a moment later (microsoft/vscode#93950): a pick that closed on focus out would vanish.
+    ignoreFocusOut: true,
   });
   if (!picked?.run) return;
   try {
