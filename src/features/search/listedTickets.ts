@@ -3,14 +3,14 @@
 // that account's tickets: once another account (or none) is on screen they are forgotten, or the fill would ask the
 // new account's key for the previous account's tickets. New credentials of the same account keep them.
 // No vscode import.
-import type { TicketSummary } from '../../api/types';
+import type { StatusValue, TicketSummary } from '../../api/types';
 import { isOtherAccount, type SessionChange } from '../../common/sessionChange';
 import { isFinished } from '../../tickets/status';
 
 export class ListedTickets {
   /** Unfinished tickets by id, with their status in the lists; the most recently listed last. */
-  private readonly unfinished = new Map<string, number>();
-  private readonly statusAtRead = new Map<string, number>();
+  private readonly unfinished = new Map<string, StatusValue>();
+  private readonly statusAtRead = new Map<string, StatusValue>();
 
   /** Unfinished tickets, the most recently listed first. */
   ids(): string[] {

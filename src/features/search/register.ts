@@ -29,7 +29,7 @@ const BACKFILL_TICK_MS = 2_000;
 export interface SearchDeps {
   lastKnown: LastKnownTickets;
   onDidLoad: (listener: (event: TicketLoadEvent) => void) => vscode.Disposable;
-  /** Signed in or out, another account or endpoint: a fill stopped for sign-in starts again. */
+  /** Signed in or out, another account or endpoint: a fill stopped for sign-in starts again, another account's lists go. */
   onDidChangeSession: (listener: (change: SessionChange) => void) => vscode.Disposable;
   /** ListTickets with Keyword (the server matches descriptions). */
   listByKeyword: (keyword: string, signal: AbortSignal) => Promise<TicketSummary[]>;

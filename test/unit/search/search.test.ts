@@ -303,8 +303,6 @@ describe('search/backfill budget', () => {
 
   it('new credentials of the same account keep its tickets, and a status changed since the read is due again', async () => {
     const fill = listedForA();
-    await fill.backfill.tick();
-    fill.listed.read('T2');
     fill.listed.sessionChanged(change('credentials'));
     fill.listed.sessionChanged({ reason: 'settings' });
     assert.deepStrictEqual(fill.listed.ids(), ['T2', 'T1']);
